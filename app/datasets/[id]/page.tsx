@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { SeriesChart } from "@/app/_components/series-chart";
+import { formatTimeLabel } from "@/lib/chart/format-time-label";
+import { selectPoints } from "@/lib/chart/select-points";
+import { getDataset, getSeriesPoints } from "@/lib/server/datasets";
+
+export const dynamic = "force-dynamic";
+
+type PageProps = { params: Promise<{ id: string }> };
+
+/** Points drawn per chart: enough for a sharp line at any screen width, cheap to render. */
+const DISPLAY_POINTS = 2000;
+const count = new Intl.NumberFormat("en-US");
+
+export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
+  const dataset = await getDataset((await params).id);
+  return { title: dataset?.name ?? "Dataset not found" };
+}
+
+export default async function DatasetPage({ params }: PageProps) {
+  const { id } = await params;
+  const dataset = await getDataset(id);
+  if (!dataset) notFound();
+  const charts = await Promise.all(
+    dataset.series.map(async (series) => {
+      const stored = await getSeriesPoints(series.id);
+      const points = stored
+        ? selectPoints(stored.times, stored.values, { maxPoints: DISPLAY_POINTS })
+        : { t: [], y: [], totalCount: 0, downsampled: false };
+      return { series, points };
+    }),
+  );
+  const issues = dataset.ingest?.issues ?? [];
+  return (
+    <>
+      <div>
+        <nav className="breadcrumb" aria-label="Breadcrumb">
+          <Link href="/">Datasets</Link> / {dataset.name}
+        </nav>
+        <div className="page-head">
+          <div>
+            <h1>{dataset.name}</h1>
+            <ul className="meta-list" style={{ marginTop: "var(--space-2)" }}>
+              {dataset.fileName && (
+                <li>
+                  File <strong>{dataset.fileName}</strong>
+                </li>
+              )}
+              <li>
+                <strong>{count.format(dataset.seriesCount)}</strong> {dataset.seriesCount === 1 ? "series" : "series"}
+              </li>
+              <li>
+                <strong>{count.format(dataset.pointCount)}</strong> points
+              </li>
+            </ul>
+          </div>
+        </div>
+      </div>
+      {issues.length > 0 && (
+        <section className="alert alert-warning" aria-label="Import notes">
+          <ul className="issues">
+            {issues.map((issue) => (
+              <li key={issue.message}>{issue.message}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {charts.map(({ series, points }, index) => (
+        <section key={series.id} className="card" aria-labelledby={`series-${series.id}`}>
+          <div className="card-head">
+            <div>
+              <h2 id={`series-${series.id}`}>{series.name}</h2>
+              <p>
+                {count.format(series.pointCount)} points · {series.frequency.label}
+                {series.start && series.end
+                  ? ` · ${formatTimeLabel(Date.parse(series.start), series.frequency.kind)} – ${formatTimeLabel(Date.parse(series.end), series.frequency.kind)}`
+                  : ""}
+                {series.missingCount > 0 ? ` · ${count.format(series.missingCount)} missing` : ""}
+              </p>
+            </div>
+          </div>
+          <div className="card-body">
+            <SeriesChart
+              name={series.name}
+              unit={series.unit}
+              frequency={series.frequency.kind}
+              t={points.t}
+              y={points.y}
+              totalCount={series.pointCount}
+              color={`var(--series-${(index % 4) + 1})`}
+            />
+            {points.downsampled && (
+              <p className="chart-caption">
+                Showing {count.format(points.t.length)} of {count.format(series.pointCount)} points (shape-preserving
+                downsampling); training and exports use every point.
+              </p>
+            )}
+          </div>
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+
+const TINY = path.join(import.meta.dirname, "fixtures", "tiny.csv");
+
+test("a fresh start lists the sample dataset and charts it", async ({ page }) => {
+  await page.goto("/");
+  const table = page.getByRole("table", { name: "Datasets" });
+  const sample = table.getByRole("link", { name: "Australian wine sales (sample)" });
+  await expect(sample).toBeVisible();
+  await expect(table.getByRole("row").filter({ hasText: "Australian wine sales (sample)" })).toContainText("176");
+
+  await sample.click();
+  await expect(page.getByRole("heading", { level: 1, name: "Australian wine sales (sample)" })).toBeVisible();
+  const chart = page.getByTestId("series-chart");
+  await expect(chart).toHaveAttribute("data-point-count", "176");
+  // The time axis shows real years, not raw numbers.
+  await expect(chart.getByText(/^(Jan )?19(8|9)\d$/).first()).toBeVisible();
+});
+
+test("uploading a date,value CSV stores it and opens its chart", async ({ page }) => {
+  await page.goto("/");
+  await page.getByLabel("Upload CSV").setInputFiles(TINY);
+  await page.waitForURL(/\/datasets\/[a-z0-9]+$/);
+  await expect(page.getByRole("heading", { level: 1, name: "tiny" })).toBeVisible();
+  const chart = page.getByTestId("series-chart");
+  await expect(chart).toHaveAttribute("data-point-count", "12");
+  await expect(page.getByText("12 points · daily")).toBeVisible();
+
+  // Hovering the line shows a tooltip with the date and value of a point.
+  const box = await chart.locator("svg").first().boundingBox();
+  expect(box).not.toBeNull();
+  if (box) await page.mouse.move(box.x + box.width * 0.98, box.y + box.height / 2);
+  const tooltip = page.getByTestId("chart-tooltip");
+  await expect(tooltip).toContainText("12 Jan 2024");
+  await expect(tooltip).toContainText("16.5");
+
+  await page.getByRole("link", { name: "Datasets" }).first().click();
+  await expect(page.getByRole("table", { name: "Datasets" }).getByRole("link", { name: "tiny" })).toBeVisible();
+});
+
+test("a bad file shows the row and the problem, and stores nothing", async ({ page, request }) => {
+  const before = ((await (await request.get("/api/datasets")).json()) as { datasets: unknown[] }).datasets.length;
+  await page.goto("/");
+  await page.getByLabel("Upload CSV").setInputFiles({
+    name: "broken.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("date,sales\n2024-01-01,10\n2024-01-02,12,5,0\n"),
+  });
+  await expect(page.locator("p[role=alert]")).toContainText("Row 3 has 4 fields but the header has 2");
+  const after = ((await (await request.get("/api/datasets")).json()) as { datasets: unknown[] }).datasets.length;
+  expect(after).toBe(before);
+});

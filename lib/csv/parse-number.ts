@@ -1,0 +1,83 @@
+export type DecimalMark = "." | ",";
+
+/** Cells that mean "no value here" in analysts' files (compared case-insensitively). */
+const MISSING_TOKENS = new Set([
+  "",
+  "na",
+  "n/a",
+  "nan",
+  "null",
+  "none",
+  "nil",
+  "-",
+  "--",
+  "—",
+  "–",
+  ".",
+  "?",
+  "#n/a",
+  "#na",
+  "#value!",
+  "#div/0!",
+  "missing",
+  "inf",
+  "-inf",
+]);
+
+export type NumberCell =
+  | { kind: "number"; value: number }
+  | { kind: "missing" }
+  /** Looks like a number but is malformed (`12,5,0`): the analyst must fix it. */
+  | { kind: "invalid" }
+  /** Words, not a number: a text column. */
+  | { kind: "text" };
+
+const PLAIN_DOT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const PLAIN_COMMA = /^[+-]?(\d+,?\d*|,\d+)([eE][+-]?\d+)?$/;
+const GROUPED_DOT = /^[+-]?\d{1,3}([, '\u00a0\u202f]\d{3})+(\.\d+)?$/;
+const GROUPED_COMMA = /^[+-]?\d{1,3}([. '\u00a0\u202f]\d{3})+(,\d+)?$/;
+const CURRENCY = /^[$€£¥]\s*|\s*[$€£¥]$|\s*%$/g;
+
+/**
+ * Reads one cell as a number.
+ * @param cell raw cell text
+ * @param decimal the file's decimal mark; the other mark (and spaces) may group thousands
+ */
+export function parseNumberCell(cell: string, decimal: DecimalMark): NumberCell {
+  const trimmed = cell.trim();
+  if (MISSING_TOKENS.has(trimmed.toLowerCase())) return { kind: "missing" };
+  const text = trimmed.replace(CURRENCY, "");
+  if (decimal === ".") {
+    if (PLAIN_DOT.test(text)) return { kind: "number", value: Number(text) };
+    if (GROUPED_DOT.test(text)) return { kind: "number", value: Number(text.replace(/[, '\u00a0\u202f]/g, "")) };
+  } else {
+    if (PLAIN_COMMA.test(text)) return { kind: "number", value: Number(text.replace(",", ".")) };
+    if (GROUPED_COMMA.test(text)) {
+      return { kind: "number", value: Number(text.replace(/[. '\u00a0\u202f]/g, "").replace(",", ".")) };
+    }
+  }
+  return /\d/.test(text) ? { kind: "invalid" } : { kind: "text" };
+}
+
+/**
+ * Decides a file's decimal mark from sample cells: a comma decimal shows as `1234,5` or `1.234,5`;
+ * a dot decimal as `1234.5` or `1,234.5`. Ambiguous cells (`1,234` or `1.234`) do not vote.
+ */
+export function detectDecimalMark(cells: string[], delimiter: string): DecimalMark {
+  let comma = 0;
+  let dot = 0;
+  for (const raw of cells) {
+    const cell = raw.trim();
+    if (/^[+-]?\d+,\d+$/.test(cell)) {
+      // `1,234` could be a thousands group; only other digit counts decide.
+      if (!/^[+-]?\d{1,3},\d{3}$/.test(cell)) comma++;
+    } else if (/^[+-]?\d{1,3}(\.\d{3})+,\d+$/.test(cell)) comma++;
+    else if (/^[+-]?\d+\.\d+$/.test(cell)) {
+      if (!/^[+-]?\d{1,3}\.\d{3}$/.test(cell)) dot++;
+    } else if (/^[+-]?\d{1,3}(,\d{3})+\.\d+$/.test(cell)) dot++;
+  }
+  if (comma > dot) return ",";
+  if (dot > comma) return ".";
+  // Nothing decisive: a comma-separated file cannot use unquoted decimal commas.
+  return delimiter === "," ? "." : cells.some((c) => /^[+-]?\d{1,3},\d{3}$/.test(c.trim())) ? "," : ".";
+}

@@ -1,0 +1,106 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { formatTime } from "../time/time-format";
+import { decodeText } from "./decode-text";
+import { readDataset } from "./read-dataset";
+
+const DATASETS = path.resolve(import.meta.dirname, "../../bench/datasets");
+const manifest = JSON.parse(fs.readFileSync(path.join(DATASETS, "manifest.json"), "utf8")) as {
+  series: { name: string; file: string; frequency: string; n_points: number; first_timestamp: string; last_timestamp: string }[];
+};
+
+function read(text: string, options = {}) {
+  const result = readDataset(text, options);
+  if (!result.ok) throw new Error(result.reason);
+  return result.data;
+}
+
+describe("the public datasets import with the manifest's counts, frequency and dates", () => {
+  it.each(manifest.series)("$name", (entry) => {
+    const decoded = decodeText(new Uint8Array(fs.readFileSync(path.join(DATASETS, entry.file))));
+    if (!decoded.ok) throw new Error(decoded.reason);
+    const dataset = read(decoded.data.text);
+    expect(dataset.series).toHaveLength(1);
+    const series = dataset.series[0]!;
+    expect(series.times.length).toBe(entry.n_points);
+    expect(series.frequency.kind).toBe(entry.frequency);
+    const iso = (ms: number) => new Date(ms).toISOString().replace(/\.000Z$/, "").replace(/T00:00:00$/, "");
+    expect(iso(series.times[0]!)).toBe(entry.first_timestamp.replace(/T00:00:00$/, ""));
+    expect(iso(series.times[series.times.length - 1]!)).toBe(entry.last_timestamp.replace(/T00:00:00$/, ""));
+    expect(series.missingCount).toBe(0);
+  });
+});
+
+describe("readDataset reads the dialects analysts' files come in", () => {
+  it("semicolons with decimal commas and thousands dots", () => {
+    const dataset = read("Datum;Umsatz\n01.01.2024;1.234,5\n02.01.2024;987,25\n03.01.2024;1.000\n");
+    expect(dataset.dialect).toMatchObject({ delimiter: ";", decimal: "," });
+    expect(Array.from(dataset.series[0]!.values)).toEqual([1234.5, 987.25, 1000]);
+  });
+
+  it("tabs, CRLF and quoted fields with embedded delimiters", () => {
+    const dataset = read('date\t"sales, EUR"\r\n2024-01-01\t"1,5"\r\n2024-01-02\t2\r\n', {});
+    expect(dataset.dialect).toMatchObject({ delimiter: "\t", lineBreak: "\r\n" });
+    expect(dataset.series[0]!.name).toBe("sales, EUR");
+  });
+
+  it("a wide file gives one series per numeric column", () => {
+    const dataset = read("month,north,south,west\n2024-01,1,2,3\n2024-02,4,,6\n2024-03,7,8,9\n");
+    expect(dataset.shape).toBe("wide");
+    expect(dataset.series.map((s) => s.name)).toEqual(["north", "south", "west"]);
+    expect(dataset.series[1]!.missingCount).toBe(1);
+    expect(dataset.issues.map((i) => i.kind)).toContain("missing");
+  });
+
+  it("a long file with an id column gives one series per id", () => {
+    const dataset = read("store,date,sales\nA,2024-01-01,1\nB,2024-01-01,10\nA,2024-01-02,2\nB,2024-01-02,20\n");
+    expect(dataset.shape).toBe("tidy");
+    expect(dataset.series.map((s) => [s.name, Array.from(s.values)])).toEqual([
+      ["A", [1, 2]],
+      ["B", [10, 20]],
+    ]);
+  });
+
+  it("sorts unsorted rows and says so", () => {
+    const dataset = read("date,v\n2024-01-03,3\n2024-01-01,1\n2024-01-02,2\n");
+    expect(Array.from(dataset.series[0]!.values)).toEqual([1, 2, 3]);
+    expect(dataset.issues.map((i) => i.kind)).toContain("unsorted");
+  });
+
+  it("a file without a time column becomes a numbered sequence", () => {
+    const dataset = read("value\n5\n6\n7\n");
+    expect(dataset.timeColumn).toBeNull();
+    expect(dataset.series[0]!.frequency.kind).toBe("index");
+    expect(formatTime(dataset.series[0]!.times[2]!, dataset.timeFormat, 2)).toBe("3");
+  });
+
+  it("renames series on request", () => {
+    const dataset = read("date,v\n2024-01-01,1\n2024-01-02,2\n", { seriesNames: { v: "Visitors" } });
+    expect(dataset.series[0]!.name).toBe("Visitors");
+  });
+});
+
+describe("readDataset refuses bad files with the row, the column and what to do", () => {
+  it.each([
+    ["", "The file is empty. Choose a CSV file with a header row and at least one data row."],
+    ["date,value\n", "The file has a header row but no data rows. Add at least one row of values under the header."],
+    [
+      "date,sales\n2024-01-01,10\n2024-01-02,12;5\n",
+      "Row 3, column `sales`: `12;5` is not a number. Correct it, or empty the cell to mark a missing value.",
+    ],
+    ["date,sales\n2024-01-01,10\n2024-01-02,11,5\n", "Row 3 has 3 fields but the header has 2. If numbers use a decimal comma, quote them or save the file with semicolons."],
+    ["date,sales\n2024-01-01,10\n2024-02-30,11\n", "Row 3, column `date`: `2024-02-30` is not a date like the others (YYYY-MM-DD). Correct it or delete the row."],
+    ["name,city\nann,paris\nbob,rome\n", "No column holds numbers, so there is no series to read. The columns are `name`, `city`; a time series needs a column of values such as `sales` or `temperature`."],
+    ["date,v\n2024-01-01,1\n2024-01-01,2\n", "Rows 2 and 3 have the same time `2024-01-01`. Remove the duplicate row, or, if the file holds several series, add a column that names each one."],
+  ])("%j", (text, reason) => {
+    expect(readDataset(text)).toEqual({ ok: false, reason });
+  });
+
+  it("says when a chosen column does not exist", () => {
+    expect(readDataset("date,v\n2024-01-01,1\n", { valueColumns: ["sales"] })).toEqual({
+      ok: false,
+      reason: "There is no column `sales`. The columns are `date`, `v`.",
+    });
+  });
+});

@@ -1,0 +1,214 @@
+import Papa from "papaparse";
+import { detectTimeFormat, looksLikeTimeName, type DateOrder, type DetectedTimeFormat } from "../time/detect-time-format";
+import { makeTimeParser } from "../time/time-format";
+import { fail, ok, type Result } from "../result";
+import { detectDecimalMark, parseNumberCell, type DecimalMark } from "./parse-number";
+
+export type Delimiter = "," | ";" | "\t" | "|";
+const DELIMITERS: Delimiter[] = [",", ";", "\t", "|"];
+
+/** How the file is written. */
+export interface CsvDialect {
+  delimiter: Delimiter;
+  decimal: DecimalMark;
+  lineBreak: "\n" | "\r\n";
+  hasHeader: boolean;
+  /** Some fields are wrapped in double quotes. */
+  quoted: boolean;
+}
+
+export type ColumnKind = "time" | "number" | "text" | "empty";
+
+export interface ColumnInfo {
+  index: number;
+  name: string;
+  kind: ColumnKind;
+  /** For time columns: the format that reads every sampled cell. */
+  time?: DetectedTimeFormat;
+}
+
+export interface CsvSniff {
+  dialect: CsvDialect;
+  columns: ColumnInfo[];
+  /** First data rows as cells, for previews. */
+  sampleRows: string[][];
+}
+
+/** How many lines detection looks at; the full read checks every row afterwards. */
+const SAMPLE_LINES = 500;
+const SAMPLE_BYTES = 256 * 1024;
+
+function sampleText(text: string): string {
+  if (text.length <= SAMPLE_BYTES) return text;
+  const cut = text.lastIndexOf("\n", SAMPLE_BYTES);
+  return text.slice(0, cut > 0 ? cut : SAMPLE_BYTES);
+}
+
+function parseRows(sample: string, delimiter: Delimiter): string[][] {
+  const parsed = Papa.parse<string[]>(sample, { delimiter, skipEmptyLines: "greedy", preview: SAMPLE_LINES });
+  return parsed.data;
+}
+
+/** The delimiter that splits the sampled lines into the most equal, widest rows. */
+function detectDelimiter(sample: string): Delimiter {
+  let best: Delimiter = ",";
+  let bestScore = -1;
+  for (const delimiter of DELIMITERS) {
+    const rows = parseRows(sample, delimiter);
+    if (rows.length === 0) continue;
+    const counts = new Map<number, number>();
+    for (const row of rows) counts.set(row.length, (counts.get(row.length) ?? 0) + 1);
+    let width = 1;
+    let agree = 0;
+    for (const [length, count] of counts) {
+      if (count > agree || (count === agree && length > width)) {
+        width = length;
+        agree = count;
+      }
+    }
+    if (width < 2) continue;
+    const headerAgrees = rows[0]?.length === width ? 1 : 0;
+    const score = (agree / rows.length) * 10 + headerAgrees * 5 + Math.min(width, 20) * 0.01;
+    if (score > bestScore) {
+      bestScore = score;
+      best = delimiter;
+    }
+  }
+  return best;
+}
+
+function isNumeric(cell: string, decimal: DecimalMark): boolean {
+  return parseNumberCell(cell, decimal).kind === "number";
+}
+
+function classify(
+  name: string,
+  index: number,
+  cells: string[],
+  decimal: DecimalMark,
+  dateOrder: DateOrder | undefined,
+): ColumnInfo {
+  const present = cells.map((c) => c.trim()).filter((c) => parseNumberCell(c, decimal).kind !== "missing");
+  if (present.length === 0) return { index, name, kind: "empty" };
+  const time = detectTimeColumn(name, present, dateOrder);
+  if (time) return { index, name, kind: "time", time };
+  let numbers = 0;
+  let malformed = 0;
+  for (const cell of present) {
+    const kind = parseNumberCell(cell, decimal).kind;
+    if (kind === "number") numbers++;
+    else if (kind === "invalid") malformed++;
+  }
+  // A numeric column may hold a few words meaning "missing" (`n.a.`, `pending`) and a few malformed
+  // numbers, which the full read reports by row; a text column is mostly words.
+  if (numbers > 0 && numbers + malformed >= 0.8 * present.length) return { index, name, kind: "number" };
+  return { index, name, kind: "text" };
+}
+
+/** Share of cells a detected format reads. */
+function timeShare(detected: DetectedTimeFormat, cells: string[]): number {
+  const parse = makeTimeParser(detected.format);
+  let read = 0;
+  for (let i = 0; i < cells.length; i++) if (Number.isFinite(parse(cells[i] as string, i))) read++;
+  return read / cells.length;
+}
+
+/**
+ * The time format of a column, tolerating a few bad cells (a typo in one date must be reported by
+ * row, not turn the whole column into text): the format that reads at least 90% of the sample,
+ * or half of it in a column whose header says it holds times.
+ */
+function detectTimeColumn(name: string, cells: string[], dateOrder: DateOrder | undefined): DetectedTimeFormat | undefined {
+  const options = { columnName: name, ...(dateOrder ? { dateOrder } : {}) };
+  const strict = detectTimeFormat(cells, options);
+  if (strict) return strict;
+  // Formats read off single cells near the top; the bad cell itself simply yields nothing.
+  const orders: (DateOrder | undefined)[] = dateOrder ? [dateOrder] : [undefined, "dmy", "mdy"];
+  let best: DetectedTimeFormat | undefined;
+  let bestShare = looksLikeTimeName(name) ? 0.5 : 0.9;
+  for (const cell of cells.slice(0, 5)) {
+    for (const order of orders) {
+      const candidate = detectTimeFormat([cell], { columnName: name, ...(order ? { dateOrder: order } : {}) });
+      if (!candidate) continue;
+      const share = timeShare(candidate, cells);
+      if (share >= bestShare && (!best || share > bestShare)) {
+        best = candidate;
+        bestShare = share;
+      }
+    }
+  }
+  return best;
+}
+
+/** A header row has a text cell where the data below it has numbers or dates. */
+function looksLikeHeader(first: string[], rest: string[][], decimal: DecimalMark): boolean {
+  const allText = first.every((cell) => cell.trim() !== "" && !isNumeric(cell, decimal) && !detectTimeFormat([cell], {}));
+  if (rest.length === 0) return first.some((cell) => !isNumeric(cell, decimal));
+  // Distinct words over columns of words: a header over a text-only table.
+  if (allText && new Set(first.map((c) => c.trim())).size === first.length) return true;
+  return first.some((cell, i) => {
+    const below = rest.map((row) => row[i] ?? "").filter((c) => c.trim() !== "");
+    if (below.length === 0) return false;
+    const headerIsPlain = !isNumeric(cell, decimal) && !detectTimeFormat([cell], {});
+    const belowTyped = below.every((c) => isNumeric(c, decimal)) || detectTimeFormat(below.slice(0, 50), {}) !== null;
+    return headerIsPlain && belowTyped;
+  });
+}
+
+function uniqueNames(names: string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((raw, i) => {
+    const base = raw.trim() || `column ${i + 1}`;
+    const count = seen.get(base) ?? 0;
+    seen.set(base, count + 1);
+    return count === 0 ? base : `${base} (${count + 1})`;
+  });
+}
+
+export interface SniffOptions {
+  dateOrder?: DateOrder;
+}
+
+/**
+ * Looks at the start of a CSV text and works out its dialect and the kind of each column.
+ * @param text the whole file as text (only its first ~256 kB are read here)
+ */
+export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSniff> {
+  const sample = sampleText(text);
+  if (sample.trim() === "") return fail("The file is empty. Choose a CSV file with a header row and at least one data row.");
+  const delimiter = detectDelimiter(sample);
+  const rows = parseRows(sample, delimiter);
+  const [firstRow, ...restRows] = rows;
+  if (!firstRow) return fail("The file is empty. Choose a CSV file with a header row and at least one data row.");
+
+  const candidates = restRows.slice(0, 200).flat();
+  const decimal = detectDecimalMark(candidates.length ? candidates : firstRow, delimiter);
+  const hasHeader = looksLikeHeader(firstRow, restRows.slice(0, 50), decimal);
+  const dataRows = hasHeader ? restRows : rows;
+  if (dataRows.length === 0) {
+    return fail("The file has a header row but no data rows. Add at least one row of values under the header.");
+  }
+  const width = firstRow.length;
+  const names = uniqueNames(hasHeader ? firstRow : firstRow.map((_, i) => `column ${i + 1}`));
+  const columns = names.map((name, index) =>
+    classify(
+      name,
+      index,
+      dataRows.map((row) => row[index] ?? ""),
+      decimal,
+      options.dateOrder,
+    ),
+  );
+  const crlf = /\r\n/.test(sample.slice(0, 10_000));
+  return ok({
+    dialect: {
+      delimiter,
+      decimal,
+      lineBreak: crlf ? "\r\n" : "\n",
+      hasHeader,
+      quoted: sample.slice(0, 10_000).includes('"'),
+    },
+    columns: columns.slice(0, Math.max(width, 1)),
+    sampleRows: dataRows.slice(0, 20),
+  });
+}

@@ -1,0 +1,79 @@
+import { z } from "zod";
+import type { DatasetShape, IngestIssue } from "../csv/read-dataset";
+import type { CsvDialect } from "../csv/sniff-csv";
+import type { Frequency } from "../time/frequency";
+import type { TimeFormat } from "../time/time-format";
+
+/**
+ * The shapes that cross the server/client boundary. Prisma rows never leave lib/server; they are
+ * reshaped into these DTOs (dates as ISO strings, JSON columns parsed).
+ */
+
+/** Options an analyst can set when importing a CSV (multipart field `options`, JSON). */
+export const importOptionsSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    timeColumn: z.string().nullable().optional(),
+    valueColumns: z.array(z.string()).max(500).optional(),
+    idColumn: z.string().nullable().optional(),
+    dateOrder: z.enum(["dmy", "mdy"]).optional(),
+    seriesNames: z.record(z.string(), z.string().trim().max(200)).optional(),
+  })
+  .strict();
+export type ImportOptions = z.infer<typeof importOptionsSchema>;
+
+/** How a dataset's file was read, kept with the dataset and shown on its page. */
+export interface IngestReport {
+  dialect: CsvDialect;
+  encoding: string;
+  timeColumn: string | null;
+  idColumn: string | null;
+  shape: DatasetShape;
+  rowCount: number;
+  issues: IngestIssue[];
+}
+
+export interface SeriesDto {
+  id: string;
+  name: string;
+  position: number;
+  unit: string | null;
+  pointCount: number;
+  missingCount: number;
+  /** ISO 8601 (UTC) of the first and last point, null for an empty series. */
+  start: string | null;
+  end: string | null;
+  /** The first and last time as written in the file. */
+  startLabel: string | null;
+  endLabel: string | null;
+  frequency: Frequency;
+  timeFormat: TimeFormat;
+}
+
+export interface DatasetSummaryDto {
+  id: string;
+  name: string;
+  fileName: string | null;
+  createdAt: string;
+  seriesCount: number;
+  /** Points over all series. */
+  pointCount: number;
+  start: string | null;
+  end: string | null;
+}
+
+export interface DatasetDto extends DatasetSummaryDto {
+  series: SeriesDto[];
+  ingest: IngestReport | null;
+}
+
+/** A series' points for charts and exports: epoch ms and values (null = missing). */
+export interface SeriesPointsDto {
+  seriesId: string;
+  /** Points in the series before any range or downsampling was applied. */
+  totalCount: number;
+  /** True when `t`/`y` hold fewer points than the range does (downsampled for display). */
+  downsampled: boolean;
+  t: number[];
+  y: (number | null)[];
+}

@@ -1,0 +1,183 @@
+import type { ParsedDataset } from "../csv/read-dataset";
+import type { Dataset, Series } from "../generated/prisma/client";
+import type { DatasetDto, DatasetSummaryDto, IngestReport, SeriesDto } from "../series/schema";
+import type { Frequency } from "../time/frequency";
+import { formatTime, type TimeFormat } from "../time/time-format";
+import { db } from "./db";
+import { packFloat64, unpackFloat64 } from "./pack-points";
+
+type SeriesRow = Omit<Series, "datasetId">;
+
+function parseJson<T>(text: string, fallback: T): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+function toIso(date: Date | null): string | null {
+  return date ? date.toISOString() : null;
+}
+
+function toSeriesDto(row: SeriesRow): SeriesDto {
+  const timeFormat = parseJson<TimeFormat>(row.timeFormat, { kind: "index" });
+  const label = (date: Date | null, index: number) => (date ? formatTime(date.getTime(), timeFormat, index) : null);
+  return {
+    id: row.id,
+    name: row.name,
+    position: row.position,
+    unit: row.unit,
+    pointCount: row.pointCount,
+    missingCount: row.missingCount,
+    start: toIso(row.start),
+    end: toIso(row.end),
+    startLabel: label(row.start, 0),
+    endLabel: label(row.end, row.pointCount - 1),
+    frequency: parseJson<Frequency>(row.frequency, {
+      kind: "irregular",
+      step: { unit: "index" },
+      seasonLength: 1,
+      label: "unknown",
+      gapCount: 0,
+    }),
+    timeFormat,
+  };
+}
+
+function toSummaryDto(row: Dataset & { series: Pick<Series, "pointCount" | "start" | "end">[] }): DatasetSummaryDto {
+  let start: Date | null = null;
+  let end: Date | null = null;
+  let pointCount = 0;
+  for (const s of row.series) {
+    pointCount += s.pointCount;
+    if (s.start && (!start || s.start < start)) start = s.start;
+    if (s.end && (!end || s.end > end)) end = s.end;
+  }
+  return {
+    id: row.id,
+    name: row.name,
+    fileName: row.fileName,
+    createdAt: row.createdAt.toISOString(),
+    seriesCount: row.series.length,
+    pointCount,
+    start: toIso(start),
+    end: toIso(end),
+  };
+}
+
+const SERIES_COLUMNS = {
+  id: true,
+  position: true,
+  name: true,
+  unit: true,
+  pointCount: true,
+  missingCount: true,
+  start: true,
+  end: true,
+  frequency: true,
+  timeFormat: true,
+} as const;
+
+/** Every dataset, newest first. */
+export async function listDatasets(): Promise<DatasetSummaryDto[]> {
+  const rows = await db.dataset.findMany({
+    orderBy: { createdAt: "desc" },
+    include: { series: { select: { pointCount: true, start: true, end: true } } },
+  });
+  return rows.map(toSummaryDto);
+}
+
+export async function countDatasets(): Promise<number> {
+  return db.dataset.count();
+}
+
+/** One dataset with its series (without their points), or null. */
+export async function getDataset(id: string): Promise<DatasetDto | null> {
+  const row = await db.dataset.findUnique({
+    where: { id },
+    include: { series: { select: SERIES_COLUMNS, orderBy: { position: "asc" } } },
+  });
+  if (!row) return null;
+  return {
+    ...toSummaryDto(row),
+    series: row.series.map(toSeriesDto),
+    ingest: parseJson<IngestReport | null>(row.ingest, null),
+  };
+}
+
+export interface CreateDatasetInput {
+  name: string;
+  fileName: string | null;
+  encoding: string;
+  parsed: ParsedDataset;
+}
+
+/** Stores a parsed file as one dataset, all or nothing (one transaction). */
+export async function createDataset(input: CreateDatasetInput): Promise<DatasetDto> {
+  const { parsed } = input;
+  const ingest: IngestReport = {
+    dialect: parsed.dialect,
+    encoding: input.encoding,
+    timeColumn: parsed.timeColumn,
+    idColumn: parsed.idColumn,
+    shape: parsed.shape,
+    rowCount: parsed.rowCount,
+    issues: parsed.issues,
+  };
+  const created = await db.dataset.create({
+    data: {
+      name: input.name,
+      fileName: input.fileName,
+      ingest: JSON.stringify(ingest),
+      series: {
+        create: parsed.series.map((s, position) => {
+          const n = s.times.length;
+          return {
+            position,
+            name: s.name,
+            pointCount: n,
+            missingCount: s.missingCount,
+            start: n ? new Date(s.times[0] as number) : null,
+            end: n ? new Date(s.times[n - 1] as number) : null,
+            frequency: JSON.stringify(s.frequency),
+            timeFormat: JSON.stringify(parsed.timeFormat),
+            points: { create: { times: packFloat64(s.times), values: packFloat64(s.values) } },
+          };
+        }),
+      },
+    },
+    select: { id: true },
+  });
+  const dataset = await getDataset(created.id);
+  if (!dataset) throw new Error("the dataset vanished right after it was stored");
+  return dataset;
+}
+
+/** Deletes a dataset with its series, points and runs; false when it did not exist. */
+export async function deleteDataset(id: string): Promise<boolean> {
+  const { count } = await db.dataset.deleteMany({ where: { id } });
+  return count > 0;
+}
+
+export interface SeriesPoints {
+  series: SeriesDto;
+  datasetId: string;
+  times: Float64Array;
+  values: Float64Array;
+}
+
+/** A series with all its points, or null. */
+export async function getSeriesPoints(seriesId: string): Promise<SeriesPoints | null> {
+  const row = await db.series.findUnique({
+    where: { id: seriesId },
+    select: { ...SERIES_COLUMNS, datasetId: true, points: true },
+  });
+  if (!row || !row.points) return null;
+  return {
+    series: toSeriesDto(row),
+    datasetId: row.datasetId,
+    times: unpackFloat64(row.points.times),
+    values: unpackFloat64(row.points.values),
+  };
+}

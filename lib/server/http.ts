@@ -1,0 +1,42 @@
+import { ZodError } from "zod";
+
+/** An error whose message is meant for the analyst, with its HTTP status. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = "HttpError";
+  }
+}
+
+export function jsonError(status: number, error: string): Response {
+  return Response.json({ error }, { status });
+}
+
+function describeZodError(error: ZodError): string {
+  const first = error.issues[0];
+  if (!first) return "The request is not valid.";
+  const where = first.path.length ? `\`${first.path.join(".")}\`: ` : "";
+  return `The request is not valid: ${where}${first.message}.`;
+}
+
+/**
+ * Wraps a route handler so that every failure answers JSON `{ error }` with the right status:
+ * HttpError as given, a ZodError as 422, anything unexpected as 500 (logged, never an HTML page).
+ */
+export function handle<Args extends unknown[]>(
+  handler: (...args: Args) => Promise<Response>,
+): (...args: Args) => Promise<Response> {
+  return async (...args: Args) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      if (error instanceof HttpError) return jsonError(error.status, error.message);
+      if (error instanceof ZodError) return jsonError(422, describeZodError(error));
+      console.error(error);
+      return jsonError(500, "Something went wrong on the server. Nothing was changed; try again, and if it keeps failing, check the server log.");
+    }
+  };
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { detectTimeFormat } from "./detect-time-format";
+
+describe("detectTimeFormat", () => {
+  it.each([
+    [["2024-01-01", "2024-01-02"], "%Y-%m-%d"],
+    [["2024-01-01T00:00:00", "2024-01-01T01:00:00"], "%Y-%m-%dT%H:%M:%S"],
+    [["2024-01-01 00:00", "2024-01-01 00:15"], "%Y-%m-%d %H:%M"],
+    [["2024-01-01T00:00:00.250Z"], "%Y-%m-%dT%H:%M:%S.%f%z"],
+    [["1980-01", "1980-02"], "%Y-%m"],
+    [["1965 Q1", "1965 Q2"], "%Y Q%q"],
+    [["2019-Q4", "2020-Q1"], "%Y-Q%q"],
+    [["Jan 1 2000", "Feb 1 2000"], "%b %-d %Y"],
+    [["01-Jan-2020", "02-Jan-2020"], "%d-%b-%Y"],
+  ])("reads %j as %s", (samples, pattern) => {
+    expect(detectTimeFormat(samples)?.format).toMatchObject({ kind: "pattern", pattern });
+  });
+
+  it("decides day-first from a day above 12 and says so", () => {
+    const detected = detectTimeFormat(["12/01/2020", "13/01/2020", "14/01/2020"]);
+    expect(detected?.format).toMatchObject({ pattern: "%d/%m/%Y" });
+    expect(detected?.dateOrder).toBe("dmy");
+    expect(detected?.note).toMatch(/day\/month\/year/);
+  });
+
+  it("decides month-first from a second number above 12", () => {
+    const detected = detectTimeFormat(["1/1/2012", "1/2/2012", "1/13/2012"]);
+    expect(detected?.format).toMatchObject({ pattern: "%-m/%-d/%Y" });
+    expect(detected?.dateOrder).toBe("mdy");
+  });
+
+  it("settles ambiguous slashed dates by which order gives ascending, evenly spaced dates", () => {
+    // Day-first daily data crossing a month end: month-first would run 1 Jan, 1 Feb, … then back.
+    const daily = ["30/01/2020", "31/01/2020", "01/02/2020", "02/02/2020"].map((d) => d);
+    expect(detectTimeFormat(daily)?.dateOrder).toBe("dmy");
+    const ambiguous = ["01/02/2020", "02/02/2020", "03/02/2020", "04/02/2020", "05/02/2020", "06/02/2020", "07/02/2020", "08/02/2020", "09/02/2020", "10/02/2020", "11/02/2020", "12/02/2020", "12/03/2020"];
+    // Read month-first, 12/02 → 12/03 jumps a month after daily steps: day-first is the even reading.
+    expect(detectTimeFormat(ambiguous)?.dateOrder).toBe("dmy");
+    // Both readings even and ascending: month-first, and the note says it can be changed.
+    const tie = detectTimeFormat(["01/01/2020", "02/01/2020", "03/01/2020"]);
+    expect(tie?.dateOrder).toBe("mdy");
+    expect(tie?.note).toMatch(/change it/);
+    expect(detectTimeFormat(["01/01/2020", "02/01/2020"], { dateOrder: "dmy" })?.format).toMatchObject({ pattern: "%d/%m/%Y" });
+  });
+
+  it("takes bare years only where the header says so", () => {
+    expect(detectTimeFormat(["1880", "1881"], { columnName: "year" })?.format).toMatchObject({ pattern: "%Y" });
+    expect(detectTimeFormat(["1880", "1881"], { columnName: "sales" })).toBeNull();
+  });
+
+  it("reads epoch numbers in a time-named column", () => {
+    expect(detectTimeFormat(["1700000000", "1700003600"], { columnName: "timestamp" })?.format).toEqual({ kind: "epoch", unit: "s" });
+    expect(detectTimeFormat(["1700000000000", "1700003600000"], { columnName: "ts" })?.format).toEqual({ kind: "epoch", unit: "ms" });
+    expect(detectTimeFormat(["1700000000", "1700003600"], { columnName: "revenue" })).toBeNull();
+  });
+
+  it("refuses columns that are not time", () => {
+    expect(detectTimeFormat(["12.5", "13"])).toBeNull();
+    expect(detectTimeFormat(["north", "south"])).toBeNull();
+    expect(detectTimeFormat(["2024-01-01", "not a date"])).toBeNull();
+  });
+});

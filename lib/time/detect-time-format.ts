@@ -1,0 +1,247 @@
+import { inferFrequency } from "./frequency";
+import { makePatternParser, monthFromName, type TimeFormat } from "./time-format";
+
+export type DateOrder = "dmy" | "mdy";
+
+export interface DetectedTimeFormat {
+  format: TimeFormat;
+  /** For slashed dates: which order was used. */
+  dateOrder?: DateOrder;
+  /** Why that order (or unit) was chosen, for the import report. */
+  note?: string;
+}
+
+export interface DetectTimeOptions {
+  /** The column's header, used to accept bare years and epoch numbers only where the name says time. */
+  columnName?: string;
+  /** Forces day-first or month-first reading of slashed dates. */
+  dateOrder?: DateOrder;
+}
+
+const TIME_NAME = /(date|time|day|month|year|yr|quarter|qtr|week|period|stamp|^ts$|^ds$|^t$|epoch|hour|minute|datum|fecha|jahr|monat|zeit|mois|année|annee)/i;
+/** The header suggests the column holds times (`date`, `Month`, `timestamp`, `Datum`, …). */
+export function looksLikeTimeName(name: string): boolean {
+  return TIME_NAME.test(name.trim());
+}
+
+const YEAR_NAME = /(year|yr|jahr|année|annee|^ano$|^año$)/i;
+const EPOCH_NAME = /(time|stamp|^ts$|epoch|unix|date)/i;
+
+/** Every non-empty sample parses with this pattern. */
+function allParse(pattern: string, samples: string[]): boolean {
+  const parse = makePatternParser(pattern);
+  return samples.every((sample) => Number.isFinite(parse(sample)));
+}
+
+/** Share of steps between consecutive times that equal the series' own step (0 if not ascending). */
+function regularity(pattern: string, samples: string[]): number {
+  const parse = makePatternParser(pattern);
+  const times = samples.map(parse);
+  for (let i = 1; i < times.length; i++) if ((times[i] as number) <= (times[i - 1] as number)) return 0;
+  if (times.length < 2) return 1;
+  const { step } = inferFrequency(times);
+  const monthOf = (ms: number) => new Date(ms).getUTCFullYear() * 12 + new Date(ms).getUTCMonth();
+  let even = 0;
+  for (let i = 1; i < times.length; i++) {
+    const a = times[i - 1] as number;
+    const b = times[i] as number;
+    if (step.unit === "month" ? monthOf(b) - monthOf(a) === step.months : step.unit === "ms" && b - a === step.ms) even++;
+  }
+  return even / (times.length - 1);
+}
+
+function isoPattern(sample: string): string | null {
+  const match =
+    /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:([T ])(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?\s*$/i.exec(
+      sample,
+    );
+  if (!match) return null;
+  let pattern = "%Y-%m-%d";
+  if (match[4]) {
+    pattern += `${match[4] === " " ? " " : "T"}%H:%M`;
+    if (match[7] !== undefined) pattern += ":%S";
+    if (match[8] !== undefined) pattern += ".%f";
+  }
+  if (match[9]) pattern += "%z";
+  return pattern;
+}
+
+function offsetOf(sample: string): number | null | undefined {
+  const match = /(Z|[+-]\d{2}(?::?\d{2})?)\s*$/i.exec(sample);
+  if (!match || !/\d{2}:?\d{2}$|Z$/i.test(sample.trim())) return undefined;
+  const zone = match[1] as string;
+  if (zone.toUpperCase() === "Z") return null;
+  const sign = zone.startsWith("-") ? -1 : 1;
+  const digits = zone.slice(1).replace(":", "");
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || "0"));
+}
+
+/** Slashed, dotted or dashed day/month/year dates, with an optional time. */
+function slashedCandidates(sample: string): { dmy: string; mdy: string } | null {
+  const match =
+    /^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:([ T])(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?\s*$/.exec(sample);
+  if (!match) return null;
+  const sep = match[2] as string;
+  const padFirst = (match[1] as string).length === 2 ? "" : "-";
+  const padSecond = (match[3] as string).length === 2 ? "" : "-";
+  const year = (match[4] as string).length === 4 ? "%Y" : "%y";
+  let time = "";
+  if (match[5]) {
+    const twelve = Boolean(match[9]);
+    time = `${match[5]}%${(match[6] as string).length === 2 ? "" : "-"}${twelve ? "I" : "H"}:%M`;
+    if (match[8] !== undefined) time += ":%S";
+    if (twelve) time += " %p";
+  }
+  return {
+    dmy: `%${padFirst}d${sep}%${padSecond}m${sep}${year}${time}`,
+    mdy: `%${padFirst}m${sep}%${padSecond}d${sep}${year}${time}`,
+  };
+}
+
+/** Patterns with a month name: `Jan 1 2000`, `1 Jan 2000`, `01-Jan-2000`, `Jan 2000`, `January 2000`. */
+function monthNamePatterns(sample: string): string[] {
+  const out: string[] = [];
+  let match = /^\s*([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\s*$/.exec(sample);
+  if (match && monthFromName(match[1] as string)) {
+    const word = (match[1] as string).length > 3 ? "%B" : "%b";
+    const comma = sample.includes(",") ? "," : "";
+    out.push(`${word} %${(match[2] as string).length === 2 ? "" : "-"}d${comma} %Y`);
+  }
+  match = /^\s*(\d{1,2})([\s-])([A-Za-z]{3,9})\.?\2(\d{4}|\d{2})\s*$/.exec(sample);
+  if (match && monthFromName(match[3] as string)) {
+    const word = (match[3] as string).length > 3 ? "%B" : "%b";
+    const sep = match[2] === "-" ? "-" : " ";
+    const year = (match[4] as string).length === 4 ? "%Y" : "%y";
+    out.push(`%${(match[1] as string).length === 2 ? "" : "-"}d${sep}${word}${sep}${year}`);
+  }
+  match = /^\s*([A-Za-z]{3,9})\.?([\s-])(\d{4}|\d{2})\s*$/.exec(sample);
+  if (match && monthFromName(match[1] as string)) {
+    const word = (match[1] as string).length > 3 ? "%B" : "%b";
+    const sep = match[2] === "-" ? "-" : " ";
+    out.push(`${word}${sep}${(match[3] as string).length === 4 ? "%Y" : "%y"}`);
+  }
+  return out;
+}
+
+function quarterPatterns(sample: string): string[] {
+  const trimmed = sample.trim();
+  let match = /^(\d{4})(\s*[-/ ]?\s*)[Qq]([1-4])$/.exec(trimmed);
+  if (match) return [`%Y${match[2]}Q%q`];
+  match = /^[Qq]([1-4])(\s*[-/ ]?\s*)(\d{4})$/.exec(trimmed);
+  if (match) return [`Q%q${match[2]}%Y`];
+  return [];
+}
+
+function numericKind(samples: string[]): "integer" | "number" | null {
+  if (samples.every((s) => /^\s*-?\d+\s*$/.test(s))) return "integer";
+  if (samples.every((s) => /^\s*-?\d+(\.\d+)?\s*$/.test(s))) return "number";
+  return null;
+}
+
+function isAscending(values: number[]): boolean {
+  for (let i = 1; i < values.length; i++) if ((values[i] as number) <= (values[i - 1] as number)) return false;
+  return true;
+}
+
+/**
+ * Finds the time format that reads every sample of a column, or null if the column is not time.
+ * @param samples non-empty cells of the column, in file order (a few hundred are plenty)
+ */
+export function detectTimeFormat(samples: string[], options: DetectTimeOptions = {}): DetectedTimeFormat | null {
+  const values = samples.map((s) => s.trim()).filter((s) => s !== "");
+  const first = values[0];
+  if (first === undefined) return null;
+  const name = options.columnName ?? "";
+
+  const iso = isoPattern(first);
+  if (iso && allParse(iso, values)) {
+    const offset = iso.includes("%z") ? offsetOf(first) : undefined;
+    return { format: { kind: "pattern", pattern: iso, ...(offset !== undefined ? { offsetMinutes: offset } : {}) } };
+  }
+
+  for (const pattern of ["%Y-%m", "%Y/%m", "%Y.%m"]) {
+    if (/^\s*\d{4}[-/.]\d{1,2}\s*$/.test(first) && first.includes(pattern.charAt(2)) && allParse(pattern, values)) {
+      return { format: { kind: "pattern", pattern } };
+    }
+  }
+
+  for (const pattern of quarterPatterns(first)) {
+    if (allParse(pattern, values)) return { format: { kind: "pattern", pattern } };
+  }
+
+  if (/^\s*\d{4}\/\d{1,2}\/\d{1,2}\s*$/.test(first) && allParse("%Y/%m/%d", values)) {
+    return { format: { kind: "pattern", pattern: "%Y/%m/%d" } };
+  }
+
+  const slashed = slashedCandidates(first);
+  if (slashed) {
+    const dmyOk = allParse(slashed.dmy, values);
+    const mdyOk = allParse(slashed.mdy, values);
+    if (options.dateOrder) {
+      const pattern = slashed[options.dateOrder];
+      if (allParse(pattern, values)) {
+        return { format: { kind: "pattern", pattern }, dateOrder: options.dateOrder, note: "date order chosen by hand" };
+      }
+      return null;
+    }
+    if (dmyOk && !mdyOk) {
+      return {
+        format: { kind: "pattern", pattern: slashed.dmy },
+        dateOrder: "dmy",
+        note: "dates read as day/month/year: some first numbers are above 12",
+      };
+    }
+    if (mdyOk && !dmyOk) {
+      return {
+        format: { kind: "pattern", pattern: slashed.mdy },
+        dateOrder: "mdy",
+        note: "dates read as month/day/year: some second numbers are above 12",
+      };
+    }
+    if (dmyOk && mdyOk) {
+      const dmyScore = regularity(slashed.dmy, values);
+      const mdyScore = regularity(slashed.mdy, values);
+      // A true tie (1–12 in both places, both readings regular) falls back to month-first, Excel's US default.
+      const order: DateOrder = dmyScore > mdyScore ? "dmy" : "mdy";
+      return {
+        format: { kind: "pattern", pattern: slashed[order] },
+        dateOrder: order,
+        note:
+          dmyScore === mdyScore
+            ? `dates could be day/month or month/day; read as ${order === "dmy" ? "day/month/year" : "month/day/year"} (change it if that is wrong)`
+            : `dates could be day/month or month/day; ${order === "dmy" ? "day/month/year" : "month/day/year"} gives evenly spaced, ascending dates`,
+      };
+    }
+  }
+
+  for (const pattern of monthNamePatterns(first)) {
+    if (allParse(pattern, values)) return { format: { kind: "pattern", pattern } };
+  }
+
+  const kind = numericKind(values);
+  if (kind) {
+    const numbers = values.map(Number);
+    const integers = kind === "integer";
+    // Bare years only where the header says time or the column counts up like years do.
+    if (
+      integers &&
+      numbers.every((n) => n >= 1000 && n <= 2999) &&
+      (YEAR_NAME.test(name) || (TIME_NAME.test(name) && isAscending(numbers)))
+    ) {
+      return { format: { kind: "pattern", pattern: "%Y" } };
+    }
+    if (integers && values.every((v) => /^\s*\d{8}\s*$/.test(v)) && TIME_NAME.test(name) && allParse("%Y%m%d", values)) {
+      return { format: { kind: "pattern", pattern: "%Y%m%d" } };
+    }
+    if (EPOCH_NAME.test(name) || (TIME_NAME.test(name) && isAscending(numbers))) {
+      // 1e9 s ≈ 2001 and 2e12 ms ≈ 2033: outside these ranges a number is not a plausible Unix time.
+      if (numbers.every((n) => n >= 1e8 && n < 1e10)) {
+        return { format: { kind: "epoch", unit: "s" }, note: "numbers read as Unix time in seconds" };
+      }
+      if (numbers.every((n) => n >= 1e11 && n < 1e13)) {
+        return { format: { kind: "epoch", unit: "ms" }, note: "numbers read as Unix time in milliseconds" };
+      }
+    }
+  }
+  return null;
+}

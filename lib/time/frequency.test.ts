@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { inferFrequency, nextTimes } from "./frequency";
+
+const DAY = 86_400_000;
+const months = (from: [number, number], count: number, step = 1) =>
+  Array.from({ length: count }, (_, i) => Date.UTC(from[0], from[1] - 1 + i * step, 1));
+
+describe("inferFrequency", () => {
+  it.each([
+    ["monthly", months([2020, 1], 24), 12],
+    ["quarterly", months([2020, 1], 12, 3), 4],
+    ["yearly", months([1900, 1], 30, 12), 1],
+    ["daily", Array.from({ length: 30 }, (_, i) => Date.UTC(2024, 0, 1) + i * DAY), 7],
+    ["hourly", Array.from({ length: 72 }, (_, i) => Date.UTC(2024, 0, 1) + i * 3_600_000), 24],
+    ["weekly", Array.from({ length: 60 }, (_, i) => Date.UTC(2024, 0, 1) + i * 7 * DAY), 52],
+    ["minutely", Array.from({ length: 90 }, (_, i) => i * 60_000), 60],
+  ] as const)("%s", (kind, times, season) => {
+    const frequency = inferFrequency(times);
+    expect(frequency.kind).toBe(kind);
+    expect(frequency.seasonLength).toBe(season);
+    expect(frequency.gapCount).toBe(0);
+  });
+
+  it("recognises business days and counts a missing weekday as a gap", () => {
+    const days: number[] = [];
+    for (let t = Date.UTC(2024, 0, 1); days.length < 40; t += DAY) {
+      const weekday = new Date(t).getUTCDay();
+      if (weekday !== 0 && weekday !== 6) days.push(t);
+    }
+    expect(inferFrequency(days)).toMatchObject({ kind: "business-daily", seasonLength: 5, gapCount: 0 });
+    days.splice(10, 1);
+    expect(inferFrequency(days).gapCount).toBe(1);
+  });
+
+  it("counts gaps in monthly data", () => {
+    const times = months([2020, 1], 24);
+    times.splice(5, 2);
+    expect(inferFrequency(times)).toMatchObject({ kind: "monthly", gapCount: 2 });
+  });
+
+  it("labels an uncommon fixed step and its daily cycle", () => {
+    const times = Array.from({ length: 200 }, (_, i) => i * 15 * 60_000);
+    expect(inferFrequency(times)).toMatchObject({ kind: "fixed", label: "every 15 minutes", seasonLength: 96 });
+  });
+
+  it("calls scattered times irregular", () => {
+    expect(inferFrequency([0, 5, 17, 40, 41, 90, 200].map((n) => n * 1000)).kind).toBe("irregular");
+  });
+});
+
+describe("nextTimes continues the calendar", () => {
+  it("adds months, keeping month ends at month ends", () => {
+    const monthEnds = [Date.UTC(2024, 0, 31), Date.UTC(2024, 1, 29), Date.UTC(2024, 2, 31)];
+    const frequency = inferFrequency(monthEnds);
+    expect(frequency.monthEnd).toBe(true);
+    expect(nextTimes(Date.UTC(2024, 2, 31), frequency, 2)).toEqual([Date.UTC(2024, 3, 30), Date.UTC(2024, 4, 31)]);
+  });
+
+  it("skips weekends for business days", () => {
+    const friday = Date.UTC(2024, 0, 5);
+    const frequency = inferFrequency([Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 2), Date.UTC(2024, 0, 3), Date.UTC(2024, 0, 4), friday, Date.UTC(2024, 0, 8)]);
+    expect(nextTimes(friday, frequency, 2)).toEqual([Date.UTC(2024, 0, 8), Date.UTC(2024, 0, 9)]);
+  });
+
+  it("steps quarters and hours", () => {
+    expect(nextTimes(Date.UTC(1994, 6, 1), inferFrequency(months([1990, 1], 8, 3)), 2)).toEqual([
+      Date.UTC(1994, 9, 1),
+      Date.UTC(1995, 0, 1),
+    ]);
+    const hourly = inferFrequency([0, 3_600_000, 7_200_000]);
+    expect(nextTimes(7_200_000, hourly, 1)).toEqual([10_800_000]);
+  });
+});

@@ -1,0 +1,226 @@
+export type FrequencyKind =
+  | "secondly"
+  | "minutely"
+  | "half-hourly"
+  | "hourly"
+  | "daily"
+  | "business-daily"
+  | "weekly"
+  | "monthly"
+  | "quarterly"
+  | "yearly"
+  | "fixed"
+  | "irregular"
+  | "index";
+
+/** The spacing of a series' timestamps, as detected at import. */
+export interface Frequency {
+  kind: FrequencyKind;
+  /** Step between points: calendar months for monthly/quarterly/yearly, else milliseconds. */
+  step: { unit: "month"; months: number } | { unit: "ms"; ms: number } | { unit: "index" };
+  /** Length of the main seasonal cycle in points (1 = no seasonality assumed). */
+  seasonLength: number;
+  /** Human label: "monthly", "every 15 minutes", … */
+  label: string;
+  /** Whole steps missing between consecutive points. */
+  gapCount: number;
+  /** Calendar series anchored at month ends (31 Jan, 28 Feb, …) rather than a fixed day. */
+  monthEnd?: boolean;
+}
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const WEEK = 7 * DAY;
+
+/** Season lengths by frequency: one day, week or year of points, as analysts expect. */
+export const DEFAULT_SEASON: Record<FrequencyKind, number> = {
+  secondly: 60,
+  minutely: 60,
+  "half-hourly": 48,
+  hourly: 24,
+  daily: 7,
+  "business-daily": 5,
+  weekly: 52,
+  monthly: 12,
+  quarterly: 4,
+  yearly: 1,
+  fixed: 1,
+  irregular: 1,
+  index: 1,
+};
+
+function mode(values: number[]): { value: number; count: number } {
+  const counts = new Map<number, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  let best = { value: 0, count: 0 };
+  for (const [value, count] of counts) {
+    if (count > best.count || (count === best.count && value < best.value)) best = { value, count };
+  }
+  return best;
+}
+
+function monthIndex(ms: number): number {
+  const date = new Date(ms);
+  return date.getUTCFullYear() * 12 + date.getUTCMonth();
+}
+
+function isMonthEnd(ms: number): boolean {
+  return new Date(ms + DAY).getUTCDate() === 1;
+}
+
+function durationLabel(ms: number): string {
+  const units: [number, string][] = [
+    [WEEK, "week"],
+    [DAY, "day"],
+    [HOUR, "hour"],
+    [MINUTE, "minute"],
+    [SECOND, "second"],
+  ];
+  for (const [size, name] of units) {
+    if (ms % size === 0) {
+      const n = ms / size;
+      return n === 1 ? `every ${name}` : `every ${n} ${name}s`;
+    }
+  }
+  return `every ${ms} ms`;
+}
+
+/**
+ * Infers the frequency of ascending timestamps.
+ * @param times epoch ms, ascending, without duplicates
+ */
+export function inferFrequency(times: ArrayLike<number>): Frequency {
+  const n = times.length;
+  if (n < 2) {
+    return { kind: "irregular", step: { unit: "ms", ms: DAY }, seasonLength: 1, label: "a single point", gapCount: 0 };
+  }
+  const first = times[0] as number;
+  const sample: number[] = [];
+  for (let i = 0; i < n; i++) sample.push(times[i] as number);
+
+  // Calendar frequencies: every point at midnight on the same day of the month (or at month end).
+  const midnight = sample.every((t) => t % DAY === 0);
+  const dayOfMonth = new Date(first).getUTCDate();
+  const sameDay = midnight && sample.every((t) => new Date(t).getUTCDate() === dayOfMonth);
+  const monthEnd = midnight && !sameDay && sample.every(isMonthEnd);
+  if (sameDay || monthEnd) {
+    const months: number[] = [];
+    for (let i = 1; i < n; i++) months.push(monthIndex(sample[i] as number) - monthIndex(sample[i - 1] as number));
+    const step = mode(months).value;
+    if (step >= 1 && months.every((m) => m > 0 && m % step === 0)) {
+      const gapCount = months.reduce((sum, m) => sum + (m / step - 1), 0);
+      const kind: FrequencyKind = step === 12 ? "yearly" : step === 3 ? "quarterly" : step === 1 ? "monthly" : "fixed";
+      const seasonLength = kind === "fixed" ? (12 % step === 0 && step < 12 ? 12 / step : 1) : DEFAULT_SEASON[kind];
+      return {
+        kind,
+        step: { unit: "month", months: step },
+        seasonLength,
+        label: kind === "fixed" ? `every ${step} months` : kind,
+        gapCount,
+        ...(monthEnd ? { monthEnd: true } : {}),
+      };
+    }
+  }
+
+  const diffs: number[] = [];
+  for (let i = 1; i < n; i++) diffs.push((sample[i] as number) - (sample[i - 1] as number));
+  const { value: step, count } = mode(diffs);
+  if (step <= 0 || count < 0.5 * diffs.length) {
+    return { kind: "irregular", step: { unit: "ms", ms: Math.max(1, step) }, seasonLength: 1, label: "irregular", gapCount: 0 };
+  }
+
+  if (step === DAY) {
+    const weekdaysOnly = sample.every((t) => {
+      const weekday = new Date(t).getUTCDay();
+      return weekday !== 0 && weekday !== 6;
+    });
+    if (weekdaysOnly && diffs.some((d) => d === 3 * DAY)) {
+      let gapCount = 0;
+      for (let i = 1; i < n; i++) gapCount += businessDaysBetween(sample[i - 1] as number, sample[i] as number) - 1;
+      return {
+        kind: "business-daily",
+        step: { unit: "ms", ms: DAY },
+        seasonLength: DEFAULT_SEASON["business-daily"],
+        label: "business days",
+        gapCount,
+      };
+    }
+  }
+
+  const gapCount = diffs.reduce((sum, d) => sum + (d % step === 0 ? d / step - 1 : 0), 0);
+  const named: [number, FrequencyKind][] = [
+    [SECOND, "secondly"],
+    [MINUTE, "minutely"],
+    [30 * MINUTE, "half-hourly"],
+    [HOUR, "hourly"],
+    [DAY, "daily"],
+    [WEEK, "weekly"],
+  ];
+  const kind = named.find(([size]) => size === step)?.[1] ?? "fixed";
+  let seasonLength = DEFAULT_SEASON[kind];
+  if (kind === "fixed") {
+    // A step that divides a day evenly cycles daily (15-minute data: 96 points a day).
+    seasonLength = step < DAY && DAY % step === 0 && DAY / step <= 1440 ? DAY / step : 1;
+  }
+  return {
+    kind,
+    step: { unit: "ms", ms: step },
+    seasonLength,
+    label: kind === "fixed" ? durationLabel(step) : kind,
+    gapCount,
+  };
+}
+
+function businessDaysBetween(from: number, to: number): number {
+  let count = 0;
+  for (let t = from + DAY; t <= to; t += DAY) {
+    const weekday = new Date(t).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) count++;
+  }
+  return count;
+}
+
+function addMonths(ms: number, months: number, monthEnd: boolean): number {
+  const date = new Date(ms);
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth() + months;
+  if (monthEnd) return Date.UTC(year, month + 1, 0);
+  const day = date.getUTCDate();
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return Date.UTC(year, month, Math.min(day, lastDay), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds());
+}
+
+/**
+ * The timestamps of the next `count` steps after `last`, continuing the series' frequency.
+ * @param last epoch ms of the last observed point
+ */
+export function nextTimes(last: number, frequency: Frequency, count: number): number[] {
+  const out: number[] = [];
+  let t = last;
+  for (let i = 0; i < count; i++) {
+    const { step } = frequency;
+    if (step.unit === "month") t = addMonths(t, step.months, frequency.monthEnd === true);
+    else if (step.unit === "index") t += 1;
+    else if (frequency.kind === "business-daily") {
+      do t += DAY;
+      while ([0, 6].includes(new Date(t).getUTCDay()));
+    } else t += step.ms;
+    out.push(t);
+  }
+  return out;
+}
+
+/**
+ * Timestamps of a regular grid from `start` to `end` inclusive: the series with its gaps made
+ * explicit, which is what the forecaster trains on.
+ */
+export function regularTimes(start: number, end: number, frequency: Frequency): number[] {
+  const out = [start];
+  const limit = 50_000_000;
+  while ((out[out.length - 1] as number) < end && out.length < limit) {
+    out.push(nextTimes(out[out.length - 1] as number, frequency, 1)[0] as number);
+  }
+  return out;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { formatTime, makePatternParser, makeTimeParser } from "./time-format";
+
+describe("time patterns read and write the file's own format", () => {
+  it.each([
+    ["%Y-%m-%d", "2024-02-29", Date.UTC(2024, 1, 29)],
+    ["%Y-%m", "1993-03", Date.UTC(1993, 2, 1)],
+    ["%Y Q%q", "1992 Q4", Date.UTC(1992, 9, 1)],
+    ["%Y", "1880", Date.UTC(1880, 0, 1)],
+    ["%-m/%-d/%Y", "12/31/2015", Date.UTC(2015, 11, 31)],
+    ["%d.%m.%Y", "01.02.2020", Date.UTC(2020, 1, 1)],
+    ["%b %-d %Y", "Jan 1 2000", Date.UTC(2000, 0, 1)],
+    ["%Y-%m-%dT%H:%M:%S", "2010-12-30T23:00:00", Date.UTC(2010, 11, 30, 23)],
+    ["%Y-%m-%d %H:%M", "2021-06-01 08:15", Date.UTC(2021, 5, 1, 8, 15)],
+    ["%-m/%-d/%Y %-I:%M %p", "3/4/2021 1:05 PM", Date.UTC(2021, 2, 4, 13, 5)],
+  ])("%s reads %s and writes it back", (pattern, text, expected) => {
+    const parsed = makePatternParser(pattern)(text);
+    expect(parsed).toBe(expected);
+    expect(formatTime(parsed, { kind: "pattern", pattern })).toBe(text);
+  });
+
+  it("honours a zone offset and writes times back in the file's offset", () => {
+    const format = { kind: "pattern" as const, pattern: "%Y-%m-%dT%H:%M:%S%z", offsetMinutes: 120 };
+    const ms = makePatternParser(format.pattern)("2024-03-01T10:00:00+02:00");
+    expect(ms).toBe(Date.UTC(2024, 2, 1, 8));
+    expect(formatTime(ms, format)).toBe("2024-03-01T10:00:00+02:00");
+    expect(formatTime(ms, { ...format, offsetMinutes: null })).toBe("2024-03-01T08:00:00Z");
+  });
+
+  it.each(["2023-02-29", "2023-13-01", "2023-1-1x", "", "31/02/2020"])("rejects %j", (text) => {
+    expect(makePatternParser("%Y-%m-%d")(text)).toBeNaN();
+  });
+
+  it("reads epoch seconds and milliseconds and an index", () => {
+    expect(makeTimeParser({ kind: "epoch", unit: "s" })("1700000000", 0)).toBe(1_700_000_000_000);
+    expect(makeTimeParser({ kind: "epoch", unit: "ms" })("1700000000123", 0)).toBe(1_700_000_000_123);
+    expect(makeTimeParser({ kind: "index" })("anything", 7)).toBe(7);
+    expect(formatTime(1_700_000_000_000, { kind: "epoch", unit: "s" })).toBe("1700000000");
+    expect(formatTime(7, { kind: "index" }, 7)).toBe("8");
+  });
+});

@@ -1,0 +1,292 @@
+/**
+ * How timestamps are written in a file, as a strftime-like pattern, so that they can be read
+ * and written back exactly the same way (exports, future forecast steps).
+ *
+ * All times are handled as UTC epoch milliseconds. A timestamp without a zone is taken as a wall
+ * clock reading and stored as that reading in UTC, so it prints back unchanged whatever the
+ * server's own zone is.
+ */
+export type TimeFormat =
+  | {
+      kind: "pattern";
+      /** e.g. `%Y-%m-%d`, `%-m/%-d/%Y`, `%Y Q%q`, `%b %-d %Y`, `%Y-%m-%dT%H:%M:%S%z` */
+      pattern: string;
+      /**
+       * Offset written by `%z`, in minutes east of UTC; `null` writes `Z`. Only used for
+       * formatting; parsing honours whatever offset each value carries.
+       */
+      offsetMinutes?: number | null;
+    }
+  | { kind: "epoch"; unit: "s" | "ms" }
+  /** No time column: points are numbered 1, 2, 3, … */
+  | { kind: "index" };
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+type Field = "Y" | "y" | "m" | "d" | "H" | "I" | "M" | "S" | "f" | "b" | "q" | "z" | "p";
+
+interface CompiledPattern {
+  regex: RegExp;
+  fields: Field[];
+}
+
+const TOKEN = /%(-?)([YymdHIMSfbBqzp])/g;
+const compiled = new Map<string, CompiledPattern>();
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function tokenRegex(letter: string): string {
+  switch (letter) {
+    case "Y":
+      return "(\\d{4})";
+    case "y":
+      return "(\\d{2})";
+    case "m":
+    case "d":
+    case "H":
+    case "I":
+      return "(\\d{1,2})";
+    case "M":
+    case "S":
+      return "(\\d{2})";
+    case "f":
+      return "(\\d{1,9})";
+    case "b":
+    case "B":
+      return "([A-Za-z]{3,9})\\.?";
+    case "q":
+      return "([1-4])";
+    case "z":
+      return "(Z|[+-]\\d{2}(?::?\\d{2})?)";
+    case "p":
+      return "([AaPp][Mm])";
+    default:
+      throw new Error(`unknown time pattern token %${letter}`);
+  }
+}
+
+function compile(pattern: string): CompiledPattern {
+  const cached = compiled.get(pattern);
+  if (cached) return cached;
+  const fields: Field[] = [];
+  let source = "";
+  let last = 0;
+  for (const match of pattern.matchAll(TOKEN)) {
+    const literal = pattern.slice(last, match.index);
+    source += escapeRegex(literal).replace(/ +/g, "\\s+");
+    const letter = match[2] as string;
+    source += tokenRegex(letter);
+    fields.push((letter === "B" ? "b" : letter) as Field);
+    last = (match.index ?? 0) + match[0].length;
+  }
+  source += escapeRegex(pattern.slice(last)).replace(/ +/g, "\\s+");
+  const result = { regex: new RegExp(`^\\s*${source}\\s*$`, "i"), fields };
+  compiled.set(pattern, result);
+  return result;
+}
+
+/** Month number 1–12 of an English month name or abbreviation, or 0. */
+export function monthFromName(name: string): number {
+  const key = name.slice(0, 3).toLowerCase();
+  return MONTHS.indexOf(key) + 1;
+}
+
+function parseOffset(text: string): number {
+  if (text === "Z" || text === "z") return 0;
+  const sign = text.startsWith("-") ? -1 : 1;
+  const digits = text.slice(1).replace(":", "");
+  const hours = Number(digits.slice(0, 2));
+  const minutes = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
+  return sign * (hours * 60 + minutes);
+}
+
+/**
+ * Returns a parser for one pattern: text → epoch ms (UTC), or NaN when the text does not match or
+ * names an impossible date (31 February).
+ */
+export function makePatternParser(pattern: string): (text: string) => number {
+  const { regex, fields } = compile(pattern);
+  return (text: string) => {
+    const match = regex.exec(text);
+    if (!match) return NaN;
+    let year = 1970;
+    let month = 1;
+    let day = 1;
+    let hour = 0;
+    let minute = 0;
+    let second = 0;
+    let millis = 0;
+    let offset = 0;
+    let pm: boolean | null = null;
+    for (let i = 0; i < fields.length; i++) {
+      const value = match[i + 1] as string;
+      switch (fields[i]) {
+        case "Y":
+          year = Number(value);
+          break;
+        case "y": {
+          // Two-digit years: 00–68 → 2000s, 69–99 → 1900s (POSIX strptime's pivot).
+          const short = Number(value);
+          year = short < 69 ? 2000 + short : 1900 + short;
+          break;
+        }
+        case "m":
+          month = Number(value);
+          break;
+        case "d":
+          day = Number(value);
+          break;
+        case "H":
+        case "I":
+          hour = Number(value);
+          break;
+        case "M":
+          minute = Number(value);
+          break;
+        case "S":
+          second = Number(value);
+          break;
+        case "f":
+          millis = Number(`0.${value}`) * 1000;
+          break;
+        case "b":
+          month = monthFromName(value);
+          if (month === 0) return NaN;
+          break;
+        case "q":
+          month = (Number(value) - 1) * 3 + 1;
+          break;
+        case "z":
+          offset = parseOffset(value);
+          break;
+        case "p":
+          pm = value.toLowerCase() === "pm";
+          break;
+      }
+    }
+    if (pm !== null) {
+      if (hour < 1 || hour > 12) return NaN;
+      hour = (hour % 12) + (pm ? 12 : 0);
+    }
+    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return NaN;
+    const ms = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+    const check = new Date(ms);
+    if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return NaN;
+    // Date.UTC maps years 0–99 to 1900–1999; four-digit years in a file are meant literally.
+    if (year < 100) return NaN;
+    return ms - offset * 60_000;
+  };
+}
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, "0");
+}
+
+function formatOffset(minutes: number | null | undefined): string {
+  if (minutes === null || minutes === undefined) return "Z";
+  const sign = minutes < 0 ? "-" : "+";
+  const abs = Math.abs(minutes);
+  return `${sign}${pad(Math.floor(abs / 60), 2)}:${pad(abs % 60, 2)}`;
+}
+
+/**
+ * Writes epoch ms back in a file's own time format.
+ * @param ms epoch milliseconds (UTC)
+ * @param format the format detected at import
+ * @param index 0-based position of the point, used by the `index` format
+ */
+export function formatTime(ms: number, format: TimeFormat, index = 0): string {
+  if (format.kind === "index") return String(index + 1);
+  if (format.kind === "epoch") return format.unit === "s" ? String(Math.round(ms / 1000)) : String(Math.round(ms));
+  const shift = format.pattern.includes("%z") ? (format.offsetMinutes ?? 0) : 0;
+  const date = new Date(ms + shift * 60_000);
+  return format.pattern.replace(TOKEN, (_whole, noPad: string, letter: string) => {
+    const loose = noPad === "-";
+    switch (letter) {
+      case "Y":
+        return pad(date.getUTCFullYear(), 4);
+      case "y":
+        return pad(date.getUTCFullYear() % 100, 2);
+      case "m":
+        return loose ? String(date.getUTCMonth() + 1) : pad(date.getUTCMonth() + 1, 2);
+      case "d":
+        return loose ? String(date.getUTCDate()) : pad(date.getUTCDate(), 2);
+      case "H":
+        return loose ? String(date.getUTCHours()) : pad(date.getUTCHours(), 2);
+      case "I": {
+        const hour12 = date.getUTCHours() % 12 || 12;
+        return loose ? String(hour12) : pad(hour12, 2);
+      }
+      case "p":
+        return date.getUTCHours() < 12 ? "AM" : "PM";
+      case "M":
+        return pad(date.getUTCMinutes(), 2);
+      case "S":
+        return pad(date.getUTCSeconds(), 2);
+      case "f":
+        return pad(date.getUTCMilliseconds(), 3);
+      case "b":
+        return (MONTH_NAMES[date.getUTCMonth()] as string).slice(0, 3);
+      case "B":
+        return MONTH_NAMES[date.getUTCMonth()] as string;
+      case "q":
+        return String(Math.floor(date.getUTCMonth() / 3) + 1);
+      case "z":
+        return formatOffset(format.offsetMinutes);
+      default:
+        return letter;
+    }
+  });
+}
+
+/** Returns a parser for any time format: text → epoch ms, NaN when it does not parse. */
+export function makeTimeParser(format: TimeFormat): (text: string, index: number) => number {
+  if (format.kind === "index") return (_text, index) => index;
+  if (format.kind === "epoch") {
+    const factor = format.unit === "s" ? 1000 : 1;
+    return (text) => {
+      const trimmed = text.trim();
+      if (!/^-?\d+(\.\d+)?$/.test(trimmed)) return NaN;
+      return Number(trimmed) * factor;
+    };
+  }
+  const parse = makePatternParser(format.pattern);
+  return (text) => parse(text);
+}
+
+/** A short human description of a time format, for the import report. */
+export function describeTimeFormat(format: TimeFormat): string {
+  if (format.kind === "index") return "no time column (points numbered 1, 2, 3, …)";
+  if (format.kind === "epoch") return format.unit === "s" ? "Unix time in seconds" : "Unix time in milliseconds";
+  return format.pattern
+    .replace(/%Y/g, "YYYY")
+    .replace(/%y/g, "YY")
+    .replace(/%-?m/g, "MM")
+    .replace(/%-?d/g, "DD")
+    .replace(/%-?H/g, "hh")
+    .replace(/%-?I/g, "hh")
+    .replace(/%M/g, "mm")
+    .replace(/%S/g, "ss")
+    .replace(/%f/g, "fff")
+    .replace(/%b/g, "Mon")
+    .replace(/%B/g, "Month")
+    .replace(/%q/g, "n")
+    .replace(/%p/g, "AM/PM")
+    .replace(/%z/g, "±hh:mm");
+}

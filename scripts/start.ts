@@ -1,0 +1,99 @@
+/**
+ * `npm start`: everything a fresh clone needs to serve the dashboard, in order:
+ * apply pending migrations, seed the sample dataset into an empty database, build when there is no
+ * build of the current sources, then `next start` on PORT (default 3000) and HOSTNAME (if set).
+ */
+import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { resolveDatabaseUrl } from "../lib/server/database-url";
+import { deployMigrations } from "./migrate";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const STAMP = path.join(ROOT, ".next", "tidecast-build-stamp");
+/** What a production build depends on; a change to any of these needs a new build. */
+const BUILD_INPUTS = ["app", "lib", "public", "next.config.js", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
+const SKIP = new Set(["node_modules", ".next", "generated", "tfjs-wasm"]);
+
+function log(message: string): void {
+  console.log(`[tidecast] ${message}`);
+}
+
+function collect(entry: string, out: string[]): void {
+  const full = path.join(ROOT, entry);
+  if (!fs.existsSync(full)) return;
+  const stat = fs.statSync(full);
+  if (stat.isDirectory()) {
+    for (const child of fs.readdirSync(full).sort()) {
+      if (!SKIP.has(child) && !child.endsWith(".test.ts")) collect(path.join(entry, child), out);
+    }
+  } else {
+    out.push(entry);
+  }
+}
+
+/** A hash of the build inputs' contents: equal hashes mean the existing build is current. */
+function sourceHash(): string {
+  const files: string[] = [];
+  for (const entry of BUILD_INPUTS) collect(entry, files);
+  const hash = crypto.createHash("sha256");
+  for (const file of files) {
+    hash.update(file);
+    hash.update(fs.readFileSync(path.join(ROOT, file)));
+  }
+  return hash.digest("hex");
+}
+
+function bin(name: string): string {
+  return path.join(ROOT, "node_modules", ".bin", name);
+}
+
+function run(command: string, args: string[]): void {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", env: process.env });
+  if (result.status !== 0) {
+    log(`${path.basename(command)} ${args.join(" ")} failed`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+async function main(): Promise<void> {
+  process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+  if (!fs.existsSync(path.join(ROOT, "lib", "generated", "prisma", "client.ts"))) {
+    log("generating the Prisma client");
+    run(process.execPath, [path.join(ROOT, "scripts", "prisma-generate.mjs")]);
+  }
+
+  const url = resolveDatabaseUrl();
+  const applied = await deployMigrations(url);
+  log(applied.length ? `database ${url}: applied ${applied.join(", ")}` : `database ${url}: up to date`);
+
+  // Seeding imports the database client, which reads DATABASE_URL: run it after migrations exist.
+  const { seedIfEmpty } = await import("./seed");
+  const seeded = await seedIfEmpty();
+  if (seeded) log("seeded the sample dataset (Australian wine sales)");
+
+  const hash = sourceHash();
+  const current = fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === hash;
+  if (current) {
+    log("the production build is current");
+  } else {
+    log("building the app (first start, or the sources changed)");
+    run(bin("next"), ["build"]);
+    fs.writeFileSync(STAMP, hash);
+  }
+
+  const args = ["start", "--port", process.env.PORT || "3000"];
+  if (process.env.HOSTNAME) args.push("--hostname", process.env.HOSTNAME);
+  log(`serving on http://${process.env.HOSTNAME || "localhost"}:${process.env.PORT || "3000"}`);
+  const server = spawn(bin("next"), args, { cwd: ROOT, stdio: "inherit", env: process.env });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => server.kill(signal));
+  }
+  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
