@@ -14,11 +14,13 @@ declare const self: DedicatedWorkerGlobalScope;
 
 /**
  * The tfjs wasm binaries, emitted by the bundler as hashed static files next to this worker (so
- * they are cached forever and need no copy step). Only the single-thread builds are used.
+ * they are cached forever and need no copy step). tfjs insists on an entry for each of the three;
+ * the threaded build is never fetched (initBackend turns threads off).
  */
 const WASM_PATHS: Record<string, string> = {
   "tfjs-backend-wasm.wasm": new URL("@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm", import.meta.url).href,
   "tfjs-backend-wasm-simd.wasm": new URL("@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm", import.meta.url).href,
+  "tfjs-backend-wasm-threaded-simd.wasm": new URL("@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm", import.meta.url).href,
 };
 
 function backendOptions(options: InitBackendOptions | undefined): InitBackendOptions {

@@ -1,0 +1,99 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatAxisValue, formatTimeLabel, formatTimeTick, formatValue } from "@/lib/chart/format-time-label";
+import { toCompareRows, type CompareRow } from "@/lib/chart/to-compare-rows";
+import type { HistoryPoints } from "@/lib/chart/to-forecast-rows";
+import { METHOD_LABELS } from "@/lib/forecast/types";
+import type { RunDto } from "@/lib/series/run-schema";
+import type { FrequencyKind } from "@/lib/time/frequency";
+
+export interface RunCompareProps {
+  a: RunDto;
+  b: RunDto;
+  history: Record<string, HistoryPoints>;
+  frequency: FrequencyKind;
+  labels: [string, string];
+}
+
+const A = "var(--forecast)";
+const B = "var(--series-4)";
+
+/** Two runs on one chart (recommended forecasts with 80% bands) and their scores side by side. */
+export function RunCompare({ a, b, history, frequency, labels }: RunCompareProps) {
+  const shared = useMemo(() => a.series.filter((s) => b.series.some((x) => x.seriesId === s.seriesId)), [a, b]);
+  const [seriesId, setSeriesId] = useState(shared[0]?.seriesId ?? "");
+  const sa = shared.find((s) => s.seriesId === seriesId) ?? shared[0];
+  const sb = b.series.find((s) => s.seriesId === sa?.seriesId);
+  const rows = useMemo(() => (sa && sb ? toCompareRows(history[sa.seriesId] ?? { t: [], y: [] }, sa, sb) : []), [history, sa, sb]);
+  if (!sa || !sb) {
+    return <p className="alert alert-info">These two runs forecast different series; pick two runs of the same series to compare them.</p>;
+  }
+  const first = rows[0]?.t ?? 0;
+  const last = rows.at(-1)?.t ?? first;
+  const score = (run: RunDto, s: typeof sa) => {
+    const m = s.metrics[s.chosen];
+    return `${METHOD_LABELS[s.chosen]} · MASE ${m?.mase?.toFixed(3) ?? "—"} · 95% coverage ${m?.coverage95 === null || m?.coverage95 === undefined ? "—" : `${Math.round(m.coverage95 * 100)}%`} · seed ${run.seed}`;
+  };
+  return (
+    <div className="compare" data-testid="run-compare">
+      <div className="compare-head">
+        {shared.length > 1 && (
+          <label className="inline-field">
+            Series
+            <select value={sa.seriesId} onChange={(e) => setSeriesId(e.target.value)}>
+              {shared.map((s) => (
+                <option key={s.seriesId} value={s.seriesId}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <ul className="chart-legend" aria-label="Legend">
+          <li>
+            <span className="legend-key legend-line" style={{ color: "var(--series-1)" }} aria-hidden="true" />
+            History
+          </li>
+          <li>
+            <span className="legend-key legend-line" style={{ color: A }} aria-hidden="true" />
+            {labels[0]}: {score(a, sa)}
+          </li>
+          <li>
+            <span className="legend-key legend-line" style={{ color: B }} aria-hidden="true" />
+            {labels[1]}: {score(b, sb)}
+          </li>
+        </ul>
+      </div>
+      <div className="chart-frame">
+        <ResponsiveContainer width="100%" height="100%">
+          <ComposedChart data={rows} margin={{ top: 8, right: 20, bottom: 4, left: 8 }}>
+            <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
+            <XAxis
+              dataKey="t"
+              type="number"
+              scale="time"
+              domain={["dataMin", "dataMax"]}
+              tickFormatter={(v: number) => formatTimeTick(v, frequency, last - first)}
+              tick={{ fontSize: 12, fill: "var(--text-muted)" }}
+              stroke="var(--border-strong)"
+              minTickGap={32}
+            />
+            <YAxis tickFormatter={formatAxisValue} tick={{ fontSize: 12, fill: "var(--text-muted)" }} stroke="var(--border-strong)" width={64} domain={["auto", "auto"]} />
+            <Tooltip
+              labelFormatter={(v) => formatTimeLabel(Number(v), frequency)}
+              formatter={(value, name) => [Array.isArray(value) ? value.map((v) => formatValue(Number(v))).join(" – ") : formatValue(Number(value)), name]}
+              contentStyle={{ fontSize: 12.5, borderRadius: 6, borderColor: "var(--border)" }}
+            />
+            <Area dataKey={(r: CompareRow) => r.a80} name={`${labels[0]} 80%`} stroke="none" fill={A} fillOpacity={0.18} isAnimationActive={false} activeDot={false} />
+            <Area dataKey={(r: CompareRow) => r.b80} name={`${labels[1]} 80%`} stroke="none" fill={B} fillOpacity={0.18} isAnimationActive={false} activeDot={false} />
+            <Line dataKey="history" name="History" stroke="var(--series-1)" strokeWidth={1.5} dot={false} isAnimationActive={false} />
+            <Line dataKey="a" name={labels[0]} stroke={A} strokeWidth={2} dot={false} isAnimationActive={false} />
+            <Line dataKey="b" name={labels[1]} stroke={B} strokeWidth={2} dot={false} isAnimationActive={false} />
+          </ComposedChart>
+        </ResponsiveContainer>
+      </div>
+    </div>
+  );
+}
