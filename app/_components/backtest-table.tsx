@@ -32,8 +32,12 @@ export function BacktestTable({ series, horizon }: BacktestTableProps) {
             <th scope="col" className="num" title="Root mean squared error, in the series' units">
               RMSE
             </th>
-            <th scope="col" className="num">Coverage 80%</th>
-            <th scope="col" className="num">Coverage 95%</th>
+            <th scope="col" className="num" title="Share of actuals inside the 80% interval">
+              80% cov.
+            </th>
+            <th scope="col" className="num" title="Share of actuals inside the 95% interval">
+              95% cov.
+            </th>
           </tr>
         </thead>
         <tbody>

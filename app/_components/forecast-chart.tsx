@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import { Area, Brush, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatAxisValue, formatTimeLabel, formatTimeTick, formatValue } from "@/lib/chart/format-time-label";
 import { timeTicks } from "@/lib/chart/time-ticks";
-import type { ForecastRow } from "@/lib/chart/to-forecast-rows";
+import { toForecastCounts, type ForecastRow } from "@/lib/chart/to-forecast-rows";
 import type { FrequencyKind } from "@/lib/time/frequency";
 
 export interface ForecastChartProps {
@@ -72,6 +72,7 @@ function ForecastTooltip({ row, frequency, unit }: { row: ForecastRow; frequency
 export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodLabel, showBacktest = false, historyCount }: ForecastChartProps) {
   const first = rows[0]?.t ?? 0;
   const last = rows[rows.length - 1]?.t ?? first;
+  const counts = useMemo(() => toForecastCounts(rows, historyEnd), [rows, historyEnd]);
   const ticks = useMemo(() => (frequency === "index" ? undefined : timeTicks(first, last, 9)), [first, last, frequency]);
   const legend = [
     { label: "History", kind: "line", color: "var(--series-1)" },
@@ -86,7 +87,9 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
       data-testid="forecast-chart"
       data-series-name={name}
       data-history-count={historyCount}
-      data-forecast-count={rows.filter((r) => r.t > historyEnd).length}
+      data-forecast-count={counts.forecast}
+      data-band80-count={counts.band80}
+      data-band95-count={counts.band95}
       aria-label={`${name}: history and ${methodLabel} forecast with 80% and 95% intervals`}
     >
       <ul className="chart-legend" aria-label="Legend">

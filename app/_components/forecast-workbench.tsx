@@ -5,7 +5,8 @@ import { useRuns } from "@/app/_hooks/use-runs";
 import { useTraining } from "@/app/_hooks/use-training";
 import type { HistoryPoints } from "@/lib/chart/to-forecast-rows";
 import type { RunDto, RunSummaryDto } from "@/lib/series/run-schema";
-import type { DatasetDto } from "@/lib/series/schema";
+import type { DatasetDto, SeriesDto } from "@/lib/series/schema";
+import type { TrainingSettings } from "@/lib/workbench/to-forecast-request";
 import { LossChart } from "./loss-chart";
 import { RunCompare } from "./run-compare";
 import { RunResult } from "./run-result";
@@ -49,7 +50,8 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
     [add],
   );
   const training = useTraining(dataset.id, onSaved);
-  const { state } = training;
+  const { state, start, reset } = training;
+  const onTrain = useCallback((series: SeriesDto[], settings: TrainingSettings) => void start(series, settings), [start]);
   const active = state.status === "loading" || state.status === "training" || state.status === "stopping" || state.status === "saving";
 
   const open = useCallback(
@@ -57,10 +59,10 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
       if (await load(id)) {
         setOpenId(id);
         showRunInUrl(id);
-        training.reset();
+        reset();
       }
     },
-    [load, training],
+    [load, reset],
   );
 
   useEffect(() => {
@@ -73,19 +75,26 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
   const shownRun = active ? undefined : (openRun ?? (state.unsaved ? { ...state.unsaved } : undefined));
   const [compareA, compareB] = compareIds.map((id) => runs.opened[id]);
 
-  async function toggleCompare(id: string) {
-    if (compareIds.includes(id)) return setCompareIds((ids) => ids.filter((x) => x !== id));
-    if (await load(id)) setCompareIds((ids) => [...ids.slice(-1), id]);
-  }
-
-  async function deleteRun(id: string) {
-    await remove(id);
-    setCompareIds((ids) => ids.filter((x) => x !== id));
-    if (openId === id) {
-      setOpenId(null);
-      showRunInUrl(null);
-    }
-  }
+  const onOpen = useCallback((id: string) => void open(id), [open]);
+  const onToggleCompare = useCallback(
+    async (id: string) => {
+      if (compareIds.includes(id)) return setCompareIds((ids) => ids.filter((x) => x !== id));
+      if (await load(id)) setCompareIds((ids) => [...ids.slice(-1), id]);
+    },
+    [compareIds, load],
+  );
+  const onDelete = useCallback(
+    async (id: string) => {
+      await remove(id);
+      setCompareIds((ids) => ids.filter((x) => x !== id));
+      setOpenId((current) => {
+        if (current !== id) return current;
+        showRunInUrl(null);
+        return null;
+      });
+    },
+    [remove],
+  );
 
   return (
     <>
@@ -98,7 +107,7 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
             </div>
           </div>
           <div className="card-body">
-            <TrainingPanel series={dataset.series} busy={active} onTrain={(series, settings) => void training.start(series, settings)} />
+            <TrainingPanel series={dataset.series} busy={active} onTrain={onTrain} />
           </div>
         </section>
 
@@ -156,7 +165,7 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
             {runs.error}
           </p>
         )}
-        <RunsList runs={runs.runs} openId={openId} compareIds={compareIds} onOpen={(id) => void open(id)} onToggleCompare={(id) => void toggleCompare(id)} onDelete={(id) => void deleteRun(id)} />
+        <RunsList runs={runs.runs} openId={openId} compareIds={compareIds} onOpen={onOpen} onToggleCompare={onToggleCompare} onDelete={onDelete} />
         {compareA && compareB && (
           <div className="card-body compare-body">
             <h3>Comparison</h3>

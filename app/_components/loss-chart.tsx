@@ -1,9 +1,10 @@
 "use client";
 
-import { useMemo, useState } from "react";
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { memo, useMemo, useState } from "react";
+import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatValue } from "@/lib/chart/format-time-label";
-import { toBestEpoch, toLossModels, toLossRows } from "@/lib/chart/to-loss-rows";
+import { logTicks, niceTicks } from "@/lib/chart/nice-ticks";
+import { toBestEpoch, toLossExtent, toLossModels, toLossRows } from "@/lib/chart/to-loss-rows";
 import type { StoredTrainingHistory } from "@/lib/series/run-schema";
 
 export interface LossChartProps {
@@ -12,16 +13,32 @@ export interface LossChartProps {
   loss?: string;
 }
 
+const LEGEND = [
+  { label: "Backtest model: train", kind: "line", color: "var(--series-1)" },
+  { label: "Backtest model: validation", kind: "line", color: "var(--series-2)" },
+  { label: "Final model: train", kind: "dashed", color: "var(--series-3)" },
+];
+
 const lossTick = (v: number) => (Math.abs(v) >= 0.01 || v === 0 ? v.toFixed(2) : v.toExponential(0));
 
 /** "Training loss": train and validation loss per epoch, live while training; optional log scale. */
-export function LossChart({ histories, loss = "loss" }: LossChartProps) {
+export const LossChart = memo(function LossChart({ histories, loss = "loss" }: LossChartProps) {
   const [logScale, setLogScale] = useState(false);
   const models = useMemo(() => toLossModels(histories), [histories]);
   const [picked, setPicked] = useState<number | null>(null);
   const model = picked !== null && models.includes(picked) ? picked : (models.at(-1) ?? 1);
   const rows = useMemo(() => toLossRows(histories, model, logScale), [histories, model, logScale]);
   const best = toBestEpoch(histories, model);
+  // Explicit ticks drawn without overlap checks: Recharts then measures no label text, which would
+  // force a layout of the whole page on every live update.
+  const { xTicks, yTicks } = useMemo(() => {
+    const extent = toLossExtent(rows);
+    const lastEpoch = rows.at(-1)?.epoch ?? 1;
+    return {
+      xTicks: niceTicks(1, Math.max(2, lastEpoch), 6).filter((t) => t >= 1 && Number.isInteger(t)),
+      yTicks: extent ? (logScale ? logTicks(extent[0], extent[1]) : niceTicks(extent[0], extent[1], 4)) : [],
+    };
+  }, [rows, logScale]);
   return (
     <figure className="chart-figure" data-testid="loss-chart" data-epoch-count={rows.length} aria-label={`Training loss, ${rows.length} epochs`}>
       <figcaption className="chart-toolbar">
@@ -45,6 +62,14 @@ export function LossChart({ histories, loss = "loss" }: LossChartProps) {
           </label>
         </div>
       </figcaption>
+      <ul className="chart-legend" aria-label="Legend">
+        {LEGEND.map((item) => (
+          <li key={item.label}>
+            <span className={`legend-key legend-${item.kind}`} style={{ color: item.color }} aria-hidden="true" />
+            {item.label}
+          </li>
+        ))}
+      </ul>
       {rows.length === 0 ? (
         <div className="chart-empty small">The loss appears here after the first epoch.</div>
       ) : (
@@ -56,6 +81,8 @@ export function LossChart({ histories, loss = "loss" }: LossChartProps) {
                 dataKey="epoch"
                 type="number"
                 domain={[1, "dataMax"]}
+                ticks={xTicks}
+                interval={0}
                 allowDecimals={false}
                 tick={{ fontSize: 12, fill: "var(--text-muted)" }}
                 stroke="var(--border-strong)"
@@ -63,8 +90,9 @@ export function LossChart({ histories, loss = "loss" }: LossChartProps) {
               />
               <YAxis
                 scale={logScale ? "log" : "linear"}
-                domain={["auto", "auto"]}
-                allowDataOverflow
+                domain={yTicks.length ? [yTicks[0] as number, yTicks.at(-1) as number] : ["auto", "auto"]}
+                ticks={yTicks}
+                interval={0}
                 tickFormatter={lossTick}
                 tick={{ fontSize: 12, fill: "var(--text-muted)" }}
                 stroke="var(--border-strong)"
@@ -76,8 +104,7 @@ export function LossChart({ histories, loss = "loss" }: LossChartProps) {
                 labelFormatter={(label) => `Epoch ${String(label)}`}
                 contentStyle={{ fontSize: 12.5, borderRadius: 6, borderColor: "var(--border)" }}
               />
-              <Legend iconType="plainline" wrapperStyle={{ fontSize: 12.5 }} />
-              {best !== null && <ReferenceLine x={best} stroke="var(--text-faint)" strokeDasharray="4 3" label={{ value: "best", fontSize: 11, fill: "var(--text-faint)", position: "top" }} />}
+              {best !== null && <ReferenceLine x={best} stroke="var(--text-faint)" strokeDasharray="4 3" label={{ value: "best", fontSize: 11, fill: "var(--text-faint)", position: "insideTopRight" }} />}
               <Line type="linear" dataKey="backtestLoss" name="Backtest model: train" stroke="var(--series-1)" strokeWidth={1.6} dot={false} isAnimationActive={false} connectNulls />
               <Line type="linear" dataKey="backtestValLoss" name="Backtest model: validation" stroke="var(--series-2)" strokeWidth={1.6} dot={false} isAnimationActive={false} connectNulls />
               <Line type="linear" dataKey="finalLoss" name="Final model: train" stroke="var(--series-3)" strokeWidth={1.6} strokeDasharray="5 3" dot={false} isAnimationActive={false} connectNulls />
@@ -87,4 +114,4 @@ export function LossChart({ histories, loss = "loss" }: LossChartProps) {
       )}
     </figure>
   );
-}
+});

@@ -1,5 +1,6 @@
 "use client";
 
+import { memo } from "react";
 import { METHOD_LABELS } from "@/lib/forecast/types";
 import type { RunSummaryDto } from "@/lib/series/run-schema";
 import { formatDuration } from "@/lib/workbench/progress-view";
@@ -9,14 +10,14 @@ export interface RunsListProps {
   openId: string | null;
   compareIds: string[];
   onOpen: (id: string) => void;
-  onToggleCompare: (id: string) => void;
-  onDelete: (id: string) => void;
+  onToggleCompare: (id: string) => void | Promise<void>;
+  onDelete: (id: string) => void | Promise<void>;
 }
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
 
 /** The dataset's runs, newest first, with their MASE: open, pick two to compare, delete. */
-export function RunsList({ runs, openId, compareIds, onOpen, onToggleCompare, onDelete }: RunsListProps) {
+export const RunsList = memo(function RunsList({ runs, openId, compareIds, onOpen, onToggleCompare, onDelete }: RunsListProps) {
   if (runs.length === 0) {
     return (
       <div className="empty-state">
@@ -64,7 +65,7 @@ export function RunsList({ runs, openId, compareIds, onOpen, onToggleCompare, on
                 <td className="num">{formatDuration(run.elapsedMs)}</td>
                 <td className="row-actions">
                   <label className="check">
-                    <input type="checkbox" checked={compareIds.includes(run.id)} onChange={() => onToggleCompare(run.id)} aria-label={`Compare run of ${label}`} />
+                    <input type="checkbox" checked={compareIds.includes(run.id)} onChange={() => void onToggleCompare(run.id)} aria-label={`Compare run of ${label}`} />
                     Compare
                   </label>
                   <button
@@ -72,7 +73,7 @@ export function RunsList({ runs, openId, compareIds, onOpen, onToggleCompare, on
                     className="button button-small button-danger"
                     aria-label={`Delete run of ${label}`}
                     onClick={() => {
-                      if (window.confirm(`Delete the run of ${label}? Its forecast and model are removed.`)) onDelete(run.id);
+                      if (window.confirm(`Delete the run of ${label}? Its forecast and model are removed.`)) void onDelete(run.id);
                     }}
                   >
                     Delete
@@ -85,4 +86,4 @@ export function RunsList({ runs, openId, compareIds, onOpen, onToggleCompare, on
       </table>
     </div>
   );
-}
+});

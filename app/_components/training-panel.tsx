@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState, type FormEvent } from "react";
+import { memo, useMemo, useState, type FormEvent } from "react";
 import { minimumLength, resolveConfig } from "@/lib/forecast/config";
 import type { ForecastMode } from "@/lib/forecast/types";
 import type { SeriesDto } from "@/lib/series/schema";
@@ -29,7 +29,7 @@ const lengthOnly = (s: SeriesDto) => ({ name: s.name, values: { length: stepCoun
 const EMPTY_OVERRIDES = Object.fromEntries(OVERRIDE_KEYS.map((k) => [k, ""])) as Omit<SettingsFields, "horizon">;
 
 /** Series, horizon and the forecaster's settings (automatic values shown), and "Train forecast". */
-export function TrainingPanel({ series, busy, onTrain }: TrainingPanelProps) {
+export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain }: TrainingPanelProps) {
   const [selected, setSelected] = useState<string[]>(() => series.slice(0, 1).map((s) => s.id));
   const chosen = useMemo(() => series.filter((s) => selected.includes(s.id)), [series, selected]);
   const shortest = useMemo(() => Math.min(...chosen.map(stepCount)), [chosen]);
@@ -136,4 +136,4 @@ export function TrainingPanel({ series, busy, onTrain }: TrainingPanelProps) {
       </button>
     </form>
   );
-}
+});

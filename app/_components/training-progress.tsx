@@ -40,7 +40,7 @@ export function TrainingProgress({ state, onStop }: TrainingProgressProps) {
         aria-valuenow={percent}
         aria-valuetext={text}
       >
-        <div className="progress-fill" style={{ width: `${percent}%` }} />
+        <div className="progress-fill" style={{ transform: `scaleX(${percent / 100})` }} />
       </div>
       {running && (
         <div className="progress-actions">

@@ -24,6 +24,16 @@ export interface TrainingState {
   unsaved: SaveRunInput | null;
 }
 
+/** User Timing marks around a run (from "Train forecast" to the worker's result), for tests and benchmarks. */
+export const TRAINING_START_MARK = "tidecast:training-start";
+export const TRAINING_END_MARK = "tidecast:training-end";
+
+/**
+ * Progress reaches the page at most this often (ms). Small models finish an epoch every few ms;
+ * drawing each one would keep the main thread busy for nothing.
+ */
+const UI_UPDATE_MS = 250;
+
 const IDLE: TrainingState = { status: "idle", progress: null, view: null, backend: null, histories: [], error: null, unsaved: null };
 
 async function loadSeries(datasetId: string, series: SeriesDto): Promise<RegularSeries> {
@@ -45,20 +55,20 @@ async function saveRun(datasetId: string, record: SaveRunInput, model: ArrayBuff
 
 /**
  * React glue over the forecast worker: loads the chosen series in full, trains in the worker,
- * shows progress (coalesced to one update per frame so the page stays responsive), saves the
+ * shows progress (coalesced to a few updates a second so the page stays responsive), saves the
  * finished run and hands it to `onSaved`. The worker ends when the component unmounts.
  */
 export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
   const [state, setState] = useState<TrainingState>(IDLE);
   const client = useRef<ForecastClient | null>(null);
   const queue = useRef<ForecastProgress[]>([]);
-  const frame = useRef<number | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const job = useRef<{ series: RegularSeries[]; settings: TrainingSettings; frequency: SeriesDto["frequency"]; startedAt: Date } | null>(null);
   const onSavedRef = useRef(onSaved);
   onSavedRef.current = onSaved;
 
   const flush = useCallback(() => {
-    frame.current = null;
+    timer.current = null;
     const events = queue.current;
     queue.current = [];
     if (!events.length) return;
@@ -103,8 +113,9 @@ export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
     (event: WorkerEvent) => {
       if (event.type === "progress") {
         queue.current.push(event.progress);
-        frame.current ??= requestAnimationFrame(flush);
+        timer.current ??= setTimeout(flush, UI_UPDATE_MS);
       } else if (event.type === "done") {
+        performance.mark(TRAINING_END_MARK);
         void finish(event);
       } else if (event.type === "error") {
         flush();
@@ -116,7 +127,7 @@ export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
 
   useEffect(
     () => () => {
-      if (frame.current !== null) cancelAnimationFrame(frame.current);
+      if (timer.current !== null) clearTimeout(timer.current);
       client.current?.dispose();
       client.current = null;
     },
@@ -127,6 +138,7 @@ export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
     async (series: SeriesDto[], settings: TrainingSettings) => {
       const first = series[0];
       if (!first) return;
+      performance.mark(TRAINING_START_MARK);
       setState({ ...IDLE, status: "loading" });
       try {
         const regular = await Promise.all(series.map((s) => loadSeries(datasetId, s)));

@@ -113,3 +113,15 @@ export function lastValue(history: HistoryPoints): { t: number; y: number } | nu
   }
   return null;
 }
+
+/** How many future steps have a forecast value and each band (after the history's last time). */
+export function toForecastCounts(rows: ForecastRow[], historyEnd: number): { forecast: number; band80: number; band95: number } {
+  const counts = { forecast: 0, band80: 0, band95: 0 };
+  for (const row of rows) {
+    if (row.t <= historyEnd) continue;
+    if (typeof row.forecast === "number") counts.forecast++;
+    if (row.band80) counts.band80++;
+    if (row.band95) counts.band95++;
+  }
+  return counts;
+}

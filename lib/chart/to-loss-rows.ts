@@ -43,3 +43,18 @@ export function toBestEpoch(histories: StoredTrainingHistory[], model = 1): numb
   const h = histories.find((x) => x.model === model && x.stage === "backtest");
   return h && h.bestEpoch > 0 ? h.bestEpoch : null;
 }
+
+/** Smallest and largest loss drawn, or null when there is none. */
+export function toLossExtent(rows: LossRow[]): [number, number] | null {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const row of rows) {
+    for (const v of [row.backtestLoss, row.backtestValLoss, row.finalLoss]) {
+      if (typeof v === "number") {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
+  }
+  return lo <= hi ? [lo, hi] : null;
+}

@@ -141,5 +141,5 @@ export const SETTING_LABELS: Record<(typeof OVERRIDE_KEYS)[number], string> = {
   batchSize: "Batch size",
   seed: "Seed",
   ensembleSize: "Ensemble size",
-  patience: "Early-stop patience (epochs)",
+  patience: "Patience (epochs)",
 };
