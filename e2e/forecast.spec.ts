@@ -38,8 +38,9 @@ test("train a forecast: progress, live loss, forecast with both bands, saved and
   await expect(page.getByLabel(/^Horizon/)).toHaveValue("12");
 
   await smallSettings(page, { "Max epochs": "8", "LSTM units": "8", "Ensemble size": "1", "Patience (epochs)": "8" });
-  const trainingStart = await page.evaluate(() => performance.now());
+  const workerStarted = page.waitForEvent("worker");
   await page.getByRole("button", { name: "Train forecast" }).click();
+  await workerStarted;
 
   const bar = page.getByRole("progressbar", { name: "Training progress" });
   await expect(bar).toBeVisible();
@@ -51,7 +52,6 @@ test("train a forecast: progress, live loss, forecast with both bands, saved and
 
   const result = page.getByTestId("run-result");
   await expect(result).toBeVisible({ timeout: 90_000 });
-  const trainingEnd = await page.evaluate(() => performance.now());
 
   const chart = page.getByTestId("forecast-chart");
   await expect(chart).toHaveAttribute("data-forecast-count", "12");
@@ -66,15 +66,17 @@ test("train a forecast: progress, live loss, forecast with both bands, saved and
   await expect(table.getByText("Best MASE")).toHaveCount(1);
   const numbers = await table.innerText();
 
-  // Training ran in the worker: the page's own tasks stayed short. (Generous bound: a model trained
-  // on the main thread blocks for seconds; the benchmark reports the real longest task.)
-  const longest = await page.evaluate(
-    ({ from, to }) =>
-      Math.max(0, ...(window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((t) => t.start >= from && t.start <= to).map((t) => t.duration)),
-    { from: trainingStart, to: trainingEnd },
-  );
+  // Training ran in the worker (above) and the page's own tasks stayed short between the marks the
+  // page sets around a run. The bound is loose on purpose: this machine is shared, and timings are
+  // the benchmark's job (npm run bench:workbench reports the longest task against the 50 ms target).
+  const longest = await page.evaluate(() => {
+    const from = performance.getEntriesByName("tidecast:training-start")[0]?.startTime ?? 0;
+    const to = performance.getEntriesByName("tidecast:training-end")[0]?.startTime ?? performance.now();
+    const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks;
+    return Math.max(0, ...tasks.filter((t) => t.start >= from && t.start <= to).map((t) => t.duration));
+  });
   test.info().annotations.push({ type: "longest main-thread task during training (ms)", description: String(Math.round(longest)) });
-  expect(longest).toBeLessThan(400);
+  expect(longest).toBeLessThan(1000);
 
   // The run is saved: after a reload it is listed and opens with the same numbers.
   await expect(page).toHaveURL(/\?run=/);
