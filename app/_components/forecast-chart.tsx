@@ -171,12 +171,17 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
             />
             <Brush
               dataKey="t"
-              height={26}
+              height={36}
               stroke="var(--border-strong)"
               travellerWidth={8}
               tickFormatter={(v: number) => formatTimeLabel(v, frequency)}
               aria-label="Zoom: drag the handles to choose a time range"
-            />
+            >
+              <ComposedChart data={rows}>
+                <Line dataKey="history" stroke="var(--series-1)" strokeWidth={1} dot={false} isAnimationActive={false} />
+                <Line dataKey="forecast" stroke={FORECAST} strokeWidth={1} dot={false} isAnimationActive={false} />
+              </ComposedChart>
+            </Brush>
           </ComposedChart>
         </ResponsiveContainer>
       </div>

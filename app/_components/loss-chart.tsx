@@ -31,11 +31,12 @@ export const LossChart = memo(function LossChart({ histories, loss = "loss" }: L
   const best = toBestEpoch(histories, model);
   // Explicit ticks drawn without overlap checks: Recharts then measures no label text, which would
   // force a layout of the whole page on every live update.
-  const { xTicks, yTicks } = useMemo(() => {
+  const { xMax, xTicks, yTicks } = useMemo(() => {
     const extent = toLossExtent(rows);
-    const lastEpoch = rows.at(-1)?.epoch ?? 1;
+    const xMax = Math.max(2, rows.at(-1)?.epoch ?? 1);
     return {
-      xTicks: niceTicks(1, Math.max(2, lastEpoch), 6).filter((t) => t >= 1 && Number.isInteger(t)),
+      xMax,
+      xTicks: niceTicks(1, xMax, 6).filter((t) => t >= 1 && t <= xMax && Number.isInteger(t)),
       yTicks: extent ? (logScale ? logTicks(extent[0], extent[1]) : niceTicks(extent[0], extent[1], 4)) : [],
     };
   }, [rows, logScale]);
@@ -80,7 +81,7 @@ export const LossChart = memo(function LossChart({ histories, loss = "loss" }: L
               <XAxis
                 dataKey="epoch"
                 type="number"
-                domain={[1, "dataMax"]}
+                domain={[1, xMax]}
                 ticks={xTicks}
                 interval={0}
                 allowDecimals={false}
