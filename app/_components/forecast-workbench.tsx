@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useState } from "react";
 import { useRuns } from "@/app/_hooks/use-runs";
-import { useTraining } from "@/app/_hooks/use-training";
+import { ACTIVE, useTraining } from "@/app/_hooks/use-training";
 import type { HistoryPoints } from "@/lib/chart/to-forecast-rows";
 import type { RunDto, RunSummaryDto } from "@/lib/series/run-schema";
 import type { DatasetDto, SeriesDto } from "@/lib/series/schema";
@@ -52,7 +52,7 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
   const training = useTraining(dataset.id, onSaved);
   const { state, start, reset } = training;
   const onTrain = useCallback((series: SeriesDto[], settings: TrainingSettings) => void start(series, settings), [start]);
-  const active = state.status === "loading" || state.status === "training" || state.status === "stopping" || state.status === "saving";
+  const active = ACTIVE.has(state.status);
 
   const open = useCallback(
     async (id: string) => {

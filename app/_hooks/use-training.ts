@@ -12,6 +12,9 @@ import { toReforecastSeries, toRunRecord } from "@/lib/workbench/to-run-record";
 
 export type TrainingStatus = "idle" | "loading" | "training" | "stopping" | "saving" | "finished" | "failed";
 
+/** Statuses in which a run is under way. */
+export const ACTIVE: ReadonlySet<TrainingStatus> = new Set(["loading", "training", "stopping", "saving"]);
+
 export interface TrainingState {
   status: TrainingStatus;
   progress: ForecastProgress | null;
@@ -33,6 +36,8 @@ export const TRAINING_END_MARK = "tidecast:training-end";
  * drawing each one would keep the main thread busy for nothing.
  */
 const UI_UPDATE_MS = 250;
+/** The live loss chart (the costliest part of an update) redraws at most this often (ms). */
+const LOSS_UPDATE_MS = 1000;
 
 const IDLE: TrainingState = { status: "idle", progress: null, view: null, backend: null, histories: [], error: null, unsaved: null };
 
@@ -64,8 +69,13 @@ export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
   const queue = useRef<ForecastProgress[]>([]);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const job = useRef<{ series: RegularSeries[]; settings: TrainingSettings; frequency: SeriesDto["frequency"]; startedAt: Date } | null>(null);
+  /** Loss curves as they arrive; published to the chart at most once per LOSS_UPDATE_MS. */
+  const liveHistories = useRef<StoredTrainingHistory[]>([]);
+  const lastLossUpdate = useRef(0);
   const onSavedRef = useRef(onSaved);
-  onSavedRef.current = onSaved;
+  useEffect(() => {
+    onSavedRef.current = onSaved;
+  }, [onSaved]);
 
   const flush = useCallback(() => {
     timer.current = null;
@@ -73,15 +83,15 @@ export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
     queue.current = [];
     if (!events.length) return;
     const names = job.current?.series.map((s) => s.name) ?? [];
+    for (const p of events) liveHistories.current = appendProgress(liveHistories.current, p, names);
+    const now = performance.now();
+    const publishLoss = now - lastLossUpdate.current >= LOSS_UPDATE_MS;
+    if (publishLoss) lastLossUpdate.current = now;
     setState((s) => {
-      let histories = s.histories;
       let view = s.view;
-      for (const p of events) {
-        histories = appendProgress(histories, p, names);
-        view = toProgressView(p, view?.percent ?? 0);
-      }
+      for (const p of events) view = toProgressView(p, view?.percent ?? 0);
       const last = events[events.length - 1] as ForecastProgress;
-      return { ...s, progress: last, view, histories, backend: s.backend ?? last.backend };
+      return { ...s, progress: last, view, histories: publishLoss ? liveHistories.current : s.histories, backend: s.backend ?? last.backend };
     });
   }, []);
 
@@ -139,6 +149,8 @@ export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
       const first = series[0];
       if (!first) return;
       performance.mark(TRAINING_START_MARK);
+      liveHistories.current = [];
+      lastLossUpdate.current = 0;
       setState({ ...IDLE, status: "loading" });
       try {
         const regular = await Promise.all(series.map((s) => loadSeries(datasetId, s)));
@@ -184,8 +196,8 @@ export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
     [datasetId, onEvent],
   );
 
-  /** Clears a finished or failed run from the panel. */
-  const reset = useCallback(() => setState(IDLE), []);
+  /** Clears a finished or failed run from the panel (a run under way is kept). */
+  const reset = useCallback(() => setState((s) => (ACTIVE.has(s.status) ? s : IDLE)), []);
 
   return { state, start, stop, reset, reforecast };
 }
