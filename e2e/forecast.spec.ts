@@ -117,3 +117,29 @@ test("a series too short for the horizon says what to change", async ({ page }) 
   await expect(error).toContainText(/Shorten the horizon or upload a longer history/);
   await expect(page.getByTestId("forecast-chart")).toHaveCount(0);
 });
+
+test("two runs compare on one chart, and a run can be deleted", async ({ page }) => {
+  await upload(page, MONTHLY);
+  await smallSettings(page, { "Max epochs": "3", "LSTM units": "8", "Ensemble size": "1", "Patience (epochs)": "3" });
+  for (const seed of ["1", "2"]) {
+    await page.getByLabel("Seed", { exact: true }).fill(seed);
+    await page.getByRole("button", { name: "Train forecast" }).click();
+    await expect(page.getByTestId("run-result")).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole("button", { name: "Train forecast" })).toBeEnabled();
+  }
+  const runs = page.getByRole("table", { name: "Saved runs" });
+  await expect(runs.getByRole("row")).toHaveCount(3);
+  const compare = runs.getByRole("checkbox", { name: /^Compare run of / });
+  await compare.nth(0).check();
+  await expect(page.getByText("Tick one more run to compare.")).toBeVisible();
+  await compare.nth(1).check();
+  const comparison = page.getByTestId("run-compare");
+  await expect(comparison).toBeVisible();
+  await expect(comparison).toContainText("seed 1");
+  await expect(comparison).toContainText("seed 2");
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  await runs.getByRole("button", { name: /^Delete run of / }).first().click();
+  await expect(runs.getByRole("row")).toHaveCount(2);
+  await expect(comparison).toHaveCount(0);
+});
