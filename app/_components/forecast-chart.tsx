@@ -2,10 +2,11 @@
 
 import { useMemo } from "react";
 import { Area, Brush, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatAxisValue, formatTimeLabel, formatTimeTick, formatValue } from "@/lib/chart/format-time-label";
+import { formatTimeLabel, formatValue } from "@/lib/chart/format-time-label";
 import { timeTicks } from "@/lib/chart/time-ticks";
 import { toForecastCounts, type ForecastRow } from "@/lib/chart/to-forecast-rows";
 import type { FrequencyKind } from "@/lib/time/frequency";
+import { ChartLegend, timeAxisProps, valueAxisProps, type LegendItem } from "./chart-parts";
 
 export interface ForecastChartProps {
   rows: ForecastRow[];
@@ -74,12 +75,12 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
   const last = rows[rows.length - 1]?.t ?? first;
   const counts = useMemo(() => toForecastCounts(rows, historyEnd), [rows, historyEnd]);
   const ticks = useMemo(() => (frequency === "index" ? undefined : timeTicks(first, last, 9)), [first, last, frequency]);
-  const legend = [
+  const legend: LegendItem[] = [
     { label: "History", kind: "line", color: "var(--series-1)" },
     { label: "Forecast", kind: "line", color: FORECAST },
     { label: "80% interval", kind: "band", color: "rgba(194, 65, 12, 0.34)" },
     { label: "95% interval", kind: "band", color: "rgba(194, 65, 12, 0.15)" },
-    ...(showBacktest ? [{ label: "Backtest forecasts", kind: "dashed", color: "var(--series-4)" }] : []),
+    ...(showBacktest ? [{ label: "Backtest forecasts", kind: "dashed" as const, color: "var(--series-4)" }] : []),
   ];
   return (
     <figure
@@ -92,37 +93,13 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
       data-band95-count={counts.band95}
       aria-label={`${name}: history and ${methodLabel} forecast with 80% and 95% intervals`}
     >
-      <ul className="chart-legend" aria-label="Legend">
-        {legend.map((item) => (
-          <li key={item.label}>
-            <span className={`legend-key legend-${item.kind}`} style={{ color: item.color, background: item.kind === "band" ? item.color : undefined }} aria-hidden="true" />
-            {item.label}
-          </li>
-        ))}
-      </ul>
+      <ChartLegend items={legend} />
       <div className="chart-frame chart-frame-tall">
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart data={rows} margin={{ top: 12, right: 20, bottom: 4, left: 8 }}>
             <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
-            <XAxis
-              dataKey="t"
-              type="number"
-              scale="time"
-              domain={["dataMin", "dataMax"]}
-              ticks={ticks}
-              tickFormatter={(v: number) => formatTimeTick(v, frequency, last - first)}
-              tick={{ fontSize: 12, fill: "var(--text-muted)" }}
-              stroke="var(--border-strong)"
-              minTickGap={32}
-            />
-            <YAxis
-              tickFormatter={formatAxisValue}
-              tick={{ fontSize: 12, fill: "var(--text-muted)" }}
-              stroke="var(--border-strong)"
-              width={64}
-              domain={["auto", "auto"]}
-              label={unit ? { value: unit, angle: -90, position: "insideLeft", style: { fontSize: 12, fill: "var(--text-muted)" } } : undefined}
-            />
+            <XAxis {...timeAxisProps(frequency, last - first, ticks)} />
+            <YAxis {...valueAxisProps(unit)} />
             <Tooltip
               content={({ active, payload }) => {
                 const row = payload?.[0]?.payload as ForecastRow | undefined;

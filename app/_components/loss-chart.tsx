@@ -6,6 +6,7 @@ import { formatValue } from "@/lib/chart/format-time-label";
 import { logTicks, niceTicks } from "@/lib/chart/nice-ticks";
 import { toBestEpoch, toLossExtent, toLossModels, toLossRows } from "@/lib/chart/to-loss-rows";
 import type { StoredTrainingHistory } from "@/lib/series/run-schema";
+import { ChartLegend, type LegendItem } from "./chart-parts";
 
 export interface LossChartProps {
   histories: StoredTrainingHistory[];
@@ -13,7 +14,7 @@ export interface LossChartProps {
   loss?: string;
 }
 
-const LEGEND = [
+const LEGEND: LegendItem[] = [
   { label: "Backtest model: train", kind: "line", color: "var(--series-1)" },
   { label: "Backtest model: validation", kind: "line", color: "var(--series-2)" },
   { label: "Final model: train", kind: "dashed", color: "var(--series-3)" },
@@ -63,14 +64,7 @@ export const LossChart = memo(function LossChart({ histories, loss = "loss" }: L
           </label>
         </div>
       </figcaption>
-      <ul className="chart-legend" aria-label="Legend">
-        {LEGEND.map((item) => (
-          <li key={item.label}>
-            <span className={`legend-key legend-${item.kind}`} style={{ color: item.color }} aria-hidden="true" />
-            {item.label}
-          </li>
-        ))}
-      </ul>
+      <ChartLegend items={LEGEND} />
       {rows.length === 0 ? (
         <div className="chart-empty small">The loss appears here after the first epoch.</div>
       ) : (

@@ -2,12 +2,13 @@
 
 import { useMemo, useState } from "react";
 import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatAxisValue, formatTimeLabel, formatTimeTick, formatValue } from "@/lib/chart/format-time-label";
+import { formatTimeLabel, formatValue } from "@/lib/chart/format-time-label";
 import { toCompareRows, type CompareRow } from "@/lib/chart/to-compare-rows";
 import type { HistoryPoints } from "@/lib/chart/to-forecast-rows";
 import { METHOD_LABELS } from "@/lib/forecast/types";
 import type { RunDto } from "@/lib/series/run-schema";
 import type { FrequencyKind } from "@/lib/time/frequency";
+import { ChartLegend, timeAxisProps, valueAxisProps } from "./chart-parts";
 
 export interface RunCompareProps {
   a: RunDto;
@@ -51,36 +52,20 @@ export function RunCompare({ a, b, history, frequency, labels }: RunCompareProps
             </select>
           </label>
         )}
-        <ul className="chart-legend" aria-label="Legend">
-          <li>
-            <span className="legend-key legend-line" style={{ color: "var(--series-1)" }} aria-hidden="true" />
-            History
-          </li>
-          <li>
-            <span className="legend-key legend-line" style={{ color: A }} aria-hidden="true" />
-            {labels[0]}: {score(a, sa)}
-          </li>
-          <li>
-            <span className="legend-key legend-line" style={{ color: B }} aria-hidden="true" />
-            {labels[1]}: {score(b, sb)}
-          </li>
-        </ul>
+        <ChartLegend
+          items={[
+            { label: "History", kind: "line", color: "var(--series-1)" },
+            { label: `${labels[0]}: ${score(a, sa)}`, kind: "line", color: A },
+            { label: `${labels[1]}: ${score(b, sb)}`, kind: "line", color: B },
+          ]}
+        />
       </div>
       <div className="chart-frame">
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart data={rows} margin={{ top: 8, right: 20, bottom: 4, left: 8 }}>
             <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
-            <XAxis
-              dataKey="t"
-              type="number"
-              scale="time"
-              domain={["dataMin", "dataMax"]}
-              tickFormatter={(v: number) => formatTimeTick(v, frequency, last - first)}
-              tick={{ fontSize: 12, fill: "var(--text-muted)" }}
-              stroke="var(--border-strong)"
-              minTickGap={32}
-            />
-            <YAxis tickFormatter={formatAxisValue} tick={{ fontSize: 12, fill: "var(--text-muted)" }} stroke="var(--border-strong)" width={64} domain={["auto", "auto"]} />
+            <XAxis {...timeAxisProps(frequency, last - first)} />
+            <YAxis {...valueAxisProps()} />
             <Tooltip
               labelFormatter={(v) => formatTimeLabel(Number(v), frequency)}
               formatter={(value, name) => [Array.isArray(value) ? value.map((v) => formatValue(Number(v))).join(" – ") : formatValue(Number(value)), name]}

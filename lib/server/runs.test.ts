@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
+import { TEST_CONFIG } from "../workbench/test-fixtures";
 import type { SaveRunInput } from "../series/run-schema";
 
 // A throwaway database, set before lib/server/db is first imported.
@@ -23,10 +24,7 @@ function input(seriesIds: string[]): SaveRunInput {
     startedAt: "2026-01-01T00:00:00.000Z",
     finishedAt: "2026-01-01T00:01:00.000Z",
     elapsedMs: 60_000,
-    config: {
-      lookback: 4, units: 8, layers: 1, dropout: 0, epochs: 2, learningRate: 0.003, batchSize: 8, seed: 7, ensembleSize: 1, patience: 2,
-      validationFraction: 0.2, maxWindows: 1024, transform: "auto", deseasonalize: "auto", loss: "mae", backtestOrigins: 3, chooseMargin: 0.05,
-    },
+    config: { ...TEST_CONFIG, seed: 7 },
     mode: "per-series",
     horizon: 2,
     seasonLength: 12,

@@ -1,3 +1,4 @@
+import { TEST_CONFIG } from "./test-fixtures";
 import { describe, expect, it } from "vitest";
 import type { OutcomeWithoutModel } from "../forecast/protocol";
 import { saveRunSchema } from "../series/run-schema";
@@ -10,10 +11,7 @@ const interval = (mean: number[]) => ({ mean, lower80: mean, upper80: mean, lowe
 const metrics = { mase: 0.8, smape: 10, rmse: 2, coverage80: 0.8, coverage95: Number.NaN };
 
 const outcome: OutcomeWithoutModel = {
-  config: {
-    lookback: 4, units: 8, layers: 1, dropout: 0, epochs: 2, learningRate: 0.003, batchSize: 8, seed: 1, ensembleSize: 1, patience: 2,
-    validationFraction: 0.2, maxWindows: 1024, transform: "auto", deseasonalize: "auto", loss: "mae", backtestOrigins: 3, chooseMargin: 0.05,
-  },
+  config: TEST_CONFIG,
   mode: "per-series",
   horizon: 2,
   seasonLength: 12,
