@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import { Area, Brush, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatTimeLabel, formatValue } from "@/lib/chart/format-time-label";
 import { timeTicks } from "@/lib/chart/time-ticks";
-import { toForecastCounts, type ForecastRow } from "@/lib/chart/to-forecast-rows";
+import { toForecastCounts, toInitialWindowStart, type ForecastRow } from "@/lib/chart/to-forecast-rows";
 import type { FrequencyKind } from "@/lib/time/frequency";
 import { ChartLegend, timeAxisProps, valueAxisProps, type LegendItem } from "./chart-parts";
 
@@ -73,6 +73,8 @@ function ForecastTooltip({ row, frequency, unit }: { row: ForecastRow; frequency
 export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodLabel, showBacktest = false, historyCount }: ForecastChartProps) {
   const first = rows[0]?.t ?? 0;
   const last = rows[rows.length - 1]?.t ?? first;
+  // A long history opens on its recent part (the brush shows and changes the window).
+  const brushStart = useMemo(() => toInitialWindowStart(rows, historyEnd), [rows, historyEnd]);
   const counts = useMemo(() => toForecastCounts(rows, historyEnd), [rows, historyEnd]);
   const ticks = useMemo(() => (frequency === "index" ? undefined : timeTicks(first, last, 9)), [first, last, frequency]);
   const legend: LegendItem[] = [
@@ -144,9 +146,11 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
               x={historyEnd}
               stroke="var(--text-faint)"
               strokeDasharray="4 3"
-              label={{ value: "Forecast starts", position: "insideTopLeft", fontSize: 11, fill: "var(--text-muted)" }}
+              label={{ value: "Forecast starts", position: "insideTopRight", fontSize: 11, fill: "var(--text-muted)" }}
             />
             <Brush
+              key={`${rows.length}-${brushStart}`}
+              startIndex={brushStart}
               dataKey="t"
               height={36}
               stroke="var(--border-strong)"

@@ -24,8 +24,8 @@ export interface ForecastWorkbenchProps {
   initialRunId?: string | null;
 }
 
-const runLabel = (run: RunSummaryDto | undefined) =>
-  run ? new Date(run.startedAt).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }) : "run";
+const runLabel = (run: RunSummaryDto | undefined, letter: string) =>
+  `Run ${letter}${run ? ` (${new Date(run.startedAt).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit" })})` : ""}`;
 
 function showRunInUrl(id: string | null) {
   const url = new URL(window.location.href);
@@ -174,7 +174,7 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
               b={compareB}
               history={history}
               frequency={dataset.series[0]?.frequency.kind ?? "index"}
-              labels={[runLabel(runs.runs.find((r) => r.id === compareA.id)), runLabel(runs.runs.find((r) => r.id === compareB.id))]}
+              labels={[runLabel(runs.runs.find((r) => r.id === compareA.id), "A"), runLabel(runs.runs.find((r) => r.id === compareB.id), "B")]}
             />
           </div>
         )}

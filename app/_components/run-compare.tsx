@@ -3,6 +3,7 @@
 import { useMemo, useState } from "react";
 import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatTimeLabel, formatValue } from "@/lib/chart/format-time-label";
+import { timeTicks } from "@/lib/chart/time-ticks";
 import { toCompareRows, type CompareRow } from "@/lib/chart/to-compare-rows";
 import type { HistoryPoints } from "@/lib/chart/to-forecast-rows";
 import { METHOD_LABELS } from "@/lib/forecast/types";
@@ -33,6 +34,7 @@ export function RunCompare({ a, b, history, frequency, labels }: RunCompareProps
   }
   const first = rows[0]?.t ?? 0;
   const last = rows.at(-1)?.t ?? first;
+  const ticks = frequency === "index" ? undefined : timeTicks(first, last, 9);
   const score = (run: RunDto, s: typeof sa) => {
     const m = s.metrics[s.chosen];
     return `${METHOD_LABELS[s.chosen]} · MASE ${m?.mase?.toFixed(3) ?? "—"} · 95% coverage ${m?.coverage95 === null || m?.coverage95 === undefined ? "—" : `${Math.round(m.coverage95 * 100)}%`} · seed ${run.seed}`;
@@ -64,7 +66,7 @@ export function RunCompare({ a, b, history, frequency, labels }: RunCompareProps
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart data={rows} margin={{ top: 8, right: 20, bottom: 4, left: 8 }}>
             <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
-            <XAxis {...timeAxisProps(frequency, last - first)} />
+            <XAxis {...timeAxisProps(frequency, last - first, ticks)} />
             <YAxis {...valueAxisProps()} />
             <Tooltip
               labelFormatter={(v) => formatTimeLabel(Number(v), frequency)}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RunSeries } from "../series/run-schema";
-import { lastValue, toForecastCounts, toForecastRows, toHistoryRows } from "./to-forecast-rows";
+import { lastValue, toForecastCounts, toForecastRows, toHistoryRows, toInitialWindowStart } from "./to-forecast-rows";
 
 const history = { t: [1, 2, 3, 4], y: [10, null, 12, 13] };
 const run: RunSeries = {
@@ -68,5 +68,13 @@ describe("lastValue", () => {
   it("skips trailing missing values", () => {
     expect(lastValue({ t: [1, 2, 3], y: [5, 6, null] })).toEqual({ t: 2, y: 6 });
     expect(lastValue({ t: [1], y: [null] })).toBeNull();
+  });
+});
+
+describe("toInitialWindowStart", () => {
+  it("opens a long history on its recent part and a short one whole", () => {
+    const rows = (n: number, future: number) => Array.from({ length: n + future }, (_, t) => ({ t }));
+    expect(toInitialWindowStart(rows(1000, 12), 999)).toBe(1012 - 108);
+    expect(toInitialWindowStart(rows(60, 12), 59)).toBe(0);
   });
 });

@@ -125,3 +125,14 @@ export function toForecastCounts(rows: ForecastRow[], historyEnd: number): { for
   }
   return counts;
 }
+
+/**
+ * Where the forecast chart's initial window starts: the recent history, eight times as long as
+ * the forecast (at least 48 rows), so the forecast is readable; 0 when the whole chart fits.
+ * @returns an index into rows
+ */
+export function toInitialWindowStart(rows: ForecastRow[], historyEnd: number): number {
+  const future = rows.filter((r) => r.t > historyEnd).length;
+  const keep = Math.max(48, 9 * future);
+  return rows.length > keep * 1.5 ? rows.length - keep : 0;
+}
