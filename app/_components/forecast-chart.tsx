@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { Area, Brush, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatTimeLabel, formatValue } from "@/lib/chart/format-time-label";
 import { timeTicks } from "@/lib/chart/time-ticks";
@@ -76,7 +76,13 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
   // A long history opens on its recent part (the brush shows and changes the window).
   const brushStart = useMemo(() => toInitialWindowStart(rows, historyEnd), [rows, historyEnd]);
   const counts = useMemo(() => toForecastCounts(rows, historyEnd), [rows, historyEnd]);
-  const ticks = useMemo(() => (frequency === "index" ? undefined : timeTicks(first, last, 9)), [first, last, frequency]);
+  // The window the brush shows, as row indices; ticks follow it so they stay on calendar boundaries.
+  const [zoom, setZoom] = useState<{ rows: ForecastRow[]; start: number; end: number } | null>(null);
+  const start = zoom?.rows === rows ? zoom.start : brushStart;
+  const end = zoom?.rows === rows ? zoom.end : rows.length - 1;
+  const from = rows[start]?.t ?? first;
+  const to = rows[end]?.t ?? last;
+  const ticks = useMemo(() => (frequency === "index" ? undefined : timeTicks(from, to, 9).filter((t) => t >= from && t <= to)), [from, to, frequency]);
   const legend: LegendItem[] = [
     { label: "History", kind: "line", color: "var(--series-1)" },
     { label: "Forecast", kind: "line", color: FORECAST },
@@ -100,7 +106,7 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart data={rows} margin={{ top: 12, right: 20, bottom: 4, left: 8 }}>
             <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
-            <XAxis {...timeAxisProps(frequency, last - first, ticks)} />
+            <XAxis {...timeAxisProps(frequency, to - from, ticks)} />
             <YAxis {...valueAxisProps(unit)} />
             <Tooltip
               content={({ active, payload }) => {
@@ -151,6 +157,9 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
             <Brush
               key={`${rows.length}-${brushStart}`}
               startIndex={brushStart}
+              onChange={(range) => {
+                if (typeof range.startIndex === "number" && typeof range.endIndex === "number") setZoom({ rows, start: range.startIndex, end: range.endIndex });
+              }}
               dataKey="t"
               height={36}
               stroke="var(--border-strong)"

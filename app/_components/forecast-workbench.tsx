@@ -77,9 +77,12 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
 
   const onOpen = useCallback((id: string) => void open(id), [open]);
   const onToggleCompare = useCallback(
-    async (id: string) => {
+    (id: string) => {
       if (compareIds.includes(id)) return setCompareIds((ids) => ids.filter((x) => x !== id));
-      if (await load(id)) setCompareIds((ids) => [...ids.slice(-1), id]);
+      setCompareIds((ids) => [...ids.slice(-1), id]);
+      void load(id).then((run) => {
+        if (!run) setCompareIds((ids) => ids.filter((x) => x !== id));
+      });
     },
     [compareIds, load],
   );
@@ -179,6 +182,7 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
           </div>
         )}
         {compareIds.length === 1 && <p className="field-hint card-alert">Tick one more run to compare.</p>}
+        {compareIds.length === 2 && !(compareA && compareB) && <p className="field-hint card-alert">Loading the runs…</p>}
       </section>
     </>
   );
