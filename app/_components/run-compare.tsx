@@ -28,7 +28,7 @@ export function RunCompare({ a, b, history, frequency, labels }: RunCompareProps
   const [seriesId, setSeriesId] = useState(shared[0]?.seriesId ?? "");
   const sa = shared.find((s) => s.seriesId === seriesId) ?? shared[0];
   const sb = b.series.find((s) => s.seriesId === sa?.seriesId);
-  const rows = useMemo(() => (sa && sb ? toCompareRows(history[sa.seriesId] ?? { t: [], y: [] }, sa, sb) : []), [history, sa, sb]);
+  const rows = useMemo(() => (sa && sb ? toCompareRows(history[sa.seriesId] ?? { t: [], y: [] }, sa, sb, Math.max(36, 5 * sa.times.length)) : []), [history, sa, sb]);
   if (!sa || !sb) {
     return <p className="alert alert-info">These two runs forecast different series; pick two runs of the same series to compare them.</p>;
   }
