@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from "../result";
 
-export type TextEncoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be";
+export type TextEncoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "windows-1252";
 
 export interface DecodedText {
   text: string;
@@ -23,37 +23,90 @@ function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b);
 }
 
+export interface SniffedEncoding {
+  encoding: TextEncoding;
+  /** Bytes of byte-order mark to skip. */
+  bomLength: number;
+}
+
+/**
+ * Decides how a file's bytes are text from its first bytes: a BOM (UTF-8, UTF-16 LE/BE), else UTF-8.
+ * Refuses empty and binary files (images, archives, workbooks) with a sentence saying what they are.
+ * @param head the first bytes of the file (8 kB are plenty)
+ * @param size the file's full size in bytes
+ */
+export function sniffEncoding(head: Uint8Array, size = head.length): Result<SniffedEncoding> {
+  if (size === 0) return fail("The file is empty. Choose a CSV file with a header row and at least one data row.");
+  for (const { bytes: signature, what } of SIGNATURES) {
+    if (startsWith(head, signature)) {
+      return fail(`This file is ${what}, not a CSV text file. Export or save it as CSV and upload that.`);
+    }
+  }
+  if (startsWith(head, [0xff, 0xfe])) return ok({ encoding: "utf-16le", bomLength: 2 });
+  if (startsWith(head, [0xfe, 0xff])) return ok({ encoding: "utf-16be", bomLength: 2 });
+  const bom = startsWith(head, [0xef, 0xbb, 0xbf]);
+  // NUL bytes never occur in UTF-8 text; a few in the first kilobytes mean a binary file.
+  const sample = head.subarray(0, 8192);
+  if (sample.includes(0)) {
+    return fail("This file is binary, not CSV text. Export or save it as CSV (comma- or semicolon-separated) and upload that.");
+  }
+  return ok({ encoding: bom ? "utf-8-bom" : "utf-8", bomLength: bom ? 3 : 0 });
+}
+
+/** The WHATWG decoder label of an encoding. */
+function decoderLabel(encoding: TextEncoding): string {
+  return encoding === "utf-8-bom" ? "utf-8" : encoding;
+}
+
 /**
  * Turns an uploaded file's bytes into text: UTF-8 (with or without BOM) or UTF-16 with a BOM
  * (Excel's "Unicode text" export). Refuses binary files with a sentence saying what they are.
  */
 export function decodeText(bytes: Uint8Array): Result<DecodedText> {
-  if (bytes.length === 0) return fail("The file is empty. Choose a CSV file with a header row and at least one data row.");
-  for (const { bytes: signature, what } of SIGNATURES) {
-    if (startsWith(bytes, signature)) {
-      return fail(`This file is ${what}, not a CSV text file. Export or save it as CSV and upload that.`);
-    }
-  }
-  if (startsWith(bytes, [0xff, 0xfe])) {
-    return ok({ text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" });
-  }
-  if (startsWith(bytes, [0xfe, 0xff])) {
-    return ok({ text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" });
-  }
-  const bom = startsWith(bytes, [0xef, 0xbb, 0xbf]);
-  // NUL bytes never occur in UTF-8 text; a few in the first kilobytes mean a binary file.
-  const head = bytes.subarray(0, 8192);
-  let nul = 0;
-  for (const b of head) if (b === 0) nul++;
-  if (nul > 0) {
-    return fail("This file is binary, not CSV text. Export or save it as CSV (comma- or semicolon-separated) and upload that.");
-  }
-  let text: string;
+  const sniffed = sniffEncoding(bytes);
+  if (!sniffed.ok) return sniffed;
+  const { encoding, bomLength } = sniffed.data;
+  const body = bytes.subarray(bomLength);
+  if (encoding === "utf-16le" || encoding === "utf-16be") return ok({ text: new TextDecoder(encoding).decode(body), encoding });
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bom ? bytes.subarray(3) : bytes);
+    return ok({ text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body), encoding });
   } catch {
     // Legacy Windows exports: Latin-1 keeps every byte readable rather than refusing the file.
-    text = new TextDecoder("windows-1252").decode(bytes);
+    return ok({ text: new TextDecoder("windows-1252").decode(bytes), encoding: "windows-1252" });
   }
-  return ok({ text, encoding: bom ? "utf-8-bom" : "utf-8" });
+}
+
+/** Bytes read from a file at a time when streaming it. */
+const BLOB_CHUNK = 1 << 20;
+
+/** Thrown by decodeBlob when a file read as UTF-8 is not UTF-8: read it again as Windows-1252. */
+export class NotUtf8Error extends Error {
+  constructor() {
+    super("The file is not UTF-8 text.");
+    this.name = "NotUtf8Error";
+  }
+}
+
+/**
+ * Decodes a Blob (an uploaded File) chunk by chunk, never holding the whole text as one string.
+ * @param encoding from sniffEncoding on the file's first bytes
+ * @param onProgress called with the share of bytes read so far (0–1)
+ * @throws NotUtf8Error when UTF-8 decoding meets bytes that are not UTF-8
+ */
+export async function* decodeBlob(blob: Blob, encoding: SniffedEncoding, onProgress?: (share: number) => void): AsyncGenerator<string> {
+  const utf8 = encoding.encoding === "utf-8" || encoding.encoding === "utf-8-bom";
+  const decoder = new TextDecoder(decoderLabel(encoding.encoding), { fatal: utf8, ignoreBOM: true });
+  for (let at = encoding.bomLength; at < blob.size; at += BLOB_CHUNK) {
+    const bytes = new Uint8Array(await blob.slice(at, at + BLOB_CHUNK).arrayBuffer());
+    let text: string;
+    try {
+      text = decoder.decode(bytes, { stream: true });
+    } catch {
+      throw new NotUtf8Error();
+    }
+    onProgress?.(Math.min(1, (at + bytes.length) / blob.size));
+    if (text) yield text;
+  }
+  const tail = decoder.decode();
+  if (tail) yield tail;
 }

@@ -42,6 +42,6 @@ export const POST = handle(async (request: Request) => {
     ...(optionsJson as object),
     ...(typeof name === "string" && name.trim() !== "" ? { name } : {}),
   });
-  const dataset = await importCsv(new Uint8Array(await file.arrayBuffer()), file.name || null, options);
+  const dataset = await importCsv(file, file.name || null, options);
   return Response.json(dataset, { status: 201, headers: { Location: `/api/datasets/${dataset.id}` } });
 });
