@@ -53,6 +53,19 @@ export function sniffEncoding(head: Uint8Array, size = head.length): Result<Snif
   return ok({ encoding: bom ? "utf-8-bom" : "utf-8", bomLength: bom ? 3 : 0 });
 }
 
+/** Windows-1252's characters at bytes 0x80–0x9f (where Latin-1 has control codes); `\ufffd` = unassigned. */
+const CP1252_HIGH =
+  "\u20ac\ufffd\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\ufffd\u017d\ufffd" +
+  "\ufffd\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\ufffd\u017e\u0178";
+
+/**
+ * Fixes text decoded as Windows-1252: Node 20's one-shot decoder treats it as Latin-1 and leaves
+ * 0x80–0x9f as control codes (`€` would come out as U+0080).
+ */
+function fixWindows1252(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
+}
+
 /** The WHATWG decoder label of an encoding. */
 function decoderLabel(encoding: TextEncoding): string {
   return encoding === "utf-8-bom" ? "utf-8" : encoding;
@@ -72,7 +85,7 @@ export function decodeText(bytes: Uint8Array): Result<DecodedText> {
     return ok({ text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body), encoding });
   } catch {
     // Legacy Windows exports: Latin-1 keeps every byte readable rather than refusing the file.
-    return ok({ text: new TextDecoder("windows-1252").decode(bytes), encoding: "windows-1252" });
+    return ok({ text: fixWindows1252(new TextDecoder("windows-1252").decode(bytes)), encoding: "windows-1252" });
   }
 }
 
@@ -105,6 +118,7 @@ export async function* decodeBlob(blob: Blob, encoding: SniffedEncoding, onProgr
       throw new NotUtf8Error();
     }
     onProgress?.(Math.min(1, (at + bytes.length) / blob.size));
+    if (encoding.encoding === "windows-1252") text = fixWindows1252(text);
     if (text) yield text;
   }
   const tail = decoder.decode();

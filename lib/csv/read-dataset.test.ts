@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatTime } from "../time/time-format";
 import { decodeText } from "./decode-text";
-import { readDataset } from "./read-dataset";
+import { readDataset, readDatasetChunks, SNIFF_CHARS } from "./read-dataset";
 
 const DATASETS = path.resolve(import.meta.dirname, "../../tests/fixtures/datasets");
 const manifest = JSON.parse(fs.readFileSync(path.join(DATASETS, "manifest.json"), "utf8")) as {
@@ -102,5 +102,27 @@ describe("readDataset refuses bad files with the row, the column and what to do"
       ok: false,
       reason: "There is no column `sales`. The columns are `date`, `v`.",
     });
+  });
+});
+
+describe("readDatasetChunks reads a file in pieces exactly as readDataset reads it whole", () => {
+  async function* pieces(text: string, size: number) {
+    for (let at = 0; at < text.length; at += size) yield text.slice(at, at + size);
+  }
+  const summary = (result: ReturnType<typeof readDataset>) =>
+    result.ok ? result.data.series.map((s) => [s.name, Array.from(s.times), Array.from(s.values)]) : result.reason;
+
+  const tricky = '"date","note","v"\r\n"2024-01-01","a ""quoted"", multi\r\nline note","1.5"\r\n\r\n"2024-01-02","","2"\r\n2024-01-03,x,3';
+  it.each([1, 2, 3, 5, 8, 13, 64])("cut every %i characters, inside quotes and between CR and LF", async (size) => {
+    expect(summary(await readDatasetChunks(pieces(tricky, size)))).toEqual(summary(readDataset(tricky)));
+  });
+
+  it("a file longer than the detection sample", async () => {
+    const rows = Array.from({ length: 30_000 }, (_, i) => `${new Date(Date.UTC(2000, 0, 1) + i * 60_000).toISOString()},${i % 97}`);
+    const text = `time,v\n${rows.join("\n")}\n`;
+    expect(text.length).toBeGreaterThan(SNIFF_CHARS);
+    const chunked = await readDatasetChunks(pieces(text, 65_536));
+    expect(summary(chunked)).toEqual(summary(readDataset(text)));
+    expect(chunked.ok && chunked.data.series[0]!.frequency.kind).toBe("minutely");
   });
 });
