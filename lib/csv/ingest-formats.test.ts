@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { decodeText } from "./decode-text";
 import { readDatasetBlob } from "./read-blob";
 import { readDataset } from "./read-dataset";
+import { MALFORMED } from "../../tests/fixtures/malformed-files";
 
 const utf16le = (text: string) => new Uint8Array(Buffer.from(`\ufeff${text}`, "utf16le"));
 const utf16be = (text: string) => {
@@ -209,63 +210,6 @@ describe("every format variant reads the same from text and from a streamed file
     if (expected.frequency) for (const s of dataset.series) expect(s.frequency.kind).toBe(expected.frequency);
   });
 });
-
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
-const ZIP = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0, ...Buffer.from("data.csv")]);
-
-/** The malformed files of issue 6, each with the exact sentence the analyst sees. */
-export const MALFORMED: [string, Uint8Array, string][] = [
-  ["an empty file", utf8(""), "The file is empty. Choose a CSV file with a header row and at least one data row."],
-  ["only blank lines", utf8("\n\n \n"), "The file is empty. Choose a CSV file with a header row and at least one data row."],
-  ["a header only", utf8("date,value\n"), "The file has a header row but no data rows. Add at least one row of values under the header."],
-  ["a binary file (a PNG image)", PNG, "This file is a PNG image, not a CSV text file. Export or save it as CSV and upload that."],
-  ["a zip renamed .csv", ZIP, "This file is a ZIP archive (or an .xlsx workbook), not a CSV text file. Export or save it as CSV and upload that."],
-  [
-    "binary bytes without a known signature",
-    new Uint8Array([1, 2, 0, 0, 5, 6, 7, 0]),
-    "This file is binary, not CSV text. Export or save it as CSV (comma- or semicolon-separated) and upload that.",
-  ],
-  [
-    "no numeric column",
-    utf8("name,city\nann,paris\nbob,rome\n"),
-    "No column holds numbers, so there is no series to read. The columns are `name`, `city`; a time series needs a column of values such as `sales` or `temperature`.",
-  ],
-  [
-    "a ragged row (too many fields)",
-    utf8("date,sales\n2024-01-01,10\n2024-01-02,12,5\n"),
-    "Row 3 has 3 fields but the header has 2. If numbers use a decimal comma, quote them or save the file with semicolons.",
-  ],
-  [
-    "a ragged row (too few fields)",
-    utf8("date;a;b\n2024-01-01;1;2\n2024-01-02;3\n"),
-    "Row 3 has 2 fields but the header has 3. Check the delimiter and the quotes on that row.",
-  ],
-  [
-    "an unparseable date",
-    utf8("date,sales\n2024-01-01,10\n2024-02-30,11\n"),
-    "Row 3, column `date`: `2024-02-30` is not a date like the others (YYYY-MM-DD). Correct it or delete the row.",
-  ],
-  [
-    "an empty date",
-    utf8("date,sales\n2024-01-01,10\n,11\n"),
-    "Row 3, column `date`: the date is empty. Every row needs a date; fill it in or delete the row.",
-  ],
-  [
-    "a malformed number, counting the blank line before it",
-    utf8("date,sales\n2024-01-01,10\n\n2024-01-02,\"12,5,0\"\n"),
-    "Row 4, column `sales`: `12,5,0` is not a number. Correct it, or empty the cell to mark a missing value.",
-  ],
-  [
-    "a duplicate timestamp",
-    utf8("date,v\n2024-01-01,1\n2024-01-02,2\n2024-01-01,3\n"),
-    "Rows 2 and 4 have the same time `2024-01-01`. Remove the duplicate row, or, if the file holds several series, add a column that names each one.",
-  ],
-  [
-    "a duplicate timestamp within one series of a long file",
-    utf8("id,date,v\nA,2024-01-01,1\nB,2024-01-01,2\nA,2024-01-01,3\n"),
-    "Rows 2 and 4 have the same time `2024-01-01` for series `A`. Remove the duplicate row.",
-  ],
-];
 
 describe("malformed files are refused with the row, the column and what to do", () => {
   it.each(MALFORMED)("%s", async (_name, bytes, reason) => {

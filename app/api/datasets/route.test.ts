@@ -1,0 +1,151 @@
+import type Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { MALFORMED } from "@/tests/fixtures/malformed-files";
+import { useTestDatabase } from "@/tests/fixtures/test-database";
+
+/**
+ * The upload route against a real SQLite file: what is stored, what is refused, and that a failed
+ * or interrupted import leaves no row behind.
+ */
+let database: Awaited<ReturnType<typeof useTestDatabase>>;
+let route: typeof import("./route");
+let one: typeof import("./[id]/route");
+let raw: Database.Database;
+
+beforeAll(async () => {
+  database = await useTestDatabase();
+  raw = database.raw;
+  route = await import("./route");
+  one = await import("./[id]/route");
+});
+
+afterAll(async () => {
+  const { db } = await import("@/lib/server/db");
+  await db.$disconnect();
+  database.remove();
+});
+
+function upload(bytes: Uint8Array | string, fields: Record<string, string> = {}, fileName = "upload.csv"): Request {
+  const form = new FormData();
+  form.set("file", new File([typeof bytes === "string" ? bytes : (bytes as Uint8Array<ArrayBuffer>)], fileName, { type: "text/csv" }));
+  for (const [key, value] of Object.entries(fields)) form.set(key, value);
+  return new Request("http://localhost/api/datasets", { method: "POST", body: form });
+}
+
+const counts = () => ({
+  datasets: (raw.prepare("SELECT count(*) AS n FROM Dataset").get() as { n: number }).n,
+  series: (raw.prepare("SELECT count(*) AS n FROM Series").get() as { n: number }).n,
+  points: (raw.prepare("SELECT count(*) AS n FROM SeriesPoints").get() as { n: number }).n,
+});
+
+const WIDE = "month,north,south,west\n2024-01,1,2,3\n2024-02,4,,6\n2024-03,7,8,9\n2024-05,10,11,12\n";
+
+describe("POST /api/datasets", () => {
+  it("stores a wide file as one series per column and GET reports each series", async () => {
+    const response = await route.POST(upload(WIDE, { name: "Regions", options: JSON.stringify({ seriesNames: { west: "West coast" } }) }));
+    expect(response.status).toBe(201);
+    const created = (await response.json()) as { id: string };
+    const got = await one.GET(new Request(`http://localhost/api/datasets/${created.id}`), { params: Promise.resolve({ id: created.id }) });
+    const dataset = (await got.json()) as {
+      name: string;
+      series: { name: string; pointCount: number; start: string; end: string; missingCount: number; frequency: { kind: string; gapCount: number } }[];
+    };
+    expect(dataset.name).toBe("Regions");
+    expect(dataset.series.map((s) => [s.name, s.pointCount, s.start, s.end, s.missingCount, s.frequency.kind, s.frequency.gapCount])).toEqual([
+      ["north", 4, "2024-01-01T00:00:00.000Z", "2024-05-01T00:00:00.000Z", 0, "monthly", 1],
+      ["south", 4, "2024-01-01T00:00:00.000Z", "2024-05-01T00:00:00.000Z", 1, "monthly", 1],
+      ["West coast", 4, "2024-01-01T00:00:00.000Z", "2024-05-01T00:00:00.000Z", 0, "monthly", 1],
+    ]);
+  });
+
+  it("honours the preview's choices: value columns, id column, date order", async () => {
+    const csv = "site,date,reading,spare\nA,01/02/2024,1,9\nB,01/02/2024,2,9\nA,02/02/2024,3,9\nB,02/02/2024,4,9\n";
+    const options = { valueColumns: ["reading"], idColumn: "site", dateOrder: "dmy", seriesNames: { A: "Site A" } };
+    const response = await route.POST(upload(csv, { options: JSON.stringify(options) }));
+    expect(response.status).toBe(201);
+    const dataset = (await response.json()) as { series: { name: string; start: string; end: string; frequency: { kind: string } }[] };
+    expect(dataset.series.map((s) => [s.name, s.start, s.end, s.frequency.kind])).toEqual([
+      ["Site A", "2024-02-01T00:00:00.000Z", "2024-02-02T00:00:00.000Z", "daily"],
+      ["B", "2024-02-01T00:00:00.000Z", "2024-02-02T00:00:00.000Z", "daily"],
+    ]);
+  });
+
+  it.each(MALFORMED)("refuses %s with 422 and stores nothing", async (_name, bytes, error) => {
+    const before = counts();
+    const response = await route.POST(upload(bytes));
+    expect(response.status).toBe(422);
+    expect(await response.json()).toEqual({ error });
+    expect(counts()).toEqual(before);
+  });
+
+  it.each([
+    [
+      "a request that is not multipart",
+      400,
+      "Send the CSV as multipart/form-data with the file in a field named `file`.",
+      () => new Request("http://localhost/api/datasets", { method: "POST", body: "date,v\n2024-01-01,1\n", headers: { "content-type": "text/csv" } }),
+    ],
+    [
+      "no file field",
+      400,
+      "No file was sent. Put the CSV in a form field named `file`.",
+      () => {
+        const form = new FormData();
+        form.set("name", "x");
+        return new Request("http://localhost/api/datasets", { method: "POST", body: form });
+      },
+    ],
+    ["options that are not JSON", 400, "The `options` field is not valid JSON.", () => upload("date,v\n2024-01-01,1\n", { options: "{" })],
+    [
+      "an option naming a column the file lacks",
+      422,
+      "There is no column `sales`. The columns are `date`, `v`.",
+      () => upload("date,v\n2024-01-01,1\n", { options: JSON.stringify({ valueColumns: ["sales"] }) }),
+    ],
+    [
+      "an unknown option",
+      422,
+      'The request is not valid: Unrecognized key: "delimiter".',
+      () => upload("date,v\n2024-01-01,1\n", { options: JSON.stringify({ delimiter: ";" }) }),
+    ],
+  ] as const)("answers %s with %i and stores nothing", async (_name, status, error, request) => {
+    const before = counts();
+    const response = await route.POST(request());
+    expect(response.status).toBe(status);
+    expect(await response.json()).toEqual({ error });
+    expect(counts()).toEqual(before);
+  });
+
+  it("answers 413 above MAX_UPLOAD_MB, before reading the file", async () => {
+    const before = counts();
+    process.env.MAX_UPLOAD_MB = "1";
+    try {
+      const big = `date,v\n${"2024-01-01,1\n".repeat(100_000)}`;
+      const response = await route.POST(upload(big));
+      expect(response.status).toBe(413);
+      expect(await response.json()).toEqual({ error: "The file is larger than the 1 MB upload limit. Split it, or raise MAX_UPLOAD_MB on the server." });
+    } finally {
+      delete process.env.MAX_UPLOAD_MB;
+    }
+    expect(counts()).toEqual(before);
+  });
+
+  it("an import interrupted while writing points leaves nothing behind (one transaction)", async () => {
+    const before = counts();
+    // The second series' points fail to insert, as a crash or a full disk would make them.
+    raw.exec(`CREATE TRIGGER interrupt_import BEFORE INSERT ON SeriesPoints
+      WHEN (SELECT count(*) FROM SeriesPoints) >= ${before.points + 1}
+      BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;`);
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const response = await route.POST(upload(WIDE));
+      expect(response.status).toBe(500);
+      expect(((await response.json()) as { error: string }).error).toMatch(/Nothing was changed/);
+      expect(log).toHaveBeenCalledOnce();
+    } finally {
+      raw.exec("DROP TRIGGER interrupt_import");
+      log.mockRestore();
+    }
+    expect(counts()).toEqual(before);
+  });
+});
