@@ -80,11 +80,13 @@ function plural(count: number, one: string, many: string): string {
   return `${formatRowNumber(count)} ${count === 1 ? one : many}`;
 }
 
-interface Plan {
+/** Which column is the time, which names the series, which hold values. */
+export interface ColumnPlan {
   time: ColumnInfo | null;
   id: ColumnInfo | null;
   values: ColumnInfo[];
 }
+type Plan = ColumnPlan;
 
 function findColumn(columns: ColumnInfo[], name: string): ColumnInfo | undefined {
   return columns.find((c) => c.name === name) ?? columns.find((c) => c.name.toLowerCase() === name.toLowerCase());
@@ -103,7 +105,8 @@ function detectIdColumn(columns: ColumnInfo[], time: ColumnInfo, sampleRows: str
   );
 }
 
-function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleRows: string[][]): Result<Plan> {
+/** Resolves the time, id and value columns from the detected columns and the analyst's choices. */
+export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleRows: string[][]): Result<Plan> {
   const names = columns.map((c) => `\`${c.name}\``).join(", ");
   let time: ColumnInfo | null = null;
   if (options.timeColumn !== undefined && options.timeColumn !== null) {

@@ -1,13 +1,11 @@
+import { nameFromFileName } from "../csv/describe-dialect";
 import { readDatasetBlob } from "../csv/read-blob";
 import type { DatasetDto, ImportOptions } from "../series/schema";
 import { createDataset } from "./datasets";
 import { HttpError } from "./http";
 
 /** File name without folders and extension: the default dataset name. */
-export function nameFromFile(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? fileName;
-  return base.replace(/\.(csv|tsv|txt)$/i, "").trim() || "Untitled dataset";
-}
+export const nameFromFile = nameFromFileName;
 
 /**
  * Reads an uploaded CSV and stores it as a dataset, or throws an HttpError (422) whose message
