@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import type Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { MALFORMED } from "@/tests/fixtures/malformed-files";
@@ -39,6 +41,36 @@ const counts = () => ({
 });
 
 const WIDE = "month,north,south,west\n2024-01,1,2,3\n2024-02,4,,6\n2024-03,7,8,9\n2024-05,10,11,12\n";
+
+const DATASETS = path.resolve(import.meta.dirname, "../../../tests/fixtures/datasets");
+const manifest = JSON.parse(fs.readFileSync(path.join(DATASETS, "manifest.json"), "utf8")) as {
+  series: { name: string; file: string; frequency: string; n_points: number; first_timestamp: string; last_timestamp: string; value_column: string }[];
+};
+
+/** `1980-01-01` and `2010-01-01T01:00:00` as the API writes them (UTC ISO). */
+const toApiTime = (manifestTime: string) => new Date(`${manifestTime.length === 10 ? `${manifestTime}T00:00:00` : manifestTime}Z`).toISOString();
+
+describe("the six public datasets import through the route", () => {
+  it.each(manifest.series)("$name: $n_points points, $frequency, $first_timestamp – $last_timestamp", async (entry) => {
+    const bytes = new Uint8Array(fs.readFileSync(path.join(DATASETS, entry.file)));
+    const response = await route.POST(upload(bytes, {}, entry.file));
+    expect(response.status).toBe(201);
+    const dataset = (await response.json()) as {
+      name: string;
+      series: { name: string; pointCount: number; start: string; end: string; missingCount: number; frequency: { kind: string } }[];
+    };
+    expect(dataset.name).toBe(entry.name);
+    expect(dataset.series).toHaveLength(1);
+    expect(dataset.series[0]).toMatchObject({
+      name: entry.value_column,
+      pointCount: entry.n_points,
+      start: toApiTime(entry.first_timestamp),
+      end: toApiTime(entry.last_timestamp),
+      missingCount: 0,
+      frequency: { kind: entry.frequency },
+    });
+  });
+});
 
 describe("POST /api/datasets", () => {
   it("stores a wide file as one series per column and GET reports each series", async () => {
