@@ -8,13 +8,17 @@ import type { ReadOptions } from "@/lib/csv/read-dataset";
 import type { ImportOptions } from "@/lib/series/schema";
 import { ImportPreviewPanel } from "./import-preview";
 
+/** Sends the file itself as the body (the server parses it while it arrives) with the choices in the query. */
 async function uploadCsv(file: File, options: ImportOptions): Promise<{ id: string } | { error: string }> {
   const { name, ...readOptions } = options;
-  const body = new FormData();
-  body.set("file", file);
-  if (name) body.set("name", name);
-  body.set("options", JSON.stringify(readOptions));
-  const response = await fetch("/api/datasets", { method: "POST", body });
+  const query = new URLSearchParams({ fileName: file.name, options: JSON.stringify(readOptions) });
+  if (name) query.set("name", name);
+  let response: Response;
+  try {
+    response = await fetch(`/api/datasets?${query}`, { method: "POST", body: file, headers: { "content-type": "text/csv" } });
+  } catch {
+    return { error: "The upload did not reach the server. Check the connection and try again." };
+  }
   const json = (await response.json().catch(() => null)) as { id?: string; error?: string } | null;
   if (response.ok && json?.id) return { id: json.id };
   return { error: json?.error ?? `The upload failed (HTTP ${response.status}). Try again.` };

@@ -91,36 +91,110 @@ export function decodeText(bytes: Uint8Array): Result<DecodedText> {
 
 /** Bytes read from a file at a time when streaming it. */
 const BLOB_CHUNK = 1 << 20;
+/** Bytes that encoding detection looks at. */
+const HEAD_BYTES = 8192;
 
-/** Thrown by decodeBlob when a file read as UTF-8 is not UTF-8: read it again as Windows-1252. */
-export class NotUtf8Error extends Error {
-  constructor() {
-    super("The file is not UTF-8 text.");
-    this.name = "NotUtf8Error";
+/**
+ * A Blob (an uploaded File) as byte chunks of 1 MB.
+ * @param onProgress called with the share of bytes read so far (0–1)
+ */
+export async function* readBlobChunks(blob: Blob, onProgress?: (share: number) => void): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < blob.size; at += BLOB_CHUNK) {
+    const bytes = new Uint8Array(await blob.slice(at, at + BLOB_CHUNK).arrayBuffer());
+    onProgress?.(Math.min(1, (at + bytes.length) / blob.size));
+    yield bytes;
   }
 }
 
 /**
- * Decodes a Blob (an uploaded File) chunk by chunk, never holding the whole text as one string.
- * @param encoding from sniffEncoding on the file's first bytes
- * @param onProgress called with the share of bytes read so far (0–1)
- * @throws NotUtf8Error when UTF-8 decoding meets bytes that are not UTF-8
+ * Joins small chunks (a request body arrives in pieces of 16–64 kB) into pieces of about `size`
+ * bytes, so the CSV parser runs on a few large pieces rather than many small ones.
  */
-export async function* decodeBlob(blob: Blob, encoding: SniffedEncoding, onProgress?: (share: number) => void): AsyncGenerator<string> {
-  const utf8 = encoding.encoding === "utf-8" || encoding.encoding === "utf-8-bom";
-  const decoder = new TextDecoder(decoderLabel(encoding.encoding), { fatal: utf8, ignoreBOM: true });
-  for (let at = encoding.bomLength; at < blob.size; at += BLOB_CHUNK) {
-    const bytes = new Uint8Array(await blob.slice(at, at + BLOB_CHUNK).arrayBuffer());
-    let text: string;
-    try {
-      text = decoder.decode(bytes, { stream: true });
-    } catch {
-      throw new NotUtf8Error();
+export async function* coalesceChunks(source: AsyncIterable<Uint8Array>, size = BLOB_CHUNK): AsyncGenerator<Uint8Array> {
+  let pending: Uint8Array[] = [];
+  let pendingSize = 0;
+  for await (const chunk of source) {
+    pending.push(chunk);
+    pendingSize += chunk.length;
+    if (pendingSize >= size) {
+      yield concatBytes(pending);
+      pending = [];
+      pendingSize = 0;
     }
-    onProgress?.(Math.min(1, (at + bytes.length) / blob.size));
-    if (encoding.encoding === "windows-1252") text = fixWindows1252(text);
-    if (text) yield text;
   }
-  const tail = decoder.decode();
-  if (tail) yield tail;
+  if (pendingSize > 0) yield concatBytes(pending);
+}
+
+export interface DecodingStream {
+  /** The text, chunk by chunk, without the BOM. */
+  text: AsyncGenerator<string>;
+  /** The encoding used; `windows-1252` once UTF-8 decoding met bytes that are not UTF-8. */
+  encoding: () => TextEncoding;
+}
+
+function concatBytes(chunks: Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  const out = new Uint8Array(chunks.reduce((sum, c) => sum + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+/**
+ * Decodes bytes that arrive in chunks (a request body, a file read piece by piece) into text
+ * chunks, never holding the whole text as one string. The encoding is sniffed from the first
+ * 8 kB; empty and binary files are refused there, before any text is produced.
+ */
+export async function decodeByteStream(source: AsyncIterable<Uint8Array>): Promise<Result<DecodingStream>> {
+  const iterator = source[Symbol.asyncIterator]();
+  const headChunks: Uint8Array[] = [];
+  let headSize = 0;
+  let ended = false;
+  while (headSize < HEAD_BYTES) {
+    const next = await iterator.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    headChunks.push(next.value);
+    headSize += next.value.length;
+  }
+  const head = concatBytes(headChunks);
+  const sniffed = sniffEncoding(head, ended ? head.length : head.length + 1);
+  if (!sniffed.ok) {
+    await iterator.return?.();
+    return sniffed;
+  }
+  let encoding: TextEncoding = sniffed.data.encoding;
+  const decoderFor = (which: TextEncoding) =>
+    new TextDecoder(decoderLabel(which), { fatal: which === "utf-8" || which === "utf-8-bom", ignoreBOM: true });
+  let decoder = decoderFor(encoding);
+  const decode = (bytes: Uint8Array): string => {
+    if (encoding === "windows-1252") return fixWindows1252(decoder.decode(bytes, { stream: true }));
+    try {
+      return decoder.decode(bytes, { stream: true });
+    } catch {
+      // Not UTF-8 after all: a legacy Windows export. What came before was plain ASCII (or valid
+      // UTF-8) and reads the same; go on in Windows-1252 from this chunk, which keeps every byte.
+      encoding = "windows-1252";
+      decoder = decoderFor(encoding);
+      return fixWindows1252(decoder.decode(bytes, { stream: true }));
+    }
+  };
+  async function* text(): AsyncGenerator<string> {
+    const first = decode(head.subarray(sniffed.ok ? sniffed.data.bomLength : 0));
+    if (first) yield first;
+    if (!ended) {
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+        const chunk = decode(next.value);
+        if (chunk) yield chunk;
+      }
+    }
+    const tail = decoder.decode();
+    if (tail) yield encoding === "windows-1252" ? fixWindows1252(tail) : tail;
+  }
+  return ok({ text: text(), encoding: () => encoding });
 }

@@ -1,8 +1,9 @@
 import { lttbIndices } from "../chart/downsample";
+import { ok, type Result } from "../result";
 import type { ColumnRole, ImportPreview, PreviewColumn, PreviewSeries } from "../series/schema";
 import { describeTimeFormat, formatTime } from "../time/time-format";
-import { decodeBlob, NotUtf8Error, type SniffedEncoding } from "./decode-text";
-import { readDatasetBlob, sniffBlobEncoding } from "./read-blob";
+import { decodeByteStream, readBlobChunks } from "./decode-text";
+import { readDatasetBlob } from "./read-blob";
 import { planColumns, SNIFF_CHARS, type ColumnPlan, type ParsedDataset, type ParsedSeries, type ReadOptions } from "./read-dataset";
 import { sniffCsv, type ColumnInfo, type CsvSniff } from "./sniff-csv";
 
@@ -11,24 +12,16 @@ export const PREVIEW_ROWS = 8;
 /** Values in a preview sparkline. */
 const SPARKLINE_POINTS = 120;
 
-/** The first ~256 kB of a file as text: enough to detect its dialect and columns. */
-async function readHead(blob: Blob, encoding: SniffedEncoding): Promise<string> {
+/** The first ~256 kB of a file as text (enough to detect its dialect and columns), or why it is not text. */
+async function readHead(blob: Blob): Promise<Result<{ head: string; encoding: string }>> {
+  const decoding = await decodeByteStream(readBlobChunks(blob));
+  if (!decoding.ok) return decoding;
   let head = "";
-  for await (const chunk of decodeBlob(blob, encoding)) {
+  for await (const chunk of decoding.data.text) {
     head += chunk;
     if (head.length >= SNIFF_CHARS) break;
   }
-  return head;
-}
-
-async function sniffHead(blob: Blob, encoding: SniffedEncoding, options: ReadOptions) {
-  const sniffOptions = options.dateOrder ? { dateOrder: options.dateOrder } : {};
-  try {
-    return sniffCsv(await readHead(blob, encoding), sniffOptions);
-  } catch (error) {
-    if (!(error instanceof NotUtf8Error)) throw error;
-    return sniffCsv(await readHead(blob, { encoding: "windows-1252", bomLength: 0 }), sniffOptions);
-  }
+  return ok({ head, encoding: decoding.data.encoding() });
 }
 
 function roleOf(column: ColumnInfo, plan: ColumnPlan | null): ColumnRole {
@@ -105,9 +98,9 @@ export async function previewCsv(
   options: ReadOptions = {},
   onProgress?: (share: number) => void,
 ): Promise<ImportPreview> {
-  const encoding = await sniffBlobEncoding(blob);
-  if (!encoding.ok) return emptyPreview(blob, fileName, encoding.reason);
-  const sniffed = await sniffHead(blob, encoding.data, options);
+  const head = await readHead(blob);
+  if (!head.ok) return emptyPreview(blob, fileName, head.reason);
+  const sniffed = sniffCsv(head.data.head, options.dateOrder ? { dateOrder: options.dateOrder } : {});
   if (!sniffed.ok) return emptyPreview(blob, fileName, sniffed.reason);
   const sniff: CsvSniff = sniffed.data;
   const planned = planColumns(sniff.columns, options, sniff.sampleRows);
@@ -117,7 +110,7 @@ export async function previewCsv(
   return {
     fileName,
     fileSize: blob.size,
-    encoding: read.ok ? read.data.encoding : encoding.data.encoding,
+    encoding: read.ok ? read.data.encoding : head.data.encoding,
     dialect: sniff.dialect,
     columns: sniff.columns.map((column) => toPreviewColumn(column, plan)),
     sampleRows: sniff.sampleRows.slice(0, PREVIEW_ROWS),

@@ -34,6 +34,16 @@ function upload(bytes: Uint8Array | string, fields: Record<string, string> = {},
   return new Request("http://localhost/api/datasets", { method: "POST", body: form });
 }
 
+/** The CSV as the request body, streamed (what the upload form sends). */
+function rawUpload(bytes: Uint8Array | string, query: Record<string, string> = {}): Request {
+  const search = new URLSearchParams(query).toString();
+  return new Request(`http://localhost/api/datasets${search ? `?${search}` : ""}`, {
+    method: "POST",
+    body: typeof bytes === "string" ? bytes : (bytes as Uint8Array<ArrayBuffer>),
+    headers: { "content-type": "text/csv" },
+  });
+}
+
 const counts = () => ({
   datasets: (raw.prepare("SELECT count(*) AS n FROM Dataset").get() as { n: number }).n,
   series: (raw.prepare("SELECT count(*) AS n FROM Series").get() as { n: number }).n,
@@ -112,10 +122,10 @@ describe("POST /api/datasets", () => {
 
   it.each([
     [
-      "a request that is not multipart",
+      "a JSON body",
       400,
-      "Send the CSV as multipart/form-data with the file in a field named `file`.",
-      () => new Request("http://localhost/api/datasets", { method: "POST", body: "date,v\n2024-01-01,1\n", headers: { "content-type": "text/csv" } }),
+      "Send the CSV as multipart/form-data with the file in a field named `file`, or as the body with Content-Type text/csv.",
+      () => new Request("http://localhost/api/datasets", { method: "POST", body: "{}", headers: { "content-type": "application/json" } }),
     ],
     [
       "no file field",
@@ -177,6 +187,36 @@ describe("POST /api/datasets", () => {
     } finally {
       raw.exec("DROP TRIGGER interrupt_import");
       log.mockRestore();
+    }
+    expect(counts()).toEqual(before);
+  });
+
+  it("takes the CSV as a streamed body with the name, file name and options in the query", async () => {
+    const response = await route.POST(
+      rawUpload(WIDE, { fileName: "regions.csv", options: JSON.stringify({ valueColumns: ["north", "west"], seriesNames: { north: "N" } }) }),
+    );
+    expect(response.status).toBe(201);
+    const dataset = (await response.json()) as { name: string; fileName: string; series: { name: string; pointCount: number }[] };
+    expect([dataset.name, dataset.fileName, dataset.series.map((s) => [s.name, s.pointCount])]).toEqual(["regions", "regions.csv", [["N", 4], ["west", 4]]]);
+  });
+
+  it.each(MALFORMED)("refuses %s sent as the body with 422 and stores nothing", async (_name, bytes, error) => {
+    const before = counts();
+    const response = await route.POST(rawUpload(bytes));
+    expect(response.status).toBe(422);
+    expect(await response.json()).toEqual({ error });
+    expect(counts()).toEqual(before);
+  });
+
+  it("answers 413 while a streamed body without Content-Length grows past the limit", async () => {
+    const before = counts();
+    process.env.MAX_UPLOAD_MB = "1";
+    try {
+      const response = await route.POST(rawUpload(`date,v\n${"2024-01-01,1\n".repeat(100_000)}`));
+      expect(response.status).toBe(413);
+      expect(await response.json()).toEqual({ error: "The file is larger than the 1 MB upload limit. Split it, or raise MAX_UPLOAD_MB on the server." });
+    } finally {
+      delete process.env.MAX_UPLOAD_MB;
     }
     expect(counts()).toEqual(before);
   });
