@@ -2,7 +2,7 @@ import { fail, ok, type Result } from "../result";
 import type { DateOrder } from "../time/detect-time-format";
 import { inferFrequency, type Frequency } from "../time/frequency";
 import { describeTimeFormat, formatTime, makeTimeParser, type TimeFormat } from "../time/time-format";
-import { BLANK, createCsvRowStream, type RowBatch } from "./csv-rows";
+import { createCsvRowStream, type CsvRowStream } from "./csv-rows";
 import { parseNumberCell, type DecimalMark } from "./parse-number";
 import { sniffCsv, type ColumnInfo, type CsvDialect, type CsvSniff } from "./sniff-csv";
 
@@ -207,10 +207,12 @@ function readValue(cell: string, decimal: DecimalMark): number | undefined {
   return parsed.kind === "invalid" ? undefined : NaN;
 }
 
-/** Collects rows into series; reports the first bad row as a sentence. */
+/** Collects rows into series; keeps the first bad row's sentence. */
 interface DatasetBuilder {
-  /** Adds a batch of rows; returns an error sentence and stops at the first bad row. */
-  add(batch: RowBatch): string | null;
+  /** Adds one row; false (with `error` set) at the first bad row. */
+  add(row: string[], line: number): boolean;
+  /** The sentence naming the first bad row, once add returned false. */
+  error(): string | null;
   finish(): Result<ParsedDataset>;
 }
 
@@ -253,50 +255,52 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     return true;
   }
 
-  function add(batch: RowBatch): string | null {
-    const { rows, firstRow } = batch;
-    for (let r = 0; r < rows.length; r++) {
-      const row = rows[r] as string[];
-      if (row === BLANK) continue;
-      const line = firstRow + r;
-      if (!headerSeen) {
-        headerSeen = true;
-        continue;
-      }
-      if (row.length !== width && !onlyEmptyExtra(row)) return raggedMessage(row, line);
-      let t: number;
-      if (timeIndex >= 0) {
-        const cell = row[timeIndex] as string;
-        t = parseTime(cell, dataIndex);
-        if (!(t - t === 0)) {
-          const name = plan.time?.name ?? "";
-          return cell.trim() === ""
-            ? `Row ${formatRowNumber(line)}, column \`${name}\`: the date is empty. Every row needs a date; fill it in or delete the row.`
-            : `Row ${formatRowNumber(line)}, column \`${name}\`: ${quote(cell.trim())} is not a date like the others (${describeTimeFormat(timeFormat)}). Correct it or delete the row.`;
-        }
-      } else {
-        t = dataIndex;
-      }
-      const group = single ?? groupOf((row[idIndex] as string).trim());
-      for (let c = 0; c < valueIndexes.length; c++) {
-        const cell = row[valueIndexes[c] as number] as string;
-        const value = readValue(cell, decimal);
-        if (value === undefined) {
-          const name = plan.values[c]?.name ?? "";
-          return `Row ${formatRowNumber(line)}, column \`${name}\`: ${quote(cell.trim())} is not a number. Correct it, or empty the cell to mark a missing value.`;
-        }
-        if (value !== value) {
-          const cells = missing[c] as MissingCells;
-          cells.count++;
-          if (cells.rows.length < ROW_LIMIT_IN_MESSAGES) cells.rows.push(line);
-        }
-        (group.values[c] as Growable<Float64Array>).push(value);
-      }
-      group.times.push(t);
-      group.rows.push(line);
-      dataIndex++;
+  let error: string | null = null;
+  const stop = (message: string) => {
+    error = message;
+    return false;
+  };
+
+  function add(row: string[], line: number): boolean {
+    if (!headerSeen) {
+      headerSeen = true;
+      return true;
     }
-    return null;
+    if (row.length !== width && !onlyEmptyExtra(row)) return stop(raggedMessage(row, line));
+    let t: number;
+    if (timeIndex >= 0) {
+      const cell = row[timeIndex] as string;
+      t = parseTime(cell, dataIndex);
+      if (!(t - t === 0)) {
+        const name = plan.time?.name ?? "";
+        return stop(
+          cell.trim() === ""
+            ? `Row ${formatRowNumber(line)}, column \`${name}\`: the date is empty. Every row needs a date; fill it in or delete the row.`
+            : `Row ${formatRowNumber(line)}, column \`${name}\`: ${quote(cell.trim())} is not a date like the others (${describeTimeFormat(timeFormat)}). Correct it or delete the row.`,
+        );
+      }
+    } else {
+      t = dataIndex;
+    }
+    const group = single ?? groupOf((row[idIndex] as string).trim());
+    for (let c = 0; c < valueIndexes.length; c++) {
+      const cell = row[valueIndexes[c] as number] as string;
+      const value = readValue(cell, decimal);
+      if (value === undefined) {
+        const name = plan.values[c]?.name ?? "";
+        return stop(`Row ${formatRowNumber(line)}, column \`${name}\`: ${quote(cell.trim())} is not a number. Correct it, or empty the cell to mark a missing value.`);
+      }
+      if (value !== value) {
+        const cells = missing[c] as MissingCells;
+        cells.count++;
+        if (cells.rows.length < ROW_LIMIT_IN_MESSAGES) cells.rows.push(line);
+      }
+      (group.values[c] as Growable<Float64Array>).push(value);
+    }
+    group.times.push(t);
+    group.rows.push(line);
+    dataIndex++;
+    return true;
   }
 
   function finish(): Result<ParsedDataset> {
@@ -401,7 +405,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     });
   }
 
-  return { add, finish };
+  return { add, error: () => error, finish };
 }
 
 function indexFrequency(): Frequency {
@@ -424,14 +428,11 @@ export function readDataset(text: string, options: ReadOptions = {}): Result<Par
   const start = sniffWith(text, options);
   if (!start.ok) return start;
   const builder = startDataset(start.data.sniffed, start.data.plan, options);
-  const rows = createCsvRowStream(start.data.sniffed.dialect);
-  for (let at = 0; at < text.length; at += CHUNK_CHARS) {
-    const error = builder.add(rows.push(text.slice(at, at + CHUNK_CHARS)));
-    if (error) return fail(error);
-  }
-  const error = builder.add(rows.end());
-  if (error) return fail(error);
-  return builder.finish();
+  const rows = createCsvRowStream(start.data.sniffed.dialect, builder.add);
+  for (let at = 0; at < text.length && !builder.error(); at += CHUNK_CHARS) rows.push(text.slice(at, at + CHUNK_CHARS));
+  rows.end();
+  const error = builder.error();
+  return error ? fail(error) : builder.finish();
 }
 
 /** Characters of text that detection looks at before the rows are read. */
@@ -444,26 +445,25 @@ export const SNIFF_CHARS = 256 * 1024;
  */
 export async function readDatasetChunks(chunks: AsyncIterable<string>, options: ReadOptions = {}): Promise<Result<ParsedDataset>> {
   let head = "";
-  let builder: DatasetBuilder | null = null;
-  let rows: ReturnType<typeof createCsvRowStream> | null = null;
+  let reader: { builder: DatasetBuilder; rows: CsvRowStream } | null = null;
   for await (const chunk of chunks) {
-    if (!builder || !rows) {
+    if (!reader) {
       head += chunk;
       if (head.length < SNIFF_CHARS) continue;
       const start = sniffWith(head, options);
       if (!start.ok) return start;
-      builder = startDataset(start.data.sniffed, start.data.plan, options);
-      rows = createCsvRowStream(start.data.sniffed.dialect);
-      const error = builder.add(rows.push(head));
+      const builder = startDataset(start.data.sniffed, start.data.plan, options);
+      reader = { builder, rows: createCsvRowStream(start.data.sniffed.dialect, builder.add) };
+      reader.rows.push(head);
       head = "";
-      if (error) return fail(error);
-      continue;
+    } else {
+      reader.rows.push(chunk);
     }
-    const error = builder.add(rows.push(chunk));
+    const error = reader.builder.error();
     if (error) return fail(error);
   }
-  if (!builder || !rows) return readDataset(head, options);
-  const error = builder.add(rows.end());
-  if (error) return fail(error);
-  return builder.finish();
+  if (!reader) return readDataset(head, options);
+  reader.rows.end();
+  const error = reader.builder.error();
+  return error ? fail(error) : reader.builder.finish();
 }

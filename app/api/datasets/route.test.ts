@@ -12,6 +12,7 @@ import { useTestDatabase } from "@/tests/fixtures/test-database";
 let database: Awaited<ReturnType<typeof useTestDatabase>>;
 let route: typeof import("./route");
 let one: typeof import("./[id]/route");
+let points: typeof import("./[id]/series/[seriesId]/points/route");
 let raw: Database.Database;
 
 beforeAll(async () => {
@@ -19,6 +20,7 @@ beforeAll(async () => {
   raw = database.raw;
   route = await import("./route");
   one = await import("./[id]/route");
+  points = await import("./[id]/series/[seriesId]/points/route");
 });
 
 afterAll(async () => {
@@ -93,6 +95,15 @@ describe("POST /api/datasets", () => {
       series: { name: string; pointCount: number; start: string; end: string; missingCount: number; frequency: { kind: string; gapCount: number } }[];
     };
     expect(dataset.name).toBe("Regions");
+    const south = (dataset as unknown as { series: { id: string }[] }).series[1]!.id;
+    const read = await points.GET(new Request(`http://localhost/api/datasets/${created.id}/series/${south}/points`), {
+      params: Promise.resolve({ id: created.id, seriesId: south }),
+    });
+    expect(await read.json()).toMatchObject({
+      totalCount: 4,
+      t: [Date.UTC(2024, 0, 1), Date.UTC(2024, 1, 1), Date.UTC(2024, 2, 1), Date.UTC(2024, 4, 1)],
+      y: [2, null, 8, 11],
+    });
     expect(dataset.series.map((s) => [s.name, s.pointCount, s.start, s.end, s.missingCount, s.frequency.kind, s.frequency.gapCount])).toEqual([
       ["north", 4, "2024-01-01T00:00:00.000Z", "2024-05-01T00:00:00.000Z", 0, "monthly", 1],
       ["south", 4, "2024-01-01T00:00:00.000Z", "2024-05-01T00:00:00.000Z", 1, "monthly", 1],
