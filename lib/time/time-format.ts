@@ -131,58 +131,59 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-type FixedField = { field: "Y" | "m" | "d" | "H" | "M" | "S"; at: number; width: number };
+/** Two digits at `at`, or -1. */
+function twoDigits(text: string, at: number): number {
+  const a = text.charCodeAt(at) - 48;
+  const b = text.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
 
 /**
  * A parser for patterns made only of zero-padded numeric fields and literals (`%Y-%m-%d`,
  * `%Y-%m-%dT%H:%M:%S`, `%d.%m.%Y %H:%M`), optionally ending in `%z`: reads digits by position,
- * about ten times faster than the regular expression on million-row files. Returns undefined for
+ * several times faster than the regular expression on million-row files. Returns undefined for
  * text it cannot read that way (other widths, surrounding spaces), which then goes to the regex.
  */
 function makeFixedParser(pattern: string): ((text: string) => number | undefined) | null {
   const zone = pattern.endsWith("%z");
   const body = zone ? pattern.slice(0, -2) : pattern;
-  const fields: FixedField[] = [];
-  const literals: [number, number][] = [];
-  let at = 0;
+  const at: Record<"Y" | "m" | "d" | "H" | "M" | "S", number> = { Y: -1, m: -1, d: -1, H: -1, M: -1, S: -1 };
+  const literalAt: number[] = [];
+  const literalCode: number[] = [];
+  let length = 0;
   for (let i = 0; i < body.length; i++) {
     const char = body[i] as string;
     if (char !== "%") {
-      literals.push([at, char.charCodeAt(0)]);
-      at++;
+      literalAt.push(length);
+      literalCode.push(char.charCodeAt(0));
+      length++;
       continue;
     }
     const letter = body[i + 1];
     if (letter !== "Y" && letter !== "m" && letter !== "d" && letter !== "H" && letter !== "M" && letter !== "S") return null;
-    const width = letter === "Y" ? 4 : 2;
-    fields.push({ field: letter, at, width });
-    at += width;
+    if (at[letter] >= 0) return null;
+    at[letter] = length;
+    length += letter === "Y" ? 4 : 2;
     i++;
   }
-  const length = at;
+  const { Y, m, d, H, M, S } = at;
+  const literals = literalAt.length;
   return (text) => {
     if (zone ? text.length < length + 1 : text.length !== length) return undefined;
-    for (const [index, code] of literals) if (text.charCodeAt(index) !== code) return undefined;
+    for (let i = 0; i < literals; i++) if (text.charCodeAt(literalAt[i] as number) !== literalCode[i]) return undefined;
     let year = 1970;
-    let month = 1;
-    let day = 1;
-    let hour = 0;
-    let minute = 0;
-    let second = 0;
-    for (const { field, at: start, width } of fields) {
-      let value = 0;
-      for (let k = start; k < start + width; k++) {
-        const digit = text.charCodeAt(k) - 48;
-        if (digit < 0 || digit > 9) return undefined;
-        value = value * 10 + digit;
-      }
-      if (field === "Y") year = value;
-      else if (field === "m") month = value;
-      else if (field === "d") day = value;
-      else if (field === "H") hour = value;
-      else if (field === "M") minute = value;
-      else second = value;
+    if (Y >= 0) {
+      const high = twoDigits(text, Y);
+      const low = twoDigits(text, Y + 2);
+      if (high < 0 || low < 0) return undefined;
+      year = high * 100 + low;
     }
+    const month = m >= 0 ? twoDigits(text, m) : 1;
+    const day = d >= 0 ? twoDigits(text, d) : 1;
+    const hour = H >= 0 ? twoDigits(text, H) : 0;
+    const minute = M >= 0 ? twoDigits(text, M) : 0;
+    const second = S >= 0 ? twoDigits(text, S) : 0;
+    if (month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
     let offset = 0;
     if (zone) {
       const suffix = text.slice(length);

@@ -232,3 +232,28 @@ describe("POST /api/datasets", () => {
     expect(counts()).toEqual(before);
   });
 });
+
+describe("a streamed upload whose connection drops", () => {
+  it("answers 400 (not a server fault) and stores nothing", async () => {
+    const before = counts();
+    let sent = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        // The first piece of the file arrives, then the connection resets.
+        if (!sent) controller.enqueue(new TextEncoder().encode("date,v\n2024-01-01,1\n2024-01-02,"));
+        else controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
+        sent = true;
+      },
+    });
+    const request = new Request("http://localhost/api/datasets", {
+      method: "POST",
+      body,
+      headers: { "content-type": "text/csv" },
+      duplex: "half",
+    } as RequestInit);
+    const response = await route.POST(request);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: "The upload was cut off before the whole file arrived, so nothing was stored. Upload the file again." });
+    expect(counts()).toEqual(before);
+  });
+});

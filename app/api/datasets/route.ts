@@ -1,8 +1,8 @@
 import { importOptionsSchema } from "@/lib/series/schema";
 import { listDatasets } from "@/lib/server/datasets";
 import { handle, HttpError } from "@/lib/server/http";
-import { importCsv } from "@/lib/server/import-csv";
-import { limitBytes, maxUploadBytes, tooLargeMessage } from "@/lib/server/upload-limit";
+import { importCsv, toServerTiming, type ImportTimings } from "@/lib/server/import-csv";
+import { CUT_OFF_MESSAGE, limitBytes, maxUploadBytes, tooLargeMessage } from "@/lib/server/upload-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -23,6 +23,13 @@ function parseOptions(raw: string | null, name: string | null) {
   return importOptionsSchema.parse({ ...(json as object), ...(name !== null && name.trim() !== "" ? { name } : {}) });
 }
 
+function created(dataset: { id: string }, timings: ImportTimings): Response {
+  return Response.json(dataset, {
+    status: 201,
+    headers: { Location: `/api/datasets/${dataset.id}`, "Server-Timing": toServerTiming(timings) },
+  });
+}
+
 /**
  * Upload a CSV. Two ways in, the same import:
  * - multipart/form-data with the file in `file`, optional `name` and `options` (JSON) fields;
@@ -40,17 +47,24 @@ export const POST = handle(async (request: Request) => {
     const query = new URL(request.url).searchParams;
     const options = parseOptions(query.get("options"), query.get("name"));
     if (!request.body) throw new HttpError(422, "The file is empty. Choose a CSV file with a header row and at least one data row.");
-    const body = limitBytes(request.body, limit, () => new HttpError(413, tooLargeMessage(limit)));
-    const dataset = await importCsv(body, query.get("fileName"), options);
-    return Response.json(dataset, { status: 201, headers: { Location: `/api/datasets/${dataset.id}` } });
+    const body = limitBytes(request.body, limit, {
+      tooLarge: () => new HttpError(413, tooLargeMessage(limit)),
+      cutOff: () => new HttpError(400, CUT_OFF_MESSAGE),
+    });
+    const timings: ImportTimings = {};
+    const dataset = await importCsv(body, query.get("fileName"), options, timings);
+    return created(dataset, timings);
   }
 
   if (!contentType.includes("multipart/form-data")) {
     throw new HttpError(400, "Send the CSV as multipart/form-data with the file in a field named `file`, or as the body with Content-Type text/csv.");
   }
+  const timings: ImportTimings = {};
+  const receiving = performance.now();
   let form: FormData;
   try {
     form = await request.formData();
+    timings.receive = performance.now() - receiving;
   } catch {
     throw new HttpError(400, "The upload could not be read as multipart/form-data. Send the CSV in a field named `file`.");
   }
@@ -60,6 +74,6 @@ export const POST = handle(async (request: Request) => {
   const rawOptions = form.get("options");
   const name = form.get("name");
   const options = parseOptions(typeof rawOptions === "string" ? rawOptions : null, typeof name === "string" ? name : null);
-  const dataset = await importCsv(file, file.name || null, options);
-  return Response.json(dataset, { status: 201, headers: { Location: `/api/datasets/${dataset.id}` } });
+  const dataset = await importCsv(file, file.name || null, options, timings);
+  return created(dataset, timings);
 });
