@@ -117,6 +117,17 @@ describe("readDatasetChunks reads a file in pieces exactly as readDataset reads 
     expect(summary(await readDatasetChunks(pieces(tricky, size)))).toEqual(summary(readDataset(tricky)));
   });
 
+  it.each([
+    ["without quotes", "date,v\n2024-01-01,1\n,\n\n 2024-01-02 ,2\n2024-01-03,3"],
+    ["with quotes", 'date,v\n"2024-01-01",1\n,\n\n 2024-01-02 ,"2"\n2024-01-03,3'],
+  ])("blank lines (and lines of empty cells) are skipped but counted, %s", async (_name, text) => {
+    for (const size of [3, 7, 1000]) {
+      const result = await readDatasetChunks(pieces(`${text}\n2024-01-04,1x\n`, size));
+      expect(result).toEqual({ ok: false, reason: "Row 7, column `v`: `1x` is not a number. Correct it, or empty the cell to mark a missing value." });
+    }
+    expect(summary(readDataset(text))).toEqual([["v", [Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 2), Date.UTC(2024, 0, 3)], [1, 2, 3]]]);
+  });
+
   it("a file longer than the detection sample", async () => {
     const rows = Array.from({ length: 30_000 }, (_, i) => `${new Date(Date.UTC(2000, 0, 1) + i * 60_000).toISOString()},${i % 97}`);
     const text = `time,v\n${rows.join("\n")}\n`;

@@ -166,17 +166,18 @@ export interface SeriesPoints {
   values: Float64Array;
 }
 
-/** A series with all its points, or null. */
+/** A series with all its points, or null. The packed points are read through the plain connection (see sqlite.ts). */
 export async function getSeriesPoints(seriesId: string): Promise<SeriesPoints | null> {
-  const row = await db.series.findUnique({
-    where: { id: seriesId },
-    select: { ...SERIES_COLUMNS, datasetId: true, points: true },
-  });
-  if (!row || !row.points) return null;
+  const row = await db.series.findUnique({ where: { id: seriesId }, select: { ...SERIES_COLUMNS, datasetId: true } });
+  if (!row) return null;
+  const points = sqlite().prepare('SELECT "times", "values" FROM "SeriesPoints" WHERE "seriesId" = ?').get(seriesId) as
+    | { times: Uint8Array; values: Uint8Array }
+    | undefined;
+  if (!points) return null;
   return {
     series: toSeriesDto(row),
     datasetId: row.datasetId,
-    times: unpackFloat64(row.points.times),
-    values: unpackFloat64(row.points.values),
+    times: unpackFloat64(points.times),
+    values: unpackFloat64(points.values),
   };
 }
