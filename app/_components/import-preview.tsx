@@ -105,7 +105,7 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
             Cancel
           </button>
           <button type="button" className="button button-primary" onClick={props.onImport} disabled={!canImport}>
-            {importing ? "Importing…" : seriesCount === 1 ? "Import 1 series" : `Import ${count.format(seriesCount)} series`}
+            {importing ? "Importing…" : seriesCount === 0 ? "Import" : seriesCount === 1 ? "Import 1 series" : `Import ${count.format(seriesCount)} series`}
           </button>
         </div>
       </div>
