@@ -98,3 +98,23 @@ test("a file that cannot be imported shows why in the preview and offers no impo
   await expect(page.getByRole("alert").filter({ hasText: /\w/ })).toHaveText("This file is a PNG image, not a CSV text file. Export or save it as CSV and upload that.");
   expect(await count()).toBe(before);
 });
+
+test("a big file is read for the preview in a Web Worker, then imported whole", async ({ page }) => {
+  const rows = Array.from({ length: 300_000 }, (_, i) => {
+    const time = new Date(Date.UTC(2023, 0, 1) + i * 60_000).toISOString().slice(0, 16).replace("T", " ");
+    return `${time};${(20 + Math.sin(i / 720) * 5).toFixed(2).replace(".", ",")}`;
+  });
+  const csv = Buffer.from(`Zeit;Leistung kW\r\n${rows.join("\r\n")}\r\n`);
+  await page.goto("/");
+  const workers: string[] = [];
+  page.on("worker", (worker) => workers.push(worker.url()));
+  await page.getByLabel("Upload CSV").setInputFiles({ name: "logger.csv", mimeType: "text/csv", buffer: csv });
+  const preview = page.getByTestId("import-preview");
+  await expect(preview).toContainText("300,000 rows", { timeout: 60_000 });
+  expect(workers.length).toBeGreaterThan(0);
+  const series = preview.getByRole("list", { name: "Series to import" }).getByRole("listitem");
+  await expect(series.first()).toContainText("300,000 points · minutely, season of 60 · 2023-01-01 00:00 – 2023-07-28 07:59");
+  await preview.getByRole("button", { name: "Import 1 series" }).click();
+  await page.waitForURL(/\/datasets\/[a-z0-9]+$/, { timeout: 60_000 });
+  await expect(page.getByTestId("series-chart")).toHaveAttribute("data-point-count", "300000");
+});

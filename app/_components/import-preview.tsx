@@ -130,7 +130,7 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
 
         {preview.columns.length > 0 && (
           <div className="preview-controls">
-            <div className="field">
+            <div className="form-field">
               <label htmlFor={`${id}-name`}>Dataset name</label>
               <input
                 id={`${id}-name`}
@@ -140,7 +140,7 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
                 onChange={(event) => props.onNameDataset(event.target.value)}
               />
             </div>
-            <div className="field">
+            <div className="form-field">
               <label htmlFor={`${id}-time`}>Time column</label>
               <select id={`${id}-time`} className="input" value={chosenTime} onChange={(event) => setTimeColumn(event.target.value)}>
                 {timeChoices.map((c) => (
@@ -159,7 +159,7 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
               </select>
             </div>
             {timeInfo?.hasDateOrder && (
-              <div className="field">
+              <div className="form-field">
                 <label htmlFor={`${id}-order`}>Date order</label>
                 <select
                   id={`${id}-order`}
@@ -172,7 +172,7 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
                 </select>
               </div>
             )}
-            <div className="field">
+            <div className="form-field">
               <label htmlFor={`${id}-id`}>Series name column</label>
               <select id={`${id}-id`} className="input" value={chosenId} onChange={(event) => setIdColumn(event.target.value)}>
                 <option value={NONE}>None (a series per column)</option>
@@ -184,7 +184,7 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
               </select>
             </div>
             {valueChoices.length > 0 && (
-              <fieldset className="field field-wide">
+              <fieldset className="form-field form-field-wide">
                 <legend>Value columns</legend>
                 <div className="checkbox-list">
                   {valueChoices.map((c) => (
@@ -206,7 +206,7 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
 
         {preview.series.length > 0 && (
           <div>
-            <h3 className="section-title">
+            <h3 className="preview-heading">
               {seriesCount === 1 ? "1 series" : `${count.format(seriesCount)} series`} to import
             </h3>
             <ul className="preview-series" aria-label="Series to import">
