@@ -52,6 +52,28 @@ const counts = () => ({
   points: (raw.prepare("SELECT count(*) AS n FROM SeriesPoints").get() as { n: number }).n,
 });
 
+/** Sends a request that must be refused: the status, the exact error, and not one row more stored. */
+async function expectRefused(request: Request, status: number, error: string): Promise<void> {
+  const before = counts();
+  const response = await route.POST(request);
+  expect(response.status).toBe(status);
+  expect(await response.json()).toEqual({ error });
+  expect(counts()).toEqual(before);
+}
+
+/** Runs with MAX_UPLOAD_MB set, then unsets it. */
+async function withUploadLimit(mb: number, run: () => Promise<void>): Promise<void> {
+  process.env.MAX_UPLOAD_MB = String(mb);
+  try {
+    await run();
+  } finally {
+    delete process.env.MAX_UPLOAD_MB;
+  }
+}
+
+const TOO_LARGE = "The file is larger than the 1 MB upload limit. Split it, or raise MAX_UPLOAD_MB on the server.";
+const DUPLICATED_DAYS = `date,v\n${"2024-01-01,1\n".repeat(100_000)}`;
+
 const WIDE = "month,north,south,west\n2024-01,1,2,3\n2024-02,4,,6\n2024-03,7,8,9\n2024-05,10,11,12\n";
 
 const DATASETS = path.resolve(import.meta.dirname, "../../../tests/fixtures/datasets");
@@ -123,12 +145,11 @@ describe("POST /api/datasets", () => {
     ]);
   });
 
-  it.each(MALFORMED)("refuses %s with 422 and stores nothing", async (_name, bytes, error) => {
-    const before = counts();
-    const response = await route.POST(upload(bytes));
-    expect(response.status).toBe(422);
-    expect(await response.json()).toEqual({ error });
-    expect(counts()).toEqual(before);
+  it.each(MALFORMED.flatMap(([name, bytes, error]) => [
+    [`${name} (multipart)`, () => upload(bytes), error] as const,
+    [`${name} (streamed body)`, () => rawUpload(bytes), error] as const,
+  ]))("refuses %s with 422 and stores nothing", async (_name, request, error) => {
+    await expectRefused(request(), 422, error);
   });
 
   it.each([
@@ -162,25 +183,11 @@ describe("POST /api/datasets", () => {
       () => upload("date,v\n2024-01-01,1\n", { options: JSON.stringify({ delimiter: ";" }) }),
     ],
   ] as const)("answers %s with %i and stores nothing", async (_name, status, error, request) => {
-    const before = counts();
-    const response = await route.POST(request());
-    expect(response.status).toBe(status);
-    expect(await response.json()).toEqual({ error });
-    expect(counts()).toEqual(before);
+    await expectRefused(request(), status, error);
   });
 
   it("answers 413 above MAX_UPLOAD_MB, before reading the file", async () => {
-    const before = counts();
-    process.env.MAX_UPLOAD_MB = "1";
-    try {
-      const big = `date,v\n${"2024-01-01,1\n".repeat(100_000)}`;
-      const response = await route.POST(upload(big));
-      expect(response.status).toBe(413);
-      expect(await response.json()).toEqual({ error: "The file is larger than the 1 MB upload limit. Split it, or raise MAX_UPLOAD_MB on the server." });
-    } finally {
-      delete process.env.MAX_UPLOAD_MB;
-    }
-    expect(counts()).toEqual(before);
+    await withUploadLimit(1, () => expectRefused(upload(DUPLICATED_DAYS), 413, TOO_LARGE));
   });
 
   it("an import interrupted while writing points leaves nothing behind (one transaction)", async () => {
@@ -211,31 +218,13 @@ describe("POST /api/datasets", () => {
     expect([dataset.name, dataset.fileName, dataset.series.map((s) => [s.name, s.pointCount])]).toEqual(["regions", "regions.csv", [["N", 4], ["west", 4]]]);
   });
 
-  it.each(MALFORMED)("refuses %s sent as the body with 422 and stores nothing", async (_name, bytes, error) => {
-    const before = counts();
-    const response = await route.POST(rawUpload(bytes));
-    expect(response.status).toBe(422);
-    expect(await response.json()).toEqual({ error });
-    expect(counts()).toEqual(before);
-  });
-
   it("answers 413 while a streamed body without Content-Length grows past the limit", async () => {
-    const before = counts();
-    process.env.MAX_UPLOAD_MB = "1";
-    try {
-      const response = await route.POST(rawUpload(`date,v\n${"2024-01-01,1\n".repeat(100_000)}`));
-      expect(response.status).toBe(413);
-      expect(await response.json()).toEqual({ error: "The file is larger than the 1 MB upload limit. Split it, or raise MAX_UPLOAD_MB on the server." });
-    } finally {
-      delete process.env.MAX_UPLOAD_MB;
-    }
-    expect(counts()).toEqual(before);
+    await withUploadLimit(1, () => expectRefused(rawUpload(DUPLICATED_DAYS), 413, TOO_LARGE));
   });
 });
 
 describe("a streamed upload whose connection drops", () => {
   it("answers 400 (not a server fault) and stores nothing", async () => {
-    const before = counts();
     let sent = false;
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
@@ -251,9 +240,6 @@ describe("a streamed upload whose connection drops", () => {
       headers: { "content-type": "text/csv" },
       duplex: "half",
     } as RequestInit);
-    const response = await route.POST(request);
-    expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error: "The upload was cut off before the whole file arrived, so nothing was stored. Upload the file again." });
-    expect(counts()).toEqual(before);
+    await expectRefused(request, 400, "The upload was cut off before the whole file arrived, so nothing was stored. Upload the file again.");
   });
 });
