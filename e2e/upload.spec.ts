@@ -21,6 +21,7 @@ test("a fresh start lists the sample dataset and charts it", async ({ page }) =>
 test("uploading a date,value CSV stores it and opens its chart", async ({ page }) => {
   await page.goto("/");
   await page.getByLabel("Upload CSV").setInputFiles(TINY);
+  await page.getByRole("button", { name: "Import 1 series" }).click();
   await page.waitForURL(/\/datasets\/[a-z0-9]+$/);
   await expect(page.getByRole("heading", { level: 1, name: "tiny" })).toBeVisible();
   const chart = page.getByTestId("series-chart");

@@ -3,9 +3,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatTime } from "../time/time-format";
 import { decodeText } from "./decode-text";
-import { readDataset } from "./read-dataset";
+import { readDataset, readDatasetChunks, SNIFF_CHARS } from "./read-dataset";
 
-const DATASETS = path.resolve(import.meta.dirname, "../../bench/datasets");
+const DATASETS = path.resolve(import.meta.dirname, "../../tests/fixtures/datasets");
 const manifest = JSON.parse(fs.readFileSync(path.join(DATASETS, "manifest.json"), "utf8")) as {
   series: { name: string; file: string; frequency: string; n_points: number; first_timestamp: string; last_timestamp: string }[];
 };
@@ -102,5 +102,38 @@ describe("readDataset refuses bad files with the row, the column and what to do"
       ok: false,
       reason: "There is no column `sales`. The columns are `date`, `v`.",
     });
+  });
+});
+
+describe("readDatasetChunks reads a file in pieces exactly as readDataset reads it whole", () => {
+  async function* pieces(text: string, size: number) {
+    for (let at = 0; at < text.length; at += size) yield text.slice(at, at + size);
+  }
+  const summary = (result: ReturnType<typeof readDataset>) =>
+    result.ok ? result.data.series.map((s) => [s.name, Array.from(s.times), Array.from(s.values)]) : result.reason;
+
+  const tricky = '"date","note","v"\r\n"2024-01-01","a ""quoted"", multi\r\nline note","1.5"\r\n\r\n"2024-01-02","","2"\r\n2024-01-03,x,3';
+  it.each([1, 2, 3, 5, 8, 13, 64])("cut every %i characters, inside quotes and between CR and LF", async (size) => {
+    expect(summary(await readDatasetChunks(pieces(tricky, size)))).toEqual(summary(readDataset(tricky)));
+  });
+
+  it.each([
+    ["without quotes", "date,v\n2024-01-01,1\n,\n\n 2024-01-02 ,2\n2024-01-03,3"],
+    ["with quotes", 'date,v\n"2024-01-01",1\n,\n\n 2024-01-02 ,"2"\n2024-01-03,3'],
+  ])("blank lines (and lines of empty cells) are skipped but counted, %s", async (_name, text) => {
+    for (const size of [3, 7, 1000]) {
+      const result = await readDatasetChunks(pieces(`${text}\n2024-01-04,1x\n`, size));
+      expect(result).toEqual({ ok: false, reason: "Row 7, column `v`: `1x` is not a number. Correct it, or empty the cell to mark a missing value." });
+    }
+    expect(summary(readDataset(text))).toEqual([["v", [Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 2), Date.UTC(2024, 0, 3)], [1, 2, 3]]]);
+  });
+
+  it("a file longer than the detection sample", async () => {
+    const rows = Array.from({ length: 30_000 }, (_, i) => `${new Date(Date.UTC(2000, 0, 1) + i * 60_000).toISOString()},${i % 97}`);
+    const text = `time,v\n${rows.join("\n")}\n`;
+    expect(text.length).toBeGreaterThan(SNIFF_CHARS);
+    const chunked = await readDatasetChunks(pieces(text, 65_536));
+    expect(summary(chunked)).toEqual(summary(readDataset(text)));
+    expect(chunked.ok && chunked.data.series[0]!.frequency.kind).toBe("minutely");
   });
 });

@@ -1,17 +1,17 @@
-import Papa from "papaparse";
 import { fail, ok, type Result } from "../result";
 import type { DateOrder } from "../time/detect-time-format";
 import { inferFrequency, type Frequency } from "../time/frequency";
 import { describeTimeFormat, formatTime, makeTimeParser, type TimeFormat } from "../time/time-format";
-import { parseNumberCell } from "./parse-number";
-import { sniffCsv, type ColumnInfo, type CsvDialect } from "./sniff-csv";
+import { createCsvRowStream, type CsvRowStream } from "./csv-rows";
+import { parseNumberCell, type DecimalMark } from "./parse-number";
+import { sniffCsv, type ColumnInfo, type CsvDialect, type CsvSniff } from "./sniff-csv";
 
 export interface ReadOptions {
   /** Header of the time column; `null` reads the file as a plain sequence without time. */
   timeColumn?: string | null;
   /** Headers of the value columns (default: every numeric column). */
   valueColumns?: string[];
-  /** Header of a column naming the series in a long/tidy file (`series,date,value`). */
+  /** Header of a column naming the series in a long/tidy file (`series,date,value`); `null` for none. */
   idColumn?: string | null;
   /** Day-first or month-first reading of slashed dates (default: decided from the data). */
   dateOrder?: DateOrder;
@@ -21,6 +21,8 @@ export interface ReadOptions {
 
 export interface ParsedSeries {
   name: string;
+  /** The name detection gave it (the key of `ReadOptions.seriesNames`). */
+  detectedName: string;
   /** The value column it came from. */
   column: string;
   /** Epoch ms (UTC), ascending, one per point. */
@@ -45,6 +47,8 @@ export interface ParsedDataset {
   columns: ColumnInfo[];
   timeColumn: string | null;
   timeFormat: TimeFormat;
+  /** How slashed dates were read, when the time column has them. */
+  dateOrder: DateOrder | null;
   idColumn: string | null;
   shape: DatasetShape;
   series: ParsedSeries[];
@@ -54,15 +58,17 @@ export interface ParsedDataset {
 }
 
 const ROW_LIMIT_IN_MESSAGES = 5;
+/** Characters handed to the CSV parser at a time when reading a text that is already in memory. */
+const CHUNK_CHARS = 1 << 20;
 
 /** `1204` → `1,204`, as row numbers read in messages. */
 export function formatRowNumber(row: number): string {
   return row.toLocaleString("en-US");
 }
 
-function listRows(rows: number[]): string {
+function listRows(rows: number[], total: number): string {
   const shown = rows.slice(0, ROW_LIMIT_IN_MESSAGES).map(formatRowNumber).join(", ");
-  return rows.length > ROW_LIMIT_IN_MESSAGES ? `${shown} and ${rows.length - ROW_LIMIT_IN_MESSAGES} more` : shown;
+  return total > ROW_LIMIT_IN_MESSAGES ? `${shown} and ${formatRowNumber(total - ROW_LIMIT_IN_MESSAGES)} more` : shown;
 }
 
 function quote(cell: string): string {
@@ -70,17 +76,37 @@ function quote(cell: string): string {
   return `\`${short}\``;
 }
 
-interface Plan {
+function plural(count: number, one: string, many: string): string {
+  return `${formatRowNumber(count)} ${count === 1 ? one : many}`;
+}
+
+/** Which column is the time, which names the series, which hold values. */
+export interface ColumnPlan {
   time: ColumnInfo | null;
   id: ColumnInfo | null;
   values: ColumnInfo[];
 }
+type Plan = ColumnPlan;
 
 function findColumn(columns: ColumnInfo[], name: string): ColumnInfo | undefined {
   return columns.find((c) => c.name === name) ?? columns.find((c) => c.name.toLowerCase() === name.toLowerCase());
 }
 
-function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleRows: string[][]): Result<Plan> {
+/** A text column whose values repeat while the times repeat too names the series of a long file. */
+function detectIdColumn(columns: ColumnInfo[], time: ColumnInfo, sampleRows: string[][]): ColumnInfo | null {
+  const times = sampleRows.map((row) => row[time.index] ?? "");
+  if (new Set(times).size === times.length) return null;
+  return (
+    columns.find((c) => {
+      if (c.kind !== "text") return false;
+      const ids = new Set(sampleRows.map((row) => row[c.index] ?? ""));
+      return ids.size > 1 && ids.size < sampleRows.length;
+    }) ?? null
+  );
+}
+
+/** Resolves the time, id and value columns from the detected columns and the analyst's choices. */
+export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleRows: string[][]): Result<Plan> {
   const names = columns.map((c) => `\`${c.name}\``).join(", ");
   let time: ColumnInfo | null = null;
   if (options.timeColumn !== undefined && options.timeColumn !== null) {
@@ -94,50 +120,304 @@ function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleRows: st
     time = columns.find((c) => c.kind === "time") ?? null;
   }
 
+  let id: ColumnInfo | null = null;
+  if (options.idColumn) {
+    const chosen = findColumn(columns, options.idColumn);
+    if (!chosen) return fail(`There is no column \`${options.idColumn}\`. The columns are ${names}.`);
+    if (chosen === time) return fail(`Column \`${chosen.name}\` is the time column; it cannot also name the series.`);
+    id = chosen;
+  } else if (options.idColumn === undefined && time) {
+    id = detectIdColumn(columns, time, sampleRows);
+  }
+
   let values: ColumnInfo[];
   if (options.valueColumns && options.valueColumns.length > 0) {
     values = [];
     for (const name of options.valueColumns) {
       const chosen = findColumn(columns, name);
       if (!chosen) return fail(`There is no column \`${name}\`. The columns are ${names}.`);
+      if (chosen === time || chosen === id) {
+        return fail(`Column \`${chosen.name}\` is the ${chosen === time ? "time" : "series name"} column; it cannot also be a value column.`);
+      }
       if (chosen.kind !== "number") return fail(`Column \`${chosen.name}\` does not hold numbers, so it cannot be a series.`);
-      values.push(chosen);
+      if (!values.includes(chosen)) values.push(chosen);
     }
   } else {
-    values = columns.filter((c) => c.kind === "number" && c !== time);
+    values = columns.filter((c) => c.kind === "number" && c !== time && c !== id);
   }
   if (values.length === 0) {
     return fail(
       `No column holds numbers, so there is no series to read. The columns are ${names}; a time series needs a column of values such as \`sales\` or \`temperature\`.`,
     );
   }
-
-  let id: ColumnInfo | null = null;
-  if (options.idColumn) {
-    const chosen = findColumn(columns, options.idColumn);
-    if (!chosen) return fail(`There is no column \`${options.idColumn}\`. The columns are ${names}.`);
-    id = chosen;
-  } else if (options.idColumn === undefined && time) {
-    // A text column whose values repeat while times repeat too names the series of a long file.
-    const timeIndex = time.index;
-    const times = sampleRows.map((row) => row[timeIndex] ?? "");
-    const timesRepeat = new Set(times).size < times.length;
-    if (timesRepeat) {
-      id =
-        columns.find((c) => {
-          if (c.kind !== "text") return false;
-          const ids = new Set(sampleRows.map((row) => row[c.index] ?? ""));
-          return ids.size > 1 && ids.size < sampleRows.length;
-        }) ?? null;
-    }
-  }
   return ok({ time, id, values });
 }
 
-interface Column {
-  times: number[];
-  values: number[];
+/** A Float64Array (or Int32Array) that grows as points arrive: 8 bytes a point, no boxed numbers. */
+class Growable<A extends Float64Array | Int32Array> {
+  length = 0;
+  constructor(
+    public data: A,
+    private readonly make: (size: number) => A,
+  ) {}
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = this.make(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
+const floats = (size = 1024) => new Growable(new Float64Array(size), (n) => new Float64Array(n));
+const ints = (size = 1024) => new Growable(new Int32Array(size), (n) => new Int32Array(n));
+
+/** The points of one series id (all of the file, for files without an id column). */
+interface Group {
+  key: string;
+  times: Growable<Float64Array>;
+  /** The row each point came from, for messages. */
+  rows: Growable<Int32Array>;
+  /** One column of values per value column. */
+  values: Growable<Float64Array>[];
+}
+
+interface MissingCells {
+  count: number;
   rows: number[];
+}
+
+/**
+ * Reads one cell as a value: a number, NaN for a missing value, or undefined for a malformed number.
+ * Plain numbers (`12`, `-3.25`, `1e5`) take a fast path; everything else goes to parseNumberCell.
+ */
+function readValue(cell: string, decimal: DecimalMark): number | undefined {
+  const first = cell.charCodeAt(0);
+  if (decimal === "." && ((first >= 48 && first <= 57) || first === 45)) {
+    const second = cell.charCodeAt(1) | 32;
+    // `+cell` also reads hex (`0x1f`), binary and octal literals, which are not numbers in a CSV.
+    if (second !== 120 && second !== 98 && second !== 111) {
+      const value = +cell;
+      if (value - value === 0) return value;
+    }
+  }
+  const parsed = parseNumberCell(cell, decimal);
+  if (parsed.kind === "number") return parsed.value;
+  return parsed.kind === "invalid" ? undefined : NaN;
+}
+
+/** Collects rows into series; keeps the first bad row's sentence. */
+interface DatasetBuilder {
+  /** Adds one row; false (with `error` set) at the first bad row. */
+  add(row: string[], line: number): boolean;
+  /** The sentence naming the first bad row, once add returned false. */
+  error(): string | null;
+  finish(): Result<ParsedDataset>;
+}
+
+function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): DatasetBuilder {
+  const { dialect, columns } = sniffed;
+  const timeFormat: TimeFormat = plan.time?.time?.format ?? { kind: "index" };
+  const parseTime = makeTimeParser(timeFormat);
+  const width = columns.length;
+  const timeIndex = plan.time?.index ?? -1;
+  const idIndex = plan.id?.index ?? -1;
+  const valueIndexes = plan.values.map((c) => c.index);
+  const decimal = dialect.decimal;
+
+  const groups = new Map<string, Group>();
+  const groupOf = (key: string): Group => {
+    let group = groups.get(key);
+    if (!group) {
+      group = { key, times: floats(), rows: ints(), values: plan.values.map(() => floats()) };
+      groups.set(key, group);
+    }
+    return group;
+  };
+  const single = plan.id ? null : groupOf("");
+  const missing: MissingCells[] = plan.values.map(() => ({ count: 0, rows: [] }));
+  let headerSeen = !dialect.hasHeader;
+  let dataIndex = 0;
+
+  function raggedMessage(row: string[], line: number): string {
+    const hint =
+      row.length > width && dialect.delimiter === "," && dialect.decimal === "."
+        ? " If numbers use a decimal comma, quote them or save the file with semicolons."
+        : " Check the delimiter and the quotes on that row.";
+    return `Row ${formatRowNumber(line)} has ${row.length} ${row.length === 1 ? "field" : "fields"} but the header has ${width}.${hint}`;
+  }
+
+  /** Extra cells that are all empty (trailing delimiters, as some exports write) are not an error. */
+  function onlyEmptyExtra(row: string[]): boolean {
+    if (row.length < width) return false;
+    for (let i = width; i < row.length; i++) if ((row[i] as string).trim() !== "") return false;
+    return true;
+  }
+
+  let error: string | null = null;
+  const stop = (message: string) => {
+    error = message;
+    return false;
+  };
+
+  function add(row: string[], line: number): boolean {
+    if (!headerSeen) {
+      headerSeen = true;
+      return true;
+    }
+    if (row.length !== width && !onlyEmptyExtra(row)) return stop(raggedMessage(row, line));
+    let t: number;
+    if (timeIndex >= 0) {
+      const cell = row[timeIndex] as string;
+      t = parseTime(cell, dataIndex);
+      if (!(t - t === 0)) {
+        const name = plan.time?.name ?? "";
+        return stop(
+          cell.trim() === ""
+            ? `Row ${formatRowNumber(line)}, column \`${name}\`: the date is empty. Every row needs a date; fill it in or delete the row.`
+            : `Row ${formatRowNumber(line)}, column \`${name}\`: ${quote(cell.trim())} is not a date like the others (${describeTimeFormat(timeFormat)}). Correct it or delete the row.`,
+        );
+      }
+    } else {
+      t = dataIndex;
+    }
+    const group = single ?? groupOf((row[idIndex] as string).trim());
+    for (let c = 0; c < valueIndexes.length; c++) {
+      const cell = row[valueIndexes[c] as number] as string;
+      const value = readValue(cell, decimal);
+      if (value === undefined) {
+        const name = plan.values[c]?.name ?? "";
+        return stop(`Row ${formatRowNumber(line)}, column \`${name}\`: ${quote(cell.trim())} is not a number. Correct it, or empty the cell to mark a missing value.`);
+      }
+      if (value !== value) {
+        const cells = missing[c] as MissingCells;
+        cells.count++;
+        if (cells.rows.length < ROW_LIMIT_IN_MESSAGES) cells.rows.push(line);
+      }
+      (group.values[c] as Growable<Float64Array>).push(value);
+    }
+    group.times.push(t);
+    group.rows.push(line);
+    dataIndex++;
+    return true;
+  }
+
+  function finish(): Result<ParsedDataset> {
+    if (dataIndex === 0) {
+      return fail("The file has a header row but no data rows. Add at least one row of values under the header.");
+    }
+    const issues: IngestIssue[] = [];
+    const timeInfo = plan.time?.time;
+    if (plan.time && timeInfo?.note) issues.push({ kind: "note", message: `Column \`${plan.time.name}\`: ${timeInfo.note}.` });
+    if (!plan.time) issues.push({ kind: "note", message: "No time column was found: points are numbered in file order." });
+    plan.values.forEach((info, c) => {
+      const cells = missing[c] as MissingCells;
+      if (cells.count === 0) return;
+      issues.push({
+        kind: "missing",
+        message: `Column \`${info.name}\` has ${plural(cells.count, "empty or non-numeric cell", "empty or non-numeric cells")} (row ${listRows(cells.rows, cells.count)}), kept as missing values, never as 0; the forecaster fills them by linear interpolation.`,
+      });
+    });
+
+    const series: ParsedSeries[] = [];
+    let unsortedReported = false;
+    for (const group of groups.values()) {
+      const n = group.times.length;
+      const rawTimes = group.times.data;
+      let sorted = true;
+      for (let i = 1; i < n; i++) {
+        if ((rawTimes[i] as number) < (rawTimes[i - 1] as number)) {
+          sorted = false;
+          break;
+        }
+      }
+      let order: Uint32Array | null = null;
+      if (!sorted) {
+        order = new Uint32Array(n);
+        for (let i = 0; i < n; i++) order[i] = i;
+        // Stable: equal times keep file order, so a duplicate is reported by its first rows.
+        order.sort((a, b) => (rawTimes[a] as number) - (rawTimes[b] as number) || a - b);
+        if (!unsortedReported) {
+          issues.push({ kind: "unsorted", message: "Rows were not in time order; they were sorted by time." });
+          unsortedReported = true;
+        }
+      }
+      const pick = (source: Float64Array): Float64Array => {
+        const out = new Float64Array(n);
+        if (order) for (let i = 0; i < n; i++) out[i] = source[order[i] as number] as number;
+        else out.set(source.subarray(0, n));
+        return out;
+      };
+      const times = pick(rawTimes);
+      for (let i = 1; i < n; i++) {
+        if (times[i] !== times[i - 1]) continue;
+        const rowOf = (k: number) => group.rows.data[order ? (order[k] as number) : k] as number;
+        const [a, b] = [rowOf(i - 1), rowOf(i)].sort((x, y) => x - y) as [number, number];
+        const label = formatTime(times[i] as number, timeFormat, i);
+        const where = group.key ? ` for series \`${group.key}\`` : "";
+        const hint = plan.id || !plan.time ? "" : ", or, if the file holds several series, add a column that names each one";
+        return fail(
+          `Rows ${formatRowNumber(a)} and ${formatRowNumber(b)} have the same time \`${label}\`${where}. Remove the duplicate row${hint}.`,
+        );
+      }
+      const frequency = plan.time ? inferFrequency(times) : indexFrequency();
+      plan.values.forEach((info, c) => {
+        const values = pick((group.values[c] as Growable<Float64Array>).data);
+        let missingCount = 0;
+        for (let i = 0; i < n; i++) if (values[i] !== values[i]) missingCount++;
+        const detectedName = plan.id ? (plan.values.length > 1 ? `${group.key || "(blank)"} · ${info.name}` : group.key || "(blank)") : info.name;
+        const name = options.seriesNames?.[detectedName]?.trim() || detectedName;
+        series.push({ name, detectedName, column: info.name, times, values, missingCount, frequency });
+      });
+    }
+    const names = new Set<string>();
+    for (const s of series) {
+      if (names.has(s.name)) return fail(`Two series would both be called \`${s.name}\`. Give each series its own name.`);
+      names.add(s.name);
+    }
+    for (const s of series) {
+      if (s.frequency.gapCount > 0) {
+        issues.push({
+          kind: "gaps",
+          message: `Series \`${s.name}\` skips ${plural(s.frequency.gapCount, `${s.frequency.kind === "irregular" ? "" : `${s.frequency.label} `}step`, `${s.frequency.kind === "irregular" ? "" : `${s.frequency.label} `}steps`)}; the forecaster treats them as missing values.`,
+        });
+      }
+      if (s.frequency.kind === "irregular" && s.times.length > 1) {
+        issues.push({
+          kind: "note",
+          message: `Series \`${s.name}\` has no regular spacing between times; forecasts treat its points as equally spaced.`,
+        });
+      }
+    }
+
+    return ok({
+      dialect,
+      columns,
+      timeColumn: plan.time?.name ?? null,
+      timeFormat,
+      dateOrder: timeInfo?.dateOrder ?? null,
+      idColumn: plan.id?.name ?? null,
+      shape: plan.id ? "tidy" : plan.values.length > 1 ? "wide" : "long",
+      series,
+      rowCount: dataIndex,
+      issues,
+    });
+  }
+
+  return { add, error: () => error, finish };
+}
+
+function indexFrequency(): Frequency {
+  return { kind: "index", step: { unit: "index" }, seasonLength: 1, label: "sequence", gapCount: 0 };
+}
+
+function sniffWith(sample: string, options: ReadOptions): Result<{ sniffed: CsvSniff; plan: Plan }> {
+  const sniffed = sniffCsv(sample, options.dateOrder ? { dateOrder: options.dateOrder } : {});
+  if (!sniffed.ok) return sniffed;
+  const plan = planColumns(sniffed.data.columns, options, sniffed.data.sampleRows);
+  if (!plan.ok) return plan;
+  return ok({ sniffed: sniffed.data, plan: plan.data });
 }
 
 /**
@@ -145,182 +425,45 @@ interface Column {
  * each cell. Errors name the row (as a spreadsheet numbers it: the header is row 1) and the column.
  */
 export function readDataset(text: string, options: ReadOptions = {}): Result<ParsedDataset> {
-  const sniffed = sniffCsv(text, options.dateOrder ? { dateOrder: options.dateOrder } : {});
-  if (!sniffed.ok) return sniffed;
-  const { dialect, columns, sampleRows } = sniffed.data;
-  const planned = planColumns(columns, options, sampleRows);
-  if (!planned.ok) return planned;
-  const plan = planned.data;
-  const timeFormat: TimeFormat = plan.time?.time?.format ?? { kind: "index" };
-  const parseTime = makeTimeParser(timeFormat);
-  const width = columns.length;
-
-  const groups = new Map<string, Column[]>();
-  const groupOf = (key: string): Column[] => {
-    let group = groups.get(key);
-    if (!group) {
-      group = plan.values.map(() => ({ times: [], values: [], rows: [] }));
-      groups.set(key, group);
-    }
-    return group;
-  };
-  const missingRows = new Map<string, number[]>();
-  let error: string | null = null;
-  let rowNumber = 0;
-  let dataIndex = 0;
-  let headerSeen = !dialect.hasHeader;
-
-  Papa.parse<string[]>(text, {
-    delimiter: dialect.delimiter,
-    skipEmptyLines: "greedy",
-    step: (result, parser) => {
-      rowNumber++;
-      const row = result.data;
-      if (!headerSeen) {
-        headerSeen = true;
-        return;
-      }
-      // papaparse counts lines, blank ones included, in cursor only; row numbers here skip blanks.
-      const line = rowNumber;
-      if (row.length !== width) {
-        const hint =
-          row.length > width && dialect.delimiter === "," && dialect.decimal === "."
-            ? " If numbers use a decimal comma, quote them or save the file with semicolons."
-            : " Check the delimiter and the quotes on that row.";
-        error = `Row ${formatRowNumber(line)} has ${row.length} ${row.length === 1 ? "field" : "fields"} but the header has ${width}.${hint}`;
-        parser.abort();
-        return;
-      }
-      let t: number;
-      if (plan.time) {
-        const cell = row[plan.time.index] ?? "";
-        t = parseTime(cell, dataIndex);
-        if (!Number.isFinite(t)) {
-          error =
-            cell.trim() === ""
-              ? `Row ${formatRowNumber(line)}, column \`${plan.time.name}\`: the date is empty. Every row needs a date; fill it in or delete the row.`
-              : `Row ${formatRowNumber(line)}, column \`${plan.time.name}\`: ${quote(cell)} is not a date like the others (${describeTimeFormat(timeFormat)}). Correct it or delete the row.`;
-          parser.abort();
-          return;
-        }
-      } else {
-        t = dataIndex;
-      }
-      const key = plan.id ? (row[plan.id.index] ?? "").trim() : "";
-      const group = groupOf(key);
-      for (let c = 0; c < plan.values.length; c++) {
-        const info = plan.values[c] as ColumnInfo;
-        const cell = row[info.index] ?? "";
-        const parsed = parseNumberCell(cell, dialect.decimal);
-        const column = group[c] as Column;
-        let value: number;
-        if (parsed.kind === "number") value = parsed.value;
-        else if (parsed.kind === "invalid") {
-          error = `Row ${formatRowNumber(line)}, column \`${info.name}\`: ${quote(cell.trim())} is not a number. Correct it, or empty the cell to mark a missing value.`;
-          parser.abort();
-          return;
-        } else {
-          value = NaN;
-          const name = info.name;
-          const list = missingRows.get(name) ?? [];
-          list.push(line);
-          missingRows.set(name, list);
-        }
-        column.times.push(t);
-        column.values.push(value);
-        column.rows.push(line);
-      }
-      dataIndex++;
-    },
-  });
-  if (error) return fail(error);
-  if (dataIndex === 0) {
-    return fail("The file has a header row but no data rows. Add at least one row of values under the header.");
-  }
-
-  const issues: IngestIssue[] = [];
-  if (plan.time?.time?.note) issues.push({ kind: "note", message: `${plan.time.name}: ${plan.time.time.note}.` });
-  if (!plan.time) issues.push({ kind: "note", message: "No time column was found: points are numbered in file order." });
-  for (const [name, rows] of missingRows) {
-    issues.push({
-      kind: "missing",
-      message: `Column \`${name}\` has ${rows.length} empty or non-numeric ${rows.length === 1 ? "cell" : "cells"} (row ${listRows(rows)}), kept as missing values; the forecaster fills them by linear interpolation.`,
-    });
-  }
-
-  const series: ParsedSeries[] = [];
-  let unsortedReported = false;
-  for (const [key, group] of groups) {
-    for (let c = 0; c < plan.values.length; c++) {
-      const info = plan.values[c] as ColumnInfo;
-      const column = group[c] as Column;
-      const order = column.times.map((_, i) => i);
-      let sorted = true;
-      for (let i = 1; i < column.times.length; i++) {
-        if ((column.times[i] as number) < (column.times[i - 1] as number)) {
-          sorted = false;
-          break;
-        }
-      }
-      if (!sorted) {
-        order.sort((a, b) => (column.times[a] as number) - (column.times[b] as number) || a - b);
-        if (!unsortedReported) {
-          issues.push({ kind: "unsorted", message: "Rows were not in time order; they were sorted by time." });
-          unsortedReported = true;
-        }
-      }
-      const times = new Float64Array(order.length);
-      const values = new Float64Array(order.length);
-      let missingCount = 0;
-      for (let i = 0; i < order.length; i++) {
-        const from = order[i] as number;
-        times[i] = column.times[from] as number;
-        values[i] = column.values[from] as number;
-        if (Number.isNaN(values[i])) missingCount++;
-        if (i > 0 && times[i] === times[i - 1]) {
-          const previousRow = column.rows[order[i - 1] as number] as number;
-          const thisRow = column.rows[from] as number;
-          const label = formatTime(times[i] as number, timeFormat, i);
-          const where = key ? ` for series \`${key}\`` : "";
-          return fail(
-            `Rows ${formatRowNumber(Math.min(previousRow, thisRow))} and ${formatRowNumber(Math.max(previousRow, thisRow))} have the same time \`${label}\`${where}. Remove the duplicate row${plan.id || !plan.time ? "" : ", or, if the file holds several series, add a column that names each one"}.`,
-          );
-        }
-      }
-      const detectedName = plan.id ? (plan.values.length > 1 ? `${key} · ${info.name}` : key || "(blank)") : info.name;
-      const name = options.seriesNames?.[detectedName]?.trim() || detectedName;
-      const frequency = plan.time ? inferFrequency(times) : indexFrequency();
-      series.push({ name, column: info.name, times, values, missingCount, frequency });
-    }
-  }
-  for (const s of series) {
-    if (s.frequency.gapCount > 0) {
-      issues.push({
-        kind: "gaps",
-        message: `Series \`${s.name}\` skips ${s.frequency.gapCount} ${s.frequency.kind === "irregular" ? "" : `${s.frequency.label} `}${s.frequency.gapCount === 1 ? "step" : "steps"}; the forecaster treats them as missing values.`,
-      });
-    }
-    if (s.frequency.kind === "irregular") {
-      issues.push({
-        kind: "note",
-        message: `Series \`${s.name}\` has no regular spacing between times; forecasts treat its points as equally spaced.`,
-      });
-    }
-  }
-
-  return ok({
-    dialect,
-    columns,
-    timeColumn: plan.time?.name ?? null,
-    timeFormat,
-    idColumn: plan.id?.name ?? null,
-    shape: plan.id ? "tidy" : plan.values.length > 1 ? "wide" : "long",
-    series,
-    rowCount: dataIndex,
-    issues,
-  });
+  const start = sniffWith(text, options);
+  if (!start.ok) return start;
+  const builder = startDataset(start.data.sniffed, start.data.plan, options);
+  const rows = createCsvRowStream(start.data.sniffed.dialect, builder.add);
+  for (let at = 0; at < text.length && !builder.error(); at += CHUNK_CHARS) rows.push(text.slice(at, at + CHUNK_CHARS));
+  rows.end();
+  const error = builder.error();
+  return error ? fail(error) : builder.finish();
 }
 
-function indexFrequency(): Frequency {
-  return { kind: "index", step: { unit: "index" }, seasonLength: 1, label: "sequence", gapCount: 0 };
+/** Characters of text that detection looks at before the rows are read. */
+export const SNIFF_CHARS = 256 * 1024;
+
+/**
+ * Reads a CSV that arrives in pieces (a file or request body decoded chunk by chunk), so that the
+ * whole file never has to be one string. Same result as readDataset on the joined text.
+ * @param chunks decoded text, in order
+ */
+export async function readDatasetChunks(chunks: AsyncIterable<string>, options: ReadOptions = {}): Promise<Result<ParsedDataset>> {
+  let head = "";
+  let reader: { builder: DatasetBuilder; rows: CsvRowStream } | null = null;
+  for await (const chunk of chunks) {
+    if (!reader) {
+      head += chunk;
+      if (head.length < SNIFF_CHARS) continue;
+      const start = sniffWith(head, options);
+      if (!start.ok) return start;
+      const builder = startDataset(start.data.sniffed, start.data.plan, options);
+      reader = { builder, rows: createCsvRowStream(start.data.sniffed.dialect, builder.add) };
+      reader.rows.push(head);
+      head = "";
+    } else {
+      reader.rows.push(chunk);
+    }
+    const error = reader.builder.error();
+    if (error) return fail(error);
+  }
+  if (!reader) return readDataset(head, options);
+  reader.rows.end();
+  const error = reader.builder.error();
+  return error ? fail(error) : reader.builder.finish();
 }

@@ -11,7 +11,7 @@ const DELIMITERS: Delimiter[] = [",", ";", "\t", "|"];
 export interface CsvDialect {
   delimiter: Delimiter;
   decimal: DecimalMark;
-  lineBreak: "\n" | "\r\n";
+  lineBreak: "\n" | "\r\n" | "\r";
   hasHeader: boolean;
   /** Some fields are wrapped in double quotes. */
   quoted: boolean;
@@ -199,12 +199,13 @@ export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSn
       options.dateOrder,
     ),
   );
-  const crlf = /\r\n/.test(sample.slice(0, 10_000));
+  const head = sample.slice(0, 10_000);
+  const lineBreak = head.includes("\r\n") ? "\r\n" : !head.includes("\n") && head.includes("\r") ? "\r" : "\n";
   return ok({
     dialect: {
       delimiter,
       decimal,
-      lineBreak: crlf ? "\r\n" : "\n",
+      lineBreak,
       hasHeader,
       quoted: sample.slice(0, 10_000).includes('"'),
     },

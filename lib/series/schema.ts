@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { DatasetShape, IngestIssue } from "../csv/read-dataset";
-import type { CsvDialect } from "../csv/sniff-csv";
+import type { ColumnKind, CsvDialect } from "../csv/sniff-csv";
+import type { DateOrder } from "../time/detect-time-format";
 import type { Frequency } from "../time/frequency";
 import type { TimeFormat } from "../time/time-format";
 
@@ -76,4 +77,57 @@ export interface SeriesPointsDto {
   downsampled: boolean;
   t: number[];
   y: (number | null)[];
+}
+
+/** What a column becomes on import. */
+export type ColumnRole = "time" | "value" | "id" | "ignored";
+
+export interface PreviewColumn {
+  name: string;
+  kind: ColumnKind;
+  role: ColumnRole;
+  /** How the column's times are written (`YYYY-MM-DD`), for time columns. */
+  format: string | null;
+  /** The column's dates are slashed, dotted or dashed days and months: the order can be chosen. */
+  hasDateOrder: boolean;
+}
+
+export interface PreviewSeries {
+  /** Name found in the file: the key to rename it with (`ImportOptions.seriesNames`). */
+  detectedName: string;
+  name: string;
+  column: string;
+  pointCount: number;
+  missingCount: number;
+  /** First and last time as written in the file. */
+  startLabel: string | null;
+  endLabel: string | null;
+  frequency: Frequency;
+  /** The series' shape for a small chart: at most ~120 values in time order, null = missing. */
+  sparkline: (number | null)[];
+}
+
+/**
+ * What the upload preview shows before anything is stored: how the file was read with the current
+ * choices, and why it cannot be imported (`error`) when that is so. Built in a Web Worker.
+ */
+export interface ImportPreview {
+  fileName: string;
+  fileSize: number;
+  encoding: string | null;
+  dialect: CsvDialect | null;
+  columns: PreviewColumn[];
+  /** The first data rows as written, one cell per column. */
+  sampleRows: string[][];
+  timeColumn: string | null;
+  idColumn: string | null;
+  valueColumns: string[];
+  /** How slashed dates were read, when the time column has them. */
+  dateOrder: DateOrder | null;
+  shape: DatasetShape | null;
+  rowCount: number;
+  series: PreviewSeries[];
+  issues: IngestIssue[];
+  /** Why the file cannot be imported as chosen (the sentence the server would answer), or null. */
+  error: string | null;
 }

@@ -5,6 +5,7 @@ import type { Frequency } from "../time/frequency";
 import { formatTime, type TimeFormat } from "../time/time-format";
 import { db } from "./db";
 import { packFloat64, unpackFloat64 } from "./pack-points";
+import { newId, sqlite, toSqliteDate } from "./sqlite";
 
 type SeriesRow = Omit<Series, "datasetId">;
 
@@ -113,7 +114,10 @@ export interface CreateDatasetInput {
   parsed: ParsedDataset;
 }
 
-/** Stores a parsed file as one dataset, all or nothing (one transaction). */
+/**
+ * Stores a parsed file as one dataset in one transaction: the dataset, its series and their packed
+ * points, all or nothing (a failure or a crash part-way leaves no row behind).
+ */
 export async function createDataset(input: CreateDatasetInput): Promise<DatasetDto> {
   const { parsed } = input;
   const ingest: IngestReport = {
@@ -125,31 +129,26 @@ export async function createDataset(input: CreateDatasetInput): Promise<DatasetD
     rowCount: parsed.rowCount,
     issues: parsed.issues,
   };
-  const created = await db.dataset.create({
-    data: {
-      name: input.name,
-      fileName: input.fileName,
-      ingest: JSON.stringify(ingest),
-      series: {
-        create: parsed.series.map((s, position) => {
-          const n = s.times.length;
-          return {
-            position,
-            name: s.name,
-            pointCount: n,
-            missingCount: s.missingCount,
-            start: n ? new Date(s.times[0] as number) : null,
-            end: n ? new Date(s.times[n - 1] as number) : null,
-            frequency: JSON.stringify(s.frequency),
-            timeFormat: JSON.stringify(parsed.timeFormat),
-            points: { create: { times: packFloat64(s.times), values: packFloat64(s.values) } },
-          };
-        }),
-      },
-    },
-    select: { id: true },
-  });
-  const dataset = await getDataset(created.id);
+  const connection = sqlite();
+  const datasetId = newId();
+  const insertDataset = connection.prepare('INSERT INTO "Dataset" ("id", "name", "fileName", "createdAt", "ingest") VALUES (?, ?, ?, ?, ?)');
+  const insertSeries = connection.prepare(
+    'INSERT INTO "Series" ("id", "datasetId", "position", "name", "pointCount", "missingCount", "start", "end", "frequency", "timeFormat") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertPoints = connection.prepare('INSERT INTO "SeriesPoints" ("seriesId", "times", "values") VALUES (?, ?, ?)');
+  const timeFormat = JSON.stringify(parsed.timeFormat);
+  connection.transaction(() => {
+    insertDataset.run(datasetId, input.name, input.fileName, toSqliteDate(Date.now()), JSON.stringify(ingest));
+    parsed.series.forEach((s, position) => {
+      const seriesId = newId();
+      const n = s.times.length;
+      const start = n ? toSqliteDate(s.times[0] as number) : null;
+      const end = n ? toSqliteDate(s.times[n - 1] as number) : null;
+      insertSeries.run(seriesId, datasetId, position, s.name, n, s.missingCount, start, end, JSON.stringify(s.frequency), timeFormat);
+      insertPoints.run(seriesId, packFloat64(s.times), packFloat64(s.values));
+    });
+  })();
+  const dataset = await getDataset(datasetId);
   if (!dataset) throw new Error("the dataset vanished right after it was stored");
   return dataset;
 }
@@ -167,17 +166,18 @@ export interface SeriesPoints {
   values: Float64Array;
 }
 
-/** A series with all its points, or null. */
+/** A series with all its points, or null. The packed points are read through the plain connection (see sqlite.ts). */
 export async function getSeriesPoints(seriesId: string): Promise<SeriesPoints | null> {
-  const row = await db.series.findUnique({
-    where: { id: seriesId },
-    select: { ...SERIES_COLUMNS, datasetId: true, points: true },
-  });
-  if (!row || !row.points) return null;
+  const row = await db.series.findUnique({ where: { id: seriesId }, select: { ...SERIES_COLUMNS, datasetId: true } });
+  if (!row) return null;
+  const points = sqlite().prepare('SELECT "times", "values" FROM "SeriesPoints" WHERE "seriesId" = ?').get(seriesId) as
+    | { times: Uint8Array; values: Uint8Array }
+    | undefined;
+  if (!points) return null;
   return {
     series: toSeriesDto(row),
     datasetId: row.datasetId,
-    times: unpackFloat64(row.points.times),
-    values: unpackFloat64(row.points.values),
+    times: unpackFloat64(points.times),
+    values: unpackFloat64(points.values),
   };
 }

@@ -201,8 +201,11 @@ export function detectTimeFormat(samples: string[], options: DetectTimeOptions =
     if (dmyOk && mdyOk) {
       const dmyScore = regularity(slashed.dmy, values);
       const mdyScore = regularity(slashed.mdy, values);
-      // A true tie (1–12 in both places, both readings regular) falls back to month-first, Excel's US default.
-      const order: DateOrder = dmyScore > mdyScore ? "dmy" : "mdy";
+      // A true tie (1–12 in both places, both readings regular): dotted and dashed dates
+      // (`01.02.2024`, `01-02-2024`) are day-first where they are written; slashed ones fall back to
+      // month-first, Excel's US default.
+      const tieOrder: DateOrder = slashed.dmy.includes("/") ? "mdy" : "dmy";
+      const order: DateOrder = dmyScore > mdyScore ? "dmy" : mdyScore > dmyScore ? "mdy" : tieOrder;
       return {
         format: { kind: "pattern", pattern: slashed[order] },
         dateOrder: order,

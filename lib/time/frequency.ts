@@ -51,14 +51,34 @@ export const DEFAULT_SEASON: Record<FrequencyKind, number> = {
   index: 1,
 };
 
-function mode(values: number[]): { value: number; count: number } {
+function mode(values: ArrayLike<number>): { value: number; count: number } {
+  // Most series are regular: a value held by more than half of them is the mode, found in two passes.
+  let candidate = values[0] ?? 0;
+  let votes = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as number;
+    if (votes === 0) candidate = value;
+    votes += value === candidate ? 1 : -1;
+  }
+  let majority = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] === candidate) majority++;
+  if (majority * 2 > values.length) return { value: candidate, count: majority };
+
   const counts = new Map<number, number>();
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as number;
+    counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
   let best = { value: 0, count: 0 };
   for (const [value, count] of counts) {
     if (count > best.count || (count === best.count && value < best.value)) best = { value, count };
   }
   return best;
+}
+
+/** Day of the week of epoch ms, 0 = Sunday (1 January 1970 was a Thursday). */
+function weekdayOf(ms: number): number {
+  return (((Math.floor(ms / DAY) + 4) % 7) + 7) % 7;
 }
 
 function monthIndex(ms: number): number {
@@ -97,17 +117,18 @@ export function inferFrequency(times: ArrayLike<number>): Frequency {
     return { kind: "irregular", step: { unit: "ms", ms: DAY }, seasonLength: 1, label: "a single point", gapCount: 0 };
   }
   const first = times[0] as number;
-  const sample: number[] = [];
-  for (let i = 0; i < n; i++) sample.push(times[i] as number);
 
   // Calendar frequencies: every point at midnight on the same day of the month (or at month end).
-  const midnight = sample.every((t) => t % DAY === 0);
+  let midnight = true;
+  for (let i = 0; i < n && midnight; i++) if ((times[i] as number) % DAY !== 0) midnight = false;
   const dayOfMonth = new Date(first).getUTCDate();
-  const sameDay = midnight && sample.every((t) => new Date(t).getUTCDate() === dayOfMonth);
-  const monthEnd = midnight && !sameDay && sample.every(isMonthEnd);
+  let sameDay = midnight;
+  for (let i = 0; i < n && sameDay; i++) if (new Date(times[i] as number).getUTCDate() !== dayOfMonth) sameDay = false;
+  let monthEnd = midnight && !sameDay;
+  for (let i = 0; i < n && monthEnd; i++) if (!isMonthEnd(times[i] as number)) monthEnd = false;
   if (sameDay || monthEnd) {
     const months: number[] = [];
-    for (let i = 1; i < n; i++) months.push(monthIndex(sample[i] as number) - monthIndex(sample[i - 1] as number));
+    for (let i = 1; i < n; i++) months.push(monthIndex(times[i] as number) - monthIndex(times[i - 1] as number));
     const step = mode(months).value;
     if (step >= 1 && months.every((m) => m > 0 && m % step === 0)) {
       const gapCount = months.reduce((sum, m) => sum + (m / step - 1), 0);
@@ -124,21 +145,22 @@ export function inferFrequency(times: ArrayLike<number>): Frequency {
     }
   }
 
-  const diffs: number[] = [];
-  for (let i = 1; i < n; i++) diffs.push((sample[i] as number) - (sample[i - 1] as number));
+  const diffs = new Float64Array(n - 1);
+  for (let i = 1; i < n; i++) diffs[i - 1] = (times[i] as number) - (times[i - 1] as number);
   const { value: step, count } = mode(diffs);
   if (step <= 0 || count < 0.5 * diffs.length) {
     return { kind: "irregular", step: { unit: "ms", ms: Math.max(1, step) }, seasonLength: 1, label: "irregular", gapCount: 0 };
   }
 
   if (step === DAY) {
-    const weekdaysOnly = sample.every((t) => {
-      const weekday = new Date(t).getUTCDay();
-      return weekday !== 0 && weekday !== 6;
-    });
+    let weekdaysOnly = true;
+    for (let i = 0; i < n && weekdaysOnly; i++) {
+      const weekday = weekdayOf(times[i] as number);
+      if (weekday === 0 || weekday === 6) weekdaysOnly = false;
+    }
     if (weekdaysOnly && diffs.some((d) => d === 3 * DAY)) {
       let gapCount = 0;
-      for (let i = 1; i < n; i++) gapCount += businessDaysBetween(sample[i - 1] as number, sample[i] as number) - 1;
+      for (let i = 1; i < n; i++) gapCount += businessDaysBetween(times[i - 1] as number, times[i] as number) - 1;
       return {
         kind: "business-daily",
         step: { unit: "ms", ms: DAY },
@@ -149,7 +171,8 @@ export function inferFrequency(times: ArrayLike<number>): Frequency {
     }
   }
 
-  const gapCount = diffs.reduce((sum, d) => sum + (d % step === 0 ? d / step - 1 : 0), 0);
+  let gapCount = 0;
+  for (const d of diffs) if (d % step === 0) gapCount += d / step - 1;
   const named: [number, FrequencyKind][] = [
     [SECOND, "secondly"],
     [MINUTE, "minutely"],
@@ -176,7 +199,7 @@ export function inferFrequency(times: ArrayLike<number>): Frequency {
 function businessDaysBetween(from: number, to: number): number {
   let count = 0;
   for (let t = from + DAY; t <= to; t += DAY) {
-    const weekday = new Date(t).getUTCDay();
+    const weekday = weekdayOf(t);
     if (weekday !== 0 && weekday !== 6) count++;
   }
   return count;

@@ -116,11 +116,100 @@ function parseOffset(text: string): number {
   return sign * (hours * 60 + minutes);
 }
 
+/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's `days_from_civil`). */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Two digits at `at`, or -1. */
+function twoDigits(text: string, at: number): number {
+  const a = text.charCodeAt(at) - 48;
+  const b = text.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * A parser for patterns made only of zero-padded numeric fields and literals (`%Y-%m-%d`,
+ * `%Y-%m-%dT%H:%M:%S`, `%d.%m.%Y %H:%M`), optionally ending in `%z`: reads digits by position,
+ * several times faster than the regular expression on million-row files. Returns undefined for
+ * text it cannot read that way (other widths, surrounding spaces), which then goes to the regex.
+ */
+function makeFixedParser(pattern: string): ((text: string) => number | undefined) | null {
+  const zone = pattern.endsWith("%z");
+  const body = zone ? pattern.slice(0, -2) : pattern;
+  const at: Record<"Y" | "m" | "d" | "H" | "M" | "S", number> = { Y: -1, m: -1, d: -1, H: -1, M: -1, S: -1 };
+  const literalAt: number[] = [];
+  const literalCode: number[] = [];
+  let length = 0;
+  for (let i = 0; i < body.length; i++) {
+    const char = body[i] as string;
+    if (char !== "%") {
+      literalAt.push(length);
+      literalCode.push(char.charCodeAt(0));
+      length++;
+      continue;
+    }
+    const letter = body[i + 1];
+    if (letter !== "Y" && letter !== "m" && letter !== "d" && letter !== "H" && letter !== "M" && letter !== "S") return null;
+    if (at[letter] >= 0) return null;
+    at[letter] = length;
+    length += letter === "Y" ? 4 : 2;
+    i++;
+  }
+  const { Y, m, d, H, M, S } = at;
+  const literals = literalAt.length;
+  return (text) => {
+    if (zone ? text.length < length + 1 : text.length !== length) return undefined;
+    for (let i = 0; i < literals; i++) if (text.charCodeAt(literalAt[i] as number) !== literalCode[i]) return undefined;
+    let year = 1970;
+    if (Y >= 0) {
+      const high = twoDigits(text, Y);
+      const low = twoDigits(text, Y + 2);
+      if (high < 0 || low < 0) return undefined;
+      year = high * 100 + low;
+    }
+    const month = m >= 0 ? twoDigits(text, m) : 1;
+    const day = d >= 0 ? twoDigits(text, d) : 1;
+    const hour = H >= 0 ? twoDigits(text, H) : 0;
+    const minute = M >= 0 ? twoDigits(text, M) : 0;
+    const second = S >= 0 ? twoDigits(text, S) : 0;
+    if (month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
+    let offset = 0;
+    if (zone) {
+      const suffix = text.slice(length);
+      if (suffix === "Z" || suffix === "z") offset = 0;
+      else if (/^[+-]\d{2}(:?\d{2})?$/.test(suffix)) offset = parseOffset(suffix);
+      else return undefined;
+    }
+    if (year < 100 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59) return NaN;
+    if (second > 59) return undefined;
+    if (day > daysInMonth(year, month)) return NaN;
+    return daysFromCivil(year, month, day) * 86_400_000 + ((hour * 60 + minute - offset) * 60 + second) * 1000;
+  };
+}
+
 /**
  * Returns a parser for one pattern: text → epoch ms (UTC), or NaN when the text does not match or
  * names an impossible date (31 February).
  */
 export function makePatternParser(pattern: string): (text: string) => number {
+  const fixed = makeFixedParser(pattern);
+  const slow = makeRegexParser(pattern);
+  if (!fixed) return slow;
+  return (text) => fixed(text) ?? slow(text);
+}
+
+function makeRegexParser(pattern: string): (text: string) => number {
   const { regex, fields } = compile(pattern);
   return (text: string) => {
     const match = regex.exec(text);

@@ -1,47 +1,79 @@
 import { importOptionsSchema } from "@/lib/series/schema";
 import { listDatasets } from "@/lib/server/datasets";
 import { handle, HttpError } from "@/lib/server/http";
-import { importCsv } from "@/lib/server/import-csv";
-import { maxUploadBytes, tooLargeMessage } from "@/lib/server/upload-limit";
+import { importCsv, toServerTiming, type ImportTimings } from "@/lib/server/import-csv";
+import { CUT_OFF_MESSAGE, limitBytes, maxUploadBytes, tooLargeMessage } from "@/lib/server/upload-limit";
 
 export const dynamic = "force-dynamic";
 
 export const GET = handle(async () => Response.json({ datasets: await listDatasets() }));
 
+/** Body types sent as the CSV itself (streamed), rather than as a multipart form. */
+const RAW_TYPES = ["text/csv", "text/plain", "text/tab-separated-values", "application/octet-stream"];
+
+function parseOptions(raw: string | null, name: string | null) {
+  let json: unknown = {};
+  if (raw !== null && raw.trim() !== "") {
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      throw new HttpError(400, "The `options` field is not valid JSON.");
+    }
+  }
+  return importOptionsSchema.parse({ ...(json as object), ...(name !== null && name.trim() !== "" ? { name } : {}) });
+}
+
+function created(dataset: { id: string }, timings: ImportTimings): Response {
+  return Response.json(dataset, {
+    status: 201,
+    headers: { Location: `/api/datasets/${dataset.id}`, "Server-Timing": toServerTiming(timings) },
+  });
+}
+
+/**
+ * Upload a CSV. Two ways in, the same import:
+ * - multipart/form-data with the file in `file`, optional `name` and `options` (JSON) fields;
+ * - the CSV itself as the body (`Content-Type: text/csv`), with `name`, `fileName` and `options`
+ *   as query parameters: decoded and parsed while it arrives, never buffered whole.
+ */
 export const POST = handle(async (request: Request) => {
   const limit = maxUploadBytes();
   // Refuse oversized uploads before reading them (the multipart envelope adds a little).
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > limit + 64 * 1024) throw new HttpError(413, tooLargeMessage(limit));
 
-  const contentType = request.headers.get("content-type") ?? "";
-  if (!contentType.includes("multipart/form-data")) {
-    throw new HttpError(400, "Send the CSV as multipart/form-data with the file in a field named `file`.");
+  const contentType = (request.headers.get("content-type") ?? "").toLowerCase();
+  if (RAW_TYPES.some((type) => contentType.startsWith(type))) {
+    const query = new URL(request.url).searchParams;
+    const options = parseOptions(query.get("options"), query.get("name"));
+    if (!request.body) throw new HttpError(422, "The file is empty. Choose a CSV file with a header row and at least one data row.");
+    const body = limitBytes(request.body, limit, {
+      tooLarge: () => new HttpError(413, tooLargeMessage(limit)),
+      cutOff: () => new HttpError(400, CUT_OFF_MESSAGE),
+    });
+    const timings: ImportTimings = {};
+    const dataset = await importCsv(body, query.get("fileName"), options, timings);
+    return created(dataset, timings);
   }
+
+  if (!contentType.includes("multipart/form-data")) {
+    throw new HttpError(400, "Send the CSV as multipart/form-data with the file in a field named `file`, or as the body with Content-Type text/csv.");
+  }
+  const timings: ImportTimings = {};
+  const receiving = performance.now();
   let form: FormData;
   try {
     form = await request.formData();
+    timings.receive = performance.now() - receiving;
   } catch {
     throw new HttpError(400, "The upload could not be read as multipart/form-data. Send the CSV in a field named `file`.");
   }
   const file = form.get("file");
   if (!(file instanceof File)) throw new HttpError(400, "No file was sent. Put the CSV in a form field named `file`.");
   if (file.size > limit) throw new HttpError(413, tooLargeMessage(limit));
-
   const rawOptions = form.get("options");
-  let optionsJson: unknown = {};
-  if (typeof rawOptions === "string" && rawOptions.trim() !== "") {
-    try {
-      optionsJson = JSON.parse(rawOptions);
-    } catch {
-      throw new HttpError(400, "The `options` field is not valid JSON.");
-    }
-  }
   const name = form.get("name");
-  const options = importOptionsSchema.parse({
-    ...(optionsJson as object),
-    ...(typeof name === "string" && name.trim() !== "" ? { name } : {}),
-  });
-  const dataset = await importCsv(new Uint8Array(await file.arrayBuffer()), file.name || null, options);
-  return Response.json(dataset, { status: 201, headers: { Location: `/api/datasets/${dataset.id}` } });
+  const options = parseOptions(typeof rawOptions === "string" ? rawOptions : null, typeof name === "string" ? name : null);
+  const dataset = await importCsv(file, file.name || null, options, timings);
+  return created(dataset, timings);
 });

@@ -1,0 +1,289 @@
+"use client";
+
+import { useId } from "react";
+import { toSparklinePath } from "@/lib/chart/to-sparkline-path";
+import { describeDialect, formatBytes } from "@/lib/csv/describe-dialect";
+import type { ReadOptions } from "@/lib/csv/read-dataset";
+import type { ColumnRole, ImportPreview, PreviewColumn, PreviewSeries } from "@/lib/series/schema";
+
+export interface ImportPreviewProps {
+  preview: ImportPreview;
+  /** The choices the preview was read with. */
+  options: ReadOptions;
+  /** Share of the file read (0–1) while a new reading is under way, else null. */
+  reading: number | null;
+  datasetName: string;
+  seriesNames: Record<string, string>;
+  importing: boolean;
+  importError: string | null;
+  onChoose: (options: ReadOptions) => void;
+  onRename: (detectedName: string, name: string) => void;
+  onNameDataset: (name: string) => void;
+  onImport: () => void;
+  onCancel: () => void;
+}
+
+const count = new Intl.NumberFormat("en-US");
+const NONE = "";
+
+const KIND_LABELS: Record<PreviewColumn["kind"], string> = { time: "Time", number: "Number", text: "Text", empty: "Empty" };
+const ROLE_LABELS: Record<ColumnRole, string> = { time: "time", value: "series", id: "series name", ignored: "not imported" };
+
+function Sparkline({ values, label }: { values: (number | null)[]; label: string }) {
+  const path = toSparklinePath(values, 160, 36);
+  return (
+    <svg className="sparkline" viewBox="0 0 160 36" preserveAspectRatio="none" role="img" aria-label={label} data-testid="preview-sparkline">
+      <path d={path} fill="none" stroke="var(--accent)" strokeWidth={1.5} vectorEffect="non-scaling-stroke" />
+    </svg>
+  );
+}
+
+function seriesSummary(series: PreviewSeries): string {
+  const season = series.frequency.seasonLength > 1 ? `, season of ${series.frequency.seasonLength}` : "";
+  const parts = [`${count.format(series.pointCount)} points`, `${series.frequency.label}${season}`];
+  if (series.startLabel && series.endLabel) parts.push(`${series.startLabel} – ${series.endLabel}`);
+  if (series.missingCount > 0) parts.push(`${count.format(series.missingCount)} missing`);
+  if (series.frequency.gapCount > 0) parts.push(`${count.format(series.frequency.gapCount)} gaps`);
+  return parts.join(" · ");
+}
+
+/**
+ * The upload preview: how the file was read (columns, types, frequency, first rows, issues), the
+ * controls to change the time, value and series-name columns, the date order and the series
+ * names, and the import button. Everything shown comes shaped from previewCsv (lib/csv).
+ */
+export function ImportPreviewPanel(props: ImportPreviewProps) {
+  const { preview, options, reading, seriesNames, importing } = props;
+  const id = useId();
+  const timeChoices = preview.columns.filter((c) => c.kind === "time");
+  const idChoices = preview.columns.filter((c) => c.kind === "text" && c.name !== preview.timeColumn);
+  const valueChoices = preview.columns.filter((c) => c.kind === "number" && c.name !== preview.timeColumn && c.name !== preview.idColumn);
+  const timeInfo = preview.columns.find((c) => c.name === preview.timeColumn);
+  const names = preview.series.map((s) => seriesNames[s.detectedName]?.trim() || s.name);
+  const clash = names.find((name, i) => names.indexOf(name) !== i);
+  const blank = preview.series.some((s) => seriesNames[s.detectedName] !== undefined && seriesNames[s.detectedName]?.trim() === "");
+  const canImport = !preview.error && preview.series.length > 0 && !clash && !blank && reading === null && !importing;
+  const seriesCount = preview.series.length;
+  // The controls show the latest choices at once, while the worker reads the file again.
+  const chosenTime = options.timeColumn !== undefined ? (options.timeColumn ?? NONE) : (preview.timeColumn ?? NONE);
+  const chosenId = options.idColumn !== undefined ? (options.idColumn ?? NONE) : (preview.idColumn ?? NONE);
+  const chosenValues = options.valueColumns ?? preview.valueColumns;
+  const chosenOrder = options.dateOrder ?? preview.dateOrder ?? "mdy";
+
+  function setValueColumn(name: string, checked: boolean) {
+    const current = chosenValues;
+    const next = checked ? valueChoices.map((c) => c.name).filter((n) => n === name || current.includes(n)) : current.filter((n) => n !== name);
+    props.onChoose({ ...options, valueColumns: next });
+  }
+
+  function setTimeColumn(value: string) {
+    const timeColumn = value === NONE ? null : value;
+    const valueColumns = options.valueColumns?.filter((n) => n !== timeColumn);
+    const { dateOrder: _dateOrder, ...rest } = options;
+    props.onChoose({ ...rest, timeColumn, ...(valueColumns ? { valueColumns } : {}) });
+  }
+
+  function setIdColumn(value: string) {
+    const idColumn = value === NONE ? null : value;
+    const valueColumns = options.valueColumns?.filter((n) => n !== idColumn);
+    props.onChoose({ ...options, idColumn, ...(valueColumns ? { valueColumns } : {}) });
+  }
+
+  return (
+    <section className="card import-preview" aria-labelledby={`${id}-title`} aria-busy={reading !== null} data-testid="import-preview">
+      <div className="card-head">
+        <div>
+          <h2 id={`${id}-title`}>Preview of {preview.fileName}</h2>
+          <p>
+            {formatBytes(preview.fileSize)}
+            {preview.dialect ? ` · ${describeDialect(preview.dialect, preview.encoding).join(" · ")}` : ""}
+            {preview.rowCount > 0 ? ` · ${count.format(preview.rowCount)} rows` : ""}
+          </p>
+        </div>
+        <div className="button-row">
+          <button type="button" className="button" onClick={props.onCancel} disabled={importing}>
+            Cancel
+          </button>
+          <button type="button" className="button button-primary" onClick={props.onImport} disabled={!canImport}>
+            {importing ? "Importing…" : seriesCount === 0 ? "Import" : seriesCount === 1 ? "Import 1 series" : `Import ${count.format(seriesCount)} series`}
+          </button>
+        </div>
+      </div>
+
+      {reading !== null && (
+        <div className="progress" role="progressbar" aria-label="Reading the file" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(reading * 100)}>
+          <div className="progress-bar" style={{ width: `${Math.max(4, Math.round(reading * 100))}%` }} />
+        </div>
+      )}
+
+      <div className="card-body preview-body">
+        {preview.error && (
+          <p className="alert alert-error" role="alert">
+            {preview.error}
+          </p>
+        )}
+        {props.importError && (
+          <p className="alert alert-error" role="alert">
+            {props.importError}
+          </p>
+        )}
+
+        {preview.columns.length > 0 && (
+          <div className="preview-controls">
+            <div className="form-field">
+              <label htmlFor={`${id}-name`}>Dataset name</label>
+              <input
+                id={`${id}-name`}
+                className="input"
+                value={props.datasetName}
+                maxLength={200}
+                onChange={(event) => props.onNameDataset(event.target.value)}
+              />
+            </div>
+            <div className="form-field">
+              <label htmlFor={`${id}-time`}>Time column</label>
+              <select id={`${id}-time`} className="input" value={chosenTime} onChange={(event) => setTimeColumn(event.target.value)}>
+                {timeChoices.map((c) => (
+                  <option key={c.name} value={c.name}>
+                    {c.name} ({c.format})
+                  </option>
+                ))}
+                <option value={NONE}>None (number the rows)</option>
+                {preview.columns
+                  .filter((c) => c.kind !== "time")
+                  .map((c) => (
+                    <option key={c.name} value={c.name} disabled>
+                      {c.name} (not dates)
+                    </option>
+                  ))}
+              </select>
+            </div>
+            {timeInfo?.hasDateOrder && (
+              <div className="form-field">
+                <label htmlFor={`${id}-order`}>Date order</label>
+                <select
+                  id={`${id}-order`}
+                  className="input"
+                  value={chosenOrder}
+                  onChange={(event) => props.onChoose({ ...options, dateOrder: event.target.value === "dmy" ? "dmy" : "mdy" })}
+                >
+                  <option value="dmy">Day first (31/12/2024)</option>
+                  <option value="mdy">Month first (12/31/2024)</option>
+                </select>
+              </div>
+            )}
+            <div className="form-field">
+              <label htmlFor={`${id}-id`}>Series name column</label>
+              <select id={`${id}-id`} className="input" value={chosenId} onChange={(event) => setIdColumn(event.target.value)}>
+                <option value={NONE}>None (a series per column)</option>
+                {idChoices.map((c) => (
+                  <option key={c.name} value={c.name}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {valueChoices.length > 0 && (
+              <fieldset className="form-field form-field-wide">
+                <legend>Value columns</legend>
+                <div className="checkbox-list">
+                  {valueChoices.map((c) => (
+                    <label key={c.name} className="checkbox">
+                      <input
+                        type="checkbox"
+                        checked={chosenValues.includes(c.name)}
+                        disabled={chosenValues.length === 1 && chosenValues.includes(c.name)}
+                        onChange={(event) => setValueColumn(c.name, event.target.checked)}
+                      />
+                      {c.name}
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+            )}
+          </div>
+        )}
+
+        {preview.series.length > 0 && (
+          <div>
+            <h3 className="preview-heading">
+              {seriesCount === 1 ? "1 series" : `${count.format(seriesCount)} series`} to import
+            </h3>
+            <ul className="preview-series" aria-label="Series to import">
+              {preview.series.map((series) => (
+                <li key={series.detectedName} className="preview-series-item">
+                  <label htmlFor={`${id}-series-${series.detectedName}`} className="visually-hidden">
+                    Name of series {series.detectedName}
+                  </label>
+                  <input
+                    id={`${id}-series-${series.detectedName}`}
+                    className="input"
+                    value={seriesNames[series.detectedName] ?? series.name}
+                    maxLength={200}
+                    onChange={(event) => props.onRename(series.detectedName, event.target.value)}
+                  />
+                  <div className="preview-series-detail">
+                    <span className="hint">{seriesSummary(series)}</span>
+                    <Sparkline values={series.sparkline} label={`Shape of ${series.name}`} />
+                  </div>
+                </li>
+              ))}
+            </ul>
+            {clash && (
+              <p className="alert alert-error" role="alert">
+                Two series are called `{clash}`. Give each series its own name.
+              </p>
+            )}
+            {blank && (
+              <p className="alert alert-error" role="alert">
+                Every series needs a name.
+              </p>
+            )}
+          </div>
+        )}
+
+        {preview.issues.length > 0 && (
+          <section className="alert alert-warning" aria-label="Issues found">
+            <strong>Found in the file</strong>
+            <ul className="issues">
+              {preview.issues.map((issue) => (
+                <li key={issue.message}>{issue.message}</li>
+              ))}
+            </ul>
+          </section>
+        )}
+
+        {preview.columns.length > 0 && (
+          <div className="table-scroll">
+            <table className="table preview-table" aria-label="First rows of the file">
+              <thead>
+                <tr>
+                  {preview.columns.map((column) => (
+                    <th key={column.name} scope="col" data-role={column.role}>
+                      <span className="column-name">{column.name}</span>
+                      <span className="column-meta">
+                        <span className={`badge badge-${column.kind}`}>{column.kind === "time" && column.format ? column.format : KIND_LABELS[column.kind]}</span>
+                        <span className="column-role">{ROLE_LABELS[column.role]}</span>
+                      </span>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {preview.sampleRows.map((row, r) => (
+                  <tr key={r}>
+                    {preview.columns.map((column, c) => (
+                      <td key={column.name} data-role={column.role} className={column.kind === "number" ? "num" : undefined}>
+                        {row[c] ?? ""}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,245 @@
+import fs from "node:fs";
+import path from "node:path";
+import type Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { MALFORMED } from "@/tests/fixtures/malformed-files";
+import { useTestDatabase } from "@/tests/fixtures/test-database";
+
+/**
+ * The upload route against a real SQLite file: what is stored, what is refused, and that a failed
+ * or interrupted import leaves no row behind.
+ */
+let database: Awaited<ReturnType<typeof useTestDatabase>>;
+let route: typeof import("./route");
+let one: typeof import("./[id]/route");
+let points: typeof import("./[id]/series/[seriesId]/points/route");
+let raw: Database.Database;
+
+beforeAll(async () => {
+  database = await useTestDatabase();
+  raw = database.raw;
+  route = await import("./route");
+  one = await import("./[id]/route");
+  points = await import("./[id]/series/[seriesId]/points/route");
+});
+
+afterAll(async () => {
+  const { db } = await import("@/lib/server/db");
+  await db.$disconnect();
+  database.remove();
+});
+
+function upload(bytes: Uint8Array | string, fields: Record<string, string> = {}, fileName = "upload.csv"): Request {
+  const form = new FormData();
+  form.set("file", new File([typeof bytes === "string" ? bytes : (bytes as Uint8Array<ArrayBuffer>)], fileName, { type: "text/csv" }));
+  for (const [key, value] of Object.entries(fields)) form.set(key, value);
+  return new Request("http://localhost/api/datasets", { method: "POST", body: form });
+}
+
+/** The CSV as the request body, streamed (what the upload form sends). */
+function rawUpload(bytes: Uint8Array | string, query: Record<string, string> = {}): Request {
+  const search = new URLSearchParams(query).toString();
+  return new Request(`http://localhost/api/datasets${search ? `?${search}` : ""}`, {
+    method: "POST",
+    body: typeof bytes === "string" ? bytes : (bytes as Uint8Array<ArrayBuffer>),
+    headers: { "content-type": "text/csv" },
+  });
+}
+
+const counts = () => ({
+  datasets: (raw.prepare("SELECT count(*) AS n FROM Dataset").get() as { n: number }).n,
+  series: (raw.prepare("SELECT count(*) AS n FROM Series").get() as { n: number }).n,
+  points: (raw.prepare("SELECT count(*) AS n FROM SeriesPoints").get() as { n: number }).n,
+});
+
+/** Sends a request that must be refused: the status, the exact error, and not one row more stored. */
+async function expectRefused(request: Request, status: number, error: string): Promise<void> {
+  const before = counts();
+  const response = await route.POST(request);
+  expect(response.status).toBe(status);
+  expect(await response.json()).toEqual({ error });
+  expect(counts()).toEqual(before);
+}
+
+/** Runs with MAX_UPLOAD_MB set, then unsets it. */
+async function withUploadLimit(mb: number, run: () => Promise<void>): Promise<void> {
+  process.env.MAX_UPLOAD_MB = String(mb);
+  try {
+    await run();
+  } finally {
+    delete process.env.MAX_UPLOAD_MB;
+  }
+}
+
+const TOO_LARGE = "The file is larger than the 1 MB upload limit. Split it, or raise MAX_UPLOAD_MB on the server.";
+const DUPLICATED_DAYS = `date,v\n${"2024-01-01,1\n".repeat(100_000)}`;
+
+const WIDE = "month,north,south,west\n2024-01,1,2,3\n2024-02,4,,6\n2024-03,7,8,9\n2024-05,10,11,12\n";
+
+const DATASETS = path.resolve(import.meta.dirname, "../../../tests/fixtures/datasets");
+const manifest = JSON.parse(fs.readFileSync(path.join(DATASETS, "manifest.json"), "utf8")) as {
+  series: { name: string; file: string; frequency: string; n_points: number; first_timestamp: string; last_timestamp: string; value_column: string }[];
+};
+
+/** `1980-01-01` and `2010-01-01T01:00:00` as the API writes them (UTC ISO). */
+const toApiTime = (manifestTime: string) => new Date(`${manifestTime.length === 10 ? `${manifestTime}T00:00:00` : manifestTime}Z`).toISOString();
+
+describe("the six public datasets import through the route", () => {
+  it.each(manifest.series)("$name: $n_points points, $frequency, $first_timestamp – $last_timestamp", async (entry) => {
+    const bytes = new Uint8Array(fs.readFileSync(path.join(DATASETS, entry.file)));
+    const response = await route.POST(upload(bytes, {}, entry.file));
+    expect(response.status).toBe(201);
+    const dataset = (await response.json()) as {
+      name: string;
+      series: { name: string; pointCount: number; start: string; end: string; missingCount: number; frequency: { kind: string } }[];
+    };
+    expect(dataset.name).toBe(entry.name);
+    expect(dataset.series).toHaveLength(1);
+    expect(dataset.series[0]).toMatchObject({
+      name: entry.value_column,
+      pointCount: entry.n_points,
+      start: toApiTime(entry.first_timestamp),
+      end: toApiTime(entry.last_timestamp),
+      missingCount: 0,
+      frequency: { kind: entry.frequency },
+    });
+  });
+});
+
+describe("POST /api/datasets", () => {
+  it("stores a wide file as one series per column and GET reports each series", async () => {
+    const response = await route.POST(upload(WIDE, { name: "Regions", options: JSON.stringify({ seriesNames: { west: "West coast" } }) }));
+    expect(response.status).toBe(201);
+    const created = (await response.json()) as { id: string };
+    const got = await one.GET(new Request(`http://localhost/api/datasets/${created.id}`), { params: Promise.resolve({ id: created.id }) });
+    const dataset = (await got.json()) as {
+      name: string;
+      series: { name: string; pointCount: number; start: string; end: string; missingCount: number; frequency: { kind: string; gapCount: number } }[];
+    };
+    expect(dataset.name).toBe("Regions");
+    const south = (dataset as unknown as { series: { id: string }[] }).series[1]!.id;
+    const read = await points.GET(new Request(`http://localhost/api/datasets/${created.id}/series/${south}/points`), {
+      params: Promise.resolve({ id: created.id, seriesId: south }),
+    });
+    expect(await read.json()).toMatchObject({
+      totalCount: 4,
+      t: [Date.UTC(2024, 0, 1), Date.UTC(2024, 1, 1), Date.UTC(2024, 2, 1), Date.UTC(2024, 4, 1)],
+      y: [2, null, 8, 11],
+    });
+    expect(dataset.series.map((s) => [s.name, s.pointCount, s.start, s.end, s.missingCount, s.frequency.kind, s.frequency.gapCount])).toEqual([
+      ["north", 4, "2024-01-01T00:00:00.000Z", "2024-05-01T00:00:00.000Z", 0, "monthly", 1],
+      ["south", 4, "2024-01-01T00:00:00.000Z", "2024-05-01T00:00:00.000Z", 1, "monthly", 1],
+      ["West coast", 4, "2024-01-01T00:00:00.000Z", "2024-05-01T00:00:00.000Z", 0, "monthly", 1],
+    ]);
+  });
+
+  it("honours the preview's choices: value columns, id column, date order", async () => {
+    const csv = "site,date,reading,spare\nA,01/02/2024,1,9\nB,01/02/2024,2,9\nA,02/02/2024,3,9\nB,02/02/2024,4,9\n";
+    const options = { valueColumns: ["reading"], idColumn: "site", dateOrder: "dmy", seriesNames: { A: "Site A" } };
+    const response = await route.POST(upload(csv, { options: JSON.stringify(options) }));
+    expect(response.status).toBe(201);
+    const dataset = (await response.json()) as { series: { name: string; start: string; end: string; frequency: { kind: string } }[] };
+    expect(dataset.series.map((s) => [s.name, s.start, s.end, s.frequency.kind])).toEqual([
+      ["Site A", "2024-02-01T00:00:00.000Z", "2024-02-02T00:00:00.000Z", "daily"],
+      ["B", "2024-02-01T00:00:00.000Z", "2024-02-02T00:00:00.000Z", "daily"],
+    ]);
+  });
+
+  it.each(MALFORMED.flatMap(([name, bytes, error]) => [
+    [`${name} (multipart)`, () => upload(bytes), error] as const,
+    [`${name} (streamed body)`, () => rawUpload(bytes), error] as const,
+  ]))("refuses %s with 422 and stores nothing", async (_name, request, error) => {
+    await expectRefused(request(), 422, error);
+  });
+
+  it.each([
+    [
+      "a JSON body",
+      400,
+      "Send the CSV as multipart/form-data with the file in a field named `file`, or as the body with Content-Type text/csv.",
+      () => new Request("http://localhost/api/datasets", { method: "POST", body: "{}", headers: { "content-type": "application/json" } }),
+    ],
+    [
+      "no file field",
+      400,
+      "No file was sent. Put the CSV in a form field named `file`.",
+      () => {
+        const form = new FormData();
+        form.set("name", "x");
+        return new Request("http://localhost/api/datasets", { method: "POST", body: form });
+      },
+    ],
+    ["options that are not JSON", 400, "The `options` field is not valid JSON.", () => upload("date,v\n2024-01-01,1\n", { options: "{" })],
+    [
+      "an option naming a column the file lacks",
+      422,
+      "There is no column `sales`. The columns are `date`, `v`.",
+      () => upload("date,v\n2024-01-01,1\n", { options: JSON.stringify({ valueColumns: ["sales"] }) }),
+    ],
+    [
+      "an unknown option",
+      422,
+      'The request is not valid: Unrecognized key: "delimiter".',
+      () => upload("date,v\n2024-01-01,1\n", { options: JSON.stringify({ delimiter: ";" }) }),
+    ],
+  ] as const)("answers %s with %i and stores nothing", async (_name, status, error, request) => {
+    await expectRefused(request(), status, error);
+  });
+
+  it("answers 413 above MAX_UPLOAD_MB, before reading the file", async () => {
+    await withUploadLimit(1, () => expectRefused(upload(DUPLICATED_DAYS), 413, TOO_LARGE));
+  });
+
+  it("an import interrupted while writing points leaves nothing behind (one transaction)", async () => {
+    const before = counts();
+    // The second series' points fail to insert, as a crash or a full disk would make them.
+    raw.exec(`CREATE TRIGGER interrupt_import BEFORE INSERT ON SeriesPoints
+      WHEN (SELECT count(*) FROM SeriesPoints) >= ${before.points + 1}
+      BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;`);
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const response = await route.POST(upload(WIDE));
+      expect(response.status).toBe(500);
+      expect(((await response.json()) as { error: string }).error).toMatch(/Nothing was changed/);
+      expect(log).toHaveBeenCalledOnce();
+    } finally {
+      raw.exec("DROP TRIGGER interrupt_import");
+      log.mockRestore();
+    }
+    expect(counts()).toEqual(before);
+  });
+
+  it("takes the CSV as a streamed body with the name, file name and options in the query", async () => {
+    const response = await route.POST(
+      rawUpload(WIDE, { fileName: "regions.csv", options: JSON.stringify({ valueColumns: ["north", "west"], seriesNames: { north: "N" } }) }),
+    );
+    expect(response.status).toBe(201);
+    const dataset = (await response.json()) as { name: string; fileName: string; series: { name: string; pointCount: number }[] };
+    expect([dataset.name, dataset.fileName, dataset.series.map((s) => [s.name, s.pointCount])]).toEqual(["regions", "regions.csv", [["N", 4], ["west", 4]]]);
+  });
+
+  it("answers 413 while a streamed body without Content-Length grows past the limit", async () => {
+    await withUploadLimit(1, () => expectRefused(rawUpload(DUPLICATED_DAYS), 413, TOO_LARGE));
+  });
+});
+
+describe("a streamed upload whose connection drops", () => {
+  it("answers 400 (not a server fault) and stores nothing", async () => {
+    let sent = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        // The first piece of the file arrives, then the connection resets.
+        if (!sent) controller.enqueue(new TextEncoder().encode("date,v\n2024-01-01,1\n2024-01-02,"));
+        else controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
+        sent = true;
+      },
+    });
+    const request = new Request("http://localhost/api/datasets", {
+      method: "POST",
+      body,
+      headers: { "content-type": "text/csv" },
+      duplex: "half",
+    } as RequestInit);
+    await expectRefused(request, 400, "The upload was cut off before the whole file arrived, so nothing was stored. Upload the file again.");
+  });
+});

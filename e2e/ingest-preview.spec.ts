@@ -1,0 +1,120 @@
+import { expect, test } from "@playwright/test";
+
+const WIDE = [
+  "month;north;south;west;note",
+  "2023-01;1.204,5;980;455,25;start",
+  "2023-02;1.250,0;1.010;470;",
+  "2023-03;1.310,75;;480;spring",
+  "2023-04;1.290;1.100;495,5;",
+  "2023-05;1.402;1.150;510;",
+  "2023-06;1.455,5;1.190;530;summer",
+].join("\r\n");
+
+test("a wide CSV is previewed, a series renamed, and each series charted after import", async ({ page }) => {
+  await page.goto("/");
+  await page.getByLabel("Upload CSV").setInputFiles({ name: "regions.csv", mimeType: "text/csv", buffer: Buffer.from(WIDE) });
+
+  // The preview says how the file was read before anything is stored.
+  const preview = page.getByTestId("import-preview");
+  await expect(preview.getByRole("heading", { name: "Preview of regions.csv" })).toBeVisible();
+  await expect(preview).toContainText("semicolon-separated · decimal comma");
+  await expect(preview).toContainText("6 rows");
+  await expect(preview.getByLabel("Time column")).toHaveValue("month");
+  const table = preview.getByRole("table", { name: "First rows of the file" });
+  await expect(table.getByRole("columnheader", { name: /north/ })).toContainText("Number");
+  await expect(table.getByRole("columnheader", { name: /month/ })).toContainText("YYYY-MM");
+  await expect(table.getByRole("row")).toHaveCount(7);
+  const series = preview.getByRole("list", { name: "Series to import" }).getByRole("listitem");
+  await expect(series).toHaveCount(3);
+  await expect(series.nth(1)).toContainText("6 points · monthly, season of 12 · 2023-01 – 2023-06 · 1 missing");
+  await expect(preview.getByRole("region", { name: "Issues found" })).toContainText("Column `south` has 1 empty or non-numeric cell (row 4)");
+
+  // Leave one column out, then bring it back: the preview is read again each time.
+  await preview.getByRole("checkbox", { name: "west" }).uncheck();
+  await expect(series).toHaveCount(2);
+  await expect(preview.getByRole("button", { name: "Import 2 series" })).toBeEnabled();
+  await preview.getByRole("checkbox", { name: "west" }).check();
+  await expect(series).toHaveCount(3);
+
+  await preview.getByLabel("Name of series north").fill("North region");
+  await preview.getByLabel("Dataset name").fill("Regional sales");
+  await page.screenshot({ path: "test-results/ingest-preview.png", fullPage: true });
+  await preview.getByRole("button", { name: "Import 3 series" }).click();
+
+  await page.waitForURL(/\/datasets\/[a-z0-9]+$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Regional sales" })).toBeVisible();
+  const charts = page.getByTestId("series-chart");
+  await expect(charts).toHaveCount(3);
+  for (const name of ["North region", "south", "west"]) {
+    await expect(page.getByRole("heading", { name })).toBeVisible();
+    await expect(page.locator(`[data-testid="series-chart"][data-series-name="${name}"]`)).toBeVisible();
+  }
+});
+
+test("the preview is keyboard-usable: the date order can be changed and import stays one step", async ({ page }) => {
+  await page.goto("/");
+  const csv = "date,reading\n01/02/2024,1\n02/02/2024,2\n03/02/2024,3\n";
+  await page.getByLabel("Upload CSV").setInputFiles({ name: "readings.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  const preview = page.getByTestId("import-preview");
+  const series = preview.getByRole("list", { name: "Series to import" }).getByRole("listitem");
+  // Slashed dates with both numbers ≤ 12: read month-first (Excel's default), with a note.
+  await expect(series.first()).toContainText("3 points · monthly");
+  await expect(preview.getByRole("region", { name: "Issues found" })).toContainText("dates could be day/month or month/day");
+
+  await preview.getByLabel("Date order").focus();
+  await preview.getByLabel("Date order").selectOption("dmy");
+  await expect(series.first()).toContainText("3 points · daily");
+  await page.keyboard.press("Tab");
+  await expect(preview.getByLabel("Series name column")).toBeFocused();
+  await preview.getByRole("button", { name: "Import 1 series" }).focus();
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/datasets\/[a-z0-9]+$/);
+  await expect(page.getByTestId("series-chart")).toHaveAttribute("data-point-count", "3");
+});
+
+test("a file that cannot be imported shows why in the preview and offers no import", async ({ page, request }) => {
+  const count = async () => ((await (await request.get("/api/datasets")).json()) as { datasets: unknown[] }).datasets.length;
+  const before = await count();
+  await page.goto("/");
+  await page.getByLabel("Upload CSV").setInputFiles({
+    name: "typo.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("date,sales\n2024-01-01,10\n2024-01-02,1O\n"),
+  });
+  const preview = page.getByTestId("import-preview");
+  await expect(preview.getByRole("alert")).toHaveText(
+    "Row 3, column `sales`: `1O` is not a number. Correct it, or empty the cell to mark a missing value.",
+  );
+  await expect(preview.getByRole("button", { name: /^Import/ })).toBeDisabled();
+  await preview.getByRole("button", { name: "Cancel" }).click();
+  await expect(preview).toBeHidden();
+
+  // A picture is refused before any preview.
+  await page.getByLabel("Upload CSV").setInputFiles({
+    name: "chart.png",
+    mimeType: "image/png",
+    buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+  });
+  await expect(page.getByRole("alert").filter({ hasText: /\w/ })).toHaveText("This file is a PNG image, not a CSV text file. Export or save it as CSV and upload that.");
+  expect(await count()).toBe(before);
+});
+
+test("a big file is read for the preview in a Web Worker, then imported whole", async ({ page }) => {
+  const rows = Array.from({ length: 300_000 }, (_, i) => {
+    const time = new Date(Date.UTC(2023, 0, 1) + i * 60_000).toISOString().slice(0, 16).replace("T", " ");
+    return `${time};${(20 + Math.sin(i / 720) * 5).toFixed(2).replace(".", ",")}`;
+  });
+  const csv = Buffer.from(`Zeit;Leistung kW\r\n${rows.join("\r\n")}\r\n`);
+  await page.goto("/");
+  const workers: string[] = [];
+  page.on("worker", (worker) => workers.push(worker.url()));
+  await page.getByLabel("Upload CSV").setInputFiles({ name: "logger.csv", mimeType: "text/csv", buffer: csv });
+  const preview = page.getByTestId("import-preview");
+  await expect(preview).toContainText("300,000 rows", { timeout: 60_000 });
+  expect(workers.length).toBeGreaterThan(0);
+  const series = preview.getByRole("list", { name: "Series to import" }).getByRole("listitem");
+  await expect(series.first()).toContainText("300,000 points · minutely, season of 60 · 2023-01-01 00:00 – 2023-07-28 07:59");
+  await preview.getByRole("button", { name: "Import 1 series" }).click();
+  await page.waitForURL(/\/datasets\/[a-z0-9]+$/, { timeout: 60_000 });
+  await expect(page.getByTestId("series-chart")).toHaveAttribute("data-point-count", "300000");
+});

@@ -1,0 +1,48 @@
+import type { CsvDialect } from "./sniff-csv";
+
+const DELIMITER_NAMES: Record<CsvDialect["delimiter"], string> = {
+  ",": "comma-separated",
+  ";": "semicolon-separated",
+  "\t": "tab-separated",
+  "|": "pipe-separated",
+};
+
+const ENCODING_NAMES: Record<string, string> = {
+  "utf-8": "UTF-8",
+  "utf-8-bom": "UTF-8 with BOM",
+  "utf-16le": "UTF-16 LE (with BOM)",
+  "utf-16be": "UTF-16 BE (with BOM)",
+  "windows-1252": "Windows-1252",
+};
+
+/**
+ * How a file was read, in words for the preview: `["comma-separated", "decimal point", "UTF-8",
+ * "header row", "CRLF line breaks"]`.
+ */
+export function describeDialect(dialect: CsvDialect, encoding: string | null): string[] {
+  const words = [DELIMITER_NAMES[dialect.delimiter], dialect.decimal === "," ? "decimal comma" : "decimal point"];
+  if (encoding) words.push(ENCODING_NAMES[encoding] ?? encoding);
+  words.push(dialect.hasHeader ? "header row" : "no header row (columns numbered)");
+  if (dialect.lineBreak !== "\n") words.push(dialect.lineBreak === "\r\n" ? "CRLF line breaks" : "CR line breaks");
+  if (dialect.quoted) words.push("quoted fields");
+  return words;
+}
+
+/** `1536` → `1.5 kB`, `31457280` → `30 MB`. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ["kB", "MB", "GB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+
+/** File name without folders and extension: the default dataset name (`sales 2024.csv` → `sales 2024`). */
+export function nameFromFileName(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  return base.replace(/\.(csv|tsv|txt)$/i, "").trim() || "Untitled dataset";
+}

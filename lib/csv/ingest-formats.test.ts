@@ -1,0 +1,252 @@
+import { describe, expect, it } from "vitest";
+import { decodeText } from "./decode-text";
+import { readDatasetBlob } from "./read-blob";
+import { readDataset } from "./read-dataset";
+import { MALFORMED } from "../../tests/fixtures/malformed-files";
+
+const utf16le = (text: string) => new Uint8Array(Buffer.from(`\ufeff${text}`, "utf16le"));
+const utf16be = (text: string) => {
+  const bytes = Buffer.from(`\ufeff${text}`, "utf16le");
+  for (let i = 0; i < bytes.length; i += 2) [bytes[i], bytes[i + 1]] = [bytes[i + 1]!, bytes[i]!];
+  return new Uint8Array(bytes);
+};
+const utf8 = (text: string) => new Uint8Array(Buffer.from(text, "utf8"));
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.000Z$/, "Z").replace(/T00:00:00Z$/, "");
+
+interface Expected {
+  delimiter?: string;
+  decimal?: string;
+  encoding?: string;
+  timeColumn?: string | null;
+  shape?: string;
+  frequency?: string;
+  /** name: [point count, first, last, first value, last value] */
+  series: Record<string, [number, string, string, number, number]>;
+}
+
+const BUSINESS_DAYS = ["2024-01-04", "2024-01-05", "2024-01-08", "2024-01-09", "2024-01-10", "2024-01-11", "2024-01-12", "2024-01-15"];
+
+const VARIANTS: [string, Uint8Array, Expected][] = [
+  [
+    "semicolon with decimal commas and thousands dots, CRLF",
+    utf8("Datum;Umsatz\r\n01.01.2024;1.234,5\r\n02.01.2024;987,25\r\n03.01.2024;1.000\r\n"),
+    { delimiter: ";", decimal: ",", frequency: "daily", series: { Umsatz: [3, "2024-01-01", "2024-01-03", 1234.5, 1000] } },
+  ],
+  [
+    "semicolon with plain decimal commas",
+    utf8("year;anomaly_c\n1880;-0,17\n1881;-0,09\n1882;-0,11\n"),
+    { delimiter: ";", decimal: ",", frequency: "yearly", series: { anomaly_c: [3, "1880-01-01", "1882-01-01", -0.17, -0.11] } },
+  ],
+  [
+    "tab-separated",
+    utf8("date\tvisits\n2024-01-01\t10\n2024-01-02\t12\n2024-01-03\t11\n"),
+    { delimiter: "\t", frequency: "daily", series: { visits: [3, "2024-01-01", "2024-01-03", 10, 11] } },
+  ],
+  [
+    "UTF-16 LE with BOM, tab-separated (Excel's Unicode text)",
+    utf16le("Monat\tUmsatz €\r\n2024-01\t1,5\r\n2024-02\t2,5\r\n2024-03\t3\r\n"),
+    { delimiter: "\t", decimal: ",", encoding: "utf-16le", frequency: "monthly", series: { "Umsatz €": [3, "2024-01-01", "2024-03-01", 1.5, 3] } },
+  ],
+  [
+    "UTF-16 BE with BOM",
+    utf16be("month\tsales\n2024-01\t1\n2024-02\t2\n"),
+    { encoding: "utf-16be", series: { sales: [2, "2024-01-01", "2024-02-01", 1, 2] } },
+  ],
+  [
+    "UTF-8 BOM with CRLF and slashed month-first dates",
+    utf8("\ufeffDATE,TMAX_C\r\n1/1/2012,12.8\r\n1/2/2012,10.6\r\n1/13/2012,11.7\r\n"),
+    { encoding: "utf-8-bom", timeColumn: "DATE", series: { TMAX_C: [3, "2012-01-01", "2012-01-13", 12.8, 11.7] } },
+  ],
+  [
+    "slashed day-first dates, decided from a day above 12",
+    utf8("date,v\n12/01/2020,1\n13/01/2020,2\n14/01/2020,3\n"),
+    { frequency: "daily", series: { v: [3, "2020-01-12", "2020-01-14", 1, 3] } },
+  ],
+  [
+    "pipe-separated",
+    utf8("date|load\n2024-01-01|5\n2024-01-02|6\n"),
+    { delimiter: "|", series: { load: [2, "2024-01-01", "2024-01-02", 5, 6] } },
+  ],
+  [
+    "quoted fields with embedded delimiters, quotes and line breaks",
+    utf8('"date","sales, ""EUR""","note"\n"2024-01-01","1,234.5","a, b"\n"2024-01-02","2","line\nbreak"\n'),
+    { series: { 'sales, "EUR"': [2, "2024-01-01", "2024-01-02", 1234.5, 2] } },
+  ],
+  [
+    "wide with three series",
+    utf8("month,north,south,west\n2024-01,1,2,3\n2024-02,4,,6\n2024-03,7,8,9\n"),
+    {
+      shape: "wide",
+      frequency: "monthly",
+      series: { north: [3, "2024-01-01", "2024-03-01", 1, 7], south: [3, "2024-01-01", "2024-03-01", 2, 8], west: [3, "2024-01-01", "2024-03-01", 3, 9] },
+    },
+  ],
+  [
+    "long with an id column",
+    utf8("store,date,sales\nA,2024-01-01,1\nB,2024-01-01,10\nA,2024-01-02,2\nB,2024-01-02,20\nA,2024-01-03,3\nB,2024-01-03,30\n"),
+    { shape: "tidy", series: { A: [3, "2024-01-01", "2024-01-03", 1, 3], B: [3, "2024-01-01", "2024-01-03", 10, 30] } },
+  ],
+  [
+    "epoch seconds",
+    utf8("timestamp,power\n1700000000,1\n1700003600,2\n1700007200,3\n"),
+    { frequency: "hourly", series: { power: [3, "2023-11-14T22:13:20Z", "2023-11-15T00:13:20Z", 1, 3] } },
+  ],
+  [
+    "epoch milliseconds",
+    utf8("ts,power\n1700000000000,1\n1700000060000,2\n1700000120000,3\n"),
+    { frequency: "minutely", series: { power: [3, "2023-11-14T22:13:20Z", "2023-11-14T22:15:20Z", 1, 3] } },
+  ],
+  [
+    "YYYY-Qn",
+    utf8("quarter,gdp\n2019-Q3,1\n2019-Q4,2\n2020-Q1,3\n"),
+    { frequency: "quarterly", series: { gdp: [3, "2019-07-01", "2020-01-01", 1, 3] } },
+  ],
+  [
+    "YYYY Qn with semicolons",
+    utf8("quarter;tonnes\n1965 Q1;6172\n1965 Q2;6709\n1965 Q3;6633\n"),
+    { frequency: "quarterly", series: { tonnes: [3, "1965-01-01", "1965-07-01", 6172, 6633] } },
+  ],
+  [
+    "Qn YYYY",
+    utf8("period,v\nQ4 2019,1\nQ1 2020,2\n"),
+    { frequency: "quarterly", series: { v: [2, "2019-10-01", "2020-01-01", 1, 2] } },
+  ],
+  [
+    "YYYY-MM",
+    utf8('"month","bottles_sold"\n"1980-01","15136"\n"1980-02","16733"\n'),
+    { frequency: "monthly", series: { bottles_sold: [2, "1980-01-01", "1980-02-01", 15136, 16733] } },
+  ],
+  [
+    "bare years",
+    utf8("year,population\n2000,10\n2001,11\n2002,12\n"),
+    { frequency: "yearly", series: { population: [3, "2000-01-01", "2002-01-01", 10, 12] } },
+  ],
+  [
+    "ISO date-times with a zone offset",
+    utf8("time,temp\n2024-03-01T10:00:00+02:00,1\n2024-03-01T11:00:00+02:00,2\n2024-03-01T12:00:00+02:00,3\n"),
+    { frequency: "hourly", series: { temp: [3, "2024-03-01T08:00:00Z", "2024-03-01T10:00:00Z", 1, 3] } },
+  ],
+  [
+    "ISO date-times in UTC (Z) with milliseconds",
+    utf8("time,temp\n2024-03-01T10:00:00.000Z,1\n2024-03-01T10:15:00.000Z,2\n2024-03-01T10:30:00.000Z,3\n"),
+    { frequency: "fixed", series: { temp: [3, "2024-03-01T10:00:00Z", "2024-03-01T10:30:00Z", 1, 3] } },
+  ],
+  [
+    "date-times with a space and no zone",
+    utf8("time,temp\n2024-03-01 10:00,1\n2024-03-01 10:30,2\n2024-03-01 11:00,3\n"),
+    { frequency: "half-hourly", series: { temp: [3, "2024-03-01T10:00:00Z", "2024-03-01T11:00:00Z", 1, 3] } },
+  ],
+  [
+    "business days",
+    utf8(`date,close\n${BUSINESS_DAYS.map((d, i) => `${d},${i + 1}`).join("\n")}\n`),
+    { frequency: "business-daily", series: { close: [8, "2024-01-04", "2024-01-15", 1, 8] } },
+  ],
+  [
+    "a fixed step of 10 minutes",
+    utf8("time,v\n2024-01-01 00:00,1\n2024-01-01 00:10,2\n2024-01-01 00:20,3\n2024-01-01 00:30,4\n"),
+    { frequency: "fixed", series: { v: [4, "2024-01-01", "2024-01-01T00:30:00Z", 1, 4] } },
+  ],
+  [
+    "weekly",
+    utf8("week,v\n2024-01-01,1\n2024-01-08,2\n2024-01-15,3\n"),
+    { frequency: "weekly", series: { v: [3, "2024-01-01", "2024-01-15", 1, 3] } },
+  ],
+  [
+    "month names",
+    utf8("date,price\nJan 1 2000,1394.46\nFeb 1 2000,1366.42\nMar 1 2000,1498.58\n"),
+    { frequency: "monthly", series: { price: [3, "2000-01-01", "2000-03-01", 1394.46, 1498.58] } },
+  ],
+  [
+    "no time column: a numbered sequence",
+    utf8("value\n5\n6\n7\n"),
+    { timeColumn: null, frequency: "index", series: { value: [3, "1970-01-01", "1970-01-01T00:00:00.002Z", 5, 7] } },
+  ],
+  [
+    "no header row",
+    utf8("2024-01-01,5\n2024-01-02,6\n2024-01-03,7\n"),
+    { timeColumn: "column 1", series: { "column 2": [3, "2024-01-01", "2024-01-03", 5, 7] } },
+  ],
+  [
+    "old Mac line breaks (CR only)",
+    utf8("date,v\r2024-01-01,1\r2024-01-02,2\r"),
+    { series: { v: [2, "2024-01-01", "2024-01-02", 1, 2] } },
+  ],
+  [
+    "trailing delimiters on every line",
+    utf8("date,v,\n2024-01-01,1,\n2024-01-02,2,\n"),
+    { series: { v: [2, "2024-01-01", "2024-01-02", 1, 2] } },
+  ],
+  [
+    "Windows-1252 text (not UTF-8)",
+    new Uint8Array([...Buffer.from("date;Umsatz "), 0x80, ...Buffer.from("\n2024-01-01;1,5\n2024-01-02;2,5\n")]),
+    { encoding: "windows-1252", decimal: ",", series: { "Umsatz €": [2, "2024-01-01", "2024-01-02", 1.5, 2.5] } },
+  ],
+  [
+    "currency signs, percent and thousands separators",
+    utf8('date,revenue\n2024-01-01,"$1,200.50"\n2024-01-02,"$1,300"\n2024-01-03,$900\n'),
+    { series: { revenue: [3, "2024-01-01", "2024-01-03", 1200.5, 900] } },
+  ],
+];
+
+describe("every format variant reads the same from text and from a streamed file", () => {
+  it.each(VARIANTS)("%s", async (_name, bytes, expected) => {
+    const decoded = decodeText(bytes);
+    if (!decoded.ok) throw new Error(decoded.reason);
+    const fromText = readDataset(decoded.data.text);
+    const fromBlob = await readDatasetBlob(new Blob([bytes as Uint8Array<ArrayBuffer>]));
+    if (!fromText.ok) throw new Error(fromText.reason);
+    if (!fromBlob.ok) throw new Error(fromBlob.reason);
+    const dataset = fromBlob.data.parsed;
+    expect(fromText.data.series.map((s) => s.name)).toEqual(dataset.series.map((s) => s.name));
+    if (expected.encoding) expect(fromBlob.data.encoding).toBe(expected.encoding);
+    if (expected.delimiter) expect(dataset.dialect.delimiter).toBe(expected.delimiter);
+    if (expected.decimal) expect(dataset.dialect.decimal).toBe(expected.decimal);
+    if (expected.timeColumn !== undefined) expect(dataset.timeColumn).toBe(expected.timeColumn);
+    if (expected.shape) expect(dataset.shape).toBe(expected.shape);
+    const summary = Object.fromEntries(
+      dataset.series.map((s) => [s.name, [s.times.length, iso(s.times[0]!), iso(s.times[s.times.length - 1]!), s.values[0], s.values[s.values.length - 1]]]),
+    );
+    expect(summary).toEqual(expected.series);
+    if (expected.frequency) for (const s of dataset.series) expect(s.frequency.kind).toBe(expected.frequency);
+  });
+});
+
+describe("malformed files are refused with the row, the column and what to do", () => {
+  it.each(MALFORMED)("%s", async (_name, bytes, reason) => {
+    expect(await readDatasetBlob(new Blob([bytes as Uint8Array<ArrayBuffer>]))).toEqual({ ok: false, reason });
+  });
+
+  it("a row far into a big file is named with its thousands separator", async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `${new Date(Date.UTC(2000, 0, 1) + i * 3_600_000).toISOString()},${i}`);
+    rows[1_202] = rows[1_202]!.replace(/,\d+$/, ",12,5,0");
+    const text = `time,sales\n${rows.join("\n")}\n`.replace(",12,5,0", ',"12,5,0"');
+    expect(await readDatasetBlob(new Blob([text]))).toEqual({
+      ok: false,
+      reason: "Row 1,204, column `sales`: `12,5,0` is not a number. Correct it, or empty the cell to mark a missing value.",
+    });
+  });
+});
+
+describe("missing values", () => {
+  it("empty and non-numeric cells are missing, never 0, and the report says how they are treated", () => {
+    const result = readDataset("date,v\n2024-01-01,1\n2024-01-02,\n2024-01-03,NA\n2024-01-04,n/a\n2024-01-05,5\n");
+    if (!result.ok) throw new Error(result.reason);
+    const values = Array.from(result.data.series[0]!.values);
+    expect(values.map((v) => (Number.isNaN(v) ? null : v))).toEqual([1, null, null, null, 5]);
+    expect(result.data.series[0]!.missingCount).toBe(3);
+    expect(result.data.issues).toContainEqual({
+      kind: "missing",
+      message:
+        "Column `v` has 3 empty or non-numeric cells (row 3, 4, 5), kept as missing values, never as 0; the forecaster fills them by linear interpolation.",
+    });
+  });
+
+  it("gaps in the time axis are reported per series", () => {
+    const result = readDataset("month,v\n2024-01,1\n2024-02,2\n2024-05,5\n");
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.data.issues).toContainEqual({
+      kind: "gaps",
+      message: "Series `v` skips 2 monthly steps; the forecaster treats them as missing values.",
+    });
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { describeDialect, formatBytes, nameFromFileName } from "./describe-dialect";
+import { previewCsv } from "./preview-csv";
+
+const file = (text: string | Uint8Array) => new Blob([text as BlobPart]);
+
+describe("previewCsv shows how a file will be read, before anything is stored", () => {
+  it("a wide file: columns with types and roles, first rows, one series per value column", async () => {
+    const text = "month,north,south,note\n2024-01,1,2,a\n2024-02,3,,b\n2024-03,5,6,c\n";
+    const preview = await previewCsv(file(text), "regions.csv");
+    expect(preview.error).toBeNull();
+    expect(preview.columns.map((c) => [c.name, c.kind, c.role, c.format])).toEqual([
+      ["month", "time", "time", "YYYY-MM"],
+      ["north", "number", "value", null],
+      ["south", "number", "value", null],
+      ["note", "text", "ignored", null],
+    ]);
+    expect(preview.sampleRows[0]).toEqual(["2024-01", "1", "2", "a"]);
+    expect(preview).toMatchObject({ shape: "wide", rowCount: 3, timeColumn: "month", idColumn: null, valueColumns: ["north", "south"] });
+    expect(preview.series.map((s) => [s.name, s.pointCount, s.missingCount, s.startLabel, s.endLabel, s.frequency.kind, s.sparkline])).toEqual([
+      ["north", 3, 0, "2024-01", "2024-03", "monthly", [1, 3, 5]],
+      ["south", 3, 1, "2024-01", "2024-03", "monthly", [2, 6]],
+    ]);
+    expect(preview.issues.map((i) => i.kind)).toEqual(["missing"]);
+  });
+
+  it("re-reads with the analyst's choices: value columns, no time column, renamed series", async () => {
+    const text = "month,north,south\n2024-01,1,2\n2024-02,3,4\n";
+    const preview = await previewCsv(file(text), "regions.csv", { timeColumn: null, valueColumns: ["south"], seriesNames: { south: "South" } });
+    expect(preview.columns.map((c) => c.role)).toEqual(["ignored", "ignored", "value"]);
+    expect(preview.series.map((s) => [s.detectedName, s.name, s.frequency.kind, s.startLabel, s.endLabel])).toEqual([["south", "South", "index", "1", "2"]]);
+  });
+
+  it("offers the date order for slashed dates and reads them again when it is changed", async () => {
+    const text = "date,v\n01/02/2024,1\n02/02/2024,2\n03/02/2024,3\n";
+    const auto = await previewCsv(file(text), "v.csv");
+    expect(auto.columns[0]).toMatchObject({ hasDateOrder: true });
+    expect([auto.dateOrder, auto.series[0]?.frequency.kind]).toEqual(["mdy", "monthly"]);
+    const dayFirst = await previewCsv(file(text), "v.csv", { dateOrder: "dmy" });
+    expect([dayFirst.dateOrder, dayFirst.series[0]?.frequency.kind, dayFirst.series[0]?.startLabel]).toEqual(["dmy", "daily", "01/02/2024"]);
+  });
+
+  it("a long file with an id column: the id column is found and names the series", async () => {
+    const text = "store,date,sales\nA,2024-01-01,1\nB,2024-01-01,2\nA,2024-01-02,3\nB,2024-01-02,4\n";
+    const preview = await previewCsv(file(text), "stores.csv");
+    expect(preview.columns.map((c) => c.role)).toEqual(["id", "time", "value"]);
+    expect(preview.series.map((s) => s.name)).toEqual(["A", "B"]);
+    const none = await previewCsv(file(text), "stores.csv", { idColumn: null });
+    expect(none.error).toBe(
+      "Rows 2 and 3 have the same time `2024-01-01`. Remove the duplicate row, or, if the file holds several series, add a column that names each one.",
+    );
+  });
+
+  it("a file that fails still shows its columns and first rows, with the reason", async () => {
+    const preview = await previewCsv(file("date,sales\n2024-01-01,10\n2024-01-02,1O\n"), "typo.csv");
+    expect(preview.error).toBe("Row 3, column `sales`: `1O` is not a number. Correct it, or empty the cell to mark a missing value.");
+    expect(preview.columns.map((c) => c.name)).toEqual(["date", "sales"]);
+    expect(preview.sampleRows).toHaveLength(2);
+    expect(preview.series).toEqual([]);
+  });
+
+  it("a binary file has no columns, only the reason", async () => {
+    const preview = await previewCsv(file(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2])), "book.csv");
+    expect(preview).toMatchObject({
+      columns: [],
+      error: "This file is a ZIP archive (or an .xlsx workbook), not a CSV text file. Export or save it as CSV and upload that.",
+    });
+  });
+
+  it("long series get a sparkline of at most 120 values", async () => {
+    const rows = Array.from({ length: 5_000 }, (_, i) => `${i},${Math.sin(i / 100)}`);
+    const preview = await previewCsv(file(`step,v\n${rows.join("\n")}\n`), "long.csv");
+    expect(preview.series[0]?.sparkline.length).toBe(120);
+  });
+});
+
+describe("describeDialect, formatBytes, nameFromFileName", () => {
+  it.each([
+    [{ delimiter: ";", decimal: ",", lineBreak: "\r\n", hasHeader: true, quoted: false }, "utf-8-bom", "semicolon-separated · decimal comma · UTF-8 with BOM · header row · CRLF line breaks"],
+    [{ delimiter: "\t", decimal: ".", lineBreak: "\n", hasHeader: false, quoted: true }, "utf-16le", "tab-separated · decimal point · UTF-16 LE (with BOM) · no header row (columns numbered) · quoted fields"],
+  ] as const)("%j in %s", (dialect, encoding, words) => {
+    expect(describeDialect(dialect, encoding).join(" · ")).toBe(words);
+  });
+
+  it.each([
+    [512, "512 B"],
+    [1536, "1.5 kB"],
+    [31_457_280, "30 MB"],
+  ])("%i bytes → %s", (bytes, text) => {
+    expect(formatBytes(bytes)).toBe(text);
+  });
+
+  it.each([
+    ["sales 2024.csv", "sales 2024"],
+    ["C:\\exports\\Umsatz.TSV", "Umsatz"],
+    [".csv", "Untitled dataset"],
+  ])("%s → %s", (fileName, name) => {
+    expect(nameFromFileName(fileName)).toBe(name);
+  });
+});

@@ -1,0 +1,127 @@
+import { lttbIndices } from "../chart/downsample";
+import { ok, type Result } from "../result";
+import type { ColumnRole, ImportPreview, PreviewColumn, PreviewSeries } from "../series/schema";
+import { describeTimeFormat, formatTime } from "../time/time-format";
+import { decodeByteStream, readBlobChunks } from "./decode-text";
+import { readDatasetBlob } from "./read-blob";
+import { planColumns, SNIFF_CHARS, type ColumnPlan, type ParsedDataset, type ParsedSeries, type ReadOptions } from "./read-dataset";
+import { sniffCsv, type ColumnInfo, type CsvSniff } from "./sniff-csv";
+
+/** Rows of the file shown in the preview table. */
+export const PREVIEW_ROWS = 8;
+/** Values in a preview sparkline. */
+const SPARKLINE_POINTS = 120;
+
+/** The first ~256 kB of a file as text (enough to detect its dialect and columns), or why it is not text. */
+async function readHead(blob: Blob): Promise<Result<{ head: string; encoding: string }>> {
+  const decoding = await decodeByteStream(readBlobChunks(blob));
+  if (!decoding.ok) return decoding;
+  let head = "";
+  for await (const chunk of decoding.data.text) {
+    head += chunk;
+    if (head.length >= SNIFF_CHARS) break;
+  }
+  return ok({ head, encoding: decoding.data.encoding() });
+}
+
+function roleOf(column: ColumnInfo, plan: ColumnPlan | null): ColumnRole {
+  if (!plan) return "ignored";
+  if (plan.time === column) return "time";
+  if (plan.id === column) return "id";
+  return plan.values.includes(column) ? "value" : "ignored";
+}
+
+function toPreviewColumn(column: ColumnInfo, plan: ColumnPlan | null): PreviewColumn {
+  return {
+    name: column.name,
+    kind: column.kind,
+    role: roleOf(column, plan),
+    format: column.time ? describeTimeFormat(column.time.format) : null,
+    hasDateOrder: column.time?.dateOrder !== undefined,
+  };
+}
+
+/** At most SPARKLINE_POINTS values that keep the series' shape (LTTB), missing values as null. */
+function toSparkline(series: ParsedSeries): (number | null)[] {
+  const kept = lttbIndices(series.times, series.values, SPARKLINE_POINTS);
+  return kept.map((i) => {
+    const value = series.values[i] as number;
+    return Number.isNaN(value) ? null : value;
+  });
+}
+
+function toPreviewSeries(series: ParsedSeries, dataset: ParsedDataset): PreviewSeries {
+  const n = series.times.length;
+  return {
+    detectedName: series.detectedName,
+    name: series.name,
+    column: series.column,
+    pointCount: n,
+    missingCount: series.missingCount,
+    startLabel: n ? formatTime(series.times[0] as number, dataset.timeFormat, 0) : null,
+    endLabel: n ? formatTime(series.times[n - 1] as number, dataset.timeFormat, n - 1) : null,
+    frequency: series.frequency,
+    sparkline: toSparkline(series),
+  };
+}
+
+function emptyPreview(blob: Blob, fileName: string, error: string): ImportPreview {
+  return {
+    fileName,
+    fileSize: blob.size,
+    encoding: null,
+    dialect: null,
+    columns: [],
+    sampleRows: [],
+    timeColumn: null,
+    idColumn: null,
+    valueColumns: [],
+    dateOrder: null,
+    shape: null,
+    rowCount: 0,
+    series: [],
+    issues: [],
+    error,
+  };
+}
+
+/**
+ * Reads a file the way an import would, without storing anything: detected columns and their
+ * roles, the first rows, each series with its frequency and a sparkline, the issues found, and
+ * the sentence the upload would be refused with, if any. Runs in the preview Web Worker.
+ * @param options the analyst's choices so far (same as the upload's `options`)
+ * @param onProgress share of the file read (0–1)
+ */
+export async function previewCsv(
+  blob: Blob,
+  fileName: string,
+  options: ReadOptions = {},
+  onProgress?: (share: number) => void,
+): Promise<ImportPreview> {
+  const head = await readHead(blob);
+  if (!head.ok) return emptyPreview(blob, fileName, head.reason);
+  const sniffed = sniffCsv(head.data.head, options.dateOrder ? { dateOrder: options.dateOrder } : {});
+  if (!sniffed.ok) return emptyPreview(blob, fileName, sniffed.reason);
+  const sniff: CsvSniff = sniffed.data;
+  const planned = planColumns(sniff.columns, options, sniff.sampleRows);
+  const plan = planned.ok ? planned.data : null;
+  const read = planned.ok ? await readDatasetBlob(blob, options, onProgress) : planned;
+  const dataset = read.ok ? read.data.parsed : null;
+  return {
+    fileName,
+    fileSize: blob.size,
+    encoding: read.ok ? read.data.encoding : head.data.encoding,
+    dialect: sniff.dialect,
+    columns: sniff.columns.map((column) => toPreviewColumn(column, plan)),
+    sampleRows: sniff.sampleRows.slice(0, PREVIEW_ROWS),
+    timeColumn: plan?.time?.name ?? null,
+    idColumn: plan?.id?.name ?? null,
+    valueColumns: plan?.values.map((c) => c.name) ?? [],
+    dateOrder: dataset?.dateOrder ?? plan?.time?.time?.dateOrder ?? null,
+    shape: dataset?.shape ?? null,
+    rowCount: dataset?.rowCount ?? 0,
+    series: dataset ? dataset.series.map((s) => toPreviewSeries(s, dataset)) : [],
+    issues: dataset?.issues ?? [],
+    error: read.ok ? null : read.reason,
+  };
+}

@@ -1,0 +1,89 @@
+import { InvalidRequestError } from "./errors";
+import type { ForecastConfig, ForecastRequest } from "./types";
+
+/** Fewest training windows (validation included) the backtest network may learn from. */
+export const MIN_TRAIN_WINDOWS = 12;
+/** Shortest lookback the automatic configuration goes down to. */
+export const MIN_LOOKBACK = 4;
+/** The LSTM runs at most about this many recurrent steps: longer lookbacks read several values per step. */
+export const MAX_LSTM_STEPS = 12;
+/** Fewest rolling backtest origins. */
+export const MIN_BACKTEST_ORIGINS = 3;
+
+/**
+ * Fewest usable values a series needs for a forecast with a backtest.
+ * @param horizon steps to forecast
+ * @param lookback input steps of the network
+ * @param origins rolling backtest origins
+ */
+export function minimumLength(horizon: number, lookback = MIN_LOOKBACK, origins = MIN_BACKTEST_ORIGINS): number {
+  // Backtest network: lookback + horizon − 1 + MIN_TRAIN_WINDOWS values; then origins − 1 more
+  // origins and one horizon after the last one.
+  return lookback + horizon - 1 + MIN_TRAIN_WINDOWS + (origins - 1) + horizon;
+}
+
+/**
+ * The automatic settings for a request, with `request.config` applied on top. Sizes follow the
+ * data: the lookback covers about two seasons or 1.5 horizons, the backtest uses 2·horizon + 1
+ * rolling origins (three non-overlapping folds), and both shrink for short histories so that the
+ * backtest network keeps enough windows.
+ * @param request the forecast request (uses horizon, seasonLength, frequency and series lengths)
+ * @throws InvalidRequestError when horizon or season length is not a positive integer
+ */
+export function resolveConfig(request: Pick<ForecastRequest, "horizon" | "seasonLength" | "series" | "frequency" | "config">): ForecastConfig {
+  const h = request.horizon;
+  const m = request.seasonLength;
+  if (!Number.isInteger(h) || h < 1) throw new InvalidRequestError(`The horizon must be a positive whole number of steps (got ${h}).`);
+  if (!Number.isInteger(m) || m < 1) throw new InvalidRequestError(`The season length must be a positive whole number of steps (got ${m}); use 1 for no season.`);
+  const lengths = request.series.map((s) => usableLength(s.values));
+  const n = lengths.length > 0 ? Math.min(...lengths) : 0;
+  const overrides = request.config ?? {};
+
+  let origins = overrides.backtestOrigins ?? 2 * h + 1;
+  let lookback = overrides.lookback ?? Math.max(m > 1 ? 2 * m : 0, Math.round(1.5 * h), 8);
+  // Keep about 60% of the history for the backtest network, then shrink the lookback to fit.
+  if (overrides.backtestOrigins === undefined) {
+    origins = Math.max(MIN_BACKTEST_ORIGINS, Math.min(origins, Math.floor(0.4 * n) - h + 1));
+  }
+  if (overrides.lookback === undefined) {
+    const fitEnd = n - h - (origins - 1);
+    lookback = Math.max(MIN_LOOKBACK, Math.min(lookback, fitEnd - h + 1 - MIN_TRAIN_WINDOWS, Math.floor(fitEnd / 3)));
+  }
+
+  const patchLength = overrides.patchLength ?? Math.max(1, Math.ceil(lookback / MAX_LSTM_STEPS));
+  if (overrides.lookback === undefined) lookback = Math.max(patchLength, patchLength * Math.floor(lookback / patchLength));
+
+  const windows = Math.max(1, n - lookback - h + 1);
+  const maxWindows = overrides.maxWindows ?? 1024;
+  const used = Math.min(windows, maxWindows);
+  return {
+    lookback,
+    patchLength,
+    differenceInput: true,
+    units: 32,
+    layers: 1,
+    dropout: 0,
+    epochs: 300,
+    learningRate: 0.003,
+    batchSize: Math.min(used, 128),
+    seed: 1,
+    ensembleSize: 3,
+    patience: 15,
+    validationFraction: 0.2,
+    maxWindows,
+    transform: "auto",
+    deseasonalize: "auto",
+    dampedTrend: false,
+    loss: "mae",
+    backtestOrigins: origins,
+    chooseMargin: 0.3,
+    ...overrides,
+  };
+}
+
+/** Values from the first finite one to the end. */
+function usableLength(values: ArrayLike<number>): number {
+  let first = 0;
+  while (first < values.length && !Number.isFinite(values[first] as number)) first++;
+  return values.length - first;
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { coverage } from "../metrics";
+import { calibrate, toIntervals } from "./conformal";
+import { createRandom } from "./random";
+
+function gaussian(random: ReturnType<typeof createRandom>): number {
+  return Math.sqrt(-2 * Math.log(Math.max(random.next(), 1e-12))) * Math.cos(2 * Math.PI * random.next());
+}
+
+describe("split-conformal intervals", () => {
+  // A random walk with unit Gaussian steps forecast by its last value: the error j steps ahead is
+  // N(0, j), so the exact 80% / 95% half-widths are 1.2816·√j and 1.9600·√j.
+  const horizon = 6;
+  const random = createRandom(42);
+  const walk: number[] = [0];
+  for (let t = 1; t < 4000; t++) walk.push((walk[t - 1] as number) + gaussian(random));
+  const residualsFrom = (first: number, last: number) =>
+    Array.from({ length: last - first }, (_, k) => {
+      const o = first + k;
+      return Array.from({ length: horizon }, (_, j) => (walk[o + j + 1] as number) - (walk[o] as number));
+    });
+
+  const calibration = calibrate(residualsFrom(0, 1500), horizon);
+
+  it("widens with the horizon like the true error", () => {
+    for (let j = 1; j < horizon; j++) expect(calibration.sigma[j] as number).toBeGreaterThanOrEqual(calibration.sigma[j - 1] as number);
+    const ratio = (calibration.sigma[horizon - 1] as number) / (calibration.sigma[0] as number);
+    expect(ratio).toBeGreaterThan(Math.sqrt(horizon) * 0.8);
+    expect(ratio).toBeLessThan(Math.sqrt(horizon) * 1.2);
+  });
+
+  it("matches the known half-widths", () => {
+    for (const j of [1, horizon]) {
+      const sigma = calibration.sigma[j - 1] as number;
+      expect(calibration.q80 * sigma).toBeGreaterThan(1.2816 * Math.sqrt(j) * 0.88);
+      expect(calibration.q80 * sigma).toBeLessThan(1.2816 * Math.sqrt(j) * 1.12);
+      expect(calibration.q95 * sigma).toBeGreaterThan(1.96 * Math.sqrt(j) * 0.88);
+      expect(calibration.q95 * sigma).toBeLessThan(1.96 * Math.sqrt(j) * 1.12);
+    }
+  });
+
+  it("covers about 80% and 95% of new data", () => {
+    const actual: number[] = [];
+    const bands = { lower80: [] as number[], upper80: [] as number[], lower95: [] as number[], upper95: [] as number[] };
+    for (let o = 2000; o < 3990; o += horizon) {
+      const band = toIntervals(new Array<number>(horizon).fill(walk[o] as number), calibration, "none");
+      for (let j = 0; j < horizon; j++) actual.push(walk[o + j + 1] as number);
+      bands.lower80.push(...band.lower80);
+      bands.upper80.push(...band.upper80);
+      bands.lower95.push(...band.lower95);
+      bands.upper95.push(...band.upper95);
+    }
+    expect(coverage(actual, bands.lower80, bands.upper80)).toBeGreaterThan(0.75);
+    expect(coverage(actual, bands.lower80, bands.upper80)).toBeLessThan(0.86);
+    expect(coverage(actual, bands.lower95, bands.upper95)).toBeGreaterThan(0.92);
+    expect(coverage(actual, bands.lower95, bands.upper95)).toBeLessThan(0.98);
+  });
+
+  it("maps bounds back through the log transform and keeps lower ≤ mean ≤ upper", () => {
+    const band = toIntervals([Math.log(100), Math.log(100)], { sigma: [0.1, 0.2], q80: 1.5, q95: 2.5 }, "log");
+    expect(band.mean[0]).toBeCloseTo(100, 9);
+    expect(band.upper80[1]).toBeCloseTo(100 * Math.exp(0.3), 9);
+    expect(band.lower95[1]).toBeCloseTo(100 * Math.exp(-0.5), 9);
+    for (let j = 0; j < 2; j++) {
+      expect(band.lower95[j]).toBeLessThanOrEqual(band.lower80[j] as number);
+      expect(band.lower80[j]).toBeLessThanOrEqual(band.mean[j] as number);
+      expect(band.mean[j]).toBeLessThanOrEqual(band.upper80[j] as number);
+      expect(band.upper80[j]).toBeLessThanOrEqual(band.upper95[j] as number);
+    }
+  });
+});

@@ -1,0 +1,99 @@
+import { invertTransform } from "./transform";
+import type { Calibration, IntervalForecast, TransformKind } from "./types";
+
+/**
+ * Split-conformal calibration from backtest residuals, normalised per horizon step: sigma_j is the
+ * mean absolute residual of step j made non-decreasing in j (pool-adjacent-violators), and q80/q95
+ * are the finite-sample conformal quantiles of |e|/sigma_j pooled over all steps and origins.
+ * Intervals are then ẑ_j ± q·sigma_j on the modelling scale: they widen with the horizon and
+ * follow the level when the series is logged.
+ * @param residuals one row per backtest origin, one column per step (actual − forecast on the
+ *   modelling scale); NaN where the actual is not known
+ * @param horizon steps per row
+ */
+export function calibrate(residuals: ArrayLike<number>[], horizon: number): Calibration {
+  const sums = new Float64Array(horizon);
+  const counts = new Float64Array(horizon);
+  for (const row of residuals) {
+    for (let j = 0; j < horizon; j++) {
+      const e = row[j] as number;
+      if (Number.isFinite(e)) {
+        sums[j] = (sums[j] as number) + Math.abs(e);
+        counts[j] = (counts[j] as number) + 1;
+      }
+    }
+  }
+  const raw = Array.from(sums, (s, j) => ((counts[j] as number) > 0 ? s / (counts[j] as number) : Number.NaN));
+  // Steps no residual reached borrow the last known one.
+  for (let j = 0; j < horizon; j++) if (!Number.isFinite(raw[j] as number)) raw[j] = j > 0 ? (raw[j - 1] as number) : Number.NaN;
+  const sigma = nonDecreasing(raw, Array.from(counts, (c) => Math.max(c, 1)));
+  const floor = Math.max(1e-12, 1e-9 * Math.max(...sigma.filter(Number.isFinite), 0));
+  for (let j = 0; j < horizon; j++) sigma[j] = Number.isFinite(sigma[j] as number) ? Math.max(sigma[j] as number, floor) : floor;
+  const scores: number[] = [];
+  for (const row of residuals) {
+    for (let j = 0; j < horizon; j++) {
+      const e = row[j] as number;
+      if (Number.isFinite(e)) scores.push(Math.abs(e) / (sigma[j] as number));
+    }
+  }
+  scores.sort((a, b) => a - b);
+  const q80 = conformalQuantile(scores, 0.8) ?? 1.28 * 1.25;
+  const q95 = Math.max(conformalQuantile(scores, 0.95) ?? q80 * (1.96 / 1.28), q80);
+  return { sigma, q80, q95 };
+}
+
+/**
+ * The ⌈(n+1)·level⌉-th smallest score (the split-conformal quantile); when there are too few
+ * scores for that, the largest score stretched by a normal-tail factor; undefined without scores.
+ */
+function conformalQuantile(sorted: number[], level: number): number | undefined {
+  const n = sorted.length;
+  if (n === 0) return undefined;
+  const rank = Math.ceil((n + 1) * level);
+  if (rank <= n) return sorted[rank - 1];
+  return (sorted[n - 1] as number) * (1 + (rank - n) / n);
+}
+
+/** Weighted isotonic (non-decreasing) regression by pool-adjacent-violators. */
+function nonDecreasing(values: number[], weights: number[]): number[] {
+  const blocks: { value: number; weight: number; size: number }[] = [];
+  values.forEach((value, i) => {
+    if (!Number.isFinite(value)) {
+      blocks.push({ value, weight: 0, size: 1 });
+      return;
+    }
+    blocks.push({ value, weight: weights[i] as number, size: 1 });
+    while (blocks.length > 1) {
+      const last = blocks[blocks.length - 1] as (typeof blocks)[number];
+      const prev = blocks[blocks.length - 2] as (typeof blocks)[number];
+      if (!Number.isFinite(prev.value) || prev.value <= last.value) break;
+      const weight = prev.weight + last.weight;
+      blocks.splice(blocks.length - 2, 2, {
+        value: (prev.value * prev.weight + last.value * last.weight) / weight,
+        weight,
+        size: prev.size + last.size,
+      });
+    }
+  });
+  return blocks.flatMap((b) => new Array<number>(b.size).fill(b.value));
+}
+
+/**
+ * Builds the 80% and 95% intervals of a forecast from a calibration.
+ * @param forecast point forecast on the modelling scale, one value per step
+ * @param calibration from {@link calibrate} (at least as many steps as the forecast)
+ * @param transform the series' transform; bounds are mapped back to the original scale
+ */
+export function toIntervals(forecast: ArrayLike<number>, calibration: Calibration, transform: TransformKind): IntervalForecast {
+  const out: IntervalForecast = { mean: [], lower80: [], upper80: [], lower95: [], upper95: [] };
+  for (let j = 0; j < forecast.length; j++) {
+    const z = forecast[j] as number;
+    const s = calibration.sigma[Math.min(j, calibration.sigma.length - 1)] as number;
+    out.mean.push(invertTransform(z, transform));
+    out.lower80.push(invertTransform(z - calibration.q80 * s, transform));
+    out.upper80.push(invertTransform(z + calibration.q80 * s, transform));
+    out.lower95.push(invertTransform(z - calibration.q95 * s, transform));
+    out.upper95.push(invertTransform(z + calibration.q95 * s, transform));
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+import { SavedModelError, SeriesTooShortError } from "./errors";
+import { withInitialStates } from "./exponential-smoothing";
+import { seasonalIndices } from "./seasonality";
+import { applyTransform } from "./transform";
+import { forecastMethods } from "./run-forecast";
+import { cleanSeries, prepareSeries } from "./prepare";
+import { loadNetwork } from "./saved-model";
+import type { ModelForecast, SavedModel, SeriesInput } from "./types";
+
+/**
+ * Forecasts again with a saved model from newer data, without retraining: the saved smoothing
+ * parameters and scale normalise the latest window, the network forecasts, the baselines run with
+ * their saved parameters, and the saved calibrations give the intervals.
+ * @param saved the model of an earlier run
+ * @param series the series to forecast, matched to the saved ones by name (a single series also
+ *   matches a single saved series of another name); values equally spaced, NaN = missing
+ * @param horizon steps to forecast (at most the trained horizon; default: the trained horizon)
+ * @throws SavedModelError when a series is unknown or the horizon is too long
+ */
+export async function forecastFromModel(saved: SavedModel, series: SeriesInput[], horizon = saved.horizon): Promise<ModelForecast> {
+  if (!Number.isInteger(horizon) || horizon < 1 || horizon > saved.horizon) {
+    throw new SavedModelError(`This model forecasts at most ${saved.horizon} steps; ask for 1 to ${saved.horizon} (got ${horizon}).`);
+  }
+  const matched = series.map((s) => {
+    const state = saved.series.find((x) => x.name === s.name) ?? (saved.series.length === 1 && series.length === 1 ? saved.series[0] : undefined);
+    if (!state) throw new SavedModelError(`The model was not trained on a series named "${s.name}" (it knows ${saved.series.map((x) => `"${x.name}"`).join(", ")}).`);
+    return { input: s, state };
+  });
+  const { lookback, ensembleSize, units, layers, patchLength, differenceInput } = saved.config;
+  const spec = { lookback, patch: patchLength, channels: differenceInput ? 2 : 1, horizon: saved.horizon, units, layers, ensembleSize };
+  const inputs = Math.max(...saved.series.map((s) => s.input)) + 1;
+  const model = await loadNetwork(saved);
+  try {
+    return {
+      horizon,
+      series: matched.map(({ input, state }) => {
+        const clean = cleanSeries(input.values);
+        if (clean.values.length < lookback) throw new SeriesTooShortError(input.name, clean.values.length, lookback, horizon);
+        const T = clean.values.length;
+        // Initial states come from the new data, so its first value may fall on any phase of the season.
+        const z = applyTransform(clean.values, state.transform);
+        const m = Math.max(1, Math.round(saved.seasonLength));
+        const thetaSeasonal = state.theta.seasonal && T >= 2 * m;
+        const indices = thetaSeasonal ? seasonalIndices(z, m) : [];
+        const baselineModels = {
+          seasonLength: m,
+          holtWinters: withInitialStates(state.holtWinters, z),
+          theta: {
+            ...state.theta,
+            seasonal: thetaSeasonal,
+            indices,
+            smoothing: withInitialStates(state.theta.smoothing, thetaSeasonal ? z.map((v, t) => v - (indices[t % m] as number)) : z),
+          },
+        };
+        const prepared = prepareSeries(clean.values, {
+          seasonLength: saved.seasonLength,
+          fitEnd: T,
+          lookback,
+          horizon: saved.horizon,
+          transform: state.transform,
+          deseasonalize: state.deseasonalized ? "on" : "off",
+          fixed: {
+            transform: state.transform,
+            deseasonalized: state.deseasonalized,
+            smoothing: withInitialStates(state.smoothing, z),
+            scale: state.scale,
+          },
+        });
+        const forecasts = forecastMethods({ model }, spec, prepared, baselineModels, state.calibration, T - 1, horizon, state.input, inputs);
+        return { name: input.name, forecasts, chosen: state.chosen };
+      }),
+    };
+  } finally {
+    model.dispose();
+  }
+}

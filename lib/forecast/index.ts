@@ -1,0 +1,12 @@
+/**
+ * Tidecast's forecaster: an LSTM (ES-RNN style normalisation, direct multi-step output, median
+ * ensemble) judged against baselines on a rolling-origin backtest, with conformal intervals.
+ * Runs unchanged in Node and in a browser worker (no DOM or Node imports).
+ */
+export { initBackend, getBackendInfo } from "./backend";
+export { resolveConfig, minimumLength } from "./config";
+export { ForecastError, InvalidRequestError, SavedModelError, SeriesTooShortError, TrainingDivergedError } from "./errors";
+export { forecastFromModel } from "./forecast-from-model";
+export { runForecast } from "./run-forecast";
+export { decodeSavedModel, encodeSavedModel, fromTfjsFiles, toTfjsFiles } from "./saved-model";
+export * from "./types";

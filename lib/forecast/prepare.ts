@@ -1,0 +1,127 @@
+import { fitSmoothing, forecastSmoothing, runSmoothing, seasonAt } from "./exponential-smoothing";
+import { isSeasonal } from "./seasonality";
+import { applyTransform, chooseTransform } from "./transform";
+import type { ForecastConfig, SmoothingModel, TransformKind } from "./types";
+import { targetScale, type SeriesFrame } from "./windows";
+
+/** A series with its missing values handled. */
+export interface CleanSeries {
+  /** Values from the first finite one on; inner gaps interpolated linearly, a missing tail carried forward. */
+  values: Float64Array;
+  /** Leading missing values dropped (index i of `values` is index offset + i of the input). */
+  offset: number;
+  /** Values filled in. */
+  filled: number;
+}
+
+/**
+ * Drops leading missing values and fills the others (linear interpolation inside, last value
+ * carried forward at the end). Non-finite values count as missing.
+ * @param values raw values, oldest first; NaN = missing
+ */
+export function cleanSeries(values: ArrayLike<number>): CleanSeries {
+  let offset = 0;
+  while (offset < values.length && !Number.isFinite(values[offset] as number)) offset++;
+  const out = new Float64Array(values.length - offset);
+  let filled = 0;
+  let lastIndex = -1;
+  for (let i = 0; i < out.length; i++) {
+    const v = values[offset + i] as number;
+    if (!Number.isFinite(v)) continue;
+    if (lastIndex >= 0 && i - lastIndex > 1) {
+      const from = out[lastIndex] as number;
+      for (let k = lastIndex + 1; k < i; k++) out[k] = from + ((v - from) * (k - lastIndex)) / (i - lastIndex);
+      filled += i - lastIndex - 1;
+    }
+    out[i] = v;
+    lastIndex = i;
+  }
+  for (let k = lastIndex + 1; k < out.length; k++) {
+    out[k] = out[lastIndex] as number;
+    filled++;
+  }
+  return { values: out, offset, filled };
+}
+
+/** The normalisation of one series for the network, fitted on a prefix of it. */
+export interface PreparedSeries {
+  transform: TransformKind;
+  deseasonalized: boolean;
+  /** Level, damped trend and season filter: normalises the windows and gives the base forecast. */
+  smoothing: SmoothingModel;
+  frame: SeriesFrame;
+}
+
+/** Settings that fix a preparation instead of estimating it (a saved model's). */
+export interface FixedPreparation {
+  transform: TransformKind;
+  deseasonalized: boolean;
+  smoothing: SmoothingModel;
+  scale: number;
+}
+
+/**
+ * Fits the normalisation of a series on its first `fitEnd` values and applies it to all of them:
+ * transform (log for positive multiplicative series), seasonality test, exponential smoothing of
+ * level and season, and the scale of the normalised targets.
+ * @param values clean values (see {@link cleanSeries})
+ * @param options.seasonLength m, in steps
+ * @param options.fitEnd number of leading values the estimates may use
+ * @param options.lookback and options.horizon window sizes (for the scale)
+ * @param options.fixed reuse a saved preparation instead of estimating one
+ */
+export function prepareSeries(
+  values: Float64Array,
+  options: {
+    seasonLength: number;
+    fitEnd: number;
+    lookback: number;
+    horizon: number;
+    transform: ForecastConfig["transform"];
+    deseasonalize: ForecastConfig["deseasonalize"];
+    /** Damped trend in the smoothing (default true). */
+    dampedTrend?: boolean;
+    fixed?: FixedPreparation;
+  },
+): PreparedSeries {
+  const m = Math.round(options.seasonLength);
+  const head = values.subarray(0, options.fitEnd);
+  const transform =
+    options.fixed?.transform ?? (options.transform === "auto" ? chooseTransform(head, m) : options.transform);
+  const z = applyTransform(values, transform);
+  const zHead = z.subarray(0, options.fitEnd);
+  const deseasonalized =
+    options.fixed?.deseasonalized ??
+    (m > 1 &&
+      options.deseasonalize !== "off" &&
+      (options.deseasonalize === "on" ? zHead.length >= 2 * m : isSeasonal(zHead, m)));
+  const smoothing = options.fixed?.smoothing ?? fitSmoothing(zHead, { seasonLength: m, seasonal: deseasonalized, trend: options.dampedTrend === false ? "none" : "damped" });
+  const states = runSmoothing(z, smoothing);
+  // The smoothing's forecasts, computed once per origin on demand (windows ask step by step).
+  let cachedOrigin = -1;
+  let cached: Float64Array = new Float64Array(0);
+  const baseForecast = (origin: number, step: number): number => {
+    if (origin !== cachedOrigin || step > cached.length) {
+      cached = forecastSmoothing(states, smoothing, origin, Math.max(step, options.horizon));
+      cachedOrigin = origin;
+    }
+    return cached[step - 1] as number;
+  };
+  const adjusted = new Float64Array(z.length);
+  for (let t = 0; t < z.length; t++) adjusted[t] = (z[t] as number) - seasonAt(states, smoothing, t - 1, 1);
+  const partial = {
+    z,
+    adjusted,
+    level: states.level,
+    base: (origin: number, step: number) => baseForecast(origin, step),
+  };
+  let scale = options.fixed?.scale;
+  if (scale === undefined) {
+    const origins: number[] = [];
+    for (let o = options.lookback - 1; o + options.horizon < options.fitEnd; o++) origins.push(o);
+    if (origins.length === 0) origins.push(Math.max(0, options.fitEnd - 1 - options.horizon));
+    scale = targetScale(partial, origins, options.horizon);
+  }
+  return { transform, deseasonalized, smoothing, frame: { ...partial, scale, differenceLag: deseasonalized ? m : 1 } };
+}
+

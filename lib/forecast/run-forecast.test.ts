@@ -1,0 +1,234 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import * as tf from "@tensorflow/tfjs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { mase, maseScale } from "../metrics";
+import {
+  decodeSavedModel,
+  encodeSavedModel,
+  forecastFromModel,
+  fromTfjsFiles,
+  initBackend,
+  InvalidRequestError,
+  resolveConfig,
+  runForecast,
+  SeriesTooShortError,
+  toTfjsFiles,
+  TrainingDivergedError,
+  type ForecastConfig,
+  type ForecastProgress,
+} from "./index";
+import { buildLstm, disposeNetwork } from "./network";
+import { loadNetwork } from "./saved-model";
+import { createRandom } from "./random";
+import { trainNetwork } from "./train";
+
+/** Small settings so that a whole run takes well under a second. */
+const FAST: Partial<ForecastConfig> = { epochs: 6, units: 6, ensembleSize: 3, patience: 3, backtestOrigins: 5, lookback: 12, patchLength: 3 };
+
+/** Trend + season + noise, monthly-like. */
+function seasonalSeries(n: number, seed = 1, trend = 0.5): number[] {
+  const random = createRandom(seed);
+  return Array.from({ length: n }, (_, t) => 50 + trend * t + 10 * Math.sin((2 * Math.PI * t) / 12) + 2 * (random.next() - 0.5));
+}
+
+beforeAll(async () => {
+  await initBackend();
+});
+
+describe("runForecast", () => {
+  it("trains, backtests, forecasts and reloads without leaking tensors", async () => {
+    const request = { series: [{ name: "sales", values: seasonalSeries(90) }], horizon: 6, seasonLength: 12, config: FAST };
+    await runForecast(request); // warm-up: kernels and backend caches allocate once
+    const before = tf.memory().numTensors;
+    const outcome = await runForecast(request);
+    await forecastFromModel(outcome.model, request.series);
+    expect(tf.memory().numTensors).toBe(before);
+
+    const s = outcome.series[0];
+    if (!s) throw new Error("no series outcome");
+    expect(outcome.backend.name).toBe("wasm");
+    for (const method of ["lstm", "naive", "snaive", "holt_winters", "theta"] as const) {
+      const f = s.forecasts[method];
+      expect(f.mean).toHaveLength(6);
+      for (let j = 0; j < 6; j++) {
+        expect(f.lower95[j]).toBeLessThanOrEqual(f.lower80[j] as number);
+        expect(f.lower80[j]).toBeLessThanOrEqual(f.mean[j] as number);
+        expect(f.mean[j]).toBeLessThanOrEqual(f.upper80[j] as number);
+        expect(f.upper80[j]).toBeLessThanOrEqual(f.upper95[j] as number);
+      }
+      // Conformal bands widen (weakly) with the horizon.
+      expect((f.upper95[5] as number) - (f.lower95[5] as number)).toBeGreaterThanOrEqual((f.upper95[0] as number) - (f.lower95[0] as number) - 1e-9);
+      expect(Number.isFinite(s.metrics[method].mase)).toBe(true);
+    }
+    expect(s.backtestOrigins).toBe(5);
+    expect(s.folds.length).toBeGreaterThanOrEqual(1);
+    expect(s.folds.at(-1)?.origin).toBe(90 - 1 - 6);
+    expect(["lstm", "naive", "snaive", "holt_winters", "theta"]).toContain(s.chosen);
+    expect(s.chosenReason.length).toBeGreaterThan(10);
+    expect(outcome.history.map((h) => h.stage)).toEqual(["backtest", "training"]);
+  });
+
+  it("gives the same forecast for the same seed and another for another seed", async () => {
+    const series = [{ name: "y", values: seasonalSeries(80, 3) }];
+    const run = (seed: number) => runForecast({ series, horizon: 5, seasonLength: 12, config: { ...FAST, seed } });
+    const [a, b, c] = [await run(7), await run(7), await run(8)];
+    expect(a.series[0]?.forecasts.lstm).toEqual(b.series[0]?.forecasts.lstm);
+    expect(a.history).toEqual(b.history);
+    expect(a.series[0]?.forecasts.lstm.mean).not.toEqual(c.series[0]?.forecasts.lstm.mean);
+  });
+
+  it("beats seasonal naive on a trending seasonal series after a short train", async () => {
+    const values = seasonalSeries(132, 5, 0.8);
+    const h = 12;
+    const train = values.slice(0, values.length - h);
+    const actual = values.slice(values.length - h);
+    const outcome = await runForecast({
+      series: [{ name: "trend", values: train }],
+      horizon: h,
+      seasonLength: 12,
+      config: { epochs: 40, units: 8, ensembleSize: 3, patience: 10, backtestOrigins: 5 },
+    });
+    const s = outcome.series[0];
+    if (!s) throw new Error("no outcome");
+    const scale = maseScale(train, 12);
+    const lstm = mase(actual, s.forecasts.lstm.mean, scale);
+    const snaive = mase(actual, s.forecasts.snaive.mean, scale);
+    expect(lstm).toBeLessThan(0.7 * snaive);
+    expect(s.metrics.lstm.mase).toBeLessThan(s.metrics.snaive.mase);
+  });
+
+  it("reports progress at most once per epoch and stops within a batch when asked", async () => {
+    const events: ForecastProgress[] = [];
+    let polls = 0;
+    const outcome = await runForecast(
+      { series: [{ name: "y", values: seasonalSeries(200, 2) }], horizon: 6, seasonLength: 12, config: { ...FAST, epochs: 50, patience: 50, batchSize: 16 } },
+      { onProgress: (p) => events.push(p), shouldStop: () => ++polls > 12 },
+    );
+    expect(outcome.stopped).toBe(true);
+    // 16-window batches: the 13th poll stops inside the first or second epoch.
+    const epochs = outcome.history.reduce((sum, h) => sum + h.epochs.length, 0);
+    expect(epochs).toBeLessThanOrEqual(2);
+    const trainingEvents = events.filter((e) => (e.stage === "backtest" || e.stage === "training") && e.epoch > 0);
+    expect(trainingEvents.length).toBe(epochs);
+    expect(events.every((e) => e.backend === "wasm" && e.models === 1 && e.elapsedMs >= 0 && e.etaMs >= 0)).toBe(true);
+    const mean = outcome.series[0]?.forecasts.lstm.mean ?? [];
+    expect(mean).toHaveLength(6);
+    expect(mean.every(Number.isFinite)).toBe(true);
+  });
+
+  it("serves several series with one global network or one network each", async () => {
+    const series = [
+      { name: "a", values: seasonalSeries(80, 1) },
+      { name: "b", values: [Number.NaN, Number.NaN, ...seasonalSeries(78, 2, 0.2)] },
+    ];
+    for (const mode of ["global", "per-series"] as const) {
+      const outcome = await runForecast({ series, horizon: 4, seasonLength: 12, mode, config: FAST });
+      expect(outcome.mode).toBe(mode);
+      expect(outcome.series.map((s) => s.name)).toEqual(["a", "b"]);
+      expect(outcome.history.length).toBe(mode === "global" ? 2 : 4);
+      // b's leading gap is dropped, so its fold origins are in the caller's indexing.
+      expect(outcome.series[1]?.folds.at(-1)?.origin).toBe(80 - 1 - 4);
+      const again = await forecastFromModel(outcome.model, series);
+      again.series.forEach((s, i) => {
+        const original = outcome.series[i]?.forecasts.lstm.mean ?? [];
+        s.forecasts.lstm.mean.forEach((v, j) => expect(v).toBeCloseTo(original[j] as number, 4));
+      });
+    }
+  });
+});
+
+describe("failures say what to change", () => {
+  it("names the minimum length for a series too short for the horizon", async () => {
+    const request = { series: [{ name: "short", values: seasonalSeries(30) }], horizon: 12, seasonLength: 12 };
+    await expect(runForecast(request)).rejects.toBeInstanceOf(SeriesTooShortError);
+    await expect(runForecast(request)).rejects.toThrow(/"short" has 30 usable values; .* needs at least \d+\. Shorten the horizon/);
+  });
+
+  it.each([
+    [{ horizon: 0 }, /horizon must be a positive whole number/],
+    [{ seasonLength: 2.5 }, /season length must be a positive whole number/],
+    [{ config: { lookback: 10, patchLength: 3 } }, /multiple of "patchLength"/],
+    [{ config: { learningRate: 2 } }, /"learningRate" must be between 0 and 1/],
+    [{ series: [] }, /at least one series/],
+  ])("rejects %j", async (change, message) => {
+    const request = { series: [{ name: "y", values: seasonalSeries(80) }], horizon: 6, seasonLength: 12, ...change };
+    await expect(runForecast(request)).rejects.toBeInstanceOf(InvalidRequestError);
+    await expect(runForecast(request)).rejects.toThrow(message);
+  });
+
+  it("suggests a lower learning rate when the loss stops being finite", async () => {
+    const network = buildLstm({ lookback: 4, patch: 2, channels: 1, horizon: 2, units: 3, layers: 1, ensembleSize: 1 }, 1);
+    const windows = { xs: new Float32Array(8).fill(1), ys: Float32Array.from([1, Number.NaN, 0, 1]), count: 2, lookback: 4, channels: 1, horizon: 2, origins: new Int32Array(2) };
+    const training = trainNetwork(network, windows, { epochs: 2, batchSize: 2, learningRate: 0.05, patience: 2, loss: "mae", dropout: 0, seed: 1 });
+    await expect(training).rejects.toBeInstanceOf(TrainingDivergedError);
+    await expect(training).rejects.toThrow(/Lower the learning rate, e\.g\. to 0\.017/);
+    disposeNetwork(network);
+  });
+});
+
+describe("resolveConfig", () => {
+  it("sizes the network from the data and keeps overrides", () => {
+    const monthly = resolveConfig({ series: [{ name: "m", values: new Array(500).fill(1) }], horizon: 18, seasonLength: 12 });
+    expect(monthly.lookback % monthly.patchLength).toBe(0);
+    expect(monthly.lookback / monthly.patchLength).toBeLessThanOrEqual(12);
+    expect(monthly.lookback).toBeGreaterThanOrEqual(24);
+    expect(monthly.backtestOrigins).toBe(37);
+    const short = resolveConfig({ series: [{ name: "s", values: new Array(60).fill(1) }], horizon: 6, seasonLength: 12 });
+    expect(short.backtestOrigins).toBeGreaterThanOrEqual(3);
+    expect(short.lookback).toBeLessThan(monthly.lookback);
+    const custom = resolveConfig({ series: [{ name: "m", values: new Array(500).fill(1) }], horizon: 18, seasonLength: 12, config: { units: 5, seed: 9 } });
+    expect(custom.units).toBe(5);
+    expect(custom.seed).toBe(9);
+  });
+});
+
+describe("saved models", () => {
+  it("round-trip through bytes and through standard tfjs files", async () => {
+    const series = [{ name: "sales", values: seasonalSeries(84, 4) }];
+    const outcome = await runForecast({ series, horizon: 6, seasonLength: 12, config: FAST });
+    const expected = outcome.series[0]?.forecasts;
+    if (!expected) throw new Error("no outcome");
+
+    const bytes = encodeSavedModel(outcome.model);
+    // Prisma hands Bytes back at arbitrary offsets: decode from a view into a larger buffer.
+    const shifted = new Uint8Array(bytes.length + 3);
+    shifted.set(bytes, 3);
+    const decoded = decodeSavedModel(shifted.subarray(3));
+    const fromBytes = await forecastFromModel(decoded, series);
+    fromBytes.series[0]?.forecasts.lstm.mean.forEach((v, j) => expect(v).toBeCloseTo(expected.lstm.mean[j] as number, 5));
+    fromBytes.series[0]?.forecasts.holt_winters.mean.forEach((v, j) => expect(v).toBeCloseTo(expected.holt_winters.mean[j] as number, 5));
+    expect(fromBytes.series[0]?.chosen).toBe(outcome.series[0]?.chosen);
+    const shorter = await forecastFromModel(decoded, series, 3);
+    expect(shorter.series[0]?.forecasts.lstm.mean).toHaveLength(3);
+    await expect(forecastFromModel(decoded, series, 7)).rejects.toThrow(/at most 6 steps/);
+
+    // model.json + weights.bin, served over HTTP, load with the stock tf.loadLayersModel.
+    const files = toTfjsFiles(outcome.model);
+    const server = http.createServer((req, res) => {
+      if (req.url === "/model.json") res.end(files.modelJson);
+      else if (req.url === "/weights.bin") res.end(Buffer.from(files.weightsBin));
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const stock = await tf.loadLayersModel(`http://127.0.0.1:${port}/model.json`);
+      const ours = await loadNetwork(outcome.model);
+      const x = tf.randomNormal([2, 4, 6]);
+      const a = stock.predict(x) as tf.Tensor;
+      const b = ours.predict(x) as tf.Tensor;
+      expect(Array.from(a.dataSync())).toEqual(Array.from(b.dataSync()));
+      tf.dispose([x, a, b]);
+      stock.dispose();
+      ours.dispose();
+    } finally {
+      server.close();
+    }
+    const reread = fromTfjsFiles(files);
+    expect(reread.series[0]?.name).toBe("sales");
+    const again = await forecastFromModel(reread, series);
+    again.series[0]?.forecasts.lstm.mean.forEach((v, j) => expect(v).toBeCloseTo(expected.lstm.mean[j] as number, 5));
+    expect(() => decodeSavedModel(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]))).toThrow(/not a saved Tidecast model/);
+  });
+});

@@ -1,0 +1,490 @@
+import { initBackend } from "./backend";
+import { historyResiduals, planBacktest, scoreBacktest, toFolds, type BacktestPlan } from "./backtest";
+import { BASELINES, fitBaselines, runBaselines, type BaselineModels, type BaselineRunner } from "./baselines";
+import { minimumLength, resolveConfig } from "./config";
+import { toIntervals } from "./conformal";
+import { InvalidRequestError, SeriesTooShortError } from "./errors";
+import { buildLstm, disposeNetwork, type Network, type NetworkSpec } from "./network";
+import { predictMedian } from "./predict";
+import { cleanSeries, prepareSeries, type CleanSeries, type PreparedSeries } from "./prepare";
+import { captureArtifacts } from "./saved-model";
+import { trainNetwork, type TrainResult } from "./train";
+import {
+  METHOD_LABELS,
+  type BacktestFold,
+  type BacktestMetrics,
+  type BackendInfo,
+  type Calibration,
+  type ForecastConfig,
+  type ForecastMode,
+  type ForecastOutcome,
+  type ForecastProgress,
+  type ForecastRequest,
+  type ForecastStage,
+  type IntervalForecast,
+  type MethodName,
+  type RunForecastOptions,
+  type SavedSeriesState,
+  type SeriesOutcome,
+  type TrainingHistory,
+} from "./types";
+import { denormalize, makeWindows, type SeriesFrame, type Windows } from "./windows";
+
+/** Final epochs never go below this, even when validation picked an earlier epoch. */
+const MIN_FINAL_EPOCHS = 5;
+
+/**
+ * Trains the LSTM forecaster and judges it against baselines: for each network (one per series,
+ * or one global network), a backtest network is trained up to the first rolling origin (with a
+ * time-ordered validation split and early stopping), every method forecasts from every rolling
+ * origin, conformal intervals are calibrated on those residuals, then the final network is
+ * trained on all data for the epochs validation chose and every method forecasts the future.
+ * @param request series, horizon (steps), season length (steps), optional mode and overrides
+ * @param options progress callback (at most once per epoch), stop poll (per batch), backend options
+ * @throws InvalidRequestError, SeriesTooShortError, TrainingDivergedError (see errors.ts)
+ */
+export async function runForecast(request: ForecastRequest, options: RunForecastOptions = {}): Promise<ForecastOutcome> {
+  const started = Date.now();
+  checkRequest(request);
+  const config = resolveConfig(request);
+  checkConfig(config);
+  const backend = await initBackend(options.backend);
+  const h = request.horizon;
+  const m = request.seasonLength;
+  const cleaned = request.series.map((s) => cleanSeries(s.values));
+  const needed = minimumLength(h, config.lookback, config.backtestOrigins);
+  cleaned.forEach((c, i) => {
+    if (c.values.length < needed) throw new SeriesTooShortError(request.series[i]?.name ?? `#${i + 1}`, c.values.length, needed, h);
+  });
+  const mode: ForecastMode = request.mode ?? (request.series.length > 1 ? "global" : "per-series");
+  const groups = mode === "global" ? [request.series.map((_, i) => i)] : request.series.map((_, i) => [i]);
+  const spec: NetworkSpec = {
+    lookback: config.lookback,
+    patch: config.patchLength,
+    channels: config.differenceInput ? 2 : 1,
+    horizon: h,
+    units: config.units,
+    layers: config.layers,
+    ensembleSize: config.ensembleSize,
+  };
+
+  let stopped = false;
+  const shouldStop = () => {
+    if (!stopped && options.shouldStop?.()) stopped = true;
+    return stopped;
+  };
+  const clock = new EtaClock(started, groups.length);
+  const emit = (p: Omit<ForecastProgress, "elapsedMs" | "etaMs" | "backend" | "models">) =>
+    options.onProgress?.({ ...p, models: groups.length, elapsedMs: Date.now() - started, etaMs: clock.eta(p.stage, p.epoch), backend: backend.name });
+
+  const outcomes: SeriesOutcome[] = [];
+  const states: SavedSeriesState[] = [];
+  const history: TrainingHistory[] = [];
+  const finals: Network[] = [];
+  try {
+    for (const [g, members] of groups.entries()) {
+      const group = await forecastGroup({
+        names: members.map((i) => request.series[i]?.name ?? `#${i + 1}`),
+        cleaned: members.map((i) => cleaned[i] as CleanSeries),
+        input: mode === "global" ? 0 : g,
+        model: g + 1,
+        config,
+        spec,
+        seasonLength: m,
+        emit,
+        clock,
+        shouldStop,
+        isStopped: () => stopped,
+      });
+      outcomes.push(...group.outcomes);
+      states.push(...group.states);
+      history.push(...group.history);
+      finals.push(group.network);
+    }
+    emit({ stage: "forecasting", model: groups.length, epoch: 0, epochs: 0, loss: Number.NaN });
+    const combined = combineNetworks(finals, spec, config.seed);
+    const artifacts = await captureArtifacts(combined.model);
+    if (finals.length > 1) disposeNetwork(combined);
+    return {
+      config,
+      mode,
+      horizon: h,
+      seasonLength: m,
+      backend,
+      stopped,
+      history,
+      series: outcomes,
+      model: { format: "tidecast-lstm", version: 1, config, mode, horizon: h, seasonLength: m, frequency: request.frequency, series: states, ...artifacts },
+      elapsedMs: Date.now() - started,
+    };
+  } finally {
+    for (const network of finals) disposeNetwork(network);
+  }
+}
+
+interface GroupJob {
+  names: string[];
+  cleaned: CleanSeries[];
+  /** Input of the saved model this group's network becomes. */
+  input: number;
+  /** 1-based network index for progress. */
+  model: number;
+  config: ForecastConfig;
+  spec: NetworkSpec;
+  seasonLength: number;
+  emit: (p: Omit<ForecastProgress, "elapsedMs" | "etaMs" | "backend" | "models">) => void;
+  clock: EtaClock;
+  shouldStop: () => boolean;
+  isStopped: () => boolean;
+}
+
+interface SeriesState {
+  name: string;
+  clean: CleanSeries;
+  plan: BacktestPlan;
+  prepared: PreparedSeries;
+  baselines: BaselineRunner;
+}
+
+/** Backtest, final training and forecasts of one network and the series it serves. */
+async function forecastGroup(job: GroupJob) {
+  const { config, spec, seasonLength: m } = job;
+  const h = spec.horizon;
+  job.emit({ stage: "preparing", model: job.model, epoch: 0, epochs: config.epochs, loss: Number.NaN });
+  const backtestSeries: SeriesState[] = job.cleaned.map((clean, i) => {
+    const plan = planBacktest(clean.values.length, h, config.backtestOrigins);
+    const prepared = prepareSeries(clean.values, { ...prepOptions(config, m, h), fitEnd: plan.first + 1 });
+    const models = fitBaselines(prepared.frame.z, plan.first + 1, m, prepared.deseasonalized);
+    return { name: job.names[i] as string, clean, plan, prepared, baselines: runBaselines(prepared.frame.z, models) };
+  });
+
+  // Backtest network: trained on the data up to the first rolling origin.
+  const history: TrainingHistory[] = [];
+  const backtestNet = buildLstm(spec, job.config.seed);
+  let finalNet: Network | null = null;
+  try {
+    const split = collectWindows(
+      backtestSeries.map((s) => ({ frame: s.prepared.frame, fitEnd: s.plan.first + 1 })),
+      config,
+      h,
+      spec.channels,
+    );
+    job.clock.startStage("backtest");
+    const backtestRun = await train(job, backtestNet, "backtest", split.train, split.validation, config.epochs);
+    history.push(toHistory("backtest", job, backtestRun));
+
+    // Every method forecasts from every rolling origin.
+    const scored = backtestSeries.map((s) => scoreSeries(s, backtestNet, spec, m));
+
+    // Final network on all data, for as many epochs as validation chose.
+    let finalSeries = backtestSeries.map((s) => ({ clean: s.clean, prepared: s.prepared }));
+    let network = backtestNet;
+    const stoppedInBacktest = job.isStopped();
+    if (!stoppedInBacktest) {
+      const prepared = backtestSeries.map((s) =>
+        prepareSeries(s.clean.values, {
+          ...prepOptions(config, m, h),
+          transform: s.prepared.transform,
+          deseasonalize: s.prepared.deseasonalized ? "on" : "off",
+          fitEnd: s.clean.values.length,
+        }),
+      );
+      const all = collectWindows(
+        prepared.map((p, i) => ({ frame: p.frame, fitEnd: (backtestSeries[i] as SeriesState).clean.values.length })),
+        { ...config, validationFraction: 0 },
+        h,
+        spec.channels,
+      );
+      const epochs = Math.min(config.epochs, Math.max(MIN_FINAL_EPOCHS, backtestRun.bestEpoch));
+      finalNet = buildLstm(spec, config.seed);
+      job.clock.startStage("training", epochs);
+      const finalRun = await train(job, finalNet, "training", all.train, undefined, epochs);
+      history.push(toHistory("training", job, finalRun));
+      // A final network stopped before half its epochs is worse than the backtest network.
+      if (!finalRun.stopped || finalRun.epochs.length >= epochs / 2) {
+        network = finalNet;
+        finalSeries = backtestSeries.map((s, i) => ({ clean: s.clean, prepared: prepared[i] as PreparedSeries }));
+      }
+    }
+    job.clock.finishGroup();
+
+    job.emit({ stage: "forecasting", model: job.model, epoch: 0, epochs: 0, loss: Number.NaN });
+    const outcomes: SeriesOutcome[] = [];
+    const states: SavedSeriesState[] = [];
+    finalSeries.forEach((s, i) => {
+      const bt = backtestSeries[i] as SeriesState;
+      const score = scored[i] as ReturnType<typeof scoreSeries>;
+      const T = s.clean.values.length;
+      const baselineModels = fitBaselines(s.prepared.frame.z, T, m, s.prepared.deseasonalized);
+      const calibration = score.calibration;
+      const forecasts = forecastMethods(network, spec, s.prepared, baselineModels, calibration, T - 1, h);
+      const untrained = history.every((run) => run.epochs.length === 0);
+      const choice = choose(score.metrics, config.chooseMargin, untrained);
+      outcomes.push({
+        name: bt.name,
+        forecasts,
+        metrics: score.metrics,
+        backtestOrigins: config.backtestOrigins,
+        folds: score.folds,
+        chosen: choice.method,
+        chosenReason: choice.reason,
+        preprocessing: {
+          transform: s.prepared.transform,
+          deseasonalized: s.prepared.deseasonalized,
+          seasonLength: m,
+          filled: s.clean.filled,
+        },
+      });
+      states.push({
+        name: bt.name,
+        input: job.input,
+        transform: s.prepared.transform,
+        deseasonalized: s.prepared.deseasonalized,
+        smoothing: s.prepared.smoothing,
+        scale: s.prepared.frame.scale,
+        holtWinters: baselineModels.holtWinters,
+        theta: { smoothing: baselineModels.theta.smoothing, drift: baselineModels.theta.drift, seasonal: baselineModels.theta.seasonal, indices: baselineModels.theta.indices },
+        calibration,
+        chosen: choice.method,
+      });
+    });
+    const kept = network;
+    if (kept !== backtestNet) disposeNetwork(backtestNet);
+    if (finalNet && kept !== finalNet) disposeNetwork(finalNet);
+    finalNet = null;
+    return { outcomes, states, history, network: kept };
+  } catch (err) {
+    disposeNetwork(backtestNet);
+    if (finalNet) disposeNetwork(finalNet);
+    throw err;
+  }
+}
+
+function prepOptions(config: ForecastConfig, seasonLength: number, horizon: number) {
+  return {
+    seasonLength,
+    lookback: config.lookback,
+    horizon,
+    transform: config.transform,
+    deseasonalize: config.deseasonalize,
+    dampedTrend: config.dampedTrend,
+  };
+}
+
+/** Training (and validation, the most recent share) windows of the series of one network, at most `maxWindows` per series. */
+function collectWindows(series: { frame: SeriesFrame; fitEnd: number }[], config: ForecastConfig, horizon: number, channels: number) {
+  const train: Windows[] = [];
+  const validation: Windows[] = [];
+  for (const { frame, fitEnd } of series) {
+    // Windows from the whole history (evenly strided when there are more than maxWindows), so the
+    // network learns how the series behaves in every regime, not only in the latest one.
+    const last = fitEnd - 1 - horizon;
+    const first = config.lookback - 1;
+    const stride = Math.max(1, Math.ceil((last - first + 1) / config.maxWindows));
+    const origins: number[] = [];
+    for (let o = last - stride * Math.floor((last - first) / stride); o <= last; o += stride) origins.push(o);
+    const held = origins.length >= 5 ? Math.round(config.validationFraction * origins.length) : 0;
+    train.push(makeWindows(frame, origins.slice(0, origins.length - held), config.lookback, horizon, channels));
+    if (held > 0) validation.push(makeWindows(frame, origins.slice(origins.length - held), config.lookback, horizon, channels));
+  }
+  return { train: concatWindows(train), validation: validation.length ? concatWindows(validation) : undefined };
+}
+
+function concatWindows(list: Windows[]): Windows {
+  const first = list[0] as Windows;
+  if (list.length === 1) return first;
+  const { lookback, channels, horizon } = first;
+  const count = list.reduce((s, w) => s + w.count, 0);
+  const xs = new Float32Array(count * lookback * channels);
+  const ys = new Float32Array(count * horizon);
+  const origins = new Int32Array(count);
+  let at = 0;
+  for (const w of list) {
+    xs.set(w.xs, at * lookback * channels);
+    ys.set(w.ys, at * horizon);
+    origins.set(w.origins, at);
+    at += w.count;
+  }
+  return { xs, ys, count, lookback, channels, horizon, origins };
+}
+
+async function train(job: GroupJob, network: Network, stage: "backtest" | "training", data: Windows, validation: Windows | undefined, epochs: number) {
+  if (job.isStopped() || data.count === 0) return { epochs: [], bestEpoch: 0, stopped: job.isStopped() } satisfies TrainResult;
+  job.emit({ stage, model: job.model, epoch: 0, epochs, loss: Number.NaN });
+  return trainNetwork(network, data, {
+    epochs,
+    batchSize: job.config.batchSize,
+    learningRate: job.config.learningRate,
+    patience: job.config.patience,
+    loss: job.config.loss,
+    dropout: job.config.dropout,
+    seed: job.config.seed,
+    validation,
+    shouldStop: job.shouldStop,
+    onEpoch: (e) => {
+      job.clock.epochDone(e.epoch);
+      job.emit({ stage, model: job.model, epoch: e.epoch, epochs, loss: e.loss, valLoss: e.valLoss });
+    },
+  });
+}
+
+function toHistory(stage: "backtest" | "training", job: GroupJob, run: TrainResult): TrainingHistory {
+  return { stage, model: job.model, series: job.names, epochs: run.epochs, bestEpoch: run.bestEpoch };
+}
+
+/** Rolling-origin forecasts of every method for one series, their scores and calibrations. */
+function scoreSeries(series: SeriesState, network: Network, spec: NetworkSpec, seasonLength: number) {
+  const { plan, prepared, clean } = series;
+  const h = spec.horizon;
+  const origins = Array.from({ length: plan.last - plan.first + 1 }, (_, k) => plan.first + k);
+  const windows = makeWindows(prepared.frame, origins, spec.lookback, h, spec.channels);
+  const [normalised] = predictMedian(network.model, [windows.xs], windows.count, spec.lookback, spec.patch, spec.channels, spec.ensembleSize, h);
+  const forecasts = { lstm: [] } as unknown as Record<MethodName, Float64Array[]>;
+  forecasts.lstm = origins.map((o, k) => denormalize(prepared.frame, o, (normalised as Float32Array).subarray(k * h, (k + 1) * h)));
+  for (const method of BASELINES) forecasts[method] = origins.map((o) => series.baselines.forecast(method, o, h));
+  // Earlier history adds calibration rows: the baselines themselves, and for the LSTM the level and
+  // season it starts from (its own in-sample errors would be optimistic).
+  const burnIn = Math.max(spec.lookback, 2 * seasonLength, Math.floor(0.1 * plan.first));
+  const lastHistoryOrigin = plan.first - h;
+  const past = (forecastAt: (o: number) => ArrayLike<number>) =>
+    historyResiduals(prepared.frame.z, forecastAt, burnIn, lastHistoryOrigin, h, origins.length);
+  const history = {
+    lstm: past((o) => denormalize(prepared.frame, o, new Float32Array(h))),
+  } as Record<MethodName, Float64Array[]>;
+  for (const method of BASELINES) history[method] = past((o) => series.baselines.forecast(method, o, h));
+  const metrics = {} as Record<MethodName, BacktestMetrics>;
+  const calibration = {} as Record<MethodName, Calibration>;
+  for (const method of Object.keys(forecasts) as MethodName[]) {
+    const scores = scoreBacktest(clean.values, prepared.frame.z, prepared.transform, plan, forecasts[method], seasonLength, history[method]);
+    metrics[method] = scores.metrics;
+    calibration[method] = scores.calibration;
+  }
+  const folds: BacktestFold[] = toFolds(clean.values, prepared.transform, plan, forecasts, clean.offset);
+  return { metrics, calibration, folds };
+}
+
+/**
+ * Forecasts of every method from one origin with their conformal intervals.
+ * @param network the network whose normalisation `prepared` describes
+ * @param origin index of the last observation used (clean indexing)
+ */
+export function forecastMethods(
+  network: Pick<Network, "model">,
+  spec: NetworkSpec,
+  prepared: PreparedSeries,
+  baselineModels: BaselineModels,
+  calibration: Record<MethodName, Calibration>,
+  origin: number,
+  horizon: number,
+  input = 0,
+  inputs = 1,
+): Record<MethodName, IntervalForecast> {
+  const window = makeWindows(prepared.frame, [origin], spec.lookback, horizon, spec.channels);
+  const feeds = Array.from({ length: inputs }, (_, i) => (i === input ? window.xs : new Float32Array(window.xs.length)));
+  const outputs = predictMedian(network.model, feeds, 1, spec.lookback, spec.patch, spec.channels, spec.ensembleSize, spec.horizon);
+  const normalised = (outputs[input] as Float32Array).subarray(0, horizon);
+  const runner = runBaselines(prepared.frame.z, baselineModels);
+  const out = {} as Record<MethodName, IntervalForecast>;
+  out.lstm = toIntervals(denormalize(prepared.frame, origin, normalised), calibration.lstm, prepared.transform);
+  for (const method of BASELINES) out[method] = toIntervals(runner.forecast(method, origin, horizon), calibration[method], prepared.transform);
+  return out;
+}
+
+/** The recommended method: the LSTM unless a baseline's backtest MASE is lower by more than `margin`. */
+function choose(metrics: Record<MethodName, BacktestMetrics>, margin: number, untrained: boolean): { method: MethodName; reason: string } {
+  let best: MethodName = "naive";
+  for (const method of BASELINES) if (metrics[method].mase < metrics[best].mase) best = method;
+  const lstm = metrics.lstm.mase;
+  const fmt = (v: number) => v.toFixed(3);
+  if (untrained) {
+    return { method: best, reason: `Training was stopped before the LSTM learned; ${METHOD_LABELS[best]} had the best backtest MASE (${fmt(metrics[best].mase)}).` };
+  }
+  if (!Number.isFinite(lstm) || metrics[best].mase < lstm * (1 - margin)) {
+    return {
+      method: best,
+      reason: `${METHOD_LABELS[best]} beat the LSTM in the backtest (MASE ${fmt(metrics[best].mase)} vs ${fmt(lstm)}), so its forecast is recommended.`,
+    };
+  }
+  return {
+    method: "lstm",
+    reason: `The LSTM's backtest MASE (${fmt(lstm)}) is within ${Math.round(margin * 100)}% of or better than the best baseline, ${METHOD_LABELS[best]} (${fmt(metrics[best].mase)}).`,
+  };
+}
+
+/** One tfjs model for the run: the global network, or the per-series networks as inputs of one model. */
+function combineNetworks(networks: Network[], spec: NetworkSpec, seed: number): Network {
+  if (networks.length === 1) return networks[0] as Network;
+  const combined = buildLstm(spec, seed, networks.length);
+  networks.forEach((network, input) => {
+    const source = network.stacks[0];
+    const target = combined.stacks[input];
+    if (!source || !target) return;
+    source.lstms.forEach((lstm, l) => target.lstms[l]?.setWeights(lstm.getWeights()));
+    target.head.setWeights(source.head.getWeights());
+  });
+  return combined;
+}
+
+function checkRequest(request: ForecastRequest): void {
+  if (!request || !Array.isArray(request.series) || request.series.length === 0) throw new InvalidRequestError("Give at least one series to forecast.");
+  request.series.forEach((s, i) => {
+    if (!s || typeof s.name !== "string" || !s.values || typeof s.values.length !== "number") {
+      throw new InvalidRequestError(`Series #${i + 1} needs a name and an array of values.`);
+    }
+  });
+  const names = new Set(request.series.map((s) => s.name));
+  if (names.size !== request.series.length) throw new InvalidRequestError("Series names must be unique.");
+}
+
+function checkConfig(c: ForecastConfig): void {
+  const positiveInts: (keyof ForecastConfig)[] = ["lookback", "units", "layers", "epochs", "batchSize", "ensembleSize", "maxWindows", "backtestOrigins", "patchLength"];
+  for (const key of positiveInts) {
+    const v = c[key];
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 1) throw new InvalidRequestError(`Setting "${key}" must be a positive whole number (got ${String(v)}).`);
+  }
+  if (c.lookback % c.patchLength !== 0) throw new InvalidRequestError(`Setting "lookback" (${c.lookback}) must be a multiple of "patchLength" (${c.patchLength}).`);
+  if (c.backtestOrigins < 3) throw new InvalidRequestError(`Setting "backtestOrigins" must be at least 3 (got ${c.backtestOrigins}).`);
+  if (!(c.learningRate > 0 && c.learningRate < 1)) throw new InvalidRequestError(`Setting "learningRate" must be between 0 and 1 (got ${c.learningRate}).`);
+  if (!(c.dropout >= 0 && c.dropout < 1)) throw new InvalidRequestError(`Setting "dropout" must be at least 0 and below 1 (got ${c.dropout}).`);
+  if (!(c.validationFraction >= 0 && c.validationFraction <= 0.5)) throw new InvalidRequestError(`Setting "validationFraction" must be between 0 and 0.5 (got ${c.validationFraction}).`);
+  if (!(c.patience >= 1)) throw new InvalidRequestError(`Setting "patience" must be at least 1 (got ${c.patience}).`);
+  if (!Number.isFinite(c.seed)) throw new InvalidRequestError(`Setting "seed" must be a number (got ${c.seed}).`);
+}
+
+/** Rough time left: epoch durations measured so far, projected over the remaining stages and networks. */
+class EtaClock {
+  private stageStart = Date.now();
+  private stage: ForecastStage = "preparing";
+  private msPerEpoch = 0;
+  private finalEpochs = 0;
+  private groupsDone = 0;
+  private lastBestGuess = 0;
+
+  constructor(
+    private readonly started: number,
+    private readonly groups: number,
+  ) {}
+
+  startStage(stage: ForecastStage, epochs = 0): void {
+    this.stage = stage;
+    this.stageStart = Date.now();
+    if (stage === "training") this.finalEpochs = epochs;
+  }
+
+  epochDone(epoch: number): void {
+    this.msPerEpoch = (Date.now() - this.stageStart) / Math.max(1, epoch);
+    if (this.stage === "backtest") this.lastBestGuess = epoch;
+  }
+
+  finishGroup(): void {
+    this.groupsDone++;
+  }
+
+  eta(stage: ForecastStage, epoch: number): number {
+    const perGroup = this.groupsDone > 0 ? (Date.now() - this.started) / this.groupsDone : 0;
+    const laterGroups = Math.max(0, this.groups - this.groupsDone - 1) * perGroup;
+    if (stage === "backtest") return this.msPerEpoch * (this.lastBestGuess * 0.6 + 5) + laterGroups;
+    if (stage === "training") return this.msPerEpoch * Math.max(0, this.finalEpochs - epoch) + laterGroups;
+    return laterGroups;
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Sample autocorrelations r_1..r_maxLag of a series.
+ * @param values the series (finite values)
+ * @param maxLag largest lag, in steps
+ * @returns array whose element k−1 is r_k
+ */
+export function autocorrelations(values: ArrayLike<number>, maxLag: number): number[] {
+  const n = values.length;
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += values[i] as number;
+  mean /= n;
+  let denominator = 0;
+  for (let i = 0; i < n; i++) denominator += ((values[i] as number) - mean) ** 2;
+  const out: number[] = [];
+  for (let k = 1; k <= maxLag; k++) {
+    let s = 0;
+    for (let i = k; i < n; i++) s += ((values[i] as number) - mean) * ((values[i - k] as number) - mean);
+    out.push(denominator > 0 ? s / denominator : 0);
+  }
+  return out;
+}
+
+/**
+ * The M4 benchmarks' seasonality test: is the autocorrelation at lag m significant at 90%
+ * (|r_m| > 1.645·√((1 + 2Σ_{k<m} r_k²)/n))? Needs at least three full seasons.
+ * @param values the series (finite values, already transformed)
+ * @param seasonLength m, in steps
+ */
+export function isSeasonal(values: ArrayLike<number>, seasonLength: number): boolean {
+  const m = Math.round(seasonLength);
+  if (m <= 1 || values.length < 3 * m) return false;
+  const r = autocorrelations(values, m);
+  let sum = 0;
+  for (let k = 0; k < m - 1; k++) sum += (r[k] as number) ** 2;
+  const limit = 1.645 * Math.sqrt((1 + 2 * sum) / values.length);
+  return Math.abs(r[m - 1] as number) > limit;
+}
+
+/**
+ * Additive seasonal indices by classical decomposition: centred moving average of order m
+ * (2×m when m is even) as the trend, mean detrended value per phase, centred to sum 0.
+ * @param values the series (finite values), oldest first
+ * @param seasonLength m, in steps (≥ 2; needs at least two seasons)
+ * @returns m indices; element j belongs to the phase of values[j]
+ */
+export function seasonalIndices(values: ArrayLike<number>, seasonLength: number): number[] {
+  const m = Math.round(seasonLength);
+  const n = values.length;
+  const half = Math.floor(m / 2);
+  const sums = new Array<number>(m).fill(0);
+  const counts = new Array<number>(m).fill(0);
+  for (let t = half; t < n - half; t++) {
+    let trend = 0;
+    if (m % 2 === 0) {
+      for (let k = -half; k <= half; k++) trend += (values[t + k] as number) * (Math.abs(k) === half ? 0.5 : 1);
+    } else {
+      for (let k = -half; k <= half; k++) trend += values[t + k] as number;
+    }
+    trend /= m;
+    sums[t % m] = (sums[t % m] as number) + (values[t] as number) - trend;
+    counts[t % m] = (counts[t % m] as number) + 1;
+  }
+  const indices = sums.map((s, j) => ((counts[j] as number) > 0 ? s / (counts[j] as number) : 0));
+  const mean = indices.reduce((a, b) => a + b, 0) / m;
+  return indices.map((v) => v - mean);
+}

@@ -1,0 +1,55 @@
+import type { TransformKind } from "./types";
+
+/**
+ * Picks the variance-stabilising transform: log when every value is positive and the spread of
+ * the series grows with its level (multiplicative), none otherwise. The spread is the mean
+ * absolute one-step change within blocks; a log–log slope of spread on level above ½ (with at
+ * least a 1.5× range of levels) counts as multiplicative.
+ * @param values finite values, oldest first
+ * @param blockLength block length in steps (the season length, at least 6)
+ */
+export function chooseTransform(values: ArrayLike<number>, blockLength: number): TransformKind {
+  const n = values.length;
+  let min = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < n; i++) min = Math.min(min, values[i] as number);
+  if (!(min > 0)) return "none";
+  const b = Math.max(6, Math.round(blockLength));
+  const levels: number[] = [];
+  const spreads: number[] = [];
+  for (let start = 0; start + b <= n; start += b) {
+    let level = 0;
+    let spread = 0;
+    for (let t = start; t < start + b; t++) {
+      level += values[t] as number;
+      if (t > start) spread += Math.abs((values[t] as number) - (values[t - 1] as number));
+    }
+    if (spread > 0) {
+      levels.push(Math.log(level / b));
+      spreads.push(Math.log(spread / (b - 1)));
+    }
+  }
+  if (levels.length < 4) return "log";
+  const range = Math.max(...levels) - Math.min(...levels);
+  if (range < Math.log(1.5)) return "log";
+  const mx = levels.reduce((a, v) => a + v, 0) / levels.length;
+  const my = spreads.reduce((a, v) => a + v, 0) / spreads.length;
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < levels.length; i++) {
+    sxy += ((levels[i] as number) - mx) * ((spreads[i] as number) - my);
+    sxx += ((levels[i] as number) - mx) ** 2;
+  }
+  return sxy / sxx > 0.5 ? "log" : "none";
+}
+
+/** Applies a transform to every value (log of a non-positive value gives NaN). */
+export function applyTransform(values: ArrayLike<number>, kind: TransformKind): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = kind === "log" ? Math.log(values[i] as number) : (values[i] as number);
+  return out;
+}
+
+/** Inverts {@link applyTransform} for one value. */
+export function invertTransform(value: number, kind: TransformKind): number {
+  return kind === "log" ? Math.exp(value) : value;
+}

@@ -1,0 +1,341 @@
+/**
+ * The single source of the forecaster's types. Everything that crosses the worker boundary is
+ * structured-clone friendly (plain objects, number arrays, one ArrayBuffer in the saved model).
+ */
+
+// ---------------------------------------------------------------- backend
+
+export type BackendName = "wasm" | "cpu";
+
+export interface InitBackendOptions {
+  /**
+   * Where the browser fetches the three `.wasm` files of @tensorflow/tfjs-backend-wasm: a folder
+   * URL ending in `/`, or a map from file name (`tfjs-backend-wasm.wasm`,
+   * `tfjs-backend-wasm-simd.wasm`, `tfjs-backend-wasm-threaded-simd.wasm`) to URL. Not needed in
+   * Node, where they load from node_modules.
+   */
+  wasmPaths?: string | Record<string, string>;
+  /** Backend to try first; "cpu" skips wasm. Default "wasm". */
+  prefer?: BackendName;
+  /** Select again even if a backend was already chosen. */
+  force?: boolean;
+}
+
+export interface BackendInfo {
+  /** The backend that runs. */
+  name: BackendName;
+  /** The backend that was asked for. */
+  requested: BackendName;
+  /** wasm only: SIMD build in use. */
+  simd: boolean;
+  /** wasm only: the transposed BatchMatMul fix is installed (≈2× faster training). */
+  matMulFix: boolean;
+  /** Why wasm was not used, when it was asked for and cpu runs. */
+  fallbackReason?: string;
+}
+
+// ---------------------------------------------------------------- request and configuration
+
+/** One series to forecast. Values are equally spaced in time, oldest first; NaN marks a missing value. */
+export interface SeriesInput {
+  name: string;
+  values: ArrayLike<number>;
+}
+
+/** "log" models the series on the log scale (multiplicative level, trend and season). */
+export type TransformKind = "log" | "none";
+
+/**
+ * global: one network learns from the windows of every series (each series keeps its own
+ * scaling, level and season); per-series: one network per series.
+ */
+export type ForecastMode = "global" | "per-series";
+
+/** Every setting of the forecaster. {@link resolveConfig} fills the defaults from the data. */
+export interface ForecastConfig {
+  /** Past values the LSTM sees per window, in time steps of the series (a multiple of patchLength). */
+  lookback: number;
+  /** Consecutive values the LSTM reads per recurrent step (lookback / patchLength steps; fewer steps train faster). */
+  patchLength: number;
+  /** LSTM units (hidden state size) per layer. */
+  units: number;
+  /**
+   * Also feed the network the change over the last season (or step) at every input step, a
+   * second channel beside the deseasonalised level: it shows the local trend directly.
+   */
+  differenceInput: boolean;
+  /** Stacked LSTM layers (1–3). */
+  layers: number;
+  /** Dropout rate on the LSTM output during training (0 = none). */
+  dropout: number;
+  /** Maximum training epochs of the backtest model (early stopping usually ends sooner). */
+  epochs: number;
+  /** Adam learning rate. */
+  learningRate: number;
+  /** Windows per gradient step. */
+  batchSize: number;
+  /** Seed of every random choice (initial weights, batch order, dropout): same seed, same forecast. */
+  seed: number;
+  /** Networks in the ensemble (trained side by side as branches of one model, combined by median). */
+  ensembleSize: number;
+  /** Epochs without improvement of the validation loss before training stops. */
+  patience: number;
+  /** Share (0–0.5) of the most recent training windows held out for early stopping. */
+  validationFraction: number;
+  /** At most this many of the most recent windows per series are used for training. */
+  maxWindows: number;
+  /** Variance-stabilising transform; "auto" picks log for positive multiplicative series. */
+  transform: "auto" | TransformKind;
+  /** Remove the seasonal pattern before the network ("auto": when the M4 90% seasonality test passes). */
+  deseasonalize: "auto" | "on" | "off";
+  /**
+   * The exponential smoothing under the network has a damped trend (Holt-Winters damped, the
+   * network corrects its forecast); false: level and season only, the network supplies any trend.
+   */
+  dampedTrend: boolean;
+  /** Training loss on the normalised targets. */
+  loss: "mae" | "mse" | "huber";
+  /** Rolling backtest origins (each forecasts one horizon); also the calibration set of the intervals. */
+  backtestOrigins: number;
+  /**
+   * A baseline replaces the LSTM as the recommended forecast only when its backtest MASE is lower
+   * by more than this share (0.05 = 5%).
+   */
+  chooseMargin: number;
+}
+
+export interface ForecastRequest {
+  series: SeriesInput[];
+  /** Steps to forecast. */
+  horizon: number;
+  /** Steps per season (12 monthly, 4 quarterly, 24 hourly, 7 daily with a week, 1 none). */
+  seasonLength: number;
+  /** Frequency label, e.g. "monthly", "quarterly", "daily", "hourly", "yearly" (informs defaults). */
+  frequency?: string;
+  /** Default: "per-series" for one series, "global" for several. */
+  mode?: ForecastMode;
+  /** Overrides of the automatic settings. */
+  config?: Partial<ForecastConfig>;
+}
+
+// ---------------------------------------------------------------- progress and control
+
+export type ForecastStage = "preparing" | "backtest" | "training" | "forecasting";
+
+/** Sent at most once per epoch (and once at each stage change). */
+export interface ForecastProgress {
+  stage: ForecastStage;
+  /** 1-based index of the network being trained (per-series mode: one per series). */
+  model: number;
+  /** Number of networks. */
+  models: number;
+  /** Epoch just finished (0 before the first). */
+  epoch: number;
+  /** Maximum epochs of this stage. */
+  epochs: number;
+  /** Training loss of the epoch (normalised units; NaN before the first epoch). */
+  loss: number;
+  /** Validation loss of the epoch, when the stage has a validation split. */
+  valLoss?: number;
+  elapsedMs: number;
+  /** Rough estimate of the time left, in milliseconds. */
+  etaMs: number;
+  backend: BackendName;
+}
+
+export interface RunForecastOptions {
+  onProgress?: (progress: ForecastProgress) => void;
+  /** Polled at least once per batch; returning true ends training within one batch. */
+  shouldStop?: () => boolean;
+  /** Options of {@link initBackend} (e.g. wasm paths in the browser). */
+  backend?: InitBackendOptions;
+}
+
+// ---------------------------------------------------------------- outcome
+
+/** Methods judged on every run. */
+export type MethodName = "lstm" | "naive" | "snaive" | "holt_winters" | "theta";
+
+export const METHOD_LABELS: Record<MethodName, string> = {
+  lstm: "LSTM (ensemble)",
+  naive: "Naive (last value)",
+  snaive: "Seasonal naive",
+  holt_winters: "Holt-Winters, damped trend",
+  theta: "Theta",
+};
+
+/** A point forecast with conformal 80% and 95% intervals; every array has length horizon. */
+export interface IntervalForecast {
+  mean: number[];
+  lower80: number[];
+  upper80: number[];
+  lower95: number[];
+  upper95: number[];
+}
+
+/** Accuracy of one method over the rolling-origin backtest. */
+export interface BacktestMetrics {
+  /** Mean absolute scaled error (scale: in-sample seasonal-naive MAE before the first origin). */
+  mase: number;
+  /** sMAPE, M4 definition, in percent. */
+  smape: number;
+  /** Root mean squared error, in the series' units. */
+  rmse: number;
+  /** Share of actuals inside the 80% interval (intervals calibrated on earlier origins only). */
+  coverage80: number;
+  /** Share of actuals inside the 95% interval (intervals calibrated on earlier origins only). */
+  coverage95: number;
+}
+
+/** One backtest fold: a forecast made at `origin` for the next `horizon` steps. */
+export interface BacktestFold {
+  /** Index (into the series' values) of the last observation the forecast used. */
+  origin: number;
+  /** Actual values at origin+1 … origin+horizon. */
+  actual: number[];
+  forecasts: Record<MethodName, number[]>;
+}
+
+export interface SeriesPreprocessing {
+  transform: TransformKind;
+  /** Whether the seasonal pattern was removed before the network. */
+  deseasonalized: boolean;
+  seasonLength: number;
+  /** Missing values filled by interpolation. */
+  filled: number;
+}
+
+export interface SeriesOutcome {
+  name: string;
+  /** Forecasts of every method, starting one step after the last value. */
+  forecasts: Record<MethodName, IntervalForecast>;
+  /** Backtest accuracy of every method, averaged over the rolling origins. */
+  metrics: Record<MethodName, BacktestMetrics>;
+  /** Number of rolling origins behind the metrics and the intervals. */
+  backtestOrigins: number;
+  /** Non-overlapping folds ending at the last value, oldest first, for a chart overlay. */
+  folds: BacktestFold[];
+  /** The method whose forecast we recommend: "lstm" unless a baseline clearly beat it. */
+  chosen: MethodName;
+  /** One sentence on why `chosen` was picked. */
+  chosenReason: string;
+  preprocessing: SeriesPreprocessing;
+}
+
+export interface EpochLoss {
+  epoch: number;
+  loss: number;
+  valLoss?: number;
+}
+
+/** Loss curve of one trained network. */
+export interface TrainingHistory {
+  /** "backtest": trained up to the first backtest origin, with a validation split; "training": the final network on all data. */
+  stage: "backtest" | "training";
+  /** 1-based network index. */
+  model: number;
+  /** Series the network learned from. */
+  series: string[];
+  epochs: EpochLoss[];
+  /** Epoch whose weights were kept (the best validation loss, or the last epoch). */
+  bestEpoch: number;
+}
+
+export interface ForecastOutcome {
+  config: ForecastConfig;
+  mode: ForecastMode;
+  horizon: number;
+  seasonLength: number;
+  backend: BackendInfo;
+  /** True when shouldStop ended training early; the forecast uses the best weights so far. */
+  stopped: boolean;
+  history: TrainingHistory[];
+  series: SeriesOutcome[];
+  /** The trained model, ready for {@link encodeSavedModel} or {@link forecastFromModel}. */
+  model: SavedModel;
+  elapsedMs: number;
+}
+
+// ---------------------------------------------------------------- saved model
+
+/** Exponential smoothing parameters and initial states (modelling scale). */
+export interface SmoothingModel {
+  alpha: number;
+  beta: number;
+  gamma: number;
+  phi: number;
+  /** 1 when there is no season. */
+  seasonLength: number;
+  trend: "none" | "damped";
+  level0: number;
+  trend0: number;
+  season0: number[];
+}
+
+/** Split-conformal calibration of one method: interval half-width = q · sigma[j] on the modelling scale. */
+export interface Calibration {
+  /** Typical absolute error per horizon step (non-decreasing), modelling scale. */
+  sigma: number[];
+  q80: number;
+  q95: number;
+}
+
+/** What is needed to forecast one series again from newer data. */
+export interface SavedSeriesState {
+  name: string;
+  /** Which input of the tfjs model takes this series' windows. */
+  input: number;
+  transform: TransformKind;
+  deseasonalized: boolean;
+  /** Level/season filter of the network's normalisation. */
+  smoothing: SmoothingModel;
+  /** Divisor of the normalised windows (modelling scale). */
+  scale: number;
+  /** Holt-Winters baseline. */
+  holtWinters: SmoothingModel;
+  /** Theta baseline: SES parameters on the seasonally adjusted series and the drift. */
+  theta: { smoothing: SmoothingModel; drift: number; seasonal: boolean; indices: number[] };
+  calibration: Record<MethodName, Calibration>;
+  chosen: MethodName;
+}
+
+/** Weight entry of a tfjs weights manifest. */
+export interface WeightSpec {
+  name: string;
+  shape: number[];
+  dtype: "float32" | "int32" | "bool" | "string" | "complex64";
+}
+
+export interface SavedModel {
+  format: "tidecast-lstm";
+  version: 1;
+  config: ForecastConfig;
+  mode: ForecastMode;
+  /** Steps the network forecasts (the most {@link forecastFromModel} can give). */
+  horizon: number;
+  seasonLength: number;
+  frequency?: string;
+  series: SavedSeriesState[];
+  /** The tfjs LayersModel: `model.toJSON()` topology, weight specs and the packed float32 weights. */
+  modelTopology: object;
+  weightSpecs: WeightSpec[];
+  weightData: ArrayBuffer;
+}
+
+/** The standard tfjs files of a saved model (for download; `tf.loadLayersModel` reads them). */
+export interface TfjsFiles {
+  /** Text of model.json; our metadata is in `userDefinedMetadata.tidecast`. */
+  modelJson: string;
+  /** Contents of weights.bin. */
+  weightsBin: ArrayBuffer;
+}
+
+/** Forecasts made by {@link forecastFromModel} from newer data, without retraining. */
+export interface ModelForecast {
+  horizon: number;
+  series: {
+    name: string;
+    forecasts: Record<MethodName, IntervalForecast>;
+    chosen: MethodName;
+  }[];
+}

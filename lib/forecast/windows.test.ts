@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { cleanSeries, prepareSeries } from "./prepare";
+import { applyTransform, invertTransform } from "./transform";
+import { denormalize, makeWindows } from "./windows";
+
+/** Monthly-looking positive series: trend × season × a little wobble. */
+function seasonalSeries(n: number): Float64Array {
+  return Float64Array.from({ length: n }, (_, t) => 100 * (1 + 0.01 * t) * (1 + 0.2 * Math.sin((2 * Math.PI * t) / 12)) + 3 * Math.cos(t * 1.7));
+}
+
+describe("cleanSeries", () => {
+  it.each([
+    { input: [1, 2, 3], values: [1, 2, 3], offset: 0, filled: 0 },
+    { input: [Number.NaN, Number.NaN, 1, 2], values: [1, 2], offset: 2, filled: 0 },
+    { input: [1, Number.NaN, Number.NaN, 4], values: [1, 2, 3, 4], offset: 0, filled: 2 },
+    { input: [1, 2, Number.NaN], values: [1, 2, 2], offset: 0, filled: 1 },
+    { input: [1, Number.POSITIVE_INFINITY, 3], values: [1, 2, 3], offset: 0, filled: 1 },
+  ])("drops leading gaps and fills the others: $input", ({ input, values, offset, filled }) => {
+    const clean = cleanSeries(input);
+    expect(Array.from(clean.values)).toEqual(values);
+    expect(clean.offset).toBe(offset);
+    expect(clean.filled).toBe(filled);
+  });
+});
+
+describe("transforms", () => {
+  it.each(["log", "none"] as const)("%s round-trips", (kind) => {
+    const values = [0.5, 1, 250, 1e6];
+    const z = applyTransform(values, kind);
+    values.forEach((v, i) => expect(invertTransform(z[i] as number, kind)).toBeCloseTo(v, 6));
+  });
+});
+
+describe("windows", () => {
+  const values = seasonalSeries(120);
+  const lookback = 24;
+  const horizon = 6;
+  const prepared = prepareSeries(values, { seasonLength: 12, fitEnd: 100, lookback, horizon, transform: "auto", deseasonalize: "auto" });
+
+  it("detects the multiplicative season", () => {
+    expect(prepared.transform).toBe("log");
+    expect(prepared.deseasonalized).toBe(true);
+  });
+
+  it("has the lengths the settings ask for", () => {
+    const origins = [23, 50, 116];
+    const w = makeWindows(prepared.frame, origins, lookback, horizon);
+    expect(w.count).toBe(3);
+    expect(w.xs.length).toBe(3 * lookback);
+    expect(w.ys.length).toBe(3 * horizon);
+    expect(Array.from(w.origins)).toEqual(origins);
+    // Targets past the end of the series are unknown.
+    expect(Number.isNaN(w.ys[2 * horizon + horizon - 1] as number)).toBe(true);
+  });
+
+  it("normalises and denormalises back to the series", () => {
+    const origins = Array.from({ length: 60 }, (_, k) => 30 + k);
+    const w = makeWindows(prepared.frame, origins, lookback, horizon);
+    origins.forEach((o, k) => {
+      const back = denormalize(prepared.frame, o, w.ys.subarray(k * horizon, (k + 1) * horizon));
+      for (let j = 1; j <= horizon; j++) {
+        expect(invertTransform(back[j - 1] as number, prepared.transform)).toBeCloseTo(values[o + j] as number, 3);
+      }
+    });
+  });
+
+  it("normalises targets to about unit size, inputs ending near the level", () => {
+    const origins = Array.from({ length: 70 }, (_, k) => 23 + k);
+    const w = makeWindows(prepared.frame, origins, lookback, horizon);
+    const meanAbs = w.ys.reduce((s, v) => s + Math.abs(v), 0) / w.ys.length;
+    expect(meanAbs).toBeGreaterThan(0.5);
+    expect(meanAbs).toBeLessThan(2);
+    const last = Array.from({ length: w.count }, (_, k) => Math.abs(w.xs[k * lookback + lookback - 1] as number));
+    expect(Math.max(...last)).toBeLessThan(10);
+  });
+});

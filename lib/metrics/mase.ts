@@ -1,0 +1,42 @@
+/**
+ * In-sample mean absolute error of the seasonal naive forecast, the denominator of MASE.
+ * @param insample training values, oldest first; NaN values (and differences touching them) are skipped
+ * @param seasonLength lag m of the seasonal naive forecast (1 = naive), in steps
+ * @returns mean |y_t − y_{t−m}| over the training rows, in the series' units; NaN when undefined
+ */
+export function maseScale(insample: ArrayLike<number>, seasonLength: number): number {
+  const m = Math.max(1, Math.round(seasonLength));
+  let sum = 0;
+  let count = 0;
+  for (let t = m; t < insample.length; t++) {
+    const d = Math.abs((insample[t] as number) - (insample[t - m] as number));
+    if (Number.isFinite(d)) {
+      sum += d;
+      count++;
+    }
+  }
+  return count > 0 ? sum / count : Number.NaN;
+}
+
+/**
+ * Mean absolute scaled error (Hyndman & Koehler 2006; M4 convention).
+ * @param actual held-out values y, length h
+ * @param forecast point forecasts f, same length
+ * @param scale in-sample seasonal-naive MAE from {@link maseScale}, in the series' units
+ * @returns mean |y − f| / scale over the pairs where both are finite (unitless)
+ */
+export function mase(actual: ArrayLike<number>, forecast: ArrayLike<number>, scale: number): number {
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < actual.length; i++) {
+    const e = Math.abs((actual[i] as number) - (forecast[i] as number));
+    if (Number.isFinite(e)) {
+      sum += e;
+      count++;
+    }
+  }
+  if (count === 0) return Number.NaN;
+  // A perfectly flat history has scale 0: any error is then infinitely bad, none is perfect.
+  if (scale === 0) return sum === 0 ? 0 : Number.POSITIVE_INFINITY;
+  return sum / count / scale;
+}

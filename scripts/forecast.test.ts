@@ -1,0 +1,134 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { runCli, type CliIo } from "./forecast";
+
+/** Settings that keep each run well under a second. */
+const FAST = JSON.stringify({ epochs: 3, units: 4, ensembleSize: 2, patience: 2, backtestOrigins: 3 });
+
+function wave(n: number, period: number): number[] {
+  return Array.from({ length: n }, (_, t) => Number((100 + 0.3 * t + 10 * Math.sin((2 * Math.PI * t) / period) + ((t * 7) % 5)).toFixed(2)));
+}
+
+/** A fixture file in the style analysts have them. */
+const FIXTURES = {
+  monthly: {
+    text: ["Month,Passengers", ...wave(72, 12).map((v, t) => `${2018 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")},${v}`)].join("\n"),
+    horizon: 4,
+    expected: ["2024-01", "2024-02", "2024-03", "2024-04"],
+  },
+  quarterly: {
+    text: ["quarter;tonnes", ...wave(60, 4).map((v, t) => `${1990 + Math.floor(t / 4)} Q${(t % 4) + 1};${String(v).replace(".", ",")}`)].join("\n"),
+    horizon: 3,
+    expected: ["2005 Q1", "2005 Q2", "2005 Q3"],
+  },
+  daily: {
+    // Excel style: BOM, CRLF, US dates without zero padding; 2024 is a leap year.
+    text: `\uFEFF${["DATE,TMAX_C", ...wave(59, 7).map((v, t) => {
+      const d = new Date(Date.UTC(2024, 0, 1 + t));
+      return `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()},${v}`;
+    })].join("\r\n")}`,
+    horizon: 3,
+    expected: ["2/29/2024", "3/1/2024", "3/2/2024"],
+  },
+  hourly: {
+    text: ["date,temperature", ...wave(96, 24).map((v, t) => `${new Date(Date.UTC(2010, 11, 28, t)).toISOString().slice(0, 19)},${v}`)].join("\n"),
+    horizon: 5,
+    expected: ["2011-01-01T00:00:00", "2011-01-01T01:00:00", "2011-01-01T02:00:00", "2011-01-01T03:00:00", "2011-01-01T04:00:00"],
+  },
+};
+
+function memoryIo(files: Record<string, string>) {
+  const out = { stdout: "", stderr: "", written: {} as Record<string, string> };
+  const io: CliIo = {
+    stdout: (t) => (out.stdout += t),
+    stderr: (t) => (out.stderr += t),
+    readFile: (file) => {
+      const text = files[file];
+      if (text === undefined) throw new Error("ENOENT");
+      return new TextEncoder().encode(text);
+    },
+    writeFile: (file, text) => (out.written[file] = text),
+  };
+  return { io, out };
+}
+
+describe("npm run forecast", () => {
+  it.each(Object.entries(FIXTURES))("writes the header and h rows with future %s timestamps", async (_name, fixture) => {
+    const { io, out } = memoryIo({ "data.csv": fixture.text });
+    const status = await runCli(["--input", "data.csv", "--horizon", String(fixture.horizon), "--out", "f.csv", "--config", FAST], io);
+    expect(out.stderr).not.toMatch(/Error/);
+    expect(status).toBe(0);
+    const lines = (out.written["f.csv"] ?? "").trimEnd().split("\n");
+    expect(lines[0]).toBe("timestamp,forecast,lower80,upper80,lower95,upper95");
+    expect(lines).toHaveLength(fixture.horizon + 1);
+    const rows = lines.slice(1).map((l) => l.split(","));
+    expect(rows.map((r) => r[0])).toEqual(fixture.expected);
+    for (const r of rows) {
+      const [mean, lo80, hi80, lo95, hi95] = r.slice(1).map(Number) as [number, number, number, number, number];
+      expect(lo95).toBeLessThanOrEqual(lo80);
+      expect(lo80).toBeLessThanOrEqual(mean);
+      expect(mean).toBeLessThanOrEqual(hi80);
+      expect(hi80).toBeLessThanOrEqual(hi95);
+    }
+    expect(out.stderr).toMatch(/backtest: epoch 1\/3/);
+  });
+
+  it("forecasts every series of a wide file with a series column, or the one --value picks", async () => {
+    const text = ["Month,north,south", ...wave(60, 12).map((v, t) => `${2019 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")},${v},${v / 2}`)].join("\n");
+    const all = memoryIo({ "wide.csv": text });
+    expect(await runCli(["--input", "wide.csv", "--horizon", "2", "--config", FAST, "--quiet"], all.io)).toBe(0);
+    const lines = all.out.stdout.trimEnd().split("\n");
+    expect(lines[0]).toBe("series,timestamp,forecast,lower80,upper80,lower95,upper95");
+    expect(lines.slice(1).map((l) => l.split(",").slice(0, 2).join(","))).toEqual(["north,2024-01", "north,2024-02", "south,2024-01", "south,2024-02"]);
+    expect(all.out.stderr).toBe("");
+
+    const one = memoryIo({ "wide.csv": text });
+    expect(await runCli(["--input", "wide.csv", "--horizon", "2", "--value", "south", "--json", "--config", FAST, "--quiet"], one.io)).toBe(0);
+    const json = JSON.parse(one.out.stdout) as { series: { name: string; timestamps: string[]; mean: number[]; metrics: Record<string, unknown> }[] };
+    expect(json.series.map((s) => s.name)).toEqual(["south"]);
+    expect(json.series[0]?.timestamps).toEqual(["2024-01", "2024-02"]);
+    expect(json.series[0]?.mean).toHaveLength(2);
+    expect(Object.keys(json.series[0]?.metrics ?? {})).toContain("lstm");
+  });
+
+  it.each([
+    [["--input", "nope.csv", "--horizon", "3"], 1, /Cannot read nope\.csv/],
+    [["--input", "book.xlsx", "--horizon", "3"], 1, /This file is a ZIP archive \(or an \.xlsx workbook\), not a CSV/],
+    [["--input", "text.csv", "--horizon", "3"], 1, /No column holds numbers/],
+    [["--input", "short.csv", "--horizon", "12"], 1, /needs at least \d+\. Shorten the horizon/],
+    [["--input", "short.csv", "--horizon", "0"], 2, /--horizon must be a positive whole number/],
+    [["--horizon", "3"], 2, /--input is required/],
+    [["--input", "short.csv", "--horizon", "3", "--value", "missing"], 1, /There is no column `missing`/],
+  ])("exits %# with the app's message for bad input", async (argv, status, message) => {
+    const { io, out } = memoryIo({
+      "book.xlsx": "PK\u0003\u0004rest",
+      "text.csv": "t,name\n2020-01,a\n2020-02,b\n",
+      "short.csv": ["t,value", ...wave(20, 12).map((v, t) => `${2020 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")},${v}`)].join("\n"),
+    });
+    expect(await runCli(argv, io)).toBe(status);
+    expect(out.stderr).toMatch(message);
+    expect(out.stdout).toBe("");
+  });
+
+  it("runs as a script and writes the file", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tidecast-cli-"));
+    const input = path.join(dir, "monthly.csv");
+    fs.writeFileSync(input, FIXTURES.monthly.text);
+    const output = path.join(dir, "out.csv");
+    const root = path.resolve(import.meta.dirname, "..");
+    const { stderr } = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", path.join(root, "scripts", "forecast.ts"), "--input", input, "--horizon", "4", "--out", output, "--config", FAST],
+      { cwd: root },
+    );
+    expect(stderr).toMatch(/writing/);
+    const lines = fs.readFileSync(output, "utf8").trimEnd().split("\n");
+    expect(lines).toHaveLength(5);
+    expect(lines[1]?.startsWith("2024-01,")).toBe(true);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

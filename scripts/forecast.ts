@@ -1,0 +1,280 @@
+/**
+ * Command-line forecaster: the same code path as the app, for batch use and for evaluation.
+ *
+ *   npm run forecast -- --input data.csv --horizon 18 [--out forecast.csv] [--season 12] [--seed 1]
+ *                       [--time Month] [--value Passengers] [--json] [--method chosen|lstm|naive|snaive|holt_winters|theta]
+ *                       [--mode global|per-series] [--config '{"epochs":50}'] [--quiet]
+ *
+ * Writes CSV `timestamp,forecast,lower80,upper80,lower95,upper95`, one row per future step, the
+ * timestamps continuing the series' own frequency and format. A wide file without `--value`
+ * forecasts every series, with a leading `series` column. `--json` writes the forecasts with the
+ * backtest metrics instead. The forecast is the recommended ("chosen") method's unless `--method`
+ * says otherwise. Progress goes to stderr; bad input exits with status 1 and the app's message.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { decodeText } from "../lib/csv/decode-text";
+import { readDataset, type ParsedSeries } from "../lib/csv/read-dataset";
+import {
+  ForecastError,
+  METHOD_LABELS,
+  runForecast,
+  type ForecastConfig,
+  type ForecastMode,
+  type ForecastProgress,
+  type IntervalForecast,
+  type MethodName,
+} from "../lib/forecast";
+import { nextTimes, regularTimes } from "../lib/time/frequency";
+import { formatTime } from "../lib/time/time-format";
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readFile: (file: string) => Uint8Array;
+  writeFile: (file: string, text: string) => void;
+}
+
+const USAGE =
+  "Usage: npm run forecast -- --input data.csv --horizon 18 [--out forecast.csv] [--season 12] [--seed 1] " +
+  "[--time Month] [--value Passengers] [--json] [--method chosen|lstm|naive|snaive|holt_winters|theta] " +
+  "[--mode global|per-series] [--config '{...}'] [--quiet]";
+
+const FLAGS = new Set(["json", "quiet", "help"]);
+const OPTIONS = new Set(["input", "horizon", "out", "season", "seed", "time", "value", "method", "mode", "config"]);
+const METHODS = new Set<string>(["chosen", "lstm", "naive", "snaive", "holt_winters", "theta"]);
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): Map<string, string | true> {
+  const args = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (!arg.startsWith("--")) throw new UsageError(`Unexpected argument "${arg}".`);
+    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+    if (FLAGS.has(name)) args.set(name, true);
+    else if (OPTIONS.has(name)) {
+      const value = inline ?? argv[++i];
+      if (value === undefined || (inline === undefined && value.startsWith("--"))) throw new UsageError(`--${name} needs a value.`);
+      args.set(name, value);
+    } else throw new UsageError(`Unknown option --${name}.`);
+  }
+  return args;
+}
+
+function positiveInteger(value: string | true | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value === true || !Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a positive whole number (got "${String(value)}").`);
+  return n;
+}
+
+/** The series on a regular time grid, with NaN where the file skips a step. */
+function toRegular(series: ParsedSeries): { times: number[]; values: number[] } {
+  const times = Array.from(series.times);
+  const values = Array.from(series.values);
+  const { frequency } = series;
+  if (frequency.gapCount === 0 || frequency.kind === "irregular" || frequency.kind === "index" || times.length < 2) return { times, values };
+  const grid = regularTimes(times[0] as number, times[times.length - 1] as number, frequency);
+  if (grid.length > 10 * times.length) return { times, values };
+  const byTime = new Map(times.map((t, i) => [t, values[i] as number]));
+  return { times: grid, values: grid.map((t) => byTime.get(t) ?? Number.NaN) };
+}
+
+function csvCell(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+function numberCell(value: number): string {
+  return Number.isFinite(value) ? String(Number(value.toPrecision(10))) : "";
+}
+
+function progressLine(p: ForecastProgress): string {
+  const model = p.models > 1 ? ` model ${p.model}/${p.models}` : "";
+  if (p.stage === "backtest" || p.stage === "training") {
+    if (p.epoch === 0) return `${p.stage}${model}: starting (${p.backend})`;
+    const val = p.valLoss === undefined ? "" : ` val ${p.valLoss.toFixed(4)}`;
+    return `${p.stage}${model}: epoch ${p.epoch}/${p.epochs} loss ${p.loss.toFixed(4)}${val} (${(p.elapsedMs / 1000).toFixed(1)} s, about ${Math.ceil(p.etaMs / 1000)} s left)`;
+  }
+  return `${p.stage}${model}`;
+}
+
+/**
+ * Runs the CLI.
+ * @param argv arguments after the script name
+ * @param io where output goes and how files are read and written
+ * @returns the process exit status: 0, 1 for bad input or a failed forecast, 2 for bad usage
+ */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let args: Map<string, string | true>;
+  let horizon: number | undefined;
+  let season: number | undefined;
+  let seed: number | undefined;
+  let overrides: Partial<ForecastConfig> = {};
+  try {
+    args = parseArgs(argv);
+    if (args.has("help")) {
+      io.stdout(`${USAGE}\n`);
+      return 0;
+    }
+    if (typeof args.get("input") !== "string") throw new UsageError("--input is required.");
+    horizon = positiveInteger(args.get("horizon"), "horizon");
+    if (horizon === undefined) throw new UsageError("--horizon is required.");
+    season = positiveInteger(args.get("season"), "season");
+    const seedText = args.get("seed");
+    if (seedText !== undefined) {
+      seed = Number(seedText);
+      if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number (got "${String(seedText)}").`);
+    }
+    const method = args.get("method") ?? "chosen";
+    if (typeof method !== "string" || !METHODS.has(method)) throw new UsageError(`--method must be one of ${[...METHODS].join(", ")}.`);
+    const mode = args.get("mode");
+    if (mode !== undefined && mode !== "global" && mode !== "per-series") throw new UsageError("--mode must be global or per-series.");
+    const configText = args.get("config");
+    if (typeof configText === "string") {
+      try {
+        overrides = JSON.parse(configText) as Partial<ForecastConfig>;
+      } catch {
+        throw new UsageError("--config must be a JSON object of settings, e.g. '{\"epochs\":50}'.");
+      }
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`${err.message}\n${USAGE}\n`);
+      return 2;
+    }
+    throw err;
+  }
+
+  const input = args.get("input") as string;
+  let bytes: Uint8Array;
+  try {
+    bytes = io.readFile(input);
+  } catch {
+    io.stderr(`Cannot read ${input}: no such file, or it is not readable.\n`);
+    return 1;
+  }
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) {
+    io.stderr(`${decoded.reason}\n`);
+    return 1;
+  }
+  const time = args.get("time");
+  const value = args.get("value");
+  const dataset = readDataset(decoded.data.text, {
+    ...(typeof time === "string" ? { timeColumn: time } : {}),
+    ...(typeof value === "string" ? { valueColumns: [value] } : {}),
+  });
+  if (!dataset.ok) {
+    io.stderr(`${dataset.reason}\n`);
+    return 1;
+  }
+  const { series: parsed, timeFormat } = dataset.data;
+  const quiet = args.has("quiet");
+  for (const issue of dataset.data.issues) if (!quiet) io.stderr(`note: ${issue.message}\n`);
+
+  const regular = parsed.map(toRegular);
+  const seasonLength = season ?? parsed[0]?.frequency.seasonLength ?? 1;
+  let lastLine = "";
+  try {
+    const outcome = await runForecast(
+      {
+        series: parsed.map((s, i) => ({ name: s.name, values: (regular[i] as { values: number[] }).values })),
+        horizon,
+        seasonLength,
+        frequency: parsed[0]?.frequency.kind,
+        ...(args.get("mode") ? { mode: args.get("mode") as ForecastMode } : {}),
+        config: { ...overrides, ...(seed !== undefined ? { seed } : {}) },
+      },
+      {
+        onProgress: (p) => {
+          if (quiet) return;
+          const line = progressLine(p);
+          if (line !== lastLine) io.stderr(`${line}\n`);
+          lastLine = line;
+        },
+      },
+    );
+    const requested = args.get("method") as MethodName | "chosen" | undefined;
+    const rows = outcome.series.map((s, i) => {
+      const grid = regular[i] as { times: number[]; values: number[] };
+      const frequency = (parsed[i] as ParsedSeries).frequency;
+      const last = grid.times[grid.times.length - 1] as number;
+      const timestamps = nextTimes(last, frequency, horizon).map((t, j) => formatTime(t, timeFormat, grid.times.length + j));
+      const method: MethodName = requested === undefined || requested === "chosen" ? s.chosen : requested;
+      return { outcome: s, method, timestamps, forecast: s.forecasts[method] };
+    });
+    if (!quiet) {
+      for (const r of rows) {
+        io.stderr(`${r.outcome.name}: writing ${METHOD_LABELS[r.method]}. ${r.outcome.chosenReason}\n`);
+      }
+      io.stderr(`backend ${outcome.backend.name}, ${(outcome.elapsedMs / 1000).toFixed(1)} s${outcome.stopped ? ", stopped early" : ""}\n`);
+    }
+    const text = args.has("json")
+      ? `${JSON.stringify(
+          {
+            horizon,
+            seasonLength,
+            backend: outcome.backend.name,
+            config: outcome.config,
+            series: rows.map((r) => ({
+              name: r.outcome.name,
+              method: r.method,
+              chosen: r.outcome.chosen,
+              chosenReason: r.outcome.chosenReason,
+              timestamps: r.timestamps,
+              ...r.forecast,
+              forecasts: r.outcome.forecasts,
+              metrics: r.outcome.metrics,
+              backtestOrigins: r.outcome.backtestOrigins,
+            })),
+          },
+          null,
+          2,
+        )}\n`
+      : toCsv(rows, rows.length > 1);
+    const out = args.get("out");
+    if (typeof out === "string") io.writeFile(out, text);
+    else io.stdout(text);
+    return 0;
+  } catch (err) {
+    if (err instanceof ForecastError) {
+      io.stderr(`${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+function toCsv(rows: { outcome: { name: string }; timestamps: string[]; forecast: IntervalForecast }[], withSeries: boolean): string {
+  const header = ["timestamp", "forecast", "lower80", "upper80", "lower95", "upper95"];
+  const lines = [(withSeries ? ["series", ...header] : header).join(",")];
+  for (const r of rows) {
+    r.timestamps.forEach((t, j) => {
+      const f = r.forecast;
+      const cells = [t, ...[f.mean[j], f.lower80[j], f.upper80[j], f.lower95[j], f.upper95[j]].map((v) => numberCell(v as number))];
+      lines.push((withSeries ? [r.outcome.name, ...cells] : cells).map(csvCell).join(","));
+    });
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+// `npm run` changes to the package folder; paths are meant relative to where the command was typed.
+const base = process.env.INIT_CWD ?? process.cwd();
+const nodeIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readFile: (file) => new Uint8Array(fs.readFileSync(path.resolve(base, file))),
+  writeFile: (file, text) => fs.writeFileSync(path.resolve(base, file), text),
+};
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  runCli(process.argv.slice(2), nodeIo).then(
+    (status) => process.exit(status),
+    (err: unknown) => {
+      process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}
