@@ -29,6 +29,8 @@ export type StoredMetrics = z.infer<typeof backtestMetricsSchema>;
 
 export const forecastConfigSchema = z.object({
   lookback: int.min(1),
+  patchLength: int.min(1),
+  differenceInput: z.boolean(),
   units: int.min(1),
   layers: int.min(1),
   dropout: z.number().min(0).max(1),
@@ -41,6 +43,7 @@ export const forecastConfigSchema = z.object({
   validationFraction: z.number().min(0).max(0.5),
   maxWindows: int.min(1),
   transform: z.enum(["auto", "log", "none"]),
+  dampedTrend: z.boolean(),
   deseasonalize: z.enum(["auto", "on", "off"]),
   loss: z.enum(["mae", "mse", "huber"]),
   backtestOrigins: int.min(1),

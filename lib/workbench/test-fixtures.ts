@@ -3,6 +3,8 @@ import type { ForecastConfig } from "../forecast/types";
 /** A small, complete forecaster configuration for unit tests of the workbench and the runs store. */
 export const TEST_CONFIG: ForecastConfig = {
   lookback: 4,
+  patchLength: 1,
+  differenceInput: false,
   units: 8,
   layers: 1,
   dropout: 0,
@@ -15,6 +17,7 @@ export const TEST_CONFIG: ForecastConfig = {
   validationFraction: 0.2,
   maxWindows: 1024,
   transform: "auto",
+  dampedTrend: true,
   deseasonalize: "auto",
   loss: "mae",
   backtestOrigins: 3,
