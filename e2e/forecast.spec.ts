@@ -9,6 +9,7 @@ const TINY = path.join(import.meta.dirname, "fixtures", "tiny.csv");
 async function upload(page: Page, file: string, name?: string) {
   await page.goto("/");
   await page.getByLabel("Upload CSV").setInputFiles(name ? { name, mimeType: "text/csv", buffer: fs.readFileSync(file) } : file);
+  await page.getByRole("button", { name: "Import 1 series" }).click();
   await page.waitForURL(/\/datasets\/[a-z0-9]+$/);
 }
 
