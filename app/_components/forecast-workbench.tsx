@@ -7,7 +7,7 @@ import type { HistoryPoints } from "@/lib/chart/to-forecast-rows";
 import type { RunDto, RunSummaryDto } from "@/lib/series/run-schema";
 import type { DatasetDto, SeriesDto } from "@/lib/series/schema";
 import type { TrainingSettings } from "@/lib/workbench/to-forecast-request";
-import { LossChart } from "./loss-chart";
+import { LiveLossChart } from "./live-loss-chart";
 import { RunCompare } from "./run-compare";
 import { RunResult } from "./run-result";
 import { RunsList } from "./runs-list";
@@ -135,7 +135,7 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
                 {state.error}
               </div>
             )}
-            {active && <LossChart histories={state.histories} />}
+            {active && <LiveLossChart histories={state.histories} />}
             {shownRun && (
               <RunResult
                 key={openId ?? "unsaved"}

@@ -36,8 +36,8 @@ export const TRAINING_END_MARK = "tidecast:training-end";
  * drawing each one would keep the main thread busy for nothing.
  */
 const UI_UPDATE_MS = 250;
-/** The live loss chart (the costliest part of an update) redraws at most this often (ms). */
-const LOSS_UPDATE_MS = 1000;
+/** The live loss chart redraws at most this often (ms). */
+const LOSS_UPDATE_MS = 500;
 
 const IDLE: TrainingState = { status: "idle", progress: null, view: null, backend: null, histories: [], error: null, unsaved: null };
 
