@@ -26,7 +26,7 @@ const HOUR = 3_600_000;
 /** The training workload: hourly series with a daily season, lookback 48, 64 units, 1 member. */
 const LENGTH = 1400;
 const HORIZON = 12;
-const SETTINGS = { lookback: 48, units: 64, layers: 1, epochs: 3, patience: 3, batchSize: 64, ensembleSize: 1 };
+const SETTINGS = { lookback: 48, units: 64, layers: 1, epochs: 10, patience: 10, batchSize: 64, ensembleSize: 1 };
 const START = Date.UTC(2024, 0, 1);
 
 function series(n: number): number[] {
