@@ -63,7 +63,7 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
   const toggle = (id: string) => setSelected((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
 
   return (
-    <form className="training-panel" onSubmit={submit} aria-label="Training settings">
+    <form className="stack" onSubmit={submit} aria-label="Training settings">
       {series.length > 1 && (
         <fieldset className="field">
           <legend>Series to forecast</legend>
