@@ -5,7 +5,7 @@ import { formatTime } from "../time/time-format";
 import { decodeText } from "./decode-text";
 import { readDataset, readDatasetChunks, SNIFF_CHARS } from "./read-dataset";
 
-const DATASETS = path.resolve(import.meta.dirname, "../../tests/fixtures/datasets");
+const DATASETS = path.resolve(import.meta.dirname, "../../bench/datasets");
 const manifest = JSON.parse(fs.readFileSync(path.join(DATASETS, "manifest.json"), "utf8")) as {
   series: { name: string; file: string; frequency: string; n_points: number; first_timestamp: string; last_timestamp: string }[];
 };

@@ -76,7 +76,7 @@ const DUPLICATED_DAYS = `date,v\n${"2024-01-01,1\n".repeat(100_000)}`;
 
 const WIDE = "month,north,south,west\n2024-01,1,2,3\n2024-02,4,,6\n2024-03,7,8,9\n2024-05,10,11,12\n";
 
-const DATASETS = path.resolve(import.meta.dirname, "../../../tests/fixtures/datasets");
+const DATASETS = path.resolve(import.meta.dirname, "../../../bench/datasets");
 const manifest = JSON.parse(fs.readFileSync(path.join(DATASETS, "manifest.json"), "utf8")) as {
   series: { name: string; file: string; frequency: string; n_points: number; first_timestamp: string; last_timestamp: string; value_column: string }[];
 };
