@@ -28,7 +28,9 @@ test("uploading a date,value CSV stores it and opens its chart", async ({ page }
   await expect(chart).toHaveAttribute("data-point-count", "12");
   await expect(page.getByText("12 points · daily")).toBeVisible();
 
-  // Hovering the line shows a tooltip with the date and value of a point.
+  // Hovering the line shows a tooltip with the date and value of a point (the chart sits below the
+  // forecast workbench, so bring it into view first).
+  await chart.scrollIntoViewIfNeeded();
   const box = await chart.locator("svg").first().boundingBox();
   expect(box).not.toBeNull();
   if (box) await page.mouse.move(box.x + box.width * 0.98, box.y + box.height / 2);

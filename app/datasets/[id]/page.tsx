@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ForecastWorkbench } from "@/app/_components/forecast-workbench";
 import { SeriesChart } from "@/app/_components/series-chart";
 import { formatTimeLabel } from "@/lib/chart/format-time-label";
 import { selectPoints } from "@/lib/chart/select-points";
 import { getDataset, getSeriesPoints } from "@/lib/server/datasets";
+import { listRuns } from "@/lib/server/runs";
 
 export const dynamic = "force-dynamic";
 
-type PageProps = { params: Promise<{ id: string }> };
+type PageProps = { params: Promise<{ id: string }>; searchParams: Promise<{ run?: string | string[] }> };
 
 /** Points drawn per chart: enough for a sharp line at any screen width, cheap to render. */
 const DISPLAY_POINTS = 2000;
@@ -19,10 +21,12 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
   return { title: dataset?.name ?? "Dataset not found" };
 }
 
-export default async function DatasetPage({ params }: PageProps) {
+export default async function DatasetPage({ params, searchParams }: PageProps) {
   const { id } = await params;
+  const { run } = await searchParams;
   const dataset = await getDataset(id);
   if (!dataset) notFound();
+  const runs = await listRuns(id);
   const charts = await Promise.all(
     dataset.series.map(async (series) => {
       const stored = await getSeriesPoints(series.id);
@@ -67,6 +71,13 @@ export default async function DatasetPage({ params }: PageProps) {
           </ul>
         </section>
       )}
+      <ForecastWorkbench
+        dataset={dataset}
+        history={Object.fromEntries(charts.map(({ series, points }) => [series.id, { t: points.t, y: points.y }]))}
+        runs={runs}
+        initialRunId={typeof run === "string" ? run : null}
+      />
+      <h2 className="section-title">Data</h2>
       {charts.map(({ series, points }, index) => (
         <section key={series.id} className="card" aria-labelledby={`series-${series.id}`}>
           <div className="card-head">

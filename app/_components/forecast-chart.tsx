@@ -1,0 +1,180 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { Area, Brush, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatTimeLabel, formatValue } from "@/lib/chart/format-time-label";
+import { timeTicks } from "@/lib/chart/time-ticks";
+import { toForecastCounts, toInitialWindowStart, type ForecastRow } from "@/lib/chart/to-forecast-rows";
+import type { FrequencyKind } from "@/lib/time/frequency";
+import { ChartLegend, timeAxisProps, valueAxisProps, type LegendItem } from "./chart-parts";
+
+export interface ForecastChartProps {
+  rows: ForecastRow[];
+  name: string;
+  unit?: string | null;
+  frequency: FrequencyKind;
+  /** Epoch ms of the last observed value (the marker). */
+  historyEnd: number;
+  /** Label of the drawn forecast's method. */
+  methodLabel: string;
+  showBacktest?: boolean;
+  /** Points in the full history (rows may be downsampled). */
+  historyCount: number;
+}
+
+const FORECAST = "var(--forecast)";
+
+function ForecastTooltip({ row, frequency, unit }: { row: ForecastRow; frequency: FrequencyKind; unit?: string | null }) {
+  const u = unit ? ` ${unit}` : "";
+  const range = (r: [number, number] | null | undefined) => (r ? `${formatValue(r[0])} – ${formatValue(r[1])}${u}` : null);
+  return (
+    <div className="chart-tooltip" data-testid="forecast-tooltip">
+      <div className="label">{formatTimeLabel(row.t, frequency, true)}</div>
+      {typeof row.history === "number" && (
+        <div className="row">
+          <span>Actual</span>
+          <strong>{formatValue(row.history) + u}</strong>
+        </div>
+      )}
+      {typeof row.backtest === "number" && (
+        <div className="row">
+          <span>Backtest forecast</span>
+          <strong>{formatValue(row.backtest) + u}</strong>
+        </div>
+      )}
+      {typeof row.forecast === "number" && row.history === undefined && (
+        <>
+          <div className="row">
+            <span>Forecast</span>
+            <strong>{formatValue(row.forecast) + u}</strong>
+          </div>
+          {range(row.band80) && (
+            <div className="row">
+              <span>80% interval</span>
+              <strong>{range(row.band80)}</strong>
+            </div>
+          )}
+          {range(row.band95) && (
+            <div className="row">
+              <span>95% interval</span>
+              <strong>{range(row.band95)}</strong>
+            </div>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+/**
+ * History, the forecast line, its 95% and 80% bands, a marker where the history ends, an optional
+ * backtest overlay, and a brush to zoom into a time range.
+ */
+export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodLabel, showBacktest = false, historyCount }: ForecastChartProps) {
+  const first = rows[0]?.t ?? 0;
+  const last = rows[rows.length - 1]?.t ?? first;
+  // A long history opens on its recent part (the brush shows and changes the window).
+  const brushStart = useMemo(() => toInitialWindowStart(rows, historyEnd), [rows, historyEnd]);
+  const counts = useMemo(() => toForecastCounts(rows, historyEnd), [rows, historyEnd]);
+  // The window the brush shows, as row indices; ticks follow it so they stay on calendar boundaries.
+  const [zoom, setZoom] = useState<{ rows: ForecastRow[]; start: number; end: number } | null>(null);
+  const start = zoom?.rows === rows ? zoom.start : brushStart;
+  const end = zoom?.rows === rows ? zoom.end : rows.length - 1;
+  const from = rows[start]?.t ?? first;
+  const to = rows[end]?.t ?? last;
+  const ticks = useMemo(() => (frequency === "index" ? undefined : timeTicks(from, to, 9).filter((t) => t >= from && t <= to)), [from, to, frequency]);
+  const legend: LegendItem[] = [
+    { label: "History", kind: "line", color: "var(--series-1)" },
+    { label: "Forecast", kind: "line", color: FORECAST },
+    { label: "80% interval", kind: "band", color: "rgba(194, 65, 12, 0.34)" },
+    { label: "95% interval", kind: "band", color: "rgba(194, 65, 12, 0.15)" },
+    ...(showBacktest ? [{ label: "Backtest forecasts", kind: "dashed" as const, color: "var(--series-4)" }] : []),
+  ];
+  return (
+    <figure
+      className="chart-figure"
+      data-testid="forecast-chart"
+      data-series-name={name}
+      data-history-count={historyCount}
+      data-forecast-count={counts.forecast}
+      data-band80-count={counts.band80}
+      data-band95-count={counts.band95}
+      aria-label={`${name}: history and ${methodLabel} forecast with 80% and 95% intervals`}
+    >
+      <ChartLegend items={legend} />
+      <div className="chart-frame chart-frame-tall">
+        <ResponsiveContainer width="100%" height="100%">
+          <ComposedChart data={rows} margin={{ top: 12, right: 20, bottom: 4, left: 8 }}>
+            <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
+            <XAxis {...timeAxisProps(frequency, to - from, ticks)} />
+            <YAxis {...valueAxisProps(unit)} />
+            <Tooltip
+              content={({ active, payload }) => {
+                const row = payload?.[0]?.payload as ForecastRow | undefined;
+                return active && row ? <ForecastTooltip row={row} frequency={frequency} unit={unit} /> : null;
+              }}
+            />
+            <Area
+              dataKey="band95"
+              name="95% interval"
+              stroke="none"
+              fill={FORECAST}
+              fillOpacity={0.14}
+              isAnimationActive={false}
+              connectNulls={false}
+              activeDot={false}
+            />
+            <Area
+              dataKey="band80"
+              name="80% interval"
+              stroke="none"
+              fill={FORECAST}
+              fillOpacity={0.28}
+              isAnimationActive={false}
+              connectNulls={false}
+              activeDot={false}
+            />
+            <Line dataKey="history" name="History" stroke="var(--series-1)" strokeWidth={1.5} dot={false} isAnimationActive={false} connectNulls={false} />
+            {showBacktest && (
+              <Line
+                dataKey="backtest"
+                name="Backtest forecasts"
+                stroke="var(--series-4)"
+                strokeWidth={1.5}
+                strokeDasharray="4 3"
+                dot={false}
+                isAnimationActive={false}
+                connectNulls={false}
+              />
+            )}
+            <Line dataKey="forecast" name="Forecast" stroke={FORECAST} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls={false} />
+            <ReferenceLine
+              x={historyEnd}
+              stroke="var(--text-faint)"
+              strokeDasharray="4 3"
+              label={{ value: "Forecast starts", position: "insideTopRight", fontSize: 11, fill: "var(--text-muted)" }}
+            />
+            <Brush
+              key={`${rows.length}-${brushStart}`}
+              startIndex={brushStart}
+              onChange={(range) => {
+                if (typeof range.startIndex === "number" && typeof range.endIndex === "number") setZoom({ rows, start: range.startIndex, end: range.endIndex });
+              }}
+              dataKey="t"
+              height={36}
+              stroke="var(--border-strong)"
+              travellerWidth={8}
+              tickFormatter={(v: number) => formatTimeLabel(v, frequency)}
+              aria-label="Zoom: drag the handles to choose a time range"
+            >
+              <ComposedChart data={rows}>
+                <Line dataKey="history" stroke="var(--series-1)" strokeWidth={1} dot={false} isAnimationActive={false} />
+                <Line dataKey="forecast" stroke={FORECAST} strokeWidth={1} dot={false} isAnimationActive={false} />
+              </ComposedChart>
+            </Brush>
+          </ComposedChart>
+        </ResponsiveContainer>
+      </div>
+    </figure>
+  );
+}

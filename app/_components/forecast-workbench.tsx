@@ -1,0 +1,189 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+import { useRuns } from "@/app/_hooks/use-runs";
+import { ACTIVE, useTraining } from "@/app/_hooks/use-training";
+import type { HistoryPoints } from "@/lib/chart/to-forecast-rows";
+import type { RunDto, RunSummaryDto } from "@/lib/series/run-schema";
+import type { DatasetDto, SeriesDto } from "@/lib/series/schema";
+import type { TrainingSettings } from "@/lib/workbench/to-forecast-request";
+import { LiveLossChart } from "./live-loss-chart";
+import { RunCompare } from "./run-compare";
+import { RunResult } from "./run-result";
+import { RunsList } from "./runs-list";
+import { TrainingPanel } from "./training-panel";
+import { TrainingProgress } from "./training-progress";
+import "./workbench.css";
+
+export interface ForecastWorkbenchProps {
+  dataset: DatasetDto;
+  /** Display points of every series (downsampled), by series id. */
+  history: Record<string, HistoryPoints>;
+  runs: RunSummaryDto[];
+  /** Run to open first (from `?run=`). */
+  initialRunId?: string | null;
+}
+
+const runLabel = (run: RunSummaryDto | undefined, letter: string) =>
+  `Run ${letter}${run ? ` (${new Date(run.startedAt).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit" })})` : ""}`;
+
+function showRunInUrl(id: string | null) {
+  const url = new URL(window.location.href);
+  if (id) url.searchParams.set("run", id);
+  else url.searchParams.delete("run");
+  window.history.replaceState(null, "", url);
+}
+
+/** The dataset page's workbench: train in a worker, watch it learn, read the forecast, manage runs. */
+export function ForecastWorkbench({ dataset, history, runs: initialRuns, initialRunId = null }: ForecastWorkbenchProps) {
+  const runs = useRuns(dataset.id, initialRuns);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [compareIds, setCompareIds] = useState<string[]>([]);
+  const { load, add, remove } = runs;
+
+  const onSaved = useCallback(
+    (run: RunDto) => {
+      add(run);
+      setOpenId(run.id);
+      showRunInUrl(run.id);
+    },
+    [add],
+  );
+  const training = useTraining(dataset.id, onSaved);
+  const { state, start, reset } = training;
+  const onTrain = useCallback((series: SeriesDto[], settings: TrainingSettings) => void start(series, settings), [start]);
+  const active = ACTIVE.has(state.status);
+
+  const open = useCallback(
+    async (id: string) => {
+      if (await load(id)) {
+        setOpenId(id);
+        showRunInUrl(id);
+        reset();
+      }
+    },
+    [load, reset],
+  );
+
+  useEffect(() => {
+    if (initialRunId) void open(initialRunId);
+    // Only the run named in the URL when the page loads.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const openRun = openId ? runs.opened[openId] : undefined;
+  const shownRun = active ? undefined : (openRun ?? (state.unsaved ? { ...state.unsaved } : undefined));
+  const [compareA, compareB] = compareIds.map((id) => runs.opened[id]);
+
+  const onOpen = useCallback((id: string) => void open(id), [open]);
+  const onToggleCompare = useCallback(
+    (id: string) => {
+      if (compareIds.includes(id)) return setCompareIds((ids) => ids.filter((x) => x !== id));
+      setCompareIds((ids) => [...ids.slice(-1), id]);
+      void load(id).then((run) => {
+        if (!run) setCompareIds((ids) => ids.filter((x) => x !== id));
+      });
+    },
+    [compareIds, load],
+  );
+  const onDelete = useCallback(
+    async (id: string) => {
+      await remove(id);
+      setCompareIds((ids) => ids.filter((x) => x !== id));
+      setOpenId((current) => {
+        if (current !== id) return current;
+        showRunInUrl(null);
+        return null;
+      });
+    },
+    [remove],
+  );
+
+  return (
+    <>
+      <div className="workbench">
+        <section className="card" aria-labelledby="train-title">
+          <div className="card-head">
+            <div>
+              <h2 id="train-title">Train a forecast</h2>
+              <p>An LSTM trains in your browser, in the background, and is judged against simple baselines.</p>
+            </div>
+          </div>
+          <div className="card-body">
+            <TrainingPanel series={dataset.series} busy={active} onTrain={onTrain} />
+          </div>
+        </section>
+
+        <section className="card workbench-main" aria-labelledby="result-title" aria-busy={active}>
+          <div className="card-head">
+            <div>
+              <h2 id="result-title">{active ? "Training" : "Forecast"}</h2>
+              <p>
+                {active
+                  ? "You can keep using the page while the model trains."
+                  : shownRun
+                    ? `${shownRun.series.map((s) => s.name).join(", ")} · ${shownRun.horizon} steps ahead`
+                    : "Train a forecast or open a saved run."}
+              </p>
+            </div>
+          </div>
+          <div className="card-body stack">
+            {(active || (state.status === "finished" && !openRun)) && <TrainingProgress state={state} onStop={training.stop} />}
+            {state.error && (
+              <div className="alert alert-error" role="alert" data-testid="training-error">
+                <strong>{state.status === "failed" ? "Training did not finish. " : ""}</strong>
+                {state.error}
+              </div>
+            )}
+            {active && <LiveLossChart histories={state.histories} />}
+            {shownRun && (
+              <RunResult
+                key={openId ?? "unsaved"}
+                run={shownRun}
+                series={dataset.series}
+                history={history}
+                onReforecast={openRun?.hasModel ? () => training.reforecast(openRun, dataset.series.filter((s) => openRun.series.some((r) => r.seriesId === s.id))) : undefined}
+              />
+            )}
+            {!shownRun && !active && state.status !== "failed" && (
+              <div className="empty-state">
+                <strong>No forecast yet</strong>
+                Pick the series and horizon, then press “Train forecast”. With the automatic settings a monthly series of a few hundred points takes
+                about a minute.
+              </div>
+            )}
+          </div>
+        </section>
+      </div>
+
+      <section className="card" aria-labelledby="runs-title">
+        <div className="card-head">
+          <div>
+            <h2 id="runs-title">Saved runs</h2>
+            <p>Every finished or stopped run, newest first. Tick two to compare them.</p>
+          </div>
+        </div>
+        {runs.error && (
+          <p className="alert alert-error card-alert" role="alert">
+            {runs.error}
+          </p>
+        )}
+        <RunsList runs={runs.runs} openId={openId} compareIds={compareIds} onOpen={onOpen} onToggleCompare={onToggleCompare} onDelete={onDelete} />
+        {compareA && compareB && (
+          <div className="card-body compare-body">
+            <h3>Comparison</h3>
+            <RunCompare
+              a={compareA}
+              b={compareB}
+              history={history}
+              frequency={dataset.series[0]?.frequency.kind ?? "index"}
+              labels={[runLabel(runs.runs.find((r) => r.id === compareA.id), "A"), runLabel(runs.runs.find((r) => r.id === compareB.id), "B")]}
+            />
+          </div>
+        )}
+        {compareIds.length === 1 && <p className="field-hint card-alert">Tick one more run to compare.</p>}
+        {compareIds.length === 2 && !(compareA && compareB) && <p className="field-hint card-alert">Loading the runs…</p>}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+
+import { memo, useMemo, useState } from "react";
+import { toLossPaths, type LossKey } from "@/lib/chart/to-loss-paths";
+import { toLossModels, toLossRows } from "@/lib/chart/to-loss-rows";
+import type { StoredTrainingHistory } from "@/lib/series/run-schema";
+import { ChartLegend, type LegendItem } from "./chart-parts";
+
+export interface LiveLossChartProps {
+  histories: StoredTrainingHistory[];
+}
+
+const WIDTH = 720;
+const HEIGHT = 220;
+const CURVES: (LegendItem & { key: LossKey })[] = [
+  { key: "backtestLoss", label: "Backtest model: train", kind: "line", color: "var(--series-1)" },
+  { key: "backtestValLoss", label: "Backtest model: validation", kind: "line", color: "var(--series-2)" },
+  { key: "finalLoss", label: "Final model: train", kind: "dashed", color: "var(--series-3)" },
+];
+
+/**
+ * "Training loss" while a model trains: the same curves as the saved run's chart, drawn as plain
+ * SVG paths so each redraw costs well under a millisecond and the page stays responsive (the
+ * saved run shows them in the Recharts chart, with a tooltip).
+ */
+export const LiveLossChart = memo(function LiveLossChart({ histories }: LiveLossChartProps) {
+  const [logScale, setLogScale] = useState(false);
+  const model = toLossModels(histories).at(-1) ?? 1;
+  const rows = useMemo(() => toLossRows(histories, model, logScale), [histories, model, logScale]);
+  const { paths, xTicks, yTicks, plot } = useMemo(() => toLossPaths(rows, WIDTH, HEIGHT, logScale), [rows, logScale]);
+  const models = toLossModels(histories).length;
+  return (
+    <figure className="chart-figure" data-testid="loss-chart" data-epoch-count={rows.length} aria-label={`Training loss, ${rows.length} epochs`}>
+      <figcaption className="chart-toolbar">
+        <h3>
+          Training loss{models > 1 ? <span className="muted"> · model {model} of {models}</span> : null}
+        </h3>
+        <label className="check">
+          <input type="checkbox" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} />
+          Log scale
+        </label>
+      </figcaption>
+      <ChartLegend items={CURVES} />
+      {rows.length === 0 ? (
+        <div className="chart-empty small">The loss appears here after the first epoch.</div>
+      ) : (
+        <svg className="live-loss" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`Loss over ${rows.length} epochs`}>
+          {yTicks.map((t) => (
+            <g key={`y${t.label}`}>
+              <line x1={plot.left} x2={plot.right} y1={t.y} y2={t.y} className="grid" />
+              <text x={plot.left - 6} y={t.y} dy="0.32em" textAnchor="end">
+                {t.label}
+              </text>
+            </g>
+          ))}
+          {xTicks.map((t) => (
+            <text key={`x${t.label}`} x={t.x} y={plot.bottom + 16} textAnchor="middle">
+              {t.label}
+            </text>
+          ))}
+          <line x1={plot.left} x2={plot.left} y1={plot.top} y2={plot.bottom} className="axis" />
+          <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} className="axis" />
+          <text x={plot.right} y={plot.bottom + 16} dx="-2" textAnchor="end" className="axis-name" dy="-20">
+            epoch
+          </text>
+          {CURVES.map((c) => (
+            <path key={c.key} d={paths[c.key]} fill="none" stroke={c.color} strokeWidth={1.6} strokeDasharray={c.kind === "dashed" ? "5 3" : undefined} />
+          ))}
+        </svg>
+      )}
+    </figure>
+  );
+});

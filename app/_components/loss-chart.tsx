@@ -1,0 +1,112 @@
+"use client";
+
+import { memo, useMemo, useState } from "react";
+import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatValue } from "@/lib/chart/format-time-label";
+import { logTicks, niceTicks } from "@/lib/chart/nice-ticks";
+import { toBestEpoch, toLossExtent, toLossModels, toLossRows } from "@/lib/chart/to-loss-rows";
+import type { StoredTrainingHistory } from "@/lib/series/run-schema";
+import { ChartLegend, type LegendItem } from "./chart-parts";
+
+export interface LossChartProps {
+  histories: StoredTrainingHistory[];
+  /** Loss function name, for the axis label. */
+  loss?: string;
+}
+
+const LEGEND: LegendItem[] = [
+  { label: "Backtest model: train", kind: "line", color: "var(--series-1)" },
+  { label: "Backtest model: validation", kind: "line", color: "var(--series-2)" },
+  { label: "Final model: train", kind: "dashed", color: "var(--series-3)" },
+];
+
+const lossTick = (v: number) => (Math.abs(v) >= 0.01 || v === 0 ? v.toFixed(2) : v.toExponential(0));
+
+/** "Training loss": train and validation loss per epoch, live while training; optional log scale. */
+export const LossChart = memo(function LossChart({ histories, loss = "loss" }: LossChartProps) {
+  const [logScale, setLogScale] = useState(false);
+  const models = useMemo(() => toLossModels(histories), [histories]);
+  const [picked, setPicked] = useState<number | null>(null);
+  const model = picked !== null && models.includes(picked) ? picked : (models.at(-1) ?? 1);
+  const rows = useMemo(() => toLossRows(histories, model, logScale), [histories, model, logScale]);
+  const best = toBestEpoch(histories, model);
+  // Explicit ticks drawn without overlap checks: Recharts then measures no label text, which would
+  // force a layout of the whole page on every live update.
+  const { xMax, xTicks, yTicks } = useMemo(() => {
+    const extent = toLossExtent(rows);
+    const xMax = Math.max(2, rows.at(-1)?.epoch ?? 1);
+    return {
+      xMax,
+      xTicks: niceTicks(1, xMax, 6).filter((t) => t >= 1 && t <= xMax && Number.isInteger(t)),
+      yTicks: extent ? (logScale ? logTicks(extent[0], extent[1]) : niceTicks(extent[0], extent[1], 4)) : [],
+    };
+  }, [rows, logScale]);
+  return (
+    <figure className="chart-figure" data-testid="loss-chart" data-epoch-count={rows.length} aria-label={`Training loss, ${rows.length} epochs`}>
+      <figcaption className="chart-toolbar">
+        <h3>Training loss</h3>
+        <div className="toolbar-controls">
+          {models.length > 1 && (
+            <label className="inline-field">
+              Model
+              <select value={model} onChange={(e) => setPicked(Number(e.target.value))}>
+                {models.map((m) => (
+                  <option key={m} value={m}>
+                    {m} of {models.length}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <label className="check">
+            <input type="checkbox" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} />
+            Log scale
+          </label>
+        </div>
+      </figcaption>
+      <ChartLegend items={LEGEND} />
+      {rows.length === 0 ? (
+        <div className="chart-empty small">The loss appears here after the first epoch.</div>
+      ) : (
+        <div className="chart-frame chart-frame-small">
+          <ResponsiveContainer width="100%" height="100%">
+            <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 8 }}>
+              <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
+              <XAxis
+                dataKey="epoch"
+                type="number"
+                domain={[1, xMax]}
+                ticks={xTicks}
+                interval={0}
+                allowDecimals={false}
+                tick={{ fontSize: 12, fill: "var(--text-muted)" }}
+                stroke="var(--border-strong)"
+                label={{ value: "epoch", position: "insideBottomRight", offset: -2, style: { fontSize: 11, fill: "var(--text-faint)" } }}
+              />
+              <YAxis
+                scale={logScale ? "log" : "linear"}
+                domain={yTicks.length ? [yTicks[0] as number, yTicks.at(-1) as number] : ["auto", "auto"]}
+                ticks={yTicks}
+                interval={0}
+                tickFormatter={lossTick}
+                tick={{ fontSize: 12, fill: "var(--text-muted)" }}
+                stroke="var(--border-strong)"
+                width={56}
+                label={{ value: `${loss} (normalised)`, angle: -90, position: "insideLeft", style: { fontSize: 11, fill: "var(--text-faint)" } }}
+              />
+              <Tooltip
+                formatter={(value) => (typeof value === "number" ? formatValue(value) : "—")}
+                labelFormatter={(label) => `Epoch ${String(label)}`}
+                contentStyle={{ fontSize: 12.5, borderRadius: 6, borderColor: "var(--border)" }}
+              />
+              {best !== null && <ReferenceLine x={best} stroke="var(--text-faint)" strokeDasharray="4 3" label={{ value: "best", fontSize: 11, fill: "var(--text-faint)", position: "insideTopRight" }} />}
+              <Line type="linear" dataKey="backtestLoss" name="Backtest model: train" stroke="var(--series-1)" strokeWidth={1.6} dot={false} isAnimationActive={false} connectNulls />
+              <Line type="linear" dataKey="backtestValLoss" name="Backtest model: validation" stroke="var(--series-2)" strokeWidth={1.6} dot={false} isAnimationActive={false} connectNulls />
+              <Line type="linear" dataKey="finalLoss" name="Final model: train" stroke="var(--series-3)" strokeWidth={1.6} strokeDasharray="5 3" dot={false} isAnimationActive={false} connectNulls />
+            </LineChart>
+          </ResponsiveContainer>
+        </div>
+      )}
+    </figure>
+  );
+});

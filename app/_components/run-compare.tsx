@@ -1,0 +1,86 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatTimeLabel, formatValue } from "@/lib/chart/format-time-label";
+import { timeTicks } from "@/lib/chart/time-ticks";
+import { toCompareRows, type CompareRow } from "@/lib/chart/to-compare-rows";
+import type { HistoryPoints } from "@/lib/chart/to-forecast-rows";
+import { METHOD_LABELS } from "@/lib/forecast/types";
+import type { RunDto } from "@/lib/series/run-schema";
+import type { FrequencyKind } from "@/lib/time/frequency";
+import { ChartLegend, timeAxisProps, valueAxisProps } from "./chart-parts";
+
+export interface RunCompareProps {
+  a: RunDto;
+  b: RunDto;
+  history: Record<string, HistoryPoints>;
+  frequency: FrequencyKind;
+  labels: [string, string];
+}
+
+const A = "var(--forecast)";
+const B = "var(--series-4)";
+
+/** Two runs on one chart (recommended forecasts with 80% bands) and their scores side by side. */
+export function RunCompare({ a, b, history, frequency, labels }: RunCompareProps) {
+  const shared = useMemo(() => a.series.filter((s) => b.series.some((x) => x.seriesId === s.seriesId)), [a, b]);
+  const [seriesId, setSeriesId] = useState(shared[0]?.seriesId ?? "");
+  const sa = shared.find((s) => s.seriesId === seriesId) ?? shared[0];
+  const sb = b.series.find((s) => s.seriesId === sa?.seriesId);
+  const rows = useMemo(() => (sa && sb ? toCompareRows(history[sa.seriesId] ?? { t: [], y: [] }, sa, sb, Math.max(36, 5 * sa.times.length)) : []), [history, sa, sb]);
+  if (!sa || !sb) {
+    return <p className="alert alert-info">These two runs forecast different series; pick two runs of the same series to compare them.</p>;
+  }
+  const first = rows[0]?.t ?? 0;
+  const last = rows.at(-1)?.t ?? first;
+  const ticks = frequency === "index" ? undefined : timeTicks(first, last, 9);
+  const score = (run: RunDto, s: typeof sa) => {
+    const m = s.metrics[s.chosen];
+    return `${METHOD_LABELS[s.chosen]} · MASE ${m?.mase?.toFixed(3) ?? "—"} · 95% coverage ${m?.coverage95 === null || m?.coverage95 === undefined ? "—" : `${Math.round(m.coverage95 * 100)}%`} · seed ${run.seed}`;
+  };
+  return (
+    <div className="compare" data-testid="run-compare">
+      <div className="compare-head">
+        {shared.length > 1 && (
+          <label className="inline-field">
+            Series
+            <select value={sa.seriesId} onChange={(e) => setSeriesId(e.target.value)}>
+              {shared.map((s) => (
+                <option key={s.seriesId} value={s.seriesId}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <ChartLegend
+          items={[
+            { label: "History", kind: "line", color: "var(--series-1)" },
+            { label: `${labels[0]}: ${score(a, sa)}`, kind: "line", color: A },
+            { label: `${labels[1]}: ${score(b, sb)}`, kind: "line", color: B },
+          ]}
+        />
+      </div>
+      <div className="chart-frame">
+        <ResponsiveContainer width="100%" height="100%">
+          <ComposedChart data={rows} margin={{ top: 8, right: 20, bottom: 4, left: 8 }}>
+            <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
+            <XAxis {...timeAxisProps(frequency, last - first, ticks)} />
+            <YAxis {...valueAxisProps()} />
+            <Tooltip
+              labelFormatter={(v) => formatTimeLabel(Number(v), frequency)}
+              formatter={(value, name) => [Array.isArray(value) ? value.map((v) => formatValue(Number(v))).join(" – ") : formatValue(Number(value)), name]}
+              contentStyle={{ fontSize: 12.5, borderRadius: 6, borderColor: "var(--border)" }}
+            />
+            <Area dataKey={(r: CompareRow) => r.a80} name={`${labels[0]} 80%`} stroke="none" fill={A} fillOpacity={0.18} isAnimationActive={false} activeDot={false} />
+            <Area dataKey={(r: CompareRow) => r.b80} name={`${labels[1]} 80%`} stroke="none" fill={B} fillOpacity={0.18} isAnimationActive={false} activeDot={false} />
+            <Line dataKey="history" name="History" stroke="var(--series-1)" strokeWidth={1.5} dot={false} isAnimationActive={false} />
+            <Line dataKey="a" name={labels[0]} stroke={A} strokeWidth={2} dot={false} isAnimationActive={false} />
+            <Line dataKey="b" name={labels[1]} stroke={B} strokeWidth={2} dot={false} isAnimationActive={false} />
+          </ComposedChart>
+        </ResponsiveContainer>
+      </div>
+    </div>
+  );
+}

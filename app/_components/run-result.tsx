@@ -1,0 +1,160 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { toForecastRows, type HistoryPoints } from "@/lib/chart/to-forecast-rows";
+import { METHOD_LABELS, type MethodName } from "@/lib/forecast/types";
+import { METHOD_NAMES, type RunDto, type RunSeries } from "@/lib/series/run-schema";
+import type { SeriesDto } from "@/lib/series/schema";
+import { describeBackend, formatDuration } from "@/lib/workbench/progress-view";
+import { BacktestTable } from "./backtest-table";
+import { ForecastChart } from "./forecast-chart";
+import { LossChart } from "./loss-chart";
+
+/** What a result view needs: a saved run, or a finished run that could not be saved. */
+export type RunView = Pick<RunDto, "status" | "startedAt" | "elapsedMs" | "config" | "horizon" | "mode" | "backend" | "history" | "series" | "seasonLength"> & {
+  id?: string;
+};
+
+export interface RunResultProps {
+  run: RunView;
+  series: SeriesDto[];
+  history: Record<string, HistoryPoints>;
+  /** Forecasts again with the run's saved model (no retraining); absent when the run has no model. */
+  onReforecast?: () => Promise<RunSeries[]>;
+}
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+
+/** A run as it was: forecast chart with bands, the recommendation and why, the backtest table, the loss curves. */
+export function RunResult({ run, series, history, onReforecast }: RunResultProps) {
+  const [seriesId, setSeriesId] = useState(run.series[0]?.seriesId ?? "");
+  const [method, setMethod] = useState<MethodName | "chosen">("chosen");
+  const [showBacktest, setShowBacktest] = useState(false);
+  const [fresh, setFresh] = useState<RunSeries[] | null>(null);
+  const [reforecastState, setReforecastState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+
+  const saved = run.series.find((s) => s.seriesId === seriesId) ?? run.series[0];
+  const shown = (fresh ?? run.series).find((s) => s.seriesId === saved?.seriesId) ?? saved;
+  const meta = series.find((s) => s.id === saved?.seriesId);
+  const points = saved ? history[saved.seriesId] : undefined;
+  const drawn: MethodName = method === "chosen" || !shown?.forecasts[method] ? (shown?.chosen ?? "lstm") : method;
+  const rows = useMemo(
+    () => (shown && points ? toForecastRows(points, shown, { method: drawn, backtest: showBacktest && !fresh }) : []),
+    [points, shown, drawn, showBacktest, fresh],
+  );
+  if (!saved || !shown) return null;
+  const methods = METHOD_NAMES.filter((m) => shown.forecasts[m]);
+
+  async function reforecast() {
+    if (!onReforecast) return;
+    setReforecastState({ busy: true, error: null });
+    try {
+      setFresh(await onReforecast());
+      setReforecastState({ busy: false, error: null });
+    } catch (err) {
+      setReforecastState({ busy: false, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  return (
+    <div className="run-result" data-testid="run-result" data-run-id={run.id}>
+      <ul className="meta-list run-meta">
+        <li>
+          Started <strong>{dateTime.format(new Date(run.startedAt))}</strong>
+        </li>
+        <li>
+          Horizon <strong>{run.horizon}</strong> steps
+        </li>
+        <li>
+          Took <strong>{formatDuration(run.elapsedMs)}</strong>
+        </li>
+        <li>
+          Backend <strong>{describeBackend(run.backend)}</strong>
+        </li>
+        <li>
+          Seed <strong>{run.config.seed}</strong>
+        </li>
+        <li>
+          Lookback <strong>{run.config.lookback}</strong> · units <strong>{run.config.units}</strong> · layers <strong>{run.config.layers}</strong> · ensemble{" "}
+          <strong>{run.config.ensembleSize}</strong>
+        </li>
+      </ul>
+      {run.status === "stopped" && (
+        <p className="alert alert-warning" role="status">
+          Training was stopped early. The forecast below uses the best model trained up to that point, and the backtest still judges it against
+          the baselines.
+        </p>
+      )}
+      <div className="result-toolbar">
+        {run.series.length > 1 && (
+          <label className="inline-field">
+            Series
+            <select value={saved.seriesId} onChange={(e) => setSeriesId(e.target.value)}>
+              {run.series.map((s) => (
+                <option key={s.seriesId} value={s.seriesId}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label className="inline-field">
+          Forecast shown
+          <select value={method} onChange={(e) => setMethod(e.target.value as MethodName | "chosen")}>
+            <option value="chosen">Recommended: {METHOD_LABELS[shown.chosen]}</option>
+            {methods.map((m) => (
+              <option key={m} value={m}>
+                {METHOD_LABELS[m]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={showBacktest} onChange={(e) => setShowBacktest(e.target.checked)} disabled={!!fresh} />
+          Backtest overlay
+        </label>
+        {onReforecast && (
+          <button type="button" className="button button-small" onClick={reforecast} disabled={reforecastState.busy}>
+            {reforecastState.busy ? "Forecasting…" : fresh ? "Forecast again" : "Forecast with saved model"}
+          </button>
+        )}
+        {fresh && (
+          <button type="button" className="link-button" onClick={() => setFresh(null)}>
+            Show the saved forecast
+          </button>
+        )}
+      </div>
+      {fresh && (
+        <p className="alert alert-info" role="status">
+          Forecast made just now by the saved model from the data as stored, without retraining.
+        </p>
+      )}
+      {reforecastState.error && (
+        <p className="alert alert-error" role="alert">
+          {reforecastState.error}
+        </p>
+      )}
+      {points ? (
+        <ForecastChart
+          rows={rows}
+          name={saved.name}
+          unit={meta?.unit}
+          frequency={meta?.frequency.kind ?? "index"}
+          historyEnd={shown.historyEnd}
+          methodLabel={METHOD_LABELS[drawn]}
+          showBacktest={showBacktest && !fresh}
+          historyCount={meta?.pointCount ?? 0}
+        />
+      ) : (
+        <div className="chart-empty">The series of this run is no longer in the dataset.</div>
+      )}
+      <p className="chosen-reason" data-testid="chosen-reason">
+        <span className="badge badge-accent">Recommended</span> {shown.chosenReason}
+      </p>
+      <div className="result-grid">
+        <BacktestTable series={saved} horizon={run.horizon} />
+        <LossChart histories={run.history} loss={run.config.loss.toUpperCase()} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+
+import { memo } from "react";
+import { METHOD_LABELS } from "@/lib/forecast/types";
+import type { RunSummaryDto } from "@/lib/series/run-schema";
+import { formatDuration } from "@/lib/workbench/progress-view";
+
+export interface RunsListProps {
+  runs: RunSummaryDto[];
+  openId: string | null;
+  compareIds: string[];
+  onOpen: (id: string) => void;
+  onToggleCompare: (id: string) => void | Promise<void>;
+  onDelete: (id: string) => void | Promise<void>;
+}
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+
+/** The dataset's runs, newest first, with their MASE: open, pick two to compare, delete. */
+export const RunsList = memo(function RunsList({ runs, openId, compareIds, onOpen, onToggleCompare, onDelete }: RunsListProps) {
+  if (runs.length === 0) {
+    return (
+      <div className="empty-state">
+        <strong>No runs yet</strong>
+        Choose the series and horizon above and press “Train forecast”. Every finished or stopped run is saved here.
+      </div>
+    );
+  }
+  return (
+    <div className="table-wrap">
+      <table className="table runs-table" aria-label="Saved runs">
+        <thead>
+          <tr>
+            <th scope="col">Started</th>
+            <th scope="col">Series</th>
+            <th scope="col" className="num">Horizon</th>
+            <th scope="col">Recommended</th>
+            <th scope="col" className="num">MASE</th>
+            <th scope="col">Backend</th>
+            <th scope="col" className="num">Time</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {runs.map((run) => {
+            const label = dateTime.format(new Date(run.startedAt));
+            return (
+              <tr key={run.id} data-run-id={run.id} aria-current={run.id === openId ? "true" : undefined} className={run.id === openId ? "is-open" : undefined}>
+                <td>
+                  <button type="button" className="link-button" onClick={() => onOpen(run.id)} aria-label={`Open run of ${label}`}>
+                    {label}
+                  </button>
+                  {run.status === "stopped" && <span className="badge badge-warning">Stopped early</span>}
+                </td>
+                <td className="truncate" title={run.seriesNames.join(", ")}>
+                  {run.seriesNames.join(", ")}
+                  {run.seriesNames.length > 1 && <span className="muted"> · {run.mode === "global" ? "global model" : "per series"}</span>}
+                </td>
+                <td className="num">{run.horizon}</td>
+                <td>{run.chosen ? METHOD_LABELS[run.chosen] : "—"}</td>
+                <td className="num">{run.mase === null ? "—" : run.mase.toFixed(3)}</td>
+                <td>{run.backendName ?? "—"}</td>
+                <td className="num">{formatDuration(run.elapsedMs)}</td>
+                <td className="row-actions">
+                  <label className="check">
+                    <input type="checkbox" checked={compareIds.includes(run.id)} onChange={() => void onToggleCompare(run.id)} aria-label={`Compare run of ${label}`} />
+                    Compare
+                  </label>
+                  <button
+                    type="button"
+                    className="button button-small button-danger"
+                    aria-label={`Delete run of ${label}`}
+                    onClick={() => {
+                      if (window.confirm(`Delete the run of ${label}? Its forecast and model are removed.`)) void onDelete(run.id);
+                    }}
+                  >
+                    Delete
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+});

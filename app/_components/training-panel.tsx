@@ -1,0 +1,139 @@
+"use client";
+
+import { memo, useMemo, useState, type FormEvent } from "react";
+import { minimumLength, resolveConfig } from "@/lib/forecast/config";
+import type { ForecastMode } from "@/lib/forecast/types";
+import type { SeriesDto } from "@/lib/series/schema";
+import {
+  defaultHorizon,
+  maxHorizon,
+  OVERRIDE_KEYS,
+  parseSettings,
+  SETTING_LABELS,
+  type SettingsFields,
+  type TrainingSettings,
+} from "@/lib/workbench/to-forecast-request";
+
+export interface TrainingPanelProps {
+  series: SeriesDto[];
+  busy: boolean;
+  onTrain: (series: SeriesDto[], settings: TrainingSettings) => void;
+}
+
+/** Values a series has on its regular grid (gaps included), for the automatic settings. */
+const stepCount = (s: SeriesDto) => s.pointCount + s.frequency.gapCount;
+
+/** resolveConfig only reads a series' length and its first value: no need to load the points. */
+const lengthOnly = (s: SeriesDto) => ({ name: s.name, values: { length: stepCount(s), 0: 0 } });
+
+const EMPTY_OVERRIDES = Object.fromEntries(OVERRIDE_KEYS.map((k) => [k, ""])) as Omit<SettingsFields, "horizon">;
+
+/** Series, horizon and the forecaster's settings (automatic values shown), and "Train forecast". */
+export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain }: TrainingPanelProps) {
+  const [selected, setSelected] = useState<string[]>(() => series.slice(0, 1).map((s) => s.id));
+  const chosen = useMemo(() => series.filter((s) => selected.includes(s.id)), [series, selected]);
+  const shortest = useMemo(() => Math.min(...chosen.map(stepCount)), [chosen]);
+  const first = chosen[0] ?? series[0];
+  const [horizon, setHorizon] = useState(() => String(first ? defaultHorizon(first.frequency, stepCount(first)) : 12));
+  const [mode, setMode] = useState<ForecastMode>("global");
+  const [overrides, setOverrides] = useState(EMPTY_OVERRIDES);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const auto = useMemo(() => {
+    const h = Number(horizon);
+    if (!first || !Number.isInteger(h) || h < 1) return null;
+    try {
+      return resolveConfig({ horizon: h, seasonLength: first.frequency.seasonLength, series: chosen.map(lengthOnly) });
+    } catch {
+      return null;
+    }
+  }, [chosen, first, horizon]);
+  const needed = Number(horizon) >= 1 ? minimumLength(Number(horizon)) : 0;
+  const longest = maxHorizon(shortest);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = parseSettings({ horizon, ...overrides }, mode);
+    if (!chosen.length) return setProblem("Choose at least one series to forecast.");
+    if (!parsed.ok) return setProblem(parsed.reason);
+    setProblem(null);
+    onTrain(chosen, parsed.data);
+  }
+
+  const toggle = (id: string) => setSelected((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
+
+  return (
+    <form className="stack" onSubmit={submit} aria-label="Training settings">
+      {series.length > 1 && (
+        <fieldset className="field">
+          <legend>Series to forecast</legend>
+          <div className="series-picks">
+            {series.map((s) => (
+              <label key={s.id} className="check">
+                <input type="checkbox" checked={selected.includes(s.id)} onChange={() => toggle(s.id)} disabled={busy} />
+                {s.name}
+              </label>
+            ))}
+          </div>
+          <div className="link-row">
+            <button type="button" className="link-button" onClick={() => setSelected(series.map((s) => s.id))} disabled={busy}>
+              All
+            </button>
+            <button type="button" className="link-button" onClick={() => setSelected([])} disabled={busy}>
+              None
+            </button>
+          </div>
+        </fieldset>
+      )}
+      {chosen.length > 1 && (
+        <label className="field">
+          <span>Model</span>
+          <select value={mode} onChange={(e) => setMode(e.target.value as ForecastMode)} disabled={busy}>
+            <option value="global">One global model for all {chosen.length} series</option>
+            <option value="per-series">One model per series</option>
+          </select>
+        </label>
+      )}
+      <label className="field">
+        <span>
+          Horizon <em>steps ahead{first ? ` (${first.frequency.label})` : ""}</em>
+        </span>
+        <input type="number" inputMode="numeric" min={1} step={1} value={horizon} onChange={(e) => setHorizon(e.target.value)} disabled={busy} />
+      </label>
+      {chosen.length > 0 && needed > shortest && (
+        <p className="field-hint warning" role="note">
+          {longest > 0
+            ? `The shortest chosen series has ${shortest} values; a horizon of ${horizon} needs ${needed}. Use a horizon of at most ${longest}.`
+            : `The shortest chosen series has ${shortest} values; a forecast with a backtest needs at least ${minimumLength(1)}. Upload a longer history.`}
+        </p>
+      )}
+      <details className="advanced">
+        <summary>Advanced settings</summary>
+        <p className="field-hint">Empty fields use the automatic value shown, chosen from the data.</p>
+        <div className="advanced-grid">
+          {OVERRIDE_KEYS.map((key) => (
+            <label key={key} className="field">
+              <span>{SETTING_LABELS[key]}</span>
+              <input
+                type="number"
+                step={key === "learningRate" ? "any" : 1}
+                placeholder={auto ? `auto: ${auto[key]}` : "auto"}
+                value={overrides[key]}
+                onChange={(e) => setOverrides((o) => ({ ...o, [key]: e.target.value }))}
+                disabled={busy}
+              />
+            </label>
+          ))}
+        </div>
+      </details>
+      {problem && (
+        <p className="alert alert-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <button type="submit" className="button button-primary train-button" disabled={busy || chosen.length === 0}>
+        Train forecast
+      </button>
+    </form>
+  );
+});

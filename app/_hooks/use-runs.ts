@@ -1,0 +1,62 @@
+"use client";
+
+import { useCallback, useState } from "react";
+import type { RunDto, RunSummaryDto } from "@/lib/series/run-schema";
+
+async function readJson<T>(response: Response): Promise<T> {
+  const body = (await response.json()) as T | { error: string };
+  if (!response.ok) throw new Error(typeof body === "object" && body && "error" in body ? body.error : `status ${response.status}`);
+  return body as T;
+}
+
+/** The dataset's saved runs: the list, the opened runs (cached), delete. */
+export function useRuns(datasetId: string, initial: RunSummaryDto[]) {
+  const [runs, setRuns] = useState(initial);
+  const [opened, setOpened] = useState<Record<string, RunDto>>({});
+  const [error, setError] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    const body = await readJson<{ runs: RunSummaryDto[] }>(await fetch(`/api/datasets/${datasetId}/runs`));
+    setRuns(body.runs);
+  }, [datasetId]);
+
+  /** Fetches a run (once) and returns it. */
+  const load = useCallback(
+    async (id: string): Promise<RunDto | null> => {
+      if (opened[id]) return opened[id];
+      try {
+        const run = await readJson<RunDto>(await fetch(`/api/runs/${id}`));
+        setOpened((o) => ({ ...o, [id]: run }));
+        setError(null);
+        return run;
+      } catch (err) {
+        setError(`Could not open the run: ${err instanceof Error ? err.message : String(err)}`);
+        return null;
+      }
+    },
+    [opened],
+  );
+
+  /** A run saved just now: list it and keep it opened without fetching it again. */
+  const add = useCallback(
+    (run: RunDto) => {
+      setOpened((o) => ({ ...o, [run.id]: run }));
+      void refresh().catch(() => setRuns((list) => [run, ...list]));
+    },
+    [refresh],
+  );
+
+  const remove = useCallback(async (id: string) => {
+    try {
+      const response = await fetch(`/api/runs/${id}`, { method: "DELETE" });
+      if (!response.ok && response.status !== 404) await readJson(response);
+      setRuns((list) => list.filter((r) => r.id !== id));
+      setOpened(({ [id]: _gone, ...rest }) => rest);
+      setError(null);
+    } catch (err) {
+      setError(`Could not delete the run: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }, []);
+
+  return { runs, opened, error, load, add, remove };
+}

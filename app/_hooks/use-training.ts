@@ -1,0 +1,203 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { createForecastClient, type ForecastClient } from "@/lib/forecast/client";
+import type { WorkerEvent } from "@/lib/forecast/protocol";
+import type { ForecastProgress } from "@/lib/forecast/types";
+import type { RunDto, RunSeries, SaveRunInput, StoredTrainingHistory } from "@/lib/series/run-schema";
+import type { SeriesDto, SeriesPointsDto } from "@/lib/series/schema";
+import { appendProgress, describeBackend, describeTrainingError, toProgressView, type ProgressView } from "@/lib/workbench/progress-view";
+import { toForecastRequest, toRegularSeries, type RegularSeries, type TrainingSettings } from "@/lib/workbench/to-forecast-request";
+import { toReforecastSeries, toRunRecord } from "@/lib/workbench/to-run-record";
+
+export type TrainingStatus = "idle" | "loading" | "training" | "stopping" | "saving" | "finished" | "failed";
+
+/** Statuses in which a run is under way. */
+export const ACTIVE: ReadonlySet<TrainingStatus> = new Set(["loading", "training", "stopping", "saving"]);
+
+export interface TrainingState {
+  status: TrainingStatus;
+  progress: ForecastProgress | null;
+  view: ProgressView | null;
+  backend: string | null;
+  /** Loss curves so far (live while training). */
+  histories: StoredTrainingHistory[];
+  error: string | null;
+  /** The finished run when it could not be saved (shown anyway). */
+  unsaved: SaveRunInput | null;
+}
+
+/** User Timing marks around a run (from "Train forecast" to the worker's result), for tests and benchmarks. */
+export const TRAINING_START_MARK = "tidecast:training-start";
+export const TRAINING_END_MARK = "tidecast:training-end";
+
+/**
+ * Progress reaches the page at most this often (ms). Small models finish an epoch every few ms;
+ * drawing each one would keep the main thread busy for nothing.
+ */
+const UI_UPDATE_MS = 250;
+/** The live loss chart redraws at most this often (ms). */
+const LOSS_UPDATE_MS = 500;
+
+const IDLE: TrainingState = { status: "idle", progress: null, view: null, backend: null, histories: [], error: null, unsaved: null };
+
+async function loadSeries(datasetId: string, series: SeriesDto): Promise<RegularSeries> {
+  const response = await fetch(`/api/datasets/${datasetId}/series/${series.id}/points`);
+  const body = (await response.json()) as SeriesPointsDto | { error: string };
+  if (!response.ok || "error" in body) throw new Error("error" in body ? body.error : `Loading ${series.name} failed (${response.status}).`);
+  return toRegularSeries(series.id, series.name, body.t, body.y, series.frequency);
+}
+
+async function saveRun(datasetId: string, record: SaveRunInput, model: ArrayBuffer): Promise<RunDto> {
+  const form = new FormData();
+  form.append("run", JSON.stringify(record));
+  form.append("model", new Blob([model], { type: "application/octet-stream" }), "model.bin");
+  const response = await fetch(`/api/datasets/${datasetId}/runs`, { method: "POST", body: form });
+  const body = (await response.json()) as RunDto | { error: string };
+  if (!response.ok || "error" in body) throw new Error("error" in body ? body.error : `status ${response.status}`);
+  return body;
+}
+
+/**
+ * React glue over the forecast worker: loads the chosen series in full, trains in the worker,
+ * shows progress (coalesced to a few updates a second so the page stays responsive), saves the
+ * finished run and hands it to `onSaved`. The worker ends when the component unmounts.
+ */
+export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
+  const [state, setState] = useState<TrainingState>(IDLE);
+  const client = useRef<ForecastClient | null>(null);
+  const queue = useRef<ForecastProgress[]>([]);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const job = useRef<{ series: RegularSeries[]; settings: TrainingSettings; frequency: SeriesDto["frequency"]; startedAt: Date } | null>(null);
+  /** Loss curves as they arrive; published to the chart at most once per LOSS_UPDATE_MS. */
+  const liveHistories = useRef<StoredTrainingHistory[]>([]);
+  const lastLossUpdate = useRef(0);
+  const onSavedRef = useRef(onSaved);
+  useEffect(() => {
+    onSavedRef.current = onSaved;
+  }, [onSaved]);
+
+  const flush = useCallback(() => {
+    timer.current = null;
+    const events = queue.current;
+    queue.current = [];
+    if (!events.length) return;
+    const names = job.current?.series.map((s) => s.name) ?? [];
+    for (const p of events) liveHistories.current = appendProgress(liveHistories.current, p, names);
+    const now = performance.now();
+    const publishLoss = now - lastLossUpdate.current >= LOSS_UPDATE_MS;
+    if (publishLoss) lastLossUpdate.current = now;
+    setState((s) => {
+      let view = s.view;
+      for (const p of events) view = toProgressView(p, view?.percent ?? 0);
+      const last = events[events.length - 1] as ForecastProgress;
+      return { ...s, progress: last, view, histories: publishLoss ? liveHistories.current : s.histories, backend: s.backend ?? last.backend };
+    });
+  }, []);
+
+  const finish = useCallback(
+    async (event: Extract<WorkerEvent, { type: "done" }>) => {
+      flush();
+      const current = job.current;
+      if (!current) return;
+      const record = toRunRecord(event.outcome, {
+        series: current.series,
+        frequency: current.frequency,
+        startedAt: current.startedAt,
+        finishedAt: new Date(),
+      });
+      setState((s) => ({ ...s, status: "saving", backend: describeBackend(event.outcome.backend), histories: record.history }));
+      try {
+        const saved = await saveRun(datasetId, record, event.model);
+        setState((s) => ({ ...s, status: "finished", view: s.view && { ...s.view, percent: 100 } }));
+        onSavedRef.current(saved);
+      } catch (err) {
+        const reason = err instanceof Error ? err.message : String(err);
+        setState((s) => ({ ...s, status: "finished", unsaved: record, error: `The forecast is ready but could not be saved: ${reason}` }));
+      }
+    },
+    [datasetId, flush],
+  );
+
+  const onEvent = useCallback(
+    (event: WorkerEvent) => {
+      if (event.type === "progress") {
+        queue.current.push(event.progress);
+        timer.current ??= setTimeout(flush, UI_UPDATE_MS);
+      } else if (event.type === "done") {
+        performance.mark(TRAINING_END_MARK);
+        void finish(event);
+      } else if (event.type === "error") {
+        flush();
+        setState((s) => ({ ...s, status: "failed", error: describeTrainingError(event.name, event.message) }));
+      }
+    },
+    [finish, flush],
+  );
+
+  useEffect(
+    () => () => {
+      if (timer.current !== null) clearTimeout(timer.current);
+      client.current?.dispose();
+      client.current = null;
+    },
+    [],
+  );
+
+  const start = useCallback(
+    async (series: SeriesDto[], settings: TrainingSettings) => {
+      const first = series[0];
+      if (!first) return;
+      performance.mark(TRAINING_START_MARK);
+      liveHistories.current = [];
+      lastLossUpdate.current = 0;
+      setState({ ...IDLE, status: "loading" });
+      try {
+        const regular = await Promise.all(series.map((s) => loadSeries(datasetId, s)));
+        job.current = { series: regular, settings, frequency: first.frequency, startedAt: new Date() };
+        client.current ??= createForecastClient(onEvent);
+        setState((s) => ({ ...s, status: "training" }));
+        client.current.start(toForecastRequest(regular, settings, first.frequency.seasonLength, first.frequency.kind));
+      } catch (err) {
+        setState({ ...IDLE, status: "failed", error: err instanceof Error ? err.message : String(err) });
+      }
+    },
+    [datasetId, onEvent],
+  );
+
+  const stop = useCallback(() => {
+    client.current?.stop();
+    setState((s) => (s.status === "training" ? { ...s, status: "stopping" } : s));
+  }, []);
+
+  /**
+   * Forecasts again with a saved run's model from the series as stored now, without retraining.
+   * @returns the new forecasts in the run's shape
+   */
+  const reforecast = useCallback(
+    async (run: RunDto, series: SeriesDto[]): Promise<RunSeries[]> => {
+      const first = series[0];
+      if (!first) return [];
+      const [model, regular] = await Promise.all([
+        fetch(`/api/runs/${run.id}/model`).then(async (r) => {
+          if (!r.ok) throw new Error(((await r.json()) as { error: string }).error);
+          return r.arrayBuffer();
+        }),
+        Promise.all(series.map((s) => loadSeries(datasetId, s))),
+      ]);
+      client.current ??= createForecastClient(onEvent);
+      const forecast = await client.current.reforecast(
+        model,
+        regular.map((s) => ({ name: s.name, values: s.values })),
+        run.horizon,
+      );
+      return toReforecastSeries(forecast, regular, first.frequency, run.series);
+    },
+    [datasetId, onEvent],
+  );
+
+  /** Clears a finished or failed run from the panel (a run under way is kept). */
+  const reset = useCallback(() => setState((s) => (ACTIVE.has(s.status) ? s : IDLE)), []);
+
+  return { state, start, stop, reset, reforecast };
+}

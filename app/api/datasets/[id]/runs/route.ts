@@ -1,0 +1,56 @@
+import { saveRunSchema } from "@/lib/series/run-schema";
+import { getDataset } from "@/lib/server/datasets";
+import { handle, HttpError } from "@/lib/server/http";
+import { createRun, isSavedModelBytes, listRuns, MAX_MODEL_BYTES } from "@/lib/server/runs";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+/** The dataset's saved runs, newest first, each with its headline MASE. */
+export const GET = handle(async (_request: Request, { params }: Context) => {
+  const { id } = await params;
+  if (!(await getDataset(id))) throw new HttpError(404, `There is no dataset with id \`${id}\`.`);
+  return Response.json({ runs: await listRuns(id) });
+});
+
+/**
+ * Saves a finished run from the browser: multipart/form-data with `run` (JSON, saveRunSchema) and
+ * `model` (the encodeSavedModel bytes, optional).
+ */
+export const POST = handle(async (request: Request, { params }: Context) => {
+  const { id } = await params;
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > MAX_MODEL_BYTES + 32 * 1024 * 1024) {
+    throw new HttpError(413, "The run is too large to save (over 96 MB). Train with fewer units, layers or ensemble members.");
+  }
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw new HttpError(400, "Send the run as multipart/form-data with the fields `run` (JSON) and `model` (bytes).");
+  }
+  const runField = form.get("run");
+  if (typeof runField !== "string") throw new HttpError(400, "The field `run` (the run as JSON) is missing.");
+  let json: unknown;
+  try {
+    json = JSON.parse(runField);
+  } catch {
+    throw new HttpError(400, "The field `run` is not valid JSON.");
+  }
+  const input = saveRunSchema.parse(json);
+
+  const modelField = form.get("model");
+  let model: Uint8Array | null = null;
+  if (modelField instanceof Blob) {
+    if (modelField.size > MAX_MODEL_BYTES) {
+      throw new HttpError(413, `The model is larger than ${MAX_MODEL_BYTES / 1024 / 1024} MB. Train with fewer units, layers or ensemble members.`);
+    }
+    model = new Uint8Array(await modelField.arrayBuffer());
+    if (!isSavedModelBytes(model)) throw new HttpError(422, "The field `model` is not a saved Tidecast model (encodeSavedModel bytes).");
+  }
+
+  const saved = await createRun(id, input, model);
+  if (!saved.ok) throw new HttpError(saved.status, saved.reason);
+  return Response.json(saved.data, { status: 201, headers: { Location: `/api/runs/${saved.data.id}` } });
+});

@@ -1,0 +1,20 @@
+import { handle, HttpError } from "@/lib/server/http";
+import { deleteRun, getRun } from "@/lib/server/runs";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+/** A saved run: settings, metrics, losses and forecasts (the model is at ./model). */
+export const GET = handle(async (_request: Request, { params }: Context) => {
+  const { id } = await params;
+  const run = await getRun(id);
+  if (!run) throw new HttpError(404, `There is no run with id \`${id}\`.`);
+  return Response.json(run);
+});
+
+export const DELETE = handle(async (_request: Request, { params }: Context) => {
+  const { id } = await params;
+  if (!(await deleteRun(id))) throw new HttpError(404, `There is no run with id \`${id}\`.`);
+  return new Response(null, { status: 204 });
+});

@@ -1,0 +1,148 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+
+const MONTHLY = path.join(import.meta.dirname, "fixtures", "monthly-visitors.csv");
+const TINY = path.join(import.meta.dirname, "fixtures", "tiny.csv");
+
+/** Uploads a fixture (under another file name when given) and waits for its dataset page. */
+async function upload(page: Page, file: string, name?: string) {
+  await page.goto("/");
+  await page.getByLabel("Upload CSV").setInputFiles(name ? { name, mimeType: "text/csv", buffer: fs.readFileSync(file) } : file);
+  await page.getByRole("button", { name: "Import 1 series" }).click();
+  await page.waitForURL(/\/datasets\/[a-z0-9]+$/);
+}
+
+/** Small settings so a run takes seconds on two cores. */
+async function smallSettings(page: Page, values: Record<string, string>) {
+  await page.getByText("Advanced settings").click();
+  for (const [label, value] of Object.entries(values)) await page.getByLabel(label, { exact: true }).fill(value);
+}
+
+/** Starts recording long main-thread tasks (PerformanceObserver "longtask") in every page load. */
+async function observeLongTasks(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: "longtask", buffered: true });
+  });
+}
+
+const backtestTable = (page: Page) => page.getByRole("table", { name: /^Backtest of / });
+
+test("train a forecast: progress, live loss, forecast with both bands, saved and reopened with the same numbers", async ({ page }) => {
+  await observeLongTasks(page);
+  await upload(page, MONTHLY);
+  await expect(page.getByTestId("series-chart")).toHaveAttribute("data-point-count", "72");
+  await expect(page.getByText("No forecast yet")).toBeVisible();
+  await expect(page.getByLabel(/^Horizon/)).toHaveValue("12");
+
+  await smallSettings(page, { "Max epochs": "8", "LSTM units": "8", "Ensemble size": "1", "Patience (epochs)": "8" });
+  const workerStarted = page.waitForEvent("worker");
+  await page.getByRole("button", { name: "Train forecast" }).click();
+  await workerStarted;
+
+  const bar = page.getByRole("progressbar", { name: "Training progress" });
+  await expect(bar).toBeVisible();
+  await expect(bar).toHaveAttribute("aria-valuetext", /epoch \d+ of \d+ .*elapsed.*(wasm|cpu)/);
+  const lossChart = page.getByTestId("loss-chart");
+  await expect.poll(async () => Number(await bar.getAttribute("aria-valuenow"))).toBeGreaterThan(0);
+  // The loss chart grows epoch by epoch while training runs.
+  await expect.poll(async () => Number(await lossChart.first().getAttribute("data-epoch-count"))).toBeGreaterThanOrEqual(2);
+
+  const result = page.getByTestId("run-result");
+  await expect(result).toBeVisible({ timeout: 90_000 });
+
+  const chart = page.getByTestId("forecast-chart");
+  await expect(chart).toHaveAttribute("data-forecast-count", "12");
+  await expect(chart).toHaveAttribute("data-band80-count", "12");
+  await expect(chart).toHaveAttribute("data-band95-count", "12");
+  for (const entry of ["History", "Forecast", "80% interval", "95% interval"]) {
+    await expect(chart.getByRole("list", { name: "Legend" }).getByText(entry, { exact: true })).toBeVisible();
+  }
+  await expect(page.getByTestId("chosen-reason")).toContainText(/MASE/);
+  const table = backtestTable(page);
+  await expect(table.getByRole("row")).toHaveCount(6);
+  await expect(table.getByText("Best MASE")).toHaveCount(1);
+  const numbers = await table.innerText();
+
+  // Training ran in the worker (above) and the page's own tasks stayed short between the marks the
+  // page sets around a run. The bound is loose on purpose: this machine is shared, and timings are
+  // the benchmark's job (npm run bench:workbench reports the longest task against the 50 ms target).
+  const longest = await page.evaluate(() => {
+    const from = performance.getEntriesByName("tidecast:training-start")[0]?.startTime ?? 0;
+    const to = performance.getEntriesByName("tidecast:training-end")[0]?.startTime ?? performance.now();
+    const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks;
+    return Math.max(0, ...tasks.filter((t) => t.start >= from && t.start <= to).map((t) => t.duration));
+  });
+  test.info().annotations.push({ type: "longest main-thread task during training (ms)", description: String(Math.round(longest)) });
+  expect(longest).toBeLessThan(1000);
+
+  // The run is saved: after a reload it is listed and opens with the same numbers.
+  await expect(page).toHaveURL(/\?run=/);
+  await page.goto(page.url().replace(/\?.*$/, ""));
+  const runs = page.getByRole("table", { name: "Saved runs" });
+  await expect(runs.getByRole("row")).toHaveCount(2);
+  await expect(runs).toContainText("visitors");
+  await runs.getByRole("button", { name: /^Open run of / }).click();
+  await expect(page.getByTestId("forecast-chart")).toHaveAttribute("data-band95-count", "12");
+  expect(await backtestTable(page).innerText()).toBe(numbers);
+});
+
+test("stop in the middle keeps a usable model", async ({ page }) => {
+  await upload(page, MONTHLY);
+  await smallSettings(page, { "Max epochs": "400", "LSTM units": "8", "Ensemble size": "1", "Patience (epochs)": "400" });
+  await page.getByRole("button", { name: "Train forecast" }).click();
+  const bar = page.getByRole("progressbar", { name: "Training progress" });
+  await expect(bar).toHaveAttribute("aria-valuetext", /epoch ([3-9]|\d\d+) of 400/, { timeout: 60_000 });
+  await page.getByRole("button", { name: "Stop" }).click();
+
+  await expect(page.getByTestId("run-result")).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText("Training was stopped early")).toBeVisible();
+  await expect(page.getByTestId("forecast-chart")).toHaveAttribute("data-forecast-count", "12");
+  await expect(page.getByRole("table", { name: "Saved runs" }).getByText("Stopped early")).toBeVisible();
+
+  // The saved model forecasts again without retraining.
+  await page.getByRole("button", { name: "Forecast with saved model" }).click();
+  await expect(page.getByText("Forecast made just now by the saved model")).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId("forecast-chart")).toHaveAttribute("data-band80-count", "12");
+});
+
+test("a series too short for the horizon says what to change", async ({ page }) => {
+  // Another name than tiny.csv: upload.spec.ts looks for its own "tiny" dataset in the list.
+  await upload(page, TINY, "too-short.csv");
+  await expect(page.getByRole("note")).toContainText("a forecast with a backtest needs at least");
+  await page.getByRole("button", { name: "Train forecast" }).click();
+  const error = page.getByTestId("training-error");
+  await expect(error).toContainText("has 12 usable values");
+  await expect(error).toContainText(/Shorten the horizon or upload a longer history/);
+  await expect(page.getByTestId("forecast-chart")).toHaveCount(0);
+});
+
+test("two runs compare on one chart, and a run can be deleted", async ({ page }) => {
+  await upload(page, MONTHLY);
+  await smallSettings(page, { "Max epochs": "3", "LSTM units": "8", "Ensemble size": "1", "Patience (epochs)": "3" });
+  for (const seed of ["1", "2"]) {
+    await page.getByLabel("Seed", { exact: true }).fill(seed);
+    await page.getByRole("button", { name: "Train forecast" }).click();
+    await expect(page.getByTestId("run-result")).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole("button", { name: "Train forecast" })).toBeEnabled();
+  }
+  const runs = page.getByRole("table", { name: "Saved runs" });
+  await expect(runs.getByRole("row")).toHaveCount(3);
+  const compare = runs.getByRole("checkbox", { name: /^Compare run of / });
+  await compare.nth(0).check();
+  await expect(page.getByText("Tick one more run to compare.")).toBeVisible();
+  await compare.nth(1).check();
+  const comparison = page.getByTestId("run-compare");
+  await expect(comparison).toBeVisible();
+  await expect(comparison).toContainText("seed 1");
+  await expect(comparison).toContainText("seed 2");
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  await runs.getByRole("button", { name: /^Delete run of / }).first().click();
+  await expect(runs.getByRole("row")).toHaveCount(2);
+  await expect(comparison).toHaveCount(0);
+});

@@ -1,0 +1,38 @@
+import type { RunSeries } from "../series/run-schema";
+import { toHistoryRows, type HistoryPoints } from "./to-forecast-rows";
+
+/** One x position of the comparison chart: history and the recommended forecast of two runs. */
+export interface CompareRow {
+  t: number;
+  history?: number | null;
+  a?: number | null;
+  b?: number | null;
+  a80?: [number, number] | null;
+  b80?: [number, number] | null;
+}
+
+/**
+ * Two runs' forecasts of one series on one chart, with their 80% bands and the recent history
+ * (the last `recent` steps before the earlier forecast start, so both forecasts are readable).
+ */
+export function toCompareRows(history: HistoryPoints, a: RunSeries, b: RunSeries, recent = 120): CompareRow[] {
+  const rows = new Map<number, CompareRow>();
+  const n = history.t.length;
+  const from = (history.t[Math.max(0, n - recent)] as number | undefined) ?? Number.NEGATIVE_INFINITY;
+  for (const p of toHistoryRows(history, 1500, from)) rows.set(p.t, { t: p.t, history: p.y });
+  const add = (series: RunSeries, line: "a" | "b", band: "a80" | "b80") => {
+    const f = series.forecasts[series.chosen];
+    if (!f) return;
+    series.times.forEach((t, j) => {
+      const row = rows.get(t) ?? { t };
+      row[line] = f.mean[j] ?? null;
+      const lo = f.lower80[j];
+      const hi = f.upper80[j];
+      row[band] = typeof lo === "number" && typeof hi === "number" ? [lo, hi] : null;
+      rows.set(t, row);
+    });
+  };
+  add(a, "a", "a80");
+  add(b, "b", "b80");
+  return [...rows.values()].sort((x, y) => x.t - y.t);
+}

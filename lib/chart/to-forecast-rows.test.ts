@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import type { RunSeries } from "../series/run-schema";
+import { lastValue, toForecastCounts, toForecastRows, toHistoryRows, toInitialWindowStart } from "./to-forecast-rows";
+
+const history = { t: [1, 2, 3, 4], y: [10, null, 12, 13] };
+const run: RunSeries = {
+  seriesId: "s",
+  name: "sales",
+  historyEnd: 4,
+  times: [5, 6],
+  forecasts: {
+    lstm: { mean: [14, 15], lower80: [13, 13.5], upper80: [15, 16.5], lower95: [12, 12], upper95: [16, 18] },
+    naive: { mean: [13, 13], lower80: [12, 11], upper80: [14, 15], lower95: [11, 10], upper95: [15, 16] },
+  },
+  metrics: {},
+  chosen: "lstm",
+  chosenReason: "",
+  backtestOrigins: 3,
+  folds: [{ origin: 1, times: [2.5, 3], actual: [11, 12], forecasts: { lstm: [11.5, 12.5], naive: [10, 10] } }],
+  preprocessing: { transform: "none", deseasonalized: false, seasonLength: 1, filled: 0 },
+};
+
+describe("toForecastRows", () => {
+  it("draws the history, then the forecast and both bands, anchored at the last value", () => {
+    expect(toForecastRows(history, run)).toEqual([
+      { t: 1, history: 10 },
+      { t: 2, history: null },
+      { t: 3, history: 12 },
+      { t: 4, history: 13, forecast: 13, band80: [13, 13], band95: [13, 13] },
+      { t: 5, forecast: 14, band80: [13, 15], band95: [12, 16] },
+      { t: 6, forecast: 15, band80: [13.5, 16.5], band95: [12, 18] },
+    ]);
+  });
+
+  it("draws another method and merges the backtest overlay by time", () => {
+    const rows = toForecastRows(history, run, { method: "naive", backtest: true });
+    expect(rows.find((r) => r.t === 5)?.forecast).toBe(13);
+    expect(rows.find((r) => r.t === 2.5)).toEqual({ t: 2.5, backtest: 10 });
+    expect(rows.find((r) => r.t === 3)).toEqual({ t: 3, history: 12, backtest: 10 });
+    expect(rows.map((r) => r.t)).toEqual([1, 2, 2.5, 3, 4, 5, 6]);
+  });
+
+  it("counts the future steps with a forecast and with each band", () => {
+    expect(toForecastCounts(toForecastRows(history, run), run.historyEnd)).toEqual({ forecast: 2, band80: 2, band95: 2 });
+  });
+});
+
+describe("toHistoryRows", () => {
+  it("keeps a long history to the point budget, first and last points included", () => {
+    const n = 100_000;
+    const t = Array.from({ length: n }, (_, i) => i);
+    const y = t.map((i) => Math.sin(i / 100));
+    const rows = toHistoryRows({ t, y }, 500);
+    expect(rows).toHaveLength(500);
+    expect(rows[0]?.t).toBe(0);
+    expect(rows.at(-1)?.t).toBe(n - 1);
+  });
+
+  it("starts at `from`", () => {
+    expect(toHistoryRows(history, 10, 3)).toEqual([
+      { t: 3, y: 12 },
+      { t: 4, y: 13 },
+    ]);
+  });
+});
+
+describe("lastValue", () => {
+  it("skips trailing missing values", () => {
+    expect(lastValue({ t: [1, 2, 3], y: [5, 6, null] })).toEqual({ t: 2, y: 6 });
+    expect(lastValue({ t: [1], y: [null] })).toBeNull();
+  });
+});
+
+describe("toInitialWindowStart", () => {
+  it("opens a long history on its recent part and a short one whole", () => {
+    const rows = (n: number, future: number) => Array.from({ length: n + future }, (_, t) => ({ t }));
+    expect(toInitialWindowStart(rows(1000, 12), 999)).toBe(1012 - 108);
+    expect(toInitialWindowStart(rows(60, 12), 59)).toBe(0);
+  });
+});

@@ -1,0 +1,138 @@
+import type { MethodName } from "../forecast/types";
+import type { RunSeries } from "../series/run-schema";
+import { lttbIndices } from "./downsample";
+
+/** Points of a series for a chart: epoch ms and values (null = missing). */
+export interface HistoryPoints {
+  t: ArrayLike<number>;
+  y: ArrayLike<number | null>;
+}
+
+/** One x position of the forecast chart. Ranges are [low, high] for Recharts band areas. */
+export interface ForecastRow {
+  t: number;
+  history?: number | null;
+  forecast?: number | null;
+  band80?: [number, number] | null;
+  band95?: [number, number] | null;
+  /** Backtest forecast of the shown method at a fold step. */
+  backtest?: number | null;
+}
+
+export interface ForecastRowsOptions {
+  /** Method whose forecast is drawn (default: the run's recommendation). */
+  method?: MethodName;
+  /** Also draw the backtest folds' forecasts over the history. */
+  backtest?: boolean;
+  /** History points drawn at most (LTTB keeps the shape); default 1,500. */
+  maxHistoryPoints?: number;
+  /** Only history at or after this time (epoch ms), e.g. to focus on the recent past. */
+  from?: number;
+}
+
+/** Default number of history points drawn: a sharp line at any width, quick to render. */
+export const MAX_HISTORY_POINTS = 1500;
+
+/**
+ * History points for a chart, downsampled with LTTB when there are more than `max`.
+ * @param from keep only points at or after this time (epoch ms)
+ */
+export function toHistoryRows(history: HistoryPoints, max = MAX_HISTORY_POINTS, from = Number.NEGATIVE_INFINITY): { t: number; y: number | null }[] {
+  const n = history.t.length;
+  let start = 0;
+  while (start < n && (history.t[start] as number) < from) start++;
+  const length = n - start;
+  if (length <= max) {
+    const rows: { t: number; y: number | null }[] = new Array(length);
+    for (let i = 0; i < length; i++) rows[i] = { t: history.t[start + i] as number, y: history.y[start + i] ?? null };
+    return rows;
+  }
+  const t = new Float64Array(length);
+  const y = new Float64Array(length);
+  for (let i = 0; i < length; i++) {
+    t[i] = history.t[start + i] as number;
+    y[i] = history.y[start + i] ?? Number.NaN;
+  }
+  return lttbIndices(t, y, max).map((i) => ({ t: t[i] as number, y: y[i] as number }));
+}
+
+function band(low: number | null | undefined, high: number | null | undefined): [number, number] | null {
+  return typeof low === "number" && typeof high === "number" ? [low, high] : null;
+}
+
+/**
+ * The rows of the forecast chart: the history, then the forecast with its 80% and 95% bands,
+ * anchored at the last observed value so the line and bands continue from the history.
+ */
+export function toForecastRows(history: HistoryPoints, series: RunSeries, options: ForecastRowsOptions = {}): ForecastRow[] {
+  const method = options.method ?? series.chosen;
+  const rows = new Map<number, ForecastRow>();
+  for (const p of toHistoryRows(history, options.maxHistoryPoints, options.from)) rows.set(p.t, { t: p.t, history: p.y });
+
+  if (options.backtest) {
+    for (const fold of series.folds) {
+      const values = fold.forecasts[method] ?? [];
+      fold.times.forEach((t, j) => {
+        if (options.from !== undefined && t < options.from) return;
+        const row = rows.get(t) ?? { t };
+        row.backtest = values[j] ?? null;
+        rows.set(t, row);
+      });
+    }
+  }
+
+  // The anchor: the forecast line and bands start at the last observed value.
+  const last = lastValue(history);
+  if (last) {
+    const row = rows.get(last.t) ?? { t: last.t };
+    row.forecast = last.y;
+    row.band80 = [last.y, last.y];
+    row.band95 = [last.y, last.y];
+    rows.set(last.t, row);
+  }
+  const f = series.forecasts[method];
+  if (f) {
+    series.times.forEach((t, j) => {
+      rows.set(t, {
+        ...rows.get(t),
+        t,
+        forecast: f.mean[j] ?? null,
+        band80: band(f.lower80[j], f.upper80[j]),
+        band95: band(f.lower95[j], f.upper95[j]),
+      });
+    });
+  }
+  return [...rows.values()].sort((a, b) => a.t - b.t);
+}
+
+/** The last point of a history with a value. */
+export function lastValue(history: HistoryPoints): { t: number; y: number } | null {
+  for (let i = history.t.length - 1; i >= 0; i--) {
+    const y = history.y[i];
+    if (typeof y === "number" && Number.isFinite(y)) return { t: history.t[i] as number, y };
+  }
+  return null;
+}
+
+/** How many future steps have a forecast value and each band (after the history's last time). */
+export function toForecastCounts(rows: ForecastRow[], historyEnd: number): { forecast: number; band80: number; band95: number } {
+  const counts = { forecast: 0, band80: 0, band95: 0 };
+  for (const row of rows) {
+    if (row.t <= historyEnd) continue;
+    if (typeof row.forecast === "number") counts.forecast++;
+    if (row.band80) counts.band80++;
+    if (row.band95) counts.band95++;
+  }
+  return counts;
+}
+
+/**
+ * Where the forecast chart's initial window starts: the recent history, eight times as long as
+ * the forecast (at least 48 rows), so the forecast is readable; 0 when the whole chart fits.
+ * @returns an index into rows
+ */
+export function toInitialWindowStart(rows: ForecastRow[], historyEnd: number): number {
+  const future = rows.filter((r) => r.t > historyEnd).length;
+  const keep = Math.max(48, 9 * future);
+  return rows.length > keep * 1.5 ? rows.length - keep : 0;
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { toLossPaths } from "./to-loss-paths";
+
+describe("toLossPaths", () => {
+  it("draws each curve across the plot, lower losses lower on the page", () => {
+    const out = toLossPaths(
+      [
+        { epoch: 1, backtestLoss: 1, backtestValLoss: 1.2 },
+        { epoch: 2, backtestLoss: 0.5, backtestValLoss: null },
+        { epoch: 3, backtestLoss: 0.25, backtestValLoss: 1 },
+      ],
+      400,
+      200,
+    );
+    const points = out.paths.backtestLoss.split(/[ML]/).filter(Boolean).map((p) => p.split(",").map(Number));
+    expect(points).toHaveLength(3);
+    expect(points[0]?.[0]).toBe(out.plot.left);
+    expect(points[2]?.[0]).toBe(out.plot.right);
+    expect(points[2]?.[1]).toBeGreaterThan(points[0]?.[1] ?? 0);
+    // A missing value breaks the curve: the validation path starts twice.
+    expect(out.paths.backtestValLoss.match(/M/g)).toHaveLength(2);
+    expect(out.paths.finalLoss).toBe("");
+    expect(out.xTicks.map((t) => t.label)).toEqual(["1", "2", "3"]);
+    expect(out.yTicks.length).toBeGreaterThan(2);
+  });
+
+  it("draws nothing without points", () => {
+    expect(toLossPaths([], 400, 200).paths.backtestLoss).toBe("");
+  });
+});

@@ -1,0 +1,143 @@
+import { z } from "zod";
+import type { BackendInfo, ForecastConfig, MethodName } from "../forecast/types";
+
+/**
+ * Saved forecast runs as they cross the server/client boundary: the body the page POSTs when a run
+ * finishes, and what GET /api/runs/<id> answers. Numbers that can be undefined in the forecaster
+ * (NaN loss, infinite MASE on a flat series) travel as null, as JSON writes them.
+ */
+
+/** A number, or null where the forecaster produced NaN or ±Infinity. */
+const num = z.number().nullable();
+const int = z.number().int();
+const times = z.array(z.number()).max(1_000_000);
+
+export const METHOD_NAMES = ["lstm", "naive", "snaive", "holt_winters", "theta"] as const satisfies readonly MethodName[];
+export const methodNameSchema = z.enum(METHOD_NAMES);
+
+const intervalForecastSchema = z.object({
+  mean: z.array(num),
+  lower80: z.array(num),
+  upper80: z.array(num),
+  lower95: z.array(num),
+  upper95: z.array(num),
+});
+export type StoredIntervalForecast = z.infer<typeof intervalForecastSchema>;
+
+const backtestMetricsSchema = z.object({ mase: num, smape: num, rmse: num, coverage80: num, coverage95: num });
+export type StoredMetrics = z.infer<typeof backtestMetricsSchema>;
+
+export const forecastConfigSchema = z.object({
+  lookback: int.min(1),
+  patchLength: int.min(1),
+  differenceInput: z.boolean(),
+  units: int.min(1),
+  layers: int.min(1),
+  dropout: z.number().min(0).max(1),
+  epochs: int.min(1),
+  learningRate: z.number().positive(),
+  batchSize: int.min(1),
+  seed: int.min(-2_147_483_648).max(2_147_483_647),
+  ensembleSize: int.min(1),
+  patience: int.min(1),
+  validationFraction: z.number().min(0).max(0.5),
+  maxWindows: int.min(1),
+  transform: z.enum(["auto", "log", "none"]),
+  dampedTrend: z.boolean(),
+  deseasonalize: z.enum(["auto", "on", "off"]),
+  loss: z.enum(["mae", "mse", "huber"]),
+  backtestOrigins: int.min(1),
+  chooseMargin: z.number().min(0),
+}) satisfies z.ZodType<ForecastConfig>;
+
+export const backendInfoSchema = z.object({
+  name: z.enum(["wasm", "cpu"]),
+  requested: z.enum(["wasm", "cpu"]),
+  simd: z.boolean(),
+  matMulFix: z.boolean(),
+  fallbackReason: z.string().max(2000).optional(),
+}) satisfies z.ZodType<BackendInfo>;
+
+export const trainingHistorySchema = z.object({
+  stage: z.enum(["backtest", "training"]),
+  model: int.min(1),
+  series: z.array(z.string()),
+  epochs: z.array(z.object({ epoch: int, loss: num, valLoss: num.optional() })).max(100_000),
+  bestEpoch: int.min(0),
+});
+export type StoredTrainingHistory = z.infer<typeof trainingHistorySchema>;
+
+/** One backtest fold, placed on the time axis. */
+const storedFoldSchema = z.object({
+  /** Index of the last value the fold's forecasts used. */
+  origin: int,
+  /** Epoch ms of the fold's forecast steps. */
+  times,
+  actual: z.array(num),
+  forecasts: z.partialRecord(methodNameSchema, z.array(num)),
+});
+export type StoredFold = z.infer<typeof storedFoldSchema>;
+
+/** The result of a run for one series, as it is drawn again when the run is opened. */
+export const runSeriesSchema = z.object({
+  seriesId: z.string().min(1),
+  name: z.string(),
+  /** Epoch ms of the last observed value: where the forecast starts. */
+  historyEnd: z.number(),
+  /** Epoch ms of the forecast steps, continuing the series' frequency. */
+  times,
+  forecasts: z.partialRecord(methodNameSchema, intervalForecastSchema),
+  metrics: z.partialRecord(methodNameSchema, backtestMetricsSchema),
+  chosen: methodNameSchema,
+  chosenReason: z.string().max(4000),
+  backtestOrigins: int,
+  folds: z.array(storedFoldSchema).max(1000),
+  preprocessing: z.object({
+    transform: z.enum(["log", "none"]),
+    deseasonalized: z.boolean(),
+    seasonLength: int,
+    filled: int,
+  }),
+});
+export type RunSeries = z.infer<typeof runSeriesSchema>;
+
+/** The body of POST /api/datasets/<id>/runs (multipart field `run`; the model bytes are field `model`). */
+export const saveRunSchema = z.object({
+  status: z.enum(["done", "stopped"]),
+  startedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime(),
+  elapsedMs: int.min(0),
+  config: forecastConfigSchema,
+  mode: z.enum(["global", "per-series"]),
+  horizon: int.min(1),
+  seasonLength: int.min(1),
+  backend: backendInfoSchema,
+  history: z.array(trainingHistorySchema).max(10_000),
+  series: z.array(runSeriesSchema).min(1).max(10_000),
+});
+export type SaveRunInput = z.infer<typeof saveRunSchema>;
+
+/** A run in a list: enough to pick it. */
+export interface RunSummaryDto {
+  id: string;
+  datasetId: string;
+  status: "done" | "stopped";
+  startedAt: string;
+  finishedAt: string | null;
+  seriesNames: string[];
+  horizon: number;
+  mode: "global" | "per-series";
+  /** Recommended method of the first series. */
+  chosen: MethodName | null;
+  /** Mean backtest MASE of the recommended methods, null when undefined. */
+  mase: number | null;
+  /** Name of the tfjs backend that ran. */
+  backendName: string | null;
+  seed: number;
+  elapsedMs: number;
+}
+
+/** A run as saved: everything needed to draw it again, without its model bytes (GET /api/runs/<id>/model). */
+export interface RunDto extends RunSummaryDto, Omit<SaveRunInput, "status" | "startedAt" | "finishedAt" | "mode" | "horizon" | "elapsedMs"> {
+  hasModel: boolean;
+}

@@ -1,0 +1,114 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { execFileSync } from "node:child_process";
+import { TEST_CONFIG } from "../workbench/test-fixtures";
+import type { SaveRunInput } from "../series/run-schema";
+
+// A throwaway database, set before lib/server/db is first imported.
+const file = path.join(os.tmpdir(), `tidecast-runs-test-${process.pid}.db`);
+process.env.DATABASE_URL = `file:${file}`;
+
+type Runs = typeof import("./runs");
+let runs: Runs;
+let datasetId = "";
+let seriesId = "";
+
+const metrics = (mase: number | null) => ({ mase, smape: 5, rmse: 1, coverage80: 0.8, coverage95: 0.9 });
+const interval = { mean: [1, 2], lower80: [0, 1], upper80: [2, 3], lower95: [-1, 0], upper95: [3, 4] };
+
+function input(seriesIds: string[]): SaveRunInput {
+  return {
+    status: "stopped",
+    startedAt: "2026-01-01T00:00:00.000Z",
+    finishedAt: "2026-01-01T00:01:00.000Z",
+    elapsedMs: 60_000,
+    config: { ...TEST_CONFIG, seed: 7 },
+    mode: "per-series",
+    horizon: 2,
+    seasonLength: 12,
+    backend: { name: "wasm", requested: "wasm", simd: true, matMulFix: true },
+    history: [{ stage: "backtest", model: 1, series: ["sales"], bestEpoch: 1, epochs: [{ epoch: 1, loss: 0.5, valLoss: null }] }],
+    series: seriesIds.map((id) => ({
+      seriesId: id,
+      name: "sales",
+      historyEnd: 100,
+      times: [200, 300],
+      forecasts: { lstm: interval, snaive: interval },
+      metrics: { lstm: metrics(0.9), snaive: metrics(null) },
+      chosen: "lstm",
+      chosenReason: "LSTM won",
+      backtestOrigins: 3,
+      folds: [],
+      preprocessing: { transform: "none", deseasonalized: false, seasonLength: 12, filled: 0 },
+    })),
+  };
+}
+
+beforeAll(async () => {
+  // In a child process: the migration engine's connection would keep this one waiting on a lock.
+  execFileSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "../../scripts/migrate.ts"), "deploy"], { env: process.env, stdio: "ignore" });
+  runs = await import("./runs");
+  const { db } = await import("./db");
+  const dataset = await db.dataset.create({
+    data: { name: "d", series: { create: [{ position: 0, name: "sales", pointCount: 0 }] } },
+    include: { series: true },
+  });
+  datasetId = dataset.id;
+  seriesId = dataset.series[0]?.id ?? "";
+});
+
+afterAll(() => {
+  fs.rmSync(file, { force: true });
+});
+
+describe("saved runs", () => {
+  it("stores a run with its model and gives it back exactly as saved", async () => {
+    const model = Uint8Array.from([0x54, 0x44, 0x43, 0x31, 1, 2, 3, 4, 5]);
+    const saved = await runs.createRun(datasetId, input([seriesId]), model);
+    expect(saved.ok).toBe(true);
+    if (!saved.ok) return;
+    const run = await runs.getRun(saved.data.id);
+    expect(run).toEqual(saved.data);
+    expect(run).toMatchObject({ status: "stopped", seed: 7, mase: 0.9, chosen: "lstm", seriesNames: ["sales"], backendName: "wasm", hasModel: true });
+    expect(run?.series[0]?.forecasts.lstm).toEqual(interval);
+    expect(run?.history[0]?.epochs[0]).toEqual({ epoch: 1, loss: 0.5, valLoss: null });
+    expect(Array.from((await runs.getRunModel(saved.data.id)) ?? [])).toEqual(Array.from(model));
+  });
+
+  it("lists a dataset's runs newest first", async () => {
+    const later = { ...input([seriesId]), startedAt: "2026-02-01T00:00:00.000Z" };
+    const saved = await runs.createRun(datasetId, later, null);
+    const list = await runs.listRuns(datasetId);
+    expect(list[0]?.id).toBe(saved.ok ? saved.data.id : "");
+    expect(list.length).toBe(2);
+    expect(list[0]?.mase).toBe(0.9);
+  });
+
+  it("refuses an unknown dataset (404) and a series of another dataset (422)", async () => {
+    expect(await runs.createRun("nope", input([seriesId]), null)).toMatchObject({ ok: false, status: 404 });
+    expect(await runs.createRun(datasetId, input(["other"]), null)).toMatchObject({ ok: false, status: 422 });
+  });
+
+  it("deletes a run", async () => {
+    const [first] = await runs.listRuns(datasetId);
+    expect(await runs.deleteRun(first?.id ?? "")).toBe(true);
+    expect(await runs.deleteRun(first?.id ?? "")).toBe(false);
+    expect(await runs.getRun(first?.id ?? "")).toBeNull();
+  });
+});
+
+describe("pure helpers", () => {
+  it("averages the recommended methods' MASE, skipping undefined ones", async () => {
+    const { toRunMase } = await import("./runs");
+    expect(toRunMase([{ chosen: "lstm", metrics: { lstm: metrics(1) } }, { chosen: "naive", metrics: { naive: metrics(2) } }])).toBe(1.5);
+    expect(toRunMase([{ chosen: "lstm", metrics: { lstm: metrics(null) } }])).toBeNull();
+  });
+
+  it("recognises saved-model bytes", async () => {
+    const { isSavedModelBytes } = await import("./runs");
+    expect(isSavedModelBytes(Uint8Array.from([0x54, 0x44, 0x43, 0x31, 0, 0, 0, 0, 1]))).toBe(true);
+    expect(isSavedModelBytes(new TextEncoder().encode("not a model at all"))).toBe(false);
+  });
+});

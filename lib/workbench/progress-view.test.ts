@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import type { ForecastProgress } from "../forecast/types";
+import { appendProgress, describeBackend, describeTrainingError, formatDuration, toProgressView } from "./progress-view";
+
+const p = (over: Partial<ForecastProgress>): ForecastProgress => ({
+  stage: "backtest", model: 1, models: 1, epoch: 0, epochs: 10, loss: Number.NaN, elapsedMs: 0, etaMs: 0, backend: "wasm", ...over,
+});
+
+describe("toProgressView", () => {
+  it("says the stage, network, epoch, elapsed and remaining time", () => {
+    const view = toProgressView(p({ model: 2, models: 3, epoch: 4, elapsedMs: 65_000, etaMs: 3_723_000 }));
+    expect(view.stage).toBe("Backtest · model 2 of 3 · epoch 4 of 10");
+    expect(view.timing).toBe("1:05 elapsed · about 1:02:03 left");
+    expect(view.percent).toBeGreaterThan(33);
+    expect(view.percent).toBeLessThan(67);
+  });
+
+  it("never moves back and stays below 100 until the run is done", () => {
+    expect(toProgressView(p({ stage: "training", epoch: 1 }), 80).percent).toBe(80);
+    expect(toProgressView(p({ stage: "forecasting", epochs: 0 })).percent).toBeLessThanOrEqual(99);
+  });
+});
+
+describe("appendProgress", () => {
+  it("adds one point per finished epoch, per stage and network", () => {
+    let h = appendProgress([], p({ epoch: 0 }), ["a"]);
+    expect(h).toEqual([]);
+    h = appendProgress(h, p({ epoch: 1, loss: 0.5, valLoss: 0.6 }), ["a"]);
+    h = appendProgress(h, p({ epoch: 1, loss: 0.5, valLoss: 0.6 }), ["a"]);
+    h = appendProgress(h, p({ stage: "training", epoch: 1, loss: Number.NaN }), ["a"]);
+    expect(h).toEqual([
+      { stage: "backtest", model: 1, series: ["a"], bestEpoch: 0, epochs: [{ epoch: 1, loss: 0.5, valLoss: 0.6 }] },
+      { stage: "training", model: 1, series: ["a"], bestEpoch: 0, epochs: [{ epoch: 1, loss: null }] },
+    ]);
+  });
+});
+
+describe("messages", () => {
+  it("formats durations", () => {
+    expect(formatDuration(0)).toBe("0:00");
+    expect(formatDuration(59_600)).toBe("1:00");
+  });
+
+  it("names the backend", () => {
+    expect(describeBackend({ name: "wasm", simd: true })).toBe("wasm (SIMD)");
+    expect(describeBackend({ name: "cpu", simd: false, fallbackReason: "no wasm" })).toBe("cpu (wasm unavailable: no wasm)");
+  });
+
+  it.each([
+    ["SeriesTooShortError", "Series \"x\" has 12 usable values", /has 12 usable values/],
+    ["Error", "Array buffer allocation failed", /ran out of memory.*Lower the units/],
+    ["WorkerError", "boom", /worker could not run \(boom\)/],
+    ["TypeError", "x is undefined", /Training failed: x is undefined/],
+  ])("%s: %s", (name, message, expected) => {
+    expect(describeTrainingError(name, message)).toMatch(expected);
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { minimumLength } from "../forecast/config";
+import type { Frequency } from "../time/frequency";
+import { defaultHorizon, maxHorizon, parseSettings, toForecastRequest, toRegularSeries, type SettingsFields } from "./to-forecast-request";
+
+const DAY = 86_400_000;
+const daily: Frequency = { kind: "daily", step: { unit: "ms", ms: DAY }, seasonLength: 7, label: "daily", gapCount: 2 };
+
+describe("toRegularSeries", () => {
+  it("puts missing steps on the grid as NaN", () => {
+    const s = toRegularSeries("id", "sales", [0, DAY, 4 * DAY], [1, null, 3], daily);
+    expect(s.times).toEqual([0, DAY, 2 * DAY, 3 * DAY, 4 * DAY]);
+    expect(Array.from(s.values)).toEqual([1, NaN, NaN, NaN, 3]);
+  });
+
+  it("keeps a series without gaps as it is", () => {
+    const s = toRegularSeries("id", "sales", [0, DAY], [1, 2], { ...daily, gapCount: 0 });
+    expect(s.times).toEqual([0, DAY]);
+    expect(Array.from(s.values)).toEqual([1, 2]);
+  });
+});
+
+const fields = (over: Partial<SettingsFields> = {}): SettingsFields => ({
+  horizon: "12",
+  lookback: "",
+  units: "",
+  layers: "",
+  epochs: "",
+  learningRate: "",
+  batchSize: "",
+  seed: "",
+  ensembleSize: "",
+  patience: "",
+  ...over,
+});
+
+describe("parseSettings", () => {
+  it("reads empty advanced fields as automatic", () => {
+    expect(parseSettings(fields({ epochs: "5", learningRate: "0.01", seed: "0" }), "global")).toEqual({
+      ok: true,
+      data: { horizon: 12, mode: "global", overrides: { epochs: 5, learningRate: 0.01, seed: 0 } },
+    });
+  });
+
+  it.each([
+    [{ horizon: "0" }, "Horizon must be a whole number"],
+    [{ horizon: "2.5" }, "Horizon must be a whole number"],
+    [{ units: "-3" }, "LSTM units must be a whole number above 0"],
+    [{ layers: "1.5" }, "Layers must be a whole number above 0"],
+    [{ learningRate: "abc" }, "Learning rate must be a number above 0"],
+  ])("refuses %o", (over, reason) => {
+    const parsed = parseSettings(fields(over), "global");
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.reason).toContain(reason);
+  });
+});
+
+describe("horizons", () => {
+  it("defaults to a season-length span and shortens it for short series", () => {
+    expect(defaultHorizon({ kind: "monthly", seasonLength: 12 }, 500)).toBe(12);
+    expect(defaultHorizon({ kind: "daily", seasonLength: 7 }, 500)).toBe(14);
+    const h = defaultHorizon({ kind: "monthly", seasonLength: 12 }, 30);
+    expect(h).toBeLessThan(12);
+    expect(minimumLength(h)).toBeLessThanOrEqual(30);
+  });
+
+  it("knows the longest horizon a length allows", () => {
+    expect(maxHorizon(minimumLength(1) - 1)).toBe(0);
+    expect(maxHorizon(minimumLength(6))).toBe(6);
+  });
+});
+
+describe("toForecastRequest", () => {
+  it("uses one series' mode per series and the chosen mode for several", () => {
+    const a = toRegularSeries("a", "a", [0, DAY], [1, 2], { ...daily, gapCount: 0 });
+    const b = toRegularSeries("b", "b", [0, DAY], [3, 4], { ...daily, gapCount: 0 });
+    const settings = { horizon: 3, mode: "global" as const, overrides: { epochs: 2 } };
+    expect(toForecastRequest([a], settings, 7, "daily")).toMatchObject({ horizon: 3, seasonLength: 7, mode: "per-series", config: { epochs: 2 } });
+    expect(toForecastRequest([a, b], settings, 7).mode).toBe("global");
+  });
+});

@@ -1,0 +1,145 @@
+import { minimumLength } from "../forecast/config";
+import type { ForecastConfig, ForecastMode, ForecastRequest } from "../forecast/types";
+import { regularTimes, type Frequency } from "../time/frequency";
+
+/** A series as the workbench trains on it: equally spaced values on a regular time grid. */
+export interface RegularSeries {
+  seriesId: string;
+  name: string;
+  /** Epoch ms of every step, ascending, gaps included. */
+  times: number[];
+  /** Values, NaN where the file had no value for the step. */
+  values: Float64Array;
+}
+
+/**
+ * Puts a series on its regular time grid: a missing step becomes NaN, so the forecaster sees
+ * equally spaced values (it fills them by interpolation and says how many it filled).
+ * @param times epoch ms of the stored points, ascending
+ * @param values stored values (NaN or null = missing)
+ */
+export function toRegularSeries(
+  seriesId: string,
+  name: string,
+  times: ArrayLike<number>,
+  values: ArrayLike<number | null>,
+  frequency: Frequency,
+): RegularSeries {
+  const n = times.length;
+  const plain = () => ({
+    seriesId,
+    name,
+    times: Array.from(times),
+    values: Float64Array.from({ length: n }, (_, i) => values[i] ?? Number.NaN),
+  });
+  if (n < 2 || frequency.gapCount === 0 || frequency.kind === "irregular" || frequency.kind === "index") return plain();
+  const grid = regularTimes(times[0] as number, times[n - 1] as number, frequency);
+  if (grid.length < n) return plain();
+  const out = new Float64Array(grid.length).fill(Number.NaN);
+  let j = 0;
+  for (let i = 0; i < grid.length && j < n; i++) {
+    while (j < n && (times[j] as number) < (grid[i] as number)) j++;
+    if (j < n && times[j] === grid[i]) out[i] = values[j] ?? Number.NaN;
+  }
+  return { seriesId, name, times: grid, values: out };
+}
+
+/** Settings of the advanced section; a missing value means "automatic". */
+export type ConfigOverrides = Partial<Pick<ForecastConfig, "lookback" | "units" | "layers" | "epochs" | "learningRate" | "batchSize" | "seed" | "ensembleSize" | "patience">>;
+
+/** The keys of the advanced section, in the order they are shown. */
+export const OVERRIDE_KEYS = ["lookback", "units", "layers", "epochs", "learningRate", "batchSize", "seed", "ensembleSize", "patience"] as const satisfies readonly (keyof ConfigOverrides)[];
+
+export interface TrainingSettings {
+  /** Steps to forecast. */
+  horizon: number;
+  /** "global": one network for all chosen series; "per-series": one network each. */
+  mode: ForecastMode;
+  overrides: ConfigOverrides;
+}
+
+/**
+ * The forecaster's request for the chosen series.
+ * @param seasonLength steps per season (from the detected frequency; 1 = none)
+ */
+export function toForecastRequest(series: RegularSeries[], settings: TrainingSettings, seasonLength: number, frequency?: string): ForecastRequest {
+  return {
+    series: series.map((s) => ({ name: s.name, values: s.values })),
+    horizon: settings.horizon,
+    seasonLength: Math.max(1, Math.round(seasonLength)),
+    frequency,
+    mode: series.length > 1 ? settings.mode : "per-series",
+    config: settings.overrides,
+  };
+}
+
+/** Horizon analysts expect for a frequency: one season, or a short span where there is none. */
+const HORIZON_BY_KIND: Partial<Record<Frequency["kind"], number>> = {
+  hourly: 24,
+  "half-hourly": 48,
+  daily: 14,
+  "business-daily": 10,
+  weekly: 13,
+  monthly: 12,
+  quarterly: 8,
+  yearly: 6,
+};
+
+/**
+ * The default horizon: a season-length span for the frequency, shortened until the shortest
+ * series is long enough for a backtest (never below 1).
+ * @param shortest number of values of the shortest chosen series
+ */
+export function defaultHorizon(frequency: Pick<Frequency, "kind" | "seasonLength">, shortest: number): number {
+  let h = HORIZON_BY_KIND[frequency.kind] ?? (frequency.seasonLength > 1 ? frequency.seasonLength : 10);
+  while (h > 1 && minimumLength(h) > shortest) h--;
+  return h;
+}
+
+/**
+ * The longest horizon a series of `length` values supports with a backtest, or 0 when none does.
+ * @param length number of values
+ */
+export function maxHorizon(length: number): number {
+  if (minimumLength(1) > length) return 0;
+  let h = 1;
+  while (minimumLength(h + 1) <= length) h++;
+  return h;
+}
+
+/** Text fields of the settings form, as typed. */
+export type SettingsFields = { horizon: string } & Record<(typeof OVERRIDE_KEYS)[number], string>;
+
+/**
+ * Reads the settings form: empty advanced fields mean "automatic".
+ * @returns the settings, or the first problem as a sentence naming the field
+ */
+export function parseSettings(fields: SettingsFields, mode: ForecastMode): { ok: true; data: TrainingSettings } | { ok: false; reason: string } {
+  const horizon = Number(fields.horizon);
+  if (!Number.isInteger(horizon) || horizon < 1) return { ok: false, reason: "Horizon must be a whole number of steps, 1 or more." };
+  const overrides: ConfigOverrides = {};
+  for (const key of OVERRIDE_KEYS) {
+    const text = fields[key].trim();
+    if (text === "") continue;
+    const value = Number(text);
+    const integer = key !== "learningRate";
+    if (!Number.isFinite(value) || (integer && !Number.isInteger(value)) || (key !== "seed" && value <= 0)) {
+      return { ok: false, reason: `${SETTING_LABELS[key]} must be ${integer ? "a whole number" : "a number"}${key === "seed" ? "" : " above 0"}, or empty for automatic.` };
+    }
+    overrides[key] = value;
+  }
+  return { ok: true, data: { horizon, mode, overrides } };
+}
+
+/** Labels of the advanced settings, with units. */
+export const SETTING_LABELS: Record<(typeof OVERRIDE_KEYS)[number], string> = {
+  lookback: "Lookback (steps)",
+  units: "LSTM units",
+  layers: "Layers",
+  epochs: "Max epochs",
+  learningRate: "Learning rate",
+  batchSize: "Batch size",
+  seed: "Seed",
+  ensembleSize: "Ensemble size",
+  patience: "Patience (epochs)",
+};

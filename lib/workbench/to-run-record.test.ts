@@ -1,0 +1,71 @@
+import { TEST_CONFIG } from "./test-fixtures";
+import { describe, expect, it } from "vitest";
+import type { OutcomeWithoutModel } from "../forecast/protocol";
+import { saveRunSchema } from "../series/run-schema";
+import type { Frequency } from "../time/frequency";
+import { toReforecastSeries, toRunRecord } from "./to-run-record";
+
+const monthly: Frequency = { kind: "monthly", step: { unit: "month", months: 1 }, seasonLength: 12, label: "monthly", gapCount: 0 };
+const months = (n: number) => Array.from({ length: n }, (_, i) => Date.UTC(2020, i, 1));
+const interval = (mean: number[]) => ({ mean, lower80: mean, upper80: mean, lower95: mean, upper95: mean });
+const metrics = { mase: 0.8, smape: 10, rmse: 2, coverage80: 0.8, coverage95: Number.NaN };
+
+const outcome: OutcomeWithoutModel = {
+  config: TEST_CONFIG,
+  mode: "per-series",
+  horizon: 2,
+  seasonLength: 12,
+  backend: { name: "wasm", requested: "wasm", simd: true, matMulFix: true },
+  stopped: true,
+  history: [{ stage: "backtest", model: 1, series: ["sales"], bestEpoch: 1, epochs: [{ epoch: 1, loss: Number.NaN, valLoss: 0.5 }] }],
+  series: [
+    {
+      name: "sales",
+      forecasts: { lstm: interval([1, Number.POSITIVE_INFINITY]), naive: interval([1, 1]), snaive: interval([1, 1]), holt_winters: interval([1, 1]), theta: interval([1, 1]) },
+      metrics: { lstm: metrics, naive: metrics, snaive: metrics, holt_winters: metrics, theta: metrics },
+      backtestOrigins: 3,
+      folds: [{ origin: 7, actual: [5, 6], forecasts: { lstm: [5, 6], naive: [5, 5], snaive: [5, 5], holt_winters: [5, 5], theta: [5, 5] } }],
+      chosen: "lstm",
+      chosenReason: "because",
+      preprocessing: { transform: "none", deseasonalized: false, seasonLength: 12, filled: 0 },
+    },
+  ],
+  elapsedMs: 1234.5,
+};
+
+const series = [{ seriesId: "s1", name: "sales", times: months(10), values: new Float64Array(10) }];
+
+describe("toRunRecord", () => {
+  const record = toRunRecord(outcome, { series, frequency: monthly, startedAt: new Date(0), finishedAt: new Date(1000) });
+
+  it("is a valid body for POST /api/datasets/<id>/runs", () => {
+    expect(saveRunSchema.parse(JSON.parse(JSON.stringify(record)))).toEqual(record);
+  });
+
+  it("places the forecast and the folds on the time axis", () => {
+    const s = record.series[0];
+    expect(s?.historyEnd).toBe(Date.UTC(2020, 9, 1));
+    expect(s?.times).toEqual([Date.UTC(2020, 10, 1), Date.UTC(2020, 11, 1)]);
+    expect(s?.folds[0]?.times).toEqual([Date.UTC(2020, 8, 1), Date.UTC(2020, 9, 1)]);
+  });
+
+  it("keeps NaN and infinite numbers as null and marks a stopped run", () => {
+    expect(record.status).toBe("stopped");
+    expect(record.series[0]?.forecasts.lstm?.mean).toEqual([1, null]);
+    expect(record.series[0]?.metrics.lstm?.coverage95).toBeNull();
+    expect(record.history[0]?.epochs[0]).toEqual({ epoch: 1, loss: null, valLoss: 0.5 });
+    expect(record.elapsedMs).toBe(1235);
+  });
+
+  it("draws a saved model's new forecast in the run's shape", () => {
+    const fresh = toReforecastSeries(
+      { horizon: 2, series: [{ name: "sales", chosen: "naive", forecasts: { ...outcome.series[0]!.forecasts, naive: interval([7, 8]) } }] },
+      series,
+      monthly,
+      record.series,
+    );
+    expect(fresh[0]).toMatchObject({ seriesId: "s1", chosen: "naive", folds: [], times: record.series[0]?.times });
+    expect(fresh[0]?.forecasts.naive?.mean).toEqual([7, 8]);
+    expect(fresh[0]?.metrics).toEqual(record.series[0]?.metrics);
+  });
+});

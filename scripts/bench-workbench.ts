@@ -1,0 +1,290 @@
+/**
+ * `npm run bench:workbench`: the forecast workbench's figures, printed, never asserted.
+ *  1. Training throughput of the same lib/forecast run bare in Node and in the app's Web Worker in
+ *     headless Chromium (samples/s of the final network's epochs; target: worker within 1.25×).
+ *  2. The longest main-thread task while the worker trains (PerformanceObserver "longtask"; target < 50 ms).
+ *  3. Time to draw the dataset page's forecast chart for a 100k- and a 1M-point series (target < 1 s),
+ *     and the pure shaping (lib/chart) of those points.
+ * Starts its own server (`npm start`) on BENCH_PORT (default 3350) with a throwaway database, or
+ * uses BENCH_URL when set.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Page } from "@playwright/test";
+import { toForecastRows } from "../lib/chart/to-forecast-rows";
+import { runForecast } from "../lib/forecast";
+import type { ForecastProgress } from "../lib/forecast/types";
+import type { RunSeries, SaveRunInput } from "../lib/series/run-schema";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const PORT = Number(process.env.BENCH_PORT ?? 3350);
+/** BENCH_URL: use a server that is already running instead of starting one. */
+const BASE = process.env.BENCH_URL ?? `http://localhost:${PORT}`;
+const HOUR = 3_600_000;
+/** The training workload: hourly series with a daily season, lookback 48, 64 units, 1 member. */
+const LENGTH = 1400;
+const HORIZON = 12;
+const SETTINGS = { lookback: 48, units: 64, layers: 1, epochs: 10, patience: 10, batchSize: 64, ensembleSize: 1 };
+const START = Date.UTC(2024, 0, 1);
+
+function series(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => 100 + 0.01 * i + 20 * Math.sin((2 * Math.PI * i) / 24) + 5 * Math.sin(i * 0.37) * Math.cos(i * 0.11));
+}
+
+function csv(values: number[]): string {
+  const lines = ["time,value"];
+  values.forEach((v, i) => lines.push(`${new Date(START + i * HOUR).toISOString().slice(0, 19)}Z,${v.toFixed(6)}`));
+  return lines.join("\n") + "\n";
+}
+
+/** CPU seconds used so far by every thread named `name` (Linux /proc; 0 elsewhere). */
+function threadCpuSeconds(name: string): number {
+  let ticks = 0;
+  try {
+    for (const pid of fs.readdirSync("/proc")) {
+      if (!/^\d+$/.test(pid)) continue;
+      let tasks: string[] = [];
+      try {
+        tasks = fs.readdirSync(`/proc/${pid}/task`);
+      } catch {
+        continue;
+      }
+      for (const tid of tasks) {
+        try {
+          if (fs.readFileSync(`/proc/${pid}/task/${tid}/comm`, "utf8").trim() !== name) continue;
+          const fields = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+          ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
+        } catch {
+          // the thread ended
+        }
+      }
+    }
+  } catch {
+    return 0;
+  }
+  return ticks / 100; // USER_HZ
+}
+
+/** Samples per second of the final network: its windows × epochs over the stage's wall time. */
+function samplesPerSecond(events: ForecastProgress[], windows: number): { rate: number; epochs: number; seconds: number } {
+  const stage = events.filter((e) => e.stage === "training");
+  const start = stage.find((e) => e.epoch === 0);
+  const end = stage.at(-1);
+  if (!start || !end || end.epoch === 0) return { rate: Number.NaN, epochs: 0, seconds: 0 };
+  const seconds = (end.elapsedMs - start.elapsedMs) / 1000;
+  return { rate: (windows * end.epoch) / seconds, epochs: end.epoch, seconds };
+}
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${BASE}/api/datasets`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error("the server did not start");
+}
+
+/** fetch, once more when a kept-alive connection was closed by the server while the browser trained. */
+async function post(url: string, body: FormData): Promise<Response> {
+  try {
+    return await fetch(url, { method: "POST", body });
+  } catch {
+    return fetch(url, { method: "POST", body });
+  }
+}
+
+async function upload(name: string, text: string): Promise<{ id: string; seriesId: string }> {
+  const form = new FormData();
+  form.append("file", new Blob([text], { type: "text/csv" }), `${name}.csv`);
+  const response = await post(`${BASE}/api/datasets`, form);
+  const body = (await response.json()) as { id: string; series: { id: string }[]; error?: string };
+  if (!response.ok) throw new Error(body.error);
+  return { id: body.id, seriesId: body.series[0]?.id ?? "" };
+}
+
+/** A saved run with a forecast, so the page draws its forecast chart for a long series. */
+async function saveFakeRun(datasetId: string, seriesId: string, n: number): Promise<string> {
+  const h = 48;
+  const last = START + (n - 1) * HOUR;
+  const mean = Array.from({ length: h }, (_, j) => 100 + 20 * Math.sin((2 * Math.PI * (n + j)) / 24));
+  const forecast = { mean, lower80: mean.map((v) => v - 5), upper80: mean.map((v) => v + 5), lower95: mean.map((v) => v - 9), upper95: mean.map((v) => v + 9) };
+  const metrics = { mase: 1, smape: 1, rmse: 1, coverage80: 0.8, coverage95: 0.95 };
+  const result: RunSeries = {
+    seriesId,
+    name: "value",
+    historyEnd: last,
+    times: mean.map((_, j) => last + (j + 1) * HOUR),
+    forecasts: { lstm: forecast },
+    metrics: { lstm: metrics },
+    chosen: "lstm",
+    chosenReason: "benchmark",
+    backtestOrigins: 3,
+    folds: [],
+    preprocessing: { transform: "none", deseasonalized: false, seasonLength: 24, filled: 0 },
+  };
+  const run: SaveRunInput = {
+    status: "done",
+    startedAt: new Date().toISOString(),
+    finishedAt: new Date().toISOString(),
+    elapsedMs: 0,
+    config: { ...SETTINGS, patchLength: 1, differenceInput: false, dampedTrend: true, dropout: 0, learningRate: 0.003, seed: 1, validationFraction: 0.2, maxWindows: 1024, transform: "auto", deseasonalize: "auto", loss: "mae", backtestOrigins: 3, chooseMargin: 0.05 },
+    mode: "per-series",
+    horizon: h,
+    seasonLength: 24,
+    backend: { name: "wasm", requested: "wasm", simd: true, matMulFix: true },
+    history: [],
+    series: [result],
+  };
+  const form = new FormData();
+  form.append("run", JSON.stringify(run));
+  const response = await post(`${BASE}/api/datasets/${datasetId}/runs`, form);
+  const body = (await response.json()) as { id: string; error?: string };
+  if (!response.ok) throw new Error(body.error);
+  return body.id;
+}
+
+/** Records the worker's progress messages and long tasks in the page. */
+const INSTRUMENT = () => {
+  const w = window as unknown as { __progress: ForecastProgress[]; __longTasks: { start: number; duration: number }[]; __chartAt?: number };
+  w.__progress = [];
+  w.__longTasks = [];
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      this.addEventListener("message", (e: MessageEvent<{ type: string; progress?: ForecastProgress }>) => {
+        if (e.data.type === "progress" && e.data.progress) w.__progress.push(e.data.progress);
+      });
+    }
+  };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: "longtask", buffered: true });
+  new MutationObserver(() => {
+    if (w.__chartAt === undefined && document.querySelector('[data-testid="forecast-chart"] svg path')) w.__chartAt = performance.now();
+  }).observe(document, { childList: true, subtree: true });
+};
+
+async function trainInBrowser(page: Page, datasetId: string) {
+  await page.goto(`${BASE}/datasets/${datasetId}`);
+  await page.getByLabel(/^Horizon/).fill(String(HORIZON));
+  await page.getByText("Advanced settings").click();
+  const labels: Record<string, string> = { lookback: "Lookback (steps)", units: "LSTM units", layers: "Layers", epochs: "Max epochs", patience: "Patience (epochs)", batchSize: "Batch size", ensembleSize: "Ensemble size" };
+  for (const [key, label] of Object.entries(labels)) await page.getByLabel(label, { exact: true }).fill(String(SETTINGS[key as keyof typeof SETTINGS]));
+  const cpuStart = threadCpuSeconds("DedicatedWorker");
+  const wallStart = performance.now();
+  await page.getByRole("button", { name: "Train forecast" }).click();
+  await page.getByTestId("run-result").waitFor({ timeout: 600_000 });
+  const share = (threadCpuSeconds("DedicatedWorker") - cpuStart) / ((performance.now() - wallStart) / 1000);
+  const measured = await page.evaluate(() => {
+    const w = window as unknown as { __progress: ForecastProgress[]; __longTasks: { start: number; duration: number }[] };
+    const start = performance.getEntriesByName("tidecast:training-start")[0]?.startTime ?? 0;
+    const end = performance.getEntriesByName("tidecast:training-end")[0]?.startTime ?? performance.now();
+    const during = w.__longTasks.filter((t) => t.start >= start && t.start <= end);
+    return { progress: w.__progress, longest: Math.max(0, ...during.map((t) => t.duration)), longTasks: during.length, seconds: (end - start) / 1000 };
+  });
+  return { ...measured, share };
+}
+
+/** Navigation start → server response done → forecast chart drawn (ms). */
+async function chartTime(page: Page, datasetId: string, runId: string): Promise<{ total: number; server: number; client: number }> {
+  await page.goto(`${BASE}/datasets/${datasetId}?run=${runId}`);
+  await page.getByTestId("forecast-chart").waitFor({ timeout: 120_000 });
+  await page.waitForFunction(() => (window as unknown as { __chartAt?: number }).__chartAt !== undefined);
+  return page.evaluate(() => {
+    const total = (window as unknown as { __chartAt: number }).__chartAt;
+    const server = (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined)?.responseEnd ?? 0;
+    return { total, server, client: total - server };
+  });
+}
+
+async function main() {
+  const values = series(LENGTH);
+  const windows = Math.min(1024, LENGTH - SETTINGS.lookback - HORIZON + 1);
+
+  console.log(`Workload: ${LENGTH} hourly values, horizon ${HORIZON}, lookback ${SETTINGS.lookback}, ${SETTINGS.units} units, batch ${SETTINGS.batchSize}, ${windows} windows, ${SETTINGS.epochs} epochs per network`);
+  // Bare Node before and after the browser run: the machine is shared, so both are shown.
+  const trainBare = async () => {
+    const events: ForecastProgress[] = [];
+    const cpu0 = process.cpuUsage();
+    const wall0 = performance.now();
+    const outcome = await runForecast(
+      { series: [{ name: "value", values }], horizon: HORIZON, seasonLength: 24, frequency: "hourly", config: SETTINGS },
+      { onProgress: (p) => events.push(p) },
+    );
+    const cpu = process.cpuUsage(cpu0);
+    const share = (cpu.user + cpu.system) / 1000 / (performance.now() - wall0);
+    return { ...samplesPerSecond(events, windows), share, backend: `${outcome.backend.name}${outcome.backend.simd ? ", SIMD" : ""}${outcome.backend.matMulFix ? ", matmul fix" : ""}` };
+  };
+  const bareBefore = await trainBare();
+
+  const db = path.join(os.tmpdir(), `tidecast-bench-${process.pid}.db`);
+  const server = process.env.BENCH_URL
+    ? null
+    : spawn("npm", ["start"], { cwd: ROOT, env: { ...process.env, PORT: String(PORT), DATABASE_URL: `file:${db}` }, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  try {
+    await waitForServer();
+    const exe = fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
+    const browser = await chromium.launch({
+      executablePath: exe,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    await context.addInitScript(INSTRUMENT);
+    const page = await context.newPage();
+
+    const trainSet = await upload("bench-train", csv(values));
+    const browserRun = await trainInBrowser(page, trainSet.id);
+    const worker = samplesPerSecond(browserRun.progress, windows);
+    const bareAfter = await trainBare();
+    const bare = (bareBefore.rate + bareAfter.rate) / 2;
+    // The machine is shared: also per CPU-second of the thread that trains (Node's process, the worker thread).
+    const bareCpu = (bareBefore.rate / bareBefore.share + bareAfter.rate / bareAfter.share) / 2;
+    const workerCpu = browserRun.share > 0 ? worker.rate / browserRun.share : Number.NaN;
+
+    const shaping: string[] = [];
+    const charts: string[] = [];
+    for (const n of [100_000, 1_000_000]) {
+      const big = series(n);
+      const t = big.map((_, i) => START + i * HOUR);
+      const started = performance.now();
+      toForecastRows({ t, y: big }, { historyEnd: t[n - 1] ?? 0, times: [], forecasts: {}, chosen: "lstm", folds: [] } as unknown as RunSeries);
+      shaping.push(`${n.toLocaleString("en-US")} points: ${(performance.now() - started).toFixed(0)} ms`);
+      const set = await upload(`bench-${n}`, csv(big));
+      const runId = await saveFakeRun(set.id, set.seriesId, n);
+      await chartTime(page, set.id, runId); // warm the page's code once
+      const ms = await chartTime(page, set.id, runId);
+      charts.push(
+        `${n.toLocaleString("en-US")} points: drawn ${ms.total.toFixed(0)} ms after navigation start (server page ${ms.server.toFixed(0)} ms, then ${ms.client.toFixed(0)} ms in the browser)`,
+      );
+    }
+    await browser.close();
+
+    console.log("\nTraining throughput (final network, same request)");
+    for (const [label, r] of [["before", bareBefore], ["after", bareAfter]] as const) {
+      console.log(`  Node, bare lib/forecast (${r.backend}), ${label}: ${r.rate.toFixed(0)} samples/s (${r.epochs} epochs in ${r.seconds.toFixed(1)} s; process had ${(100 * r.share).toFixed(0)}% of a core)`);
+    }
+    console.log(`  Chromium, the app's worker (${browserRun.progress.at(-1)?.backend ?? "?"}): ${worker.rate.toFixed(0)} samples/s (${worker.epochs} epochs in ${worker.seconds.toFixed(1)} s; worker thread had ${(100 * browserRun.share).toFixed(0)}% of a core)`);
+    console.log(`  ratio bare (mean) / worker, wall clock: ${(bare / worker.rate).toFixed(2)}× (target ≤ 1.25×)`);
+    console.log(`  per CPU-second of the training thread: bare ${bareCpu.toFixed(0)}, worker ${workerCpu.toFixed(0)} samples/s, ratio ${(bareCpu / workerCpu).toFixed(2)}×`);
+    console.log("\nMain thread while the worker trained");
+    console.log(`  longest task: ${browserRun.longest.toFixed(0)} ms (target < 50 ms); ${browserRun.longTasks} tasks over 50 ms in ${browserRun.seconds.toFixed(1)} s of training`);
+    console.log("\nForecast chart (target < 1 s)");
+    for (const line of charts) console.log(`  ${line}`);
+    console.log("  shaping in Node (toForecastRows, LTTB to 1,500 points):");
+    for (const line of shaping) console.log(`    ${line}`);
+  } finally {
+    if (server?.pid) process.kill(-server.pid, "SIGTERM");
+    fs.rmSync(db, { force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
