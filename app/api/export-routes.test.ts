@@ -17,7 +17,7 @@ let seriesCsv: typeof import("./datasets/[id]/series/[seriesId]/route");
 let run: typeof import("./runs/[id]/route");
 let forecastCsv: typeof import("./runs/[id]/forecast.csv/route");
 let forecastJson: typeof import("./runs/[id]/forecast.json/route");
-let unknown: typeof import("./[...path]/route");
+let unknown: typeof import("./[[...path]]/route");
 let runs: typeof import("@/lib/server/runs");
 
 beforeAll(async () => {
@@ -29,7 +29,7 @@ beforeAll(async () => {
   run = await import("./runs/[id]/route");
   forecastCsv = await import("./runs/[id]/forecast.csv/route");
   forecastJson = await import("./runs/[id]/forecast.json/route");
-  unknown = await import("./[...path]/route");
+  unknown = await import("./[[...path]]/route");
   runs = await import("@/lib/server/runs");
 });
 

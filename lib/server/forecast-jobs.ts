@@ -1,4 +1,5 @@
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { WorkerEvent, WorkerRequest } from "../forecast/protocol";
 import type { ForecastProgress, ForecastRequest } from "../forecast/types";
@@ -45,6 +46,11 @@ const PROGRESS_WRITE_MS = 1000;
 // The project root: `npm start` and `npm run dev` run the server from it.
 const BOOT = path.join(process.cwd(), "lib", "server", "forecast-thread-boot.mjs");
 const ENTRY = path.join(process.cwd(), "lib", "server", "forecast-thread.ts");
+/**
+ * The thread starts from a line of code that imports the boot file at run time: given the file
+ * itself, the bundler would follow it into tsx and esbuild and try to bundle them.
+ */
+const THREAD_CODE = `import(${JSON.stringify(pathToFileURL(BOOT).href)});`;
 
 type JobsState = { queue: ActiveJob[]; active: Map<string, ActiveJob>; finishing: Set<Promise<unknown>> };
 // One queue per process, kept across the dev server's module reloads.
@@ -153,7 +159,7 @@ function start(job: ActiveJob): void {
   write(job, () => updateRunProgress(job.runId, { ...toQueuedProgress(0), label: "Starting the forecast thread" }, 0));
   let worker: Worker;
   try {
-    worker = new Worker(BOOT, { workerData: { entry: ENTRY }, name: `tidecast-forecast-${job.runId}` });
+    worker = new Worker(THREAD_CODE, { eval: true, workerData: { entry: ENTRY }, name: `tidecast-forecast-${job.runId}` });
   } catch (err) {
     return fail(job, describeServerFailure("Error", `the forecast thread could not start (${err instanceof Error ? err.message : String(err)})`));
   }
