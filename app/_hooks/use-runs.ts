@@ -74,5 +74,14 @@ export function useRuns(datasetId: string, initial: RunSummaryDto[]) {
     return () => clearInterval(timer);
   }, [pending, refresh]);
 
+  // Runs started by a script (POST /api/datasets/<id>/forecast) show when the analyst comes back to the page.
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState === "visible") void refresh().catch(() => undefined);
+    };
+    document.addEventListener("visibilitychange", onVisible);
+    return () => document.removeEventListener("visibilitychange", onVisible);
+  }, [refresh]);
+
   return { runs, opened, error, load, add, remove };
 }
