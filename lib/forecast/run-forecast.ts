@@ -219,7 +219,7 @@ async function forecastGroup(job: GroupJob) {
       const calibration = score.calibration;
       const forecasts = forecastMethods(network, spec, s.prepared, baselineModels, calibration, T - 1, h);
       const untrained = history.every((run) => run.epochs.length === 0);
-      const choice = choose(score.metrics, config.chooseMargin, untrained);
+      const choice = choose(score.metrics, score.halves, config.chooseMargin, untrained);
       outcomes.push({
         name: bt.name,
         forecasts,
@@ -353,14 +353,16 @@ function scoreSeries(series: SeriesState, network: Network, spec: NetworkSpec, s
   } as Record<MethodName, Float64Array[]>;
   for (const method of BASELINES) history[method] = past((o) => series.baselines.forecast(method, o, h));
   const metrics = {} as Record<MethodName, BacktestMetrics>;
+  const halves = {} as Record<MethodName, [number, number]>;
   const calibration = {} as Record<MethodName, Calibration>;
   for (const method of Object.keys(forecasts) as MethodName[]) {
     const scores = scoreBacktest(clean.values, prepared.frame.z, prepared.transform, plan, forecasts[method], seasonLength, history[method]);
     metrics[method] = scores.metrics;
+    halves[method] = scores.maseByHalf;
     calibration[method] = scores.calibration;
   }
   const folds: BacktestFold[] = toFolds(clean.values, prepared.transform, plan, forecasts, clean.offset);
-  return { metrics, calibration, folds };
+  return { metrics, halves, calibration, folds };
 }
 
 /**
@@ -390,25 +392,41 @@ export function forecastMethods(
   return out;
 }
 
-/** The recommended method: the LSTM unless a baseline's backtest MASE is lower by more than `margin`. */
-function choose(metrics: Record<MethodName, BacktestMetrics>, margin: number, untrained: boolean): { method: MethodName; reason: string } {
+/**
+ * The recommended method: the LSTM unless a baseline clearly beat it in the backtest, that is
+ * with a MASE lower by more than `margin` overall and lower in both halves of the rolling origins
+ * (a backtest spans only a few independent horizons, so a single lucky stretch must not decide).
+ */
+function choose(
+  metrics: Record<MethodName, BacktestMetrics>,
+  halves: Record<MethodName, [number, number]>,
+  margin: number,
+  untrained: boolean,
+): { method: MethodName; reason: string } {
   let best: MethodName = "naive";
   for (const method of BASELINES) if (metrics[method].mase < metrics[best].mase) best = method;
-  const lstm = metrics.lstm.mase;
+  const lstm = metrics.lstm;
   const fmt = (v: number) => v.toFixed(3);
+  const label = METHOD_LABELS[best];
   if (untrained) {
-    return { method: best, reason: `Training was stopped before the LSTM learned; ${METHOD_LABELS[best]} had the best backtest MASE (${fmt(metrics[best].mase)}).` };
+    return { method: best, reason: `Training was stopped before the LSTM learned; ${label} had the best backtest MASE (${fmt(metrics[best].mase)}).` };
   }
-  if (!Number.isFinite(lstm) || metrics[best].mase < lstm * (1 - margin)) {
+  const b = metrics[best];
+  const [early, late] = halves[best];
+  const clearly = b.mase < lstm.mase * (1 - margin) && early < halves.lstm[0] && late < halves.lstm[1];
+  if (!Number.isFinite(lstm.mase) || clearly) {
     return {
       method: best,
-      reason: `${METHOD_LABELS[best]} beat the LSTM in the backtest (MASE ${fmt(metrics[best].mase)} vs ${fmt(lstm)}), so its forecast is recommended.`,
+      reason: `${label} clearly beat the LSTM in the backtest (MASE ${fmt(b.mase)} vs ${fmt(lstm.mase)}, better in both halves), so its forecast is recommended.`,
     };
   }
-  return {
-    method: "lstm",
-    reason: `The LSTM's backtest MASE (${fmt(lstm)}) is within ${Math.round(margin * 100)}% of or better than the best baseline, ${METHOD_LABELS[best]} (${fmt(metrics[best].mase)}).`,
-  };
+  if (b.mase < lstm.mase) {
+    return {
+      method: "lstm",
+      reason: `${label} had a lower backtest MASE (${fmt(b.mase)} vs ${fmt(lstm.mase)}) but not by more than ${Math.round(margin * 100)}% in both halves of the backtest, so the LSTM stays recommended.`,
+    };
+  }
+  return { method: "lstm", reason: `The LSTM had the best backtest MASE (${fmt(lstm.mase)}; best baseline ${label} ${fmt(b.mase)}).` };
 }
 
 /** One tfjs model for the run: the global network, or the per-series networks as inputs of one model. */
