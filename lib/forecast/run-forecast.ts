@@ -382,8 +382,8 @@ export function forecastMethods(
   input = 0,
   inputs = 1,
 ): Record<MethodName, IntervalForecast> {
-  const window = makeWindows(prepared.frame, [origin], spec.lookback, horizon, spec.channels);
-  const feeds = Array.from({ length: inputs }, (_, i) => (i === input ? window.xs : new Float32Array(window.xs.length)));
+  const latest = makeWindows(prepared.frame, [origin], spec.lookback, horizon, spec.channels);
+  const feeds = Array.from({ length: inputs }, (_, i) => (i === input ? latest.xs : new Float32Array(latest.xs.length)));
   const outputs = predictMedian(network.model, feeds, 1, spec.lookback, spec.patch, spec.channels, spec.ensembleSize, spec.horizon);
   const normalised = (outputs[input] as Float32Array).subarray(0, horizon);
   const runner = runBaselines(prepared.frame.z, baselineModels);
