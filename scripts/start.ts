@@ -60,9 +60,17 @@ function run(command: string, args: string[]): void {
 
 async function main(): Promise<void> {
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
-  if (!fs.existsSync(path.join(ROOT, "lib", "generated", "prisma", "client.ts"))) {
+  // A pulled schema change needs a new client before the build, not only after `npm install`.
+  const schemaHash = crypto.createHash("sha256").update(fs.readFileSync(path.join(ROOT, "prisma", "schema.prisma"))).digest("hex");
+  const clientStamp = path.join(ROOT, "lib", "generated", "prisma", ".schema-hash");
+  const clientCurrent =
+    fs.existsSync(path.join(ROOT, "lib", "generated", "prisma", "client.ts")) &&
+    fs.existsSync(clientStamp) &&
+    fs.readFileSync(clientStamp, "utf8") === schemaHash;
+  if (!clientCurrent) {
     log("generating the Prisma client");
     run(process.execPath, [path.join(ROOT, "scripts", "prisma-generate.mjs")]);
+    fs.writeFileSync(clientStamp, schemaHash);
   }
 
   const url = resolveDatabaseUrl();

@@ -137,3 +137,12 @@ describe("readDatasetChunks reads a file in pieces exactly as readDataset reads 
     expect(chunked.ok && chunked.data.series[0]!.frequency.kind).toBe("minutely");
   });
 });
+
+describe("timestamps keep the file's own padding", () => {
+  it("follows unpadded dates that appear after padded ones", () => {
+    const dataset = read("date,v\n12/30/2023,1\n12/31/2023,2\n1/1/2024,3\n1/2/2024,4\n");
+    expect(dataset.timeFormat).toMatchObject({ pattern: "%-m/%-d/%Y" });
+    const last = dataset.series[0]!.times[3]!;
+    expect(formatTime(last, dataset.timeFormat)).toBe("1/2/2024");
+  });
+});

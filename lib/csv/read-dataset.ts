@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from "../result";
 import type { DateOrder } from "../time/detect-time-format";
 import { inferFrequency, type Frequency } from "../time/frequency";
-import { describeTimeFormat, formatTime, makeTimeParser, type TimeFormat } from "../time/time-format";
+import { describeTimeFormat, fixedPatternWidth, formatTime, makeTimeParser, matchPadding, type TimeFormat } from "../time/time-format";
 import { createCsvRowStream, type CsvRowStream } from "./csv-rows";
 import { parseNumberCell, type DecimalMark } from "./parse-number";
 import { sniffCsv, type ColumnInfo, type CsvDialect, type CsvSniff } from "./sniff-csv";
@@ -218,8 +218,12 @@ interface DatasetBuilder {
 
 function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): DatasetBuilder {
   const { dialect, columns } = sniffed;
-  const timeFormat: TimeFormat = plan.time?.time?.format ?? { kind: "index" };
-  const parseTime = makeTimeParser(timeFormat);
+  const detectedFormat: TimeFormat = plan.time?.time?.format ?? { kind: "index" };
+  let timeFormat = detectedFormat;
+  const parseTime = makeTimeParser(detectedFormat);
+  // A shorter cell than the padded pattern prints was written without padding (`1/2/2024`).
+  const paddedWidth = fixedPatternWidth(detectedFormat);
+  let shortCell: { cell: string; t: number } | null = null;
   const width = columns.length;
   const timeIndex = plan.time?.index ?? -1;
   const idIndex = plan.id?.index ?? -1;
@@ -271,6 +275,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     if (timeIndex >= 0) {
       const cell = row[timeIndex] as string;
       t = parseTime(cell, dataIndex);
+      if (paddedWidth !== null && shortCell === null && cell.trim().length < paddedWidth && t - t === 0) shortCell = { cell, t };
       if (!(t - t === 0)) {
         const name = plan.time?.name ?? "";
         return stop(
@@ -307,6 +312,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     if (dataIndex === 0) {
       return fail("The file has a header row but no data rows. Add at least one row of values under the header.");
     }
+    if (shortCell) timeFormat = matchPadding(detectedFormat, shortCell.cell, shortCell.t);
     const issues: IngestIssue[] = [];
     const timeInfo = plan.time?.time;
     if (plan.time && timeInfo?.note) issues.push({ kind: "note", message: `Column \`${plan.time.name}\`: ${timeInfo.note}.` });

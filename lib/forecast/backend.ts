@@ -57,7 +57,7 @@ async function tryWasm(options: InitBackendOptions): Promise<BackendInfo | null>
       return null;
     }
     await tf.ready();
-    const matMulFix = installTransposedMatMulFix();
+    const matMulFix = setTransposedMatMulFix(options.matMulFix ?? true);
     return { name: "wasm", requested: "wasm", simd: tf.env().getBool("WASM_HAS_SIMD_SUPPORT"), matMulFix };
   } catch (err) {
     wasmFailure = err instanceof Error ? err.message : String(err);
@@ -81,19 +81,30 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | false> {
   });
 }
 
-const FIXED = Symbol.for("tidecast.transposedMatMulFix");
+/** The stock wasm BatchMatMul kernel, kept while the fix replaces it. */
+let stockBatchMatMul: tf.KernelConfig | null = null;
 
 /**
  * tfjs-backend-wasm 4.22 runs `BatchMatMul` with `transposeA`/`transposeB` on a slow path
- * (≈1.6 GFLOP/s; backprop calls it that way for every matmul). Re-register the kernel so it
- * transposes explicitly with the wasm `Transpose` kernel and then takes the fast path: training
- * runs about twice as fast, outputs equal to float32 rounding. Returns whether the fix is active.
+ * (≈1.6 GFLOP/s; backprop calls it that way for every matmul). The fix re-registers the kernel so
+ * it transposes explicitly with the wasm `Transpose` kernel and then takes the fast path: training
+ * runs about twice as fast, outputs equal to float32 rounding.
+ * @param on install (true) or remove (false) the fix
+ * @returns whether the fix is active afterwards
  */
-export function installTransposedMatMulFix(): boolean {
+export function setTransposedMatMulFix(on: boolean): boolean {
+  if (!on) {
+    if (stockBatchMatMul) {
+      tf.unregisterKernel("BatchMatMul", "wasm");
+      tf.registerKernel(stockBatchMatMul);
+      stockBatchMatMul = null;
+    }
+    return false;
+  }
+  if (stockBatchMatMul) return true;
   const original = tf.getKernel("BatchMatMul", "wasm");
   const transpose = tf.getKernel("Transpose", "wasm");
   if (!original || !transpose) return false;
-  if ((original as unknown as Record<symbol, boolean>)[FIXED]) return true;
   const fixed: tf.KernelConfig = {
     kernelName: "BatchMatMul",
     backendName: "wasm",
@@ -114,17 +125,13 @@ export function installTransposedMatMulFix(): boolean {
       };
       const a = attrs.transposeA ? swapLastTwo(inputs.a) : inputs.a;
       const b = attrs.transposeB ? swapLastTwo(inputs.b) : inputs.b;
-      const out = original.kernelFunc({
-        inputs: { a, b },
-        backend,
-        attrs: { ...attrs, transposeA: false, transposeB: false },
-      });
+      const out = original.kernelFunc({ inputs: { a, b }, backend, attrs: { ...attrs, transposeA: false, transposeB: false } });
       for (const t of temporaries) backend.disposeData(t.dataId);
       return out;
     },
   };
-  (fixed as unknown as Record<symbol, boolean>)[FIXED] = true;
   tf.unregisterKernel("BatchMatMul", "wasm");
   tf.registerKernel(fixed);
+  stockBatchMatMul = original;
   return true;
 }

@@ -23,6 +23,8 @@ export function planBacktest(length: number, horizon: number, origins: number): 
 
 export interface BacktestScores {
   metrics: BacktestMetrics;
+  /** MASE over the earlier and the later half of the rolling origins (a consistency check). */
+  maseByHalf: [number, number];
   /** Calibration from every origin, for the final forecast's intervals. */
   calibration: Calibration;
 }
@@ -65,6 +67,7 @@ export function scoreBacktest(
     residuals.push(row);
   });
   const half = Math.floor(forecasts.length / 2);
+  const split = half * horizon;
   const early = calibrate([...history, ...residuals.slice(0, Math.max(1, half))], horizon);
   const lateActual: number[] = [];
   const late = { lower80: [] as number[], upper80: [] as number[], lower95: [] as number[], upper95: [] as number[] };
@@ -85,6 +88,7 @@ export function scoreBacktest(
       coverage80: coverage(lateActual, late.lower80, late.upper80),
       coverage95: coverage(lateActual, late.lower95, late.upper95),
     },
+    maseByHalf: [mase(actual.slice(0, split), predicted.slice(0, split), scale), mase(actual.slice(split), predicted.slice(split), scale)],
     calibration: calibrate([...history, ...residuals], horizon),
   };
 }

@@ -43,7 +43,9 @@ export function resolveConfig(request: Pick<ForecastRequest, "horizon" | "season
   let lookback = overrides.lookback ?? Math.max(m > 1 ? 2 * m : 0, Math.round(1.5 * h), 8);
   // Keep about 60% of the history for the backtest network, then shrink the lookback to fit.
   if (overrides.backtestOrigins === undefined) {
-    origins = Math.max(MIN_BACKTEST_ORIGINS, Math.min(origins, Math.floor(0.4 * n) - h + 1));
+    // The origins may not take so much that the shortest lookback no longer fits before them.
+    const room = n - minimumLength(h, MIN_LOOKBACK, 1) + 1;
+    origins = Math.max(MIN_BACKTEST_ORIGINS, Math.min(origins, Math.floor(0.4 * n) - h + 1, room));
   }
   if (overrides.lookback === undefined) {
     const fitEnd = n - h - (origins - 1);

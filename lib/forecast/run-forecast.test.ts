@@ -10,6 +10,7 @@ import {
   fromTfjsFiles,
   initBackend,
   InvalidRequestError,
+  minimumLength,
   resolveConfig,
   runForecast,
   SeriesTooShortError,
@@ -57,8 +58,10 @@ describe("runForecast", () => {
         expect(f.mean[j]).toBeLessThanOrEqual(f.upper80[j] as number);
         expect(f.upper80[j]).toBeLessThanOrEqual(f.upper95[j] as number);
       }
-      // Conformal bands widen (weakly) with the horizon.
-      expect((f.upper95[5] as number) - (f.lower95[5] as number)).toBeGreaterThanOrEqual((f.upper95[0] as number) - (f.lower95[0] as number) - 1e-9);
+      // Conformal bands widen (weakly) with the horizon on the modelling scale.
+      const sigma = outcome.model.series[0]?.calibration[method].sigma ?? [];
+      expect(sigma).toHaveLength(6);
+      for (let j = 1; j < 6; j++) expect(sigma[j]).toBeGreaterThanOrEqual(sigma[j - 1] as number);
       expect(Number.isFinite(s.metrics[method].mase)).toBe(true);
     }
     expect(s.backtestOrigins).toBe(5);
@@ -135,6 +138,23 @@ describe("runForecast", () => {
         s.forecasts.lstm.mean.forEach((v, j) => expect(v).toBeCloseTo(original[j] as number, 4));
       });
     }
+  });
+});
+
+describe("edge cases", () => {
+  it("forecasts a series of exactly the minimum length the app announces", async () => {
+    const n = minimumLength(6);
+    const values = Array.from({ length: n }, (_, t) => 10 + Math.sin(t));
+    const outcome = await runForecast({ series: [{ name: "min", values }], horizon: 6, seasonLength: 12, config: { epochs: 3 } });
+    expect(outcome.series[0]?.forecasts.lstm.mean).toHaveLength(6);
+    await expect(runForecast({ series: [{ name: "min", values: values.slice(1) }], horizon: 6, seasonLength: 12 })).rejects.toBeInstanceOf(SeriesTooShortError);
+  });
+
+  it("keeps a constant series flat, with zero-width bands", async () => {
+    const outcome = await runForecast({ series: [{ name: "flat", values: new Array(60).fill(5) }], horizon: 4, seasonLength: 12, config: FAST });
+    const s = outcome.series[0];
+    for (const v of [...(s?.forecasts.lstm.mean ?? []), ...(s?.forecasts.lstm.upper95 ?? [])]) expect(v).toBeCloseTo(5, 6);
+    expect(s?.metrics.lstm.mase).toBe(0);
   });
 });
 

@@ -73,7 +73,7 @@ export async function runForecast(request: ForecastRequest, options: RunForecast
     if (!stopped && options.shouldStop?.()) stopped = true;
     return stopped;
   };
-  const clock = new EtaClock(started, groups.length);
+  const clock = new EtaClock(started, groups.length, config.patience, config.epochs);
   const emit = (p: Omit<ForecastProgress, "elapsedMs" | "etaMs" | "backend" | "models">) =>
     options.onProgress?.({ ...p, models: groups.length, elapsedMs: Date.now() - started, etaMs: clock.eta(p.stage, p.epoch), backend: backend.name });
 
@@ -219,7 +219,7 @@ async function forecastGroup(job: GroupJob) {
       const calibration = score.calibration;
       const forecasts = forecastMethods(network, spec, s.prepared, baselineModels, calibration, T - 1, h);
       const untrained = history.every((run) => run.epochs.length === 0);
-      const choice = choose(score.metrics, config.chooseMargin, untrained);
+      const choice = choose(score.metrics, score.halves, config.chooseMargin, untrained);
       outcomes.push({
         name: bt.name,
         forecasts,
@@ -322,7 +322,7 @@ async function train(job: GroupJob, network: Network, stage: "backtest" | "train
     validation,
     shouldStop: job.shouldStop,
     onEpoch: (e) => {
-      job.clock.epochDone(e.epoch);
+      job.clock.epochDone(e.epoch, e.valLoss);
       job.emit({ stage, model: job.model, epoch: e.epoch, epochs, loss: e.loss, valLoss: e.valLoss });
     },
   });
@@ -339,28 +339,31 @@ function scoreSeries(series: SeriesState, network: Network, spec: NetworkSpec, s
   const origins = Array.from({ length: plan.last - plan.first + 1 }, (_, k) => plan.first + k);
   const windows = makeWindows(prepared.frame, origins, spec.lookback, h, spec.channels);
   const [normalised] = predictMedian(network.model, [windows.xs], windows.count, spec.lookback, spec.patch, spec.channels, spec.ensembleSize, h);
-  const forecasts = { lstm: [] } as unknown as Record<MethodName, Float64Array[]>;
-  forecasts.lstm = origins.map((o, k) => denormalize(prepared.frame, o, (normalised as Float32Array).subarray(k * h, (k + 1) * h)));
-  for (const method of BASELINES) forecasts[method] = origins.map((o) => series.baselines.forecast(method, o, h));
+  const forecasts = byMethod(
+    origins.map((o, k) => denormalize(prepared.frame, o, (normalised as Float32Array).subarray(k * h, (k + 1) * h))),
+    (method) => origins.map((o) => series.baselines.forecast(method, o, h)),
+  );
   // Earlier history adds calibration rows: the baselines themselves, and for the LSTM the level and
   // season it starts from (its own in-sample errors would be optimistic).
   const burnIn = Math.max(spec.lookback, 2 * seasonLength, Math.floor(0.1 * plan.first));
   const lastHistoryOrigin = plan.first - h;
   const past = (forecastAt: (o: number) => ArrayLike<number>) =>
     historyResiduals(prepared.frame.z, forecastAt, burnIn, lastHistoryOrigin, h, origins.length);
-  const history = {
-    lstm: past((o) => denormalize(prepared.frame, o, new Float32Array(h))),
-  } as Record<MethodName, Float64Array[]>;
-  for (const method of BASELINES) history[method] = past((o) => series.baselines.forecast(method, o, h));
+  const history = byMethod(
+    past((o) => denormalize(prepared.frame, o, new Float32Array(h))),
+    (method) => past((o) => series.baselines.forecast(method, o, h)),
+  );
   const metrics = {} as Record<MethodName, BacktestMetrics>;
+  const halves = {} as Record<MethodName, [number, number]>;
   const calibration = {} as Record<MethodName, Calibration>;
   for (const method of Object.keys(forecasts) as MethodName[]) {
     const scores = scoreBacktest(clean.values, prepared.frame.z, prepared.transform, plan, forecasts[method], seasonLength, history[method]);
     metrics[method] = scores.metrics;
+    halves[method] = scores.maseByHalf;
     calibration[method] = scores.calibration;
   }
   const folds: BacktestFold[] = toFolds(clean.values, prepared.transform, plan, forecasts, clean.offset);
-  return { metrics, calibration, folds };
+  return { metrics, halves, calibration, folds };
 }
 
 /**
@@ -379,36 +382,58 @@ export function forecastMethods(
   input = 0,
   inputs = 1,
 ): Record<MethodName, IntervalForecast> {
-  const window = makeWindows(prepared.frame, [origin], spec.lookback, horizon, spec.channels);
-  const feeds = Array.from({ length: inputs }, (_, i) => (i === input ? window.xs : new Float32Array(window.xs.length)));
+  const latest = makeWindows(prepared.frame, [origin], spec.lookback, horizon, spec.channels);
+  const feeds = Array.from({ length: inputs }, (_, i) => (i === input ? latest.xs : new Float32Array(latest.xs.length)));
   const outputs = predictMedian(network.model, feeds, 1, spec.lookback, spec.patch, spec.channels, spec.ensembleSize, spec.horizon);
   const normalised = (outputs[input] as Float32Array).subarray(0, horizon);
   const runner = runBaselines(prepared.frame.z, baselineModels);
-  const out = {} as Record<MethodName, IntervalForecast>;
-  out.lstm = toIntervals(denormalize(prepared.frame, origin, normalised), calibration.lstm, prepared.transform);
-  for (const method of BASELINES) out[method] = toIntervals(runner.forecast(method, origin, horizon), calibration[method], prepared.transform);
-  return out;
+  return byMethod<IntervalForecast>(toIntervals(denormalize(prepared.frame, origin, normalised), calibration.lstm, prepared.transform), (method) =>
+    toIntervals(runner.forecast(method, origin, horizon), calibration[method], prepared.transform),
+  );
 }
 
-/** The recommended method: the LSTM unless a baseline's backtest MASE is lower by more than `margin`. */
-function choose(metrics: Record<MethodName, BacktestMetrics>, margin: number, untrained: boolean): { method: MethodName; reason: string } {
+/** A record over every method: the LSTM's value and each baseline's. */
+function byMethod<T>(lstm: T, baseline: (method: (typeof BASELINES)[number]) => T): Record<MethodName, T> {
+  const out: Partial<Record<MethodName, T>> = { lstm };
+  for (const method of BASELINES) out[method] = baseline(method);
+  return out as Record<MethodName, T>;
+}
+
+/**
+ * The recommended method: the LSTM unless a baseline clearly beat it in the backtest, that is
+ * with a MASE lower by more than `margin` overall and lower in both halves of the rolling origins
+ * (a backtest spans only a few independent horizons, so a single lucky stretch must not decide).
+ */
+function choose(
+  metrics: Record<MethodName, BacktestMetrics>,
+  halves: Record<MethodName, [number, number]>,
+  margin: number,
+  untrained: boolean,
+): { method: MethodName; reason: string } {
   let best: MethodName = "naive";
   for (const method of BASELINES) if (metrics[method].mase < metrics[best].mase) best = method;
-  const lstm = metrics.lstm.mase;
+  const lstm = metrics.lstm;
   const fmt = (v: number) => v.toFixed(3);
+  const label = METHOD_LABELS[best];
   if (untrained) {
-    return { method: best, reason: `Training was stopped before the LSTM learned; ${METHOD_LABELS[best]} had the best backtest MASE (${fmt(metrics[best].mase)}).` };
+    return { method: best, reason: `Training was stopped before the LSTM learned; ${label} had the best backtest MASE (${fmt(metrics[best].mase)}).` };
   }
-  if (!Number.isFinite(lstm) || metrics[best].mase < lstm * (1 - margin)) {
+  const b = metrics[best];
+  const [early, late] = halves[best];
+  const clearly = b.mase < lstm.mase * (1 - margin) && early < halves.lstm[0] && late < halves.lstm[1];
+  if (!Number.isFinite(lstm.mase) || clearly) {
     return {
       method: best,
-      reason: `${METHOD_LABELS[best]} beat the LSTM in the backtest (MASE ${fmt(metrics[best].mase)} vs ${fmt(lstm)}), so its forecast is recommended.`,
+      reason: `${label} clearly beat the LSTM in the backtest (MASE ${fmt(b.mase)} vs ${fmt(lstm.mase)}, better in both halves), so its forecast is recommended.`,
     };
   }
-  return {
-    method: "lstm",
-    reason: `The LSTM's backtest MASE (${fmt(lstm)}) is within ${Math.round(margin * 100)}% of or better than the best baseline, ${METHOD_LABELS[best]} (${fmt(metrics[best].mase)}).`,
-  };
+  if (b.mase < lstm.mase) {
+    return {
+      method: "lstm",
+      reason: `${label} had a lower backtest MASE (${fmt(b.mase)} vs ${fmt(lstm.mase)}) but not by more than ${Math.round(margin * 100)}% in both halves of the backtest, so the LSTM stays recommended.`,
+    };
+  }
+  return { method: "lstm", reason: `The LSTM had the best backtest MASE (${fmt(lstm.mase)}; best baseline ${label} ${fmt(b.mase)}).` };
 }
 
 /** One tfjs model for the run: the global network, or the per-series networks as inputs of one model. */
@@ -451,29 +476,42 @@ function checkConfig(c: ForecastConfig): void {
   if (!Number.isFinite(c.seed)) throw new InvalidRequestError(`Setting "seed" must be a number (got ${c.seed}).`);
 }
 
-/** Rough time left: epoch durations measured so far, projected over the remaining stages and networks. */
+/**
+ * Rough time left: the measured time per epoch times the epochs still expected. In the backtest
+ * stage training runs until `patience` epochs after the best validation loss so far, and the
+ * final network then trains for about as many epochs as that best one; later networks (per-series
+ * mode) take as long as the finished ones did on average.
+ */
 class EtaClock {
   private stageStart = Date.now();
-  private stage: ForecastStage = "preparing";
   private msPerEpoch = 0;
   private finalEpochs = 0;
   private groupsDone = 0;
-  private lastBestGuess = 0;
+  private bestEpoch = 0;
+  private bestLoss = Number.POSITIVE_INFINITY;
 
   constructor(
     private readonly started: number,
     private readonly groups: number,
+    private readonly patience: number,
+    private readonly maxEpochs: number,
   ) {}
 
   startStage(stage: ForecastStage, epochs = 0): void {
-    this.stage = stage;
     this.stageStart = Date.now();
+    if (stage === "backtest") {
+      this.bestEpoch = 0;
+      this.bestLoss = Number.POSITIVE_INFINITY;
+    }
     if (stage === "training") this.finalEpochs = epochs;
   }
 
-  epochDone(epoch: number): void {
+  epochDone(epoch: number, valLoss: number | undefined): void {
     this.msPerEpoch = (Date.now() - this.stageStart) / Math.max(1, epoch);
-    if (this.stage === "backtest") this.lastBestGuess = epoch;
+    if (valLoss !== undefined && valLoss < this.bestLoss) {
+      this.bestLoss = valLoss;
+      this.bestEpoch = epoch;
+    }
   }
 
   finishGroup(): void {
@@ -482,8 +520,11 @@ class EtaClock {
 
   eta(stage: ForecastStage, epoch: number): number {
     const perGroup = this.groupsDone > 0 ? (Date.now() - this.started) / this.groupsDone : 0;
-    const laterGroups = Math.max(0, this.groups - this.groupsDone - 1) * perGroup;
-    if (stage === "backtest") return this.msPerEpoch * (this.lastBestGuess * 0.6 + 5) + laterGroups;
+    const laterGroups = Math.max(0, this.groups - this.groupsDone - (stage === "forecasting" ? 0 : 1)) * perGroup;
+    if (stage === "backtest") {
+      const backtestLeft = Math.max(0, Math.min(this.maxEpochs, this.bestEpoch + this.patience) - epoch);
+      return this.msPerEpoch * (backtestLeft + Math.max(5, this.bestEpoch)) + laterGroups;
+    }
     if (stage === "training") return this.msPerEpoch * Math.max(0, this.finalEpochs - epoch) + laterGroups;
     return laterGroups;
   }

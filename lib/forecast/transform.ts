@@ -3,29 +3,31 @@ import type { TransformKind } from "./types";
 /**
  * Picks the variance-stabilising transform: log when every value is positive and the spread of
  * the series grows with its level (multiplicative), none otherwise. The spread is the mean
- * absolute one-step change within blocks; a log–log slope of spread on level above ½ (with at
- * least a 1.5× range of levels) counts as multiplicative.
+ * absolute change over one season (one step without a season) within blocks of at least a
+ * season, so that a seasonal pattern itself does not count as spread; a log–log slope of spread
+ * on level above ½ (with at least a 1.5× range of levels) counts as multiplicative.
  * @param values finite values, oldest first
- * @param blockLength block length in steps (the season length, at least 6)
+ * @param seasonLength m in steps (1 = none)
  */
-export function chooseTransform(values: ArrayLike<number>, blockLength: number): TransformKind {
+export function chooseTransform(values: ArrayLike<number>, seasonLength: number): TransformKind {
   const n = values.length;
   let min = Number.POSITIVE_INFINITY;
   for (let i = 0; i < n; i++) min = Math.min(min, values[i] as number);
   if (!(min > 0)) return "none";
-  const b = Math.max(6, Math.round(blockLength));
+  const lag = Math.max(1, Math.round(seasonLength));
+  const b = Math.max(6, lag);
   const levels: number[] = [];
   const spreads: number[] = [];
-  for (let start = 0; start + b <= n; start += b) {
+  for (let start = lag; start + b <= n; start += b) {
     let level = 0;
     let spread = 0;
     for (let t = start; t < start + b; t++) {
       level += values[t] as number;
-      if (t > start) spread += Math.abs((values[t] as number) - (values[t - 1] as number));
+      spread += Math.abs((values[t] as number) - (values[t - lag] as number));
     }
     if (spread > 0) {
       levels.push(Math.log(level / b));
-      spreads.push(Math.log(spread / (b - 1)));
+      spreads.push(Math.log(spread / b));
     }
   }
   if (levels.length < 4) return "log";

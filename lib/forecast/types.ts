@@ -19,6 +19,8 @@ export interface InitBackendOptions {
   prefer?: BackendName;
   /** Select again even if a backend was already chosen. */
   force?: boolean;
+  /** Install the transposed BatchMatMul fix on wasm (default true; false only to measure it). */
+  matMulFix?: boolean;
 }
 
 export interface BackendInfo {
@@ -99,7 +101,7 @@ export interface ForecastConfig {
   backtestOrigins: number;
   /**
    * A baseline replaces the LSTM as the recommended forecast only when its backtest MASE is lower
-   * by more than this share (0.05 = 5%).
+   * by more than this share (0.3 = 30%) and lower in both halves of the backtest.
    */
   chooseMargin: number;
 }

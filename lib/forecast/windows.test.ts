@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { cleanSeries, prepareSeries } from "./prepare";
-import { applyTransform, invertTransform } from "./transform";
+import { applyTransform, chooseTransform, invertTransform } from "./transform";
 import { denormalize, makeWindows } from "./windows";
 
-/** Monthly-looking positive series: trend × season × a little wobble. */
+/** Monthly-looking positive series: exponential growth × season × a little wobble (multiplicative). */
 function seasonalSeries(n: number): Float64Array {
-  return Float64Array.from({ length: n }, (_, t) => 100 * (1 + 0.01 * t) * (1 + 0.2 * Math.sin((2 * Math.PI * t) / 12)) + 3 * Math.cos(t * 1.7));
+  return Float64Array.from({ length: n }, (_, t) => 100 * Math.exp(0.012 * t) * (1 + 0.2 * Math.sin((2 * Math.PI * t) / 12)) * (1 + 0.03 * Math.cos(t * 1.7)));
 }
 
 describe("cleanSeries", () => {
@@ -28,6 +28,17 @@ describe("transforms", () => {
     const values = [0.5, 1, 250, 1e6];
     const z = applyTransform(values, kind);
     values.forEach((v, i) => expect(invertTransform(z[i] as number, kind)).toBeCloseTo(v, 6));
+  });
+});
+
+describe("chooseTransform", () => {
+  const n = 120;
+  it.each([
+    ["growth with a proportional season", Array.from({ length: n }, (_, t) => 100 * Math.exp(0.015 * t) * (1 + 0.2 * Math.sin(t / 1.9) + 0.05 * Math.cos(t * 2.3))), "log"],
+    ["a level with an additive season and steady noise", Array.from({ length: n }, (_, t) => 50 + 0.5 * t + 10 * Math.sin(t / 1.9) + 2 * Math.cos(t * 2.3)), "none"],
+    ["values at or below zero", Array.from({ length: n }, (_, t) => 10 * Math.sin(t / 3)), "none"],
+  ] as const)("%s → %s", (_label, values, expected) => {
+    expect(chooseTransform(values, 12)).toBe(expected);
   });
 });
 

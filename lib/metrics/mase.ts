@@ -36,7 +36,12 @@ export function mase(actual: ArrayLike<number>, forecast: ArrayLike<number>, sca
     }
   }
   if (count === 0) return Number.NaN;
-  // A perfectly flat history has scale 0: any error is then infinitely bad, none is perfect.
-  if (scale === 0) return sum === 0 ? 0 : Number.POSITIVE_INFINITY;
+  // A perfectly flat (or perfectly periodic) history has scale 0: any real error is then
+  // infinitely bad, none (up to float rounding) is perfect.
+  if (scale === 0) {
+    let magnitude = 0;
+    for (let i = 0; i < actual.length; i++) magnitude = Math.max(magnitude, Math.abs(actual[i] as number) || 0);
+    return sum / count <= 1e-9 * magnitude ? 0 : Number.POSITIVE_INFINITY;
+  }
   return sum / count / scale;
 }

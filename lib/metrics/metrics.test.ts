@@ -27,6 +27,8 @@ describe("mase", () => {
     { actual: [10, 12], forecast: [11, 9], scale: 2, expected: (1 + 3) / 2 / 2 },
     { actual: [10, Number.NaN, 12], forecast: [10, 5, 13], scale: 0.5, expected: 1 },
     { actual: [1, 1], forecast: [1, 1], scale: 0, expected: 0 },
+    // a flat history forecast up to float rounding is perfect, not infinitely bad
+    { actual: [5, 5], forecast: [5.000000000000001, 5], scale: 0, expected: 0 },
     { actual: [1, 2], forecast: [1, 1], scale: 0, expected: Number.POSITIVE_INFINITY },
   ])("scales the mean absolute error ($expected)", ({ actual, forecast, scale, expected }) => {
     expectClose(mase(actual, forecast, scale), expected, 12);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatTime, makePatternParser, makeTimeParser } from "./time-format";
+import { fixedPatternWidth, formatTime, makePatternParser, makeTimeParser, matchPadding } from "./time-format";
 
 describe("time patterns read and write the file's own format", () => {
   it.each([
@@ -37,5 +37,21 @@ describe("time patterns read and write the file's own format", () => {
     expect(makeTimeParser({ kind: "index" })("anything", 7)).toBe(7);
     expect(formatTime(1_700_000_000_000, { kind: "epoch", unit: "s" })).toBe("1700000000");
     expect(formatTime(7, { kind: "index" }, 7)).toBe("8");
+  });
+});
+
+describe("matchPadding", () => {
+  it("loosens the padding to what a later cell uses", () => {
+    const padded = { kind: "pattern" as const, pattern: "%m/%d/%Y" };
+    const t = Date.UTC(2024, 0, 2);
+    expect(matchPadding(padded, "1/2/2024", t)).toEqual({ kind: "pattern", pattern: "%-m/%-d/%Y" });
+    expect(matchPadding(padded, "01/2/2024", t)).toEqual({ kind: "pattern", pattern: "%m/%-d/%Y" });
+    expect(matchPadding(padded, "01/02/2024", t)).toBe(padded);
+  });
+
+  it("knows which patterns print a fixed width", () => {
+    expect(fixedPatternWidth({ kind: "pattern", pattern: "%m/%d/%Y" })).toBe(10);
+    expect(fixedPatternWidth({ kind: "pattern", pattern: "%-m/%d/%Y" })).toBeNull();
+    expect(fixedPatternWidth({ kind: "pattern", pattern: "%b %Y" })).toBeNull();
   });
 });

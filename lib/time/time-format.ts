@@ -379,3 +379,50 @@ export function describeTimeFormat(format: TimeFormat): string {
     .replace(/%p/g, "AM/PM")
     .replace(/%z/g, "±hh:mm");
 }
+
+/** Tokens that print zero-padded unless written `%-x`. */
+const PADDED = /%([mdHI])/g;
+
+/**
+ * Characters a pattern always prints, or null when its width varies (month names, fractions,
+ * offsets, unpadded numbers). Lets a reader spot cells written without padding by length alone.
+ */
+export function fixedPatternWidth(format: TimeFormat): number | null {
+  if (format.kind !== "pattern" || /%-|%[bBfzp]/.test(format.pattern)) return null;
+  return formatTime(Date.UTC(2000, 0, 1), format).length;
+}
+
+/**
+ * The same format, loosened to the padding a cell actually uses: files that detection saw
+ * zero-padded at the top (`12/22/2023`) may drop the padding later (`1/2/2024`), and timestamps
+ * written back (exports, forecast steps) should follow the file's own style.
+ * @param ms the time the cell was read as
+ */
+export function matchPadding(format: TimeFormat, cell: string, ms: number): TimeFormat {
+  if (format.kind !== "pattern") return format;
+  const text = cell.trim();
+  if (formatTime(ms, format) === text) return format;
+  const tokens = [...format.pattern.matchAll(PADDED)].map((m) => m.index ?? 0);
+  // Try loosening each subset of the padded tokens, fewest first (at most 4 tokens: 16 tries).
+  const subsets = Array.from({ length: 1 << tokens.length }, (_, mask) => mask).sort(
+    (a, b) => bitCount(a) - bitCount(b),
+  );
+  for (const mask of subsets) {
+    let pattern = format.pattern;
+    for (let i = tokens.length - 1; i >= 0; i--) {
+      if (mask & (1 << i)) {
+        const at = tokens[i] as number;
+        pattern = `${pattern.slice(0, at + 1)}-${pattern.slice(at + 1)}`;
+      }
+    }
+    const candidate: TimeFormat = { ...format, pattern };
+    if (formatTime(ms, candidate) === text) return candidate;
+  }
+  return format;
+}
+
+function bitCount(n: number): number {
+  let count = 0;
+  for (let v = n; v; v &= v - 1) count++;
+  return count;
+}
