@@ -194,7 +194,7 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
         <div className="card-head">
           <div>
             <h2 id="runs-title">Saved runs</h2>
-            <p>Every finished or stopped run, newest first. Tick two to compare them.</p>
+            <p>Every finished or stopped run, and the ones started through the API, newest first. Tick two to compare them.</p>
           </div>
         </div>
         {runs.error && (
