@@ -27,7 +27,9 @@ import {
   type MethodName,
 } from "../lib/forecast";
 import { nextTimes, regularTimes } from "../lib/time/frequency";
-import { formatTime } from "../lib/time/time-format";
+import { FORECAST_DIGITS, formatStamp, toStampCell } from "../lib/export/forecast-table";
+import { toCsv } from "../lib/export/to-csv";
+import type { TimeFormat } from "../lib/time/time-format";
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -80,14 +82,6 @@ function toRegular(series: ParsedSeries): { times: number[]; values: number[] } 
   if (grid.length > 10 * times.length) return { times, values };
   const byTime = new Map(times.map((t, i) => [t, values[i] as number]));
   return { times: grid, values: grid.map((t) => byTime.get(t) ?? Number.NaN) };
-}
-
-function csvCell(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-function numberCell(value: number): string {
-  return Number.isFinite(value) ? String(Number(value.toPrecision(10))) : "";
 }
 
 function progressLine(p: ForecastProgress): string {
@@ -201,9 +195,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const grid = regular[i] as { times: number[]; values: number[] };
       const frequency = (parsed[i] as ParsedSeries).frequency;
       const last = grid.times[grid.times.length - 1] as number;
-      const timestamps = nextTimes(last, frequency, horizon).map((t, j) => formatTime(t, timeFormat, grid.times.length + j));
+      const times = nextTimes(last, frequency, horizon);
+      const timestamps = times.map((t) => formatStamp(t, timeFormat));
       const method: MethodName = requested === undefined || requested === "chosen" ? s.chosen : requested;
-      return { outcome: s, method, timestamps, forecast: s.forecasts[method] };
+      return { outcome: s, method, times, timestamps, forecast: s.forecasts[method] };
     });
     if (!quiet) {
       for (const r of rows) {
@@ -233,7 +228,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           null,
           2,
         )}\n`
-      : toCsv(rows, rows.length > 1);
+      : toCliCsv(rows, rows.length > 1, timeFormat);
     const out = args.get("out");
     if (typeof out === "string") io.writeFile(out, text);
     else io.stdout(text);
@@ -247,17 +242,22 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-function toCsv(rows: { outcome: { name: string }; timestamps: string[]; forecast: IntervalForecast }[], withSeries: boolean): string {
+/** The CLI's CSV: the export's cells (formula-safe text, 10 significant digits), a leading `series` column for several series. */
+function toCliCsv(rows: { outcome: { name: string }; times: number[]; forecast: IntervalForecast }[], withSeries: boolean, timeFormat: TimeFormat): string {
   const header = ["timestamp", "forecast", "lower80", "upper80", "lower95", "upper95"];
-  const lines = [(withSeries ? ["series", ...header] : header).join(",")];
-  for (const r of rows) {
-    r.timestamps.forEach((t, j) => {
-      const f = r.forecast;
-      const cells = [t, ...[f.mean[j], f.lower80[j], f.upper80[j], f.lower95[j], f.upper95[j]].map((v) => numberCell(v as number))];
-      lines.push((withSeries ? [r.outcome.name, ...cells] : cells).map(csvCell).join(","));
-    });
-  }
-  return `${lines.join("\n")}\n`;
+  const columns = withSeries ? ["series", ...header] : header;
+  const lead = withSeries ? 1 : 0;
+  return toCsv({
+    header: columns,
+    rows: rows.flatMap((r) =>
+      r.times.map((t, j) => {
+        const f = r.forecast;
+        const cells = [toStampCell(t, timeFormat), f.mean[j], f.lower80[j], f.upper80[j], f.lower95[j], f.upper95[j]];
+        return withSeries ? [r.outcome.name, ...cells] : cells;
+      }),
+    ),
+    significantDigits: columns.map((_, i) => (i > lead ? FORECAST_DIGITS : undefined)),
+  });
 }
 
 // `npm run` changes to the package folder; paths are meant relative to where the command was typed.

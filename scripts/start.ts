@@ -1,7 +1,8 @@
 /**
  * `npm start`: everything a fresh clone needs to serve the dashboard, in order:
- * apply pending migrations, seed the sample dataset into an empty database, build when there is no
- * build of the current sources, then `next start` on PORT (default 3000) and HOSTNAME (if set).
+ * apply pending migrations, seed the sample dataset into an empty database, mark server-side runs
+ * that the last shutdown interrupted as failed, build when there is no build of the current
+ * sources, then `next start` on PORT (default 3000) and HOSTNAME (if set).
  */
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -80,6 +81,10 @@ async function main(): Promise<void> {
   const { seedIfEmpty } = await import("./seed");
   const seeded = await seedIfEmpty();
   if (seeded) log("seeded the sample dataset (Australian wine sales)");
+  // Server-side forecasts train in the server's own threads: any left queued or running can never finish.
+  const { failInterruptedRuns } = await import("../lib/server/runs");
+  const interrupted = await failInterruptedRuns();
+  if (interrupted) log(`marked ${interrupted} server-side ${interrupted === 1 ? "run" : "runs"} interrupted by the last shutdown as failed`);
 
   const hash = sourceHash();
   const current = fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === hash;

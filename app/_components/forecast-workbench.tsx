@@ -7,9 +7,11 @@ import type { HistoryPoints } from "@/lib/chart/to-forecast-rows";
 import type { RunDto, RunSummaryDto } from "@/lib/series/run-schema";
 import type { DatasetDto, SeriesDto } from "@/lib/series/schema";
 import type { TrainingSettings } from "@/lib/workbench/to-forecast-request";
+import { toModelRun } from "@/lib/workbench/to-model-run";
 import { LiveLossChart } from "./live-loss-chart";
+import { ModelUpload, type UploadedModel } from "./model-upload";
 import { RunCompare } from "./run-compare";
-import { RunResult } from "./run-result";
+import { RunResult, type RunView } from "./run-result";
 import { RunsList } from "./runs-list";
 import { TrainingPanel } from "./training-panel";
 import { TrainingProgress } from "./training-progress";
@@ -39,24 +41,28 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
   const runs = useRuns(dataset.id, initialRuns);
   const [openId, setOpenId] = useState<string | null>(null);
   const [compareIds, setCompareIds] = useState<string[]>([]);
+  /** A forecast made by an uploaded model file (not saved: nothing was trained). */
+  const [fromModel, setFromModel] = useState<{ view: RunView; fileName: string } | null>(null);
   const { load, add, remove } = runs;
 
   const onSaved = useCallback(
     (run: RunDto) => {
       add(run);
+      setFromModel(null);
       setOpenId(run.id);
       showRunInUrl(run.id);
     },
     [add],
   );
   const training = useTraining(dataset.id, onSaved);
-  const { state, start, reset } = training;
+  const { state, start, reset, reforecastWith } = training;
   const onTrain = useCallback((series: SeriesDto[], settings: TrainingSettings) => void start(series, settings), [start]);
   const active = ACTIVE.has(state.status);
 
   const open = useCallback(
     async (id: string) => {
       if (await load(id)) {
+        setFromModel(null);
         setOpenId(id);
         showRunInUrl(id);
         reset();
@@ -71,8 +77,25 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  const onModelForecast = useCallback(
+    async (model: UploadedModel, series: SeriesDto[], horizon: number) => {
+      const first = series[0];
+      if (!first) return;
+      const startedAt = new Date();
+      const began = performance.now();
+      // The worker takes the bytes (transferred): it gets a copy, the upload keeps its own.
+      const made = await reforecastWith(model.bytes.slice().buffer, series, horizon);
+      const view = toModelRun(model.saved, made.forecast, made.series, first.frequency, { startedAt, elapsedMs: performance.now() - began });
+      reset();
+      setOpenId(null);
+      showRunInUrl(null);
+      setFromModel({ view, fileName: model.fileName });
+    },
+    [reforecastWith, reset],
+  );
+
   const openRun = openId ? runs.opened[openId] : undefined;
-  const shownRun = active ? undefined : (openRun ?? (state.unsaved ? { ...state.unsaved } : undefined));
+  const shownRun: RunView | undefined = active ? undefined : (fromModel?.view ?? openRun ?? (state.unsaved ? { ...state.unsaved } : undefined));
   const [compareA, compareB] = compareIds.map((id) => runs.opened[id]);
 
   const onOpen = useCallback((id: string) => void open(id), [open]);
@@ -111,6 +134,11 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
           </div>
           <div className="card-body">
             <TrainingPanel series={dataset.series} busy={active} onTrain={onTrain} />
+            <section className="side-section" aria-labelledby="model-upload-title">
+              <h3 id="model-upload-title">Forecast with a saved model</h3>
+              <p>Upload a model downloaded from a run to forecast this data without training.</p>
+              <ModelUpload series={dataset.series} busy={active} onForecast={onModelForecast} />
+            </section>
           </div>
         </section>
 
@@ -136,10 +164,16 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
               </div>
             )}
             {active && <LiveLossChart histories={state.histories} />}
+            {fromModel && !active && (
+              <p className="alert alert-info" role="status" data-testid="model-forecast-note">
+                Forecast by the uploaded model {fromModel.fileName}, from the data as stored, without training. It is not saved: export it below.
+              </p>
+            )}
             {shownRun && (
               <RunResult
-                key={openId ?? "unsaved"}
+                key={fromModel ? `model-${fromModel.view.startedAt}` : (openId ?? "unsaved")}
                 run={shownRun}
+                dataset={dataset}
                 series={dataset.series}
                 history={history}
                 onReforecast={openRun?.hasModel ? () => training.reforecast(openRun, dataset.series.filter((s) => openRun.series.some((r) => r.seriesId === s.id))) : undefined}
@@ -160,7 +194,7 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
         <div className="card-head">
           <div>
             <h2 id="runs-title">Saved runs</h2>
-            <p>Every finished or stopped run, newest first. Tick two to compare them.</p>
+            <p>Every finished or stopped run, and the ones started through the API, newest first. Tick two to compare them.</p>
           </div>
         </div>
         {runs.error && (

@@ -1,22 +1,27 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { toForecastRows, type HistoryPoints } from "@/lib/chart/to-forecast-rows";
 import { METHOD_LABELS, type MethodName } from "@/lib/forecast/types";
-import { METHOD_NAMES, type RunDto, type RunSeries } from "@/lib/series/run-schema";
+import type { ExportableRun } from "@/lib/export/run-json";
+import { METHOD_NAMES, type RunSeries } from "@/lib/series/run-schema";
 import type { SeriesDto } from "@/lib/series/schema";
 import { describeBackend, formatDuration } from "@/lib/workbench/progress-view";
 import { BacktestTable } from "./backtest-table";
 import { ForecastChart } from "./forecast-chart";
 import { LossChart } from "./loss-chart";
+import { RunExport } from "./run-export";
 
-/** What a result view needs: a saved run, or a finished run that could not be saved. */
-export type RunView = Pick<RunDto, "status" | "startedAt" | "elapsedMs" | "config" | "horizon" | "mode" | "backend" | "history" | "series" | "seasonLength"> & {
-  id?: string;
-};
+/**
+ * What a result view needs: a saved run, a finished run that could not be saved, or an uploaded
+ * model's forecast (no backend, backtest or losses: nothing was trained).
+ */
+export type RunView = ExportableRun & { hasModel?: boolean };
 
 export interface RunResultProps {
   run: RunView;
+  /** The dataset, for exports (file names, the full history). */
+  dataset: { id: string; name: string };
   series: SeriesDto[];
   history: Record<string, HistoryPoints>;
   /** Forecasts again with the run's saved model (no retraining); absent when the run has no model. */
@@ -26,7 +31,8 @@ export interface RunResultProps {
 const dateTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
 
 /** A run as it was: forecast chart with bands, the recommendation and why, the backtest table, the loss curves. */
-export function RunResult({ run, series, history, onReforecast }: RunResultProps) {
+export function RunResult({ run, dataset, series, history, onReforecast }: RunResultProps) {
+  const chartRef = useRef<HTMLDivElement>(null);
   const [seriesId, setSeriesId] = useState(run.series[0]?.seriesId ?? "");
   const [method, setMethod] = useState<MethodName | "chosen">("chosen");
   const [showBacktest, setShowBacktest] = useState(false);
@@ -68,9 +74,11 @@ export function RunResult({ run, series, history, onReforecast }: RunResultProps
         <li>
           Took <strong>{formatDuration(run.elapsedMs)}</strong>
         </li>
-        <li>
-          Backend <strong>{describeBackend(run.backend)}</strong>
-        </li>
+        {run.backend && (
+          <li>
+            Backend <strong>{describeBackend(run.backend)}</strong>
+          </li>
+        )}
         <li>
           Seed <strong>{run.config.seed}</strong>
         </li>
@@ -135,26 +143,41 @@ export function RunResult({ run, series, history, onReforecast }: RunResultProps
         </p>
       )}
       {points ? (
-        <ForecastChart
-          rows={rows}
-          name={saved.name}
-          unit={meta?.unit}
-          frequency={meta?.frequency.kind ?? "index"}
-          historyEnd={shown.historyEnd}
-          methodLabel={METHOD_LABELS[drawn]}
-          showBacktest={showBacktest && !fresh}
-          historyCount={meta?.pointCount ?? 0}
-        />
+        <div ref={chartRef}>
+          <ForecastChart
+            rows={rows}
+            name={saved.name}
+            unit={meta?.unit}
+            frequency={meta?.frequency.kind ?? "index"}
+            historyEnd={shown.historyEnd}
+            methodLabel={METHOD_LABELS[drawn]}
+            showBacktest={showBacktest && !fresh}
+            historyCount={meta?.pointCount ?? 0}
+          />
+        </div>
       ) : (
         <div className="chart-empty">The series of this run is no longer in the dataset.</div>
       )}
+      <RunExport
+        run={fresh ? { ...run, series: fresh } : run}
+        dataset={dataset}
+        series={series}
+        method={method}
+        chart={chartRef}
+        chartTitle={`${saved.name}: ${METHOD_LABELS[drawn]} forecast`}
+        chartSubtitle={`${dataset.name} · ${run.horizon} steps ahead · 80% and 95% intervals · made ${dateTime.format(new Date(run.startedAt))}`}
+        showBacktest={showBacktest && !fresh}
+        modelRunId={run.id && run.hasModel ? run.id : null}
+      />
       <p className="chosen-reason" data-testid="chosen-reason">
         <span className="badge badge-accent">Recommended</span> {shown.chosenReason}
       </p>
-      <div className="result-grid">
-        <BacktestTable series={saved} horizon={run.horizon} />
-        <LossChart histories={run.history} loss={run.config.loss.toUpperCase()} />
-      </div>
+      {(Object.keys(saved.metrics).length > 0 || run.history.length > 0) && (
+        <div className="result-grid">
+          {Object.keys(saved.metrics).length > 0 && <BacktestTable series={saved} horizon={run.horizon} />}
+          {run.history.length > 0 && <LossChart histories={run.history} loss={run.config.loss.toUpperCase()} />}
+        </div>
+      )}
     </div>
   );
 }

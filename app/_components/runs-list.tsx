@@ -46,38 +46,63 @@ export const RunsList = memo(function RunsList({ runs, openId, compareIds, onOpe
         <tbody>
           {runs.map((run) => {
             const label = dateTime.format(new Date(run.startedAt));
+            const finished = run.status === "done" || run.status === "stopped";
             return (
               <tr key={run.id} data-run-id={run.id} aria-current={run.id === openId ? "true" : undefined} className={run.id === openId ? "is-open" : undefined}>
                 <td>
-                  <button type="button" className="link-button" onClick={() => onOpen(run.id)} aria-label={`Open run of ${label}`}>
+                  <button type="button" className="link-button" onClick={() => onOpen(run.id)} aria-label={`Open run of ${label}`} disabled={!finished}>
                     {label}
                   </button>
                   {run.status === "stopped" && <span className="badge badge-warning">Stopped early</span>}
+                  {run.origin === "server" && <span className="badge">Server</span>}
+                  {run.status === "queued" && <span className="badge">Queued</span>}
+                  {run.status === "running" && (
+                    <span className="badge badge-accent" title={run.progress?.label}>
+                      Running {run.progress?.percent ?? 0}%
+                    </span>
+                  )}
+                  {run.status === "failed" && <span className="badge badge-danger">Failed</span>}
                 </td>
                 <td className="truncate" title={run.seriesNames.join(", ")}>
                   {run.seriesNames.join(", ")}
                   {run.seriesNames.length > 1 && <span className="muted"> · {run.mode === "global" ? "global model" : "per series"}</span>}
                 </td>
                 <td className="num">{run.horizon}</td>
-                <td>{run.chosen ? METHOD_LABELS[run.chosen] : "—"}</td>
-                <td className="num">{run.mase === null ? "—" : run.mase.toFixed(3)}</td>
-                <td>{run.backendName ?? "—"}</td>
+                {run.status === "failed" ? (
+                  <td colSpan={3} className="run-failure">
+                    {run.failure}
+                  </td>
+                ) : (
+                  <>
+                    <td>{run.chosen ? METHOD_LABELS[run.chosen] : run.progress ? <span className="muted">{run.progress.label}</span> : "—"}</td>
+                    <td className="num">{run.mase === null ? "—" : run.mase.toFixed(3)}</td>
+                    <td>{run.backendName ?? "—"}</td>
+                  </>
+                )}
                 <td className="num">{formatDuration(run.elapsedMs)}</td>
-                <td className="row-actions">
-                  <label className="check">
-                    <input type="checkbox" checked={compareIds.includes(run.id)} onChange={() => void onToggleCompare(run.id)} aria-label={`Compare run of ${label}`} />
-                    Compare
-                  </label>
-                  <button
-                    type="button"
-                    className="button button-small button-danger"
-                    aria-label={`Delete run of ${label}`}
-                    onClick={() => {
-                      if (window.confirm(`Delete the run of ${label}? Its forecast and model are removed.`)) void onDelete(run.id);
-                    }}
-                  >
-                    Delete
-                  </button>
+                <td>
+                  <div className="row-actions">
+                    <label className="check">
+                      <input
+                        type="checkbox"
+                        checked={compareIds.includes(run.id)}
+                        onChange={() => void onToggleCompare(run.id)}
+                        aria-label={`Compare run of ${label}`}
+                        disabled={!finished}
+                      />
+                      Compare
+                    </label>
+                    <button
+                      type="button"
+                      className="button button-small button-danger"
+                      aria-label={`Delete run of ${label}`}
+                      onClick={() => {
+                        if (window.confirm(`Delete the run of ${label}? Its forecast and model are removed.`)) void onDelete(run.id);
+                      }}
+                    >
+                      Delete
+                    </button>
+                  </div>
                 </td>
               </tr>
             );

@@ -1,7 +1,7 @@
 "use client";
 
-import { useCallback, useState } from "react";
-import type { RunDto, RunSummaryDto } from "@/lib/series/run-schema";
+import { useCallback, useEffect, useState } from "react";
+import { isFinishedRun, type PendingRunDto, type RunDto, type RunSummaryDto } from "@/lib/series/run-schema";
 
 async function readJson<T>(response: Response): Promise<T> {
   const body = (await response.json()) as T | { error: string };
@@ -9,7 +9,12 @@ async function readJson<T>(response: Response): Promise<T> {
   return body as T;
 }
 
-/** The dataset's saved runs: the list, the opened runs (cached), delete. */
+/** How often the list is fetched again while a server-side run is queued or running (ms). */
+const PENDING_POLL_MS = 2000;
+
+const isPending = (run: RunSummaryDto) => run.status === "queued" || run.status === "running";
+
+/** The dataset's saved runs: the list (kept current while server-side runs train), the opened runs (cached), delete. */
 export function useRuns(datasetId: string, initial: RunSummaryDto[]) {
   const [runs, setRuns] = useState(initial);
   const [opened, setOpened] = useState<Record<string, RunDto>>({});
@@ -25,7 +30,11 @@ export function useRuns(datasetId: string, initial: RunSummaryDto[]) {
     async (id: string): Promise<RunDto | null> => {
       if (opened[id]) return opened[id];
       try {
-        const run = await readJson<RunDto>(await fetch(`/api/runs/${id}`));
+        const run = await readJson<RunDto | PendingRunDto>(await fetch(`/api/runs/${id}`));
+        if (!isFinishedRun(run)) {
+          setError(run.status === "failed" ? `This run failed: ${run.failure ?? "no reason was recorded."}` : `This run is ${run.status}; it opens when it is done.`);
+          return null;
+        }
         setOpened((o) => ({ ...o, [id]: run }));
         setError(null);
         return run;
@@ -57,6 +66,22 @@ export function useRuns(datasetId: string, initial: RunSummaryDto[]) {
       setError(`Could not delete the run: ${err instanceof Error ? err.message : String(err)}`);
     }
   }, []);
+
+  const pending = runs.some(isPending);
+  useEffect(() => {
+    if (!pending) return;
+    const timer = setInterval(() => void refresh().catch(() => undefined), PENDING_POLL_MS);
+    return () => clearInterval(timer);
+  }, [pending, refresh]);
+
+  // Runs started by a script (POST /api/datasets/<id>/forecast) show when the analyst comes back to the page.
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState === "visible") void refresh().catch(() => undefined);
+    };
+    document.addEventListener("visibilitychange", onVisible);
+    return () => document.removeEventListener("visibilitychange", onVisible);
+  }, [refresh]);
 
   return { runs, opened, error, load, add, remove };
 }

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { createForecastClient, type ForecastClient } from "@/lib/forecast/client";
 import type { WorkerEvent } from "@/lib/forecast/protocol";
-import type { ForecastProgress } from "@/lib/forecast/types";
+import type { ForecastProgress, ModelForecast } from "@/lib/forecast/types";
 import type { RunDto, RunSeries, SaveRunInput, StoredTrainingHistory } from "@/lib/series/run-schema";
 import type { SeriesDto, SeriesPointsDto } from "@/lib/series/schema";
 import { appendProgress, describeBackend, describeTrainingError, toProgressView, type ProgressView } from "@/lib/workbench/progress-view";
@@ -171,6 +171,26 @@ export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
   }, []);
 
   /**
+   * Forecasts with a model's bytes (encodeSavedModel) from the series as stored now, without
+   * training, in the worker.
+   * @param model the bytes; transferred to the worker (pass a copy to keep them)
+   * @param horizon steps (at most the model's own horizon)
+   */
+  const reforecastWith = useCallback(
+    async (model: ArrayBuffer, series: SeriesDto[], horizon?: number): Promise<{ forecast: ModelForecast; series: RegularSeries[] }> => {
+      const regular = await Promise.all(series.map((s) => loadSeries(datasetId, s)));
+      client.current ??= createForecastClient(onEvent);
+      const forecast = await client.current.reforecast(
+        model,
+        regular.map((s) => ({ name: s.name, values: s.values })),
+        horizon,
+      );
+      return { forecast, series: regular };
+    },
+    [datasetId, onEvent],
+  );
+
+  /**
    * Forecasts again with a saved run's model from the series as stored now, without retraining.
    * @returns the new forecasts in the run's shape
    */
@@ -178,26 +198,16 @@ export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
     async (run: RunDto, series: SeriesDto[]): Promise<RunSeries[]> => {
       const first = series[0];
       if (!first) return [];
-      const [model, regular] = await Promise.all([
-        fetch(`/api/runs/${run.id}/model`).then(async (r) => {
-          if (!r.ok) throw new Error(((await r.json()) as { error: string }).error);
-          return r.arrayBuffer();
-        }),
-        Promise.all(series.map((s) => loadSeries(datasetId, s))),
-      ]);
-      client.current ??= createForecastClient(onEvent);
-      const forecast = await client.current.reforecast(
-        model,
-        regular.map((s) => ({ name: s.name, values: s.values })),
-        run.horizon,
-      );
-      return toReforecastSeries(forecast, regular, first.frequency, run.series);
+      const response = await fetch(`/api/runs/${run.id}/model`);
+      if (!response.ok) throw new Error(((await response.json()) as { error: string }).error);
+      const made = await reforecastWith(await response.arrayBuffer(), series, run.horizon);
+      return toReforecastSeries(made.forecast, made.series, first.frequency, run.series);
     },
-    [datasetId, onEvent],
+    [reforecastWith],
   );
 
   /** Clears a finished or failed run from the panel (a run under way is kept). */
   const reset = useCallback(() => setState((s) => (ACTIVE.has(s.status) ? s : IDLE)), []);
 
-  return { state, start, stop, reset, reforecast };
+  return { state, start, stop, reset, reforecast, reforecastWith };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { BackendInfo, ForecastConfig, MethodName } from "../forecast/types";
+import type { BackendInfo, BackendName, ForecastConfig, ForecastStage, MethodName } from "../forecast/types";
 
 /**
  * Saved forecast runs as they cross the server/client boundary: the body the page POSTs when a run
@@ -117,11 +117,55 @@ export const saveRunSchema = z.object({
 });
 export type SaveRunInput = z.infer<typeof saveRunSchema>;
 
+/**
+ * Where a run is. Runs the browser trains are saved when they end (done or stopped); runs started
+ * through POST /api/datasets/<id>/forecast are stored at once (queued), then running, then done
+ * or failed.
+ */
+export const RUN_STATUSES = ["queued", "running", "done", "stopped", "failed"] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** Where a server-side run is while it runs. */
+export interface RunProgressDto {
+  stage: ForecastStage | "queued";
+  /** "Backtest · epoch 12 of 300", as the progress bar says it. */
+  label: string;
+  /** 0–100, never moving back. */
+  percent: number;
+  /** 1-based network being trained, and how many there are. */
+  model: number;
+  models: number;
+  epoch: number;
+  epochs: number;
+  elapsedMs: number;
+  /** Rough estimate of the time left. */
+  etaMs: number;
+  backend: BackendName | null;
+}
+
+/** The body of POST /api/datasets/<id>/forecast: what to forecast on the server; every field optional. */
+export const startForecastSchema = z
+  .object({
+    /** Series to forecast (default: every series of the dataset). */
+    seriesIds: z.array(z.string().min(1)).min(1).max(1000).optional(),
+    /** Steps ahead (default: a season for the frequency, shortened to what the data allows). */
+    horizon: int.min(1).max(100_000).optional(),
+    /** Steps per season (default: detected from the frequency). */
+    seasonLength: int.min(1).max(100_000).optional(),
+    mode: z.enum(["global", "per-series"]).optional(),
+    /** Overrides of the forecaster's automatic settings. */
+    config: forecastConfigSchema.partial().strict().optional(),
+  })
+  .strict();
+export type StartForecastInput = z.infer<typeof startForecastSchema>;
+
 /** A run in a list: enough to pick it. */
 export interface RunSummaryDto {
   id: string;
   datasetId: string;
-  status: "done" | "stopped";
+  status: RunStatus;
+  /** "browser": trained in the page; "server": started through the API. */
+  origin: "browser" | "server";
   startedAt: string;
   finishedAt: string | null;
   seriesNames: string[];
@@ -135,9 +179,24 @@ export interface RunSummaryDto {
   backendName: string | null;
   seed: number;
   elapsedMs: number;
+  /** Server-side runs while queued or running; null otherwise. */
+  progress: RunProgressDto | null;
+  /** Why a failed run failed (never named `error`: a body with `error` is the API's refusal). */
+  failure: string | null;
 }
 
-/** A run as saved: everything needed to draw it again, without its model bytes (GET /api/runs/<id>/model). */
+/** A finished run as saved: everything needed to draw it again, without its model bytes (GET /api/runs/<id>/model). */
 export interface RunDto extends RunSummaryDto, Omit<SaveRunInput, "status" | "startedAt" | "finishedAt" | "mode" | "horizon" | "elapsedMs"> {
+  status: "done" | "stopped";
   hasModel: boolean;
+}
+
+/** A server-side run that has no result (yet): what GET /api/runs/<id> answers until it is done. */
+export interface PendingRunDto extends RunSummaryDto {
+  status: "queued" | "running" | "failed";
+}
+
+/** Whether a run has its result (a forecast to draw and export). */
+export function isFinishedRun(run: RunDto | PendingRunDto): run is RunDto {
+  return run.status === "done" || run.status === "stopped";
 }

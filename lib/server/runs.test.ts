@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
 import { TEST_CONFIG } from "../workbench/test-fixtures";
-import type { SaveRunInput } from "../series/run-schema";
+import { isFinishedRun, type RunProgressDto, type SaveRunInput } from "../series/run-schema";
 
 // A throwaway database, set before lib/server/db is first imported.
 const file = path.join(os.tmpdir(), `tidecast-runs-test-${process.pid}.db`);
@@ -70,8 +70,9 @@ describe("saved runs", () => {
     expect(saved.ok).toBe(true);
     if (!saved.ok) return;
     const run = await runs.getRun(saved.data.id);
+    if (!run || !isFinishedRun(run)) throw new Error("the saved run is not finished");
     expect(run).toEqual(saved.data);
-    expect(run).toMatchObject({ status: "stopped", seed: 7, mase: 0.9, chosen: "lstm", seriesNames: ["sales"], backendName: "wasm", hasModel: true });
+    expect(run).toMatchObject({ status: "stopped", origin: "browser", seed: 7, mase: 0.9, chosen: "lstm", seriesNames: ["sales"], backendName: "wasm", hasModel: true, progress: null, failure: null });
     expect(run?.series[0]?.forecasts.lstm).toEqual(interval);
     expect(run?.history[0]?.epochs[0]).toEqual({ epoch: 1, loss: 0.5, valLoss: null });
     expect(Array.from((await runs.getRunModel(saved.data.id)) ?? [])).toEqual(Array.from(model));
@@ -96,6 +97,56 @@ describe("saved runs", () => {
     expect(await runs.deleteRun(first?.id ?? "")).toBe(true);
     expect(await runs.deleteRun(first?.id ?? "")).toBe(false);
     expect(await runs.getRun(first?.id ?? "")).toBeNull();
+  });
+});
+
+describe("server-side runs", () => {
+  const progress = (percent: number): RunProgressDto => ({
+    stage: percent ? "backtest" : "queued",
+    label: percent ? "Backtest · epoch 1 of 2" : "Waiting",
+    percent,
+    model: 1,
+    models: 1,
+    epoch: percent ? 1 : 0,
+    epochs: 2,
+    elapsedMs: 10,
+    etaMs: 20,
+    backend: percent ? "wasm" : null,
+  });
+  const pending = () =>
+    runs.createPendingRun(datasetId, { seriesIds: [seriesId], config: TEST_CONFIG, mode: "per-series", horizon: 2, seasonLength: 12, progress: progress(0) });
+
+  it("are stored queued, report progress while running, then hold their result", async () => {
+    const queued = await pending();
+    expect(queued).toMatchObject({ status: "queued", origin: "server", seed: 1, horizon: 2, seriesNames: ["sales"], progress: progress(0), failure: null });
+    expect(await runs.getRun(queued.id)).toEqual(queued);
+
+    expect(await runs.updateRunProgress(queued.id, progress(40), 1500)).toBe(true);
+    expect(await runs.getRun(queued.id)).toMatchObject({ status: "running", progress: progress(40), elapsedMs: 1500, backendName: "wasm" });
+
+    expect(await runs.completeRun(queued.id, { ...input([seriesId]), status: "done" }, null)).toBe(true);
+    const done = await runs.getRun(queued.id);
+    expect(done).toMatchObject({ status: "done", origin: "server", progress: null, failure: null, mase: 0.9, hasModel: false });
+    // A finished run is not touched by late messages.
+    expect(await runs.failRun(queued.id, "late", 1)).toBe(false);
+    expect(await runs.updateRunProgress(queued.id, progress(50), 1)).toBe(false);
+  });
+
+  it("a failed run keeps its message; a run deleted while it runs is gone", async () => {
+    const failing = await pending();
+    expect(await runs.failRun(failing.id, "Training diverged.", 2000)).toBe(true);
+    expect(await runs.getRun(failing.id)).toMatchObject({ status: "failed", failure: "Training diverged.", progress: null, elapsedMs: 2000 });
+
+    const deleted = await pending();
+    expect(await runs.deleteRun(deleted.id)).toBe(true);
+    expect(await runs.updateRunProgress(deleted.id, progress(10), 1)).toBe(false);
+    expect(await runs.completeRun(deleted.id, input([seriesId]), null)).toBe(false);
+  });
+
+  it("runs a stopped server left queued or running are marked failed", async () => {
+    const left = await pending();
+    expect(await runs.failInterruptedRuns()).toBe(1);
+    expect(await runs.getRun(left.id)).toMatchObject({ status: "failed", failure: "The server stopped before this run finished. Start it again." });
   });
 });
 

@@ -1,12 +1,17 @@
 import type { Run } from "../generated/prisma/client";
+import type { ForecastConfig, ForecastMode } from "../forecast/types";
 import {
   backendInfoSchema,
   forecastConfigSchema,
   methodNameSchema,
+  RUN_STATUSES,
   runSeriesSchema,
   trainingHistorySchema,
+  type PendingRunDto,
   type RunDto,
+  type RunProgressDto,
   type RunSeries,
+  type RunStatus,
   type RunSummaryDto,
   type SaveRunInput,
 } from "../series/run-schema";
@@ -32,6 +37,9 @@ const SUMMARY_COLUMNS = {
   backend: true,
   seed: true,
   elapsedMs: true,
+  origin: true,
+  progress: true,
+  error: true,
 } as const;
 
 type SummaryRow = Pick<Run, keyof typeof SUMMARY_COLUMNS>;
@@ -63,13 +71,19 @@ function parseJson(text: string): unknown {
   }
 }
 
+function toStatus(text: string): RunStatus {
+  return (RUN_STATUSES as readonly string[]).includes(text) ? (text as RunStatus) : "failed";
+}
+
 function toSummaryDto(row: SummaryRow, names: Map<string, string>): RunSummaryDto {
   const ids = parseJson(row.seriesIds);
   const chosen = methodNameSchema.safeParse(row.chosen);
+  const status = toStatus(row.status);
   return {
     id: row.id,
     datasetId: row.datasetId,
-    status: row.status === "stopped" ? "stopped" : "done",
+    status,
+    origin: row.origin === "server" ? "server" : "browser",
     startedAt: row.startedAt.toISOString(),
     finishedAt: row.finishedAt ? row.finishedAt.toISOString() : null,
     seriesNames: Array.isArray(ids) ? ids.map((id) => names.get(String(id)) ?? "(deleted series)") : [],
@@ -80,19 +94,48 @@ function toSummaryDto(row: SummaryRow, names: Map<string, string>): RunSummaryDt
     backendName: row.backend,
     seed: row.seed,
     elapsedMs: row.elapsedMs,
+    progress: (status === "queued" || status === "running") && row.progress ? ((parseJson(row.progress) as RunProgressDto | undefined) ?? null) : null,
+    failure: status === "failed" ? (row.error ?? "The run failed.") : null,
   };
 }
 
-function toRunDto(row: Run, names: Map<string, string>): RunDto {
+function toRunDto(row: Run, names: Map<string, string>): RunDto | PendingRunDto {
+  const summary = toSummaryDto(row, names);
+  if (summary.status !== "done" && summary.status !== "stopped") return { ...summary, status: summary.status };
   const stored = (parseJson(row.forecast) ?? {}) as { seasonLength?: number; series?: unknown };
   return {
-    ...toSummaryDto(row, names),
+    ...summary,
+    status: summary.status,
     config: forecastConfigSchema.parse(parseJson(row.config)),
     seasonLength: row.seasonLength,
     backend: backendInfoSchema.parse(parseJson(row.backendInfo)),
     history: trainingHistorySchema.array().parse(parseJson(row.losses)),
     series: runSeriesSchema.array().parse(stored.series),
     hasModel: row.model !== null && row.model.length > 0,
+  };
+}
+
+/** The columns of a finished run (what the browser saves, and what a server-side run writes when it ends). */
+function toResultColumns(input: SaveRunInput, model: Uint8Array | null) {
+  return {
+    status: input.status,
+    config: JSON.stringify(input.config),
+    seed: input.config.seed,
+    backend: input.backend.name,
+    backendInfo: JSON.stringify(input.backend),
+    mode: input.mode,
+    horizon: input.horizon,
+    seasonLength: input.seasonLength,
+    mase: toRunMase(input.series),
+    elapsedMs: input.elapsedMs,
+    finishedAt: new Date(input.finishedAt),
+    losses: JSON.stringify(input.history),
+    metrics: JSON.stringify(Object.fromEntries(input.series.map((s) => [s.seriesId, s.metrics]))),
+    forecast: JSON.stringify({ series: input.series }),
+    chosen: input.series[0]?.chosen ?? null,
+    model: model ? new Uint8Array(model) : null,
+    progress: null,
+    error: null,
   };
 }
 
@@ -112,33 +155,91 @@ export async function createRun(datasetId: string, input: SaveRunInput, model: U
   }
   const unknown = input.series.find((s) => !names.has(s.seriesId));
   if (unknown) return { ok: false, status: 422, reason: `Series \`${unknown.seriesId}\` (${unknown.name}) does not belong to this dataset.` };
-  const seriesIds = input.series.map((s) => s.seriesId);
-  const metrics = Object.fromEntries(input.series.map((s) => [s.seriesId, s.metrics]));
   const row = await db.run.create({
     data: {
       datasetId,
-      seriesIds: JSON.stringify(seriesIds),
-      status: input.status,
+      seriesIds: JSON.stringify(input.series.map((s) => s.seriesId)),
       origin: "browser",
+      startedAt: new Date(input.startedAt),
+      ...toResultColumns(input, model),
+    },
+  });
+  return { ok: true, data: toRunDto(row, names) as RunDto };
+}
+
+export interface PendingRunInput {
+  seriesIds: string[];
+  /** The settings the run will use (resolved from the data and the request). */
+  config: ForecastConfig;
+  mode: ForecastMode;
+  horizon: number;
+  seasonLength: number;
+  progress: RunProgressDto;
+}
+
+/**
+ * Stores a server-side run before it starts (status `queued`), so that its id can be answered at
+ * once and GET /api/runs/<id> reports it while it runs.
+ */
+export async function createPendingRun(datasetId: string, input: PendingRunInput): Promise<PendingRunDto> {
+  const row = await db.run.create({
+    data: {
+      datasetId,
+      seriesIds: JSON.stringify(input.seriesIds),
+      status: "queued",
+      origin: "server",
       config: JSON.stringify(input.config),
       seed: input.config.seed,
-      backend: input.backend.name,
-      backendInfo: JSON.stringify(input.backend),
       mode: input.mode,
       horizon: input.horizon,
       seasonLength: input.seasonLength,
-      mase: toRunMase(input.series),
-      elapsedMs: input.elapsedMs,
-      startedAt: new Date(input.startedAt),
-      finishedAt: new Date(input.finishedAt),
-      losses: JSON.stringify(input.history),
-      metrics: JSON.stringify(metrics),
-      forecast: JSON.stringify({ series: input.series }),
-      chosen: input.series[0]?.chosen ?? null,
-      model: model ? new Uint8Array(model) : null,
+      progress: JSON.stringify(input.progress),
     },
   });
-  return { ok: true, data: toRunDto(row, names) };
+  return toRunDto(row, await seriesNamesById(datasetId)) as PendingRunDto;
+}
+
+/**
+ * Records where a server-side run is.
+ * @returns false when the run no longer exists (deleted while it ran)
+ */
+export async function updateRunProgress(id: string, progress: RunProgressDto, elapsedMs: number): Promise<boolean> {
+  const { count } = await db.run.updateMany({
+    where: { id, status: { in: ["queued", "running"] } },
+    data: { status: "running", progress: JSON.stringify(progress), backend: progress.backend, elapsedMs: Math.round(elapsedMs) },
+  });
+  return count > 0;
+}
+
+/**
+ * Stores the result of a server-side run.
+ * @returns false when the run no longer exists (deleted while it ran)
+ */
+export async function completeRun(id: string, input: SaveRunInput, model: Uint8Array | null): Promise<boolean> {
+  const { count } = await db.run.updateMany({ where: { id, status: { in: ["queued", "running"] } }, data: toResultColumns(input, model) });
+  return count > 0;
+}
+
+/** Marks a server-side run as failed with the message the analyst will read. */
+export async function failRun(id: string, message: string, elapsedMs: number): Promise<boolean> {
+  const { count } = await db.run.updateMany({
+    where: { id, status: { in: ["queued", "running"] } },
+    data: { status: "failed", error: message, progress: null, finishedAt: new Date(), elapsedMs: Math.round(elapsedMs) },
+  });
+  return count > 0;
+}
+
+/**
+ * Runs left queued or running by a server that stopped (a restart, a crash) can never finish:
+ * they are marked failed, saying so.
+ * @returns how many there were
+ */
+export async function failInterruptedRuns(): Promise<number> {
+  const { count } = await db.run.updateMany({
+    where: { status: { in: ["queued", "running"] } },
+    data: { status: "failed", error: "The server stopped before this run finished. Start it again.", progress: null },
+  });
+  return count;
 }
 
 /** The runs of a dataset, newest first. */
@@ -150,8 +251,11 @@ export async function listRuns(datasetId: string): Promise<RunSummaryDto[]> {
   return rows.map((row) => toSummaryDto(row, names));
 }
 
-/** One run with everything needed to draw it again (not its model bytes), or null. */
-export async function getRun(id: string): Promise<RunDto | null> {
+/**
+ * One run, or null: a finished run with everything needed to draw it again (not its model bytes),
+ * or a server-side run's status and progress while it has no result.
+ */
+export async function getRun(id: string): Promise<RunDto | PendingRunDto | null> {
   const row = await db.run.findUnique({ where: { id } });
   if (!row) return null;
   return toRunDto(row, await seriesNamesById(row.datasetId));

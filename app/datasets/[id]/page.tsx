@@ -91,6 +91,15 @@ export default async function DatasetPage({ params, searchParams }: PageProps) {
                 {series.missingCount > 0 ? ` · ${count.format(series.missingCount)} missing` : ""}
               </p>
             </div>
+            <a
+              className="button button-small"
+              href={`/api/datasets/${dataset.id}/series/${series.id}.csv`}
+              download
+              aria-label={`Download ${series.name} as CSV`}
+              title="Every stored point, times written as in the uploaded file"
+            >
+              Download CSV
+            </a>
           </div>
           <div className="card-body">
             <SeriesChart

@@ -1,4 +1,5 @@
 import { deleteDataset, getDataset } from "@/lib/server/datasets";
+import { cancelDatasetForecasts } from "@/lib/server/forecast-jobs";
 import { handle, HttpError } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";
@@ -12,8 +13,10 @@ export const GET = handle(async (_request: Request, { params }: Context) => {
   return Response.json(dataset);
 });
 
+/** Deletes a dataset with its series, points and runs (server-side runs still training are ended). */
 export const DELETE = handle(async (_request: Request, { params }: Context) => {
   const { id } = await params;
+  cancelDatasetForecasts(id);
   if (!(await deleteDataset(id))) throw new HttpError(404, `There is no dataset with id \`${id}\`.`);
   return new Response(null, { status: 204 });
 });

@@ -1,11 +1,15 @@
 import { handle, HttpError } from "@/lib/server/http";
+import { cancelForecast } from "@/lib/server/forecast-jobs";
 import { deleteRun, getRun } from "@/lib/server/runs";
 
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ id: string }> };
 
-/** A saved run: settings, metrics, losses and forecasts (the model is at ./model). */
+/**
+ * A saved run: settings, metrics, losses and forecasts (the model is at ./model); a server-side run
+ * that has no result yet: its status (queued, running, failed) with its progress or the reason.
+ */
 export const GET = handle(async (_request: Request, { params }: Context) => {
   const { id } = await params;
   const run = await getRun(id);
@@ -13,8 +17,10 @@ export const GET = handle(async (_request: Request, { params }: Context) => {
   return Response.json(run);
 });
 
+/** Deletes a run; a server-side run still training is ended first. */
 export const DELETE = handle(async (_request: Request, { params }: Context) => {
   const { id } = await params;
+  cancelForecast(id);
   if (!(await deleteRun(id))) throw new HttpError(404, `There is no run with id \`${id}\`.`);
   return new Response(null, { status: 204 });
 });

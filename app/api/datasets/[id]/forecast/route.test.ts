@@ -1,0 +1,154 @@
+import fs from "node:fs";
+import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PendingRunDto, RunDto } from "@/lib/series/run-schema";
+import type { DatasetDto } from "@/lib/series/schema";
+import { useTestDatabase } from "@/tests/fixtures/test-database";
+
+/**
+ * POST /api/datasets/<id>/forecast against a real SQLite file and real worker threads: answered at
+ * once, reported while it runs, stored when done; failures stored as failed; the event loop free.
+ */
+let database: Awaited<ReturnType<typeof useTestDatabase>>;
+let route: typeof import("./route");
+let list: typeof import("../../route");
+let run: typeof import("../../../runs/[id]/route");
+let forecastCsv: typeof import("../../../runs/[id]/forecast.csv/route");
+let jobs: typeof import("@/lib/server/forecast-jobs");
+let dataset: DatasetDto;
+
+const MONTHLY = fs.readFileSync(path.resolve(import.meta.dirname, "../../../../../e2e/fixtures/monthly-visitors.csv"));
+/** Settings that train in about a second. */
+const TINY = { epochs: 2, units: 4, ensembleSize: 1, patience: 2 };
+
+beforeAll(async () => {
+  database = await useTestDatabase();
+  route = await import("./route");
+  list = await import("../../route");
+  run = await import("../../../runs/[id]/route");
+  forecastCsv = await import("../../../runs/[id]/forecast.csv/route");
+  jobs = await import("@/lib/server/forecast-jobs");
+  const form = new FormData();
+  form.set("file", new File([MONTHLY], "monthly-visitors.csv", { type: "text/csv" }));
+  dataset = (await (await list.POST(new Request("http://localhost/api/datasets", { method: "POST", body: form }))).json()) as DatasetDto;
+});
+
+afterAll(async () => {
+  await jobs.whenForecastsIdle();
+  const { db } = await import("@/lib/server/db");
+  await db.$disconnect();
+  database.remove();
+});
+
+const params = <T extends Record<string, string>>(p: T) => ({ params: Promise.resolve(p) });
+
+function post(body: unknown, datasetId = dataset.id, headers: Record<string, string> = {}): Promise<Response> {
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  return route.POST(
+    new Request(`http://localhost/api/datasets/${datasetId}/forecast`, { method: "POST", body: text, headers: { "content-type": "application/json", ...headers } }),
+    params({ id: datasetId }),
+  );
+}
+
+async function getRun(id: string): Promise<RunDto | PendingRunDto> {
+  return (await (await run.GET(new Request(`http://localhost/api/runs/${id}`), params({ id }))).json()) as RunDto | PendingRunDto;
+}
+
+/** Polls GET /api/runs/<id> until the run leaves queued/running; returns every status seen on the way. */
+async function waitForRun(id: string, timeoutMs = 90_000): Promise<{ final: RunDto | PendingRunDto; seen: (RunDto | PendingRunDto)[] }> {
+  const seen: (RunDto | PendingRunDto)[] = [];
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const current = await getRun(id);
+    seen.push(current);
+    if (current.status !== "queued" && current.status !== "running") return { final: current, seen };
+    if (Date.now() > until) throw new Error(`run ${id} still ${current.status} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe("POST /api/datasets/<id>/forecast", () => {
+  it("answers 202 with the queued run at once, reports progress, and stores the forecast", async () => {
+    const started = performance.now();
+    const response = await post({ horizon: 6, config: TINY });
+    const answeredMs = performance.now() - started;
+    expect(response.status).toBe(202);
+    const queued = (await response.json()) as PendingRunDto;
+    expect(response.headers.get("location")).toBe(`/api/runs/${queued.id}`);
+    expect(queued).toMatchObject({ status: "queued", origin: "server", datasetId: dataset.id, horizon: 6, seriesNames: ["visitors"], failure: null });
+    expect(queued.progress).toMatchObject({ stage: "queued", percent: 0 });
+
+    // While it trains in its thread, the server's event loop stays free.
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    let slowestList = 0;
+    const { final, seen } = await waitForRun(queued.id);
+    delay.disable();
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      expect((await list.GET()).status).toBe(200);
+      slowestList = Math.max(slowestList, performance.now() - t);
+    }
+    const maxLagMs = delay.max / 1e6;
+    console.info(`server forecast: 202 after ${answeredMs.toFixed(0)} ms; event-loop delay while training: max ${maxLagMs.toFixed(0)} ms, p99 ${(delay.percentile(99) / 1e6).toFixed(0)} ms`);
+    expect(answeredMs).toBeLessThan(2000);
+    expect(maxLagMs).toBeLessThan(500);
+    expect(slowestList).toBeLessThan(500);
+
+    expect(seen.some((r) => r.status === "running" && r.progress && r.progress.percent > 0 && r.progress.backend === "wasm")).toBe(true);
+    expect(final).toMatchObject({ status: "done", origin: "server", horizon: 6, progress: null, failure: null, hasModel: true, backendName: "wasm" });
+    const done = final as RunDto;
+    expect(done.config).toMatchObject(TINY);
+    expect(done.series[0]?.times).toHaveLength(6);
+    expect(Object.keys(done.series[0]?.metrics ?? {})).toContain("lstm");
+    expect(done.history.length).toBeGreaterThan(0);
+
+    const csv = await (await forecastCsv.GET(new Request("http://localhost/x"), params({ id: done.id }))).text();
+    const lines = csv.trimEnd().split("\n");
+    expect(lines[0]).toBe("timestamp,series,forecast,lower80,upper80,lower95,upper95");
+    expect(lines.slice(1).map((l) => l.split(",").slice(0, 2).join(","))).toEqual(["2022-01-01,visitors", "2022-02-01,visitors", "2022-03-01,visitors", "2022-04-01,visitors", "2022-05-01,visitors", "2022-06-01,visitors"]);
+  });
+
+  it("a run that fails in its thread is stored as failed with the forecaster's message; the next one, queued behind it, still runs", async () => {
+    // Only the forecaster itself (in the thread) checks this setting's range.
+    const failing = (await (await post({ horizon: 3, config: { ...TINY, learningRate: 1e30 } })).json()) as PendingRunDto;
+    const next = (await (await post({ horizon: 3, config: TINY })).json()) as PendingRunDto;
+    expect(next.progress?.label).toBe("Queued behind 1 server-side run");
+    const failed = await waitForRun(failing.id);
+    expect(failed.final).toMatchObject({ status: "failed", progress: null });
+    expect(failed.final.failure).toBe('Setting "learningRate" must be between 0 and 1 (got 1e+30).');
+    expect((await waitForRun(next.id)).final.status).toBe("done");
+    expect((await list.GET()).status).toBe(200);
+  });
+
+  it("a run deleted while it trains is ended and gone", async () => {
+    const started = (await (await post({ horizon: 3, config: { ...TINY, epochs: 400, patience: 400 } })).json()) as PendingRunDto;
+    const until = Date.now() + 30_000;
+    while ((await getRun(started.id)).status !== "running" && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+    const response = await run.DELETE(new Request(`http://localhost/api/runs/${started.id}`, { method: "DELETE" }), params({ id: started.id }));
+    expect(response.status).toBe(204);
+    await jobs.whenForecastsIdle();
+    expect((await run.GET(new Request("http://localhost/x"), params({ id: started.id }))).status).toBe(404);
+  });
+
+  it.each([
+    ["an unknown dataset", () => post({}, "nope"), 404, "There is no dataset with id `nope`."],
+    ["a body that is not JSON", () => post("{horizon: 3"), 400, 'The body is not valid JSON. Send e.g. {"horizon": 12}, or no body for the automatic settings.'],
+    ["an unknown field", () => post({ horizon: 3, epochs: 5 }), 422, 'The request is not valid: Unrecognized key: "epochs".'],
+    ["an unknown setting", () => post({ config: { speed: 5 } }), 422, 'The request is not valid: `config`: Unrecognized key: "speed".'],
+    ["a horizon that is not a whole number", () => post({ horizon: 2.5 }), 422, /^The request is not valid: `horizon`: /],
+    ["an unknown series", () => post({ seriesIds: ["nope"] }), 422, /^Dataset `\w+` has no series `nope`\. Its series are `\w+` \(visitors\)\.$/],
+    ["a horizon the series is too short for", () => post({ horizon: 40 }), 422, /^Series "visitors" has 72 usable values; forecasting 40 steps with a backtest needs at least \d+\. Shorten the horizon/],
+    ["a body over 64 kB", () => post({ seriesIds: Array.from({ length: 999 }, () => "x".repeat(80)) }), 413, /^The request body is over 64 kB/],
+  ] as const)("refuses %s with JSON and stores nothing", async (_name, request, status, error) => {
+    const { db } = await import("@/lib/server/db");
+    const before = await db.run.count();
+    const response = await request();
+    expect(response.status).toBe(status);
+    const body = (await response.json()) as { error: string };
+    if (typeof error === "string") expect(body).toEqual({ error });
+    else expect(body.error).toMatch(error);
+    expect(await db.run.count()).toBe(before);
+  });
+});

@@ -1,0 +1,36 @@
+import { startForecastSchema } from "@/lib/series/run-schema";
+import { handle, HttpError } from "@/lib/server/http";
+import { startForecast } from "@/lib/server/start-forecast";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+/** The JSON body is a few settings: anything bigger is not one. */
+const MAX_BODY_BYTES = 64 * 1024;
+const TOO_LARGE = "The request body is over 64 kB; it holds only a few settings (seriesIds, horizon, seasonLength, mode, config).";
+
+/**
+ * Starts the forecaster on the server (the CLI's code path, wasm in a worker thread) for scripted
+ * use. Body (JSON, every field optional): `seriesIds`, `horizon`, `seasonLength`, `mode`, `config`.
+ * Answers 202 at once with the queued run; GET /api/runs/<id> reports its status and progress
+ * until it is done (or failed, with the reason).
+ */
+export const POST = handle(async (request: Request, { params }: Context) => {
+  const { id } = await params;
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw new HttpError(413, TOO_LARGE);
+  const text = await request.text();
+  if (text.length > MAX_BODY_BYTES) throw new HttpError(413, TOO_LARGE);
+  let json: unknown = {};
+  if (text.trim() !== "") {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new HttpError(400, 'The body is not valid JSON. Send e.g. {"horizon": 12}, or no body for the automatic settings.');
+    }
+  }
+  const started = await startForecast(id, startForecastSchema.parse(json));
+  if (!started.ok) throw new HttpError(started.status, started.reason);
+  return Response.json(started.data, { status: 202, headers: { Location: `/api/runs/${started.data.id}` } });
+});

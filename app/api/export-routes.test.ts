@@ -1,0 +1,277 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunSeries, SaveRunInput } from "@/lib/series/run-schema";
+import type { DatasetDto, SeriesPointsDto } from "@/lib/series/schema";
+import { nextTimes } from "@/lib/time/frequency";
+import { TEST_CONFIG } from "@/lib/workbench/test-fixtures";
+import { useTestDatabase } from "@/tests/fixtures/test-database";
+
+/**
+ * The export routes against a real SQLite file: a run's forecast as CSV and JSON, a series' data
+ * back as CSV (uploaded again: the same points), deletes, and JSON errors for every refusal.
+ */
+let database: Awaited<ReturnType<typeof useTestDatabase>>;
+let upload: typeof import("./datasets/route");
+let dataset: typeof import("./datasets/[id]/route");
+let points: typeof import("./datasets/[id]/series/[seriesId]/points/route");
+let seriesCsv: typeof import("./datasets/[id]/series/[seriesId]/route");
+let run: typeof import("./runs/[id]/route");
+let forecastCsv: typeof import("./runs/[id]/forecast.csv/route");
+let forecastJson: typeof import("./runs/[id]/forecast.json/route");
+let unknown: typeof import("./[[...path]]/route");
+let runs: typeof import("@/lib/server/runs");
+
+beforeAll(async () => {
+  database = await useTestDatabase();
+  upload = await import("./datasets/route");
+  dataset = await import("./datasets/[id]/route");
+  points = await import("./datasets/[id]/series/[seriesId]/points/route");
+  seriesCsv = await import("./datasets/[id]/series/[seriesId]/route");
+  run = await import("./runs/[id]/route");
+  forecastCsv = await import("./runs/[id]/forecast.csv/route");
+  forecastJson = await import("./runs/[id]/forecast.json/route");
+  unknown = await import("./[[...path]]/route");
+  runs = await import("@/lib/server/runs");
+});
+
+afterAll(async () => {
+  const { db } = await import("@/lib/server/db");
+  await db.$disconnect();
+  database.remove();
+});
+
+const params = <T extends Record<string, string>>(p: T) => ({ params: Promise.resolve(p) });
+const get = (path: string) => new Request(`http://localhost${path}`);
+
+async function uploadCsv(text: string | ArrayBuffer, name: string, options: object = {}): Promise<DatasetDto> {
+  const form = new FormData();
+  form.set("file", new File([text], `${name}.csv`, { type: "text/csv" }));
+  form.set("name", name);
+  form.set("options", JSON.stringify(options));
+  const response = await upload.POST(new Request("http://localhost/api/datasets", { method: "POST", body: form }));
+  expect(response.status).toBe(201);
+  return (await response.json()) as DatasetDto;
+}
+
+async function readPoints(datasetId: string, seriesId: string): Promise<SeriesPointsDto> {
+  const response = await points.GET(get(`/api/datasets/${datasetId}/series/${seriesId}/points`), params({ id: datasetId, seriesId }));
+  return (await response.json()) as SeriesPointsDto;
+}
+
+/** A refusal: the status, JSON content, and `{ error }` with the exact sentence (or matching it). */
+async function expectError(response: Response, status: number, error: string | RegExp) {
+  expect(response.status).toBe(status);
+  expect(response.headers.get("content-type")).toContain("application/json");
+  const body = (await response.json()) as { error: string };
+  expect(Object.keys(body)).toEqual(["error"]);
+  if (typeof error === "string") expect(body.error).toBe(error);
+  else expect(body.error).toMatch(error);
+}
+
+// Semicolons, decimal commas, day-first month-end dates, and a series name that is a formula.
+const GERMAN = "Datum;Nord;=Süd\n31.01.2024;1.234,5;-2\n29.02.2024;1.240,25;\n31.03.2024;1.250;-3,5\n";
+
+const interval = (base: number) => ({ mean: [base, -base], lower80: [base - 1, -base - 1], upper80: [base + 1, 1 - base], lower95: [base - 2, null], upper95: [base + 2, 2 - base] });
+const metrics = { mase: 0.5, smape: 3, rmse: 2, coverage80: 0.8, coverage95: 0.95 };
+
+/** A finished run of every series of a dataset, two steps ahead (as the page would save it). */
+function finishedRun(d: DatasetDto): SaveRunInput {
+  const series: RunSeries[] = d.series.map((s, i) => {
+    const last = Date.parse(s.end ?? "");
+    return {
+      seriesId: s.id,
+      name: s.name,
+      historyEnd: last,
+      times: nextTimes(last, s.frequency, 2),
+      forecasts: { lstm: interval(1000.123456789 + i), snaive: interval(5) },
+      metrics: { lstm: metrics, snaive: { ...metrics, mase: 1 } },
+      chosen: "lstm",
+      chosenReason: "The LSTM has the lowest backtest MASE.",
+      backtestOrigins: 3,
+      folds: [],
+      preprocessing: { transform: "none", deseasonalized: false, seasonLength: 12, filled: 0 },
+    };
+  });
+  return {
+    status: "done",
+    startedAt: "2026-11-28T09:30:00.000Z",
+    finishedAt: "2026-11-28T09:31:00.000Z",
+    elapsedMs: 60_000,
+    config: TEST_CONFIG,
+    mode: "global",
+    horizon: 2,
+    seasonLength: 12,
+    backend: { name: "wasm", requested: "wasm", simd: true, matMulFix: true },
+    history: [{ stage: "training", model: 1, series: series.map((s) => s.name), bestEpoch: 1, epochs: [{ epoch: 1, loss: 0.25, valLoss: 0.5 }] }],
+    series,
+  };
+}
+
+describe("GET /api/runs/<id>/forecast.csv and .json", () => {
+  let d: DatasetDto;
+  let runId = "";
+  beforeAll(async () => {
+    d = await uploadCsv(GERMAN, "Umsatz Nord/Süd");
+    const saved = await runs.createRun(d.id, finishedRun(d), null);
+    if (!saved.ok) throw new Error(saved.reason);
+    runId = saved.data.id;
+  });
+  const csv = (query = "") => forecastCsv.GET(get(`/api/runs/${runId}/forecast.csv${query}`), params({ id: runId }));
+
+  it("answers the forecast, one row per step and series, in each series' own time format", async () => {
+    const response = await csv();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="umsatz-nord-sud_nord+sud_forecast_2026-11-28.csv"; filename*=UTF-8''umsatz-nord-s%C3%BCd_nord%2Bs%C3%BCd_forecast_2026-11-28.csv`,
+    );
+    expect(await response.text()).toBe(
+      [
+        "timestamp,series,forecast,lower80,upper80,lower95,upper95",
+        "30.04.2024,Nord,1000.123457,999.1234568,1001.123457,998.1234568,1002.123457",
+        "31.05.2024,Nord,-1000.123457,-1001.123457,-999.1234568,,-998.1234568",
+        "30.04.2024,'=Süd,1001.123457,1000.123457,1002.123457,999.1234568,1003.123457",
+        "31.05.2024,'=Süd,-1001.123457,-1002.123457,-1000.123457,,-999.1234568",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("with ?history=1: every stored value first, a type column, then the forecast", async () => {
+    const lines = (await (await csv("?history=1")).text()).split("\n");
+    expect(lines.slice(0, 6)).toEqual([
+      "timestamp,series,type,actual,forecast,lower80,upper80,lower95,upper95",
+      "31.01.2024,Nord,history,1234.5,,,,,",
+      "29.02.2024,Nord,history,1240.25,,,,,",
+      "31.03.2024,Nord,history,1250,,,,,",
+      "30.04.2024,Nord,forecast,,1000.123457,999.1234568,1001.123457,998.1234568,1002.123457",
+      "31.05.2024,Nord,forecast,,-1000.123457,-1001.123457,-999.1234568,,-998.1234568",
+    ]);
+    expect(lines.slice(6, 9)).toEqual(["31.01.2024,'=Süd,history,-2,,,,,", "29.02.2024,'=Süd,history,,,,,,", "31.03.2024,'=Süd,history,-3.5,,,,,"]);
+    expect(lines).toHaveLength(1 + 2 * (3 + 2) + 1);
+  });
+
+  it("with ?format=excel: BOM, semicolons, decimal commas; ?method picks one method for all series", async () => {
+    const response = await csv("?format=excel&method=snaive");
+    expect(response.headers.get("content-disposition")).toMatch(/forecast-excel_2026-11-28\.csv"/);
+    // text() would drop the BOM: read the bytes as they are sent.
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
+    expect(text.startsWith("\uFEFFtimestamp;series;forecast;lower80;upper80;lower95;upper95\r\n30.04.2024;Nord;5;4;6;3;7\r\n31.05.2024;Nord;-5;-6;-4;;-3\r\n")).toBe(true);
+  });
+
+  it("answers the run as JSON: settings, metrics, losses and the forecast", async () => {
+    const response = await forecastJson.GET(get(`/api/runs/${runId}/forecast.json`), params({ id: runId }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toMatch(/_run_2026-11-28\.json"/);
+    const json = (await response.json()) as import("@/lib/export/run-json").RunJson;
+    expect(json).toMatchObject({ format: "tidecast-run", version: 1, run: { id: runId, dataset: { id: d.id, name: "Umsatz Nord/Süd" }, status: "done", horizon: 2, settings: TEST_CONFIG } });
+    expect(json.losses[0]?.epochs).toEqual([{ epoch: 1, loss: 0.25, valLoss: 0.5 }]);
+    expect(json.series.map((s) => [s.name, s.method, s.metrics.lstm?.mase, s.forecast.map((f) => f.timestamp)])).toEqual([
+      ["Nord", "lstm", 0.5, ["30.04.2024", "31.05.2024"]],
+      ["=Süd", "lstm", 0.5, ["30.04.2024", "31.05.2024"]],
+    ]);
+    expect(json.series[0]?.forecast[0]).toEqual({
+      timestamp: "30.04.2024",
+      time: "2024-04-30T00:00:00.000Z",
+      forecast: 1000.123456789,
+      lower80: 999.123456789,
+      upper80: 1001.123456789,
+      lower95: 998.123456789,
+      upper95: 1002.123456789,
+    });
+  });
+
+  it.each([
+    ["an unknown run", "nope", "", 404, "There is no run with id `nope`."],
+    ["a method the run lacks", "", "?method=theta", 422, "Series Nord has no Theta forecast in this run. Choose `chosen` or one of `lstm`, `snaive`."],
+    ["an unknown method", "", "?method=arima", 422, /^The request is not valid: `method`: Invalid option/],
+    ["a bad flag", "", "?history=maybe", 422, /^The request is not valid: `history`/],
+    ["an unknown format", "", "?format=xlsx", 422, /^The request is not valid: `format`/],
+  ] as const)("refuses %s", async (_name, id, query, status, error) => {
+    const runOrNot = id || runId;
+    await expectError(await forecastCsv.GET(get(`/api/runs/${runOrNot}/forecast.csv${query}`), params({ id: runOrNot })), status, error);
+    await expectError(await forecastJson.GET(get(`/api/runs/${runOrNot}/forecast.json${query}`), params({ id: runOrNot })), status, error);
+  });
+
+  it("answers 409 while a server-side run has no forecast, and says why a failed one has none", async () => {
+    const pending = await runs.createPendingRun(d.id, {
+      seriesIds: [d.series[0]!.id],
+      config: TEST_CONFIG,
+      mode: "per-series",
+      horizon: 2,
+      seasonLength: 12,
+      progress: { stage: "queued", label: "Starting", percent: 0, model: 0, models: 0, epoch: 0, epochs: 0, elapsedMs: 0, etaMs: 0, backend: null },
+    });
+    await expectError(await forecastCsv.GET(get("/x"), params({ id: pending.id })), 409, new RegExp(`^Run \`${pending.id}\` is queued \\(0%, 0:00 so far\\) and has no forecast yet`));
+    await runs.failRun(pending.id, "Training diverged.", 10);
+    await expectError(await forecastJson.GET(get("/x"), params({ id: pending.id })), 409, `Run \`${pending.id}\` failed, so it has no forecast: Training diverged.`);
+  });
+});
+
+describe("GET /api/datasets/<id>/series/<seriesId>.csv", () => {
+  const seriesCsvOf = (datasetId: string, seriesId: string, query = "") =>
+    seriesCsv.GET(get(`/api/datasets/${datasetId}/series/${seriesId}.csv${query}`), params({ id: datasetId, seriesId: `${seriesId}.csv` }));
+
+  it.each([
+    ["decimal commas, day-first dates, a missing value", GERMAN, {}],
+    ["ambiguous day-first dates chosen at upload", "date,value\n01/02/2024,1.5\n02/02/2024,2\n03/02/2024,-0.25\n", { dateOrder: "dmy" }],
+    ["date-times with an offset", "time,load\n2024-03-01T00:00:00+02:00,1\n2024-03-01T01:00:00+02:00,2\n", {}],
+    ["no time column", "reading\n1.5\nNA\n2.5\n", {}],
+  ])("upload → export → upload again gives the same times and values: %s", async (name, text, options) => {
+    const first = await uploadCsv(text, name, options);
+    for (const series of first.series) {
+      for (const format of ["", "?format=excel"]) {
+        const response = await seriesCsvOf(first.id, series.id, format);
+        expect(response.status).toBe(200);
+        expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+        // The bytes as sent (with the Excel variant's BOM).
+        const again = await uploadCsv(await response.arrayBuffer(), `${name} again`, options);
+        expect(again.series).toHaveLength(1);
+        expect(await readPoints(again.id, again.series[0]!.id)).toEqual({ ...(await readPoints(first.id, series.id)), seriesId: again.series[0]!.id });
+      }
+    }
+  });
+
+  it("writes the file's time column and format, values exactly, the name escaped", async () => {
+    const d = await uploadCsv(GERMAN, "German");
+    const response = await seriesCsvOf(d.id, d.series[1]!.id);
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="german_sud_data\.csv"/);
+    expect(await response.text()).toBe("Datum,'=Süd\n31.01.2024,-2\n29.02.2024,\n31.03.2024,-3.5\n");
+  });
+
+  it("refuses unknown series, a series of another dataset, other paths and bad formats with JSON", async () => {
+    const a = await uploadCsv("t,v\n2024-01,1\n2024-02,2\n", "A");
+    const b = await uploadCsv("t,v\n2024-01,1\n2024-02,2\n", "B");
+    const other = b.series[0]!.id;
+    await expectError(await seriesCsvOf(a.id, "nope"), 404, `Dataset \`${a.id}\` has no series with id \`nope\`.`);
+    await expectError(await seriesCsvOf(a.id, other), 404, `Dataset \`${a.id}\` has no series with id \`${other}\`.`);
+    await expectError(await seriesCsv.GET(get("/x"), params({ id: a.id, seriesId: other })), 404, /^Unknown path\. A series' data is at/);
+    await expectError(await seriesCsvOf(a.id, a.series[0]!.id, "?format=ods"), 422, /^The request is not valid: `format`/);
+  });
+});
+
+describe("DELETE", () => {
+  it("a run: 204, then 404; a dataset with its runs: 204, then 404 everywhere", async () => {
+    const d = await uploadCsv("t,v\n2024-01,1\n2024-02,2\n2024-03,3\n", "To delete");
+    const saved = await runs.createRun(d.id, finishedRun(d), null);
+    const other = await runs.createRun(d.id, finishedRun(d), null);
+    if (!saved.ok || !other.ok) throw new Error("runs not saved");
+    const del = (id: string) => run.DELETE(new Request(`http://localhost/api/runs/${id}`, { method: "DELETE" }), params({ id }));
+    const response = await del(saved.data.id);
+    expect(response.status).toBe(204);
+    expect(await response.text()).toBe("");
+    await expectError(await del(saved.data.id), 404, `There is no run with id \`${saved.data.id}\`.`);
+
+    const dropDataset = () => dataset.DELETE(new Request(`http://localhost/api/datasets/${d.id}`, { method: "DELETE" }), params({ id: d.id }));
+    expect((await dropDataset()).status).toBe(204);
+    await expectError(await dropDataset(), 404, `There is no dataset with id \`${d.id}\`.`);
+    await expectError(await run.GET(get("/x"), params({ id: other.data.id })), 404, `There is no run with id \`${other.data.id}\`.`);
+    await expectError(await forecastCsv.GET(get("/x"), params({ id: other.data.id })), 404, `There is no run with id \`${other.data.id}\`.`);
+  });
+});
+
+describe("unknown API paths", () => {
+  it.each(["GET", "POST", "PUT", "DELETE"] as const)("%s answers a JSON 404", async (method) => {
+    const response = await unknown[method](new Request("http://localhost/api/nothing/here", { method }));
+    await expectError(response, 404, `There is no API at ${method} /api/nothing/here. The README lists the routes.`);
+  });
+});

@@ -1,0 +1,123 @@
+import fs from "node:fs";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { MONTHLY } from "./helpers";
+
+/** Settings that train in a second or two. */
+const TINY = { epochs: 3, units: 4, ensembleSize: 1, patience: 3 };
+
+async function uploadCsv(request: APIRequestContext, name: string, buffer: Buffer | string, options: object = {}): Promise<{ id: string; series: { id: string }[] }> {
+  const response = await request.post("/api/datasets", {
+    multipart: { file: { name: `${name}.csv`, mimeType: "text/csv", buffer: Buffer.from(buffer) }, name, options: JSON.stringify(options) },
+  });
+  expect(response.status()).toBe(201);
+  return (await response.json()) as { id: string; series: { id: string }[] };
+}
+
+async function waitForRun(request: APIRequestContext, id: string): Promise<{ status: string; [key: string]: unknown }> {
+  for (const until = Date.now() + 90_000; Date.now() < until; await new Promise((resolve) => setTimeout(resolve, 250))) {
+    const run = (await (await request.get(`/api/runs/${id}`)).json()) as { status: string };
+    if (run.status !== "queued" && run.status !== "running") return run;
+  }
+  throw new Error(`run ${id} did not finish`);
+}
+
+async function expectJsonError(response: Awaited<ReturnType<APIRequestContext["get"]>>, status: number, error: RegExp) {
+  expect(response.status()).toBe(status);
+  expect(response.headers()["content-type"]).toContain("application/json");
+  const body = (await response.json()) as { error: string };
+  expect(Object.keys(body)).toEqual(["error"]);
+  expect(body.error).toMatch(error);
+}
+
+test("POST /api/datasets/<id>/forecast: 202 at once, progress while it trains in a thread, the server answering meanwhile, then forecast.csv and .json", async ({ request }) => {
+  const dataset = await uploadCsv(request, "visitors-api", fs.readFileSync(MONTHLY));
+  const started = await request.post(`/api/datasets/${dataset.id}/forecast`, { data: { horizon: 6, config: TINY } });
+  expect(started.status()).toBe(202);
+  const queued = (await started.json()) as { id: string; status: string; origin: string };
+  expect(started.headers()["location"]).toBe(`/api/runs/${queued.id}`);
+  expect(queued).toMatchObject({ status: "queued", origin: "server" });
+
+  // Other requests are answered while the run trains.
+  let slowest = 0;
+  const statuses = new Set<string>();
+  for (const until = Date.now() + 90_000; Date.now() < until; ) {
+    const t = Date.now();
+    expect((await request.get("/api/datasets")).status()).toBe(200);
+    slowest = Math.max(slowest, Date.now() - t);
+    const run = (await (await request.get(`/api/runs/${queued.id}`)).json()) as { status: string };
+    statuses.add(run.status);
+    if (run.status !== "queued" && run.status !== "running") break;
+  }
+  test.info().annotations.push({ type: "slowest GET /api/datasets while a server-side run trained (ms)", description: String(slowest) });
+  expect(slowest).toBeLessThan(1000);
+  expect(statuses.has("done")).toBe(true);
+
+  const csv = await request.get(`/api/runs/${queued.id}/forecast.csv`);
+  expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+  expect(csv.headers()["content-disposition"]).toMatch(/^attachment; filename="visitors-api_visitors_forecast_\d{4}-\d{2}-\d{2}\.csv"/);
+  const lines = (await csv.text()).trimEnd().split("\n");
+  expect(lines[0]).toBe("timestamp,series,forecast,lower80,upper80,lower95,upper95");
+  expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(["2022-01-01", "2022-02-01", "2022-03-01", "2022-04-01", "2022-05-01", "2022-06-01"]);
+  const json = (await (await request.get(`/api/runs/${queued.id}/forecast.json`)).json()) as { run: { settings: object }; series: { forecast: unknown[] }[] };
+  expect(json.run.settings).toMatchObject(TINY);
+  expect(json.series[0]?.forecast).toHaveLength(6);
+
+  const del = await request.delete(`/api/runs/${queued.id}`);
+  expect(del.status()).toBe(204);
+  await expectJsonError(await request.get(`/api/runs/${queued.id}/forecast.csv`), 404, /^There is no run with id/);
+});
+
+test("GET /api/datasets/<id>/series/<seriesId>.csv gives the stored data back: uploaded again, the same points", async ({ request }) => {
+  const text = "Datum;Umsatz\n31.01.2024;1.234,5\n29.02.2024;\n31.03.2024;-7,25\n30.04.2024;0,1\n";
+  const first = await uploadCsv(request, "umsatz", text);
+  const seriesId = first.series[0]?.id ?? "";
+  for (const format of ["", "?format=excel"]) {
+    const exported = await request.get(`/api/datasets/${first.id}/series/${seriesId}.csv${format}`);
+    expect(exported.status()).toBe(200);
+    const again = await uploadCsv(request, `umsatz-again${format ? "-excel" : ""}`, await exported.body());
+    const points = async (d: { id: string; series: { id: string }[] }) =>
+      (await (await request.get(`/api/datasets/${d.id}/series/${d.series[0]?.id}/points`)).json()) as { t: number[]; y: (number | null)[] };
+    const [a, b] = [await points(first), await points(again)];
+    expect(b).toEqual({ ...a, seriesId: again.series[0]?.id });
+  }
+});
+
+test("errors are JSON with the right status, unknown API paths included", async ({ request }) => {
+  const { datasets } = (await (await request.get("/api/datasets")).json()) as { datasets: { id: string }[] };
+  const id = datasets[0]?.id ?? "";
+  await expectJsonError(await request.post("/api/datasets/nope/forecast", { data: {} }), 404, /^There is no dataset with id `nope`\.$/);
+  await expectJsonError(await request.post(`/api/datasets/${id}/forecast`, { data: Buffer.from("{nope"), headers: { "content-type": "application/json" } }), 400, /^The body is not valid JSON/);
+  await expectJsonError(await request.post(`/api/datasets/${id}/forecast`, { data: { horizon: 0 } }), 422, /^The request is not valid: `horizon`/);
+  await expectJsonError(await request.post(`/api/datasets/${id}/forecast`, { data: { horizon: 5000 } }), 422, /usable values; forecasting 5000 steps with a backtest needs at least/);
+  await expectJsonError(await request.post(`/api/datasets/${id}/forecast`, { data: Buffer.from("x".repeat(70_000)), headers: { "content-type": "application/json" } }), 413, /^The request body is over 64 kB/);
+  await expectJsonError(await request.get("/api/runs/nope/forecast.csv"), 404, /^There is no run with id `nope`\.$/);
+  await expectJsonError(await request.get("/api/runs/nope/forecast.json?method=arima"), 422, /^The request is not valid: `method`/);
+  await expectJsonError(await request.get(`/api/datasets/${id}/series/nope.csv`), 404, /has no series with id `nope`/);
+  for (const path of ["/api", "/api/nope", "/api/runs/x/model.zip", "/api/datasets/x/y/z"]) {
+    await expectJsonError(await request.get(path), 404, /^There is no API at GET /);
+  }
+});
+
+test("the runs list shows a server-side run while it trains; deleting it ends it", async ({ page, request }) => {
+  const dataset = await uploadCsv(request, "visitors-live", fs.readFileSync(MONTHLY));
+  const long = (await (await request.post(`/api/datasets/${dataset.id}/forecast`, { data: { horizon: 6, config: { epochs: 2000, patience: 2000, units: 16 } } })).json()) as { id: string };
+  await page.goto(`/datasets/${dataset.id}`);
+  const runs = page.getByRole("table", { name: "Saved runs" });
+  const row = runs.locator(`tr[data-run-id="${long.id}"]`);
+  await expect(row.getByText(/^Running \d+%$/)).toBeVisible({ timeout: 30_000 });
+  await expect(row.getByText("Server")).toBeVisible();
+  await expect(row.getByRole("button", { name: /^Open run of / })).toBeDisabled();
+  page.once("dialog", (dialog) => void dialog.accept());
+  await row.getByRole("button", { name: /^Delete run of / }).click();
+  await expect(row).toHaveCount(0);
+  expect((await request.get(`/api/runs/${long.id}`)).status()).toBe(404);
+
+  // A run started by a script shows when the page is loaded again, and turns to done in the list by itself.
+  const short = (await (await request.post(`/api/datasets/${dataset.id}/forecast`, { data: { horizon: 6, config: { ...TINY, epochs: 60, patience: 60 } } })).json()) as { id: string };
+  await page.reload();
+  const done = runs.locator(`tr[data-run-id="${short.id}"]`);
+  await expect(done.getByRole("button", { name: /^Open run of / })).toBeEnabled({ timeout: 60_000 });
+  await done.getByRole("button", { name: /^Open run of / }).click();
+  await expect(page.getByTestId("forecast-chart")).toHaveAttribute("data-forecast-count", "6");
+  await expect(waitForRun(request, short.id)).resolves.toMatchObject({ status: "done" });
+});

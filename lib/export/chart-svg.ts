@@ -1,0 +1,78 @@
+/**
+ * The exported chart as a standalone SVG document: a white page, a title, the legend (which the
+ * page draws in HTML, outside the chart's own SVG), then the chart's drawing. The drawing's
+ * styles must already be inline (the page's CSS variables do not travel with the file).
+ */
+
+export interface ChartLegendEntry {
+  label: string;
+  kind: "line" | "band" | "dashed";
+  /** A resolved CSS colour (no `var(…)`). */
+  color: string;
+  /** Fill opacity of a band. */
+  opacity?: number;
+}
+
+export interface ChartSvgInput {
+  /** Size of the chart's drawing, in CSS pixels. */
+  width: number;
+  height: number;
+  title: string;
+  subtitle?: string;
+  legend: ChartLegendEntry[];
+  /** The chart's drawing: SVG elements (no outer <svg>), styles inline. */
+  body: string;
+}
+
+/** Height of the title and legend above the drawing. */
+export const CHART_HEADER_HEIGHT = 78;
+const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+const PAD = 16;
+
+/** Text for SVG: the five XML special characters escaped. */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c] as string);
+}
+
+/** Roughly how wide a label is at 12 px, to lay the legend out without measuring text. */
+function labelWidth(text: string): number {
+  return Math.ceil(text.length * 6.6);
+}
+
+function legendKey(entry: ChartLegendEntry, x: number, y: number): string {
+  const color = escapeXml(entry.color);
+  if (entry.kind === "band") return `<rect x="${x}" y="${y - 6}" width="18" height="10" rx="2" fill="${color}" fill-opacity="${entry.opacity ?? 0.3}"/>`;
+  const dash = entry.kind === "dashed" ? ` stroke-dasharray="4 3"` : "";
+  return `<line x1="${x}" y1="${y - 1}" x2="${x + 18}" y2="${y - 1}" stroke="${color}" stroke-width="2"${dash}/>`;
+}
+
+/**
+ * The whole SVG document of an exported chart.
+ * @returns the file's text, starting with the XML declaration
+ */
+export function toChartSvg(input: ChartSvgInput): string {
+  const width = Math.round(input.width);
+  const height = Math.round(input.height + CHART_HEADER_HEIGHT);
+  let x = PAD;
+  const legend = input.legend
+    .map((entry) => {
+      const key = legendKey(entry, x, 66);
+      const label = `<text x="${x + 24}" y="70" font-size="12" fill="#5b6675">${escapeXml(entry.label)}</text>`;
+      x += 24 + labelWidth(entry.label) + 18;
+      return key + label;
+    })
+    .join("");
+  const subtitle = input.subtitle ? `<text x="${PAD}" y="44" font-size="12" fill="#5b6675">${escapeXml(input.subtitle)}</text>` : "";
+  return [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(FONT)}">`,
+    `<title>${escapeXml(input.title)}</title>`,
+    `<rect width="100%" height="100%" fill="#ffffff"/>`,
+    `<text x="${PAD}" y="24" font-size="15" font-weight="600" fill="#17202b">${escapeXml(input.title)}</text>`,
+    subtitle,
+    legend,
+    `<g transform="translate(0 ${CHART_HEADER_HEIGHT})">${input.body}</g>`,
+    `</svg>`,
+    "",
+  ].join("\n");
+}

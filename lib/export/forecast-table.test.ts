@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import type { RunSeries } from "../series/run-schema";
+import { TEST_CONFIG } from "../workbench/test-fixtures";
+import { toContentDisposition, toExportFileName } from "./file-name";
+import { checkExportMethod, FORECAST_HEADER, toForecastCsv } from "./forecast-table";
+import { toRunJson, type ExportableRun } from "./run-json";
+
+const MONTH = { kind: "pattern", pattern: "%Y-%m" } as const;
+const DAY_FIRST = { kind: "pattern", pattern: "%d/%m/%Y" } as const;
+
+const interval = (base: number) => ({
+  mean: [base, base + 1.123456789012],
+  lower80: [base - 1, base],
+  upper80: [base + 1, base + 2],
+  lower95: [base - 2, null],
+  upper95: [base + 2, base + 3],
+});
+
+function series(seriesId: string, name: string, times: number[], base: number): RunSeries {
+  return {
+    seriesId,
+    name,
+    historyEnd: (times[0] ?? 0) - 1,
+    times,
+    forecasts: { lstm: interval(base), snaive: interval(-base) },
+    metrics: { lstm: { mase: 0.8, smape: 4.2, rmse: 3, coverage80: 0.8, coverage95: 1 }, snaive: { mase: 1, smape: 5, rmse: 4, coverage80: 0.7, coverage95: 0.9 } },
+    chosen: "lstm",
+    chosenReason: "The LSTM has the lowest backtest MASE.",
+    backtestOrigins: 3,
+    folds: [],
+    preprocessing: { transform: "none", deseasonalized: false, seasonLength: 12, filled: 0 },
+  };
+}
+
+const JAN_FEB = [Date.UTC(2024, 0, 1), Date.UTC(2024, 1, 1)];
+const NORTH = series("s1", "north", JAN_FEB, 10);
+const FORMULA = series("s2", "=cmd|' /C calc'!A0", [Date.UTC(2024, 0, 13), Date.UTC(2024, 0, 14)], 20);
+const FORMATS = { s1: MONTH, s2: DAY_FIRST };
+
+describe("forecast CSV", () => {
+  it("one row per step and series, timestamps in each series' own format, 10 significant digits", () => {
+    expect(toForecastCsv([NORTH, FORMULA], { timeFormats: FORMATS })).toBe(
+      [
+        FORECAST_HEADER.join(","),
+        "2024-01,north,10,9,11,8,12",
+        "2024-02,north,11.12345679,10,12,,13",
+        "13/01/2024,'=cmd|' /C calc'!A0,20,19,21,18,22",
+        "14/01/2024,'=cmd|' /C calc'!A0,21.12345679,20,22,,23",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("exports one method for every series, negative numbers as numbers", () => {
+    const csv = toForecastCsv([NORTH], { timeFormats: FORMATS, method: "snaive" });
+    expect(csv.split("\n")[1]).toBe("2024-01,north,-10,-11,-9,-12,-8");
+  });
+
+  it("with the history: a type column, observed values exactly in `actual`, then the forecast", () => {
+    const history = { s1: { times: [Date.UTC(2023, 10, 1), Date.UTC(2023, 11, 1)], values: [1.000000000001, Number.NaN] } };
+    expect(toForecastCsv([NORTH], { timeFormats: FORMATS, history }).split("\n")).toEqual([
+      "timestamp,series,type,actual,forecast,lower80,upper80,lower95,upper95",
+      "2023-11,north,history,1.000000000001,,,,,",
+      "2023-12,north,history,,,,,,",
+      "2024-01,north,forecast,,10,9,11,8,12",
+      "2024-02,north,forecast,,11.12345679,10,12,,13",
+      "",
+    ]);
+  });
+
+  it("excel: BOM, semicolons, decimal commas", () => {
+    const csv = toForecastCsv([NORTH], { timeFormats: FORMATS, dialect: "excel" });
+    expect(csv).toBe("\uFEFFtimestamp;series;forecast;lower80;upper80;lower95;upper95\r\n2024-01;north;10;9;11;8;12\r\n2024-02;north;11,12345679;10;12;;13\r\n");
+  });
+
+  it("series without a time column continue their numbering, epoch times stay numbers", () => {
+    const indexed = series("s3", "-neg", [72, 73], 1);
+    expect(toForecastCsv([indexed], { timeFormats: { s3: { kind: "index" } } }).split("\n").slice(1, 3)).toEqual(["73,'-neg,1,0,2,-1,3", "74,'-neg,2.123456789,1,3,,4"]);
+    const epoch = series("s4", "e", [-86_400_000, 0], 1);
+    expect(toForecastCsv([epoch], { timeFormats: { s4: { kind: "epoch", unit: "s" } } }).split("\n")[1]).toBe("-86400,e,1,0,2,-1,3");
+  });
+
+  it("says which methods a run has when one is missing", () => {
+    expect(checkExportMethod([NORTH], "lstm")).toBeNull();
+    expect(checkExportMethod([NORTH], "theta")).toBe("Series north has no Theta forecast in this run. Choose `chosen` or one of `lstm`, `snaive`.");
+  });
+});
+
+describe("run JSON", () => {
+  const run: ExportableRun = {
+    id: "r1",
+    status: "done",
+    startedAt: "2026-11-28T10:00:00.000Z",
+    finishedAt: "2026-11-28T10:01:00.000Z",
+    elapsedMs: 60_000,
+    config: TEST_CONFIG,
+    horizon: 2,
+    mode: "per-series",
+    seasonLength: 12,
+    backend: { name: "wasm", requested: "wasm", simd: true, matMulFix: true },
+    history: [{ stage: "training", model: 1, series: ["north"], bestEpoch: 2, epochs: [{ epoch: 1, loss: 0.5, valLoss: 0.6 }] }],
+    series: [NORTH],
+  };
+
+  it("holds the settings, metrics, losses and the forecast with both kinds of time", () => {
+    const json = toRunJson(run, { dataset: { id: "d1", name: "Regions" }, timeFormats: FORMATS });
+    expect(json.run).toEqual({
+      id: "r1",
+      dataset: { id: "d1", name: "Regions" },
+      status: "done",
+      startedAt: "2026-11-28T10:00:00.000Z",
+      finishedAt: "2026-11-28T10:01:00.000Z",
+      elapsedMs: 60_000,
+      horizon: 2,
+      mode: "per-series",
+      seasonLength: 12,
+      backend: run.backend,
+      settings: TEST_CONFIG,
+    });
+    expect(json.losses).toEqual(run.history);
+    expect(json.series[0]).toMatchObject({ seriesId: "s1", name: "north", method: "lstm", chosen: "lstm", metrics: NORTH.metrics, backtestOrigins: 3 });
+    expect(json.series[0]?.forecast[1]).toEqual({
+      timestamp: "2024-02",
+      time: "2024-02-01T00:00:00.000Z",
+      forecast: 11.123456789012,
+      lower80: 10,
+      upper80: 12,
+      lower95: null,
+      upper95: 13,
+    });
+    expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+  });
+});
+
+describe("file names", () => {
+  it.each([
+    [{ dataset: "Wine sales", series: ["Red wine"], kind: "forecast", date: "2026-11-28T23:59:00.000Z", extension: "csv" }, "wine-sales_red-wine_forecast_2026-11-28.csv"],
+    [{ dataset: "Régions / 2024", series: ["north", "south"], kind: "forecast-excel", date: "2026-01-02T00:00:00.000Z", extension: "csv" }, "régions-2024_north+south_forecast-excel_2026-01-02.csv"],
+    [{ dataset: "x", series: ["a", "b", "c", "d"], kind: "run", date: "2026-01-02T00:00:00.000Z", extension: "json" }, "x_4-series_run_2026-01-02.json"],
+    [{ dataset: "=cmd", series: ["=1+2"], kind: "data", extension: "csv" }, "cmd_1-2_data.csv"],
+    [{ dataset: "!!!", series: [], kind: "model", extension: "zip" }, "dataset_model.zip"],
+  ] as const)("%j → %s", (input, name) => {
+    expect(toExportFileName({ ...input, series: [...input.series] })).toBe(name);
+  });
+
+  it("Content-Disposition carries an ASCII name and the exact UTF-8 one", () => {
+    expect(toContentDisposition("régions_forecast.csv")).toBe(`attachment; filename="regions_forecast.csv"; filename*=UTF-8''r%C3%A9gions_forecast.csv`);
+  });
+});

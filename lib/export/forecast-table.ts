@@ -1,0 +1,133 @@
+import { METHOD_LABELS, type MethodName } from "../forecast/types";
+import type { RunSeries, StoredIntervalForecast } from "../series/run-schema";
+import { formatTime, type TimeFormat } from "../time/time-format";
+import { toCsv, type CsvCell, type CsvDialect } from "./to-csv";
+
+/** The forecast CSV's columns (what the CLI writes, with the series named on every row). */
+export const FORECAST_HEADER = ["timestamp", "series", "forecast", "lower80", "upper80", "lower95", "upper95"] as const;
+/** With the history: `type` is `history` or `forecast`, `actual` holds the observed values. */
+export const FORECAST_HEADER_WITH_HISTORY = ["timestamp", "series", "type", "actual", "forecast", "lower80", "upper80", "lower95", "upper95"] as const;
+
+/** Forecast numbers are written to 10 significant digits, as the CLI writes them (observed values exactly). */
+export const FORECAST_DIGITS = 10;
+
+/** Which method's forecast an export holds: each series' recommended one, or one method for all. */
+export type ExportMethod = MethodName | "chosen";
+
+/** A series' stored points, for exports that include the history. */
+export interface SeriesHistory {
+  /** Epoch ms, ascending. */
+  times: ArrayLike<number>;
+  /** Values; NaN or null = missing. */
+  values: ArrayLike<number | null>;
+}
+
+/**
+ * A time written in the series' own format. Series without a time column number their points
+ * (stored times 0, 1, 2, … are written 1, 2, 3, …), forecast steps continuing the count.
+ * @param ms epoch ms (or the 0-based position for series without a time column)
+ */
+export function formatStamp(ms: number, format: TimeFormat): string {
+  return formatTime(ms, format, format.kind === "index" ? Math.round(ms) : 0);
+}
+
+/** A time as a CSV cell: epoch and index times are numbers in a spreadsheet, written dates are text. */
+export function toStampCell(ms: number, format: TimeFormat): CsvCell {
+  const text = formatStamp(ms, format);
+  return format.kind === "pattern" ? text : Number(text);
+}
+
+/**
+ * The method whose forecast is exported for a series.
+ * @returns null when the series has no forecast of that method
+ */
+export function toExportMethod(series: Pick<RunSeries, "chosen" | "forecasts">, method: ExportMethod): MethodName | null {
+  const m = method === "chosen" ? series.chosen : method;
+  return series.forecasts[m] ? m : null;
+}
+
+/**
+ * Why a method cannot be exported from a run, or null when every series has its forecast.
+ * @param series the run's series
+ */
+export function checkExportMethod(series: Pick<RunSeries, "name" | "chosen" | "forecasts">[], method: ExportMethod): string | null {
+  const missing = series.find((s) => !toExportMethod(s, method));
+  if (!missing) return null;
+  const available = Object.keys(missing.forecasts).map((m) => `\`${m}\``);
+  return `Series ${missing.name} has no ${METHOD_LABELS[method as MethodName] ?? method} forecast in this run. Choose \`chosen\` or one of ${available.join(", ")}.`;
+}
+
+export interface ForecastStep {
+  /** Epoch ms. */
+  t: number;
+  /** The time as the series writes it. */
+  timestamp: string;
+  forecast: number | null;
+  lower80: number | null;
+  upper80: number | null;
+  lower95: number | null;
+  upper95: number | null;
+}
+
+/**
+ * A series' forecast steps, one per horizon step, timestamps in the series' own format.
+ * @throws Error when the series has no forecast of `method` (check with {@link checkExportMethod})
+ */
+export function toForecastSteps(series: RunSeries, method: ExportMethod, format: TimeFormat): ForecastStep[] {
+  const m = toExportMethod(series, method);
+  const f: StoredIntervalForecast | undefined = m ? series.forecasts[m] : undefined;
+  if (!f) throw new Error(`series ${series.name} has no ${method} forecast`);
+  return series.times.map((t, j) => ({
+    t,
+    timestamp: formatStamp(t, format),
+    forecast: f.mean[j] ?? null,
+    lower80: f.lower80[j] ?? null,
+    upper80: f.upper80[j] ?? null,
+    lower95: f.lower95[j] ?? null,
+    upper95: f.upper95[j] ?? null,
+  }));
+}
+
+export interface ForecastCsvOptions {
+  /** The time format of each series, by series id (from SeriesDto.timeFormat). */
+  timeFormats: Record<string, TimeFormat>;
+  method?: ExportMethod;
+  dialect?: CsvDialect;
+  /**
+   * The stored points of each series, by series id: when given, every observed value comes first
+   * (type `history`, in column `actual`), then the forecast (type `forecast`).
+   */
+  history?: Record<string, SeriesHistory>;
+}
+
+const NO_FORMAT: TimeFormat = { kind: "index" };
+
+function* forecastRows(series: RunSeries[], options: ForecastCsvOptions): Generator<CsvCell[]> {
+  const withHistory = options.history !== undefined;
+  for (const s of series) {
+    const format = options.timeFormats[s.seriesId] ?? NO_FORMAT;
+    const past = options.history?.[s.seriesId];
+    if (past) {
+      for (let i = 0; i < past.times.length; i++) {
+        yield [toStampCell(past.times[i] as number, format), s.name, "history", past.values[i] ?? null, null, null, null, null, null];
+      }
+    }
+    for (const step of toForecastSteps(s, options.method ?? "chosen", format)) {
+      const numbers = [step.forecast, step.lower80, step.upper80, step.lower95, step.upper95];
+      yield withHistory ? [toStampCell(step.t, format), s.name, "forecast", null, ...numbers] : [toStampCell(step.t, format), s.name, ...numbers];
+    }
+  }
+}
+
+/**
+ * A run's forecast as CSV: `timestamp,series,forecast,lower80,upper80,lower95,upper95`, one row per
+ * step and series, timestamps in each series' own format; with `history`, a `type` column tells the
+ * observed rows from the forecast ones.
+ */
+export function toForecastCsv(series: RunSeries[], options: ForecastCsvOptions): string {
+  const withHistory = options.history !== undefined;
+  const header = withHistory ? FORECAST_HEADER_WITH_HISTORY : FORECAST_HEADER;
+  const firstNumber = withHistory ? 4 : 2;
+  const significantDigits = header.map((_, i) => (i >= firstNumber ? FORECAST_DIGITS : undefined));
+  return toCsv({ header: [...header], rows: forecastRows(series, options), significantDigits }, options.dialect);
+}

@@ -1,0 +1,111 @@
+import type { BackendInfo, ForecastConfig, MethodName } from "../forecast/types";
+import type { RunDto, RunSeries, StoredMetrics, StoredTrainingHistory } from "../series/run-schema";
+import type { TimeFormat } from "../time/time-format";
+import { toExportMethod, toForecastSteps, type ExportMethod } from "./forecast-table";
+
+/** A run as the exports read it: a saved run, one just made that could not be saved, or a saved model's new forecast. */
+export type ExportableRun = Pick<RunDto, "status" | "startedAt" | "elapsedMs" | "config" | "horizon" | "mode" | "seasonLength" | "history" | "series"> & {
+  id?: string | null;
+  finishedAt?: string | null;
+  backend?: BackendInfo | null;
+};
+
+export interface RunJsonStep {
+  /** The time as the series writes it. */
+  timestamp: string;
+  /** ISO 8601 (UTC); null for a series without a time column. */
+  time: string | null;
+  forecast: number | null;
+  lower80: number | null;
+  upper80: number | null;
+  lower95: number | null;
+  upper95: number | null;
+}
+
+/** GET /api/runs/<id>/forecast.json and the UI's "Export JSON". */
+export interface RunJson {
+  format: "tidecast-run";
+  version: 1;
+  run: {
+    id: string | null;
+    dataset: { id: string | null; name: string };
+    status: ExportableRun["status"];
+    startedAt: string;
+    finishedAt: string | null;
+    elapsedMs: number;
+    horizon: number;
+    mode: ExportableRun["mode"];
+    seasonLength: number;
+    backend: BackendInfo | null;
+    /** Every setting the forecaster ran with (automatic ones resolved). */
+    settings: ForecastConfig;
+  };
+  series: {
+    seriesId: string;
+    name: string;
+    /** The method whose forecast is in `forecast`. */
+    method: MethodName;
+    /** The method Tidecast recommends for this series, and why. */
+    chosen: MethodName;
+    chosenReason: string;
+    /** Backtest accuracy of the LSTM and of every baseline (MASE, sMAPE in %, RMSE, interval coverage). */
+    metrics: Partial<Record<MethodName, StoredMetrics>>;
+    backtestOrigins: number;
+    preprocessing: RunSeries["preprocessing"];
+    forecast: RunJsonStep[];
+  }[];
+  /** Per-epoch training and validation loss of every network. */
+  losses: StoredTrainingHistory[];
+}
+
+export interface RunJsonContext {
+  dataset: { id?: string | null; name: string };
+  /** The time format of each series, by series id. */
+  timeFormats: Record<string, TimeFormat>;
+  method?: ExportMethod;
+}
+
+/**
+ * A run as one JSON document: its settings, backtest metrics, losses and forecast (one method per
+ * series, timestamps in the series' own format).
+ * @throws Error when a series has no forecast of `method` (check with checkExportMethod)
+ */
+export function toRunJson(run: ExportableRun, context: RunJsonContext): RunJson {
+  const method = context.method ?? "chosen";
+  return {
+    format: "tidecast-run",
+    version: 1,
+    run: {
+      id: run.id ?? null,
+      dataset: { id: context.dataset.id ?? null, name: context.dataset.name },
+      status: run.status,
+      startedAt: run.startedAt,
+      finishedAt: run.finishedAt ?? null,
+      elapsedMs: run.elapsedMs,
+      horizon: run.horizon,
+      mode: run.mode,
+      seasonLength: run.seasonLength,
+      backend: run.backend ?? null,
+      settings: run.config,
+    },
+    series: run.series.map((s) => {
+      const format = context.timeFormats[s.seriesId] ?? { kind: "index" };
+      return {
+        seriesId: s.seriesId,
+        name: s.name,
+        method: toExportMethod(s, method) ?? s.chosen,
+        chosen: s.chosen,
+        chosenReason: s.chosenReason,
+        metrics: s.metrics,
+        backtestOrigins: s.backtestOrigins,
+        preprocessing: s.preprocessing,
+        forecast: toForecastSteps(s, method, format).map(({ t, timestamp, ...numbers }) => ({
+          timestamp,
+          time: format.kind === "index" ? null : new Date(t).toISOString(),
+          ...numbers,
+        })),
+      };
+    }),
+    losses: run.history,
+  };
+}

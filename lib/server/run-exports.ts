@@ -1,0 +1,62 @@
+import { checkExportMethod, type ExportMethod } from "../export/forecast-table";
+import { isFinishedRun, type RunDto } from "../series/run-schema";
+import type { DatasetDto } from "../series/schema";
+import { formatDuration } from "../workbench/progress-view";
+import { getDataset, getSeriesPoints } from "./datasets";
+import { HttpError } from "./http";
+import { getRun } from "./runs";
+
+export interface RunExportSource {
+  run: RunDto;
+  dataset: DatasetDto;
+}
+
+export type RunExportResult = { ok: true; data: RunExportSource } | { ok: false; status: 404 | 409; reason: string };
+
+/**
+ * A finished run with its dataset, for the exports.
+ * @returns the run, or why not: 404 when it does not exist, 409 while it has no forecast (queued,
+ *   running or failed)
+ */
+export async function getRunExport(id: string): Promise<RunExportResult> {
+  const run = await getRun(id);
+  if (!run) return { ok: false, status: 404, reason: `There is no run with id \`${id}\`.` };
+  if (!isFinishedRun(run)) {
+    const reason =
+      run.status === "failed"
+        ? `Run \`${id}\` failed, so it has no forecast: ${run.failure ?? "no reason was recorded."}`
+        : `Run \`${id}\` is ${run.status} (${run.progress?.percent ?? 0}%, ${formatDuration(run.elapsedMs)} so far) and has no forecast yet. Ask GET /api/runs/${id} until its status is \`done\`.`;
+    return { ok: false, status: 409, reason };
+  }
+  const dataset = await getDataset(run.datasetId);
+  if (!dataset) return { ok: false, status: 404, reason: `The dataset of run \`${id}\` was deleted.` };
+  return { ok: true, data: { run, dataset } };
+}
+
+/**
+ * The run to export, or an HttpError: 404 (no such run), 409 (no forecast yet, or failed), 422
+ * (a series has no forecast of `method`).
+ */
+export async function requireRunExport(id: string, method: ExportMethod): Promise<RunExportSource> {
+  const found = await getRunExport(id);
+  if (!found.ok) throw new HttpError(found.status, found.reason);
+  const problem = checkExportMethod(found.data.run.series, method);
+  if (problem) throw new HttpError(422, problem);
+  return found.data;
+}
+
+/** The time format of each of a dataset's series, by series id. */
+export function toTimeFormats(dataset: DatasetDto): Record<string, DatasetDto["series"][number]["timeFormat"]> {
+  return Object.fromEntries(dataset.series.map((s) => [s.id, s.timeFormat]));
+}
+
+/** Every stored point of the run's series, by series id (series deleted since are left out). */
+export async function getRunHistory(run: RunDto): Promise<Record<string, { times: Float64Array; values: Float64Array }>> {
+  const entries = await Promise.all(
+    run.series.map(async (s) => {
+      const stored = await getSeriesPoints(s.seriesId);
+      return stored ? ([[s.seriesId, { times: stored.times, values: stored.values }]] as const) : [];
+    }),
+  );
+  return Object.fromEntries(entries.flat());
+}

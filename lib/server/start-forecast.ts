@@ -1,0 +1,76 @@
+import { minimumLength, resolveConfig } from "../forecast/config";
+import { ForecastError, SeriesTooShortError } from "../forecast/errors";
+import type { PendingRunDto, StartForecastInput } from "../series/run-schema";
+import { defaultHorizon, toForecastRequest, toRegularSeries } from "../workbench/to-forecast-request";
+import { getDataset, getSeriesPoints } from "./datasets";
+import { enqueueForecast, forecastsAhead, toQueuedProgress } from "./forecast-jobs";
+import { createPendingRun } from "./runs";
+
+export type StartForecastResult = { ok: true; data: PendingRunDto } | { ok: false; status: 404 | 422; reason: string };
+
+/** Values from the first observed one to the end: what the forecaster can use. */
+function usableLength(values: Float64Array): number {
+  let first = 0;
+  while (first < values.length && !Number.isFinite(values[first] as number)) first++;
+  return values.length - first;
+}
+
+/**
+ * Starts a server-side forecast of a dataset's series with the browser's defaults (every series,
+ * a season-long horizon shortened to fit, the automatic settings), stored at once as a queued run.
+ * Requests the forecaster would refuse (unknown series, a series too short for the horizon, bad
+ * settings) are refused here, before anything is stored.
+ * @returns the queued run, or why not (404: no such dataset; 422: the request cannot be forecast)
+ */
+export async function startForecast(datasetId: string, input: StartForecastInput): Promise<StartForecastResult> {
+  const dataset = await getDataset(datasetId);
+  if (!dataset) return { ok: false, status: 404, reason: `There is no dataset with id \`${datasetId}\`.` };
+  const ids = input.seriesIds ?? dataset.series.map((s) => s.id);
+  const chosen = [];
+  for (const id of new Set(ids)) {
+    const series = dataset.series.find((s) => s.id === id);
+    if (!series) {
+      const known = dataset.series.map((s) => `\`${s.id}\` (${s.name})`).join(", ");
+      return { ok: false, status: 422, reason: `Dataset \`${datasetId}\` has no series \`${id}\`. Its series are ${known}.` };
+    }
+    chosen.push(series);
+  }
+  const first = chosen[0];
+  if (!first) return { ok: false, status: 422, reason: "The dataset has no series to forecast." };
+
+  const regular = [];
+  for (const series of chosen) {
+    const stored = await getSeriesPoints(series.id);
+    if (!stored) return { ok: false, status: 404, reason: `Series \`${series.id}\` was deleted.` };
+    regular.push(toRegularSeries(series.id, series.name, stored.times, stored.values, series.frequency));
+  }
+  const shortest = Math.min(...regular.map((s) => usableLength(s.values)));
+  const horizon = input.horizon ?? defaultHorizon(first.frequency, shortest);
+  const seasonLength = input.seasonLength ?? first.frequency.seasonLength;
+  const request = {
+    ...toForecastRequest(regular, { horizon, mode: input.mode ?? "global", overrides: {} }, seasonLength, first.frequency.kind),
+    config: input.config ?? {},
+  };
+
+  let config;
+  try {
+    config = resolveConfig(request);
+    const needed = minimumLength(horizon, config.lookback, config.backtestOrigins);
+    const short = regular.find((s) => usableLength(s.values) < needed);
+    if (short) throw new SeriesTooShortError(short.name, usableLength(short.values), needed, horizon);
+  } catch (err) {
+    if (err instanceof ForecastError) return { ok: false, status: 422, reason: err.message };
+    throw err;
+  }
+
+  const run = await createPendingRun(datasetId, {
+    seriesIds: regular.map((s) => s.seriesId),
+    config,
+    mode: request.mode ?? "per-series",
+    horizon,
+    seasonLength: request.seasonLength,
+    progress: toQueuedProgress(forecastsAhead()),
+  });
+  enqueueForecast({ runId: run.id, datasetId, request, series: regular, frequency: first.frequency });
+  return { ok: true, data: run };
+}
