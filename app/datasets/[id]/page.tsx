@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DeleteDatasetButton } from "@/app/_components/delete-dataset-button";
 import { ForecastWorkbench } from "@/app/_components/forecast-workbench";
 import { SeriesChart } from "@/app/_components/series-chart";
 import { formatTimeLabel } from "@/lib/chart/format-time-label";
@@ -14,6 +15,8 @@ type PageProps = { params: Promise<{ id: string }>; searchParams: Promise<{ run?
 
 /** Points drawn per chart: enough for a sharp line at any screen width, cheap to render. */
 const DISPLAY_POINTS = 2000;
+/** Series charted in the Data section: a wide file of hundreds of series would make the page crawl. */
+const MAX_DATA_CHARTS = 24;
 const count = new Intl.NumberFormat("en-US");
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
@@ -53,13 +56,14 @@ export default async function DatasetPage({ params, searchParams }: PageProps) {
                 </li>
               )}
               <li>
-                <strong>{count.format(dataset.seriesCount)}</strong> {dataset.seriesCount === 1 ? "series" : "series"}
+                <strong>{count.format(dataset.seriesCount)}</strong> series
               </li>
               <li>
                 <strong>{count.format(dataset.pointCount)}</strong> points
               </li>
             </ul>
           </div>
+          <DeleteDatasetButton datasetId={dataset.id} name={dataset.name} runCount={runs.length} />
         </div>
       </div>
       {issues.length > 0 && (
@@ -78,7 +82,13 @@ export default async function DatasetPage({ params, searchParams }: PageProps) {
         initialRunId={typeof run === "string" ? run : null}
       />
       <h2 className="section-title">Data</h2>
-      {charts.map(({ series, points }, index) => (
+      {charts.length > MAX_DATA_CHARTS && (
+        <p className="chart-caption">
+          Charting the first {MAX_DATA_CHARTS} of {count.format(charts.length)} series; every series can be trained,
+          forecast and downloaded.
+        </p>
+      )}
+      {charts.slice(0, MAX_DATA_CHARTS).map(({ series, points }, index) => (
         <section key={series.id} className="card" aria-labelledby={`series-${series.id}`}>
           <div className="card-head">
             <div>

@@ -1,0 +1,59 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+export interface DeleteDatasetButtonProps {
+  datasetId: string;
+  name: string;
+  runCount: number;
+}
+
+type State = { step: "idle" } | { step: "confirm" } | { step: "deleting" } | { step: "error"; message: string };
+
+/** Deletes a dataset with its series and runs, after a second, explicit click. */
+export function DeleteDatasetButton({ datasetId, name, runCount }: DeleteDatasetButtonProps) {
+  const router = useRouter();
+  const [state, setState] = useState<State>({ step: "idle" });
+
+  async function remove() {
+    setState({ step: "deleting" });
+    const response = await fetch(`/api/datasets/${datasetId}`, { method: "DELETE" }).catch(() => null);
+    if (response?.ok) {
+      router.push("/");
+      router.refresh();
+      return;
+    }
+    const body = (await response?.json().catch(() => null)) as { error?: string } | null;
+    setState({ step: "error", message: body?.error ?? "The dataset could not be deleted. Try again." });
+  }
+
+  if (state.step === "confirm" || state.step === "deleting") {
+    const runs = runCount === 0 ? "" : ` and its ${runCount === 1 ? "saved run" : `${runCount} saved runs`}`;
+    return (
+      <div className="delete-confirm" role="group" aria-label="Confirm deletion">
+        <span>
+          Delete “{name}”{runs}? This cannot be undone.
+        </span>
+        <button type="button" className="button button-danger" onClick={() => void remove()} disabled={state.step === "deleting"}>
+          {state.step === "deleting" ? "Deleting…" : "Delete dataset"}
+        </button>
+        <button type="button" className="button" onClick={() => setState({ step: "idle" })} disabled={state.step === "deleting"}>
+          Cancel
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="delete-confirm">
+      {state.step === "error" && (
+        <span className="alert alert-error" role="alert">
+          {state.message}
+        </span>
+      )}
+      <button type="button" className="button button-danger" onClick={() => setState({ step: "confirm" })}>
+        Delete dataset…
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { expect, test } from "@playwright/test";
+import { MONTHLY, upload } from "./helpers";
+
+test("a dataset can be deleted from its page after confirming, and is gone everywhere", async ({ page, request }) => {
+  await upload(page, MONTHLY, "to-delete.csv");
+  const id = new URL(page.url()).pathname.split("/").pop() ?? "";
+
+  await page.getByRole("button", { name: "Delete dataset…" }).click();
+  const confirm = page.getByRole("group", { name: "Confirm deletion" });
+  await expect(confirm).toContainText("This cannot be undone");
+  // Cancel keeps it.
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  expect((await request.get(`/api/datasets/${id}`)).status()).toBe(200);
+
+  await page.getByRole("button", { name: "Delete dataset…" }).click();
+  await page.getByRole("group", { name: "Confirm deletion" }).getByRole("button", { name: "Delete dataset" }).click();
+  await page.waitForURL((url) => url.pathname === "/");
+  await expect(page.getByRole("table", { name: "Datasets" }).getByRole("link", { name: "to-delete" })).toHaveCount(0);
+  expect((await request.get(`/api/datasets/${id}`)).status()).toBe(404);
+});
