@@ -96,6 +96,11 @@ test("errors are JSON with the right status, unknown API paths included", async 
   for (const path of ["/api", "/api/nope", "/api/runs/x/model.zip", "/api/datasets/x/y/z"]) {
     await expectJsonError(await request.get(path), 404, /^There is no API at GET /);
   }
+  const put = await request.put("/api/datasets", { data: {} });
+  await expectJsonError(put, 405, /^\/api\/datasets does not take PUT; use GET or POST\.$/);
+  expect(put.headers()["allow"]).toBe("GET, POST");
+  await expectJsonError(await request.post(`/api/datasets/${id}`, { data: {} }), 405, /does not take POST; use GET or DELETE\.$/);
+  await expectJsonError(await request.get(`/api/datasets/${id}/forecast`), 405, /does not take GET; use POST\.$/);
 });
 
 test("the runs list shows a server-side run while it trains; deleting it ends it", async ({ page, request }) => {

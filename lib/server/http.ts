@@ -40,3 +40,16 @@ export function handle<Args extends unknown[]>(
     }
   };
 }
+
+/**
+ * A handler for the methods a route does not serve. Next answers those with an empty 405 of its
+ * own; this one says which methods the route takes, in the JSON shape of every other error.
+ */
+export function methodNotAllowed(...allowed: string[]): (request: Request) => Response {
+  return (request) => {
+    const { pathname } = new URL(request.url);
+    const response = jsonError(405, `${pathname} does not take ${request.method}; use ${allowed.join(" or ")}.`);
+    response.headers.set("Allow", allowed.join(", "));
+    return response;
+  };
+}

@@ -1,6 +1,6 @@
 import { importOptionsSchema } from "@/lib/series/schema";
 import { listDatasets } from "@/lib/server/datasets";
-import { handle, HttpError } from "@/lib/server/http";
+import { handle, HttpError, methodNotAllowed } from "@/lib/server/http";
 import { importCsv, toServerTiming, type ImportTimings } from "@/lib/server/import-csv";
 import { CUT_OFF_MESSAGE, limitBytes, maxUploadBytes, tooLargeMessage } from "@/lib/server/upload-limit";
 
@@ -77,3 +77,8 @@ export const POST = handle(async (request: Request) => {
   const dataset = await importCsv(file, file.name || null, options, timings);
   return created(dataset, timings);
 });
+
+const notAllowed = methodNotAllowed("GET", "POST");
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

@@ -1,6 +1,6 @@
 import { deleteDataset, getDataset } from "@/lib/server/datasets";
 import { cancelDatasetForecasts } from "@/lib/server/forecast-jobs";
-import { handle, HttpError } from "@/lib/server/http";
+import { handle, HttpError, methodNotAllowed } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";
 
@@ -20,3 +20,8 @@ export const DELETE = handle(async (_request: Request, { params }: Context) => {
   if (!(await deleteDataset(id))) throw new HttpError(404, `There is no dataset with id \`${id}\`.`);
   return new Response(null, { status: 204 });
 });
+
+const notAllowed = methodNotAllowed("GET", "DELETE");
+export const POST = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;

@@ -1,4 +1,4 @@
-import { handle, HttpError } from "@/lib/server/http";
+import { handle, HttpError, methodNotAllowed } from "@/lib/server/http";
 import { cancelForecast } from "@/lib/server/forecast-jobs";
 import { deleteRun, getRun } from "@/lib/server/runs";
 
@@ -24,3 +24,8 @@ export const DELETE = handle(async (_request: Request, { params }: Context) => {
   if (!(await deleteRun(id))) throw new HttpError(404, `There is no run with id \`${id}\`.`);
   return new Response(null, { status: 204 });
 });
+
+const notAllowed = methodNotAllowed("GET", "DELETE");
+export const POST = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;

@@ -1,5 +1,5 @@
 import { startForecastSchema } from "@/lib/series/run-schema";
-import { handle, HttpError } from "@/lib/server/http";
+import { handle, HttpError, methodNotAllowed } from "@/lib/server/http";
 import { startForecast } from "@/lib/server/start-forecast";
 
 export const dynamic = "force-dynamic";
@@ -34,3 +34,9 @@ export const POST = handle(async (request: Request, { params }: Context) => {
   if (!started.ok) throw new HttpError(started.status, started.reason);
   return Response.json(started.data, { status: 202, headers: { Location: `/api/runs/${started.data.id}` } });
 });
+
+const notAllowed = methodNotAllowed("POST");
+export const GET = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

@@ -1,6 +1,6 @@
 import { saveRunSchema } from "@/lib/series/run-schema";
 import { getDataset } from "@/lib/server/datasets";
-import { handle, HttpError } from "@/lib/server/http";
+import { handle, HttpError, methodNotAllowed } from "@/lib/server/http";
 import { createRun, isSavedModelBytes, listRuns, MAX_MODEL_BYTES } from "@/lib/server/runs";
 
 export const dynamic = "force-dynamic";
@@ -54,3 +54,8 @@ export const POST = handle(async (request: Request, { params }: Context) => {
   if (!saved.ok) throw new HttpError(saved.status, saved.reason);
   return Response.json(saved.data, { status: 201, headers: { Location: `/api/runs/${saved.data.id}` } });
 });
+
+const notAllowed = methodNotAllowed("GET", "POST");
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;
