@@ -15,6 +15,8 @@ export interface ImportPreviewProps {
   datasetName: string;
   seriesNames: Record<string, string>;
   importing: boolean;
+  /** Share of the file sent to the server while importing (1 once it is all sent and being stored). */
+  sent: number;
   importError: string | null;
   onChoose: (options: ReadOptions) => void;
   onRename: (detectedName: string, name: string) => void;
@@ -105,7 +107,7 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
             Cancel
           </button>
           <button type="button" className="button button-primary" onClick={props.onImport} disabled={!canImport}>
-            {importing ? "Importing…" : seriesCount === 0 ? "Import" : seriesCount === 1 ? "Import 1 series" : `Import ${count.format(seriesCount)} series`}
+            {importing ? (props.sent < 1 ? `Uploading… ${Math.floor(props.sent * 100)}%` : "Storing…") : seriesCount === 0 ? "Import" : seriesCount === 1 ? "Import 1 series" : `Import ${count.format(seriesCount)} series`}
           </button>
         </div>
       </div>
@@ -113,6 +115,11 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
       {reading !== null && (
         <div className="progress" role="progressbar" aria-label="Reading the file" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(reading * 100)}>
           <div className="progress-bar" style={{ width: `${Math.max(4, Math.round(reading * 100))}%` }} />
+        </div>
+      )}
+      {importing && (
+        <div className="progress" role="progressbar" aria-label="Uploading the file" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.floor(props.sent * 100)}>
+          <div className="progress-bar" style={{ width: `${Math.max(4, Math.floor(props.sent * 100))}%` }} />
         </div>
       )}
 
