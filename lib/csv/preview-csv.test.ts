@@ -40,6 +40,11 @@ describe("previewCsv shows how a file will be read, before anything is stored", 
     expect([dayFirst.dateOrder, dayFirst.series[0]?.frequency.kind, dayFirst.series[0]?.startLabel]).toEqual(["dmy", "daily", "01/02/2024"]);
   });
 
+  it("shows the range of Unix times as UTC date-times", async () => {
+    const preview = await previewCsv(file("t,load\n1700000000,1\n1700000060,2\n1700000120,3\n"), "load.csv");
+    expect([preview.series[0]?.startLabel, preview.series[0]?.endLabel]).toEqual(["2023-11-14 22:13:20 UTC", "2023-11-14 22:15:20 UTC"]);
+  });
+
   it("a long file with an id column: the id column is found and names the series", async () => {
     const text = "store,date,sales\nA,2024-01-01,1\nB,2024-01-01,2\nA,2024-01-02,3\nB,2024-01-02,4\n";
     const preview = await previewCsv(file(text), "stores.csv");

@@ -1,7 +1,7 @@
 import { lttbIndices } from "../chart/downsample";
 import { ok, type Result } from "../result";
 import type { ColumnRole, ImportPreview, PreviewColumn, PreviewSeries } from "../series/schema";
-import { describeTimeFormat, formatTime } from "../time/time-format";
+import { describeTimeFormat, formatTimeLabel } from "../time/time-format";
 import { decodeByteStream, readBlobChunks } from "./decode-text";
 import { readDatasetBlob } from "./read-blob";
 import { planColumns, SNIFF_CHARS, type ColumnPlan, type ParsedDataset, type ParsedSeries, type ReadOptions } from "./read-dataset";
@@ -58,8 +58,8 @@ function toPreviewSeries(series: ParsedSeries, dataset: ParsedDataset): PreviewS
     column: series.column,
     pointCount: n,
     missingCount: series.missingCount,
-    startLabel: n ? formatTime(series.times[0] as number, dataset.timeFormat, 0) : null,
-    endLabel: n ? formatTime(series.times[n - 1] as number, dataset.timeFormat, n - 1) : null,
+    startLabel: n ? formatTimeLabel(series.times[0] as number, dataset.timeFormat, 0) : null,
+    endLabel: n ? formatTimeLabel(series.times[n - 1] as number, dataset.timeFormat, n - 1) : null,
     frequency: series.frequency,
     sparkline: toSparkline(series),
   };

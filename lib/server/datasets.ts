@@ -2,7 +2,7 @@ import type { ParsedDataset } from "../csv/read-dataset";
 import type { Dataset, Series } from "../generated/prisma/client";
 import type { DatasetDto, DatasetSummaryDto, IngestReport, SeriesDto } from "../series/schema";
 import type { Frequency } from "../time/frequency";
-import { formatTime, type TimeFormat } from "../time/time-format";
+import { formatTimeLabel, type TimeFormat } from "../time/time-format";
 import { db } from "./db";
 import { packFloat64, unpackFloat64 } from "./pack-points";
 import { newId, sqlite, toSqliteDate } from "./sqlite";
@@ -23,7 +23,7 @@ function toIso(date: Date | null): string | null {
 
 function toSeriesDto(row: SeriesRow): SeriesDto {
   const timeFormat = parseJson<TimeFormat>(row.timeFormat, { kind: "index" });
-  const label = (date: Date | null, index: number) => (date ? formatTime(date.getTime(), timeFormat, index) : null);
+  const label = (date: Date | null, index: number) => (date ? formatTimeLabel(date.getTime(), timeFormat, index) : null);
   return {
     id: row.id,
     name: row.name,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixedPatternWidth, formatTime, makePatternParser, makeTimeParser, matchPadding } from "./time-format";
+import { fixedPatternWidth, formatTime, formatTimeLabel, makePatternParser, makeTimeParser, matchPadding } from "./time-format";
 
 describe("time patterns read and write the file's own format", () => {
   it.each([
@@ -37,6 +37,13 @@ describe("time patterns read and write the file's own format", () => {
     expect(makeTimeParser({ kind: "index" })("anything", 7)).toBe(7);
     expect(formatTime(1_700_000_000_000, { kind: "epoch", unit: "s" })).toBe("1700000000");
     expect(formatTime(7, { kind: "index" }, 7)).toBe("8");
+  });
+
+  it("labels Unix times as UTC date-times on screen and leaves other formats as written", () => {
+    expect(formatTimeLabel(1_700_000_000_000, { kind: "epoch", unit: "s" })).toBe("2023-11-14 22:13:20 UTC");
+    expect(formatTimeLabel(1_700_000_000_123, { kind: "epoch", unit: "ms" })).toBe("2023-11-14 22:13:20.123 UTC");
+    expect(formatTimeLabel(Date.UTC(2024, 2, 1), { kind: "pattern", pattern: "%Y-%m" })).toBe("2024-03");
+    expect(formatTimeLabel(7, { kind: "index" }, 7)).toBe("8");
   });
 });
 

@@ -295,6 +295,16 @@ function formatOffset(minutes: number | null | undefined): string {
 }
 
 /**
+ * A time as an analyst reads it on screen: the file's own format, except that Unix times (which
+ * say nothing to a reader) are shown as UTC date-times. Exports use `formatTime`, never this.
+ */
+export function formatTimeLabel(ms: number, format: TimeFormat, index = 0): string {
+  if (format.kind !== "epoch") return formatTime(ms, format, index);
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 10)} ${iso.endsWith(".000Z") ? iso.slice(11, 19) : iso.slice(11, 23)} UTC`;
+}
+
+/**
  * Writes epoch ms back in a file's own time format.
  * @param ms epoch milliseconds (UTC)
  * @param format the format detected at import
