@@ -167,6 +167,30 @@ const VARIANTS: [string, Uint8Array, Expected][] = [
     { timeColumn: "column 1", series: { "column 2": [3, "2024-01-01", "2024-01-03", 5, 7] } },
   ],
   [
+    "no header row, Unix seconds first (a logger)",
+    utf8("1700000000,5\n1700000060,6\n1700000120,7\n"),
+    { timeColumn: "column 1", frequency: "minutely", series: { "column 2": [3, "2023-11-14T22:13:20Z", "2023-11-14T22:15:20Z", 5, 7] } },
+  ],
+  [
+    "no header row, compact YYYYMMDD dates first",
+    utf8("20240101,5\n20240102,6\n20240103,7\n"),
+    { timeColumn: "column 1", frequency: "daily", series: { "column 2": [3, "2024-01-01", "2024-01-03", 5, 7] } },
+  ],
+  [
+    "no header row, values first that are not times",
+    utf8("1500,5\n2300,6\n1200,7\n"),
+    {
+      timeColumn: null,
+      frequency: "index",
+      series: { "column 1": [3, "1970-01-01", "1970-01-01T00:00:00.002Z", 1500, 1200], "column 2": [3, "1970-01-01", "1970-01-01T00:00:00.002Z", 5, 7] },
+    },
+  ],
+  [
+    "database export: date-times with a UTC suffix",
+    utf8("created_at,orders\n2024-01-01 00:00:00 UTC,4\n2024-01-01 01:00:00 UTC,6\n2024-01-01 02:00:00 UTC,5\n"),
+    { frequency: "hourly", series: { orders: [3, "2024-01-01", "2024-01-01T02:00:00Z", 4, 5] } },
+  ],
+  [
     "old Mac line breaks (CR only)",
     utf8("date,v\r2024-01-01,1\r2024-01-02,2\r"),
     { series: { v: [2, "2024-01-01", "2024-01-02", 1, 2] } },

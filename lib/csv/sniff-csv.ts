@@ -87,10 +87,11 @@ function classify(
   cells: string[],
   decimal: DecimalMark,
   dateOrder: DateOrder | undefined,
+  timeLike: boolean,
 ): ColumnInfo {
   const present = cells.map((c) => c.trim()).filter((c) => parseNumberCell(c, decimal).kind !== "missing");
   if (present.length === 0) return { index, name, kind: "empty" };
-  const time = detectTimeColumn(name, present, dateOrder);
+  const time = detectTimeColumn(name, present, dateOrder, timeLike);
   if (time) return { index, name, kind: "time", time };
   let numbers = 0;
   let malformed = 0;
@@ -118,8 +119,8 @@ function timeShare(detected: DetectedTimeFormat, cells: string[]): number {
  * row, not turn the whole column into text): the format that reads at least 90% of the sample,
  * or half of it in a column whose header says it holds times.
  */
-function detectTimeColumn(name: string, cells: string[], dateOrder: DateOrder | undefined): DetectedTimeFormat | undefined {
-  const options = { columnName: name, ...(dateOrder ? { dateOrder } : {}) };
+function detectTimeColumn(name: string, cells: string[], dateOrder: DateOrder | undefined, timeLike: boolean): DetectedTimeFormat | undefined {
+  const options = { columnName: name, timeLike, ...(dateOrder ? { dateOrder } : {}) };
   const strict = detectTimeFormat(cells, options);
   if (strict) return strict;
   // Formats read off single cells near the top; the bad cell itself simply yields nothing.
@@ -128,6 +129,7 @@ function detectTimeColumn(name: string, cells: string[], dateOrder: DateOrder | 
   let bestShare = looksLikeTimeName(name) ? 0.5 : 0.9;
   for (const cell of cells.slice(0, 5)) {
     for (const order of orders) {
+      // Not `timeLike`: one number always "counts up", and the headerless first column may be values.
       const candidate = detectTimeFormat([cell], { columnName: name, ...(order ? { dateOrder: order } : {}) });
       if (!candidate) continue;
       const share = timeShare(candidate, cells);
@@ -197,6 +199,7 @@ export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSn
       dataRows.map((row) => row[index] ?? ""),
       decimal,
       options.dateOrder,
+      !hasHeader && index === 0,
     ),
   );
   const head = sample.slice(0, 10_000);

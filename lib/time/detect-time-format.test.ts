@@ -7,6 +7,7 @@ describe("detectTimeFormat", () => {
     [["2024-01-01T00:00:00", "2024-01-01T01:00:00"], "%Y-%m-%dT%H:%M:%S"],
     [["2024-01-01 00:00", "2024-01-01 00:15"], "%Y-%m-%d %H:%M"],
     [["2024-01-01T00:00:00.250Z"], "%Y-%m-%dT%H:%M:%S.%f%z"],
+    [["2024-01-01 00:00:00 UTC", "2024-01-01 01:00:00 UTC"], "%Y-%m-%d %H:%M:%S UTC"],
     [["1980-01", "1980-02"], "%Y-%m"],
     [["1965 Q1", "1965 Q2"], "%Y Q%q"],
     [["2019-Q4", "2020-Q1"], "%Y-Q%q"],
@@ -52,6 +53,14 @@ describe("detectTimeFormat", () => {
     expect(detectTimeFormat(["1700000000", "1700003600"], { columnName: "timestamp" })?.format).toEqual({ kind: "epoch", unit: "s" });
     expect(detectTimeFormat(["1700000000000", "1700003600000"], { columnName: "ts" })?.format).toEqual({ kind: "epoch", unit: "ms" });
     expect(detectTimeFormat(["1700000000", "1700003600"], { columnName: "revenue" })).toBeNull();
+  });
+
+  it("reads counting-up Unix times, compact dates and years in a column taken as time-like (a headerless first column)", () => {
+    expect(detectTimeFormat(["1700000000", "1700003600"], { columnName: "column 1", timeLike: true })?.format).toEqual({ kind: "epoch", unit: "s" });
+    expect(detectTimeFormat(["20240131", "20240201"], { columnName: "column 1", timeLike: true })?.format).toMatchObject({ pattern: "%Y%m%d" });
+    expect(detectTimeFormat(["1990", "1991"], { columnName: "column 1", timeLike: true })?.format).toMatchObject({ pattern: "%Y" });
+    expect(detectTimeFormat(["1700003600", "1700000000"], { columnName: "column 1", timeLike: true })).toBeNull();
+    expect(detectTimeFormat(["20240201", "20240131"], { columnName: "column 1", timeLike: true })).toBeNull();
   });
 
   it("refuses columns that are not time", () => {

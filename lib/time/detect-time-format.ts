@@ -16,6 +16,11 @@ export interface DetectTimeOptions {
   columnName?: string;
   /** Forces day-first or month-first reading of slashed dates. */
   dateOrder?: DateOrder;
+  /**
+   * Take the column as time-named although its header does not say so: the first column of a file
+   * without a header row, where loggers put their Unix times and compact `YYYYMMDD` dates.
+   */
+  timeLike?: boolean;
 }
 
 const TIME_NAME = /(date|time|day|month|year|yr|quarter|qtr|week|period|stamp|^ts$|^ds$|^t$|epoch|hour|minute|datum|fecha|jahr|monat|zeit|mois|année|annee)/i;
@@ -52,7 +57,7 @@ function regularity(pattern: string, samples: string[]): number {
 
 function isoPattern(sample: string): string | null {
   const match =
-    /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:([T ])(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?\s*$/i.exec(
+    /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:([T ])(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?(\s+(?:UTC|GMT))?\s*$/i.exec(
       sample,
     );
   if (!match) return null;
@@ -63,6 +68,9 @@ function isoPattern(sample: string): string | null {
     if (match[8] !== undefined) pattern += ".%f";
   }
   if (match[9]) pattern += "%z";
+  // Database exports (BigQuery, some Postgres clients) write `2024-01-01 00:00:00 UTC`: the suffix
+  // is kept as literal text, so the times are read as the UTC readings they are and written back alike.
+  if (match[10] && !match[9]) pattern += match[10];
   return pattern;
 }
 
@@ -152,6 +160,7 @@ export function detectTimeFormat(samples: string[], options: DetectTimeOptions =
   const first = values[0];
   if (first === undefined) return null;
   const name = options.columnName ?? "";
+  const timeNamed = options.timeLike === true || TIME_NAME.test(name);
 
   const iso = isoPattern(first);
   if (iso && allParse(iso, values)) {
@@ -229,14 +238,14 @@ export function detectTimeFormat(samples: string[], options: DetectTimeOptions =
     if (
       integers &&
       numbers.every((n) => n >= 1000 && n <= 2999) &&
-      (YEAR_NAME.test(name) || (TIME_NAME.test(name) && isAscending(numbers)))
+      (YEAR_NAME.test(name) || (timeNamed && isAscending(numbers)))
     ) {
       return { format: { kind: "pattern", pattern: "%Y" } };
     }
-    if (integers && values.every((v) => /^\s*\d{8}\s*$/.test(v)) && TIME_NAME.test(name) && allParse("%Y%m%d", values)) {
+    if (integers && values.every((v) => /^\s*\d{8}\s*$/.test(v)) && timeNamed && isAscending(numbers) && allParse("%Y%m%d", values)) {
       return { format: { kind: "pattern", pattern: "%Y%m%d" } };
     }
-    if (EPOCH_NAME.test(name) || (TIME_NAME.test(name) && isAscending(numbers))) {
+    if (EPOCH_NAME.test(name) || (timeNamed && isAscending(numbers))) {
       // 1e9 s ≈ 2001 and 2e12 ms ≈ 2033: outside these ranges a number is not a plausible Unix time.
       if (numbers.every((n) => n >= 1e8 && n < 1e10)) {
         return { format: { kind: "epoch", unit: "s" }, note: "numbers read as Unix time in seconds" };
