@@ -77,14 +77,7 @@ function nodeCpu(): CpuSample {
  * helps. Linux /proc; NaN elsewhere.
  */
 function workerCpu(): CpuSample {
-  let thread = Number.NaN;
-  let helpers = 0;
-  let pids: string[] = [];
-  try {
-    pids = fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d));
-  } catch {
-    return { thread, helpers: Number.NaN };
-  }
+  const pids = rendererPid ? [rendererPid] : listPids();
   for (const pid of pids) {
     let tasks: string[] = [];
     try {
@@ -94,13 +87,27 @@ function workerCpu(): CpuSample {
     }
     const names = tasks.map((tid) => taskName(pid, tid));
     if (!names.includes("DedicatedWorker")) continue;
-    thread = 0;
+    rendererPid = pid; // later samples read this process only: scanning all of /proc costs ~10 ms
+    let thread = 0;
+    let helpers = 0;
     tasks.forEach((tid, i) => {
       if (names[i] === "DedicatedWorker") thread += taskCpuSeconds(pid, tid);
       else if (names[i] === "ThreadPoolForeg") helpers += taskCpuSeconds(pid, tid);
     });
+    return { thread, helpers };
   }
-  return { thread, helpers };
+  return { thread: Number.NaN, helpers: Number.NaN };
+}
+
+/** The renderer process whose worker trains, once found. */
+let rendererPid: string | null = null;
+
+function listPids(): string[] {
+  try {
+    return fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d));
+  } catch {
+    return [];
+  }
 }
 
 /**
