@@ -36,7 +36,8 @@ export interface BackendInfo {
   matMulFix: boolean;
   /**
    * wasm only: Slice, SplitV and Unpack copy inside the wasm heap instead of through a new
-   * ArrayBuffer per call (in Chromium ≈1.5× faster training). Absent in runs saved before it existed.
+   * ArrayBuffer per call (the Chromium worker needed about half the CPU time afterwards). Absent in
+   * runs saved before it existed.
    */
   sliceFix?: boolean;
   /** Why wasm was not used, when it was asked for and cpu runs. */
