@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import type { BackendInfo, BackendName, InitBackendOptions } from "./types";
+import { setSliceFix } from "./wasm-slice";
 
 /** How long the wasm backend may take to load before we fall back to cpu, in milliseconds. */
 const WASM_LOAD_TIMEOUT_MS = 15_000;
@@ -10,13 +11,13 @@ let pending: Promise<BackendInfo> | null = null;
 
 /**
  * Selects the fastest tfjs backend that loads: wasm (SIMD, single thread, with the transposed
- * BatchMatMul fix) and else cpu. Idempotent: later calls return the backend already chosen unless
+ * BatchMatMul fix and the in-heap slice fix) and else cpu. Idempotent: later calls return the backend already chosen unless
  * `options.force` is set. Runs unchanged in Node (wasm files load from node_modules) and in a
  * browser worker (pass `options.wasmPaths`).
  * @param options.wasmPaths where the three `.wasm` files are served: a folder URL ending in `/`, or
  *   a map from file name (`tfjs-backend-wasm-simd.wasm`, ...) to URL, as `setWasmPaths` accepts.
  * @param options.prefer `"cpu"` skips wasm (tests of the fallback); default `"wasm"`.
- * @returns the backend that runs, whether SIMD is on and whether the BatchMatMul fix is installed.
+ * @returns the backend that runs, whether SIMD is on and which kernel fixes are installed.
  */
 export async function initBackend(options: InitBackendOptions = {}): Promise<BackendInfo> {
   if (current && !options.force && (options.prefer ?? "wasm") === current.requested) return current;
@@ -41,7 +42,7 @@ async function selectBackend(options: InitBackendOptions): Promise<BackendInfo> 
   }
   await tf.setBackend("cpu");
   await tf.ready();
-  return { name: "cpu", requested, simd: false, matMulFix: false, fallbackReason: requested === "wasm" ? wasmFailure : undefined };
+  return { name: "cpu", requested, simd: false, matMulFix: false, sliceFix: false, fallbackReason: requested === "wasm" ? wasmFailure : undefined };
 }
 
 let wasmFailure: string | undefined;
@@ -58,7 +59,8 @@ async function tryWasm(options: InitBackendOptions): Promise<BackendInfo | null>
     }
     await tf.ready();
     const matMulFix = setTransposedMatMulFix(options.matMulFix ?? true);
-    return { name: "wasm", requested: "wasm", simd: tf.env().getBool("WASM_HAS_SIMD_SUPPORT"), matMulFix };
+    const sliceFix = setSliceFix(options.sliceFix ?? true);
+    return { name: "wasm", requested: "wasm", simd: tf.env().getBool("WASM_HAS_SIMD_SUPPORT"), matMulFix, sliceFix };
   } catch (err) {
     wasmFailure = err instanceof Error ? err.message : String(err);
     return null;

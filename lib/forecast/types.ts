@@ -21,6 +21,8 @@ export interface InitBackendOptions {
   force?: boolean;
   /** Install the transposed BatchMatMul fix on wasm (default true; false only to measure it). */
   matMulFix?: boolean;
+  /** Install the in-heap Slice/SplitV/Unpack fix on wasm (default true; false only to measure it). */
+  sliceFix?: boolean;
 }
 
 export interface BackendInfo {
@@ -32,6 +34,12 @@ export interface BackendInfo {
   simd: boolean;
   /** wasm only: the transposed BatchMatMul fix is installed (≈2× faster training). */
   matMulFix: boolean;
+  /**
+   * wasm only: Slice, SplitV and Unpack copy inside the wasm heap instead of through a new
+   * ArrayBuffer per call (the Chromium worker needed about half the CPU time afterwards). Absent in
+   * runs saved before it existed.
+   */
+  sliceFix?: boolean;
   /** Why wasm was not used, when it was asked for and cpu runs. */
   fallbackReason?: string;
 }

@@ -55,6 +55,7 @@ export const backendInfoSchema = z.object({
   requested: z.enum(["wasm", "cpu"]),
   simd: z.boolean(),
   matMulFix: z.boolean(),
+  sliceFix: z.boolean().optional(),
   fallbackReason: z.string().max(2000).optional(),
 }) satisfies z.ZodType<BackendInfo>;
 
