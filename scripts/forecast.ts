@@ -72,8 +72,8 @@ function positiveInteger(value: string | true | undefined, name: string): number
   return n;
 }
 
-/** The series on a regular time grid, with NaN where the file skips a step. */
-function toRegular(series: ParsedSeries): { times: number[]; values: number[] } {
+/** The series on a regular time grid, with NaN where the file skips a step (also used by bench:accuracy). */
+export function toRegular(series: ParsedSeries): { times: number[]; values: number[] } {
   const times = Array.from(series.times);
   const values = Array.from(series.values);
   const { frequency } = series;
