@@ -156,7 +156,7 @@ export interface RunForecastOptions {
 // ---------------------------------------------------------------- outcome
 
 /** Methods judged on every run. */
-export type MethodName = "lstm" | "naive" | "snaive" | "holt_winters" | "theta";
+export type MethodName = "lstm" | "naive" | "snaive" | "holt_winters" | "theta" | "combination";
 
 export const METHOD_LABELS: Record<MethodName, string> = {
   lstm: "LSTM (ensemble)",
@@ -164,6 +164,7 @@ export const METHOD_LABELS: Record<MethodName, string> = {
   snaive: "Seasonal naive",
   holt_winters: "Holt-Winters, damped trend",
   theta: "Theta",
+  combination: "Combination (median of LSTM, Holt-Winters, Theta)",
 };
 
 /** A point forecast with conformal 80% and 95% intervals; every array has length horizon. */
