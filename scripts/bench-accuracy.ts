@@ -80,7 +80,7 @@ interface SeriesResult {
   seconds: number;
   cpuSeconds: number;
   /** Everything needed to score other combinations offline (--json). */
-  detail: { actual: number[]; scale: number; forecasts: Record<string, IntervalForecast>; metrics: unknown; holdouts: { actual: number[]; scale: number; forecasts: Record<string, number[]>; chosen: string }[] };
+  detail: { actual: number[]; scale: number; forecasts: Record<string, IntervalForecast>; metrics: unknown; holdouts: { actual: number[]; scale: number; forecasts: Record<string, number[]>; chosen: string; metrics: unknown }[] };
 }
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -227,7 +227,7 @@ async function runSeries(set: BenchSet, entry: ManifestSeries, seed: number, ove
     }
     rolling.push(holdoutScores(o, later, earlierScale));
     const os = o.series[0];
-    if (os) holdoutDetail.push({ actual: later, scale: earlierScale, forecasts: Object.fromEntries(Object.entries(os.forecasts).map(([k2, f]) => [k2, f.mean])), chosen: os.chosen });
+    if (os) holdoutDetail.push({ actual: later, scale: earlierScale, forecasts: Object.fromEntries(Object.entries(os.forecasts).map(([k2, f]) => [k2, f.mean])), chosen: os.chosen, metrics: os.metrics });
   }
   const seconds = (Date.now() - wall) / 1000;
   const stamps = times.slice(times.length - h).map((t) => formatStamp(t, timeFormat));

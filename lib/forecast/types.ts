@@ -100,7 +100,7 @@ export interface ForecastConfig {
   /** Rolling backtest origins (each forecasts one horizon); also the calibration set of the intervals. */
   backtestOrigins: number;
   /**
-   * A baseline replaces the LSTM as the recommended forecast only when its backtest MASE is lower
+   * A baseline or the combination replaces the LSTM as the recommended forecast only when its backtest MASE is lower
    * by more than this share (0.3 = 30%) and lower in both halves of the backtest.
    */
   chooseMargin: number;
