@@ -14,7 +14,9 @@ import { buildLstm, disposeNetwork, type NetworkSpec } from "../lib/forecast/net
 import { createRandom } from "../lib/forecast/random";
 import { trainNetwork } from "../lib/forecast/train";
 
-const repeats = Number(process.argv[process.argv.indexOf("--repeats") + 1] || 3);
+// Without --repeats, indexOf is −1 and argv[0] (the node binary) would be read as the count.
+const repeatsAt = process.argv.indexOf("--repeats");
+const repeats = repeatsAt >= 0 ? Number(process.argv[repeatsAt + 1]) || 3 : 3;
 
 function monthly500(): number[] {
   const random = createRandom(7);

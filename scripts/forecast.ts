@@ -2,7 +2,7 @@
  * Command-line forecaster: the same code path as the app, for batch use and for evaluation.
  *
  *   npm run forecast -- --input data.csv --horizon 18 [--out forecast.csv] [--season 12] [--seed 1]
- *                       [--time Month] [--value Passengers] [--json] [--method chosen|lstm|naive|snaive|holt_winters|theta]
+ *                       [--time Month] [--value Passengers] [--json] [--method chosen|lstm|combination|naive|snaive|holt_winters|theta]
  *                       [--mode global|per-series] [--config '{"epochs":50}'] [--quiet]
  *
  * Writes CSV `timestamp,forecast,lower80,upper80,lower95,upper95`, one row per future step, the
@@ -40,12 +40,12 @@ export interface CliIo {
 
 const USAGE =
   "Usage: npm run forecast -- --input data.csv --horizon 18 [--out forecast.csv] [--season 12] [--seed 1] " +
-  "[--time Month] [--value Passengers] [--json] [--method chosen|lstm|naive|snaive|holt_winters|theta] " +
+  "[--time Month] [--value Passengers] [--json] [--method chosen|lstm|combination|naive|snaive|holt_winters|theta] " +
   "[--mode global|per-series] [--config '{...}'] [--quiet]";
 
 const FLAGS = new Set(["json", "quiet", "help"]);
 const OPTIONS = new Set(["input", "horizon", "out", "season", "seed", "time", "value", "method", "mode", "config"]);
-const METHODS = new Set<string>(["chosen", "lstm", "naive", "snaive", "holt_winters", "theta"]);
+const METHODS = new Set<string>(["chosen", "lstm", "combination", "naive", "snaive", "holt_winters", "theta"]);
 
 class UsageError extends Error {}
 
@@ -72,8 +72,8 @@ function positiveInteger(value: string | true | undefined, name: string): number
   return n;
 }
 
-/** The series on a regular time grid, with NaN where the file skips a step. */
-function toRegular(series: ParsedSeries): { times: number[]; values: number[] } {
+/** The series on a regular time grid, with NaN where the file skips a step (also used by bench:accuracy). */
+export function toRegular(series: ParsedSeries): { times: number[]; values: number[] } {
   const times = Array.from(series.times);
   const values = Array.from(series.values);
   const { frequency } = series;

@@ -2,7 +2,7 @@ import { fitSmoothing, forecastSmoothing, runSmoothing, type SmoothingStates } f
 import { seasonalIndices } from "./seasonality";
 import type { MethodName, SmoothingModel } from "./types";
 
-export type BaselineName = Exclude<MethodName, "lstm">;
+export type BaselineName = Exclude<MethodName, "lstm" | "combination">;
 export const BASELINES: BaselineName[] = ["naive", "snaive", "holt_winters", "theta"];
 
 /** Parameters of the baselines, estimated on a prefix of a series (modelling scale). */

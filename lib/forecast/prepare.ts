@@ -43,6 +43,27 @@ export function cleanSeries(values: ArrayLike<number>): CleanSeries {
   return { values: out, offset, filled };
 }
 
+/**
+ * The transform and whether to deseasonalise, decided once on the whole history and then fixed
+ * for the backtest too: the seasonality test needs about three seasons, which the prefix before
+ * the first backtest origin of a short series (e.g. 54 monthly values, h = 18) does not have, and
+ * a season missed there is missed by every method in the final forecast as well.
+ * @param values clean values (see {@link cleanSeries})
+ * @param seasonLength m, in steps
+ * @param config the run's transform and deseasonalize settings ("auto" decides from the data)
+ */
+export function choosePreparation(
+  values: Float64Array,
+  seasonLength: number,
+  config: Pick<ForecastConfig, "transform" | "deseasonalize">,
+): { transform: TransformKind; deseasonalize: "on" | "off" } {
+  const m = Math.round(seasonLength);
+  const transform = config.transform === "auto" ? chooseTransform(values, m) : config.transform;
+  const z = applyTransform(values, transform);
+  const seasonal = m > 1 && config.deseasonalize !== "off" && (config.deseasonalize === "on" ? z.length >= 2 * m : isSeasonal(z, m));
+  return { transform, deseasonalize: seasonal ? "on" : "off" };
+}
+
 /** The normalisation of one series for the network, fitted on a prefix of it. */
 export interface PreparedSeries {
   transform: TransformKind;

@@ -49,7 +49,7 @@ describe("runForecast", () => {
     const s = outcome.series[0];
     if (!s) throw new Error("no series outcome");
     expect(outcome.backend.name).toBe("wasm");
-    for (const method of ["lstm", "naive", "snaive", "holt_winters", "theta"] as const) {
+    for (const method of ["lstm", "naive", "snaive", "holt_winters", "theta", "combination"] as const) {
       const f = s.forecasts[method];
       expect(f.mean).toHaveLength(6);
       for (let j = 0; j < 6; j++) {
@@ -67,7 +67,7 @@ describe("runForecast", () => {
     expect(s.backtestOrigins).toBe(5);
     expect(s.folds.length).toBeGreaterThanOrEqual(1);
     expect(s.folds.at(-1)?.origin).toBe(90 - 1 - 6);
-    expect(["lstm", "naive", "snaive", "holt_winters", "theta"]).toContain(s.chosen);
+    expect(["lstm", "naive", "snaive", "holt_winters", "theta", "combination"]).toContain(s.chosen);
     expect(s.chosenReason.length).toBeGreaterThan(10);
     expect(outcome.history.map((h) => h.stage)).toEqual(["backtest", "training"]);
   });

@@ -108,7 +108,7 @@ export interface ForecastConfig {
   /** Rolling backtest origins (each forecasts one horizon); also the calibration set of the intervals. */
   backtestOrigins: number;
   /**
-   * A baseline replaces the LSTM as the recommended forecast only when its backtest MASE is lower
+   * A baseline or the combination replaces the LSTM as the recommended forecast only when its backtest MASE is lower
    * by more than this share (0.3 = 30%) and lower in both halves of the backtest.
    */
   chooseMargin: number;
@@ -164,7 +164,7 @@ export interface RunForecastOptions {
 // ---------------------------------------------------------------- outcome
 
 /** Methods judged on every run. */
-export type MethodName = "lstm" | "naive" | "snaive" | "holt_winters" | "theta";
+export type MethodName = "lstm" | "naive" | "snaive" | "holt_winters" | "theta" | "combination";
 
 export const METHOD_LABELS: Record<MethodName, string> = {
   lstm: "LSTM (ensemble)",
@@ -172,6 +172,7 @@ export const METHOD_LABELS: Record<MethodName, string> = {
   snaive: "Seasonal naive",
   holt_winters: "Holt-Winters, damped trend",
   theta: "Theta",
+  combination: "Combination (median of LSTM, Holt-Winters, Theta)",
 };
 
 /** A point forecast with conformal 80% and 95% intervals; every array has length horizon. */

@@ -12,7 +12,7 @@ const num = z.number().nullable();
 const int = z.number().int();
 const times = z.array(z.number()).max(1_000_000);
 
-export const METHOD_NAMES = ["lstm", "naive", "snaive", "holt_winters", "theta"] as const satisfies readonly MethodName[];
+export const METHOD_NAMES = ["lstm", "naive", "snaive", "holt_winters", "theta", "combination"] as const satisfies readonly MethodName[];
 export const methodNameSchema = z.enum(METHOD_NAMES);
 
 const intervalForecastSchema = z.object({

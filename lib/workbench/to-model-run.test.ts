@@ -19,7 +19,7 @@ describe("an uploaded model", () => {
   });
 
   it("its forecast becomes a run that draws and exports: times continue the series, no backtest or losses", () => {
-    const forecast: ModelForecast = { horizon: 2, series: [{ name: "visitors", chosen: "snaive", forecasts: { lstm: interval, naive: interval, snaive: interval, holt_winters: interval, theta: interval } }] };
+    const forecast: ModelForecast = { horizon: 2, series: [{ name: "visitors", chosen: "snaive", forecasts: { lstm: interval, naive: interval, snaive: interval, holt_winters: interval, theta: interval, combination: interval } }] };
     const last = Date.UTC(2021, 11, 1);
     const run = toModelRun(saved, forecast, [{ seriesId: "s1", name: "visitors", times: [Date.UTC(2021, 10, 1), last], values: new Float64Array([1, 2]) }], MONTHLY, {
       startedAt: new Date("2026-11-28T10:00:00.000Z"),

@@ -21,10 +21,10 @@ const outcome: OutcomeWithoutModel = {
   series: [
     {
       name: "sales",
-      forecasts: { lstm: interval([1, Number.POSITIVE_INFINITY]), naive: interval([1, 1]), snaive: interval([1, 1]), holt_winters: interval([1, 1]), theta: interval([1, 1]) },
-      metrics: { lstm: metrics, naive: metrics, snaive: metrics, holt_winters: metrics, theta: metrics },
+      forecasts: { lstm: interval([1, Number.POSITIVE_INFINITY]), naive: interval([1, 1]), snaive: interval([1, 1]), holt_winters: interval([1, 1]), theta: interval([1, 1]), combination: interval([1, 1]) },
+      metrics: { lstm: metrics, naive: metrics, snaive: metrics, holt_winters: metrics, theta: metrics, combination: metrics },
       backtestOrigins: 3,
-      folds: [{ origin: 7, actual: [5, 6], forecasts: { lstm: [5, 6], naive: [5, 5], snaive: [5, 5], holt_winters: [5, 5], theta: [5, 5] } }],
+      folds: [{ origin: 7, actual: [5, 6], forecasts: { lstm: [5, 6], naive: [5, 5], snaive: [5, 5], holt_winters: [5, 5], theta: [5, 5], combination: [5, 5] } }],
       chosen: "lstm",
       chosenReason: "because",
       preprocessing: { transform: "none", deseasonalized: false, seasonLength: 12, filled: 0 },

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { fitBaselines, runBaselines } from "./baselines";
+import { choosePreparation } from "./prepare";
+
+describe("theta baseline", () => {
+  it("forecasts a straight line with half its slope (SES level plus half the drift)", () => {
+    // y_t = 2t: SES takes α at its bound (≈ 1), so the level is the last value and the forecast
+    // j steps ahead is y_T + ½·2·(j − 1 + (1 − (1 − α)^n)/α) ≈ y_T + j.
+    const z = Float64Array.from({ length: 40 }, (_, t) => 2 * t);
+    const models = fitBaselines(z, z.length, 1, false);
+    expect(models.theta.drift).toBeCloseTo(2, 10);
+    const f = runBaselines(z, models).forecast("theta", 39, 4);
+    Array.from(f).forEach((v, j) => expect(v).toBeCloseTo(78 + (j + 1), 2));
+  });
+
+  it("puts the seasonal indices back on the seasonally adjusted SES", () => {
+    const season = [1, -1, 2, -2];
+    const z = Float64Array.from({ length: 24 }, (_, t) => 10 + (season[t % 4] as number));
+    const models = fitBaselines(z, z.length, 4, true);
+    expect(models.theta.drift).toBeCloseTo(0, 10);
+    const f = runBaselines(z, models).forecast("theta", 23, 6);
+    Array.from(f).forEach((v, j) => expect(v).toBeCloseTo(10 + (season[(24 + j) % 4] as number), 6));
+  });
+});
+
+describe("choosePreparation", () => {
+  it("finds the season of a short monthly series on its whole history", () => {
+    // 54 values: the prefix before the first backtest origin (about 33) is too short for the
+    // seasonality test, the whole history is not.
+    const values = Float64Array.from({ length: 54 }, (_, t) => 100 + 20 * Math.sin((2 * Math.PI * t) / 12) + (t % 5));
+    expect(choosePreparation(values, 12, { transform: "auto", deseasonalize: "auto" }).deseasonalize).toBe("on");
+    expect(choosePreparation(values.subarray(0, 33), 12, { transform: "auto", deseasonalize: "auto" }).deseasonalize).toBe("off");
+    expect(choosePreparation(values, 12, { transform: "none", deseasonalize: "off" })).toEqual({ transform: "none", deseasonalize: "off" });
+  });
+});
