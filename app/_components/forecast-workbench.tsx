@@ -183,7 +183,7 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
               <div className="empty-state">
                 <strong>No forecast yet</strong>
                 Pick the series and horizon, then press “Train forecast”. With the automatic settings a monthly series of a few hundred points takes
-                about a minute.
+                10–30 seconds.
               </div>
             )}
           </div>
