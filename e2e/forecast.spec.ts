@@ -1,5 +1,6 @@
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { METHOD_LABELS } from "../lib/forecast/types";
 import { MONTHLY, smallSettings, upload } from "./helpers";
 
 const TINY = path.join(import.meta.dirname, "fixtures", "tiny.csv");
@@ -14,6 +15,8 @@ async function observeLongTasks(page: Page) {
     }).observe({ type: "longtask", buffered: true });
   });
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 const backtestTable = (page: Page) => page.getByRole("table", { name: /^Backtest of / });
 
@@ -49,7 +52,9 @@ test("train a forecast: progress, live loss, forecast with both bands, saved and
   }
   await expect(page.getByTestId("chosen-reason")).toContainText(/MASE/);
   const table = backtestTable(page);
-  await expect(table.getByRole("row")).toHaveCount(6);
+  // A header row, then one row per method, each named by its label.
+  await expect(table.getByRole("row")).toHaveCount(1 + Object.keys(METHOD_LABELS).length);
+  for (const label of Object.values(METHOD_LABELS)) await expect(table.getByRole("row", { name: new RegExp(`^${escapeRegExp(label)}`) })).toHaveCount(1);
   await expect(table.getByText("Best MASE")).toHaveCount(1);
   const numbers = await table.innerText();
 
