@@ -455,7 +455,7 @@ function choose(
   if (b.mase < lstm.mase) {
     return {
       method: "lstm",
-      reason: `${label} had a lower backtest MASE (${fmt(b.mase)} vs ${fmt(lstm.mase)}) but not by more than ${Math.round(margin * 100)}% in both halves of the backtest, so the LSTM stays recommended.`,
+      reason: `${label} had a lower backtest MASE (${fmt(b.mase)} vs ${fmt(lstm.mase)}) but not by more than ${Math.round(margin * 100)}% in both halves of the backtest, so the LSTM stays recommended (${label} stays available as a forecast of its own).`,
     };
   }
   return { method: "lstm", reason: `The LSTM had the best backtest MASE (${fmt(lstm.mase)}; next best ${label} ${fmt(b.mase)}).` };

@@ -109,7 +109,7 @@ export interface ForecastConfig {
   backtestOrigins: number;
   /**
    * A baseline or the combination replaces the LSTM as the recommended forecast only when its backtest MASE is lower
-   * by more than this share (0.3 = 30%) and lower in both halves of the backtest.
+   * by more than this share (0.7 = 70%) and lower in both halves of the backtest.
    */
   chooseMargin: number;
 }
