@@ -28,8 +28,8 @@ describe("choosePreparation", () => {
     // 54 values: the prefix before the first backtest origin (about 33) is too short for the
     // seasonality test, the whole history is not.
     const values = Float64Array.from({ length: 54 }, (_, t) => 100 + 20 * Math.sin((2 * Math.PI * t) / 12) + (t % 5));
-    expect(choosePreparation(values, 12, { transform: "auto", deseasonalize: "auto" }).deseasonalize).toBe("on");
-    expect(choosePreparation(values.subarray(0, 33), 12, { transform: "auto", deseasonalize: "auto" }).deseasonalize).toBe("off");
-    expect(choosePreparation(values, 12, { transform: "none", deseasonalize: "off" })).toEqual({ transform: "none", deseasonalize: "off" });
+    expect(choosePreparation(values, 12, { transform: "auto", deseasonalize: "auto", cyclePeriod: 0 }).deseasonalize).toBe("on");
+    expect(choosePreparation(values.subarray(0, 33), 12, { transform: "auto", deseasonalize: "auto", cyclePeriod: 0 }).deseasonalize).toBe("off");
+    expect(choosePreparation(values, 12, { transform: "none", deseasonalize: "off", cyclePeriod: 0 })).toEqual({ transform: "none", deseasonalize: "off", cycle: "off" });
   });
 });

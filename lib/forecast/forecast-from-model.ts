@@ -1,3 +1,4 @@
+import { cycleAt, fitLongCycle } from "./cycle";
 import { SavedModelError, SeriesTooShortError } from "./errors";
 import { withInitialStates } from "./exponential-smoothing";
 import { seasonalIndices } from "./seasonality";
@@ -52,6 +53,10 @@ export async function forecastFromModel(saved: SavedModel, series: SeriesInput[]
             smoothing: withInitialStates(state.theta.smoothing, thetaSeasonal ? z.map((v, t) => v - (indices[t % m] as number)) : z),
           },
         };
+        // The cycle's phase is counted from the first value, so it is fitted again on the new data
+        // when that covers two cycles; a shorter series is assumed to start where the old one did.
+        const savedCycle = state.cycle ?? null;
+        const cycle = savedCycle && T >= 2 * savedCycle.period ? fitLongCycle(z, savedCycle.period) : savedCycle;
         const prepared = prepareSeries(clean.values, {
           seasonLength: saved.seasonLength,
           fitEnd: T,
@@ -62,7 +67,8 @@ export async function forecastFromModel(saved: SavedModel, series: SeriesInput[]
           fixed: {
             transform: state.transform,
             deseasonalized: state.deseasonalized,
-            smoothing: withInitialStates(state.smoothing, z),
+            cycle,
+            smoothing: withInitialStates(state.smoothing, cycle ? z.map((v, t) => v - cycleAt(cycle, t)) : z),
             scale: state.scale,
           },
         });

@@ -1,7 +1,8 @@
+import { cycleAt, fitLongCycle, hasLongCycle } from "./cycle";
 import { fitSmoothing, forecastSmoothing, runSmoothing, seasonAt } from "./exponential-smoothing";
 import { isSeasonal } from "./seasonality";
 import { applyTransform, chooseTransform } from "./transform";
-import type { ForecastConfig, SmoothingModel, TransformKind } from "./types";
+import type { ForecastConfig, LongCycle, SmoothingModel, TransformKind } from "./types";
 import { targetScale, type SeriesFrame } from "./windows";
 
 /** A series with its missing values handled. */
@@ -55,19 +56,29 @@ export function cleanSeries(values: ArrayLike<number>): CleanSeries {
 export function choosePreparation(
   values: Float64Array,
   seasonLength: number,
-  config: Pick<ForecastConfig, "transform" | "deseasonalize">,
-): { transform: TransformKind; deseasonalize: "on" | "off" } {
+  config: Pick<ForecastConfig, "transform" | "deseasonalize" | "cyclePeriod">,
+): { transform: TransformKind; deseasonalize: "on" | "off"; cycle: "on" | "off" } {
   const m = Math.round(seasonLength);
   const transform = config.transform === "auto" ? chooseTransform(values, m) : config.transform;
-  const z = applyTransform(values, transform);
+  let z = applyTransform(values, transform);
+  const P = config.cyclePeriod;
+  const cycle = P >= 2 && config.deseasonalize !== "off" && (config.deseasonalize === "on" ? z.length >= 2 * P : hasLongCycle(z, P));
+  if (cycle) z = withoutCycle(z, fitLongCycle(z, P));
   const seasonal = m > 1 && config.deseasonalize !== "off" && (config.deseasonalize === "on" ? z.length >= 2 * m : isSeasonal(z, m));
-  return { transform, deseasonalize: seasonal ? "on" : "off" };
+  return { transform, deseasonalize: seasonal ? "on" : "off", cycle: cycle ? "on" : "off" };
+}
+
+/** The series minus its long cycle. */
+function withoutCycle(z: Float64Array, cycle: LongCycle): Float64Array {
+  return z.map((v, t) => v - cycleAt(cycle, t));
 }
 
 /** The normalisation of one series for the network, fitted on a prefix of it. */
 export interface PreparedSeries {
   transform: TransformKind;
   deseasonalized: boolean;
+  /** The yearly cycle of daily or weekly data removed before the smoothing (null: none). */
+  cycle: LongCycle | null;
   /** Level, damped trend and season filter: normalises the windows and gives the base forecast. */
   smoothing: SmoothingModel;
   frame: SeriesFrame;
@@ -77,6 +88,7 @@ export interface PreparedSeries {
 export interface FixedPreparation {
   transform: TransformKind;
   deseasonalized: boolean;
+  cycle: LongCycle | null;
   smoothing: SmoothingModel;
   scale: number;
 }
@@ -100,6 +112,8 @@ export function prepareSeries(
     horizon: number;
     transform: ForecastConfig["transform"];
     deseasonalize: ForecastConfig["deseasonalize"];
+    /** Remove a long cycle of this many steps (see {@link choosePreparation}); 0 or absent: none. */
+    cyclePeriod?: number;
     /** Damped trend in the smoothing (default true). */
     dampedTrend?: boolean;
     fixed?: FixedPreparation;
@@ -110,26 +124,31 @@ export function prepareSeries(
   const transform =
     options.fixed?.transform ?? (options.transform === "auto" ? chooseTransform(head, m) : options.transform);
   const z = applyTransform(values, transform);
-  const zHead = z.subarray(0, options.fitEnd);
+  const period = options.cyclePeriod ?? 0;
+  const cycle = options.fixed ? options.fixed.cycle : period >= 2 ? fitLongCycle(z.subarray(0, options.fitEnd), period) : null;
+  // The smoothing and the network see the deviation from the usual time of year.
+  const y = cycle ? withoutCycle(z, cycle) : z;
+  const yHead = y.subarray(0, options.fitEnd);
   const deseasonalized =
     options.fixed?.deseasonalized ??
     (m > 1 &&
       options.deseasonalize !== "off" &&
-      (options.deseasonalize === "on" ? zHead.length >= 2 * m : isSeasonal(zHead, m)));
-  const smoothing = options.fixed?.smoothing ?? fitSmoothing(zHead, { seasonLength: m, seasonal: deseasonalized, trend: options.dampedTrend === false ? "none" : "damped" });
-  const states = runSmoothing(z, smoothing);
+      (options.deseasonalize === "on" ? yHead.length >= 2 * m : isSeasonal(yHead, m)));
+  const smoothing = options.fixed?.smoothing ?? fitSmoothing(yHead, { seasonLength: m, seasonal: deseasonalized, trend: options.dampedTrend === false ? "none" : "damped" });
+  const states = runSmoothing(y, smoothing);
   // The smoothing's forecasts, computed once per origin on demand (windows ask step by step).
   let cachedOrigin = -1;
   let cached: Float64Array = new Float64Array(0);
   const baseForecast = (origin: number, step: number): number => {
     if (origin !== cachedOrigin || step > cached.length) {
       cached = forecastSmoothing(states, smoothing, origin, Math.max(step, options.horizon));
+      if (cycle) for (let j = 0; j < cached.length; j++) cached[j] = (cached[j] as number) + cycleAt(cycle, origin + j + 1);
       cachedOrigin = origin;
     }
     return cached[step - 1] as number;
   };
   const adjusted = new Float64Array(z.length);
-  for (let t = 0; t < z.length; t++) adjusted[t] = (z[t] as number) - seasonAt(states, smoothing, t - 1, 1);
+  for (let t = 0; t < z.length; t++) adjusted[t] = (y[t] as number) - seasonAt(states, smoothing, t - 1, 1);
   const partial = {
     z,
     adjusted,
@@ -143,6 +162,6 @@ export function prepareSeries(
     if (origins.length === 0) origins.push(Math.max(0, options.fitEnd - 1 - options.horizon));
     scale = targetScale(partial, origins, options.horizon);
   }
-  return { transform, deseasonalized, smoothing, frame: { ...partial, scale, differenceLag: deseasonalized ? m : 1 } };
+  return { transform, deseasonalized, cycle, smoothing, frame: { ...partial, scale, differenceLag: deseasonalized ? m : 1 } };
 }
 

@@ -154,8 +154,8 @@ async function forecastGroup(job: GroupJob) {
   job.emit({ stage: "preparing", model: job.model, epoch: 0, epochs: config.epochs, loss: Number.NaN });
   const backtestSeries: SeriesState[] = job.cleaned.map((clean, i) => {
     const plan = planBacktest(clean.values.length, h, config.backtestOrigins);
-    const decided = choosePreparation(clean.values, m, config);
-    const prepared = prepareSeries(clean.values, { ...prepOptions(config, m, h), ...decided, fitEnd: plan.first + 1 });
+    const { cycle, ...decided } = choosePreparation(clean.values, m, config);
+    const prepared = prepareSeries(clean.values, { ...prepOptions(config, m, h), ...decided, cyclePeriod: cycle === "on" ? config.cyclePeriod : 0, fitEnd: plan.first + 1 });
     const models = fitBaselines(prepared.frame.z, plan.first + 1, m, prepared.deseasonalized);
     return { name: job.names[i] as string, clean, plan, prepared, baselines: runBaselines(prepared.frame.z, models) };
   });
@@ -188,6 +188,7 @@ async function forecastGroup(job: GroupJob) {
           ...prepOptions(config, m, h),
           transform: s.prepared.transform,
           deseasonalize: s.prepared.deseasonalized ? "on" : "off",
+          cyclePeriod: s.prepared.cycle?.period ?? 0,
           fitEnd: s.clean.values.length,
         }),
       );
@@ -234,6 +235,7 @@ async function forecastGroup(job: GroupJob) {
           transform: s.prepared.transform,
           deseasonalized: s.prepared.deseasonalized,
           seasonLength: m,
+          ...(s.prepared.cycle ? { cyclePeriod: s.prepared.cycle.period } : {}),
           filled: s.clean.filled,
         },
       });
@@ -242,6 +244,7 @@ async function forecastGroup(job: GroupJob) {
         input: job.input,
         transform: s.prepared.transform,
         deseasonalized: s.prepared.deseasonalized,
+        cycle: s.prepared.cycle,
         smoothing: s.prepared.smoothing,
         scale: s.prepared.frame.scale,
         holtWinters: baselineModels.holtWinters,

@@ -99,6 +99,12 @@ export interface ForecastConfig {
   /** Remove the seasonal pattern before the network ("auto": when the M4 90% seasonality test passes). */
   deseasonalize: "auto" | "on" | "off";
   /**
+   * Steps of a yearly cycle too long for the seasonal smoothing (daily 365.25, weekly 52.18; 0 =
+   * none), removed by Fourier harmonics before the network when `deseasonalize` allows it ("auto":
+   * when the series passes the seasonality test at that lag).
+   */
+  cyclePeriod: number;
+  /**
    * The exponential smoothing under the network has a damped trend (Holt-Winters damped, the
    * network corrects its forecast); false: level and season only, the network supplies any trend.
    */
@@ -212,6 +218,8 @@ export interface SeriesPreprocessing {
   /** Whether the seasonal pattern was removed before the network. */
   deseasonalized: boolean;
   seasonLength: number;
+  /** Steps of the yearly cycle removed before the network, when one was (absent: none). */
+  cyclePeriod?: number;
   /** Missing values filled by interpolation. */
   filled: number;
 }
@@ -269,6 +277,19 @@ export interface ForecastOutcome {
 
 // ---------------------------------------------------------------- saved model
 
+/**
+ * A long cycle (a year of daily or weekly values) as a sum of Fourier harmonics. Season lengths
+ * of hundreds of steps are too long for a seasonal smoothing (one state per phase, each updated
+ * once a cycle), so the cycle is fitted by least squares and removed before the smoothing and the
+ * network, which then see the deviation from the usual time of year.
+ */
+export interface LongCycle {
+  /** Steps per cycle (may be fractional: 365.25 days). */
+  period: number;
+  /** a_1, b_1, …, a_K, b_K: the cycle at step t is Σ a_k cos(2πkt/P) + b_k sin(2πkt/P). */
+  coefficients: number[];
+}
+
 /** Exponential smoothing parameters and initial states (modelling scale). */
 export interface SmoothingModel {
   alpha: number;
@@ -298,6 +319,8 @@ export interface SavedSeriesState {
   input: number;
   transform: TransformKind;
   deseasonalized: boolean;
+  /** Yearly cycle removed before the network (absent in models saved before cycles existed). */
+  cycle?: LongCycle | null;
   /** Level/season filter of the network's normalisation. */
   smoothing: SmoothingModel;
   /** Divisor of the normalised windows (modelling scale). */

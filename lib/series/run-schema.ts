@@ -45,6 +45,8 @@ export const forecastConfigSchema = z.object({
   transform: z.enum(["auto", "log", "none"]),
   dampedTrend: z.boolean(),
   deseasonalize: z.enum(["auto", "on", "off"]),
+  // Runs saved before yearly cycles existed had none.
+  cyclePeriod: z.number().min(0).default(0),
   loss: z.enum(["mae", "mse", "huber"]),
   backtestOrigins: int.min(1),
   chooseMargin: z.number().min(0),
@@ -97,6 +99,7 @@ export const runSeriesSchema = z.object({
     transform: z.enum(["log", "none"]),
     deseasonalized: z.boolean(),
     seasonLength: int,
+    cyclePeriod: z.number().positive().optional(),
     filled: int,
   }),
 });

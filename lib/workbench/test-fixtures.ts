@@ -19,6 +19,7 @@ export const TEST_CONFIG: ForecastConfig = {
   transform: "auto",
   dampedTrend: true,
   deseasonalize: "auto",
+  cyclePeriod: 0,
   loss: "mae",
   backtestOrigins: 3,
   chooseMargin: 0.05,

@@ -65,7 +65,7 @@ export function toModelRun(
       chosenReason: `Forecast by an uploaded model without training. When it was trained, its backtest recommended ${METHOD_LABELS[result.chosen]}.`,
       backtestOrigins: 0,
       folds: [],
-      preprocessing: { transform: state?.transform ?? "none", deseasonalized: state?.deseasonalized ?? false, seasonLength: saved.seasonLength, filled: 0 },
+      preprocessing: { transform: state?.transform ?? "none", deseasonalized: state?.deseasonalized ?? false, seasonLength: saved.seasonLength, ...(state?.cycle ? { cyclePeriod: state.cycle.period } : {}), filled: 0 },
     };
   });
   return {

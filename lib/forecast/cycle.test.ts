@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { cycleAt, fitLongCycle, hasLongCycle, yearlyPeriod } from "./cycle";
+import { choosePreparation, prepareSeries } from "./prepare";
+import { createRandom } from "./random";
+
+const P = 365.25;
+
+/** Four years of daily values: a yearly wave of amplitude 8, a slow trend and noise. */
+function daily(n = 1461, noise = 2, seed = 3): Float64Array {
+  const random = createRandom(seed).next;
+  return Float64Array.from({ length: n }, (_, t) => 15 + 0.002 * t + 8 * Math.cos((2 * Math.PI * (t - 200)) / P) + noise * (random() - 0.5) * 2);
+}
+
+describe("the yearly cycle", () => {
+  it("has a period for daily, business-daily and weekly data only", () => {
+    expect(yearlyPeriod("daily")).toBe(365.25);
+    expect(yearlyPeriod("weekly")).toBeCloseTo(52.18, 2);
+    expect(yearlyPeriod("business-daily")).toBeCloseTo(260.9, 1);
+    expect(yearlyPeriod("monthly")).toBe(0);
+    expect(yearlyPeriod(undefined)).toBe(0);
+  });
+
+  it("recovers a yearly wave under noise and a trend, without taking the trend for the cycle", () => {
+    const cycle = fitLongCycle(daily(), P);
+    for (const t of [0, 100, 200, 383, 1500]) {
+      expect(cycleAt(cycle, t)).toBeCloseTo(8 * Math.cos((2 * Math.PI * (t - 200)) / P), 0);
+    }
+  });
+
+  it("is found in a yearly wave and not in white noise or a random walk", () => {
+    expect(hasLongCycle(daily(), P)).toBe(true);
+    const random = createRandom(7).next;
+    const noise = Float64Array.from({ length: 1461 }, () => random() - 0.5);
+    expect(hasLongCycle(noise, P)).toBe(false);
+    let level = 100;
+    const walk = Float64Array.from({ length: 1461 }, () => (level += random() - 0.5));
+    expect(hasLongCycle(walk, P)).toBe(false);
+    // Three cycles are needed for the test.
+    expect(hasLongCycle(daily(1000), P)).toBe(false);
+  });
+
+  it("is removed before the smoothing, so the base forecast follows the time of year", () => {
+    const values = daily(1461, 0.5);
+    const config = { transform: "none" as const, deseasonalize: "auto" as const, cyclePeriod: P };
+    expect(choosePreparation(values, 1, config).cycle).toBe("on");
+    expect(choosePreparation(values, 1, { ...config, deseasonalize: "off" }).cycle).toBe("off");
+    const options = { seasonLength: 1, fitEnd: 1300, lookback: 20, horizon: 90, transform: "none" as const, deseasonalize: "auto" as const };
+    const withCycle = prepareSeries(values, { ...options, cyclePeriod: P });
+    const without = prepareSeries(values, options);
+    expect(withCycle.cycle).not.toBeNull();
+    expect(without.cycle).toBeNull();
+    // 90 days ahead of day 1299 the season has moved far; only the cycle-aware base follows it.
+    const origin = 1299;
+    const error = (frame: typeof withCycle.frame) => {
+      let sum = 0;
+      for (let j = 1; j <= 90; j++) sum += Math.abs((values[origin + j] as number) - frame.base(origin, j));
+      return sum / 90;
+    };
+    expect(error(withCycle.frame)).toBeLessThan(1);
+    expect(error(without.frame)).toBeGreaterThan(3);
+  });
+});
