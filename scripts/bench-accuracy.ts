@@ -257,7 +257,7 @@ async function runSeries(set: BenchSet, entry: ManifestSeries, seed: number, ove
   );
   if (verbose) {
     console.log(
-      `    holdout MASE: ${Object.entries(result.methods).map(([k, v]) => `${k}=${num(v)}`).join(" ")}\n    backtest MASE: ${Object.entries(s.metrics).map(([k, v]) => `${k}=${num(v.mase)}`).join(" ")}; epochs ${outcome.history.map((x) => `${x.stage}:${x.epochs.length}/${x.bestEpoch}`).join(" ")}; ${s.preprocessing.transform}${s.preprocessing.deseasonalized ? " deseasonalised" : ""}${s.preprocessing.cyclePeriod ? ` yearly cycle ${s.preprocessing.cyclePeriod}` : ""}; lookback ${outcome.config.lookback} origins ${outcome.config.backtestOrigins}\n    ${s.chosenReason}`,
+      `    holdout MASE: ${Object.entries(result.methods).map(([k, v]) => `${k}=${num(v)}`).join(" ")}\n    backtest MASE: ${Object.entries(s.metrics).map(([k, v]) => `${k}=${num(v.mase)}`).join(" ")}; epochs ${outcome.history.map((x) => `${x.stage}:${x.epochs.length}/${x.bestEpoch}`).join(" ")}; ${s.preprocessing.transform}${s.preprocessing.deseasonalized ? " deseasonalised" : ""}${s.preprocessing.cyclePeriod ? ` cycle ${s.preprocessing.cyclePeriod}` : ""}; lookback ${outcome.config.lookback} origins ${outcome.config.backtestOrigins}\n    ${s.chosenReason}`,
     );
   }
   return result;

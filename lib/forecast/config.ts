@@ -1,4 +1,4 @@
-import { yearlyPeriod } from "./cycle";
+import { longCyclePeriod } from "./cycle";
 import { InvalidRequestError } from "./errors";
 import type { ForecastConfig, ForecastRequest } from "./types";
 
@@ -76,7 +76,7 @@ export function resolveConfig(request: Pick<ForecastRequest, "horizon" | "season
     maxWindows,
     transform: "auto",
     deseasonalize: "auto",
-    cyclePeriod: yearlyPeriod(request.frequency),
+    cyclePeriod: longCyclePeriod(request.frequency),
     dampedTrend: false,
     loss: "mae",
     backtestOrigins: origins,

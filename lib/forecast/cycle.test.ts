@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cycleAt, fitLongCycle, hasLongCycle, yearlyPeriod } from "./cycle";
+import { cycleAt, fitLongCycle, hasLongCycle, longCyclePeriod } from "./cycle";
 import { choosePreparation, prepareSeries } from "./prepare";
 import { createRandom } from "./random";
 
@@ -13,11 +13,11 @@ function daily(n = 1461, noise = 2, seed = 3): Float64Array {
 
 describe("the yearly cycle", () => {
   it("has a period for daily, business-daily and weekly data only", () => {
-    expect(yearlyPeriod("daily")).toBe(365.25);
-    expect(yearlyPeriod("weekly")).toBeCloseTo(52.18, 2);
-    expect(yearlyPeriod("business-daily")).toBeCloseTo(260.9, 1);
-    expect(yearlyPeriod("monthly")).toBe(0);
-    expect(yearlyPeriod(undefined)).toBe(0);
+    expect(longCyclePeriod("daily")).toBe(365.25);
+    expect(longCyclePeriod("weekly")).toBeCloseTo(52.18, 2);
+    expect(longCyclePeriod("business-daily")).toBeCloseTo(260.9, 1);
+    expect(longCyclePeriod("monthly")).toBe(0);
+    expect(longCyclePeriod(undefined)).toBe(0);
   });
 
   it("recovers a yearly wave under noise and a trend, without taking the trend for the cycle", () => {
@@ -58,5 +58,24 @@ describe("the yearly cycle", () => {
     };
     expect(error(withCycle.frame)).toBeLessThan(1);
     expect(error(without.frame)).toBeGreaterThan(3);
+  });
+});
+
+describe("a weekly cycle of hourly data", () => {
+  /** Six weeks of hourly values with a daily season, and optionally quieter weekends. */
+  function hourly(weekend: number, seed = 5): Float64Array {
+    const random = createRandom(seed).next;
+    return Float64Array.from({ length: 24 * 7 * 6 }, (_, t) => {
+      const day = Math.floor(t / 24) % 7;
+      return 100 + 20 * Math.sin((2 * Math.PI * t) / 24) - (day >= 5 ? weekend : 0) + 4 * (random() - 0.5);
+    });
+  }
+
+  it("is found when weekends differ, and not from the daily season alone", () => {
+    expect(longCyclePeriod("hourly")).toBe(168);
+    expect(hasLongCycle(hourly(15), 168, 24)).toBe(true);
+    expect(hasLongCycle(hourly(0), 168, 24)).toBe(false);
+    // A cycle no longer than two seasons is the season's business.
+    expect(hasLongCycle(hourly(15), 52, 52)).toBe(false);
   });
 });

@@ -1,16 +1,20 @@
-import { isSeasonal } from "./seasonality";
 import type { LongCycle } from "./types";
 
-/** Most harmonics tried; a smooth yearly shape needs few, and more would follow the noise. */
+/** Most harmonics tried; a smooth cycle needs few, and more would follow the noise. */
 const MAX_HARMONICS = 6;
 
 /**
- * The length of a year in steps for frequencies whose yearly cycle is too long for a seasonal
- * smoothing, or 0 when there is none (monthly and quarterly years are ordinary seasons).
- * @param frequency frequency label of the request ("daily", "weekly", …)
+ * The longer cycle of a frequency whose season is a day or shorter, or 0 when there is none: a
+ * week of hourly or half-hourly data, a year of daily or weekly data. Cycles of hundreds of steps
+ * are too long for a seasonal smoothing (one state per phase, each updated once a cycle).
+ * @param frequency frequency label of the request ("daily", "hourly", …)
  */
-export function yearlyPeriod(frequency: string | undefined): number {
+export function longCyclePeriod(frequency: string | undefined): number {
   switch (frequency) {
+    case "half-hourly":
+      return 336;
+    case "hourly":
+      return 168;
     case "daily":
       return 365.25;
     case "business-daily":
@@ -22,14 +26,83 @@ export function yearlyPeriod(frequency: string | undefined): number {
   }
 }
 
+/** Correlation one cycle apart that counts as a cycle (random walks of three cycles reach it about 1 time in 30). */
+const MIN_CYCLE_CORRELATION = 0.6;
+
 /**
- * Whether a series repeats over `period` steps: the M4 seasonality test at the nearest whole lag
- * (which needs three cycles of history).
+ * Whether a series repeats over `period` steps beyond its season: after a centred moving average
+ * over one cycle is taken off (a smooth trend correlates with itself at every lag; the average
+ * takes it and leaves the cycle), values one cycle apart correlate by at least 0.6. With a season,
+ * this runs on means over whole seasons (a daily season alone makes hourly values correlate at a
+ * week's lag; daily means do not). The M4 seasonality test is not used here: with the three or
+ * four cycles a daily series usually has, it misses even a clean yearly wave. Needs three cycles
+ * of history and a cycle at least two seasons long.
  * @param values the series on its modelling scale
  * @param period steps per cycle
+ * @param seasonLength m, steps per season (1: none)
  */
-export function hasLongCycle(values: ArrayLike<number>, period: number): boolean {
-  return period >= 2 && isSeasonal(values, Math.round(period));
+export function hasLongCycle(values: ArrayLike<number>, period: number, seasonLength = 1): boolean {
+  const m = Math.max(1, Math.round(seasonLength));
+  if (period < 2 * m || values.length < 3 * period) return false;
+  let series: ArrayLike<number> = values;
+  if (m > 1) {
+    const means: number[] = [];
+    for (let start = 0; start + m <= values.length; start += m) {
+      let sum = 0;
+      for (let t = start; t < start + m; t++) sum += values[t] as number;
+      means.push(sum / m);
+    }
+    series = means;
+  }
+  const lag = Math.round(period / m);
+  return lagCorrelation(withoutMovingAverage(series, lag), lag) >= MIN_CYCLE_CORRELATION;
+}
+
+/** Pearson correlation of the pairs (x_t, x_{t−lag}); 0 when either side is constant. */
+function lagCorrelation(x: ArrayLike<number>, lag: number): number {
+  const n = x.length - lag;
+  if (n < 2) return 0;
+  let meanA = 0;
+  let meanB = 0;
+  for (let t = lag; t < x.length; t++) {
+    meanA += x[t] as number;
+    meanB += x[t - lag] as number;
+  }
+  meanA /= n;
+  meanB /= n;
+  let ab = 0;
+  let aa = 0;
+  let bb = 0;
+  for (let t = lag; t < x.length; t++) {
+    const a = (x[t] as number) - meanA;
+    const b = (x[t - lag] as number) - meanB;
+    ab += a * b;
+    aa += a * a;
+    bb += b * b;
+  }
+  return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0;
+}
+
+/** Values minus their centred moving average of order `order` (2×order when even); the edges are dropped. */
+function withoutMovingAverage(values: ArrayLike<number>, order: number): number[] {
+  const half = Math.floor(order / 2);
+  const out: number[] = [];
+  let sum = 0;
+  for (let k = 0; k < order && k < values.length; k++) sum += values[k] as number;
+  // Window [t − half, t + half] for odd orders; even orders add half weights at both ends.
+  for (let t = half; t + half < values.length; t++) {
+    const from = t - half;
+    let average: number;
+    if (order % 2 === 1) {
+      average = sum / order;
+      if (from + order < values.length) sum += (values[from + order] as number) - (values[from] as number);
+    } else {
+      average = (sum + 0.5 * ((values[t + half] as number) - (values[from] as number))) / order;
+      if (from + order < values.length) sum += (values[from + order] as number) - (values[from] as number);
+    }
+    out.push((values[t] as number) - average);
+  }
+  return out;
 }
 
 /**

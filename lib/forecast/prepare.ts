@@ -62,7 +62,7 @@ export function choosePreparation(
   const transform = config.transform === "auto" ? chooseTransform(values, m) : config.transform;
   let z = applyTransform(values, transform);
   const P = config.cyclePeriod;
-  const cycle = P >= 2 && config.deseasonalize !== "off" && (config.deseasonalize === "on" ? z.length >= 2 * P : hasLongCycle(z, P));
+  const cycle = P >= 2 && config.deseasonalize !== "off" && (config.deseasonalize === "on" ? z.length >= 2 * P : hasLongCycle(z, P, m));
   if (cycle) z = withoutCycle(z, fitLongCycle(z, P));
   const seasonal = m > 1 && config.deseasonalize !== "off" && (config.deseasonalize === "on" ? z.length >= 2 * m : isSeasonal(z, m));
   return { transform, deseasonalize: seasonal ? "on" : "off", cycle: cycle ? "on" : "off" };
@@ -77,7 +77,7 @@ function withoutCycle(z: Float64Array, cycle: LongCycle): Float64Array {
 export interface PreparedSeries {
   transform: TransformKind;
   deseasonalized: boolean;
-  /** The yearly cycle of daily or weekly data removed before the smoothing (null: none). */
+  /** The long cycle (a week of hourly data, a year of daily data) removed before the smoothing (null: none). */
   cycle: LongCycle | null;
   /** Level, damped trend and season filter: normalises the windows and gives the base forecast. */
   smoothing: SmoothingModel;

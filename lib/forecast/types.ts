@@ -99,8 +99,8 @@ export interface ForecastConfig {
   /** Remove the seasonal pattern before the network ("auto": when the M4 90% seasonality test passes). */
   deseasonalize: "auto" | "on" | "off";
   /**
-   * Steps of a yearly cycle too long for the seasonal smoothing (daily 365.25, weekly 52.18; 0 =
-   * none), removed by Fourier harmonics before the network when `deseasonalize` allows it ("auto":
+   * Steps of a cycle longer than the season and too long for the seasonal smoothing (a week of
+   * hourly or half-hourly data, a year of daily or weekly data: 168, 336, 365.25, 52.18; 0 = none), removed by Fourier harmonics before the network when `deseasonalize` allows it ("auto":
    * when the series passes the seasonality test at that lag).
    */
   cyclePeriod: number;
@@ -218,7 +218,7 @@ export interface SeriesPreprocessing {
   /** Whether the seasonal pattern was removed before the network. */
   deseasonalized: boolean;
   seasonLength: number;
-  /** Steps of the yearly cycle removed before the network, when one was (absent: none). */
+  /** Steps of the long cycle removed before the network, when one was (absent: none). */
   cyclePeriod?: number;
   /** Missing values filled by interpolation. */
   filled: number;
@@ -278,10 +278,10 @@ export interface ForecastOutcome {
 // ---------------------------------------------------------------- saved model
 
 /**
- * A long cycle (a year of daily or weekly values) as a sum of Fourier harmonics. Season lengths
- * of hundreds of steps are too long for a seasonal smoothing (one state per phase, each updated
- * once a cycle), so the cycle is fitted by least squares and removed before the smoothing and the
- * network, which then see the deviation from the usual time of year.
+ * A long cycle (a week of hourly values, a year of daily ones) as a sum of Fourier harmonics.
+ * Cycles of hundreds of steps are too long for a seasonal smoothing (one state per phase, each
+ * updated once a cycle), so the cycle is fitted by least squares and removed before the
+ * smoothing and the network, which then see the deviation from the usual time of the week or year.
  */
 export interface LongCycle {
   /** Steps per cycle (may be fractional: 365.25 days). */
@@ -319,7 +319,7 @@ export interface SavedSeriesState {
   input: number;
   transform: TransformKind;
   deseasonalized: boolean;
-  /** Yearly cycle removed before the network (absent in models saved before cycles existed). */
+  /** Long cycle removed before the network (absent in models saved before cycles existed). */
   cycle?: LongCycle | null;
   /** Level/season filter of the network's normalisation. */
   smoothing: SmoothingModel;

@@ -45,7 +45,7 @@ export const forecastConfigSchema = z.object({
   transform: z.enum(["auto", "log", "none"]),
   dampedTrend: z.boolean(),
   deseasonalize: z.enum(["auto", "on", "off"]),
-  // Runs saved before yearly cycles existed had none.
+  // Runs saved before long cycles existed had none.
   cyclePeriod: z.number().min(0).default(0),
   loss: z.enum(["mae", "mse", "huber"]),
   backtestOrigins: int.min(1),
