@@ -139,6 +139,20 @@ describe("runForecast", () => {
       });
     }
   });
+
+  it("takes the yearly cycle of a daily series off before the network and puts it back in the forecast", async () => {
+    // Four years of daily values; the forecast starts in autumn, when the yearly wave falls fast.
+    const values = Array.from({ length: 1340 }, (_, t) => 15 + 8 * Math.cos((2 * Math.PI * (t - 200)) / 365.25) + Math.sin(t * 1.7));
+    const outcome = await runForecast({ series: [{ name: "temp", values }], horizon: 60, seasonLength: 1, frequency: "daily", config: { ...FAST, lookback: 24, patchLength: 2 } });
+    const series = outcome.series[0];
+    expect(series?.preprocessing.cyclePeriod).toBe(365.25);
+    const expected = Array.from({ length: 60 }, (_, j) => 15 + 8 * Math.cos((2 * Math.PI * (1340 + j - 200)) / 365.25));
+    const error = (f: number[]) => f.reduce((s, v, j) => s + Math.abs(v - (expected[j] as number)), 0) / f.length;
+    // Naive stays where the wave was; the LSTM follows it down.
+    expect(error(series?.forecasts.lstm.mean ?? [])).toBeLessThan(0.5 * error(series?.forecasts.naive.mean ?? []));
+    const again = await forecastFromModel(outcome.model, [{ name: "temp", values }]);
+    again.series[0]?.forecasts.lstm.mean.forEach((v, j) => expect(v).toBeCloseTo(series?.forecasts.lstm.mean[j] as number, 4));
+  });
 });
 
 describe("edge cases", () => {
