@@ -51,6 +51,8 @@ test("train a forecast: progress, live loss, forecast with both bands, saved and
     await expect(chart.getByRole("list", { name: "Legend" }).getByText(entry, { exact: true })).toBeVisible();
   }
   await expect(page.getByTestId("chosen-reason")).toContainText(/MASE/);
+  // Monthly data: the season of 12 was tested for and the scale chosen, and the run says which.
+  await expect(page.getByTestId("preprocessing")).toContainText(/^Before the network: (log|original) scale · (season of 12 steps removed|no season of 12 steps found)/);
   const table = backtestTable(page);
   // A header row, then one row per method, each named by its label.
   await expect(table.getByRole("row")).toHaveCount(1 + Object.keys(METHOD_LABELS).length);

@@ -6,6 +6,7 @@ import { METHOD_LABELS, type MethodName } from "@/lib/forecast/types";
 import type { ExportableRun } from "@/lib/export/run-json";
 import { METHOD_NAMES, type RunSeries } from "@/lib/series/run-schema";
 import type { SeriesDto } from "@/lib/series/schema";
+import { describePreprocessing } from "@/lib/workbench/describe-preprocessing";
 import { describeBackend, formatDuration } from "@/lib/workbench/progress-view";
 import { BacktestTable } from "./backtest-table";
 import { ForecastChart } from "./forecast-chart";
@@ -171,6 +172,9 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
       />
       <p className="chosen-reason" data-testid="chosen-reason">
         <span className="badge badge-accent">Recommended</span> {shown.chosenReason}
+      </p>
+      <p className="preprocessing-note" data-testid="preprocessing">
+        <span className="muted">Before the network:</span> {describePreprocessing(saved.preprocessing)}
       </p>
       {(Object.keys(saved.metrics).length > 0 || run.history.length > 0) && (
         <div className="result-grid">
