@@ -18,50 +18,19 @@
  * columns); season length and horizon come from the manifest.
  *
  * `--holdouts K` (K > 1) also forecasts the K − 1 horizons before the standard holdout (each with
- * the data up to it) and prints every method's MASE averaged over the K holdouts (the R references
- * exist for the standard holdout only).
+ * the data up to it) and prints every method's MASE averaged over the K holdouts, next to R's on the
+ * same holdouts where `npm run bench:r-holdouts` has scored them (reference-holdouts.csv next to the
+ * manifest; reference-scores.csv covers the standard holdout only).
  *
  * Forecast CSVs go to OUT/lstm/NAME.csv and OUT/chosen/NAME.csv, in the format
  * `node bench/tools/score.mjs --manifest M --all OUT/chosen` reads.
  */
 import fs from "node:fs";
 import path from "node:path";
-import { decodeText } from "../lib/csv/decode-text";
-import { readDataset } from "../lib/csv/read-dataset";
 import { formatStamp } from "../lib/export/forecast-table";
 import { coverage, mase, maseScale, smape } from "../lib/metrics";
 import { initBackend, runForecast, SeriesTooShortError, type ForecastConfig, type ForecastOutcome, type IntervalForecast, type MethodName } from "../lib/forecast";
-import type { TimeFormat } from "../lib/time/time-format";
-import { toRegular } from "./forecast";
-
-interface ManifestSeries {
-  name: string;
-  file?: string;
-  frequency: string;
-  season_length: number;
-  horizon: number;
-  time_column?: string;
-  value_column?: string;
-  n_points?: number;
-}
-
-interface Score {
-  mase: number;
-  smape: number;
-  cov80: number;
-  cov95: number;
-}
-
-type References = Map<string, Map<string, Score>>;
-
-interface BenchSet {
-  label: string;
-  manifest: string;
-  dir: string;
-  series: ManifestSeries[];
-  references: References;
-  referencesFile: string | undefined;
-}
+import { argValue, argValues, loadSet, readSeries, ROOT, SETS, type BenchSet, type ManifestSeries, type Score } from "./bench-sets";
 
 interface SeriesResult {
   set: string;
@@ -83,79 +52,7 @@ interface SeriesResult {
   detail: { actual: number[]; scale: number; forecasts: Record<string, IntervalForecast>; metrics: unknown; holdouts: { actual: number[]; scale: number; forecasts: Record<string, number[]>; chosen: string; metrics: unknown }[] };
 }
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
-const SETS: Record<string, string> = {
-  public: path.join(ROOT, "bench", "datasets", "manifest.json"),
-  extended: path.join(ROOT, "bench", "extended", "manifest.json"),
-};
 const R_METHODS = ["naive", "snaive", "ets", "arima", "theta"] as const;
-
-function argValues(name: string): string[] {
-  const out: string[] = [];
-  process.argv.forEach((arg, i) => {
-    if (arg === `--${name}` && process.argv[i + 1] !== undefined) out.push(process.argv[i + 1] as string);
-    else if (arg.startsWith(`--${name}=`)) out.push(arg.slice(name.length + 3));
-  });
-  return out.flatMap((v) => v.split(",")).filter((v) => v !== "");
-}
-const argValue = (name: string): string | undefined => argValues(name)[0];
-
-/** The R reference scores of a set, found where score.mjs finds them. */
-function readReferences(manifestPath: string): { references: References; file: string | undefined } {
-  const dir = path.dirname(manifestPath);
-  const file = [path.join(dir, "..", "reference", "scores.csv"), path.join(dir, "reference-scores.csv")].find((p) => fs.existsSync(p));
-  const references: References = new Map();
-  if (!file) return { references, file };
-  const lines = fs.readFileSync(file, "utf8").trim().split(/\r?\n/);
-  const header = (lines[0] ?? "").split(",");
-  const col = (name: string) => header.indexOf(name);
-  for (const line of lines.slice(1)) {
-    const cells = line.split(",");
-    const series = cells[col("series")] ?? "";
-    const method = cells[col("method")] ?? "";
-    if (!references.has(series)) references.set(series, new Map());
-    references.get(series)?.set(method, {
-      mase: Number(cells[col("MASE")]),
-      smape: Number(cells[col("sMAPE")]),
-      cov80: Number(cells[col("coverage80")]),
-      cov95: Number(cells[col("coverage95")]),
-    });
-  }
-  return { references, file };
-}
-
-function loadSet(manifestPath: string, label?: string): BenchSet {
-  const manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8")) as { set?: string; series: ManifestSeries[] };
-  const { references, file } = readReferences(manifestPath);
-  return {
-    label: label ?? manifest.set ?? path.basename(path.dirname(manifestPath)),
-    manifest: manifestPath,
-    dir: path.dirname(manifestPath),
-    series: manifest.series,
-    references,
-    referencesFile: file,
-  };
-}
-
-/** Reads one benchmark file the way the CLI does: decodeText, readDataset, onto a regular grid. */
-function readSeries(set: BenchSet, entry: ManifestSeries): { times: number[]; values: number[]; timeFormat: TimeFormat } {
-  const file = path.join(set.dir, entry.file ?? `${entry.name}.csv`);
-  const decoded = decodeText(new Uint8Array(fs.readFileSync(file)));
-  if (!decoded.ok) throw new Error(`${file}: ${decoded.reason}`);
-  const columns = {
-    ...(entry.time_column ? { timeColumn: entry.time_column } : {}),
-    ...(entry.value_column ? { valueColumns: [entry.value_column] } : {}),
-  };
-  const dataset = readDataset(decoded.data.text, columns);
-  if (!dataset.ok) throw new Error(`${file}: ${dataset.reason}`);
-  const parsed = dataset.data.series[0];
-  if (!parsed) throw new Error(`${file}: no series`);
-  const { times, values } = toRegular(parsed);
-  if (entry.n_points !== undefined && values.length !== entry.n_points) {
-    console.warn(`note: ${entry.name}: ${values.length} points after parsing, the manifest says ${entry.n_points}`);
-  }
-  return { times, values, timeFormat: dataset.data.timeFormat };
-}
 
 function toCsv(stamps: string[], f: IntervalForecast): string {
   const rows = ["timestamp,forecast,lower80,upper80,lower95,upper95"];
@@ -308,15 +205,32 @@ function summarise(label: string, results: SeriesResult[], references: (r: Serie
   console.log(`  recommended: ${[...chosenCounts].map(([k, v]) => `${k} ×${v}`).join(", ")}`);
 }
 
-function rollingTable(label: string, results: SeriesResult[], holdouts: number): void {
+function rollingTable(label: string, results: SeriesResult[], holdouts: number, set: BenchSet): void {
   const columns = [...new Set(results.flatMap((r) => Object.keys(r.methods)))];
+  // R on the same holdouts, where `npm run bench:r-holdouts` has scored every one of them.
+  const rAverage = (r: SeriesResult, method: string): number | undefined => {
+    const byHoldout = set.holdoutReferences.get(r.name);
+    const scores = r.rolling.map((_, k) => byHoldout?.get(k)?.get(method)?.mase);
+    return scores.every((v) => v !== undefined && Number.isFinite(v)) ? mean(scores as number[]) : undefined;
+  };
+  const rColumns = ["ets", "arima", "theta"].filter((m) => results.some((r) => rAverage(r, m) !== undefined));
   console.log("");
   console.log(`${label}: MASE averaged over ${holdouts} holdouts per series (the standard one and the ${holdouts - 1} horizons before it)`);
-  console.log(`${pad("series", 24)}${columns.map((c) => pad(c, 13)).join("")}`);
+  console.log(`${pad("series", 24)}${columns.map((c) => pad(c, 13)).join("")}${rColumns.map((c) => pad(`R ${c}`, 10)).join("")}`);
   const avg = (r: SeriesResult, c: string) => mean(r.rolling.map((x) => x[c] as number));
-  for (const r of results) console.log(`${pad(r.name, 24)}${columns.map((c) => pad(num(avg(r, c)), 13)).join("")}`);
-  console.log(`${pad("mean", 24)}${columns.map((c) => pad(num(mean(results.map((r) => avg(r, c)))), 13)).join("")}`);
+  for (const r of results) {
+    console.log(`${pad(r.name, 24)}${columns.map((c) => pad(num(avg(r, c)), 13)).join("")}${rColumns.map((c) => pad(num(rAverage(r, c) ?? Number.NaN), 10)).join("")}`);
+  }
+  console.log(`${pad("mean", 24)}${columns.map((c) => pad(num(mean(results.map((r) => avg(r, c)))), 13)).join("")}${rColumns.map((c) => pad(num(mean(results.map((r) => rAverage(r, c) ?? Number.NaN))), 10)).join("")}`);
   console.log(`${pad("geomean ratio to theta", 24)}${columns.map((c) => pad(num(geomean(results.map((r) => Math.max(avg(r, c), 1e-9) / Math.max(avg(r, "theta"), 1e-9)))), 13)).join("")}`);
+  const covered = results.filter((r) => rColumns.every((c) => rAverage(r, c) !== undefined));
+  if (rColumns.length > 0 && covered.length > 0) {
+    const lstm = mean(covered.map((r) => avg(r, "lstm")));
+    const chosen = mean(covered.map((r) => avg(r, "chosen")));
+    const rMeans = rColumns.map((c) => `R ${c} ${num(mean(covered.map((r) => rAverage(r, c) as number)))}`).join(", ");
+    const best = mean(covered.map((r) => Math.min(...rColumns.map((c) => rAverage(r, c) as number))));
+    console.log(`  on the ${covered.length} series R has every holdout of (reference-holdouts.csv): lstm ${num(lstm)}, chosen ${num(chosen)}; ${rMeans}; R best-of-${rColumns.length} per series ${num(best)}`);
+  }
 }
 
 async function main() {
@@ -350,7 +264,7 @@ async function main() {
     }
     all.push(...results);
     summarise(`set ${set.label}`, results, (r) => set.references.get(r.name));
-    if (holdouts > 1) rollingTable(`set ${set.label}`, results, holdouts);
+    if (holdouts > 1) rollingTable(`set ${set.label}`, results, holdouts, set);
   }
   if (sets.length > 1) {
     const bySet = new Map(sets.map((s) => [s.label, s]));
