@@ -61,6 +61,8 @@ function taskName(pid: string, tid: string): string {
 interface CpuSample {
   thread: number;
   helpers: number;
+  /** Browser only: every thread of the browser and the server, for the breakdown (descendantCpu). */
+  threads?: Map<string, number>;
 }
 
 /** This Node process: the main thread trains; every other thread helps (V8 GC and compiler threads). */
@@ -99,6 +101,54 @@ function workerCpu(): CpuSample {
   return { thread: Number.NaN, helpers: Number.NaN };
 }
 
+/** CPU seconds so far of every thread of this process's descendants (the browser, the server), by "process type/thread name". */
+function descendantCpu(): Map<string, number> {
+  const parents = new Map<string, string>();
+  for (const pid of listPids()) {
+    try {
+      parents.set(pid, fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ")[1] ?? "");
+    } catch {
+      // ended
+    }
+  }
+  const mine = new Set([String(process.pid)]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, parent] of parents) {
+      if (!mine.has(pid) && mine.has(parent)) {
+        mine.add(pid);
+        grew = true;
+      }
+    }
+  }
+  mine.delete(String(process.pid));
+  const out = new Map<string, number>();
+  for (const pid of mine) {
+    let kind = "";
+    try {
+      // Chromium rewrites its child processes' command lines as one space-separated string.
+      const argv = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split(/[\0 ]/);
+      kind = argv.find((a) => a.startsWith("--type="))?.slice(7) ?? path.basename(argv[0] ?? "");
+      if (kind === "utility") kind = argv.find((a) => a.startsWith("--utility-sub-type="))?.slice(19) ?? kind;
+      if (kind === "renderer" && pid === rendererPid) kind = "renderer (the page)";
+    } catch {
+      continue;
+    }
+    let tasks: string[] = [];
+    try {
+      tasks = fs.readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tasks) {
+      const key = `${kind}/${taskName(pid, tid)}`;
+      const cpu = taskCpuSeconds(pid, tid);
+      if (Number.isFinite(cpu)) out.set(key, (out.get(key) ?? 0) + cpu);
+    }
+  }
+  return out;
+}
+
 /** The renderer process whose worker trains, once found. */
 let rendererPid: string | null = null;
 
@@ -127,6 +177,21 @@ function throughput(events: ForecastProgress[], cpu: Map<ForecastProgress, CpuSa
   const thread = cpu1.thread - cpu0.thread;
   const all = thread + cpu1.helpers - cpu0.helpers;
   return { rate: samples / seconds, perThreadCpu: samples / thread, perAllCpu: samples / all, epochs: end.epoch, seconds, share: thread / seconds };
+}
+
+/** Where the browser's and the server's CPU went during the training stage: the busiest threads, in CPU seconds. */
+function cpuBreakdown(events: ForecastProgress[], cpu: Map<ForecastProgress, CpuSample>, top = 8): { name: string; seconds: number }[] {
+  const stage = events.filter((e) => e.stage === "training");
+  const start = stage.find((e) => e.epoch === 0);
+  const end = stage.at(-1);
+  const before = start && cpu.get(start)?.threads;
+  const after = end && cpu.get(end)?.threads;
+  if (!before || !after) return [];
+  return [...after]
+    .map(([name, seconds]) => ({ name, seconds: seconds - (before.get(name) ?? 0) }))
+    .filter((t) => t.seconds > 0)
+    .sort((a, b) => b.seconds - a.seconds)
+    .slice(0, top);
 }
 
 function describeBackend(backend: BackendInfo | undefined): string {
@@ -303,7 +368,7 @@ async function main() {
     });
     const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
     const cpuAt = new Map<number, CpuSample>();
-    await context.exposeFunction("__markCpu", (i: number) => void cpuAt.set(i, workerCpu()));
+    await context.exposeFunction("__markCpu", (i: number) => void cpuAt.set(i, { ...workerCpu(), threads: descendantCpu() }));
     await context.addInitScript(INSTRUMENT);
     const page = await context.newPage();
 
@@ -342,6 +407,8 @@ async function main() {
     // the worker thread), and with the V8 helper threads (GC, JIT) of its process added.
     console.log(`  per CPU-second of the training thread: bare ${bare.perThreadCpu.toFixed(0)}, worker ${worker.perThreadCpu.toFixed(0)} samples/s, ratio ${(bare.perThreadCpu / worker.perThreadCpu).toFixed(2)}×`);
     console.log(`  per CPU-second with V8 helper threads (Node process; worker + renderer thread pool): bare ${bare.perAllCpu.toFixed(0)}, worker ${worker.perAllCpu.toFixed(0)} samples/s, ratio ${(bare.perAllCpu / worker.perAllCpu).toFixed(2)}×`);
+    console.log(`  CPU seconds of the busiest browser and server threads in those ${worker.seconds.toFixed(2)} s (process/thread):`);
+    for (const t of cpuBreakdown(browserRun.progress, browserRun.cpu)) console.log(`    ${t.name}: ${t.seconds.toFixed(2)} s`);
     console.log("\nMain thread while the worker trained");
     console.log(`  longest task: ${browserRun.longest.toFixed(0)} ms (target < 50 ms); ${browserRun.longTasks} tasks over 50 ms in ${browserRun.seconds.toFixed(1)} s of training`);
     console.log("\nForecast chart (target < 1 s)");

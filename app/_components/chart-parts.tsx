@@ -1,24 +1,55 @@
+import { useMemo } from "react";
+import { useChartWidth, XAxis } from "recharts";
 import { formatAxisValue, formatTimeTick } from "@/lib/chart/format-time-label";
+import { timeTicks } from "@/lib/chart/time-ticks";
 import type { FrequencyKind } from "@/lib/time/frequency";
 
 const TICK = { fontSize: 12, fill: "var(--text-muted)" };
+/** Room a time label takes with space around it (px): the longest, "28 Nov 13:00", is about 80 px. */
+const TICK_SPACING = 110;
 
 /**
- * Props of a real-date X axis over epoch-ms `t` (spread into Recharts' `<XAxis>`).
- * @param span the time span shown, in ms (picks the label precision)
+ * Props of a grid of horizontal lines only (spread into `<CartesianGrid>`). Recharts computes the
+ * vertical lines' positions even when they are hidden, from the X axis's ticks with its label-overlap
+ * check; on a chart's first render, before its axes register, that is one measured label per data
+ * point (0.1–0.4 s of forced layouts). The generator says there are none.
  */
-export function timeAxisProps(frequency: FrequencyKind, span: number, ticks?: number[]) {
-  return {
-    dataKey: "t",
-    type: "number" as const,
-    scale: "time" as const,
-    domain: ["dataMin", "dataMax"] as [string, string],
-    ticks,
-    tickFormatter: (v: number) => formatTimeTick(v, frequency, span),
-    tick: TICK,
-    stroke: "var(--border-strong)",
-    minTickGap: 32,
-  };
+export const HORIZONTAL_GRID = {
+  stroke: "var(--border)",
+  strokeDasharray: "3 3",
+  vertical: false,
+  verticalCoordinatesGenerator: () => [],
+};
+
+export interface TimeXAxisProps {
+  frequency: FrequencyKind;
+  /** The time range shown, epoch ms (the whole data, or the brush's window). */
+  from: number;
+  to: number;
+}
+
+/**
+ * A real-date X axis over epoch-ms `t`, for use inside a Recharts chart: ticks on calendar
+ * boundaries, as many as the chart's width holds, every one drawn: Recharts' own overlap check
+ * (`minTickGap`) measures each new label in a DOM span, forcing a layout of the page each time.
+ */
+export function TimeXAxis({ frequency, from, to }: TimeXAxisProps) {
+  const width = useChartWidth();
+  const target = width !== undefined && width > 0 ? Math.max(2, Math.floor(width / TICK_SPACING)) : 9;
+  const ticks = useMemo(() => (frequency === "index" ? undefined : timeTicks(from, to, target).filter((t) => t >= from && t <= to)), [frequency, from, to, target]);
+  return (
+    <XAxis
+      dataKey="t"
+      type="number"
+      scale="time"
+      domain={["dataMin", "dataMax"]}
+      ticks={ticks}
+      interval={0}
+      tickFormatter={(v: number) => formatTimeTick(v, frequency, to - from)}
+      tick={TICK}
+      stroke="var(--border-strong)"
+    />
+  );
 }
 
 /** Props of a value Y axis (spread into Recharts' `<YAxis>`), labelled with the unit when there is one. */
@@ -29,6 +60,8 @@ export function valueAxisProps(unit?: string | null) {
     stroke: "var(--border-strong)",
     width: 64,
     domain: ["auto", "auto"] as [string, string],
+    // Recharts' five value ticks never crowd a chart's height: skip its label measuring (see TimeXAxis).
+    interval: 0,
     label: unit ? { value: unit, angle: -90, position: "insideLeft" as const, style: { fontSize: 12, fill: "var(--text-muted)" } } : undefined,
   };
 }

@@ -1,12 +1,11 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { Area, Brush, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Area, Brush, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, YAxis } from "recharts";
 import { formatTimeLabel, formatValue } from "@/lib/chart/format-time-label";
-import { timeTicks } from "@/lib/chart/time-ticks";
 import { toForecastCounts, toInitialWindowStart, type ForecastRow } from "@/lib/chart/to-forecast-rows";
 import type { FrequencyKind } from "@/lib/time/frequency";
-import { ChartLegend, timeAxisProps, valueAxisProps, type LegendItem } from "./chart-parts";
+import { ChartLegend, HORIZONTAL_GRID, TimeXAxis, valueAxisProps, type LegendItem } from "./chart-parts";
 
 export interface ForecastChartProps {
   rows: ForecastRow[];
@@ -82,7 +81,6 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
   const end = zoom?.rows === rows ? zoom.end : rows.length - 1;
   const from = rows[start]?.t ?? first;
   const to = rows[end]?.t ?? last;
-  const ticks = useMemo(() => (frequency === "index" ? undefined : timeTicks(from, to, 9).filter((t) => t >= from && t <= to)), [from, to, frequency]);
   const legend: LegendItem[] = [
     { label: "History", kind: "line", color: "var(--series-1)" },
     { label: "Forecast", kind: "line", color: FORECAST },
@@ -105,8 +103,8 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
       <div className="chart-frame chart-frame-tall">
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart data={rows} margin={{ top: 12, right: 20, bottom: 4, left: 8 }}>
-            <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
-            <XAxis {...timeAxisProps(frequency, to - from, ticks)} />
+            <CartesianGrid {...HORIZONTAL_GRID} />
+            <TimeXAxis frequency={frequency} from={from} to={to} />
             <YAxis {...valueAxisProps(unit)} />
             <Tooltip
               content={({ active, payload }) => {

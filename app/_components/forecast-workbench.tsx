@@ -24,6 +24,8 @@ export interface ForecastWorkbenchProps {
   runs: RunSummaryDto[];
   /** Run to open first (from `?run=`). */
   initialRunId?: string | null;
+  /** That run, when the page could load it (finished, of this dataset): shown without a request. */
+  initialRun?: RunDto | null;
 }
 
 const runLabel = (run: RunSummaryDto | undefined, letter: string) =>
@@ -37,9 +39,9 @@ function showRunInUrl(id: string | null) {
 }
 
 /** The dataset page's workbench: train in a worker, watch it learn, read the forecast, manage runs. */
-export function ForecastWorkbench({ dataset, history, runs: initialRuns, initialRunId = null }: ForecastWorkbenchProps) {
-  const runs = useRuns(dataset.id, initialRuns);
-  const [openId, setOpenId] = useState<string | null>(null);
+export function ForecastWorkbench({ dataset, history, runs: initialRuns, initialRunId = null, initialRun = null }: ForecastWorkbenchProps) {
+  const runs = useRuns(dataset.id, initialRuns, initialRun);
+  const [openId, setOpenId] = useState<string | null>(initialRun?.id ?? null);
   const [compareIds, setCompareIds] = useState<string[]>([]);
   /** A forecast made by an uploaded model file (not saved: nothing was trained). */
   const [fromModel, setFromModel] = useState<{ view: RunView; fileName: string } | null>(null);
@@ -72,7 +74,8 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
   );
 
   useEffect(() => {
-    if (initialRunId) void open(initialRunId);
+    // A run the page did not bring (still training, failed, unknown) is asked for, to say why it does not open.
+    if (initialRunId && initialRunId !== initialRun?.id) void open(initialRunId);
     // Only the run named in the URL when the page loads.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

@@ -42,7 +42,7 @@ export const LiveLossChart = memo(function LiveLossChart({ histories }: LiveLoss
       </figcaption>
       <ChartLegend items={CURVES} />
       {rows.length === 0 ? (
-        <div className="chart-empty small">The loss appears here after the first epoch.</div>
+        <div className="chart-empty live-loss-empty">The loss appears here after the first epoch.</div>
       ) : (
         <svg className="live-loss" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`Loss over ${rows.length} epochs`}>
           {yTicks.map((t) => (

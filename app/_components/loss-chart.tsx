@@ -6,7 +6,7 @@ import { formatValue } from "@/lib/chart/format-time-label";
 import { logTicks, niceTicks } from "@/lib/chart/nice-ticks";
 import { toBestEpoch, toLossExtent, toLossModels, toLossRows } from "@/lib/chart/to-loss-rows";
 import type { StoredTrainingHistory } from "@/lib/series/run-schema";
-import { ChartLegend, type LegendItem } from "./chart-parts";
+import { ChartLegend, HORIZONTAL_GRID, type LegendItem } from "./chart-parts";
 
 export interface LossChartProps {
   histories: StoredTrainingHistory[];
@@ -71,7 +71,7 @@ export const LossChart = memo(function LossChart({ histories, loss = "loss" }: L
         <div className="chart-frame chart-frame-small">
           <ResponsiveContainer width="100%" height="100%">
             <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 8 }}>
-              <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
+              <CartesianGrid {...HORIZONTAL_GRID} />
               <XAxis
                 dataKey="epoch"
                 type="number"

@@ -1,15 +1,14 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, YAxis } from "recharts";
 import { formatTimeLabel, formatValue } from "@/lib/chart/format-time-label";
-import { timeTicks } from "@/lib/chart/time-ticks";
 import { toCompareRows, type CompareRow } from "@/lib/chart/to-compare-rows";
 import type { HistoryPoints } from "@/lib/chart/to-forecast-rows";
 import { METHOD_LABELS } from "@/lib/forecast/types";
 import type { RunDto } from "@/lib/series/run-schema";
 import type { FrequencyKind } from "@/lib/time/frequency";
-import { ChartLegend, timeAxisProps, valueAxisProps } from "./chart-parts";
+import { ChartLegend, HORIZONTAL_GRID, TimeXAxis, valueAxisProps } from "./chart-parts";
 
 export interface RunCompareProps {
   a: RunDto;
@@ -34,7 +33,6 @@ export function RunCompare({ a, b, history, frequency, labels }: RunCompareProps
   }
   const first = rows[0]?.t ?? 0;
   const last = rows.at(-1)?.t ?? first;
-  const ticks = frequency === "index" ? undefined : timeTicks(first, last, 9);
   const score = (run: RunDto, s: typeof sa) => {
     const m = s.metrics[s.chosen];
     return `${METHOD_LABELS[s.chosen]} · MASE ${m?.mase?.toFixed(3) ?? "—"} · 95% coverage ${m?.coverage95 === null || m?.coverage95 === undefined ? "—" : `${Math.round(m.coverage95 * 100)}%`} · seed ${run.seed}`;
@@ -65,8 +63,8 @@ export function RunCompare({ a, b, history, frequency, labels }: RunCompareProps
       <div className="chart-frame">
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart data={rows} margin={{ top: 8, right: 20, bottom: 4, left: 8 }}>
-            <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
-            <XAxis {...timeAxisProps(frequency, last - first, ticks)} />
+            <CartesianGrid {...HORIZONTAL_GRID} />
+            <TimeXAxis frequency={frequency} from={first} to={last} />
             <YAxis {...valueAxisProps()} />
             <Tooltip
               labelFormatter={(v) => formatTimeLabel(Number(v), frequency)}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useRef, useState } from "react";
+import { useDeferredValue, useMemo, useRef, useState } from "react";
 import { toForecastRows, type HistoryPoints } from "@/lib/chart/to-forecast-rows";
 import { METHOD_LABELS, type MethodName } from "@/lib/forecast/types";
 import type { ExportableRun } from "@/lib/export/run-json";
@@ -39,6 +39,9 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
   const [showBacktest, setShowBacktest] = useState(false);
   const [fresh, setFresh] = useState<RunSeries[] | null>(null);
   const [reforecastState, setReforecastState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  // The backtest table and the loss chart come in a second, interruptible render: drawing every
+  // chart of a run in one commit kept the main thread busy for 0.4–0.6 s before the forecast showed.
+  const showDetails = useDeferredValue(true, false);
 
   const saved = run.series.find((s) => s.seriesId === seriesId) ?? run.series[0];
   const shown = (fresh ?? run.series).find((s) => s.seriesId === saved?.seriesId) ?? saved;
@@ -176,7 +179,7 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
       <p className="preprocessing-note" data-testid="preprocessing">
         <span className="muted">Before the network:</span> {describePreprocessing(saved.preprocessing)}
       </p>
-      {(Object.keys(saved.metrics).length > 0 || run.history.length > 0) && (
+      {showDetails && (Object.keys(saved.metrics).length > 0 || run.history.length > 0) && (
         <div className="result-grid">
           {Object.keys(saved.metrics).length > 0 && <BacktestTable series={saved} horizon={run.horizon} />}
           {run.history.length > 0 && <LossChart histories={run.history} loss={run.config.loss.toUpperCase()} />}

@@ -1,10 +1,10 @@
 "use client";
 
-import { useMemo } from "react";
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatAxisValue, formatTimeLabel, formatTimeTick, formatValue } from "@/lib/chart/format-time-label";
-import { timeTicks } from "@/lib/chart/time-ticks";
+import { useDeferredValue, useMemo } from "react";
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, YAxis } from "recharts";
+import { formatTimeLabel, formatValue } from "@/lib/chart/format-time-label";
 import type { FrequencyKind } from "@/lib/time/frequency";
+import { HORIZONTAL_GRID, TimeXAxis, valueAxisProps } from "./chart-parts";
 
 export interface SeriesChartProps {
   name: string;
@@ -29,8 +29,8 @@ export function SeriesChart({ name, unit, frequency, t, y, totalCount, color = "
   const rows = useMemo<Row[]>(() => t.map((time, i) => ({ t: time, y: y[i] ?? null })), [t, y]);
   const first = t[0] ?? 0;
   const last = t[t.length - 1] ?? first;
-  const span = last - first;
-  const ticks = useMemo(() => (frequency === "index" ? undefined : timeTicks(first, last, 9)), [first, last, frequency]);
+  // Drawn in a later, interruptible render: hydrating the page (and the forecast chart above) comes first.
+  const show = useDeferredValue(true, false);
   return (
     <figure
       style={{ margin: 0 }}
@@ -40,62 +40,43 @@ export function SeriesChart({ name, unit, frequency, t, y, totalCount, color = "
       aria-label={`${name}: ${totalCount} points`}
     >
       <div className="chart-frame">
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-            <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
-            <XAxis
-              dataKey="t"
-              type="number"
-              scale="time"
-              domain={["dataMin", "dataMax"]}
-              ticks={ticks}
-              tickFormatter={(value: number) => formatTimeTick(value, frequency, span)}
-              tick={{ fontSize: 12, fill: "var(--text-muted)" }}
-              stroke="var(--border-strong)"
-              minTickGap={32}
-            />
-            <YAxis
-              tickFormatter={formatAxisValue}
-              tick={{ fontSize: 12, fill: "var(--text-muted)" }}
-              stroke="var(--border-strong)"
-              width={64}
-              domain={["auto", "auto"]}
-              label={
-                unit
-                  ? { value: unit, angle: -90, position: "insideLeft", style: { fontSize: 12, fill: "var(--text-muted)" } }
-                  : undefined
-              }
-            />
-            <Tooltip
-              content={({ active, payload, label }) => {
-                if (!active || !payload?.length || typeof label !== "number") return null;
-                const value = payload[0]?.value;
-                return (
-                  <div className="chart-tooltip" data-testid="chart-tooltip">
-                    <div className="label">{formatTimeLabel(label, frequency, true)}</div>
-                    <div className="row">
-                      <span>{name}</span>
-                      <strong>
-                        {formatValue(typeof value === "number" ? value : null)}
-                        {unit ? ` ${unit}` : ""}
-                      </strong>
+        {show && (
+          <ResponsiveContainer width="100%" height="100%">
+            <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+              <CartesianGrid {...HORIZONTAL_GRID} />
+              <TimeXAxis frequency={frequency} from={first} to={last} />
+              <YAxis {...valueAxisProps(unit)} />
+              <Tooltip
+                content={({ active, payload, label }) => {
+                  if (!active || !payload?.length || typeof label !== "number") return null;
+                  const value = payload[0]?.value;
+                  return (
+                    <div className="chart-tooltip" data-testid="chart-tooltip">
+                      <div className="label">{formatTimeLabel(label, frequency, true)}</div>
+                      <div className="row">
+                        <span>{name}</span>
+                        <strong>
+                          {formatValue(typeof value === "number" ? value : null)}
+                          {unit ? ` ${unit}` : ""}
+                        </strong>
+                      </div>
                     </div>
-                  </div>
-                );
-              }}
-            />
-            <Line
-              type="linear"
-              dataKey="y"
-              name={name}
-              stroke={color}
-              strokeWidth={1.6}
-              dot={false}
-              isAnimationActive={false}
-              connectNulls={false}
-            />
-          </LineChart>
-        </ResponsiveContainer>
+                  );
+                }}
+              />
+              <Line
+                type="linear"
+                dataKey="y"
+                name={name}
+                stroke={color}
+                strokeWidth={1.6}
+                dot={false}
+                isAnimationActive={false}
+                connectNulls={false}
+              />
+            </LineChart>
+          </ResponsiveContainer>
+        )}
       </div>
     </figure>
   );

@@ -14,10 +14,13 @@ const PENDING_POLL_MS = 2000;
 
 const isPending = (run: RunSummaryDto) => run.status === "queued" || run.status === "running";
 
-/** The dataset's saved runs: the list (kept current while server-side runs train), the opened runs (cached), delete. */
-export function useRuns(datasetId: string, initial: RunSummaryDto[]) {
+/**
+ * The dataset's saved runs: the list (kept current while server-side runs train), the opened runs (cached), delete.
+ * @param initialRun a run the page already holds (opened without fetching it)
+ */
+export function useRuns(datasetId: string, initial: RunSummaryDto[], initialRun: RunDto | null = null) {
   const [runs, setRuns] = useState(initial);
-  const [opened, setOpened] = useState<Record<string, RunDto>>({});
+  const [opened, setOpened] = useState<Record<string, RunDto>>(() => (initialRun ? { [initialRun.id]: initialRun } : {}));
   const [error, setError] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {

@@ -7,7 +7,8 @@ import { SeriesChart } from "@/app/_components/series-chart";
 import { formatTimeLabel } from "@/lib/chart/format-time-label";
 import { selectPoints } from "@/lib/chart/select-points";
 import { getDataset, getSeriesPoints } from "@/lib/server/datasets";
-import { listRuns } from "@/lib/server/runs";
+import { getRun, listRuns } from "@/lib/server/runs";
+import { isFinishedRun } from "@/lib/series/run-schema";
 
 export const dynamic = "force-dynamic";
 
@@ -30,6 +31,9 @@ export default async function DatasetPage({ params, searchParams }: PageProps) {
   const dataset = await getDataset(id);
   if (!dataset) notFound();
   const runs = await listRuns(id);
+  // The run named in the URL comes with the page, so its charts draw without a second request.
+  const named = typeof run === "string" ? await getRun(run) : null;
+  const initialRun = named && isFinishedRun(named) && named.datasetId === id ? named : null;
   const charts = await Promise.all(
     dataset.series.map(async (series) => {
       const stored = await getSeriesPoints(series.id);
@@ -80,6 +84,7 @@ export default async function DatasetPage({ params, searchParams }: PageProps) {
         history={Object.fromEntries(charts.map(({ series, points }) => [series.id, { t: points.t, y: points.y }]))}
         runs={runs}
         initialRunId={typeof run === "string" ? run : null}
+        initialRun={initialRun}
       />
       <h2 className="section-title">Data</h2>
       {charts.length > MAX_DATA_CHARTS && (
