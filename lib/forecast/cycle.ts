@@ -160,6 +160,11 @@ export function cycleAt(cycle: LongCycle, t: number): number {
   return sum;
 }
 
+/** The series minus its cycle (index 0 is step 0 of the cycle). */
+export function withoutCycle(values: Float64Array, cycle: LongCycle): Float64Array {
+  return values.map((v, t) => v - cycleAt(cycle, t));
+}
+
 /** Ordinary least squares by the normal equations (p is small); null when they are singular. */
 function leastSquares(n: number, p: number, fill: (t: number, row: Float64Array) => void, y: ArrayLike<number>): Float64Array | null {
   const a = new Float64Array(p * p);

@@ -1,4 +1,4 @@
-import { cycleAt, fitLongCycle } from "./cycle";
+import { fitLongCycle, withoutCycle } from "./cycle";
 import { SavedModelError, SeriesTooShortError } from "./errors";
 import { withInitialStates } from "./exponential-smoothing";
 import { seasonalIndices } from "./seasonality";
@@ -68,7 +68,7 @@ export async function forecastFromModel(saved: SavedModel, series: SeriesInput[]
             transform: state.transform,
             deseasonalized: state.deseasonalized,
             cycle,
-            smoothing: withInitialStates(state.smoothing, cycle ? z.map((v, t) => v - cycleAt(cycle, t)) : z),
+            smoothing: withInitialStates(state.smoothing, cycle ? withoutCycle(z, cycle) : z),
             scale: state.scale,
           },
         });

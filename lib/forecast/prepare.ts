@@ -1,4 +1,4 @@
-import { cycleAt, fitLongCycle, hasLongCycle } from "./cycle";
+import { cycleAt, fitLongCycle, hasLongCycle, withoutCycle } from "./cycle";
 import { fitSmoothing, forecastSmoothing, runSmoothing, seasonAt } from "./exponential-smoothing";
 import { isSeasonal } from "./seasonality";
 import { applyTransform, chooseTransform } from "./transform";
@@ -66,11 +66,6 @@ export function choosePreparation(
   if (cycle) z = withoutCycle(z, fitLongCycle(z, P));
   const seasonal = m > 1 && config.deseasonalize !== "off" && (config.deseasonalize === "on" ? z.length >= 2 * m : isSeasonal(z, m));
   return { transform, deseasonalize: seasonal ? "on" : "off", cycle: cycle ? "on" : "off" };
-}
-
-/** The series minus its long cycle. */
-function withoutCycle(z: Float64Array, cycle: LongCycle): Float64Array {
-  return z.map((v, t) => v - cycleAt(cycle, t));
 }
 
 /** The normalisation of one series for the network, fitted on a prefix of it. */
