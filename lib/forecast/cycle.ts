@@ -1,3 +1,4 @@
+import { centredMovingAverage } from "./seasonality";
 import type { LongCycle } from "./types";
 
 /** Most harmonics tried; a smooth cycle needs few, and more would follow the noise. */
@@ -59,7 +60,10 @@ export function hasLongCycle(values: ArrayLike<number>, period: number, seasonLe
     series = means;
   }
   const lag = Math.round(period / m);
-  return lagCorrelation(withoutMovingAverage(series, lag), lag) >= MIN_CYCLE_CORRELATION;
+  const trend = centredMovingAverage(series, lag);
+  const detrended: number[] = [];
+  for (let t = 0; t < series.length; t++) if (!Number.isNaN(trend[t] as number)) detrended.push((series[t] as number) - (trend[t] as number));
+  return lagCorrelation(detrended, lag) >= MIN_CYCLE_CORRELATION;
 }
 
 /** Pearson correlation of the pairs (x_t, x_{t−lag}); 0 when either side is constant. */
@@ -87,28 +91,6 @@ function lagCorrelation(x: ArrayLike<number>, lag: number): number {
   return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0;
 }
 
-/** Values minus their centred moving average of order `order` (2×order when even); the edges are dropped. */
-function withoutMovingAverage(values: ArrayLike<number>, order: number): number[] {
-  const half = Math.floor(order / 2);
-  const out: number[] = [];
-  let sum = 0;
-  for (let k = 0; k < order && k < values.length; k++) sum += values[k] as number;
-  // Window [t − half, t + half] for odd orders; even orders add half weights at both ends.
-  for (let t = half; t + half < values.length; t++) {
-    const from = t - half;
-    let average: number;
-    if (order % 2 === 1) {
-      average = sum / order;
-      if (from + order < values.length) sum += (values[from + order] as number) - (values[from] as number);
-    } else {
-      average = (sum + 0.5 * ((values[t + half] as number) - (values[from] as number))) / order;
-      if (from + order < values.length) sum += (values[from + order] as number) - (values[from] as number);
-    }
-    out.push((values[t] as number) - average);
-  }
-  return out;
-}
-
 /**
  * Fits the cycle by least squares, together with a straight line so that a trend is not taken
  * for part of the cycle; the number of harmonics (1 to 6) minimises AICc.
@@ -121,7 +103,7 @@ export function fitLongCycle(values: ArrayLike<number>, period: number): LongCyc
   for (let k = 1; k <= MAX_HARMONICS; k++) {
     const p = 2 + 2 * k;
     if (n - p - 1 <= 0 || 2 * k >= period) break;
-    const beta = leastSquares(n, p, (t, row) => {
+    const design = (t: number, row: Float64Array) => {
       row[0] = 1;
       row[1] = t / n;
       for (let j = 1; j <= k; j++) {
@@ -129,18 +111,15 @@ export function fitLongCycle(values: ArrayLike<number>, period: number): LongCyc
         row[2 * j] = Math.cos(angle);
         row[2 * j + 1] = Math.sin(angle);
       }
-    }, values);
+    };
+    const beta = leastSquares(n, p, design, values);
     if (!beta) break;
     let sse = 0;
     const row = new Float64Array(p);
     for (let t = 0; t < n; t++) {
-      row[0] = 1;
-      row[1] = t / n;
-      let fit = beta[0]! + beta[1]! * row[1]!;
-      for (let j = 1; j <= k; j++) {
-        const angle = (2 * Math.PI * j * t) / period;
-        fit += beta[2 * j]! * Math.cos(angle) + beta[2 * j + 1]! * Math.sin(angle);
-      }
+      design(t, row);
+      let fit = 0;
+      for (let i = 0; i < p; i++) fit += beta[i]! * row[i]!;
       sse += ((values[t] as number) - fit) ** 2;
     }
     const aicc = n * Math.log(Math.max(sse, 1e-300) / n) + 2 * p + (2 * p * (p + 1)) / (n - p - 1);

@@ -45,22 +45,39 @@ export function isSeasonal(values: ArrayLike<number>, seasonLength: number): boo
  */
 export function seasonalIndices(values: ArrayLike<number>, seasonLength: number): number[] {
   const m = Math.round(seasonLength);
-  const n = values.length;
-  const half = Math.floor(m / 2);
+  const trend = centredMovingAverage(values, m);
   const sums = new Array<number>(m).fill(0);
   const counts = new Array<number>(m).fill(0);
-  for (let t = half; t < n - half; t++) {
-    let trend = 0;
-    if (m % 2 === 0) {
-      for (let k = -half; k <= half; k++) trend += (values[t + k] as number) * (Math.abs(k) === half ? 0.5 : 1);
-    } else {
-      for (let k = -half; k <= half; k++) trend += values[t + k] as number;
-    }
-    trend /= m;
-    sums[t % m] = (sums[t % m] as number) + (values[t] as number) - trend;
+  for (let t = 0; t < values.length; t++) {
+    const level = trend[t] as number;
+    if (Number.isNaN(level)) continue;
+    sums[t % m] = (sums[t % m] as number) + (values[t] as number) - level;
     counts[t % m] = (counts[t % m] as number) + 1;
   }
   const indices = sums.map((s, j) => ((counts[j] as number) > 0 ? s / (counts[j] as number) : 0));
   const mean = indices.reduce((a, b) => a + b, 0) / m;
   return indices.map((v) => v - mean);
+}
+
+/**
+ * Centred moving average of order m, as classical decomposition takes it: over t − ⌊m/2⌋ … t + ⌊m/2⌋,
+ * with half weights at both ends when m is even (the 2×m average).
+ * @param values the series (finite values)
+ * @param order m, in steps
+ * @returns one value per step; NaN within ⌊m/2⌋ steps of either end
+ */
+export function centredMovingAverage(values: ArrayLike<number>, order: number): Float64Array {
+  const n = values.length;
+  const half = Math.floor(order / 2);
+  const out = new Float64Array(n).fill(Number.NaN);
+  for (let t = half; t < n - half; t++) {
+    let sum = 0;
+    if (order % 2 === 0) {
+      for (let k = -half; k <= half; k++) sum += (values[t + k] as number) * (Math.abs(k) === half ? 0.5 : 1);
+    } else {
+      for (let k = -half; k <= half; k++) sum += values[t + k] as number;
+    }
+    out[t] = sum / order;
+  }
+  return out;
 }
