@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { fitBaselines, runBaselines } from "./baselines";
+import { chooseTrend } from "./exponential-smoothing";
 import { choosePreparation } from "./prepare";
+import { createRandom } from "./random";
 
 describe("theta baseline", () => {
   it("forecasts a straight line with half its slope (SES level plus half the drift)", () => {
@@ -28,8 +30,23 @@ describe("choosePreparation", () => {
     // 54 values: the prefix before the first backtest origin (about 33) is too short for the
     // seasonality test, the whole history is not.
     const values = Float64Array.from({ length: 54 }, (_, t) => 100 + 20 * Math.sin((2 * Math.PI * t) / 12) + (t % 5));
-    expect(choosePreparation(values, 12, { transform: "auto", deseasonalize: "auto", cyclePeriod: 0 }).deseasonalize).toBe("on");
-    expect(choosePreparation(values.subarray(0, 33), 12, { transform: "auto", deseasonalize: "auto", cyclePeriod: 0 }).deseasonalize).toBe("off");
-    expect(choosePreparation(values, 12, { transform: "none", deseasonalize: "off", cyclePeriod: 0 })).toEqual({ transform: "none", deseasonalize: "off", cycle: "off" });
+    expect(choosePreparation(values, 12, { transform: "auto", deseasonalize: "auto", cyclePeriod: 0, dampedTrend: false }).deseasonalize).toBe("on");
+    expect(choosePreparation(values.subarray(0, 33), 12, { transform: "auto", deseasonalize: "auto", cyclePeriod: 0, dampedTrend: false }).deseasonalize).toBe("off");
+    expect(choosePreparation(values, 12, { transform: "none", deseasonalize: "off", cyclePeriod: 0, dampedTrend: false })).toEqual({ transform: "none", deseasonalize: "off", cycle: "off", dampedTrend: false });
+  });
+});
+
+describe("chooseTrend (dampedTrend: auto)", () => {
+  it("keeps a damped trend for a trending series and drops it for a level with noise", () => {
+    const noise = createRandom(7).next;
+    const trending = Float64Array.from({ length: 120 }, (_, t) => 50 + 0.8 * t + 2 * (noise() - 0.5));
+    const level = Float64Array.from({ length: 120 }, () => 50 + 2 * (noise() - 0.5));
+    expect(chooseTrend(trending, { seasonLength: 1, seasonal: false })).toBe("damped");
+    expect(chooseTrend(level, { seasonLength: 1, seasonal: false })).toBe("none");
+    const config = { transform: "none" as const, deseasonalize: "off" as const, cyclePeriod: 0 };
+    expect(choosePreparation(trending, 1, { ...config, dampedTrend: "auto" }).dampedTrend).toBe(true);
+    expect(choosePreparation(level, 1, { ...config, dampedTrend: "auto" }).dampedTrend).toBe(false);
+    // An explicit setting is kept whatever the data say.
+    expect(choosePreparation(level, 1, { ...config, dampedTrend: true }).dampedTrend).toBe(true);
   });
 });

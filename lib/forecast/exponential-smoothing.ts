@@ -28,25 +28,59 @@ const logit = (p: number) => Math.log(p / (1 - p));
  */
 export function fitSmoothing(
   values: ArrayLike<number>,
-  options: { seasonLength: number; seasonal: boolean; trend: "none" | "damped" },
+  options: { seasonLength: number; seasonal: boolean; trend: "none" | "damped"; fitInitialStates?: boolean },
 ): SmoothingModel {
   const m = options.seasonal && options.seasonLength > 1 && values.length >= 2 * options.seasonLength ? Math.round(options.seasonLength) : 1;
   const damped = options.trend === "damped" && values.length >= 4;
   const init = initialStates(values, m, damped);
+  // Initial level and trend as free parameters, in units of the series' typical step.
+  const unit = options.fitInitialStates ? typicalStep(values) : 0;
   const decode = (u: number[]): SmoothingModel => {
     const alpha = 1e-4 + (0.9999 - 1e-4) * logistic(u[0] as number);
     let i = 1;
     const beta = damped ? alpha * logistic(u[i++] as number) : 0;
     const gamma = m > 1 ? (1 - alpha) * logistic(u[i++] as number) : 0;
     const phi = damped ? 0.8 + 0.18 * logistic(u[i++] as number) : 0;
-    return { alpha, beta, gamma, phi, seasonLength: m, trend: damped ? "damped" : "none", ...init };
+    const level0 = options.fitInitialStates ? init.level0 + unit * (u[i++] as number) : init.level0;
+    const trend0 = options.fitInitialStates && damped ? init.trend0 + unit * (u[i++] as number) : init.trend0;
+    return { alpha, beta, gamma, phi, seasonLength: m, trend: damped ? "damped" : "none", ...init, level0, trend0 };
   };
   const start = [logit(0.3)];
   if (damped) start.push(logit(0.1));
   if (m > 1) start.push(logit(0.1));
   if (damped) start.push(0);
+  if (options.fitInitialStates) start.push(...(damped ? [0, 0] : [0]));
   const best = nelderMead((u) => runSmoothing(values, decode(u)).mse, start, { step: 1 });
   return decode(best.x);
+}
+
+/**
+ * Whether a damped trend earns its three extra parameters (β, φ and the initial trend): fits the
+ * smoothing with and without one and keeps the lower AICc, the criterion R's ets selects by. A
+ * trend the data does not support would otherwise be extrapolated into every forecast.
+ * @param values finite values on the modelling scale, oldest first
+ * @param options.seasonLength m in steps; options.seasonal whether the smoothing has a season
+ * @returns "damped" or "none"
+ */
+export function chooseTrend(values: ArrayLike<number>, options: { seasonLength: number; seasonal: boolean }): "damped" | "none" {
+  const n = values.length;
+  // Both fits estimate their initial states, or the comparison would reward whichever heuristic
+  // start happens to sit closer to the first values rather than the trend itself.
+  const none = fitSmoothing(values, { ...options, trend: "none", fitInitialStates: true });
+  const damped = fitSmoothing(values, { ...options, trend: "damped", fitInitialStates: true });
+  if (damped.trend !== "damped") return "none";
+  const seasonParameters = none.seasonLength > 1 ? none.seasonLength : 0;
+  const k0 = 2 + seasonParameters;
+  const aicc = (mse: number, k: number) => (n - k - 1 > 0 ? n * Math.log(Math.max(mse, 1e-300)) + 2 * k + (2 * k * (k + 1)) / (n - k - 1) : Infinity);
+  return aicc(runSmoothing(values, damped).mse, k0 + 3) < aicc(runSmoothing(values, none).mse, k0) ? "damped" : "none";
+}
+
+/** Mean absolute one-step change (1 for a constant series), the unit of the initial-state search. */
+function typicalStep(values: ArrayLike<number>): number {
+  let sum = 0;
+  for (let t = 1; t < values.length; t++) sum += Math.abs((values[t] as number) - (values[t - 1] as number));
+  const step = values.length > 1 ? sum / (values.length - 1) : 0;
+  return step > 0 ? step : 1;
 }
 
 function initialStates(values: ArrayLike<number>, m: number, damped: boolean) {

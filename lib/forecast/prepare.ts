@@ -1,5 +1,5 @@
 import { cycleAt, fitLongCycle, hasLongCycle, withoutCycle } from "./cycle";
-import { fitSmoothing, forecastSmoothing, runSmoothing, seasonAt } from "./exponential-smoothing";
+import { chooseTrend, fitSmoothing, forecastSmoothing, runSmoothing, seasonAt } from "./exponential-smoothing";
 import { isSeasonal } from "./seasonality";
 import { applyTransform, chooseTransform } from "./transform";
 import type { ForecastConfig, LongCycle, SmoothingModel, TransformKind } from "./types";
@@ -56,8 +56,8 @@ export function cleanSeries(values: ArrayLike<number>): CleanSeries {
 export function choosePreparation(
   values: Float64Array,
   seasonLength: number,
-  config: Pick<ForecastConfig, "transform" | "deseasonalize" | "cyclePeriod">,
-): { transform: TransformKind; deseasonalize: "on" | "off"; cycle: "on" | "off" } {
+  config: Pick<ForecastConfig, "transform" | "deseasonalize" | "cyclePeriod" | "dampedTrend">,
+): { transform: TransformKind; deseasonalize: "on" | "off"; cycle: "on" | "off"; dampedTrend: boolean } {
   const m = Math.round(seasonLength);
   const transform = config.transform === "auto" ? chooseTransform(values, m) : config.transform;
   let z = applyTransform(values, transform);
@@ -65,7 +65,8 @@ export function choosePreparation(
   const cycle = P >= 2 && config.deseasonalize !== "off" && (config.deseasonalize === "on" ? z.length >= 2 * P : hasLongCycle(z, P, m));
   if (cycle) z = withoutCycle(z, fitLongCycle(z, P));
   const seasonal = m > 1 && config.deseasonalize !== "off" && (config.deseasonalize === "on" ? z.length >= 2 * m : isSeasonal(z, m));
-  return { transform, deseasonalize: seasonal ? "on" : "off", cycle: cycle ? "on" : "off" };
+  const dampedTrend = config.dampedTrend === "auto" ? chooseTrend(z, { seasonLength: m, seasonal }) === "damped" : config.dampedTrend;
+  return { transform, deseasonalize: seasonal ? "on" : "off", cycle: cycle ? "on" : "off", dampedTrend };
 }
 
 /** The normalisation of one series for the network, fitted on a prefix of it. */

@@ -189,6 +189,7 @@ async function forecastGroup(job: GroupJob) {
           transform: s.prepared.transform,
           deseasonalize: s.prepared.deseasonalized ? "on" : "off",
           cyclePeriod: s.prepared.cycle?.period ?? 0,
+          dampedTrend: s.prepared.smoothing.trend === "damped",
           fitEnd: s.clean.values.length,
         }),
       );
@@ -236,6 +237,7 @@ async function forecastGroup(job: GroupJob) {
           deseasonalized: s.prepared.deseasonalized,
           seasonLength: m,
           ...(s.prepared.cycle ? { cyclePeriod: s.prepared.cycle.period } : {}),
+          ...(s.prepared.smoothing.trend === "damped" ? { dampedTrend: true } : {}),
           filled: s.clean.filled,
         },
       });
@@ -272,7 +274,6 @@ function prepOptions(config: ForecastConfig, seasonLength: number, horizon: numb
     horizon,
     transform: config.transform,
     deseasonalize: config.deseasonalize,
-    dampedTrend: config.dampedTrend,
   };
 }
 

@@ -106,9 +106,10 @@ export interface ForecastConfig {
   cyclePeriod: number;
   /**
    * The exponential smoothing under the network has a damped trend (Holt-Winters damped, the
-   * network corrects its forecast); false: level and season only, the network supplies any trend.
+   * network corrects its forecast); false: level and season only, the network supplies any trend;
+   * "auto": the one of the two with the lower AICc on the whole history, as R's ets chooses.
    */
-  dampedTrend: boolean;
+  dampedTrend: "auto" | boolean;
   /** Training loss on the normalised targets. */
   loss: "mae" | "mse" | "huber";
   /** Rolling backtest origins (each forecasts one horizon); also the calibration set of the intervals. */
@@ -220,6 +221,8 @@ export interface SeriesPreprocessing {
   seasonLength: number;
   /** Steps of the long cycle removed before the network, when one was (absent: none). */
   cyclePeriod?: number;
+  /** The smoothing under the network had a damped trend (absent: level and season only). */
+  dampedTrend?: boolean;
   /** Missing values filled by interpolation. */
   filled: number;
 }

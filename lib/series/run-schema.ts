@@ -43,7 +43,7 @@ export const forecastConfigSchema = z.object({
   validationFraction: z.number().min(0).max(0.5),
   maxWindows: int.min(1),
   transform: z.enum(["auto", "log", "none"]),
-  dampedTrend: z.boolean(),
+  dampedTrend: z.union([z.literal("auto"), z.boolean()]),
   deseasonalize: z.enum(["auto", "on", "off"]),
   // Runs saved before long cycles existed had none.
   cyclePeriod: z.number().min(0).default(0),
@@ -100,6 +100,7 @@ export const runSeriesSchema = z.object({
     deseasonalized: z.boolean(),
     seasonLength: int,
     cyclePeriod: z.number().positive().optional(),
+    dampedTrend: z.boolean().optional(),
     filled: int,
   }),
 });
