@@ -1,3 +1,4 @@
+import { aicc } from "./optimize";
 import { centredMovingAverage } from "./seasonality";
 import type { LongCycle } from "./types";
 
@@ -122,8 +123,8 @@ export function fitLongCycle(values: ArrayLike<number>, period: number): LongCyc
       for (let i = 0; i < p; i++) fit += beta[i]! * row[i]!;
       sse += ((values[t] as number) - fit) ** 2;
     }
-    const aicc = n * Math.log(Math.max(sse, 1e-300) / n) + 2 * p + (2 * p * (p + 1)) / (n - p - 1);
-    if (!best || aicc < best.aicc) best = { aicc, coefficients: Array.from(beta.subarray(2)) };
+    const criterion = aicc(n, sse / n, p);
+    if (!best || criterion < best.aicc) best = { aicc: criterion, coefficients: Array.from(beta.subarray(2)) };
   }
   return { period, coefficients: best?.coefficients ?? [] };
 }

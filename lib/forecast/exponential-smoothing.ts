@@ -1,4 +1,4 @@
-import { nelderMead } from "./optimize";
+import { aicc, nelderMead } from "./optimize";
 import { seasonalIndices } from "./seasonality";
 import type { SmoothingModel } from "./types";
 
@@ -71,8 +71,7 @@ export function chooseTrend(values: ArrayLike<number>, options: { seasonLength: 
   if (damped.trend !== "damped") return "none";
   const seasonParameters = none.seasonLength > 1 ? none.seasonLength : 0;
   const k0 = 2 + seasonParameters;
-  const aicc = (mse: number, k: number) => (n - k - 1 > 0 ? n * Math.log(Math.max(mse, 1e-300)) + 2 * k + (2 * k * (k + 1)) / (n - k - 1) : Infinity);
-  return aicc(runSmoothing(values, damped).mse, k0 + 3) < aicc(runSmoothing(values, none).mse, k0) ? "damped" : "none";
+  return aicc(n, runSmoothing(values, damped).mse, k0 + 3) < aicc(n, runSmoothing(values, none).mse, k0) ? "damped" : "none";
 }
 
 /** Mean absolute one-step change (1 for a constant series), the unit of the initial-state search. */

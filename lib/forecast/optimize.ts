@@ -65,3 +65,16 @@ export function nelderMead(
   for (let i = 1; i < values.length; i++) if ((values[i] as number) < (values[bestIndex] as number)) bestIndex = i;
   return { x: simplex[bestIndex] as number[], value: values[bestIndex] as number };
 }
+
+/**
+ * Corrected Akaike information criterion of a Gaussian fit, for choosing between models of a
+ * series (the number of Fourier harmonics, a trend or none).
+ * @param n observations fitted
+ * @param meanSquaredError mean squared residual
+ * @param k estimated parameters
+ * @returns AICc; +∞ when there are too few observations for k parameters
+ */
+export function aicc(n: number, meanSquaredError: number, k: number): number {
+  if (n - k - 1 <= 0) return Number.POSITIVE_INFINITY;
+  return n * Math.log(Math.max(meanSquaredError, 1e-300)) + 2 * k + (2 * k * (k + 1)) / (n - k - 1);
+}
