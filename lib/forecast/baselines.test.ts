@@ -30,9 +30,9 @@ describe("choosePreparation", () => {
     // 54 values: the prefix before the first backtest origin (about 33) is too short for the
     // seasonality test, the whole history is not.
     const values = Float64Array.from({ length: 54 }, (_, t) => 100 + 20 * Math.sin((2 * Math.PI * t) / 12) + (t % 5));
-    expect(choosePreparation(values, 12, { transform: "auto", deseasonalize: "auto", cyclePeriod: 0, dampedTrend: false }).deseasonalize).toBe("on");
-    expect(choosePreparation(values.subarray(0, 33), 12, { transform: "auto", deseasonalize: "auto", cyclePeriod: 0, dampedTrend: false }).deseasonalize).toBe("off");
-    expect(choosePreparation(values, 12, { transform: "none", deseasonalize: "off", cyclePeriod: 0, dampedTrend: false })).toEqual({ transform: "none", deseasonalize: "off", cycle: "off", dampedTrend: false });
+    expect(choosePreparation(values, 12, { transform: "auto", deseasonalize: "auto", cyclePeriod: 0, dampedTrend: false }, 18).deseasonalize).toBe("on");
+    expect(choosePreparation(values.subarray(0, 33), 12, { transform: "auto", deseasonalize: "auto", cyclePeriod: 0, dampedTrend: false }, 18).deseasonalize).toBe("off");
+    expect(choosePreparation(values, 12, { transform: "none", deseasonalize: "off", cyclePeriod: 0, dampedTrend: false }, 18)).toEqual({ transform: "none", deseasonalize: "off", cycle: "off", dampedTrend: false });
   });
 });
 
@@ -41,12 +41,21 @@ describe("chooseTrend (dampedTrend: auto)", () => {
     const noise = createRandom(7).next;
     const trending = Float64Array.from({ length: 120 }, (_, t) => 50 + 0.8 * t + 2 * (noise() - 0.5));
     const level = Float64Array.from({ length: 120 }, () => 50 + 2 * (noise() - 0.5));
-    expect(chooseTrend(trending, { seasonLength: 1, seasonal: false })).toBe("damped");
-    expect(chooseTrend(level, { seasonLength: 1, seasonal: false })).toBe("none");
+    expect(chooseTrend(trending, { seasonLength: 1, seasonal: false, horizon: 6 })).toBe("damped");
+    expect(chooseTrend(level, { seasonLength: 1, seasonal: false, horizon: 6 })).toBe("none");
     const config = { transform: "none" as const, deseasonalize: "off" as const, cyclePeriod: 0 };
-    expect(choosePreparation(trending, 1, { ...config, dampedTrend: "auto" }).dampedTrend).toBe(true);
-    expect(choosePreparation(level, 1, { ...config, dampedTrend: "auto" }).dampedTrend).toBe(false);
+    expect(choosePreparation(trending, 1, { ...config, dampedTrend: "auto" }, 6).dampedTrend).toBe(true);
+    expect(choosePreparation(level, 1, { ...config, dampedTrend: "auto" }, 6).dampedTrend).toBe(false);
     // An explicit setting is kept whatever the data say.
-    expect(choosePreparation(level, 1, { ...config, dampedTrend: true }).dampedTrend).toBe(true);
+    expect(choosePreparation(level, 1, { ...config, dampedTrend: true }, 6).dampedTrend).toBe(true);
+  });
+
+  it("drops a trend that wins one step ahead but turns around within the horizon", () => {
+    // A smooth wave: locally a line (the trend halves the one-step error), but extrapolating that
+    // line for half a period is worse than holding the level.
+    const noise = createRandom(7).next;
+    const wave = Float64Array.from({ length: 400 }, (_, t) => 50 + 5 * Math.sin((2 * Math.PI * t) / 40) + 0.3 * (noise() - 0.5));
+    expect(chooseTrend(wave, { seasonLength: 1, seasonal: false, horizon: 1 })).toBe("damped");
+    expect(chooseTrend(wave, { seasonLength: 1, seasonal: false, horizon: 20 })).toBe("none");
   });
 });

@@ -77,7 +77,7 @@ export function resolveConfig(request: Pick<ForecastRequest, "horizon" | "season
     transform: "auto",
     deseasonalize: "auto",
     cyclePeriod: longCyclePeriod(request.frequency),
-    dampedTrend: false,
+    dampedTrend: "auto",
     loss: "mae",
     backtestOrigins: origins,
     // The backtest's network learns from less (and older) data than the final one, so the backtest

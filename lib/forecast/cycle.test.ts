@@ -49,8 +49,8 @@ describe("the yearly cycle", () => {
   it("is removed before the smoothing, so the base forecast follows the time of year", () => {
     const values = daily(1461, 0.5);
     const config = { transform: "none" as const, deseasonalize: "auto" as const, cyclePeriod: P, dampedTrend: false };
-    expect(choosePreparation(values, 1, config).cycle).toBe("on");
-    expect(choosePreparation(values, 1, { ...config, deseasonalize: "off" }).cycle).toBe("off");
+    expect(choosePreparation(values, 1, config, 90).cycle).toBe("on");
+    expect(choosePreparation(values, 1, { ...config, deseasonalize: "off" }, 90).cycle).toBe("off");
     const options = { seasonLength: 1, fitEnd: 1300, lookback: 20, horizon: 90, transform: "none" as const, deseasonalize: "auto" as const };
     const withCycle = prepareSeries(values, { ...options, cyclePeriod: P });
     const without = prepareSeries(values, options);

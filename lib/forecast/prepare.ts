@@ -52,11 +52,13 @@ export function cleanSeries(values: ArrayLike<number>): CleanSeries {
  * @param values clean values (see {@link cleanSeries})
  * @param seasonLength m, in steps
  * @param config the run's transform and deseasonalize settings ("auto" decides from the data)
+ * @param horizon steps ahead the forecast is for (judges a damped trend)
  */
 export function choosePreparation(
   values: Float64Array,
   seasonLength: number,
   config: Pick<ForecastConfig, "transform" | "deseasonalize" | "cyclePeriod" | "dampedTrend">,
+  horizon: number,
 ): { transform: TransformKind; deseasonalize: "on" | "off"; cycle: "on" | "off"; dampedTrend: boolean } {
   const m = Math.round(seasonLength);
   const transform = config.transform === "auto" ? chooseTransform(values, m) : config.transform;
@@ -65,7 +67,7 @@ export function choosePreparation(
   const cycle = P >= 2 && config.deseasonalize !== "off" && (config.deseasonalize === "on" ? z.length >= 2 * P : hasLongCycle(z, P, m));
   if (cycle) z = withoutCycle(z, fitLongCycle(z, P));
   const seasonal = m > 1 && config.deseasonalize !== "off" && (config.deseasonalize === "on" ? z.length >= 2 * m : isSeasonal(z, m));
-  const dampedTrend = config.dampedTrend === "auto" ? chooseTrend(z, { seasonLength: m, seasonal }) === "damped" : config.dampedTrend;
+  const dampedTrend = config.dampedTrend === "auto" ? chooseTrend(z, { seasonLength: m, seasonal, horizon }) === "damped" : config.dampedTrend;
   return { transform, deseasonalize: seasonal ? "on" : "off", cycle: cycle ? "on" : "off", dampedTrend };
 }
 

@@ -154,7 +154,7 @@ async function forecastGroup(job: GroupJob) {
   job.emit({ stage: "preparing", model: job.model, epoch: 0, epochs: config.epochs, loss: Number.NaN });
   const backtestSeries: SeriesState[] = job.cleaned.map((clean, i) => {
     const plan = planBacktest(clean.values.length, h, config.backtestOrigins);
-    const { cycle, ...decided } = choosePreparation(clean.values, m, config);
+    const { cycle, ...decided } = choosePreparation(clean.values, m, config, h);
     const prepared = prepareSeries(clean.values, { ...prepOptions(config, m, h), ...decided, cyclePeriod: cycle === "on" ? config.cyclePeriod : 0, fitEnd: plan.first + 1 });
     const models = fitBaselines(prepared.frame.z, plan.first + 1, m, prepared.deseasonalized);
     return { name: job.names[i] as string, clean, plan, prepared, baselines: runBaselines(prepared.frame.z, models) };
