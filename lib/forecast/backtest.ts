@@ -1,7 +1,7 @@
 import { coverage, mase, maseScale, rmse, smape } from "../metrics";
 import { calibrate, toIntervals } from "./conformal";
-import { invertTransform } from "./transform";
-import type { BacktestFold, BacktestMetrics, Calibration, MethodName, TransformKind } from "./types";
+import { toOriginalScale, type OutputScale } from "./transform";
+import type { BacktestFold, BacktestMetrics, Calibration, MethodName } from "./types";
 
 /** Rolling origins of a backtest: every index from `first` to `last` (the last observation each forecast uses). */
 export interface BacktestPlan {
@@ -35,7 +35,7 @@ export interface BacktestScores {
  * later half. The final calibration uses all origins.
  * @param values clean values on the original scale
  * @param z the same values on the modelling scale
- * @param transform the transform between them
+ * @param scale the transform between them (and the floor of a non-negative series)
  * @param plan the rolling origins
  * @param forecasts modelling-scale forecasts, one per origin (origin order), each of length horizon
  * @param seasonLength m of the MASE scale
@@ -45,14 +45,14 @@ export interface BacktestScores {
 export function scoreBacktest(
   values: Float64Array,
   z: Float64Array,
-  transform: TransformKind,
+  scale: OutputScale,
   plan: BacktestPlan,
   forecasts: Float64Array[],
   seasonLength: number,
   history: Float64Array[] = [],
 ): BacktestScores {
   const horizon = forecasts[0]?.length ?? 0;
-  const scale = maseScale(values.subarray(0, plan.first + 1), seasonLength);
+  const maseDenominator = maseScale(values.subarray(0, plan.first + 1), seasonLength);
   const actual: number[] = [];
   const predicted: number[] = [];
   const residuals: Float64Array[] = [];
@@ -61,7 +61,7 @@ export function scoreBacktest(
     const row = new Float64Array(horizon);
     for (let j = 1; j <= horizon; j++) {
       actual.push(values[o + j] as number);
-      predicted.push(invertTransform(f[j - 1] as number, transform));
+      predicted.push(toOriginalScale(f[j - 1] as number, scale));
       row[j - 1] = (z[o + j] as number) - (f[j - 1] as number);
     }
     residuals.push(row);
@@ -73,7 +73,7 @@ export function scoreBacktest(
   const late = { lower80: [] as number[], upper80: [] as number[], lower95: [] as number[], upper95: [] as number[] };
   for (let k = Math.max(1, half); k < forecasts.length; k++) {
     const o = plan.first + k;
-    const band = toIntervals(forecasts[k] as Float64Array, early, transform);
+    const band = toIntervals(forecasts[k] as Float64Array, early, scale);
     for (let j = 1; j <= horizon; j++) lateActual.push(values[o + j] as number);
     late.lower80.push(...band.lower80);
     late.upper80.push(...band.upper80);
@@ -82,13 +82,13 @@ export function scoreBacktest(
   }
   return {
     metrics: {
-      mase: mase(actual, predicted, scale),
+      mase: mase(actual, predicted, maseDenominator),
       smape: smape(actual, predicted),
       rmse: rmse(actual, predicted),
       coverage80: coverage(lateActual, late.lower80, late.upper80),
       coverage95: coverage(lateActual, late.lower95, late.upper95),
     },
-    maseByHalf: [mase(actual.slice(0, split), predicted.slice(0, split), scale), mase(actual.slice(split), predicted.slice(split), scale)],
+    maseByHalf: [mase(actual.slice(0, split), predicted.slice(0, split), maseDenominator), mase(actual.slice(split), predicted.slice(split), maseDenominator)],
     calibration: calibrate([...history, ...residuals], horizon),
   };
 }
@@ -124,14 +124,14 @@ export function historyResiduals(
 /**
  * The non-overlapping folds ending at the last value (origins last, last − h, …), oldest first.
  * @param values clean values on the original scale
- * @param transform the series' transform
+ * @param scale the series' transform (and floor)
  * @param plan the rolling origins
  * @param forecasts modelling-scale forecasts per method, one per origin
  * @param offset leading values dropped by cleaning (added to the reported origins)
  */
 export function toFolds(
   values: Float64Array,
-  transform: TransformKind,
+  scale: OutputScale,
   plan: BacktestPlan,
   forecasts: Record<MethodName, Float64Array[]>,
   offset: number,
@@ -142,7 +142,7 @@ export function toFolds(
     const k = o - plan.first;
     const byMethod = {} as Record<MethodName, number[]>;
     for (const method of Object.keys(forecasts) as MethodName[]) {
-      byMethod[method] = Array.from(forecasts[method][k] as Float64Array, (v) => invertTransform(v, transform));
+      byMethod[method] = Array.from(forecasts[method][k] as Float64Array, (v) => toOriginalScale(v, scale));
     }
     folds.unshift({ origin: o + offset, actual: Array.from(values.subarray(o + 1, o + 1 + horizon)), forecasts: byMethod });
   }

@@ -43,7 +43,7 @@ describe("split-conformal intervals", () => {
     const actual: number[] = [];
     const bands = { lower80: [] as number[], upper80: [] as number[], lower95: [] as number[], upper95: [] as number[] };
     for (let o = 2000; o < 3990; o += horizon) {
-      const band = toIntervals(new Array<number>(horizon).fill(walk[o] as number), calibration, "none");
+      const band = toIntervals(new Array<number>(horizon).fill(walk[o] as number), calibration, { transform: "none", nonNegative: false });
       for (let j = 0; j < horizon; j++) actual.push(walk[o + j + 1] as number);
       bands.lower80.push(...band.lower80);
       bands.upper80.push(...band.upper80);
@@ -57,7 +57,7 @@ describe("split-conformal intervals", () => {
   });
 
   it("maps bounds back through the log transform and keeps lower ≤ mean ≤ upper", () => {
-    const band = toIntervals([Math.log(100), Math.log(100)], { sigma: [0.1, 0.2], q80: 1.5, q95: 2.5 }, "log");
+    const band = toIntervals([Math.log(100), Math.log(100)], { sigma: [0.1, 0.2], q80: 1.5, q95: 2.5 }, { transform: "log", nonNegative: true });
     expect(band.mean[0]).toBeCloseTo(100, 9);
     expect(band.upper80[1]).toBeCloseTo(100 * Math.exp(0.3), 9);
     expect(band.lower95[1]).toBeCloseTo(100 * Math.exp(-0.5), 9);

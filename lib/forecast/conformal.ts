@@ -1,5 +1,5 @@
-import { invertTransform } from "./transform";
-import type { Calibration, IntervalForecast, TransformKind } from "./types";
+import { toOriginalScale, type OutputScale } from "./transform";
+import type { Calibration, IntervalForecast } from "./types";
 
 /**
  * Split-conformal calibration from backtest residuals, normalised per horizon step: sigma_j is the
@@ -82,18 +82,18 @@ function nonDecreasing(values: number[], weights: number[]): number[] {
  * Builds the 80% and 95% intervals of a forecast from a calibration.
  * @param forecast point forecast on the modelling scale, one value per step
  * @param calibration from {@link calibrate} (at least as many steps as the forecast)
- * @param transform the series' transform; bounds are mapped back to the original scale
+ * @param scale the series' transform (and floor); bounds are mapped back to the original scale
  */
-export function toIntervals(forecast: ArrayLike<number>, calibration: Calibration, transform: TransformKind): IntervalForecast {
+export function toIntervals(forecast: ArrayLike<number>, calibration: Calibration, scale: OutputScale): IntervalForecast {
   const out: IntervalForecast = { mean: [], lower80: [], upper80: [], lower95: [], upper95: [] };
   for (let j = 0; j < forecast.length; j++) {
     const z = forecast[j] as number;
     const s = calibration.sigma[Math.min(j, calibration.sigma.length - 1)] as number;
-    out.mean.push(invertTransform(z, transform));
-    out.lower80.push(invertTransform(z - calibration.q80 * s, transform));
-    out.upper80.push(invertTransform(z + calibration.q80 * s, transform));
-    out.lower95.push(invertTransform(z - calibration.q95 * s, transform));
-    out.upper95.push(invertTransform(z + calibration.q95 * s, transform));
+    out.mean.push(toOriginalScale(z, scale));
+    out.lower80.push(toOriginalScale(z - calibration.q80 * s, scale));
+    out.upper80.push(toOriginalScale(z + calibration.q80 * s, scale));
+    out.lower95.push(toOriginalScale(z - calibration.q95 * s, scale));
+    out.upper95.push(toOriginalScale(z + calibration.q95 * s, scale));
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { cycleAt, fitLongCycle, hasLongCycle, withoutCycle } from "./cycle";
 import { chooseTrend, fitSmoothing, forecastSmoothing, runSmoothing, seasonAt } from "./exponential-smoothing";
 import { isSeasonal } from "./seasonality";
-import { applyTransform, chooseTransform } from "./transform";
+import { applyTransform, chooseTransform, isNonNegative, type OutputScale } from "./transform";
 import type { ForecastConfig, LongCycle, SmoothingModel, TransformKind } from "./types";
 import { targetScale, type SeriesFrame } from "./windows";
 
@@ -74,6 +74,8 @@ export function choosePreparation(
 /** The normalisation of one series for the network, fitted on a prefix of it. */
 export interface PreparedSeries {
   transform: TransformKind;
+  /** Every value is at least 0, so forecasts and bounds are floored there (see {@link OutputScale}). */
+  nonNegative: boolean;
   deseasonalized: boolean;
   /** The long cycle (a week of hourly data, a year of daily data) removed before the smoothing (null: none). */
   cycle: LongCycle | null;
@@ -160,6 +162,6 @@ export function prepareSeries(
     if (origins.length === 0) origins.push(Math.max(0, options.fitEnd - 1 - options.horizon));
     scale = targetScale(partial, origins, options.horizon);
   }
-  return { transform, deseasonalized, cycle, smoothing, frame: { ...partial, scale, differenceLag: deseasonalized ? m : 1 } };
+  return { transform, nonNegative: isNonNegative(values), deseasonalized, cycle, smoothing, frame: { ...partial, scale, differenceLag: deseasonalized ? m : 1 } };
 }
 

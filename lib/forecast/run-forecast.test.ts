@@ -170,6 +170,23 @@ describe("edge cases", () => {
     for (const v of [...(s?.forecasts.lstm.mean ?? []), ...(s?.forecasts.lstm.upper95 ?? [])]) expect(v).toBeCloseTo(5, 6);
     expect(s?.metrics.lstm.mase).toBe(0);
   });
+
+  it("never forecasts below 0 for a series that never went below 0, and only then", async () => {
+    // Intermittent counts: mostly zeros, so unfloored bands reach well below 0.
+    const draw = createRandom(11).next;
+    const counts = Array.from({ length: 96 }, () => (draw() < 0.7 ? 0 : 1 + Math.floor(5 * draw())));
+    const run = (values: number[]) => runForecast({ series: [{ name: "counts", values }], horizon: 6, seasonLength: 12, config: FAST });
+    const floored = (await run(counts)).series[0];
+    const shifted = (await run(counts.map((v) => v - 1))).series[0];
+    const everything = (s: typeof floored) => [
+      ...Object.values(s?.forecasts ?? {}).flatMap((f) => [...f.mean, ...f.lower80, ...f.upper80, ...f.lower95, ...f.upper95]),
+      ...(s?.folds ?? []).flatMap((fold) => Object.values(fold.forecasts).flat()),
+    ];
+    expect(everything(floored).length).toBeGreaterThan(0);
+    expect(Math.min(...everything(floored))).toBe(0);
+    // The same data one lower has negative values of its own: its bands are not floored.
+    expect(Math.min(...everything(shifted))).toBeLessThan(-1);
+  });
 });
 
 describe("failures say what to change", () => {

@@ -365,12 +365,12 @@ function scoreSeries(series: SeriesState, network: Network, spec: NetworkSpec, s
   const halves = {} as Record<MethodName, [number, number]>;
   const calibration = {} as Record<MethodName, Calibration>;
   for (const method of Object.keys(forecasts) as MethodName[]) {
-    const scores = scoreBacktest(clean.values, prepared.frame.z, prepared.transform, plan, forecasts[method], seasonLength, history[method]);
+    const scores = scoreBacktest(clean.values, prepared.frame.z, prepared, plan, forecasts[method], seasonLength, history[method]);
     metrics[method] = scores.metrics;
     halves[method] = scores.maseByHalf;
     calibration[method] = scores.calibration;
   }
-  const folds: BacktestFold[] = toFolds(clean.values, prepared.transform, plan, forecasts, clean.offset);
+  const folds: BacktestFold[] = toFolds(clean.values, prepared, plan, forecasts, clean.offset);
   return { metrics, halves, calibration, folds };
 }
 
@@ -403,7 +403,7 @@ export function forecastMethods(
   // Models saved before the combination existed have no calibration for it: the LSTM's is closest.
   const calibrationOf = (method: MethodName): Calibration => (calibration as Partial<Record<MethodName, Calibration>>)[method] ?? calibration.lstm;
   const out = {} as Record<MethodName, IntervalForecast>;
-  for (const method of Object.keys(points) as MethodName[]) out[method] = toIntervals(points[method], calibrationOf(method), prepared.transform);
+  for (const method of Object.keys(points) as MethodName[]) out[method] = toIntervals(points[method], calibrationOf(method), prepared);
   return out;
 }
 

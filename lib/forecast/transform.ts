@@ -55,3 +55,22 @@ export function applyTransform(values: ArrayLike<number>, kind: TransformKind): 
 export function invertTransform(value: number, kind: TransformKind): number {
   return kind === "log" ? Math.exp(value) : value;
 }
+
+/** How modelling-scale values map back to the analyst's scale. */
+export interface OutputScale {
+  transform: TransformKind;
+  /** The history never went below 0 (counts, sales, demand): neither may a forecast or a bound. */
+  nonNegative: boolean;
+}
+
+/** Whether every value is at least 0. */
+export function isNonNegative(values: ArrayLike<number>): boolean {
+  for (let i = 0; i < values.length; i++) if (!((values[i] as number) >= 0)) return false;
+  return values.length > 0;
+}
+
+/** A modelling-scale value on the original scale: inverted, then floored at 0 for a non-negative series. */
+export function toOriginalScale(value: number, scale: OutputScale): number {
+  const v = invertTransform(value, scale.transform);
+  return scale.nonNegative && v < 0 ? 0 : v;
+}
