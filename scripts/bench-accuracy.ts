@@ -28,8 +28,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { formatStamp } from "../lib/export/forecast-table";
+import type { TimeFormat } from "../lib/time/time-format";
 import { coverage, mase, maseScale, smape } from "../lib/metrics";
-import { initBackend, runForecast, SeriesTooShortError, type ForecastConfig, type ForecastOutcome, type IntervalForecast, type MethodName } from "../lib/forecast";
+import { forecastShortSeries, initBackend, needsShortSeriesForecast, runForecast, SeriesTooShortError, SHORT_SERIES_MIN_FIT, type ForecastConfig, type ShortSeriesForecast, type ForecastOutcome, type IntervalForecast, type MethodName } from "../lib/forecast";
 import { argValue, argValues, loadSet, readSeries, ROOT, SETS, type BenchSet, type ManifestSeries, type Score } from "./bench-sets";
 
 interface SeriesResult {
@@ -81,7 +82,7 @@ function holdoutScores(outcome: ForecastOutcome, actual: number[], scale: number
   return out;
 }
 
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+const mean = (xs: number[]) => (xs.length > 0 ? xs.reduce((a, b) => a + b, 0) / xs.length : Number.NaN);
 const geomean = (xs: number[]) => Math.exp(mean(xs.map((x) => Math.log(x))));
 const pad = (s: string, n: number) => s.padEnd(n);
 const num = (v: number, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : "—");
@@ -101,6 +102,7 @@ async function runSeries(set: BenchSet, entry: ManifestSeries, seed: number, ove
   const train = values.slice(0, values.length - h);
   const actual = values.slice(values.length - h);
   const scale = maseScale(train, m);
+  if (needsShortSeriesForecast(train, h)) return runShortSeries(set, entry, values, times, timeFormat, holdouts, outDir);
   const wall = Date.now();
   const cpu = process.cpuUsage();
   const outcome = await forecast(train);
@@ -158,6 +160,59 @@ async function runSeries(set: BenchSet, entry: ManifestSeries, seed: number, ove
     );
   }
   return result;
+}
+
+/**
+ * A series too short for the LSTM at this horizon: the product's forecast is Theta's (as in the
+ * CLI and the app), scored as the recommended forecast; the LSTM's columns stay empty.
+ */
+function runShortSeries(set: BenchSet, entry: ManifestSeries, values: number[], times: number[], timeFormat: TimeFormat, holdouts: number, outDir: string): SeriesResult {
+  const h = entry.horizon;
+  const m = entry.season_length;
+  const wall = Date.now();
+  const cpu = process.cpuUsage();
+  const none: Score = { mase: Number.NaN, smape: Number.NaN, cov80: Number.NaN, cov95: Number.NaN };
+  const rolling: Record<string, number>[] = [];
+  let standard: ShortSeriesForecast | null = null;
+  for (let k = 0; k < holdouts; k++) {
+    const upTo = values.length - k * h;
+    const earlier = values.slice(0, upTo - h);
+    if (earlier.length < SHORT_SERIES_MIN_FIT + 1) break;
+    const f = forecastShortSeries({ name: entry.name, values: earlier }, h, m);
+    standard ??= f;
+    const score = mase(values.slice(upTo - h, upTo), f.forecast.mean, maseScale(earlier, m));
+    rolling.push({ chosen: score, theta: score });
+  }
+  if (!standard) throw new Error(`${entry.name}: fewer than ${SHORT_SERIES_MIN_FIT + 1} values before the holdout`);
+  const train = values.slice(0, values.length - h);
+  const actual = values.slice(values.length - h);
+  const scale = maseScale(train, m);
+  const used = process.cpuUsage(cpu);
+  const stamps = times.slice(times.length - h).map((t) => formatStamp(t, timeFormat));
+  fs.writeFileSync(path.join(outDir, "chosen", `${entry.name}.csv`), toCsv(stamps, standard.forecast));
+  const chosen = score(actual, scale, standard.forecast);
+  const seconds = (Date.now() - wall) / 1000;
+  const ref = set.references.get(entry.name);
+  const r = (method: string) => pad(num(ref?.get(method)?.mase ?? Number.NaN), 7);
+  console.log(
+    `${pad(entry.name, 24)}${pad("—", 8)}${pad("—", 7)}${pad("—", 6)}${pad("—", 6)}| ${pad("theta", 13)}${pad(num(chosen.mase), 8)}${pad(num(chosen.smape, 2), 7)}${pad(num(chosen.cov80, 2), 6)}${pad(num(chosen.cov95, 2), 6)}| ${r("ets")}${r("arima")}${r("theta")}| ${seconds.toFixed(1)} (too short for the LSTM)`,
+  );
+  return {
+    set: set.label,
+    name: entry.name,
+    frequency: entry.frequency,
+    seasonLength: m,
+    horizon: h,
+    lstm: none,
+    chosen,
+    chosenMethod: "theta",
+    chosenReason: standard.reason,
+    methods: rolling[0] as Record<string, number>,
+    rolling,
+    seconds,
+    cpuSeconds: (used.user + used.system) / 1e6,
+    detail: { actual, scale, forecasts: { theta: standard.forecast }, metrics: standard.metrics, holdouts: [] },
+  };
 }
 
 /** Means next to R's, on the same series, and the robust summaries. */

@@ -95,11 +95,37 @@ describe("npm run forecast", () => {
     expect(Object.keys(json.series[0]?.metrics ?? {})).toContain("lstm");
   });
 
+  it("gives a series too short for the LSTM Theta's forecast, says so, and trains the LSTM on the rest", async () => {
+    const stamp = (t: number) => `${2019 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")}`;
+    const long = wave(60, 12);
+    // "new" starts late: 20 values, too few for a 6-step LSTM backtest (29).
+    const text = ["Month,old,new", ...long.map((v, t) => `${stamp(t)},${v},${t >= 40 ? v / 2 : ""}`)].join("\n");
+    const { io, out } = memoryIo({ "wide.csv": text });
+    expect(await runCli(["--input", "wide.csv", "--horizon", "6", "--config", FAST], io)).toBe(0);
+    expect(out.stderr).toMatch(/old: writing LSTM/);
+    expect(out.stderr).toMatch(/new: writing Theta\. Series "new" has 20 usable values; the LSTM with a backtest needs 29 for 6 steps/);
+    const lines = out.stdout.trimEnd().split("\n");
+    expect(lines[0]).toBe("series,timestamp,forecast,lower80,upper80,lower95,upper95");
+    const rows = lines.slice(1).map((l) => l.split(","));
+    expect(rows.map((r) => `${r[0]},${r[1]}`)).toEqual([...["old", "new"].flatMap((name) => ["2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06"].map((t) => `${name},${t}`))]);
+    for (const r of rows.filter((row) => row[0] === "new")) {
+      const [mean, lo80, hi80, lo95, hi95] = r.slice(2).map(Number) as [number, number, number, number, number];
+      expect(lo95).toBeLessThan(lo80);
+      expect(lo80).toBeLessThan(mean);
+      expect(mean).toBeLessThan(hi80);
+      expect(hi80).toBeLessThan(hi95);
+      // Half the size of "old", near its last values.
+      expect(mean).toBeGreaterThan(40);
+      expect(mean).toBeLessThan(75);
+    }
+  });
+
   it.each([
     [["--input", "nope.csv", "--horizon", "3"], 1, /Cannot read nope\.csv/],
     [["--input", "book.xlsx", "--horizon", "3"], 1, /This file is a ZIP archive \(or an \.xlsx workbook\), not a CSV/],
     [["--input", "text.csv", "--horizon", "3"], 1, /No column holds numbers/],
-    [["--input", "short.csv", "--horizon", "12"], 1, /needs at least \d+\. Shorten the horizon/],
+    [["--input", "short.csv", "--horizon", "12", "--method", "lstm"], 1, /has 20 usable values; the LSTM with a backtest needs 41 for 12 steps.*--method lstm is not available/],
+    [["--input", "tiny.csv", "--horizon", "2"], 1, /has 4 usable values; forecasting 2 steps with a backtest needs at least 5\. Shorten the horizon/],
     [["--input", "short.csv", "--horizon", "0"], 2, /--horizon must be a positive whole number/],
     [["--horizon", "3"], 2, /--input is required/],
     [["--input", "short.csv", "--horizon", "3", "--value", "missing"], 1, /There is no column `missing`/],
@@ -107,6 +133,7 @@ describe("npm run forecast", () => {
     const { io, out } = memoryIo({
       "book.xlsx": "PK\u0003\u0004rest",
       "text.csv": "t,name\n2020-01,a\n2020-02,b\n",
+      "tiny.csv": "t,value\n2020-01,1\n2020-02,2\n2020-03,3\n2020-04,4\n",
       "short.csv": ["t,value", ...wave(20, 12).map((v, t) => `${2020 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")},${v}`)].join("\n"),
     });
     expect(await runCli(argv, io)).toBe(status);

@@ -18,13 +18,18 @@ import { decodeText } from "../lib/csv/decode-text";
 import { readDataset, type ParsedSeries } from "../lib/csv/read-dataset";
 import {
   ForecastError,
+  forecastShortSeries,
+  InvalidRequestError,
   METHOD_LABELS,
+  needsShortSeriesForecast,
   runForecast,
+  type BacktestMetrics,
   type ForecastConfig,
   type ForecastMode,
   type ForecastProgress,
   type IntervalForecast,
   type MethodName,
+  type SeriesOutcome,
 } from "../lib/forecast";
 import { nextTimes, regularTimes } from "../lib/time/frequency";
 import { FORECAST_DIGITS, formatStamp, toStampCell } from "../lib/export/forecast-table";
@@ -172,57 +177,72 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const seasonLength = season ?? parsed[0]?.frequency.seasonLength ?? 1;
   let lastLine = "";
   try {
-    const outcome = await runForecast(
-      {
-        series: parsed.map((s, i) => ({ name: s.name, values: (regular[i] as { values: number[] }).values })),
-        horizon,
-        seasonLength,
-        frequency: parsed[0]?.frequency.kind,
-        ...(args.get("mode") ? { mode: args.get("mode") as ForecastMode } : {}),
-        config: { ...overrides, ...(seed !== undefined ? { seed } : {}) },
-      },
-      {
-        onProgress: (p) => {
-          if (quiet) return;
-          const line = progressLine(p);
-          if (line !== lastLine) io.stderr(`${line}\n`);
-          lastLine = line;
-        },
-      },
-    );
+    const series = parsed.map((s, i) => ({ name: s.name, values: (regular[i] as { values: number[] }).values }));
+    // A series too short for the LSTM and its backtest still gets a forecast: Theta's, labelled.
+    const short = series.map((s) => (needsShortSeriesForecast(s.values, horizon as number) ? forecastShortSeries(s, horizon as number, seasonLength) : null));
+    const networkSeries = series.filter((_, i) => short[i] === null);
+    const outcome =
+      networkSeries.length === 0
+        ? null
+        : await runForecast(
+            {
+              series: networkSeries,
+              horizon,
+              seasonLength,
+              frequency: parsed[0]?.frequency.kind,
+              ...(args.get("mode") ? { mode: args.get("mode") as ForecastMode } : {}),
+              config: { ...overrides, ...(seed !== undefined ? { seed } : {}) },
+            },
+            {
+              onProgress: (p) => {
+                if (quiet) return;
+                const line = progressLine(p);
+                if (line !== lastLine) io.stderr(`${line}\n`);
+                lastLine = line;
+              },
+            },
+          );
     const requested = args.get("method") as MethodName | "chosen" | undefined;
-    const rows = outcome.series.map((s, i) => {
+    let next = 0;
+    const rows: CliRow[] = series.map((s, i) => {
       const grid = regular[i] as { times: number[]; values: number[] };
       const frequency = (parsed[i] as ParsedSeries).frequency;
       const last = grid.times[grid.times.length - 1] as number;
       const times = nextTimes(last, frequency, horizon);
       const timestamps = times.map((t) => formatStamp(t, timeFormat));
-      const method: MethodName = requested === undefined || requested === "chosen" ? s.chosen : requested;
-      return { outcome: s, method, times, timestamps, forecast: s.forecasts[method] };
+      const fallback = short[i];
+      if (fallback) {
+        if (requested !== undefined && requested !== "chosen" && requested !== fallback.method) {
+          throw new InvalidRequestError(`${fallback.reason} --method ${requested} is not available for it; leave --method out or use theta.`);
+        }
+        const { forecast, metrics } = fallback;
+        return { name: s.name, method: fallback.method, chosen: fallback.method, reason: fallback.reason, times, timestamps, forecast, forecasts: { theta: forecast }, metrics: metrics ? { theta: metrics } : {}, backtestOrigins: fallback.origins };
+      }
+      const o = outcome?.series[next++] as SeriesOutcome;
+      const method: MethodName = requested === undefined || requested === "chosen" ? o.chosen : requested;
+      return { name: o.name, method, chosen: o.chosen, reason: o.chosenReason, times, timestamps, forecast: o.forecasts[method], forecasts: o.forecasts, metrics: o.metrics, backtestOrigins: o.backtestOrigins };
     });
     if (!quiet) {
-      for (const r of rows) {
-        io.stderr(`${r.outcome.name}: writing ${METHOD_LABELS[r.method]}. ${r.outcome.chosenReason}\n`);
-      }
-      io.stderr(`backend ${outcome.backend.name}, ${(outcome.elapsedMs / 1000).toFixed(1)} s${outcome.stopped ? ", stopped early" : ""}\n`);
+      for (const r of rows) io.stderr(`${r.name}: writing ${METHOD_LABELS[r.method]}. ${r.reason}\n`);
+      if (outcome) io.stderr(`backend ${outcome.backend.name}, ${(outcome.elapsedMs / 1000).toFixed(1)} s${outcome.stopped ? ", stopped early" : ""}\n`);
     }
     const text = args.has("json")
       ? `${JSON.stringify(
           {
             horizon,
             seasonLength,
-            backend: outcome.backend.name,
-            config: outcome.config,
+            backend: outcome?.backend.name ?? null,
+            config: outcome?.config ?? null,
             series: rows.map((r) => ({
-              name: r.outcome.name,
+              name: r.name,
               method: r.method,
-              chosen: r.outcome.chosen,
-              chosenReason: r.outcome.chosenReason,
+              chosen: r.chosen,
+              chosenReason: r.reason,
               timestamps: r.timestamps,
               ...r.forecast,
-              forecasts: r.outcome.forecasts,
-              metrics: r.outcome.metrics,
-              backtestOrigins: r.outcome.backtestOrigins,
+              forecasts: r.forecasts,
+              metrics: r.metrics,
+              backtestOrigins: r.backtestOrigins,
             })),
           },
           null,
@@ -243,7 +263,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 /** The CLI's CSV: the export's cells (formula-safe text, 10 significant digits), a leading `series` column for several series. */
-function toCliCsv(rows: { outcome: { name: string }; times: number[]; forecast: IntervalForecast }[], withSeries: boolean, timeFormat: TimeFormat): string {
+/** One series' forecast as the CLI writes it, from the LSTM run or from the short-series fallback. */
+interface CliRow {
+  name: string;
+  method: MethodName;
+  chosen: MethodName;
+  reason: string;
+  times: number[];
+  timestamps: string[];
+  forecast: IntervalForecast;
+  forecasts: Partial<Record<MethodName, IntervalForecast>>;
+  metrics: Partial<Record<MethodName, BacktestMetrics>>;
+  backtestOrigins: number;
+}
+
+function toCliCsv(rows: CliRow[], withSeries: boolean, timeFormat: TimeFormat): string {
   const header = ["timestamp", "forecast", "lower80", "upper80", "lower95", "upper95"];
   const columns = withSeries ? ["series", ...header] : header;
   const lead = withSeries ? 1 : 0;
@@ -253,7 +287,7 @@ function toCliCsv(rows: { outcome: { name: string }; times: number[]; forecast: 
       r.times.map((t, j) => {
         const f = r.forecast;
         const cells = [toStampCell(t, timeFormat), f.mean[j], f.lower80[j], f.upper80[j], f.lower95[j], f.upper95[j]];
-        return withSeries ? [r.outcome.name, ...cells] : cells;
+        return withSeries ? [r.name, ...cells] : cells;
       }),
     ),
     significantDigits: columns.map((_, i) => (i > lead ? FORECAST_DIGITS : undefined)),

@@ -19,6 +19,7 @@ import {
   type ForecastConfig,
   type ForecastProgress,
 } from "./index";
+import { expectNestedBands } from "./expect-bands";
 import { buildLstm, disposeNetwork } from "./network";
 import { loadNetwork } from "./saved-model";
 import { createRandom } from "./random";
@@ -50,14 +51,7 @@ describe("runForecast", () => {
     if (!s) throw new Error("no series outcome");
     expect(outcome.backend.name).toBe("wasm");
     for (const method of ["lstm", "naive", "snaive", "holt_winters", "theta", "combination"] as const) {
-      const f = s.forecasts[method];
-      expect(f.mean).toHaveLength(6);
-      for (let j = 0; j < 6; j++) {
-        expect(f.lower95[j]).toBeLessThanOrEqual(f.lower80[j] as number);
-        expect(f.lower80[j]).toBeLessThanOrEqual(f.mean[j] as number);
-        expect(f.mean[j]).toBeLessThanOrEqual(f.upper80[j] as number);
-        expect(f.upper80[j]).toBeLessThanOrEqual(f.upper95[j] as number);
-      }
+      expectNestedBands(s.forecasts[method], 6);
       // Conformal bands widen (weakly) with the horizon on the modelling scale.
       const sigma = outcome.model.series[0]?.calibration[method].sigma ?? [];
       expect(sigma).toHaveLength(6);
