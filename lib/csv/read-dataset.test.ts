@@ -75,6 +75,20 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     expect(formatTime(dataset.series[0]!.times[2]!, dataset.timeFormat, 2)).toBe("3");
   });
 
+  it("leaves out the row names R and pandas write as a first column", () => {
+    // R: write.csv(data.frame(x = lynx)); pandas: df.to_csv() with a date column.
+    const r = read('"","x"\n"1",269\n"2",321\n"3",585\n"4",871\n');
+    expect(r.series.map((s) => [s.name, Array.from(s.values)])).toEqual([["x", [269, 321, 585, 871]]]);
+    expect(r.issues.map((i) => i.message)).toContain("Column `column 1` only counts the rows (the row names R and pandas write), so it is not read as a series.");
+    const pandas = read(",date,sales\n0,2024-01-01,5\n1,2024-01-02,6\n2,2024-01-03,7\n");
+    expect(pandas.series.map((s) => s.name)).toEqual(["sales"]);
+    // Numbers that do not count the rows, or the only numbers there are, stay series.
+    expect(read("a,b\n1,5\n2,6\n4,7\n").series.map((s) => s.name)).toEqual(["a", "b"]);
+    expect(read("n\n1\n2\n3\n").series.map((s) => s.name)).toEqual(["n"]);
+    // An explicit choice wins.
+    expect(read('"","x"\n"1",269\n"2",321\n"3",585\n', { valueColumns: ["column 1", "x"] }).series.map((s) => s.name)).toEqual(["column 1", "x"]);
+  });
+
   it("renames series on request", () => {
     const dataset = read("date,v\n2024-01-01,1\n2024-01-02,2\n", { seriesNames: { v: "Visitors" } });
     expect(dataset.series[0]!.name).toBe("Visitors");

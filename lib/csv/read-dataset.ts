@@ -85,6 +85,8 @@ export interface ColumnPlan {
   time: ColumnInfo | null;
   id: ColumnInfo | null;
   values: ColumnInfo[];
+  /** A leading column of row numbers (R's and pandas' row names) left out of the values. */
+  rowNumbers?: ColumnInfo | null;
 }
 type Plan = ColumnPlan;
 
@@ -103,6 +105,19 @@ function detectIdColumn(columns: ColumnInfo[], time: ColumnInfo, sampleRows: str
       return ids.size > 1 && ids.size < sampleRows.length;
     }) ?? null
   );
+}
+
+/**
+ * The first column when it only counts the rows (1, 2, 3, … or 0, 1, 2, …), as R's write.csv and
+ * pandas' to_csv write their row names: read as a series it would be forecast as a straight line.
+ */
+function detectRowNumbers(values: ColumnInfo[], sampleRows: string[][]): ColumnInfo | null {
+  const first = values[0];
+  if (!first || first.index !== 0 || values.length < 2 || sampleRows.length < 3) return null;
+  const cells = sampleRows.map((row) => (row[0] ?? "").trim());
+  const start = Number(cells[0]);
+  if (start !== 0 && start !== 1) return null;
+  return cells.every((cell, i) => /^\d+$/.test(cell) && Number(cell) === start + i) ? first : null;
 }
 
 /** Resolves the time, id and value columns from the detected columns and the analyst's choices. */
@@ -131,6 +146,7 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
   }
 
   let values: ColumnInfo[];
+  let rowNumbers: ColumnInfo | null = null;
   if (options.valueColumns && options.valueColumns.length > 0) {
     values = [];
     for (const name of options.valueColumns) {
@@ -144,13 +160,15 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
     }
   } else {
     values = columns.filter((c) => c.kind === "number" && c !== time && c !== id);
+    rowNumbers = detectRowNumbers(values, sampleRows);
+    if (rowNumbers) values = values.filter((c) => c !== rowNumbers);
   }
   if (values.length === 0) {
     return fail(
       `No column holds numbers, so there is no series to read. The columns are ${names}; a time series needs a column of values such as \`sales\` or \`temperature\`.`,
     );
   }
-  return ok({ time, id, values });
+  return ok({ time, id, values, rowNumbers });
 }
 
 /** A Float64Array (or Int32Array) that grows as points arrive: 8 bytes a point, no boxed numbers. */
@@ -316,6 +334,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     const issues: IngestIssue[] = [];
     const timeInfo = plan.time?.time;
     if (plan.time && timeInfo?.note) issues.push({ kind: "note", message: `Column \`${plan.time.name}\`: ${timeInfo.note}.` });
+    if (plan.rowNumbers) issues.push({ kind: "note", message: `Column \`${plan.rowNumbers.name}\` only counts the rows (the row names R and pandas write), so it is not read as a series.` });
     if (!plan.time) issues.push({ kind: "note", message: "No time column was found: points are numbered in file order." });
     plan.values.forEach((info, c) => {
       const cells = missing[c] as MissingCells;
