@@ -89,6 +89,15 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     expect(read('"","x"\n"1",269\n"2",321\n"3",585\n', { valueColumns: ["column 1", "x"] }).series.map((s) => s.name)).toEqual(["column 1", "x"]);
   });
 
+  it("reads values that look like year.month as values, and R's decimal years as time", () => {
+    const pressure = read("date,pressure\n2024-01-01,1013.2\n2024-01-02,1012.8\n2024-01-03,1015.1\n2024-01-04,1011.9\n");
+    expect(pressure.series.map((s) => [s.name, Array.from(s.values)])).toEqual([["pressure", [1013.2, 1012.8, 1015.1, 1011.9]]]);
+    const r = read('"time","AirPassengers"\n1949,112\n1949.08333333333,118\n1949.16666666667,132\n1949.25,129\n');
+    expect(r.timeColumn).toBe("time");
+    expect(r.series[0]!.frequency.kind).toBe("monthly");
+    expect(r.series.map((s) => s.name)).toEqual(["AirPassengers"]);
+  });
+
   it("renames series on request", () => {
     const dataset = read("date,v\n2024-01-01,1\n2024-01-02,2\n", { seriesNames: { v: "Visitors" } });
     expect(dataset.series[0]!.name).toBe("Visitors");

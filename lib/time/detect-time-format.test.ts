@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detectTimeFormat } from "./detect-time-format";
+import { formatTime, makeTimeParser, type TimeFormat } from "./time-format";
 
 describe("detectTimeFormat", () => {
   it.each([
@@ -61,6 +62,22 @@ describe("detectTimeFormat", () => {
     expect(detectTimeFormat(["1990", "1991"], { columnName: "column 1", timeLike: true })?.format).toMatchObject({ pattern: "%Y" });
     expect(detectTimeFormat(["1700003600", "1700000000"], { columnName: "column 1", timeLike: true })).toBeNull();
     expect(detectTimeFormat(["20240201", "20240131"], { columnName: "column 1", timeLike: true })).toBeNull();
+  });
+
+  it("reads decimal years as R writes time() of a monthly or quarterly series, and writes them back", () => {
+    const monthly = ["1949", "1949.08333333333", "1949.16666666667", "1949.25", "1949.33333333333"];
+    const found = detectTimeFormat(monthly, { columnName: "time" });
+    expect(found?.format).toEqual({ kind: "decimal-year", periods: 12, decimals: 11 });
+    const format = found?.format as TimeFormat;
+    const parse = makeTimeParser(format);
+    expect(monthly.map((v, i) => new Date(parse(v, i)).toISOString().slice(0, 10))).toEqual(["1949-01-01", "1949-02-01", "1949-03-01", "1949-04-01", "1949-05-01"]);
+    expect(monthly.map((v, i) => formatTime(parse(v, i), format))).toEqual(monthly);
+    expect(detectTimeFormat(["1960", "1960.25", "1960.5", "1960.75", "1961"], { columnName: "" })?.format).toEqual({ kind: "decimal-year", periods: 4, decimals: 2 });
+    // Rounded to two places, as spreadsheets show them.
+    expect(detectTimeFormat(["1949.08", "1949.17", "1949.25", "1949.33"])?.format).toMatchObject({ kind: "decimal-year", periods: 12 });
+    // Measurements near 2000 do not climb a month at a time.
+    expect(detectTimeFormat(["1013.2", "1012.8", "1015.1", "1011.9"], { columnName: "pressure" })).toBeNull();
+    expect(detectTimeFormat(["1000.5", "1001.7", "1003.1", "1003.9"], { columnName: "level" })).toBeNull();
   });
 
   it("refuses columns that are not time", () => {

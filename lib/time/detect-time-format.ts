@@ -1,5 +1,5 @@
 import { inferFrequency } from "./frequency";
-import { makePatternParser, monthFromName, type TimeFormat } from "./time-format";
+import { makePatternParser, monthFromName, parseDecimalYear, type TimeFormat } from "./time-format";
 
 export type DateOrder = "dmy" | "mdy";
 
@@ -152,6 +152,24 @@ function isAscending(values: number[]): boolean {
 }
 
 /**
+ * Decimal years (R's `time()` of a monthly or quarterly series): ascending years of 1000–2999 on
+ * the grid of months or quarters, nearly every step one month (quarter) — a measured value that
+ * happens to lie near 2000 does not climb in twelfths of a year.
+ */
+function decimalYears(values: string[], numbers: number[]): Extract<TimeFormat, { kind: "decimal-year" }> | null {
+  if (numbers.length < 3 || !numbers.every((n) => n >= 1000 && n < 3000) || !isAscending(numbers)) return null;
+  const onQuarters = numbers.every((n) => Number.isFinite(parseDecimalYear(String(n), 4)));
+  const periods = onQuarters ? 4 : 12;
+  const slots = numbers.map((n) => Math.round((n - Math.floor(n)) * periods) + Math.floor(n) * periods);
+  if (values.some((v) => !Number.isFinite(parseDecimalYear(v, periods)))) return null;
+  let single = 0;
+  for (let i = 1; i < slots.length; i++) if ((slots[i] as number) - (slots[i - 1] as number) === 1) single++;
+  if (single < 0.9 * (slots.length - 1)) return null;
+  const decimals = Math.max(...values.map((v) => v.trim().split(".")[1]?.length ?? 0));
+  return { kind: "decimal-year", periods, decimals };
+}
+
+/**
  * Finds the time format that reads every sample of a column, or null if the column is not time.
  * @param samples non-empty cells of the column, in file order (a few hundred are plenty)
  */
@@ -170,6 +188,9 @@ export function detectTimeFormat(samples: string[], options: DetectTimeOptions =
 
   for (const pattern of ["%Y-%m", "%Y/%m", "%Y.%m"]) {
     if (/^\s*\d{4}[-/.]\d{1,2}\s*$/.test(first) && first.includes(pattern.charAt(2)) && allParse(pattern, values)) {
+      // "1013.2" is a pressure as readily as February 1013: a dot takes a time-named column, or
+      // months that follow one another.
+      if (pattern === "%Y.%m" && !timeNamed && (values.length < 2 || regularity(pattern, values) < 0.9)) continue;
       return { format: { kind: "pattern", pattern } };
     }
   }
@@ -234,6 +255,8 @@ export function detectTimeFormat(samples: string[], options: DetectTimeOptions =
   if (kind) {
     const numbers = values.map(Number);
     const integers = kind === "integer";
+    const fractional = integers ? null : decimalYears(values, numbers);
+    if (fractional) return { format: fractional, note: `numbers read as decimal years, one ${fractional.periods === 4 ? "quarter" : "month"} apart` };
     // Bare years only where the header says time or the column counts up like years do.
     if (
       integers &&

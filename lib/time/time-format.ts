@@ -18,6 +18,11 @@ export type TimeFormat =
       offsetMinutes?: number | null;
     }
   | { kind: "epoch"; unit: "s" | "ms" }
+  /**
+   * Decimal years, as R writes `time()` of a monthly or quarterly series (1949, 1949.083333,
+   * 1949.166667, …): the year plus the month's or quarter's share of it, `decimals` places at most.
+   */
+  | { kind: "decimal-year"; periods: 4 | 12; decimals: number }
   /** No time column: points are numbered 1, 2, 3, … */
   | { kind: "index" };
 
@@ -313,6 +318,10 @@ export function formatTimeLabel(ms: number, format: TimeFormat, index = 0): stri
 export function formatTime(ms: number, format: TimeFormat, index = 0): string {
   if (format.kind === "index") return String(index + 1);
   if (format.kind === "epoch") return format.unit === "s" ? String(Math.round(ms / 1000)) : String(Math.round(ms));
+  if (format.kind === "decimal-year") {
+    const date = new Date(ms);
+    return String(Number((date.getUTCFullYear() + date.getUTCMonth() / 12).toFixed(format.decimals)));
+  }
   const shift = format.pattern.includes("%z") ? (format.offsetMinutes ?? 0) : 0;
   const date = new Date(ms + shift * 60_000);
   return format.pattern.replace(TOKEN, (_whole, noPad: string, letter: string) => {
@@ -365,14 +374,32 @@ export function makeTimeParser(format: TimeFormat): (text: string, index: number
       return Number(trimmed) * factor;
     };
   }
+  if (format.kind === "decimal-year") return (text) => parseDecimalYear(text, format.periods);
   const parse = makePatternParser(format.pattern);
   return (text) => parse(text);
+}
+
+/**
+ * Reads a decimal year onto the first day of its month or quarter: 1949.0833 → 1 February 1949
+ * (monthly), 1960.75 → 1 October 1960 (quarterly); NaN when it is not a year or falls between
+ * two months (quarters) by more than rounding to a few decimals explains.
+ */
+export function parseDecimalYear(text: string, periods: 4 | 12): number {
+  const trimmed = text.trim();
+  if (!/^\d{4}(\.\d+)?$/.test(trimmed)) return NaN;
+  const value = Number(trimmed);
+  const year = Math.floor(value);
+  const slot = (value - year) * periods;
+  const k = Math.round(slot);
+  if (Math.abs(slot - k) > 0.06 || k >= periods) return NaN;
+  return Date.UTC(year, (k * 12) / periods, 1);
 }
 
 /** A short human description of a time format, for the import report. */
 export function describeTimeFormat(format: TimeFormat): string {
   if (format.kind === "index") return "no time column (points numbered 1, 2, 3, …)";
   if (format.kind === "epoch") return format.unit === "s" ? "Unix time in seconds" : "Unix time in milliseconds";
+  if (format.kind === "decimal-year") return `decimal years (${format.periods === 12 ? "months" : "quarters"}, e.g. ${format.periods === 12 ? "1949.083 = February 1949" : "1960.25 = Q2 1960"})`;
   return format.pattern
     .replace(/%Y/g, "YYYY")
     .replace(/%y/g, "YY")
