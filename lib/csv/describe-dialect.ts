@@ -22,6 +22,7 @@ const ENCODING_NAMES: Record<string, string> = {
 export function describeDialect(dialect: CsvDialect, encoding: string | null): string[] {
   const words = [DELIMITER_NAMES[dialect.delimiter], dialect.decimal === "," ? "decimal comma" : "decimal point"];
   if (encoding) words.push(ENCODING_NAMES[encoding] ?? encoding);
+  if (dialect.skipRows) words.push(`${dialect.skipRows} title ${dialect.skipRows === 1 ? "line" : "lines"} above the table skipped`);
   words.push(dialect.hasHeader ? "header row" : "no header row (columns numbered)");
   if (dialect.lineBreak !== "\n") words.push(dialect.lineBreak === "\r\n" ? "CRLF line breaks" : "CR line breaks");
   if (dialect.quoted) words.push("quoted fields");

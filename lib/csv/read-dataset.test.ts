@@ -98,6 +98,18 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     expect(r.series.map((s) => s.name)).toEqual(["AirPassengers"]);
   });
 
+  it("skips title and source lines above the table, and only those", () => {
+    const titled = read("Retail turnover, Australia\nSource: ABS 8501.0\n\nmonth,turnover,food\n2020-01,5,2\n2020-02,6,3\n2020-03,7,\n");
+    expect(titled.series.map((s) => [s.name, Array.from(s.values)])).toEqual([
+      ["turnover", [5, 6, 7]],
+      ["food", [2, 3, Number.NaN]],
+    ]);
+    expect(titled.issues.map((i) => i.message)).toContain("The first 2 lines above the table (a title or source) were skipped.");
+    // One-column files and files whose first rows are data keep every row.
+    expect(Array.from(read("value\n5\n6\n7\n").series[0]!.values)).toEqual([5, 6, 7]);
+    expect(read("date,value\n2020-01-01,\n2020-01-02,6\n2020-01-03,7\n").series[0]!.values.length).toBe(3);
+  });
+
   it("renames series on request", () => {
     const dataset = read("date,v\n2024-01-01,1\n2024-01-02,2\n", { seriesNames: { v: "Visitors" } });
     expect(dataset.series[0]!.name).toBe("Visitors");

@@ -260,6 +260,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   const single = plan.id ? null : groupOf("");
   const missing: MissingCells[] = plan.values.map(() => ({ count: 0, rows: [] }));
   let headerSeen = !dialect.hasHeader;
+  let preamble = dialect.skipRows ?? 0;
   let dataIndex = 0;
 
   function raggedMessage(row: string[], line: number): string {
@@ -284,6 +285,10 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   };
 
   function add(row: string[], line: number): boolean {
+    if (preamble > 0) {
+      preamble--;
+      return true;
+    }
     if (!headerSeen) {
       headerSeen = true;
       return true;
@@ -334,6 +339,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     const issues: IngestIssue[] = [];
     const timeInfo = plan.time?.time;
     if (plan.time && timeInfo?.note) issues.push({ kind: "note", message: `Column \`${plan.time.name}\`: ${timeInfo.note}.` });
+    if (dialect.skipRows) issues.push({ kind: "note", message: `The first ${plural(dialect.skipRows, "line", "lines")} above the table (a title or source) ${dialect.skipRows === 1 ? "was" : "were"} skipped.` });
     if (plan.rowNumbers) issues.push({ kind: "note", message: `Column \`${plan.rowNumbers.name}\` only counts the rows (the row names R and pandas write), so it is not read as a series.` });
     if (!plan.time) issues.push({ kind: "note", message: "No time column was found: points are numbered in file order." });
     plan.values.forEach((info, c) => {

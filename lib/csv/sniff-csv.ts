@@ -13,6 +13,8 @@ export interface CsvDialect {
   decimal: DecimalMark;
   lineBreak: "\n" | "\r\n" | "\r";
   hasHeader: boolean;
+  /** Title and source lines above the table (non-blank rows), skipped when reading. */
+  skipRows?: number;
   /** Some fields are wrapped in double quotes. */
   quoted: boolean;
 }
@@ -157,6 +159,25 @@ function looksLikeHeader(first: string[], rest: string[][], decimal: DecimalMark
   });
 }
 
+/**
+ * Title, source and note lines above the table, as government and spreadsheet downloads have
+ * them: leading rows narrower than the table, or with nothing but their first cell filled, when a
+ * table of at least two filled columns follows (a one-column file keeps all its rows; R's header
+ * `"","x"` has its one name in the second cell and stays).
+ */
+function preambleRows(rows: string[][]): number {
+  const filled = (row: string[] | undefined) => (row ?? []).reduce((n, cell) => n + (cell.trim() === "" ? 0 : 1), 0);
+  const counts = new Map<number, number>();
+  for (const row of rows) counts.set(row.length, (counts.get(row.length) ?? 0) + 1);
+  const width = [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [0, 0])[0];
+  const isPreamble = (row: string[]) => row.length < width || row.slice(1).every((cell) => cell.trim() === "");
+  let k = 0;
+  while (k < Math.min(rows.length - 2, 30) && isPreamble(rows[k] as string[])) k++;
+  if (k === 0) return 0;
+  const below = rows.slice(k, k + 50);
+  return filled(below[0]) >= 2 && below.filter((row) => filled(row) >= 2).length >= 0.8 * below.length ? k : 0;
+}
+
 function uniqueNames(names: string[]): string[] {
   const seen = new Map<string, number>();
   return names.map((raw, i) => {
@@ -179,7 +200,9 @@ export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSn
   const sample = sampleText(text);
   if (sample.trim() === "") return fail("The file is empty. Choose a CSV file with a header row and at least one data row.");
   const delimiter = detectDelimiter(sample);
-  const rows = parseRows(sample, delimiter);
+  const allRows = parseRows(sample, delimiter);
+  const skipRows = preambleRows(allRows);
+  const rows = allRows.slice(skipRows);
   const [firstRow, ...restRows] = rows;
   if (!firstRow) return fail("The file is empty. Choose a CSV file with a header row and at least one data row.");
 
@@ -210,6 +233,7 @@ export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSn
       decimal,
       lineBreak,
       hasHeader,
+      ...(skipRows > 0 ? { skipRows } : {}),
       quoted: sample.slice(0, 10_000).includes('"'),
     },
     columns: columns.slice(0, Math.max(width, 1)),
