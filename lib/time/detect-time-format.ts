@@ -131,12 +131,16 @@ function monthNamePatterns(sample: string): string[] {
   return out;
 }
 
-function quarterPatterns(sample: string): string[] {
+/** Quarters (1965 Q1, Q1-1965) and months in the statistical agencies' style (2020M01). */
+function periodPatterns(sample: string): string[] {
   const trimmed = sample.trim();
   let match = /^(\d{4})(\s*[-/ ]?\s*)[Qq]([1-4])$/.exec(trimmed);
   if (match) return [`%Y${match[2]}Q%q`];
   match = /^[Qq]([1-4])(\s*[-/ ]?\s*)(\d{4})$/.exec(trimmed);
   if (match) return [`Q%q${match[2]}%Y`];
+  // Months as Stata, Eurostat and the IMF write them: 2020M01, 2020-M01.
+  match = /^(\d{4})(-?)[Mm](\d{2})$/.exec(trimmed);
+  if (match) return [`%Y${match[2]}M%m`];
   return [];
 }
 
@@ -195,7 +199,7 @@ export function detectTimeFormat(samples: string[], options: DetectTimeOptions =
     }
   }
 
-  for (const pattern of quarterPatterns(first)) {
+  for (const pattern of periodPatterns(first)) {
     if (allParse(pattern, values)) return { format: { kind: "pattern", pattern } };
   }
 
