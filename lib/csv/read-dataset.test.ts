@@ -110,6 +110,15 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     expect(read("date,value\n2020-01-01,\n2020-01-02,6\n2020-01-03,7\n").series[0]!.values.length).toBe(3);
   });
 
+  it("leaves a spreadsheet's totals row out, and says so", () => {
+    const dataset = read("Month,Sales,,\n2020-01,100,,\n2020-02,110,,\n2020-03,120,,\nTotal,330,,\n");
+    expect(Array.from(dataset.series[0]!.values)).toEqual([100, 110, 120]);
+    expect(dataset.issues.map((i) => i.message)).toContain("Row 5 is a total or summary row and was left out.");
+    // Any other word where a date belongs is still an error naming the row.
+    const bad = readDataset("Month,Sales\n2020-01,100\n2020-02,110\n2020-03,120\nTBC,5\n", {});
+    expect(bad.ok ? "" : bad.reason).toMatch(/^Row 5, column `Month`: `TBC` is not a date/);
+  });
+
   it("renames series on request", () => {
     const dataset = read("date,v\n2024-01-01,1\n2024-01-02,2\n", { seriesNames: { v: "Visitors" } });
     expect(dataset.series[0]!.name).toBe("Visitors");

@@ -171,6 +171,9 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
   return ok({ time, id, values, rowNumbers });
 }
 
+/** The time cell of a spreadsheet's totals row: `Total`, `Grand total`, `Sum`, `Average`, `Gesamt`, … */
+const SUMMARY_LABEL = /^\s*(grand\s+)?(total|totals|sum|average|mean|summe|gesamt|insgesamt|totaal|totale|moyenne)\s*:?\s*$/i;
+
 /** A Float64Array (or Int32Array) that grows as points arrive: 8 bytes a point, no boxed numbers. */
 class Growable<A extends Float64Array | Int32Array> {
   length = 0;
@@ -261,6 +264,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   const missing: MissingCells[] = plan.values.map(() => ({ count: 0, rows: [] }));
   let headerSeen = !dialect.hasHeader;
   let preamble = dialect.skipRows ?? 0;
+  const summaryRows: number[] = [];
   let dataIndex = 0;
 
   function raggedMessage(row: string[], line: number): string {
@@ -301,6 +305,11 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       if (paddedWidth !== null && shortCell === null && cell.trim().length < paddedWidth && t - t === 0) shortCell = { cell, t };
       if (!(t - t === 0)) {
         const name = plan.time?.name ?? "";
+        // A spreadsheet's totals row is not a point of the series.
+        if (SUMMARY_LABEL.test(cell)) {
+          summaryRows.push(line);
+          return true;
+        }
         return stop(
           cell.trim() === ""
             ? `Row ${formatRowNumber(line)}, column \`${name}\`: the date is empty. Every row needs a date; fill it in or delete the row.`
@@ -339,6 +348,9 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     const issues: IngestIssue[] = [];
     const timeInfo = plan.time?.time;
     if (plan.time && timeInfo?.note) issues.push({ kind: "note", message: `Column \`${plan.time.name}\`: ${timeInfo.note}.` });
+    if (summaryRows.length > 0) {
+      issues.push({ kind: "note", message: `Row ${listRows(summaryRows, summaryRows.length)} ${summaryRows.length === 1 ? "is a total or summary row and was" : "are total or summary rows and were"} left out.` });
+    }
     if (dialect.skipRows) issues.push({ kind: "note", message: `The first ${plural(dialect.skipRows, "line", "lines")} above the table (a title or source) ${dialect.skipRows === 1 ? "was" : "were"} skipped.` });
     if (plan.rowNumbers) issues.push({ kind: "note", message: `Column \`${plan.rowNumbers.name}\` only counts the rows (the row names R and pandas write), so it is not read as a series.` });
     if (!plan.time) issues.push({ kind: "note", message: "No time column was found: points are numbered in file order." });
