@@ -51,6 +51,22 @@ test("a wide CSV is previewed, a series renamed, and each series charted after i
   }
 });
 
+test("a statistics-office download with title lines and a totals row imports without editing", async ({ page }) => {
+  const months = Array.from({ length: 36 }, (_, t) => `${2021 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")},${20000 + 60 * t},${8000 + 20 * t}`);
+  const text = ["Retail turnover, Australia ($ million)", "Source: ABS 8501.0, Table 1", "", "month,turnover,food", ...months, "Total,,"].join("\n");
+  await page.goto("/");
+  await page.getByLabel("Upload CSV").setInputFiles({ name: "retail.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+  const preview = page.getByTestId("import-preview");
+  await expect(preview).toContainText("2 title lines above the table skipped");
+  const issues = preview.getByRole("region", { name: "Issues found" });
+  await expect(issues).toContainText("The first 2 lines above the table (a title or source) were skipped.");
+  await expect(issues).toContainText("Row 41 is a total or summary row and was left out.");
+  await expect(preview.getByRole("list", { name: "Series to import" }).getByRole("listitem").first()).toContainText("36 points · monthly, season of 12 · 2021-01 – 2023-12");
+  await preview.getByRole("button", { name: "Import 2 series" }).click();
+  await page.waitForURL(/\/datasets\/[a-z0-9]+$/);
+  await expect(page.getByRole("heading", { level: 1, name: "retail" })).toBeVisible();
+});
+
 test("the preview is keyboard-usable: the date order can be changed and import stays one step", async ({ page }) => {
   await page.goto("/");
   const csv = "date,reading\n01/02/2024,1\n02/02/2024,2\n03/02/2024,3\n";
