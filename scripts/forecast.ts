@@ -9,7 +9,8 @@
  * timestamps continuing the series' own frequency and format. A wide file without `--value`
  * forecasts every series, with a leading `series` column. `--json` writes the forecasts with the
  * backtest metrics instead. The forecast is the recommended ("chosen") method's unless `--method`
- * says otherwise. Progress goes to stderr; bad input exits with status 1 and the app's message.
+ * says otherwise. A series too short for the LSTM at this horizon gets Theta's forecast, and stderr
+ * says why. Progress goes to stderr; bad input exits with status 1 and the app's message.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -180,6 +181,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const series = parsed.map((s, i) => ({ name: s.name, values: (regular[i] as { values: number[] }).values }));
     // A series too short for the LSTM and its backtest still gets a forecast: Theta's, labelled.
     const short = series.map((s) => (needsShortSeriesForecast(s.values, horizon as number) ? forecastShortSeries(s, horizon as number, seasonLength) : null));
+    const requested = args.get("method") as MethodName | "chosen" | undefined;
+    for (const fallback of short) {
+      if (fallback && requested !== undefined && requested !== "chosen" && requested !== fallback.method) {
+        throw new InvalidRequestError(`${fallback.reason} --method ${requested} is not available for it; leave --method out or use theta.`);
+      }
+    }
     const networkSeries = series.filter((_, i) => short[i] === null);
     const outcome =
       networkSeries.length === 0
@@ -202,7 +209,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
               },
             },
           );
-    const requested = args.get("method") as MethodName | "chosen" | undefined;
     let next = 0;
     const rows: CliRow[] = series.map((s, i) => {
       const grid = regular[i] as { times: number[]; values: number[] };
@@ -212,9 +218,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const timestamps = times.map((t) => formatStamp(t, timeFormat));
       const fallback = short[i];
       if (fallback) {
-        if (requested !== undefined && requested !== "chosen" && requested !== fallback.method) {
-          throw new InvalidRequestError(`${fallback.reason} --method ${requested} is not available for it; leave --method out or use theta.`);
-        }
         const { forecast, metrics } = fallback;
         return { name: s.name, method: fallback.method, chosen: fallback.method, reason: fallback.reason, times, timestamps, forecast, forecasts: { theta: forecast }, metrics: metrics ? { theta: metrics } : {}, backtestOrigins: fallback.origins };
       }

@@ -68,7 +68,7 @@ export function forecastShortSeries(series: { name: string; values: ArrayLike<nu
     origins: rows.length,
     reason:
       `Series "${series.name}" has ${n} usable values; the LSTM with a backtest needs ${minimumLength(horizon)} for ${horizon} steps, ` +
-      `so this is Theta's forecast (the classical method, refitted at ${rows.length} earlier origins for its intervals). ` +
+      `so this is Theta's forecast (a classical method; its intervals come from refitting it at ${rows.length} earlier origins). ` +
       `A longer history or a shorter horizon gives the LSTM.`,
   };
 }
