@@ -108,6 +108,10 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     // One-column files and files whose first rows are data keep every row.
     expect(Array.from(read("value\n5\n6\n7\n").series[0]!.values)).toEqual([5, 6, 7]);
     expect(read("date,value\n2020-01-01,\n2020-01-02,6\n2020-01-03,7\n").series[0]!.values.length).toBe(3);
+    // Trailing delimiters on the data rows do not make the header look like a title.
+    expect(read("date,value\n2020-01-01,5,\n2020-01-02,6,\n2020-01-03,7,\n").series.map((s) => s.name)).toEqual(["value"]);
+    // A headerless wide file whose second series starts late keeps its first rows.
+    expect(read("2020-01-01,5,\n2020-01-02,6,\n2020-01-03,7,1\n2020-01-04,8,2\n2020-01-05,9,3\n2020-01-06,9,3\n").series[0]!.values.length).toBe(6);
   });
 
   it("leaves a spreadsheet's totals row out, and says so", () => {

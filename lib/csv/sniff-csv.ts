@@ -153,7 +153,8 @@ function looksLikeHeader(first: string[], rest: string[][], decimal: DecimalMark
   return first.some((cell, i) => {
     const below = rest.map((row) => row[i] ?? "").filter((c) => c.trim() !== "");
     if (below.length === 0) return false;
-    const headerIsPlain = !isNumeric(cell, decimal) && !detectTimeFormat([cell], {});
+    // An empty cell names nothing: a headerless row with a gap is still data.
+    const headerIsPlain = cell.trim() !== "" && !isNumeric(cell, decimal) && !detectTimeFormat([cell], {});
     const belowTyped = below.every((c) => isNumeric(c, decimal)) || detectTimeFormat(below.slice(0, 50), {}) !== null;
     return headerIsPlain && belowTyped;
   });
@@ -161,21 +162,30 @@ function looksLikeHeader(first: string[], rest: string[][], decimal: DecimalMark
 
 /**
  * Title, source and note lines above the table, as government and spreadsheet downloads have
- * them: leading rows narrower than the table, or with nothing but their first cell filled, when a
- * table of at least two filled columns follows (a one-column file keeps all its rows; R's header
- * `"","x"` has its one name in the second cell and stays).
+ * them: leading rows whose filled cells end before the table's usually do, when a table of at
+ * least two filled columns follows. Widths count up to the last filled cell, so trailing
+ * delimiters on the data rows do not make the header look short; a one-column file keeps all its
+ * rows; R's header `"","x"` fills its second cell and stays; a row with a number in it is data
+ * (a headerless file whose later column starts late).
  */
 function preambleRows(rows: string[][]): number {
-  const filled = (row: string[] | undefined) => (row ?? []).reduce((n, cell) => n + (cell.trim() === "" ? 0 : 1), 0);
+  const filledWidth = (row: string[] | undefined) => {
+    const cells = row ?? [];
+    let last = cells.length;
+    while (last > 0 && (cells[last - 1] as string).trim() === "") last--;
+    return last;
+  };
   const counts = new Map<number, number>();
-  for (const row of rows) counts.set(row.length, (counts.get(row.length) ?? 0) + 1);
+  for (const row of rows) counts.set(filledWidth(row), (counts.get(filledWidth(row)) ?? 0) + 1);
   const width = [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [0, 0])[0];
-  const isPreamble = (row: string[]) => row.length < width || row.slice(1).every((cell) => cell.trim() === "");
+  if (width < 2) return 0;
   let k = 0;
-  while (k < Math.min(rows.length - 2, 30) && isPreamble(rows[k] as string[])) k++;
+  const hasNumber = (row: string[] | undefined) => (row ?? []).some((cell) => /^\s*-?[\d.,]+\s*$/.test(cell) && /\d/.test(cell));
+  while (k < Math.min(rows.length - 2, 30) && filledWidth(rows[k]) < width && !hasNumber(rows[k])) k++;
   if (k === 0) return 0;
   const below = rows.slice(k, k + 50);
-  return filled(below[0]) >= 2 && below.filter((row) => filled(row) >= 2).length >= 0.8 * below.length ? k : 0;
+  const filled = (row: string[]) => row.reduce((n, cell) => n + (cell.trim() === "" ? 0 : 1), 0);
+  return filled(below[0] as string[]) >= 2 && below.filter((row) => filled(row) >= 2).length >= 0.8 * below.length ? k : 0;
 }
 
 function uniqueNames(names: string[]): string[] {
