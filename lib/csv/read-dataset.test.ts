@@ -108,6 +108,10 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     // One-column files and files whose first rows are data keep every row.
     expect(Array.from(read("value\n5\n6\n7\n").series[0]!.values)).toEqual([5, 6, 7]);
     expect(read("date,value\n2020-01-01,\n2020-01-02,6\n2020-01-03,7\n").series[0]!.values.length).toBe(3);
+    // A source line as wide as the table, with a comma and a year in it, is still a title.
+    const source = read("Source: ABS, 2020\nmonth,turnover\n2020-01,5\n2020-02,6\n2020-03,7\n");
+    expect(source.series.map((s) => [s.name, Array.from(s.values)])).toEqual([["turnover", [5, 6, 7]]]);
+    expect(source.timeColumn).toBe("month");
     // Trailing delimiters on the data rows do not make the header look like a title.
     expect(read("date,value\n2020-01-01,5,\n2020-01-02,6,\n2020-01-03,7,\n").series.map((s) => s.name)).toEqual(["value"]);
     // A headerless wide file whose second series starts late keeps its first rows.

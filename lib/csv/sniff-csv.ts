@@ -160,15 +160,29 @@ function looksLikeHeader(first: string[], rest: string[][], decimal: DecimalMark
   });
 }
 
+const looksNumeric = (cell: string) => /^\s*-?[\d.,]+\s*$/.test(cell) && /\d/.test(cell);
+/** A cell that holds data: a number or something that reads as a date or time. */
+const isTyped = (cell: string) => cell.trim() !== "" && (looksNumeric(cell) || detectTimeFormat([cell], {}) !== null);
+const filledCount = (row: string[]) => row.reduce((n, cell) => n + (cell.trim() === "" ? 0 : 1), 0);
+
 /**
  * Title, source and note lines above the table, as government and spreadsheet downloads have
- * them: leading rows whose filled cells end before the table's usually do, when a table of at
- * least two filled columns follows. Widths count up to the last filled cell, so trailing
- * delimiters on the data rows do not make the header look short; a one-column file keeps all its
- * rows; R's header `"","x"` fills its second cell and stays; a row with a number in it is data
- * (a headerless file whose later column starts late).
+ * them. Two signs, each enough:
+ * - a header row further down (two or more names, none a number or a date, with data right below
+ *   it) and nothing above it that starts like data: "Source: ABS, 2020" then "month,turnover";
+ * - leading rows whose filled cells end before the table's usually do and that hold no number,
+ *   when a table of at least two filled columns follows. Widths count up to the last filled cell,
+ *   so trailing delimiters on the data rows do not make the header look short.
+ * A one-column file keeps all its rows; R's header `"","x"` fills its second cell and stays.
  */
 function preambleRows(rows: string[][]): number {
+  const limit = Math.min(rows.length - 2, 30);
+  for (let h = 1; h <= limit; h++) {
+    const header = rows[h] as string[];
+    const isHeader = filledCount(header) >= 2 && header.every((cell) => cell.trim() === "" || !isTyped(cell)) && (rows[h + 1] ?? []).some(isTyped);
+    if (!isHeader) continue;
+    return rows.slice(0, h).every((row) => !isTyped(row[0] ?? "")) ? h : 0;
+  }
   const filledWidth = (row: string[] | undefined) => {
     const cells = row ?? [];
     let last = cells.length;
@@ -180,12 +194,10 @@ function preambleRows(rows: string[][]): number {
   const width = [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [0, 0])[0];
   if (width < 2) return 0;
   let k = 0;
-  const hasNumber = (row: string[] | undefined) => (row ?? []).some((cell) => /^\s*-?[\d.,]+\s*$/.test(cell) && /\d/.test(cell));
-  while (k < Math.min(rows.length - 2, 30) && filledWidth(rows[k]) < width && !hasNumber(rows[k])) k++;
+  while (k < limit && filledWidth(rows[k]) < width && !(rows[k] ?? []).some(looksNumeric)) k++;
   if (k === 0) return 0;
   const below = rows.slice(k, k + 50);
-  const filled = (row: string[]) => row.reduce((n, cell) => n + (cell.trim() === "" ? 0 : 1), 0);
-  return filled(below[0] as string[]) >= 2 && below.filter((row) => filled(row) >= 2).length >= 0.8 * below.length ? k : 0;
+  return filledCount(below[0] as string[]) >= 2 && below.filter((row) => filledCount(row) >= 2).length >= 0.8 * below.length ? k : 0;
 }
 
 function uniqueNames(names: string[]): string[] {
