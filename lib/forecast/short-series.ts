@@ -48,18 +48,16 @@ export function forecastShortSeries(series: { name: string; values: ArrayLike<nu
   const thetaAt = (origin: number, steps: number) => runBaselines(z, fitBaselines(z, origin + 1, m, seasonal)).forecast("theta", origin, steps);
 
   const first = SHORT_SERIES_MIN_FIT - 1;
+  const forecasts: Float64Array[] = [];
   const rows: Float64Array[] = [];
   for (let o = first; o < n - 1; o++) {
     const f = thetaAt(o, horizon);
+    forecasts.push(f);
     rows.push(Float64Array.from({ length: horizon }, (_, j) => (o + j + 1 < n ? (z[o + j + 1] as number) - (f[j] as number) : Number.NaN)));
   }
+  // Metrics only where a whole horizon was observed after the origin.
   const last = n - 1 - horizon;
-  let metrics: BacktestMetrics | null = null;
-  if (last >= first) {
-    const plan = { first, last };
-    const forecasts = Array.from({ length: last - first + 1 }, (_, k) => thetaAt(first + k, horizon));
-    metrics = scoreBacktest(values, z, scale, plan, forecasts, m).metrics;
-  }
+  const metrics: BacktestMetrics | null = last >= first ? scoreBacktest(values, z, scale, { first, last }, forecasts.slice(0, last - first + 1), m).metrics : null;
   return {
     name: series.name,
     method: "theta",
