@@ -163,8 +163,8 @@ async function runSeries(set: BenchSet, entry: ManifestSeries, seed: number, ove
 }
 
 /**
- * A series too short for the LSTM at this horizon: the product's forecast is Theta's (as in the
- * CLI and the app), scored as the recommended forecast; the LSTM's columns stay empty.
+ * A series too short for the LSTM at this horizon: the forecast is Theta's, as the CLI gives it,
+ * scored as the recommended forecast; the LSTM's columns stay empty.
  */
 function runShortSeries(set: BenchSet, entry: ManifestSeries, values: number[], times: number[], timeFormat: TimeFormat, holdouts: number, outDir: string): SeriesResult {
   const h = entry.horizon;
