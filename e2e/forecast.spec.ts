@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { METHOD_LABELS } from "../lib/forecast/types";
@@ -133,15 +134,39 @@ test("stop in the middle keeps a usable model", async ({ page }) => {
   await expect(page.getByTestId("forecast-chart")).toHaveAttribute("data-band80-count", "12");
 });
 
-test("a series too short for the horizon says what to change", async ({ page }) => {
+test("a series too short for the LSTM gets Theta's forecast, labelled, judged against naive, saved and exported", async ({ page }) => {
   // Another name than tiny.csv: upload.spec.ts looks for its own "tiny" dataset in the list.
   await upload(page, TINY, "too-short.csv");
-  await expect(page.getByRole("note")).toContainText("a forecast with a backtest needs at least");
-  await page.getByRole("button", { name: "Train forecast" }).click();
-  const error = page.getByTestId("training-error");
-  await expect(error).toContainText("has 12 usable values");
-  await expect(error).toContainText(/Shorten the horizon or upload a longer history/);
-  await expect(page.getByTestId("forecast-chart")).toHaveCount(0);
+  // 12 daily values: the default horizon is half the history, too far for the LSTM and its backtest.
+  await expect(page.getByTestId("horizon-note")).toContainText("This series is too short for the LSTM at a horizon of 6");
+  await page.getByRole("button", { name: "Forecast with Theta" }).click();
+  const result = page.getByTestId("run-result");
+  await expect(result).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId("chosen-reason")).toContainText('Series "value" has 12 usable values; the LSTM with a backtest needs 29 for 6 steps');
+  await expect(result.getByText("No network trained")).toBeVisible();
+  await expect(page.getByLabel("Forecast shown")).toContainText(`Recommended: ${METHOD_LABELS.theta}`);
+  const chart = page.getByTestId("forecast-chart");
+  await expect(chart).toHaveAttribute("data-forecast-count", "6");
+  await expect(chart).toHaveAttribute("data-band95-count", "6");
+  const table = backtestTable(page);
+  await expect(table.getByRole("row", { name: new RegExp(`^${escapeRegExp(METHOD_LABELS.theta)}`) })).toBeVisible();
+  await expect(table.getByRole("row", { name: new RegExp(`^${escapeRegExp(METHOD_LABELS.naive)}`) })).toBeVisible();
+  await expect(page.getByTestId("loss-chart")).toHaveCount(0);
+
+  const exportBar = page.getByRole("group", { name: "Export" });
+  const [download] = await Promise.all([page.waitForEvent("download"), exportBar.getByRole("button", { name: "Export CSV" }).click()]);
+  const lines = fs.readFileSync(await download.path(), "utf8").trimEnd().split("\n");
+  expect(lines[0]).toBe("timestamp,series,forecast,lower80,upper80,lower95,upper95");
+  expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(["2024-01-13", "2024-01-14", "2024-01-15", "2024-01-16", "2024-01-17", "2024-01-18"]);
+  // Saved like every run: it is listed and opens again, without a model to download.
+  await expect(page).toHaveURL(/\?run=/);
+  await page.goto(page.url().replace(/\?.*$/, ""));
+  const runs = page.getByRole("table", { name: "Saved runs" });
+  await expect(runs.getByRole("row")).toHaveCount(2);
+  await runs.getByRole("button", { name: /^Open run of / }).click();
+  await expect(page.getByTestId("forecast-chart")).toHaveAttribute("data-band95-count", "6");
+  await expect(page.getByTestId("chosen-reason")).toContainText("Theta's forecast");
+  await expect(page.getByRole("button", { name: "Forecast with saved model" })).toHaveCount(0);
 });
 
 test("two runs compare on one chart, and a run can be deleted", async ({ page }) => {

@@ -30,7 +30,7 @@ import path from "node:path";
 import { formatStamp } from "../lib/export/forecast-table";
 import type { TimeFormat } from "../lib/time/time-format";
 import { coverage, mase, maseScale, smape } from "../lib/metrics";
-import { forecastShortSeries, initBackend, needsShortSeriesForecast, runForecast, SeriesTooShortError, SHORT_SERIES_MIN_FIT, type ForecastConfig, type ShortSeriesForecast, type ForecastOutcome, type IntervalForecast, type MethodName } from "../lib/forecast";
+import { forecastShortSeries, initBackend, needsShortSeriesForecast, runForecast, SeriesTooShortError, SHORT_SERIES_MIN_FIT, type ForecastConfig, type ShortSeriesForecast, type NetworkForecastOutcome, type IntervalForecast, type MethodName } from "../lib/forecast";
 import { argValue, argValues, loadSet, readSeries, ROOT, SETS, type BenchSet, type ManifestSeries, type Score } from "./bench-sets";
 
 interface SeriesResult {
@@ -74,7 +74,7 @@ function score(actual: number[], scale: number, f: IntervalForecast): Score {
 }
 
 /** MASE of every method's forecast and of the recommended one on a holdout. */
-function holdoutScores(outcome: ForecastOutcome, actual: number[], scale: number): Record<string, number> {
+function holdoutScores(outcome: NetworkForecastOutcome, actual: number[], scale: number): Record<string, number> {
   const s = outcome.series[0];
   if (!s) throw new Error("no outcome");
   const out: Record<string, number> = { chosen: mase(actual, s.forecasts[s.chosen].mean, scale) };
@@ -116,7 +116,7 @@ async function runSeries(set: BenchSet, entry: ManifestSeries, seed: number, ove
     const earlier = values.slice(0, upTo - h);
     const later = values.slice(upTo - h, upTo);
     const earlierScale = maseScale(earlier, m);
-    let o: ForecastOutcome;
+    let o: NetworkForecastOutcome;
     try {
       o = await forecast(earlier);
     } catch (err) {

@@ -30,7 +30,7 @@ import {
   type ForecastProgress,
   type IntervalForecast,
   type MethodName,
-  type SeriesOutcome,
+  type NetworkSeriesOutcome,
 } from "../lib/forecast";
 import { nextTimes, regularTimes } from "../lib/time/frequency";
 import { FORECAST_DIGITS, formatStamp, toStampCell } from "../lib/export/forecast-table";
@@ -183,8 +183,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const short = series.map((s) => (needsShortSeriesForecast(s.values, horizon as number) ? forecastShortSeries(s, horizon as number, seasonLength) : null));
     const requested = args.get("method") as MethodName | "chosen" | undefined;
     for (const fallback of short) {
-      if (fallback && requested !== undefined && requested !== "chosen" && requested !== fallback.method) {
-        throw new InvalidRequestError(`${fallback.reason} --method ${requested} is not available for it; leave --method out or use theta.`);
+      const available = fallback ? (Object.keys(fallback.outcome.forecasts) as MethodName[]) : [];
+      if (fallback && requested !== undefined && requested !== "chosen" && !available.includes(requested)) {
+        throw new InvalidRequestError(`${fallback.reason} --method ${requested} is not available for it; leave --method out or use ${available.join(", ")}.`);
       }
     }
     const networkSeries = series.filter((_, i) => short[i] === null);
@@ -218,10 +219,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const timestamps = times.map((t) => formatStamp(t, timeFormat));
       const fallback = short[i];
       if (fallback) {
-        const { forecast, metrics } = fallback;
-        return { name: s.name, method: fallback.method, chosen: fallback.method, reason: fallback.reason, times, timestamps, forecast, forecasts: { theta: forecast }, metrics: metrics ? { theta: metrics } : {}, backtestOrigins: fallback.origins };
+        const { outcome: classical } = fallback;
+        const method: MethodName = requested === undefined || requested === "chosen" ? classical.chosen : requested;
+        const forecast = classical.forecasts[method] as IntervalForecast;
+        return { name: s.name, method, chosen: classical.chosen, reason: fallback.reason, times, timestamps, forecast, forecasts: classical.forecasts, metrics: classical.metrics, backtestOrigins: classical.backtestOrigins };
       }
-      const o = outcome?.series[next++] as SeriesOutcome;
+      const o = outcome?.series[next++] as NetworkSeriesOutcome;
       const method: MethodName = requested === undefined || requested === "chosen" ? o.chosen : requested;
       return { name: o.name, method, chosen: o.chosen, reason: o.chosenReason, times, timestamps, forecast: o.forecasts[method], forecasts: o.forecasts, metrics: o.metrics, backtestOrigins: o.backtestOrigins };
     });

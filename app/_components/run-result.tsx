@@ -54,6 +54,8 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
   );
   if (!saved || !shown) return null;
   const methods = METHOD_NAMES.filter((m) => shown.forecasts[m]);
+  // Every series too short for the LSTM: the run forecast with Theta and the naive methods only.
+  const networkless = run.history.length === 0 && !run.series.some((s) => s.forecasts.lstm);
 
   async function reforecast() {
     if (!onReforecast) return;
@@ -83,13 +85,21 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
             Backend <strong>{describeBackend(run.backend)}</strong>
           </li>
         )}
-        <li>
-          Seed <strong>{run.config.seed}</strong>
-        </li>
-        <li>
-          Lookback <strong>{run.config.lookback}</strong> · units <strong>{run.config.units}</strong> · layers <strong>{run.config.layers}</strong> · ensemble{" "}
-          <strong>{run.config.ensembleSize}</strong>
-        </li>
+        {networkless ? (
+          <li>
+            No network trained: <strong>too short for the LSTM</strong>
+          </li>
+        ) : (
+          <>
+            <li>
+              Seed <strong>{run.config.seed}</strong>
+            </li>
+            <li>
+              Lookback <strong>{run.config.lookback}</strong> · units <strong>{run.config.units}</strong> · layers <strong>{run.config.layers}</strong> · ensemble{" "}
+              <strong>{run.config.ensembleSize}</strong>
+            </li>
+          </>
+        )}
       </ul>
       {run.status === "stopped" && (
         <p className="alert alert-warning" role="status">
@@ -177,7 +187,7 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
         <span className="badge badge-accent">Recommended</span> {shown.chosenReason}
       </p>
       <p className="preprocessing-note" data-testid="preprocessing">
-        <span className="muted">Before the network:</span> {describePreprocessing(saved.preprocessing)}
+        <span className="muted">{networkless ? "Before the methods:" : "Before the network:"}</span> {describePreprocessing(saved.preprocessing)}
       </p>
       {showDetails && (Object.keys(saved.metrics).length > 0 || run.history.length > 0) && (
         <div className="result-grid">

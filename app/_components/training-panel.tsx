@@ -2,6 +2,7 @@
 
 import { memo, useMemo, useState, type FormEvent } from "react";
 import { minimumLength, resolveConfig } from "@/lib/forecast/config";
+import { SHORT_SERIES_MIN_FIT } from "@/lib/forecast/short-series";
 import type { ForecastMode } from "@/lib/forecast/types";
 import type { SeriesDto } from "@/lib/series/schema";
 import {
@@ -33,6 +34,7 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
   const [selected, setSelected] = useState<string[]>(() => series.slice(0, 1).map((s) => s.id));
   const chosen = useMemo(() => series.filter((s) => selected.includes(s.id)), [series, selected]);
   const shortest = useMemo(() => Math.min(...chosen.map(stepCount)), [chosen]);
+  const longestSeries = useMemo(() => Math.max(...chosen.map(stepCount)), [chosen]);
   const first = chosen[0] ?? series[0];
   const [horizon, setHorizon] = useState(() => String(first ? defaultHorizon(first.frequency, stepCount(first)) : 12));
   const [mode, setMode] = useState<ForecastMode>("global");
@@ -50,6 +52,9 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
   }, [chosen, first, horizon]);
   const needed = Number(horizon) >= 1 ? minimumLength(Number(horizon)) : 0;
   const longest = maxHorizon(shortest);
+  // Every chosen series too short for the LSTM at this horizon: the run gives Theta's forecast.
+  const classical = chosen.length > 0 && needed > longestSeries && shortest > SHORT_SERIES_MIN_FIT;
+  const lstmHint = longest > 0 ? ` A horizon of at most ${longest} trains the LSTM.` : "";
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -101,10 +106,14 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
         <input type="number" inputMode="numeric" min={1} step={1} value={horizon} onChange={(e) => setHorizon(e.target.value)} disabled={busy} />
       </label>
       {chosen.length > 0 && needed > shortest && (
-        <p className="field-hint warning" role="note">
-          {longest > 0
-            ? `The shortest chosen series has ${shortest} values; a horizon of ${horizon} needs ${needed}. Use a horizon of at most ${longest}.`
-            : `The shortest chosen series has ${shortest} values; a forecast with a backtest needs at least ${minimumLength(1)}. Upload a longer history.`}
+        <p className={classical ? "field-hint" : "field-hint warning"} role="note" data-testid="horizon-note">
+          {shortest <= SHORT_SERIES_MIN_FIT
+            ? `The shortest chosen series has ${shortest} values; a forecast needs at least ${SHORT_SERIES_MIN_FIT + 1}. Upload a longer history.`
+            : classical
+              ? `${chosen.length > 1 ? "These series are" : "This series is"} too short for the LSTM at a horizon of ${horizon} (it needs ${needed} values with its backtest), ` +
+                `so the run gives Theta's forecast, a classical method, judged against naive forecasts on earlier origins.${lstmHint}`
+              : `The shortest chosen series has ${shortest} values; a horizon of ${horizon} needs ${needed} for the LSTM. ` +
+                (longest > 0 ? `Use a horizon of at most ${longest}, or forecast the short series on their own (they get Theta's forecast).` : "Forecast the short series on their own (they get Theta's forecast).")}
         </p>
       )}
       <details className="advanced">
@@ -132,7 +141,7 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
         </p>
       )}
       <button type="submit" className="button button-primary train-button" disabled={busy || chosen.length === 0}>
-        Train forecast
+        {classical ? "Forecast with Theta" : "Train forecast"}
       </button>
     </form>
   );

@@ -48,10 +48,10 @@ async function loadSeries(datasetId: string, series: SeriesDto): Promise<Regular
   return toRegularSeries(series.id, series.name, body.t, body.y, series.frequency);
 }
 
-async function saveRun(datasetId: string, record: SaveRunInput, model: ArrayBuffer): Promise<RunDto> {
+async function saveRun(datasetId: string, record: SaveRunInput, model: ArrayBuffer | null): Promise<RunDto> {
   const form = new FormData();
   form.append("run", JSON.stringify(record));
-  form.append("model", new Blob([model], { type: "application/octet-stream" }), "model.bin");
+  if (model) form.append("model", new Blob([model], { type: "application/octet-stream" }), "model.bin");
   const response = await fetch(`/api/datasets/${datasetId}/runs`, { method: "POST", body: form });
   const body = (await response.json()) as RunDto | { error: string };
   if (!response.ok || "error" in body) throw new Error("error" in body ? body.error : `status ${response.status}`);
@@ -105,7 +105,7 @@ export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
       // progress in one task, it made the longest main-thread task of a run (up to 75 ms).
       await new Promise((resolve) => setTimeout(resolve, 0));
       const record = toRunRecord(event.outcome, { series: current.series, frequency: current.frequency, startedAt: current.startedAt, finishedAt });
-      setState((s) => ({ ...s, status: "saving", backend: describeBackend(event.outcome.backend), histories: record.history }));
+      setState((s) => ({ ...s, status: "saving", backend: event.outcome.backend ? describeBackend(event.outcome.backend) : null, histories: record.history }));
       try {
         const saved = await saveRun(datasetId, record, event.model);
         setState((s) => ({ ...s, status: "finished", view: s.view && { ...s.view, percent: 100 } }));

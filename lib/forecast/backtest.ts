@@ -41,6 +41,7 @@ export interface BacktestScores {
  * @param seasonLength m of the MASE scale
  * @param history residual rows from earlier in the history (see {@link historyResiduals}), added
  *   to the calibration set so that a calm backtest window does not make the intervals too narrow
+ * @param denominator the MASE scale (default: the in-sample seasonal-naive MAE before the first origin)
  */
 export function scoreBacktest(
   values: Float64Array,
@@ -50,9 +51,10 @@ export function scoreBacktest(
   forecasts: Float64Array[],
   seasonLength: number,
   history: Float64Array[] = [],
+  denominator?: number,
 ): BacktestScores {
   const horizon = forecasts[0]?.length ?? 0;
-  const maseDenominator = maseScale(values.subarray(0, plan.first + 1), seasonLength);
+  const maseDenominator = denominator ?? maseScale(values.subarray(0, plan.first + 1), seasonLength);
   const actual: number[] = [];
   const predicted: number[] = [];
   const residuals: Float64Array[] = [];
@@ -133,16 +135,17 @@ export function toFolds(
   values: Float64Array,
   scale: OutputScale,
   plan: BacktestPlan,
-  forecasts: Record<MethodName, Float64Array[]>,
+  forecasts: Partial<Record<MethodName, Float64Array[]>>,
   offset: number,
 ): BacktestFold[] {
-  const horizon = forecasts.lstm[0]?.length ?? 0;
+  const methods = Object.keys(forecasts) as MethodName[];
+  const horizon = forecasts[methods[0] as MethodName]?.[0]?.length ?? 0;
   const folds: BacktestFold[] = [];
-  for (let o = plan.last; o >= plan.first; o -= horizon) {
+  for (let o = plan.last; horizon > 0 && o >= plan.first; o -= horizon) {
     const k = o - plan.first;
-    const byMethod = {} as Record<MethodName, number[]>;
-    for (const method of Object.keys(forecasts) as MethodName[]) {
-      byMethod[method] = Array.from(forecasts[method][k] as Float64Array, (v) => toOriginalScale(v, scale));
+    const byMethod: Partial<Record<MethodName, number[]>> = {};
+    for (const method of methods) {
+      byMethod[method] = Array.from(forecasts[method]?.[k] as Float64Array, (v) => toOriginalScale(v, scale));
     }
     folds.unshift({ origin: o + offset, actual: Array.from(values.subarray(o + 1, o + 1 + horizon)), forecasts: byMethod });
   }

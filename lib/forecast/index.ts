@@ -7,7 +7,7 @@ export { initBackend, getBackendInfo } from "./backend";
 export { resolveConfig, minimumLength } from "./config";
 export { ForecastError, InvalidRequestError, SavedModelError, SeriesTooShortError, TrainingDivergedError } from "./errors";
 export { forecastFromModel } from "./forecast-from-model";
-export { runForecast } from "./run-forecast";
+export { runClassicalForecast, runForecast, runForecastOrFallback } from "./run-forecast";
 export { forecastShortSeries, needsShortSeriesForecast, SHORT_SERIES_MIN_FIT, type ShortSeriesForecast } from "./short-series";
 export { decodeSavedModel, encodeSavedModel, fromTfjsFiles, toTfjsFiles } from "./saved-model";
 export * from "./types";

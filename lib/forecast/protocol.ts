@@ -21,7 +21,7 @@ export type WorkerEvent =
   /** At most once per epoch and at each stage change. */
   | { type: "progress"; progress: ForecastProgress }
   /** The run finished (or was stopped and finished with the best model so far). */
-  | { type: "done"; outcome: OutcomeWithoutModel; model: ArrayBuffer }
+  | { type: "done"; outcome: OutcomeWithoutModel; model: ArrayBuffer | null }
   | { type: "reforecast-done"; forecast: ModelForecast }
   /** `name` is the forecaster's error class (SeriesTooShortError, TrainingDivergedError, …) or "Error". */
   | { type: "error"; name: string; message: string };

@@ -13,6 +13,7 @@ import {
   minimumLength,
   resolveConfig,
   runForecast,
+  runForecastOrFallback,
   SeriesTooShortError,
   toTfjsFiles,
   TrainingDivergedError,
@@ -275,5 +276,37 @@ describe("saved models", () => {
     const again = await forecastFromModel(reread, series);
     again.series[0]?.forecasts.lstm.mean.forEach((v, j) => expect(v).toBeCloseTo(expected.lstm.mean[j] as number, 5));
     expect(() => decodeSavedModel(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]))).toThrow(/not a saved Tidecast model/);
+  });
+});
+
+describe("runForecastOrFallback", () => {
+  it("forecasts series all too short for the LSTM with Theta and the naive methods, without a network or a model", async () => {
+    const h = 12;
+    const stages: string[] = [];
+    const request = { series: [{ name: "a", values: seasonalSeries(30) }, { name: "b", values: seasonalSeries(36, 2) }], horizon: h, seasonLength: 12, config: FAST };
+    expect(minimumLength(h)).toBeGreaterThan(36);
+    const before = tf.memory().numTensors;
+    const outcome = await runForecastOrFallback(request, { onProgress: (p) => stages.push(p.stage) });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(outcome.model).toBeNull();
+    expect(outcome.backend).toBeNull();
+    expect(outcome.history).toEqual([]);
+    expect(stages).toEqual(["preparing", "forecasting"]);
+    expect(outcome.series.map((s) => s.name)).toEqual(["a", "b"]);
+    for (const s of outcome.series) {
+      expect(s.chosen).toBe("theta");
+      expect(s.forecasts.lstm).toBeUndefined();
+      expectNestedBands(s.forecasts.theta as NonNullable<typeof s.forecasts.theta>, h);
+    }
+  });
+
+  it("trains the LSTM when the series are long enough, and refuses a mix naming the short series", async () => {
+    const long = { name: "long", values: seasonalSeries(90) };
+    const trained = await runForecastOrFallback({ series: [long], horizon: 6, seasonLength: 12, config: FAST });
+    expect(trained.model).not.toBeNull();
+    expect(trained.series[0]?.forecasts.lstm).toBeDefined();
+    await expect(runForecastOrFallback({ series: [long, { name: "short", values: seasonalSeries(20) }], horizon: 6, seasonLength: 12, config: FAST })).rejects.toThrow(
+      /Series "short" has 20 usable values/,
+    );
   });
 });

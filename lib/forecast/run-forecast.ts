@@ -2,6 +2,7 @@ import { initBackend } from "./backend";
 import { historyResiduals, planBacktest, scoreBacktest, toFolds, type BacktestPlan } from "./backtest";
 import { BASELINES, fitBaselines, runBaselines, type BaselineModels, type BaselineRunner } from "./baselines";
 import { minimumLength, resolveConfig } from "./config";
+import { forecastShortSeries, needsShortSeriesForecast } from "./short-series";
 import { COMBINED_METHODS, combineForecasts } from "./combination";
 import { toIntervals } from "./conformal";
 import { InvalidRequestError, SeriesTooShortError } from "./errors";
@@ -19,6 +20,8 @@ import {
   type ForecastConfig,
   type ForecastMode,
   type ForecastOutcome,
+  type NetworkForecastOutcome,
+  type NetworkSeriesOutcome,
   type ForecastProgress,
   type ForecastRequest,
   type ForecastStage,
@@ -26,7 +29,6 @@ import {
   type MethodName,
   type RunForecastOptions,
   type SavedSeriesState,
-  type SeriesOutcome,
   type TrainingHistory,
 } from "./types";
 import { denormalize, makeWindows, type SeriesFrame, type Windows } from "./windows";
@@ -44,7 +46,7 @@ const MIN_FINAL_EPOCHS = 5;
  * @param options progress callback (at most once per epoch), stop poll (per batch), backend options
  * @throws InvalidRequestError, SeriesTooShortError, TrainingDivergedError (see errors.ts)
  */
-export async function runForecast(request: ForecastRequest, options: RunForecastOptions = {}): Promise<ForecastOutcome> {
+export async function runForecast(request: ForecastRequest, options: RunForecastOptions = {}): Promise<NetworkForecastOutcome> {
   const started = Date.now();
   checkRequest(request);
   const config = resolveConfig(request);
@@ -78,7 +80,7 @@ export async function runForecast(request: ForecastRequest, options: RunForecast
   const emit = (p: Omit<ForecastProgress, "elapsedMs" | "etaMs" | "backend" | "models">) =>
     options.onProgress?.({ ...p, models: groups.length, elapsedMs: Date.now() - started, etaMs: clock.eta(p.stage, p.epoch), backend: backend.name });
 
-  const outcomes: SeriesOutcome[] = [];
+  const outcomes: NetworkSeriesOutcome[] = [];
   const states: SavedSeriesState[] = [];
   const history: TrainingHistory[] = [];
   const finals: Network[] = [];
@@ -121,6 +123,52 @@ export async function runForecast(request: ForecastRequest, options: RunForecast
   } finally {
     for (const network of finals) disposeNetwork(network);
   }
+}
+
+/**
+ * The forecast an analyst asked for: {@link runForecast} (the LSTM judged against the baselines),
+ * or, when every series is too short for the network and its backtest at this horizon,
+ * {@link runClassicalForecast}. A request mixing long and short series is refused by runForecast,
+ * naming the short one: one run, one kind of model.
+ * @param request series, horizon, season length, mode and overrides
+ * @param options as for runForecast (the classical run reports its stages and never trains)
+ */
+export async function runForecastOrFallback(request: ForecastRequest, options: RunForecastOptions = {}): Promise<ForecastOutcome> {
+  checkRequest(request);
+  if (request.series.length > 0 && request.series.every((s) => needsShortSeriesForecast(s.values, request.horizon))) return runClassicalForecast(request, options);
+  return runForecast(request, options);
+}
+
+/**
+ * A run without a network, for series too short for the LSTM: per series Theta's forecast
+ * (recommended) beside naive and seasonal naive, refitted at every origin for conformal
+ * intervals and a backtest ({@link forecastShortSeries}). No backend is loaded, nothing is
+ * trained, and there is no model to save.
+ * @param request series, horizon, season length and mode (the network's settings are kept as resolved, unused)
+ * @param options progress callback (preparing, then forecasting)
+ * @throws SeriesTooShortError when a series has fewer values than Theta can be fitted on
+ */
+export async function runClassicalForecast(request: ForecastRequest, options: RunForecastOptions = {}): Promise<ForecastOutcome> {
+  const started = Date.now();
+  checkRequest(request);
+  const config = resolveConfig(request);
+  const emit = (stage: ForecastStage) =>
+    options.onProgress?.({ stage, model: 1, models: 1, epoch: 0, epochs: 0, loss: Number.NaN, elapsedMs: Date.now() - started, etaMs: 0, backend: null });
+  emit("preparing");
+  const series = request.series.map((s) => forecastShortSeries(s, request.horizon, request.seasonLength).outcome);
+  emit("forecasting");
+  return {
+    config,
+    mode: request.mode ?? (request.series.length > 1 ? "global" : "per-series"),
+    horizon: request.horizon,
+    seasonLength: request.seasonLength,
+    backend: null,
+    stopped: false,
+    history: [],
+    series,
+    model: null,
+    elapsedMs: Date.now() - started,
+  };
 }
 
 interface GroupJob {
@@ -213,7 +261,7 @@ async function forecastGroup(job: GroupJob) {
     job.clock.finishGroup();
 
     job.emit({ stage: "forecasting", model: job.model, epoch: 0, epochs: 0, loss: Number.NaN });
-    const outcomes: SeriesOutcome[] = [];
+    const outcomes: NetworkSeriesOutcome[] = [];
     const states: SavedSeriesState[] = [];
     finalSeries.forEach((s, i) => {
       const bt = backtestSeries[i] as SeriesState;

@@ -37,6 +37,29 @@ describe("forecastShortSeries", () => {
     expect(Math.min(...f.mean, ...f.lower80, ...f.lower95)).toBe(0);
   });
 
+  it("gives a run's series outcome: Theta recommended, naive and seasonal naive judged on the same origins", () => {
+    const values = Array.from({ length: 24 }, (_, t) => 50 + 10 * Math.sin((2 * Math.PI * t) / 4) + t);
+    const { outcome, reason } = forecastShortSeries({ name: "quarters", values }, 8, 4);
+    expect(outcome.chosen).toBe("theta");
+    expect(outcome.chosenReason).toBe(reason);
+    expect(Object.keys(outcome.forecasts).sort()).toEqual(["naive", "snaive", "theta"]);
+    // Origins 3 … 15 leave a whole horizon after them.
+    expect(outcome.backtestOrigins).toBe(13);
+    for (const method of ["naive", "snaive", "theta"] as const) expect(outcome.metrics[method]?.mase).toBeGreaterThan(0);
+    // A clean season: seasonal naive beats naive.
+    expect(outcome.metrics.snaive?.mase).toBeLessThan(outcome.metrics.naive?.mase as number);
+    // Non-overlapping folds ending at the last value, each with every method's forecast.
+    expect(outcome.folds.map((f) => f.origin)).toEqual([7, 15]);
+    expect(outcome.folds[1]?.actual).toEqual(values.slice(16, 24));
+    expect(Object.keys(outcome.folds[1]?.forecasts ?? {}).sort()).toEqual(["naive", "snaive", "theta"]);
+  });
+
+  it("leaves seasonal naive out when no season fits before a scored origin", () => {
+    const values = Array.from({ length: 20 }, (_, t) => 100 + t);
+    const { outcome } = forecastShortSeries({ name: "months", values }, 12, 12);
+    expect(Object.keys(outcome.forecasts).sort()).toEqual(["naive", "theta"]);
+  });
+
   it("refuses fewer values than it can fit on", () => {
     expect(() => forecastShortSeries({ name: "tiny", values: [1, 2, 3, 4] }, 2, 1)).toThrow(SeriesTooShortError);
     expect(() => forecastShortSeries({ name: "tiny", values: [1, 2, 3, 4, 5] }, 2, 1)).not.toThrow();

@@ -1,11 +1,12 @@
-import { scoreBacktest } from "./backtest";
+import { maseScale } from "../metrics";
+import { scoreBacktest, toFolds, type BacktestPlan } from "./backtest";
 import { fitBaselines, runBaselines } from "./baselines";
 import { minimumLength } from "./config";
 import { calibrate, toIntervals } from "./conformal";
 import { SeriesTooShortError } from "./errors";
 import { choosePreparation, cleanSeries } from "./prepare";
 import { applyTransform, isNonNegative, type OutputScale } from "./transform";
-import type { BacktestMetrics, IntervalForecast } from "./types";
+import type { BacktestMetrics, IntervalForecast, MethodName, SeriesOutcome } from "./types";
 
 /** Fewest values Theta is fitted on, in the forecast and at every backtest origin. */
 export const SHORT_SERIES_MIN_FIT = 4;
@@ -21,15 +22,22 @@ export interface ShortSeriesForecast {
   origins: number;
   /** Why the LSTM was not trained, for the analyst. */
   reason: string;
+  /**
+   * The same result as a run's series outcome: Theta recommended, naive (and seasonal naive when
+   * a season fits before the first origin) forecast and backtested on the same origins beside it.
+   */
+  outcome: SeriesOutcome;
 }
+
+type ShortMethod = "theta" | "naive" | "snaive";
 
 /**
  * The forecast for a series shorter than the LSTM and its backtest need ({@link minimumLength}):
  * Theta (SES plus half the linear drift, on the seasonally adjusted series when the season is
  * there), the classical method with the best record on short yearly and quarterly series (M3, M4).
- * Intervals are split-conformal, as for every other method, from Theta refitted at every origin
- * that leaves at least {@link SHORT_SERIES_MIN_FIT} values before it; with so few origins they
- * are wide rather than precise.
+ * Intervals are split-conformal, as for every other method, from each method refitted at every
+ * origin that leaves at least {@link SHORT_SERIES_MIN_FIT} values before it (and a whole season,
+ * when seasonal naive is judged); with so few origins they are wide rather than precise.
  * @param series name and values (oldest first; non-finite values are gaps)
  * @param horizon steps to forecast
  * @param seasonLength m in steps (1 = none)
@@ -45,30 +53,67 @@ export function forecastShortSeries(series: { name: string; values: ArrayLike<nu
   const z = applyTransform(values, decided.transform);
   const seasonal = decided.deseasonalize === "on";
   const scale: OutputScale = { transform: decided.transform, nonNegative: isNonNegative(values) };
-  const thetaAt = (origin: number, steps: number) => runBaselines(z, fitBaselines(z, origin + 1, m, seasonal)).forecast("theta", origin, steps);
+  const fitAt = (origin: number) => runBaselines(z, fitBaselines(z, origin + 1, m, seasonal));
 
-  const first = SHORT_SERIES_MIN_FIT - 1;
-  const forecasts: Float64Array[] = [];
-  const rows: Float64Array[] = [];
+  // Seasonal naive needs a whole season before its first origin and one scored horizon after it.
+  const withSeason = m > 1 && m - 1 + horizon <= n - 1;
+  const methods: ShortMethod[] = withSeason ? ["theta", "naive", "snaive"] : ["theta", "naive"];
+  const first = Math.max(SHORT_SERIES_MIN_FIT - 1, withSeason ? m - 1 : 0);
+  const forecasts = Object.fromEntries(methods.map((method) => [method, [] as Float64Array[]])) as Record<ShortMethod, Float64Array[]>;
+  const rows = Object.fromEntries(methods.map((method) => [method, [] as Float64Array[]])) as Record<ShortMethod, Float64Array[]>;
   for (let o = first; o < n - 1; o++) {
-    const f = thetaAt(o, horizon);
-    forecasts.push(f);
-    rows.push(Float64Array.from({ length: horizon }, (_, j) => (o + j + 1 < n ? (z[o + j + 1] as number) - (f[j] as number) : Number.NaN)));
+    const runner = fitAt(o);
+    for (const method of methods) {
+      const f = runner.forecast(method, o, horizon);
+      forecasts[method].push(f);
+      rows[method].push(Float64Array.from({ length: horizon }, (_, j) => (o + j + 1 < n ? (z[o + j + 1] as number) - (f[j] as number) : Number.NaN)));
+    }
   }
-  // Metrics only where a whole horizon was observed after the origin.
-  const last = n - 1 - horizon;
-  const metrics: BacktestMetrics | null = last >= first ? scoreBacktest(values, z, scale, { first, last }, forecasts.slice(0, last - first + 1), m).metrics : null;
+
+  // Metrics only where a whole horizon was observed after the origin. The MASE scale comes from
+  // the values before the first origin when they hold a season's differences, else from the whole
+  // series (a handful of values has no in-sample error to scale by).
+  const plan: BacktestPlan = { first, last: n - 1 - horizon };
+  const scored = plan.last >= plan.first ? plan.last - plan.first + 1 : 0;
+  const before = maseScale(values.subarray(0, first + 1), m);
+  const denominator = Number.isFinite(before) && before > 0 ? before : wholeSeriesScale(values, m);
+  const metrics: Partial<Record<MethodName, BacktestMetrics>> = {};
+  if (scored > 0) {
+    for (const method of methods) metrics[method] = scoreBacktest(values, z, scale, plan, forecasts[method].slice(0, scored), m, [], denominator).metrics;
+  }
+  const runner = fitAt(n - 1);
+  const intervals = Object.fromEntries(
+    methods.map((method) => [method, toIntervals(runner.forecast(method, n - 1, horizon), calibrate(rows[method], horizon), scale)]),
+  ) as Record<ShortMethod, IntervalForecast>;
+  const reason =
+    `Series "${series.name}" has ${n} usable values; the LSTM with a backtest needs ${minimumLength(horizon)} for ${horizon} steps, ` +
+    `so this is Theta's forecast (a classical method; its intervals come from refitting it at ${rows.theta.length} earlier origins). ` +
+    `A longer history or a shorter horizon gives the LSTM.`;
+  const scoredForecasts = Object.fromEntries(methods.map((method) => [method, forecasts[method].slice(0, scored)]));
   return {
     name: series.name,
     method: "theta",
-    forecast: toIntervals(thetaAt(n - 1, horizon), calibrate(rows, horizon), scale),
-    metrics,
-    origins: rows.length,
-    reason:
-      `Series "${series.name}" has ${n} usable values; the LSTM with a backtest needs ${minimumLength(horizon)} for ${horizon} steps, ` +
-      `so this is Theta's forecast (a classical method; its intervals come from refitting it at ${rows.length} earlier origins). ` +
-      `A longer history or a shorter horizon gives the LSTM.`,
+    forecast: intervals.theta,
+    metrics: metrics.theta ?? null,
+    origins: rows.theta.length,
+    reason,
+    outcome: {
+      name: series.name,
+      forecasts: intervals,
+      metrics,
+      backtestOrigins: scored,
+      folds: scored > 0 ? toFolds(values, scale, plan, scoredForecasts, clean.offset) : [],
+      chosen: "theta",
+      chosenReason: reason,
+      preprocessing: { transform: decided.transform, deseasonalized: seasonal, seasonLength: m, filled: clean.filled },
+    },
   };
+}
+
+/** In-sample seasonal-naive MAE of the whole series, or the naive one when no season's difference fits. */
+function wholeSeriesScale(values: Float64Array, m: number): number {
+  const seasonal = maseScale(values, m);
+  return Number.isFinite(seasonal) && seasonal > 0 ? seasonal : maseScale(values, 1);
 }
 
 /**

@@ -157,7 +157,8 @@ export interface ForecastProgress {
   elapsedMs: number;
   /** Rough estimate of the time left, in milliseconds. */
   etaMs: number;
-  backend: BackendName;
+  /** The tfjs backend training runs on (null: a run without a network). */
+  backend: BackendName | null;
 }
 
 export interface RunForecastOptions {
@@ -211,7 +212,7 @@ export interface BacktestFold {
   origin: number;
   /** Actual values at origin+1 … origin+horizon. */
   actual: number[];
-  forecasts: Record<MethodName, number[]>;
+  forecasts: Partial<Record<MethodName, number[]>>;
 }
 
 export interface SeriesPreprocessing {
@@ -229,10 +230,13 @@ export interface SeriesPreprocessing {
 
 export interface SeriesOutcome {
   name: string;
-  /** Forecasts of every method, starting one step after the last value. */
-  forecasts: Record<MethodName, IntervalForecast>;
-  /** Backtest accuracy of every method, averaged over the rolling origins. */
-  metrics: Record<MethodName, BacktestMetrics>;
+  /**
+   * Forecasts of every method that ran, starting one step after the last value: all of them in
+   * an LSTM run; Theta and the naive methods when the series was too short for the network.
+   */
+  forecasts: Partial<Record<MethodName, IntervalForecast>>;
+  /** Backtest accuracy of those methods, averaged over the rolling origins (none when no whole horizon fits). */
+  metrics: Partial<Record<MethodName, BacktestMetrics>>;
   /** Number of rolling origins behind the metrics and the intervals. */
   backtestOrigins: number;
   /** Non-overlapping folds ending at the last value, oldest first, for a chart overlay. */
@@ -242,6 +246,12 @@ export interface SeriesOutcome {
   /** One sentence on why `chosen` was picked. */
   chosenReason: string;
   preprocessing: SeriesPreprocessing;
+}
+
+/** A series' outcome in a run that trained the LSTM: every method forecast and backtested. */
+export interface NetworkSeriesOutcome extends SeriesOutcome {
+  forecasts: Record<MethodName, IntervalForecast>;
+  metrics: Record<MethodName, BacktestMetrics>;
 }
 
 export interface EpochLoss {
@@ -268,14 +278,22 @@ export interface ForecastOutcome {
   mode: ForecastMode;
   horizon: number;
   seasonLength: number;
-  backend: BackendInfo;
+  /** The tfjs backend that ran (null: no network was trained, every series was too short for one). */
+  backend: BackendInfo | null;
   /** True when shouldStop ended training early; the forecast uses the best weights so far. */
   stopped: boolean;
   history: TrainingHistory[];
   series: SeriesOutcome[];
-  /** The trained model, ready for {@link encodeSavedModel} or {@link forecastFromModel}. */
-  model: SavedModel;
+  /** The trained model, ready for {@link encodeSavedModel} or {@link forecastFromModel} (null: none was trained). */
+  model: SavedModel | null;
   elapsedMs: number;
+}
+
+/** The outcome of a run that trained the LSTM ({@link ForecastOutcome} with nothing missing). */
+export interface NetworkForecastOutcome extends ForecastOutcome {
+  backend: BackendInfo;
+  series: NetworkSeriesOutcome[];
+  model: SavedModel;
 }
 
 // ---------------------------------------------------------------- saved model

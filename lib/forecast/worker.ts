@@ -6,7 +6,7 @@
 import { initBackend } from "./backend";
 import { forecastFromModel } from "./forecast-from-model";
 import type { WorkerEvent, WorkerRequest } from "./protocol";
-import { runForecast } from "./run-forecast";
+import { runForecastOrFallback } from "./run-forecast";
 import { decodeSavedModel, encodeSavedModel } from "./saved-model";
 import type { InitBackendOptions } from "./types";
 
@@ -41,13 +41,14 @@ function postError(err: unknown): void {
 
 async function start(request: Extract<WorkerRequest, { type: "start" }>): Promise<void> {
   stopRequested = false;
-  const { model, ...outcome } = await runForecast(request.request, {
+  const { model, ...outcome } = await runForecastOrFallback(request.request, {
     backend: backendOptions(request.backend),
     shouldStop: () => stopRequested,
     onProgress: (progress) => post({ type: "progress", progress }),
   });
-  const bytes = encodeSavedModel(model);
-  post({ type: "done", outcome, model: bytes.buffer as ArrayBuffer }, [bytes.buffer as ArrayBuffer]);
+  // A run without a network (every series too short for one) has no model to send.
+  const bytes = model ? (encodeSavedModel(model).buffer as ArrayBuffer) : null;
+  post({ type: "done", outcome, model: bytes }, bytes ? [bytes] : []);
 }
 
 async function reforecast(request: Extract<WorkerRequest, { type: "reforecast" }>): Promise<void> {

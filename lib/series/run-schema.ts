@@ -116,7 +116,8 @@ export const saveRunSchema = z.object({
   mode: z.enum(["global", "per-series"]),
   horizon: int.min(1),
   seasonLength: int.min(1),
-  backend: backendInfoSchema,
+  /** Null for a run without a network (every series too short for one: Theta and the naive methods). */
+  backend: backendInfoSchema.nullable(),
   history: z.array(trainingHistorySchema).max(10_000),
   series: z.array(runSeriesSchema).min(1).max(10_000),
 });

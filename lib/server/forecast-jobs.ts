@@ -145,7 +145,7 @@ function onDone(job: ActiveJob, event: Extract<WorkerEvent, { type: "done" }>): 
   if (job.settled) return;
   try {
     const record = toRunRecord(event.outcome, { series: job.series, frequency: job.frequency, startedAt: job.startedAt, finishedAt: new Date() });
-    const model = new Uint8Array(event.model);
+    const model = event.model ? new Uint8Array(event.model) : null;
     write(job, () => completeRun(job.runId, record, model));
     settle(job);
   } catch (err) {

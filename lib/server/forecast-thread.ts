@@ -6,7 +6,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import type { WorkerEvent, WorkerRequest } from "../forecast/protocol";
-import { runForecast } from "../forecast/run-forecast";
+import { runForecastOrFallback } from "../forecast/run-forecast";
 import { encodeSavedModel } from "../forecast/saved-model";
 
 const port = parentPort;
@@ -16,13 +16,14 @@ let stopRequested = false;
 const post = (event: WorkerEvent, transfer: ArrayBuffer[] = []) => port.postMessage(event, transfer);
 
 async function start(request: Extract<WorkerRequest, { type: "start" }>): Promise<void> {
-  const { model, ...outcome } = await runForecast(request.request, {
+  const { model, ...outcome } = await runForecastOrFallback(request.request, {
     ...(request.backend ? { backend: request.backend } : {}),
     shouldStop: () => stopRequested,
     onProgress: (progress) => post({ type: "progress", progress }),
   });
-  const bytes = encodeSavedModel(model);
-  post({ type: "done", outcome, model: bytes.buffer as ArrayBuffer }, [bytes.buffer as ArrayBuffer]);
+  // A run without a network (every series too short for one) has no model to send.
+  const bytes = model ? (encodeSavedModel(model).buffer as ArrayBuffer) : null;
+  post({ type: "done", outcome, model: bytes }, bytes ? [bytes] : []);
 }
 
 port.on("message", (data: WorkerRequest) => {

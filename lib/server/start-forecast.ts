@@ -1,5 +1,6 @@
 import { minimumLength, resolveConfig } from "../forecast/config";
 import { ForecastError, SeriesTooShortError } from "../forecast/errors";
+import { needsShortSeriesForecast, SHORT_SERIES_MIN_FIT } from "../forecast/short-series";
 import type { PendingRunDto, StartForecastInput } from "../series/run-schema";
 import { defaultHorizon, toForecastRequest, toRegularSeries } from "../workbench/to-forecast-request";
 import { getDataset, getSeriesPoints } from "./datasets";
@@ -18,8 +19,9 @@ function usableLength(values: Float64Array): number {
 /**
  * Starts a server-side forecast of a dataset's series with the browser's defaults (every series,
  * a season-long horizon shortened to fit, the automatic settings), stored at once as a queued run.
- * Requests the forecaster would refuse (unknown series, a series too short for the horizon, bad
- * settings) are refused here, before anything is stored.
+ * Requests the forecaster would refuse (unknown series, a series too short for the horizon beside
+ * longer ones, bad settings) are refused here, before anything is stored. When every series is too
+ * short for the LSTM, the run forecasts with Theta and the naive methods instead.
  * @returns the queued run, or why not (404: no such dataset; 422: the request cannot be forecast)
  */
 export async function startForecast(datasetId: string, input: StartForecastInput): Promise<StartForecastResult> {
@@ -55,7 +57,10 @@ export async function startForecast(datasetId: string, input: StartForecastInput
   let config;
   try {
     config = resolveConfig(request);
-    const needed = minimumLength(horizon, config.lookback, config.backtestOrigins);
+    // Every series too short for the LSTM: the run gives Theta's forecast (runForecastOrFallback),
+    // which still needs a few values to fit on.
+    const classical = regular.every((s) => needsShortSeriesForecast(s.values, horizon));
+    const needed = classical ? SHORT_SERIES_MIN_FIT + 1 : minimumLength(horizon, config.lookback, config.backtestOrigins);
     const short = regular.find((s) => usableLength(s.values) < needed);
     if (short) throw new SeriesTooShortError(short.name, usableLength(short.values), needed, horizon);
   } catch (err) {

@@ -64,6 +64,16 @@ describe("horizons", () => {
     expect(minimumLength(h)).toBeLessThanOrEqual(30);
   });
 
+  it("keeps the span for a series too short for the LSTM at half of it (the run gives Theta's forecast)", () => {
+    // 24 months allow the network 3 steps; a year ahead from Theta is the better default.
+    expect(maxHorizon(24)).toBe(3);
+    expect(defaultHorizon({ kind: "monthly", seasonLength: 12 }, 24)).toBe(12);
+    // Never more than half the history.
+    expect(defaultHorizon({ kind: "monthly", seasonLength: 12 }, 14)).toBe(7);
+    expect(defaultHorizon({ kind: "yearly", seasonLength: 1 }, 10)).toBe(5);
+    expect(defaultHorizon({ kind: "yearly", seasonLength: 1 }, 1)).toBe(1);
+  });
+
   it("knows the longest horizon a length allows", () => {
     expect(maxHorizon(minimumLength(1) - 1)).toBe(0);
     expect(maxHorizon(minimumLength(6))).toBe(6);

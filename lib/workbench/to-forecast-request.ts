@@ -86,14 +86,18 @@ const HORIZON_BY_KIND: Partial<Record<Frequency["kind"], number>> = {
 };
 
 /**
- * The default horizon: a season-length span for the frequency, shortened until the shortest
- * series is long enough for a backtest (never below 1).
+ * The default horizon: a season-length span for the frequency, shortened to what the LSTM and its
+ * backtest can forecast from the shortest series. When that would cut the span by more than half
+ * (24 monthly values allow the LSTM 3 months), the span is kept, up to half the history, and the
+ * run gives Theta's forecast instead (runForecastOrFallback): a year ahead from a classical method
+ * serves an analyst better than a quarter from the network.
  * @param shortest number of values of the shortest chosen series
  */
 export function defaultHorizon(frequency: Pick<Frequency, "kind" | "seasonLength">, shortest: number): number {
-  let h = HORIZON_BY_KIND[frequency.kind] ?? (frequency.seasonLength > 1 ? frequency.seasonLength : 10);
-  while (h > 1 && minimumLength(h) > shortest) h--;
-  return h;
+  const span = HORIZON_BY_KIND[frequency.kind] ?? (frequency.seasonLength > 1 ? frequency.seasonLength : 10);
+  const network = maxHorizon(shortest);
+  if (network >= Math.ceil(span / 2)) return Math.min(span, network);
+  return Math.max(1, Math.min(span, Math.floor(shortest / 2)));
 }
 
 /**

@@ -10,6 +10,8 @@ const months = (n: number) => Array.from({ length: n }, (_, i) => Date.UTC(2020,
 const interval = (mean: number[]) => ({ mean, lower80: mean, upper80: mean, lower95: mean, upper95: mean });
 const metrics = { mase: 0.8, smape: 10, rmse: 2, coverage80: 0.8, coverage95: Number.NaN };
 
+const forecasts = { lstm: interval([1, Number.POSITIVE_INFINITY]), naive: interval([1, 1]), snaive: interval([1, 1]), holt_winters: interval([1, 1]), theta: interval([1, 1]), combination: interval([1, 1]) };
+
 const outcome: OutcomeWithoutModel = {
   config: TEST_CONFIG,
   mode: "per-series",
@@ -21,7 +23,7 @@ const outcome: OutcomeWithoutModel = {
   series: [
     {
       name: "sales",
-      forecasts: { lstm: interval([1, Number.POSITIVE_INFINITY]), naive: interval([1, 1]), snaive: interval([1, 1]), holt_winters: interval([1, 1]), theta: interval([1, 1]), combination: interval([1, 1]) },
+      forecasts,
       metrics: { lstm: metrics, naive: metrics, snaive: metrics, holt_winters: metrics, theta: metrics, combination: metrics },
       backtestOrigins: 3,
       folds: [{ origin: 7, actual: [5, 6], forecasts: { lstm: [5, 6], naive: [5, 5], snaive: [5, 5], holt_winters: [5, 5], theta: [5, 5], combination: [5, 5] } }],
@@ -59,7 +61,7 @@ describe("toRunRecord", () => {
 
   it("draws a saved model's new forecast in the run's shape", () => {
     const fresh = toReforecastSeries(
-      { horizon: 2, series: [{ name: "sales", chosen: "naive", forecasts: { ...outcome.series[0]!.forecasts, naive: interval([7, 8]) } }] },
+      { horizon: 2, series: [{ name: "sales", chosen: "naive", forecasts: { ...forecasts, naive: interval([7, 8]) } }] },
       series,
       monthly,
       record.series,
