@@ -98,6 +98,13 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     expect(r.series.map((s) => s.name)).toEqual(["AirPassengers"]);
   });
 
+  it("reads ISO weeks as the weeks' Mondays, across a 53-week year", () => {
+    const dataset = read("week,orders\n2020-W52,10\n2020-W53,12\n2021-W01,11\n2021-W02,14\n");
+    expect(dataset.timeColumn).toBe("week");
+    expect(dataset.series[0]!.frequency.kind).toBe("weekly");
+    expect(Array.from(dataset.series[0]!.times)).toEqual([Date.UTC(2020, 11, 21), Date.UTC(2020, 11, 28), Date.UTC(2021, 0, 4), Date.UTC(2021, 0, 11)]);
+  });
+
   it("skips title and source lines above the table, and only those", () => {
     const titled = read("Retail turnover, Australia\nSource: ABS 8501.0\n\nmonth,turnover,food\n2020-01,5,2\n2020-02,6,3\n2020-03,7,\n");
     expect(titled.series.map((s) => [s.name, Array.from(s.values)])).toEqual([

@@ -131,7 +131,7 @@ function monthNamePatterns(sample: string): string[] {
   return out;
 }
 
-/** Quarters (1965 Q1, Q1-1965) and months in the statistical agencies' style (2020M01). */
+/** Quarters (1965 Q1, Q1-1965), months in the statistical agencies' style (2020M01) and ISO weeks (2020-W05). */
 function periodPatterns(sample: string): string[] {
   const trimmed = sample.trim();
   let match = /^(\d{4})(\s*[-/ ]?\s*)[Qq]([1-4])$/.exec(trimmed);
@@ -141,6 +141,9 @@ function periodPatterns(sample: string): string[] {
   // Months as Stata, Eurostat and the IMF write them: 2020M01, 2020-M01.
   match = /^(\d{4})(-?)[Mm](\d{2})$/.exec(trimmed);
   if (match) return [`%Y${match[2]}M%m`];
+  // ISO weeks (ONS, Eurostat, retail calendars): 2020-W05, 2020W05, 2020-W5.
+  match = /^(\d{4})(-?)[Ww](\d{1,2})$/.exec(trimmed);
+  if (match) return [`%G${match[2]}W${(match[3] as string).length === 1 ? "%-V" : "%V"}`];
   return [];
 }
 

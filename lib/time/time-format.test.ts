@@ -13,10 +13,20 @@ describe("time patterns read and write the file's own format", () => {
     ["%Y-%m-%dT%H:%M:%S", "2010-12-30T23:00:00", Date.UTC(2010, 11, 30, 23)],
     ["%Y-%m-%d %H:%M", "2021-06-01 08:15", Date.UTC(2021, 5, 1, 8, 15)],
     ["%-m/%-d/%Y %-I:%M %p", "3/4/2021 1:05 PM", Date.UTC(2021, 2, 4, 13, 5)],
+    // ISO weeks start on Monday; week 1 holds 4 January, so it can begin in December.
+    ["%G-W%V", "2020-W01", Date.UTC(2019, 11, 30)],
+    ["%G-W%V", "2020-W53", Date.UTC(2020, 11, 28)],
+    ["%G-W%V", "2021-W01", Date.UTC(2021, 0, 4)],
+    ["%GW%-V", "2025W1", Date.UTC(2024, 11, 30)],
   ])("%s reads %s and writes it back", (pattern, text, expected) => {
     const parsed = makePatternParser(pattern)(text);
     expect(parsed).toBe(expected);
     expect(formatTime(parsed, { kind: "pattern", pattern })).toBe(text);
+  });
+
+  it("refuses an ISO week a year does not have", () => {
+    expect(makePatternParser("%G-W%V")("2021-W53")).toBeNaN();
+    expect(makePatternParser("%G-W%V")("2020-W00")).toBeNaN();
   });
 
   it("honours a zone offset and writes times back in the file's offset", () => {

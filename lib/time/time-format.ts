@@ -9,7 +9,10 @@
 export type TimeFormat =
   | {
       kind: "pattern";
-      /** e.g. `%Y-%m-%d`, `%-m/%-d/%Y`, `%Y Q%q`, `%b %-d %Y`, `%Y-%m-%dT%H:%M:%S%z` */
+      /**
+       * e.g. `%Y-%m-%d`, `%-m/%-d/%Y`, `%Y Q%q`, `%b %-d %Y`, `%Y-%m-%dT%H:%M:%S%z`; ISO weeks
+       * `%G-W%V` (ISO year and week, read as the week's Monday).
+       */
       pattern: string;
       /**
        * Offset written by `%z`, in minutes east of UTC; `null` writes `Z`. Only used for
@@ -42,14 +45,14 @@ const MONTH_NAMES = [
   "December",
 ];
 
-type Field = "Y" | "y" | "m" | "d" | "H" | "I" | "M" | "S" | "f" | "b" | "q" | "z" | "p";
+type Field = "Y" | "y" | "m" | "d" | "H" | "I" | "M" | "S" | "f" | "b" | "q" | "z" | "p" | "G" | "V";
 
 interface CompiledPattern {
   regex: RegExp;
   fields: Field[];
 }
 
-const TOKEN = /%(-?)([YymdHIMSfbBqzp])/g;
+const TOKEN = /%(-?)([YymdHIMSfbBqzpGV])/g;
 const compiled = new Map<string, CompiledPattern>();
 
 function escapeRegex(text: string): string {
@@ -59,7 +62,10 @@ function escapeRegex(text: string): string {
 function tokenRegex(letter: string): string {
   switch (letter) {
     case "Y":
+    case "G":
       return "(\\d{4})";
+    case "V":
+      return "(\\d{1,2})";
     case "y":
       return "(\\d{2})";
     case "m":
@@ -129,6 +135,27 @@ export function daysFromCivil(year: number, month: number, day: number): number 
   const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
   return era * 146_097 + doe - 719_468;
+}
+
+/** Days from 1970-01-01 to the Monday of ISO week `week` of ISO year `year` (week 1 holds 4 January). */
+function isoWeekMonday(year: number, week: number): number {
+  const jan4 = daysFromCivil(year, 1, 4);
+  // 1970-01-01 was a Thursday: (days + 3) mod 7 is 0 on Mondays.
+  const weekday = (((jan4 + 3) % 7) + 7) % 7;
+  return jan4 - weekday + (week - 1) * 7;
+}
+
+/** 52 or 53: the ISO weeks of a year (53 when 28 December falls in week 53). */
+function isoWeeksInYear(year: number): number {
+  return (isoWeekMonday(year + 1, 1) - isoWeekMonday(year, 1)) / 7;
+}
+
+/** The ISO year and week a UTC date falls in. */
+function isoWeekOf(date: Date): { year: number; week: number } {
+  const days = Math.floor(date.getTime() / 86_400_000);
+  let year = date.getUTCFullYear() + 1;
+  while (isoWeekMonday(year, 1) > days) year--;
+  return { year, week: Math.floor((days - isoWeekMonday(year, 1)) / 7) + 1 };
 }
 
 export function daysInMonth(year: number, month: number): number {
@@ -228,6 +255,8 @@ function makeRegexParser(pattern: string): (text: string) => number {
     let millis = 0;
     let offset = 0;
     let pm: boolean | null = null;
+    let isoYear = 0;
+    let isoWeek = 0;
     for (let i = 0; i < fields.length; i++) {
       const value = match[i + 1] as string;
       switch (fields[i]) {
@@ -272,7 +301,17 @@ function makeRegexParser(pattern: string): (text: string) => number {
         case "p":
           pm = value.toLowerCase() === "pm";
           break;
+        case "G":
+          isoYear = Number(value);
+          break;
+        case "V":
+          isoWeek = Number(value);
+          break;
       }
+    }
+    if (isoYear > 0) {
+      if (isoYear < 100 || isoWeek < 1 || isoWeek > isoWeeksInYear(isoYear)) return NaN;
+      return isoWeekMonday(isoYear, isoWeek) * 86_400_000;
     }
     if (pm !== null) {
       if (hour < 1 || hour > 12) return NaN;
@@ -355,6 +394,12 @@ export function formatTime(ms: number, format: TimeFormat, index = 0): string {
         return MONTH_NAMES[date.getUTCMonth()] as string;
       case "q":
         return String(Math.floor(date.getUTCMonth() / 3) + 1);
+      case "G":
+        return pad(isoWeekOf(date).year, 4);
+      case "V": {
+        const week = isoWeekOf(date).week;
+        return loose ? String(week) : pad(week, 2);
+      }
       case "z":
         return formatOffset(format.offsetMinutes);
       default:
@@ -418,7 +463,7 @@ export function describeTimeFormat(format: TimeFormat): string {
 }
 
 /** Tokens that print zero-padded unless written `%-x`. */
-const PADDED = /%([mdHI])/g;
+const PADDED = /%([mdHIV])/g;
 
 /**
  * Characters a pattern always prints, or null when its width varies (month names, fractions,
