@@ -29,6 +29,13 @@ describe("split-conformal intervals", () => {
     expect(ratio).toBeLessThan(Math.sqrt(horizon) * 1.2);
   });
 
+  it("widens steps no residual reached as the square root of the step", () => {
+    // Only the first two steps were ever observed (a short series' last origins).
+    const partial = residualsFrom(0, 1500).map((row) => row.map((e, j) => (j < 2 ? e : Number.NaN)));
+    const sigma = calibrate(partial, horizon).sigma;
+    for (let j = 2; j < horizon; j++) expect(sigma[j]).toBeCloseTo((sigma[1] as number) * Math.sqrt((j + 1) / 2), 10);
+  });
+
   it("matches the known half-widths", () => {
     for (const j of [1, horizon]) {
       const sigma = calibration.sigma[j - 1] as number;

@@ -24,8 +24,14 @@ export function calibrate(residuals: ArrayLike<number>[], horizon: number): Cali
     }
   }
   const raw = Array.from(sums, (s, j) => ((counts[j] as number) > 0 ? s / (counts[j] as number) : Number.NaN));
-  // Steps no residual reached borrow the last known one.
-  for (let j = 0; j < horizon; j++) if (!Number.isFinite(raw[j] as number)) raw[j] = j > 0 ? (raw[j - 1] as number) : Number.NaN;
+  // Steps no residual reached (a short series' later steps) grow from the last known one as a
+  // random walk's error does, with the square root of the step: copying it flat made a 5-value
+  // series' bands no wider three steps ahead than one.
+  let known = -1;
+  for (let j = 0; j < horizon; j++) {
+    if (Number.isFinite(raw[j] as number)) known = j;
+    else if (known >= 0) raw[j] = (raw[known] as number) * Math.sqrt((j + 1) / (known + 1));
+  }
   const sigma = nonDecreasing(raw, Array.from(counts, (c) => Math.max(c, 1)));
   const floor = Math.max(1e-12, 1e-9 * Math.max(...sigma.filter(Number.isFinite), 0));
   for (let j = 0; j < horizon; j++) sigma[j] = Number.isFinite(sigma[j] as number) ? Math.max(sigma[j] as number, floor) : floor;
