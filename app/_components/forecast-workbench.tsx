@@ -179,7 +179,7 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
                 dataset={dataset}
                 series={dataset.series}
                 history={history}
-                onReforecast={openRun?.hasModel ? () => training.reforecast(openRun, dataset.series.filter((s) => openRun.series.some((r) => r.seriesId === s.id))) : undefined}
+                onReforecast={openRun?.hasModel ? () => training.reforecast(openRun, dataset.series.filter((s) => openRun.series.some((r) => r.seriesId === s.id && r.forecasts.lstm))) : undefined}
               />
             )}
             {!shownRun && !active && state.status !== "failed" && (

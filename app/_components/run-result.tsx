@@ -54,7 +54,8 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
   );
   if (!saved || !shown) return null;
   const methods = METHOD_NAMES.filter((m) => shown.forecasts[m]);
-  // Every series too short for the LSTM: the run forecast with Theta and the naive methods only.
+  // Every series too short for the LSTM: the run forecast with Theta and the naive methods only
+  // (a run mixing long and short series trained a network for the long ones).
   const networkless = run.history.length === 0 && !run.series.some((s) => s.forecasts.lstm);
 
   async function reforecast() {
@@ -187,7 +188,7 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
         <span className="badge badge-accent">Recommended</span> {shown.chosenReason}
       </p>
       <p className="preprocessing-note" data-testid="preprocessing">
-        <span className="muted">{networkless ? "Before the methods:" : "Before the network:"}</span> {describePreprocessing(saved.preprocessing)}
+        <span className="muted">{saved.forecasts.lstm ? "Before the network:" : "Before the methods:"}</span> {describePreprocessing(saved.preprocessing)}
       </p>
       {showDetails && (Object.keys(saved.metrics).length > 0 || run.history.length > 0) && (
         <div className="result-grid">

@@ -106,14 +106,14 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
         <input type="number" inputMode="numeric" min={1} step={1} value={horizon} onChange={(e) => setHorizon(e.target.value)} disabled={busy} />
       </label>
       {chosen.length > 0 && needed > shortest && (
-        <p className={classical ? "field-hint" : "field-hint warning"} role="note" data-testid="horizon-note">
+        <p className={shortest <= SHORT_SERIES_MIN_FIT ? "field-hint warning" : "field-hint"} role="note" data-testid="horizon-note">
           {shortest <= SHORT_SERIES_MIN_FIT
             ? `The shortest chosen series has ${shortest} values; a forecast needs at least ${SHORT_SERIES_MIN_FIT + 1}. Upload a longer history.`
             : classical
               ? `${chosen.length > 1 ? "These series are" : "This series is"} too short for the LSTM at a horizon of ${horizon} (it needs ${needed} values with its backtest), ` +
                 `so the run gives Theta's forecast, a classical method, judged against naive forecasts on earlier origins.${lstmHint}`
-              : `The shortest chosen series has ${shortest} values; a horizon of ${horizon} needs ${needed} for the LSTM. ` +
-                (longest > 0 ? `Use a horizon of at most ${longest}, or forecast the short series on their own (they get Theta's forecast).` : "Forecast the short series on their own (they get Theta's forecast).")}
+              : `The shortest chosen series has ${shortest} values; a horizon of ${horizon} needs ${needed} for the LSTM, ` +
+                `so the series shorter than that get Theta's forecast (a classical method) and the others train the LSTM.${longest > 0 ? ` A horizon of at most ${longest} trains it for all of them.` : ""}`}
         </p>
       )}
       <details className="advanced">

@@ -300,13 +300,19 @@ describe("runForecastOrFallback", () => {
     }
   });
 
-  it("trains the LSTM when the series are long enough, and refuses a mix naming the short series", async () => {
+  it("trains the LSTM on the series long enough for it and gives the others Theta's forecast, in the request's order", async () => {
     const long = { name: "long", values: seasonalSeries(90) };
     const trained = await runForecastOrFallback({ series: [long], horizon: 6, seasonLength: 12, config: FAST });
     expect(trained.model).not.toBeNull();
     expect(trained.series[0]?.forecasts.lstm).toBeDefined();
-    await expect(runForecastOrFallback({ series: [long, { name: "short", values: seasonalSeries(20) }], horizon: 6, seasonLength: 12, config: FAST })).rejects.toThrow(
-      /Series "short" has 20 usable values/,
-    );
+    const mixed = await runForecastOrFallback({ series: [{ name: "short", values: seasonalSeries(20) }, long], horizon: 6, seasonLength: 12, config: FAST });
+    expect(mixed.series.map((s) => [s.name, s.chosen === "theta", s.forecasts.lstm !== undefined])).toEqual([
+      ["short", true, false],
+      ["long", false, true],
+    ]);
+    expect(mixed.series[0]?.chosenReason).toMatch(/Series "short" has 20 usable values/);
+    // The model knows the series it was trained on.
+    expect(mixed.model?.series.map((s) => s.name)).toEqual(["long"]);
+    expect(mixed.history.length).toBeGreaterThan(0);
   });
 });

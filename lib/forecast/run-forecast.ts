@@ -22,6 +22,7 @@ import {
   type ForecastOutcome,
   type NetworkForecastOutcome,
   type NetworkSeriesOutcome,
+  type SeriesOutcome,
   type ForecastProgress,
   type ForecastRequest,
   type ForecastStage,
@@ -126,17 +127,28 @@ export async function runForecast(request: ForecastRequest, options: RunForecast
 }
 
 /**
- * The forecast an analyst asked for: {@link runForecast} (the LSTM judged against the baselines),
- * or, when every series is too short for the network and its backtest at this horizon,
- * {@link runClassicalForecast}. A request mixing long and short series is refused by runForecast,
- * naming the short one: one run, one kind of model.
+ * The forecast an analyst asked for: {@link runForecast} (the LSTM judged against the baselines)
+ * for every series long enough for the network and its backtest at this horizon, and
+ * {@link runClassicalForecast} (Theta recommended) for the others, in the request's order. A wide
+ * file where one product started late still gets a forecast for every column, as the CLI gives;
+ * the saved model then covers the long series only.
  * @param request series, horizon, season length, mode and overrides
- * @param options as for runForecast (the classical run reports its stages and never trains)
+ * @param options as for runForecast (the short series' forecast is made after the network's and reports no stages)
  */
 export async function runForecastOrFallback(request: ForecastRequest, options: RunForecastOptions = {}): Promise<ForecastOutcome> {
+  const started = Date.now();
   checkRequest(request);
-  if (request.series.length > 0 && request.series.every((s) => needsShortSeriesForecast(s.values, request.horizon))) return runClassicalForecast(request, options);
-  return runForecast(request, options);
+  const short = request.series.map((s) => needsShortSeriesForecast(s.values, request.horizon));
+  if (short.every(Boolean)) return runClassicalForecast(request, options);
+  if (!short.some(Boolean)) return runForecast(request, options);
+  const network = await runForecast({ ...request, series: request.series.filter((_, i) => !short[i]) }, options);
+  const classical = await runClassicalForecast({ ...request, series: request.series.filter((_, i) => short[i]) });
+  const byName = new Map([...network.series, ...classical.series].map((s) => [s.name, s]));
+  return {
+    ...network,
+    series: request.series.map((s) => byName.get(s.name) as SeriesOutcome),
+    elapsedMs: Date.now() - started,
+  };
 }
 
 /**

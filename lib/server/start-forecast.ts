@@ -10,7 +10,7 @@ import { createPendingRun } from "./runs";
 export type StartForecastResult = { ok: true; data: PendingRunDto } | { ok: false; status: 404 | 422; reason: string };
 
 /** Values from the first observed one to the end: what the forecaster can use. */
-function usableLength(values: Float64Array): number {
+function usableLength(values: ArrayLike<number>): number {
   let first = 0;
   while (first < values.length && !Number.isFinite(values[first] as number)) first++;
   return values.length - first;
@@ -19,9 +19,9 @@ function usableLength(values: Float64Array): number {
 /**
  * Starts a server-side forecast of a dataset's series with the browser's defaults (every series,
  * a season-long horizon shortened to fit, the automatic settings), stored at once as a queued run.
- * Requests the forecaster would refuse (unknown series, a series too short for the horizon beside
- * longer ones, bad settings) are refused here, before anything is stored. When every series is too
- * short for the LSTM, the run forecasts with Theta and the naive methods instead.
+ * Requests the forecaster would refuse (unknown series, a series too short for any forecast, bad
+ * settings) are refused here, before anything is stored. Series too short for the LSTM at the
+ * horizon are forecast with Theta and the naive methods instead.
  * @returns the queued run, or why not (404: no such dataset; 422: the request cannot be forecast)
  */
 export async function startForecast(datasetId: string, input: StartForecastInput): Promise<StartForecastResult> {
@@ -56,13 +56,14 @@ export async function startForecast(datasetId: string, input: StartForecastInput
 
   let config;
   try {
-    config = resolveConfig(request);
-    // Every series too short for the LSTM: the run gives Theta's forecast (runForecastOrFallback),
-    // which still needs a few values to fit on.
-    const classical = regular.every((s) => needsShortSeriesForecast(s.values, horizon));
-    const needed = classical ? SHORT_SERIES_MIN_FIT + 1 : minimumLength(horizon, config.lookback, config.backtestOrigins);
-    const short = regular.find((s) => usableLength(s.values) < needed);
-    if (short) throw new SeriesTooShortError(short.name, usableLength(short.values), needed, horizon);
+    // Series too short for the LSTM at this horizon get Theta's forecast (runForecastOrFallback),
+    // which still needs a few values to fit on; the network's settings follow the others.
+    const long = request.series.filter((s) => !needsShortSeriesForecast(s.values, horizon));
+    config = resolveConfig(long.length > 0 ? { ...request, series: long } : request);
+    for (const s of request.series) {
+      const needed = long.includes(s) ? minimumLength(horizon, config.lookback, config.backtestOrigins) : SHORT_SERIES_MIN_FIT + 1;
+      if (usableLength(s.values) < needed) throw new SeriesTooShortError(s.name, usableLength(s.values), needed, horizon);
+    }
   } catch (err) {
     if (err instanceof ForecastError) return { ok: false, status: 422, reason: err.message };
     throw err;

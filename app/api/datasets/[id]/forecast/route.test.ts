@@ -127,6 +127,24 @@ describe("POST /api/datasets/<id>/forecast", () => {
     expect(csv.trimEnd().split("\n")).toHaveLength(41);
   });
 
+  it("a wide file whose second product started late: the LSTM for the long column, Theta for the short one, by default", async () => {
+    const months = Array.from({ length: 72 }, (_, i) => `${2016 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`);
+    const csv = ["month,old,new", ...months.map((m, i) => `${m},${100 + 10 * Math.sin(i / 2) + i},${i >= 52 ? 50 + i : ""}`)].join("\n");
+    const form = new FormData();
+    form.set("file", new File([csv], "launch.csv", { type: "text/csv" }));
+    const wide = (await (await list.POST(new Request("http://localhost/api/datasets", { method: "POST", body: form }))).json()) as DatasetDto;
+    const response = await post({ config: TINY }, wide.id);
+    expect(response.status).toBe(202);
+    const { final } = await waitForRun(((await response.json()) as PendingRunDto).id);
+    expect(final).toMatchObject({ status: "done", hasModel: true, failure: null });
+    const done = final as RunDto;
+    expect(done.series.map((s) => [s.name, s.chosen === "theta", s.forecasts.lstm !== undefined])).toEqual([
+      ["old", false, true],
+      ["new", true, false],
+    ]);
+    expect(done.series[1]?.chosenReason).toMatch(/Series "new" has 20 usable values/);
+  });
+
   it("a run that fails in its thread is stored as failed with the forecaster's message; the next one, queued behind it, still runs", async () => {
     // Only the forecaster itself (in the thread) checks this setting's range.
     const failing = (await (await post({ horizon: 3, config: { ...TINY, learningRate: 1e30 } })).json()) as PendingRunDto;
