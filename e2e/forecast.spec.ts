@@ -169,6 +169,27 @@ test("a series too short for the LSTM gets Theta's forecast, labelled, judged ag
   await expect(page.getByRole("button", { name: "Forecast with saved model" })).toHaveCount(0);
 });
 
+test("a wide file whose second product started late: the LSTM for the long series, Theta for the short one, in one run", async ({ page }) => {
+  const months = Array.from({ length: 72 }, (_, i) => `${2016 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`);
+  const csv = ["month,old,new", ...months.map((m, i) => `${m},${100 + 10 * Math.sin(i / 2) + i},${i >= 52 ? 50 + i : ""}`)].join("\n");
+  await page.goto("/");
+  await page.getByLabel("Upload CSV").setInputFiles({ name: "launch.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Import 2 series" }).click();
+  await page.waitForURL(/\/datasets\/[a-z0-9]+$/);
+  await page.getByRole("button", { name: "All" }).click();
+  await page.getByLabel("Horizon").fill("6");
+  await expect(page.getByTestId("horizon-note")).toContainText("the series shorter than that get Theta's forecast (a classical method) and the others train the LSTM");
+  await smallSettings(page, { "Max epochs": "3", "LSTM units": "4", "Ensemble size": "1", "Patience (epochs)": "3" });
+  await page.getByRole("button", { name: "Train forecast" }).click();
+  await expect(page.getByTestId("run-result")).toBeVisible({ timeout: 90_000 });
+  const series = page.getByTestId("run-result").getByRole("combobox", { name: "Series", exact: true });
+  await expect(page.getByLabel("Forecast shown")).toContainText(`Recommended: ${METHOD_LABELS.lstm}`);
+  await series.selectOption({ label: "new" });
+  await expect(page.getByLabel("Forecast shown")).toContainText(`Recommended: ${METHOD_LABELS.theta}`);
+  await expect(page.getByTestId("chosen-reason")).toContainText('Series "new" has 20 usable values');
+  await expect(page.getByTestId("forecast-chart")).toHaveAttribute("data-forecast-count", "6");
+});
+
 test("two runs compare on one chart, and a run can be deleted", async ({ page }) => {
   await upload(page, MONTHLY);
   await smallSettings(page, { "Max epochs": "3", "LSTM units": "8", "Ensemble size": "1", "Patience (epochs)": "3" });

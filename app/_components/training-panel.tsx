@@ -21,8 +21,13 @@ export interface TrainingPanelProps {
   onTrain: (series: SeriesDto[], settings: TrainingSettings) => void;
 }
 
-/** Values a series has on its regular grid (gaps included), for the automatic settings. */
-const stepCount = (s: SeriesDto) => s.pointCount + s.frequency.gapCount;
+/**
+ * Values the forecaster can use, for the automatic settings and the length notes: the series' steps
+ * on its regular grid (absent rows are interpolated) less its empty cells. Empty cells at the start
+ * (a wide file's column that begins late) are not history; the few inside a series would be
+ * interpolated, so for those this errs short.
+ */
+const stepCount = (s: SeriesDto) => s.pointCount + s.frequency.gapCount - s.missingCount;
 
 /** resolveConfig only reads a series' length and its first value: no need to load the points. */
 const lengthOnly = (s: SeriesDto) => ({ name: s.name, values: { length: stepCount(s), 0: 0 } });
