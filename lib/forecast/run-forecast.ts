@@ -2,7 +2,6 @@ import { initBackend } from "./backend";
 import { historyResiduals, planBacktest, scoreBacktest, toFolds, type BacktestPlan } from "./backtest";
 import { BASELINES, fitBaselines, runBaselines, type BaselineModels, type BaselineRunner } from "./baselines";
 import { minimumLength, resolveConfig } from "./config";
-import { forecastShortSeries, needsShortSeriesForecast } from "./short-series";
 import { COMBINED_METHODS, combineForecasts } from "./combination";
 import { toIntervals } from "./conformal";
 import { InvalidRequestError, SeriesTooShortError } from "./errors";
@@ -10,6 +9,7 @@ import { buildLstm, disposeNetwork, type Network, type NetworkSpec } from "./net
 import { predictMedian } from "./predict";
 import { choosePreparation, cleanSeries, prepareSeries, type CleanSeries, type PreparedSeries } from "./prepare";
 import { captureArtifacts } from "./saved-model";
+import { forecastShortSeries, needsShortSeriesForecast } from "./short-series";
 import { trainNetwork, type TrainResult } from "./train";
 import {
   METHOD_LABELS,
@@ -20,16 +20,16 @@ import {
   type ForecastConfig,
   type ForecastMode,
   type ForecastOutcome,
-  type NetworkForecastOutcome,
-  type NetworkSeriesOutcome,
-  type SeriesOutcome,
   type ForecastProgress,
   type ForecastRequest,
   type ForecastStage,
   type IntervalForecast,
   type MethodName,
+  type NetworkForecastOutcome,
+  type NetworkSeriesOutcome,
   type RunForecastOptions,
   type SavedSeriesState,
+  type SeriesOutcome,
   type TrainingHistory,
 } from "./types";
 import { denormalize, makeWindows, type SeriesFrame, type Windows } from "./windows";
@@ -133,7 +133,7 @@ export async function runForecast(request: ForecastRequest, options: RunForecast
  * file where one product started late still gets a forecast for every column, as the CLI gives;
  * the saved model then covers the long series only.
  * @param request series, horizon, season length, mode and overrides
- * @param options as for runForecast (the short series' forecast is made after the network's and reports no stages)
+ * @param options as for runForecast (the short series' forecasts report no stages)
  */
 export async function runForecastOrFallback(request: ForecastRequest, options: RunForecastOptions = {}): Promise<ForecastOutcome> {
   const started = Date.now();
@@ -141,8 +141,10 @@ export async function runForecastOrFallback(request: ForecastRequest, options: R
   const short = request.series.map((s) => needsShortSeriesForecast(s.values, request.horizon));
   if (short.every(Boolean)) return runClassicalForecast(request, options);
   if (!short.some(Boolean)) return runForecast(request, options);
-  const network = await runForecast({ ...request, series: request.series.filter((_, i) => !short[i]) }, options);
+  // The classical forecasts first: they take milliseconds, and a series too short even for Theta
+  // is refused before the network trains.
   const classical = await runClassicalForecast({ ...request, series: request.series.filter((_, i) => short[i]) });
+  const network = await runForecast({ ...request, series: request.series.filter((_, i) => !short[i]) }, options);
   const byName = new Map([...network.series, ...classical.series].map((s) => [s.name, s]));
   return {
     ...network,

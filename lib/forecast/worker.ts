@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /**
- * The forecast worker: a message loop around runForecast and forecastFromModel. Glue only; the
+ * The forecast worker: a message loop around runForecastOrFallback and forecastFromModel. Glue only; the
  * forecaster itself runs unchanged in Node (CLI, tests, benchmark).
  */
 import { initBackend } from "./backend";

@@ -1,6 +1,6 @@
 /**
  * The body of a server-side forecast's worker thread (started by forecast-jobs.ts through
- * forecast-thread-boot.mjs): lib/forecast's runForecast on the wasm backend, as the CLI runs it,
+ * forecast-thread-boot.mjs): lib/forecast's runForecastOrFallback on the wasm backend, as the CLI runs it,
  * speaking the browser worker's protocol (start / stop in; progress / done / error out). Training
  * here never blocks the server's event loop.
  */
