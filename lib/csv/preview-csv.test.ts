@@ -45,6 +45,14 @@ describe("previewCsv shows how a file will be read, before anything is stored", 
     expect([preview.series[0]?.startLabel, preview.series[0]?.endLabel]).toEqual(["2023-11-14 22:13:20 UTC", "2023-11-14 22:15:20 UTC"]);
   });
 
+  it("a date column and a time-of-day column: both are the time, read as one", async () => {
+    const text = "Datum;Uhrzeit;Last\n01.03.2024;00:00;1\n01.03.2024;00:15;2\n01.03.2024;00:30;3\n";
+    const preview = await previewCsv(file(text), "last.csv");
+    expect(preview.error).toBeNull();
+    expect(preview.columns.map((c) => c.role)).toEqual(["time", "time", "value"]);
+    expect(preview.series[0]?.startLabel).toBe("01.03.2024 00:00");
+  });
+
   it("a long file with an id column: the id column is found and names the series", async () => {
     const text = "store,date,sales\nA,2024-01-01,1\nB,2024-01-01,2\nA,2024-01-02,3\nB,2024-01-02,4\n";
     const preview = await previewCsv(file(text), "stores.csv");

@@ -26,7 +26,7 @@ async function readHead(blob: Blob): Promise<Result<{ head: string; encoding: st
 
 function roleOf(column: ColumnInfo, plan: ColumnPlan | null): ColumnRole {
   if (!plan) return "ignored";
-  if (plan.time === column) return "time";
+  if (plan.time === column || plan.clock?.column === column) return "time";
   if (plan.id === column) return "id";
   return plan.values.includes(column) ? "value" : "ignored";
 }

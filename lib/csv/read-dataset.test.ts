@@ -98,6 +98,37 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     expect(r.series.map((s) => s.name)).toEqual(["AirPassengers"]);
   });
 
+  it("reads a date column and a time-of-day column next to it as one time", () => {
+    const dataset = read("Datum;Uhrzeit;Last kW\n01.03.2024;00:00;100,5\n01.03.2024;00:15;101\n01.03.2024;00:30;99,5\n01.03.2024;00:45;98\n");
+    expect(dataset.timeColumn).toBe("Datum");
+    expect(dataset.timeFormat).toEqual({ kind: "pattern", pattern: "%d.%m.%Y %H:%M" });
+    expect(dataset.series.map((s) => s.name)).toEqual(["Last kW"]);
+    expect(dataset.series[0]!.frequency.label).toBe("every 15 minutes");
+    expect(Array.from(dataset.series[0]!.times)).toEqual([0, 15, 30, 45].map((m) => Date.UTC(2024, 2, 1, 0, m)));
+    expect(dataset.issues.map((i) => i.message)).toContain("Columns `Datum` and `Uhrzeit` were read together as one time (DD.MM.YYYY hh:mm).");
+  });
+
+  it("leaves a time-of-day column alone when the dates do not repeat", () => {
+    const dataset = read("date,read at,mm\n2024-01-01,08:00,1\n2024-01-02,08:05,2\n2024-01-03,07:55,3\n");
+    expect(dataset.timeFormat).toEqual({ kind: "pattern", pattern: "%Y-%m-%d" });
+    expect(dataset.series[0]!.frequency.kind).toBe("daily");
+  });
+
+  it("a long file with date and time columns: the id column still names the series", () => {
+    const dataset = read("date,time,meter,kwh\n2024-01-01,00:00,a,1\n2024-01-01,00:00,b,2\n2024-01-01,01:00,a,3\n2024-01-01,01:00,b,4\n2024-01-01,02:00,a,5\n2024-01-01,02:00,b,6\n");
+    expect(dataset.idColumn).toBe("meter");
+    expect(dataset.series.map((s) => [s.name, Array.from(s.values)])).toEqual([
+      ["a", [1, 3, 5]],
+      ["b", [2, 4, 6]],
+    ]);
+  });
+
+  it("names the row whose time of day cannot be read", () => {
+    const result = readDataset("date,time,kwh\n2024-01-01,00:00,1\n2024-01-01,01:00,2\n2024-01-01,25:00,3\n");
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(/^Row 4, column `date`: `2024-01-01 25:00` is not a date like the others/);
+  });
+
   it("reads ISO weeks as the weeks' Mondays, across a 53-week year", () => {
     const dataset = read("week,orders\n2020-W52,10\n2020-W53,12\n2021-W01,11\n2021-W02,14\n");
     expect(dataset.timeColumn).toBe("week");

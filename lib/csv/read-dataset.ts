@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from "../result";
-import type { DateOrder } from "../time/detect-time-format";
+import type { DateOrder, DetectedTimeFormat } from "../time/detect-time-format";
 import { inferFrequency, type Frequency } from "../time/frequency";
 import { describeTimeFormat, fixedPatternWidth, formatTime, makeTimeParser, matchPadding, type TimeFormat } from "../time/time-format";
 import { createCsvRowStream, type CsvRowStream } from "./csv-rows";
@@ -87,6 +87,11 @@ export interface ColumnPlan {
   values: ColumnInfo[];
   /** A leading column of row numbers (R's and pandas' row names) left out of the values. */
   rowNumbers?: ColumnInfo | null;
+  /**
+   * A time-of-day column next to a date-only time column (`Date;Time;Load`, as loggers and
+   * European energy exports write): read together with it, `time` the format of both joined by a space.
+   */
+  clock?: { column: ColumnInfo; time: DetectedTimeFormat } | null;
 }
 type Plan = ColumnPlan;
 
@@ -95,8 +100,8 @@ function findColumn(columns: ColumnInfo[], name: string): ColumnInfo | undefined
 }
 
 /** A text column whose values repeat while the times repeat too names the series of a long file. */
-function detectIdColumn(columns: ColumnInfo[], time: ColumnInfo, sampleRows: string[][]): ColumnInfo | null {
-  const times = sampleRows.map((row) => row[time.index] ?? "");
+function detectIdColumn(columns: ColumnInfo[], timeOf: (row: string[]) => string, sampleRows: string[][]): ColumnInfo | null {
+  const times = sampleRows.map(timeOf);
   if (new Set(times).size === times.length) return null;
   return (
     columns.find((c) => {
@@ -120,6 +125,31 @@ function detectRowNumbers(values: ColumnInfo[], sampleRows: string[][]): ColumnI
   return cells.every((cell, i) => /^\d+$/.test(cell) && Number(cell) === start + i) ? first : null;
 }
 
+/** A time of day: `00:15`, `7:30`, `23:59:59`. */
+const CLOCK = /^\s*\d{1,2}:\d{2}(:\d{2})?\s*$/;
+
+/**
+ * The column right after a date-only time column when its sampled cells are times of day and the
+ * dates repeat, with the format that reads the two joined by a space. Left alone, the file was
+ * refused as holding duplicate times.
+ */
+function detectClockColumn(columns: ColumnInfo[], time: ColumnInfo, sampleRows: string[][]): ColumnPlan["clock"] {
+  const format = time.time?.format;
+  if (format?.kind !== "pattern" || /%[HI]/.test(format.pattern)) return null;
+  const next = columns[time.index + 1];
+  if (!next || next.kind === "number") return null;
+  // Only when the dates repeat: a daily file with a reading time beside each date (or lap times)
+  // is read by its dates alone, as before.
+  const dates = sampleRows.map((row) => (row[time.index] ?? "").trim()).filter((cell) => cell !== "");
+  if (new Set(dates).size === dates.length) return null;
+  const clocks = sampleRows.map((row) => (row[next.index] ?? "").trim()).filter((cell) => cell !== "");
+  // Most cells must be times of day; a malformed one is then refused at its row, as for any time.
+  if (clocks.length === 0 || clocks.filter((cell) => CLOCK.test(cell)).length < 0.9 * clocks.length) return null;
+  const first = clocks.find((cell) => CLOCK.test(cell)) as string;
+  const clock = `${/^\d:/.test(first) ? "%-H" : "%H"}:%M${first.split(":").length === 3 ? ":%S" : ""}`;
+  return { column: next, time: { ...time.time, format: { kind: "pattern", pattern: `${format.pattern} ${clock}` } } };
+}
+
 /** Resolves the time, id and value columns from the detected columns and the analyst's choices. */
 export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleRows: string[][]): Result<Plan> {
   const names = columns.map((c) => `\`${c.name}\``).join(", ");
@@ -135,14 +165,22 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
     time = columns.find((c) => c.kind === "time") ?? null;
   }
 
+  const clock = time ? detectClockColumn(columns, time, sampleRows) : null;
+
   let id: ColumnInfo | null = null;
   if (options.idColumn) {
     const chosen = findColumn(columns, options.idColumn);
     if (!chosen) return fail(`There is no column \`${options.idColumn}\`. The columns are ${names}.`);
-    if (chosen === time) return fail(`Column \`${chosen.name}\` is the time column; it cannot also name the series.`);
+    if (chosen === time || chosen === clock?.column) return fail(`Column \`${chosen.name}\` is the time column; it cannot also name the series.`);
     id = chosen;
   } else if (options.idColumn === undefined && time) {
-    id = detectIdColumn(columns, time, sampleRows);
+    // A date with its time of day is one time: the dates alone repeat every day.
+    const timeOf = (row: string[]) => (clock ? `${row[time.index] ?? ""} ${row[clock.column.index] ?? ""}` : (row[time.index] ?? ""));
+    id = detectIdColumn(
+      columns.filter((c) => c !== clock?.column),
+      timeOf,
+      sampleRows,
+    );
   }
 
   let values: ColumnInfo[];
@@ -152,7 +190,7 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
     for (const name of options.valueColumns) {
       const chosen = findColumn(columns, name);
       if (!chosen) return fail(`There is no column \`${name}\`. The columns are ${names}.`);
-      if (chosen === time || chosen === id) {
+      if (chosen === time || chosen === clock?.column || chosen === id) {
         return fail(`Column \`${chosen.name}\` is the ${chosen === time ? "time" : "series name"} column; it cannot also be a value column.`);
       }
       if (chosen.kind !== "number") return fail(`Column \`${chosen.name}\` does not hold numbers, so it cannot be a series.`);
@@ -168,7 +206,7 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
       `No column holds numbers, so there is no series to read. The columns are ${names}; a time series needs a column of values such as \`sales\` or \`temperature\`.`,
     );
   }
-  return ok({ time, id, values, rowNumbers });
+  return ok({ time, id, values, rowNumbers, clock });
 }
 
 /** The time cell of a spreadsheet's totals row: `Total`, `Grand total`, `Sum`, `Average`, `Gesamt`, … */
@@ -239,7 +277,9 @@ interface DatasetBuilder {
 
 function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): DatasetBuilder {
   const { dialect, columns } = sniffed;
-  const detectedFormat: TimeFormat = plan.time?.time?.format ?? { kind: "index" };
+  const timeDetected = plan.clock?.time ?? plan.time?.time;
+  const detectedFormat: TimeFormat = timeDetected?.format ?? { kind: "index" };
+  const clockIndex = plan.clock?.column.index ?? -1;
   let timeFormat = detectedFormat;
   const parseTime = makeTimeParser(detectedFormat);
   // A shorter cell than the padded pattern prints was written without padding (`1/2/2024`).
@@ -300,7 +340,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     if (row.length !== width && !onlyEmptyExtra(row)) return stop(raggedMessage(row, line));
     let t: number;
     if (timeIndex >= 0) {
-      const cell = row[timeIndex] as string;
+      const cell = clockIndex >= 0 ? `${(row[timeIndex] as string).trim()} ${(row[clockIndex] as string).trim()}` : (row[timeIndex] as string);
       t = parseTime(cell, dataIndex);
       if (paddedWidth !== null && shortCell === null && cell.trim().length < paddedWidth && t - t === 0) shortCell = { cell, t };
       if (!(t - t === 0)) {
@@ -346,8 +386,11 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     }
     if (shortCell) timeFormat = matchPadding(detectedFormat, shortCell.cell, shortCell.t);
     const issues: IngestIssue[] = [];
-    const timeInfo = plan.time?.time;
+    const timeInfo = timeDetected;
     if (plan.time && timeInfo?.note) issues.push({ kind: "note", message: `Column \`${plan.time.name}\`: ${timeInfo.note}.` });
+    if (plan.time && plan.clock) {
+      issues.push({ kind: "note", message: `Columns \`${plan.time.name}\` and \`${plan.clock.column.name}\` were read together as one time (${describeTimeFormat(detectedFormat)}).` });
+    }
     if (summaryRows.length > 0) {
       issues.push({ kind: "note", message: `Row ${listRows(summaryRows, summaryRows.length)} ${summaryRows.length === 1 ? "is a total or summary row and was" : "are total or summary rows and were"} left out.` });
     }
