@@ -108,6 +108,11 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     expect(dataset.issues.map((i) => i.message)).toContain("Columns `Datum` and `Uhrzeit` were read together as one time (DD.MM.YYYY hh:mm).");
   });
 
+  it("reads a 12-hour time of day beside the date", () => {
+    const dataset = read("Date,Time,Visitors\n3/1/2024,11:00 AM,5\n3/1/2024,12:00 PM,7\n3/1/2024,1:00 PM,6\n3/2/2024,12:00 AM,1\n");
+    expect(Array.from(dataset.series[0]!.times)).toEqual([Date.UTC(2024, 2, 1, 11), Date.UTC(2024, 2, 1, 12), Date.UTC(2024, 2, 1, 13), Date.UTC(2024, 2, 2, 0)]);
+  });
+
   it("leaves a time-of-day column alone when the dates do not repeat", () => {
     const dataset = read("date,read at,mm\n2024-01-01,08:00,1\n2024-01-02,08:05,2\n2024-01-03,07:55,3\n");
     expect(dataset.timeFormat).toEqual({ kind: "pattern", pattern: "%Y-%m-%d" });

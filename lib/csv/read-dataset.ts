@@ -125,8 +125,8 @@ function detectRowNumbers(values: ColumnInfo[], sampleRows: string[][]): ColumnI
   return cells.every((cell, i) => /^\d+$/.test(cell) && Number(cell) === start + i) ? first : null;
 }
 
-/** A time of day: `00:15`, `7:30`, `23:59:59`. */
-const CLOCK = /^\s*\d{1,2}:\d{2}(:\d{2})?\s*$/;
+/** A time of day: `00:15`, `7:30`, `23:59:59`, `1:05 PM`. */
+const CLOCK = /^\s*\d{1,2}:\d{2}(:\d{2})?(\s*[AaPp][Mm])?\s*$/;
 
 /**
  * The column right after a date-only time column when its sampled cells are times of day and the
@@ -146,7 +146,9 @@ function detectClockColumn(columns: ColumnInfo[], time: ColumnInfo, sampleRows: 
   // Most cells must be times of day; a malformed one is then refused at its row, as for any time.
   if (clocks.length === 0 || clocks.filter((cell) => CLOCK.test(cell)).length < 0.9 * clocks.length) return null;
   const first = clocks.find((cell) => CLOCK.test(cell)) as string;
-  const clock = `${/^\d:/.test(first) ? "%-H" : "%H"}:%M${first.split(":").length === 3 ? ":%S" : ""}`;
+  const meridiem = /([AaPp][Mm])$/.test(first) ? (/\s[AaPp][Mm]$/.test(first) ? " %p" : "%p") : "";
+  const hour = `%${/^\d:/.test(first) ? "-" : ""}${meridiem ? "I" : "H"}`;
+  const clock = `${hour}:%M${first.split(":").length === 3 ? ":%S" : ""}${meridiem}`;
   return { column: next, time: { ...time.time, format: { kind: "pattern", pattern: `${format.pattern} ${clock}` } } };
 }
 
