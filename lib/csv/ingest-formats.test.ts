@@ -210,6 +210,16 @@ const VARIANTS: [string, Uint8Array, Expected][] = [
     utf8('date,revenue\n2024-01-01,"$1,200.50"\n2024-01-02,"$1,300"\n2024-01-03,$900\n'),
     { series: { revenue: [3, "2024-01-01", "2024-01-03", 1200.5, 900] } },
   ],
+  [
+    "euro amounts with decimal commas, and a sign before the symbol",
+    utf8("Monat;Umsatz\n2024-01;€ 1.234,50\n2024-02;- € 1.300,00\n2024-03;990,25 €\n"),
+    { decimal: ",", series: { Umsatz: [3, "2024-01-01", "2024-03-01", 1234.5, 990.25] } },
+  ],
+  [
+    "accounting negatives in parentheses",
+    utf8('month,profit\n2024-01,"(1,200)"\n2024-02,300\n2024-03,($50.25)\n'),
+    { series: { profit: [3, "2024-01-01", "2024-03-01", -1200, -50.25] } },
+  ],
 ];
 
 describe("every format variant reads the same from text and from a streamed file", () => {

@@ -37,16 +37,30 @@ const PLAIN_COMMA = /^[+-]?(\d+,?\d*|,\d+)([eE][+-]?\d+)?$/;
 const GROUPED_DOT = /^[+-]?\d{1,3}([, '\u00a0\u202f]\d{3})+(\.\d+)?$/;
 const GROUPED_COMMA = /^[+-]?\d{1,3}([. '\u00a0\u202f]\d{3})+(,\d+)?$/;
 const CURRENCY = /^[$€£¥]\s*|\s*[$€£¥]$|\s*%$/g;
+/** A sign written before the currency symbol: `-$5`, `- € 5`. */
+const SIGNED_CURRENCY = /^([+-])\s*[$€£¥]\s*/;
+/** Accounting negatives: `(1,200)`, `($50.00)`. */
+const PARENTHESISED = /^\((.+)\)$/;
 
 /**
- * Reads one cell as a number.
+ * The number part of a cell, without currency symbols, a percent sign or accounting parentheses
+ * (which become a minus sign).
+ */
+export function numberText(trimmed: string): string {
+  const inner = PARENTHESISED.exec(trimmed);
+  if (inner) return `-${(inner[1] as string).trim().replace(CURRENCY, "")}`;
+  return trimmed.replace(SIGNED_CURRENCY, "$1").replace(CURRENCY, "");
+}
+
+/**
+ * Reads one cell as a number (currency symbols, a percent sign and accounting parentheses allowed).
  * @param cell raw cell text
  * @param decimal the file's decimal mark; the other mark (and spaces) may group thousands
  */
 export function parseNumberCell(cell: string, decimal: DecimalMark): NumberCell {
   const trimmed = cell.trim();
   if (MISSING_TOKENS.has(trimmed.toLowerCase())) return { kind: "missing" };
-  const text = trimmed.replace(CURRENCY, "");
+  const text = numberText(trimmed);
   if (decimal === ".") {
     if (PLAIN_DOT.test(text)) return { kind: "number", value: Number(text) };
     if (GROUPED_DOT.test(text)) return { kind: "number", value: Number(text.replace(/[, '\u00a0\u202f]/g, "")) };
@@ -67,7 +81,7 @@ export function detectDecimalMark(cells: string[], delimiter: string): DecimalMa
   let comma = 0;
   let dot = 0;
   for (const raw of cells) {
-    const cell = raw.trim();
+    const cell = numberText(raw.trim());
     if (/^[+-]?\d+,\d+$/.test(cell)) {
       // `1,234` could be a thousands group; only other digit counts decide.
       if (!/^[+-]?\d{1,3},\d{3}$/.test(cell)) comma++;
