@@ -134,6 +134,15 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     if (!result.ok) expect(result.reason).toMatch(/^Row 4, column `date`: `2024-01-01 25:00` is not a date like the others/);
   });
 
+  it("reads Excel serial dates under a date header as days, and says so", () => {
+    const dataset = read("Date,Sales\n45292,5\n45293,6\n45294,7\n45295,8\n");
+    expect(dataset.timeFormat).toEqual({ kind: "excel-serial", decimals: 0 });
+    expect(dataset.series.map((s) => s.name)).toEqual(["Sales"]);
+    expect(dataset.series[0]!.frequency.kind).toBe("daily");
+    expect(dataset.series[0]!.times[0]).toBe(Date.UTC(2024, 0, 1));
+    expect(dataset.issues.map((i) => i.message)).toContain("Column `Date`: numbers read as Excel serial dates (days since 30 December 1899).");
+  });
+
   it("reads ISO weeks as the weeks' Mondays, across a 53-week year", () => {
     const dataset = read("week,orders\n2020-W52,10\n2020-W53,12\n2021-W01,11\n2021-W02,14\n");
     expect(dataset.timeColumn).toBe("week");

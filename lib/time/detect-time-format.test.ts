@@ -23,6 +23,21 @@ describe("detectTimeFormat", () => {
     expect(detectTimeFormat(samples)?.format).toMatchObject({ kind: "pattern", pattern });
   });
 
+  it("reads Excel serial dates under a date header, and leaves other counts alone", () => {
+    const days = detectTimeFormat(["45292", "45293", "45294"], { columnName: "Date" });
+    expect(days?.format).toEqual({ kind: "excel-serial", decimals: 0 });
+    const parse = makeTimeParser(days!.format);
+    expect(parse("45292", 0)).toBe(Date.UTC(2024, 0, 1));
+    expect(formatTime(Date.UTC(2024, 0, 3), days!.format)).toBe("45294");
+    const hours = detectTimeFormat(["45292.5", "45292.75", "45293"], { columnName: "date" });
+    expect(hours?.format).toEqual({ kind: "excel-serial", decimals: 2 });
+    expect(makeTimeParser(hours!.format)("45292.75", 0)).toBe(Date.UTC(2024, 0, 1, 18));
+    expect(formatTime(Date.UTC(2024, 0, 1, 12), hours!.format)).toBe("45292.5");
+    // Elapsed seconds in a `time` column, and values under a value header, are not dates.
+    expect(detectTimeFormat(["30000", "30001", "30002"], { columnName: "time" })?.format.kind).not.toBe("excel-serial");
+    expect(detectTimeFormat(["45292", "45293", "45294"], { columnName: "sales" })).toBeNull();
+  });
+
   it("decides day-first from a day above 12 and says so", () => {
     const detected = detectTimeFormat(["12/01/2020", "13/01/2020", "14/01/2020"]);
     expect(detected?.format).toMatchObject({ pattern: "%d/%m/%Y" });

@@ -31,6 +31,7 @@ export function looksLikeTimeName(name: string): boolean {
 
 const YEAR_NAME = /(year|yr|jahr|année|annee|^ano$|^año$)/i;
 const EPOCH_NAME = /(time|stamp|^ts$|epoch|unix|date)/i;
+const DATE_NAME = /(date|datum|day|fecha|jour|^tag$|^ds$)/i;
 
 /** Every non-empty sample parses with this pattern. */
 function allParse(pattern: string, samples: string[]): boolean {
@@ -274,6 +275,12 @@ export function detectTimeFormat(samples: string[], options: DetectTimeOptions =
     }
     if (integers && values.every((v) => /^\s*\d{8}\s*$/.test(v)) && timeNamed && isAscending(numbers) && allParse("%Y%m%d", values)) {
       return { format: { kind: "pattern", pattern: "%Y%m%d" } };
+    }
+    // Excel serial dates (a date cell saved as a number): 20000–80000 is 1954–2119. Only under a
+    // header that says date: a `time` column of elapsed seconds can count through that range too.
+    if (DATE_NAME.test(name) && isAscending(numbers) && numbers.every((n) => n >= 20_000 && n < 80_000)) {
+      const decimals = Math.max(...values.map((v) => v.trim().split(".")[1]?.length ?? 0));
+      return { format: { kind: "excel-serial", decimals }, note: "numbers read as Excel serial dates (days since 30 December 1899)" };
     }
     if (EPOCH_NAME.test(name) || (timeNamed && isAscending(numbers))) {
       // 1e9 s ≈ 2001 and 2e12 ms ≈ 2033: outside these ranges a number is not a plausible Unix time.

@@ -26,6 +26,11 @@ export type TimeFormat =
    * 1949.166667, …): the year plus the month's or quarter's share of it, `decimals` places at most.
    */
   | { kind: "decimal-year"; periods: 4 | 12; decimals: number }
+  /**
+   * Excel's serial dates, as a CSV saved from a date cell formatted as a number holds them: days
+   * since 30 December 1899 (45292 = 1 January 2024), a fraction of a day for the time of day.
+   */
+  | { kind: "excel-serial"; decimals: number }
   /** No time column: points are numbered 1, 2, 3, … */
   | { kind: "index" };
 
@@ -338,11 +343,19 @@ function formatOffset(minutes: number | null | undefined): string {
   return `${sign}${pad(Math.floor(abs / 60), 2)}:${pad(abs % 60, 2)}`;
 }
 
+/** Days from Excel's day 0 (30 December 1899) to 1 January 1970. */
+const EXCEL_EPOCH_DAYS = 25_569;
+
 /**
- * A time as an analyst reads it on screen: the file's own format, except that Unix times (which
- * say nothing to a reader) are shown as UTC date-times. Exports use `formatTime`, never this.
+ * A time as an analyst reads it on screen: the file's own format, except that Unix times and
+ * Excel serials (which say nothing to a reader) are shown as dates (UTC date-times for Unix
+ * times). Exports use `formatTime`, never this.
  */
 export function formatTimeLabel(ms: number, format: TimeFormat, index = 0): string {
+  if (format.kind === "excel-serial") {
+    const iso = new Date(ms).toISOString();
+    return iso.slice(11, 19) === "00:00:00" ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+  }
   if (format.kind !== "epoch") return formatTime(ms, format, index);
   const iso = new Date(ms).toISOString();
   return `${iso.slice(0, 10)} ${iso.endsWith(".000Z") ? iso.slice(11, 19) : iso.slice(11, 23)} UTC`;
@@ -357,6 +370,7 @@ export function formatTimeLabel(ms: number, format: TimeFormat, index = 0): stri
 export function formatTime(ms: number, format: TimeFormat, index = 0): string {
   if (format.kind === "index") return String(index + 1);
   if (format.kind === "epoch") return format.unit === "s" ? String(Math.round(ms / 1000)) : String(Math.round(ms));
+  if (format.kind === "excel-serial") return String(Number((ms / 86_400_000 + EXCEL_EPOCH_DAYS).toFixed(format.decimals)));
   if (format.kind === "decimal-year") {
     const date = new Date(ms);
     return String(Number((date.getUTCFullYear() + date.getUTCMonth() / 12).toFixed(format.decimals)));
@@ -420,6 +434,13 @@ export function makeTimeParser(format: TimeFormat): (text: string, index: number
     };
   }
   if (format.kind === "decimal-year") return (text) => parseDecimalYear(text, format.periods);
+  if (format.kind === "excel-serial") {
+    return (text) => {
+      const trimmed = text.trim();
+      // Whole milliseconds: a serial's fraction of a day is rarely exact in binary.
+      return /^\d+(\.\d+)?$/.test(trimmed) ? Math.round((Number(trimmed) - EXCEL_EPOCH_DAYS) * 86_400_000) : NaN;
+    };
+  }
   const parse = makePatternParser(format.pattern);
   return (text) => parse(text);
 }
@@ -444,6 +465,7 @@ export function parseDecimalYear(text: string, periods: 4 | 12): number {
 export function describeTimeFormat(format: TimeFormat): string {
   if (format.kind === "index") return "no time column (points numbered 1, 2, 3, …)";
   if (format.kind === "epoch") return format.unit === "s" ? "Unix time in seconds" : "Unix time in milliseconds";
+  if (format.kind === "excel-serial") return "Excel serial dates (45292 = 1 January 2024)";
   if (format.kind === "decimal-year") return `decimal years (${format.periods === 12 ? "months" : "quarters"}, e.g. ${format.periods === 12 ? "1949.083 = February 1949" : "1960.25 = Q2 1960"})`;
   return format.pattern
     .replace(/%Y/g, "YYYY")
