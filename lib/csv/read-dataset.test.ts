@@ -143,6 +143,32 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     expect(dataset.issues.map((i) => i.message)).toContain("Column `Date`: numbers read as Excel serial dates (days since 30 December 1899).");
   });
 
+  it("leaves out note and source lines under the table, and only at the end", () => {
+    const dataset = read('month,turnover\n2024-01,5\n2024-02,6\n2024-03,7\n\nSource: ABS\n"© Eurostat, 2024",\n');
+    expect(Array.from(dataset.series[0]!.values)).toEqual([5, 6, 7]);
+    expect(dataset.issues.map((i) => i.message)).toContain("Rows 6, 7 under the table are note or source lines and were left out.");
+    // Words in the middle of the table are still a bad row, named.
+    const middle = readDataset("month,turnover\n2024-01,5\nsee note,\n2024-03,7\n");
+    expect(middle).toEqual({ ok: false, reason: "Row 3, column `month`: `see note` is not a date like the others (YYYY-MM). Correct it or delete the row." });
+  });
+
+  it("reads a units row under the header as the columns' units, and units in brackets in the header", () => {
+    const dataset = read("Date,Load,Temp\n,MW,[°C]\n2024-01-01,5,1\n2024-01-02,6,2\n2024-01-03,7,3\n");
+    expect(dataset.series.map((s) => [s.name, s.unit, Array.from(s.values)])).toEqual([
+      ["Load", "MW", [5, 6, 7]],
+      ["Temp", "°C", [1, 2, 3]],
+    ]);
+    expect(dataset.issues.map((i) => i.message)).toContain("The row under the header gives units (`Load` in MW, `Temp` in °C); it is not data.");
+    const bracketed = read("month,Revenue (EUR),Visitors\n2024-01,5,1\n2024-02,6,2\n2024-03,7,3\n");
+    expect(bracketed.series.map((s) => [s.name, s.unit])).toEqual([
+      ["Revenue (EUR)", "EUR"],
+      ["Visitors", null],
+    ]);
+    // A title line above a header is not a header over a units row.
+    const titled = read("Retail trade,Australia\nmonth,turnover\n2024-01,5\n2024-02,6\n2024-03,7\n");
+    expect(titled.series.map((s) => [s.name, s.unit])).toEqual([["turnover", null]]);
+  });
+
   it("reads ISO weeks as the weeks' Mondays, across a 53-week year", () => {
     const dataset = read("week,orders\n2020-W52,10\n2020-W53,12\n2021-W01,11\n2021-W02,14\n");
     expect(dataset.timeColumn).toBe("week");

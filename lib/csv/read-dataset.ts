@@ -31,6 +31,8 @@ export interface ParsedSeries {
   values: Float64Array;
   missingCount: number;
   frequency: Frequency;
+  /** The unit of its values, when the file gives one (units row, `Load (MW)`); null otherwise. */
+  unit: string | null;
 }
 
 export type IssueKind = "missing" | "gaps" | "unsorted" | "dropped" | "note";
@@ -305,6 +307,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   const single = plan.id ? null : groupOf("");
   const missing: MissingCells[] = plan.values.map(() => ({ count: 0, rows: [] }));
   let headerSeen = !dialect.hasHeader;
+  let unitsRow = dialect.unitsRow ? 1 : 0;
   let preamble = dialect.skipRows ?? 0;
   const summaryRows: number[] = [];
   let dataIndex = 0;
@@ -330,6 +333,24 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     return false;
   };
 
+  /**
+   * Notes and source lines under the table ("Source: ABS", "© Eurostat"): a row whose time cell is
+   * words and that holds no number. Left out when nothing but such rows follows; a data row after
+   * one means it was a bad row in the table after all, refused with its own message.
+   */
+  const footer: { rows: number[]; message: string | null } = { rows: [], message: null };
+  function isFooterRow(row: string[]): boolean {
+    if (timeIndex < 0) return false;
+    const cell = (row[timeIndex] ?? "").trim();
+    if (cell === "" || /^\d/.test(cell)) return false;
+    return row.every((c) => parseNumberCell(c, decimal).kind !== "number");
+  }
+  function holdFooter(line: number, message: string): boolean {
+    footer.rows.push(line);
+    footer.message ??= message;
+    return true;
+  }
+
   function add(row: string[], line: number): boolean {
     if (preamble > 0) {
       preamble--;
@@ -339,7 +360,11 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       headerSeen = true;
       return true;
     }
-    if (row.length !== width && !onlyEmptyExtra(row)) return stop(raggedMessage(row, line));
+    if (unitsRow > 0) {
+      unitsRow--;
+      return true;
+    }
+    if (row.length !== width && !onlyEmptyExtra(row)) return isFooterRow(row) ? holdFooter(line, raggedMessage(row, line)) : stop(raggedMessage(row, line));
     let t: number;
     if (timeIndex >= 0) {
       const cell = clockIndex >= 0 ? `${(row[timeIndex] as string).trim()} ${(row[clockIndex] as string).trim()}` : (row[timeIndex] as string);
@@ -352,12 +377,13 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
           summaryRows.push(line);
           return true;
         }
-        return stop(
+        const message =
           cell.trim() === ""
             ? `Row ${formatRowNumber(line)}, column \`${name}\`: the date is empty. Every row needs a date; fill it in or delete the row.`
-            : `Row ${formatRowNumber(line)}, column \`${name}\`: ${quote(cell.trim())} is not a date like the others (${describeTimeFormat(timeFormat)}). Correct it or delete the row.`,
-        );
+            : `Row ${formatRowNumber(line)}, column \`${name}\`: ${quote(cell.trim())} is not a date like the others (${describeTimeFormat(timeFormat)}). Correct it or delete the row.`;
+        return isFooterRow(row) ? holdFooter(line, message) : stop(message);
       }
+      if (footer.message) return stop(footer.message);
     } else {
       t = dataIndex;
     }
@@ -394,7 +420,14 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       issues.push({ kind: "note", message: `Columns \`${plan.time.name}\` and \`${plan.clock.column.name}\` were read together as one time (${describeTimeFormat(detectedFormat)}).` });
     }
     if (summaryRows.length > 0) {
-      issues.push({ kind: "note", message: `Row ${listRows(summaryRows, summaryRows.length)} ${summaryRows.length === 1 ? "is a total or summary row and was" : "are total or summary rows and were"} left out.` });
+      issues.push({ kind: "note", message: `${summaryRows.length === 1 ? "Row" : "Rows"} ${listRows(summaryRows, summaryRows.length)} ${summaryRows.length === 1 ? "is a total or summary row and was" : "are total or summary rows and were"} left out.` });
+    }
+    if (footer.rows.length > 0) {
+      issues.push({ kind: "note", message: `${footer.rows.length === 1 ? "Row" : "Rows"} ${listRows(footer.rows, footer.rows.length)} under the table ${footer.rows.length === 1 ? "is a note or source line and was" : "are note or source lines and were"} left out.` });
+    }
+    if (dialect.unitsRow) {
+      const named = plan.values.filter((c) => c.unit).map((c) => `\`${c.name}\` in ${c.unit}`);
+      issues.push({ kind: "note", message: `The row under the header gives units${named.length ? ` (${named.join(", ")})` : ""}; it is not data.` });
     }
     if (dialect.skipRows) issues.push({ kind: "note", message: `The first ${plural(dialect.skipRows, "line", "lines")} above the table (a title or source) ${dialect.skipRows === 1 ? "was" : "were"} skipped.` });
     if (plan.rowNumbers) issues.push({ kind: "note", message: `Column \`${plan.rowNumbers.name}\` only counts the rows (the row names R and pandas write), so it is not read as a series.` });
@@ -456,7 +489,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         for (let i = 0; i < n; i++) if (values[i] !== values[i]) missingCount++;
         const detectedName = plan.id ? (plan.values.length > 1 ? `${group.key || "(blank)"} · ${info.name}` : group.key || "(blank)") : info.name;
         const name = options.seriesNames?.[detectedName]?.trim() || detectedName;
-        series.push({ name, detectedName, column: info.name, times, values, missingCount, frequency });
+        series.push({ name, detectedName, column: info.name, times, values, missingCount, frequency, unit: info.unit ?? null });
       });
     }
     const names = new Set<string>();

@@ -15,6 +15,8 @@ export interface CsvDialect {
   hasHeader: boolean;
   /** Title and source lines above the table (non-blank rows), skipped when reading. */
   skipRows?: number;
+  /** The row under the header gives each column's unit (`,MW,°C`); skipped when reading. */
+  unitsRow?: boolean;
   /** Some fields are wrapped in double quotes. */
   quoted: boolean;
 }
@@ -27,6 +29,8 @@ export interface ColumnInfo {
   kind: ColumnKind;
   /** For time columns: the format that reads every sampled cell. */
   time?: DetectedTimeFormat;
+  /** The unit of a value column: from a units row under the header, or `Load (MW)` / `Load [MW]`. */
+  unit?: string;
 }
 
 export interface CsvSniff {
@@ -175,13 +179,16 @@ const filledCount = (row: string[]) => row.reduce((n, cell) => n + (cell.trim() 
  *   so trailing delimiters on the data rows do not make the header look short.
  * A one-column file keeps all its rows; R's header `"","x"` fills its second cell and stays.
  */
-function preambleRows(rows: string[][]): number {
+function preambleRows(rows: string[][]): { skip: number; unitsRow: boolean } {
   const limit = Math.min(rows.length - 2, 30);
   for (let h = 1; h <= limit; h++) {
     const header = rows[h] as string[];
     const isHeader = filledCount(header) >= 2 && header.every((cell) => cell.trim() === "" || !isTyped(cell)) && (rows[h + 1] ?? []).some(isTyped);
     if (!isHeader) continue;
-    return rows.slice(0, h).every((row) => !isTyped(row[0] ?? "")) ? h : 0;
+    if (isUnitsRow(header, rows[h - 1] as string[])) {
+      return { skip: rows.slice(0, h - 1).every((row) => !isTyped(row[0] ?? "")) ? h - 1 : 0, unitsRow: true };
+    }
+    return { skip: rows.slice(0, h).every((row) => !isTyped(row[0] ?? "")) ? h : 0, unitsRow: false };
   }
   const filledWidth = (row: string[] | undefined) => {
     const cells = row ?? [];
@@ -192,12 +199,41 @@ function preambleRows(rows: string[][]): number {
   const counts = new Map<number, number>();
   for (const row of rows) counts.set(filledWidth(row), (counts.get(filledWidth(row)) ?? 0) + 1);
   const width = [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [0, 0])[0];
-  if (width < 2) return 0;
+  if (width < 2) return { skip: 0, unitsRow: false };
   let k = 0;
   while (k < limit && filledWidth(rows[k]) < width && !(rows[k] ?? []).some(looksNumeric)) k++;
-  if (k === 0) return 0;
+  if (k === 0) return { skip: 0, unitsRow: false };
   const below = rows.slice(k, k + 50);
-  return filledCount(below[0] as string[]) >= 2 && below.filter((row) => filledCount(row) >= 2).length >= 0.8 * below.length ? k : 0;
+  return { skip: filledCount(below[0] as string[]) >= 2 && below.filter((row) => filledCount(row) >= 2).length >= 0.8 * below.length ? k : 0, unitsRow: false };
+}
+
+/** How a date column's format is spelled out under its header: `yyyy-mm-dd`, `DD.MM.YYYY hh:mm`. */
+const FORMAT_HINT = /^[ymdhs\-/.:T ]+$/i;
+
+/**
+ * Whether `row` is a units row under the header `above` (`Date,Load,Temp` then `,MW,°C`, as
+ * loggers and energy exports write): the header names the first column and fills at least as
+ * many cells; the units row leaves the time column empty (or spells its format) and holds short
+ * labels. A title line over a header is told apart by the header's first cell, a name.
+ */
+function isUnitsRow(row: string[], above: string[] | undefined): boolean {
+  if (!above || (above[0] ?? "").trim() === "" || filledCount(above) < filledCount(row)) return false;
+  if (!above.every((cell) => cell.trim() === "" || !isTyped(cell))) return false;
+  const first = (row[0] ?? "").trim();
+  if (first !== "" && !FORMAT_HINT.test(first)) return false;
+  return row.slice(1).every((cell) => cell.trim().length <= 16);
+}
+
+/** `Load (MW)` or `Load [MW]` → `MW`. */
+export function unitFromName(name: string): string | undefined {
+  const match = /[([]\s*([^()[\]]{1,16}?)\s*[)\]]\s*$/.exec(name);
+  return match && /[^\d\s]/.test(match[1] as string) ? (match[1] as string) : undefined;
+}
+
+/** A units-row cell without its brackets: `[MW]` → `MW`; empty → undefined. */
+function cleanUnit(cell: string | undefined): string | undefined {
+  const text = (cell ?? "").trim().replace(/^[([]\s*(.*?)\s*[)\]]$/, "$1");
+  return text === "" ? undefined : text;
 }
 
 function uniqueNames(names: string[]): string[] {
@@ -223,9 +259,11 @@ export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSn
   if (sample.trim() === "") return fail("The file is empty. Choose a CSV file with a header row and at least one data row.");
   const delimiter = detectDelimiter(sample);
   const allRows = parseRows(sample, delimiter);
-  const skipRows = preambleRows(allRows);
+  const { skip: skipRows, unitsRow } = preambleRows(allRows);
   const rows = allRows.slice(skipRows);
-  const [firstRow, ...restRows] = rows;
+  const [firstRow, ...afterHeader] = rows;
+  const units = unitsRow ? afterHeader[0] : undefined;
+  const restRows = unitsRow ? afterHeader.slice(1) : afterHeader;
   if (!firstRow) return fail("The file is empty. Choose a CSV file with a header row and at least one data row.");
 
   const candidates = restRows.slice(0, 200).flat();
@@ -237,16 +275,18 @@ export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSn
   }
   const width = firstRow.length;
   const names = uniqueNames(hasHeader ? firstRow : firstRow.map((_, i) => `column ${i + 1}`));
-  const columns = names.map((name, index) =>
-    classify(
+  const columns = names.map((name, index) => {
+    const column = classify(
       name,
       index,
       dataRows.map((row) => row[index] ?? ""),
       decimal,
       options.dateOrder,
       !hasHeader && index === 0,
-    ),
-  );
+    );
+    const unit = column.kind === "number" ? (cleanUnit(units?.[index]) ?? (hasHeader ? unitFromName(name) : undefined)) : undefined;
+    return unit ? { ...column, unit } : column;
+  });
   const head = sample.slice(0, 10_000);
   const lineBreak = head.includes("\r\n") ? "\r\n" : !head.includes("\n") && head.includes("\r") ? "\r" : "\n";
   return ok({
@@ -256,6 +296,7 @@ export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSn
       lineBreak,
       hasHeader,
       ...(skipRows > 0 ? { skipRows } : {}),
+      ...(unitsRow ? { unitsRow } : {}),
       quoted: sample.slice(0, 10_000).includes('"'),
     },
     columns: columns.slice(0, Math.max(width, 1)),

@@ -133,7 +133,7 @@ export async function createDataset(input: CreateDatasetInput): Promise<DatasetD
   const datasetId = newId();
   const insertDataset = connection.prepare('INSERT INTO "Dataset" ("id", "name", "fileName", "createdAt", "ingest") VALUES (?, ?, ?, ?, ?)');
   const insertSeries = connection.prepare(
-    'INSERT INTO "Series" ("id", "datasetId", "position", "name", "pointCount", "missingCount", "start", "end", "frequency", "timeFormat") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO "Series" ("id", "datasetId", "position", "name", "unit", "pointCount", "missingCount", "start", "end", "frequency", "timeFormat") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const insertPoints = connection.prepare('INSERT INTO "SeriesPoints" ("seriesId", "times", "values") VALUES (?, ?, ?)');
   const timeFormat = JSON.stringify(parsed.timeFormat);
@@ -144,7 +144,7 @@ export async function createDataset(input: CreateDatasetInput): Promise<DatasetD
       const n = s.times.length;
       const start = n ? toSqliteDate(s.times[0] as number) : null;
       const end = n ? toSqliteDate(s.times[n - 1] as number) : null;
-      insertSeries.run(seriesId, datasetId, position, s.name, n, s.missingCount, start, end, JSON.stringify(s.frequency), timeFormat);
+      insertSeries.run(seriesId, datasetId, position, s.name, s.unit, n, s.missingCount, start, end, JSON.stringify(s.frequency), timeFormat);
       insertPoints.run(seriesId, packFloat64(s.times), packFloat64(s.values));
     });
   })();
