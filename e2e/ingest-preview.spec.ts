@@ -59,7 +59,7 @@ test("a statistics-office download with title lines and a totals row imports wit
   const preview = page.getByTestId("import-preview");
   await expect(preview).toContainText("2 title lines above the table skipped");
   const issues = preview.getByRole("region", { name: "Issues found" });
-  await expect(issues).toContainText("The first 2 lines above the table (a title or source) were skipped.");
+  await expect(issues).toContainText("The 2 lines above the table (a title or source) were skipped.");
   await expect(issues).toContainText("Row 41 is a total or summary row and was left out.");
   await expect(preview.getByRole("list", { name: "Series to import" }).getByRole("listitem").first()).toContainText("36 points · monthly, season of 12 · 2021-01 – 2023-12");
   await preview.getByRole("button", { name: "Import 2 series" }).click();

@@ -182,7 +182,7 @@ describe("readDataset reads the dialects analysts' files come in", () => {
       ["turnover", [5, 6, 7]],
       ["food", [2, 3, Number.NaN]],
     ]);
-    expect(titled.issues.map((i) => i.message)).toContain("The first 2 lines above the table (a title or source) were skipped.");
+    expect(titled.issues.map((i) => i.message)).toContain("The 2 lines above the table (a title or source) were skipped.");
     // One-column files and files whose first rows are data keep every row.
     expect(Array.from(read("value\n5\n6\n7\n").series[0]!.values)).toEqual([5, 6, 7]);
     expect(read("date,value\n2020-01-01,\n2020-01-02,6\n2020-01-03,7\n").series[0]!.values.length).toBe(3);

@@ -429,7 +429,10 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       const named = plan.values.filter((c) => c.unit).map((c) => `\`${c.name}\` in ${c.unit}`);
       issues.push({ kind: "note", message: `The row under the header gives units${named.length ? ` (${named.join(", ")})` : ""}; it is not data.` });
     }
-    if (dialect.skipRows) issues.push({ kind: "note", message: `The first ${plural(dialect.skipRows, "line", "lines")} above the table (a title or source) ${dialect.skipRows === 1 ? "was" : "were"} skipped.` });
+    if (dialect.skipRows) {
+      const lines = dialect.skipRows === 1 ? "The line above the table (a title or source) was" : `The ${plural(dialect.skipRows, "line", "lines")} above the table (a title or source) were`;
+      issues.push({ kind: "note", message: `${lines} skipped.` });
+    }
     if (plan.rowNumbers) issues.push({ kind: "note", message: `Column \`${plan.rowNumbers.name}\` only counts the rows (the row names R and pandas write), so it is not read as a series.` });
     if (!plan.time) issues.push({ kind: "note", message: "No time column was found: points are numbered in file order." });
     plan.values.forEach((info, c) => {
