@@ -169,6 +169,24 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     expect(titled.series.map((s) => [s.name, s.unit])).toEqual([["turnover", null]]);
   });
 
+  it("averages the hour that repeats when clocks go back, and refuses any other repeated time", () => {
+    const hourly = read("time,kwh\n2023-10-29 01:00,2\n2023-10-29 02:00,3\n2023-10-29 02:00,4\n2023-10-29 03:00,5\n2023-10-29 04:00,6\n");
+    expect(Array.from(hourly.series[0]!.values)).toEqual([2, 3.5, 5, 6]);
+    expect(hourly.series[0]!.frequency.kind).toBe("hourly");
+    expect(hourly.issues.map((i) => i.message)).toContain("The time 2023-10-29 02:00 comes twice, where clocks go back for daylight saving; its two readings were averaged.");
+    const quarters = ["00", "15", "30", "45"];
+    const rows = ["00:45", ...quarters.map((q) => `02:${q}`), ...quarters.map((q) => `02:${q}`), "03:00"].map((t, i) => `2023-11-05 ${t.replace("02:", "01:")},${i}`);
+    const american = read(`time,kw\n${rows.join("\n")}\n`);
+    expect(american.series[0]!.values).toHaveLength(6);
+    expect(american.issues.map((i) => i.message)).toContain(
+      "4 times come twice, where clocks go back for daylight saving (2023-11-05 01:00, 2023-11-05 01:15, 2023-11-05 01:30, 2023-11-05 01:45); the two readings of each were averaged.",
+    );
+    expect(readDataset("time,kwh\n2023-10-28 01:00,2\n2023-10-28 02:00,3\n2023-10-28 02:00,4\n")).toEqual({
+      ok: false,
+      reason: "Rows 3 and 4 have the same time `2023-10-28 02:00`. Remove the duplicate row, or, if the file holds several series, add a column that names each one.",
+    });
+  });
+
   it("reads ISO weeks as the weeks' Mondays, across a 53-week year", () => {
     const dataset = read("week,orders\n2020-W52,10\n2020-W53,12\n2021-W01,11\n2021-W02,14\n");
     expect(dataset.timeColumn).toBe("week");

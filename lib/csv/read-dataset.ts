@@ -473,23 +473,45 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         else out.set(source.subarray(0, n));
         return out;
       };
-      const times = pick(rawTimes);
+      const picked = pick(rawTimes);
+      // The second reading of the hour that repeats when clocks go back, in files kept in local time.
+      const repeated: number[] = [];
       for (let i = 1; i < n; i++) {
-        if (times[i] !== times[i - 1]) continue;
+        if (picked[i] !== picked[i - 1]) continue;
+        if (plan.time && isRepeatedClockHour(picked[i] as number) && picked[i - 2] !== picked[i]) {
+          repeated.push(i);
+          continue;
+        }
         const rowOf = (k: number) => group.rows.data[order ? (order[k] as number) : k] as number;
         const [a, b] = [rowOf(i - 1), rowOf(i)].sort((x, y) => x - y) as [number, number];
-        const label = formatTime(times[i] as number, timeFormat, i);
+        const label = formatTime(picked[i] as number, timeFormat, i);
         const where = group.key ? ` for series \`${group.key}\`` : "";
         const hint = plan.id || !plan.time ? "" : ", or, if the file holds several series, add a column that names each one";
         return fail(
           `Rows ${formatRowNumber(a)} and ${formatRowNumber(b)} have the same time \`${label}\`${where}. Remove the duplicate row${hint}.`,
         );
       }
+      const times = repeated.length > 0 ? dropIndexes(picked, repeated) : picked;
+      if (repeated.length > 0) {
+        const labels = repeated.slice(0, ROW_LIMIT_IN_MESSAGES).map((i) => formatTime(picked[i] as number, timeFormat, i));
+        const where = group.key ? ` of series \`${group.key}\`` : "";
+        issues.push({
+          kind: "note",
+          message:
+            repeated.length === 1
+              ? `The time ${labels[0]}${where} comes twice, where clocks go back for daylight saving; its two readings were averaged.`
+              : `${plural(repeated.length, "time", "times")}${where} come twice, where clocks go back for daylight saving (${labels.join(", ")}${repeated.length > labels.length ? ", …" : ""}); the two readings of each were averaged.`,
+        });
+      }
       const frequency = plan.time ? inferFrequency(times) : indexFrequency();
       plan.values.forEach((info, c) => {
-        const values = pick((group.values[c] as Growable<Float64Array>).data);
+        let values = pick((group.values[c] as Growable<Float64Array>).data);
+        if (repeated.length > 0) {
+          for (const i of repeated) values[i - 1] = meanOfPresent(values[i - 1] as number, values[i] as number);
+          values = dropIndexes(values, repeated);
+        }
         let missingCount = 0;
-        for (let i = 0; i < n; i++) if (values[i] !== values[i]) missingCount++;
+        for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) missingCount++;
         const detectedName = plan.id ? (plan.values.length > 1 ? `${group.key || "(blank)"} · ${info.name}` : group.key || "(blank)") : info.name;
         const name = options.seriesNames?.[detectedName]?.trim() || detectedName;
         series.push({ name, detectedName, column: info.name, times, values, missingCount, frequency, unit: info.unit ?? null });
@@ -530,6 +552,44 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   }
 
   return { add, error: () => error, finish };
+}
+
+/**
+ * Whether a wall-clock time (UTC fields) lies in the hour that repeats when clocks go back: 02:00
+ * on the last Sunday of October (Europe; 01:00 in the UK), 01:00 on the first Sunday of November
+ * (North America), 02:00 on the first Sunday of April (Australia, New Zealand).
+ */
+export function isRepeatedClockHour(ms: number): boolean {
+  const date = new Date(ms);
+  const month = date.getUTCMonth();
+  const day = date.getUTCDate();
+  const hour = date.getUTCHours();
+  if (date.getUTCDay() !== 0) return false;
+  if (month === 9) return day + 7 > 31 && (hour === 1 || hour === 2);
+  if (month === 10) return day <= 7 && hour === 1;
+  if (month === 3) return day <= 7 && hour === 2;
+  return false;
+}
+
+function dropIndexes(values: Float64Array, drop: number[]): Float64Array {
+  const out = new Float64Array(values.length - drop.length);
+  let k = 0;
+  let d = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (d < drop.length && drop[d] === i) {
+      d++;
+      continue;
+    }
+    out[k++] = values[i] as number;
+  }
+  return out;
+}
+
+/** The mean of two readings, or the one that is there. */
+function meanOfPresent(a: number, b: number): number {
+  if (a !== a) return b;
+  if (b !== b) return a;
+  return (a + b) / 2;
 }
 
 function indexFrequency(): Frequency {
