@@ -38,6 +38,27 @@ describe("detectTimeFormat", () => {
     expect(detectTimeFormat(["45292", "45293", "45294"], { columnName: "sales" })).toBeNull();
   });
 
+  it.each([
+    [["Januar 2024", "Februar 2024", "März 2024", "Mai 2024"], "%B %Y", "de", "Dezember 2024"],
+    [["Jan 24", "Mrz 24", "Mai 24", "Okt 24"], "%b %y", "de", "Dez 24"],
+    [["janv. 2024", "févr. 2024", "mars 2024", "août 2024"], "%b %Y", "fr", "déc. 2024"],
+    [["juillet 2024", "août 2024", "septembre 2024"], "%B %Y", "fr", "décembre 2024"],
+    [["ene-2024", "feb-2024", "abr-2024"], "%b-%Y", "es", "dic-2024"],
+    [["gen 2024", "mag 2024", "giu 2024"], "%b %Y", "it", "dic 2024"],
+    [["mrt 2024", "mei 2024", "okt 2024"], "%b %Y", "nl", "dec 2024"],
+  ])("reads the month names of %j as %s in %s and writes them back so", (samples, pattern, language, december) => {
+    const detected = detectTimeFormat(samples, { columnName: "month" });
+    expect(detected?.format).toEqual({ kind: "pattern", pattern, language });
+    const parse = makeTimeParser(detected!.format);
+    expect(samples.map((v, i) => formatTime(parse(v, i), detected!.format))).toEqual(samples.map((v) => v.replace("Mrz", "Mär")));
+    expect(formatTime(Date.UTC(2024, 11, 1), detected!.format)).toBe(december);
+  });
+
+  it("keeps English month names English, and refuses words that are no month in any language", () => {
+    expect(detectTimeFormat(["Jan 2020", "Feb 2020", "Sept 2020"])?.format).toEqual({ kind: "pattern", pattern: "%b %Y" });
+    expect(detectTimeFormat(["Total 2024", "Sum 2024"])).toBeNull();
+  });
+
   it("decides day-first from a day above 12 and says so", () => {
     const detected = detectTimeFormat(["12/01/2020", "13/01/2020", "14/01/2020"]);
     expect(detected?.format).toMatchObject({ pattern: "%d/%m/%Y" });

@@ -1,5 +1,5 @@
 import { inferFrequency } from "./frequency";
-import { makePatternParser, monthFromName, parseDecimalYear, type TimeFormat } from "./time-format";
+import { isFullMonthName, makePatternParser, monthLanguagesOf, parseDecimalYear, type MonthLanguage, type TimeFormat } from "./time-format";
 
 export type DateOrder = "dmy" | "mdy";
 
@@ -34,8 +34,8 @@ const EPOCH_NAME = /(time|stamp|^ts$|epoch|unix|date)/i;
 const DATE_NAME = /(date|datum|day|fecha|jour|^tag$|^ds$)/i;
 
 /** Every non-empty sample parses with this pattern. */
-function allParse(pattern: string, samples: string[]): boolean {
-  const parse = makePatternParser(pattern);
+function allParse(pattern: string, samples: string[], language: MonthLanguage = "en"): boolean {
+  const parse = makePatternParser(pattern, language);
   return samples.every((sample) => Number.isFinite(parse(sample)));
 }
 
@@ -110,21 +110,21 @@ function slashedCandidates(sample: string): { dmy: string; mdy: string } | null 
 /** Patterns with a month name: `Jan 1 2000`, `1 Jan 2000`, `01-Jan-2000`, `Jan 2000`, `January 2000`. */
 function monthNamePatterns(sample: string): string[] {
   const out: string[] = [];
-  let match = /^\s*([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\s*$/.exec(sample);
-  if (match && monthFromName(match[1] as string)) {
+  let match = /^\s*(\p{L}{3,10})\.?\s+(\d{1,2}),?\s+(\d{4})\s*$/u.exec(sample);
+  if (match && monthLanguagesOf(match[1] as string).length > 0) {
     const word = (match[1] as string).length > 3 ? "%B" : "%b";
     const comma = sample.includes(",") ? "," : "";
     out.push(`${word} %${(match[2] as string).length === 2 ? "" : "-"}d${comma} %Y`);
   }
-  match = /^\s*(\d{1,2})([\s-])([A-Za-z]{3,9})\.?\2(\d{4}|\d{2})\s*$/.exec(sample);
-  if (match && monthFromName(match[3] as string)) {
+  match = /^\s*(\d{1,2})([\s-])(\p{L}{3,10})\.?\2(\d{4}|\d{2})\s*$/u.exec(sample);
+  if (match && monthLanguagesOf(match[3] as string).length > 0) {
     const word = (match[3] as string).length > 3 ? "%B" : "%b";
     const sep = match[2] === "-" ? "-" : " ";
     const year = (match[4] as string).length === 4 ? "%Y" : "%y";
     out.push(`%${(match[1] as string).length === 2 ? "" : "-"}d${sep}${word}${sep}${year}`);
   }
-  match = /^\s*([A-Za-z]{3,9})\.?([\s-])(\d{4}|\d{2})\s*$/.exec(sample);
-  if (match && monthFromName(match[1] as string)) {
+  match = /^\s*(\p{L}{3,10})\.?([\s-])(\d{4}|\d{2})\s*$/u.exec(sample);
+  if (match && monthLanguagesOf(match[1] as string).length > 0) {
     const word = (match[1] as string).length > 3 ? "%B" : "%b";
     const sep = match[2] === "-" ? "-" : " ";
     out.push(`${word}${sep}${(match[3] as string).length === 4 ? "%Y" : "%y"}`);
@@ -256,7 +256,13 @@ export function detectTimeFormat(samples: string[], options: DetectTimeOptions =
   }
 
   for (const pattern of monthNamePatterns(first)) {
-    if (allParse(pattern, values)) return { format: { kind: "pattern", pattern } };
+    // English first, then the first language whose month names read every sample; the names are
+    // written back whole when any is written whole (`juillet`), else abbreviated (`juil.`).
+    const wordOf = (value: string) => value.replace(/[\d\s,.-]+/gu, " ").trim().split(" ")[0] ?? "";
+    const language = monthLanguagesOf(wordOf(first)).find((l) => allParse(pattern, values, l));
+    if (!language) continue;
+    const named = pattern.replace(/%[bB]/, values.some((v) => isFullMonthName(wordOf(v), language)) ? "%B" : "%b");
+    return { format: { kind: "pattern", pattern: named, ...(language !== "en" ? { language } : {}) } };
   }
 
   const kind = numericKind(values);

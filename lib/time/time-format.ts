@@ -19,6 +19,8 @@ export type TimeFormat =
        * formatting; parsing honours whatever offset each value carries.
        */
       offsetMinutes?: number | null;
+      /** The language of month names (`%b`, `%B`) when not English: `März 2024`, `janv. 2024`. */
+      language?: MonthLanguage;
     }
   | { kind: "epoch"; unit: "s" | "ms" }
   /**
@@ -34,7 +36,6 @@ export type TimeFormat =
   /** No time column: points are numbered 1, 2, 3, … */
   | { kind: "index" };
 
-const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const MONTH_NAMES = [
   "January",
   "February",
@@ -85,7 +86,7 @@ function tokenRegex(letter: string): string {
       return "(\\d{1,9})";
     case "b":
     case "B":
-      return "([A-Za-z]{3,9})\\.?";
+      return "(\\p{L}{3,10})\\.?";
     case "q":
       return "([1-4])";
     case "z":
@@ -112,15 +113,82 @@ function compile(pattern: string): CompiledPattern {
     last = (match.index ?? 0) + match[0].length;
   }
   source += escapeRegex(pattern.slice(last)).replace(/ +/g, "\\s+");
-  const result = { regex: new RegExp(`^\\s*${source}\\s*$`, "i"), fields };
+  const result = { regex: new RegExp(`^\\s*${source}\\s*$`, "iu"), fields };
   compiled.set(pattern, result);
   return result;
 }
 
-/** Month number 1–12 of an English month name or abbreviation, or 0. */
-export function monthFromName(name: string): number {
-  const key = name.slice(0, 3).toLowerCase();
-  return MONTHS.indexOf(key) + 1;
+/** Languages whose month names are read (and written back as the file writes them). */
+export const MONTH_LANGUAGES = ["en", "de", "fr", "es", "it", "nl"] as const;
+export type MonthLanguage = (typeof MONTH_LANGUAGES)[number];
+
+/** Full names and the usual abbreviations, as spreadsheets in each language write them. */
+const MONTHS_BY_LANGUAGE: Record<MonthLanguage, { full: string[]; short: string[]; also?: string[][] }> = {
+  en: { full: MONTH_NAMES, short: MONTH_NAMES.map((name) => name.slice(0, 3)), also: [[], [], [], [], [], [], [], [], ["sept"]] },
+  de: {
+    full: ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"],
+    short: ["Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"],
+    also: [[], [], ["mrz"]],
+  },
+  fr: {
+    full: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
+    short: ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
+    also: [["jan"], ["fev"], ["mar"], ["avr"], [], [], [], ["aou"], ["sep"]],
+  },
+  es: {
+    full: ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"],
+    short: ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"],
+    also: [[], [], [], [], [], [], [], [], ["set", "sept"]],
+  },
+  it: {
+    full: ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"],
+    short: ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"],
+  },
+  nl: {
+    full: ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
+    short: ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
+  },
+};
+
+/** Lower case, no accents, no trailing dot: `Mär.` → `mar`, `Févr.` → `fevr`. */
+function monthKey(name: string): string {
+  return name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\.$/, "");
+}
+
+const MONTH_KEYS = new Map(
+  MONTH_LANGUAGES.map((language) => {
+    const { full, short, also = [] } = MONTHS_BY_LANGUAGE[language];
+    const keys = new Map<string, number>();
+    full.forEach((name, m) => {
+      for (const key of [monthKey(name), monthKey(short[m] as string), ...(also[m] ?? [])]) keys.set(key, m + 1);
+    });
+    return [language, keys];
+  }),
+);
+
+/**
+ * Month number 1–12 of a month name or abbreviation in a language (English by default), or 0. A
+ * name may also be cut after three letters or more (`Sept`, `Janu`) when that reads one month only.
+ */
+export function monthFromName(name: string, language: MonthLanguage = "en"): number {
+  const key = monthKey(name.trim());
+  const keys = MONTH_KEYS.get(language) as Map<string, number>;
+  const exact = keys.get(key);
+  if (exact) return exact;
+  if (key.length < 3) return 0;
+  const months = new Set(MONTHS_BY_LANGUAGE[language].full.flatMap((full, m) => (monthKey(full).startsWith(key) ? [m + 1] : [])));
+  return months.size === 1 ? ([...months][0] as number) : 0;
+}
+
+/** Whether a word is a month's full name (`März`, `juillet`) rather than an abbreviation (`janv.`, `Mrz`). */
+export function isFullMonthName(name: string, language: MonthLanguage): boolean {
+  const key = monthKey(name.trim());
+  return MONTHS_BY_LANGUAGE[language].full.some((full) => monthKey(full) === key) && !MONTHS_BY_LANGUAGE[language].short.some((short) => monthKey(short) === key);
+}
+
+/** The languages in which a word names a month. */
+export function monthLanguagesOf(name: string): MonthLanguage[] {
+  return MONTH_LANGUAGES.filter((language) => monthFromName(name, language) > 0);
 }
 
 function parseOffset(text: string): number {
@@ -239,14 +307,14 @@ function makeFixedParser(pattern: string): ((text: string) => number | undefined
  * Returns a parser for one pattern: text → epoch ms (UTC), or NaN when the text does not match or
  * names an impossible date (31 February).
  */
-export function makePatternParser(pattern: string): (text: string) => number {
+export function makePatternParser(pattern: string, language: MonthLanguage = "en"): (text: string) => number {
   const fixed = makeFixedParser(pattern);
-  const slow = makeRegexParser(pattern);
+  const slow = makeRegexParser(pattern, language);
   if (!fixed) return slow;
   return (text) => fixed(text) ?? slow(text);
 }
 
-function makeRegexParser(pattern: string): (text: string) => number {
+function makeRegexParser(pattern: string, language: MonthLanguage): (text: string) => number {
   const { regex, fields } = compile(pattern);
   return (text: string) => {
     const match = regex.exec(text);
@@ -294,7 +362,7 @@ function makeRegexParser(pattern: string): (text: string) => number {
           millis = Number(`0.${value}`) * 1000;
           break;
         case "b":
-          month = monthFromName(value);
+          month = monthFromName(value, language);
           if (month === 0) return NaN;
           break;
         case "q":
@@ -403,9 +471,9 @@ export function formatTime(ms: number, format: TimeFormat, index = 0): string {
       case "f":
         return pad(date.getUTCMilliseconds(), 3);
       case "b":
-        return (MONTH_NAMES[date.getUTCMonth()] as string).slice(0, 3);
+        return MONTHS_BY_LANGUAGE[format.language ?? "en"].short[date.getUTCMonth()] as string;
       case "B":
-        return MONTH_NAMES[date.getUTCMonth()] as string;
+        return MONTHS_BY_LANGUAGE[format.language ?? "en"].full[date.getUTCMonth()] as string;
       case "q":
         return String(Math.floor(date.getUTCMonth() / 3) + 1);
       case "G":
@@ -441,7 +509,7 @@ export function makeTimeParser(format: TimeFormat): (text: string, index: number
       return /^\d+(\.\d+)?$/.test(trimmed) ? Math.round((Number(trimmed) - EXCEL_EPOCH_DAYS) * 86_400_000) : NaN;
     };
   }
-  const parse = makePatternParser(format.pattern);
+  const parse = makePatternParser(format.pattern, format.language);
   return (text) => parse(text);
 }
 
