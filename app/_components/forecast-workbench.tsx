@@ -186,7 +186,7 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
               <div className="empty-state">
                 <strong>No forecast yet</strong>
                 Pick the series and horizon, then press “Train forecast”. With the automatic settings a monthly series of a few hundred points takes
-                10–30 seconds.
+                10–30 seconds; a series too short for the LSTM gets Theta’s forecast at once.
               </div>
             )}
           </div>

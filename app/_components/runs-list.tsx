@@ -22,7 +22,7 @@ export const RunsList = memo(function RunsList({ runs, openId, compareIds, onOpe
     return (
       <div className="empty-state">
         <strong>No runs yet</strong>
-        Choose the series and horizon above and press “Train forecast”. Every finished or stopped run is saved here.
+        Choose the series and horizon above and start a forecast. Every finished or stopped run is saved here.
       </div>
     );
   }
