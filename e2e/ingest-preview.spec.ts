@@ -67,6 +67,27 @@ test("a statistics-office download with title lines and a totals row imports wit
   await expect(page.getByRole("heading", { level: 1, name: "retail" })).toBeVisible();
 });
 
+test("a logger export: date and time columns, a units row, decimal commas and a source line under the table; the units label the charts", async ({ page }) => {
+  const rows = Array.from({ length: 96 }, (_, i) => {
+    const day = 1 + Math.floor(i / 24);
+    const hour = String(i % 24).padStart(2, "0");
+    return `0${day}.03.2024;${hour}:00;${(500 + 40 * Math.sin(i / 4)).toFixed(1).replace(".", ",")};${(8 + 3 * Math.sin(i / 4)).toFixed(1).replace(".", ",")}`;
+  });
+  const text = ["Datum;Uhrzeit;Last;Temperatur", ";;MW;°C", ...rows, "", "Quelle: Netzbetreiber, 2024;;;"].join("\n");
+  await page.goto("/");
+  await page.getByLabel("Upload CSV").setInputFiles({ name: "last.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+  const preview = page.getByTestId("import-preview");
+  const issues = preview.getByRole("region", { name: "Issues found" });
+  await expect(issues).toContainText("Columns `Datum` and `Uhrzeit` were read together as one time (DD.MM.YYYY hh:mm).");
+  await expect(issues).toContainText("The row under the header gives units (`Last` in MW, `Temperatur` in °C); it is not data.");
+  await expect(issues).toContainText("Row 100 under the table is a note or source line and was left out.");
+  await expect(preview.getByRole("list", { name: "Series to import" }).getByRole("listitem").first()).toContainText("96 points · hourly");
+  await preview.getByRole("button", { name: "Import 2 series" }).click();
+  await page.waitForURL(/\/datasets\/[a-z0-9]+$/);
+  await expect(page.locator('[data-testid="series-chart"][data-series-name="Last"]')).toContainText("MW");
+  await expect(page.locator('[data-testid="series-chart"][data-series-name="Temperatur"]')).toContainText("°C");
+});
+
 test("the preview is keyboard-usable: the date order can be changed and import stays one step", async ({ page }) => {
   await page.goto("/");
   const csv = "date,reading\n01/02/2024,1\n02/02/2024,2\n03/02/2024,3\n";
