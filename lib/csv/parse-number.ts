@@ -46,7 +46,7 @@ const PARENTHESISED = /^\((.+)\)$/;
  * The number part of a cell, without currency symbols, a percent sign or accounting parentheses
  * (which become a minus sign).
  */
-export function numberText(trimmed: string): string {
+function numberText(trimmed: string): string {
   const inner = PARENTHESISED.exec(trimmed);
   if (inner) return `-${(inner[1] as string).trim().replace(CURRENCY, "")}`;
   return trimmed.replace(SIGNED_CURRENCY, "$1").replace(CURRENCY, "");

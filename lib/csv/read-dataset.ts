@@ -180,11 +180,7 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
   } else if (options.idColumn === undefined && time) {
     // A date with its time of day is one time: the dates alone repeat every day.
     const timeOf = (row: string[]) => (clock ? `${row[time.index] ?? ""} ${row[clock.column.index] ?? ""}` : (row[time.index] ?? ""));
-    id = detectIdColumn(
-      columns.filter((c) => c !== clock?.column),
-      timeOf,
-      sampleRows,
-    );
+    id = detectIdColumn(columns.filter((c) => c !== clock?.column), timeOf, sampleRows);
   }
 
   let values: ColumnInfo[];
@@ -195,7 +191,7 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
       const chosen = findColumn(columns, name);
       if (!chosen) return fail(`There is no column \`${name}\`. The columns are ${names}.`);
       if (chosen === time || chosen === clock?.column || chosen === id) {
-        return fail(`Column \`${chosen.name}\` is the ${chosen === time ? "time" : "series name"} column; it cannot also be a value column.`);
+        return fail(`Column \`${chosen.name}\` is the ${chosen === id ? "series name" : "time"} column; it cannot also be a value column.`);
       }
       if (chosen.kind !== "number") return fail(`Column \`${chosen.name}\` does not hold numbers, so it cannot be a series.`);
       if (!values.includes(chosen)) values.push(chosen);
@@ -559,7 +555,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
  * on the last Sunday of October (Europe; 01:00 in the UK), 01:00 on the first Sunday of November
  * (North America), 02:00 on the first Sunday of April (Australia, New Zealand).
  */
-export function isRepeatedClockHour(ms: number): boolean {
+function isRepeatedClockHour(ms: number): boolean {
   const date = new Date(ms);
   const month = date.getUTCMonth();
   const day = date.getUTCDate();

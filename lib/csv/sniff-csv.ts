@@ -225,7 +225,7 @@ function isUnitsRow(row: string[], above: string[] | undefined): boolean {
 }
 
 /** `Load (MW)` or `Load [MW]` → `MW`. */
-export function unitFromName(name: string): string | undefined {
+function unitFromName(name: string): string | undefined {
   const match = /[([]\s*([^()[\]]{1,16}?)\s*[)\]]\s*$/.exec(name);
   return match && /[^\d\s]/.test(match[1] as string) ? (match[1] as string) : undefined;
 }
