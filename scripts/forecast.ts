@@ -19,23 +19,29 @@ import { decodeText } from "../lib/csv/decode-text";
 import { readDataset, type ParsedSeries } from "../lib/csv/read-dataset";
 import {
   ForecastError,
-  forecastShortSeries,
   InvalidRequestError,
   METHOD_LABELS,
+  minimumLength,
   needsShortSeriesForecast,
-  runForecast,
+  runForecastOrFallback,
   type BacktestMetrics,
   type ForecastConfig,
   type ForecastMode,
   type ForecastProgress,
   type IntervalForecast,
   type MethodName,
-  type NetworkSeriesOutcome,
 } from "../lib/forecast";
+import { cleanSeries } from "../lib/forecast/prepare";
 import { nextTimes, regularTimes } from "../lib/time/frequency";
 import { FORECAST_DIGITS, formatStamp, toStampCell } from "../lib/export/forecast-table";
 import { toCsv } from "../lib/export/to-csv";
 import type { TimeFormat } from "../lib/time/time-format";
+
+/** Methods that only a run with a network has: refused for a series too short for one. */
+const NETWORK_ONLY = new Set<MethodName | "chosen">(["lstm", "holt_winters", "combination"]);
+
+/** Values from the first observed one on, gaps inside filled: the history the forecaster uses. */
+const usableLength = (values: ArrayLike<number>) => cleanSeries(values).values.length;
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -179,66 +185,61 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let lastLine = "";
   try {
     const series = parsed.map((s, i) => ({ name: s.name, values: (regular[i] as { values: number[] }).values }));
-    // A series too short for the LSTM and its backtest still gets a forecast: Theta's, labelled.
-    const short = series.map((s) => (needsShortSeriesForecast(s.values, horizon as number) ? forecastShortSeries(s, horizon as number, seasonLength) : null));
+    // A series too short for the LSTM and its backtest gets Theta's forecast (runForecastOrFallback,
+    // as in the app); methods only the network's run has are refused before anything trains.
     const requested = args.get("method") as MethodName | "chosen" | undefined;
-    for (const fallback of short) {
-      const available = fallback ? (Object.keys(fallback.outcome.forecasts) as MethodName[]) : [];
-      if (fallback && requested !== undefined && requested !== "chosen" && !available.includes(requested)) {
-        throw new InvalidRequestError(`${fallback.reason} --method ${requested} is not available for it; leave --method out or use ${available.join(", ")}.`);
+    if (requested !== undefined && NETWORK_ONLY.has(requested)) {
+      const short = series.find((s) => needsShortSeriesForecast(s.values, horizon as number));
+      if (short) {
+        throw new InvalidRequestError(
+          `Series "${short.name}" has ${usableLength(short.values)} usable values; the LSTM with a backtest needs ${minimumLength(horizon)} for ${horizon} steps, ` +
+            `so it gets Theta's forecast. --method ${requested} is not available for it; leave --method out or use theta, naive or snaive.`,
+        );
       }
     }
-    const networkSeries = series.filter((_, i) => short[i] === null);
-    const outcome =
-      networkSeries.length === 0
-        ? null
-        : await runForecast(
-            {
-              series: networkSeries,
-              horizon,
-              seasonLength,
-              frequency: parsed[0]?.frequency.kind,
-              ...(args.get("mode") ? { mode: args.get("mode") as ForecastMode } : {}),
-              config: { ...overrides, ...(seed !== undefined ? { seed } : {}) },
-            },
-            {
-              onProgress: (p) => {
-                if (quiet) return;
-                const line = progressLine(p);
-                if (line !== lastLine) io.stderr(`${line}\n`);
-                lastLine = line;
-              },
-            },
-          );
-    let next = 0;
-    const rows: CliRow[] = series.map((s, i) => {
+    const outcome = await runForecastOrFallback(
+      {
+        series,
+        horizon,
+        seasonLength,
+        frequency: parsed[0]?.frequency.kind,
+        ...(args.get("mode") ? { mode: args.get("mode") as ForecastMode } : {}),
+        config: { ...overrides, ...(seed !== undefined ? { seed } : {}) },
+      },
+      {
+        onProgress: (p) => {
+          if (quiet || p.backend === null) return;
+          const line = progressLine(p);
+          if (line !== lastLine) io.stderr(`${line}\n`);
+          lastLine = line;
+        },
+      },
+    );
+    const rows: CliRow[] = outcome.series.map((o, i) => {
       const grid = regular[i] as { times: number[]; values: number[] };
       const frequency = (parsed[i] as ParsedSeries).frequency;
       const last = grid.times[grid.times.length - 1] as number;
-      const times = nextTimes(last, frequency, horizon);
+      const times = nextTimes(last, frequency, horizon as number);
       const timestamps = times.map((t) => formatStamp(t, timeFormat));
-      const fallback = short[i];
-      if (fallback) {
-        const { outcome: classical } = fallback;
-        const method: MethodName = requested === undefined || requested === "chosen" ? classical.chosen : requested;
-        const forecast = classical.forecasts[method] as IntervalForecast;
-        return { name: s.name, method, chosen: classical.chosen, reason: fallback.reason, times, timestamps, forecast, forecasts: classical.forecasts, metrics: classical.metrics, backtestOrigins: classical.backtestOrigins };
-      }
-      const o = outcome?.series[next++] as NetworkSeriesOutcome;
       const method: MethodName = requested === undefined || requested === "chosen" ? o.chosen : requested;
-      return { name: o.name, method, chosen: o.chosen, reason: o.chosenReason, times, timestamps, forecast: o.forecasts[method], forecasts: o.forecasts, metrics: o.metrics, backtestOrigins: o.backtestOrigins };
+      const forecast = o.forecasts[method];
+      if (!forecast) {
+        const available = Object.keys(o.forecasts).join(", ");
+        throw new InvalidRequestError(`${o.chosenReason} --method ${method} is not available for it; leave --method out or use ${available}.`);
+      }
+      return { name: o.name, method, chosen: o.chosen, reason: o.chosenReason, times, timestamps, forecast, forecasts: o.forecasts, metrics: o.metrics, backtestOrigins: o.backtestOrigins };
     });
     if (!quiet) {
       for (const r of rows) io.stderr(`${r.name}: writing ${METHOD_LABELS[r.method]}. ${r.reason}\n`);
-      if (outcome) io.stderr(`backend ${outcome.backend.name}, ${(outcome.elapsedMs / 1000).toFixed(1)} s${outcome.stopped ? ", stopped early" : ""}\n`);
+      if (outcome.backend) io.stderr(`backend ${outcome.backend.name}, ${(outcome.elapsedMs / 1000).toFixed(1)} s${outcome.stopped ? ", stopped early" : ""}\n`);
     }
     const text = args.has("json")
       ? `${JSON.stringify(
           {
             horizon,
             seasonLength,
-            backend: outcome?.backend.name ?? null,
-            config: outcome?.config ?? null,
+            backend: outcome.backend?.name ?? null,
+            config: outcome.backend ? outcome.config : null,
             series: rows.map((r) => ({
               name: r.name,
               method: r.method,
@@ -268,7 +269,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-/** The CLI's CSV: the export's cells (formula-safe text, 10 significant digits), a leading `series` column for several series. */
 /** One series' forecast as the CLI writes it, from the LSTM run or from the short-series fallback. */
 interface CliRow {
   name: string;
@@ -283,6 +283,7 @@ interface CliRow {
   backtestOrigins: number;
 }
 
+/** The CLI's CSV: the export's cells (formula-safe text, 10 significant digits), a leading `series` column for several series. */
 function toCliCsv(rows: CliRow[], withSeries: boolean, timeFormat: TimeFormat): string {
   const header = ["timestamp", "forecast", "lower80", "upper80", "lower95", "upper95"];
   const columns = withSeries ? ["series", ...header] : header;
