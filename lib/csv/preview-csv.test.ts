@@ -64,6 +64,18 @@ describe("previewCsv shows how a file will be read, before anything is stored", 
     );
   });
 
+  it("a long file sorted by series: the name column found in the whole file is shown as the id", async () => {
+    const text = "Entity,Year,Deaths\n" + ["Drought", "Flood"].flatMap((entity, k) => Array.from({ length: 25 }, (_, i) => `${entity},${1900 + i},${k * 1000 + i}`)).join("\n");
+    const preview = await previewCsv(file(text), "disasters.csv");
+    expect(preview.error).toBeNull();
+    expect(preview.idColumn).toBe("Entity");
+    expect(preview.columns.map((c) => c.role)).toEqual(["id", "time", "value"]);
+    expect(preview.series.map((s) => [s.name, s.pointCount])).toEqual([
+      ["Drought", 25],
+      ["Flood", 25],
+    ]);
+  });
+
   it("a file that fails still shows its columns and first rows, with the reason", async () => {
     const preview = await previewCsv(file("date,sales\n2024-01-01,10\n2024-01-02,1O\n"), "typo.csv");
     expect(preview.error).toBe("Row 3, column `sales`: `1O` is not a number. Correct it, or empty the cell to mark a missing value.");

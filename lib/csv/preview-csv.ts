@@ -24,18 +24,18 @@ async function readHead(blob: Blob): Promise<Result<{ head: string; encoding: st
   return ok({ head, encoding: decoding.data.encoding() });
 }
 
-function roleOf(column: ColumnInfo, plan: ColumnPlan | null): ColumnRole {
+function roleOf(column: ColumnInfo, plan: ColumnPlan | null, idColumn: string | null): ColumnRole {
   if (!plan) return "ignored";
   if (plan.time === column || plan.clock?.column === column) return "time";
-  if (plan.id === column) return "id";
+  if (column.name === idColumn) return "id";
   return plan.values.includes(column) ? "value" : "ignored";
 }
 
-function toPreviewColumn(column: ColumnInfo, plan: ColumnPlan | null): PreviewColumn {
+function toPreviewColumn(column: ColumnInfo, plan: ColumnPlan | null, idColumn: string | null): PreviewColumn {
   return {
     name: column.name,
     kind: column.kind,
-    role: roleOf(column, plan),
+    role: roleOf(column, plan, idColumn),
     format: column.time ? describeTimeFormat(column.time.format) : null,
     hasDateOrder: column.time?.dateOrder !== undefined,
   };
@@ -107,15 +107,17 @@ export async function previewCsv(
   const plan = planned.ok ? planned.data : null;
   const read = planned.ok ? await readDatasetBlob(blob, options, onProgress) : planned;
   const dataset = read.ok ? read.data.parsed : null;
+  // The rows read can name the series where the sampled rows could not (a long file sorted by series).
+  const idColumn = dataset ? dataset.idColumn : (plan?.id?.name ?? null);
   return {
     fileName,
     fileSize: blob.size,
     encoding: read.ok ? read.data.encoding : head.data.encoding,
     dialect: sniff.dialect,
-    columns: sniff.columns.map((column) => toPreviewColumn(column, plan)),
+    columns: sniff.columns.map((column) => toPreviewColumn(column, plan, idColumn)),
     sampleRows: sniff.sampleRows.slice(0, PREVIEW_ROWS),
     timeColumn: plan?.time?.name ?? null,
-    idColumn: plan?.id?.name ?? null,
+    idColumn,
     valueColumns: plan?.values.map((c) => c.name) ?? [],
     dateOrder: dataset?.dateOrder ?? plan?.time?.time?.dateOrder ?? null,
     shape: dataset?.shape ?? null,

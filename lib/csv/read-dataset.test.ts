@@ -62,6 +62,28 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     ]);
   });
 
+  it("a long file sorted by series is split by its name column even when the first rows hold one series", () => {
+    // As stocks.csv is written: every MSFT month, then every AAPL month; the sampled rows repeat no time.
+    const months = Array.from({ length: 30 }, (_, i) => `20${String(10 + Math.floor(i / 12))}-${String((i % 12) + 1).padStart(2, "0")}-01`);
+    const text = "symbol,date,price,note\n" + ["MSFT", "AAPL"].flatMap((symbol, k) => months.map((m, i) => `${symbol},${m},${k * 100 + i},${i % 2 ? "up" : "down"}`)).join("\n");
+    const dataset = read(text);
+    expect(dataset.idColumn).toBe("symbol");
+    expect(dataset.shape).toBe("tidy");
+    expect(dataset.series.map((s) => [s.name, s.values.length, s.values[29], s.frequency.kind])).toEqual([
+      ["MSFT", 30, 29, "monthly"],
+      ["AAPL", 30, 129, "monthly"],
+    ]);
+    expect(dataset.issues.map((i) => i.message)).toContain("Column `symbol` names the series (2 of them), so each was read on its own.");
+  });
+
+  it("a duplicated row is still refused, not split by a text column", () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `2024-01-${String(i + 1).padStart(2, "0")},${i},${i % 3 ? "ok" : "checked"}`).slice(0, 31);
+    const text = `date,visits,status\n${rows.join("\n")}\n2024-01-31,99,ok\n`;
+    const result = readDataset(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(/^Rows 32 and 33 have the same time `2024-01-31`/);
+  });
+
   it("sorts unsorted rows and says so", () => {
     const dataset = read("date,v\n2024-01-03,3\n2024-01-01,1\n2024-01-02,2\n");
     expect(Array.from(dataset.series[0]!.values)).toEqual([1, 2, 3]);

@@ -266,6 +266,37 @@ function readValue(cell: string, decimal: DecimalMark): number | undefined {
   return parsed.kind === "invalid" ? undefined : NaN;
 }
 
+/** A text column that may yet turn out to name the series: its cell on every row, as codes. */
+interface LateId {
+  column: ColumnInfo;
+  codes: Growable<Int32Array>;
+  names: Map<string, number>;
+}
+
+/** More distinct cells than this and a text column is a comment, not series names. */
+const MAX_LATE_IDS = 10_000;
+
+/** How many times equal the time before them once sorted. */
+function countRepeats(times: Float64Array): number {
+  const sorted = Float64Array.from(times).sort();
+  let repeats = 0;
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) repeats++;
+  return repeats;
+}
+
+/** Whether no two of the first n points with the same code have the same time. */
+function timesUniqueWithin(times: Float64Array, codes: Int32Array, n: number): boolean {
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => (codes[a] as number) - (codes[b] as number) || (times[a] as number) - (times[b] as number));
+  for (let k = 1; k < n; k++) {
+    const a = order[k - 1] as number;
+    const b = order[k] as number;
+    if (codes[a] === codes[b] && times[a] === times[b]) return false;
+  }
+  return true;
+}
+
 /** Collects rows into series; keeps the first bad row's sentence. */
 interface DatasetBuilder {
   /** Adds one row; false (with `error` set) at the first bad row. */
@@ -301,6 +332,14 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     return group;
   };
   const single = plan.id ? null : groupOf("");
+  // A long file sorted by series (`symbol,date,price`, every MSFT row first) shows one series in
+  // the sampled rows, so its name column shows itself only once the whole file repeats its times:
+  // every text column is kept as codes per row until then.
+  const lateIds: LateId[] =
+    single && plan.time && options.idColumn === undefined
+      ? columns.filter((c) => c.kind === "text" && c !== plan.clock?.column).map((column) => ({ column, codes: ints(), names: new Map() }))
+      : [];
+  let id = plan.id;
   const missing: MissingCells[] = plan.values.map(() => ({ count: 0, rows: [] }));
   let headerSeen = !dialect.hasHeader;
   let unitsRow = dialect.unitsRow ? 1 : 0;
@@ -401,15 +440,53 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     group.times.push(t);
     group.rows.push(line);
     dataIndex++;
+    for (let k = lateIds.length - 1; k >= 0; k--) {
+      const late = lateIds[k] as LateId;
+      const name = (row[late.column.index] as string).trim();
+      let code = late.names.get(name);
+      if (code === undefined) {
+        if (late.names.size === MAX_LATE_IDS) {
+          lateIds.splice(k, 1);
+          continue;
+        }
+        code = late.names.size;
+        late.names.set(name, code);
+      }
+      late.codes.push(code);
+    }
     return true;
+  }
+
+  /** The single group split by the first text column that makes every series' times unique, when the times repeat. */
+  function splitByLateId(): void {
+    if (!single || lateIds.length === 0) return;
+    const n = single.times.length;
+    // A few repeats are a duplicated row or the hour clocks go back (a `CET`/`CEST` column would
+    // split those): several series share most of their times.
+    if (countRepeats(single.times.data.subarray(0, n)) < Math.max(2, 0.05 * n)) return;
+    const late = lateIds.find(({ names, codes }) => names.size > 1 && names.size < n && timesUniqueWithin(single.times.data, codes.data, n));
+    if (!late) return;
+    const keys = [...late.names.keys()];
+    groups.clear();
+    for (let i = 0; i < n; i++) {
+      const group = groupOf(keys[late.codes.data[i] as number] as string);
+      group.times.push(single.times.data[i] as number);
+      group.rows.push(single.rows.data[i] as number);
+      single.values.forEach((column, c) => (group.values[c] as Growable<Float64Array>).push(column.data[i] as number));
+    }
+    id = late.column;
   }
 
   function finish(): Result<ParsedDataset> {
     if (dataIndex === 0) {
       return fail("The file has a header row but no data rows. Add at least one row of values under the header.");
     }
+    splitByLateId();
     if (shortCell) timeFormat = matchPadding(detectedFormat, shortCell.cell, shortCell.t);
     const issues: IngestIssue[] = [];
+    if (id && !plan.id) {
+      issues.push({ kind: "note", message: `Column \`${id.name}\` names the series (${groups.size} of them), so each was read on its own.` });
+    }
     const timeInfo = timeDetected;
     if (plan.time && timeInfo?.note) issues.push({ kind: "note", message: `Column \`${plan.time.name}\`: ${timeInfo.note}.` });
     if (plan.time && plan.clock) {
@@ -482,7 +559,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         const [a, b] = [rowOf(i - 1), rowOf(i)].sort((x, y) => x - y) as [number, number];
         const label = formatTime(picked[i] as number, timeFormat, i);
         const where = group.key ? ` for series \`${group.key}\`` : "";
-        const hint = plan.id || !plan.time ? "" : ", or, if the file holds several series, add a column that names each one";
+        const hint = id || !plan.time ? "" : ", or, if the file holds several series, add a column that names each one";
         return fail(
           `Rows ${formatRowNumber(a)} and ${formatRowNumber(b)} have the same time \`${label}\`${where}. Remove the duplicate row${hint}.`,
         );
@@ -508,7 +585,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         }
         let missingCount = 0;
         for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) missingCount++;
-        const detectedName = plan.id ? (plan.values.length > 1 ? `${group.key || "(blank)"} · ${info.name}` : group.key || "(blank)") : info.name;
+        const detectedName = id ? (plan.values.length > 1 ? `${group.key || "(blank)"} · ${info.name}` : group.key || "(blank)") : info.name;
         const name = options.seriesNames?.[detectedName]?.trim() || detectedName;
         series.push({ name, detectedName, column: info.name, times, values, missingCount, frequency, unit: info.unit ?? null });
       });
@@ -539,8 +616,8 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       timeColumn: plan.time?.name ?? null,
       timeFormat,
       dateOrder: timeInfo?.dateOrder ?? null,
-      idColumn: plan.id?.name ?? null,
-      shape: plan.id ? "tidy" : plan.values.length > 1 ? "wide" : "long",
+      idColumn: id?.name ?? null,
+      shape: id ? "tidy" : plan.values.length > 1 ? "wide" : "long",
       series,
       rowCount: dataIndex,
       issues,
