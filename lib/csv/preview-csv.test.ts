@@ -76,6 +76,14 @@ describe("previewCsv shows how a file will be read, before anything is stored", 
     ]);
   });
 
+  it("a date in year, month and day columns: all three are shown as the time, the weekday is left out", async () => {
+    const text = "year,month,day,weekday,visitors\n2024,1,30,2,5\n2024,1,31,3,6\n2024,2,1,4,7\n2024,2,2,5,8\n";
+    const preview = await previewCsv(file(text), "visits.csv");
+    expect(preview.error).toBeNull();
+    expect(preview.columns.map((c) => c.role)).toEqual(["time", "time", "time", "ignored", "value"]);
+    expect(preview.series.map((s) => [s.name, s.frequency.kind, s.startLabel])).toEqual([["visitors", "daily", "2024-01-30"]]);
+  });
+
   it("a file that fails still shows its columns and first rows, with the reason", async () => {
     const preview = await previewCsv(file("date,sales\n2024-01-01,10\n2024-01-02,1O\n"), "typo.csv");
     expect(preview.error).toBe("Row 3, column `sales`: `1O` is not a number. Correct it, or empty the cell to mark a missing value.");

@@ -26,7 +26,7 @@ async function readHead(blob: Blob): Promise<Result<{ head: string; encoding: st
 
 function roleOf(column: ColumnInfo, plan: ColumnPlan | null, idColumn: string | null): ColumnRole {
   if (!plan) return "ignored";
-  if (plan.time === column || plan.clock?.column === column) return "time";
+  if (plan.time === column || plan.clock?.column === column || plan.parts?.columns.includes(column)) return "time";
   if (column.name === idColumn) return "id";
   return plan.values.includes(column) ? "value" : "ignored";
 }

@@ -84,6 +84,52 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     if (!result.ok) expect(result.reason).toMatch(/^Rows 32 and 33 have the same time `2024-01-31`/);
   });
 
+  it("reads a date kept in year, month and day columns, and leaves the weekday column out", () => {
+    const rows = Array.from({ length: 40 }, (_, i) => {
+      const day = new Date(Date.UTC(1994, 0, 30 + i));
+      return `${day.getUTCFullYear()},${day.getUTCMonth() + 1},${day.getUTCDate()},${day.getUTCDay() || 7},${8000 + i}`;
+    });
+    const dataset = read(`year,month,date_of_month,day_of_week,births\n${rows.join("\n")}\n`);
+    expect(dataset.series.map((s) => s.name)).toEqual(["births"]);
+    const births = dataset.series[0]!;
+    expect(births.frequency.kind).toBe("daily");
+    expect(births.times[0]).toBe(Date.UTC(1994, 0, 30));
+    expect(births.times[39]).toBe(Date.UTC(1994, 2, 10));
+    expect(dataset.timeFormat).toEqual({ kind: "pattern", pattern: "%Y-%m-%d" });
+    expect(dataset.issues.map((i) => i.message)).toEqual(
+      expect.arrayContaining([
+        "Columns `year`, `month` and `date_of_month` were read together as one time (YYYY-MM-DD).",
+        "Column `day_of_week` describes the date, so it is not read as a series (pick it as a value column to forecast anyway).",
+      ]),
+    );
+  });
+
+  it("reads year with month names, year with quarters and year, month, day and hour columns", () => {
+    const monthly = read("Year,Month,Rain\n2023,Nov,1\n2023,Dec,2\n2024,Jan,3\n2024,Feb,4\n");
+    expect(monthly.series[0]!.frequency.kind).toBe("monthly");
+    expect(Array.from(monthly.series[0]!.times)).toEqual([Date.UTC(2023, 10, 1), Date.UTC(2023, 11, 1), Date.UTC(2024, 0, 1), Date.UTC(2024, 1, 1)]);
+    const quarterly = read("year,quarter,gdp\n2023,Q3,1\n2023,Q4,2\n2024,Q1,3\n2024,Q2,4\n");
+    expect(quarterly.series[0]!.frequency.kind).toBe("quarterly");
+    expect(quarterly.timeFormat).toEqual({ kind: "pattern", pattern: "%Y-Q%q" });
+    const hourly = read("YEAR,MONTH,DAY,HOUR,TEMP\n2024,2,29,22,1.5\n2024,2,29,23,1.25\n2024,3,1,0,1\n2024,3,1,1,0.5\n");
+    expect(hourly.series.map((s) => s.name)).toEqual(["TEMP"]);
+    expect(hourly.series[0]!.frequency.kind).toBe("hourly");
+    expect(hourly.series[0]!.times[2]).toBe(Date.UTC(2024, 2, 1, 0));
+  });
+
+  it("refuses a bad month in a year-and-month file, naming the row and the columns", () => {
+    const rows = Array.from({ length: 11 }, (_, i) => `2024,${i + 1},${i}`);
+    const result = readDataset(`year,month,sales\n${rows.join("\n")}\n2024,13,7\n`);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(/^Row 13, columns `year`, `month`: `2024-\?` is not a date like the others/);
+  });
+
+  it("a yearly file whose years do not repeat keeps its month column as a value", () => {
+    const dataset = read("year,month,peak\n2021,7,30\n2022,8,31\n2023,7,33\n");
+    expect(dataset.series.map((s) => s.name)).toEqual(["month", "peak"]);
+    expect(dataset.series[0]!.frequency.kind).toBe("yearly");
+  });
+
   it("sorts unsorted rows and says so", () => {
     const dataset = read("date,v\n2024-01-03,3\n2024-01-01,1\n2024-01-02,2\n");
     expect(Array.from(dataset.series[0]!.values)).toEqual([1, 2, 3]);

@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from "../result";
 import type { DateOrder, DetectedTimeFormat } from "../time/detect-time-format";
 import { inferFrequency, type Frequency } from "../time/frequency";
-import { describeTimeFormat, fixedPatternWidth, formatTime, makeTimeParser, matchPadding, type TimeFormat } from "../time/time-format";
+import { describeTimeFormat, fixedPatternWidth, formatTime, makeTimeParser, matchPadding, monthFromName, monthLanguagesOf, type TimeFormat } from "../time/time-format";
 import { createCsvRowStream, type CsvRowStream } from "./csv-rows";
 import { parseNumberCell, type DecimalMark } from "./parse-number";
 import { sniffCsv, type ColumnInfo, type CsvDialect, type CsvSniff } from "./sniff-csv";
@@ -89,11 +89,19 @@ export interface ColumnPlan {
   values: ColumnInfo[];
   /** A leading column of row numbers (R's and pandas' row names) left out of the values. */
   rowNumbers?: ColumnInfo | null;
+  /** Calendar fields beside the time (`day_of_week`, `week_of_year`) left out of the values. */
+  calendar?: ColumnInfo[];
   /**
    * A time-of-day column next to a date-only time column (`Date;Time;Load`, as loggers and
    * European energy exports write): read together with it, `time` the format of both joined by a space.
    */
   clock?: { column: ColumnInfo; time: DetectedTimeFormat } | null;
+  /**
+   * Month (or quarter), day and hour columns beside a year column (`year,month,day,births`, as
+   * weather stations and statistics offices write): `compose` joins a row's cells into one time
+   * that `time` reads, or into text it refuses.
+   */
+  parts?: { columns: ColumnInfo[]; time: DetectedTimeFormat; compose: (row: string[]) => string } | null;
 }
 type Plan = ColumnPlan;
 
@@ -154,6 +162,78 @@ function detectClockColumn(columns: ColumnInfo[], time: ColumnInfo, sampleRows: 
   return { column: next, time: { ...time.time, format: { kind: "pattern", pattern: `${format.pattern} ${clock}` } } };
 }
 
+const MONTH_PART = /^(month|mon|mnth|mo|m|monat|mois|mes|maand|mese|månad|maaned)$/i;
+const QUARTER_PART = /^(quarter|qtr|q|quartal|trimestre|kwartaal)$/i;
+const DAY_PART = /^(day|dy|d|dd|date_of_month|day_of_month|dayofmonth|dom|mday|tag|jour|dia|día|dag|giorno)$/i;
+const HOUR_PART = /^(hour|hr|h|hh|stunde|heure|hora|uur|ora)$/i;
+
+/** A column that describes the date rather than measuring anything: forecasting it is meaningless. */
+const CALENDAR_FIELD = /^(day[ _]?of[ _]?(the[ _]?)?week|weekday|wday|dow|day[ _]?of[ _]?year|doy|yday|week[ _]?of[ _]?year|weekofyear|woy|iso[ _]?week|is[ _]?weekend|weekend|is[ _]?holiday|holiday)$/i;
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** A whole number from lo to hi written as one (`7`, `07`; `Q3` with the prefix /^q/i), else -1. */
+function wholeIn(cell: string, lo: number, hi: number, prefix?: RegExp): number {
+  const text = prefix ? cell.trim().replace(prefix, "") : cell.trim();
+  if (!/^\d{1,2}$/.test(text)) return -1;
+  const n = Number(text);
+  return n >= lo && n <= hi ? n : -1;
+}
+
+/** A month cell's number: `3`, `03`, `Mar`, `März`, `mars`; 0 when it is none. */
+function monthOf(cell: string): number {
+  const n = wholeIn(cell, 1, 12);
+  if (n > 0) return n;
+  const language = monthLanguagesOf(cell.trim())[0];
+  return language ? monthFromName(cell.trim(), language) : 0;
+}
+
+/**
+ * Month or quarter, then day and hour columns, each named as such, beside a bare-year time column
+ * whose years repeat: the file keeps its date in parts. Left alone, it was refused for duplicate years.
+ */
+function detectDateParts(columns: ColumnInfo[], time: ColumnInfo, sampleRows: string[][]): ColumnPlan["parts"] {
+  const format = time.time?.format;
+  if (format?.kind !== "pattern" || format.pattern !== "%Y") return null;
+  const years = sampleRows.map((row) => (row[time.index] ?? "").trim());
+  if (new Set(years).size === years.length) return null;
+  const cellsOf = (column: ColumnInfo) => sampleRows.map((row) => row[column.index] ?? "");
+  // Most cells must fit, as for a time-of-day column: a malformed one is then refused at its row.
+  const named = (name: RegExp, fits: (cell: string) => boolean) =>
+    columns.find((c) => c !== time && name.test(c.name.trim()) && cellsOf(c).filter(fits).length >= 0.9 * sampleRows.length) ?? null;
+  const month = named(MONTH_PART, (cell) => monthOf(cell) > 0);
+  if (!month) {
+    const quarter = named(QUARTER_PART, (cell) => wholeIn(cell, 1, 4, /^q/i) > 0);
+    if (!quarter) return null;
+    return {
+      columns: [quarter],
+      time: { format: { kind: "pattern", pattern: "%Y-Q%q" } },
+      compose: (row) => {
+        const q = wholeIn(row[quarter.index] ?? "", 1, 4, /^q/i);
+        return `${(row[time.index] ?? "").trim()}-Q${q > 0 ? q : "?"}`;
+      },
+    };
+  }
+  const day = named(DAY_PART, (cell) => wholeIn(cell, 1, 31) > 0);
+  const hour = day ? named(HOUR_PART, (cell) => wholeIn(cell, 0, 23) >= 0) : null;
+  const ymd = (row: string[]) => {
+    const m = monthOf(row[month.index] ?? "");
+    const year = (row[time.index] ?? "").trim();
+    if (!day) return `${year}-${m ? pad2(m) : "?"}`;
+    const d = wholeIn(row[day.index] ?? "", 1, 31);
+    return `${year}-${m ? pad2(m) : "?"}-${d > 0 ? pad2(d) : "?"}`;
+  };
+  if (!hour) return { columns: day ? [month, day] : [month], time: { format: { kind: "pattern", pattern: day ? "%Y-%m-%d" : "%Y-%m" } }, compose: ymd };
+  return {
+    columns: [month, day as ColumnInfo, hour],
+    time: { format: { kind: "pattern", pattern: "%Y-%m-%d %H:%M" } },
+    compose: (row) => {
+      const h = wholeIn(row[hour.index] ?? "", 0, 23);
+      return `${ymd(row)} ${h >= 0 ? pad2(h) : "?"}:00`;
+    },
+  };
+}
+
 /** Resolves the time, id and value columns from the detected columns and the analyst's choices. */
 export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleRows: string[][]): Result<Plan> {
   const names = columns.map((c) => `\`${c.name}\``).join(", ");
@@ -169,44 +249,52 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
     time = columns.find((c) => c.kind === "time") ?? null;
   }
 
-  const clock = time ? detectClockColumn(columns, time, sampleRows) : null;
+  const parts = time ? detectDateParts(columns, time, sampleRows) : null;
+  const clock = time && !parts ? detectClockColumn(columns, time, sampleRows) : null;
+  const isTime = (c: ColumnInfo) => c === time || c === clock?.column || (parts?.columns.includes(c) ?? false);
 
   let id: ColumnInfo | null = null;
   if (options.idColumn) {
     const chosen = findColumn(columns, options.idColumn);
     if (!chosen) return fail(`There is no column \`${options.idColumn}\`. The columns are ${names}.`);
-    if (chosen === time || chosen === clock?.column) return fail(`Column \`${chosen.name}\` is the time column; it cannot also name the series.`);
+    if (isTime(chosen)) return fail(`Column \`${chosen.name}\` is the time column; it cannot also name the series.`);
     id = chosen;
   } else if (options.idColumn === undefined && time) {
     // A date with its time of day is one time: the dates alone repeat every day.
-    const timeOf = (row: string[]) => (clock ? `${row[time.index] ?? ""} ${row[clock.column.index] ?? ""}` : (row[time.index] ?? ""));
-    id = detectIdColumn(columns.filter((c) => c !== clock?.column), timeOf, sampleRows);
+    const timeOf = (row: string[]) => (parts ? parts.compose(row) : clock ? `${row[time.index] ?? ""} ${row[clock.column.index] ?? ""}` : (row[time.index] ?? ""));
+    id = detectIdColumn(columns.filter((c) => !isTime(c) || c === time), timeOf, sampleRows);
   }
 
   let values: ColumnInfo[];
   let rowNumbers: ColumnInfo | null = null;
+  let calendar: ColumnInfo[] = [];
   if (options.valueColumns && options.valueColumns.length > 0) {
     values = [];
     for (const name of options.valueColumns) {
       const chosen = findColumn(columns, name);
       if (!chosen) return fail(`There is no column \`${name}\`. The columns are ${names}.`);
-      if (chosen === time || chosen === clock?.column || chosen === id) {
+      if (isTime(chosen) || chosen === id) {
         return fail(`Column \`${chosen.name}\` is the ${chosen === id ? "series name" : "time"} column; it cannot also be a value column.`);
       }
       if (chosen.kind !== "number") return fail(`Column \`${chosen.name}\` does not hold numbers, so it cannot be a series.`);
       if (!values.includes(chosen)) values.push(chosen);
     }
   } else {
-    values = columns.filter((c) => c.kind === "number" && c !== time && c !== id);
+    values = columns.filter((c) => c.kind === "number" && !isTime(c) && c !== id);
     rowNumbers = detectRowNumbers(values, sampleRows);
     if (rowNumbers) values = values.filter((c) => c !== rowNumbers);
+    if (time) {
+      calendar = values.filter((c) => CALENDAR_FIELD.test(c.name.trim()));
+      if (calendar.length < values.length) values = values.filter((c) => !calendar.includes(c));
+      else calendar = [];
+    }
   }
   if (values.length === 0) {
     return fail(
       `No column holds numbers, so there is no series to read. The columns are ${names}; a time series needs a column of values such as \`sales\` or \`temperature\`.`,
     );
   }
-  return ok({ time, id, values, rowNumbers, clock });
+  return ok({ time, id, values, rowNumbers, calendar, clock, parts });
 }
 
 /** The time cell of a spreadsheet's totals row: `Total`, `Grand total`, `Sum`, `Average`, `Gesamt`, … */
@@ -308,9 +396,10 @@ interface DatasetBuilder {
 
 function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): DatasetBuilder {
   const { dialect, columns } = sniffed;
-  const timeDetected = plan.clock?.time ?? plan.time?.time;
+  const timeDetected = plan.parts?.time ?? plan.clock?.time ?? plan.time?.time;
   const detectedFormat: TimeFormat = timeDetected?.format ?? { kind: "index" };
   const clockIndex = plan.clock?.column.index ?? -1;
+  const compose = plan.parts?.compose ?? null;
   let timeFormat = detectedFormat;
   const parseTime = makeTimeParser(detectedFormat);
   // A shorter cell than the padded pattern prints was written without padding (`1/2/2024`).
@@ -337,7 +426,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   // every text column is kept as codes per row until then.
   const lateIds: LateId[] =
     single && plan.time && options.idColumn === undefined
-      ? columns.filter((c) => c.kind === "text" && c !== plan.clock?.column).map((column) => ({ column, codes: ints(), names: new Map() }))
+      ? columns.filter((c) => c.kind === "text" && c !== plan.clock?.column && !plan.parts?.columns.includes(c)).map((column) => ({ column, codes: ints(), names: new Map() }))
       : [];
   let id = plan.id;
   const missing: MissingCells[] = plan.values.map(() => ({ count: 0, rows: [] }));
@@ -402,11 +491,13 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     if (row.length !== width && !onlyEmptyExtra(row)) return isFooterRow(row) ? holdFooter(line, raggedMessage(row, line)) : stop(raggedMessage(row, line));
     let t: number;
     if (timeIndex >= 0) {
-      const cell = clockIndex >= 0 ? `${(row[timeIndex] as string).trim()} ${(row[clockIndex] as string).trim()}` : (row[timeIndex] as string);
+      const cell = compose ? compose(row) : clockIndex >= 0 ? `${(row[timeIndex] as string).trim()} ${(row[clockIndex] as string).trim()}` : (row[timeIndex] as string);
       t = parseTime(cell, dataIndex);
       if (paddedWidth !== null && shortCell === null && cell.trim().length < paddedWidth && t - t === 0) shortCell = { cell, t };
       if (!(t - t === 0)) {
-        const name = plan.time?.name ?? "";
+        const where = plan.parts
+          ? `columns ${[plan.time, ...plan.parts.columns].map((c) => `\`${c?.name ?? ""}\``).join(", ")}`
+          : `column \`${plan.time?.name ?? ""}\``;
         // A spreadsheet's totals row is not a point of the series.
         if (SUMMARY_LABEL.test(cell)) {
           summaryRows.push(line);
@@ -414,8 +505,8 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         }
         const message =
           cell.trim() === ""
-            ? `Row ${formatRowNumber(line)}, column \`${name}\`: the date is empty. Every row needs a date; fill it in or delete the row.`
-            : `Row ${formatRowNumber(line)}, column \`${name}\`: ${quote(cell.trim())} is not a date like the others (${describeTimeFormat(timeFormat)}). Correct it or delete the row.`;
+            ? `Row ${formatRowNumber(line)}, ${where}: the date is empty. Every row needs a date; fill it in or delete the row.`
+            : `Row ${formatRowNumber(line)}, ${where}: ${quote(cell.trim())} is not a date like the others (${describeTimeFormat(timeFormat)}). Correct it or delete the row.`;
         return isFooterRow(row) ? holdFooter(line, message) : stop(message);
       }
       if (footer.message) return stop(footer.message);
@@ -489,6 +580,10 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     }
     const timeInfo = timeDetected;
     if (plan.time && timeInfo?.note) issues.push({ kind: "note", message: `Column \`${plan.time.name}\`: ${timeInfo.note}.` });
+    if (plan.time && plan.parts) {
+      const names = [plan.time, ...plan.parts.columns].map((c) => `\`${c.name}\``);
+      issues.push({ kind: "note", message: `Columns ${names.slice(0, -1).join(", ")} and ${names.at(-1)} were read together as one time (${describeTimeFormat(detectedFormat)}).` });
+    }
     if (plan.time && plan.clock) {
       issues.push({ kind: "note", message: `Columns \`${plan.time.name}\` and \`${plan.clock.column.name}\` were read together as one time (${describeTimeFormat(detectedFormat)}).` });
     }
@@ -505,6 +600,10 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     if (dialect.skipRows) {
       const lines = dialect.skipRows === 1 ? "The line above the table (a title or source) was" : `The ${plural(dialect.skipRows, "line", "lines")} above the table (a title or source) were`;
       issues.push({ kind: "note", message: `${lines} skipped.` });
+    }
+    if (plan.calendar?.length) {
+      const names = plan.calendar.map((c) => `\`${c.name}\``).join(", ");
+      issues.push({ kind: "note", message: `${plan.calendar.length === 1 ? `Column ${names} describes` : `Columns ${names} describe`} the date, so ${plan.calendar.length === 1 ? "it is" : "they are"} not read as a series (pick ${plan.calendar.length === 1 ? "it" : "them"} as a value column to forecast anyway).` });
     }
     if (plan.rowNumbers) issues.push({ kind: "note", message: `Column \`${plan.rowNumbers.name}\` only counts the rows (the row names R and pandas write), so it is not read as a series.` });
     if (!plan.time) issues.push({ kind: "note", message: "No time column was found: points are numbered in file order." });
