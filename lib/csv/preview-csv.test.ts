@@ -84,6 +84,18 @@ describe("previewCsv shows how a file will be read, before anything is stored", 
     expect(preview.series.map((s) => [s.name, s.frequency.kind, s.startLabel])).toEqual([["visitors", "daily", "2024-01-30"]]);
   });
 
+  it("a table of years by months: the month columns are the values, the annual column is left out", async () => {
+    const text = "Year,Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec,Annual\n2023,1,2,3,4,5,6,7,8,9,10,11,12,78\n2024,13,14,15,16,17,18,19,20,21,22,23,24,222\n";
+    const preview = await previewCsv(file(text), "bls.csv");
+    expect(preview.error).toBeNull();
+    expect(preview.columns.map((c) => c.role)).toEqual(["time", ...Array(12).fill("value"), "ignored"]);
+    expect(preview.valueColumns).toHaveLength(12);
+    expect(preview.series.map((s) => [s.name, s.pointCount, s.startLabel, s.endLabel])).toEqual([["monthly values", 24, "2023-01", "2024-12"]]);
+    // The analyst's value choice sent back as the twelve months reads the same table.
+    const again = await previewCsv(file(text), "bls.csv", { valueColumns: preview.valueColumns });
+    expect(again.series.map((s) => s.pointCount)).toEqual([24]);
+  });
+
   it("a file that fails still shows its columns and first rows, with the reason", async () => {
     const preview = await previewCsv(file("date,sales\n2024-01-01,10\n2024-01-02,1O\n"), "typo.csv");
     expect(preview.error).toBe("Row 3, column `sales`: `1O` is not a number. Correct it, or empty the cell to mark a missing value.");

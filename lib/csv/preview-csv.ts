@@ -28,7 +28,7 @@ function roleOf(column: ColumnInfo, plan: ColumnPlan | null, idColumn: string | 
   if (!plan) return "ignored";
   if (plan.time === column || plan.clock?.column === column || plan.parts?.columns.includes(column)) return "time";
   if (column.name === idColumn) return "id";
-  return plan.values.includes(column) ? "value" : "ignored";
+  return (plan.matrix?.columns ?? plan.values).includes(column) ? "value" : "ignored";
 }
 
 function toPreviewColumn(column: ColumnInfo, plan: ColumnPlan | null, idColumn: string | null): PreviewColumn {
@@ -118,7 +118,7 @@ export async function previewCsv(
     sampleRows: sniff.sampleRows.slice(0, PREVIEW_ROWS),
     timeColumn: plan?.time?.name ?? null,
     idColumn,
-    valueColumns: plan?.values.map((c) => c.name) ?? [],
+    valueColumns: (plan?.matrix?.columns ?? plan?.values)?.map((c) => c.name) ?? [],
     dateOrder: dataset?.dateOrder ?? plan?.time?.time?.dateOrder ?? null,
     shape: dataset?.shape ?? null,
     rowCount: dataset?.rowCount ?? 0,

@@ -130,6 +130,40 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     expect(dataset.series[0]!.frequency.kind).toBe("yearly");
   });
 
+  it("reads a table of years by months (GISS, NOAA, BLS) as one monthly series", () => {
+    const text = [
+      "Land-Ocean: Global Means",
+      "Year,Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec,J-D,DJF",
+      "2022,.91,.89,1.05,.83,.84,.92,.94,.95,.89,.97,.73,.80,.89,.89",
+      "2023,.87,.98,1.20,1.00,.94,1.08,1.19,1.19,1.47,1.34,1.42,1.37,1.17,.88",
+      "2024,1.24,1.44,1.39,1.31,1.17,1.23,1.20,1.30,1.23,1.33,***,***,***,1.35",
+    ].join("\n");
+    const dataset = read(text);
+    expect(dataset.series).toHaveLength(1);
+    const series = dataset.series[0]!;
+    expect([series.name, series.frequency.kind, series.values.length, series.missingCount]).toEqual(["monthly values", "monthly", 34, 0]);
+    expect(series.times[0]).toBe(Date.UTC(2022, 0, 1));
+    expect(series.times[33]).toBe(Date.UTC(2024, 9, 1));
+    expect(Array.from(series.values.slice(11, 14))).toEqual([0.8, 0.87, 0.98]);
+    expect(dataset.timeFormat).toEqual({ kind: "pattern", pattern: "%Y-%m" });
+    expect(dataset.issues.map((i) => i.message)).toEqual(
+      expect.arrayContaining([
+        "Columns `Jan` to `Dec` were read as one monthly series, a year per row.",
+        "Columns `J-D`, `DJF` were left out: they sum up the months.",
+        "2 empty months before the first value or after the last were left out.",
+      ]),
+    );
+  });
+
+  it("reads a table of years by quarters; a month column picked on its own stays a yearly series", () => {
+    const quarterly = read("year,Q1,Q2,Q3,Q4\n2023,1,2,3,4\n2024,5,,7,8\n");
+    expect(quarterly.series[0]!.frequency.kind).toBe("quarterly");
+    expect(Array.from(quarterly.series[0]!.values)).toEqual([1, 2, 3, 4, 5, NaN, 7, 8]);
+    expect(quarterly.issues.map((i) => i.message)).toContain("1 quarter is empty inside the series, kept as missing values, never as 0; the forecaster fills them by linear interpolation.");
+    const january = read("Year,Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec\n2023,1,2,3,4,5,6,7,8,9,10,11,12\n2024,13,14,15,16,17,18,19,20,21,22,23,24\n", { valueColumns: ["Jan"] });
+    expect(january.series.map((s) => [s.name, s.frequency.kind, Array.from(s.values)])).toEqual([["Jan", "yearly", [1, 13]]]);
+  });
+
   it("sorts unsorted rows and says so", () => {
     const dataset = read("date,v\n2024-01-03,3\n2024-01-01,1\n2024-01-02,2\n");
     expect(Array.from(dataset.series[0]!.values)).toEqual([1, 2, 3]);

@@ -102,6 +102,11 @@ export interface ColumnPlan {
    * that `time` reads, or into text it refuses.
    */
   parts?: { columns: ColumnInfo[]; time: DetectedTimeFormat; compose: (row: string[]) => string } | null;
+  /**
+   * A table of years by months (`Year,Jan,…,Dec,Annual`, as NOAA, BLS and GISS publish) or by
+   * quarters: its period columns are read as one series (`values` is then that one series, index -1).
+   */
+  matrix?: { columns: ColumnInfo[]; leftOut: ColumnInfo[]; time: DetectedTimeFormat } | null;
 }
 type Plan = ColumnPlan;
 
@@ -234,6 +239,33 @@ function detectDateParts(columns: ColumnInfo[], time: ColumnInfo, sampleRows: st
   };
 }
 
+const QUARTER_HEADER = /^(q|qtr|quarter|quartal|trimestre|kwartaal)[ _-]?([1-4])$/i;
+
+/** The month (1–12) a header names (`Jan`, `February`, `mars`), else 0. */
+function monthOfHeader(name: string): number {
+  const text = name.trim();
+  const language = monthLanguagesOf(text)[0];
+  return language ? monthFromName(text, language) : 0;
+}
+
+/**
+ * The period columns of a table of years by months or quarters: the twelve months (or four
+ * quarters) in order among the value columns, beside a bare-year time column.
+ */
+function detectPeriodTable(values: ColumnInfo[], time: ColumnInfo | null): ColumnPlan["matrix"] {
+  if (time?.time?.format.kind !== "pattern" || time.time.format.pattern !== "%Y") return null;
+  for (const [periods, periodOf, pattern] of [
+    [12, monthOfHeader, "%Y-%m"],
+    [4, (name: string) => Number(QUARTER_HEADER.exec(name.trim())?.[2] ?? 0), "%Y-Q%q"],
+  ] as const) {
+    const start = values.findIndex((c) => periodOf(c.name) === 1);
+    const columns = values.slice(start, start + periods);
+    if (start < 0 || columns.length < periods || !columns.every((c, k) => periodOf(c.name) === k + 1)) continue;
+    return { columns, leftOut: values.filter((c) => !columns.includes(c)), time: { format: { kind: "pattern", pattern } } };
+  }
+  return null;
+}
+
 /** Resolves the time, id and value columns from the detected columns and the analyst's choices. */
 export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleRows: string[][]): Result<Plan> {
   const names = columns.map((c) => `\`${c.name}\``).join(", ");
@@ -294,7 +326,12 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
       `No column holds numbers, so there is no series to read. The columns are ${names}; a time series needs a column of values such as \`sales\` or \`temperature\`.`,
     );
   }
-  return ok({ time, id, values, rowNumbers, calendar, clock, parts });
+  const matrix = !id && !parts && !clock ? detectPeriodTable(values, time) : null;
+  if (matrix) {
+    const name = matrix.columns.length === 12 ? "monthly values" : "quarterly values";
+    values = [{ index: -1, name, kind: "number" }];
+  }
+  return ok({ time, id, values, rowNumbers, calendar, clock, parts, matrix });
 }
 
 /** The time cell of a spreadsheet's totals row: `Total`, `Grand total`, `Sum`, `Average`, `Gesamt`, … */
@@ -396,14 +433,16 @@ interface DatasetBuilder {
 
 function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): DatasetBuilder {
   const { dialect, columns } = sniffed;
-  const timeDetected = plan.parts?.time ?? plan.clock?.time ?? plan.time?.time;
+  const timeDetected = plan.matrix?.time ?? plan.parts?.time ?? plan.clock?.time ?? plan.time?.time;
+  const matrix = plan.matrix ?? null;
   const detectedFormat: TimeFormat = timeDetected?.format ?? { kind: "index" };
   const clockIndex = plan.clock?.column.index ?? -1;
   const compose = plan.parts?.compose ?? null;
   let timeFormat = detectedFormat;
-  const parseTime = makeTimeParser(detectedFormat);
+  // A table of years by months has years in its time column and months across.
+  const parseTime = makeTimeParser(matrix ? (plan.time?.time?.format as TimeFormat) : detectedFormat);
   // A shorter cell than the padded pattern prints was written without padding (`1/2/2024`).
-  const paddedWidth = fixedPatternWidth(detectedFormat);
+  const paddedWidth = matrix ? null : fixedPatternWidth(detectedFormat);
   let shortCell: { cell: string; t: number } | null = null;
   const width = columns.length;
   const timeIndex = plan.time?.index ?? -1;
@@ -425,7 +464,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   // the sampled rows, so its name column shows itself only once the whole file repeats its times:
   // every text column is kept as codes per row until then.
   const lateIds: LateId[] =
-    single && plan.time && options.idColumn === undefined
+    single && plan.time && !matrix && options.idColumn === undefined
       ? columns.filter((c) => c.kind === "text" && c !== plan.clock?.column && !plan.parts?.columns.includes(c)).map((column) => ({ column, codes: ints(), names: new Map() }))
       : [];
   let id = plan.id;
@@ -514,6 +553,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       t = dataIndex;
     }
     const group = single ?? groupOf((row[idIndex] as string).trim());
+    if (matrix) return addPeriods(row, line, t, group);
     for (let c = 0; c < valueIndexes.length; c++) {
       const cell = row[valueIndexes[c] as number] as string;
       const value = readValue(cell, decimal);
@@ -545,6 +585,26 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       }
       late.codes.push(code);
     }
+    return true;
+  }
+
+  /** One row of a table of years by months (quarters): a point per period column. */
+  function addPeriods(row: string[], line: number, t: number, group: Group): boolean {
+    const columns = (matrix as NonNullable<ColumnPlan["matrix"]>).columns;
+    const year = new Date(t).getUTCFullYear();
+    const months = 12 / columns.length;
+    for (let k = 0; k < columns.length; k++) {
+      const column = columns[k] as ColumnInfo;
+      const cell = row[column.index] as string;
+      const value = readValue(cell, decimal);
+      if (value === undefined) {
+        return stop(`Row ${formatRowNumber(line)}, column \`${column.name}\`: ${quote(cell.trim())} is not a number. Correct it, or empty the cell to mark a missing value.`);
+      }
+      (group.values[0] as Growable<Float64Array>).push(value);
+      group.times.push(Date.UTC(year, k * months, 1));
+      group.rows.push(line);
+    }
+    dataIndex++;
     return true;
   }
 
@@ -689,6 +749,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         series.push({ name, detectedName, column: info.name, times, values, missingCount, frequency, unit: info.unit ?? null });
       });
     }
+    if (matrix && series[0]) series[0] = trimPeriodTable(series[0], matrix, issues);
     const names = new Set<string>();
     for (const s of series) {
       if (names.has(s.name)) return fail(`Two series would both be called \`${s.name}\`. Give each series its own name.`);
@@ -724,6 +785,38 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   }
 
   return { add, error: () => error, finish };
+}
+
+/**
+ * The one series of a table of years by months (quarters), without the empty periods before its
+ * first value and after its last (a year not over yet), with notes on how the table was read.
+ */
+function trimPeriodTable(series: ParsedSeries, matrix: NonNullable<ColumnPlan["matrix"]>, issues: IngestIssue[]): ParsedSeries {
+  const period = matrix.columns.length === 12 ? "month" : "quarter";
+  const first = matrix.columns[0]?.name ?? "";
+  const last = matrix.columns.at(-1)?.name ?? "";
+  issues.push({ kind: "note", message: `Columns \`${first}\` to \`${last}\` were read as one ${period === "month" ? "monthly" : "quarterly"} series, a year per row.` });
+  if (matrix.leftOut.length > 0) {
+    const names = matrix.leftOut.map((c) => `\`${c.name}\``).join(", ");
+    issues.push({ kind: "note", message: `${matrix.leftOut.length === 1 ? `Column ${names} was` : `Columns ${names} were`} left out: ${matrix.leftOut.length === 1 ? "it sums up" : "they sum up"} the ${period}s.` });
+  }
+  const { values, times } = series;
+  let start = 0;
+  while (start < values.length && Number.isNaN(values[start])) start++;
+  let end = values.length;
+  while (end > start && Number.isNaN(values[end - 1])) end--;
+  const trimmed = values.length - (end - start);
+  if (trimmed > 0) {
+    issues.push({ kind: "note", message: `${plural(trimmed, `empty ${period}`, `empty ${period}s`)} before the first value or after the last ${trimmed === 1 ? "was" : "were"} left out.` });
+  }
+  const kept = { ...series, times: times.slice(start, end), values: values.slice(start, end) };
+  kept.missingCount = 0;
+  for (let i = 0; i < kept.values.length; i++) if (Number.isNaN(kept.values[i])) kept.missingCount++;
+  kept.frequency = inferFrequency(kept.times);
+  if (kept.missingCount > 0) {
+    issues.push({ kind: "missing", message: `${plural(kept.missingCount, `${period} is`, `${period}s are`)} empty inside the series, kept as missing values, never as 0; the forecaster fills them by linear interpolation.` });
+  }
+  return kept;
 }
 
 /**
