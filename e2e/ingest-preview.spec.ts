@@ -155,3 +155,36 @@ test("a big file is read for the preview in a Web Worker, then imported whole", 
   await page.waitForURL(/\/datasets\/[a-z0-9]+$/, { timeout: 60_000 });
   await expect(page.getByTestId("series-chart")).toHaveAttribute("data-point-count", "300000");
 });
+
+test("a climate table of years by months and a price file sorted by symbol are each read as the analyst means them", async ({ page }) => {
+  const years = Array.from({ length: 5 }, (_, y) => {
+    const months = Array.from({ length: 12 }, (_, m) => (y === 4 && m >= 10 ? "***" : (0.2 + 0.1 * y + 0.05 * Math.sin(m)).toFixed(2)));
+    return `${2020 + y},${months.join(",")},${y === 4 ? "***" : ".45"}`;
+  });
+  const giss = ["Land-Ocean: Global Means", "Year,Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec,J-D", ...years].join("\n");
+  await page.goto("/");
+  await page.getByLabel("Upload CSV").setInputFiles({ name: "giss.csv", mimeType: "text/csv", buffer: Buffer.from(giss) });
+  const preview = page.getByTestId("import-preview");
+  const issues = preview.getByRole("region", { name: "Issues found" });
+  await expect(issues).toContainText("Columns `Jan` to `Dec` were read as one monthly series, a year per row.");
+  await expect(issues).toContainText("Column `J-D` was left out: it sums up the months.");
+  await expect(issues).toContainText("2 empty months before the first value or after the last were left out.");
+  const series = preview.getByRole("list", { name: "Series to import" }).getByRole("listitem");
+  await expect(series).toHaveCount(1);
+  await expect(series.first()).toContainText("58 points · monthly, season of 12 · 2020-01 – 2024-10");
+  await page.screenshot({ path: "test-results/ingest-year-by-month.png", fullPage: true });
+  await preview.getByRole("button", { name: "Cancel" }).click();
+
+  // Every MSFT month first, then every AAPL month: the first rows alone show one series.
+  const month = (i: number) => `${["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][i % 12]} 1 ${2000 + Math.floor(i / 12)}`;
+  const prices = ["symbol,date,price", ...["MSFT", "AAPL"].flatMap((symbol, k) => Array.from({ length: 30 }, (_, i) => `${symbol},${month(i)},${(30 + 10 * k + i / 3).toFixed(2)}`))].join("\n");
+  await page.getByLabel("Upload CSV").setInputFiles({ name: "stocks.csv", mimeType: "text/csv", buffer: Buffer.from(prices) });
+  await expect(preview.getByRole("region", { name: "Issues found" })).toContainText("Column `symbol` names the series (2 of them), so each was read on its own.");
+  await expect(preview.getByLabel("Series name column")).toHaveValue("symbol");
+  await expect(series).toHaveCount(2);
+  await expect(series.nth(1)).toContainText("30 points · monthly");
+  await preview.getByRole("button", { name: "Import 2 series" }).click();
+  await page.waitForURL(/\/datasets\/[a-z0-9]+$/);
+  await expect(page.getByTestId("series-chart")).toHaveCount(2);
+  await expect(page.locator('[data-testid="series-chart"][data-series-name="AAPL"]')).toHaveAttribute("data-point-count", "30");
+});
