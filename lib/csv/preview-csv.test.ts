@@ -96,6 +96,16 @@ describe("previewCsv shows how a file will be read, before anything is stored", 
     expect(again.series.map((s) => s.pointCount)).toEqual([24]);
   });
 
+  it("a table with the years across the header is previewed turned, as it will be imported", async () => {
+    const text = ['"Data Source","World Development Indicators",', "", '"Country Name","Country Code","2019","2020","2021","2022","2023",', '"Chile","CHL","1","2","3","4","5",', '"Peru","PER","5","4","3","2","1",'].join("\n");
+    const preview = await previewCsv(file(text), "API_NY.GDP.csv");
+    expect(preview.error).toBeNull();
+    expect(preview.columns.map((c) => [c.name, c.role])).toEqual([["Year", "time"], ["Chile", "value"], ["Peru", "value"]]);
+    expect(preview.sampleRows[0]).toEqual(["2019", "1", "5"]);
+    expect(preview.series.map((s) => [s.name, s.pointCount, s.startLabel, s.endLabel])).toEqual([["Chile", 5, "2019", "2023"], ["Peru", 5, "2019", "2023"]]);
+    expect(preview.issues[0]?.message).toBe("The dates run across the header (2019 to 2023) with a series per row, so the table was read turned: 2 series named by `Country Name`.");
+  });
+
   it("a file that fails still shows its columns and first rows, with the reason", async () => {
     const preview = await previewCsv(file("date,sales\n2024-01-01,10\n2024-01-02,1O\n"), "typo.csv");
     expect(preview.error).toBe("Row 3, column `sales`: `1O` is not a number. Correct it, or empty the cell to mark a missing value.");

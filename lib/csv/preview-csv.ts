@@ -2,6 +2,7 @@ import { lttbIndices } from "../chart/downsample";
 import { ok, type Result } from "../result";
 import type { ColumnRole, ImportPreview, PreviewColumn, PreviewSeries } from "../series/schema";
 import { describeTimeFormat, formatTimeLabel } from "../time/time-format";
+import { hasDatesAcross, turnDatesAcross } from "./dates-across";
 import { decodeByteStream, readBlobChunks } from "./decode-text";
 import { readDatasetBlob } from "./read-blob";
 import { planColumns, SNIFF_CHARS, type ColumnPlan, type ParsedDataset, type ParsedSeries, type ReadOptions } from "./read-dataset";
@@ -17,11 +18,14 @@ async function readHead(blob: Blob): Promise<Result<{ head: string; encoding: st
   const decoding = await decodeByteStream(readBlobChunks(blob));
   if (!decoding.ok) return decoding;
   let head = "";
+  let whole = false;
   for await (const chunk of decoding.data.text) {
     head += chunk;
-    if (head.length >= SNIFF_CHARS) break;
+    // A table with its dates across the header is shown turned, which takes all of it.
+    if (head.length >= SNIFF_CHARS && !(whole ||= hasDatesAcross(head))) break;
   }
-  return ok({ head, encoding: decoding.data.encoding() });
+  const across = turnDatesAcross(head);
+  return ok({ head: across ? across.text.slice(0, SNIFF_CHARS) : head, encoding: decoding.data.encoding() });
 }
 
 function roleOf(column: ColumnInfo, plan: ColumnPlan | null, idColumn: string | null): ColumnRole {

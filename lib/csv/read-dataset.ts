@@ -3,6 +3,7 @@ import type { DateOrder, DetectedTimeFormat } from "../time/detect-time-format";
 import { inferFrequency, type Frequency } from "../time/frequency";
 import { describeTimeFormat, fixedPatternWidth, formatTime, makeTimeParser, matchPadding, monthFromName, monthLanguagesOf, type TimeFormat } from "../time/time-format";
 import { createCsvRowStream, type CsvRowStream } from "./csv-rows";
+import { hasDatesAcross, turnDatesAcross } from "./dates-across";
 import { parseNumberCell, type DecimalMark } from "./parse-number";
 import { sniffCsv, type ColumnInfo, type CsvDialect, type CsvSniff } from "./sniff-csv";
 
@@ -874,6 +875,16 @@ function sniffWith(sample: string, options: ReadOptions): Result<{ sniffed: CsvS
  * each cell. Errors name the row (as a spreadsheet numbers it: the header is row 1) and the column.
  */
 export function readDataset(text: string, options: ReadOptions = {}): Result<ParsedDataset> {
+  const across = turnDatesAcross(text);
+  if (!across) return readTable(text, options);
+  const read = readTable(across.text, options);
+  if (!read.ok) return fail(across.translate(read.reason));
+  for (const issue of read.data.issues) issue.message = across.translate(issue.message);
+  read.data.issues.unshift({ kind: "note", message: across.note });
+  return read;
+}
+
+function readTable(text: string, options: ReadOptions): Result<ParsedDataset> {
   const start = sniffWith(text, options);
   if (!start.ok) return start;
   const builder = startDataset(start.data.sniffed, start.data.plan, options);
@@ -899,6 +910,11 @@ export async function readDatasetChunks(chunks: AsyncIterable<string>, options: 
     if (!reader) {
       head += chunk;
       if (head.length < SNIFF_CHARS) continue;
+      // A table with its dates across the header is turned whole; such tables are small.
+      if (hasDatesAcross(head)) {
+        for await (const rest of chunks) head += rest;
+        return readDataset(head, options);
+      }
       const start = sniffWith(head, options);
       if (!start.ok) return start;
       const builder = startDataset(start.data.sniffed, start.data.plan, options);

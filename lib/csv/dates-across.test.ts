@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { hasDatesAcross, turnDatesAcross } from "./dates-across";
+import { readDataset } from "./read-dataset";
+
+const YEARS = Array.from({ length: 8 }, (_, i) => 2016 + i);
+
+/** A World Bank download: source lines, then a row per country with the years across. */
+function worldBank(rows: [string, string, (number | "")[]][]): string {
+  const lines = ['"Data Source","World Development Indicators",', "", '"Last Updated Date","2024-10-24",', ""];
+  lines.push([...["Country Name", "Country Code", "Indicator Name", "Indicator Code"], ...YEARS.map(String)].map((c) => `"${c}"`).join(",") + ",");
+  for (const [name, code, values] of rows) {
+    lines.push([name, code, "GDP (current US$)", "NY.GDP.MKTP.CD", ...values.map(String)].map((c) => `"${c}"`).join(",") + ",");
+  }
+  return lines.join("\n");
+}
+
+describe("tables with the dates across the header", () => {
+  it("a World Bank table is read turned: a yearly series per country, named by the country", () => {
+    const text = worldBank([
+      ["Korea, Rep.", "KOR", [1, 2, 3, 4, 5, 6, 7, 8]],
+      ["Germany", "DEU", ["", "", 13, 14, 15, 16, 17, 18]],
+    ]);
+    const result = readDataset(text);
+    if (!result.ok) throw new Error(result.reason);
+    const { series, issues } = result.data;
+    expect(series.map((s) => [s.name, s.frequency.kind, s.values.length, s.values[7]])).toEqual([
+      ["Korea, Rep.", "yearly", 8, 8],
+      ["Germany", "yearly", 8, 18],
+    ]);
+    expect(series[0]!.times[0]).toBe(Date.UTC(2016, 0, 1));
+    expect(issues.map((i) => i.message)).toEqual([
+      "The dates run across the header (2016 to 2023) with a series per row, so the table was read turned: 2 series named by `Country Name`.",
+      "Column `Germany` has 2 empty or non-numeric cells (2016, 2017), kept as missing values, never as 0; the forecaster fills them by linear interpolation.",
+    ]);
+  });
+
+  it("a bad cell is named by the file's row and year", () => {
+    const result = readDataset(worldBank([["France", "FRA", [1, 2, 3, 4, 5, 6, 7, 8]], ["Spain", "ESP", [1, 2, 3, 4, 5, 6, 7, 8]]]).replace('"Spain","ESP","GDP (current US$)","NY.GDP.MKTP.CD","1","2","3"', '"Spain","ESP","GDP (current US$)","NY.GDP.MKTP.CD","1","2","3x"'));
+    expect(result).toEqual({ ok: false, reason: "Row 7, column `2018`: `3x` is not a number. Correct it, or empty the cell to mark a missing value." });
+  });
+
+  it("DataBank's `2016 [YR2016]` headers and months across are dates too; several indicators name both labels", () => {
+    const header = ["Country", "Series", ...YEARS.map((y) => `${y} [YR${y}]`)].join(";");
+    const text = [header, "Chile;GDP;1;2;3;4;5;6;7;8", "Chile;Exports;2;3;4;5;6;7;8;9", "Peru;GDP;3;4;5;6;7;8;9;10"].join("\n");
+    const result = readDataset(text);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.data.series.map((s) => s.name)).toEqual(["Chile · GDP", "Chile · Exports", "Peru · GDP"]);
+    const months = readDataset("region,2024-01,2024-02,2024-03,2024-04,2024-05\nNorth,1,2,3,4,5\nSouth,5,4,3,2,1\n");
+    if (!months.ok) throw new Error(months.reason);
+    expect(months.data.series.map((s) => [s.name, s.frequency.kind])).toEqual([["North", "monthly"], ["South", "monthly"]]);
+  });
+
+  it("leaves ordinary files alone, and a year per column beside a month column", () => {
+    expect(hasDatesAcross("date,north,south,east,west\n2024-01-01,1,2,3,4\n")).toBe(false);
+    expect(hasDatesAcross("id,a,b,c,d\n1,2,3,4,5\n")).toBe(false);
+    expect(turnDatesAcross("Month,2019,2020,2021,2022\nJan,1,2,3,4\nFeb,5,6,7,8\n")).toBeNull();
+    expect(turnDatesAcross("week,2019,2020,2021,2022\n2024-01-01,1,2,3,4\n")).toBeNull();
+  });
+});
