@@ -50,6 +50,20 @@ describe("tables with the dates across the header", () => {
     expect(months.data.series.map((s) => [s.name, s.frequency.kind])).toEqual([["North", "monthly"], ["South", "monthly"]]);
   });
 
+  it("a calendar grid (a row per month, a column per year) is read as one monthly series", () => {
+    const names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const rows = names.map((m, i) => `${m};${10 + i};${20 + i};${i < 9 ? 30 + i : ""}`);
+    const text = ["Monat;2022;2023;2024", ...rows, "Summe;78;198;"].join("\n");
+    const result = readDataset(text);
+    if (!result.ok) throw new Error(result.reason);
+    const series = result.data.series[0]!;
+    expect([series.name, series.frequency.kind, series.values.length, series.values[12], series.values[32]]).toEqual(["monthly values", "monthly", 33, 20, 38]);
+    expect(series.times[32]).toBe(Date.UTC(2024, 8, 1));
+    expect(result.data.issues[0]?.message).toBe("The years run across the header (2022 to 2024) and the months down the first column, so the table was read as one monthly series.");
+    const bad = readDataset(text.replace("Mar;12;22;32", "Mar;12;2x2;32"));
+    expect(bad).toEqual({ ok: false, reason: "Row 4, column `2023`: `2x2` is not a number. Correct it, or empty the cell to mark a missing value." });
+  });
+
   it("leaves ordinary files alone, and a year per column beside a month column", () => {
     expect(hasDatesAcross("date,north,south,east,west\n2024-01-01,1,2,3,4\n")).toBe(false);
     expect(hasDatesAcross("id,a,b,c,d\n1,2,3,4,5\n")).toBe(false);

@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import { detectTimeFormat } from "../time/detect-time-format";
-import { monthLanguagesOf } from "../time/time-format";
+import { monthFromName, monthLanguagesOf } from "../time/time-format";
 
 /**
  * Tables laid out with the dates across the header and a series per row, as the World Bank, the
@@ -29,6 +29,8 @@ const HEAD_LINES = 40;
 
 interface Layout {
   delimiter: string;
+  /** 12 or 4 when the first column holds months (quarters) and the header years: a calendar grid. */
+  periodsDown: number | null;
   headerIndex: number;
   /** Cells before the first date: the labels of each row. */
   labelCount: number;
@@ -52,9 +54,9 @@ function trimEnd(row: string[]): string[] {
 }
 
 /** Cells that read as one run of dates in one format, ascending, like a row of column headers can. */
-function isDateRun(header: string[]): boolean {
+function isDateRun(header: string[], min = MIN_DATES): boolean {
   const cells = header.map(dateCell);
-  if (cells.length < MIN_DATES || cells.some((c) => c === "")) return false;
+  if (cells.length < min || cells.some((c) => c === "")) return false;
   const detected = detectTimeFormat(cells, { columnName: "year" });
   if (!detected || detected.format.kind !== "pattern") return false;
   // Bare numbers must be ascending years: a header of codes in another order is not dates.
@@ -66,12 +68,13 @@ function detectLayout(head: string): Layout | null {
     const lines = parseLines(head, delimiter, HEAD_LINES);
     for (let h = 0; h < lines.length; h++) {
       const header = trimEnd(lines[h] as string[]);
-      if (header.length < MIN_DATES + 1 || !isDateRun(header.slice(-MIN_DATES))) continue;
       // The header is the first line that wide: titles and source lines above it are narrower.
-      if (lines.slice(0, h).some((line) => trimEnd(line).length >= header.length)) continue;
+      if (header.length < 3 || lines.slice(0, h).some((line) => trimEnd(line).length >= header.length)) continue;
+      // Two years suffice for a calendar grid (a row per month), whose rows say what it is.
+      if (!isDateRun(header.slice(-2), 2)) continue;
       // The labels come first and are not dates; the dates run to the end of the header.
       let labelCount = 0;
-      while (labelCount < header.length && !isDateRun(header.slice(labelCount))) labelCount++;
+      while (labelCount < header.length && !isDateRun(header.slice(labelCount), 2)) labelCount++;
       if (labelCount === 0 || labelCount >= header.length) continue;
       if (header.slice(0, labelCount).some((cell) => cell.trim() === "")) continue;
       const rows = lines.slice(h + 1).map(trimEnd).filter((row) => row.length > 0);
@@ -80,9 +83,32 @@ function detectLayout(head: string): Layout | null {
       // Months or dates down the first column (`Month,2019,2020,…`: a year per column) are a time
       // column already, not series names.
       const firstLabels = rows.map((row) => row[0] as string);
-      if (detectTimeFormat(firstLabels, { columnName: header[0] as string }) || firstLabels.every((cell) => monthLanguagesOf(cell.trim()).length > 0)) continue;
-      return { delimiter, headerIndex: h, labelCount, dateCount: header.length - labelCount };
+      const years = header.slice(labelCount).every((cell) => /^\d{4}$/.test(dateCell(cell)));
+      const periodsDown = years && labelCount === 1 ? calendarRows(firstLabels) : null;
+      if (!periodsDown && header.length - labelCount < MIN_DATES) continue;
+      if (!periodsDown && (detectTimeFormat(firstLabels, { columnName: header[0] as string }) || firstLabels.every((cell) => periodOfRow(cell, 12) > 0))) continue;
+      return { delimiter, periodsDown, headerIndex: h, labelCount, dateCount: header.length - labelCount };
     }
+  }
+  return null;
+}
+
+/** The month (1–12) or quarter (1–4) a row's first cell names (`Jan`, `März`, `Q3`), else 0. */
+function periodOfRow(cell: string, periods: number): number {
+  const text = cell.trim();
+  if (periods === 4) return Number(/^(?:q|qtr|quarter)\s*([1-4])$/i.exec(text)?.[1] ?? 0);
+  const language = monthLanguagesOf(text)[0];
+  return language ? monthFromName(text, language) : 0;
+}
+
+/**
+ * 12 (4) when the rows are the months (quarters) of the year in order, give or take a totals
+ * row under them (`Total`, `Annual`); null otherwise.
+ */
+function calendarRows(cells: string[]): number | null {
+  for (const periods of [12, 4]) {
+    const named = cells.map((cell) => periodOfRow(cell, periods)).filter((p) => p > 0);
+    if (named.length === periods && named.every((p, i) => p === i + 1) && cells.length - named.length <= 2) return periods;
   }
   return null;
 }
@@ -117,6 +143,15 @@ function nameRows(labels: string[], rows: string[][]): { names: string[]; by: st
   return { names, by: kept.map((c) => labels[c] as string) };
 }
 
+/** `(row 2, 3, 1,204` in an issue: the rows of the turned table a message lists. */
+const ROW_LIST = /\(row (\d{1,3}(?:,\d{3})*(?:, \d{1,3}(?:,\d{3})*)*)/;
+
+/** The listed rows of the turned table as the file's dates, or the text unchanged. */
+function renameRows(whole: string, list: string, dateOf: (row: string) => string | undefined): string {
+  const named = list.split(", ").map(dateOf);
+  return named.every((date) => date !== undefined) ? `(${named.join(", ")}` : whole;
+}
+
 function quoteCell(cell: string): string {
   return `"${cell.replace(/"/g, '""')}"`;
 }
@@ -141,6 +176,7 @@ export function turnDatesAcross(text: string): DatesAcross | null {
     rows.push(row);
     fileLines.push(i + 1);
   }
+  if (layout.periodsDown) return turnCalendar(layout.periodsDown, delimiter, header, rows, fileLines);
   const { names, by } = nameRows(labels, rows);
   const years = dates.every((d) => /^\d{4}$/.test(d));
   const out = [[years ? "Year" : "Period", ...names].map(quoteCell).join(delimiter)];
@@ -161,10 +197,49 @@ export function turnDatesAcross(text: string): DatesAcross | null {
           if (date === undefined || series < 0) return whole;
           return `Row ${formatRowNumber(fileLines[series] as number)}, column \`${date}\``;
         })
-        .replace(/\(row (\d{1,3}(?:,\d{3})*(?:, \d{1,3}(?:,\d{3})*)*)/, (whole, rows: string) => {
-          const named = rows.split(", ").map(dateOf);
-          return named.every((date) => date !== undefined) ? `(${named.join(", ")}` : whole;
-        });
+        .replace(ROW_LIST, (whole, list: string) => renameRows(whole, list, dateOf));
+    },
+  };
+}
+
+/**
+ * A calendar grid (`Month,2021,2022,2023` with a row per month) as one series: the periods of
+ * each year in turn, without the empty ones before the first value and after the last.
+ */
+function turnCalendar(periods: number, delimiter: string, header: string[], rows: string[][], fileLines: number[]): DatesAcross {
+  const years = header.slice(1).map(dateCell);
+  const byPeriod = new Map<number, number>();
+  rows.forEach((row, r) => {
+    const period = periodOfRow(row[0] as string, periods);
+    if (period > 0) byPeriod.set(period, r);
+  });
+  const cells: { stamp: string; value: string; row: number; year: string }[] = [];
+  years.forEach((year, y) => {
+    for (let p = 1; p <= periods; p++) {
+      const r = byPeriod.get(p) as number;
+      const stamp = periods === 12 ? `${year}-${String(p).padStart(2, "0")}` : `${year}-Q${p}`;
+      cells.push({ stamp, value: ((rows[r] as string[])[y + 1] ?? "").trim(), row: fileLines[r] as number, year });
+    }
+  });
+  let start = 0;
+  while (start < cells.length && cells[start]?.value === "") start++;
+  let end = cells.length;
+  while (end > start && cells[end - 1]?.value === "") end--;
+  const kept = cells.slice(start, end);
+  const name = periods === 12 ? "monthly values" : "quarterly values";
+  const out = [[periods === 12 ? "Month" : "Quarter", name], ...kept.map((cell) => [cell.stamp, cell.value])];
+  const period = periods === 12 ? "month" : "quarter";
+  return {
+    text: `${out.map((row) => row.map(quoteCell).join(delimiter)).join("\n")}\n`,
+    note: `The years run across the header (${years[0]} to ${years.at(-1)}) and the ${period}s down the first column, so the table was read as one ${periods === 12 ? "monthly" : "quarterly"} series.`,
+    translate(message) {
+      const cellOf = (row: string) => kept[Number(row.replace(/,/g, "")) - 2];
+      return message
+        .replace(/^Row ([\d,]+), column `[^`]*`/, (whole, row: string) => {
+          const cell = cellOf(row);
+          return cell ? `Row ${formatRowNumber(cell.row)}, column \`${cell.year}\`` : whole;
+        })
+        .replace(ROW_LIST, (whole, list: string) => renameRows(whole, list, (row) => cellOf(row)?.stamp));
     },
   };
 }
