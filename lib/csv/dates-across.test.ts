@@ -64,6 +64,19 @@ describe("tables with the dates across the header", () => {
     expect(bad).toEqual({ ok: false, reason: "Row 4, column `2023`: `2x2` is not a number. Correct it, or empty the cell to mark a missing value." });
   });
 
+  it("a Eurostat TSV: labels joined by commas in the first column, flags after the values", () => {
+    const text = "freq,unit,geo\\TIME_PERIOD\t2018 \t2019 \t2020 \t2021 \t2022 \nA,PC,AT\t2.1 \t2.3 \t1.8 b\t2.9 p\t: c\nA,PC,BE\t2.2 e\t1.4 \t0.9 \t3.1 \t9.2 \n";
+    const result = readDataset(text);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.data.series.map((s) => [s.name, Array.from(s.values)])).toEqual([
+      ["AT", [2.1, 2.3, 1.8, 2.9, NaN]],
+      ["BE", [2.2, 1.4, 0.9, 3.1, 9.2]],
+    ]);
+    expect(result.data.issues[0]?.message).toBe(
+      "The dates run across the header (2018 to 2022) with a series per row, so the table was read turned: 2 series named by `geo` (Eurostat's flags such as p for provisional were dropped; `:` is a missing value).",
+    );
+  });
+
   it("leaves ordinary files alone, and a year per column beside a month column", () => {
     expect(hasDatesAcross("date,north,south,east,west\n2024-01-01,1,2,3,4\n")).toBe(false);
     expect(hasDatesAcross("id,a,b,c,d\n1,2,3,4,5\n")).toBe(false);

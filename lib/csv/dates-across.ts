@@ -152,6 +152,10 @@ function renameRows(whole: string, list: string, dateOf: (row: string) => string
   return named.every((date) => date !== undefined) ? `(${named.join(", ")}` : whole;
 }
 
+const EUROSTAT_HEADER = /^(.*)\\(?:TIME_PERIOD|time)$/i;
+/** A Eurostat value with its flags: `2.9 p`, `1.9 bep`, `: c` (missing). */
+const EUROSTAT_FLAG = /^\s*(-?[\d.]+|:)\s*[a-z]{1,4}\s*$/;
+
 function quoteCell(cell: string): string {
   return `"${cell.replace(/"/g, '""')}"`;
 }
@@ -163,7 +167,8 @@ function quoteCell(cell: string): string {
 export function turnDatesAcross(text: string): DatesAcross | null {
   const layout = detectLayout(text.slice(0, 64 * 1024));
   if (!layout) return null;
-  const { delimiter, headerIndex, labelCount, dateCount } = layout;
+  const { delimiter, headerIndex, dateCount } = layout;
+  let labelCount = layout.labelCount;
   const lines = parseLines(text, delimiter);
   const header = trimEnd(lines[headerIndex] as string[]);
   const labels = header.slice(0, labelCount).map((cell) => cell.trim());
@@ -177,6 +182,17 @@ export function turnDatesAcross(text: string): DatesAcross | null {
     fileLines.push(i + 1);
   }
   if (layout.periodsDown) return turnCalendar(layout.periodsDown, delimiter, header, rows, fileLines);
+  // Eurostat's TSV: `freq,unit,geo\TIME_PERIOD` heads one column of comma-joined labels, and
+  // values carry flags (`2.9 p` provisional, `: c` confidential).
+  const eurostat = labelCount === 1 && EUROSTAT_HEADER.exec(labels[0] as string);
+  if (eurostat) {
+    labels.splice(0, 1, ...(eurostat[1] as string).split(","));
+    for (const row of rows) {
+      row.splice(0, 1, ...(row[0] as string).split(","));
+      for (let c = labels.length; c < row.length; c++) row[c] = (row[c] as string).replace(EUROSTAT_FLAG, "$1");
+    }
+    labelCount = labels.length;
+  }
   const { names, by } = nameRows(labels, rows);
   const years = dates.every((d) => /^\d{4}$/.test(d));
   const out = [[years ? "Year" : "Period", ...names].map(quoteCell).join(delimiter)];
@@ -186,7 +202,7 @@ export function turnDatesAcross(text: string): DatesAcross | null {
   const byText = by.map((name) => `\`${name}\``).join(" and ");
   return {
     text: `${out.join("\n")}\n`,
-    note: `The dates run across the header (${dates[0]} to ${dates.at(-1)}) with a series per row, so the table was read turned: ${formatRowNumber(rows.length)} series named by ${byText}.`,
+    note: `The dates run across the header (${dates[0]} to ${dates.at(-1)}) with a series per row, so the table was read turned: ${formatRowNumber(rows.length)} series named by ${byText}${eurostat ? " (Eurostat's flags such as p for provisional were dropped; `:` is a missing value)" : ""}.`,
     translate(message) {
       // The turned table's row r is the file's date column r − 2; its column is the file's row.
       const dateOf = (row: string) => dates[Number(row.replace(/,/g, "")) - 2];
