@@ -117,6 +117,14 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     expect(hourly.series[0]!.times[2]).toBe(Date.UTC(2024, 2, 1, 0));
   });
 
+  it("reads a BLS download (Year and Period M01–M12), leaving out the M13 annual averages", () => {
+    const rows = [2022, 2023].flatMap((year) => Array.from({ length: 13 }, (_, m) => `CUUR0000SA0,${year},M${String(m + 1).padStart(2, "0")},${(280 + m / 10).toFixed(1)}`));
+    const dataset = read(`series_id,year,period,value\n${rows.join("\n")}\n`);
+    expect(dataset.series.map((s) => [s.name, s.frequency.kind, s.values.length])).toEqual([["value", "monthly", 24]]);
+    expect(dataset.series[0]!.times[12]).toBe(Date.UTC(2023, 0, 1));
+    expect(dataset.issues.map((i) => i.message)).toContain("Rows 14, 27 are total or summary rows and were left out.");
+  });
+
   it("refuses a bad month in a year-and-month file, naming the row and the columns", () => {
     const rows = Array.from({ length: 11 }, (_, i) => `2024,${i + 1},${i}`);
     const result = readDataset(`year,month,sales\n${rows.join("\n")}\n2024,13,7\n`);

@@ -168,7 +168,9 @@ function detectClockColumn(columns: ColumnInfo[], time: ColumnInfo, sampleRows: 
   return { column: next, time: { ...time.time, format: { kind: "pattern", pattern: `${format.pattern} ${clock}` } } };
 }
 
-const MONTH_PART = /^(month|mon|mnth|mo|m|monat|mois|mes|maand|mese|månad|maaned)$/i;
+const MONTH_PART = /^(month|mon|mnth|mo|m|monat|mois|mes|maand|mese|månad|maaned|period)$/i;
+/** BLS's period codes: `M01`–`M12`, and `M13` for the annual average. */
+const BLS_MONTH = /^M(0[1-9]|1[0-3])$/i;
 const QUARTER_PART = /^(quarter|qtr|q|quartal|trimestre|kwartaal)$/i;
 const DAY_PART = /^(day|dy|d|dd|date_of_month|day_of_month|dayofmonth|dom|mday|tag|jour|dia|día|dag|giorno)$/i;
 const HOUR_PART = /^(hour|hr|h|hh|stunde|heure|hora|uur|ora)$/i;
@@ -190,6 +192,8 @@ function wholeIn(cell: string, lo: number, hi: number, prefix?: RegExp): number 
 function monthOf(cell: string): number {
   const n = wholeIn(cell, 1, 12);
   if (n > 0) return n;
+  const bls = BLS_MONTH.exec(cell.trim());
+  if (bls) return Number(bls[1]) <= 12 ? Number(bls[1]) : 0;
   const language = monthLanguagesOf(cell.trim())[0];
   return language ? monthFromName(cell.trim(), language) : 0;
 }
@@ -223,7 +227,10 @@ function detectDateParts(columns: ColumnInfo[], time: ColumnInfo, sampleRows: st
   const day = named(DAY_PART, (cell) => wholeIn(cell, 1, 31) > 0);
   const hour = day ? named(HOUR_PART, (cell) => wholeIn(cell, 0, 23) >= 0) : null;
   const ymd = (row: string[]) => {
-    const m = monthOf(row[month.index] ?? "");
+    const cell = row[month.index] ?? "";
+    // Read as a summary row, left out with a note like a spreadsheet's totals row.
+    if (/^M13$/i.test(cell.trim())) return "Average";
+    const m = monthOf(cell);
     const year = (row[time.index] ?? "").trim();
     if (!day) return `${year}-${m ? pad2(m) : "?"}`;
     const d = wholeIn(row[day.index] ?? "", 1, 31);
