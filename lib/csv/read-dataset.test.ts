@@ -172,6 +172,18 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     expect(january.series.map((s) => [s.name, s.frequency.kind, Array.from(s.values)])).toEqual([["Jan", "yearly", [1, 13]]]);
   });
 
+  it("a wide file: columns that begin late are clipped with one note, and many columns with gaps get one message", () => {
+    const header = ["date", ...Array.from({ length: 8 }, (_, c) => `s${c}`)].join(",");
+    const rows = Array.from({ length: 6 }, (_, r) => [`2024-0${r + 1}`, ...Array.from({ length: 8 }, (_, c) => (r === 0 && c > 0 ? "" : r === 3 && c < 7 ? "" : String(c + r)))].join(","));
+    const dataset = read([header, ...rows].join("\n"));
+    expect(dataset.series.map((s) => s.values.length)).toEqual([6, 5, 5, 5, 5, 5, 5, 5]);
+    expect(dataset.series[1]!.times[0]).toBe(Date.UTC(2024, 1, 1));
+    expect(dataset.issues.map((i) => i.message)).toEqual([
+      "7 columns (`s0`, `s1`, `s2`, `s3`, `s4` and 2 more) have 7 empty or non-numeric cells between their first and last values, kept as missing values, never as 0; the forecaster fills them by linear interpolation.",
+      "7 series begin later or end earlier than the file (`s1` 2024-02 – 2024-06, `s2` 2024-02 – 2024-06, `s3` 2024-02 – 2024-06, `s4` 2024-02 – 2024-06, `s5` 2024-02 – 2024-06 and 2 more): the empty cells before the first value and after the last are not part of them.",
+    ]);
+  });
+
   it("sorts unsorted rows and says so", () => {
     const dataset = read("date,v\n2024-01-03,3\n2024-01-01,1\n2024-01-02,2\n");
     expect(Array.from(dataset.series[0]!.values)).toEqual([1, 2, 3]);
@@ -308,12 +320,13 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     const titled = read("Retail turnover, Australia\nSource: ABS 8501.0\n\nmonth,turnover,food\n2020-01,5,2\n2020-02,6,3\n2020-03,7,\n");
     expect(titled.series.map((s) => [s.name, Array.from(s.values)])).toEqual([
       ["turnover", [5, 6, 7]],
-      ["food", [2, 3, Number.NaN]],
+      ["food", [2, 3]],
     ]);
     expect(titled.issues.map((i) => i.message)).toContain("The 2 lines above the table (a title or source) were skipped.");
+    expect(titled.issues.map((i) => i.message)).toContain("1 series begins later or ends earlier than the file (`food` 2020-01 – 2020-02): the empty cells before the first value and after the last are not part of it.");
     // One-column files and files whose first rows are data keep every row.
     expect(Array.from(read("value\n5\n6\n7\n").series[0]!.values)).toEqual([5, 6, 7]);
-    expect(read("date,value\n2020-01-01,\n2020-01-02,6\n2020-01-03,7\n").series[0]!.values.length).toBe(3);
+    expect(read("date,value\n2020-01-01,\n2020-01-02,6\n2020-01-03,7\n").rowCount).toBe(3);
     // A source line as wide as the table, with a comma and a year in it, is still a title.
     const source = read("Source: ABS, 2020\nmonth,turnover\n2020-01,5\n2020-02,6\n2020-03,7\n");
     expect(source.series.map((s) => [s.name, Array.from(s.values)])).toEqual([["turnover", [5, 6, 7]]]);

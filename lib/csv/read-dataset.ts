@@ -476,7 +476,6 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       ? columns.filter((c) => c.kind === "text" && c !== plan.clock?.column && !plan.parts?.columns.includes(c)).map((column) => ({ column, codes: ints(), names: new Map() }))
       : [];
   let id = plan.id;
-  const missing: MissingCells[] = plan.values.map(() => ({ count: 0, rows: [] }));
   let headerSeen = !dialect.hasHeader;
   let unitsRow = dialect.unitsRow ? 1 : 0;
   let preamble = dialect.skipRows ?? 0;
@@ -568,11 +567,6 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       if (value === undefined) {
         const name = plan.values[c]?.name ?? "";
         return stop(`Row ${formatRowNumber(line)}, column \`${name}\`: ${quote(cell.trim())} is not a number. Correct it, or empty the cell to mark a missing value.`);
-      }
-      if (value !== value) {
-        const cells = missing[c] as MissingCells;
-        cells.count++;
-        if (cells.rows.length < ROW_LIMIT_IN_MESSAGES) cells.rows.push(line);
       }
       (group.values[c] as Growable<Float64Array>).push(value);
     }
@@ -675,14 +669,10 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     }
     if (plan.rowNumbers) issues.push({ kind: "note", message: `Column \`${plan.rowNumbers.name}\` only counts the rows (the row names R and pandas write), so it is not read as a series.` });
     if (!plan.time) issues.push({ kind: "note", message: "No time column was found: points are numbered in file order." });
-    plan.values.forEach((info, c) => {
-      const cells = missing[c] as MissingCells;
-      if (cells.count === 0) return;
-      issues.push({
-        kind: "missing",
-        message: `Column \`${info.name}\` has ${plural(cells.count, "empty or non-numeric cell", "empty or non-numeric cells")} (row ${listRows(cells.rows, cells.count)}), kept as missing values, never as 0; the forecaster fills them by linear interpolation.`,
-      });
-    });
+    // Empty cells inside each value column's series (those before its first value and after its
+    // last are not part of it: a column of a wide file that begins late).
+    const missing: MissingCells[] = plan.values.map(() => ({ count: 0, rows: [] }));
+    const clipped: { name: string; from: number; to: number; count: number }[] = [];
 
     const series: ParsedSeries[] = [];
     let unsortedReported = false;
@@ -744,20 +734,38 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         });
       }
       const frequency = plan.time ? inferFrequency(times) : indexFrequency();
+      const pickedRows = pick(Float64Array.from(group.rows.data.subarray(0, n)));
+      const rowNumbers = repeated.length > 0 ? dropIndexes(pickedRows, repeated) : pickedRows;
       plan.values.forEach((info, c) => {
         let values = pick((group.values[c] as Growable<Float64Array>).data);
         if (repeated.length > 0) {
           for (const i of repeated) values[i - 1] = meanOfPresent(values[i - 1] as number, values[i] as number);
           values = dropIndexes(values, repeated);
         }
-        let missingCount = 0;
-        for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) missingCount++;
         const detectedName = id ? (plan.values.length > 1 ? `${group.key || "(blank)"} · ${info.name}` : group.key || "(blank)") : info.name;
         const name = options.seriesNames?.[detectedName]?.trim() || detectedName;
-        series.push({ name, detectedName, column: info.name, times, values, missingCount, frequency, unit: info.unit ?? null });
+        // A table of years by months trims its own ends (trimPeriodTable), with its own notes.
+        const [start, end] = matrix ? [0, values.length] : presentSpan(values);
+        const cells = missing[c] as MissingCells;
+        let missingCount = 0;
+        for (let i = start; i < end; i++) {
+          if (values[i] === values[i]) continue;
+          missingCount++;
+          if (cells.rows.length < ROW_LIMIT_IN_MESSAGES) cells.rows.push(rowNumbers[i] as number);
+        }
+        cells.count += missingCount;
+        if (start === 0 && end === values.length) {
+          series.push({ name, detectedName, column: info.name, times, values, missingCount, frequency, unit: info.unit ?? null });
+          return;
+        }
+        const kept = times.slice(start, end);
+        clipped.push({ name, from: kept[0] as number, to: kept[kept.length - 1] as number, count: values.length - (end - start) });
+        const keptFrequency = plan.time ? inferFrequency(kept) : frequency;
+        series.push({ name, detectedName, column: info.name, times: kept, values: values.slice(start, end), missingCount, frequency: keptFrequency, unit: info.unit ?? null });
       });
     }
     if (matrix && series[0]) series[0] = trimPeriodTable(series[0], matrix, issues);
+    else issues.push(...missingIssues(plan.values, missing), ...clippedIssues(clipped, timeFormat));
     const names = new Set<string>();
     for (const s of series) {
       if (names.has(s.name)) return fail(`Two series would both be called \`${s.name}\`. Give each series its own name.`);
@@ -793,6 +801,43 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   }
 
   return { add, error: () => error, finish };
+}
+
+/** The first and one past the last index holding a value; the whole range when none does. */
+function presentSpan(values: Float64Array): [number, number] {
+  let start = 0;
+  while (start < values.length && Number.isNaN(values[start])) start++;
+  if (start === values.length) return [0, values.length];
+  let end = values.length;
+  while (Number.isNaN(values[end - 1])) end--;
+  return [start, end];
+}
+
+/** Columns listed in a message before the rest are counted. */
+const COLUMN_LIMIT_IN_MESSAGES = 5;
+
+/** One issue per value column with empty cells inside its series; one for all when there are many. */
+function missingIssues(columns: ColumnInfo[], missing: MissingCells[]): IngestIssue[] {
+  const affected = columns.flatMap((info, c) => ((missing[c] as MissingCells).count > 0 ? [{ info, cells: missing[c] as MissingCells }] : []));
+  const tail = "kept as missing values, never as 0; the forecaster fills them by linear interpolation.";
+  if (affected.length > COLUMN_LIMIT_IN_MESSAGES) {
+    const total = affected.reduce((sum, { cells }) => sum + cells.count, 0);
+    const named = affected.slice(0, COLUMN_LIMIT_IN_MESSAGES).map(({ info }) => `\`${info.name}\``).join(", ");
+    return [{ kind: "missing", message: `${formatRowNumber(affected.length)} columns (${named} and ${formatRowNumber(affected.length - COLUMN_LIMIT_IN_MESSAGES)} more) have ${plural(total, "empty or non-numeric cell", "empty or non-numeric cells")} between their first and last values, ${tail}` }];
+  }
+  return affected.map(({ info, cells }) => ({
+    kind: "missing",
+    message: `Column \`${info.name}\` has ${plural(cells.count, "empty or non-numeric cell", "empty or non-numeric cells")} (row ${listRows(cells.rows, cells.count)}), ${tail}`,
+  }));
+}
+
+/** A note on the series that begin after the file does or end before it (a product launched late). */
+function clippedIssues(clipped: { name: string; from: number; to: number; count: number }[], format: TimeFormat): IngestIssue[] {
+  if (clipped.length === 0) return [];
+  const spans = clipped.slice(0, COLUMN_LIMIT_IN_MESSAGES).map(({ name, from, to }) => `\`${name}\` ${formatTime(from, format, 0)} – ${formatTime(to, format, 0)}`);
+  const more = clipped.length > spans.length ? ` and ${formatRowNumber(clipped.length - spans.length)} more` : "";
+  const which = clipped.length === 1 ? "1 series begins later or ends earlier than the file" : `${formatRowNumber(clipped.length)} series begin later or end earlier than the file`;
+  return [{ kind: "note", message: `${which} (${spans.join(", ")}${more}): the empty cells before the first value and after the last are not part of ${clipped.length === 1 ? "it" : "them"}.` }];
 }
 
 /**

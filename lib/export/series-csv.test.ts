@@ -66,10 +66,10 @@ describe("upload → export of a series → upload again is exact", () => {
 
 describe("series CSV text", () => {
   it("writes the file's time column name and format, and values exactly", () => {
-    const parsed = upload("Datum;Umsatz\n31.01.2024;1.234,5\n01.02.2024;\n");
+    const parsed = upload("Datum;Umsatz\n31.01.2024;1.234,5\n01.02.2024;\n02.02.2024;7\n");
     const series = parsed.series[0]!;
     const text = toSeriesCsv({ name: series.name, timeColumn: parsed.timeColumn, timeFormat: parsed.timeFormat, points: series });
-    expect(text).toBe("Datum,Umsatz\n31.01.2024,1234.5\n01.02.2024,\n");
+    expect(text).toBe("Datum,Umsatz\n31.01.2024,1234.5\n01.02.2024,\n02.02.2024,7\n");
   });
 
   it("escapes a formula-like series name in the header", () => {
