@@ -54,3 +54,35 @@ test("a bad file shows the row and the problem, and stores nothing", async ({ pa
   const after = ((await (await request.get("/api/datasets")).json()) as { datasets: unknown[] }).datasets.length;
   expect(after).toBe(before);
 });
+
+test("a World Bank table of 40 countries: read turned, and any country found by name and charted", async ({ page, request }) => {
+  const years = Array.from({ length: 20 }, (_, i) => 2004 + i);
+  const header = ["Country Name", "Country Code", "Indicator Name", "Indicator Code", ...years].map((c) => `"${c}"`).join(",");
+  const rows = Array.from({ length: 40 }, (_, k) => {
+    const name = k === 33 ? "Germany" : `Country ${k}`;
+    return [name, `C${k}`, "GDP per capita", "NY.GDP.PCAP.CD", ...years.map((_, i) => (k % 5 === 0 && i < 4 ? "" : (1000 + 50 * k + 20 * i).toFixed(1)))].map((c) => `"${c}"`).join(",");
+  });
+  const csv = ['"Data Source","World Development Indicators",', "", header, ...rows].join("\n");
+  const created = await request.post("/api/datasets?name=GDP%20per%20capita", { data: csv, headers: { "content-type": "text/csv" } });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+
+  await page.goto(`/datasets/${id}`);
+  const notes = page.getByRole("region", { name: "Import notes" });
+  await expect(notes).toContainText("The dates run across the header (2004 to 2023) with a series per row, so the table was read turned: 40 series named by `Country Name`.");
+  await expect(notes).toContainText("8 series begin later or end earlier than the file");
+  await expect(page.getByTestId("series-chart")).toHaveCount(24);
+  await expect(page.getByTestId("data-caption")).toContainText("Charting the first 24 of 40 series");
+
+  const find = page.getByRole("searchbox", { name: "Find a series" });
+  await find.fill("germ");
+  await find.press("Enter");
+  await expect(page).toHaveURL(/find=germ/);
+  await expect(page.getByTestId("data-caption")).toHaveText("1 of 40 series match “germ”.");
+  const chart = page.getByTestId("series-chart");
+  await expect(chart).toHaveCount(1);
+  await expect(chart).toHaveAttribute("data-series-name", "Germany");
+  await expect(chart).toHaveAttribute("data-point-count", "20");
+  await page.getByRole("heading", { name: "Data" }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/data-find.png" });
+});

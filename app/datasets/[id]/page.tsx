@@ -12,7 +12,7 @@ import { isFinishedRun } from "@/lib/series/run-schema";
 
 export const dynamic = "force-dynamic";
 
-type PageProps = { params: Promise<{ id: string }>; searchParams: Promise<{ run?: string | string[] }> };
+type PageProps = { params: Promise<{ id: string }>; searchParams: Promise<{ run?: string | string[]; find?: string | string[] }> };
 
 /** Points drawn per chart: enough for a sharp line at any screen width, cheap to render. */
 const DISPLAY_POINTS = 2000;
@@ -27,7 +27,8 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 
 export default async function DatasetPage({ params, searchParams }: PageProps) {
   const { id } = await params;
-  const { run } = await searchParams;
+  const { run, find: findParam } = await searchParams;
+  const find = typeof findParam === "string" ? findParam.trim() : "";
   const dataset = await getDataset(id);
   if (!dataset) notFound();
   const runs = await listRuns(id);
@@ -44,6 +45,8 @@ export default async function DatasetPage({ params, searchParams }: PageProps) {
     }),
   );
   const issues = dataset.ingest?.issues ?? [];
+  const needle = find.toLocaleLowerCase();
+  const shown = needle ? charts.filter(({ series }) => series.name.toLocaleLowerCase().includes(needle)) : charts;
   return (
     <>
       <div>
@@ -88,12 +91,24 @@ export default async function DatasetPage({ params, searchParams }: PageProps) {
       />
       <h2 className="section-title">Data</h2>
       {charts.length > MAX_DATA_CHARTS && (
-        <p className="chart-caption">
-          Charting the first {MAX_DATA_CHARTS} of {count.format(charts.length)} series; every series can be trained,
-          forecast and downloaded.
+        // A plain GET form: it works before the page's scripts load and from the keyboard.
+        <form className="series-find" role="search" aria-label="Find series to chart" action={`/datasets/${dataset.id}`}>
+          {typeof run === "string" && <input type="hidden" name="run" value={run} />}
+          <label htmlFor="series-find">Find a series</label>
+          <input id="series-find" name="find" type="search" defaultValue={find} placeholder="Part of a name, e.g. Germany" />
+          <button type="submit" className="button button-small">
+            Show
+          </button>
+        </form>
+      )}
+      {charts.length > MAX_DATA_CHARTS && (
+        <p className="chart-caption" data-testid="data-caption">
+          {find
+            ? `${count.format(shown.length)} of ${count.format(charts.length)} series match “${find}”${shown.length > MAX_DATA_CHARTS ? `; charting the first ${MAX_DATA_CHARTS}` : ""}.`
+            : `Charting the first ${MAX_DATA_CHARTS} of ${count.format(charts.length)} series; find any other by name. Every series can be trained, forecast and downloaded.`}
         </p>
       )}
-      {charts.slice(0, MAX_DATA_CHARTS).map(({ series, points }, index) => (
+      {shown.slice(0, MAX_DATA_CHARTS).map(({ series, points }, index) => (
         <section key={series.id} className="card" aria-labelledby={`series-${series.id}`}>
           <div className="card-head">
             <div>
