@@ -95,7 +95,7 @@ export default async function DatasetPage({ params, searchParams }: PageProps) {
         <form className="series-find" role="search" aria-label="Find series to chart" action={`/datasets/${dataset.id}`}>
           {typeof run === "string" && <input type="hidden" name="run" value={run} />}
           <label htmlFor="series-find">Find a series</label>
-          <input id="series-find" name="find" type="search" defaultValue={find} placeholder="Part of a name, e.g. Germany" />
+          <input id="series-find" className="input" name="find" type="search" defaultValue={find} placeholder="Part of a name, e.g. Germany" />
           <button type="submit" className="button button-small">
             Show
           </button>
