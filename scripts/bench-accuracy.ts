@@ -6,11 +6,12 @@
  * package's scores for the same series, with robust summaries (geometric mean of the MASE ratio
  * to R's ets, wins against ets) because a few series dominate arithmetic means.
  *
- *   npm run bench:accuracy -- [--set public|extended|all] [--manifest path/manifest.json]
+ *   npm run bench:accuracy -- [--set public|extended|npm|all] [--manifest path/manifest.json]
  *                             [--only wine_sales,wool_yarn] [--seed 1] [--out bench/out]
  *                             [--config '{"units":16}'] [--json results.json] [--holdouts 3] [--verbose]
  *
- * `--set public` (default) is bench/datasets, `extended` bench/extended, `all` both. `--manifest`
+ * `--set public` (default) is bench/datasets, `extended` bench/extended, `npm` bench/npm (no R
+ * scores: our own baselines are the comparison), `all` public and extended. `--manifest`
  * (repeatable, or comma-separated) points at any other set, e.g. a hidden one: its files are read
  * from the manifest's folder, its R scores from `../reference/scores.csv` or
  * `reference-scores.csv` next to the manifest (as bench/tools/score.mjs looks for them). Files are
@@ -31,7 +32,7 @@ import { formatStamp } from "../lib/export/forecast-table";
 import type { TimeFormat } from "../lib/time/time-format";
 import { coverage, mase, maseScale, smape } from "../lib/metrics";
 import { forecastShortSeries, initBackend, needsShortSeriesForecast, runForecast, SeriesTooShortError, SHORT_SERIES_MIN_FIT, type ForecastConfig, type ShortSeriesForecast, type NetworkForecastOutcome, type IntervalForecast, type MethodName } from "../lib/forecast";
-import { argValue, argValues, loadSet, readSeries, ROOT, SETS, type BenchSet, type ManifestSeries, type Score } from "./bench-sets";
+import { ALL_SETS, argValue, argValues, loadSet, readSeries, ROOT, SETS, type BenchSet, type ManifestSeries, type Score } from "./bench-sets";
 
 interface SeriesResult {
   set: string;
@@ -255,6 +256,12 @@ function summarise(label: string, results: SeriesResult[], references: (r: Serie
     robust("tidecast chosen", (r) => r.chosen.mase);
     for (const method of ["arima", "theta", "snaive", "naive"]) robust(`R ${method}`, (r) => ref(r, method)?.mase);
   }
+  // Our own methods on the same holdout: the comparison a set without R scores still has.
+  const own = ["lstm", "combination", "holt_winters", "theta", "snaive", "naive"];
+  const ownMean = (m: string) => num(mean(results.map((r) => r.methods[m] as number).filter(Number.isFinite)));
+  const toNaive = (m: string) => num(geomean(results.filter((r) => (r.methods.naive ?? 0) > 0 && Number.isFinite(r.methods[m])).map((r) => Math.max(r.methods[m] as number, 1e-9) / (r.methods.naive as number))));
+  console.log(`  tidecast's own methods, mean MASE:       ${own.map((m) => `${m} ${ownMean(m)}`).join(", ")}`);
+  console.log(`  geomean MASE ratio to tidecast's naive:  ${own.slice(0, -1).map((m) => `${m} ${toNaive(m)}`).join(", ")}`);
   const chosenCounts = new Map<string, number>();
   for (const r of results) chosenCounts.set(r.chosenMethod, (chosenCounts.get(r.chosenMethod) ?? 0) + 1);
   console.log(`  recommended: ${[...chosenCounts].map(([k, v]) => `${k} ×${v}`).join(", ")}`);
@@ -291,11 +298,11 @@ function rollingTable(label: string, results: SeriesResult[], holdouts: number, 
 async function main() {
   const manifests = argValues("manifest");
   const setName = argValue("set") ?? "public";
-  if (manifests.length === 0 && setName !== "all" && !SETS[setName]) throw new Error(`--set must be public, extended or all (got ${setName})`);
+  if (manifests.length === 0 && setName !== "all" && !SETS[setName]) throw new Error(`--set must be ${Object.keys(SETS).join(", ")} or all (got ${setName})`);
   const sets =
     manifests.length > 0
       ? manifests.map((m) => loadSet(path.resolve(process.env.INIT_CWD ?? process.cwd(), m)))
-      : (setName === "all" ? Object.keys(SETS) : [setName]).map((k) => loadSet(SETS[k] as string, k));
+      : (setName === "all" ? ALL_SETS : [setName]).map((k) => loadSet(SETS[k] as string, k));
   const only = argValue("only") ? argValues("only") : undefined;
   const seed = Number(argValue("seed") ?? 1);
   const outDir = path.resolve(process.env.INIT_CWD ?? process.cwd(), argValue("out") ?? path.join(ROOT, "bench", "out"));

@@ -13,7 +13,11 @@ export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname)
 export const SETS: Record<string, string> = {
   public: path.join(ROOT, "bench", "datasets", "manifest.json"),
   extended: path.join(ROOT, "bench", "extended", "manifest.json"),
+  // Public series from npm packages (bench/npm/README.md), without R scores: first read blind.
+  npm: path.join(ROOT, "bench", "npm", "manifest.json"),
 };
+/** What `--set all` runs: the sets with R reference scores, whose figures the docs quote. */
+export const ALL_SETS = ["public", "extended"];
 export interface ManifestSeries {
   name: string;
   file?: string;
