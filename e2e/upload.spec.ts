@@ -83,6 +83,17 @@ test("a World Bank table of 40 countries: read turned, and any country found by 
   await expect(chart).toHaveCount(1);
   await expect(chart).toHaveAttribute("data-series-name", "Germany");
   await expect(chart).toHaveAttribute("data-point-count", "20");
+
+  // The training panel's list of 40 is filtered the same way; All and None then act on what it shows.
+  const panel = page.getByRole("form", { name: "Training settings" });
+  await panel.getByRole("searchbox", { name: "Filter series by name" }).fill("germ");
+  await expect(panel.getByRole("checkbox")).toHaveCount(1);
+  await panel.getByRole("button", { name: "All shown" }).click();
+  await expect(panel).toContainText("2 of 40 chosen");
+  await expect(panel.getByRole("checkbox", { name: "Germany" })).toBeChecked();
+  await panel.getByRole("searchbox", { name: "Filter series by name" }).fill("");
+  await expect(panel.getByRole("checkbox")).toHaveCount(40);
+  await expect(panel.getByRole("checkbox", { name: "Country 0" })).toBeChecked();
   await page.getByRole("heading", { name: "Data" }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: "test-results/data-find.png" });
 });

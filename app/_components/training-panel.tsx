@@ -34,6 +34,9 @@ const lengthOnly = (s: SeriesDto) => ({ name: s.name, values: { length: stepCoun
 
 const EMPTY_OVERRIDES = Object.fromEntries(OVERRIDE_KEYS.map((k) => [k, ""])) as Omit<SettingsFields, "horizon">;
 
+/** More series than this and the list gets a filter box (a wide file of countries or products). */
+const FILTER_FROM = 12;
+
 /** Series, horizon and the forecaster's settings (automatic values shown), and "Train forecast". */
 export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain }: TrainingPanelProps) {
   const [selected, setSelected] = useState<string[]>(() => series.slice(0, 1).map((s) => s.id));
@@ -43,6 +46,7 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
   const first = chosen[0] ?? series[0];
   const [horizon, setHorizon] = useState(() => String(first ? defaultHorizon(first.frequency, stepCount(first)) : 12));
   const [mode, setMode] = useState<ForecastMode>("global");
+  const [filter, setFilter] = useState("");
   const [overrides, setOverrides] = useState(EMPTY_OVERRIDES);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -72,13 +76,26 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
 
   const toggle = (id: string) => setSelected((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
 
+  const needle = filter.trim().toLocaleLowerCase();
+  const visible = needle ? series.filter((s) => s.name.toLocaleLowerCase().includes(needle)) : series;
+
   return (
     <form className="stack" onSubmit={submit} aria-label="Training settings">
       {series.length > 1 && (
         <fieldset className="field">
           <legend>Series to forecast</legend>
+          {series.length > FILTER_FROM && (
+            <input
+              type="search"
+              className="input series-filter"
+              aria-label="Filter series by name"
+              placeholder={`Filter ${series.length} series by name`}
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+            />
+          )}
           <div className="series-picks">
-            {series.map((s) => (
+            {visible.map((s) => (
               <label key={s.id} className="check">
                 <input type="checkbox" checked={selected.includes(s.id)} onChange={() => toggle(s.id)} disabled={busy} />
                 {s.name}
@@ -86,12 +103,14 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
             ))}
           </div>
           <div className="link-row">
-            <button type="button" className="link-button" onClick={() => setSelected(series.map((s) => s.id))} disabled={busy}>
-              All
+            {/* With a filter, All and None act on the series it shows and keep the others' ticks. */}
+            <button type="button" className="link-button" onClick={() => setSelected([...new Set([...(needle ? selected : []), ...visible.map((s) => s.id)])])} disabled={busy}>
+              All{needle ? " shown" : ""}
             </button>
-            <button type="button" className="link-button" onClick={() => setSelected([])} disabled={busy}>
-              None
+            <button type="button" className="link-button" onClick={() => setSelected(needle ? selected.filter((id) => !visible.some((s) => s.id === id)) : [])} disabled={busy}>
+              None{needle ? " shown" : ""}
             </button>
+            {needle && <span className="field-hint">{selected.length} of {series.length} chosen</span>}
           </div>
         </fieldset>
       )}
