@@ -83,5 +83,6 @@ describe("tables with the dates across the header", () => {
     expect(hasDatesAcross("id,a,b,c,d\n1,2,3,4,5\n")).toBe(false);
     expect(turnDatesAcross("Month,2019,2020,2021,2022\nJan,1,2,3,4\nFeb,5,6,7,8\n")).toBeNull();
     expect(turnDatesAcross("week,2019,2020,2021,2022\n2024-01-01,1,2,3,4\n")).toBeNull();
+    expect(turnDatesAcross("week,2020,2021,2022,2023\n1,5,6,7,8\n2,6,7,8,9\n3,7,8,9,10\n")).toBeNull();
   });
 });

@@ -86,6 +86,9 @@ function detectLayout(head: string): Layout | null {
       const years = header.slice(labelCount).every((cell) => /^\d{4}$/.test(dateCell(cell)));
       const periodsDown = years && labelCount === 1 ? calendarRows(firstLabels) : null;
       if (!periodsDown && header.length - labelCount < MIN_DATES) continue;
+      // Numbers down the first column (`week,2022,2023,2024` with weeks 1–52) count periods of
+      // the year, not series: such a table is read as it stands.
+      if (!periodsDown && firstLabels.every((cell) => /^\s*\d+\s*$/.test(cell))) continue;
       if (!periodsDown && (detectTimeFormat(firstLabels, { columnName: header[0] as string }) || firstLabels.every((cell) => periodOfRow(cell, 12) > 0))) continue;
       return { delimiter, periodsDown, headerIndex: h, labelCount, dateCount: header.length - labelCount };
     }
