@@ -744,8 +744,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         }
         const detectedName = id ? (plan.values.length > 1 ? `${group.key || "(blank)"} · ${info.name}` : group.key || "(blank)") : info.name;
         const name = options.seriesNames?.[detectedName]?.trim() || detectedName;
-        // A table of years by months trims its own ends (trimPeriodTable), with its own notes.
-        const [start, end] = matrix ? [0, values.length] : presentSpan(values);
+        const [start, end] = presentSpan(values);
         const cells = missing[c] as MissingCells;
         let missingCount = 0;
         for (let i = start; i < end; i++) {
@@ -764,7 +763,8 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         series.push({ name, detectedName, column: info.name, times: kept, values: values.slice(start, end), missingCount, frequency: keptFrequency, unit: info.unit ?? null });
       });
     }
-    if (matrix && series[0]) series[0] = trimPeriodTable(series[0], matrix, issues);
+    // A table of years by months says what it clipped and what is missing in months (quarters).
+    if (matrix && series[0]) issues.push(...periodTableIssues(series[0], matrix, clipped[0]?.count ?? 0));
     else issues.push(...missingIssues(plan.values, missing), ...clippedIssues(clipped, timeFormat));
     const names = new Set<string>();
     for (const s of series) {
@@ -840,36 +840,23 @@ function clippedIssues(clipped: { name: string; from: number; to: number; count:
   return [{ kind: "note", message: `${which} (${spans.join(", ")}${more}): the empty cells before the first value and after the last are not part of ${clipped.length === 1 ? "it" : "them"}.` }];
 }
 
-/**
- * The one series of a table of years by months (quarters), without the empty periods before its
- * first value and after its last (a year not over yet), with notes on how the table was read.
- */
-function trimPeriodTable(series: ParsedSeries, matrix: NonNullable<ColumnPlan["matrix"]>, issues: IngestIssue[]): ParsedSeries {
+/** How a table of years by months (quarters) was read: its columns, what was left out, what is missing. */
+function periodTableIssues(series: ParsedSeries, matrix: NonNullable<ColumnPlan["matrix"]>, clipped: number): IngestIssue[] {
   const period = matrix.columns.length === 12 ? "month" : "quarter";
   const first = matrix.columns[0]?.name ?? "";
   const last = matrix.columns.at(-1)?.name ?? "";
-  issues.push({ kind: "note", message: `Columns \`${first}\` to \`${last}\` were read as one ${period === "month" ? "monthly" : "quarterly"} series, a year per row.` });
+  const issues: IngestIssue[] = [{ kind: "note", message: `Columns \`${first}\` to \`${last}\` were read as one ${period === "month" ? "monthly" : "quarterly"} series, a year per row.` }];
   if (matrix.leftOut.length > 0) {
     const names = matrix.leftOut.map((c) => `\`${c.name}\``).join(", ");
     issues.push({ kind: "note", message: `${matrix.leftOut.length === 1 ? `Column ${names} was` : `Columns ${names} were`} left out: ${matrix.leftOut.length === 1 ? "it sums up" : "they sum up"} the ${period}s.` });
   }
-  const { values, times } = series;
-  let start = 0;
-  while (start < values.length && Number.isNaN(values[start])) start++;
-  let end = values.length;
-  while (end > start && Number.isNaN(values[end - 1])) end--;
-  const trimmed = values.length - (end - start);
-  if (trimmed > 0) {
-    issues.push({ kind: "note", message: `${plural(trimmed, `empty ${period}`, `empty ${period}s`)} before the first value or after the last ${trimmed === 1 ? "was" : "were"} left out.` });
+  if (clipped > 0) {
+    issues.push({ kind: "note", message: `${plural(clipped, `empty ${period}`, `empty ${period}s`)} before the first value or after the last ${clipped === 1 ? "was" : "were"} left out.` });
   }
-  const kept = { ...series, times: times.slice(start, end), values: values.slice(start, end) };
-  kept.missingCount = 0;
-  for (let i = 0; i < kept.values.length; i++) if (Number.isNaN(kept.values[i])) kept.missingCount++;
-  kept.frequency = inferFrequency(kept.times);
-  if (kept.missingCount > 0) {
-    issues.push({ kind: "missing", message: `${plural(kept.missingCount, `${period} is`, `${period}s are`)} empty inside the series, kept as missing values, never as 0; the forecaster fills them by linear interpolation.` });
+  if (series.missingCount > 0) {
+    issues.push({ kind: "missing", message: `${plural(series.missingCount, `${period} is`, `${period}s are`)} empty inside the series, kept as missing values, never as 0; the forecaster fills them by linear interpolation.` });
   }
-  return kept;
+  return issues;
 }
 
 /**
