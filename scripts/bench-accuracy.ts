@@ -48,6 +48,8 @@ interface SeriesResult {
   methods: Record<string, number>;
   /** Per holdout (the standard one first): MASE of every method and of the recommended one. */
   rolling: Record<string, number>[];
+  /** Per holdout, as `rolling`: the recommended forecast's interval coverage. */
+  rollingCoverage: { cov80: number; cov95: number }[];
   seconds: number;
   cpuSeconds: number;
   /** Everything needed to score other combinations offline (--json). */
@@ -83,6 +85,14 @@ function holdoutScores(outcome: NetworkForecastOutcome, actual: number[], scale:
   return out;
 }
 
+/** Interval coverage of the recommended forecast on a holdout. */
+function chosenCoverage(outcome: NetworkForecastOutcome, actual: number[]): { cov80: number; cov95: number } {
+  const s = outcome.series[0];
+  const f = s?.forecasts[s.chosen];
+  if (!f) throw new Error("no outcome");
+  return { cov80: coverage(actual, f.lower80, f.upper80), cov95: coverage(actual, f.lower95, f.upper95) };
+}
+
 const mean = (xs: number[]) => (xs.length > 0 ? xs.reduce((a, b) => a + b, 0) / xs.length : Number.NaN);
 const geomean = (xs: number[]) => Math.exp(mean(xs.map((x) => Math.log(x))));
 const pad = (s: string, n: number) => s.padEnd(n);
@@ -111,6 +121,7 @@ async function runSeries(set: BenchSet, entry: ManifestSeries, seed: number, ove
   const s = outcome.series[0];
   if (!s) throw new Error("no outcome");
   const rolling = [holdoutScores(outcome, actual, scale)];
+  const rollingCoverage = [chosenCoverage(outcome, actual)];
   const holdoutDetail: SeriesResult["detail"]["holdouts"] = [];
   for (let k = 1; k < holdouts; k++) {
     const upTo = values.length - k * h;
@@ -126,6 +137,7 @@ async function runSeries(set: BenchSet, entry: ManifestSeries, seed: number, ove
       throw err;
     }
     rolling.push(holdoutScores(o, later, earlierScale));
+    rollingCoverage.push(chosenCoverage(o, later));
     const os = o.series[0];
     if (os) holdoutDetail.push({ actual: later, scale: earlierScale, forecasts: Object.fromEntries(Object.entries(os.forecasts).map(([k2, f]) => [k2, f.mean])), chosen: os.chosen, metrics: os.metrics });
   }
@@ -145,6 +157,7 @@ async function runSeries(set: BenchSet, entry: ManifestSeries, seed: number, ove
     chosenReason: s.chosenReason,
     methods: rolling[0] as Record<string, number>,
     rolling,
+    rollingCoverage,
     seconds,
     cpuSeconds: (used.user + used.system) / 1e6,
     detail: { actual, scale, forecasts: s.forecasts, metrics: s.metrics, holdouts: holdoutDetail },
@@ -174,6 +187,7 @@ function runShortSeries(set: BenchSet, entry: ManifestSeries, values: number[], 
   const cpu = process.cpuUsage();
   const none: Score = { mase: Number.NaN, smape: Number.NaN, cov80: Number.NaN, cov95: Number.NaN };
   const rolling: Record<string, number>[] = [];
+  const rollingCoverage: { cov80: number; cov95: number }[] = [];
   let standard: ShortSeriesForecast | null = null;
   for (let k = 0; k < holdouts; k++) {
     const upTo = values.length - k * h;
@@ -183,6 +197,8 @@ function runShortSeries(set: BenchSet, entry: ManifestSeries, values: number[], 
     standard ??= f;
     const score = mase(values.slice(upTo - h, upTo), f.forecast.mean, maseScale(earlier, m));
     rolling.push({ chosen: score, theta: score });
+    const later = values.slice(upTo - h, upTo);
+    rollingCoverage.push({ cov80: coverage(later, f.forecast.lower80, f.forecast.upper80), cov95: coverage(later, f.forecast.lower95, f.forecast.upper95) });
   }
   if (!standard) throw new Error(`${entry.name}: fewer than ${SHORT_SERIES_MIN_FIT + 1} values before the holdout`);
   const train = values.slice(0, values.length - h);
@@ -210,6 +226,7 @@ function runShortSeries(set: BenchSet, entry: ManifestSeries, values: number[], 
     chosenReason: standard.reason,
     methods: rolling[0] as Record<string, number>,
     rolling,
+    rollingCoverage,
     seconds,
     cpuSeconds: (used.user + used.system) / 1e6,
     detail: { actual, scale, forecasts: { theta: standard.forecast }, metrics: standard.metrics, holdouts: [] },
@@ -284,6 +301,8 @@ function rollingTable(label: string, results: SeriesResult[], holdouts: number, 
     console.log(`${pad(r.name, 24)}${columns.map((c) => pad(num(avg(r, c)), 13)).join("")}${rColumns.map((c) => pad(num(rAverage(r, c) ?? Number.NaN), 10)).join("")}`);
   }
   console.log(`${pad("mean", 24)}${columns.map((c) => pad(num(mean(results.map((r) => avg(r, c)))), 13)).join("")}${rColumns.map((c) => pad(num(mean(results.map((r) => rAverage(r, c) ?? Number.NaN))), 10)).join("")}`);
+  const covs = results.flatMap((r) => r.rollingCoverage);
+  console.log(`  recommended forecast's coverage over all ${covs.length} holdouts: 80% ${num(mean(covs.map((c) => c.cov80)))}, 95% ${num(mean(covs.map((c) => c.cov95)))}`);
   console.log(`${pad("geomean ratio to theta", 24)}${columns.map((c) => pad(num(geomean(results.map((r) => Math.max(avg(r, c), 1e-9) / Math.max(avg(r, "theta"), 1e-9)))), 13)).join("")}`);
   const covered = results.filter((r) => rColumns.every((c) => rAverage(r, c) !== undefined));
   if (rColumns.length > 0 && covered.length > 0) {
