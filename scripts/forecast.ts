@@ -32,6 +32,7 @@ import {
   type MethodName,
 } from "../lib/forecast";
 import { cleanSeries } from "../lib/forecast/prepare";
+import { describePreprocessing } from "../lib/workbench/describe-preprocessing";
 import { nextTimes, regularTimes } from "../lib/time/frequency";
 import { FORECAST_DIGITS, formatStamp, toStampCell } from "../lib/export/forecast-table";
 import { toCsv } from "../lib/export/to-csv";
@@ -227,10 +228,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const available = Object.keys(o.forecasts).join(", ");
         throw new InvalidRequestError(`${o.chosenReason} --method ${method} is not available for it; leave --method out or use ${available}.`);
       }
-      return { name: o.name, method, chosen: o.chosen, reason: o.chosenReason, times, timestamps, forecast, forecasts: o.forecasts, metrics: o.metrics, backtestOrigins: o.backtestOrigins };
+      return { name: o.name, method, chosen: o.chosen, reason: o.chosenReason, preprocessing: describePreprocessing(o.preprocessing), times, timestamps, forecast, forecasts: o.forecasts, metrics: o.metrics, backtestOrigins: o.backtestOrigins };
     });
     if (!quiet) {
-      for (const r of rows) io.stderr(`${r.name}: writing ${METHOD_LABELS[r.method]}. ${r.reason}\n`);
+      for (const r of rows) io.stderr(`${r.name}: writing ${METHOD_LABELS[r.method]}. ${r.reason} Prepared: ${r.preprocessing}.\n`);
       if (outcome.backend) io.stderr(`backend ${outcome.backend.name}, ${(outcome.elapsedMs / 1000).toFixed(1)} s${outcome.stopped ? ", stopped early" : ""}\n`);
     }
     const text = args.has("json")
@@ -238,6 +239,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           {
             horizon,
             seasonLength,
+            // A week found in daily data asked with season 1 (see seasonToModel).
+            modelledSeasonLength: outcome.seasonLength,
             backend: outcome.backend?.name ?? null,
             config: outcome.backend ? outcome.config : null,
             series: rows.map((r) => ({
@@ -245,6 +248,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
               method: r.method,
               chosen: r.chosen,
               chosenReason: r.reason,
+              preprocessing: r.preprocessing,
               timestamps: r.timestamps,
               ...r.forecast,
               forecasts: r.forecasts,
@@ -275,6 +279,8 @@ interface CliRow {
   method: MethodName;
   chosen: MethodName;
   reason: string;
+  /** What was taken off before the network, in words (describePreprocessing). */
+  preprocessing: string;
   times: number[];
   timestamps: string[];
   forecast: IntervalForecast;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cycleAt, fitLongCycle, hasLongCycle, longCyclePeriod } from "./cycle";
+import { cycleAt, fitLongCycle, hasLongCycle, longCyclePeriod, seasonToModel } from "./cycle";
 import { choosePreparation, prepareSeries } from "./prepare";
 import { createRandom } from "./random";
 
@@ -84,5 +84,39 @@ describe("a weekly cycle of hourly data", () => {
     expect(hasLongCycle(hourly(0), 168, 24)).toBe(false);
     // A cycle no longer than two seasons is the season's business.
     expect(hasLongCycle(hourly(15), 52, 52)).toBe(false);
+  });
+});
+
+describe("the season modelled for daily data asked with season 1", () => {
+  /** Daily counts whose weekends are 35% lower, with noise. */
+  function weekly(n: number, seed = 5, days = 7): Float64Array {
+    const random = createRandom(seed).next;
+    return Float64Array.from({ length: n }, (_, t) => (t % days >= days - 2 ? 650 : 1000) + 60 * (random() - 0.5));
+  }
+
+  it("is a week when the days repeat over one", () => {
+    expect(seasonToModel("daily", 1, [weekly(600)])).toBe(7);
+    expect(seasonToModel("business-daily", 1, [weekly(600, 5, 5)])).toBe(5);
+  });
+
+  it("stays 1 for a random walk, a yearly wave or noise, and for other frequencies or seasons", () => {
+    const random = createRandom(11).next;
+    let level = 100;
+    const walk = Float64Array.from({ length: 1500 }, () => (level += random() - 0.5));
+    expect(seasonToModel("daily", 1, [walk])).toBe(1);
+    expect(seasonToModel("daily", 1, [daily()])).toBe(1);
+    expect(seasonToModel("monthly", 1, [weekly(600)])).toBe(1);
+    expect(seasonToModel("daily", 3, [weekly(600)])).toBe(3);
+  });
+
+  it("keeps the season asked when deseasonalising is off or the history is under eight weeks", () => {
+    expect(seasonToModel("daily", 1, [weekly(600)], "off")).toBe(1);
+    expect(seasonToModel("daily", 1, [weekly(55)])).toBe(1);
+    expect(seasonToModel("daily", 1, [weekly(56)])).toBe(7);
+  });
+
+  it("takes the week when at least half the series repeat over one", () => {
+    expect(seasonToModel("daily", 1, [weekly(600), daily()])).toBe(7);
+    expect(seasonToModel("daily", 1, [weekly(600), daily(), daily(1461, 2, 4)])).toBe(1);
   });
 });

@@ -148,6 +148,19 @@ describe("runForecast", () => {
     const again = await forecastFromModel(outcome.model, [{ name: "temp", values }]);
     again.series[0]?.forecasts.lstm.mean.forEach((v, j) => expect(v).toBeCloseTo(series?.forecasts.lstm.mean[j] as number, 4));
   });
+
+  it("models a week in daily data asked with season 1, says so, and keeps it in the saved model", async () => {
+    const random = createRandom(9).next;
+    const values = Array.from({ length: 210 }, (_, t) => (t % 7 >= 5 ? 600 : 1000) + 40 * (random() - 0.5));
+    const outcome = await runForecast({ series: [{ name: "visits", values }], horizon: 14, seasonLength: 1, frequency: "daily", config: { ...FAST, lookback: 14, patchLength: 2 } });
+    const series = outcome.series[0];
+    expect(outcome.seasonLength).toBe(7);
+    expect(outcome.model.seasonLength).toBe(7);
+    expect(series?.preprocessing).toMatchObject({ seasonLength: 7, seasonFound: true, deseasonalized: true });
+    const expected = Array.from({ length: 14 }, (_, j) => ((210 + j) % 7 >= 5 ? 600 : 1000));
+    const error = (f: number[]) => f.reduce((sum, v, j) => sum + Math.abs(v - (expected[j] as number)), 0) / f.length;
+    expect(error(series?.forecasts.lstm.mean ?? [])).toBeLessThan(0.25 * error(series?.forecasts.naive.mean ?? []));
+  });
 });
 
 describe("edge cases", () => {

@@ -3,6 +3,7 @@ import { historyResiduals, planBacktest, scoreBacktest, toFolds, type BacktestPl
 import { BASELINES, fitBaselines, runBaselines, type BaselineModels, type BaselineRunner } from "./baselines";
 import { minimumLength, resolveConfig } from "./config";
 import { COMBINED_METHODS, combineForecasts } from "./combination";
+import { seasonToModel } from "./cycle";
 import { toIntervals } from "./conformal";
 import { InvalidRequestError, SeriesTooShortError } from "./errors";
 import { buildLstm, disposeNetwork, type Network, type NetworkSpec } from "./network";
@@ -47,15 +48,17 @@ const MIN_FINAL_EPOCHS = 5;
  * @param options progress callback (at most once per epoch), stop poll (per batch), backend options
  * @throws InvalidRequestError, SeriesTooShortError, TrainingDivergedError (see errors.ts)
  */
-export async function runForecast(request: ForecastRequest, options: RunForecastOptions = {}): Promise<NetworkForecastOutcome> {
+export async function runForecast(asked: ForecastRequest, options: RunForecastOptions = {}): Promise<NetworkForecastOutcome> {
   const started = Date.now();
-  checkRequest(request);
+  checkRequest(asked);
+  const cleaned = asked.series.map((s) => cleanSeries(s.values));
+  const m = seasonToModel(asked.frequency, asked.seasonLength, cleaned.map((c) => c.values), asked.config?.deseasonalize);
+  // Everything downstream (lookback, baselines, backtest scale, saved model) uses the modelled season.
+  const request: ForecastRequest = { ...asked, seasonLength: m };
   const config = resolveConfig(request);
   checkConfig(config);
   const backend = await initBackend(options.backend);
   const h = request.horizon;
-  const m = request.seasonLength;
-  const cleaned = request.series.map((s) => cleanSeries(s.values));
   const needed = minimumLength(h, config.lookback, config.backtestOrigins);
   cleaned.forEach((c, i) => {
     if (c.values.length < needed) throw new SeriesTooShortError(request.series[i]?.name ?? `#${i + 1}`, c.values.length, needed, h);
@@ -95,6 +98,7 @@ export async function runForecast(request: ForecastRequest, options: RunForecast
         config,
         spec,
         seasonLength: m,
+        askedSeasonLength: asked.seasonLength,
         emit,
         clock,
         shouldStop,
@@ -195,6 +199,8 @@ interface GroupJob {
   config: ForecastConfig;
   spec: NetworkSpec;
   seasonLength: number;
+  /** The season the request asked for (differs when a week was found in daily data). */
+  askedSeasonLength: number;
   emit: (p: Omit<ForecastProgress, "elapsedMs" | "etaMs" | "backend" | "models">) => void;
   clock: EtaClock;
   shouldStop: () => boolean;
@@ -298,6 +304,7 @@ async function forecastGroup(job: GroupJob) {
           transform: s.prepared.transform,
           deseasonalized: s.prepared.deseasonalized,
           seasonLength: m,
+          ...(m !== job.askedSeasonLength ? { seasonFound: true } : {}),
           ...(s.prepared.cycle ? { cyclePeriod: s.prepared.cycle.period } : {}),
           ...(s.prepared.smoothing.trend === "damped" ? { dampedTrend: true } : {}),
           filled: s.clean.filled,

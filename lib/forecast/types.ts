@@ -220,6 +220,8 @@ export interface SeriesPreprocessing {
   /** Whether the seasonal pattern was removed before the network. */
   deseasonalized: boolean;
   seasonLength: number;
+  /** The season was found in the data: a week of daily data asked for with season 1 (see seasonToModel). */
+  seasonFound?: boolean;
   /** Steps of the long cycle removed before the network, when one was (absent: none). */
   cyclePeriod?: number;
   /** The smoothing under the network had a damped trend (absent: level and season only). */

@@ -99,6 +99,7 @@ export const runSeriesSchema = z.object({
     transform: z.enum(["log", "none"]),
     deseasonalized: z.boolean(),
     seasonLength: int,
+    seasonFound: z.boolean().optional(),
     cyclePeriod: z.number().positive().optional(),
     dampedTrend: z.boolean().optional(),
     filled: int,

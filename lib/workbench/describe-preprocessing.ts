@@ -11,7 +11,8 @@ const WEEK_CYCLES = new Set([168, 336]);
  */
 export function describePreprocessing(p: SeriesPreprocessing): string {
   const parts = [p.transform === "log" ? "log scale" : "original scale"];
-  if (p.deseasonalized) parts.push(`season of ${p.seasonLength} steps removed`);
+  if (p.seasonFound) parts.push(`weekly season (${p.seasonLength} steps) found in the data${p.deseasonalized ? " and removed" : ""}`);
+  else if (p.deseasonalized) parts.push(`season of ${p.seasonLength} steps removed`);
   else if (p.seasonLength > 1) parts.push(`no season of ${p.seasonLength} steps found`);
   if (p.cyclePeriod) parts.push(`${WEEK_CYCLES.has(p.cyclePeriod) ? "weekly" : "yearly"} cycle (${formatSteps(p.cyclePeriod)} steps) removed`);
   if (p.dampedTrend) parts.push("damped trend removed");
