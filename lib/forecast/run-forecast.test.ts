@@ -177,6 +177,9 @@ describe("edge cases", () => {
     const s = outcome.series[0];
     for (const v of [...(s?.forecasts.lstm.mean ?? []), ...(s?.forecasts.lstm.upper95 ?? [])]) expect(v).toBeCloseTo(5, 6);
     expect(s?.metrics.lstm.mase).toBe(0);
+    expect(s?.chosen).toBe("naive");
+    expect(s?.chosenReason).toMatch(/did not change over the backtest/);
+    expect(s?.forecasts.naive.mean).toEqual([5, 5, 5, 5]);
   });
 
   it("never forecasts below 0 for a series that never went below 0, and only then", async () => {

@@ -512,6 +512,10 @@ function choose(
     for (const method of BASELINES) if (metrics[method].mase < metrics[best].mase) best = method;
     return { method: best, reason: `Training was stopped before the LSTM learned; ${METHOD_LABELS[best]} had the best backtest MASE (${fmt(metrics[best].mase)}).` };
   }
+  if (metrics.naive.rmse === 0) {
+    // MASE has no scale when nothing changed; the network's output is only nearly constant.
+    return { method: "naive", reason: `The series did not change over the backtest, so ${METHOD_LABELS.naive} repeats it exactly and is recommended.` };
+  }
   let best: MethodName = "naive";
   for (const method of [...BASELINES, "combination" as const]) if (metrics[method].mase < metrics[best].mase) best = method;
   const lstm = metrics.lstm;
