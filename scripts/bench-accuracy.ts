@@ -68,12 +68,12 @@ function toCsv(stamps: string[], f: IntervalForecast): string {
 }
 
 function score(actual: number[], scale: number, f: IntervalForecast): Score {
-  return {
-    mase: mase(actual, f.mean, scale),
-    smape: smape(actual, f.mean),
-    cov80: coverage(actual, f.lower80, f.upper80),
-    cov95: coverage(actual, f.lower95, f.upper95),
-  };
+  return { mase: mase(actual, f.mean, scale), smape: smape(actual, f.mean), ...coverages(actual, f) };
+}
+
+/** Share of the actuals inside each interval. */
+function coverages(actual: number[], f: IntervalForecast): { cov80: number; cov95: number } {
+  return { cov80: coverage(actual, f.lower80, f.upper80), cov95: coverage(actual, f.lower95, f.upper95) };
 }
 
 /** MASE of every method's forecast and of the recommended one on a holdout. */
@@ -90,7 +90,7 @@ function chosenCoverage(outcome: NetworkForecastOutcome, actual: number[]): { co
   const s = outcome.series[0];
   const f = s?.forecasts[s.chosen];
   if (!f) throw new Error("no outcome");
-  return { cov80: coverage(actual, f.lower80, f.upper80), cov95: coverage(actual, f.lower95, f.upper95) };
+  return coverages(actual, f);
 }
 
 const mean = (xs: number[]) => (xs.length > 0 ? xs.reduce((a, b) => a + b, 0) / xs.length : Number.NaN);
@@ -195,10 +195,10 @@ function runShortSeries(set: BenchSet, entry: ManifestSeries, values: number[], 
     if (earlier.length < SHORT_SERIES_MIN_FIT + 1) break;
     const f = forecastShortSeries({ name: entry.name, values: earlier }, h, m);
     standard ??= f;
-    const score = mase(values.slice(upTo - h, upTo), f.forecast.mean, maseScale(earlier, m));
-    rolling.push({ chosen: score, theta: score });
     const later = values.slice(upTo - h, upTo);
-    rollingCoverage.push({ cov80: coverage(later, f.forecast.lower80, f.forecast.upper80), cov95: coverage(later, f.forecast.lower95, f.forecast.upper95) });
+    const score = mase(later, f.forecast.mean, maseScale(earlier, m));
+    rolling.push({ chosen: score, theta: score });
+    rollingCoverage.push(coverages(later, f.forecast));
   }
   if (!standard) throw new Error(`${entry.name}: fewer than ${SHORT_SERIES_MIN_FIT + 1} values before the holdout`);
   const train = values.slice(0, values.length - h);
