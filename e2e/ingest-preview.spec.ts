@@ -102,11 +102,33 @@ test("the preview is keyboard-usable: the date order can be changed and import s
   await preview.getByLabel("Date order").selectOption("dmy");
   await expect(series.first()).toContainText("3 points · daily");
   await page.keyboard.press("Tab");
+  await expect(preview.getByLabel("Decimal mark")).toBeFocused();
+  await page.keyboard.press("Tab");
   await expect(preview.getByLabel("Series name column")).toBeFocused();
   await preview.getByRole("button", { name: "Import 1 series" }).focus();
   await page.keyboard.press("Enter");
   await page.waitForURL(/\/datasets\/[a-z0-9]+$/);
   await expect(page.getByTestId("series-chart")).toHaveAttribute("data-point-count", "3");
+});
+
+test("a decimal mark guessed from the delimiter is said, and choosing the other one reads the numbers again", async ({ page, request }) => {
+  // Whole euros with thousands dots, or kilograms to the gram? Only the analyst knows.
+  const csv = "Datum;Menge\n01.03.2024;1.500\n02.03.2024;2.250\n03.03.2024;1.125\n";
+  await page.goto("/");
+  await page.getByLabel("Upload CSV").setInputFiles({ name: "menge.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  const preview = page.getByTestId("import-preview");
+  const issues = preview.getByRole("region", { name: "Issues found" });
+  await expect(issues).toContainText("No number settled the decimal mark, so `1.500` was read as 1500");
+  await expect(preview.getByLabel("Decimal mark")).toHaveValue(",");
+  await preview.getByLabel("Decimal mark").selectOption(".");
+  await expect(preview).toContainText("semicolon-separated · decimal point");
+  await expect(issues).not.toContainText("decimal mark");
+  await preview.getByRole("button", { name: "Import 1 series" }).click();
+  await page.waitForURL(/\/datasets\/[a-z0-9]+$/);
+  const datasetId = page.url().split("/").pop() as string;
+  const dataset = (await (await request.get(`/api/datasets/${datasetId}`)).json()) as { series: { id: string }[] };
+  const points = (await (await request.get(`/api/datasets/${datasetId}/series/${dataset.series[0]?.id}/points`)).json()) as { y: (number | null)[] };
+  expect(points.y).toEqual([1.5, 2.25, 1.125]);
 });
 
 test("a file that cannot be imported shows why in the preview and offers no import", async ({ page, request }) => {

@@ -129,6 +129,8 @@ describe("npm run forecast", () => {
     [["--input", "short.csv", "--horizon", "0"], 2, /--horizon must be a positive whole number/],
     [["--horizon", "3"], 2, /--input is required/],
     [["--input", "short.csv", "--horizon", "3", "--value", "missing"], 1, /There is no column `missing`/],
+    [["--input", "short.csv", "--horizon", "3", "--decimal", ";"], 2, /--decimal must be "," \(decimal comma\) or "\." \(decimal point\)/],
+    [["--input", "short.csv", "--horizon", "3", "--date-order", "ymd"], 2, /--date-order must be dmy \(day first\) or mdy \(month first\)/],
   ])("exits %# with the app's message for bad input", async (argv, status, message) => {
     const { io, out } = memoryIo({
       "book.xlsx": "PK\u0003\u0004rest",
@@ -139,6 +141,18 @@ describe("npm run forecast", () => {
     expect(await runCli(argv, io)).toBe(status);
     expect(out.stderr).toMatch(message);
     expect(out.stdout).toBe("");
+  });
+
+  it("--decimal reads numbers the way the analyst says when the file could mean either", async () => {
+    // Three decimals after a dot in a semicolon file: thousands by convention, unless told otherwise.
+    const text = ["Monat;Wert", ...wave(48, 12).map((v, t) => `${2020 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")};${(v / 10).toFixed(3)}`)].join("\n");
+    const forecastMean = async (extra: string[]) => {
+      const { io, out } = memoryIo({ "de.csv": text });
+      expect(await runCli(["--input", "de.csv", "--horizon", "2", "--config", FAST, "--quiet", ...extra], io)).toBe(0);
+      return Number(out.stdout.trimEnd().split("\n")[1]?.split(",")[1]);
+    };
+    expect(await forecastMean([])).toBeGreaterThan(500);
+    expect(await forecastMean(["--decimal", "."])).toBeLessThan(50);
   });
 
   it("runs as a script and writes the file", async () => {

@@ -58,8 +58,9 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
   const { preview, options, reading, seriesNames, importing } = props;
   const id = useId();
   const timeChoices = preview.columns.filter((c) => c.kind === "time");
-  const idChoices = preview.columns.filter((c) => c.kind === "text" && c.name !== preview.timeColumn);
-  const valueChoices = preview.columns.filter((c) => c.kind === "number" && c.name !== preview.timeColumn && c.name !== preview.idColumn);
+  // Store numbers name series as well as words do (`store,date,sales`).
+  const idChoices = preview.columns.filter((c) => (c.kind === "text" || c.numeric) && c.name !== preview.timeColumn);
+  const valueChoices = preview.columns.filter((c) => c.numeric && c.name !== preview.timeColumn && c.name !== preview.idColumn);
   const timeInfo = preview.columns.find((c) => c.name === preview.timeColumn);
   const names = preview.series.map((s) => seriesNames[s.detectedName]?.trim() || s.name);
   const clash = names.find((name, i) => names.indexOf(name) !== i);
@@ -176,6 +177,20 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
                 >
                   <option value="dmy">Day first (31/12/2024)</option>
                   <option value="mdy">Month first (12/31/2024)</option>
+                </select>
+              </div>
+            )}
+            {preview.dialect && (
+              <div className="form-field">
+                <label htmlFor={`${id}-decimal`}>Decimal mark</label>
+                <select
+                  id={`${id}-decimal`}
+                  className="input"
+                  value={options.decimal ?? preview.dialect.decimal}
+                  onChange={(event) => props.onChoose({ ...options, decimal: event.target.value === "," ? "," : "." })}
+                >
+                  <option value=".">Point (1,234.5)</option>
+                  <option value=",">Comma (1.234,5)</option>
                 </select>
               </div>
             )}

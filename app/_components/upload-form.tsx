@@ -44,6 +44,7 @@ function toImportOptions(options: ReadOptions, seriesNames: Record<string, strin
     ...(options.valueColumns ? { valueColumns: options.valueColumns } : {}),
     ...(options.idColumn !== undefined ? { idColumn: options.idColumn } : {}),
     ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
+    ...(options.decimal ? { decimal: options.decimal } : {}),
     ...(Object.keys(renamed).length ? { seriesNames: renamed } : {}),
   };
 }

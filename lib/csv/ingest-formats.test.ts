@@ -220,6 +220,69 @@ const VARIANTS: [string, Uint8Array, Expected][] = [
     utf8('month,profit\n2024-01,"(1,200)"\n2024-02,300\n2024-03,($50.25)\n'),
     { series: { profit: [3, "2024-01-01", "2024-03-01", -1200, -50.25] } },
   ],
+  [
+    "semicolons with thousands dots and no decimals (German Excel, whole euros)",
+    utf8("Datum;Umsatz\r\n01.01.2024;1.500\r\n02.01.2024;2.250\r\n03.01.2024;800\r\n04.01.2024;1.100\r\n"),
+    { decimal: ",", series: { Umsatz: [4, "2024-01-01", "2024-01-04", 1500, 1100] } },
+  ],
+  [
+    "millions with two thousands dots",
+    utf8("Monat;Umsatz\n2024-01;1.234.567\n2024-02;2.345.678\n2024-03;987.654\n"),
+    { decimal: ",", series: { Umsatz: [3, "2024-01-01", "2024-03-01", 1234567, 987654] } },
+  ],
+  [
+    "the decimal comma first shows after 250 whole numbers",
+    utf8(`Datum;Wert\n${Array.from({ length: 250 }, (_, i) => `${i + 1}.1.2000;${1000 + i}`).slice(0, 250).map((row, i) => row.replace(/^\d+\.1\./, `${String((i % 28) + 1).padStart(2, "0")}.${String(Math.floor(i / 28) + 1).padStart(2, "0")}.`)).join("\n")}\n10.10.2000;1.000,50\n`),
+    { decimal: ",", series: { Wert: [251, "2000-01-01", "2000-10-10", 1000, 1000.5] } },
+  ],
+  [
+    "SAP's trailing minus and the typographic minus",
+    utf8("Datum;Betrag;Temp\n01.01.2024;1.234,56-;\u22123,5\n02.01.2024;500,00;1,5\n"),
+    { decimal: ",", series: { Betrag: [2, "2024-01-01", "2024-01-02", -1234.56, 500], Temp: [2, "2024-01-01", "2024-01-02", -3.5, 1.5] } },
+  ],
+  [
+    "value columns whose names have time words (`Sales prior year`, `Visitors per day`, `Updates`)",
+    utf8("month,Sales,Sales prior year,Visitors per day,Updates\n2024-01,1513,1437,30500,1510\n2024-02,1526,1474,31000,1520\n2024-03,1539,1511,31500,1530\n"),
+    {
+      timeColumn: "month",
+      series: {
+        Sales: [3, "2024-01-01", "2024-03-01", 1513, 1539],
+        "Sales prior year": [3, "2024-01-01", "2024-03-01", 1437, 1511],
+        "Visitors per day": [3, "2024-01-01", "2024-03-01", 30500, 31500],
+        Updates: [3, "2024-01-01", "2024-03-01", 1510, 1530],
+      },
+    },
+  ],
+  [
+    "store numbers name the series of a long file",
+    utf8("store,date,sales\n1,2024-01-01,10\n2,2024-01-01,20\n1,2024-01-02,11\n2,2024-01-02,21\n"),
+    { shape: "tidy", series: { "store 1": [2, "2024-01-01", "2024-01-02", 10, 11], "store 2": [2, "2024-01-01", "2024-01-02", 20, 21] } },
+  ],
+  [
+    "store numbers of a long file sorted by store, seen only once the whole file is read",
+    utf8(`store,date,sales\n${[1, 2].flatMap((store) => Array.from({ length: 40 }, (_, d) => `${store},2024-01-${String((d % 31) + 1).padStart(2, "0")}${d >= 31 ? "x" : ""},${store * 100 + d}`)).filter((row) => !row.includes("x")).join("\n")}\n`),
+    { shape: "tidy", series: { "store 1": [31, "2024-01-01", "2024-01-31", 100, 130], "store 2": [31, "2024-01-01", "2024-01-31", 200, 230] } },
+  ],
+  [
+    "a short pivot table with its Grand Total row",
+    utf8("Row Labels,Sum of Sales\n2023 Q1,100\n2023 Q2,120\n2023 Q3,130\n2023 Q4,140\nGrand Total,490\n"),
+    { timeColumn: "Row Labels", frequency: "quarterly", series: { "Sum of Sales": [4, "2023-01-01", "2023-10-01", 100, 140] } },
+  ],
+  [
+    "an unlabelled totals row and German Excel's Gesamtergebnis",
+    utf8("Monat;Umsatz;Kosten\n2024-01;100;10\n2024-02;120;12\n2024-03;130;\n;350;22\n"),
+    { series: { Umsatz: [3, "2024-01-01", "2024-03-01", 100, 130], Kosten: [2, "2024-01-01", "2024-02-01", 10, 12] } },
+  ],
+  [
+    "comment lines inside the table and a numbered footnote under it",
+    utf8("year,gdp\n2019,1.5\n# revised in 2021\n2020,-4.0\n2021,3.1\n\n1) Provisional figures for 2021.\n"),
+    { series: { gdp: [3, "2019-01-01", "2021-01-01", 1.5, 3.1] } },
+  ],
+  [
+    "slashed dates that read evenly both ways are day-first in a file with decimal commas",
+    utf8("Date;Ventes\n01/01/2024;1,5\n01/02/2024;2,5\n01/03/2024;3,5\n01/04/2024;4,5\n"),
+    { frequency: "monthly", series: { Ventes: [4, "2024-01-01", "2024-04-01", 1.5, 4.5] } },
+  ],
 ];
 
 describe("every format variant reads the same from text and from a streamed file", () => {
@@ -282,5 +345,67 @@ describe("missing values", () => {
       kind: "gaps",
       message: "Series `v` skips 2 monthly steps; the forecaster treats them as missing values.",
     });
+  });
+});
+
+describe("what detection guessed, the analyst can see and change", () => {
+  const german = "Datum;Umsatz\n01.01.2024;1.500\n02.01.2024;2.250\n03.01.2024;800\n";
+
+  it("a decimal mark decided by convention says so, and the choice overrides it", () => {
+    const guessed = readDataset(german);
+    if (!guessed.ok) throw new Error(guessed.reason);
+    expect(Array.from(guessed.data.series[0]!.values)).toEqual([1500, 2250, 800]);
+    expect(guessed.data.issues.map((i) => i.message)).toContain(
+      "No number settled the decimal mark, so `1.500` was read as 1500 (a dot grouping thousands, as files separated by semicolons write them). If that is wrong, choose the decimal mark on import (CLI: --decimal .).",
+    );
+    const chosen = readDataset(german, { decimal: "." });
+    if (!chosen.ok) throw new Error(chosen.reason);
+    expect(Array.from(chosen.data.series[0]!.values)).toEqual([1.5, 2.25, 800]);
+    expect(chosen.data.issues.some((i) => i.message.includes("decimal mark"))).toBe(false);
+  });
+
+  it("a decimal mark shown by a number is not reported", () => {
+    const read = readDataset("Datum;Umsatz\n01.01.2024;1.500,25\n02.01.2024;2.250\n");
+    if (!read.ok) throw new Error(read.reason);
+    expect(Array.from(read.data.series[0]!.values)).toEqual([1500.25, 2250]);
+    expect(read.data.issues.some((i) => i.message.includes("decimal mark"))).toBe(false);
+  });
+
+  it("a redundant year column beside the dates is still not a series", () => {
+    const read = readDataset("date,Year,sales\n2024-01-01,2024,5\n2024-01-02,2024,6\n2024-01-03,2024,7\n");
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.data.series.map((s) => s.name)).toEqual(["sales"]);
+  });
+
+  it("a column of years read as time can still be picked as the values", () => {
+    const read = readDataset("month,Sales prior year\n2024-01,1999\n2024-02,2004\n2024-03,2011\n", { valueColumns: ["Sales prior year"] });
+    if (!read.ok) throw new Error(read.reason);
+    expect(Array.from(read.data.series[0]!.values)).toEqual([1999, 2004, 2011]);
+  });
+
+  it("a dateless row that is not the column's total is still refused by row", () => {
+    expect(readDataset("month,sales\n2024-01,100\n2024-02,120\n,999\n")).toEqual({
+      ok: false,
+      reason: "Row 4, column `month`: the date is empty. Every row needs a date; fill it in or delete the row.",
+    });
+    expect(readDataset("month,sales\n2024-01,100\n,220\n2024-03,130\n")).toEqual({
+      ok: false,
+      reason: "Row 3, column `month`: the date is empty. Every row needs a date; fill it in or delete the row.",
+    });
+  });
+
+  it("a row exported twice is left out with a note; the same time with other values is still refused", () => {
+    const read = readDataset("date,sales,cost\n2024-01-01,10,1\n2024-01-02,11,\n2024-01-02,11,\n2024-01-03,12,3\n");
+    if (!read.ok) throw new Error(read.reason);
+    expect(Array.from(read.data.series[0]!.values)).toEqual([10, 11, 12]);
+    expect(read.data.issues.map((i) => i.message)).toContain("Row 4 repeats an earlier row exactly (same time, same values) and was left out.");
+    expect(readDataset("date,sales\n2024-01-01,10\n2024-01-02,11\n2024-01-02,12\n")).toEqual({
+      ok: false,
+      reason: "Rows 3 and 4 have the same time `2024-01-02`. Remove the duplicate row, or, if the file holds several series, add a column that names each one.",
+    });
+  });
+
+  it("a whole-number value column is not taken for store numbers without a name that says so", () => {
+    expect(readDataset("qty,date,sales\n1,2024-01-01,10\n2,2024-01-01,20\n")).toMatchObject({ ok: false });
   });
 });

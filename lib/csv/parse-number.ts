@@ -44,9 +44,11 @@ const PLAIN_DOT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const PLAIN_COMMA = /^[+-]?(\d+,?\d*|,\d+)([eE][+-]?\d+)?$/;
 const GROUPED_DOT = /^[+-]?\d{1,3}([, '\u00a0\u202f]\d{3})+(\.\d+)?$/;
 const GROUPED_COMMA = /^[+-]?\d{1,3}([. '\u00a0\u202f]\d{3})+(,\d+)?$/;
-const CURRENCY = /^[$€£¥]\s*|\s*[$€£¥]$|\s*%$/g;
+/** Currency symbols and the ISO codes finance exports write instead (`USD 1,200`, `1.200,00 EUR`). */
+const CURRENCY_MARK = "(?:[$€£¥₹₩₽]|(?:USD|EUR|GBP|JPY|CHF|CAD|AUD|NZD|CNY|INR|SEK|NOK|DKK|PLN|CZK|HUF|BRL|MXN|ZAR)(?![A-Za-z]))";
+const CURRENCY = new RegExp(`^${CURRENCY_MARK}\\s*|\\s*${CURRENCY_MARK}$|\\s*%$`, "g");
 /** A sign written before the currency symbol: `-$5`, `- € 5`. */
-const SIGNED_CURRENCY = /^([+-])\s*[$€£¥]\s*/;
+const SIGNED_CURRENCY = new RegExp(`^([+-])\\s*${CURRENCY_MARK}\\s*`);
 /** Accounting negatives: `(1,200)`, `($50.00)`. */
 const PARENTHESISED = /^\((.+)\)$/;
 
@@ -54,7 +56,9 @@ const PARENTHESISED = /^\((.+)\)$/;
  * The number part of a cell, without currency symbols, a percent sign or accounting parentheses
  * (which become a minus sign).
  */
-function numberText(trimmed: string): string {
+function numberText(cell: string): string {
+  // The typographic minus (U+2212) of reports, and SAP's trailing minus (`1.234,56-`).
+  const trimmed = cell.replace(/^\u2212/, "-").replace(/^(\d[\d.,'\s\u00a0\u202f]*)-$/, "-$1");
   const inner = PARENTHESISED.exec(trimmed);
   if (inner) return `-${(inner[1] as string).trim().replace(CURRENCY, "")}`;
   return trimmed.replace(SIGNED_CURRENCY, "$1").replace(CURRENCY, "");
@@ -81,25 +85,52 @@ export function parseNumberCell(cell: string, decimal: DecimalMark): NumberCell 
   return /\d/.test(text) ? { kind: "invalid" } : { kind: "text" };
 }
 
+/** What decided a file's decimal mark. */
+export interface DecimalDecision {
+  mark: DecimalMark;
+  /**
+   * A cell read by convention because no cell decided: `1.500` in a semicolon-separated file
+   * (thousands, as European exports write them) or `1,500` (a decimal comma). Worth a note.
+   */
+  guessedFrom?: string;
+}
+
+/** `1.500`: a dot before exactly three digits, which may group thousands or mark decimals. */
+const AMBIGUOUS_DOT = /^[+-]?[1-9]\d{0,2}\.\d{3}$/;
+const AMBIGUOUS_COMMA = /^[+-]?[1-9]\d{0,2},\d{3}$/;
+
 /**
- * Decides a file's decimal mark from sample cells: a comma decimal shows as `1234,5` or `1.234,5`;
- * a dot decimal as `1234.5` or `1,234.5`. Ambiguous cells (`1,234` or `1.234`) do not vote.
+ * Decides a file's decimal mark from sample cells: a comma decimal shows as `1234,5`, `1.234,5`
+ * or `1.234.567`; a dot decimal as `1234.5`, `1,234.5` or `1,234,567`. Cells that read either way
+ * (`1,234` or `1.234`) do not vote; when only they are there, a comma-separated file has a decimal
+ * point (an unquoted decimal comma would split the cell) and other files follow the European
+ * convention their delimiter suggests.
  */
-export function detectDecimalMark(cells: string[], delimiter: string): DecimalMark {
+export function decideDecimalMark(cells: string[], delimiter: string): DecimalDecision {
   let comma = 0;
   let dot = 0;
+  let ambiguousComma: string | undefined;
+  let ambiguousDot: string | undefined;
   for (const raw of cells) {
     const cell = numberText(raw.trim());
     if (/^[+-]?\d+,\d+$/.test(cell)) {
-      // `1,234` could be a thousands group; only other digit counts decide.
-      if (!/^[+-]?\d{1,3},\d{3}$/.test(cell)) comma++;
-    } else if (/^[+-]?\d{1,3}(\.\d{3})+,\d+$/.test(cell)) comma++;
+      if (AMBIGUOUS_COMMA.test(cell)) ambiguousComma ??= cell;
+      else comma++;
+    } else if (/^[+-]?\d{1,3}(\.\d{3})+,\d+$/.test(cell) || /^[+-]?\d{1,3}(\.\d{3}){2,}$/.test(cell)) comma++;
     else if (/^[+-]?\d+\.\d+$/.test(cell)) {
-      if (!/^[+-]?\d{1,3}\.\d{3}$/.test(cell)) dot++;
-    } else if (/^[+-]?\d{1,3}(,\d{3})+\.\d+$/.test(cell)) dot++;
+      if (AMBIGUOUS_DOT.test(cell)) ambiguousDot ??= cell;
+      else dot++;
+    } else if (/^[+-]?\d{1,3}(,\d{3})+\.\d+$/.test(cell) || /^[+-]?\d{1,3}(,\d{3}){2,}$/.test(cell)) dot++;
   }
-  if (comma > dot) return ",";
-  if (dot > comma) return ".";
-  // Nothing decisive: a comma-separated file cannot use unquoted decimal commas.
-  return delimiter === "," ? "." : cells.some((c) => /^[+-]?\d{1,3},\d{3}$/.test(c.trim())) ? "," : ".";
+  if (comma > dot) return { mark: "," };
+  if (dot > comma) return { mark: "." };
+  if (delimiter === ",") return { mark: "." };
+  if (ambiguousComma !== undefined) return { mark: ",", guessedFrom: ambiguousComma };
+  if (ambiguousDot !== undefined) return delimiter === ";" ? { mark: ",", guessedFrom: ambiguousDot } : { mark: ".", guessedFrom: ambiguousDot };
+  return { mark: "." };
+}
+
+/** The decimal mark `decideDecimalMark` settles on. */
+export function detectDecimalMark(cells: string[], delimiter: string): DecimalMark {
+  return decideDecimalMark(cells, delimiter).mark;
 }

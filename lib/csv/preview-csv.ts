@@ -5,7 +5,7 @@ import { describeTimeFormat, formatTimeLabel } from "../time/time-format";
 import { hasDatesAcross, turnDatesAcross } from "./dates-across";
 import { decodeByteStream, readBlobChunks } from "./decode-text";
 import { readDatasetBlob } from "./read-blob";
-import { planColumns, SNIFF_CHARS, type ColumnPlan, type ParsedDataset, type ParsedSeries, type ReadOptions } from "./read-dataset";
+import { planColumns, SNIFF_CHARS, toSniffOptions, type ColumnPlan, type ParsedDataset, type ParsedSeries, type ReadOptions } from "./read-dataset";
 import { sniffCsv, type ColumnInfo, type CsvSniff } from "./sniff-csv";
 
 /** Rows of the file shown in the preview table. */
@@ -42,6 +42,7 @@ function toPreviewColumn(column: ColumnInfo, plan: ColumnPlan | null, idColumn: 
     role: roleOf(column, plan, idColumn),
     format: column.time ? describeTimeFormat(column.time.format) : null,
     hasDateOrder: column.time?.dateOrder !== undefined,
+    numeric: column.kind === "number" || column.numeric === true,
   };
 }
 
@@ -104,7 +105,7 @@ export async function previewCsv(
 ): Promise<ImportPreview> {
   const head = await readHead(blob);
   if (!head.ok) return emptyPreview(blob, fileName, head.reason);
-  const sniffed = sniffCsv(head.data.head, options.dateOrder ? { dateOrder: options.dateOrder } : {});
+  const sniffed = sniffCsv(head.data.head, toSniffOptions(options));
   if (!sniffed.ok) return emptyPreview(blob, fileName, sniffed.reason);
   const sniff: CsvSniff = sniffed.data;
   const planned = planColumns(sniff.columns, options, sniff.sampleRows);
@@ -122,7 +123,7 @@ export async function previewCsv(
     sampleRows: sniff.sampleRows.slice(0, PREVIEW_ROWS),
     timeColumn: plan?.time?.name ?? null,
     idColumn,
-    valueColumns: (plan?.matrix?.columns ?? plan?.values)?.map((c) => c.name) ?? [],
+    valueColumns: (plan?.matrix?.columns ?? plan?.values)?.map((c) => c.name).filter((name) => name !== idColumn) ?? [],
     dateOrder: dataset?.dateOrder ?? plan?.time?.time?.dateOrder ?? null,
     shape: dataset?.shape ?? null,
     rowCount: dataset?.rowCount ?? 0,

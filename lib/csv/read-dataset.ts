@@ -5,7 +5,7 @@ import { describeTimeFormat, fixedPatternWidth, formatTime, makeTimeParser, matc
 import { createCsvRowStream, type CsvRowStream } from "./csv-rows";
 import { hasDatesAcross, turnDatesAcross } from "./dates-across";
 import { parseNumberCell, type DecimalMark } from "./parse-number";
-import { sniffCsv, type ColumnInfo, type CsvDialect, type CsvSniff } from "./sniff-csv";
+import { SUMMARY_LABEL, sniffCsv, type ColumnInfo, type CsvDialect, type CsvSniff, type SniffOptions } from "./sniff-csv";
 
 export interface ReadOptions {
   /** Header of the time column; `null` reads the file as a plain sequence without time. */
@@ -16,6 +16,8 @@ export interface ReadOptions {
   idColumn?: string | null;
   /** Day-first or month-first reading of slashed dates (default: decided from the data). */
   dateOrder?: DateOrder;
+  /** The decimal mark (default: decided from the numbers, by the delimiter's convention when they do not say). */
+  decimal?: DecimalMark;
   /** New names for series, keyed by their detected name. */
   seriesNames?: Record<string, string>;
 }
@@ -119,14 +121,31 @@ function findColumn(columns: ColumnInfo[], name: string): ColumnInfo | undefined
 function detectIdColumn(columns: ColumnInfo[], timeOf: (row: string[]) => string, sampleRows: string[][]): ColumnInfo | null {
   const times = sampleRows.map(timeOf);
   if (new Set(times).size === times.length) return null;
+  const text = columns.find((c) => {
+    if (c.kind !== "text") return false;
+    const ids = new Set(sampleRows.map((row) => row[c.index] ?? ""));
+    return ids.size > 1 && ids.size < sampleRows.length;
+  });
+  if (text) return text;
+  // Store, product or station numbers: whole numbers under a header that names things, and with
+  // them every time comes once per series. One number column must be left to forecast.
+  const numbers = columns.filter((c) => c.kind === "number");
+  if (numbers.length < 2) return null;
   return (
-    columns.find((c) => {
-      if (c.kind !== "text") return false;
-      const ids = new Set(sampleRows.map((row) => row[c.index] ?? ""));
-      return ids.size > 1 && ids.size < sampleRows.length;
+    numbers.find((c) => {
+      if (!ID_NAME.test(c.name.trim())) return false;
+      const cells = sampleRows.map((row) => (row[c.index] ?? "").trim());
+      if (!cells.every((cell) => /^\d{1,12}$/.test(cell))) return false;
+      const ids = new Set(cells);
+      const keys = new Set(sampleRows.map((row, i) => `${cells[i]}\u0000${times[i]}`));
+      return ids.size > 1 && ids.size < sampleRows.length && keys.size === sampleRows.length;
     }) ?? null
   );
 }
+
+/** A header naming what a number identifies: `store`, `Store Nbr`, `sku`, `station_id`, `Filiale`. */
+const ID_NAME =
+  /(^|[\s_\-.])(id|ids|key|code|no|nr|nbr|num|number|store|shop|branch|outlet|site|station|sensor|device|meter|plant|location|loc|region|zone|district|item|sku|product|article|part|series|customer|client|account|dept|department|family|category|cat|group|unit|filiale|artikel|kunde|magasin|tienda)s?([\s_\-.]|$)|id$|Id$|ID$|nr$/i;
 
 /**
  * The first column when it only counts the rows (1, 2, 3, … or 0, 1, 2, …), as R's write.csv and
@@ -174,6 +193,16 @@ const BLS_MONTH = /^M(0[1-9]|1[0-3])$/i;
 const QUARTER_PART = /^(quarter|qtr|q|quartal|trimestre|kwartaal)$/i;
 const DAY_PART = /^(day|dy|d|dd|date_of_month|day_of_month|dayofmonth|dom|mday|tag|jour|dia|día|dag|giorno)$/i;
 const HOUR_PART = /^(hour|hr|h|hh|stunde|heure|hora|uur|ora)$/i;
+
+/** A numbered footnote under a table: `1) Provisional figures`, `2. Source: ONS`. */
+const FOOTNOTE = /^\d{1,2}[).:]\s+\p{L}/u;
+
+/**
+ * A header made only of time words (`Year`, `Fiscal year`, `Unix time`): its numbers are times even
+ * when another column is the time. `Sales prior year` or `Visitors per day` measure something.
+ */
+const TIME_ONLY_NAME =
+  /^(\s|[_\-.()#]|date|time|timestamp|stamp|day|days|month|year|yr|quarter|qtr|week|period|epoch|unix|utc|local|hour|minute|second|seconds|ms|of|the|fiscal|financial|calendar|iso|serial|excel|ts|ds|t|datum|fecha|jahr|monat|zeit|mois|année|annee|ano|año)+$/i;
 
 /** A column that describes the date rather than measuring anything: forecasting it is meaningless. */
 const CALENDAR_FIELD = /^(day[ _]?of[ _]?(the[ _]?)?week|weekday|wday|dow|day[ _]?of[ _]?year|doy|yday|week[ _]?of[ _]?year|weekofyear|woy|iso[ _]?week|is[ _]?weekend|weekend|is[ _]?holiday|holiday)$/i;
@@ -286,7 +315,8 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
     }
     time = chosen;
   } else if (options.timeColumn === undefined) {
-    time = columns.find((c) => c.kind === "time") ?? null;
+    // Written dates over numbers that read as years or serial dates (`month,Sales prior year`).
+    time = columns.find((c) => c.kind === "time" && !c.numeric) ?? columns.find((c) => c.kind === "time") ?? null;
   }
 
   const parts = time ? detectDateParts(columns, time, sampleRows) : null;
@@ -316,11 +346,11 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
       if (isTime(chosen) || chosen === id) {
         return fail(`Column \`${chosen.name}\` is the ${chosen === id ? "series name" : "time"} column; it cannot also be a value column.`);
       }
-      if (chosen.kind !== "number") return fail(`Column \`${chosen.name}\` does not hold numbers, so it cannot be a series.`);
+      if (chosen.kind !== "number" && !chosen.numeric) return fail(`Column \`${chosen.name}\` does not hold numbers, so it cannot be a series.`);
       if (!values.includes(chosen)) values.push(chosen);
     }
   } else {
-    values = columns.filter((c) => c.kind === "number" && !isTime(c) && c !== id);
+    values = columns.filter((c) => (c.kind === "number" || (c.numeric && !TIME_ONLY_NAME.test(c.name))) && !isTime(c) && c !== id);
     rowNumbers = detectRowNumbers(values, sampleRows);
     if (rowNumbers) values = values.filter((c) => c !== rowNumbers);
     if (time) {
@@ -342,8 +372,6 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
   return ok({ time, id, values, rowNumbers, calendar, clock, parts, matrix });
 }
 
-/** The time cell of a spreadsheet's totals row: `Total`, `Grand total`, `Sum`, `Average`, `Gesamt`, … */
-const SUMMARY_LABEL = /^\s*(grand\s+)?(total|totals|sum|average|mean|summe|gesamt|insgesamt|totaal|totale|moyenne)\s*:?\s*$/i;
 
 /** A Float64Array (or Int32Array) that grows as points arrive: 8 bytes a point, no boxed numbers. */
 class Growable<A extends Float64Array | Int32Array> {
@@ -473,13 +501,19 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   // every text column is kept as codes per row until then.
   const lateIds: LateId[] =
     single && plan.time && !matrix && options.idColumn === undefined
-      ? columns.filter((c) => c.kind === "text" && c !== plan.clock?.column && !plan.parts?.columns.includes(c)).map((column) => ({ column, codes: ints(), names: new Map() }))
+      ? columns
+          .filter((c) => (c.kind === "text" || (c.kind === "number" && plan.values.length > 1 && ID_NAME.test(c.name.trim()))) && c !== plan.clock?.column && !plan.parts?.columns.includes(c))
+          .map((column) => ({ column, codes: ints(), names: new Map() }))
       : [];
   let id = plan.id;
   let headerSeen = !dialect.hasHeader;
   let unitsRow = dialect.unitsRow ? 1 : 0;
   let preamble = dialect.skipRows ?? 0;
   const summaryRows: number[] = [];
+  /** Lines inside the table starting with `#`, as exporters write comments. */
+  const commentRows: number[] = [];
+  /** A row without a date after the data, left out at the end if its values are the column sums. */
+  let unlabelledTotal: { line: number; row: string[]; message: string } | null = null;
   let dataIndex = 0;
 
   function raggedMessage(row: string[], line: number): string {
@@ -512,7 +546,8 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   function isFooterRow(row: string[]): boolean {
     if (timeIndex < 0) return false;
     const cell = (row[timeIndex] ?? "").trim();
-    if (cell === "" || /^\d/.test(cell)) return false;
+    // A numbered footnote (`1) Provisional figures.`) starts with a digit but is words.
+    if (cell === "" || (/^\d/.test(cell) && !FOOTNOTE.test(cell))) return false;
     return row.every((c) => parseNumberCell(c, decimal).kind !== "number");
   }
   function holdFooter(line: number, message: string): boolean {
@@ -534,6 +569,10 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       unitsRow--;
       return true;
     }
+    if (/^\s*#/.test(row[0] ?? "")) {
+      commentRows.push(line);
+      return true;
+    }
     if (row.length !== width && !onlyEmptyExtra(row)) return isFooterRow(row) ? holdFooter(line, raggedMessage(row, line)) : stop(raggedMessage(row, line));
     let t: number;
     if (timeIndex >= 0) {
@@ -553,9 +592,14 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
           cell.trim() === ""
             ? `Row ${formatRowNumber(line)}, ${where}: the date is empty. Every row needs a date; fill it in or delete the row.`
             : `Row ${formatRowNumber(line)}, ${where}: ${quote(cell.trim())} is not a date like the others (${describeTimeFormat(timeFormat)}). Correct it or delete the row.`;
+        if (cell.trim() === "" && single && !matrix && !unlabelledTotal && dataIndex > 1) {
+          unlabelledTotal = { line, row, message };
+          return true;
+        }
         return isFooterRow(row) ? holdFooter(line, message) : stop(message);
       }
       if (footer.message) return stop(footer.message);
+      if (unlabelledTotal) return stop(unlabelledTotal.message);
     } else {
       t = dataIndex;
     }
@@ -611,6 +655,24 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   }
 
   /** The single group split by the first text column that makes every series' times unique, when the times repeat. */
+  /** Every value cell of `row` is its column's sum so far (to 0.1%), and at least one is filled. */
+  function isColumnTotals(row: string[]): boolean {
+    if (!single) return false;
+    const n = single.times.length;
+    let filled = 0;
+    for (let c = 0; c < valueIndexes.length; c++) {
+      const total = readValue(row[valueIndexes[c] as number] as string, decimal);
+      if (total === undefined) return false;
+      if (Number.isNaN(total)) continue;
+      const column = (single.values[c] as Growable<Float64Array>).data;
+      let sum = 0;
+      for (let i = 0; i < n; i++) if (column[i] === column[i]) sum += column[i] as number;
+      if (Math.abs(total - sum) > 1e-3 * Math.max(Math.abs(sum), 1e-9)) return false;
+      filled++;
+    }
+    return filled > 0;
+  }
+
   function splitByLateId(): void {
     if (!single || lateIds.length === 0) return;
     const n = single.times.length;
@@ -634,9 +696,24 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     if (dataIndex === 0) {
       return fail("The file has a header row but no data rows. Add at least one row of values under the header.");
     }
+    if (unlabelledTotal) {
+      if (!isColumnTotals(unlabelledTotal.row)) return fail(unlabelledTotal.message);
+      summaryRows.push(unlabelledTotal.line);
+    }
     splitByLateId();
     if (shortCell) timeFormat = matchPadding(detectedFormat, shortCell.cell, shortCell.t);
     const issues: IngestIssue[] = [];
+    const guessed = sniffed.decimalGuessedFrom;
+    if (guessed !== undefined) {
+      const read = parseNumberCell(guessed, dialect.decimal);
+      const value = read.kind === "number" ? String(read.value) : guessed;
+      const why = dialect.decimal === "," ? (guessed.includes(".") ? "a dot grouping thousands, as files separated by semicolons write them" : "a decimal comma, as files separated by semicolons write them") : "a decimal point";
+      const other = dialect.decimal === "," ? "." : ",";
+      issues.push({
+        kind: "note",
+        message: `No number settled the decimal mark, so \`${guessed}\` was read as ${value} (${why}). If that is wrong, choose the decimal mark on import (CLI: --decimal ${other}).`,
+      });
+    }
     if (id && !plan.id) {
       issues.push({ kind: "note", message: `Column \`${id.name}\` names the series (${groups.size} of them), so each was read on its own.` });
     }
@@ -651,6 +728,9 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     }
     if (summaryRows.length > 0) {
       issues.push({ kind: "note", message: `${summaryRows.length === 1 ? "Row" : "Rows"} ${listRows(summaryRows, summaryRows.length)} ${summaryRows.length === 1 ? "is a total or summary row and was" : "are total or summary rows and were"} left out.` });
+    }
+    if (commentRows.length > 0) {
+      issues.push({ kind: "note", message: `${commentRows.length === 1 ? "Row" : "Rows"} ${listRows(commentRows, commentRows.length)} ${commentRows.length === 1 ? "starts" : "start"} with # and ${commentRows.length === 1 ? "was" : "were"} left out as ${commentRows.length === 1 ? "a comment" : "comments"}.` });
     }
     if (footer.rows.length > 0) {
       issues.push({ kind: "note", message: `${footer.rows.length === 1 ? "Row" : "Rows"} ${listRows(footer.rows, footer.rows.length)} under the table ${footer.rows.length === 1 ? "is a note or source line and was" : "are note or source lines and were"} left out.` });
@@ -706,14 +786,29 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       const picked = pick(rawTimes);
       // The second reading of the hour that repeats when clocks go back, in files kept in local time.
       const repeated: number[] = [];
+      const clockHours: number[] = [];
+      const copies: number[] = [];
+      const at = (k: number) => (order ? (order[k] as number) : k);
       for (let i = 1; i < n; i++) {
         if (picked[i] !== picked[i - 1]) continue;
-        if (plan.time && isRepeatedClockHour(picked[i] as number) && picked[i - 2] !== picked[i]) {
+        const rowOf = (k: number) => group.rows.data[at(k)] as number;
+        const [a, b] = [rowOf(i - 1), rowOf(i)].sort((x, y) => x - y) as [number, number];
+        // A row exported twice: the copy adds nothing.
+        const sameValues = plan.values.every((_, c) => {
+          const data = (group.values[c] as Growable<Float64Array>).data;
+          const [x, y] = [data[at(i - 1)] as number, data[at(i)] as number];
+          return x === y || (x !== x && y !== y);
+        });
+        if (sameValues) {
           repeated.push(i);
+          copies.push(b);
           continue;
         }
-        const rowOf = (k: number) => group.rows.data[order ? (order[k] as number) : k] as number;
-        const [a, b] = [rowOf(i - 1), rowOf(i)].sort((x, y) => x - y) as [number, number];
+        if (plan.time && isRepeatedClockHour(picked[i] as number) && picked[i - 2] !== picked[i]) {
+          repeated.push(i);
+          clockHours.push(i);
+          continue;
+        }
         const label = formatTime(picked[i] as number, timeFormat, i);
         const where = group.key ? ` for series \`${group.key}\`` : "";
         const hint = id || !plan.time ? "" : ", or, if the file holds several series, add a column that names each one";
@@ -722,27 +817,38 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         );
       }
       const times = repeated.length > 0 ? dropIndexes(picked, repeated) : picked;
-      if (repeated.length > 0) {
-        const labels = repeated.slice(0, ROW_LIMIT_IN_MESSAGES).map((i) => formatTime(picked[i] as number, timeFormat, i));
+      if (clockHours.length > 0) {
+        const labels = clockHours.slice(0, ROW_LIMIT_IN_MESSAGES).map((i) => formatTime(picked[i] as number, timeFormat, i));
         const where = group.key ? ` of series \`${group.key}\`` : "";
         issues.push({
           kind: "note",
           message:
-            repeated.length === 1
+            clockHours.length === 1
               ? `The time ${labels[0]}${where} comes twice, where clocks go back for daylight saving; its two readings were averaged.`
-              : `${plural(repeated.length, "time", "times")}${where} come twice, where clocks go back for daylight saving (${labels.join(", ")}${repeated.length > labels.length ? ", …" : ""}); the two readings of each were averaged.`,
+              : `${plural(clockHours.length, "time", "times")}${where} come twice, where clocks go back for daylight saving (${labels.join(", ")}${clockHours.length > labels.length ? ", …" : ""}); the two readings of each were averaged.`,
+        });
+      }
+      if (copies.length > 0) {
+        const rows = copies.sort((x, y) => x - y);
+        issues.push({
+          kind: "note",
+          message: `${rows.length === 1 ? "Row" : "Rows"} ${listRows(rows, rows.length)} ${rows.length === 1 ? "repeats an earlier row exactly (same time, same values) and was" : "repeat earlier rows exactly (same time, same values) and were"} left out.`,
         });
       }
       const frequency = plan.time ? inferFrequency(times) : indexFrequency();
       const pickedRows = pick(Float64Array.from(group.rows.data.subarray(0, n)));
       const rowNumbers = repeated.length > 0 ? dropIndexes(pickedRows, repeated) : pickedRows;
       plan.values.forEach((info, c) => {
+        // A store-number column found only once the whole file was read names series, not values.
+        if (info === id) return;
         let values = pick((group.values[c] as Growable<Float64Array>).data);
         if (repeated.length > 0) {
           for (const i of repeated) values[i - 1] = meanOfPresent(values[i - 1] as number, values[i] as number);
           values = dropIndexes(values, repeated);
         }
-        const detectedName = id ? (plan.values.length > 1 ? `${group.key || "(blank)"} · ${info.name}` : group.key || "(blank)") : info.name;
+        // A bare number says nothing as a name: `store 7` does.
+        const key = id?.kind === "number" && group.key ? `${id.name} ${group.key}` : group.key || "(blank)";
+        const detectedName = id ? (plan.values.filter((v) => v !== id).length > 1 ? `${key} · ${info.name}` : key) : info.name;
         const name = options.seriesNames?.[detectedName]?.trim() || detectedName;
         const [start, end] = presentSpan(values);
         const cells = missing[c] as MissingCells;
@@ -901,8 +1007,13 @@ function indexFrequency(): Frequency {
   return { kind: "index", step: { unit: "index" }, seasonLength: 1, label: "sequence", gapCount: 0 };
 }
 
+/** The analyst's choices that detection must follow. */
+export function toSniffOptions(options: ReadOptions): SniffOptions {
+  return { ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}), ...(options.decimal ? { decimal: options.decimal } : {}) };
+}
+
 function sniffWith(sample: string, options: ReadOptions): Result<{ sniffed: CsvSniff; plan: Plan }> {
-  const sniffed = sniffCsv(sample, options.dateOrder ? { dateOrder: options.dateOrder } : {});
+  const sniffed = sniffCsv(sample, toSniffOptions(options));
   if (!sniffed.ok) return sniffed;
   const plan = planColumns(sniffed.data.columns, options, sniffed.data.sampleRows);
   if (!plan.ok) return plan;

@@ -2,7 +2,7 @@ import Papa from "papaparse";
 import { detectTimeFormat, looksLikeTimeName, type DateOrder, type DetectedTimeFormat } from "../time/detect-time-format";
 import { makeTimeParser } from "../time/time-format";
 import { fail, ok, type Result } from "../result";
-import { detectDecimalMark, parseNumberCell, type DecimalMark } from "./parse-number";
+import { decideDecimalMark, parseNumberCell, type DecimalDecision, type DecimalMark } from "./parse-number";
 
 export type Delimiter = "," | ";" | "\t" | "|";
 const DELIMITERS: Delimiter[] = [",", ";", "\t", "|"];
@@ -29,6 +29,11 @@ export interface ColumnInfo {
   kind: ColumnKind;
   /** For time columns: the format that reads every sampled cell. */
   time?: DetectedTimeFormat;
+  /**
+   * A time column whose cells are all plain numbers (years, serial dates, epoch seconds): it may
+   * be a value column that happens to read as times (`Sales prior year` of 1000–2999).
+   */
+  numeric?: true;
   /** The unit of a value column: from a units row under the header, or `Load (MW)` / `Load [MW]`. */
   unit?: string;
 }
@@ -38,6 +43,8 @@ export interface CsvSniff {
   columns: ColumnInfo[];
   /** First data rows as cells, for previews. */
   sampleRows: string[][];
+  /** The cell the decimal mark was guessed from when no cell decided it (`1.500`). */
+  decimalGuessedFrom?: string;
 }
 
 /** How many lines detection looks at; the full read checks every row afterwards. */
@@ -83,6 +90,13 @@ function detectDelimiter(sample: string): Delimiter {
   return best;
 }
 
+/**
+ * The time cell of a spreadsheet's totals row: `Total`, `Grand total`, `Sum`, `Average`, `Gesamt`,
+ * German Excel's pivot `Gesamtergebnis`, …
+ */
+export const SUMMARY_LABEL =
+  /^\s*(grand\s+)?(total|totals|sum|average|mean|summe|gesamt|insgesamt|gesamtergebnis|totaal|eindtotaal|totale|moyenne|total\s+general|total\s+général)\s*:?\s*$/i;
+
 function isNumeric(cell: string, decimal: DecimalMark): boolean {
   return parseNumberCell(cell, decimal).kind === "number";
 }
@@ -97,8 +111,11 @@ function classify(
 ): ColumnInfo {
   const present = cells.map((c) => c.trim()).filter((c) => parseNumberCell(c, decimal).kind !== "missing");
   if (present.length === 0) return { index, name, kind: "empty" };
-  const time = detectTimeColumn(name, present, dateOrder, timeLike);
-  if (time) return { index, name, kind: "time", time };
+  // A pivot table's `Grand Total` under its dates must not make the column look like text.
+  // Where numbers are written with decimal commas, dates are written day first.
+  const tieOrder: DateOrder = decimal === "," ? "dmy" : "mdy";
+  const time = detectTimeColumn(name, present.filter((cell) => !SUMMARY_LABEL.test(cell)), dateOrder, timeLike, tieOrder);
+  if (time) return present.every((cell) => isNumeric(cell, decimal)) ? { index, name, kind: "time", time, numeric: true } : { index, name, kind: "time", time };
   let numbers = 0;
   let malformed = 0;
   for (const cell of present) {
@@ -125,8 +142,8 @@ function timeShare(detected: DetectedTimeFormat, cells: string[]): number {
  * row, not turn the whole column into text): the format that reads at least 90% of the sample,
  * or half of it in a column whose header says it holds times.
  */
-function detectTimeColumn(name: string, cells: string[], dateOrder: DateOrder | undefined, timeLike: boolean): DetectedTimeFormat | undefined {
-  const options = { columnName: name, timeLike, ...(dateOrder ? { dateOrder } : {}) };
+function detectTimeColumn(name: string, cells: string[], dateOrder: DateOrder | undefined, timeLike: boolean, tieOrder: DateOrder): DetectedTimeFormat | undefined {
+  const options = { columnName: name, timeLike, tieOrder, ...(dateOrder ? { dateOrder } : {}) };
   const strict = detectTimeFormat(cells, options);
   if (strict) return strict;
   // Formats read off single cells near the top; the bad cell itself simply yields nothing.
@@ -136,7 +153,7 @@ function detectTimeColumn(name: string, cells: string[], dateOrder: DateOrder | 
   for (const cell of cells.slice(0, 5)) {
     for (const order of orders) {
       // Not `timeLike`: one number always "counts up", and the headerless first column may be values.
-      const candidate = detectTimeFormat([cell], { columnName: name, ...(order ? { dateOrder: order } : {}) });
+      const candidate = detectTimeFormat([cell], { columnName: name, tieOrder, ...(order ? { dateOrder: order } : {}) });
       if (!candidate) continue;
       const share = timeShare(candidate, cells);
       if (share >= bestShare && (!best || share > bestShare)) {
@@ -248,6 +265,8 @@ function uniqueNames(names: string[]): string[] {
 
 export interface SniffOptions {
   dateOrder?: DateOrder;
+  /** The decimal mark, when the analyst chose it (default: decided from the numbers). */
+  decimal?: DecimalMark;
 }
 
 /**
@@ -266,8 +285,9 @@ export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSn
   const restRows = unitsRow ? afterHeader.slice(1) : afterHeader;
   if (!firstRow) return fail("The file is empty. Choose a CSV file with a header row and at least one data row.");
 
-  const candidates = restRows.slice(0, 200).flat();
-  const decimal = detectDecimalMark(candidates.length ? candidates : firstRow, delimiter);
+  const candidates = restRows.flat();
+  const decision: DecimalDecision = options.decimal ? { mark: options.decimal } : decideDecimalMark(candidates.length ? candidates : firstRow, delimiter);
+  const decimal = decision.mark;
   const hasHeader = looksLikeHeader(firstRow, restRows.slice(0, 50), decimal);
   const dataRows = hasHeader ? restRows : rows;
   if (dataRows.length === 0) {
@@ -301,5 +321,6 @@ export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSn
     },
     columns: columns.slice(0, Math.max(width, 1)),
     sampleRows: dataRows.slice(0, 20),
+    ...(decision.guessedFrom !== undefined ? { decimalGuessedFrom: decision.guessedFrom } : {}),
   });
 }

@@ -18,6 +18,7 @@ export const importOptionsSchema = z
     valueColumns: z.array(z.string()).max(500).optional(),
     idColumn: z.string().nullable().optional(),
     dateOrder: z.enum(["dmy", "mdy"]).optional(),
+    decimal: z.enum([".", ","]).optional(),
     seriesNames: z.record(z.string(), z.string().trim().max(200)).optional(),
   })
   .strict();
@@ -90,6 +91,8 @@ export interface PreviewColumn {
   format: string | null;
   /** The column's dates are slashed, dotted or dashed days and months: the order can be chosen. */
   hasDateOrder: boolean;
+  /** Every cell is a number (a value column, or years or serial dates that may be values). */
+  numeric: boolean;
 }
 
 export interface PreviewSeries {

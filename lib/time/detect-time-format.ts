@@ -21,6 +21,11 @@ export interface DetectTimeOptions {
    * without a header row, where loggers put their Unix times and compact `YYYYMMDD` dates.
    */
   timeLike?: boolean;
+  /**
+   * The order slashed dates that read evenly both ways fall back to (default month-first, Excel's
+   * US default; day-first suits a file written with decimal commas).
+   */
+  tieOrder?: DateOrder;
 }
 
 const TIME_NAME = /(date|time|day|month|year|yr|quarter|qtr|week|period|stamp|^ts$|^ds$|^t$|epoch|hour|minute|datum|fecha|jahr|monat|zeit|mois|année|annee)/i;
@@ -242,7 +247,7 @@ export function detectTimeFormat(samples: string[], options: DetectTimeOptions =
       // A true tie (1–12 in both places, both readings regular): dotted and dashed dates
       // (`01.02.2024`, `01-02-2024`) are day-first where they are written; slashed ones fall back to
       // month-first, Excel's US default.
-      const tieOrder: DateOrder = slashed.dmy.includes("/") ? "mdy" : "dmy";
+      const tieOrder: DateOrder = slashed.dmy.includes("/") ? (options.tieOrder ?? "mdy") : "dmy";
       const order: DateOrder = dmyScore > mdyScore ? "dmy" : mdyScore > dmyScore ? "mdy" : tieOrder;
       return {
         format: { kind: "pattern", pattern: slashed[order] },

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { decideDecimalMark, parseNumberCell } from "./parse-number";
+
+describe("decideDecimalMark", () => {
+  it.each([
+    ["1234,5 decides a comma", ["12", "1234,5"], ";", { mark: "," }],
+    ["1.234,5 decides a comma", ["1.234,5"], ";", { mark: "," }],
+    ["two thousands dots decide a comma", ["1.234.567"], "\t", { mark: "," }],
+    ["1234.5 decides a point", ["1234.5"], ";", { mark: "." }],
+    ["two thousands commas decide a point", ["1,234,567"], ";", { mark: "." }],
+    ["0.500 is a decimal point (a thousands group never starts with 0)", ["0.500"], ";", { mark: "." }],
+    ["1.500 alone in a semicolon file groups thousands", ["1.500", "800"], ";", { mark: ",", guessedFrom: "1.500" }],
+    ["1.500 alone in a tab file is a decimal point, and said to be a guess", ["1.500"], "\t", { mark: ".", guessedFrom: "1.500" }],
+    ["1,500 alone in a semicolon file is a decimal comma", ["1,500"], ";", { mark: ",", guessedFrom: "1,500" }],
+    ["a comma-separated file cannot hold bare decimal commas", ["1.500"], ",", { mark: "." }],
+    ["whole numbers say nothing and need no note", ["12", "800"], ";", { mark: "." }],
+  ])("%s", (_name, cells, delimiter, expected) => {
+    expect(decideDecimalMark(cells, delimiter)).toEqual(expected);
+  });
+});
+
+describe("parseNumberCell", () => {
+  it.each([
+    ["\u22123.5", ".", -3.5],
+    ["1.234,56-", ",", -1234.56],
+    ["1,234.56-", ".", -1234.56],
+    ["1.234.567", ",", 1234567],
+    ["(1,200)", ".", -1200],
+    ["USD 1,200", ".", 1200],
+    ["1.200,00 EUR", ",", 1200],
+    ["(USD 50)", ".", -50],
+  ] as const)("%s with a decimal %s is %d", (cell, decimal, value) => {
+    expect(parseNumberCell(cell, decimal)).toEqual({ kind: "number", value });
+  });
+
+  it("a lone minus is still a missing value, and a word with a trailing minus is text", () => {
+    expect(parseNumberCell("-", ".")).toEqual({ kind: "missing" });
+    expect(parseNumberCell("abc-", ".")).toEqual({ kind: "text" });
+    expect(parseNumberCell("EURO", ".")).toEqual({ kind: "text" });
+  });
+});
