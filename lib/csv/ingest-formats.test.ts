@@ -394,6 +394,17 @@ describe("what detection guessed, the analyst can see and change", () => {
     });
   });
 
+  it("amounts written with a currency or a percent sign take it as their unit", () => {
+    const read = readDataset('month,revenue,margin,cost,units\n2024-01,"$1,200",12.5%,USD 300,4\n2024-02,$900,13%,USD 310,5\n');
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.data.series.map((s) => [s.name, s.unit])).toEqual([
+      ["revenue", "$"],
+      ["margin", "%"],
+      ["cost", "USD"],
+      ["units", null],
+    ]);
+  });
+
   it("a row exported twice is left out with a note; the same time with other values is still refused", () => {
     const read = readDataset("date,sales,cost\n2024-01-01,10,1\n2024-01-02,11,\n2024-01-02,11,\n2024-01-03,12,3\n");
     if (!read.ok) throw new Error(read.reason);

@@ -52,6 +52,18 @@ const SIGNED_CURRENCY = new RegExp(`^([+-])\\s*${CURRENCY_MARK}\\s*`);
 /** Accounting negatives: `(1,200)`, `($50.00)`. */
 const PARENTHESISED = /^\((.+)\)$/;
 
+const LEADING_MARK = new RegExp(`^[(+-]*\\s*(${CURRENCY_MARK})`);
+const TRAILING_MARK = new RegExp(`(${CURRENCY_MARK}|%)\\)?$`);
+
+/**
+ * The unit a cell's number is written with: its currency symbol or code, or `%`.
+ * @returns `$`, `EUR`, `%`, … or undefined for a bare number
+ */
+export function cellUnit(cell: string): string | undefined {
+  const trimmed = cell.trim();
+  return LEADING_MARK.exec(trimmed)?.[1] ?? TRAILING_MARK.exec(trimmed)?.[1];
+}
+
 /**
  * The number part of a cell, without currency symbols, a percent sign or accounting parentheses
  * (which become a minus sign).

@@ -2,7 +2,7 @@ import Papa from "papaparse";
 import { detectTimeFormat, looksLikeTimeName, type DateOrder, type DetectedTimeFormat } from "../time/detect-time-format";
 import { makeTimeParser } from "../time/time-format";
 import { fail, ok, type Result } from "../result";
-import { decideDecimalMark, parseNumberCell, type DecimalDecision, type DecimalMark } from "./parse-number";
+import { cellUnit, decideDecimalMark, parseNumberCell, type DecimalDecision, type DecimalMark } from "./parse-number";
 
 export type Delimiter = "," | ";" | "\t" | "|";
 const DELIMITERS: Delimiter[] = [",", ";", "\t", "|"];
@@ -247,6 +247,20 @@ function unitFromName(name: string): string | undefined {
   return match && /[^\d\s]/.test(match[1] as string) ? (match[1] as string) : undefined;
 }
 
+/** The currency or `%` that at least 80% of a column's filled cells are written with (`$1,200`, `12,5 %`). */
+function unitFromCells(cells: string[]): string | undefined {
+  const counts = new Map<string | undefined, number>();
+  let filled = 0;
+  for (const cell of cells) {
+    if (cell.trim() === "") continue;
+    filled++;
+    const unit = cellUnit(cell);
+    counts.set(unit, (counts.get(unit) ?? 0) + 1);
+  }
+  for (const [unit, count] of counts) if (unit !== undefined && count >= 0.8 * filled) return unit;
+  return undefined;
+}
+
 /** A units-row cell without its brackets: `[MW]` → `MW`; empty → undefined. */
 function cleanUnit(cell: string | undefined): string | undefined {
   const text = (cell ?? "").trim().replace(/^[([]\s*(.*?)\s*[)\]]$/, "$1");
@@ -304,7 +318,10 @@ export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSn
       options.dateOrder,
       !hasHeader && index === 0,
     );
-    const unit = column.kind === "number" ? (cleanUnit(units?.[index]) ?? (hasHeader ? unitFromName(name) : undefined)) : undefined;
+    const unit =
+      column.kind === "number"
+        ? (cleanUnit(units?.[index]) ?? (hasHeader ? unitFromName(name) : undefined) ?? unitFromCells(dataRows.map((row) => row[index] ?? "")))
+        : undefined;
     return unit ? { ...column, unit } : column;
   });
   const head = sample.slice(0, 10_000);
