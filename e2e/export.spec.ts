@@ -1,13 +1,12 @@
 import fs from "node:fs";
 import { expect, test, type Download, type Page } from "@playwright/test";
+import { formatEstimate } from "../lib/chart/format-time-label";
 import { readZip } from "../lib/export/zip";
 import { MONTHLY, smallSettings, upload } from "./helpers";
 
 const HEADER = "timestamp,series,forecast,lower80,upper80,lower95,upper95";
 /** The fixture's default horizon (monthly: a year). */
 const H = 12;
-/** The tooltip's number format (lib/chart/format-time-label.ts formatValue). */
-const tooltipNumber = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 });
 /** `2022-03-01` → `Mar 2022`, the tooltip's label of a monthly time. */
 const monthLabel = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleString("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
 
@@ -61,7 +60,8 @@ test("train → Export CSV: the header, h rows per series, the numbers of the ch
   const tooltips = await readForecastTooltips(page, H);
   expect(tooltips.size).toBe(H);
   for (const [timestamp, , mean, lo80, hi80, lo95, hi95] of rows as string[][]) {
-    const f = (text: string | undefined) => tooltipNumber.format(Number(text));
+    // The CSV's full numbers, rounded as the tooltip rounds a forecast.
+    const f = (text: string | undefined) => formatEstimate(Number(text));
     expect(tooltips.get(monthLabel(timestamp as string)), `tooltip of ${timestamp}`).toEqual([f(mean), `${f(lo80)} – ${f(hi80)}`, `${f(lo95)} – ${f(hi95)}`]);
   }
 

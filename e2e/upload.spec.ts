@@ -69,7 +69,7 @@ test("a World Bank table of 40 countries: read turned, and any country found by 
 
   await page.goto(`/datasets/${id}`);
   const notes = page.getByRole("region", { name: "Import notes" });
-  await expect(notes).toContainText("The dates run across the header (2004 to 2023) with a series per row, so the table was read turned: 40 series named by `Country Name`.");
+  await expect(notes).toContainText("The dates run across the header (2004 to 2023) with a series per row, so the table was read turned: 40 series named by Country Name.");
   await expect(notes).toContainText("8 series begin later or end earlier than the file");
   await expect(page.getByTestId("series-chart")).toHaveCount(24);
   await expect(page.getByTestId("data-caption")).toContainText("Charting the first 24 of 40 series");

@@ -11,8 +11,10 @@ const created = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyl
 
 function range(dataset: DatasetSummaryDto): string {
   if (!dataset.start || !dataset.end) return "—";
-  const day = (iso: string) => formatTimeLabel(Date.parse(iso), "daily");
-  return `${day(dataset.start)} – ${day(dataset.end)}`;
+  // Months read as months and hours as hours; a file without dates is numbered.
+  const kind = dataset.frequency === null || dataset.frequency === "irregular" ? "daily" : dataset.frequency;
+  const label = (iso: string) => formatTimeLabel(Date.parse(iso), kind);
+  return `${label(dataset.start)} – ${label(dataset.end)}`;
 }
 
 /** The datasets table on the home page, with an empty state that says what to do. */
@@ -32,6 +34,7 @@ export function DatasetList({ datasets }: DatasetListProps) {
           Upload a CSV above: one column of dates and at least one column of numbers.
         </div>
       ) : (
+        <div className="table-wrap">
         <table className="table" aria-label="Datasets">
           <thead>
             <tr>
@@ -60,6 +63,7 @@ export function DatasetList({ datasets }: DatasetListProps) {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );

@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { Area, Brush, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, YAxis } from "recharts";
-import { formatTimeLabel, formatValue } from "@/lib/chart/format-time-label";
+import { formatEstimate, formatTimeLabel, formatValue } from "@/lib/chart/format-time-label";
 import { toForecastCounts, toInitialWindowStart, type ForecastRow } from "@/lib/chart/to-forecast-rows";
 import type { FrequencyKind } from "@/lib/time/frequency";
 import { ChartLegend, HORIZONTAL_GRID, TimeXAxis, valueAxisProps, type LegendItem } from "./chart-parts";
@@ -25,7 +25,7 @@ const FORECAST = "var(--forecast)";
 
 function ForecastTooltip({ row, frequency, unit }: { row: ForecastRow; frequency: FrequencyKind; unit?: string | null }) {
   const u = unit ? ` ${unit}` : "";
-  const range = (r: [number, number] | null | undefined) => (r ? `${formatValue(r[0])} – ${formatValue(r[1])}${u}` : null);
+  const range = (r: [number, number] | null | undefined) => (r ? `${formatEstimate(r[0])} – ${formatEstimate(r[1])}${u}` : null);
   return (
     <div className="chart-tooltip" data-testid="forecast-tooltip">
       <div className="label">{formatTimeLabel(row.t, frequency, true)}</div>
@@ -38,14 +38,14 @@ function ForecastTooltip({ row, frequency, unit }: { row: ForecastRow; frequency
       {typeof row.backtest === "number" && (
         <div className="row">
           <span>Backtest forecast</span>
-          <strong>{formatValue(row.backtest) + u}</strong>
+          <strong>{formatEstimate(row.backtest) + u}</strong>
         </div>
       )}
       {typeof row.forecast === "number" && row.history === undefined && (
         <>
           <div className="row">
             <span>Forecast</span>
-            <strong>{formatValue(row.forecast) + u}</strong>
+            <strong>{formatEstimate(row.forecast) + u}</strong>
           </div>
           {range(row.band80) && (
             <div className="row">
@@ -76,9 +76,13 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
   const brushStart = useMemo(() => toInitialWindowStart(rows, historyEnd), [rows, historyEnd]);
   const counts = useMemo(() => toForecastCounts(rows, historyEnd), [rows, historyEnd]);
   // The window the brush shows, as row indices; ticks follow it so they stay on calendar boundaries.
-  const [zoom, setZoom] = useState<{ rows: ForecastRow[]; start: number; end: number } | null>(null);
-  const start = zoom?.rows === rows ? zoom.start : brushStart;
-  const end = zoom?.rows === rows ? zoom.end : rows.length - 1;
+  // Kept while the rows keep their times (the backtest overlay adds values, not times), so the
+  // brush and the drawn window stay the same range when the overlay is switched.
+  const [zoom, setZoom] = useState<{ first: number; length: number; start: number; end: number } | null>(null);
+  const sameTimes = zoom !== null && zoom.length === rows.length && zoom.first === first;
+  const start = sameTimes ? zoom.start : brushStart;
+  const end = sameTimes ? zoom.end : rows.length - 1;
+  const forecastFrom = rows.find((r) => r.t > historyEnd)?.t;
   const from = rows[start]?.t ?? first;
   const to = rows[end]?.t ?? last;
   const legend: LegendItem[] = [
@@ -102,7 +106,11 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
       <ChartLegend items={legend} />
       <div className="chart-frame chart-frame-tall">
         <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart data={rows} margin={{ top: 12, right: 20, bottom: 4, left: 8 }}>
+          <ComposedChart
+            data={rows}
+            margin={{ top: 12, right: 20, bottom: 4, left: 8 }}
+            aria-label={`Forecast chart of ${name}. Arrow keys move through the points; the tooltip reads each one.`}
+          >
             <CartesianGrid {...HORIZONTAL_GRID} />
             <TimeXAxis frequency={frequency} from={from} to={to} />
             <YAxis {...valueAxisProps(unit)} />
@@ -150,13 +158,19 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
               x={historyEnd}
               stroke="var(--text-faint)"
               strokeDasharray="4 3"
-              label={{ value: "Forecast starts", position: "insideTopRight", fontSize: 11, fill: "var(--text-muted)" }}
+              label={{
+                value: forecastFrom === undefined ? "Forecast starts" : `Forecast from ${formatTimeLabel(forecastFrom, frequency)}`,
+                position: "insideTopRight",
+                fontSize: 11,
+                fill: "var(--text-muted)",
+              }}
             />
             <Brush
-              key={`${rows.length}-${brushStart}`}
-              startIndex={brushStart}
+              key={`${rows.length}-${first}`}
+              startIndex={start}
+              endIndex={end}
               onChange={(range) => {
-                if (typeof range.startIndex === "number" && typeof range.endIndex === "number") setZoom({ rows, start: range.startIndex, end: range.endIndex });
+                if (typeof range.startIndex === "number" && typeof range.endIndex === "number") setZoom({ first, length: rows.length, start: range.startIndex, end: range.endIndex });
               }}
               dataKey="t"
               height={36}

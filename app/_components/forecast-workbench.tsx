@@ -16,6 +16,7 @@ import { RunsList } from "./runs-list";
 import { TrainingPanel } from "./training-panel";
 import { TrainingProgress } from "./training-progress";
 import "./workbench.css";
+import { MessageText } from "./message-text";
 
 export interface ForecastWorkbenchProps {
   dataset: DatasetDto;
@@ -163,7 +164,7 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
             {state.error && (
               <div className="alert alert-error" role="alert" data-testid="training-error">
                 <strong>{state.status === "failed" ? "Training did not finish. " : ""}</strong>
-                {state.error}
+                <MessageText text={state.error} />
               </div>
             )}
             {active && <LiveLossChart histories={state.histories} />}
@@ -202,7 +203,7 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
         </div>
         {runs.error && (
           <p className="alert alert-error card-alert" role="alert">
-            {runs.error}
+            <MessageText text={runs.error} />
           </p>
         )}
         <RunsList runs={runs.runs} openId={openId} compareIds={compareIds} onOpen={onOpen} onToggleCompare={onToggleCompare} onDelete={onDelete} />

@@ -5,6 +5,7 @@ import { toSparklinePath } from "@/lib/chart/to-sparkline-path";
 import { describeDialect, formatBytes } from "@/lib/csv/describe-dialect";
 import type { ReadOptions } from "@/lib/csv/read-dataset";
 import type { ColumnRole, ImportPreview, PreviewColumn, PreviewSeries } from "@/lib/series/schema";
+import { MessageText } from "./message-text";
 
 export interface ImportPreviewProps {
   preview: ImportPreview;
@@ -127,12 +128,12 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
       <div className="card-body preview-body">
         {preview.error && (
           <p className="alert alert-error" role="alert">
-            {preview.error}
+            <MessageText text={preview.error} />
           </p>
         )}
         {props.importError && (
           <p className="alert alert-error" role="alert">
-            {props.importError}
+            <MessageText text={props.importError} />
           </p>
         )}
 
@@ -253,7 +254,7 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
             </ul>
             {clash && (
               <p className="alert alert-error" role="alert">
-                Two series are called `{clash}`. Give each series its own name.
+                Two series are called <code className="message-code">{clash}</code>. Give each series its own name.
               </p>
             )}
             {blank && (
@@ -269,7 +270,9 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
             <strong>Found in the file</strong>
             <ul className="issues">
               {preview.issues.map((issue) => (
-                <li key={issue.message}>{issue.message}</li>
+                <li key={issue.message}>
+                  <MessageText text={issue.message} />
+                </li>
               ))}
             </ul>
           </section>

@@ -70,7 +70,7 @@ export const LossChart = memo(function LossChart({ histories, loss = "loss" }: L
       ) : (
         <div className="chart-frame chart-frame-small">
           <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 8 }}>
+            <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 8 }} aria-label="Training and validation loss by epoch. Arrow keys move through the epochs.">
               <CartesianGrid {...HORIZONTAL_GRID} />
               <XAxis
                 dataKey="epoch"

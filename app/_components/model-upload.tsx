@@ -5,6 +5,7 @@ import { readModelFiles } from "@/lib/export/model-files";
 import type { SavedModel } from "@/lib/forecast/types";
 import type { SeriesDto } from "@/lib/series/schema";
 import { toModelSeriesChoice, toModelSummary, type ModelSummary } from "@/lib/workbench/to-model-run";
+import { MessageText } from "./message-text";
 
 /** A model read from the analyst's files, ready for the worker. */
 export interface UploadedModel {
@@ -146,7 +147,7 @@ export const ModelUpload = memo(function ModelUpload({ series, busy, onForecast 
       )}
       {state.error && (
         <p className="alert alert-error" role="alert">
-          {state.error}
+          <MessageText text={state.error} />
         </p>
       )}
     </form>

@@ -62,7 +62,7 @@ export function RunCompare({ a, b, history, frequency, labels }: RunCompareProps
       </div>
       <div className="chart-frame">
         <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart data={rows} margin={{ top: 8, right: 20, bottom: 4, left: 8 }}>
+          <ComposedChart data={rows} margin={{ top: 8, right: 20, bottom: 4, left: 8 }} aria-label="Two runs' forecasts on one chart. Arrow keys move through the points.">
             <CartesianGrid {...HORIZONTAL_GRID} />
             <TimeXAxis frequency={frequency} from={first} to={last} />
             <YAxis {...valueAxisProps()} />

@@ -42,7 +42,7 @@ export function SeriesChart({ name, unit, frequency, t, y, totalCount, color = "
       <div className="chart-frame">
         {show && (
           <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+            <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} aria-label={`Chart of ${name}. Arrow keys move through the points.`}>
               <CartesianGrid {...HORIZONTAL_GRID} />
               <TimeXAxis frequency={frequency} from={first} to={last} />
               <YAxis {...valueAxisProps(unit)} />

@@ -14,6 +14,7 @@ import {
   type SettingsFields,
   type TrainingSettings,
 } from "@/lib/workbench/to-forecast-request";
+import { MessageText } from "./message-text";
 
 export interface TrainingPanelProps {
   series: SeriesDto[];
@@ -96,9 +97,9 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
           )}
           <div className="series-picks">
             {visible.map((s) => (
-              <label key={s.id} className="check">
+              <label key={s.id} className="check series-pick" title={s.name}>
                 <input type="checkbox" checked={selected.includes(s.id)} onChange={() => toggle(s.id)} disabled={busy} />
-                {s.name}
+                <span className="series-pick-name">{s.name}</span>
               </label>
             ))}
           </div>
@@ -161,7 +162,7 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
       </details>
       {problem && (
         <p className="alert alert-error" role="alert">
-          {problem}
+          <MessageText text={problem} />
         </p>
       )}
       <button type="submit" className="button button-primary train-button" disabled={busy || chosen.length === 0}>

@@ -7,6 +7,7 @@ import { nameFromFileName } from "@/lib/csv/describe-dialect";
 import type { ReadOptions } from "@/lib/csv/read-dataset";
 import type { ImportOptions } from "@/lib/series/schema";
 import { ImportPreviewPanel } from "./import-preview";
+import { MessageText } from "./message-text";
 
 /**
  * Sends the file itself as the body (the server parses it while it arrives) with the choices in the
@@ -146,7 +147,7 @@ export function UploadForm() {
             )}
             {state.status === "failed" && (
               <p className="alert alert-error" role="alert">
-                {state.message}
+                <MessageText text={state.message} />
               </p>
             )}
           </div>

@@ -63,3 +63,16 @@ export function formatAxisValue(value: number): string {
 export function formatValue(value: number | null | undefined): string {
   return value === null || value === undefined || Number.isNaN(value) ? "—" : full.format(value);
 }
+
+const estimates = [0, 1, 2, 4].map((digits) => new Intl.NumberFormat("en-US", { maximumFractionDigits: digits }));
+
+/**
+ * Forecasts and interval bounds: as many decimals as the size of the number makes meaningful
+ * (23,902 not 23,902.1515; 16.48; 0.0123), since a model's fourth decimal is noise.
+ */
+export function formatEstimate(value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return "—";
+  const size = Math.abs(value);
+  const format = estimates[size >= 1000 ? 0 : size >= 100 ? 1 : size >= 1 ? 2 : 3] as Intl.NumberFormat;
+  return format.format(value);
+}

@@ -532,7 +532,10 @@ function choose(
   if (b.mase < lstm.mase) {
     return {
       method: "lstm",
-      reason: `${label} had a lower backtest MASE (${fmt(b.mase)} vs ${fmt(lstm.mase)}) but not by more than ${Math.round(margin * 100)}% in both halves of the backtest, so the LSTM stays recommended (${label} stays available as a forecast of its own).`,
+      reason:
+        `${label} scored better in the backtest (MASE ${fmt(b.mase)} vs ${fmt(lstm.mase)}), but the backtest's network learns from less and older data than the final one, ` +
+        `so the LSTM stays recommended unless another method's error is below ${Math.round((1 - margin) * 100)}% of the LSTM's in both halves of the backtest. ` +
+        `${label}'s forecast can be shown instead.`,
     };
   }
   return { method: "lstm", reason: `The LSTM had the best backtest MASE (${fmt(lstm.mase)}; next best ${label} ${fmt(b.mase)}).` };

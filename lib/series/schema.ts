@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { DatasetShape, IngestIssue } from "../csv/read-dataset";
 import type { ColumnKind, CsvDialect } from "../csv/sniff-csv";
 import type { DateOrder } from "../time/detect-time-format";
-import type { Frequency } from "../time/frequency";
+import type { Frequency, FrequencyKind } from "../time/frequency";
 import type { TimeFormat } from "../time/time-format";
 
 /**
@@ -62,6 +62,8 @@ export interface DatasetSummaryDto {
   pointCount: number;
   start: string | null;
   end: string | null;
+  /** How often the first series is sampled: what its dates are shown to (months, days, hours). */
+  frequency: FrequencyKind | null;
 }
 
 export interface DatasetDto extends DatasetSummaryDto {

@@ -46,7 +46,7 @@ function toSeriesDto(row: SeriesRow): SeriesDto {
   };
 }
 
-function toSummaryDto(row: Dataset & { series: Pick<Series, "pointCount" | "start" | "end">[] }): DatasetSummaryDto {
+function toSummaryDto(row: Dataset & { series: Pick<Series, "pointCount" | "start" | "end" | "frequency">[] }): DatasetSummaryDto {
   let start: Date | null = null;
   let end: Date | null = null;
   let pointCount = 0;
@@ -64,6 +64,7 @@ function toSummaryDto(row: Dataset & { series: Pick<Series, "pointCount" | "star
     pointCount,
     start: toIso(start),
     end: toIso(end),
+    frequency: row.series[0] ? parseJson<Pick<Frequency, "kind"> | null>(row.series[0].frequency, null)?.kind ?? null : null,
   };
 }
 
@@ -84,7 +85,7 @@ const SERIES_COLUMNS = {
 export async function listDatasets(): Promise<DatasetSummaryDto[]> {
   const rows = await db.dataset.findMany({
     orderBy: { createdAt: "desc" },
-    include: { series: { select: { pointCount: true, start: true, end: true } } },
+    include: { series: { select: { pointCount: true, start: true, end: true, frequency: true }, orderBy: { position: "asc" } } },
   });
   return rows.map(toSummaryDto);
 }

@@ -9,6 +9,7 @@ import { selectPoints } from "@/lib/chart/select-points";
 import { getDataset, getSeriesPoints } from "@/lib/server/datasets";
 import { getRun, listRuns } from "@/lib/server/runs";
 import { isFinishedRun } from "@/lib/series/run-schema";
+import { MessageText } from "@/app/_components/message-text";
 
 export const dynamic = "force-dynamic";
 
@@ -77,7 +78,9 @@ export default async function DatasetPage({ params, searchParams }: PageProps) {
         <section className="alert alert-warning" aria-label="Import notes">
           <ul className="issues">
             {issues.map((issue) => (
-              <li key={issue.message}>{issue.message}</li>
+              <li key={issue.message}>
+                <MessageText text={issue.message} />
+              </li>
             ))}
           </ul>
         </section>

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { formatEstimate, formatTimeLabel, formatValue } from "./format-time-label";
+
+describe("formatEstimate", () => {
+  it.each([
+    [23902.1515, "23,902"],
+    [-1234.5, "-1,235"],
+    [456.789, "456.8"],
+    [16.4849, "16.48"],
+    [0.012345, "0.0123"],
+    [0, "0"],
+    [null, "—"],
+    [Number.NaN, "—"],
+  ])("%s → %s", (value, text) => {
+    expect(formatEstimate(value)).toBe(text);
+  });
+
+  it("observed values keep their decimals", () => {
+    expect(formatValue(25288.25)).toBe("25,288.25");
+  });
+});
+
+describe("formatTimeLabel", () => {
+  const march = Date.UTC(1994, 2, 1);
+  it.each([
+    ["monthly", "Mar 1994"],
+    ["quarterly", "1994 Q1"],
+    ["yearly", "1994"],
+    ["daily", "1 Mar 1994"],
+  ] as const)("a %s time reads %s", (kind, text) => {
+    expect(formatTimeLabel(march, kind)).toBe(text);
+  });
+});
