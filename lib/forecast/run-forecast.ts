@@ -291,7 +291,7 @@ async function forecastGroup(job: GroupJob) {
       const calibration = score.calibration;
       const forecasts = forecastMethods(network, spec, s.prepared, baselineModels, calibration, T - 1, h);
       const untrained = history.every((run) => run.epochs.length === 0);
-      const choice = choose(score.metrics, score.halves, config.chooseMargin, untrained);
+      const choice = choose(score.metrics, score.halves, config.chooseMargin, untrained, backtestRun.stopped ? Number.POSITIVE_INFINITY : backtestRun.bestEpoch);
       outcomes.push({
         name: bt.name,
         forecasts,
@@ -499,13 +499,18 @@ function combineRows(members: Float64Array[][]): Float64Array[] {
  * single lucky stretch must not decide). Measured over three holdouts of the 40 benchmark series,
  * letting the combination lead whenever its backtest MASE was lower did worse than this rule.
  */
-function choose(
+export function choose(
   metrics: Record<MethodName, BacktestMetrics>,
   halves: Record<MethodName, [number, number]>,
   margin: number,
   untrained: boolean,
+  bestEpoch: number,
 ): { method: MethodName; reason: string } {
   const fmt = (v: number) => v.toFixed(3);
+  // The network starts out forecasting the smoothing exactly (its head is zero); validation that
+  // is best after one epoch means it found nothing to add, which the analyst should know.
+  const nothingLearned =
+    bestEpoch <= 1 ? " The network's validation loss was lowest after its first epoch, so it found little beyond the exponential smoothing it corrects, and its forecast stays close to that smoothing's." : "";
   if (untrained) {
     // The combination would contain the untrained network: only the baselines compete.
     let best: MethodName = "naive";
@@ -535,10 +540,10 @@ function choose(
       reason:
         `${label} scored better in the backtest (MASE ${fmt(b.mase)} vs ${fmt(lstm.mase)}), but the backtest's network learns from less and older data than the final one, ` +
         `so the LSTM stays recommended unless another method's error is below ${Math.round((1 - margin) * 100)}% of the LSTM's in both halves of the backtest. ` +
-        `${label}'s forecast can be shown instead.`,
+        `${label}'s forecast can be shown instead.${nothingLearned}`,
     };
   }
-  return { method: "lstm", reason: `The LSTM had the best backtest MASE (${fmt(lstm.mase)}; next best ${label} ${fmt(b.mase)}).` };
+  return { method: "lstm", reason: `The LSTM had the best backtest MASE (${fmt(lstm.mase)}; next best ${label} ${fmt(b.mase)}).${nothingLearned}` };
 }
 
 /** One tfjs model for the run: the global network, or the per-series networks as inputs of one model. */
