@@ -14,7 +14,8 @@ export interface RunsListProps {
   onDelete: (id: string) => void | Promise<void>;
 }
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+// Seconds tell apart runs started in the same minute (their buttons are named by this).
+const dateTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
 /** The dataset's runs, newest first, with their MASE: open, pick two to compare, delete. */
 export const RunsList = memo(function RunsList({ runs, openId, compareIds, onOpen, onToggleCompare, onDelete }: RunsListProps) {
@@ -35,7 +36,9 @@ export const RunsList = memo(function RunsList({ runs, openId, compareIds, onOpe
             <th scope="col">Series</th>
             <th scope="col" className="num">Horizon</th>
             <th scope="col">Recommended</th>
-            <th scope="col" className="num">MASE</th>
+            <th scope="col" className="num" title="Backtest MASE of the recommended forecast (for several series, their mean): its errors over the seasonal naive method's errors on the history">
+              MASE
+            </th>
             <th scope="col">Backend</th>
             <th scope="col" className="num">Time</th>
             <th scope="col">
@@ -53,6 +56,7 @@ export const RunsList = memo(function RunsList({ runs, openId, compareIds, onOpe
                   <button type="button" className="link-button" onClick={() => onOpen(run.id)} aria-label={`Open run of ${label}`} disabled={!finished}>
                     {label}
                   </button>
+                  <span className="muted run-seed"> · seed {run.seed}</span>
                   {run.status === "stopped" && <span className="badge badge-warning">Stopped early</span>}
                   {run.origin === "server" && <span className="badge">Server</span>}
                   {run.status === "queued" && <span className="badge">Queued</span>}
@@ -75,7 +79,10 @@ export const RunsList = memo(function RunsList({ runs, openId, compareIds, onOpe
                 ) : (
                   <>
                     <td>{run.chosen ? METHOD_LABELS[run.chosen] : run.progress ? <span className="muted">{run.progress.label}</span> : "—"}</td>
-                    <td className="num">{run.mase === null ? "—" : run.mase.toFixed(3)}</td>
+                    <td className="num">
+                      {run.mase === null ? "—" : run.mase.toFixed(3)}
+                      {run.mase !== null && run.seriesNames.length > 1 && <span className="muted"> mean</span>}
+                    </td>
                     <td>{run.backendName ?? "—"}</td>
                   </>
                 )}

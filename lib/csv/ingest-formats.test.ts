@@ -416,6 +416,14 @@ describe("what detection guessed, the analyst can see and change", () => {
     });
   });
 
+  it("a value column written in words is named, with what it holds", () => {
+    expect(readDataset("date,sales\n2024-01-01,ten\n2024-01-02,eleven\n")).toEqual({
+      ok: false,
+      reason:
+        "No column holds numbers, so there is no series to read: column `sales` holds text such as `ten`. Write its values as numbers (empty cells are fine), or choose a file with a column of numbers.",
+    });
+  });
+
   it("a whole-number value column is not taken for store numbers without a name that says so", () => {
     expect(readDataset("qty,date,sales\n1,2024-01-01,10\n2,2024-01-01,20\n")).toMatchObject({ ok: false });
   });

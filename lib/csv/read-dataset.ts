@@ -360,6 +360,14 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
     }
   }
   if (values.length === 0) {
+    // Name the column that was meant to hold the values, and what it holds instead.
+    const wordy = time ? columns.find((c) => c.kind === "text" && !isTime(c) && c !== id) : undefined;
+    const example = wordy ? sampleRows.map((row) => (row[wordy.index] ?? "").trim()).find((cell) => cell !== "") : undefined;
+    if (wordy && example !== undefined) {
+      return fail(
+        `No column holds numbers, so there is no series to read: column \`${wordy.name}\` holds text such as \`${example}\`. Write its values as numbers (empty cells are fine), or choose a file with a column of numbers.`,
+      );
+    }
     return fail(
       `No column holds numbers, so there is no series to read. The columns are ${names}; a time series needs a column of values such as \`sales\` or \`temperature\`.`,
     );
