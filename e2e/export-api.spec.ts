@@ -29,7 +29,7 @@ async function expectJsonError(response: Awaited<ReturnType<APIRequestContext["g
   expect(body.error).toMatch(error);
 }
 
-test("POST /api/datasets/<id>/forecast: 202 at once, progress while it trains in a thread, the server answering meanwhile, then forecast.csv and .json", async ({ request }) => {
+test("POST /api/datasets/<id>/forecast: 202 at once, progress while it trains in a thread, the server answering meanwhile, then forecast.csv, .json and chart.png", async ({ request }) => {
   const dataset = await uploadCsv(request, "visitors-api", fs.readFileSync(MONTHLY));
   const started = await request.post(`/api/datasets/${dataset.id}/forecast`, { data: { horizon: 6, config: TINY } });
   expect(started.status()).toBe(202);
@@ -61,6 +61,10 @@ test("POST /api/datasets/<id>/forecast: 202 at once, progress while it trains in
   const json = (await (await request.get(`/api/runs/${queued.id}/forecast.json`)).json()) as { run: { settings: object }; series: { forecast: unknown[] }[] };
   expect(json.run.settings).toMatchObject(TINY);
   expect(json.series[0]?.forecast).toHaveLength(6);
+  const png = await request.get(`/api/runs/${queued.id}/chart.png`);
+  expect(png.status()).toBe(200);
+  expect(png.headers()["content-type"]).toBe("image/png");
+  expect([...(await png.body()).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
 
   const del = await request.delete(`/api/runs/${queued.id}`);
   expect(del.status()).toBe(204);

@@ -2,6 +2,7 @@
 
 import { useDeferredValue, useMemo, useRef, useState } from "react";
 import { toForecastRows, type HistoryPoints } from "@/lib/chart/to-forecast-rows";
+import { formatRunTime, toChartHeading } from "@/lib/export/chart-heading";
 import { METHOD_LABELS, type MethodName } from "@/lib/forecast/types";
 import type { ExportableRun } from "@/lib/export/run-json";
 import { METHOD_NAMES, type RunSeries } from "@/lib/series/run-schema";
@@ -29,8 +30,6 @@ export interface RunResultProps {
   onReforecast?: () => Promise<RunSeries[]>;
 }
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
-
 /** A run as it was: forecast chart with bands, the recommendation and why, the backtest table, the loss curves. */
 export function RunResult({ run, dataset, series, history, onReforecast }: RunResultProps) {
   const chartRef = useRef<HTMLDivElement>(null);
@@ -57,6 +56,7 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
   // Every series too short for the LSTM: the run forecast with Theta and the naive methods only
   // (a run mixing long and short series trained a network for the long ones).
   const networkless = run.history.length === 0 && !run.series.some((s) => s.forecasts.lstm);
+  const heading = toChartHeading({ seriesName: saved.name, datasetName: dataset.name, method: drawn, horizon: run.horizon, startedAt: run.startedAt });
 
   async function reforecast() {
     if (!onReforecast) return;
@@ -73,7 +73,7 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
     <div className="run-result" data-testid="run-result" data-run-id={run.id}>
       <ul className="meta-list run-meta">
         <li>
-          Started <strong>{dateTime.format(new Date(run.startedAt))}</strong>
+          Started <strong>{formatRunTime(run.startedAt)}</strong>
         </li>
         <li>
           Horizon <strong>{run.horizon}</strong> steps
@@ -179,8 +179,8 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
         series={series}
         method={method}
         chart={chartRef}
-        chartTitle={`${saved.name}: ${METHOD_LABELS[drawn]} forecast`}
-        chartSubtitle={`${dataset.name} · ${run.horizon} steps ahead · 80% and 95% intervals · made ${dateTime.format(new Date(run.startedAt))}`}
+        chartTitle={heading.title}
+        chartSubtitle={heading.subtitle}
         showBacktest={showBacktest && !fresh}
         modelRunId={run.id && run.hasModel ? run.id : null}
       />

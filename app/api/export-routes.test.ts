@@ -17,6 +17,8 @@ let seriesCsv: typeof import("./datasets/[id]/series/[seriesId]/route");
 let run: typeof import("./runs/[id]/route");
 let forecastCsv: typeof import("./runs/[id]/forecast.csv/route");
 let forecastJson: typeof import("./runs/[id]/forecast.json/route");
+let chartSvg: typeof import("./runs/[id]/chart.svg/route");
+let chartPng: typeof import("./runs/[id]/chart.png/route");
 let unknown: typeof import("./[[...path]]/route");
 let runs: typeof import("@/lib/server/runs");
 
@@ -29,6 +31,8 @@ beforeAll(async () => {
   run = await import("./runs/[id]/route");
   forecastCsv = await import("./runs/[id]/forecast.csv/route");
   forecastJson = await import("./runs/[id]/forecast.json/route");
+  chartSvg = await import("./runs/[id]/chart.svg/route");
+  chartPng = await import("./runs/[id]/chart.png/route");
   unknown = await import("./[[...path]]/route");
   runs = await import("@/lib/server/runs");
 });
@@ -106,14 +110,31 @@ function finishedRun(d: DatasetDto): SaveRunInput {
   };
 }
 
+/** The GERMAN file uploaded under `name`, with a finished run of its series saved. */
+async function uploadWithRun(name: string): Promise<{ d: DatasetDto; runId: string }> {
+  const d = await uploadCsv(GERMAN, name);
+  const saved = await runs.createRun(d.id, finishedRun(d), null);
+  if (!saved.ok) throw new Error(saved.reason);
+  return { d, runId: saved.data.id };
+}
+
+/** A server-side run of the dataset's first series, queued: no forecast yet. */
+function queueRun(d: DatasetDto) {
+  return runs.createPendingRun(d.id, {
+    seriesIds: [d.series[0]!.id],
+    config: TEST_CONFIG,
+    mode: "per-series",
+    horizon: 2,
+    seasonLength: 12,
+    progress: { stage: "queued", label: "Starting", percent: 0, model: 0, models: 0, epoch: 0, epochs: 0, elapsedMs: 0, etaMs: 0, backend: null },
+  });
+}
+
 describe("GET /api/runs/<id>/forecast.csv and .json", () => {
   let d: DatasetDto;
   let runId = "";
   beforeAll(async () => {
-    d = await uploadCsv(GERMAN, "Umsatz Nord/Süd");
-    const saved = await runs.createRun(d.id, finishedRun(d), null);
-    if (!saved.ok) throw new Error(saved.reason);
-    runId = saved.data.id;
+    ({ d, runId } = await uploadWithRun("Umsatz Nord/Süd"));
   });
   const csv = (query = "") => forecastCsv.GET(get(`/api/runs/${runId}/forecast.csv${query}`), params({ id: runId }));
 
@@ -193,17 +214,81 @@ describe("GET /api/runs/<id>/forecast.csv and .json", () => {
   });
 
   it("answers 409 while a server-side run has no forecast, and says why a failed one has none", async () => {
-    const pending = await runs.createPendingRun(d.id, {
-      seriesIds: [d.series[0]!.id],
-      config: TEST_CONFIG,
-      mode: "per-series",
-      horizon: 2,
-      seasonLength: 12,
-      progress: { stage: "queued", label: "Starting", percent: 0, model: 0, models: 0, epoch: 0, epochs: 0, elapsedMs: 0, etaMs: 0, backend: null },
-    });
+    const pending = await queueRun(d);
     await expectError(await forecastCsv.GET(get("/x"), params({ id: pending.id })), 409, new RegExp(`^Run \`${pending.id}\` is queued \\(0%, 0:00 so far\\) and has no forecast yet`));
     await runs.failRun(pending.id, "Training diverged.", 10);
     await expectError(await forecastJson.GET(get("/x"), params({ id: pending.id })), 409, `Run \`${pending.id}\` failed, so it has no forecast: Training diverged.`);
+  });
+});
+
+describe("GET /api/runs/<id>/chart.svg and chart.png", () => {
+  let d: DatasetDto;
+  let runId = "";
+  beforeAll(async () => {
+    ({ d, runId } = await uploadWithRun("Umsatz <Nord> & Süd"));
+  });
+  const svg = (query = "", id = runId) => chartSvg.GET(get(`/api/runs/${id}/chart.svg${query}`), params({ id }));
+  const png = (query = "", id = runId) => chartPng.GET(get(`/api/runs/${id}/chart.png${query}`), params({ id }));
+
+  it("draws the first series by default, as an SVG file named after the dataset, the series and the day", async () => {
+    const response = await svg();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("image/svg+xml; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="umsatz-nord-sud_nord_chart_2026-11-28\.svg"/);
+    const text = await response.text();
+    expect(text).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="960" height="420"/);
+    expect(text).toContain("<title>Nord: LSTM (ensemble) forecast</title>");
+    expect(text).toContain(">Umsatz &lt;Nord&gt; &amp; Süd · 2 steps ahead · 80% and 95% intervals · made 28 Nov 2026");
+    expect(text).toContain('data-kind="history"');
+    expect(text).toContain('data-kind="band95"');
+  });
+
+  it("picks the series by name or id and the method, at the size asked for", async () => {
+    const second = d.series[1]!;
+    for (const key of [encodeURIComponent("=Süd"), second.id]) {
+      const response = await svg(`?series=${key}&method=snaive&width=480&height=300&history=all`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-disposition")).toMatch(/_sud_chart_2026-11-28\.svg"/);
+      const text = await response.text();
+      expect(text).toContain("<title>=Süd: Seasonal naive forecast</title>");
+      expect(text).toContain('width="480" height="300"');
+    }
+  });
+
+  it("rasterises the same chart into a PNG at twice its size", async () => {
+    const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+    for (const [query, width, height] of [["", 1920, 840], ["?width=480&height=300&series=Nord", 960, 600]] as const) {
+      const response = await png(query);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe("image/png");
+      expect(response.headers.get("content-disposition")).toMatch(/_nord_chart_2026-11-28\.png"/);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      expect([...bytes.subarray(0, 8)]).toEqual(signature);
+      // The IHDR chunk comes first: its width and height, big-endian, at bytes 16 and 20.
+      const view = new DataView(bytes.buffer, bytes.byteOffset);
+      expect(String.fromCharCode(...bytes.subarray(12, 16))).toBe("IHDR");
+      expect([view.getUint32(16), view.getUint32(20)]).toEqual([width, height]);
+      expect(bytes.length).toBeGreaterThan(10_000);
+    }
+  });
+
+  it.each([
+    ["an unknown run", "nope", "", 404, "There is no run with id `nope`."],
+    ["an unknown series", "", "?series=West", 422, /^Run `\w+` has no series `West`\. Give `series` one of its series' names or ids: `Nord` \(`\w+`\), `=Süd` \(`\w+`\)\.$/],
+    ["a method the series lacks", "", "?method=theta", 422, "Series Nord has no Theta forecast in this run. Choose `chosen` or one of `lstm`, `snaive`."],
+    ["a width too small", "", "?width=100", 422, "The request is not valid: `width`: give a whole number of pixels from 320 to 2400."],
+    ["a height that is not a number", "", "?height=tall", 422, "The request is not valid: `height`: give a whole number of pixels from 200 to 1600."],
+    ["an unknown history window", "", "?history=1", 422, /^The request is not valid: `history`/],
+  ] as const)("refuses %s, as SVG and as PNG", async (_name, id, query, status, error) => {
+    await expectError(await svg(query, id || runId), status, error);
+    await expectError(await png(query, id || runId), status, error);
+  });
+
+  it("answers 409 while a run has no forecast, and 405 to other methods", async () => {
+    const pending = await queueRun(d);
+    await expectError(await png("", pending.id), 409, new RegExp(`^Run \`${pending.id}\` is queued`));
+    const post = chartPng.POST(new Request(`http://localhost/api/runs/${runId}/chart.png`, { method: "POST" }));
+    await expectError(post, 405, `/api/runs/${runId}/chart.png does not take POST; use GET.`);
   });
 });
 

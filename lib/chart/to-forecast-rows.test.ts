@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RunSeries } from "../series/run-schema";
-import { lastValue, toForecastCounts, toForecastRows, toHistoryRows, toInitialWindowStart } from "./to-forecast-rows";
+import { lastValue, toForecastCounts, toForecastRows, toHistoryRows, toInitialWindowStart, toRecentWindowStart } from "./to-forecast-rows";
 
 const history = { t: [1, 2, 3, 4], y: [10, null, 12, 13] };
 const run: RunSeries = {
@@ -76,5 +76,12 @@ describe("toInitialWindowStart", () => {
     const rows = (n: number, future: number) => Array.from({ length: n + future }, (_, t) => ({ t }));
     expect(toInitialWindowStart(rows(1000, 12), 999)).toBe(1012 - 108);
     expect(toInitialWindowStart(rows(60, 12), 59)).toBe(0);
+  });
+
+  it("counts in any points: nine times the forecast, at least 48, when that is under two thirds of them", () => {
+    expect(toRecentWindowStart(1012, 12)).toBe(1012 - 108);
+    expect(toRecentWindowStart(10_048, 48)).toBe(10_048 - 432);
+    expect(toRecentWindowStart(80, 2)).toBe(80 - 48);
+    expect(toRecentWindowStart(72, 2)).toBe(0);
   });
 });

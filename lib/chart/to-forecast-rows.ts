@@ -132,7 +132,15 @@ export function toForecastCounts(rows: ForecastRow[], historyEnd: number): { for
  * @returns an index into rows
  */
 export function toInitialWindowStart(rows: ForecastRow[], historyEnd: number): number {
-  const future = rows.filter((r) => r.t > historyEnd).length;
+  return toRecentWindowStart(rows.length, rows.filter((r) => r.t > historyEnd).length);
+}
+
+/**
+ * {@link toInitialWindowStart} counted in any points: where the recent window starts among `count`
+ * points of which the last `future` are after the history.
+ * @returns an index into the points
+ */
+export function toRecentWindowStart(count: number, future: number): number {
   const keep = Math.max(48, 9 * future);
-  return rows.length > keep * 1.5 ? rows.length - keep : 0;
+  return count > keep * 1.5 ? count - keep : 0;
 }

@@ -26,7 +26,8 @@ export interface ChartSvgInput {
 
 /** Height of the title and legend above the drawing. */
 export const CHART_HEADER_HEIGHT = 78;
-const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+// DejaVu Sans before the generic family: the font the server draws PNGs with (lib/server/fonts).
+const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'DejaVu Sans', sans-serif";
 const PAD = 16;
 
 /** Text for SVG: the five XML special characters escaped. */
@@ -37,6 +38,21 @@ export function escapeXml(text: string): string {
 /** Roughly how wide a label is at 12 px, to lay the legend out without measuring text. */
 function labelWidth(text: string): number {
   return Math.ceil(text.length * 6.6);
+}
+
+/** Room one legend entry takes: key, gap, label, space before the next. */
+function legendAdvance(entry: ChartLegendEntry): number {
+  return 24 + labelWidth(entry.label) + 18;
+}
+
+/** How wide a legend is laid out in one row (without the page's padding), in CSS pixels. */
+export function legendWidth(legend: ChartLegendEntry[]): number {
+  return legend.reduce((sum, entry) => sum + legendAdvance(entry), 0) - (legend.length ? 18 : 0);
+}
+
+/** Text cut with an ellipsis to about `max` characters (a title longer than the image is unreadable). */
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, Math.max(1, max - 1)).trimEnd()}…` : text;
 }
 
 function legendKey(entry: ChartLegendEntry, x: number, y: number): string {
@@ -58,17 +74,19 @@ export function toChartSvg(input: ChartSvgInput): string {
     .map((entry) => {
       const key = legendKey(entry, x, 66);
       const label = `<text x="${x + 24}" y="70" font-size="12" fill="#5b6675">${escapeXml(entry.label)}</text>`;
-      x += 24 + labelWidth(entry.label) + 18;
+      x += legendAdvance(entry);
       return key + label;
     })
     .join("");
-  const subtitle = input.subtitle ? `<text x="${PAD}" y="44" font-size="12" fill="#5b6675">${escapeXml(input.subtitle)}</text>` : "";
+  // About 9.5 px a character of the bold 15 px title, 7 px of the 12 px subtitle (DejaVu Sans, the widest of the stack).
+  const title = clip(input.title, Math.floor((width - 2 * PAD) / 9.5));
+  const subtitle = input.subtitle ? `<text x="${PAD}" y="44" font-size="12" fill="#5b6675">${escapeXml(clip(input.subtitle, Math.floor((width - 2 * PAD) / 7)))}</text>` : "";
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(FONT)}">`,
     `<title>${escapeXml(input.title)}</title>`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    `<text x="${PAD}" y="24" font-size="15" font-weight="600" fill="#17202b">${escapeXml(input.title)}</text>`,
+    `<text x="${PAD}" y="24" font-size="15" font-weight="600" fill="#17202b">${escapeXml(title)}</text>`,
     subtitle,
     legend,
     `<g transform="translate(0 ${CHART_HEADER_HEIGHT})">${input.body}</g>`,

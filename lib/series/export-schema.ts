@@ -9,15 +9,36 @@ const flag = z
 /** `?format=excel`: semicolons, decimal commas and a BOM, for Excel in comma-decimal locales. */
 const csvFormat = z.enum(["standard", "excel"]).default("standard");
 
+/** Whose forecast: each series' recommended method (`chosen`), or one method for all. */
+const exportMethod = z.enum(["chosen", ...METHOD_NAMES]).default("chosen");
+
 /** Query of GET /api/runs/<id>/forecast.csv and .json (unknown parameters are ignored). */
 export const forecastExportQuerySchema = z.object({
-  /** Whose forecast: each series' recommended method (`chosen`), or one method for all. */
-  method: z.enum(["chosen", ...METHOD_NAMES]).default("chosen"),
+  method: exportMethod,
   /** CSV only: the observed values first, with a `type` column. */
   history: flag.default(false),
   format: csvFormat,
 });
 export type ForecastExportQuery = z.infer<typeof forecastExportQuerySchema>;
+
+/** A whole number of CSS pixels within bounds (`?width=960`). */
+const pixels = (min: number, max: number, fallback: number) => {
+  const error = `give a whole number of pixels from ${min} to ${max}`;
+  return z.coerce.number({ error }).int(error).min(min, error).max(max, error).default(fallback);
+};
+
+/** Query of GET /api/runs/<id>/chart.svg and chart.png (unknown parameters are ignored). */
+export const chartExportQuerySchema = z.object({
+  /** The series drawn, by name or id (default: the run's first): one chart per image. */
+  series: z.string().trim().min(1, "a series name or id").optional(),
+  method: exportMethod,
+  /** Size of the whole image in CSS pixels (a PNG has twice as many device pixels). */
+  width: pixels(320, 2400, 960),
+  height: pixels(200, 1600, 420),
+  /** `recent`: the last stretch of the history, eight times as long as the forecast (as the page's chart opens); `all`: all of it. */
+  history: z.enum(["recent", "all"]).default("recent"),
+});
+export type ChartExportQuery = z.infer<typeof chartExportQuerySchema>;
 
 /** Query of GET /api/datasets/<id>/series/<seriesId>.csv. */
 export const seriesExportQuerySchema = z.object({ format: csvFormat });

@@ -50,8 +50,8 @@ export function toTimeFormats(dataset: DatasetDto): Record<string, DatasetDto["s
   return Object.fromEntries(dataset.series.map((s) => [s.id, s.timeFormat]));
 }
 
-/** Every stored point of the run's series, by series id (series deleted since are left out). */
-export async function getRunHistory(run: RunDto): Promise<Record<string, { times: Float64Array; values: Float64Array }>> {
+/** Every stored point of the run's series (or of some of them), by series id (series deleted since are left out). */
+export async function getRunHistory(run: Pick<RunDto, "series">): Promise<Record<string, { times: Float64Array; values: Float64Array }>> {
   const entries = await Promise.all(
     run.series.map(async (s) => {
       const stored = await getSeriesPoints(s.seriesId);

@@ -1,0 +1,24 @@
+import { toContentDisposition } from "@/lib/export/file-name";
+import { chartExportQuerySchema } from "@/lib/series/export-schema";
+import { toChartPng } from "@/lib/server/chart-png";
+import { handle, methodNotAllowed } from "@/lib/server/http";
+import { getRunChart } from "@/lib/server/run-chart";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+/** A run's forecast chart as a PNG: chart.svg's drawing (same parameters) at twice its size in pixels. */
+export const GET = handle(async (request: Request, { params }: Context) => {
+  const { id } = await params;
+  const query = chartExportQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const chart = await getRunChart(id, query);
+  const png = await toChartPng(chart.svg);
+  return new Response(png, { headers: { "Content-Type": "image/png", "Content-Disposition": toContentDisposition(chart.fileName("png")) } });
+});
+
+const notAllowed = methodNotAllowed("GET");
+export const POST = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

@@ -1,0 +1,26 @@
+import { toContentDisposition } from "@/lib/export/file-name";
+import { chartExportQuerySchema } from "@/lib/series/export-schema";
+import { handle, methodNotAllowed } from "@/lib/server/http";
+import { getRunChart } from "@/lib/server/run-chart";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+/**
+ * A run's forecast chart as an SVG drawing: one series (`?series=` name or id, default the first),
+ * its history, the forecast of `?method=` with the 80% and 95% bands. `?width=` and `?height=` size
+ * the image (CSS pixels), `?history=all` draws the whole history instead of the recent part.
+ */
+export const GET = handle(async (request: Request, { params }: Context) => {
+  const { id } = await params;
+  const query = chartExportQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const chart = await getRunChart(id, query);
+  return new Response(chart.svg, { headers: { "Content-Type": "image/svg+xml; charset=utf-8", "Content-Disposition": toContentDisposition(chart.fileName("svg")) } });
+});
+
+const notAllowed = methodNotAllowed("GET");
+export const POST = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

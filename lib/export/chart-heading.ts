@@ -1,0 +1,33 @@
+import { METHOD_LABELS, type MethodName } from "../forecast/types";
+
+export interface ChartHeadingInput {
+  /** The series drawn. */
+  seriesName: string;
+  datasetName: string;
+  /** The method whose forecast is drawn. */
+  method: MethodName;
+  /** Steps ahead. */
+  horizon: number;
+  /** When the run started (ISO text). */
+  startedAt: string;
+}
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+
+/** When a run started, as the run's view and its chart images say it: `28 Nov 2026, 09:30` (local time). */
+export function formatRunTime(iso: string): string {
+  return dateTime.format(new Date(iso));
+}
+
+/**
+ * The title and subtitle of a forecast chart's image, the same in the page's PNG/SVG export and in
+ * the API's chart.svg/chart.png: `Visitors: LSTM (ensemble) forecast` over
+ * `Tourism · 12 steps ahead · 80% and 95% intervals · made 28 Nov 2026, 09:30`.
+ * The run's time is written in the time zone of whoever draws it (the browser's, or the server's).
+ */
+export function toChartHeading({ seriesName, datasetName, method, horizon, startedAt }: ChartHeadingInput): { title: string; subtitle: string } {
+  return {
+    title: `${seriesName}: ${METHOD_LABELS[method]} forecast`,
+    subtitle: `${datasetName} · ${horizon} steps ahead · 80% and 95% intervals · made ${formatRunTime(startedAt)}`,
+  };
+}

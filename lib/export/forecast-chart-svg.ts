@@ -1,0 +1,264 @@
+import { formatAxisValue, formatTimeLabel, formatTimeTick } from "../chart/format-time-label";
+import { niceTicks } from "../chart/nice-ticks";
+import { timeTicks } from "../chart/time-ticks";
+import { toForecastRows, toRecentWindowStart, type ForecastRow, type HistoryPoints } from "../chart/to-forecast-rows";
+import type { MethodName } from "../forecast/types";
+import type { RunSeries } from "../series/run-schema";
+import type { FrequencyKind } from "../time/frequency";
+import { CHART_HEADER_HEIGHT, escapeXml, legendWidth, toChartSvg, type ChartLegendEntry } from "./chart-svg";
+
+/**
+ * A run's forecast chart drawn without a browser, as a standalone SVG document: what the page's
+ * forecast chart shows (history, forecast, both bands, where the history ends, real-date ticks, the
+ * unit on the value axis) at a fixed size, for GET /api/runs/<id>/chart.svg and chart.png.
+ * Pure: no DOM, React or Node; text widths are estimated, never measured.
+ */
+
+export interface ForecastChartSvgInput {
+  /** Every stored point of the series (epoch ms; NaN or null = missing). */
+  history: HistoryPoints;
+  series: RunSeries;
+  /** The method whose forecast is drawn. */
+  method: MethodName;
+  frequency: FrequencyKind;
+  unit?: string | null;
+  title: string;
+  subtitle?: string;
+  /** Size of the whole image (title and legend included), CSS pixels; default 960 × 420. */
+  width?: number;
+  height?: number;
+  /** `recent` (default): the history eight times as long as the forecast, as the page's chart opens; `all`: the whole history. */
+  window?: "recent" | "all";
+}
+
+export const DEFAULT_CHART_WIDTH = 960;
+export const DEFAULT_CHART_HEIGHT = 420;
+
+/** The page's colours (app/globals.css), resolved: a file carries no CSS variables. */
+const COLOR = {
+  history: "#0f6cbd",
+  forecast: "#c2410c",
+  grid: "#e2e6ec",
+  axis: "#cbd2dc",
+  label: "#5b6675",
+  marker: "#8591a1",
+} as const;
+
+/** Margins around the plot and the axes' room, as the page's Recharts chart has them. */
+const MARGIN = { top: 12, right: 20, bottom: 4, left: 8 };
+const X_AXIS_HEIGHT = 30;
+const MIN_Y_AXIS_WIDTH = 64;
+const TICK_SIZE = 6;
+/** Room a time label takes with space around it (px), as on the page (chart-parts.tsx). */
+const TICK_SPACING = 110;
+
+/** Roughly how wide a 12 px label is (0.62 em a character: DejaVu Sans' digits, the widest font used). */
+function textWidth(text: string, fontSize = 12): number {
+  return text.length * fontSize * 0.62;
+}
+
+function round(v: number): number {
+  return Math.round(v * 10) / 10;
+}
+
+const isValue = (v: number | null | undefined): v is number => typeof v === "number" && Number.isFinite(v);
+
+/**
+ * The legend above the chart; short band labels when the image is too narrow for the long ones.
+ * Keys are more opaque than the bands: a small swatch looks lighter than a large area (as on the page).
+ */
+function toLegend(width: number): ChartLegendEntry[] {
+  const legend = (short: boolean): ChartLegendEntry[] => [
+    { label: "History", kind: "line", color: COLOR.history },
+    { label: "Forecast", kind: "line", color: COLOR.forecast },
+    { label: short ? "80%" : "80% interval", kind: "band", color: COLOR.forecast, opacity: 0.34 },
+    { label: short ? "95%" : "95% interval", kind: "band", color: COLOR.forecast, opacity: 0.15 },
+  ];
+  return legendWidth(legend(false)) <= width - 32 ? legend(false) : legend(true);
+}
+
+/**
+ * The rows drawn: the whole history, or the recent window the page's chart opens on, counted in
+ * stored points (the page counts drawn rows, which for a series longer than it draws are a
+ * downsample spanning far more time), the window's history downsampled on its own.
+ */
+function toWindowRows(input: ForecastChartSvgInput): ForecastRow[] {
+  const { history, series, method } = input;
+  if (input.window === "all") return toForecastRows(history, series, { method });
+  const n = history.t.length;
+  let after = 0;
+  while (after < n && (history.t[n - 1 - after] as number) > series.historyEnd) after++;
+  const start = toRecentWindowStart(n + series.times.length, after + series.times.length);
+  return toForecastRows(history, series, { method, ...(start > 0 ? { from: history.t[start] as number } : {}) });
+}
+
+/** The value range drawn: every history value, the forecast and both bands. */
+function valueRange(rows: ForecastRow[]): [number, number] {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  const add = (v: number | null | undefined) => {
+    if (!isValue(v)) return;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  };
+  for (const row of rows) {
+    add(row.history);
+    add(row.forecast);
+    add(row.band95?.[0]);
+    add(row.band95?.[1]);
+    add(row.band80?.[0]);
+    add(row.band80?.[1]);
+  }
+  if (!(max >= min)) return [0, 1];
+  if (max - min < 1e-12) {
+    const pad = Math.max(1, Math.abs(min) * 0.1);
+    return [min - pad, max + pad];
+  }
+  return [min, max];
+}
+
+/**
+ * An SVG path through the rows' values, a new subpath after every gap (a missing value breaks the
+ * line, as on the page). Rows without the key (another part of the chart) are skipped.
+ */
+function toLinePath(rows: ForecastRow[], value: (row: ForecastRow) => number | null | undefined, x: (t: number) => number, y: (v: number) => number): { d: string; points: number } {
+  let d = "";
+  let points = 0;
+  let pen = false;
+  for (const row of rows) {
+    const v = value(row);
+    if (v === undefined) continue;
+    if (!isValue(v)) {
+      pen = false;
+      continue;
+    }
+    d += `${pen ? "L" : "M"}${round(x(row.t))},${round(y(v))}`;
+    pen = true;
+    points++;
+  }
+  return { d, points };
+}
+
+/** A band as polygons: the upper edge forward, the lower edge back, one polygon per unbroken run of rows. */
+function toBandPolygons(rows: ForecastRow[], band: (row: ForecastRow) => [number, number] | null | undefined, x: (t: number) => number, y: (v: number) => number): string[] {
+  const polygons: string[] = [];
+  let run: { t: number; band: [number, number] }[] = [];
+  const flush = () => {
+    if (run.length > 1) {
+      const upper = run.map((p) => `${round(x(p.t))},${round(y(p.band[1]))}`);
+      const lower = run.map((p) => `${round(x(p.t))},${round(y(p.band[0]))}`).reverse();
+      polygons.push([...upper, ...lower].join(" "));
+    }
+    run = [];
+  };
+  for (const row of rows) {
+    const b = band(row);
+    if (b && isValue(b[0]) && isValue(b[1])) run.push({ t: row.t, band: b });
+    else flush();
+  }
+  flush();
+  return polygons;
+}
+
+/** Time ticks on calendar boundaries in [from, to], about one per TICK_SPACING px (numbered positions for series without times). */
+function toTimeTicks(from: number, to: number, frequency: FrequencyKind, plotWidth: number): number[] {
+  const target = Math.max(2, Math.floor(plotWidth / TICK_SPACING));
+  if (frequency === "index") {
+    // Positions 0, 1, … are labelled 1, 2, …: round labels, so ticks one before round numbers.
+    return niceTicks(from + 1, to + 1, target)
+      .map((n) => n - 1)
+      .filter((t) => Number.isInteger(t) && t >= from && t <= to);
+  }
+  return timeTicks(from, to, target).filter((t) => t >= from && t <= to);
+}
+
+/**
+ * A run's forecast chart for one series as a standalone SVG document.
+ * @returns the SVG text; `width` × `height` CSS pixels
+ */
+export function toForecastChartSvg(input: ForecastChartSvgInput): string {
+  const width = Math.round(input.width ?? DEFAULT_CHART_WIDTH);
+  const height = Math.round(input.height ?? DEFAULT_CHART_HEIGHT);
+  const drawingHeight = height - CHART_HEADER_HEIGHT;
+  const rows = toWindowRows(input);
+
+  // Value axis: round ticks, labelled compactly; as wide as its longest label (and the unit beside it).
+  const [low, high] = valueRange(rows);
+  const yTicks = niceTicks(low, high, Math.max(2, Math.min(8, Math.floor((drawingHeight - X_AXIS_HEIGHT) / 60))));
+  // niceTicks may stop half a step short of the top: the domain covers both (as the loss chart's).
+  const yMin = Math.min(low, yTicks[0] ?? low);
+  const yMax = Math.max(high, yTicks[yTicks.length - 1] ?? high);
+  const yLabels = yTicks.map(formatAxisValue);
+  const unitRoom = input.unit ? 20 : 0;
+  const yAxisWidth = Math.max(MIN_Y_AXIS_WIDTH, Math.ceil(Math.max(0, ...yLabels.map((l) => textWidth(l)))) + TICK_SIZE + 6 + unitRoom);
+
+  const left = MARGIN.left + yAxisWidth;
+  const right = width - MARGIN.right;
+  const top = MARGIN.top;
+  const bottom = drawingHeight - MARGIN.bottom - X_AXIS_HEIGHT;
+  const from = rows[0]?.t ?? 0;
+  const to = Math.max(rows[rows.length - 1]?.t ?? from, from + 1);
+  const x = (t: number) => left + ((t - from) / (to - from)) * (right - left);
+  const y = (v: number) => bottom - ((v - yMin) / (yMax - yMin || 1)) * (bottom - top);
+
+  const parts: string[] = [];
+  // Horizontal grid and the value axis.
+  yTicks.forEach((tick, i) => {
+    const ty = round(y(tick));
+    parts.push(`<line x1="${left}" y1="${ty}" x2="${right}" y2="${ty}" stroke="${COLOR.grid}" stroke-dasharray="3 3"/>`);
+    parts.push(`<line x1="${left - TICK_SIZE}" y1="${ty}" x2="${left}" y2="${ty}" stroke="${COLOR.axis}"/>`);
+    parts.push(`<text x="${left - TICK_SIZE - 3}" y="${ty}" dy="0.355em" text-anchor="end" font-size="12" fill="${COLOR.label}">${escapeXml(yLabels[i] as string)}</text>`);
+  });
+  parts.push(`<line x1="${left}" y1="${top}" x2="${left}" y2="${bottom}" stroke="${COLOR.axis}"/>`);
+  if (input.unit) {
+    const ux = MARGIN.left + 12;
+    const uy = round((top + bottom) / 2);
+    parts.push(
+      `<text x="${ux}" y="${uy}" transform="rotate(-90 ${ux} ${uy})" text-anchor="middle" font-size="12" fill="${COLOR.label}" data-kind="unit">${escapeXml(input.unit)}</text>`,
+    );
+  }
+
+  // Time axis: every tick whose label fits without touching the previous one or the image's edge.
+  parts.push(`<line x1="${left}" y1="${bottom}" x2="${right}" y2="${bottom}" stroke="${COLOR.axis}"/>`);
+  let lastLabelEnd = Number.NEGATIVE_INFINITY;
+  for (const tick of toTimeTicks(from, to, input.frequency, right - left)) {
+    const tx = round(x(tick));
+    const label = formatTimeTick(tick, input.frequency, to - from);
+    const half = textWidth(label) / 2;
+    const cx = Math.min(Math.max(tx, half + 2), width - half - 2);
+    if (cx - half < lastLabelEnd + 8) continue;
+    lastLabelEnd = cx + half;
+    parts.push(`<line x1="${tx}" y1="${bottom}" x2="${tx}" y2="${bottom + TICK_SIZE}" stroke="${COLOR.axis}"/>`);
+    parts.push(`<text x="${round(cx)}" y="${bottom + TICK_SIZE + 14}" text-anchor="middle" font-size="12" fill="${COLOR.label}" data-kind="time-tick">${escapeXml(label)}</text>`);
+  }
+
+  // Bands under the lines, 95% under 80%; then the history and the forecast.
+  for (const [kind, opacity, band] of [
+    ["band95", 0.14, (r: ForecastRow) => r.band95],
+    ["band80", 0.28, (r: ForecastRow) => r.band80],
+  ] as const) {
+    for (const points of toBandPolygons(rows, band, x, y)) {
+      parts.push(`<polygon points="${points}" fill="${COLOR.forecast}" fill-opacity="${opacity}" data-kind="${kind}"/>`);
+    }
+  }
+  const history = toLinePath(rows, (r) => r.history, x, y);
+  if (history.points) parts.push(`<path d="${history.d}" fill="none" stroke="${COLOR.history}" stroke-width="1.5" stroke-linejoin="round" data-kind="history"/>`);
+  const forecast = toLinePath(rows, (r) => r.forecast, x, y);
+  if (forecast.points) parts.push(`<path d="${forecast.d}" fill="none" stroke="${COLOR.forecast}" stroke-width="2" stroke-linejoin="round" data-kind="forecast"/>`);
+
+  // Where the history ends, labelled inside the plot (on its right unless that leaves the plot).
+  const end = input.series.historyEnd;
+  if (end >= from && end <= to) {
+    const mx = round(x(end));
+    // As on the page: the first forecast step's date, which the time ticks may all miss.
+    const first = rows.find((r) => r.t > end)?.t;
+    const label = escapeXml(first === undefined ? "Forecast starts" : `Forecast from ${formatTimeLabel(first, input.frequency)}`);
+    const onLeft = mx - 5 - textWidth(label, 11) >= left;
+    parts.push(`<line x1="${mx}" y1="${top}" x2="${mx}" y2="${bottom}" stroke="${COLOR.marker}" stroke-dasharray="4 3" data-kind="history-end"/>`);
+    parts.push(
+      `<text x="${onLeft ? mx - 5 : mx + 5}" y="${top + 15}" text-anchor="${onLeft ? "end" : "start"}" font-size="11" fill="${COLOR.label}" stroke="#ffffff" stroke-width="3" paint-order="stroke">${label}</text>`,
+    );
+  }
+
+  return toChartSvg({ width, height: drawingHeight, title: input.title, subtitle: input.subtitle, legend: toLegend(width), body: parts.join("") });
+}
