@@ -26,7 +26,7 @@ export function BacktestTable({ series, horizon }: BacktestTableProps) {
             <th scope="col" className="num" title="Mean absolute scaled error (1 = as good as the in-sample seasonal naive)">
               MASE
             </th>
-            <th scope="col" className="num" title="Symmetric mean absolute percentage error (M4)">
+            <th scope="col" className="num keep-case" title="Symmetric mean absolute percentage error (M4)">
               sMAPE
             </th>
             <th scope="col" className="num" title="Root mean squared error, in the series' units">

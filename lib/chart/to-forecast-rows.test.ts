@@ -56,6 +56,19 @@ describe("toHistoryRows", () => {
     expect(rows.at(-1)?.t).toBe(n - 1);
   });
 
+  it("keeps the most recent points whole while thinning the rest, so a long series opens on its real recent past", () => {
+    const n = 10_000;
+    const long = { t: Array.from({ length: n }, (_, i) => i), y: Array.from({ length: n }, (_, i) => Math.sin(i / 7) * 10 + (i % 13)) };
+    const future: RunSeries = { ...run, historyEnd: n - 1, times: Array.from({ length: 12 }, (_, j) => n + j), forecasts: { lstm: { mean: Array(12).fill(1), lower80: Array(12).fill(0), upper80: Array(12).fill(2), lower95: Array(12).fill(-1), upper95: Array(12).fill(3) } } };
+    const rows = toForecastRows(long, future);
+    const historyRows = rows.filter((r) => r.history !== undefined);
+    expect(historyRows).toHaveLength(1500);
+    // Eight times the forecast, every point, ending at the last one.
+    expect(historyRows.slice(-96).map((r) => r.t)).toEqual(long.t.slice(-96));
+    const start = toInitialWindowStart(rows, n - 1);
+    expect(rows[start]?.t).toBe(n - 96);
+  });
+
   it("starts at `from`", () => {
     expect(toHistoryRows(history, 10, 3)).toEqual([
       { t: 3, y: 12 },

@@ -28,7 +28,16 @@ export interface ForecastRowsOptions {
   maxHistoryPoints?: number;
   /** Only history at or after this time (epoch ms), e.g. to focus on the recent past. */
   from?: number;
+  /**
+   * The most recent history points kept whole when the rest is downsampled (default: eight times
+   * the forecast, the history the chart opens on), so a long series opens on its real recent
+   * points and the forecast keeps its share of the width.
+   */
+  recentPoints?: number;
 }
+
+/** The chart opens on this many steps of history per forecast step. */
+const RECENT_SHARE = 8;
 
 /** Default number of history points drawn: a sharp line at any width, quick to render. */
 export const MAX_HISTORY_POINTS = 1500;
@@ -36,16 +45,24 @@ export const MAX_HISTORY_POINTS = 1500;
 /**
  * History points for a chart, downsampled with LTTB when there are more than `max`.
  * @param from keep only points at or after this time (epoch ms)
+ * @param recent the last points kept whole (at most half of `max`); LTTB thins the ones before
  */
-export function toHistoryRows(history: HistoryPoints, max = MAX_HISTORY_POINTS, from = Number.NEGATIVE_INFINITY): { t: number; y: number | null }[] {
+export function toHistoryRows(history: HistoryPoints, max = MAX_HISTORY_POINTS, from = Number.NEGATIVE_INFINITY, recent = 0): { t: number; y: number | null }[] {
   const n = history.t.length;
   let start = 0;
   while (start < n && (history.t[start] as number) < from) start++;
   const length = n - start;
-  if (length <= max) {
-    const rows: { t: number; y: number | null }[] = new Array(length);
-    for (let i = 0; i < length; i++) rows[i] = { t: history.t[start + i] as number, y: history.y[start + i] ?? null };
+  const whole = (a: number, b: number) => {
+    const rows: { t: number; y: number | null }[] = new Array(b - a);
+    for (let i = a; i < b; i++) rows[i - a] = { t: history.t[i] as number, y: history.y[i] ?? null };
     return rows;
+  };
+  if (length <= max) return whole(start, n);
+  const kept = Math.min(Math.max(0, Math.floor(recent)), Math.floor(max / 2));
+  if (kept > 0) {
+    const split = n - kept;
+    const head = toHistoryRows({ t: Array.prototype.slice.call(history.t, start, split), y: Array.prototype.slice.call(history.y, start, split) }, max - kept);
+    return head.concat(whole(split, n));
   }
   const t = new Float64Array(length);
   const y = new Float64Array(length);
@@ -67,7 +84,8 @@ function band(low: number | null | undefined, high: number | null | undefined): 
 export function toForecastRows(history: HistoryPoints, series: RunSeries, options: ForecastRowsOptions = {}): ForecastRow[] {
   const method = options.method ?? series.chosen;
   const rows = new Map<number, ForecastRow>();
-  for (const p of toHistoryRows(history, options.maxHistoryPoints, options.from)) rows.set(p.t, { t: p.t, history: p.y });
+  const recent = options.recentPoints ?? RECENT_SHARE * series.times.length;
+  for (const p of toHistoryRows(history, options.maxHistoryPoints, options.from, recent)) rows.set(p.t, { t: p.t, history: p.y });
 
   if (options.backtest) {
     for (const fold of series.folds) {
@@ -141,6 +159,6 @@ export function toInitialWindowStart(rows: ForecastRow[], historyEnd: number): n
  * @returns an index into the points
  */
 export function toRecentWindowStart(count: number, future: number): number {
-  const keep = Math.max(48, 9 * future);
+  const keep = Math.max(48, (RECENT_SHARE + 1) * future);
   return count > keep * 1.5 ? count - keep : 0;
 }
