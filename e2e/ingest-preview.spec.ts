@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { importAndReadValues } from "./helpers";
 
 const WIDE = [
   "month;north;south;west;note",
@@ -123,12 +124,20 @@ test("a decimal mark guessed from the delimiter is said, and choosing the other 
   await preview.getByLabel("Decimal mark").selectOption(".");
   await expect(preview).toContainText("semicolon-separated · decimal point");
   await expect(issues).not.toContainText("decimal mark");
-  await preview.getByRole("button", { name: "Import 1 series" }).click();
-  await page.waitForURL(/\/datasets\/[a-z0-9]+$/);
-  const datasetId = page.url().split("/").pop() as string;
-  const dataset = (await (await request.get(`/api/datasets/${datasetId}`)).json()) as { series: { id: string }[] };
-  const points = (await (await request.get(`/api/datasets/${datasetId}/series/${dataset.series[0]?.id}/points`)).json()) as { y: (number | null)[] };
-  expect(points.y).toEqual([1.5, 2.25, 1.125]);
+  expect(await importAndReadValues(page, request)).toEqual([1.5, 2.25, 1.125]);
+});
+
+test("a sales log with several rows a day is refused until the analyst chooses to add them up", async ({ page, request }) => {
+  const csv = "date,amount\n2024-03-01,12.5\n2024-03-01,7.5\n2024-03-02,4\n2024-03-03,1\n2024-03-03,2\n2024-03-03,3\n";
+  await page.goto("/");
+  await page.getByLabel("Upload CSV").setInputFiles({ name: "sales-log.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  const preview = page.getByTestId("import-preview");
+  await expect(preview.getByRole("alert")).toContainText("Rows 2 and 3 have the same time 2024-03-01.");
+  await expect(preview.getByRole("button", { name: /^Import/ })).toBeDisabled();
+  await preview.getByLabel("Rows with the same time").selectOption("sum");
+  const issues = preview.getByRole("region", { name: "Issues found" });
+  await expect(issues).toContainText("3 rows shared a time with an earlier row; the values at each time were added up (3 points from 6 rows).");
+  expect(await importAndReadValues(page, request)).toEqual([20, 4, 6]);
 });
 
 test("a file that cannot be imported shows why in the preview and offers no import", async ({ page, request }) => {

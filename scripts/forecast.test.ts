@@ -131,6 +131,7 @@ describe("npm run forecast", () => {
     [["--input", "short.csv", "--horizon", "3", "--value", "missing"], 1, /There is no column `missing`/],
     [["--input", "short.csv", "--horizon", "3", "--decimal", ";"], 2, /--decimal must be "," \(decimal comma\) or "\." \(decimal point\)/],
     [["--input", "short.csv", "--horizon", "3", "--date-order", "ymd"], 2, /--date-order must be dmy \(day first\) or mdy \(month first\)/],
+    [["--input", "short.csv", "--horizon", "3", "--repeated-times", "max"], 2, /--repeated-times must be sum \(add up rows with the same time\) or mean \(average them\)/],
   ])("exits %# with the app's message for bad input", async (argv, status, message) => {
     const { io, out } = memoryIo({
       "book.xlsx": "PK\u0003\u0004rest",

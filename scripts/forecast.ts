@@ -2,7 +2,7 @@
  * Command-line forecaster: the same code path as the app, for batch use and for evaluation.
  *
  *   npm run forecast -- --input data.csv --horizon 18 [--out forecast.csv] [--season 12] [--seed 1]
- *                       [--time Month] [--value Passengers] [--decimal ,|.] [--date-order dmy|mdy] [--json] [--method chosen|lstm|combination|naive|snaive|holt_winters|theta]
+ *                       [--time Month] [--value Passengers] [--decimal ,|.] [--date-order dmy|mdy] [--repeated-times sum|mean] [--json] [--method chosen|lstm|combination|naive|snaive|holt_winters|theta]
  *                       [--mode global|per-series] [--config '{"epochs":50}'] [--quiet]
  *
  * Writes CSV `timestamp,forecast,lower80,upper80,lower95,upper95`, one row per future step, the
@@ -53,11 +53,11 @@ export interface CliIo {
 
 const USAGE =
   "Usage: npm run forecast -- --input data.csv --horizon 18 [--out forecast.csv] [--season 12] [--seed 1] " +
-  "[--time Month] [--value Passengers] [--decimal ,|.] [--date-order dmy|mdy] [--json] [--method chosen|lstm|combination|naive|snaive|holt_winters|theta] " +
+  "[--time Month] [--value Passengers] [--decimal ,|.] [--date-order dmy|mdy] [--repeated-times sum|mean] [--json] [--method chosen|lstm|combination|naive|snaive|holt_winters|theta] " +
   "[--mode global|per-series] [--config '{...}'] [--quiet]";
 
 const FLAGS = new Set(["json", "quiet", "help"]);
-const OPTIONS = new Set(["input", "horizon", "out", "season", "seed", "time", "value", "decimal", "date-order", "method", "mode", "config"]);
+const OPTIONS = new Set(["input", "horizon", "out", "season", "seed", "time", "value", "decimal", "date-order", "repeated-times", "method", "mode", "config"]);
 const METHODS = new Set<string>(["chosen", "lstm", "combination", "naive", "snaive", "holt_winters", "theta"]);
 
 class UsageError extends Error {}
@@ -142,6 +142,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (decimal !== undefined && decimal !== "," && decimal !== ".") throw new UsageError('--decimal must be "," (decimal comma) or "." (decimal point).');
     const dateOrder = args.get("date-order");
     if (dateOrder !== undefined && dateOrder !== "dmy" && dateOrder !== "mdy") throw new UsageError("--date-order must be dmy (day first) or mdy (month first).");
+    const repeatedTimes = args.get("repeated-times");
+    if (repeatedTimes !== undefined && repeatedTimes !== "sum" && repeatedTimes !== "mean") throw new UsageError("--repeated-times must be sum (add up rows with the same time) or mean (average them).");
     const configText = args.get("config");
     if (typeof configText === "string") {
       try {
@@ -175,11 +177,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const value = args.get("value");
   const decimalArg = args.get("decimal");
   const dateOrderArg = args.get("date-order");
+  const repeatedArg = args.get("repeated-times");
   const dataset = readDataset(decoded.data.text, {
     ...(typeof time === "string" ? { timeColumn: time } : {}),
     ...(typeof value === "string" ? { valueColumns: [value] } : {}),
     ...(decimalArg === "," || decimalArg === "." ? { decimal: decimalArg } : {}),
     ...(dateOrderArg === "dmy" || dateOrderArg === "mdy" ? { dateOrder: dateOrderArg } : {}),
+    ...(repeatedArg === "sum" || repeatedArg === "mean" ? { repeatedTimes: repeatedArg } : {}),
   });
   if (!dataset.ok) {
     io.stderr(`${dataset.reason}\n`);

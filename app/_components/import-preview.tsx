@@ -195,6 +195,27 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
                 </select>
               </div>
             )}
+            {(options.repeatedTimes !== undefined ||
+              preview.error?.includes("have the same time") ||
+              preview.issues.some((issue) => issue.message.includes("with the same time on import"))) && (
+              <div className="form-field">
+                <label htmlFor={`${id}-repeated`}>Rows with the same time</label>
+                <select
+                  id={`${id}-repeated`}
+                  className="input"
+                  value={options.repeatedTimes ?? "refuse"}
+                  onChange={(event) => {
+                    const { repeatedTimes: _repeated, ...rest } = options;
+                    const value = event.target.value;
+                    props.onChoose(value === "sum" || value === "mean" ? { ...rest, repeatedTimes: value } : rest);
+                  }}
+                >
+                  <option value="refuse">Refuse the file</option>
+                  <option value="sum">Add them up (sales, counts)</option>
+                  <option value="mean">Average them (readings)</option>
+                </select>
+              </div>
+            )}
             <div className="form-field">
               <label htmlFor={`${id}-id`}>Series name column</label>
               <select id={`${id}-id`} className="input" value={chosenId} onChange={(event) => setIdColumn(event.target.value)}>

@@ -46,6 +46,7 @@ function toImportOptions(options: ReadOptions, seriesNames: Record<string, strin
     ...(options.idColumn !== undefined ? { idColumn: options.idColumn } : {}),
     ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
     ...(options.decimal ? { decimal: options.decimal } : {}),
+    ...(options.repeatedTimes ? { repeatedTimes: options.repeatedTimes } : {}),
     ...(Object.keys(renamed).length ? { seriesNames: renamed } : {}),
   };
 }

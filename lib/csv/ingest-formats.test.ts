@@ -409,10 +409,10 @@ describe("what detection guessed, the analyst can see and change", () => {
     const read = readDataset("date,sales,cost\n2024-01-01,10,1\n2024-01-02,11,\n2024-01-02,11,\n2024-01-03,12,3\n");
     if (!read.ok) throw new Error(read.reason);
     expect(Array.from(read.data.series[0]!.values)).toEqual([10, 11, 12]);
-    expect(read.data.issues.map((i) => i.message)).toContain("Row 4 repeats an earlier row exactly (same time, same values) and was left out.");
+    expect(read.data.issues.map((i) => i.message)).toContain("Row 4 repeats an earlier row exactly (same time, same values) and was left out. If they are separate transactions, choose to add up rows with the same time on import (CLI: --repeated-times sum).");
     expect(readDataset("date,sales\n2024-01-01,10\n2024-01-02,11\n2024-01-02,12\n")).toEqual({
       ok: false,
-      reason: "Rows 3 and 4 have the same time `2024-01-02`. Remove the duplicate row, or, if the file holds several series, add a column that names each one.",
+      reason: "Rows 3 and 4 have the same time `2024-01-02`. Remove the duplicate row, or, if the file holds several series, add a column that names each one. If rows with the same time are transactions or events, choose to add them up or average them on import (CLI: --repeated-times sum or mean).",
     });
   });
 
@@ -422,6 +422,23 @@ describe("what detection guessed, the analyst can see and change", () => {
       reason:
         "No column holds numbers, so there is no series to read: column `sales` holds text such as `ten`. Write its values as numbers (empty cells are fine), or choose a file with a column of numbers.",
     });
+  });
+
+  it("rows with the same time are added up or averaged when the analyst says so, missing cells left out", () => {
+    const log = "date,amount,items\n2024-01-02,5,1\n2024-01-01,10,2\n2024-01-01,20,\n2024-01-02,7,3\n2024-01-01,30,4\n";
+    const summed = readDataset(log, { repeatedTimes: "sum" });
+    if (!summed.ok) throw new Error(summed.reason);
+    const [amount, items] = summed.data.series;
+    expect(Array.from(amount!.values)).toEqual([60, 12]);
+    expect(Array.from(items!.values)).toEqual([6, 4]);
+    expect(summed.data.issues.map((i) => i.message)).toContain("3 rows shared a time with an earlier row; the values at each time were added up (2 points from 5 rows).");
+    const averaged = readDataset(log, { repeatedTimes: "mean" });
+    if (!averaged.ok) throw new Error(averaged.reason);
+    expect(Array.from(averaged.data.series[0]!.values)).toEqual([20, 6]);
+    expect(Array.from(averaged.data.series[1]!.values)).toEqual([3, 2]);
+    // Identical rows are transactions too when adding up.
+    const twice = readDataset("date,amount\n2024-01-01,5\n2024-01-01,5\n2024-01-02,1\n", { repeatedTimes: "sum" });
+    expect(twice.ok && Array.from(twice.data.series[0]!.values)).toEqual([10, 1]);
   });
 
   it("a whole-number value column is not taken for store numbers without a name that says so", () => {

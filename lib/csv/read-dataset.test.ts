@@ -305,7 +305,7 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     );
     expect(readDataset("time,kwh\n2023-10-28 01:00,2\n2023-10-28 02:00,3\n2023-10-28 02:00,4\n")).toEqual({
       ok: false,
-      reason: "Rows 3 and 4 have the same time `2023-10-28 02:00`. Remove the duplicate row, or, if the file holds several series, add a column that names each one.",
+      reason: "Rows 3 and 4 have the same time `2023-10-28 02:00`. Remove the duplicate row, or, if the file holds several series, add a column that names each one. If rows with the same time are transactions or events, choose to add them up or average them on import (CLI: --repeated-times sum or mean).",
     });
   });
 
@@ -363,7 +363,7 @@ describe("readDataset refuses bad files with the row, the column and what to do"
     ["date,sales\n2024-01-01,10\n2024-01-02,11,5\n", "Row 3 has 3 fields but the header has 2. If numbers use a decimal comma, quote them or save the file with semicolons."],
     ["date,sales\n2024-01-01,10\n2024-02-30,11\n", "Row 3, column `date`: `2024-02-30` is not a date like the others (YYYY-MM-DD). Correct it or delete the row."],
     ["name,city\nann,paris\nbob,rome\n", "No column holds numbers, so there is no series to read. The columns are `name`, `city`; a time series needs a column of values such as `sales` or `temperature`."],
-    ["date,v\n2024-01-01,1\n2024-01-01,2\n", "Rows 2 and 3 have the same time `2024-01-01`. Remove the duplicate row, or, if the file holds several series, add a column that names each one."],
+    ["date,v\n2024-01-01,1\n2024-01-01,2\n", "Rows 2 and 3 have the same time `2024-01-01`. Remove the duplicate row, or, if the file holds several series, add a column that names each one. If rows with the same time are transactions or events, choose to add them up or average them on import (CLI: --repeated-times sum or mean)."],
   ])("%j", (text, reason) => {
     expect(readDataset(text)).toEqual({ ok: false, reason });
   });

@@ -18,6 +18,11 @@ export interface ReadOptions {
   dateOrder?: DateOrder;
   /** The decimal mark (default: decided from the numbers, by the delimiter's convention when they do not say). */
   decimal?: DecimalMark;
+  /**
+   * Rows of one series with the same time (transactions, events): added up or averaged into one
+   * point. By default they are refused, naming the rows (exact copies are dropped).
+   */
+  repeatedTimes?: "sum" | "mean";
   /** New names for series, keyed by their detected name. */
   seriesNames?: Record<string, string>;
 }
@@ -143,9 +148,12 @@ function detectIdColumn(columns: ColumnInfo[], timeOf: (row: string[]) => string
   );
 }
 
-/** A header naming what a number identifies: `store`, `Store Nbr`, `sku`, `station_id`, `Filiale`. */
+/**
+ * A header naming what a number identifies: `store`, `Store Nbr`, `sku`, `station_id`, `Filiale`.
+ * Singular only: `items`, `units` and `numbers` are counts.
+ */
 const ID_NAME =
-  /(^|[\s_\-.])(id|ids|key|code|no|nr|nbr|num|number|store|shop|branch|outlet|site|station|sensor|device|meter|plant|location|loc|region|zone|district|item|sku|product|article|part|series|customer|client|account|dept|department|family|category|cat|group|unit|filiale|artikel|kunde|magasin|tienda)s?([\s_\-.]|$)|id$|Id$|ID$|nr$/i;
+  /(^|[\s_\-.])(id|key|code|nr|nbr|store|shop|branch|outlet|site|station|sensor|device|meter|plant|location|loc|region|zone|district|item|sku|product|article|series|customer|client|account|dept|department|family|category|cat|group|filiale|artikel|kunde|magasin|tienda)([\s_\-.]|$)|id$|Id$|ID$|nr$/i;
 
 /**
  * The first column when it only counts the rows (1, 2, 3, … or 0, 1, 2, …), as R's write.csv and
@@ -796,9 +804,16 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       const repeated: number[] = [];
       const clockHours: number[] = [];
       const copies: number[] = [];
+      /** Rows added into an earlier row of the same time (`repeatedTimes`). */
+      let merged = 0;
       const at = (k: number) => (order ? (order[k] as number) : k);
       for (let i = 1; i < n; i++) {
         if (picked[i] !== picked[i - 1]) continue;
+        if (options.repeatedTimes) {
+          repeated.push(i);
+          merged++;
+          continue;
+        }
         const rowOf = (k: number) => group.rows.data[at(k)] as number;
         const [a, b] = [rowOf(i - 1), rowOf(i)].sort((x, y) => x - y) as [number, number];
         // A row exported twice: the copy adds nothing.
@@ -821,7 +836,8 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         const where = group.key ? ` for series \`${group.key}\`` : "";
         const hint = id || !plan.time ? "" : ", or, if the file holds several series, add a column that names each one";
         return fail(
-          `Rows ${formatRowNumber(a)} and ${formatRowNumber(b)} have the same time \`${label}\`${where}. Remove the duplicate row${hint}.`,
+          `Rows ${formatRowNumber(a)} and ${formatRowNumber(b)} have the same time \`${label}\`${where}. Remove the duplicate row${hint}. ` +
+            "If rows with the same time are transactions or events, choose to add them up or average them on import (CLI: --repeated-times sum or mean).",
         );
       }
       const times = repeated.length > 0 ? dropIndexes(picked, repeated) : picked;
@@ -836,11 +852,19 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
               : `${plural(clockHours.length, "time", "times")}${where} come twice, where clocks go back for daylight saving (${labels.join(", ")}${clockHours.length > labels.length ? ", …" : ""}); the two readings of each were averaged.`,
         });
       }
+      if (merged > 0) {
+        const where = group.key ? ` of series \`${group.key}\`` : "";
+        const how = options.repeatedTimes === "sum" ? "added up" : "averaged";
+        issues.push({
+          kind: "note",
+          message: `${plural(merged, "row", "rows")}${where} shared a time with an earlier row; the values at each time were ${how} (${plural(n - merged, "point", "points")} from ${plural(n, "row", "rows")}).`,
+        });
+      }
       if (copies.length > 0) {
         const rows = copies.sort((x, y) => x - y);
         issues.push({
           kind: "note",
-          message: `${rows.length === 1 ? "Row" : "Rows"} ${listRows(rows, rows.length)} ${rows.length === 1 ? "repeats an earlier row exactly (same time, same values) and was" : "repeat earlier rows exactly (same time, same values) and were"} left out.`,
+          message: `${rows.length === 1 ? "Row" : "Rows"} ${listRows(rows, rows.length)} ${rows.length === 1 ? "repeats an earlier row exactly (same time, same values) and was" : "repeat earlier rows exactly (same time, same values) and were"} left out. If they are separate transactions, choose to add up rows with the same time on import (CLI: --repeated-times sum).`,
         });
       }
       const frequency = plan.time ? inferFrequency(times) : indexFrequency();
@@ -850,7 +874,8 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         // A store-number column found only once the whole file was read names series, not values.
         if (info === id) return;
         let values = pick((group.values[c] as Growable<Float64Array>).data);
-        if (repeated.length > 0) {
+        if (options.repeatedTimes && repeated.length > 0) values = combineRepeats(values, picked, options.repeatedTimes);
+        else if (repeated.length > 0) {
           for (const i of repeated) values[i - 1] = meanOfPresent(values[i - 1] as number, values[i] as number);
           values = dropIndexes(values, repeated);
         }
@@ -1002,6 +1027,29 @@ function dropIndexes(values: Float64Array, drop: number[]): Float64Array {
     out[k++] = values[i] as number;
   }
   return out;
+}
+
+/**
+ * One value per time: each run of equal `times` (sorted) becomes the sum or the mean of its
+ * present values, or missing when none is present.
+ */
+function combineRepeats(values: Float64Array, times: Float64Array, how: "sum" | "mean"): Float64Array {
+  const out: number[] = [];
+  for (let i = 0; i < values.length; ) {
+    let j = i;
+    let sum = 0;
+    let count = 0;
+    for (; j < values.length && times[j] === times[i]; j++) {
+      const v = values[j] as number;
+      if (v === v) {
+        sum += v;
+        count++;
+      }
+    }
+    out.push(count === 0 ? Number.NaN : how === "sum" ? sum : sum / count);
+    i = j;
+  }
+  return Float64Array.from(out);
 }
 
 /** The mean of two readings, or the one that is there. */

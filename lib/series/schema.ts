@@ -19,6 +19,7 @@ export const importOptionsSchema = z
     idColumn: z.string().nullable().optional(),
     dateOrder: z.enum(["dmy", "mdy"]).optional(),
     decimal: z.enum([".", ","]).optional(),
+    repeatedTimes: z.enum(["sum", "mean"]).optional(),
     seriesNames: z.record(z.string(), z.string().trim().max(200)).optional(),
   })
   .strict();
