@@ -32,6 +32,7 @@ import {
   type MethodName,
 } from "../lib/forecast";
 import { cleanSeries } from "../lib/forecast/prepare";
+import { describeCoverageWarning } from "../lib/workbench/describe-coverage";
 import { describePreprocessing } from "../lib/workbench/describe-preprocessing";
 import { nextTimes, regularTimes } from "../lib/time/frequency";
 import { FORECAST_DIGITS, formatStamp, toStampCell } from "../lib/export/forecast-table";
@@ -243,7 +244,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return { name: o.name, method, chosen: o.chosen, reason: o.chosenReason, preprocessing: describePreprocessing(o.preprocessing), times, timestamps, forecast, forecasts: o.forecasts, metrics: o.metrics, backtestOrigins: o.backtestOrigins };
     });
     if (!quiet) {
-      for (const r of rows) io.stderr(`${r.name}: writing ${METHOD_LABELS[r.method]}. ${r.reason} Prepared: ${r.preprocessing}.\n`);
+      for (const r of rows) {
+        const warning = describeCoverageWarning(r.metrics[r.method]);
+        io.stderr(`${r.name}: writing ${METHOD_LABELS[r.method]}. ${r.reason} Prepared: ${r.preprocessing}.${warning ? ` ${warning}` : ""}\n`);
+      }
       if (outcome.backend) io.stderr(`backend ${outcome.backend.name}, ${(outcome.elapsedMs / 1000).toFixed(1)} s${outcome.stopped ? ", stopped early" : ""}\n`);
     }
     const text = args.has("json")

@@ -7,6 +7,7 @@ import { METHOD_LABELS, type MethodName } from "@/lib/forecast/types";
 import type { ExportableRun } from "@/lib/export/run-json";
 import { METHOD_NAMES, type RunSeries } from "@/lib/series/run-schema";
 import type { SeriesDto } from "@/lib/series/schema";
+import { describeCoverageWarning } from "@/lib/workbench/describe-coverage";
 import { describePreprocessing } from "@/lib/workbench/describe-preprocessing";
 import { describeBackend, formatDuration } from "@/lib/workbench/progress-view";
 import { BacktestTable } from "./backtest-table";
@@ -56,6 +57,7 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
   // Every series too short for the LSTM: the run forecast with Theta and the naive methods only
   // (a run mixing long and short series trained a network for the long ones).
   const networkless = run.history.length === 0 && !run.series.some((s) => s.forecasts.lstm);
+  const coverageWarning = describeCoverageWarning(saved.metrics[drawn]);
   const heading = toChartHeading({ seriesName: saved.name, datasetName: dataset.name, method: drawn, horizon: run.horizon, startedAt: run.startedAt });
 
   async function reforecast() {
@@ -187,6 +189,11 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
       <p className="chosen-reason" data-testid="chosen-reason">
         <span className="badge badge-accent">Recommended</span> {shown.chosenReason}
       </p>
+      {coverageWarning && (
+        <p className="alert alert-warning coverage-warning" data-testid="coverage-warning">
+          {coverageWarning}
+        </p>
+      )}
       <p className="preprocessing-note" data-testid="preprocessing">
         <span className="muted">{saved.forecasts.lstm ? "Before the network:" : "Before the methods:"}</span> {describePreprocessing(saved.preprocessing)}
       </p>
