@@ -18,3 +18,14 @@ test("a dataset can be deleted from its page after confirming, and is gone every
   await expect(page.getByRole("table", { name: "Datasets" }).getByRole("link", { name: "to-delete" })).toHaveCount(0);
   expect((await request.get(`/api/datasets/${id}`)).status()).toBe(404);
 });
+
+test("with every dataset deleted, the home page says what to do and loads the sample again", async ({ page, request }) => {
+  const { datasets } = (await (await request.get("/api/datasets")).json()) as { datasets: { id: string }[] };
+  for (const dataset of datasets) expect((await request.delete(`/api/datasets/${dataset.id}`)).status()).toBe(204);
+  await page.goto("/");
+  await expect(page.getByText("No datasets yet")).toBeVisible();
+  await page.getByRole("button", { name: "Load the sample dataset" }).click();
+  await page.waitForURL(/\/datasets\/[a-z0-9]+$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Australian wine sales (sample)" })).toBeVisible();
+  await expect(page.getByTestId("series-chart")).toHaveAttribute("data-point-count", "176");
+});

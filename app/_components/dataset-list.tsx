@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { formatTimeLabel } from "@/lib/chart/format-time-label";
 import type { DatasetSummaryDto } from "@/lib/series/schema";
+import { LoadSampleButton } from "./load-sample-button";
 
 export interface DatasetListProps {
   datasets: DatasetSummaryDto[];
@@ -31,7 +32,9 @@ export function DatasetList({ datasets }: DatasetListProps) {
       {datasets.length === 0 ? (
         <div className="empty-state">
           <strong>No datasets yet</strong>
-          Upload a CSV above: one column of dates and at least one column of numbers.
+          Upload a CSV above: one column of dates and at least one column of numbers. Or try the sample: monthly
+          Australian wine sales, 1980–1994.
+          <LoadSampleButton />
         </div>
       ) : (
         <div className="table-wrap">

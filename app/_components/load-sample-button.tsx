@@ -1,0 +1,40 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+/** The sample the first start seeds (scripts/seed.ts), served from public/samples. */
+const SAMPLE = { url: "/samples/wine_sales.csv", fileName: "wine_sales.csv", name: "Australian wine sales (sample)" };
+
+/** Imports the sample dataset again, for an empty home page, and opens it. */
+export function LoadSampleButton() {
+  const router = useRouter();
+  const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+
+  async function load() {
+    setState({ busy: true, error: null });
+    try {
+      const csv = await (await fetch(SAMPLE.url)).blob();
+      const query = new URLSearchParams({ fileName: SAMPLE.fileName, name: SAMPLE.name });
+      const response = await fetch(`/api/datasets?${query}`, { method: "POST", headers: { "Content-Type": "text/csv" }, body: csv });
+      const body = (await response.json()) as { id?: string; error?: string };
+      if (!response.ok || !body.id) throw new Error(body.error ?? `HTTP ${response.status}`);
+      router.push(`/datasets/${body.id}`);
+    } catch (err) {
+      setState({ busy: false, error: `The sample could not be loaded: ${err instanceof Error ? err.message : String(err)}` });
+    }
+  }
+
+  return (
+    <div className="empty-action">
+      <button type="button" className="button button-small" onClick={() => void load()} disabled={state.busy}>
+        {state.busy ? "Loading the sample…" : "Load the sample dataset"}
+      </button>
+      {state.error && (
+        <span className="alert alert-error" role="alert">
+          {state.error}
+        </span>
+      )}
+    </div>
+  );
+}
