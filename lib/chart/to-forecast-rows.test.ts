@@ -69,6 +69,17 @@ describe("toHistoryRows", () => {
     expect(rows[start]?.t).toBe(n - 96);
   });
 
+  it("breaks the line where values are missing in a downsampled history, instead of bridging the gap", () => {
+    const n = 6000;
+    const y = Array.from({ length: n }, (_, i) => (i >= 3000 && i < 3400 ? null : Math.sin(i / 50)));
+    const rows = toHistoryRows({ t: Array.from({ length: n }, (_, i) => i), y }, 500);
+    const nulls = rows.filter((r) => r.y === null);
+    expect(nulls).toHaveLength(1);
+    expect(nulls[0]!.t).toBeGreaterThanOrEqual(2990);
+    expect(nulls[0]!.t).toBeLessThan(3400);
+    expect(rows.every((r, i) => i === 0 || r.t > rows[i - 1]!.t)).toBe(true);
+  });
+
   it("starts at `from`", () => {
     expect(toHistoryRows(history, 10, 3)).toEqual([
       { t: 3, y: 12 },

@@ -70,7 +70,18 @@ export function toHistoryRows(history: HistoryPoints, max = MAX_HISTORY_POINTS, 
     t[i] = history.t[start + i] as number;
     y[i] = history.y[start + i] ?? Number.NaN;
   }
-  return lttbIndices(t, y, max).map((i) => ({ t: t[i] as number, y: y[i] as number }));
+  // LTTB keeps points with values only: a gap between two kept points is marked with a null row,
+  // so the line breaks there as it does at full resolution instead of bridging the missing stretch.
+  const missingBefore = new Uint32Array(length + 1);
+  for (let i = 0; i < length; i++) missingBefore[i + 1] = (missingBefore[i] as number) + (y[i] !== y[i] ? 1 : 0);
+  const rows: { t: number; y: number | null }[] = [];
+  let previous = -1;
+  for (const i of lttbIndices(t, y, max)) {
+    if (previous >= 0 && (missingBefore[i] as number) > (missingBefore[previous + 1] as number)) rows.push({ t: t[previous + 1] as number, y: null });
+    rows.push({ t: t[i] as number, y: y[i] as number });
+    previous = i;
+  }
+  return rows;
 }
 
 function band(low: number | null | undefined, high: number | null | undefined): [number, number] | null {
