@@ -1,12 +1,10 @@
 import { useMemo } from "react";
 import { useChartWidth, XAxis } from "recharts";
 import { formatAxisValue, formatTimeTick } from "@/lib/chart/format-time-label";
-import { timeTicks } from "@/lib/chart/time-ticks";
+import { timeTicks, timeTicksForWidth } from "@/lib/chart/time-ticks";
 import type { FrequencyKind } from "@/lib/time/frequency";
 
 const TICK = { fontSize: 12, fill: "var(--text-muted)" };
-/** Room a time label takes with space around it (px): the longest, "28 Nov 13:00", is about 80 px. */
-const TICK_SPACING = 110;
 
 /**
  * Props of a grid of horizontal lines only (spread into `<CartesianGrid>`). Recharts computes the
@@ -35,8 +33,11 @@ export interface TimeXAxisProps {
  */
 export function TimeXAxis({ frequency, from, to }: TimeXAxisProps) {
   const width = useChartWidth();
-  const target = width !== undefined && width > 0 ? Math.max(2, Math.floor(width / TICK_SPACING)) : 9;
-  const ticks = useMemo(() => (frequency === "index" ? undefined : timeTicks(from, to, target).filter((t) => t >= from && t <= to)), [frequency, from, to, target]);
+  const ticks = useMemo(() => {
+    if (frequency === "index") return undefined;
+    // Before the chart knows its width: about nine ticks.
+    return width !== undefined && width > 0 ? timeTicksForWidth(from, to, width) : timeTicks(from, to, 9).filter((t) => t >= from && t <= to);
+  }, [frequency, from, to, width]);
   return (
     <XAxis
       dataKey="t"

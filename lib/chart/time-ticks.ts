@@ -50,3 +50,15 @@ export function timeTicks(min: number, max: number, target = 8): number[] {
   }
   return ticks;
 }
+
+/** Room a time label takes with space around it (px): the longest, "28 Nov 13:00", is about 80 px. */
+export const TIME_TICK_SPACING = 110;
+
+/**
+ * Time ticks inside [from, to] for an axis `width` pixels wide: one per TIME_TICK_SPACING px, at
+ * least two (the page's Recharts axis and the server-drawn chart share it).
+ */
+export function timeTicksForWidth(from: number, to: number, width: number): number[] {
+  const target = Math.max(2, Math.floor(width / TIME_TICK_SPACING));
+  return timeTicks(from, to, target).filter((t) => t >= from && t <= to);
+}

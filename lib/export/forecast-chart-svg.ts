@@ -1,6 +1,6 @@
 import { formatAxisValue, formatTimeLabel, formatTimeTick } from "../chart/format-time-label";
 import { niceTicks } from "../chart/nice-ticks";
-import { timeTicks } from "../chart/time-ticks";
+import { TIME_TICK_SPACING, timeTicksForWidth } from "../chart/time-ticks";
 import { toForecastRows, toRecentWindowStart, type ForecastRow, type HistoryPoints } from "../chart/to-forecast-rows";
 import type { MethodName } from "../forecast/types";
 import type { RunSeries } from "../series/run-schema";
@@ -49,8 +49,6 @@ const MARGIN = { top: 12, right: 20, bottom: 4, left: 8 };
 const X_AXIS_HEIGHT = 30;
 const MIN_Y_AXIS_WIDTH = 64;
 const TICK_SIZE = 6;
-/** Room a time label takes with space around it (px), as on the page (chart-parts.tsx). */
-const TICK_SPACING = 110;
 
 /** Roughly how wide a 12 px label is (0.62 em a character: DejaVu Sans' digits, the widest font used). */
 function textWidth(text: string, fontSize = 12): number {
@@ -160,16 +158,16 @@ function toBandPolygons(rows: ForecastRow[], band: (row: ForecastRow) => [number
   return polygons;
 }
 
-/** Time ticks on calendar boundaries in [from, to], about one per TICK_SPACING px (numbered positions for series without times). */
+/** Time ticks as on the page (numbered positions for series without times). */
 function toTimeTicks(from: number, to: number, frequency: FrequencyKind, plotWidth: number): number[] {
-  const target = Math.max(2, Math.floor(plotWidth / TICK_SPACING));
   if (frequency === "index") {
+    const target = Math.max(2, Math.floor(plotWidth / TIME_TICK_SPACING));
     // Positions 0, 1, … are labelled 1, 2, …: round labels, so ticks one before round numbers.
     return niceTicks(from + 1, to + 1, target)
       .map((n) => n - 1)
       .filter((t) => Number.isInteger(t) && t >= from && t <= to);
   }
-  return timeTicks(from, to, target).filter((t) => t >= from && t <= to);
+  return timeTicksForWidth(from, to, plotWidth);
 }
 
 /**
