@@ -61,7 +61,7 @@ export function toHistoryRows(history: HistoryPoints, max = MAX_HISTORY_POINTS, 
   const kept = Math.min(Math.max(0, Math.floor(recent)), Math.floor(max / 2));
   if (kept > 0) {
     const split = n - kept;
-    const head = toHistoryRows({ t: Array.prototype.slice.call(history.t, start, split), y: Array.prototype.slice.call(history.y, start, split) }, max - kept);
+    const head = toHistoryRows({ t: part(history.t, start, split), y: part(history.y, start, split) }, max - kept);
     return head.concat(whole(split, n));
   }
   const t = new Float64Array(length);
@@ -82,6 +82,11 @@ export function toHistoryRows(history: HistoryPoints, max = MAX_HISTORY_POINTS, 
     previous = i;
   }
   return rows;
+}
+
+/** Elements [start, end) of an array or a typed array, without copying a typed array. */
+function part<T>(values: ArrayLike<T>, start: number, end: number): ArrayLike<T> {
+  return ArrayBuffer.isView(values) ? ((values as unknown as Float64Array).subarray(start, end) as unknown as ArrayLike<T>) : Array.prototype.slice.call(values, start, end);
 }
 
 function band(low: number | null | undefined, high: number | null | undefined): [number, number] | null {
