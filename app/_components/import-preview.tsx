@@ -4,6 +4,7 @@ import { useId } from "react";
 import { toSparklinePath } from "@/lib/chart/to-sparkline-path";
 import { describeDialect, formatBytes } from "@/lib/csv/describe-dialect";
 import type { ReadOptions } from "@/lib/csv/read-dataset";
+import { mentionsRepeatedTimes } from "@/lib/csv/repeated-times";
 import type { ColumnRole, ImportPreview, PreviewColumn, PreviewSeries } from "@/lib/series/schema";
 import { MessageText } from "./message-text";
 
@@ -195,9 +196,7 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
                 </select>
               </div>
             )}
-            {(options.repeatedTimes !== undefined ||
-              preview.error?.includes("have the same time") ||
-              preview.issues.some((issue) => issue.message.includes("with the same time on import"))) && (
+            {(options.repeatedTimes !== undefined || mentionsRepeatedTimes(preview.error) || preview.issues.some((issue) => mentionsRepeatedTimes(issue.message))) && (
               <div className="form-field">
                 <label htmlFor={`${id}-repeated`}>Rows with the same time</label>
                 <select

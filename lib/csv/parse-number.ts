@@ -141,8 +141,3 @@ export function decideDecimalMark(cells: string[], delimiter: string): DecimalDe
   if (ambiguousDot !== undefined) return delimiter === ";" ? { mark: ",", guessedFrom: ambiguousDot } : { mark: ".", guessedFrom: ambiguousDot };
   return { mark: "." };
 }
-
-/** The decimal mark `decideDecimalMark` settles on. */
-export function detectDecimalMark(cells: string[], delimiter: string): DecimalMark {
-  return decideDecimalMark(cells, delimiter).mark;
-}

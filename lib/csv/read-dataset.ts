@@ -5,6 +5,7 @@ import { describeTimeFormat, fixedPatternWidth, formatTime, makeTimeParser, matc
 import { createCsvRowStream, type CsvRowStream } from "./csv-rows";
 import { hasDatesAcross, turnDatesAcross } from "./dates-across";
 import { parseNumberCell, type DecimalMark } from "./parse-number";
+import { REPEATED_TIMES_FLAG } from "./repeated-times";
 import { SUMMARY_LABEL, sniffCsv, type ColumnInfo, type CsvDialect, type CsvSniff, type SniffOptions } from "./sniff-csv";
 
 export interface ReadOptions {
@@ -670,7 +671,6 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     return true;
   }
 
-  /** The single group split by the first text column that makes every series' times unique, when the times repeat. */
   /** Every value cell of `row` is its column's sum so far (to 0.1%), and at least one is filled. */
   function isColumnTotals(row: string[]): boolean {
     if (!single) return false;
@@ -689,6 +689,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     return filled > 0;
   }
 
+  /** The single group split by the first text column that makes every series' times unique, when the times repeat. */
   function splitByLateId(): void {
     if (!single || lateIds.length === 0) return;
     const n = single.times.length;
@@ -804,14 +805,11 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       const repeated: number[] = [];
       const clockHours: number[] = [];
       const copies: number[] = [];
-      /** Rows added into an earlier row of the same time (`repeatedTimes`). */
-      let merged = 0;
       const at = (k: number) => (order ? (order[k] as number) : k);
       for (let i = 1; i < n; i++) {
         if (picked[i] !== picked[i - 1]) continue;
         if (options.repeatedTimes) {
           repeated.push(i);
-          merged++;
           continue;
         }
         const rowOf = (k: number) => group.rows.data[at(k)] as number;
@@ -837,7 +835,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         const hint = id || !plan.time ? "" : ", or, if the file holds several series, add a column that names each one";
         return fail(
           `Rows ${formatRowNumber(a)} and ${formatRowNumber(b)} have the same time \`${label}\`${where}. Remove the duplicate row${hint}. ` +
-            "If rows with the same time are transactions or events, choose to add them up or average them on import (CLI: --repeated-times sum or mean).",
+            `If rows with the same time are transactions or events, choose to add them up or average them on import (CLI: ${REPEATED_TIMES_FLAG} sum or mean).`,
         );
       }
       const times = repeated.length > 0 ? dropIndexes(picked, repeated) : picked;
@@ -852,36 +850,34 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
               : `${plural(clockHours.length, "time", "times")}${where} come twice, where clocks go back for daylight saving (${labels.join(", ")}${clockHours.length > labels.length ? ", …" : ""}); the two readings of each were averaged.`,
         });
       }
-      if (merged > 0) {
+      if (options.repeatedTimes && repeated.length > 0) {
         const where = group.key ? ` of series \`${group.key}\`` : "";
         const how = options.repeatedTimes === "sum" ? "added up" : "averaged";
         issues.push({
           kind: "note",
-          message: `${plural(merged, "row", "rows")}${where} shared a time with an earlier row; the values at each time were ${how} (${plural(n - merged, "point", "points")} from ${plural(n, "row", "rows")}).`,
+          message: `${plural(repeated.length, "row", "rows")}${where} shared a time with an earlier row; the values at each time were ${how} (${plural(n - repeated.length, "point", "points")} from ${plural(n, "row", "rows")}).`,
         });
       }
       if (copies.length > 0) {
         const rows = copies.sort((x, y) => x - y);
         issues.push({
           kind: "note",
-          message: `${rows.length === 1 ? "Row" : "Rows"} ${listRows(rows, rows.length)} ${rows.length === 1 ? "repeats an earlier row exactly (same time, same values) and was" : "repeat earlier rows exactly (same time, same values) and were"} left out. If they are separate transactions, choose to add up rows with the same time on import (CLI: --repeated-times sum).`,
+          message: `${rows.length === 1 ? "Row" : "Rows"} ${listRows(rows, rows.length)} ${rows.length === 1 ? "repeats an earlier row exactly (same time, same values) and was" : "repeat earlier rows exactly (same time, same values) and were"} left out. If they are separate transactions, choose to add up rows with the same time on import (CLI: ${REPEATED_TIMES_FLAG} sum).`,
         });
       }
       const frequency = plan.time ? inferFrequency(times) : indexFrequency();
       const pickedRows = pick(Float64Array.from(group.rows.data.subarray(0, n)));
       const rowNumbers = repeated.length > 0 ? dropIndexes(pickedRows, repeated) : pickedRows;
+      const valueCount = plan.values.filter((v) => v !== id).length;
       plan.values.forEach((info, c) => {
         // A store-number column found only once the whole file was read names series, not values.
         if (info === id) return;
         let values = pick((group.values[c] as Growable<Float64Array>).data);
-        if (options.repeatedTimes && repeated.length > 0) values = combineRepeats(values, picked, options.repeatedTimes);
-        else if (repeated.length > 0) {
-          for (const i of repeated) values[i - 1] = meanOfPresent(values[i - 1] as number, values[i] as number);
-          values = dropIndexes(values, repeated);
-        }
+        // Copies and the two readings of a clock-change hour are averaged; the analyst's choice otherwise.
+        if (repeated.length > 0) values = combineRepeats(values, picked, options.repeatedTimes ?? "mean");
         // A bare number says nothing as a name: `store 7` does.
         const key = id?.kind === "number" && group.key ? `${id.name} ${group.key}` : group.key || "(blank)";
-        const detectedName = id ? (plan.values.filter((v) => v !== id).length > 1 ? `${key} · ${info.name}` : key) : info.name;
+        const detectedName = id ? (valueCount > 1 ? `${key} · ${info.name}` : key) : info.name;
         const name = options.seriesNames?.[detectedName]?.trim() || detectedName;
         const [start, end] = presentSpan(values);
         const cells = missing[c] as MissingCells;
@@ -1050,13 +1046,6 @@ function combineRepeats(values: Float64Array, times: Float64Array, how: "sum" | 
     i = j;
   }
   return Float64Array.from(out);
-}
-
-/** The mean of two readings, or the one that is there. */
-function meanOfPresent(a: number, b: number): number {
-  if (a !== a) return b;
-  if (b !== b) return a;
-  return (a + b) / 2;
 }
 
 function indexFrequency(): Frequency {

@@ -111,9 +111,9 @@ function classify(
 ): ColumnInfo {
   const present = cells.map((c) => c.trim()).filter((c) => parseNumberCell(c, decimal).kind !== "missing");
   if (present.length === 0) return { index, name, kind: "empty" };
-  // A pivot table's `Grand Total` under its dates must not make the column look like text.
   // Where numbers are written with decimal commas, dates are written day first.
   const tieOrder: DateOrder = decimal === "," ? "dmy" : "mdy";
+  // A pivot table's `Grand Total` under its dates must not make the column look like text.
   const time = detectTimeColumn(name, present.filter((cell) => !SUMMARY_LABEL.test(cell)), dateOrder, timeLike, tieOrder);
   if (time) return present.every((cell) => isNumeric(cell, decimal)) ? { index, name, kind: "time", time, numeric: true } : { index, name, kind: "time", time };
   let numbers = 0;
