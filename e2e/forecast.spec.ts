@@ -82,6 +82,14 @@ test("train a forecast: progress, live loss, forecast with both bands, saved and
   for (const entry of ["History", "Forecast", "80% interval", "95% interval"]) {
     await expect(chart.getByRole("list", { name: "Legend" }).getByText(entry, { exact: true })).toBeVisible();
   }
+  // The zoom handles are sliders named by the dates on show (not epoch milliseconds), and the
+  // arrow keys move them.
+  const handles = chart.getByRole("slider", { name: /^Zoom handle: showing [A-Z][a-z]{2} \d{4} to [A-Z][a-z]{2} \d{4}\./ });
+  await expect(handles).toHaveCount(2);
+  const zoomBefore = (await handles.first().getAttribute("aria-label")) ?? "";
+  await handles.first().focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(handles.first()).not.toHaveAttribute("aria-label", zoomBefore);
   await expect(page.getByTestId("chosen-reason")).toContainText(/MASE/);
   // Monthly data: the season of 12 was tested for and the scale chosen, and the run says which.
   await expect(page.getByTestId("preprocessing")).toContainText(/^Before the network: (log|original) scale · (season of 12 steps removed|no season of 12 steps found)/);

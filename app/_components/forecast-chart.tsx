@@ -177,7 +177,8 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
               stroke="var(--border-strong)"
               travellerWidth={8}
               tickFormatter={(v: number) => formatTimeLabel(v, frequency)}
-              aria-label="Zoom: drag the handles to choose a time range"
+              // Recharts names each handle from the raw data key (epoch ms) unless told otherwise.
+              ariaLabel={`Zoom handle: showing ${formatTimeLabel(from, frequency, true)} to ${formatTimeLabel(to, frequency, true)}. Drag, or use the left and right arrow keys.`}
             >
               <ComposedChart data={rows}>
                 <Line dataKey="history" stroke="var(--series-1)" strokeWidth={1} dot={false} isAnimationActive={false} />

@@ -167,7 +167,7 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
                 <MessageText text={state.error} />
               </div>
             )}
-            {active && <LiveLossChart histories={state.histories} />}
+            {active && <LiveLossChart histories={state.histories} loss={state.lossName ?? undefined} />}
             {fromModel && !active && (
               <p className="alert alert-info" role="status" data-testid="model-forecast-note">
                 Forecast by the uploaded model {fromModel.fileName}, from the data as stored, without training. It is not saved: export it below.

@@ -8,6 +8,8 @@ import { ChartLegend, type LegendItem } from "./chart-parts";
 
 export interface LiveLossChartProps {
   histories: StoredTrainingHistory[];
+  /** Loss function name, for the axis label (as on the saved run's chart). */
+  loss?: string;
 }
 
 const WIDTH = 720;
@@ -23,7 +25,7 @@ const CURVES: (LegendItem & { key: LossKey })[] = [
  * SVG paths so each redraw costs well under a millisecond and the page stays responsive (the
  * saved run shows them in the Recharts chart, with a tooltip).
  */
-export const LiveLossChart = memo(function LiveLossChart({ histories }: LiveLossChartProps) {
+export const LiveLossChart = memo(function LiveLossChart({ histories, loss = "loss" }: LiveLossChartProps) {
   const [logScale, setLogScale] = useState(false);
   const model = toLossModels(histories).at(-1) ?? 1;
   const rows = useMemo(() => toLossRows(histories, model, logScale), [histories, model, logScale]);
@@ -62,6 +64,9 @@ export const LiveLossChart = memo(function LiveLossChart({ histories }: LiveLoss
           <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} className="axis" />
           <text x={plot.right} y={plot.bottom + 16} dx="-2" textAnchor="end" className="axis-name" dy="-20">
             epoch
+          </text>
+          <text x={14} y={(plot.top + plot.bottom) / 2} transform={`rotate(-90 14 ${(plot.top + plot.bottom) / 2})`} textAnchor="middle" className="axis-name">
+            {loss} (normalised)
           </text>
           {CURVES.map((c) => (
             <path key={c.key} d={paths[c.key]} fill="none" stroke={c.color} strokeWidth={1.6} strokeDasharray={c.kind === "dashed" ? "5 3" : undefined} />

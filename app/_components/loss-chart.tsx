@@ -4,6 +4,7 @@ import { memo, useMemo, useState } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatValue } from "@/lib/chart/format-time-label";
 import { logTicks, niceTicks } from "@/lib/chart/nice-ticks";
+import { formatLossTick } from "@/lib/chart/to-loss-paths";
 import { toBestEpoch, toLossExtent, toLossModels, toLossRows } from "@/lib/chart/to-loss-rows";
 import type { StoredTrainingHistory } from "@/lib/series/run-schema";
 import { ChartLegend, HORIZONTAL_GRID, type LegendItem } from "./chart-parts";
@@ -19,8 +20,6 @@ const LEGEND: LegendItem[] = [
   { label: "Backtest model: validation", kind: "line", color: "var(--series-2)" },
   { label: "Final model: train", kind: "dashed", color: "var(--series-3)" },
 ];
-
-const lossTick = (v: number) => (Math.abs(v) >= 0.01 || v === 0 ? v.toFixed(2) : v.toExponential(0));
 
 /** "Training loss": train and validation loss per epoch, live while training; optional log scale. */
 export const LossChart = memo(function LossChart({ histories, loss = "loss" }: LossChartProps) {
@@ -88,7 +87,7 @@ export const LossChart = memo(function LossChart({ histories, loss = "loss" }: L
                 domain={yTicks.length ? [yTicks[0] as number, yTicks.at(-1) as number] : ["auto", "auto"]}
                 ticks={yTicks}
                 interval={0}
-                tickFormatter={lossTick}
+                tickFormatter={formatLossTick}
                 tick={{ fontSize: 12, fill: "var(--text-muted)" }}
                 stroke="var(--border-strong)"
                 width={56}

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { createForecastClient, type ForecastClient } from "@/lib/forecast/client";
+import { resolveConfig } from "@/lib/forecast/config";
 import type { WorkerEvent } from "@/lib/forecast/protocol";
 import type { ForecastProgress, ModelForecast } from "@/lib/forecast/types";
 import type { RunDto, RunSeries, SaveRunInput, StoredTrainingHistory } from "@/lib/series/run-schema";
@@ -22,6 +23,8 @@ export interface TrainingState {
   backend: string | null;
   /** Loss curves so far (live while training). */
   histories: StoredTrainingHistory[];
+  /** The training loss's name ("MAE"), for the live chart's axis; null before a run starts. */
+  lossName: string | null;
   error: string | null;
   /** The finished run when it could not be saved (shown anyway). */
   unsaved: SaveRunInput | null;
@@ -39,7 +42,7 @@ const UI_UPDATE_MS = 250;
 /** The live loss chart redraws at most this often (ms). */
 const LOSS_UPDATE_MS = 500;
 
-const IDLE: TrainingState = { status: "idle", progress: null, view: null, backend: null, histories: [], error: null, unsaved: null };
+const IDLE: TrainingState = { status: "idle", progress: null, view: null, backend: null, histories: [], lossName: null, error: null, unsaved: null };
 
 async function loadSeries(datasetId: string, series: SeriesDto): Promise<RegularSeries> {
   const response = await fetch(`/api/datasets/${datasetId}/series/${series.id}/points`);
@@ -155,8 +158,9 @@ export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
         const regular = await Promise.all(series.map((s) => loadSeries(datasetId, s)));
         job.current = { series: regular, settings, frequency: first.frequency, startedAt: new Date() };
         client.current ??= createForecastClient(onEvent);
-        setState((s) => ({ ...s, status: "training" }));
-        client.current.start(toForecastRequest(regular, settings, first.frequency.seasonLength, first.frequency.kind));
+        const request = toForecastRequest(regular, settings, first.frequency.seasonLength, first.frequency.kind);
+        setState((s) => ({ ...s, status: "training", lossName: resolveConfig(request).loss.toUpperCase() }));
+        client.current.start(request);
       } catch (err) {
         setState({ ...IDLE, status: "failed", error: err instanceof Error ? err.message : String(err) });
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toLossPaths } from "./to-loss-paths";
+import { formatLossTick, toLossPaths } from "./to-loss-paths";
 
 describe("toLossPaths", () => {
   it("draws each curve across the plot, lower losses lower on the page", () => {
@@ -26,5 +26,15 @@ describe("toLossPaths", () => {
 
   it("draws nothing without points", () => {
     expect(toLossPaths([], 400, 200).paths.backtestLoss).toBe("");
+  });
+});
+
+describe("formatLossTick", () => {
+  it("keeps up to three decimals without trailing zeros, and writes tiny losses in e-notation", () => {
+    expect(formatLossTick(0.125)).toBe("0.125");
+    expect(formatLossTick(0.2)).toBe("0.2");
+    expect(formatLossTick(1.5)).toBe("1.5");
+    expect(formatLossTick(0)).toBe("0");
+    expect(formatLossTick(0.002)).toBe("2e-3");
   });
 });

@@ -14,7 +14,8 @@ export interface LossPaths {
   plot: { left: number; top: number; right: number; bottom: number };
 }
 
-const lossLabel = (v: number) => (Math.abs(v) >= 0.01 || v === 0 ? Number(v.toFixed(3)).toString() : v.toExponential(0));
+/** A loss axis tick: three decimals at most, trailing zeros dropped (0.125, 0.2), tiny values in e-notation. */
+export const formatLossTick = (v: number) => (Math.abs(v) >= 0.01 || v === 0 ? Number(v.toFixed(3)).toString() : v.toExponential(0));
 
 /**
  * Loss curves as SVG paths in a `width × height` viewBox: a live chart that costs a few hundred
@@ -22,7 +23,8 @@ const lossLabel = (v: number) => (Math.abs(v) >= 0.01 || v === 0 ? Number(v.toFi
  * @param logScale log10 y axis (rows should hold only positive values, see toLossRows)
  */
 export function toLossPaths(rows: LossRow[], width: number, height: number, logScale = false): LossPaths {
-  const plot = { left: 52, top: 8, right: width - 12, bottom: height - 24 };
+  // Room on the left for the tick labels and the rotated axis name.
+  const plot = { left: 64, top: 8, right: width - 12, bottom: height - 24 };
   const empty: LossPaths = { paths: { backtestLoss: "", backtestValLoss: "", finalLoss: "" }, xTicks: [], yTicks: [], plot };
   const extent = toLossExtent(rows);
   if (!extent) return empty;
@@ -55,6 +57,6 @@ export function toLossPaths(rows: LossRow[], width: number, height: number, logS
     xTicks: niceTicks(1, lastEpoch, 6)
       .filter((t) => t >= 1 && t <= lastEpoch && Number.isInteger(t))
       .map((t) => ({ x: x(t), label: String(t) })),
-    yTicks: yTickValues.filter((t) => t >= lo && t <= hi).map((t) => ({ y: y(t), label: lossLabel(t) })),
+    yTicks: yTickValues.filter((t) => t >= lo && t <= hi).map((t) => ({ y: y(t), label: formatLossTick(t) })),
   };
 }
