@@ -1,4 +1,4 @@
-import { coverage, mase, maseScale, rmse, smape } from "../metrics";
+import { backtestMaseScale, coverage, mase, rmse, smape } from "../metrics";
 import { calibrate, toIntervals } from "./conformal";
 import { toOriginalScale, type OutputScale } from "./transform";
 import type { BacktestFold, BacktestMetrics, Calibration, MethodName } from "./types";
@@ -41,7 +41,7 @@ export interface BacktestScores {
  * @param seasonLength m of the MASE scale
  * @param history residual rows from earlier in the history (see {@link historyResiduals}), added
  *   to the calibration set so that a calm backtest window does not make the intervals too narrow
- * @param denominator the MASE scale (default: the in-sample seasonal-naive MAE before the first origin)
+ * @param denominator the MASE scale (default: {@link backtestMaseScale}, the in-sample seasonal-naive MAE before the first origin)
  */
 export function scoreBacktest(
   values: Float64Array,
@@ -54,7 +54,7 @@ export function scoreBacktest(
   denominator?: number,
 ): BacktestScores {
   const horizon = forecasts[0]?.length ?? 0;
-  const maseDenominator = denominator ?? maseScale(values.subarray(0, plan.first + 1), seasonLength);
+  const maseDenominator = denominator ?? backtestMaseScale(values, plan.first, seasonLength);
   const actual: number[] = [];
   const predicted: number[] = [];
   const residuals: Float64Array[] = [];

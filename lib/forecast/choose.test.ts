@@ -22,6 +22,11 @@ describe("choose", () => {
     );
   });
 
+  it("does not call a baseline better when the scores shown are equal", () => {
+    const { metrics, halves } = scores({ lstm: 1.4262, naive: 1.4258 });
+    expect(choose(metrics, halves, 0.7, false, 12).reason).toMatch(/^Naive \(last value\) scored as well as the LSTM in the backtest \(MASE 1\.426 each\), but/);
+  });
+
   it("says when the network learned nothing beyond the smoothing", () => {
     const { metrics, halves } = scores({ lstm: 0.7 });
     expect(choose(metrics, halves, 0.7, false, 1).reason).toMatch(/lowest after its first epoch, so it found little beyond the exponential smoothing/);
@@ -31,5 +36,14 @@ describe("choose", () => {
   it("recommends a baseline that beats the LSTM by far in both halves", () => {
     const { metrics, halves } = scores({ lstm: 3, holt_winters: 0.5 });
     expect(choose(metrics, halves, 0.7, false, 5).method).toBe("holt_winters");
+  });
+
+  it("recommends the method that repeats a series exactly: naive for a flat one, seasonal naive for an exact season", () => {
+    const flat = scores({ lstm: 0, naive: 0 });
+    flat.metrics.naive = { ...flat.metrics.naive, rmse: 0 };
+    expect(choose(flat.metrics, flat.halves, 0.7, false, 5)).toMatchObject({ method: "naive", reason: expect.stringMatching(/did not change over the backtest/) });
+    const periodic = scores({ lstm: 0, snaive: 0 });
+    periodic.metrics.snaive = { ...periodic.metrics.snaive, rmse: 0 };
+    expect(choose(periodic.metrics, periodic.halves, 0.7, false, 5)).toMatchObject({ method: "snaive", reason: expect.stringMatching(/repeated its season exactly/) });
   });
 });

@@ -517,9 +517,13 @@ export function choose(
     for (const method of BASELINES) if (metrics[method].mase < metrics[best].mase) best = method;
     return { method: best, reason: `Training was stopped before the LSTM learned; ${METHOD_LABELS[best]} had the best backtest MASE (${fmt(metrics[best].mase)}).` };
   }
+  // A series that did not change, or repeated its season exactly, over the backtest: the method
+  // that repeats it is exact, and the network's output is only nearly so.
   if (metrics.naive.rmse === 0) {
-    // MASE has no scale when nothing changed; the network's output is only nearly constant.
     return { method: "naive", reason: `The series did not change over the backtest, so ${METHOD_LABELS.naive} repeats it exactly and is recommended.` };
+  }
+  if (metrics.snaive.rmse === 0) {
+    return { method: "snaive", reason: `The series repeated its season exactly over the backtest, so ${METHOD_LABELS.snaive} repeats it exactly and is recommended.` };
   }
   let best: MethodName = "naive";
   for (const method of [...BASELINES, "combination" as const]) if (metrics[method].mase < metrics[best].mase) best = method;
@@ -535,10 +539,12 @@ export function choose(
     };
   }
   if (b.mase < lstm.mase) {
+    // Closer than the three decimals shown, "better" would read as a contradiction.
+    const scored = fmt(b.mase) === fmt(lstm.mase) ? `scored as well as the LSTM in the backtest (MASE ${fmt(b.mase)} each)` : `scored better in the backtest (MASE ${fmt(b.mase)} vs ${fmt(lstm.mase)})`;
     return {
       method: "lstm",
       reason:
-        `${label} scored better in the backtest (MASE ${fmt(b.mase)} vs ${fmt(lstm.mase)}), but the backtest's network learns from less and older data than the final one, ` +
+        `${label} ${scored}, but the backtest's network learns from less and older data than the final one, ` +
         `so the LSTM stays recommended unless another method's error is below ${Math.round((1 - margin) * 100)}% of the LSTM's in both halves of the backtest. ` +
         `${label}'s forecast can be shown instead.${nothingLearned}`,
     };

@@ -1,4 +1,4 @@
-import { maseScale } from "../metrics";
+import { backtestMaseScale } from "../metrics";
 import { scoreBacktest, toFolds, type BacktestPlan } from "./backtest";
 import { fitBaselines, runBaselines } from "./baselines";
 import { minimumLength } from "./config";
@@ -75,8 +75,7 @@ export function forecastShortSeries(series: { name: string; values: ArrayLike<nu
   // series (a handful of values has no in-sample error to scale by).
   const plan: BacktestPlan = { first, last: n - 1 - horizon };
   const scored = plan.last >= plan.first ? plan.last - plan.first + 1 : 0;
-  const before = maseScale(values.subarray(0, first + 1), m);
-  const denominator = Number.isFinite(before) && before > 0 ? before : wholeSeriesScale(values, m);
+  const denominator = backtestMaseScale(values, first, m);
   const metrics: Partial<Record<MethodName, BacktestMetrics>> = {};
   if (scored > 0) {
     for (const method of methods) metrics[method] = scoreBacktest(values, z, scale, plan, forecasts[method].slice(0, scored), m, [], denominator).metrics;
@@ -108,12 +107,6 @@ export function forecastShortSeries(series: { name: string; values: ArrayLike<nu
       preprocessing: { transform: decided.transform, deseasonalized: seasonal, seasonLength: m, filled: clean.filled },
     },
   };
-}
-
-/** In-sample seasonal-naive MAE of the whole series, or the naive one when no season's difference fits. */
-function wholeSeriesScale(values: Float64Array, m: number): number {
-  const seasonal = maseScale(values, m);
-  return Number.isFinite(seasonal) && seasonal > 0 ? seasonal : maseScale(values, 1);
 }
 
 /**

@@ -18,7 +18,9 @@ export function chooseTransform(values: ArrayLike<number>, seasonLength: number)
   const b = Math.max(6, lag);
   const levels: number[] = [];
   const spreads: number[] = [];
+  let blocks = 0;
   for (let start = lag; start + b <= n; start += b) {
+    blocks++;
     let level = 0;
     let spread = 0;
     for (let t = start; t < start + b; t++) {
@@ -30,6 +32,9 @@ export function chooseTransform(values: ArrayLike<number>, seasonLength: number)
       spreads.push(Math.log(spread / b));
     }
   }
+  // Nothing changed from one season to the next (a constant or exactly repeating series): a log
+  // would only add rounding to forecasts that can be exact.
+  if (blocks > 0 && levels.length === 0) return "none";
   if (levels.length < 4) return "log";
   const range = Math.max(...levels) - Math.min(...levels);
   if (range < Math.log(1.5)) return "log";

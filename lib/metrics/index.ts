@@ -1,4 +1,4 @@
 export { coverage } from "./coverage";
-export { mase, maseScale } from "./mase";
+export { backtestMaseScale, mase, maseScale } from "./mase";
 export { rmse } from "./rmse";
 export { smape } from "./smape";

@@ -19,6 +19,23 @@ export function maseScale(insample: ArrayLike<number>, seasonLength: number): nu
 }
 
 /**
+ * The MASE scale of a backtest: the in-sample seasonal-naive MAE of the values up to the first
+ * origin, as M4 scales a holdout. When those values never changed (a flat start before the series
+ * moved, or too few values for a season's difference), that scale is 0 or undefined and every
+ * error would read as infinitely bad; the whole series' seasonal scale stands in, then its naive one.
+ * @param values the series, oldest first
+ * @param firstOrigin index of the last value the first backtest forecast uses
+ * @param seasonLength m, in steps
+ */
+export function backtestMaseScale(values: Float64Array, firstOrigin: number, seasonLength: number): number {
+  const usable = (s: number) => Number.isFinite(s) && s > 0;
+  const before = maseScale(values.subarray(0, firstOrigin + 1), seasonLength);
+  if (usable(before)) return before;
+  const seasonal = maseScale(values, seasonLength);
+  return usable(seasonal) ? seasonal : maseScale(values, 1);
+}
+
+/**
  * Mean absolute scaled error (Hyndman & Koehler 2006; M4 convention).
  * @param actual held-out values y, length h
  * @param forecast point forecasts f, same length

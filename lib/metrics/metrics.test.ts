@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coverage, mase, maseScale, rmse, smape } from "./index";
+import { backtestMaseScale, coverage, mase, maseScale, rmse, smape } from "./index";
 
 /** toBeCloseTo, with NaN expected to be NaN and infinities exact. */
 function expectClose(actual: number, expected: number, digits = 12) {
@@ -68,5 +68,22 @@ describe("coverage", () => {
     { actual: [], lower: [], upper: [], expected: Number.NaN },
   ])("is the share of actuals inside the bounds ($expected)", ({ actual, lower, upper, expected }) => {
     expectClose(coverage(actual, lower, upper), expected, 12);
+  });
+
+  it("counts a value an exact forecast reproduced up to float rounding as inside its zero-width band, and a real miss as outside", () => {
+    expect(coverage([120, 120], [119.99999999999999, 120.001], [119.99999999999999, 120.002])).toBe(0.5);
+  });
+});
+
+describe("backtestMaseScale", () => {
+  it("scales by the values up to the first origin when they changed", () => {
+    expect(backtestMaseScale(Float64Array.from([1, 3, 4, 2, 10, 30]), 3, 1)).toBeCloseTo(5 / 3, 12);
+  });
+
+  it("falls back to the whole series when the start was flat, then to its naive scale, so an error is never infinitely bad", () => {
+    // Flat before the first origin; lag-2 differences over the whole series: 0,0,0,10 → 2.5.
+    expect(backtestMaseScale(Float64Array.from([5, 5, 5, 5, 5, 15]), 3, 2)).toBeCloseTo(10 / 4, 12);
+    // Too short for a lag-4 difference anywhere: the naive scale, |5-5|…|15-5| → 10/5.
+    expect(backtestMaseScale(Float64Array.from([5, 5, 5, 5, 5, 15]), 3, 8)).toBeCloseTo(10 / 5, 12);
   });
 });
