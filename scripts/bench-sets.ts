@@ -86,15 +86,24 @@ function readScoreRows(file: string): { series: string; method: string; score: S
   });
 }
 
+/** Every value given for `--name` (repeatable, or comma-separated). */
 export function argValues(name: string): string[] {
+  return rawArgValues(name)
+    .flatMap((v) => v.split(","))
+    .filter((v) => v !== "");
+}
+
+/** The first value given for `--name`, whole: a JSON object such as `--config '{"a":1,"b":2}'` keeps its commas. */
+export const argValue = (name: string): string | undefined => rawArgValues(name)[0];
+
+function rawArgValues(name: string): string[] {
   const out: string[] = [];
   process.argv.forEach((arg, i) => {
     if (arg === `--${name}` && process.argv[i + 1] !== undefined) out.push(process.argv[i + 1] as string);
     else if (arg.startsWith(`--${name}=`)) out.push(arg.slice(name.length + 3));
   });
-  return out.flatMap((v) => v.split(",")).filter((v) => v !== "");
+  return out;
 }
-export const argValue = (name: string): string | undefined => argValues(name)[0];
 
 /** The R reference scores of a set, found where score.mjs finds them. */
 export function readReferences(manifestPath: string): { references: References; file: string | undefined } {

@@ -255,7 +255,7 @@ async function saveFakeRun(datasetId: string, seriesId: string, n: number): Prom
     startedAt: new Date().toISOString(),
     finishedAt: new Date().toISOString(),
     elapsedMs: 0,
-    config: { ...SETTINGS, patchLength: 1, differenceInput: false, dampedTrend: true, dropout: 0, learningRate: 0.003, seed: 1, validationFraction: 0.2, maxWindows: 1024, transform: "auto", deseasonalize: "auto", cyclePeriod: 0, loss: "mae", backtestOrigins: 3, chooseMargin: 0.05 },
+    config: { ...SETTINGS, patchLength: 1, differenceInput: false, dampedTrend: true, screenOutliers: true, dropout: 0, learningRate: 0.003, seed: 1, validationFraction: 0.2, maxWindows: 1024, transform: "auto", deseasonalize: "auto", cyclePeriod: 0, loss: "mae", backtestOrigins: 3, chooseMargin: 0.05 },
     mode: "per-series",
     horizon: h,
     seasonLength: 24,

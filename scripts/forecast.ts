@@ -33,7 +33,7 @@ import {
 } from "../lib/forecast";
 import { cleanSeries } from "../lib/forecast/prepare";
 import { describeCoverageWarning } from "../lib/workbench/describe-coverage";
-import { describePreprocessing } from "../lib/workbench/describe-preprocessing";
+import { describeOutliers, describePreprocessing } from "../lib/workbench/describe-preprocessing";
 import { nextTimes, regularTimes } from "../lib/time/frequency";
 import { FORECAST_DIGITS, formatStamp, toStampCell } from "../lib/export/forecast-table";
 import { toCsv } from "../lib/export/to-csv";
@@ -241,7 +241,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const available = Object.keys(o.forecasts).join(", ");
         throw new InvalidRequestError(`${o.chosenReason} --method ${method} is not available for it; leave --method out or use ${available}.`);
       }
-      return { name: o.name, method, chosen: o.chosen, reason: o.chosenReason, preprocessing: describePreprocessing(o.preprocessing), times, timestamps, forecast, forecasts: o.forecasts, metrics: o.metrics, backtestOrigins: o.backtestOrigins };
+      const outliers = (o.preprocessing.outliers ?? []).map((k) => ({ t: grid.times[k] as number, value: grid.values[k] as number }));
+      const preprocessing = describePreprocessing(o.preprocessing, describeOutliers(outliers, frequency.kind, (parsed[i] as ParsedSeries).unit));
+      return { name: o.name, method, chosen: o.chosen, reason: o.chosenReason, preprocessing, times, timestamps, forecast, forecasts: o.forecasts, metrics: o.metrics, backtestOrigins: o.backtestOrigins };
     });
     if (!quiet) {
       for (const r of rows) {

@@ -8,7 +8,7 @@ import type { ExportableRun } from "@/lib/export/run-json";
 import { METHOD_NAMES, type RunSeries } from "@/lib/series/run-schema";
 import type { SeriesDto } from "@/lib/series/schema";
 import { describeCoverageWarning } from "@/lib/workbench/describe-coverage";
-import { describePreprocessing } from "@/lib/workbench/describe-preprocessing";
+import { describeOutliers, describePreprocessing } from "@/lib/workbench/describe-preprocessing";
 import { describeBackend, formatDuration } from "@/lib/workbench/progress-view";
 import { BacktestTable } from "./backtest-table";
 import { ForecastChart } from "./forecast-chart";
@@ -195,7 +195,7 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
         </p>
       )}
       <p className="preprocessing-note" data-testid="preprocessing">
-        <span className="muted">{saved.forecasts.lstm ? "Before the network:" : "Before the methods:"}</span> {describePreprocessing(saved.preprocessing)}
+        <span className="muted">{saved.forecasts.lstm ? "Before the network:" : "Before the methods:"}</span> {describePreprocessing(saved.preprocessing, describeOutliers(saved.preprocessing.outliers ?? [], meta?.frequency.kind ?? "index", meta?.unit))}
       </p>
       {showDetails && (Object.keys(saved.metrics).length > 0 || run.history.length > 0) && (
         <div className="result-grid">

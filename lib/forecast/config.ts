@@ -78,6 +78,7 @@ export function resolveConfig(request: Pick<ForecastRequest, "horizon" | "season
     deseasonalize: "auto",
     cyclePeriod: longCyclePeriod(request.frequency),
     dampedTrend: "auto",
+    screenOutliers: true,
     loss: "mae",
     backtestOrigins: origins,
     // The backtest's network learns from less (and older) data than the final one, so the backtest

@@ -4,6 +4,7 @@ import { withInitialStates } from "./exponential-smoothing";
 import { seasonalIndices } from "./seasonality";
 import { applyTransform } from "./transform";
 import { forecastMethods } from "./run-forecast";
+import { screenOutliers } from "./outliers";
 import { cleanSeries, prepareSeries } from "./prepare";
 import { loadNetwork } from "./saved-model";
 import type { ModelForecast, SavedModel, SeriesInput } from "./types";
@@ -38,9 +39,11 @@ export async function forecastFromModel(saved: SavedModel, series: SeriesInput[]
         const clean = cleanSeries(input.values);
         if (clean.values.length < lookback) throw new SeriesTooShortError(input.name, clean.values.length, lookback, horizon);
         const T = clean.values.length;
-        // Initial states come from the new data, so its first value may fall on any phase of the season.
-        const z = applyTransform(clean.values, state.transform);
         const m = Math.max(1, Math.round(saved.seasonLength));
+        // Fitted as the run was: without isolated outliers, when the run screened them.
+        const values = saved.config.screenOutliers ? screenOutliers(clean.values, m).values : clean.values;
+        // Initial states come from the new data, so its first value may fall on any phase of the season.
+        const z = applyTransform(values, state.transform);
         const thetaSeasonal = state.theta.seasonal && T >= 2 * m;
         const indices = thetaSeasonal ? seasonalIndices(z, m) : [];
         const baselineModels = {
@@ -57,7 +60,7 @@ export async function forecastFromModel(saved: SavedModel, series: SeriesInput[]
         // when that covers two cycles; a shorter series is assumed to start where the old one did.
         const savedCycle = state.cycle ?? null;
         const cycle = savedCycle && T >= 2 * savedCycle.period ? fitLongCycle(z, savedCycle.period) : savedCycle;
-        const prepared = prepareSeries(clean.values, {
+        const prepared = prepareSeries(values, {
           seasonLength: saved.seasonLength,
           fitEnd: T,
           lookback,

@@ -7,6 +7,8 @@ import { seasonToModel } from "./cycle";
 import { toIntervals } from "./conformal";
 import { InvalidRequestError, SeriesTooShortError } from "./errors";
 import { buildLstm, disposeNetwork, type Network, type NetworkSpec } from "./network";
+import { screenOutliers } from "./outliers";
+import { applyTransform } from "./transform";
 import { predictMedian } from "./predict";
 import { choosePreparation, cleanSeries, prepareSeries, type CleanSeries, type PreparedSeries } from "./prepare";
 import { captureArtifacts } from "./saved-model";
@@ -210,6 +212,10 @@ interface GroupJob {
 interface SeriesState {
   name: string;
   clean: CleanSeries;
+  /** The values every method is fitted on: `clean.values` without isolated outliers. */
+  fit: Float64Array;
+  /** The outliers' indices in `clean.values`. */
+  outliers: number[];
   plan: BacktestPlan;
   prepared: PreparedSeries;
   baselines: BaselineRunner;
@@ -222,10 +228,11 @@ async function forecastGroup(job: GroupJob) {
   job.emit({ stage: "preparing", model: job.model, epoch: 0, epochs: config.epochs, loss: Number.NaN });
   const backtestSeries: SeriesState[] = job.cleaned.map((clean, i) => {
     const plan = planBacktest(clean.values.length, h, config.backtestOrigins);
-    const { cycle, ...decided } = choosePreparation(clean.values, m, config, h);
-    const prepared = prepareSeries(clean.values, { ...prepOptions(config, m, h), ...decided, cyclePeriod: cycle === "on" ? config.cyclePeriod : 0, fitEnd: plan.first + 1 });
+    const screen = config.screenOutliers ? screenOutliers(clean.values, m) : { indices: [], values: clean.values };
+    const { cycle, ...decided } = choosePreparation(screen.values, m, config, h);
+    const prepared = prepareSeries(screen.values, { ...prepOptions(config, m, h), ...decided, cyclePeriod: cycle === "on" ? config.cyclePeriod : 0, fitEnd: plan.first + 1 });
     const models = fitBaselines(prepared.frame.z, plan.first + 1, m, prepared.deseasonalized);
-    return { name: job.names[i] as string, clean, plan, prepared, baselines: runBaselines(prepared.frame.z, models) };
+    return { name: job.names[i] as string, clean, fit: screen.values, outliers: screen.indices, plan, prepared, baselines: runBaselines(prepared.frame.z, models) };
   });
 
   // Backtest network: trained on the data up to the first rolling origin.
@@ -252,7 +259,7 @@ async function forecastGroup(job: GroupJob) {
     const stoppedInBacktest = job.isStopped();
     if (!stoppedInBacktest) {
       const prepared = backtestSeries.map((s) =>
-        prepareSeries(s.clean.values, {
+        prepareSeries(s.fit, {
           ...prepOptions(config, m, h),
           transform: s.prepared.transform,
           deseasonalize: s.prepared.deseasonalized ? "on" : "off",
@@ -308,6 +315,7 @@ async function forecastGroup(job: GroupJob) {
           ...(s.prepared.cycle ? { cyclePeriod: s.prepared.cycle.period } : {}),
           ...(s.prepared.smoothing.trend === "damped" ? { dampedTrend: true } : {}),
           filled: s.clean.filled,
+          ...(bt.outliers.length > 0 ? { outliers: bt.outliers.map((k) => k + s.clean.offset) } : {}),
         },
       });
       states.push({
@@ -411,6 +419,8 @@ function toHistory(stage: "backtest" | "training", job: GroupJob, run: TrainResu
 function scoreSeries(series: SeriesState, network: Network, spec: NetworkSpec, seasonLength: number) {
   const { plan, prepared, clean } = series;
   const h = spec.horizon;
+  // Residuals (metrics and calibration) are taken against the values as they are, outliers too.
+  const z = series.outliers.length > 0 ? applyTransform(clean.values, prepared.transform) : prepared.frame.z;
   const origins = Array.from({ length: plan.last - plan.first + 1 }, (_, k) => plan.first + k);
   const windows = makeWindows(prepared.frame, origins, spec.lookback, h, spec.channels);
   const [normalised] = predictMedian(network.model, [windows.xs], windows.count, spec.lookback, spec.patch, spec.channels, spec.ensembleSize, h);
@@ -424,7 +434,7 @@ function scoreSeries(series: SeriesState, network: Network, spec: NetworkSpec, s
   const burnIn = Math.max(spec.lookback, 2 * seasonLength, Math.floor(0.1 * plan.first));
   const lastHistoryOrigin = plan.first - h;
   const past = (forecastAt: (o: number) => ArrayLike<number>) =>
-    historyResiduals(prepared.frame.z, forecastAt, burnIn, lastHistoryOrigin, h, origins.length);
+    historyResiduals(z, forecastAt, burnIn, lastHistoryOrigin, h, origins.length);
   const history = byMethod(
     past((o) => denormalize(prepared.frame, o, new Float32Array(h))),
     (method) => past((o) => series.baselines.forecast(method, o, h)),
@@ -434,7 +444,7 @@ function scoreSeries(series: SeriesState, network: Network, spec: NetworkSpec, s
   const halves = {} as Record<MethodName, [number, number]>;
   const calibration = {} as Record<MethodName, Calibration>;
   for (const method of Object.keys(forecasts) as MethodName[]) {
-    const scores = scoreBacktest(clean.values, prepared.frame.z, prepared, plan, forecasts[method], seasonLength, history[method]);
+    const scores = scoreBacktest(clean.values, z, prepared, plan, forecasts[method], seasonLength, history[method]);
     metrics[method] = scores.metrics;
     halves[method] = scores.maseByHalf;
     calibration[method] = scores.calibration;

@@ -110,6 +110,12 @@ export interface ForecastConfig {
    * "auto": the one of the two with the lower AICc on the whole history, as R's ets chooses.
    */
   dampedTrend: "auto" | boolean;
+  /**
+   * Fit every method on the series with isolated outliers (single readings far outside their
+   * neighbourhood, see outliers.ts) replaced by the robust fit at their place; the backtest still
+   * scores against the values as they are. false: fit on the values as they are.
+   */
+  screenOutliers: boolean;
   /** Training loss on the normalised targets. */
   loss: "mae" | "mse" | "huber";
   /** Rolling backtest origins (each forecasts one horizon); also the calibration set of the intervals. */
@@ -228,6 +234,8 @@ export interface SeriesPreprocessing {
   dampedTrend?: boolean;
   /** Missing values filled by interpolation. */
   filled: number;
+  /** Indices (in the request's values) of isolated outliers the methods were fitted without (absent: none). */
+  outliers?: number[];
 }
 
 export interface SeriesOutcome {

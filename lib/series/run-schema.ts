@@ -44,6 +44,8 @@ export const forecastConfigSchema = z.object({
   maxWindows: int.min(1),
   transform: z.enum(["auto", "log", "none"]),
   dampedTrend: z.union([z.literal("auto"), z.boolean()]),
+  // Runs saved before outliers were screened fitted on the values as they were.
+  screenOutliers: z.boolean().default(false),
   deseasonalize: z.enum(["auto", "on", "off"]),
   // Runs saved before long cycles existed had none.
   cyclePeriod: z.number().min(0).default(0),
@@ -103,6 +105,8 @@ export const runSeriesSchema = z.object({
     cyclePeriod: z.number().positive().optional(),
     dampedTrend: z.boolean().optional(),
     filled: int,
+    /** Isolated outliers the methods were fitted without: when and what was read. */
+    outliers: z.array(z.object({ t: z.number(), value: z.number() })).max(100_000).optional(),
   }),
 });
 export type RunSeries = z.infer<typeof runSeriesSchema>;

@@ -16,4 +16,11 @@ describe("describePreprocessing", () => {
     );
     expect(describePreprocessing({ transform: "log", deseasonalized: true, seasonLength: 12, dampedTrend: true, filled: 0 })).toBe("log scale · season of 12 steps removed · damped trend removed");
   });
+
+  it("counts the outliers left out of the fit and names up to three", () => {
+    const p = { transform: "none" as const, deseasonalized: false, seasonLength: 1, filled: 0 };
+    expect(describePreprocessing({ ...p, outliers: [7] })).toBe("original scale · 1 outlier left out of the fit");
+    expect(describePreprocessing({ ...p, outliers: [{ t: 0, value: 5000 }] }, ["5,000 on 12 May 2021"])).toBe("original scale · 1 outlier left out of the fit: 5,000 on 12 May 2021");
+    expect(describePreprocessing({ ...p, outliers: [1, 2, 3, 4] }, ["a", "b", "c", "d"])).toBe("original scale · 4 outliers left out of the fit: a, b, c, …");
+  });
 });

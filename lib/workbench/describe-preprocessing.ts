@@ -1,4 +1,10 @@
+import { formatTimeLabel, formatValue } from "../chart/format-time-label";
 import type { SeriesPreprocessing } from "../forecast/types";
+import type { RunSeries } from "../series/run-schema";
+import type { FrequencyKind } from "../time/frequency";
+
+/** Outliers listed by name; the count says how many more there were. */
+const OUTLIERS_NAMED = 3;
 
 /** Steps per week of hourly and half-hourly data: a cycle of that length is a week, longer ones a year. */
 const WEEK_CYCLES = new Set([168, 336]);
@@ -6,10 +12,12 @@ const WEEK_CYCLES = new Set([168, 336]);
 /**
  * What the forecaster took off a series before its network saw it (and put back after), in
  * words for the run view: analysts trust a forecast more when they can see what it assumed.
- * @param p the run's preprocessing of one series
+ * @param p the run's preprocessing of one series (as the forecaster gives it or as a run stores it)
+ * @param outlierLabels the outliers in words ("5,000 on 12 May 2021"), named when given (at most
+ *   three are listed)
  * @returns e.g. "log scale · season of 12 steps removed · damped trend removed · 3 missing values filled"
  */
-export function describePreprocessing(p: SeriesPreprocessing): string {
+export function describePreprocessing(p: SeriesPreprocessing | RunSeries["preprocessing"], outlierLabels: string[] = []): string {
   const parts = [p.transform === "log" ? "log scale" : "original scale"];
   if (p.seasonFound) parts.push(`weekly season (${p.seasonLength} steps) found in the data${p.deseasonalized ? " and removed" : ""}`);
   else if (p.deseasonalized) parts.push(`season of ${p.seasonLength} steps removed`);
@@ -17,7 +25,23 @@ export function describePreprocessing(p: SeriesPreprocessing): string {
   if (p.cyclePeriod) parts.push(`${WEEK_CYCLES.has(p.cyclePeriod) ? "weekly" : "yearly"} cycle (${formatSteps(p.cyclePeriod)} steps) removed`);
   if (p.dampedTrend) parts.push("damped trend removed");
   if (p.filled > 0) parts.push(`${p.filled} missing ${p.filled === 1 ? "value" : "values"} filled`);
+  const outliers = p.outliers?.length ?? 0;
+  if (outliers > 0) {
+    const named = outlierLabels.slice(0, OUTLIERS_NAMED);
+    const list = named.length > 0 ? `: ${named.join(", ")}${outliers > named.length ? ", …" : ""}` : "";
+    parts.push(`${outliers === 1 ? "1 outlier" : `${outliers} outliers`} left out of the fit${list}`);
+  }
   return parts.join(" · ");
+}
+
+/**
+ * Outliers in words for {@link describePreprocessing}: "5,000 on 12 May 2021".
+ * @param outliers when and what was read
+ * @param frequency the series' frequency kind (how its times are written)
+ * @param unit the values' unit, when known
+ */
+export function describeOutliers(outliers: readonly { t: number; value: number }[], frequency: FrequencyKind, unit?: string | null): string[] {
+  return outliers.map((o) => `${formatValue(o.value)}${unit ? ` ${unit}` : ""} on ${formatTimeLabel(o.t, frequency, true)}`);
 }
 
 function formatSteps(n: number): string {

@@ -18,6 +18,7 @@ export const TEST_CONFIG: ForecastConfig = {
   maxWindows: 1024,
   transform: "auto",
   dampedTrend: true,
+  screenOutliers: true,
   deseasonalize: "auto",
   cyclePeriod: 0,
   loss: "mae",

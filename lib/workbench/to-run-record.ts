@@ -1,5 +1,5 @@
 import type { OutcomeWithoutModel } from "../forecast/protocol";
-import type { IntervalForecast, MethodName, ModelForecast } from "../forecast/types";
+import type { IntervalForecast, MethodName, ModelForecast, SeriesPreprocessing } from "../forecast/types";
 import type { RunSeries, SaveRunInput, StoredIntervalForecast } from "../series/run-schema";
 import { nextTimes, type Frequency } from "../time/frequency";
 import type { RegularSeries } from "./to-forecast-request";
@@ -62,7 +62,7 @@ export function toRunRecord(outcome: OutcomeWithoutModel, context: RunContext): 
         actual: finite(fold.actual),
         forecasts: mapMethods(fold.forecasts, finite),
       })),
-      preprocessing: result.preprocessing,
+      preprocessing: toStoredPreprocessing(result.preprocessing, (index) => ({ t: timeAt(index), value: source.values[index] ?? Number.NaN })),
     };
   });
   return {
@@ -105,4 +105,10 @@ export function toReforecastSeries(forecast: ModelForecast, series: RegularSerie
       },
     ];
   });
+}
+
+/** The forecaster's preprocessing with its outliers named by time and value instead of index. */
+function toStoredPreprocessing(p: SeriesPreprocessing, at: (index: number) => { t: number; value: number }): RunSeries["preprocessing"] {
+  const { outliers, ...rest } = p;
+  return outliers && outliers.length > 0 ? { ...rest, outliers: outliers.map(at) } : rest;
 }

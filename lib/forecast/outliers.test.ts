@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { screenOutliers } from "./outliers";
+import { createRandom } from "./random";
+
+/** Daily-like values with a weekly pattern and noise: 100 ± 20 by weekday, ± 2 noise. */
+function weekly(n: number, seed = 1): Float64Array {
+  const random = createRandom(seed);
+  return Float64Array.from({ length: n }, (_, t) => 100 + 20 * Math.sin((2 * Math.PI * t) / 7) + 4 * (random.next() - 0.5));
+}
+
+describe("screenOutliers", () => {
+  it("finds a single reading far outside its neighbourhood near the end and replaces it by the season's usual value there", () => {
+    const values = weekly(300);
+    const usual = values[296] as number;
+    values[296] = 5000;
+    const screen = screenOutliers(values, 7);
+    expect(screen.indices).toEqual([296]);
+    expect(screen.values[296]).toBeGreaterThan(usual - 8);
+    expect(screen.values[296]).toBeLessThan(usual + 8);
+    // Everything else is left as it was, and the input is not changed.
+    expect(Array.from(screen.values).filter((v, t) => v !== values[t])).toHaveLength(1);
+    expect(values[296]).toBe(5000);
+  });
+
+  it("finds a dip as well as a spike, on a series that crosses zero", () => {
+    const values = weekly(200).map((v) => v - 100);
+    values[120] = -900;
+    expect(screenOutliers(values, 7).indices).toEqual([120]);
+  });
+
+  it("leaves a level shift, a run of three extreme readings and the last value alone", () => {
+    const shifted = weekly(200);
+    for (let t = 190; t < 200; t++) shifted[t] = (shifted[t] as number) + 150;
+    expect(screenOutliers(shifted, 7).indices).toEqual([]);
+    const event = weekly(200);
+    for (let t = 150; t < 153; t++) event[t] = 3000;
+    expect(screenOutliers(event, 7).indices).toEqual([]);
+    const lastJump = weekly(200);
+    lastJump[199] = 5000;
+    expect(screenOutliers(lastJump, 7).indices).toEqual([]);
+  });
+
+  it("takes nothing from a clean random walk, nor from intermittent demand whose spikes are the demand", () => {
+    const random = createRandom(3);
+    let level = 1000;
+    const walk = Float64Array.from({ length: 2000 }, () => (level += 10 * (random.next() - 0.5)));
+    expect(screenOutliers(walk, 1).indices).toEqual([]);
+    const sales = Float64Array.from({ length: 300 }, (_, t) => (t % 9 === 0 ? 40 : t % 5 === 0 ? 1 : 0));
+    expect(screenOutliers(sales, 7).indices).toEqual([]);
+  });
+
+  it("judges a grown multiplicative series on the log scale: its late peaks are not outliers", () => {
+    const values = Float64Array.from({ length: 240 }, (_, t) => Math.exp(0.02 * t) * (100 + 30 * Math.sin((2 * Math.PI * t) / 12)));
+    expect(screenOutliers(values, 12).indices).toEqual([]);
+    values[200] = (values[200] as number) * 6;
+    expect(screenOutliers(values, 12).indices).toEqual([200]);
+  });
+});
