@@ -82,6 +82,9 @@ describe("comparePeriod", () => {
     quarterly: Array.from({ length: 24 }, (_, i) => Date.UTC(2020, 3 * i, 1)),
     yearly: Array.from({ length: 24 }, (_, i) => Date.UTC(2000 + i, 0, 1)),
     irregular: [0, 5, 17, 18, 40, 41, 99].map((h) => h * 3_600_000 + 1234),
+    // Three sales: two gaps, one of which is taken for a regular step of 22,105 minutes.
+    "three sales": [at("2024-01-02T09:15:00"), at("2024-01-17T17:40:00"), at("2024-03-05T11:05:00")],
+    "two-monthly": Array.from({ length: 12 }, (_, i) => Date.UTC(2020, 2 * i, 1)),
   };
   it.each([
     ["hourly", "hour", "same"],
@@ -104,6 +107,9 @@ describe("comparePeriod", () => {
     ["quarterly", "year", "coarser"],
     ["yearly", "quarter", "finer"],
     ["yearly", "year", "same"],
+    ["three sales", "week", "coarser"],
+    ["two-monthly", "month", "finer"],
+    ["two-monthly", "quarter", "coarser"],
     ["irregular", "hour", "coarser"],
     ["irregular", "year", "coarser"],
   ] as const)("%s data grouped by %s: %s", (name, period, expected) => {

@@ -104,11 +104,13 @@ function stepMs(frequency: Frequency): number | null {
  * How a period compares with the spacing a series already has: `finer` when it is shorter (a
  * monthly series cannot be grouped by day), `same` when it is the series' own (daily by day;
  * business days too), `coarser` otherwise. Irregular times are always `coarser`: grouping is
- * what makes them regular.
+ * what makes them regular. So is a fixed step in milliseconds (every 2 days, every 22,105
+ * minutes): it is what a short or sparse log looks like when a few of its gaps happen to match,
+ * and grouping it by day leaves the days between empty, as they are.
  */
 export function comparePeriod(period: Period, frequency: Frequency): "finer" | "same" | "coarser" {
   if (frequency.kind === PERIOD_KIND[period] || (frequency.kind === "business-daily" && period === "day")) return "same";
-  const own = stepMs(frequency);
+  const own = frequency.kind === "fixed" && frequency.step.unit !== "month" ? null : stepMs(frequency);
   if (own === null) return "coarser";
   return own > (stepMs(periodFrequency(period)) as number) ? "finer" : "coarser";
 }
