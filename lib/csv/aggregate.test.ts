@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aggregateSeries, mentionsAggregate, toAggregationIssues, type AggregateOptions, type AggregatedSeries } from "./aggregate";
+import { aggregateSeries, mentionsAggregate, toAggregationIssues, withAggregate, type AggregateOptions, type AggregatedSeries } from "./aggregate";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -257,5 +257,21 @@ describe("mentionsAggregate", () => {
     [null, false],
   ] as const)("%s → %s", (message, expected) => {
     expect(mentionsAggregate(message)).toBe(expected);
+  });
+});
+
+describe("withAggregate", () => {
+  it.each([
+    [{}, "day", undefined, { aggregate: { period: "day", by: "sum" } }],
+    [{ decimal: "," }, "week", "mean", { decimal: ",", aggregate: { period: "week", by: "mean" } }],
+    // Another period keeps the way of combining already chosen.
+    [{ aggregate: { period: "day", by: "last" } }, "month", undefined, { aggregate: { period: "month", by: "last" } }],
+    [{ aggregate: { period: "day", by: "mean" } }, "day", "sum", { aggregate: { period: "day", by: "sum" } }],
+    // "As in the file" takes the choice away.
+    [{ decimal: ",", aggregate: { period: "day", by: "mean" } }, "", undefined, { decimal: "," }],
+    [{}, "fortnight", "sum", {}],
+    [{}, "year", "max", { aggregate: { period: "year", by: "sum" } }],
+  ] as const)("%j, period %j, by %j → %j", (options, period, by, expected) => {
+    expect(withAggregate(options, period, by)).toEqual(expected);
   });
 });

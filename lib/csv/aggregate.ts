@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from "../result";
 import type { Frequency } from "../time/frequency";
 import { comparePeriod, describePeriod, nextPeriodStart, periodAdjective, periodPlural, periodStart, PERIODS, type Period } from "../time/period";
-import type { IngestIssue } from "./read-dataset";
+import type { IngestIssue, ReadOptions } from "./read-dataset";
 
 /**
  * The CLI flag that messages suggesting to group rows by a period name; the import preview finds
@@ -22,6 +22,16 @@ export type Combine = (typeof COMBINE)[number];
 export interface AggregateOptions {
   period: Period;
   by: Combine;
+}
+
+/**
+ * The options once the analyst picks a period to group by (`""`, or anything not a period: the
+ * rows as in the file) and a way to combine them (default: the one already chosen, else a sum).
+ */
+export function withAggregate(options: ReadOptions, period: string, by: string = options.aggregate?.by ?? "sum"): ReadOptions {
+  const { aggregate: _aggregate, ...rest } = options;
+  const chosen = PERIODS.find((p) => p === period);
+  return chosen ? { ...rest, aggregate: { period: chosen, by: COMBINE.find((c) => c === by) ?? "sum" } } : rest;
 }
 
 /** More periods than this in one series and the period is refused as far too short for the data. */
