@@ -159,12 +159,23 @@ describe("aggregateSeries", () => {
       expect([out.droppedFirst, out.droppedLast]).toEqual([null, null]);
     });
 
-    it("is kept when it is off by no more than one step: a daily series with the 1st missing", () => {
-      const rows: [string, number][] = [];
-      for (let t = at("2025-01-02T00:00:00"); t <= at("2025-04-30T00:00:00"); t += DAY) rows.push([new Date(t).toISOString().slice(0, 19), 1]);
-      const out = group(rows, { period: "month", by: "sum" });
-      expect(out.times.length).toBe(4);
-      expect(out.values[0]).toBe(30);
+    it("is left out when regular data lack even one step at its edge: a month of daily data from the 2nd, a quarter of two months", () => {
+      const daily: [string, number][] = [];
+      for (let t = at("2025-01-02T00:00:00"); t <= at("2025-04-30T00:00:00"); t += DAY) daily.push([new Date(t).toISOString().slice(0, 19), 1]);
+      const months = group(daily, { period: "month", by: "sum" });
+      expect(Array.from(months.values)).toEqual([28, 31, 30]);
+      expect(months.droppedFirst?.start).toBe(at("2025-01-01T00:00:00"));
+      const monthly: [string, number][] = Array.from({ length: 11 }, (_, i) => [new Date(Date.UTC(2024, i, 1)).toISOString().slice(0, 19), 1]);
+      const quarters = group(monthly, { period: "quarter", by: "sum" });
+      expect(Array.from(quarters.values)).toEqual([3, 3, 3]);
+      expect(quarters.droppedLast?.start).toBe(at("2024-10-01T00:00:00"));
+    });
+
+    it("is kept when weekly data start in the first week of a month, however the weeks fall", () => {
+      const weekly: [string, number][] = Array.from({ length: 26 }, (_, i) => [new Date(at("2025-01-05T00:00:00") + i * 7 * DAY).toISOString().slice(0, 19), 1]);
+      const out = group(weekly, { period: "month", by: "sum" });
+      expect(out.droppedFirst).toBeNull();
+      expect(points(out)[0]).toEqual(["2025-01-01", 4]);
     });
 
     it("is measured against the other periods: a shop's first day opening at 09:00 is whole, one starting at 15:00 is not", () => {

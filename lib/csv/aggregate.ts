@@ -79,11 +79,13 @@ function typicalSpacing(times: Float64Array, from: number, to: number): number {
  *
  * Sums leave out a first or last period the rows cover only in part, which would otherwise read
  * as a drop: the first is partial when its first row comes later into it than the first row of
- * nine in ten of the periods between does, by more than the typical (median) spacing between
+ * nine in ten of the periods between does, by more than half the typical (median) spacing between
  * rows; the last likewise by how early its last row comes before the period's end. Measuring
- * against the other periods keeps a shop's day that starts at opening time, or a month of weekly
- * data that starts on the 5th, and drops a month whose data start on the 17th. A series of fewer
- * than three periods has no periods between to measure by and keeps both.
+ * against the other periods keeps a shop's day that starts at opening time and a month of weekly
+ * data that starts on the 5th; the half step of slack absorbs jitter, and still drops a period
+ * of regular data that lacks even one step at its edge (a quarter of two months, a month of daily
+ * data from the 2nd). A series of fewer than three periods has no periods between to measure by
+ * and keeps both.
  *
  * @param times epoch ms (the file's wall clock as UTC), ascending; rows may share a time
  * @param values one per time; NaN marks a missing cell
@@ -135,7 +137,7 @@ export function aggregateSeries(times: Float64Array, values: Float64Array, optio
   let droppedFirst: AggregatedSeries["droppedFirst"] = null;
   let droppedLast: AggregatedSeries["droppedLast"] = null;
   if (by === "sum" && count >= 3) {
-    const spacing = typicalSpacing(times, first, last);
+    const slack = typicalSpacing(times, first, last) / 2;
     const leads: number[] = [];
     const trails: number[] = [];
     for (let p = 1; p < count - 1; p++) {
@@ -143,11 +145,11 @@ export function aggregateSeries(times: Float64Array, values: Float64Array, optio
       leads.push((firstAt[p] as number) - (starts[p] as number));
       trails.push((starts[p + 1] as number) - (lastAt[p] as number));
     }
-    if (leads.length > 0 && spacing === spacing) {
+    if (leads.length > 0 && slack === slack) {
       const lead = (firstAt[0] as number) - (starts[0] as number);
-      if (lead > quantile(leads, 0.9) + spacing) droppedFirst = { start: starts[0] as number, row: firstAt[0] as number };
+      if (lead > quantile(leads, 0.9) + slack) droppedFirst = { start: starts[0] as number, row: firstAt[0] as number };
       const trail = (starts[count] as number) - (lastAt[count - 1] as number);
-      if (trail > quantile(trails, 0.9) + spacing) droppedLast = { start: starts[count - 1] as number, row: lastAt[count - 1] as number };
+      if (trail > quantile(trails, 0.9) + slack) droppedLast = { start: starts[count - 1] as number, row: lastAt[count - 1] as number };
     }
   }
 
