@@ -895,7 +895,9 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       const frequency = plan.time ? inferFrequency(aggregate ? distinctTimes(times) : times) : indexFrequency();
       // Grouping by the series' own step changes nothing unless rows share a time.
       const relation = aggregate ? comparePeriod(aggregate.period, frequency) : null;
-      if (aggregate && relation === "finer") return fail(finerPeriodMessage(aggregate.period, frequency, id ? group.key || "(blank)" : null));
+      // A bare number says nothing as a name: `store 7` does.
+      const key = id?.kind === "number" && group.key ? `${id.name} ${group.key}` : group.key || "(blank)";
+      if (aggregate && relation === "finer") return fail(finerPeriodMessage(aggregate.period, frequency, id ? key : null));
       const regroup = aggregate !== null && (relation !== "same" || hasSharedTimes(times));
       const wallTimes = regroup && wallShift !== 0 ? times.map((t) => t + wallShift) : times;
       const pickedRows = pick(Float64Array.from(group.rows.data.subarray(0, n)));
@@ -907,8 +909,6 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         let values = pick((group.values[c] as Growable<Float64Array>).data);
         // Copies and the two readings of a clock-change hour are averaged; the analyst's choice otherwise.
         if (repeated.length > 0) values = combineRepeats(values, picked, options.repeatedTimes ?? "mean");
-        // A bare number says nothing as a name: `store 7` does.
-        const key = id?.kind === "number" && group.key ? `${id.name} ${group.key}` : group.key || "(blank)";
         const detectedName = id ? (valueCount > 1 ? `${key} · ${info.name}` : key) : info.name;
         const name = options.seriesNames?.[detectedName]?.trim() || detectedName;
         const [start, end] = presentSpan(values);
