@@ -120,6 +120,43 @@ describe("npm run forecast", () => {
     }
   });
 
+  describe("--aggregate groups an event log by a period, and the future timestamps continue by that period", () => {
+    // Sales at odd times between 09:00 and 19:00, a few a day, from 1 July 2023 to 30 June 2025.
+    const sales: string[] = [];
+    let seed = 11;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let day = Date.UTC(2023, 6, 1); day < Date.UTC(2025, 6, 1); day += 86_400_000) {
+      for (let t = day + 9 * 3_600_000 + random() * 3_600_000; t < day + 19 * 3_600_000; t += random() * 4 * 3_600_000) {
+        sales.push(`${new Date(t).toISOString().slice(0, 19).replace("T", " ")},${(5 + 20 * random()).toFixed(2)}`);
+      }
+    }
+    const log = `sold_at,amount\n${sales.join("\n")}\n`;
+
+    it.each([
+      ["day", [], ["2025-07-01", "2025-07-02", "2025-07-03"], /Rows were added up by day: [\d,]+ rows → 731 days \(1 Jul 2023 – 30 Jun 2025\)\./],
+      ["month", ["--aggregate-by", "mean"], ["2025-07", "2025-08", "2025-09"], /Rows were averaged by month: [\d,]+ rows → 24 months \(Jul 2023 – Jun 2025\)\./],
+    ] as const)("by %s", async (period, extra, expected, note) => {
+      const { io, out } = memoryIo({ "sales.csv": log });
+      expect(await runCli(["--input", "sales.csv", "--horizon", "3", "--aggregate", period, ...extra, "--config", FAST], io)).toBe(0);
+      expect(out.stderr).toMatch(note);
+      const rows = out.stdout.trimEnd().split("\n").slice(1).map((line) => line.split(","));
+      expect(rows.map((r) => r[0])).toEqual(expected);
+      for (const r of rows) expect(Number(r[1])).toBeGreaterThan(0);
+    });
+
+    it("without it, the log is refused for two sales in the same second, or read as unevenly spaced points; both messages name --aggregate", async () => {
+      const refused = memoryIo({ "sales.csv": log });
+      expect(await runCli(["--input", "sales.csv", "--horizon", "2", "--config", FAST], refused.io)).toBe(1);
+      expect(refused.out.stderr).toMatch(/^Rows \d+ and \d+ have the same time `2023-09-26 16:34:41`\..* \(CLI: --aggregate day\)\.\n$/);
+      const summed = memoryIo({ "sales.csv": log });
+      expect(await runCli(["--input", "sales.csv", "--horizon", "2", "--repeated-times", "sum", "--method", "naive", "--config", FAST], summed.io)).toBe(0);
+      expect(summed.out.stderr).toMatch(/Series `amount` has no regular spacing between times; .* \(CLI: --aggregate day\)\./);
+      // The future steps are not days: the useless timestamps grouping avoids.
+      const [, first, second] = summed.out.stdout.trimEnd().split("\n").map((line) => line.split(",")[0]);
+      expect(Date.parse(`${second}Z`) - Date.parse(`${first}Z`)).toBeLessThan(86_400_000);
+    });
+  });
+
   it.each([
     [["--input", "nope.csv", "--horizon", "3"], 1, /Cannot read nope\.csv/],
     [["--input", "book.xlsx", "--horizon", "3"], 1, /This file is a ZIP archive \(or an \.xlsx workbook\), not a CSV/],
@@ -132,6 +169,10 @@ describe("npm run forecast", () => {
     [["--input", "short.csv", "--horizon", "3", "--decimal", ";"], 2, /--decimal must be "," \(decimal comma\) or "\." \(decimal point\)/],
     [["--input", "short.csv", "--horizon", "3", "--date-order", "ymd"], 2, /--date-order must be dmy \(day first\) or mdy \(month first\)/],
     [["--input", "short.csv", "--horizon", "3", "--repeated-times", "max"], 2, /--repeated-times must be sum \(add up rows with the same time\) or mean \(average them\)/],
+    [["--input", "short.csv", "--horizon", "3", "--aggregate", "fortnight"], 2, /--aggregate must be one of hour, day, week, month, quarter, year \(the period to group rows by\)/],
+    [["--input", "short.csv", "--horizon", "3", "--aggregate", "year", "--aggregate-by", "max"], 2, /--aggregate-by must be sum \(add up each period's rows\), mean \(average them\) or last \(keep the last value\)/],
+    [["--input", "short.csv", "--horizon", "3", "--aggregate-by", "mean"], 2, /--aggregate-by goes with --aggregate, which names the period to group rows by/],
+    [["--input", "short.csv", "--horizon", "3", "--aggregate", "day"], 1, /^The file is monthly, so its rows cannot be grouped by day: a day is shorter than the step between them\. Choose a longer period \(quarter or year\)\.\n$/],
   ])("exits %# with the app's message for bad input", async (argv, status, message) => {
     const { io, out } = memoryIo({
       "book.xlsx": "PK\u0003\u0004rest",

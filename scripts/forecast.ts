@@ -2,11 +2,15 @@
  * Command-line forecaster: the same code path as the app, for batch use and for evaluation.
  *
  *   npm run forecast -- --input data.csv --horizon 18 [--out forecast.csv] [--season 12] [--seed 1]
- *                       [--time Month] [--value Passengers] [--decimal ,|.] [--date-order dmy|mdy] [--repeated-times sum|mean] [--json] [--method chosen|lstm|combination|naive|snaive|holt_winters|theta]
+ *                       [--time Month] [--value Passengers] [--decimal ,|.] [--date-order dmy|mdy] [--repeated-times sum|mean]
+ *                       [--aggregate hour|day|week|month|quarter|year] [--aggregate-by sum|mean|last]
+ *                       [--json] [--method chosen|lstm|combination|naive|snaive|holt_winters|theta]
  *                       [--mode global|per-series] [--config '{"epochs":50}'] [--quiet]
  *
  * Writes CSV `timestamp,forecast,lower80,upper80,lower95,upper95`, one row per future step, the
- * timestamps continuing the series' own frequency and format. A wide file without `--value`
+ * timestamps continuing the series' own frequency and format. `--aggregate day` first groups each
+ * series' rows by a period (an event log into daily totals; `--aggregate-by mean` or `last` instead
+ * of the sum), and the timestamps then continue by that period (`2025-07`, `2025-07-01`). A wide file without `--value`
  * forecasts every series, with a leading `series` column. `--json` writes the forecasts with the
  * backtest metrics instead. The forecast is the recommended ("chosen") method's unless `--method`
  * says otherwise. A series too short for the LSTM at this horizon gets Theta's forecast, and stderr
@@ -15,6 +19,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { COMBINE, type Combine } from "../lib/csv/aggregate";
 import { decodeText } from "../lib/csv/decode-text";
 import { readDataset, type ParsedSeries } from "../lib/csv/read-dataset";
 import {
@@ -35,6 +40,7 @@ import { cleanSeries } from "../lib/forecast/prepare";
 import { describeCoverageWarning } from "../lib/workbench/describe-coverage";
 import { describeOutliers, describePreprocessing } from "../lib/workbench/describe-preprocessing";
 import { nextTimes, regularTimes } from "../lib/time/frequency";
+import { PERIODS, type Period } from "../lib/time/period";
 import { FORECAST_DIGITS, formatStamp, toStampCell } from "../lib/export/forecast-table";
 import { toCsv } from "../lib/export/to-csv";
 import type { TimeFormat } from "../lib/time/time-format";
@@ -54,11 +60,12 @@ export interface CliIo {
 
 const USAGE =
   "Usage: npm run forecast -- --input data.csv --horizon 18 [--out forecast.csv] [--season 12] [--seed 1] " +
-  "[--time Month] [--value Passengers] [--decimal ,|.] [--date-order dmy|mdy] [--repeated-times sum|mean] [--json] [--method chosen|lstm|combination|naive|snaive|holt_winters|theta] " +
+  "[--time Month] [--value Passengers] [--decimal ,|.] [--date-order dmy|mdy] [--repeated-times sum|mean] " +
+  "[--aggregate hour|day|week|month|quarter|year] [--aggregate-by sum|mean|last] [--json] [--method chosen|lstm|combination|naive|snaive|holt_winters|theta] " +
   "[--mode global|per-series] [--config '{...}'] [--quiet]";
 
 const FLAGS = new Set(["json", "quiet", "help"]);
-const OPTIONS = new Set(["input", "horizon", "out", "season", "seed", "time", "value", "decimal", "date-order", "repeated-times", "method", "mode", "config"]);
+const OPTIONS = new Set(["input", "horizon", "out", "season", "seed", "time", "value", "decimal", "date-order", "repeated-times", "aggregate", "aggregate-by", "method", "mode", "config"]);
 const METHODS = new Set<string>(["chosen", "lstm", "combination", "naive", "snaive", "holt_winters", "theta"]);
 
 class UsageError extends Error {}
@@ -78,6 +85,9 @@ function parseArgs(argv: string[]): Map<string, string | true> {
   }
   return args;
 }
+
+const isPeriod = (value: string | true | undefined): value is Period => PERIODS.some((p) => p === value);
+const isCombine = (value: string | true | undefined): value is Combine => COMBINE.some((c) => c === value);
 
 function positiveInteger(value: string | true | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
@@ -145,6 +155,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (dateOrder !== undefined && dateOrder !== "dmy" && dateOrder !== "mdy") throw new UsageError("--date-order must be dmy (day first) or mdy (month first).");
     const repeatedTimes = args.get("repeated-times");
     if (repeatedTimes !== undefined && repeatedTimes !== "sum" && repeatedTimes !== "mean") throw new UsageError("--repeated-times must be sum (add up rows with the same time) or mean (average them).");
+    const aggregate = args.get("aggregate");
+    if (aggregate !== undefined && !isPeriod(aggregate)) throw new UsageError(`--aggregate must be one of ${PERIODS.join(", ")} (the period to group rows by).`);
+    const aggregateBy = args.get("aggregate-by");
+    if (aggregateBy !== undefined && !isCombine(aggregateBy)) throw new UsageError("--aggregate-by must be sum (add up each period's rows), mean (average them) or last (keep the last value).");
+    if (aggregateBy !== undefined && aggregate === undefined) throw new UsageError("--aggregate-by goes with --aggregate, which names the period to group rows by.");
     const configText = args.get("config");
     if (typeof configText === "string") {
       try {
@@ -179,12 +194,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const decimalArg = args.get("decimal");
   const dateOrderArg = args.get("date-order");
   const repeatedArg = args.get("repeated-times");
+  const aggregateArg = args.get("aggregate");
+  const aggregateByArg = args.get("aggregate-by");
   const dataset = readDataset(decoded.data.text, {
     ...(typeof time === "string" ? { timeColumn: time } : {}),
     ...(typeof value === "string" ? { valueColumns: [value] } : {}),
     ...(decimalArg === "," || decimalArg === "." ? { decimal: decimalArg } : {}),
     ...(dateOrderArg === "dmy" || dateOrderArg === "mdy" ? { dateOrder: dateOrderArg } : {}),
     ...(repeatedArg === "sum" || repeatedArg === "mean" ? { repeatedTimes: repeatedArg } : {}),
+    ...(isPeriod(aggregateArg) ? { aggregate: { period: aggregateArg, by: isCombine(aggregateByArg) ? aggregateByArg : "sum" } } : {}),
   });
   if (!dataset.ok) {
     io.stderr(`${dataset.reason}\n`);

@@ -2,6 +2,7 @@
 
 import { useId } from "react";
 import { toSparklinePath } from "@/lib/chart/to-sparkline-path";
+import { mentionsAggregate, withAggregate } from "@/lib/csv/aggregate";
 import { describeDialect, formatBytes } from "@/lib/csv/describe-dialect";
 import type { ReadOptions } from "@/lib/csv/read-dataset";
 import { mentionsRepeatedTimes } from "@/lib/csv/repeated-times";
@@ -29,6 +30,15 @@ export interface ImportPreviewProps {
 
 const count = new Intl.NumberFormat("en-US");
 const NONE = "";
+
+const PERIOD_LABELS = [
+  ["hour", "Hour"],
+  ["day", "Day"],
+  ["week", "Week (from Monday)"],
+  ["month", "Month"],
+  ["quarter", "Quarter"],
+  ["year", "Year"],
+] as const;
 
 const KIND_LABELS: Record<PreviewColumn["kind"], string> = { time: "Time", number: "Number", text: "Text", empty: "Empty" };
 const ROLE_LABELS: Record<ColumnRole, string> = { time: "time", value: "series", id: "series name", ignored: "not imported" };
@@ -74,6 +84,8 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
   const chosenId = options.idColumn !== undefined ? (options.idColumn ?? NONE) : (preview.idColumn ?? NONE);
   const chosenValues = options.valueColumns ?? preview.valueColumns;
   const chosenOrder = options.dateOrder ?? preview.dateOrder ?? "mdy";
+  // A note or the refusal suggests grouping (it names the CLI flag): say so beside the control.
+  const groupingAdvised = !options.aggregate && (mentionsAggregate(preview.error) || preview.issues.some((issue) => mentionsAggregate(issue.message)));
 
   function setValueColumn(name: string, checked: boolean) {
     const current = chosenValues;
@@ -85,7 +97,9 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
     const timeColumn = value === NONE ? null : value;
     const valueColumns = options.valueColumns?.filter((n) => n !== timeColumn);
     const { dateOrder: _dateOrder, ...rest } = options;
-    props.onChoose({ ...rest, timeColumn, ...(valueColumns ? { valueColumns } : {}) });
+    // Without a time column there is no period to group by.
+    const kept = timeColumn === null ? withAggregate(rest, "") : rest;
+    props.onChoose({ ...kept, timeColumn, ...(valueColumns ? { valueColumns } : {}) });
   }
 
   function setIdColumn(value: string) {
@@ -226,6 +240,45 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
                 ))}
               </select>
             </div>
+            {chosenTime !== NONE && (
+              <div className="form-field">
+                <label htmlFor={`${id}-aggregate`}>Group rows by</label>
+                <select
+                  id={`${id}-aggregate`}
+                  className="input"
+                  value={options.aggregate?.period ?? NONE}
+                  aria-describedby={groupingAdvised ? `${id}-aggregate-hint` : undefined}
+                  onChange={(event) => props.onChoose(withAggregate(options, event.target.value))}
+                >
+                  <option value={NONE}>As in the file</option>
+                  {PERIOD_LABELS.map(([period, label]) => (
+                    <option key={period} value={period}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+                {groupingAdvised && (
+                  <span id={`${id}-aggregate-hint`} className="hint">
+                    Suggested: this file’s times are uneven or repeat.
+                  </span>
+                )}
+              </div>
+            )}
+            {options.aggregate && (
+              <div className="form-field">
+                <label htmlFor={`${id}-combine`}>Combine with</label>
+                <select
+                  id={`${id}-combine`}
+                  className="input"
+                  value={options.aggregate.by}
+                  onChange={(event) => props.onChoose(withAggregate(options, options.aggregate?.period ?? NONE, event.target.value))}
+                >
+                  <option value="sum">Sum (sales, counts)</option>
+                  <option value="mean">Mean (readings, prices)</option>
+                  <option value="last">Last value (balances, stock levels)</option>
+                </select>
+              </div>
+            )}
             {valueChoices.length > 0 && (
               <fieldset className="form-field form-field-wide">
                 <legend>Value columns</legend>

@@ -47,6 +47,7 @@ function toImportOptions(options: ReadOptions, seriesNames: Record<string, strin
     ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
     ...(options.decimal ? { decimal: options.decimal } : {}),
     ...(options.repeatedTimes ? { repeatedTimes: options.repeatedTimes } : {}),
+    ...(options.aggregate ? { aggregate: options.aggregate } : {}),
     ...(Object.keys(renamed).length ? { seriesNames: renamed } : {}),
   };
 }

@@ -292,6 +292,9 @@ describe("GET /api/runs/<id>/chart.svg and chart.png", () => {
   });
 });
 
+/** Sales at odd times, none in February. */
+const SALES_LOG = "sold_at,amount\n2024-01-02 09:15:00,12.5\n2024-01-17 17:40:00,20\n2024-03-05 11:05:00,4.25\n";
+
 describe("GET /api/datasets/<id>/series/<seriesId>.csv", () => {
   const seriesCsvOf = (datasetId: string, seriesId: string, query = "") =>
     seriesCsv.GET(get(`/api/datasets/${datasetId}/series/${seriesId}.csv${query}`), params({ id: datasetId, seriesId: `${seriesId}.csv` }));
@@ -301,6 +304,7 @@ describe("GET /api/datasets/<id>/series/<seriesId>.csv", () => {
     ["ambiguous day-first dates chosen at upload", "date,value\n01/02/2024,1.5\n02/02/2024,2\n03/02/2024,-0.25\n", { dateOrder: "dmy" }],
     ["date-times with an offset", "time,load\n2024-03-01T00:00:00+02:00,1\n2024-03-01T01:00:00+02:00,2\n", {}],
     ["no time column", "reading\n1.5\nNA\n2.5\n", {}],
+    ["a sales log grouped by week at upload", SALES_LOG, { aggregate: { period: "week", by: "sum" } }],
   ])("upload → export → upload again gives the same times and values: %s", async (name, text, options) => {
     const first = await uploadCsv(text, name, options);
     for (const series of first.series) {
@@ -314,6 +318,11 @@ describe("GET /api/datasets/<id>/series/<seriesId>.csv", () => {
         expect(await readPoints(again.id, again.series[0]!.id)).toEqual({ ...(await readPoints(first.id, series.id)), seriesId: again.series[0]!.id });
       }
     }
+  });
+
+  it("writes a series grouped at upload by its period: months as the months they are", async () => {
+    const d = await uploadCsv(SALES_LOG, "Till", { aggregate: { period: "month", by: "sum" } });
+    expect(await (await seriesCsvOf(d.id, d.series[0]!.id)).text()).toBe("sold_at,amount\n2024-01,32.5\n2024-02,0\n2024-03,4.25\n");
   });
 
   it("writes the file's time column and format, values exactly, the name escaped", async () => {

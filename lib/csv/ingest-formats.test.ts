@@ -412,7 +412,7 @@ describe("what detection guessed, the analyst can see and change", () => {
     expect(read.data.issues.map((i) => i.message)).toContain("Row 4 repeats an earlier row exactly (same time, same values) and was left out. If they are separate transactions, choose to add up rows with the same time on import (CLI: --repeated-times sum).");
     expect(readDataset("date,sales\n2024-01-01,10\n2024-01-02,11\n2024-01-02,12\n")).toEqual({
       ok: false,
-      reason: "Rows 3 and 4 have the same time `2024-01-02`. Remove the duplicate row, or, if the file holds several series, add a column that names each one. If rows with the same time are transactions or events, choose to add them up or average them on import (CLI: --repeated-times sum or mean).",
+      reason: "Rows 3 and 4 have the same time `2024-01-02`. Remove the duplicate row, or, if the file holds several series, add a column that names each one. If rows with the same time are transactions or events, choose to add them up or average them on import (CLI: --repeated-times sum or mean), or to group them by day, week or month (CLI: --aggregate day).",
     });
   });
 

@@ -60,7 +60,7 @@ describe("previewCsv shows how a file will be read, before anything is stored", 
     expect(preview.series.map((s) => s.name)).toEqual(["A", "B"]);
     const none = await previewCsv(file(text), "stores.csv", { idColumn: null });
     expect(none.error).toBe(
-      "Rows 2 and 3 have the same time `2024-01-01`. Remove the duplicate row, or, if the file holds several series, add a column that names each one. If rows with the same time are transactions or events, choose to add them up or average them on import (CLI: --repeated-times sum or mean).",
+      "Rows 2 and 3 have the same time `2024-01-01`. Remove the duplicate row, or, if the file holds several series, add a column that names each one. If rows with the same time are transactions or events, choose to add them up or average them on import (CLI: --repeated-times sum or mean), or to group them by day, week or month (CLI: --aggregate day).",
     );
   });
 

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { inferFrequency } from "../time/frequency";
 import { formatTime } from "../time/time-format";
 import { decodeText } from "./decode-text";
 import { readDataset, readDatasetChunks, SNIFF_CHARS } from "./read-dataset";
@@ -305,7 +306,7 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     );
     expect(readDataset("time,kwh\n2023-10-28 01:00,2\n2023-10-28 02:00,3\n2023-10-28 02:00,4\n")).toEqual({
       ok: false,
-      reason: "Rows 3 and 4 have the same time `2023-10-28 02:00`. Remove the duplicate row, or, if the file holds several series, add a column that names each one. If rows with the same time are transactions or events, choose to add them up or average them on import (CLI: --repeated-times sum or mean).",
+      reason: "Rows 3 and 4 have the same time `2023-10-28 02:00`. Remove the duplicate row, or, if the file holds several series, add a column that names each one. If rows with the same time are transactions or events, choose to add them up or average them on import (CLI: --repeated-times sum or mean), or to group them by day, week or month (CLI: --aggregate day).",
     });
   });
 
@@ -363,7 +364,7 @@ describe("readDataset refuses bad files with the row, the column and what to do"
     ["date,sales\n2024-01-01,10\n2024-01-02,11,5\n", "Row 3 has 3 fields but the header has 2. If numbers use a decimal comma, quote them or save the file with semicolons."],
     ["date,sales\n2024-01-01,10\n2024-02-30,11\n", "Row 3, column `date`: `2024-02-30` is not a date like the others (YYYY-MM-DD). Correct it or delete the row."],
     ["name,city\nann,paris\nbob,rome\n", "No column holds numbers, so there is no series to read. The columns are `name`, `city`; a time series needs a column of values such as `sales` or `temperature`."],
-    ["date,v\n2024-01-01,1\n2024-01-01,2\n", "Rows 2 and 3 have the same time `2024-01-01`. Remove the duplicate row, or, if the file holds several series, add a column that names each one. If rows with the same time are transactions or events, choose to add them up or average them on import (CLI: --repeated-times sum or mean)."],
+    ["date,v\n2024-01-01,1\n2024-01-01,2\n", "Rows 2 and 3 have the same time `2024-01-01`. Remove the duplicate row, or, if the file holds several series, add a column that names each one. If rows with the same time are transactions or events, choose to add them up or average them on import (CLI: --repeated-times sum or mean), or to group them by day, week or month (CLI: --aggregate day)."],
   ])("%j", (text, reason) => {
     expect(readDataset(text)).toEqual({ ok: false, reason });
   });
@@ -376,13 +377,13 @@ describe("readDataset refuses bad files with the row, the column and what to do"
   });
 });
 
-describe("readDatasetChunks reads a file in pieces exactly as readDataset reads it whole", () => {
-  async function* pieces(text: string, size: number) {
-    for (let at = 0; at < text.length; at += size) yield text.slice(at, at + size);
-  }
-  const summary = (result: ReturnType<typeof readDataset>) =>
-    result.ok ? result.data.series.map((s) => [s.name, Array.from(s.times), Array.from(s.values)]) : result.reason;
+async function* pieces(text: string, size: number) {
+  for (let at = 0; at < text.length; at += size) yield text.slice(at, at + size);
+}
+const summary = (result: ReturnType<typeof readDataset>) =>
+  result.ok ? result.data.series.map((s) => [s.name, Array.from(s.times), Array.from(s.values)]) : result.reason;
 
+describe("readDatasetChunks reads a file in pieces exactly as readDataset reads it whole", () => {
   const tricky = '"date","note","v"\r\n"2024-01-01","a ""quoted"", multi\r\nline note","1.5"\r\n\r\n"2024-01-02","","2"\r\n2024-01-03,x,3';
   it.each([1, 2, 3, 5, 8, 13, 64])("cut every %i characters, inside quotes and between CR and LF", async (size) => {
     expect(summary(await readDatasetChunks(pieces(tricky, size)))).toEqual(summary(readDataset(tricky)));
@@ -415,5 +416,153 @@ describe("timestamps keep the file's own padding", () => {
     expect(dataset.timeFormat).toMatchObject({ pattern: "%-m/%-d/%Y" });
     const last = dataset.series[0]!.times[3]!;
     expect(formatTime(last, dataset.timeFormat)).toBe("1/2/2024");
+  });
+});
+
+describe("grouping rows by a period on import", () => {
+  /** An event log: sales at odd times of day, two at the same second on 3 March, none on 5 March. */
+  const LOG = [
+    "timestamp,amount",
+    "2025-03-03 09:14:05,12.50",
+    "2025-03-03 13:02:44,8.00",
+    "2025-03-03 13:02:44,9.00",
+    "2025-03-04 10:41:17,20.25",
+    "2025-03-04 16:09:00,",
+    "2025-03-06 11:30:00,4.75",
+    "2025-03-06 17:55:12,5.25",
+  ].join("\n");
+
+  it("adds up an event log by day: rows sharing a time are not refused, a day without sales is 0, the times are dates", () => {
+    expect(readDataset(LOG).ok).toBe(false);
+    const dataset = read(LOG, { aggregate: { period: "day", by: "sum" } });
+    const series = dataset.series[0]!;
+    expect(Array.from(series.times)).toEqual([Date.UTC(2025, 2, 3), Date.UTC(2025, 2, 4), Date.UTC(2025, 2, 5), Date.UTC(2025, 2, 6)]);
+    expect(Array.from(series.values)).toEqual([29.5, 20.25, 0, 10]);
+    expect(series.missingCount).toBe(0);
+    expect(series.frequency).toEqual(inferFrequency(series.times));
+    expect(series.frequency).toMatchObject({ kind: "daily", seasonLength: 7, gapCount: 0 });
+    expect(dataset.timeFormat).toEqual({ kind: "pattern", pattern: "%Y-%m-%d" });
+    expect(dataset.rowCount).toBe(7);
+    expect(dataset.issues.map((i) => i.message)).toEqual([
+      "Rows were added up by day: 7 rows → 4 days (3 Mar 2025 – 6 Mar 2025).",
+      "1 of the 4 days has no rows, so its total is 0.",
+      "Column `amount` has 1 empty or non-numeric cell (row 6), left out of the daily totals.",
+    ]);
+  });
+
+  it("averages or keeps the last value; a day without rows is then missing", () => {
+    const mean = read(LOG, { aggregate: { period: "day", by: "mean" } }).series[0]!;
+    expect(Array.from(mean.values)).toEqual([29.5 / 3, 20.25, Number.NaN, 5]);
+    expect(mean.missingCount).toBe(1);
+    const last = read(LOG, { aggregate: { period: "day", by: "last" } });
+    expect(Array.from(last.series[0]!.values)).toEqual([9, 20.25, Number.NaN, 5.25]);
+    expect(last.issues.map((i) => i.message)).toContain("1 of the 4 days has no values; it is a missing value, which the forecaster fills by linear interpolation.");
+  });
+
+  it("says it in the words of the brief: 1,424 rows → 6 months, the partial month left out of sums", () => {
+    const rows: string[] = [];
+    // Every 3 hours from 1 January to 12 July 2025, 10:00: 1,516 rows; the July rows stop partway.
+    for (let t = Date.UTC(2025, 0, 1, 1); t <= Date.UTC(2025, 6, 12, 10); t += 3 * 3_600_000) rows.push(`${new Date(t).toISOString().slice(0, 16).replace("T", " ")},1`);
+    const dataset = read(`time,orders\n${rows.join("\n")}\n`, { aggregate: { period: "month", by: "sum" } });
+    expect(dataset.series[0]!.values).toHaveLength(6);
+    expect(Array.from(dataset.series[0]!.values)).toEqual([31 * 8, 28 * 8, 31 * 8, 30 * 8, 31 * 8, 30 * 8]);
+    expect(dataset.timeFormat).toEqual({ kind: "pattern", pattern: "%Y-%m" });
+    expect(dataset.issues.map((i) => i.message)).toEqual([
+      `Rows were added up by month: ${rows.length.toLocaleString("en-US")} rows → 6 months (Jan 2025 – Jun 2025).`,
+      "The last month, Jul 2025, was left out: the rows end at `2025-07-12 10:00`, partway through it, so its total would cover only part of the month and read as a drop.",
+    ]);
+    // Averages of a partial month are still averages: kept.
+    expect(read(`time,orders\n${rows.join("\n")}\n`, { aggregate: { period: "month", by: "mean" } }).series[0]!.values).toHaveLength(7);
+  });
+
+  it("groups each series of a long file on its own, even where series share times", () => {
+    const text = [
+      "store,time,sales",
+      "north,2025-03-03 09:00,1",
+      "south,2025-03-03 09:00,10",
+      "north,2025-03-03 15:30,2",
+      "north,2025-03-04 11:00,4",
+      "south,2025-03-04 12:00,20",
+      "south,2025-03-04 12:00,30",
+      "south,2025-03-05 10:00,40",
+    ].join("\n");
+    const dataset = read(text, { idColumn: "store", aggregate: { period: "day", by: "sum" } });
+    expect(dataset.shape).toBe("tidy");
+    expect(dataset.series.map((s) => [s.name, Array.from(s.times, (t) => new Date(t).toISOString().slice(0, 10)), Array.from(s.values)])).toEqual([
+      ["north", ["2025-03-03", "2025-03-04"], [3, 4]],
+      ["south", ["2025-03-03", "2025-03-04", "2025-03-05"], [10, 50, 40]],
+    ]);
+    expect(dataset.issues.map((i) => i.message)).toContain("Rows were added up by day, series by series: 7 rows → 2 series of 2 to 3 days (3 Mar 2025 – 5 Mar 2025).");
+  });
+
+  it("coarsens a regular daily series to months (wide file: one series per column, a late column clipped)", () => {
+    // 1 January to 31 March 2024 (a leap year); signups are counted from 15 January.
+    const days = Array.from({ length: 91 }, (_, i) => new Date(Date.UTC(2024, 0, 1) + i * 86_400_000).toISOString().slice(0, 10));
+    const text = `date,visits,signups\n${days.map((d, i) => `${d},${i + 1},${i >= 14 ? 2 : ""}`).join("\n")}\n`;
+    const dataset = read(text, { aggregate: { period: "month", by: "sum" } });
+    expect(dataset.series.map((s) => [s.name, s.frequency.kind, Array.from(s.values)])).toEqual([
+      // 1 + … + 31, 32 + … + 60, 61 + … + 91
+      ["visits", "monthly", [496, 1334, 2356]],
+      // January is partial for signups (from the 15th) and left out: 29 and 31 days of 2.
+      ["signups", "monthly", [58, 62]],
+    ]);
+    expect(dataset.timeFormat).toEqual({ kind: "pattern", pattern: "%Y-%m" });
+    expect(dataset.issues.map((i) => i.message)).toEqual([
+      "Rows were added up by month, series by series: 91 rows → 2 series of 2 to 3 months (Jan 2024 – Mar 2024).",
+      "Series `signups`: the first month, Jan 2024, was left out: the rows start at `2024-01-15`, partway through it, so its total would cover only part of the month and read as a drop.",
+      "1 series begins later or ends earlier than the file (`signups` 2024-02 – 2024-03): the empty cells before the first value and after the last are not part of it.",
+    ]);
+  });
+
+  it("changes nothing when the period is the file's own and no rows share a time, and says so", () => {
+    // Ten days with the 5th missing: a gap stays a gap (missing), as without grouping.
+    const text = `date,v\n${[1, 2, 3, 4, 6, 7, 8, 9, 10].map((d) => `2024-01-${String(d).padStart(2, "0")},${d}`).join("\n")}\n`;
+    const plain = read(text);
+    const grouped = read(text, { aggregate: { period: "day", by: "sum" } });
+    expect(summary({ ok: true, data: grouped })).toEqual(summary({ ok: true, data: plain }));
+    expect(grouped.series[0]!.frequency).toEqual(plain.series[0]!.frequency);
+    expect(grouped.timeFormat).toEqual(plain.timeFormat);
+    expect(grouped.issues.map((i) => i.message)).toContain("The file is already daily, so grouping its rows by day changed nothing.");
+    // Dates that repeat (a log of sales by date) are added up, by the same period.
+    const log = read("date,v\n2024-01-01,1\n2024-01-01,2\n2024-01-02,4\n2024-01-04,8\n2024-01-04,16\n2024-01-05,32\n", { aggregate: { period: "day", by: "sum" } });
+    expect(Array.from(log.series[0]!.values)).toEqual([3, 4, 0, 24, 32]);
+  });
+
+  it.each([
+    ["a monthly file by day", "month,v\n2024-01,1\n2024-02,2\n2024-03,3\n", "day", "The file is monthly, so its rows cannot be grouped by day: a day is shorter than the step between them. Choose a longer period (quarter or year)."],
+    ["a quarterly file by month", "q,v\n2024 Q1,1\n2024 Q2,2\n2024 Q3,3\n", "month", "The file is quarterly, so its rows cannot be grouped by month: a month is shorter than the step between them. Choose a longer period (year)."],
+    ["a yearly file by week", "year,v\n2020,1\n2021,2\n2022,3\n", "week", "The file is yearly, so its rows cannot be grouped by week: a week is shorter than the step between them. Keep the rows as they are."],
+    ["a file without a time column", "v\n1\n2\n3\n", "day", "Grouping rows by day needs a time column, and the file is read without one. Choose the column with the dates (CLI: --time), or keep the rows as they are."],
+  ] as const)("refuses %s, saying why", (_name, text, period, reason) => {
+    expect(readDataset(text, { aggregate: { period, by: "sum" } })).toEqual({ ok: false, reason });
+  });
+
+  it("names the series of a long file that is too coarse for the period", () => {
+    const text = "id,month,v\na,2024-01,1\nb,2024-01,2\na,2024-02,3\nb,2024-02,4\n";
+    expect(readDataset(text, { aggregate: { period: "week", by: "sum" } })).toEqual({
+      ok: false,
+      reason: "Series `a` is monthly, so its rows cannot be grouped by week: a week is shorter than the step between them. Choose a longer period (quarter or year).",
+    });
+  });
+
+  it("cuts days on the file's own clock when times carry a zone", () => {
+    // 00:30 in Berlin on 2 March is 23:30 UTC on 1 March: it belongs to 2 March.
+    const text = "time,v\n2025-03-01T09:00:00+01:00,1\n2025-03-02T00:30:00+01:00,2\n2025-03-02T22:00:00+01:00,4\n2025-03-03T08:00:00+01:00,8\n";
+    const dataset = read(text, { aggregate: { period: "day", by: "mean" } });
+    expect(Array.from(dataset.series[0]!.times)).toEqual([Date.UTC(2025, 2, 1), Date.UTC(2025, 2, 2), Date.UTC(2025, 2, 3)]);
+    expect(Array.from(dataset.series[0]!.values)).toEqual([1, 3, 8]);
+    expect(dataset.timeFormat).toEqual({ kind: "pattern", pattern: "%Y-%m-%d" });
+  });
+
+  it("suggests grouping when a series has no regular spacing, naming the CLI flag", () => {
+    const dataset = read(LOG.replace("\n2025-03-03 13:02:44,9.00", ""));
+    expect(dataset.issues.map((i) => i.message)).toContain(
+      "Series `amount` has no regular spacing between times; forecasts treat its points as equally spaced. To forecast totals or averages per day, week or month instead, group its rows by a period on import (CLI: --aggregate day).",
+    );
+  });
+
+  it("reads the same in chunks", async () => {
+    const options = { aggregate: { period: "day", by: "sum" } } as const;
+    expect(summary(await readDatasetChunks(pieces(LOG, 5), options))).toEqual(summary(readDataset(LOG, options)));
   });
 });

@@ -1,7 +1,20 @@
 import { fail, ok, type Result } from "../result";
 import type { DateOrder, DetectedTimeFormat } from "../time/detect-time-format";
 import { inferFrequency, type Frequency } from "../time/frequency";
+import { comparePeriod, periodFrequency, toPeriodTimeFormat } from "../time/period";
 import { describeTimeFormat, fixedPatternWidth, formatTime, makeTimeParser, matchPadding, monthFromName, monthLanguagesOf, type TimeFormat } from "../time/time-format";
+import {
+  AGGREGATE_FLAG,
+  aggregateSeries,
+  distinctTimes,
+  finerPeriodMessage,
+  hasSharedTimes,
+  missingCellsTail,
+  noTimeColumnMessage,
+  toAggregationIssues,
+  type AggregateOptions,
+  type AggregationReport,
+} from "./aggregate";
 import { createCsvRowStream, type CsvRowStream } from "./csv-rows";
 import { hasDatesAcross, turnDatesAcross } from "./dates-across";
 import { parseNumberCell, type DecimalMark } from "./parse-number";
@@ -24,6 +37,12 @@ export interface ReadOptions {
    * point. By default they are refused, naming the rows (exact copies are dropped).
    */
   repeatedTimes?: "sum" | "mean";
+  /**
+   * Group each series' rows by a calendar period (an event log into daily totals, a daily series
+   * into monthly means), after reading them: rows sharing a time simply fall in the same period.
+   * See aggregateSeries for empty and partial periods.
+   */
+  aggregate?: AggregateOptions;
   /** New names for series, keyed by their detected name. */
   seriesNames?: Record<string, string>;
 }
@@ -773,6 +792,12 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
 
     const series: ParsedSeries[] = [];
     let unsortedReported = false;
+    const aggregate = options.aggregate ?? null;
+    if (aggregate && !plan.time) return fail(noTimeColumnMessage(aggregate.period));
+    // Times with a zone are stored as instants: periods are cut on the file's own wall clock.
+    const wallShift = aggregate && timeFormat.kind === "pattern" && timeFormat.pattern.includes("%z") ? (timeFormat.offsetMinutes ?? 0) * 60_000 : 0;
+    const grouped: AggregationReport["grouped"] = [];
+    const unchanged: AggregationReport["unchanged"] = [];
     for (const group of groups.values()) {
       const n = group.times.length;
       const rawTimes = group.times.data;
@@ -812,6 +837,8 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
           repeated.push(i);
           continue;
         }
+        // Grouped by a period, rows sharing a time are in the same period like any others.
+        if (aggregate) continue;
         const rowOf = (k: number) => group.rows.data[at(k)] as number;
         const [a, b] = [rowOf(i - 1), rowOf(i)].sort((x, y) => x - y) as [number, number];
         // A row exported twice: the copy adds nothing.
@@ -835,7 +862,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         const hint = id || !plan.time ? "" : ", or, if the file holds several series, add a column that names each one";
         return fail(
           `Rows ${formatRowNumber(a)} and ${formatRowNumber(b)} have the same time \`${label}\`${where}. Remove the duplicate row${hint}. ` +
-            `If rows with the same time are transactions or events, choose to add them up or average them on import (CLI: ${REPEATED_TIMES_FLAG} sum or mean).`,
+            `If rows with the same time are transactions or events, choose to add them up or average them on import (CLI: ${REPEATED_TIMES_FLAG} sum or mean), or to group them by day, week or month (CLI: ${AGGREGATE_FLAG} day).`,
         );
       }
       const times = repeated.length > 0 ? dropIndexes(picked, repeated) : picked;
@@ -865,18 +892,23 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
           message: `${rows.length === 1 ? "Row" : "Rows"} ${listRows(rows, rows.length)} ${rows.length === 1 ? "repeats an earlier row exactly (same time, same values) and was" : "repeat earlier rows exactly (same time, same values) and were"} left out. If they are separate transactions, choose to add up rows with the same time on import (CLI: ${REPEATED_TIMES_FLAG} sum).`,
         });
       }
-      const frequency = plan.time ? inferFrequency(times) : indexFrequency();
+      const frequency = plan.time ? inferFrequency(aggregate ? distinctTimes(times) : times) : indexFrequency();
+      // Grouping by the series' own step changes nothing unless rows share a time.
+      const relation = aggregate ? comparePeriod(aggregate.period, frequency) : null;
+      // A bare number says nothing as a name: `store 7` does.
+      const key = id?.kind === "number" && group.key ? `${id.name} ${group.key}` : group.key || "(blank)";
+      if (aggregate && relation === "finer") return fail(finerPeriodMessage(aggregate.period, frequency, id ? key : null));
+      const regroup = aggregate !== null && (relation !== "same" || hasSharedTimes(times));
+      const wallTimes = regroup && wallShift !== 0 ? times.map((t) => t + wallShift) : times;
       const pickedRows = pick(Float64Array.from(group.rows.data.subarray(0, n)));
       const rowNumbers = repeated.length > 0 ? dropIndexes(pickedRows, repeated) : pickedRows;
       const valueCount = plan.values.filter((v) => v !== id).length;
-      plan.values.forEach((info, c) => {
+      for (const [c, info] of plan.values.entries()) {
         // A store-number column found only once the whole file was read names series, not values.
-        if (info === id) return;
+        if (info === id) continue;
         let values = pick((group.values[c] as Growable<Float64Array>).data);
         // Copies and the two readings of a clock-change hour are averaged; the analyst's choice otherwise.
         if (repeated.length > 0) values = combineRepeats(values, picked, options.repeatedTimes ?? "mean");
-        // A bare number says nothing as a name: `store 7` does.
-        const key = id?.kind === "number" && group.key ? `${id.name} ${group.key}` : group.key || "(blank)";
         const detectedName = id ? (valueCount > 1 ? `${key} · ${info.name}` : key) : info.name;
         const name = options.seriesNames?.[detectedName]?.trim() || detectedName;
         const [start, end] = presentSpan(values);
@@ -888,19 +920,49 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
           if (cells.rows.length < ROW_LIMIT_IN_MESSAGES) cells.rows.push(rowNumbers[i] as number);
         }
         cells.count += missingCount;
+        if (aggregate && regroup) {
+          const result = aggregateSeries(wallTimes, values, aggregate);
+          if (!result.ok) return fail(groups.size > 1 || valueCount > 1 ? `Series \`${name}\`: ${result.reason}` : result.reason);
+          const { times: periods, values: totals } = result.data;
+          grouped.push({ name, result: result.data });
+          if ((start > 0 || end < values.length) && periods.length > 0) {
+            clipped.push({ name, from: periods[0] as number, to: periods[periods.length - 1] as number, count: values.length - (end - start) });
+          }
+          let missingPeriods = 0;
+          for (const v of totals) if (v !== v) missingPeriods++;
+          series.push({ name, detectedName, column: info.name, times: periods, values: totals, missingCount: missingPeriods, frequency: periodFrequency(aggregate.period), unit: info.unit ?? null });
+          continue;
+        }
+        if (aggregate) unchanged.push({ name, frequency });
         if (start === 0 && end === values.length) {
           series.push({ name, detectedName, column: info.name, times, values, missingCount, frequency, unit: info.unit ?? null });
-          return;
+          continue;
         }
         const kept = times.slice(start, end);
         clipped.push({ name, from: kept[0] as number, to: kept[kept.length - 1] as number, count: values.length - (end - start) });
         const keptFrequency = plan.time ? inferFrequency(kept) : frequency;
         series.push({ name, detectedName, column: info.name, times: kept, values: values.slice(start, end), missingCount, frequency: keptFrequency, unit: info.unit ?? null });
-      });
+      }
     }
+    // Grouped series are written by their period: `2025-03` for months, the date for days.
+    const seriesFormat = aggregate && grouped.length > 0 ? toPeriodTimeFormat(aggregate.period, timeFormat) : timeFormat;
+    if (aggregate) {
+      issues.push(
+        ...toAggregationIssues({
+          options: aggregate,
+          rowCount: dataIndex,
+          grouped,
+          unchanged,
+          several: series.length > 1,
+          rowLabel: (ms) => formatTime(ms - wallShift, timeFormat, 0),
+        }),
+      );
+    }
+    // Missing cells of grouped series were left out of their periods, not kept as missing values.
+    const missingTail = aggregate && grouped.length > 0 ? missingCellsTail(aggregate) : undefined;
     // A table of years by months says what it clipped and what is missing in months (quarters).
-    if (matrix && series[0]) issues.push(...periodTableIssues(series[0], matrix, clipped[0]?.count ?? 0));
-    else issues.push(...missingIssues(plan.values, missing), ...clippedIssues(clipped, timeFormat));
+    if (matrix && series[0]) issues.push(...periodTableIssues(matrix, clipped[0]?.count ?? 0, missing[0]?.count ?? 0, missingTail));
+    else issues.push(...missingIssues(plan.values, missing, missingTail), ...clippedIssues(clipped, seriesFormat));
     const names = new Set<string>();
     for (const s of series) {
       if (names.has(s.name)) return fail(`Two series would both be called \`${s.name}\`. Give each series its own name.`);
@@ -916,7 +978,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       if (s.frequency.kind === "irregular" && s.times.length > 1) {
         issues.push({
           kind: "note",
-          message: `Series \`${s.name}\` has no regular spacing between times; forecasts treat its points as equally spaced.`,
+          message: `Series \`${s.name}\` has no regular spacing between times; forecasts treat its points as equally spaced. To forecast totals or averages per day, week or month instead, group its rows by a period on import (CLI: ${AGGREGATE_FLAG} day).`,
         });
       }
     }
@@ -925,7 +987,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       dialect,
       columns,
       timeColumn: plan.time?.name ?? null,
-      timeFormat,
+      timeFormat: seriesFormat,
       dateOrder: timeInfo?.dateOrder ?? null,
       idColumn: id?.name ?? null,
       shape: id ? "tidy" : plan.values.length > 1 ? "wide" : "long",
@@ -951,10 +1013,14 @@ function presentSpan(values: Float64Array): [number, number] {
 /** Columns listed in a message before the rest are counted. */
 const COLUMN_LIMIT_IN_MESSAGES = 5;
 
-/** One issue per value column with empty cells inside its series; one for all when there are many. */
-function missingIssues(columns: ColumnInfo[], missing: MissingCells[]): IngestIssue[] {
+const MISSING_KEPT = "kept as missing values, never as 0; the forecaster fills them by linear interpolation.";
+
+/**
+ * One issue per value column with empty cells inside its series; one for all when there are many.
+ * @param tail how the cells were used, ending the sentence (grouped series leave them out)
+ */
+function missingIssues(columns: ColumnInfo[], missing: MissingCells[], tail = MISSING_KEPT): IngestIssue[] {
   const affected = columns.flatMap((info, c) => ((missing[c] as MissingCells).count > 0 ? [{ info, cells: missing[c] as MissingCells }] : []));
-  const tail = "kept as missing values, never as 0; the forecaster fills them by linear interpolation.";
   if (affected.length > COLUMN_LIMIT_IN_MESSAGES) {
     const total = affected.reduce((sum, { cells }) => sum + cells.count, 0);
     const named = affected.slice(0, COLUMN_LIMIT_IN_MESSAGES).map(({ info }) => `\`${info.name}\``).join(", ");
@@ -976,7 +1042,7 @@ function clippedIssues(clipped: { name: string; from: number; to: number; count:
 }
 
 /** How a table of years by months (quarters) was read: its columns, what was left out, what is missing. */
-function periodTableIssues(series: ParsedSeries, matrix: NonNullable<ColumnPlan["matrix"]>, clipped: number): IngestIssue[] {
+function periodTableIssues(matrix: NonNullable<ColumnPlan["matrix"]>, clipped: number, missingCount: number, tail = MISSING_KEPT): IngestIssue[] {
   const period = matrix.columns.length === 12 ? "month" : "quarter";
   const first = matrix.columns[0]?.name ?? "";
   const last = matrix.columns.at(-1)?.name ?? "";
@@ -988,8 +1054,8 @@ function periodTableIssues(series: ParsedSeries, matrix: NonNullable<ColumnPlan[
   if (clipped > 0) {
     issues.push({ kind: "note", message: `${plural(clipped, `empty ${period}`, `empty ${period}s`)} before the first value or after the last ${clipped === 1 ? "was" : "were"} left out.` });
   }
-  if (series.missingCount > 0) {
-    issues.push({ kind: "missing", message: `${plural(series.missingCount, `${period} is`, `${period}s are`)} empty inside the series, kept as missing values, never as 0; the forecaster fills them by linear interpolation.` });
+  if (missingCount > 0) {
+    issues.push({ kind: "missing", message: `${plural(missingCount, `${period} is`, `${period}s are`)} empty inside the series, ${tail}` });
   }
   return issues;
 }

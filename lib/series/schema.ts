@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { COMBINE } from "../csv/aggregate";
+import { PERIODS } from "../time/period";
 import type { DatasetShape, IngestIssue } from "../csv/read-dataset";
 import type { ColumnKind, CsvDialect } from "../csv/sniff-csv";
 import type { DateOrder } from "../time/detect-time-format";
@@ -20,6 +22,8 @@ export const importOptionsSchema = z
     dateOrder: z.enum(["dmy", "mdy"]).optional(),
     decimal: z.enum([".", ","]).optional(),
     repeatedTimes: z.enum(["sum", "mean"]).optional(),
+    /** Group each series' rows by a period; `by` is how a period's rows combine (default: their sum). */
+    aggregate: z.object({ period: z.enum(PERIODS), by: z.enum(COMBINE).default("sum") }).strict().optional(),
     seriesNames: z.record(z.string(), z.string().trim().max(200)).optional(),
   })
   .strict();

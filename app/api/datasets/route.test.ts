@@ -145,6 +145,22 @@ describe("POST /api/datasets", () => {
     ]);
   });
 
+  it("groups an event log by day when asked, and stores the daily series with its notes and time format", async () => {
+    const log = "timestamp,amount\n2025-03-03 09:14,12.5\n2025-03-03 13:02,8\n2025-03-03 13:02,9\n2025-03-04 10:41,20.25\n2025-03-06 11:30,4.75\n";
+    const response = await route.POST(rawUpload(log, { fileName: "sales.csv", options: JSON.stringify({ aggregate: { period: "day" } }) }));
+    expect(response.status).toBe(201);
+    const created = (await response.json()) as { id: string; series: { id: string; pointCount: number; startLabel: string; endLabel: string; frequency: { kind: string; seasonLength: number }; timeFormat: unknown }[]; ingest: { issues: { message: string }[] } };
+    const [series] = created.series;
+    expect([series?.pointCount, series?.startLabel, series?.endLabel, series?.frequency.kind, series?.frequency.seasonLength]).toEqual([4, "2025-03-03", "2025-03-06", "daily", 7]);
+    expect(series?.timeFormat).toEqual({ kind: "pattern", pattern: "%Y-%m-%d" });
+    // `by` defaults to a sum.
+    expect(created.ingest.issues.map((i) => i.message)).toContain("Rows were added up by day: 5 rows → 4 days (3 Mar 2025 – 6 Mar 2025).");
+    const read = await points.GET(new Request(`http://localhost/api/datasets/${created.id}/series/${series?.id}/points`), {
+      params: Promise.resolve({ id: created.id, seriesId: series?.id as string }),
+    });
+    expect(await read.json()).toMatchObject({ t: [Date.UTC(2025, 2, 3), Date.UTC(2025, 2, 4), Date.UTC(2025, 2, 5), Date.UTC(2025, 2, 6)], y: [29.5, 20.25, 0, 4.75] });
+  });
+
   it.each(MALFORMED.flatMap(([name, bytes, error]) => [
     [`${name} (multipart)`, () => upload(bytes), error] as const,
     [`${name} (streamed body)`, () => rawUpload(bytes), error] as const,
@@ -181,6 +197,18 @@ describe("POST /api/datasets", () => {
       422,
       'The request is not valid: Unrecognized key: "delimiter".',
       () => upload("date,v\n2024-01-01,1\n", { options: JSON.stringify({ delimiter: ";" }) }),
+    ],
+    [
+      "an unknown period to group by",
+      422,
+      'The request is not valid: `aggregate.period`: Invalid option: expected one of "hour"|"day"|"week"|"month"|"quarter"|"year".',
+      () => upload("date,v\n2024-01-01,1\n", { options: JSON.stringify({ aggregate: { period: "fortnight", by: "sum" } }) }),
+    ],
+    [
+      "a period finer than the file's",
+      422,
+      "The file is monthly, so its rows cannot be grouped by day: a day is shorter than the step between them. Choose a longer period (quarter or year).",
+      () => upload(WIDE, { options: JSON.stringify({ aggregate: { period: "day", by: "mean" } }) }),
     ],
   ] as const)("answers %s with %i and stores nothing", async (_name, status, error, request) => {
     await expectRefused(request(), status, error);
