@@ -162,7 +162,7 @@ describe("npm run forecast", () => {
     [["--input", "book.xlsx", "--horizon", "3"], 1, /This file is a ZIP archive \(or an \.xlsx workbook\), not a CSV/],
     [["--input", "text.csv", "--horizon", "3"], 1, /No column holds numbers/],
     [["--input", "short.csv", "--horizon", "12", "--method", "lstm"], 1, /has 20 usable values; the LSTM with a backtest needs 41 for 12 steps.*--method lstm is not available/],
-    [["--input", "tiny.csv", "--horizon", "2"], 1, /has 4 usable values; forecasting 2 steps with a backtest needs at least 5\. Shorten the horizon/],
+    [["--input", "tiny.csv", "--horizon", "2"], 1, /has 4 usable values; a forecast needs at least 5, whatever the horizon\. Upload a longer history/],
     [["--input", "short.csv", "--horizon", "0"], 2, /--horizon must be a positive whole number/],
     [["--horizon", "3"], 2, /--input is required/],
     [["--input", "short.csv", "--horizon", "3", "--value", "missing"], 1, /There is no column `missing`/],

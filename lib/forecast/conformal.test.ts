@@ -75,4 +75,14 @@ describe("split-conformal intervals", () => {
       expect(band.upper80[j]).toBeLessThanOrEqual(band.upper95[j] as number);
     }
   });
+
+  it("keeps a band above a non-negative series' forecast extrapolated below 0, instead of squeezing it to 0", () => {
+    const band = toIntervals([5, -20], { sigma: [1, 2], q80: 1.5, q95: 2.5 }, { transform: "none", nonNegative: true });
+    expect(band.mean).toEqual([5, 0]);
+    expect(band.lower95).toEqual([2.5, 0]);
+    expect(band.upper80).toEqual([6.5, 3]);
+    expect(band.upper95).toEqual([7.5, 5]);
+    // A series that went below 0 before is forecast as it comes.
+    expect(toIntervals([-20], { sigma: [2], q80: 1.5, q95: 2.5 }, { transform: "none", nonNegative: false }).upper95).toEqual([-15]);
+  });
 });

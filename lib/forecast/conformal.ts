@@ -88,12 +88,16 @@ function nonDecreasing(values: number[], weights: number[]): number[] {
  * Builds the 80% and 95% intervals of a forecast from a calibration.
  * @param forecast point forecast on the modelling scale, one value per step
  * @param calibration from {@link calibrate} (at least as many steps as the forecast)
- * @param scale the series' transform (and floor); bounds are mapped back to the original scale
+ * @param scale the series' transform (and floor); bounds are mapped back to the original scale.
+ *   A series that never went below 0 and is forecast below it (a decline extrapolated past 0)
+ *   has its bands around the floored forecast: from 0 up by the usual width, not squeezed to a
+ *   zero-width band that claims the value is certainly 0.
  */
 export function toIntervals(forecast: ArrayLike<number>, calibration: Calibration, scale: OutputScale): IntervalForecast {
   const out: IntervalForecast = { mean: [], lower80: [], upper80: [], lower95: [], upper95: [] };
   for (let j = 0; j < forecast.length; j++) {
-    const z = forecast[j] as number;
+    const raw = forecast[j] as number;
+    const z = scale.nonNegative && scale.transform === "none" && raw < 0 ? 0 : raw;
     const s = calibration.sigma[Math.min(j, calibration.sigma.length - 1)] as number;
     out.mean.push(toOriginalScale(z, scale));
     out.lower80.push(toOriginalScale(z - calibration.q80 * s, scale));

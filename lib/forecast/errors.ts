@@ -16,10 +16,14 @@ export class SeriesTooShortError extends ForecastError {
     readonly length: number,
     readonly minimumLength: number,
     readonly horizon: number,
+    /** false: the minimum holds whatever the horizon (the fewest values any forecast is made from). */
+    horizonMatters = true,
   ) {
     super(
-      `Series "${series}" has ${length} usable values; forecasting ${horizon} steps with a backtest needs at least ` +
-        `${minimumLength}. Shorten the horizon or upload a longer history.`,
+      horizonMatters
+        ? `Series "${series}" has ${length} usable values; forecasting ${horizon} steps with a backtest needs at least ` +
+            `${minimumLength}. Shorten the horizon or upload a longer history.`
+        : `Series "${series}" has ${length} usable ${length === 1 ? "value" : "values"}; a forecast needs at least ${minimumLength}, whatever the horizon. Upload a longer history.`,
     );
   }
 }

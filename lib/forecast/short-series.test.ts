@@ -29,6 +29,14 @@ describe("forecastShortSeries", () => {
     expect(out.metrics?.mase).toBeGreaterThan(0);
     expect(out.origins).toBe(20 - SHORT_SERIES_MIN_FIT);
     expect(out.reason).toMatch(/has 20 usable values; the LSTM with a backtest needs 29 for 6 steps/);
+    // 16 refits, of which the 11 with six values after them are scored.
+    expect(out.reason).toMatch(/refitting it at 16 earlier origins, 11 of them with a whole horizon after it to score\)/);
+  });
+
+  it("says so when no origin leaves a whole horizon to score, in the singular where there is one refit", () => {
+    const out = forecastShortSeries({ name: "tiny", values: [3, 4, 5, 6, 7] }, 6, 1);
+    expect(out.outcome.backtestOrigins).toBe(0);
+    expect(out.reason).toMatch(/refitting it at 1 earlier origin; none leaves a whole horizon after it, so there are no backtest scores\)/);
   });
 
   it("keeps a non-negative series at 0 or above", () => {
@@ -62,6 +70,8 @@ describe("forecastShortSeries", () => {
 
   it("refuses fewer values than it can fit on", () => {
     expect(() => forecastShortSeries({ name: "tiny", values: [1, 2, 3, 4] }, 2, 1)).toThrow(SeriesTooShortError);
+    // The fewest values any forecast is made from: the horizon is not what to change.
+    expect(() => forecastShortSeries({ name: "tiny", values: [1, 2] }, 6, 1)).toThrow('Series "tiny" has 2 usable values; a forecast needs at least 5, whatever the horizon. Upload a longer history.');
     expect(() => forecastShortSeries({ name: "tiny", values: [1, 2, 3, 4, 5] }, 2, 1)).not.toThrow();
   });
 });

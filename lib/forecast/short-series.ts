@@ -47,7 +47,7 @@ export function forecastShortSeries(series: { name: string; values: ArrayLike<nu
   const clean = cleanSeries(series.values);
   const values = clean.values;
   const n = values.length;
-  if (n < SHORT_SERIES_MIN_FIT + 1) throw new SeriesTooShortError(series.name, n, SHORT_SERIES_MIN_FIT + 1, horizon);
+  if (n < SHORT_SERIES_MIN_FIT + 1) throw new SeriesTooShortError(series.name, n, SHORT_SERIES_MIN_FIT + 1, horizon, false);
   const m = Math.max(1, Math.round(seasonLength));
   const decided = choosePreparation(values, m, { transform: "auto", deseasonalize: "auto", cyclePeriod: 0, dampedTrend: false }, horizon);
   const z = applyTransform(values, decided.transform);
@@ -84,9 +84,12 @@ export function forecastShortSeries(series: { name: string; values: ArrayLike<nu
   const intervals = Object.fromEntries(
     methods.map((method) => [method, toIntervals(runner.forecast(method, n - 1, horizon), calibrate(rows[method], horizon), scale)]),
   ) as Record<ShortMethod, IntervalForecast>;
+  const refits = rows.theta.length;
+  // Origins whose horizon runs past the end still calibrate the intervals on the steps they have.
+  const scoredText = scored === 0 ? "; none leaves a whole horizon after it, so there are no backtest scores" : scored < refits ? `, ${scored} of them with a whole horizon after it to score` : "";
   const reason =
     `Series "${series.name}" has ${n} usable values; the LSTM with a backtest needs ${minimumLength(horizon)} for ${horizon} steps, ` +
-    `so this is Theta's forecast (a classical method; its intervals come from refitting it at ${rows.theta.length} earlier origins). ` +
+    `so this is Theta's forecast (a classical method; its intervals come from refitting it at ${refits} earlier ${refits === 1 ? "origin" : "origins"}${scoredText}). ` +
     `A longer history or a shorter horizon gives the LSTM.`;
   const scoredForecasts = Object.fromEntries(methods.map((method) => [method, forecasts[method].slice(0, scored)]));
   return {
