@@ -29,7 +29,7 @@ export function longCyclePeriod(frequency: string | undefined): number {
 }
 
 /** Steps per week of data whose M4 season is 1 though a week often repeats in it (0: none). */
-function weekLength(frequency: string | undefined): number {
+export function weekLength(frequency: string | undefined): number {
   if (frequency === "daily") return 7;
   if (frequency === "business-daily") return 5;
   return 0;
@@ -51,9 +51,22 @@ function weekLength(frequency: string | undefined): number {
 export function seasonToModel(frequency: string | undefined, seasonLength: number, series: readonly ArrayLike<number>[], deseasonalize?: string): number {
   const week = weekLength(frequency);
   if (seasonLength !== 1 || week === 0 || deseasonalize === "off" || series.length === 0) return seasonLength;
-  // Eight weeks at least: over three cycles 5% of random walks pass; of 200 random walks of 60 days none reached 0.4.
-  const weekly = series.filter((values) => values.length >= 8 * week && hasLongCycle(values, week));
+  const weekly = series.filter((values) => repeatsWeekly(values, week));
   return 2 * weekly.length >= series.length ? week : seasonLength;
+}
+
+/**
+ * Whether a daily or business-daily series repeats over a week (see {@link hasLongCycle}). The
+ * M4 seasonality test says yes for any random walk at a lag of five or seven days (its
+ * autocorrelation there is near 1), so this test decides the week of daily data.
+ * @param values the series on its modelling scale
+ * @param week steps per week (7 daily, 5 business-daily)
+ * @returns null when the series is shorter than eight weeks (too short to tell this way)
+ */
+export function repeatsWeekly(values: ArrayLike<number>, week: number): boolean | null {
+  // Eight weeks at least: over three cycles 5% of random walks pass; of 200 random walks of 60 days none reached 0.4.
+  if (values.length < 8 * week) return null;
+  return hasLongCycle(values, week);
 }
 
 /**

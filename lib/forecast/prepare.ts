@@ -1,4 +1,4 @@
-import { cycleAt, fitLongCycle, hasLongCycle, withoutCycle } from "./cycle";
+import { cycleAt, fitLongCycle, hasLongCycle, repeatsWeekly, weekLength, withoutCycle } from "./cycle";
 import { chooseTrend, fitSmoothing, forecastSmoothing, runSmoothing, seasonAt } from "./exponential-smoothing";
 import { isSeasonal } from "./seasonality";
 import { applyTransform, chooseTransform, isNonNegative, type OutputScale } from "./transform";
@@ -53,12 +53,14 @@ export function cleanSeries(values: ArrayLike<number>): CleanSeries {
  * @param seasonLength m, in steps
  * @param config the run's transform and deseasonalize settings ("auto" decides from the data)
  * @param horizon steps ahead the forecast is for (judges a damped trend)
+ * @param frequency the request's frequency: a week of daily data is tested as {@link repeatsWeekly} does
  */
 export function choosePreparation(
   values: Float64Array,
   seasonLength: number,
   config: Pick<ForecastConfig, "transform" | "deseasonalize" | "cyclePeriod" | "dampedTrend">,
   horizon: number,
+  frequency?: string,
 ): { transform: TransformKind; deseasonalize: "on" | "off"; cycle: "on" | "off"; dampedTrend: boolean } {
   const m = Math.round(seasonLength);
   const transform = config.transform === "auto" ? chooseTransform(values, m) : config.transform;
@@ -66,9 +68,15 @@ export function choosePreparation(
   const P = config.cyclePeriod;
   const cycle = P >= 2 && config.deseasonalize !== "off" && (config.deseasonalize === "on" ? z.length >= 2 * P : hasLongCycle(z, P, m));
   if (cycle) z = withoutCycle(z, fitLongCycle(z, P));
-  const seasonal = m > 1 && config.deseasonalize !== "off" && (config.deseasonalize === "on" ? z.length >= 2 * m : isSeasonal(z, m));
+  const seasonal = m > 1 && config.deseasonalize !== "off" && (config.deseasonalize === "on" ? z.length >= 2 * m : seasonTest(z, m, frequency));
   const dampedTrend = config.dampedTrend === "auto" ? chooseTrend(z, { seasonLength: m, seasonal, horizon }) === "damped" : config.dampedTrend;
   return { transform, deseasonalize: seasonal ? "on" : "off", cycle: cycle ? "on" : "off", dampedTrend };
+}
+
+/** The seasonality test for a season of m steps: the week test for a week of daily data, M4's otherwise. */
+function seasonTest(z: Float64Array, m: number, frequency: string | undefined): boolean {
+  if (m === weekLength(frequency)) return repeatsWeekly(z, m) ?? isSeasonal(z, m);
+  return isSeasonal(z, m);
 }
 
 /** The normalisation of one series for the network, fitted on a prefix of it. */

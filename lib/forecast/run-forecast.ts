@@ -101,6 +101,7 @@ export async function runForecast(asked: ForecastRequest, options: RunForecastOp
         spec,
         seasonLength: m,
         askedSeasonLength: asked.seasonLength,
+        frequency: asked.frequency,
         emit,
         clock,
         shouldStop,
@@ -203,6 +204,8 @@ interface GroupJob {
   seasonLength: number;
   /** The season the request asked for (differs when a week was found in daily data). */
   askedSeasonLength: number;
+  /** The request's frequency label (a week of daily data is tested for differently). */
+  frequency: string | undefined;
   emit: (p: Omit<ForecastProgress, "elapsedMs" | "etaMs" | "backend" | "models">) => void;
   clock: EtaClock;
   shouldStop: () => boolean;
@@ -229,7 +232,7 @@ async function forecastGroup(job: GroupJob) {
   const backtestSeries: SeriesState[] = job.cleaned.map((clean, i) => {
     const plan = planBacktest(clean.values.length, h, config.backtestOrigins);
     const screen = config.screenOutliers ? screenOutliers(clean.values, m) : { indices: [], values: clean.values };
-    const { cycle, ...decided } = choosePreparation(screen.values, m, config, h);
+    const { cycle, ...decided } = choosePreparation(screen.values, m, config, h, job.frequency);
     const prepared = prepareSeries(screen.values, { ...prepOptions(config, m, h), ...decided, cyclePeriod: cycle === "on" ? config.cyclePeriod : 0, fitEnd: plan.first + 1 });
     const models = fitBaselines(prepared.frame.z, plan.first + 1, m, prepared.deseasonalized);
     return { name: job.names[i] as string, clean, fit: screen.values, outliers: screen.indices, plan, prepared, baselines: runBaselines(prepared.frame.z, models) };
