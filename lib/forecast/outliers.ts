@@ -1,3 +1,5 @@
+import { isIntermittent } from "./intermittent";
+
 /**
  * Isolated outliers: single readings (a typo, a meter glitch, a one-off order) far outside what the
  * series' level and season around them allow. The smoothing's season state and the network's
@@ -16,8 +18,6 @@ const MAX_RUN = 2;
  * times its neighbours is still far beyond.
  */
 const IQR_LIMIT = 5;
-/** Share of zeros above which a series is intermittent: its spikes are the demand itself. */
-const INTERMITTENT_ZEROS = 0.3;
 
 export interface OutlierScreen {
   /** Indices of the values taken for outliers, ascending. */
@@ -38,14 +38,10 @@ export function screenOutliers(values: Float64Array, seasonLength: number): Outl
   const m = Math.max(1, Math.round(seasonLength));
   const none: OutlierScreen = { indices: [], values };
   if (n < Math.max(16, 3 * m)) return none;
-  let zeros = 0;
+  // An intermittent series' spikes are the demand itself.
+  if (isIntermittent(values)) return none;
   let positive = true;
-  for (let i = 0; i < n; i++) {
-    const v = values[i] as number;
-    if (v === 0) zeros++;
-    if (!(v > 0)) positive = false;
-  }
-  if (zeros > INTERMITTENT_ZEROS * n) return none;
+  for (let i = 0; i < n; i++) if (!((values[i] as number) > 0)) positive = false;
   // Multiplicative series are judged on the log scale, or every peak of a grown series stands out.
   const x = positive ? values.map(Math.log) : values;
   const width = m > 1 ? m + 1 - (m % 2) : 7;

@@ -7,6 +7,7 @@ import { seasonToModel } from "./cycle";
 import { toIntervals } from "./conformal";
 import { InvalidRequestError, SeriesTooShortError } from "./errors";
 import { buildLstm, disposeNetwork, type Network, type NetworkSpec } from "./network";
+import { describeIntermittent } from "./intermittent";
 import { screenOutliers } from "./outliers";
 import { applyTransform } from "./transform";
 import { predictMedian } from "./predict";
@@ -309,7 +310,7 @@ async function forecastGroup(job: GroupJob) {
         backtestOrigins: config.backtestOrigins,
         folds: score.folds,
         chosen: choice.method,
-        chosenReason: choice.reason,
+        chosenReason: choice.reason + describeIntermittent(s.clean.values, forecasts[choice.method].mean),
         preprocessing: {
           transform: s.prepared.transform,
           deseasonalized: s.prepared.deseasonalized,
