@@ -566,3 +566,32 @@ describe("grouping rows by a period on import", () => {
     expect(summary(await readDatasetChunks(pieces(LOG, 5), options))).toEqual(summary(readDataset(LOG, options)));
   });
 });
+
+describe("times written with a UTC offset that changes", () => {
+  const hours = (from: number, count: number, offset: string) =>
+    Array.from({ length: count }, (_, k) => `2023-03-26T${String(from + k).padStart(2, "0")}:00:00${offset}`);
+  // Clocks go forward in Berlin at 02:00 on 26 March 2023: 01:00+01:00 is followed by 03:00+02:00.
+  const cells = [...hours(0, 2, "+01:00"), ...hours(3, 3, "+02:00")];
+
+  it("reads the moments they name, an hour apart, and writes them back with the latest offset, saying so", () => {
+    const dataset = read(`time,load\n${cells.map((c, i) => `${c},${i}`).join("\n")}\n`);
+    const times = Array.from(dataset.series[0]!.times);
+    expect(times.slice(1).map((t, i) => t - (times[i] as number))).toEqual([3_600_000, 3_600_000, 3_600_000, 3_600_000]);
+    expect(dataset.timeFormat).toMatchObject({ kind: "pattern", offsetMinutes: 120 });
+    expect(formatTime(times[4] as number, dataset.timeFormat, 4)).toBe("2023-03-26T05:00:00+02:00");
+    expect(dataset.issues.map((i) => i.message)).toContain(
+      "Times are written with more than one UTC offset (+01:00 and +02:00, as where clocks change for daylight saving). They are read as the moments they name, and written back, in exports and forecasts, with the latest offset, +02:00.",
+    );
+  });
+
+  it("takes the latest by time, not by row, in a file sorted newest first", () => {
+    const dataset = read(`time,load\n${cells.map((c, i) => `${c},${i}`).reverse().join("\n")}\n`);
+    expect(dataset.timeFormat).toMatchObject({ offsetMinutes: 120 });
+  });
+
+  it("says nothing when every time has the same offset", () => {
+    const dataset = read(`time,load\n${hours(3, 4, "+02:00").map((c, i) => `${c},${i}`).join("\n")}\n`);
+    expect(dataset.timeFormat).toMatchObject({ offsetMinutes: 120 });
+    expect(dataset.issues.map((i) => i.message).join(" ")).not.toMatch(/UTC offset/);
+  });
+});

@@ -1,8 +1,8 @@
 import { fail, ok, type Result } from "../result";
-import type { DateOrder, DetectedTimeFormat } from "../time/detect-time-format";
+import { offsetOf, type DateOrder, type DetectedTimeFormat } from "../time/detect-time-format";
 import { inferFrequency, type Frequency } from "../time/frequency";
 import { comparePeriod, periodFrequency, toPeriodTimeFormat } from "../time/period";
-import { describeTimeFormat, fixedPatternWidth, formatTime, makeTimeParser, matchPadding, monthFromName, monthLanguagesOf, type TimeFormat } from "../time/time-format";
+import { describeTimeFormat, fixedPatternWidth, formatOffset, formatTime, makeTimeParser, matchPadding, monthFromName, monthLanguagesOf, type TimeFormat } from "../time/time-format";
 import {
   AGGREGATE_FLAG,
   aggregateSeries,
@@ -516,6 +516,10 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   // A shorter cell than the padded pattern prints was written without padding (`1/2/2024`).
   const paddedWidth = matrix ? null : fixedPatternWidth(detectedFormat);
   let shortCell: { cell: string; t: number } | null = null;
+  // Times written with a UTC offset that changes (daylight saving) are written back with the
+  // latest one, so that a forecast reads in the zone's current offset.
+  const zoned = detectedFormat.kind === "pattern" && detectedFormat.pattern.includes("%z");
+  let latest: { cell: string; t: number } | null = null;
   const width = columns.length;
   const timeIndex = plan.time?.index ?? -1;
   const idIndex = plan.id?.index ?? -1;
@@ -614,6 +618,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     if (timeIndex >= 0) {
       const cell = compose ? compose(row) : clockIndex >= 0 ? `${(row[timeIndex] as string).trim()} ${(row[clockIndex] as string).trim()}` : (row[timeIndex] as string);
       t = parseTime(cell, dataIndex);
+      if (zoned && (latest === null || t > latest.t)) latest = { cell, t };
       if (paddedWidth !== null && shortCell === null && cell.trim().length < paddedWidth && t - t === 0) shortCell = { cell, t };
       if (!(t - t === 0)) {
         const where = plan.parts
@@ -739,6 +744,15 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     splitByLateId();
     if (shortCell) timeFormat = matchPadding(detectedFormat, shortCell.cell, shortCell.t);
     const issues: IngestIssue[] = [];
+    const latestOffset = latest ? offsetOf(latest.cell) : undefined;
+    if (timeFormat.kind === "pattern" && latestOffset !== undefined && latestOffset !== (timeFormat.offsetMinutes ?? null)) {
+      const before = timeFormat.offsetMinutes ?? null;
+      timeFormat = { ...timeFormat, offsetMinutes: latestOffset };
+      issues.push({
+        kind: "note",
+        message: `Times are written with more than one UTC offset (${formatOffset(before)} and ${formatOffset(latestOffset)}, as where clocks change for daylight saving). They are read as the moments they name, and written back, in exports and forecasts, with the latest offset, ${formatOffset(latestOffset)}.`,
+      });
+    }
     const guessed = sniffed.decimalGuessedFrom;
     if (guessed !== undefined) {
       const read = parseNumberCell(guessed, dialect.decimal);

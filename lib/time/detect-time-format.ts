@@ -80,7 +80,11 @@ function isoPattern(sample: string): string | null {
   return pattern;
 }
 
-function offsetOf(sample: string): number | null | undefined {
+/**
+ * The UTC offset a time cell is written with, in minutes (null: `Z`; undefined: none).
+ * @param sample a time cell such as `2023-04-02T00:00:00+02:00`
+ */
+export function offsetOf(sample: string): number | null | undefined {
   const match = /(Z|[+-]\d{2}(?::?\d{2})?)\s*$/i.exec(sample);
   if (!match || !/\d{2}:?\d{2}$|Z$/i.test(sample.trim())) return undefined;
   const zone = match[1] as string;

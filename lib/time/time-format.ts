@@ -404,7 +404,8 @@ function pad(value: number, width: number): string {
   return String(value).padStart(width, "0");
 }
 
-function formatOffset(minutes: number | null | undefined): string {
+/** A UTC offset in minutes as ISO 8601 writes it: `+02:00`; `Z` for UTC. */
+export function formatOffset(minutes: number | null | undefined): string {
   if (minutes === null || minutes === undefined) return "Z";
   const sign = minutes < 0 ? "-" : "+";
   const abs = Math.abs(minutes);
