@@ -196,8 +196,9 @@ function runShortSeries(set: BenchSet, entry: ManifestSeries, values: number[], 
     const f = forecastShortSeries({ name: entry.name, values: earlier }, h, m);
     standard ??= f;
     const later = values.slice(upTo - h, upTo);
-    const score = mase(later, f.forecast.mean, maseScale(earlier, m));
-    rolling.push({ chosen: score, theta: score });
+    const scaleBefore = maseScale(earlier, m);
+    const theta = f.outcome.forecasts.theta ?? f.forecast;
+    rolling.push({ chosen: mase(later, f.forecast.mean, scaleBefore), theta: mase(later, theta.mean, scaleBefore) });
     rollingCoverage.push(coverages(later, f.forecast));
   }
   if (!standard) throw new Error(`${entry.name}: fewer than ${SHORT_SERIES_MIN_FIT + 1} values before the holdout`);
@@ -212,7 +213,7 @@ function runShortSeries(set: BenchSet, entry: ManifestSeries, values: number[], 
   const ref = set.references.get(entry.name);
   const r = (method: string) => pad(num(ref?.get(method)?.mase ?? Number.NaN), 7);
   console.log(
-    `${pad(entry.name, 24)}${pad("—", 8)}${pad("—", 7)}${pad("—", 6)}${pad("—", 6)}| ${pad("theta", 13)}${pad(num(chosen.mase), 8)}${pad(num(chosen.smape, 2), 7)}${pad(num(chosen.cov80, 2), 6)}${pad(num(chosen.cov95, 2), 6)}| ${r("ets")}${r("arima")}${r("theta")}| ${seconds.toFixed(1)} (too short for the LSTM)`,
+    `${pad(entry.name, 24)}${pad("—", 8)}${pad("—", 7)}${pad("—", 6)}${pad("—", 6)}| ${pad(standard.method, 13)}${pad(num(chosen.mase), 8)}${pad(num(chosen.smape, 2), 7)}${pad(num(chosen.cov80, 2), 6)}${pad(num(chosen.cov95, 2), 6)}| ${r("ets")}${r("arima")}${r("theta")}| ${seconds.toFixed(1)} (too short for the LSTM)`,
   );
   return {
     set: set.label,
@@ -222,7 +223,7 @@ function runShortSeries(set: BenchSet, entry: ManifestSeries, values: number[], 
     horizon: h,
     lstm: none,
     chosen,
-    chosenMethod: "theta",
+    chosenMethod: standard.method,
     chosenReason: standard.reason,
     methods: rolling[0] as Record<string, number>,
     rolling,

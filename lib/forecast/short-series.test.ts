@@ -3,7 +3,7 @@ import { minimumLength } from "./config";
 import { SeriesTooShortError } from "./errors";
 import { expectNestedBands } from "./expect-bands";
 import { createRandom } from "./random";
-import { forecastShortSeries, needsShortSeriesForecast, SHORT_SERIES_MIN_FIT } from "./short-series";
+import { forecastShortSeries, needsShortSeriesForecast, pickShortMethod, SHORT_SERIES_MIN_FIT } from "./short-series";
 
 describe("forecastShortSeries", () => {
   it("takes over exactly below the length the LSTM needs", () => {
@@ -73,5 +73,16 @@ describe("forecastShortSeries", () => {
     // The fewest values any forecast is made from: the horizon is not what to change.
     expect(() => forecastShortSeries({ name: "tiny", values: [1, 2] }, 6, 1)).toThrow('Series "tiny" has 2 usable values; a forecast needs at least 5, whatever the horizon. Upload a longer history.');
     expect(() => forecastShortSeries({ name: "tiny", values: [1, 2, 3, 4, 5] }, 2, 1)).not.toThrow();
+  });
+
+  it("gives a naive method only when it beat Theta by far and in both halves of the backtest", () => {
+    const m = (mase: number) => ({ mase, smape: 10, rmse: 1, coverage80: 0.8, coverage95: 0.95 });
+    const methods = ["theta", "naive", "snaive"] as const;
+    const metrics = { theta: m(8.3), naive: m(4.3), snaive: m(2.4) };
+    expect(pickShortMethod([...methods], metrics, { theta: [8, 8.6], naive: [4, 4.6], snaive: [2, 2.8] })).toBe("snaive");
+    // Better overall but not in the later half: a single lucky stretch does not decide.
+    expect(pickShortMethod([...methods], metrics, { theta: [8, 2], naive: [4, 4.6], snaive: [2, 2.8] })).toBe("theta");
+    // Better in both halves but not by 70%.
+    expect(pickShortMethod([...methods], { ...metrics, snaive: m(3) }, { theta: [8, 8.6], naive: [4, 4.6], snaive: [3, 3] })).toBe("theta");
   });
 });

@@ -6,30 +6,40 @@ import { calibrate, toIntervals } from "./conformal";
 import { SeriesTooShortError } from "./errors";
 import { choosePreparation, cleanSeries } from "./prepare";
 import { applyTransform, isNonNegative, type OutputScale } from "./transform";
-import type { BacktestMetrics, IntervalForecast, MethodName, SeriesOutcome } from "./types";
+import { METHOD_LABELS, type BacktestMetrics, type IntervalForecast, type MethodName, type SeriesOutcome } from "./types";
 
 /** Fewest values Theta is fitted on, in the forecast and at every backtest origin. */
 export const SHORT_SERIES_MIN_FIT = 4;
 
-/** Theta's forecast for a series too short for the LSTM, with the evidence there is. */
+/** The forecast for a series too short for the LSTM (Theta's, as a rule), with the evidence there is. */
 export interface ShortSeriesForecast {
   name: string;
-  method: "theta";
+  /** Theta, unless a naive method beat it by far in the backtest (see {@link SHORT_SERIES_MARGIN}). */
+  method: ShortMethod;
   forecast: IntervalForecast;
-  /** Rolling-origin scores of Theta refitted at every origin with a whole horizon after it (null: none has). */
+  /** Rolling-origin scores of that method refitted at every origin with a whole horizon after it (null: none has). */
   metrics: BacktestMetrics | null;
   /** Origins the intervals were calibrated on (partly observed horizons included). */
   origins: number;
   /** Why the LSTM was not trained, for the analyst. */
   reason: string;
   /**
-   * The same result as a run's series outcome: Theta recommended, naive (and seasonal naive when
-   * a season fits before the first origin) forecast and backtested on the same origins beside it.
+   * The same result as a run's series outcome: Theta (or the naive method that beat it)
+   * recommended, naive (and seasonal naive when a season fits before the first origin) forecast
+   * and backtested on the same origins beside it.
    */
   outcome: SeriesOutcome;
 }
 
-type ShortMethod = "theta" | "naive" | "snaive";
+export type ShortMethod = "theta" | "naive" | "snaive";
+
+/**
+ * A naive method replaces Theta only when its backtest MASE is below 30% of Theta's and lower in
+ * both halves of the origins, the rule that keeps the LSTM in a full run (`chooseMargin`): with a
+ * handful of origins it catches a broken fit (Theta's drift carried 48 steps through a turn scored
+ * 8.3 against seasonal naive's 2.4), not a close call.
+ */
+const SHORT_SERIES_MARGIN = 0.7;
 
 /**
  * The forecast for a series shorter than the LSTM and its backtest need ({@link minimumLength}):
@@ -77,9 +87,15 @@ export function forecastShortSeries(series: { name: string; values: ArrayLike<nu
   const scored = plan.last >= plan.first ? plan.last - plan.first + 1 : 0;
   const denominator = backtestMaseScale(values, first, m);
   const metrics: Partial<Record<MethodName, BacktestMetrics>> = {};
+  const halves: Partial<Record<ShortMethod, [number, number]>> = {};
   if (scored > 0) {
-    for (const method of methods) metrics[method] = scoreBacktest(values, z, scale, plan, forecasts[method].slice(0, scored), m, [], denominator).metrics;
+    for (const method of methods) {
+      const scores = scoreBacktest(values, z, scale, plan, forecasts[method].slice(0, scored), m, [], denominator);
+      metrics[method] = scores.metrics;
+      halves[method] = scores.maseByHalf;
+    }
   }
+  const chosen = scored >= 2 ? pickShortMethod(methods, metrics, halves) : "theta";
   const runner = fitAt(n - 1);
   const intervals = Object.fromEntries(
     methods.map((method) => [method, toIntervals(runner.forecast(method, n - 1, horizon), calibrate(rows[method], horizon), scale)]),
@@ -87,16 +103,22 @@ export function forecastShortSeries(series: { name: string; values: ArrayLike<nu
   const refits = rows.theta.length;
   // Origins whose horizon runs past the end still calibrate the intervals on the steps they have.
   const scoredText = scored === 0 ? "; none leaves a whole horizon after it, so there are no backtest scores" : scored < refits ? `, ${scored} of them with a whole horizon after it to score` : "";
+  const short = `Series "${series.name}" has ${n} usable values; the LSTM with a backtest needs ${minimumLength(horizon)} for ${horizon} steps, `;
+  const fmt = (method: ShortMethod) => (metrics[method]?.mase ?? Number.NaN).toFixed(3);
   const reason =
-    `Series "${series.name}" has ${n} usable values; the LSTM with a backtest needs ${minimumLength(horizon)} for ${horizon} steps, ` +
-    `so this is Theta's forecast (a classical method; its intervals come from refitting it at ${refits} earlier ${refits === 1 ? "origin" : "origins"}${scoredText}). ` +
-    `A longer history or a shorter horizon gives the LSTM.`;
+    chosen === "theta"
+      ? short +
+        `so this is Theta's forecast (a classical method; its intervals come from refitting it at ${refits} earlier ${refits === 1 ? "origin" : "origins"}${scoredText}). ` +
+        `A longer history or a shorter horizon gives the LSTM.`
+      : short +
+        `so a classical method's forecast is given: ${METHOD_LABELS[chosen]}, which beat Theta by far in the backtest (MASE ${fmt(chosen)} vs ${fmt("theta")}, better in both halves of ${scored} origins). ` +
+        `A longer history or a shorter horizon gives the LSTM.`;
   const scoredForecasts = Object.fromEntries(methods.map((method) => [method, forecasts[method].slice(0, scored)]));
   return {
     name: series.name,
-    method: "theta",
-    forecast: intervals.theta,
-    metrics: metrics.theta ?? null,
+    method: chosen,
+    forecast: intervals[chosen],
+    metrics: metrics[chosen] ?? null,
     origins: rows.theta.length,
     reason,
     outcome: {
@@ -105,11 +127,25 @@ export function forecastShortSeries(series: { name: string; values: ArrayLike<nu
       metrics,
       backtestOrigins: scored,
       folds: scored > 0 ? toFolds(values, scale, plan, scoredForecasts, clean.offset) : [],
-      chosen: "theta",
+      chosen,
       chosenReason: reason,
       preprocessing: { transform: decided.transform, deseasonalized: seasonal, seasonLength: m, filled: clean.filled },
     },
   };
+}
+
+/** Theta, or the naive method that beat it by far and in both halves of the backtest. */
+export function pickShortMethod(methods: ShortMethod[], metrics: Partial<Record<MethodName, BacktestMetrics>>, halves: Partial<Record<ShortMethod, [number, number]>>): ShortMethod {
+  const theta = metrics.theta?.mase ?? Number.NaN;
+  const [thetaEarly, thetaLate] = halves.theta ?? [Number.NaN, Number.NaN];
+  let best: ShortMethod = "theta";
+  for (const method of methods) {
+    const mase = metrics[method]?.mase ?? Number.NaN;
+    const [early, late] = halves[method] ?? [Number.NaN, Number.NaN];
+    const clearly = mase < (1 - SHORT_SERIES_MARGIN) * theta && early < thetaEarly && late < thetaLate;
+    if (method !== "theta" && clearly && (best === "theta" || mase < (metrics[best]?.mase ?? Number.NaN))) best = method;
+  }
+  return best;
 }
 
 /**
