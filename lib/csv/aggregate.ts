@@ -203,7 +203,7 @@ export function finerPeriodMessage(period: Period, frequency: Frequency, name: s
   const longer = PERIODS.filter((p) => comparePeriod(p, frequency) === "coarser");
   const subject = name ? `Series \`${name}\`` : "The file";
   const choose = longer.length > 0 ? `Choose a longer period (${longer.length === 1 ? longer[0] : `${longer.slice(0, -1).join(", ")} or ${longer.at(-1)}`})` : "Keep the rows as they are";
-  return `${subject} ${spacingPhrase(frequency)}, so its rows cannot be grouped by ${period}: a ${period} is shorter than the step between them. ${choose}.`;
+  return `${subject} ${spacingPhrase(frequency)}, so its rows cannot be grouped by ${period}: ${period === "hour" ? "an" : "a"} ${period} is shorter than the step between them. ${choose}.`;
 }
 
 /** Why a file read without a time column cannot be grouped by a period. */

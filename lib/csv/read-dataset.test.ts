@@ -532,6 +532,7 @@ describe("grouping rows by a period on import", () => {
     ["a monthly file by day", "month,v\n2024-01,1\n2024-02,2\n2024-03,3\n", "day", "The file is monthly, so its rows cannot be grouped by day: a day is shorter than the step between them. Choose a longer period (quarter or year)."],
     ["a quarterly file by month", "q,v\n2024 Q1,1\n2024 Q2,2\n2024 Q3,3\n", "month", "The file is quarterly, so its rows cannot be grouped by month: a month is shorter than the step between them. Choose a longer period (year)."],
     ["a yearly file by week", "year,v\n2020,1\n2021,2\n2022,3\n", "week", "The file is yearly, so its rows cannot be grouped by week: a week is shorter than the step between them. Keep the rows as they are."],
+    ["a daily file by hour", "day,v\n2024-01-01,1\n2024-01-02,2\n2024-01-03,3\n", "hour", "The file is daily, so its rows cannot be grouped by hour: an hour is shorter than the step between them. Choose a longer period (week, month, quarter or year)."],
     ["a file without a time column", "v\n1\n2\n3\n", "day", "Grouping rows by day needs a time column, and the file is read without one. Choose the column with the dates (CLI: --time), or keep the rows as they are."],
   ] as const)("refuses %s, saying why", (_name, text, period, reason) => {
     expect(readDataset(text, { aggregate: { period, by: "sum" } })).toEqual({ ok: false, reason });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { choosePreparation } from "./prepare";
+import { isSeasonal } from "./seasonality";
 import { createRandom } from "./random";
 
 const AUTO = { transform: "none", deseasonalize: "auto", cyclePeriod: 0, dampedTrend: false } as const;
@@ -18,5 +19,14 @@ describe("choosePreparation", () => {
 
   it("keeps a real week of business days", () => {
     expect(choosePreparation(week, 5, AUTO, 14, "business-daily").deseasonalize).toBe("on");
+  });
+
+  it("takes three years of a clean yearly wave for a season, which M4's test alone does not, and not three years of noise", () => {
+    const noise = createRandom(5);
+    const wave = Float64Array.from({ length: 37 }, (_, t) => 200 + 40 * Math.sin((2 * Math.PI * t) / 12) + 2 * (noise.next() - 0.5));
+    expect(isSeasonal(wave, 12)).toBe(false);
+    expect(choosePreparation(wave, 12, AUTO, 4).deseasonalize).toBe("on");
+    const flat = Float64Array.from({ length: 37 }, () => 200 + 10 * (noise.next() - 0.5));
+    expect(choosePreparation(flat, 12, AUTO, 4).deseasonalize).toBe("off");
   });
 });

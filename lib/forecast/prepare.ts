@@ -1,5 +1,6 @@
 import { cycleAt, fitLongCycle, hasLongCycle, repeatsWeekly, weekLength, withoutCycle } from "./cycle";
 import { chooseTrend, fitSmoothing, forecastSmoothing, runSmoothing, seasonAt } from "./exponential-smoothing";
+import { maseScale } from "../metrics";
 import { isSeasonal } from "./seasonality";
 import { applyTransform, chooseTransform, isNonNegative, type OutputScale } from "./transform";
 import type { ForecastConfig, LongCycle, SmoothingModel, TransformKind } from "./types";
@@ -73,11 +74,34 @@ export function choosePreparation(
   return { transform, deseasonalize: seasonal ? "on" : "off", cycle: cycle ? "on" : "off", dampedTrend };
 }
 
-/** The seasonality test for a season of m steps: the week test for a week of daily data, M4's otherwise. */
+/**
+ * The seasonality test for a season of m steps: the week test for a week of daily data; M4's
+ * otherwise, or a season that repeats much better than the series persists. M4's test compares the
+ * autocorrelation at lag m with a bound that grows with the autocorrelations below it, which a
+ * strong season makes large: three years of monthly means of a clean yearly wave (r₁₂ 0.68, bound
+ * 0.94) were taken for no season, and every non-seasonal method then scored a MASE of 25 against
+ * seasonal naive's 1.06.
+ */
 function seasonTest(z: Float64Array, m: number, frequency: string | undefined): boolean {
   if (m === weekLength(frequency)) return repeatsWeekly(z, m) ?? isSeasonal(z, m);
-  return isSeasonal(z, m);
+  return isSeasonal(z, m) || (z.length >= 3 * m && repeatsMuchBetter(z, m));
 }
+
+/**
+ * Last season's value misses by less than {@link SEASON_OVER_PERSISTENCE} of what the last value
+ * misses (in-sample MAE of seasonal naive over naive). Noise without a season scores about 1, a
+ * random walk or a trend above 1; no benchmark series M4's test rejects scores below 1.48.
+ */
+function repeatsMuchBetter(z: Float64Array, m: number): boolean {
+  return maseScale(z, m) < SEASON_OVER_PERSISTENCE * maseScale(z, 1);
+}
+
+/**
+ * See {@link repeatsMuchBetter}. Simulated, white noise of three seasons scores below it 1 time in
+ * 2,000 (monthly, 36 values) and 1 in 25 (quarterly, 12 values); noise that flips sign from step to
+ * step (AR(1), φ = −0.5, 36 values) 1 in 25.
+ */
+const SEASON_OVER_PERSISTENCE = 0.6;
 
 /** The normalisation of one series for the network, fitted on a prefix of it. */
 export interface PreparedSeries {
