@@ -186,7 +186,7 @@ test("a wide file whose second product started late: the LSTM for the long serie
   await page.waitForURL(/\/datasets\/[a-z0-9]+$/);
   await page.getByRole("button", { name: "All" }).click();
   await page.getByLabel("Horizon").fill("6");
-  await expect(page.getByTestId("horizon-note")).toContainText("the series shorter than that get Theta's forecast (a classical method) and the others train the LSTM");
+  await expect(page.getByTestId("horizon-note")).toContainText("the series shorter than that get Theta's forecast (a classical method; a naive one when it backtests far better) and the others train the LSTM");
   await smallSettings(page, { "Max epochs": "3", "LSTM units": "4", "Ensemble size": "1", "Patience (epochs)": "3" });
   await page.getByRole("button", { name: "Train forecast" }).click();
   await expect(page.getByTestId("run-result")).toBeVisible({ timeout: 90_000 });

@@ -136,9 +136,9 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
             ? `The shortest chosen series has ${shortest} values; a forecast needs at least ${SHORT_SERIES_MIN_FIT + 1}. Upload a longer history.`
             : classical
               ? `${chosen.length > 1 ? "These series are" : "This series is"} too short for the LSTM at a horizon of ${horizon} (it needs ${needed} values with its backtest), ` +
-                `so the run gives Theta's forecast, a classical method, judged against naive forecasts on earlier origins.${lstmHint}`
+                `so the run gives Theta's forecast, a classical method, judged against naive forecasts on earlier origins (seasonal naive or naive instead when it did far better there).${lstmHint}`
               : `The shortest chosen series has ${shortest} values; a horizon of ${horizon} needs ${needed} for the LSTM, ` +
-                `so the series shorter than that get Theta's forecast (a classical method) and the others train the LSTM.${longest > 0 ? ` A horizon of at most ${longest} trains it for all of them.` : ""}`}
+                `so the series shorter than that get Theta's forecast (a classical method; a naive one when it backtests far better) and the others train the LSTM.${longest > 0 ? ` A horizon of at most ${longest} trains it for all of them.` : ""}`}
         </p>
       )}
       <details className="advanced">
