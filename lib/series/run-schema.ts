@@ -27,7 +27,8 @@ export type StoredIntervalForecast = z.infer<typeof intervalForecastSchema>;
 const backtestMetricsSchema = z.object({ mase: num, smape: num, rmse: num, coverage80: num, coverage95: num });
 export type StoredMetrics = z.infer<typeof backtestMetricsSchema>;
 
-export const forecastConfigSchema = z.object({
+/** Every forecaster setting, each required; what an analyst may override. */
+const forecastSettings = z.object({
   lookback: int.min(1),
   patchLength: int.min(1),
   differenceInput: z.boolean(),
@@ -44,15 +45,28 @@ export const forecastConfigSchema = z.object({
   maxWindows: int.min(1),
   transform: z.enum(["auto", "log", "none"]),
   dampedTrend: z.union([z.literal("auto"), z.boolean()]),
-  // Runs saved before outliers were screened fitted on the values as they were.
-  screenOutliers: z.boolean().default(false),
+  screenOutliers: z.boolean(),
   deseasonalize: z.enum(["auto", "on", "off"]),
-  // Runs saved before long cycles existed had none.
-  cyclePeriod: z.number().min(0).default(0),
+  cyclePeriod: z.number().min(0),
   loss: z.enum(["mae", "mse", "huber"]),
   backtestOrigins: int.min(1),
   chooseMargin: z.number().min(0),
+});
+
+/** A stored run's settings; the defaults fill in what runs saved before a setting existed did. */
+export const forecastConfigSchema = forecastSettings.extend({
+  // Runs saved before outliers were screened fitted on the values as they were.
+  screenOutliers: z.boolean().default(false),
+  // Runs saved before long cycles existed had none.
+  cyclePeriod: z.number().min(0).default(0),
 }) satisfies z.ZodType<ForecastConfig>;
+
+/**
+ * Overrides of the automatic settings in a request. No defaults here: a stored run's defaults
+ * describe old runs, and as overrides they switched the long cycle (and the outlier screen) off
+ * for every API run that set any other setting.
+ */
+export const forecastOverridesSchema = forecastSettings.partial().strict();
 
 export const backendInfoSchema = z.object({
   name: z.enum(["wasm", "cpu"]),
@@ -165,7 +179,7 @@ export const startForecastSchema = z
     seasonLength: int.min(1).max(100_000).optional(),
     mode: z.enum(["global", "per-series"]).optional(),
     /** Overrides of the forecaster's automatic settings. */
-    config: forecastConfigSchema.partial().strict().optional(),
+    config: forecastOverridesSchema.optional(),
   })
   .strict();
 export type StartForecastInput = z.infer<typeof startForecastSchema>;
