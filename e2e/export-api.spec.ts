@@ -71,6 +71,27 @@ test("POST /api/datasets/<id>/forecast: 202 at once, progress while it trains in
   await expectJsonError(await request.get(`/api/runs/${queued.id}/forecast.csv`), 404, /^There is no run with id/);
 });
 
+test("a reading far outside the rest is left out of the fit: the run names it and the chart rings it", async ({ page, request }) => {
+  // 120 days of a weekly pattern; one reading of 5,000 four days before the end.
+  const rows = Array.from({ length: 120 }, (_, i) => {
+    const day = new Date(Date.UTC(2024, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    return `${day},${i === 116 ? 5000 : 100 + 10 * Math.sin((2 * Math.PI * i) / 7) + ((i * 7919) % 13) / 4}`;
+  });
+  const dataset = await uploadCsv(request, "outlier-visits", ["day,visits", ...rows].join("\n"));
+  const started = (await (await request.post(`/api/datasets/${dataset.id}/forecast`, { data: { horizon: 7, config: TINY } })).json()) as { id: string };
+  const run = (await waitForRun(request, started.id)) as { status: string; series: { preprocessing: { outliers?: { t: number; value: number }[] }; forecasts: { lstm: { mean: number[] } } }[] };
+  expect(run.status).toBe("done");
+  expect(run.series[0]?.preprocessing.outliers).toEqual([{ t: Date.UTC(2024, 3, 26), value: 5000 }]);
+  // Fitted without it, the forecast stays in the usual range instead of repeating the spike weekly.
+  expect(Math.max(...(run.series[0]?.forecasts.lstm.mean ?? []))).toBeLessThan(200);
+
+  await page.goto(`/datasets/${dataset.id}?run=${started.id}`);
+  await expect(page.getByTestId("preprocessing")).toContainText("1 outlier left out of the fit: 5,000 on 26 Apr 2024");
+  const chart = page.getByTestId("forecast-chart");
+  await expect(chart).toHaveAttribute("data-outlier-count", "1");
+  await expect(chart.getByRole("list", { name: "Legend" }).getByText("Outlier left out of the fit", { exact: true })).toBeVisible();
+});
+
 test("GET /api/datasets/<id>/series/<seriesId>.csv gives the stored data back: uploaded again, the same points", async ({ request }) => {
   const text = "Datum;Umsatz\n31.01.2024;1.234,5\n29.02.2024;\n31.03.2024;-7,25\n30.04.2024;0,1\n";
   const first = await uploadCsv(request, "umsatz", text);

@@ -69,8 +69,8 @@ export function valueAxisProps(unit?: string | null) {
 
 export interface LegendItem {
   label: string;
-  /** line, dashed line or a filled band */
-  kind: "line" | "dashed" | "band";
+  /** line, dashed line, a filled band or a ring (single marked points) */
+  kind: "line" | "dashed" | "band" | "ring";
   color: string;
 }
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { Area, Brush, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, YAxis } from "recharts";
+import { Area, Brush, CartesianGrid, ComposedChart, Line, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, YAxis } from "recharts";
 import { formatEstimate, formatTimeLabel, formatValue } from "@/lib/chart/format-time-label";
 import { toForecastCounts, toInitialWindowStart, type ForecastRow } from "@/lib/chart/to-forecast-rows";
 import type { FrequencyKind } from "@/lib/time/frequency";
@@ -19,9 +19,12 @@ export interface ForecastChartProps {
   showBacktest?: boolean;
   /** Points in the full history (rows may be downsampled). */
   historyCount: number;
+  /** Readings the methods were fitted without (isolated outliers), ringed on the chart. */
+  outliers?: readonly { t: number; value: number }[];
 }
 
 const FORECAST = "var(--forecast)";
+const OUTLIER = "var(--danger)";
 
 function ForecastTooltip({ row, frequency, unit }: { row: ForecastRow; frequency: FrequencyKind; unit?: string | null }) {
   const u = unit ? ` ${unit}` : "";
@@ -69,7 +72,7 @@ function ForecastTooltip({ row, frequency, unit }: { row: ForecastRow; frequency
  * History, the forecast line, its 95% and 80% bands, a marker where the history ends, an optional
  * backtest overlay, and a brush to zoom into a time range.
  */
-export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodLabel, showBacktest = false, historyCount }: ForecastChartProps) {
+export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodLabel, showBacktest = false, historyCount, outliers = [] }: ForecastChartProps) {
   const first = rows[0]?.t ?? 0;
   const last = rows[rows.length - 1]?.t ?? first;
   // A long history opens on its recent part (the brush shows and changes the window).
@@ -91,6 +94,7 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
     { label: "80% interval", kind: "band", color: "rgba(194, 65, 12, 0.34)" },
     { label: "95% interval", kind: "band", color: "rgba(194, 65, 12, 0.15)" },
     ...(showBacktest ? [{ label: "Backtest forecasts", kind: "dashed" as const, color: "var(--series-4)" }] : []),
+    ...(outliers.length > 0 ? [{ label: outliers.length === 1 ? "Outlier left out of the fit" : "Outliers left out of the fit", kind: "ring" as const, color: OUTLIER }] : []),
   ];
   return (
     <figure
@@ -101,6 +105,7 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
       data-forecast-count={counts.forecast}
       data-band80-count={counts.band80}
       data-band95-count={counts.band95}
+      data-outlier-count={outliers.length}
       aria-label={`${name}: history and ${methodLabel} forecast with 80% and 95% intervals`}
     >
       <ChartLegend items={legend} />
@@ -154,6 +159,9 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
               />
             )}
             <Line dataKey="forecast" name="Forecast" stroke={FORECAST} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls={false} />
+            {outliers.map((o) => (
+              <ReferenceDot key={o.t} x={o.t} y={o.value} r={5} fill="none" stroke={OUTLIER} strokeWidth={2} ifOverflow="discard" />
+            ))}
             <ReferenceLine
               x={historyEnd}
               stroke="var(--text-faint)"

@@ -170,6 +170,7 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
             methodLabel={METHOD_LABELS[drawn]}
             showBacktest={showBacktest && !fresh}
             historyCount={meta?.pointCount ?? 0}
+            outliers={saved.preprocessing.outliers}
           />
         </div>
       ) : (
