@@ -165,7 +165,7 @@ export function prepareSeries(
     options.fixed?.deseasonalized ??
     (m > 1 &&
       options.deseasonalize !== "off" &&
-      (options.deseasonalize === "on" ? yHead.length >= 2 * m : isSeasonal(yHead, m)));
+      (options.deseasonalize === "on" ? yHead.length >= 2 * m : seasonTest(yHead, m, undefined)));
   const smoothing = options.fixed?.smoothing ?? fitSmoothing(yHead, { seasonLength: m, seasonal: deseasonalized, trend: options.dampedTrend === false ? "none" : "damped" });
   const states = runSmoothing(y, smoothing);
   // The smoothing's forecasts, computed once per origin on demand (windows ask step by step).
