@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { choosePreparation } from "./prepare";
 import { isSeasonal } from "./seasonality";
 import { createRandom } from "./random";
+import { maseScale } from "../metrics";
 
 const AUTO = { transform: "none", deseasonalize: "auto", cyclePeriod: 0, dampedTrend: false } as const;
 
@@ -28,5 +29,17 @@ describe("choosePreparation", () => {
     expect(choosePreparation(wave, 12, AUTO, 4).deseasonalize).toBe("on");
     const flat = Float64Array.from({ length: 37 }, () => 200 + 10 * (noise.next() - 0.5));
     expect(choosePreparation(flat, 12, AUTO, 4).deseasonalize).toBe("off");
+  });
+
+  it("takes the season of 42 months of a rising series (M4's shortest monthly history), which a year's growth hides from seasonal naive's plain error", () => {
+    const noise = createRandom(2);
+    const co2 = Float64Array.from({ length: 42 }, (_, t) => 340 + 0.12 * t + 3 * Math.sin((2 * Math.PI * t) / 12) + 0.3 * (noise.next() - 0.5));
+    expect(isSeasonal(co2, 12)).toBe(false);
+    // Without the drift, seasonal naive misses by a year's growth and loses to naive by far.
+    expect(maseScale(co2, 12) / maseScale(co2, 1)).toBeGreaterThan(0.6);
+    expect(choosePreparation(co2, 12, AUTO, 18).deseasonalize).toBe("on");
+    let level = 340;
+    const risingWalk = Float64Array.from({ length: 42 }, () => (level += 0.12 + (noise.next() - 0.5)));
+    expect(choosePreparation(risingWalk, 12, AUTO, 18).deseasonalize).toBe("off");
   });
 });

@@ -1,6 +1,5 @@
 import { cycleAt, fitLongCycle, hasLongCycle, repeatsWeekly, weekLength, withoutCycle } from "./cycle";
 import { chooseTrend, fitSmoothing, forecastSmoothing, runSmoothing, seasonAt } from "./exponential-smoothing";
-import { maseScale } from "../metrics";
 import { isSeasonal } from "./seasonality";
 import { applyTransform, chooseTransform, isNonNegative, type OutputScale } from "./transform";
 import type { ForecastConfig, LongCycle, SmoothingModel, TransformKind } from "./types";
@@ -88,18 +87,44 @@ function seasonTest(z: Float64Array, m: number, frequency: string | undefined): 
 }
 
 /**
- * Last season's value misses by less than {@link SEASON_OVER_PERSISTENCE} of what the last value
- * misses (in-sample MAE of seasonal naive over naive). Noise without a season scores about 1, a
- * random walk or a trend above 1; no benchmark series M4's test rejects scores below 1.48.
+ * Last season's value plus the average change over a season misses by less than
+ * {@link SEASON_OVER_PERSISTENCE} of what the last value plus the average step misses (in-sample
+ * MAE of seasonal naive over naive, each with drift). Noise without a season scores about 1, a
+ * random walk above 1. Of the benchmark's seasonal series and holdouts M4's test rejects, one
+ * scores below (uk_lung_deaths, 36 values, 0.55) and the rest 0.65 or more. The drift keeps a
+ * trend from hiding the season: seasonal naive alone carries a year's growth in every error, so
+ * 42 months of Mauna Loa CO₂ (M4's shortest monthly length) scored 1.73 without it and 0.26 with.
  */
 function repeatsMuchBetter(z: Float64Array, m: number): boolean {
-  return maseScale(z, m) < SEASON_OVER_PERSISTENCE * maseScale(z, 1);
+  return errorWithDrift(z, m) < SEASON_OVER_PERSISTENCE * errorWithDrift(z, 1);
+}
+
+/** Mean absolute deviation of the lag-`lag` differences from their mean (finite ones only). */
+function errorWithDrift(z: Float64Array, lag: number): number {
+  let sum = 0;
+  let count = 0;
+  for (let t = lag; t < z.length; t++) {
+    const d = (z[t] as number) - (z[t - lag] as number);
+    if (Number.isFinite(d)) {
+      sum += d;
+      count++;
+    }
+  }
+  if (count === 0) return Number.NaN;
+  const drift = sum / count;
+  let deviation = 0;
+  for (let t = lag; t < z.length; t++) {
+    const d = (z[t] as number) - (z[t - lag] as number);
+    if (Number.isFinite(d)) deviation += Math.abs(d - drift);
+  }
+  return deviation / count;
 }
 
 /**
- * See {@link repeatsMuchBetter}. Simulated, white noise of three seasons scores below it 1 time in
- * 2,000 (monthly, 36 values) and 1 in 25 (quarterly, 12 values); noise that flips sign from step to
- * step (AR(1), φ = −0.5, 36 values) 1 in 25.
+ * See {@link repeatsMuchBetter}. Simulated (4,000 runs each), it takes a season M4's test rejects in
+ * white noise 8 times for 36 monthly values and 216 times for 12 quarterly ones (1 in 19); in noise
+ * that flips sign from step to step (AR(1), φ = −0.5) 159 times for 36 monthly values; never in a
+ * random walk with drift (42 monthly values). Without the drift the counts were 7, 167 and 150.
  */
 const SEASON_OVER_PERSISTENCE = 0.6;
 
