@@ -3,6 +3,7 @@ import { fitBaselines, runBaselines } from "./baselines";
 import { chooseTrend } from "./exponential-smoothing";
 import { choosePreparation } from "./prepare";
 import { createRandom } from "./random";
+import { seasonalRatios } from "./seasonality";
 
 describe("theta baseline", () => {
   it("forecasts a straight line with half its slope (SES level plus half the drift)", () => {
@@ -22,6 +23,25 @@ describe("theta baseline", () => {
     expect(models.theta.drift).toBeCloseTo(0, 10);
     const f = runBaselines(z, models).forecast("theta", 23, 6);
     Array.from(f).forEach((v, j) => expect(v).toBeCloseTo(10 + (season[(24 + j) % 4] as number), 6));
+  });
+
+  it("takes the season off as ratios from a positive series on its own scale, as R's thetaf does, and additively from a logged one", () => {
+    const ratios = [1.5, 0.5, 1.2, 0.8];
+    expect(seasonalRatios(Float64Array.from({ length: 24 }, (_, t) => 20 * (ratios[t % 4] as number)), 4).map((r) => Number(r.toFixed(10)))).toEqual(ratios);
+    // A level that falls by 3% a step, with a swing in proportion to it: additive indices carry the
+    // average swing of the whole history to the end, where the swing is a fraction of that.
+    const level = (t: number) => 100 * 0.97 ** t;
+    const y = Float64Array.from({ length: 60 }, (_, t) => level(t) * (ratios[t % 4] as number));
+    const truth = Array.from({ length: 8 }, (_, j) => level(60 + j) * (ratios[(60 + j) % 4] as number));
+    const error = (f: Float64Array) => Array.from(f).reduce((sum, v, j) => sum + Math.abs(v - (truth[j] as number)), 0) / f.length;
+    const ownScale = fitBaselines(y, y.length, 4, true, true);
+    expect(ownScale.theta.multiplicative).toBe(true);
+    const additive = fitBaselines(y, y.length, 4, true, false);
+    expect(additive.theta.multiplicative).toBe(false);
+    expect(error(runBaselines(y, ownScale).forecast("theta", 59, 8))).toBeLessThan(0.3 * error(runBaselines(y, additive).forecast("theta", 59, 8)));
+    // Ratios need positive values.
+    const crossing = y.map((v) => v - 10);
+    expect(fitBaselines(crossing, crossing.length, 4, true, true).theta.multiplicative).toBe(false);
   });
 });
 

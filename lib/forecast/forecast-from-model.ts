@@ -1,7 +1,8 @@
 import { fitLongCycle, withoutCycle } from "./cycle";
 import { SavedModelError, SeriesTooShortError } from "./errors";
 import { withInitialStates } from "./exponential-smoothing";
-import { seasonalIndices } from "./seasonality";
+import { seasonalIndices, seasonalRatios } from "./seasonality";
+import { seasonallyAdjusted } from "./baselines";
 import { applyTransform } from "./transform";
 import { forecastMethods } from "./run-forecast";
 import { screenOutliers } from "./outliers";
@@ -45,16 +46,14 @@ export async function forecastFromModel(saved: SavedModel, series: SeriesInput[]
         // Initial states come from the new data, so its first value may fall on any phase of the season.
         const z = applyTransform(values, state.transform);
         const thetaSeasonal = state.theta.seasonal && T >= 2 * m;
-        const indices = thetaSeasonal ? seasonalIndices(z, m) : [];
+        // Ratios as the run took them, unless the new data is not positive throughout.
+        const multiplicative = thetaSeasonal && state.theta.multiplicative === true && z.every((v) => v > 0);
+        const indices = !thetaSeasonal ? [] : multiplicative ? seasonalRatios(z, m) : seasonalIndices(z, m);
+        const season = { seasonal: thetaSeasonal, indices, multiplicative };
         const baselineModels = {
           seasonLength: m,
           holtWinters: withInitialStates(state.holtWinters, z),
-          theta: {
-            ...state.theta,
-            seasonal: thetaSeasonal,
-            indices,
-            smoothing: withInitialStates(state.theta.smoothing, thetaSeasonal ? z.map((v, t) => v - (indices[t % m] as number)) : z),
-          },
+          theta: { ...state.theta, ...season, smoothing: withInitialStates(state.theta.smoothing, seasonallyAdjusted(z, season)) },
         };
         // The cycle's phase is counted from the first value, so it is fitted again on the new data
         // when that covers two cycles; a shorter series is assumed to start where the old one did.

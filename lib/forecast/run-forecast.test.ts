@@ -135,6 +135,15 @@ describe("runForecast", () => {
     }
   });
 
+  it("keeps Theta's seasonal ratios in the saved model, so it forecasts Theta as the run did", async () => {
+    const series = [{ name: "sales", values: seasonalSeries(96, 4) }];
+    const outcome = await runForecast({ series, horizon: 6, seasonLength: 12, config: { ...FAST, transform: "none" } });
+    expect(outcome.series[0]?.preprocessing.deseasonalized).toBe(true);
+    expect(outcome.model.series[0]?.theta.multiplicative).toBe(true);
+    const again = await forecastFromModel(decodeSavedModel(encodeSavedModel(outcome.model)), series);
+    again.series[0]?.forecasts.theta.mean.forEach((v, j) => expect(v).toBeCloseTo(outcome.series[0]?.forecasts.theta.mean[j] as number, 6));
+  });
+
   it("takes the yearly cycle of a daily series off before the network and puts it back in the forecast", async () => {
     // Four years of daily values; the forecast starts in autumn, when the yearly wave falls fast.
     const values = Array.from({ length: 1340 }, (_, t) => 15 + 8 * Math.cos((2 * Math.PI * (t - 200)) / 365.25) + Math.sin(t * 1.7));

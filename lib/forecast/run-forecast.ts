@@ -235,7 +235,7 @@ async function forecastGroup(job: GroupJob) {
     const screen = config.screenOutliers ? screenOutliers(clean.values, m) : { indices: [], values: clean.values };
     const { cycle, ...decided } = choosePreparation(screen.values, m, config, h, job.frequency);
     const prepared = prepareSeries(screen.values, { ...prepOptions(config, m, h), ...decided, cyclePeriod: cycle === "on" ? config.cyclePeriod : 0, fitEnd: plan.first + 1 });
-    const models = fitBaselines(prepared.frame.z, plan.first + 1, m, prepared.deseasonalized);
+    const models = fitBaselines(prepared.frame.z, plan.first + 1, m, prepared.deseasonalized, prepared.transform === "none");
     return { name: job.names[i] as string, clean, fit: screen.values, outliers: screen.indices, plan, prepared, baselines: runBaselines(prepared.frame.z, models) };
   });
 
@@ -298,7 +298,7 @@ async function forecastGroup(job: GroupJob) {
       const bt = backtestSeries[i] as SeriesState;
       const score = scored[i] as ReturnType<typeof scoreSeries>;
       const T = s.clean.values.length;
-      const baselineModels = fitBaselines(s.prepared.frame.z, T, m, s.prepared.deseasonalized);
+      const baselineModels = fitBaselines(s.prepared.frame.z, T, m, s.prepared.deseasonalized, s.prepared.transform === "none");
       const calibration = score.calibration;
       const forecasts = forecastMethods(network, spec, s.prepared, baselineModels, calibration, T - 1, h);
       const untrained = history.every((run) => run.epochs.length === 0);
@@ -331,7 +331,7 @@ async function forecastGroup(job: GroupJob) {
         smoothing: s.prepared.smoothing,
         scale: s.prepared.frame.scale,
         holtWinters: baselineModels.holtWinters,
-        theta: { smoothing: baselineModels.theta.smoothing, drift: baselineModels.theta.drift, seasonal: baselineModels.theta.seasonal, indices: baselineModels.theta.indices },
+        theta: { smoothing: baselineModels.theta.smoothing, drift: baselineModels.theta.drift, seasonal: baselineModels.theta.seasonal, indices: baselineModels.theta.indices, multiplicative: baselineModels.theta.multiplicative },
         calibration,
         chosen: choice.method,
       });

@@ -44,6 +44,27 @@ export function isSeasonal(values: ArrayLike<number>, seasonLength: number): boo
  * @returns m indices; element j belongs to the phase of values[j]
  */
 export function seasonalIndices(values: ArrayLike<number>, seasonLength: number): number[] {
+  const indices = phaseMeans(values, seasonLength, (value, level) => value - level, 0);
+  const mean = indices.reduce((x, y) => x + y, 0) / indices.length;
+  return indices.map((v) => v - mean);
+}
+
+/**
+ * Multiplicative seasonal indices by classical decomposition (R's `decompose(type =
+ * "multiplicative")`, which `thetaf` uses): mean ratio of each value to the centred moving average
+ * per phase, scaled to average 1.
+ * @param values the series (finite, positive values), oldest first
+ * @param seasonLength m, in steps (≥ 2; needs at least two seasons)
+ * @returns m ratios; element j belongs to the phase of values[j]
+ */
+export function seasonalRatios(values: ArrayLike<number>, seasonLength: number): number[] {
+  const ratios = phaseMeans(values, seasonLength, (value, level) => value / level, 1);
+  const mean = ratios.reduce((x, y) => x + y, 0) / ratios.length;
+  return ratios.map((v) => v / mean);
+}
+
+/** Per phase, the mean of `detrend(value, centred moving average)` (`empty` for a phase with none). */
+function phaseMeans(values: ArrayLike<number>, seasonLength: number, detrend: (value: number, level: number) => number, empty: number): number[] {
   const m = Math.round(seasonLength);
   const trend = centredMovingAverage(values, m);
   const sums = new Array<number>(m).fill(0);
@@ -51,12 +72,10 @@ export function seasonalIndices(values: ArrayLike<number>, seasonLength: number)
   for (let t = 0; t < values.length; t++) {
     const level = trend[t] as number;
     if (Number.isNaN(level)) continue;
-    sums[t % m] = (sums[t % m] as number) + (values[t] as number) - level;
+    sums[t % m] = (sums[t % m] as number) + detrend(values[t] as number, level);
     counts[t % m] = (counts[t % m] as number) + 1;
   }
-  const indices = sums.map((s, j) => ((counts[j] as number) > 0 ? s / (counts[j] as number) : 0));
-  const mean = indices.reduce((a, b) => a + b, 0) / m;
-  return indices.map((v) => v - mean);
+  return sums.map((s, j) => ((counts[j] as number) > 0 ? s / (counts[j] as number) : empty));
 }
 
 /**

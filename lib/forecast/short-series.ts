@@ -63,7 +63,7 @@ export function forecastShortSeries(series: { name: string; values: ArrayLike<nu
   const z = applyTransform(values, decided.transform);
   const seasonal = decided.deseasonalize === "on";
   const scale: OutputScale = { transform: decided.transform, nonNegative: isNonNegative(values) };
-  const fitAt = (origin: number) => runBaselines(z, fitBaselines(z, origin + 1, m, seasonal));
+  const fitAt = (origin: number) => runBaselines(z, fitBaselines(z, origin + 1, m, seasonal, decided.transform === "none"));
 
   // Seasonal naive needs a whole season before its first origin and one scored horizon after it.
   const withSeason = m > 1 && m - 1 + horizon <= n - 1;

@@ -358,8 +358,12 @@ export interface SavedSeriesState {
   scale: number;
   /** Holt-Winters baseline. */
   holtWinters: SmoothingModel;
-  /** Theta baseline: SES parameters on the seasonally adjusted series and the drift. */
-  theta: { smoothing: SmoothingModel; drift: number; seasonal: boolean; indices: number[] };
+  /**
+   * Theta baseline: SES parameters on the seasonally adjusted series and the drift.
+   * `multiplicative`: the indices are ratios (R's thetaf), for a positive series modelled on its
+   * own scale; absent in models saved before, whose indices are additive.
+   */
+  theta: { smoothing: SmoothingModel; drift: number; seasonal: boolean; indices: number[]; multiplicative?: boolean };
   calibration: Record<MethodName, Calibration>;
   chosen: MethodName;
 }
