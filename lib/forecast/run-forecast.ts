@@ -560,7 +560,7 @@ export function choose(
       reason:
         `${label} ${scored}, but the backtest's network learns from less and older data than the final one, ` +
         `so the LSTM stays recommended unless another method's error is below ${Math.round((1 - margin) * 100)}% of the LSTM's in both halves of the backtest. ` +
-        `${label}'s forecast can be shown instead.${nothingLearned}`,
+        `Its forecast can be shown instead.${nothingLearned}`,
     };
   }
   return { method: "lstm", reason: `The LSTM had the best backtest MASE (${fmt(lstm.mase)}; next best ${label} ${fmt(b.mase)}).${nothingLearned}` };
