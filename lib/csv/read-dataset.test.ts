@@ -574,20 +574,42 @@ describe("times written with a UTC offset that changes", () => {
   // Clocks go forward in Berlin at 02:00 on 26 March 2023: 01:00+01:00 is followed by 03:00+02:00.
   const cells = [...hours(0, 2, "+01:00"), ...hours(3, 3, "+02:00")];
 
-  it("reads the moments they name, an hour apart, and writes them back with the latest offset, saying so", () => {
+  it("reads times an hour apart in offset on the local clock, leaving out the hour clocks skip, and writes local times without an offset, saying so", () => {
     const dataset = read(`time,load\n${cells.map((c, i) => `${c},${i}`).join("\n")}\n`);
     const times = Array.from(dataset.series[0]!.times);
-    expect(times.slice(1).map((t, i) => t - (times[i] as number))).toEqual([3_600_000, 3_600_000, 3_600_000, 3_600_000]);
-    expect(dataset.timeFormat).toMatchObject({ kind: "pattern", offsetMinutes: 120 });
-    expect(formatTime(times[4] as number, dataset.timeFormat, 4)).toBe("2023-03-26T05:00:00+02:00");
+    // 01:00 then 03:00 on the clock: the skipped hour is a gap, as in a file kept in local time.
+    expect(times.slice(1).map((t, i) => t - (times[i] as number))).toEqual([3_600_000, 7_200_000, 3_600_000, 3_600_000]);
+    expect(dataset.timeFormat).toEqual({ kind: "pattern", pattern: "%Y-%m-%dT%H:%M:%S" });
+    expect(formatTime(times[4] as number, dataset.timeFormat, 4)).toBe("2023-03-26T05:00:00");
     expect(dataset.issues.map((i) => i.message)).toContain(
-      "Times are written with more than one UTC offset (+01:00 and +02:00, as where clocks change for daylight saving). They are read as the moments they name, and written back, in exports and forecasts, with the latest offset, +02:00.",
+      "Times are written with two UTC offsets an hour apart (+01:00 and +02:00), as where clocks change for daylight saving. They are read on that local clock, as the rows show them, so that a daily pattern keeps its hours; exports and forecasts write local times, without an offset.",
     );
   });
 
-  it("takes the latest by time, not by row, in a file sorted newest first", () => {
-    const dataset = read(`time,load\n${cells.map((c, i) => `${c},${i}`).reverse().join("\n")}\n`);
-    expect(dataset.timeFormat).toMatchObject({ offsetMinutes: 120 });
+  it("averages the two readings of the hour that repeats when clocks go back, in any row order", () => {
+    // Berlin, 29 October 2023: 02:00+02:00 is followed by 02:00+01:00.
+    const autumn = ["00:00:00+02:00", "01:00:00+02:00", "02:00:00+02:00", "02:00:00+01:00", "03:00:00+01:00"].map((clock) => `2023-10-29T${clock}`);
+    for (const rows of [autumn, [...autumn].reverse()]) {
+      const values = rows.map((c) => (c.startsWith("2023-10-29T02:00:00+01") ? 30 : 10));
+      const dataset = read(`time,load\n${rows.map((c, i) => `${c},${values[i]}`).join("\n")}\n`);
+      const times = Array.from(dataset.series[0]!.times);
+      expect(times.map((t) => formatTime(t, dataset.timeFormat, 0))).toEqual(["2023-10-29T00:00:00", "2023-10-29T01:00:00", "2023-10-29T02:00:00", "2023-10-29T03:00:00"]);
+      expect(Array.from(dataset.series[0]!.values)).toEqual([10, 10, 20, 10]);
+      expect(dataset.issues.map((i) => i.message).join(" ")).toMatch(/comes twice, where clocks go back for daylight saving; its two readings were averaged/);
+    }
+  });
+
+  it("reads offsets that differ by other than an hour as the moments they name, written with the latest offset by time, not by row", () => {
+    const mixed = ["2023-03-26T00:00:00+00:00", "2023-03-26T04:00:00+03:00", "2023-03-26T05:00:00+03:00"];
+    for (const rows of [mixed, [...mixed].reverse()]) {
+      const dataset = read(`time,load\n${rows.map((c, i) => `${c},${i}`).join("\n")}\n`);
+      const times = Array.from(dataset.series[0]!.times).sort((x, y) => x - y);
+      expect(times.slice(1).map((t, i) => t - (times[i] as number))).toEqual([3_600_000, 3_600_000]);
+      expect(dataset.timeFormat).toMatchObject({ offsetMinutes: 180 });
+      expect(dataset.issues.map((i) => i.message)).toContain(
+        "Times are written with UTC offsets from +00:00 to +03:00. They are read as the moments they name, and written back, in exports and forecasts, with the latest offset, +03:00.",
+      );
+    }
   });
 
   it("says nothing when every time has the same offset", () => {

@@ -437,6 +437,8 @@ interface Group {
   rows: Growable<Int32Array>;
   /** One column of values per value column. */
   values: Growable<Float64Array>[];
+  /** The UTC offset each time was written with, in minutes, when the times carry one. */
+  offsets: Growable<Int32Array> | null;
 }
 
 interface MissingCells {
@@ -520,6 +522,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   // latest one, so that a forecast reads in the zone's current offset.
   const zoned = detectedFormat.kind === "pattern" && detectedFormat.pattern.includes("%z");
   let latest: { cell: string; t: number } | null = null;
+  let offsetRange: [number, number] | null = null;
   const width = columns.length;
   const timeIndex = plan.time?.index ?? -1;
   const idIndex = plan.id?.index ?? -1;
@@ -530,7 +533,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   const groupOf = (key: string): Group => {
     let group = groups.get(key);
     if (!group) {
-      group = { key, times: floats(), rows: ints(), values: plan.values.map(() => floats()) };
+      group = { key, times: floats(), rows: ints(), values: plan.values.map(() => floats()), offsets: zoned ? ints() : null };
       groups.set(key, group);
     }
     return group;
@@ -615,10 +618,15 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     }
     if (row.length !== width && !onlyEmptyExtra(row)) return isFooterRow(row) ? holdFooter(line, raggedMessage(row, line)) : stop(raggedMessage(row, line));
     let t: number;
+    let offset = 0;
     if (timeIndex >= 0) {
       const cell = compose ? compose(row) : clockIndex >= 0 ? `${(row[timeIndex] as string).trim()} ${(row[clockIndex] as string).trim()}` : (row[timeIndex] as string);
       t = parseTime(cell, dataIndex);
-      if (zoned && (latest === null || t > latest.t)) latest = { cell, t };
+      if (zoned && t - t === 0) {
+        if (latest === null || t > latest.t) latest = { cell, t };
+        offset = offsetOf(cell) ?? 0;
+        offsetRange = offsetRange ? [Math.min(offsetRange[0], offset), Math.max(offsetRange[1], offset)] : [offset, offset];
+      }
       if (paddedWidth !== null && shortCell === null && cell.trim().length < paddedWidth && t - t === 0) shortCell = { cell, t };
       if (!(t - t === 0)) {
         const where = plan.parts
@@ -657,6 +665,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     }
     group.times.push(t);
     group.rows.push(line);
+    group.offsets?.push(offset);
     dataIndex++;
     for (let k = lateIds.length - 1; k >= 0; k--) {
       const late = lateIds[k] as LateId;
@@ -728,6 +737,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       const group = groupOf(keys[late.codes.data[i] as number] as string);
       group.times.push(single.times.data[i] as number);
       group.rows.push(single.rows.data[i] as number);
+      group.offsets?.push(single.offsets?.data[i] as number);
       single.values.forEach((column, c) => (group.values[c] as Growable<Float64Array>).push(column.data[i] as number));
     }
     id = late.column;
@@ -745,12 +755,27 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     if (shortCell) timeFormat = matchPadding(detectedFormat, shortCell.cell, shortCell.t);
     const issues: IngestIssue[] = [];
     const latestOffset = latest ? offsetOf(latest.cell) : undefined;
-    if (timeFormat.kind === "pattern" && latestOffset !== undefined && latestOffset !== (timeFormat.offsetMinutes ?? null)) {
-      const before = timeFormat.offsetMinutes ?? null;
+    if (timeFormat.kind === "pattern" && offsetRange && offsetRange[1] - offsetRange[0] === 60) {
+      // Offsets an hour apart are a zone's clock changing for daylight saving: the rows are read
+      // on that clock, as the file shows them, so a daily pattern keeps its hours (read as moments,
+      // the working day moved an hour across each change). The hour that repeats when clocks go
+      // back then repeats here too, and the hour that is skipped is missing, as in files kept in
+      // local time without offsets.
+      for (const group of groups.values()) {
+        const times = group.times.data;
+        const offsets = (group.offsets as Growable<Int32Array>).data;
+        for (let i = 0; i < group.times.length; i++) times[i] = (times[i] as number) + (offsets[i] as number) * 60_000;
+      }
+      timeFormat = { kind: "pattern", pattern: timeFormat.pattern.replace(/%z/g, ""), ...(timeFormat.language ? { language: timeFormat.language } : {}) };
+      issues.push({
+        kind: "note",
+        message: `Times are written with two UTC offsets an hour apart (${formatOffset(offsetRange[0])} and ${formatOffset(offsetRange[1])}), as where clocks change for daylight saving. They are read on that local clock, as the rows show them, so that a daily pattern keeps its hours; exports and forecasts write local times, without an offset.`,
+      });
+    } else if (timeFormat.kind === "pattern" && offsetRange && offsetRange[0] !== offsetRange[1] && latestOffset !== undefined) {
       timeFormat = { ...timeFormat, offsetMinutes: latestOffset };
       issues.push({
         kind: "note",
-        message: `Times are written with more than one UTC offset (${formatOffset(before)} and ${formatOffset(latestOffset)}, as where clocks change for daylight saving). They are read as the moments they name, and written back, in exports and forecasts, with the latest offset, ${formatOffset(latestOffset)}.`,
+        message: `Times are written with UTC offsets from ${formatOffset(offsetRange[0])} to ${formatOffset(offsetRange[1])}. They are read as the moments they name, and written back, in exports and forecasts, with the latest offset, ${formatOffset(latestOffset)}.`,
       });
     }
     const guessed = sniffed.decimalGuessedFrom;
