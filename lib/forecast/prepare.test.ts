@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { choosePreparation } from "./prepare";
-import { isSeasonal } from "./seasonality";
+import { isSeasonal, isSeasonalAfterDifferencing } from "./seasonality";
 import { createRandom } from "./random";
 import { maseScale } from "../metrics";
 
@@ -41,5 +41,28 @@ describe("choosePreparation", () => {
     let level = 340;
     const risingWalk = Float64Array.from({ length: 42 }, () => (level += 0.12 + (noise.next() - 0.5)));
     expect(choosePreparation(risingWalk, 12, AUTO, 18).deseasonalize).toBe("off");
+  });
+
+  it("takes the season of a series whose level jumps, which hides it from M4's test; QS says no to a random walk and to noise", () => {
+    const noise = createRandom(4);
+    // Ten years of a yearly swing of ±5 around 50, then 80 for the last twenty months.
+    const jump = Float64Array.from({ length: 120 }, (_, t) => (t < 100 ? 50 : 80) + 5 * Math.sin((2 * Math.PI * t) / 12) + (noise.next() - 0.5));
+    expect(isSeasonal(jump, 12)).toBe(false);
+    expect(isSeasonalAfterDifferencing(jump, 12)).toBe(true);
+    expect(choosePreparation(jump, 12, AUTO, 18).deseasonalize).toBe("on");
+    let level = 50;
+    const walk = Float64Array.from({ length: 120 }, () => (level += noise.next() - 0.5));
+    expect(isSeasonalAfterDifferencing(walk, 12)).toBe(false);
+    const flat = Float64Array.from({ length: 120 }, () => 50 + (noise.next() - 0.5));
+    expect(isSeasonalAfterDifferencing(flat, 12)).toBe(false);
+  });
+
+  it("takes no season from a straight line, whose steps vary only by rounding", () => {
+    const line = Float64Array.from({ length: 48 }, (_, t) => t / 3);
+    expect(choosePreparation(line, 12, AUTO, 18).deseasonalize).toBe("off");
+    // Written to two decimals, a slope of a third rounds the same way every three steps.
+    const written = Float64Array.from({ length: 48 }, (_, t) => Math.round((100 + t / 3) * 100) / 100);
+    expect(choosePreparation(written, 12, AUTO, 18).deseasonalize).toBe("off");
+    expect(isSeasonalAfterDifferencing(written, 12)).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { cycleAt, fitLongCycle, hasLongCycle, repeatsWeekly, weekLength, withoutCycle } from "./cycle";
 import { chooseTrend, fitSmoothing, forecastSmoothing, runSmoothing, seasonAt } from "./exponential-smoothing";
-import { isSeasonal } from "./seasonality";
+import { isSeasonal, isSeasonalAfterDifferencing } from "./seasonality";
 import { applyTransform, chooseTransform, isNonNegative, type OutputScale } from "./transform";
 import type { ForecastConfig, LongCycle, SmoothingModel, TransformKind } from "./types";
 import { targetScale, type SeriesFrame } from "./windows";
@@ -75,15 +75,16 @@ export function choosePreparation(
 
 /**
  * The seasonality test for a season of m steps: the week test for a week of daily data; M4's
- * otherwise, or a season that repeats much better than the series persists. M4's test compares the
+ * otherwise, or a season that repeats much better than the series persists, or QS's. M4's test compares the
  * autocorrelation at lag m with a bound that grows with the autocorrelations below it, which a
  * strong season makes large: three years of monthly means of a clean yearly wave (r₁₂ 0.68, bound
  * 0.94) were taken for no season, and every non-seasonal method then scored a MASE of 25 against
- * seasonal naive's 1.06.
+ * seasonal naive's 1.06. A trend or a jump in level hides a season from M4's test too, so the QS
+ * test on the first differences may also say yes.
  */
 function seasonTest(z: Float64Array, m: number, frequency: string | undefined): boolean {
   if (m === weekLength(frequency)) return repeatsWeekly(z, m) ?? isSeasonal(z, m);
-  return isSeasonal(z, m) || (z.length >= 3 * m && repeatsMuchBetter(z, m));
+  return isSeasonal(z, m) || (z.length >= 3 * m && repeatsMuchBetter(z, m)) || isSeasonalAfterDifferencing(z, m);
 }
 
 /**
@@ -96,11 +97,19 @@ function seasonTest(z: Float64Array, m: number, frequency: string | undefined): 
  * 42 months of Mauna Loa CO₂ (M4's shortest monthly length) scored 1.73 without it and 0.26 with.
  */
 function repeatsMuchBetter(z: Float64Array, m: number): boolean {
-  return errorWithDrift(z, m) < SEASON_OVER_PERSISTENCE * errorWithDrift(z, 1);
+  const seasonal = errorWithDrift(z, m);
+  const persistent = errorWithDrift(z, 1);
+  // A straight line misses by nothing either way but rounding (a line written to two decimals
+  // repeats its rounding every few steps): steps that barely vary around their drift are no season.
+  if (!(persistent.error > STRAIGHT_LINE * Math.abs(persistent.drift))) return false;
+  return seasonal.error < SEASON_OVER_PERSISTENCE * persistent.error;
 }
 
-/** Mean absolute deviation of the lag-`lag` differences from their mean (finite ones only). */
-function errorWithDrift(z: Float64Array, lag: number): number {
+/** Below this share of the drift per step, the steps' spread is rounding on a straight line. */
+const STRAIGHT_LINE = 0.1;
+
+/** Mean of the lag-`lag` differences (drift) and their mean absolute deviation from it (finite ones only). */
+function errorWithDrift(z: Float64Array, lag: number): { drift: number; error: number } {
   let sum = 0;
   let count = 0;
   for (let t = lag; t < z.length; t++) {
@@ -110,14 +119,14 @@ function errorWithDrift(z: Float64Array, lag: number): number {
       count++;
     }
   }
-  if (count === 0) return Number.NaN;
+  if (count === 0) return { drift: Number.NaN, error: Number.NaN };
   const drift = sum / count;
   let deviation = 0;
   for (let t = lag; t < z.length; t++) {
     const d = (z[t] as number) - (z[t - lag] as number);
     if (Number.isFinite(d)) deviation += Math.abs(d - drift);
   }
-  return deviation / count;
+  return { drift, error: deviation / count };
 }
 
 /**
