@@ -599,6 +599,26 @@ describe("times written with a UTC offset that changes", () => {
     }
   });
 
+  it("knows the repeated hour by its two offsets in any zone, with readings that may be equal, and on a quarter-hour grid, without calling the file unsorted", () => {
+    // Chile, 7 April 2024: 23:00−03:00 is followed by 23:00−04:00 (rules no fixed table holds).
+    const chile = read("time,value\n2024-04-06T22:00:00-03:00,1\n2024-04-06T23:00:00-03:00,2\n2024-04-06T23:00:00-04:00,2\n2024-04-07T00:00:00-04:00,4\n");
+    expect(Array.from(chile.series[0]!.times).map((t) => formatTime(t, chile.timeFormat, 0))).toEqual(["2024-04-06T22:00:00", "2024-04-06T23:00:00", "2024-04-07T00:00:00"]);
+    expect(Array.from(chile.series[0]!.values)).toEqual([1, 2, 4]);
+    expect(chile.issues.map((i) => i.message).join(" ")).toMatch(/2024-04-06T23:00:00 comes twice, where clocks go back/);
+    expect(chile.issues.map((i) => i.message).join(" ")).not.toMatch(/left out|duplicate/i);
+    const quarters = ["01:45:00+02:00", "02:00:00+02:00", "02:15:00+02:00", "02:00:00+01:00", "02:15:00+01:00", "02:30:00+01:00"].map((clock) => `2023-10-29T${clock}`);
+    const fine = read(`time,value\n${quarters.map((c, i) => `${c},${i}`).join("\n")}\n`);
+    expect(Array.from(fine.series[0]!.times).map((t) => formatTime(t, fine.timeFormat, 0))).toEqual(["2023-10-29T01:45:00", "2023-10-29T02:00:00", "2023-10-29T02:15:00", "2023-10-29T02:30:00"]);
+    expect(Array.from(fine.series[0]!.values)).toEqual([0, 2, 3, 5]);
+    expect(fine.issues.map((i) => i.kind)).not.toContain("unsorted");
+  });
+
+  it("reads hour-only offsets (`+01`, as PostgreSQL writes them) like full ones", () => {
+    const dataset = read("time,load\n2024-03-31 00:00:00+01,1\n2024-03-31 01:00:00+01,2\n2024-03-31 03:00:00+02,3\n2024-03-31 04:00:00+02,4\n");
+    expect(Array.from(dataset.series[0]!.times).map((t) => new Date(t).getUTCHours())).toEqual([0, 1, 3, 4]);
+    expect(dataset.issues.map((i) => i.message).join(" ")).toMatch(/two UTC offsets an hour apart \(\+01:00 and \+02:00\)/);
+  });
+
   it("reads offsets that differ by other than an hour as the moments they name, written with the latest offset by time, not by row", () => {
     const mixed = ["2023-03-26T00:00:00+00:00", "2023-03-26T04:00:00+03:00", "2023-03-26T05:00:00+03:00"];
     for (const rows of [mixed, [...mixed].reverse()]) {

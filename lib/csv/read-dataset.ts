@@ -755,7 +755,8 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     if (shortCell) timeFormat = matchPadding(detectedFormat, shortCell.cell, shortCell.t);
     const issues: IngestIssue[] = [];
     const latestOffset = latest ? offsetOf(latest.cell) : undefined;
-    if (timeFormat.kind === "pattern" && offsetRange && offsetRange[1] - offsetRange[0] === 60) {
+    const localClock = timeFormat.kind === "pattern" && offsetRange !== null && offsetRange[1] - offsetRange[0] === 60;
+    if (localClock && offsetRange && timeFormat.kind === "pattern") {
       // Offsets an hour apart are a zone's clock changing for daylight saving: the rows are read
       // on that clock, as the file shows them, so a daily pattern keeps its hours (read as moments,
       // the working day moved an hour across each change). The hour that repeats when clocks go
@@ -840,12 +841,16 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     for (const group of groups.values()) {
       const n = group.times.length;
       const rawTimes = group.times.data;
+      // On the local clock the half hour after 02:00 comes again after 02:00 when clocks go back,
+      // so rows in time order are out of clock order there: only the moments say a file is unsorted.
+      const offsets = localClock ? (group.offsets as Growable<Int32Array>).data : null;
+      const moment = (i: number) => (rawTimes[i] as number) - (offsets ? (offsets[i] as number) * 60_000 : 0);
       let sorted = true;
+      let inOrder = true;
       for (let i = 1; i < n; i++) {
-        if ((rawTimes[i] as number) < (rawTimes[i - 1] as number)) {
-          sorted = false;
-          break;
-        }
+        if ((rawTimes[i] as number) < (rawTimes[i - 1] as number)) sorted = false;
+        if (moment(i) < moment(i - 1)) inOrder = false;
+        if (!sorted && !inOrder) break;
       }
       let order: Uint32Array | null = null;
       if (!sorted) {
@@ -853,7 +858,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         for (let i = 0; i < n; i++) order[i] = i;
         // Stable: equal times keep file order, so a duplicate is reported by its first rows.
         order.sort((a, b) => (rawTimes[a] as number) - (rawTimes[b] as number) || a - b);
-        if (!unsortedReported) {
+        if (!inOrder && !unsortedReported) {
           issues.push({ kind: "unsorted", message: "Rows were not in time order; they were sorted by time." });
           unsortedReported = true;
         }
@@ -878,6 +883,13 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         }
         // Grouped by a period, rows sharing a time are in the same period like any others.
         if (aggregate) continue;
+        // Read on the local clock, the same clock time at two offsets is the hour clocks go back,
+        // whatever the zone's rules.
+        if (offsets && offsets[at(i)] !== offsets[at(i - 1)] && picked[i - 2] !== picked[i]) {
+          repeated.push(i);
+          clockHours.push(i);
+          continue;
+        }
         const rowOf = (k: number) => group.rows.data[at(k)] as number;
         const [a, b] = [rowOf(i - 1), rowOf(i)].sort((x, y) => x - y) as [number, number];
         // A row exported twice: the copy adds nothing.

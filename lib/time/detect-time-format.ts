@@ -85,9 +85,14 @@ function isoPattern(sample: string): string | null {
  * @param sample a time cell such as `2023-04-02T00:00:00+02:00`
  */
 export function offsetOf(sample: string): number | null | undefined {
-  const match = /(Z|[+-]\d{2}(?::?\d{2})?)\s*$/i.exec(sample);
-  if (!match || !/\d{2}:?\d{2}$|Z$/i.test(sample.trim())) return undefined;
+  const trimmed = sample.trim();
+  const match = /(Z|[+-]\d{2}(?::?\d{2})?)$/i.exec(trimmed);
+  if (!match) return undefined;
   const zone = match[1] as string;
+  // An hour-only offset (`+01`, as PostgreSQL writes it) ends like a date's day (`2024-03-01`):
+  // it counts only after a clock time.
+  const written = /^[+-]\d{2}$/.test(zone) ? /\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?[+-]\d{2}$/.test(trimmed) : /\d{2}:?\d{2}$|Z$/i.test(trimmed);
+  if (!written) return undefined;
   if (zone.toUpperCase() === "Z") return null;
   const sign = zone.startsWith("-") ? -1 : 1;
   const digits = zone.slice(1).replace(":", "");
