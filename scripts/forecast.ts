@@ -28,6 +28,7 @@ import {
   METHOD_LABELS,
   minimumLength,
   needsShortSeriesForecast,
+  percentCeiling,
   runForecastOrFallback,
   type BacktestMetrics,
   type ForecastConfig,
@@ -216,7 +217,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const seasonLength = season ?? parsed[0]?.frequency.seasonLength ?? 1;
   let lastLine = "";
   try {
-    const series = parsed.map((s, i) => ({ name: s.name, values: (regular[i] as { values: number[] }).values }));
+    const series = parsed.map((s, i) => {
+      const values = (regular[i] as { values: number[] }).values;
+      const upperBound = percentCeiling(s.unit, values);
+      return { name: s.name, values, ...(upperBound !== undefined ? { upperBound } : {}) };
+    });
     // A series too short for the LSTM and its backtest gets Theta's forecast (runForecastOrFallback,
     // as in the app); methods only the network's run has are refused before anything trains.
     const requested = args.get("method") as MethodName | "chosen" | undefined;

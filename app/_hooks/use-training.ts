@@ -8,7 +8,7 @@ import type { ForecastProgress, ModelForecast } from "@/lib/forecast/types";
 import type { RunDto, RunSeries, SaveRunInput, StoredTrainingHistory } from "@/lib/series/run-schema";
 import type { SeriesDto, SeriesPointsDto } from "@/lib/series/schema";
 import { appendProgress, describeBackend, describeTrainingError, toProgressView, type ProgressView } from "@/lib/workbench/progress-view";
-import { toForecastRequest, toRegularSeries, type RegularSeries, type TrainingSettings } from "@/lib/workbench/to-forecast-request";
+import { toForecastRequest, toRegularSeries, toSeriesInput, type RegularSeries, type TrainingSettings } from "@/lib/workbench/to-forecast-request";
 import { toReforecastSeries, toRunRecord } from "@/lib/workbench/to-run-record";
 
 export type TrainingStatus = "idle" | "loading" | "training" | "stopping" | "saving" | "finished" | "failed";
@@ -48,7 +48,7 @@ async function loadSeries(datasetId: string, series: SeriesDto): Promise<Regular
   const response = await fetch(`/api/datasets/${datasetId}/series/${series.id}/points`);
   const body = (await response.json()) as SeriesPointsDto | { error: string };
   if (!response.ok || "error" in body) throw new Error("error" in body ? body.error : `Loading ${series.name} failed (${response.status}).`);
-  return toRegularSeries(series.id, series.name, body.t, body.y, series.frequency);
+  return toRegularSeries(series.id, series.name, body.t, body.y, series.frequency, series.unit);
 }
 
 async function saveRun(datasetId: string, record: SaveRunInput, model: ArrayBuffer | null): Promise<RunDto> {
@@ -185,7 +185,7 @@ export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
       client.current ??= createForecastClient(onEvent);
       const forecast = await client.current.reforecast(
         model,
-        regular.map((s) => ({ name: s.name, values: s.values })),
+        regular.map(toSeriesInput),
         horizon,
       );
       return { forecast, series: regular };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { coverage } from "../metrics";
 import { calibrate, toIntervals } from "./conformal";
+import { percentCeiling } from "./transform";
 import { createRandom } from "./random";
 
 function gaussian(random: ReturnType<typeof createRandom>): number {
@@ -84,5 +85,28 @@ describe("split-conformal intervals", () => {
     expect(band.upper95).toEqual([7.5, 5]);
     // A series that went below 0 before is forecast as it comes.
     expect(toIntervals([-20], { sigma: [2], q80: 1.5, q95: 2.5 }, { transform: "none", nonNegative: false }).upper95).toEqual([-15]);
+  });
+
+  it("caps a share in percent at 100: bounds above it come down to it, and a forecast above it has its band below", () => {
+    const calibration = { sigma: [1, 2], q80: 1.5, q95: 2.5 };
+    const band = toIntervals([98, 103], calibration, { transform: "none", nonNegative: true, ceiling: 100 });
+    expect(band.mean).toEqual([98, 100]);
+    expect(band.upper80).toEqual([99.5, 100]);
+    expect(band.upper95).toEqual([100, 100]);
+    expect(band.lower80).toEqual([96.5, 97]);
+    expect(band.lower95).toEqual([95.5, 95]);
+    // On the log scale the cap is the same 100 on the analyst's scale.
+    const logged = toIntervals([Math.log(99)], { sigma: [0.05], q80: 1.5, q95: 2.5 }, { transform: "log", nonNegative: true, ceiling: 100 });
+    expect(logged.upper95[0]).toBe(100);
+    expect(logged.lower95[0]).toBeCloseTo(99 * Math.exp(-0.125), 10);
+  });
+
+  it("takes 100 for the ceiling of a series in percent that stayed between 0 and 100, and none otherwise", () => {
+    expect(percentCeiling("%", [97.5, Number.NaN, 99.9, 100])).toBe(100);
+    expect(percentCeiling(" % ", [12])).toBe(100);
+    expect(percentCeiling("%", [95, 104])).toBeUndefined();
+    expect(percentCeiling("%", [-2, 5])).toBeUndefined();
+    expect(percentCeiling("MW", [50])).toBeUndefined();
+    expect(percentCeiling(null, [50])).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { toOriginalScale, type OutputScale } from "./transform";
+import { applyTransform, toOriginalScale, type OutputScale } from "./transform";
 import type { Calibration, IntervalForecast } from "./types";
 
 /**
@@ -91,13 +91,15 @@ function nonDecreasing(values: number[], weights: number[]): number[] {
  * @param scale the series' transform (and floor); bounds are mapped back to the original scale.
  *   A series that never went below 0 and is forecast below it (a decline extrapolated past 0)
  *   has its bands around the floored forecast: from 0 up by the usual width, not squeezed to a
- *   zero-width band that claims the value is certainly 0.
+ *   zero-width band that claims the value is certainly 0. A forecast past the series' ceiling
+ *   (100 for a share in percent) likewise has its bands below the ceiling.
  */
 export function toIntervals(forecast: ArrayLike<number>, calibration: Calibration, scale: OutputScale): IntervalForecast {
   const out: IntervalForecast = { mean: [], lower80: [], upper80: [], lower95: [], upper95: [] };
+  const cap = scale.ceiling !== undefined ? applyTransform([scale.ceiling], scale.transform)[0] : undefined;
   for (let j = 0; j < forecast.length; j++) {
     const raw = forecast[j] as number;
-    const z = scale.nonNegative && scale.transform === "none" && raw < 0 ? 0 : raw;
+    const z = cap !== undefined && raw > cap ? cap : scale.nonNegative && scale.transform === "none" && raw < 0 ? 0 : raw;
     const s = calibration.sigma[Math.min(j, calibration.sigma.length - 1)] as number;
     out.mean.push(toOriginalScale(z, scale));
     out.lower80.push(toOriginalScale(z - calibration.q80 * s, scale));

@@ -66,6 +66,7 @@ export async function forecastFromModel(saved: SavedModel, series: SeriesInput[]
           horizon: saved.horizon,
           transform: state.transform,
           deseasonalize: state.deseasonalized ? "on" : "off",
+          upperBound: input.upperBound,
           fixed: {
             transform: state.transform,
             deseasonalized: state.deseasonalized,

@@ -8,6 +8,7 @@ export { resolveConfig, minimumLength } from "./config";
 export { ForecastError, InvalidRequestError, SavedModelError, SeriesTooShortError, TrainingDivergedError } from "./errors";
 export { forecastFromModel } from "./forecast-from-model";
 export { runClassicalForecast, runForecast, runForecastOrFallback } from "./run-forecast";
+export { percentCeiling } from "./transform";
 export { forecastShortSeries, needsShortSeriesForecast, SHORT_SERIES_MIN_FIT, type ShortSeriesForecast } from "./short-series";
 export { decodeSavedModel, encodeSavedModel, fromTfjsFiles, toTfjsFiles } from "./saved-model";
 export * from "./types";

@@ -1,8 +1,8 @@
 import { cycleAt, fitLongCycle, hasLongCycle, repeatsWeekly, weekLength, withoutCycle } from "./cycle";
 import { chooseTrend, fitSmoothing, forecastSmoothing, runSmoothing, seasonAt } from "./exponential-smoothing";
 import { isSeasonal, isSeasonalAfterDifferencing } from "./seasonality";
-import { applyTransform, chooseTransform, isNonNegative, type OutputScale } from "./transform";
-import type { ForecastConfig, LongCycle, SmoothingModel, TransformKind } from "./types";
+import { applyTransform, ceilingOf, chooseTransform, isNonNegative, type OutputScale } from "./transform";
+import type { ForecastConfig, LongCycle, SeriesInput, SmoothingModel, TransformKind } from "./types";
 import { targetScale, type SeriesFrame } from "./windows";
 
 /** A series with its missing values handled. */
@@ -142,6 +142,8 @@ export interface PreparedSeries {
   transform: TransformKind;
   /** Every value is at least 0, so forecasts and bounds are floored there (see {@link OutputScale}). */
   nonNegative: boolean;
+  /** No value went above the series' upper bound, so forecasts and bounds are capped there. */
+  ceiling?: number;
   deseasonalized: boolean;
   /** The long cycle (a week of hourly data, a year of daily data) removed before the smoothing (null: none). */
   cycle: LongCycle | null;
@@ -183,6 +185,8 @@ export function prepareSeries(
     /** Damped trend in the smoothing (default true). */
     dampedTrend?: boolean;
     fixed?: FixedPreparation;
+    /** The series' {@link SeriesInput.upperBound}. */
+    upperBound?: number;
   },
 ): PreparedSeries {
   const m = Math.round(options.seasonLength);
@@ -228,6 +232,7 @@ export function prepareSeries(
     if (origins.length === 0) origins.push(Math.max(0, options.fitEnd - 1 - options.horizon));
     scale = targetScale(partial, origins, options.horizon);
   }
-  return { transform, nonNegative: isNonNegative(values), deseasonalized, cycle, smoothing, frame: { ...partial, scale, differenceLag: deseasonalized ? m : 1 } };
+  const ceiling = ceilingOf(values, options.upperBound);
+  return { transform, nonNegative: isNonNegative(values), ...(ceiling !== undefined ? { ceiling } : {}), deseasonalized, cycle, smoothing, frame: { ...partial, scale, differenceLag: deseasonalized ? m : 1 } };
 }
 

@@ -211,6 +211,21 @@ describe("edge cases", () => {
     again.series[0]?.forecasts.lstm.mean.forEach((v, j) => expect(v).toBeCloseTo(s.forecasts.lstm.mean[j] as number, 5));
   });
 
+  it("caps every method's forecast and bands at a series' upper bound, in the run, the saved model and a short series' forecast", async () => {
+    const draw = createRandom(12).next;
+    // Uptime in percent: near 100, never above it.
+    const uptime = Array.from({ length: 96 }, () => Math.min(100, 99.2 + 1.2 * draw()));
+    const capped = await runForecast({ series: [{ name: "uptime", values: uptime, upperBound: 100 }], horizon: 6, seasonLength: 12, config: FAST });
+    const highest = (forecasts: Record<string, { upper95: number[] }>) => Math.max(...Object.values(forecasts).flatMap((f) => f.upper95));
+    expect(highest(capped.series[0]?.forecasts ?? {})).toBeLessThanOrEqual(100);
+    const free = await runForecast({ series: [{ name: "uptime", values: uptime }], horizon: 6, seasonLength: 12, config: FAST });
+    expect(highest(free.series[0]?.forecasts ?? {})).toBeGreaterThan(100);
+    const again = await forecastFromModel(capped.model, [{ name: "uptime", values: uptime, upperBound: 100 }]);
+    expect(highest(again.series[0]?.forecasts ?? {})).toBeLessThanOrEqual(100);
+    const short = await runForecastOrFallback({ series: [{ name: "uptime", values: uptime.slice(0, 20), upperBound: 100 }], horizon: 6, seasonLength: 12 });
+    expect(highest(short.series[0]?.forecasts ?? {})).toBeLessThanOrEqual(100);
+  });
+
   it("never forecasts below 0 for a series that never went below 0, and only then", async () => {
     // Intermittent counts: mostly zeros, so unfloored bands reach well below 0.
     const draw = createRandom(11).next;

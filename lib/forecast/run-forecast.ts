@@ -96,6 +96,7 @@ export async function runForecast(asked: ForecastRequest, options: RunForecastOp
       const group = await forecastGroup({
         names: members.map((i) => request.series[i]?.name ?? `#${i + 1}`),
         cleaned: members.map((i) => cleaned[i] as CleanSeries),
+        upperBounds: members.map((i) => request.series[i]?.upperBound),
         input: mode === "global" ? 0 : g,
         model: g + 1,
         config,
@@ -196,6 +197,8 @@ export async function runClassicalForecast(request: ForecastRequest, options: Ru
 interface GroupJob {
   names: string[];
   cleaned: CleanSeries[];
+  /** Each series' {@link SeriesInput.upperBound}. */
+  upperBounds: (number | undefined)[];
   /** Input of the saved model this group's network becomes. */
   input: number;
   /** 1-based network index for progress. */
@@ -234,7 +237,7 @@ async function forecastGroup(job: GroupJob) {
     const plan = planBacktest(clean.values.length, h, config.backtestOrigins);
     const screen = config.screenOutliers ? screenOutliers(clean.values, m) : { indices: [], values: clean.values };
     const { cycle, ...decided } = choosePreparation(screen.values, m, config, h, job.frequency);
-    const prepared = prepareSeries(screen.values, { ...prepOptions(config, m, h), ...decided, cyclePeriod: cycle === "on" ? config.cyclePeriod : 0, fitEnd: plan.first + 1 });
+    const prepared = prepareSeries(screen.values, { ...prepOptions(config, m, h), ...decided, cyclePeriod: cycle === "on" ? config.cyclePeriod : 0, fitEnd: plan.first + 1, upperBound: job.upperBounds[i] });
     const models = fitBaselines(prepared.frame.z, plan.first + 1, m, prepared.deseasonalized, prepared.transform === "none");
     return { name: job.names[i] as string, clean, fit: screen.values, outliers: screen.indices, plan, prepared, baselines: runBaselines(prepared.frame.z, models) };
   });
@@ -262,9 +265,10 @@ async function forecastGroup(job: GroupJob) {
     let network = backtestNet;
     const stoppedInBacktest = job.isStopped();
     if (!stoppedInBacktest) {
-      const prepared = backtestSeries.map((s) =>
+      const prepared = backtestSeries.map((s, i) =>
         prepareSeries(s.fit, {
           ...prepOptions(config, m, h),
+          upperBound: job.upperBounds[i],
           transform: s.prepared.transform,
           deseasonalize: s.prepared.deseasonalized ? "on" : "off",
           cyclePeriod: s.prepared.cycle?.period ?? 0,

@@ -5,8 +5,8 @@ import { minimumLength } from "./config";
 import { calibrate, toIntervals } from "./conformal";
 import { SeriesTooShortError } from "./errors";
 import { choosePreparation, cleanSeries } from "./prepare";
-import { applyTransform, isNonNegative, type OutputScale } from "./transform";
-import { METHOD_LABELS, type BacktestMetrics, type IntervalForecast, type MethodName, type SeriesOutcome } from "./types";
+import { applyTransform, ceilingOf, isNonNegative, type OutputScale } from "./transform";
+import { METHOD_LABELS, type BacktestMetrics, type IntervalForecast, type MethodName, type SeriesInput, type SeriesOutcome } from "./types";
 
 /** Fewest values Theta is fitted on, in the forecast and at every backtest origin. */
 export const SHORT_SERIES_MIN_FIT = 4;
@@ -53,7 +53,7 @@ const SHORT_SERIES_MARGIN = 0.7;
  * @param seasonLength m in steps (1 = none)
  * @throws SeriesTooShortError below {@link SHORT_SERIES_MIN_FIT} + 1 usable values
  */
-export function forecastShortSeries(series: { name: string; values: ArrayLike<number> }, horizon: number, seasonLength: number): ShortSeriesForecast {
+export function forecastShortSeries(series: SeriesInput, horizon: number, seasonLength: number): ShortSeriesForecast {
   const clean = cleanSeries(series.values);
   const values = clean.values;
   const n = values.length;
@@ -62,7 +62,8 @@ export function forecastShortSeries(series: { name: string; values: ArrayLike<nu
   const decided = choosePreparation(values, m, { transform: "auto", deseasonalize: "auto", cyclePeriod: 0, dampedTrend: false }, horizon);
   const z = applyTransform(values, decided.transform);
   const seasonal = decided.deseasonalize === "on";
-  const scale: OutputScale = { transform: decided.transform, nonNegative: isNonNegative(values) };
+  const ceiling = ceilingOf(values, series.upperBound);
+  const scale: OutputScale = { transform: decided.transform, nonNegative: isNonNegative(values), ...(ceiling !== undefined ? { ceiling } : {}) };
   const fitAt = (origin: number) => runBaselines(z, fitBaselines(z, origin + 1, m, seasonal, decided.transform === "none"));
 
   // Seasonal naive needs a whole season before its first origin and one scored horizon after it.

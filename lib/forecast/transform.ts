@@ -66,6 +66,34 @@ export interface OutputScale {
   transform: TransformKind;
   /** The history never went below 0 (counts, sales, demand): neither may a forecast or a bound. */
   nonNegative: boolean;
+  /** A cap no forecast or bound may pass (100 for a share in percent); absent: none. */
+  ceiling?: number;
+}
+
+/**
+ * The cap of a series whose unit is percent and whose values all lie between 0 and 100 (a share,
+ * a rate, an occupancy): without it, the bands of a series near 100% reached 103%. A percentage
+ * that already went past 100 (a growth rate) has none.
+ * @param unit the series' unit as read from the file (`%`), or null
+ * @param values the history
+ */
+export function percentCeiling(unit: string | null | undefined, values: ArrayLike<number>): number | undefined {
+  if (unit?.trim() !== "%") return undefined;
+  let seen = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (Number.isNaN(v)) continue;
+    if (!(v >= 0 && v <= 100)) return undefined;
+    seen++;
+  }
+  return seen > 0 ? 100 : undefined;
+}
+
+/** The cap to apply: `upperBound` when no value went above it. */
+export function ceilingOf(values: ArrayLike<number>, upperBound: number | undefined): number | undefined {
+  if (upperBound === undefined) return undefined;
+  for (let i = 0; i < values.length; i++) if ((values[i] as number) > upperBound) return undefined;
+  return upperBound;
 }
 
 /** Whether every value is at least 0. */
@@ -74,8 +102,9 @@ export function isNonNegative(values: ArrayLike<number>): boolean {
   return values.length > 0;
 }
 
-/** A modelling-scale value on the original scale: inverted, then floored at 0 for a non-negative series. */
+/** A modelling-scale value on the original scale: inverted, floored at 0 for a non-negative series and capped at its ceiling. */
 export function toOriginalScale(value: number, scale: OutputScale): number {
   const v = invertTransform(value, scale.transform);
+  if (scale.ceiling !== undefined && v > scale.ceiling) return scale.ceiling;
   return scale.nonNegative && v < 0 ? 0 : v;
 }

@@ -50,6 +50,11 @@ export interface BackendInfo {
 export interface SeriesInput {
   name: string;
   values: ArrayLike<number>;
+  /**
+   * A value the series cannot exceed (100 for a share in percent): forecasts and bands are capped
+   * there when the history never went above it. See {@link percentCeiling}.
+   */
+  upperBound?: number;
 }
 
 /** "log" models the series on the log scale (multiplicative level, trend and season). */

@@ -44,7 +44,7 @@ export async function startForecast(datasetId: string, input: StartForecastInput
   for (const series of chosen) {
     const stored = await getSeriesPoints(series.id);
     if (!stored) return { ok: false, status: 404, reason: `Series \`${series.id}\` was deleted.` };
-    regular.push(toRegularSeries(series.id, series.name, stored.times, stored.values, series.frequency));
+    regular.push(toRegularSeries(series.id, series.name, stored.times, stored.values, series.frequency, series.unit));
   }
   const shortest = Math.min(...regular.map((s) => usableLength(s.values)));
   const horizon = input.horizon ?? defaultHorizon(first.frequency, shortest);

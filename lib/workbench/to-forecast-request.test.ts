@@ -13,6 +13,14 @@ describe("toRegularSeries", () => {
     expect(Array.from(s.values)).toEqual([1, NaN, NaN, NaN, 3]);
   });
 
+  it("asks for a cap at 100 for a series in percent that stayed between 0 and 100", () => {
+    const settings = { horizon: 2, mode: "global" as const, overrides: {} };
+    const share = toRegularSeries("id", "uptime", [0, DAY, 2 * DAY], [99.1, 99.8, 100], { ...daily, gapCount: 0 }, "%");
+    expect(toForecastRequest([share], settings, 1).series[0]?.upperBound).toBe(100);
+    const load = toRegularSeries("id", "load", [0, DAY, 2 * DAY], [99.1, 99.8, 100], { ...daily, gapCount: 0 }, "MW");
+    expect(toForecastRequest([load], settings, 1).series[0]).not.toHaveProperty("upperBound");
+  });
+
   it("keeps a series without gaps as it is", () => {
     const s = toRegularSeries("id", "sales", [0, DAY], [1, 2], { ...daily, gapCount: 0 });
     expect(s.times).toEqual([0, DAY]);

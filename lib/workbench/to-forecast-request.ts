@@ -1,5 +1,6 @@
 import { minimumLength } from "../forecast/config";
-import type { ForecastConfig, ForecastMode, ForecastRequest } from "../forecast/types";
+import { percentCeiling } from "../forecast/transform";
+import type { ForecastConfig, ForecastMode, ForecastRequest, SeriesInput } from "../forecast/types";
 import { regularTimes, type Frequency } from "../time/frequency";
 
 /** A series as the workbench trains on it: equally spaced values on a regular time grid. */
@@ -10,6 +11,8 @@ export interface RegularSeries {
   times: number[];
   /** Values, NaN where the file had no value for the step. */
   values: Float64Array;
+  /** The unit read from the file (`%`, `MW`); null or absent when it gives none. */
+  unit?: string | null;
 }
 
 /**
@@ -17,6 +20,7 @@ export interface RegularSeries {
  * equally spaced values (it fills them by interpolation and says how many it filled).
  * @param times epoch ms of the stored points, ascending
  * @param values stored values (NaN or null = missing)
+ * @param unit the unit read from the file, or null
  */
 export function toRegularSeries(
   seriesId: string,
@@ -24,6 +28,7 @@ export function toRegularSeries(
   times: ArrayLike<number>,
   values: ArrayLike<number | null>,
   frequency: Frequency,
+  unit: string | null = null,
 ): RegularSeries {
   const n = times.length;
   const plain = () => ({
@@ -31,6 +36,7 @@ export function toRegularSeries(
     name,
     times: Array.from(times),
     values: Float64Array.from({ length: n }, (_, i) => values[i] ?? Number.NaN),
+    unit,
   });
   if (n < 2 || frequency.gapCount === 0 || frequency.kind === "irregular" || frequency.kind === "index") return plain();
   const grid = regularTimes(times[0] as number, times[n - 1] as number, frequency);
@@ -41,7 +47,7 @@ export function toRegularSeries(
     while (j < n && (times[j] as number) < (grid[i] as number)) j++;
     if (j < n && times[j] === grid[i]) out[i] = values[j] ?? Number.NaN;
   }
-  return { seriesId, name, times: grid, values: out };
+  return { seriesId, name, times: grid, values: out, unit };
 }
 
 /** Settings of the advanced section; a missing value means "automatic". */
@@ -58,13 +64,19 @@ export interface TrainingSettings {
   overrides: ConfigOverrides;
 }
 
+/** What the forecaster reads of a series: its values, and a cap at 100 for a share in percent. */
+export function toSeriesInput(series: RegularSeries): SeriesInput {
+  const upperBound = percentCeiling(series.unit, series.values);
+  return { name: series.name, values: series.values, ...(upperBound !== undefined ? { upperBound } : {}) };
+}
+
 /**
  * The forecaster's request for the chosen series.
  * @param seasonLength steps per season (from the detected frequency; 1 = none)
  */
 export function toForecastRequest(series: RegularSeries[], settings: TrainingSettings, seasonLength: number, frequency?: string): ForecastRequest {
   return {
-    series: series.map((s) => ({ name: s.name, values: s.values })),
+    series: series.map(toSeriesInput),
     horizon: settings.horizon,
     seasonLength: Math.max(1, Math.round(seasonLength)),
     frequency,
