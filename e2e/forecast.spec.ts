@@ -60,7 +60,9 @@ test("train a forecast: progress, live loss, forecast with both bands, saved and
   await expect(page.getByText("No forecast yet")).toBeVisible();
   await expect(page.getByLabel(/^Horizon/)).toHaveValue("12");
 
-  await smallSettings(page, { "Max epochs": "8", "LSTM units": "8", "Ensemble size": "1", "Patience (epochs)": "8" });
+  // Small, but with epochs enough that training outlasts the page's progress updates (every
+  // 250 ms): eight epochs of this network finish in about 200 ms, before the first one.
+  await smallSettings(page, { "Max epochs": "60", "LSTM units": "8", "Ensemble size": "1", "Patience (epochs)": "60" });
   const workerStarted = page.waitForEvent("worker");
   await page.getByRole("button", { name: "Train forecast" }).click();
   await workerStarted;
