@@ -68,7 +68,7 @@ export function choosePreparation(
   const P = config.cyclePeriod;
   const cycle = P >= 2 && config.deseasonalize !== "off" && (config.deseasonalize === "on" ? z.length >= 2 * P : hasLongCycle(z, P, m));
   if (cycle) z = withoutCycle(z, fitLongCycle(z, P));
-  const seasonal = m > 1 && config.deseasonalize !== "off" && (config.deseasonalize === "on" ? z.length >= 2 * m : seasonTest(z, m, frequency));
+  const seasonal = m > 1 && config.deseasonalize !== "off" && (config.deseasonalize === "on" ? z.length >= 2 * m : seasonTest(z, m, frequency) && !isRoundedLine(values));
   const dampedTrend = config.dampedTrend === "auto" ? chooseTrend(z, { seasonLength: m, seasonal, horizon }) === "damped" : config.dampedTrend;
   return { transform, deseasonalize: seasonal ? "on" : "off", cycle: cycle ? "on" : "off", dampedTrend };
 }
@@ -97,16 +97,32 @@ function seasonTest(z: Float64Array, m: number, frequency: string | undefined): 
  * 42 months of Mauna Loa CO₂ (M4's shortest monthly length) scored 1.73 without it and 0.26 with.
  */
 function repeatsMuchBetter(z: Float64Array, m: number): boolean {
-  const seasonal = errorWithDrift(z, m);
-  const persistent = errorWithDrift(z, 1);
-  // A straight line misses by nothing either way but rounding (a line written to two decimals
-  // repeats its rounding every few steps): steps that barely vary around their drift are no season.
-  if (!(persistent.error > STRAIGHT_LINE * Math.abs(persistent.drift))) return false;
-  return seasonal.error < SEASON_OVER_PERSISTENCE * persistent.error;
+  return errorWithDrift(z, m).error < SEASON_OVER_PERSISTENCE * errorWithDrift(z, 1).error;
 }
 
-/** Below this share of the drift per step, the steps' spread is rounding on a straight line. */
-const STRAIGHT_LINE = 0.1;
+/**
+ * Whether the values lie on a straight line up to the rounding of their written digits (at most
+ * six decimals). Such a line has no season, but its rounding repeats every few steps (a slope of a
+ * third, written to two decimals, rounds the same way every three), which the seasonality tests
+ * on differences would take for one.
+ */
+function isRoundedLine(values: Float64Array): boolean {
+  const n = values.length;
+  if (n < 3) return false;
+  let decimals = 0;
+  while (decimals < 6 && !values.every((v) => Math.abs(v * 10 ** decimals - Math.round(v * 10 ** decimals)) < 1e-6)) decimals++;
+  const tolerance = Math.max(10 ** -decimals, 1e-9 * Math.max(...values.map(Math.abs)));
+  const tMean = (n - 1) / 2;
+  const yMean = values.reduce((sum, v) => sum + v, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  for (let t = 0; t < n; t++) {
+    sxy += (t - tMean) * ((values[t] as number) - yMean);
+    sxx += (t - tMean) ** 2;
+  }
+  const slope = sxy / sxx;
+  return values.every((v, t) => Math.abs(v - (yMean + slope * (t - tMean))) <= tolerance);
+}
 
 /** Mean of the lag-`lag` differences (drift) and their mean absolute deviation from it (finite ones only). */
 function errorWithDrift(z: Float64Array, lag: number): { drift: number; error: number } {

@@ -52,10 +52,6 @@ export function isSeasonalAfterDifferencing(values: ArrayLike<number>, seasonLen
   if (m <= 1 || values.length < 3 * m) return false;
   const d = Float64Array.from({ length: values.length - 1 }, (_, t) => (values[t + 1] as number) - (values[t] as number));
   const n = d.length;
-  // The steps of a straight line vary only by rounding, which repeats (a line written to two
-  // decimals rounds the same way every few steps): that is no season.
-  const drift = d.reduce((sum, v) => sum + v, 0) / n;
-  if (!(d.reduce((sum, v) => sum + Math.abs(v - drift), 0) / n > 0.1 * Math.abs(drift))) return false;
   const r = autocorrelations(d, 2 * m);
   const atSeason = r[m - 1] as number;
   if (!(atSeason > 0)) return false;
