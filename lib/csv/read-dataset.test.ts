@@ -613,6 +613,13 @@ describe("times written with a UTC offset that changes", () => {
     expect(fine.issues.map((i) => i.kind)).not.toContain("unsorted");
   });
 
+  it("does not take one row written in local time in a UTC file for a clock change: its moment repeats another's, which is refused", () => {
+    const rows = ["09:00:00+00:00", "10:00:00+00:00", "11:00:00+01:00", "11:00:00+00:00", "12:00:00+00:00"].map((clock) => `2024-07-01T${clock}`);
+    const result = readDataset(`time,value\n${rows.map((c, i) => `${c},${i}`).join("\n")}\n`);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(/Rows 3 and 4 have the same time/);
+  });
+
   it("reads hour-only offsets (`+01`, as PostgreSQL writes them) like full ones", () => {
     const dataset = read("time,load\n2024-03-31 00:00:00+01,1\n2024-03-31 01:00:00+01,2\n2024-03-31 03:00:00+02,3\n2024-03-31 04:00:00+02,4\n");
     expect(Array.from(dataset.series[0]!.times).map((t) => new Date(t).getUTCHours())).toEqual([0, 1, 3, 4]);

@@ -704,6 +704,25 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     return true;
   }
 
+  /**
+   * Whether a group's offsets, in time order, change only as clocks do for daylight saving: weeks
+   * apart at least. A UTC file with one row written in local time changes twice within an hour.
+   */
+  function switchesSeasonally(group: Group): boolean {
+    const n = group.times.length;
+    const times = group.times.data;
+    const offsets = (group.offsets as Growable<Int32Array>).data;
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (times[a] as number) - (times[b] as number));
+    let lastChange = Number.NEGATIVE_INFINITY;
+    for (let k = 1; k < n; k++) {
+      const [a, b] = [order[k - 1] as number, order[k] as number];
+      if (offsets[a] === offsets[b]) continue;
+      if ((times[b] as number) - lastChange < MIN_DAYS_BETWEEN_CLOCK_CHANGES * 86_400_000) return false;
+      lastChange = times[b] as number;
+    }
+    return true;
+  }
+
   /** Every value cell of `row` is its column's sum so far (to 0.1%), and at least one is filled. */
   function isColumnTotals(row: string[]): boolean {
     if (!single) return false;
@@ -755,7 +774,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     if (shortCell) timeFormat = matchPadding(detectedFormat, shortCell.cell, shortCell.t);
     const issues: IngestIssue[] = [];
     const latestOffset = latest ? offsetOf(latest.cell) : undefined;
-    const localClock = timeFormat.kind === "pattern" && offsetRange !== null && offsetRange[1] - offsetRange[0] === 60;
+    const localClock = timeFormat.kind === "pattern" && offsetRange !== null && offsetRange[1] - offsetRange[0] === 60 && [...groups.values()].every(switchesSeasonally);
     if (localClock && offsetRange && timeFormat.kind === "pattern") {
       // Offsets an hour apart are a zone's clock changing for daylight saving: the rows are read
       // on that clock, as the file shows them, so a daily pattern keeps its hours (read as moments,
@@ -1110,6 +1129,9 @@ function periodTableIssues(matrix: NonNullable<ColumnPlan["matrix"]>, clipped: n
   }
   return issues;
 }
+
+/** Clocks change for daylight saving twice a year at most; offsets that switch sooner are not that. */
+const MIN_DAYS_BETWEEN_CLOCK_CHANGES = 28;
 
 /**
  * Whether a wall-clock time (UTC fields) lies in the hour that repeats when clocks go back: 02:00
