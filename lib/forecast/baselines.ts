@@ -61,7 +61,8 @@ export function seasonallyAdjusted(z: Float64Array, theta: Pick<ThetaModel, "sea
   return theta.multiplicative ? z.map((v, t) => v / (theta.indices[t % m] as number)) : z.map((v, t) => v - (theta.indices[t % m] as number));
 }
 
-function slope(values: ArrayLike<number>): number {
+/** Least-squares slope of the values against their index (0 for fewer than two). */
+export function slope(values: ArrayLike<number>): number {
   const n = values.length;
   if (n < 2) return 0;
   const tMean = (n - 1) / 2;

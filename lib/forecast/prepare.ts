@@ -1,3 +1,4 @@
+import { slope } from "./baselines";
 import { cycleAt, fitLongCycle, hasLongCycle, repeatsWeekly, weekLength, withoutCycle } from "./cycle";
 import { chooseTrend, fitSmoothing, forecastSmoothing, runSmoothing, seasonAt } from "./exponential-smoothing";
 import { isSeasonal, isSeasonalAfterDifferencing } from "./seasonality";
@@ -114,14 +115,8 @@ function isRoundedLine(values: Float64Array): boolean {
   const tolerance = Math.max(10 ** -decimals, 1e-9 * Math.max(...values.map(Math.abs)));
   const tMean = (n - 1) / 2;
   const yMean = values.reduce((sum, v) => sum + v, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  for (let t = 0; t < n; t++) {
-    sxy += (t - tMean) * ((values[t] as number) - yMean);
-    sxx += (t - tMean) ** 2;
-  }
-  const slope = sxy / sxx;
-  return values.every((v, t) => Math.abs(v - (yMean + slope * (t - tMean))) <= tolerance);
+  const b = slope(values);
+  return values.every((v, t) => Math.abs(v - (yMean + b * (t - tMean))) <= tolerance);
 }
 
 /** Mean of the lag-`lag` differences (drift) and their mean absolute deviation from it (finite ones only). */
