@@ -518,8 +518,8 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   // A shorter cell than the padded pattern prints was written without padding (`1/2/2024`).
   const paddedWidth = matrix ? null : fixedPatternWidth(detectedFormat);
   let shortCell: { cell: string; t: number } | null = null;
-  // Times written with a UTC offset that changes (daylight saving) are written back with the
-  // latest one, so that a forecast reads in the zone's current offset.
+  // Each time's UTC offset is kept: offsets an hour apart (daylight saving) are read on the local
+  // clock in finish(); other mixes are written back with the latest one.
   const zoned = detectedFormat.kind === "pattern" && detectedFormat.pattern.includes("%z");
   let latest: { cell: string; t: number } | null = null;
   let offsetRange: [number, number] | null = null;

@@ -72,7 +72,7 @@ export interface OutputScale {
 
 /**
  * The cap of a series whose unit is percent and whose values all lie between 0 and 100 (a share,
- * a rate, an occupancy): without it, the bands of a series near 100% reached 103%. A percentage
+ * a rate, an occupancy): without it, the bands of an uptime near 100% reached 100.26%. A percentage
  * that already went past 100 (a growth rate) has none.
  * @param unit the series' unit as read from the file (`%`), or null
  * @param values the history
