@@ -626,6 +626,16 @@ describe("times written with a UTC offset that changes", () => {
     expect(dataset.issues.map((i) => i.message).join(" ")).toMatch(/two UTC offsets an hour apart \(\+01:00 and \+02:00\)/);
   });
 
+  it("reads offsets written after a space (`00:00:00 +01`, as psql prints them) and writes them back so", () => {
+    const dataset = read("time,load\n2024-01-01 00:00:00 +01,1\n2024-01-01 01:00:00 +01,2\n2024-01-01 02:00:00 +01,3\n");
+    expect(dataset.timeColumn).toBe("time");
+    expect(dataset.series[0]!.times[0]).toBe(Date.UTC(2023, 11, 31, 23));
+    expect(formatTime(dataset.series[0]!.times[1]!, dataset.timeFormat, 1)).toBe("2024-01-01 01:00:00 +01:00");
+    // Offsets an hour apart go on the local clock, written without the offset and without the space.
+    const local = read("time,load\n2024-03-31 00:00:00 +01,1\n2024-03-31 01:00:00 +01,2\n2024-03-31 03:00:00 +02,3\n");
+    expect(formatTime(local.series[0]!.times[2]!, local.timeFormat, 2)).toBe("2024-03-31 03:00:00");
+  });
+
   it("reads offsets that differ by other than an hour as the moments they name, written with the latest offset by time, not by row", () => {
     const mixed = ["2023-03-26T00:00:00+00:00", "2023-03-26T04:00:00+03:00", "2023-03-26T05:00:00+03:00"];
     for (const rows of [mixed, [...mixed].reverse()]) {

@@ -786,7 +786,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         const offsets = (group.offsets as Growable<Int32Array>).data;
         for (let i = 0; i < group.times.length; i++) times[i] = (times[i] as number) + (offsets[i] as number) * 60_000;
       }
-      timeFormat = { kind: "pattern", pattern: timeFormat.pattern.replace(/%z/g, ""), ...(timeFormat.language ? { language: timeFormat.language } : {}) };
+      timeFormat = { kind: "pattern", pattern: timeFormat.pattern.replace(/\s*%z/g, ""), ...(timeFormat.language ? { language: timeFormat.language } : {}) };
       issues.push({
         kind: "note",
         message: `Times are written with two UTC offsets an hour apart (${formatOffset(offsetRange[0])} and ${formatOffset(offsetRange[1])}), as where clocks change for daylight saving. They are read on that local clock, as the rows show them, so that a daily pattern keeps its hours; exports and forecasts write local times, without an offset.`,

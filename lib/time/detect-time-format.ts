@@ -63,7 +63,7 @@ function regularity(pattern: string, samples: string[]): number {
 
 function isoPattern(sample: string): string | null {
   const match =
-    /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:([T ])(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?(\s+(?:UTC|GMT))?\s*$/i.exec(
+    /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:([T ])(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(\s*)(Z|[+-]\d{2}(?::?\d{2})?)?(\s+(?:UTC|GMT))?\s*$/i.exec(
       sample,
     );
   if (!match) return null;
@@ -73,10 +73,12 @@ function isoPattern(sample: string): string | null {
     if (match[7] !== undefined) pattern += ":%S";
     if (match[8] !== undefined) pattern += ".%f";
   }
-  if (match[9]) pattern += "%z";
+  // psql and some loggers put a space before the offset (`2024-01-01 00:00:00 +01`): kept, so
+  // the times are written back as the file writes them.
+  if (match[10]) pattern += `${match[9] && match[4] ? " " : ""}%z`;
   // Database exports (BigQuery, some Postgres clients) write `2024-01-01 00:00:00 UTC`: the suffix
   // is kept as literal text, so the times are read as the UTC readings they are and written back alike.
-  if (match[10] && !match[9]) pattern += match[10];
+  if (match[11] && !match[10]) pattern += match[11];
   return pattern;
 }
 
@@ -91,7 +93,7 @@ export function offsetOf(sample: string): number | null | undefined {
   const zone = match[1] as string;
   // An hour-only offset (`+01`, as PostgreSQL writes it) ends like a date's day (`2024-03-01`):
   // it counts only after a clock time.
-  const written = /^[+-]\d{2}$/.test(zone) ? /\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?[+-]\d{2}$/.test(trimmed) : /\d{2}:?\d{2}$|Z$/i.test(trimmed);
+  const written = /^[+-]\d{2}$/.test(zone) ? /\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*[+-]\d{2}$/.test(trimmed) : /\d{2}:?\d{2}$|Z$/i.test(trimmed);
   if (!written) return undefined;
   if (zone.toUpperCase() === "Z") return null;
   const sign = zone.startsWith("-") ? -1 : 1;
