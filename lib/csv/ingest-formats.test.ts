@@ -236,6 +236,16 @@ const VARIANTS: [string, Uint8Array, Expected][] = [
     { decimal: ",", series: { Wert: [251, "2000-01-01", "2000-10-10", 1000, 1000.5] } },
   ],
   [
+    "French Excel: thousands grouped by (narrow) no-break spaces, decimal commas",
+    utf8("Date;Montant\n01/01/2023;10\u00a0026,87\n02/01/2023;10\u202f590,4\n13/01/2023;9 700,25\n"),
+    { decimal: ",", series: { Montant: [3, "2023-01-01", "2023-01-13", 10026.87, 9700.25] } },
+  ],
+  [
+    "German Excel's scientific notation (`1,00E+03`)",
+    utf8("Datum;Wert\n01.01.2023;1,00E+03\n02.01.2023;1,06E+03\n13.01.2023;9,87E+02\n"),
+    { decimal: ",", series: { Wert: [3, "2023-01-01", "2023-01-13", 1000, 987] } },
+  ],
+  [
     "SAP's trailing minus and the typographic minus",
     utf8("Datum;Betrag;Temp\n01.01.2024;1.234,56-;\u22123,5\n02.01.2024;500,00;1,5\n"),
     { decimal: ",", series: { Betrag: [2, "2024-01-01", "2024-01-02", -1234.56, 500], Temp: [2, "2024-01-01", "2024-01-02", -3.5, 1.5] } },

@@ -14,6 +14,12 @@ describe("decideDecimalMark", () => {
     ["1,500 alone in a semicolon file is a decimal comma", ["1,500"], ";", { mark: ",", guessedFrom: "1,500" }],
     ["a comma-separated file cannot hold bare decimal commas", ["1.500"], ",", { mark: "." }],
     ["whole numbers say nothing and need no note", ["12", "800"], ";", { mark: "." }],
+    ["1 234,5 (space groups) decides a comma in a tab file", ["1 234,5"], "\t", { mark: "," }],
+    ["no-break and narrow no-break space groups decide too", ["10\u00a0026,870", "1\u202f234,500"], "\t", { mark: "," }],
+    ["1 234.500 (space groups) decides a point over an ambiguous 1.500", ["1 234.500", "1.500"], ";", { mark: "." }],
+    ["1'234.50 (Swiss) decides a point over an ambiguous 1.500", ["1'234.50", "1.500"], ";", { mark: "." }],
+    ["1,00E+03 (Excel's scientific notation, German) decides a comma", ["1,00E+03", "9,87E+02"], ";", { mark: "," }],
+    ["1.234E+03 is a decimal point, not a thousands dot", ["1.234E+03", "1.500"], ";", { mark: "." }],
   ])("%s", (_name, cells, delimiter, expected) => {
     expect(decideDecimalMark(cells, delimiter)).toEqual(expected);
   });

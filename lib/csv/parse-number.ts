@@ -107,6 +107,11 @@ export interface DecimalDecision {
   guessedFrom?: string;
 }
 
+/** A space (also no-break or narrow no-break) or apostrophe grouping thousands: `1 234,5`, `1'234.50`. */
+const SPACE_GROUP = /(\d)[ '\u00a0\u202f](?=\d{3}(?:\D|$))/g;
+/** Scientific notation's exponent, as spreadsheets write it: `1,2E+03`, `1.2e-5`. */
+const EXPONENT = /[eE][+-]?\d+$/;
+
 /** `1.500`: a dot before exactly three digits, which may group thousands or mark decimals. */
 const AMBIGUOUS_DOT = /^[+-]?[1-9]\d{0,2}\.\d{3}$/;
 const AMBIGUOUS_COMMA = /^[+-]?[1-9]\d{0,2},\d{3}$/;
@@ -124,8 +129,13 @@ export function decideDecimalMark(cells: string[], delimiter: string): DecimalDe
   let ambiguousComma: string | undefined;
   let ambiguousDot: string | undefined;
   for (const raw of cells) {
-    const cell = numberText(raw.trim());
-    if (/^[+-]?\d+,\d+$/.test(cell)) {
+    const written = numberText(raw.trim());
+    const cell = written.replace(SPACE_GROUP, "$1").replace(EXPONENT, "");
+    // Beside thousands grouped by spaces or apostrophes, or before an exponent, the one mark left is the decimal mark.
+    if (cell !== written && /^[+-]?\d+[.,]\d+$/.test(cell)) {
+      if (cell.includes(",")) comma++;
+      else dot++;
+    } else if (/^[+-]?\d+,\d+$/.test(cell)) {
       if (AMBIGUOUS_COMMA.test(cell)) ambiguousComma ??= cell;
       else comma++;
     } else if (/^[+-]?\d{1,3}(\.\d{3})+,\d+$/.test(cell) || /^[+-]?\d{1,3}(\.\d{3}){2,}$/.test(cell)) comma++;
