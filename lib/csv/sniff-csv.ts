@@ -277,6 +277,18 @@ function uniqueNames(names: string[]): string[] {
   });
 }
 
+/**
+ * Text files that are no table, which people upload for one: a JSON export, a web page (reports
+ * saved from a browser, "Excel" downloads that are HTML), an XML workbook. Read as CSV, their
+ * first line became a header and the message named its fragments as columns.
+ */
+const NOT_CSV: { start: RegExp; what: string; todo: string }[] = [
+  { start: /^\s*(\{\s*"|\[\s*[[{"\]])/, what: "JSON", todo: "Export the data as CSV (a header row, then a row per time) and upload that." },
+  { start: /^\s*<\?xml[^>]*>\s*<\?mso-application/i, what: "an Excel XML workbook", todo: "Open it in Excel and save it as CSV, then upload that." },
+  { start: /^\s*(<!doctype html|<html|<head|<body|<table)/i, what: "a web page (HTML)", todo: "Open it in a spreadsheet and save it as CSV, or download the data as CSV, then upload that." },
+  { start: /^\s*<\?xml/i, what: "XML", todo: "Export the data as CSV (a header row, then a row per time) and upload that." },
+];
+
 export interface SniffOptions {
   dateOrder?: DateOrder;
   /** The decimal mark, when the analyst chose it (default: decided from the numbers). */
@@ -290,6 +302,8 @@ export interface SniffOptions {
 export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSniff> {
   const sample = sampleText(text);
   if (sample.trim() === "") return fail("The file is empty. Choose a CSV file with a header row and at least one data row.");
+  const other = NOT_CSV.find(({ start }) => start.test(sample));
+  if (other) return fail(`This file is ${other.what}, not CSV. ${other.todo}`);
   const delimiter = detectDelimiter(sample);
   const allRows = parseRows(sample, delimiter);
   const { skip: skipRows, unitsRow } = preambleRows(allRows);
