@@ -45,9 +45,12 @@ export function sniffEncoding(head: Uint8Array, size = head.length): Result<Snif
   if (startsWith(head, [0xff, 0xfe])) return ok({ encoding: "utf-16le", bomLength: 2 });
   if (startsWith(head, [0xfe, 0xff])) return ok({ encoding: "utf-16be", bomLength: 2 });
   const bom = startsWith(head, [0xef, 0xbb, 0xbf]);
-  // NUL bytes never occur in UTF-8 text; a few in the first kilobytes mean a binary file.
+  // NUL bytes never occur in UTF-8 text; a few in the first kilobytes mean a binary file. Nor do
+  // many other control characters (text has tabs, line breaks, at most a stray form feed or escape).
   const sample = head.subarray(0, 8192);
-  if (sample.includes(0)) {
+  let controls = 0;
+  for (const byte of sample) if (byte < 9 || (byte > 13 && byte < 32)) controls++;
+  if (sample.includes(0) || controls > sample.length / 100) {
     return fail("This file is binary, not CSV text. Export or save it as CSV (comma- or semicolon-separated) and upload that.");
   }
   return ok({ encoding: bom ? "utf-8-bom" : "utf-8", bomLength: bom ? 3 : 0 });
