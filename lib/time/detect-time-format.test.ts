@@ -12,6 +12,9 @@ describe("detectTimeFormat", () => {
     [["2024-01-01 00:00:00 +01", "2024-01-01 01:00:00 +01"], "%Y-%m-%d %H:%M:%S %z"],
     [["2024-01-01 00:00 -05:00", "2024-01-01 01:00 -05:00"], "%Y-%m-%d %H:%M %z"],
     [["1980-01", "1980-02"], "%Y-%m"],
+    [["11.2024", "12.2024", "01.2025"], "%m.%Y"],
+    [["1/2024", "2/2024", "11/2024"], "%-m/%Y"],
+    [["01-2024", "02-2024"], "%m-%Y"],
     [["1965 Q1", "1965 Q2"], "%Y Q%q"],
     [["2020M01", "2020M02"], "%YM%m"],
     [["2020-M11", "2020-M12"], "%Y-M%m"],
@@ -23,6 +26,16 @@ describe("detectTimeFormat", () => {
     [["01-Jan-2020", "02-Jan-2020"], "%d-%b-%Y"],
   ])("reads %j as %s", (samples, pattern) => {
     expect(detectTimeFormat(samples)?.format).toMatchObject({ kind: "pattern", pattern });
+  });
+
+  it("reads months written month first, and takes dotted ones for numbers unless they are named or follow one another", () => {
+    const months = detectTimeFormat(["11.2023", "12.2023", "01.2024"], { columnName: "Monat" });
+    expect(months?.format).toEqual({ kind: "pattern", pattern: "%m.%Y" });
+    const parse = makeTimeParser(months!.format);
+    expect(parse("01.2024", 2)).toBe(Date.UTC(2024, 0, 1));
+    expect(formatTime(Date.UTC(2024, 1, 1), months!.format)).toBe("02.2024");
+    expect(detectTimeFormat(["1.2023", "5.2031", "2.2077"], { columnName: "ratio" })).toBeNull();
+    expect(detectTimeFormat(["13.2023", "14.2023"], { columnName: "Monat" })).toBeNull();
   });
 
   it("reads Excel serial dates under a date header, and leaves other counts alone", () => {

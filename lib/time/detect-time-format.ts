@@ -219,6 +219,15 @@ export function detectTimeFormat(samples: string[], options: DetectTimeOptions =
     }
   }
 
+  // Months written month first, as German (`01.2024`) and US (`1/2024`) spreadsheets write them.
+  const monthYear = /^\s*(\d{1,2})([./-])\d{4}\s*$/.exec(first);
+  if (monthYear) {
+    const pattern = `%${(monthYear[1] as string).length === 2 ? "" : "-"}m${monthYear[2]}%Y`;
+    // "1.2023" is a measurement as readily as January 2023: as for `%Y.%m` above.
+    const plausible = monthYear[2] !== "." || timeNamed || (values.length > 1 && regularity(pattern, values) >= 0.9);
+    if (plausible && allParse(pattern, values)) return { format: { kind: "pattern", pattern } };
+  }
+
   for (const pattern of periodPatterns(first)) {
     if (allParse(pattern, values)) return { format: { kind: "pattern", pattern } };
   }
