@@ -434,6 +434,14 @@ describe("what detection guessed, the analyst can see and change", () => {
     });
   });
 
+  it("a value column of mostly words is named rather than the comment column beside it, with a word it holds", () => {
+    expect(readDataset("date,comment,sales\n2024-01-01,ok,10\n2024-01-02,ok,pending\n2024-01-03,late,pending\n2024-01-04,ok,pending\n2024-01-05,ok,pending\n")).toEqual({
+      ok: false,
+      reason:
+        "No column holds numbers, so there is no series to read: column `sales` holds text such as `pending`. Write its values as numbers (empty cells are fine), or choose a file with a column of numbers.",
+    });
+  });
+
   it("rows with the same time are added up or averaged when the analyst says so, missing cells left out", () => {
     const log = "date,amount,items\n2024-01-02,5,1\n2024-01-01,10,2\n2024-01-01,20,\n2024-01-02,7,3\n2024-01-01,30,4\n";
     const summed = readDataset(log, { repeatedTimes: "sum" });

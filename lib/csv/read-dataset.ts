@@ -388,9 +388,12 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
     }
   }
   if (values.length === 0) {
-    // Name the column that was meant to hold the values, and what it holds instead.
-    const wordy = time ? columns.find((c) => c.kind === "text" && !isTime(c) && c !== id) : undefined;
-    const example = wordy ? sampleRows.map((row) => (row[wordy.index] ?? "").trim()).find((cell) => cell !== "") : undefined;
+    // Name the column that was meant to hold the values (one with a few numbers among its words,
+    // rather than a comment column beside it), and the words it holds instead.
+    const texts = time ? columns.filter((c) => c.kind === "text" && !isTime(c) && c !== id) : [];
+    const cellsOf = (c: ColumnInfo) => sampleRows.map((row) => (row[c.index] ?? "").trim()).filter((cell) => cell !== "");
+    const wordy = texts.find((c) => cellsOf(c).some((cell) => /\d/.test(cell))) ?? texts[0];
+    const example = wordy ? (cellsOf(wordy).find((cell) => !/\d/.test(cell)) ?? cellsOf(wordy)[0]) : undefined;
     if (wordy && example !== undefined) {
       return fail(
         `No column holds numbers, so there is no series to read: column \`${wordy.name}\` holds text such as \`${example}\`. Write its values as numbers (empty cells are fine), or choose a file with a column of numbers.`,
