@@ -434,6 +434,13 @@ describe("what detection guessed, the analyst can see and change", () => {
     });
   });
 
+  it.each([
+    ["date;v\n2024-01-01;1.5\n2024-01-02;1,5\n", "Row 3, column `v`: `1,5` is not a number with a decimal point, which the file's first rows were read with. If its numbers use a decimal comma, choose that decimal mark on import (CLI: --decimal ,); otherwise correct the cell."],
+    ["date;v\n2024-01-01;1,5\n2024-01-02;2,5\n2024-01-03;2.25\n", "Row 4, column `v`: `2.25` is not a number with a decimal comma, which the file's first rows were read with. If its numbers use a decimal point, choose that decimal mark on import (CLI: --decimal .); otherwise correct the cell."],
+  ])("a number written with the other decimal mark than the file was read with says how to read it: %j", (text, reason) => {
+    expect(readDataset(text)).toEqual({ ok: false, reason });
+  });
+
   it("a value column of mostly words is named rather than the comment column beside it, with a word it holds", () => {
     expect(readDataset("date,comment,sales\n2024-01-01,ok,10\n2024-01-02,ok,pending\n2024-01-03,late,pending\n2024-01-04,ok,pending\n2024-01-05,ok,pending\n")).toEqual({
       ok: false,

@@ -577,6 +577,15 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     return true;
   }
 
+  /** A cell that is no number; one that is a number with the other decimal mark says how to read it so. */
+  function notANumber(line: number, column: string, cell: string): string {
+    const where = `Row ${formatRowNumber(line)}, column \`${column}\`: ${quote(cell.trim())}`;
+    const other: DecimalMark = decimal === "." ? "," : ".";
+    if (parseNumberCell(cell, other).kind !== "number") return `${where} is not a number. Correct it, or empty the cell to mark a missing value.`;
+    const mark = (m: DecimalMark) => (m === "." ? "decimal point" : "decimal comma");
+    return `${where} is not a number with a ${mark(decimal)}, which the file's first rows were read with. If its numbers use a ${mark(other)}, choose that decimal mark on import (CLI: --decimal ${other}); otherwise correct the cell.`;
+  }
+
   let error: string | null = null;
   const stop = (message: string) => {
     error = message;
@@ -662,7 +671,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       const value = readValue(cell, decimal);
       if (value === undefined) {
         const name = plan.values[c]?.name ?? "";
-        return stop(`Row ${formatRowNumber(line)}, column \`${name}\`: ${quote(cell.trim())} is not a number. Correct it, or empty the cell to mark a missing value.`);
+        return stop(notANumber(line, name, cell));
       }
       (group.values[c] as Growable<Float64Array>).push(value);
     }
@@ -697,7 +706,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       const cell = row[column.index] as string;
       const value = readValue(cell, decimal);
       if (value === undefined) {
-        return stop(`Row ${formatRowNumber(line)}, column \`${column.name}\`: ${quote(cell.trim())} is not a number. Correct it, or empty the cell to mark a missing value.`);
+        return stop(notANumber(line, column.name, cell));
       }
       (group.values[0] as Growable<Float64Array>).push(value);
       group.times.push(Date.UTC(year, k * months, 1));
