@@ -441,6 +441,20 @@ describe("what detection guessed, the analyst can see and change", () => {
     expect(readDataset(text)).toEqual({ ok: false, reason });
   });
 
+  it("a time column in a format that is not read is named in the note on numbered points; a file without one is not", () => {
+    const notes = (text: string, options = {}) => {
+      const read = readDataset(text, options);
+      if (!read.ok) throw new Error(read.reason);
+      return read.data.issues.map((i) => i.message);
+    };
+    const fiscal = "Period,Revenue\nFY23 Q1,10\nFY23 Q2,11\nFY23 Q3,12\n";
+    expect(notes(fiscal)).toContain(
+      "No time column was found: column `Period` holds `FY23 Q1`, which is not a date or time that can be read, so points are numbered in file order. To forecast on a calendar, write its times as dates (`2024-01-31`), months (`2024-01`), quarters (`2024 Q1`) or ISO weeks (`2024-W05`).",
+    );
+    expect(notes(fiscal, { timeColumn: null })).toContain("No time column was found: points are numbered in file order.");
+    expect(notes("store,sales\nnorth,10\nsouth,11\neast,12\n")).toContain("No time column was found: points are numbered in file order.");
+  });
+
   it("a value column of mostly words is named rather than the comment column beside it, with a word it holds", () => {
     expect(readDataset("date,comment,sales\n2024-01-01,ok,10\n2024-01-02,ok,pending\n2024-01-03,late,pending\n2024-01-04,ok,pending\n2024-01-05,ok,pending\n")).toEqual({
       ok: false,

@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from "../result";
-import { offsetOf, type DateOrder, type DetectedTimeFormat } from "../time/detect-time-format";
+import { looksLikeTimeName, offsetOf, type DateOrder, type DetectedTimeFormat } from "../time/detect-time-format";
 import { inferFrequency, type Frequency } from "../time/frequency";
 import { comparePeriod, periodFrequency, toPeriodTimeFormat } from "../time/period";
 import { describeTimeFormat, fixedPatternWidth, formatOffset, formatTime, makeTimeParser, matchPadding, monthFromName, monthLanguagesOf, type TimeFormat } from "../time/time-format";
@@ -855,7 +855,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       issues.push({ kind: "note", message: `${plan.calendar.length === 1 ? `Column ${names} describes` : `Columns ${names} describe`} the date, so ${plan.calendar.length === 1 ? "it is" : "they are"} not read as a series (pick ${plan.calendar.length === 1 ? "it" : "them"} as a value column to forecast anyway).` });
     }
     if (plan.rowNumbers) issues.push({ kind: "note", message: `Column \`${plan.rowNumbers.name}\` only counts the rows (the row names R and pandas write), so it is not read as a series.` });
-    if (!plan.time) issues.push({ kind: "note", message: "No time column was found: points are numbered in file order." });
+    if (!plan.time) issues.push({ kind: "note", message: noTimeNote(columns, sniffed.sampleRows, options.timeColumn === null) });
     // Empty cells inside each value column's series (those before its first value and after its
     // last are not part of it: a column of a wide file that begins late).
     const missing: MissingCells[] = plan.values.map(() => ({ count: 0, rows: [] }));
@@ -1080,6 +1080,18 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   }
 
   return { add, error: () => error, finish };
+}
+
+/**
+ * Why the points are numbered: the file has no time column, or the one its header names holds
+ * times in no format that is read (`FY23 Q1`, `KW 05 2024`), which the analyst can rewrite.
+ * @param chosen the analyst chose to read the file without time
+ */
+function noTimeNote(columns: ColumnInfo[], sampleRows: string[][], chosen: boolean): string {
+  const named = chosen ? undefined : columns.find((c) => c.kind === "text" && looksLikeTimeName(c.name));
+  const cell = named ? sampleRows.map((row) => (row[named.index] ?? "").trim()).find((c) => c !== "") : undefined;
+  if (!named || cell === undefined) return "No time column was found: points are numbered in file order.";
+  return `No time column was found: column \`${named.name}\` holds ${quote(cell)}, which is not a date or time that can be read, so points are numbered in file order. To forecast on a calendar, write its times as dates (\`2024-01-31\`), months (\`2024-01\`), quarters (\`2024 Q1\`) or ISO weeks (\`2024-W05\`).`;
 }
 
 /** The first and one past the last index holding a value; the whole range when none does. */
