@@ -236,6 +236,11 @@ const VARIANTS: [string, Uint8Array, Expected][] = [
     { decimal: ",", series: { Wert: [251, "2000-01-01", "2000-10-10", 1000, 1000.5] } },
   ],
   [
+    "pandas' pivot: the columns' name in the header, the index name on a row of its own",
+    utf8("region,North,South\ndate,,\n2023-01-01,1,2\n2023-01-02,2,3\n2023-01-03,3,4\n"),
+    { timeColumn: "date", shape: "wide", frequency: "daily", series: { North: [3, "2023-01-01", "2023-01-03", 1, 3], South: [3, "2023-01-01", "2023-01-03", 2, 4] } },
+  ],
+  [
     "French Excel: thousands grouped by (narrow) no-break spaces, decimal commas",
     utf8("Date;Montant\n01/01/2023;10\u00a0026,87\n02/01/2023;10\u202f590,4\n13/01/2023;9 700,25\n"),
     { decimal: ",", series: { Montant: [3, "2023-01-01", "2023-01-13", 10026.87, 9700.25] } },

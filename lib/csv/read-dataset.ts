@@ -553,7 +553,8 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       : [];
   let id = plan.id;
   let headerSeen = !dialect.hasHeader;
-  let unitsRow = dialect.unitsRow ? 1 : 0;
+  /** A units row or pandas' index-name row under the header. */
+  let underHeader = dialect.unitsRow || dialect.indexNameRow ? 1 : 0;
   let preamble = dialect.skipRows ?? 0;
   const summaryRows: number[] = [];
   /** Lines inside the table starting with `#`, as exporters write comments. */
@@ -620,8 +621,8 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       headerSeen = true;
       return true;
     }
-    if (unitsRow > 0) {
-      unitsRow--;
+    if (underHeader > 0) {
+      underHeader--;
       return true;
     }
     if (/^\s*#/.test(row[0] ?? "")) {
@@ -845,6 +846,9 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     if (dialect.unitsRow) {
       const named = plan.values.filter((c) => c.unit).map((c) => `\`${c.name}\` in ${c.unit}`);
       issues.push({ kind: "note", message: `The row under the header gives units${named.length ? ` (${named.join(", ")})` : ""}; it is not data.` });
+    }
+    if (dialect.indexNameRow) {
+      issues.push({ kind: "note", message: `The row under the header names the first column (\`${columns[0]?.name ?? ""}\`), as pandas writes a table's index name; it is not data.` });
     }
     if (dialect.skipRows) {
       const lines = dialect.skipRows === 1 ? "The line above the table (a title or source) was" : `The ${plural(dialect.skipRows, "line", "lines")} above the table (a title or source) were`;

@@ -17,6 +17,8 @@ export interface CsvDialect {
   skipRows?: number;
   /** The row under the header gives each column's unit (`,MW,°C`); skipped when reading. */
   unitsRow?: boolean;
+  /** The row under the header names the first column only (`date,,`, pandas' index name); skipped when reading. */
+  indexNameRow?: boolean;
   /** Some fields are wrapped in double quotes. */
   quoted: boolean;
 }
@@ -241,6 +243,18 @@ function isUnitsRow(row: string[], above: string[] | undefined): boolean {
   return row.slice(1).every((cell) => cell.trim().length <= 16);
 }
 
+/**
+ * The name on a row of its own under the header, in the first cell only, with data under it:
+ * pandas writes a table's index name there when its columns are named too (a pivot's
+ * `region,North,South` over `date,,`). Left in the data, the name made the dates a text column.
+ */
+function indexNameOf(rows: string[][]): string | undefined {
+  const [row, next] = rows;
+  const name = (row?.[0] ?? "").trim();
+  if (!row || row.length < 2 || name === "" || isTyped(name) || filledCount(row) !== 1) return undefined;
+  return isTyped(next?.[0] ?? "") ? name : undefined;
+}
+
 /** `Load (MW)` or `Load [MW]` → `MW`. */
 function unitFromName(name: string): string | undefined {
   const match = /[([]\s*([^()[\]]{1,16}?)\s*[)\]]\s*$/.exec(name);
@@ -310,19 +324,21 @@ export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSn
   const rows = allRows.slice(skipRows);
   const [firstRow, ...afterHeader] = rows;
   const units = unitsRow ? afterHeader[0] : undefined;
-  const restRows = unitsRow ? afterHeader.slice(1) : afterHeader;
+  const indexName = unitsRow ? undefined : indexNameOf(afterHeader);
+  const restRows = unitsRow || indexName !== undefined ? afterHeader.slice(1) : afterHeader;
   if (!firstRow) return fail("The file is empty. Choose a CSV file with a header row and at least one data row.");
 
   const candidates = restRows.flat();
   const decision: DecimalDecision = options.decimal ? { mark: options.decimal } : decideDecimalMark(candidates.length ? candidates : firstRow, delimiter);
   const decimal = decision.mark;
   const hasHeader = looksLikeHeader(firstRow, restRows.slice(0, 50), decimal);
+  const indexNameRow = hasHeader && indexName !== undefined;
   const dataRows = hasHeader ? restRows : rows;
   if (dataRows.length === 0) {
     return fail("The file has a header row but no data rows. Add at least one row of values under the header.");
   }
   const width = firstRow.length;
-  const names = uniqueNames(hasHeader ? firstRow : firstRow.map((_, i) => `column ${i + 1}`));
+  const names = uniqueNames(hasHeader ? (indexNameRow ? [indexName, ...firstRow.slice(1)] : firstRow) : firstRow.map((_, i) => `column ${i + 1}`));
   const columns = names.map((name, index) => {
     const column = classify(
       name,
@@ -348,6 +364,7 @@ export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSn
       hasHeader,
       ...(skipRows > 0 ? { skipRows } : {}),
       ...(unitsRow ? { unitsRow } : {}),
+      ...(indexNameRow ? { indexNameRow } : {}),
       quoted: sample.slice(0, 10_000).includes('"'),
     },
     columns: columns.slice(0, Math.max(width, 1)),
