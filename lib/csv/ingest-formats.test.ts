@@ -460,6 +460,14 @@ describe("what detection guessed, the analyst can see and change", () => {
     expect(notes("store,sales\nnorth,10\nsouth,11\neast,12\n")).toContain("No time column was found: points are numbered in file order.");
   });
 
+  it("a series that begins late in a file without times is said to span the numbers of its points", () => {
+    const read = readDataset("a,b\n1,\n2,5\n3,6\n4,\n");
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.data.issues.map((i) => i.message)).toContain(
+      "1 series begins later or ends earlier than the file (`b` 2 – 3): the empty cells before the first value and after the last are not part of it.",
+    );
+  });
+
   it("a value column of mostly words is named rather than the comment column beside it, with a word it holds", () => {
     expect(readDataset("date,comment,sales\n2024-01-01,ok,10\n2024-01-02,ok,pending\n2024-01-03,late,pending\n2024-01-04,ok,pending\n2024-01-05,ok,pending\n")).toEqual({
       ok: false,

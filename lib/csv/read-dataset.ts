@@ -1130,10 +1130,13 @@ function missingIssues(columns: ColumnInfo[], missing: MissingCells[], tail = MI
   }));
 }
 
-/** A note on the series that begin after the file does or end before it (a product launched late). */
+/**
+ * A note on the series that begin after the file does or end before it (a product launched late).
+ * Without a time column a time is the point's index, which numbers it.
+ */
 function clippedIssues(clipped: { name: string; from: number; to: number; count: number }[], format: TimeFormat): IngestIssue[] {
   if (clipped.length === 0) return [];
-  const spans = clipped.slice(0, COLUMN_LIMIT_IN_MESSAGES).map(({ name, from, to }) => `\`${name}\` ${formatTime(from, format, 0)} – ${formatTime(to, format, 0)}`);
+  const spans = clipped.slice(0, COLUMN_LIMIT_IN_MESSAGES).map(({ name, from, to }) => `\`${name}\` ${formatTime(from, format, from)} – ${formatTime(to, format, to)}`);
   const more = clipped.length > spans.length ? ` and ${formatRowNumber(clipped.length - spans.length)} more` : "";
   const which = clipped.length === 1 ? "1 series begins later or ends earlier than the file" : `${formatRowNumber(clipped.length)} series begin later or end earlier than the file`;
   return [{ kind: "note", message: `${which} (${spans.join(", ")}${more}): the empty cells before the first value and after the last are not part of ${clipped.length === 1 ? "it" : "them"}.` }];
