@@ -31,7 +31,7 @@ describe("tables with the dates across the header", () => {
     expect(series[1]!.times[0]).toBe(Date.UTC(2018, 0, 1));
     expect(issues.map((i) => i.message)).toEqual([
       "The dates run across the header (2016 to 2023) with a series per row, so the table was read turned: 2 series named by `Country Name`.",
-      "1 series begins later or ends earlier than the file (`Germany` 2018 – 2023): the empty cells before the first value and after the last are not part of it.",
+      "1 series begins later or ends earlier than the file (`Germany` 2018 – 2023): the empty or non-numeric cells before the first value and after the last are not part of it.",
     ]);
   });
 

@@ -146,8 +146,8 @@ function nameRows(labels: string[], rows: string[][]): { names: string[]; by: st
   return { names, by: kept.map((c) => labels[c] as string) };
 }
 
-/** `(row 2, 3, 1,204` in an issue: the rows of the turned table a message lists. */
-const ROW_LIST = /\(row (\d{1,3}(?:,\d{3})*(?:, \d{1,3}(?:,\d{3})*)*)/;
+/** `(rows 2, 3, 1,204` in an issue: the rows of the turned table a message lists. */
+const ROW_LIST = /\(rows? (\d{1,3}(?:,\d{3})*(?:, \d{1,3}(?:,\d{3})*)*)/;
 
 /** The listed rows of the turned table as the file's dates, or the text unchanged. */
 function renameRows(whole: string, list: string, dateOf: (row: string) => string | undefined): string {

@@ -349,7 +349,7 @@ describe("missing values", () => {
     expect(result.data.issues).toContainEqual({
       kind: "missing",
       message:
-        "Column `v` has 3 empty or non-numeric cells (row 3, 4, 5), kept as missing values, never as 0; the forecaster fills them by linear interpolation.",
+        "Column `v` has 3 empty or non-numeric cells (rows 3, 4, 5), kept as missing values, never as 0; the forecaster fills them by linear interpolation.",
     });
   });
 
@@ -464,7 +464,7 @@ describe("what detection guessed, the analyst can see and change", () => {
     const read = readDataset("a,b\n1,\n2,5\n3,6\n4,\n");
     if (!read.ok) throw new Error(read.reason);
     expect(read.data.issues.map((i) => i.message)).toContain(
-      "1 series begins later or ends earlier than the file (`b` 2 – 3): the empty cells before the first value and after the last are not part of it.",
+      "1 series begins later or ends earlier than the file (`b` 2 – 3): the empty or non-numeric cells before the first value and after the last are not part of it.",
     );
   });
 

@@ -181,8 +181,22 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     expect(dataset.series[1]!.times[0]).toBe(Date.UTC(2024, 1, 1));
     expect(dataset.issues.map((i) => i.message)).toEqual([
       "7 columns (`s0`, `s1`, `s2`, `s3`, `s4` and 2 more) have 7 empty or non-numeric cells between their first and last values, kept as missing values, never as 0; the forecaster fills them by linear interpolation.",
-      "7 series begin later or end earlier than the file (`s1` 2024-02 – 2024-06, `s2` 2024-02 – 2024-06, `s3` 2024-02 – 2024-06, `s4` 2024-02 – 2024-06, `s5` 2024-02 – 2024-06 and 2 more): the empty cells before the first value and after the last are not part of them.",
+      "7 series begin later or end earlier than the file (`s1` 2024-02 – 2024-06, `s2` 2024-02 – 2024-06, `s3` 2024-02 – 2024-06, `s4` 2024-02 – 2024-06, `s5` 2024-02 – 2024-06 and 2 more): the empty or non-numeric cells before the first value and after the last are not part of them.",
     ]);
+  });
+
+  it("a column of numbers with words in up to half of its cells is a series whose words are missing; a column of mostly words stays text", () => {
+    const day = (i: number) => `2024-01-${String(i + 1).padStart(2, "0")}`;
+    const file = (cell: (i: number) => string) => ["date,v,w", ...Array.from({ length: 10 }, (_, i) => `${day(i)},${cell(i)},${i}`)].join("\n");
+    const pending = read(file((i) => (i === 1 || i === 4 || i === 7 ? "pending" : String(i * 10))));
+    expect(pending.series.map((s) => s.name)).toEqual(["v", "w"]);
+    expect(Array.from(pending.series[0]!.values)).toEqual([0, NaN, 20, 30, NaN, 50, 60, NaN, 80, 90]);
+    expect(pending.issues.map((i) => i.message)).toEqual([
+      "Column `v` has 3 empty or non-numeric cells (rows 3, 6, 9), kept as missing values, never as 0; the forecaster fills them by linear interpolation.",
+    ]);
+    // Half numbers is still a series; a comment column with a few numbers is not.
+    expect(read(file((i) => (i < 5 ? "late" : String(i)))).series.map((s) => s.name)).toEqual(["v", "w"]);
+    expect(read(file((i) => (i < 6 ? "late" : String(i)))).series.map((s) => s.name)).toEqual(["w"]);
   });
 
   it("sorts unsorted rows and says so", () => {
@@ -324,7 +338,7 @@ describe("readDataset reads the dialects analysts' files come in", () => {
       ["food", [2, 3]],
     ]);
     expect(titled.issues.map((i) => i.message)).toContain("The 2 lines above the table (a title or source) were skipped.");
-    expect(titled.issues.map((i) => i.message)).toContain("1 series begins later or ends earlier than the file (`food` 2020-01 – 2020-02): the empty cells before the first value and after the last are not part of it.");
+    expect(titled.issues.map((i) => i.message)).toContain("1 series begins later or ends earlier than the file (`food` 2020-01 – 2020-02): the empty or non-numeric cells before the first value and after the last are not part of it.");
     // One-column files and files whose first rows are data keep every row.
     expect(Array.from(read("value\n5\n6\n7\n").series[0]!.values)).toEqual([5, 6, 7]);
     expect(read("date,value\n2020-01-01,\n2020-01-02,6\n2020-01-03,7\n").rowCount).toBe(3);
@@ -510,7 +524,7 @@ describe("grouping rows by a period on import", () => {
     expect(dataset.issues.map((i) => i.message)).toEqual([
       "Rows were added up by month, series by series: 91 rows → 2 series of 2 to 3 months (Jan 2024 – Mar 2024).",
       "Series `signups`: the first month, Jan 2024, was left out: the rows start at `2024-01-15`, partway through it, so its total would cover only part of the month and read as a drop.",
-      "1 series begins later or ends earlier than the file (`signups` 2024-02 – 2024-03): the empty cells before the first value and after the last are not part of it.",
+      "1 series begins later or ends earlier than the file (`signups` 2024-02 – 2024-03): the empty or non-numeric cells before the first value and after the last are not part of it.",
     ]);
   });
 

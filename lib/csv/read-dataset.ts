@@ -1126,7 +1126,7 @@ function missingIssues(columns: ColumnInfo[], missing: MissingCells[], tail = MI
   }
   return affected.map(({ info, cells }) => ({
     kind: "missing",
-    message: `Column \`${info.name}\` has ${plural(cells.count, "empty or non-numeric cell", "empty or non-numeric cells")} (row ${listRows(cells.rows, cells.count)}), ${tail}`,
+    message: `Column \`${info.name}\` has ${plural(cells.count, "empty or non-numeric cell", "empty or non-numeric cells")} (${cells.count === 1 ? "row" : "rows"} ${listRows(cells.rows, cells.count)}), ${tail}`,
   }));
 }
 
@@ -1139,7 +1139,7 @@ function clippedIssues(clipped: { name: string; from: number; to: number; count:
   const spans = clipped.slice(0, COLUMN_LIMIT_IN_MESSAGES).map(({ name, from, to }) => `\`${name}\` ${formatTime(from, format, from)} – ${formatTime(to, format, to)}`);
   const more = clipped.length > spans.length ? ` and ${formatRowNumber(clipped.length - spans.length)} more` : "";
   const which = clipped.length === 1 ? "1 series begins later or ends earlier than the file" : `${formatRowNumber(clipped.length)} series begin later or end earlier than the file`;
-  return [{ kind: "note", message: `${which} (${spans.join(", ")}${more}): the empty cells before the first value and after the last are not part of ${clipped.length === 1 ? "it" : "them"}.` }];
+  return [{ kind: "note", message: `${which} (${spans.join(", ")}${more}): the empty or non-numeric cells before the first value and after the last are not part of ${clipped.length === 1 ? "it" : "them"}.` }];
 }
 
 /** How a table of years by months (quarters) was read: its columns, what was left out, what is missing. */

@@ -126,8 +126,11 @@ function classify(
     else if (kind === "invalid") malformed++;
   }
   // A numeric column may hold a few words meaning "missing" (`n.a.`, `pending`) and a few malformed
-  // numbers, which the full read reports by row; a text column is mostly words.
-  if (numbers > 0 && numbers + malformed >= 0.8 * present.length) return { index, name, kind: "number" };
+  // numbers, which the full read reports by row; a text column is mostly words. Words alone beside
+  // a majority of numbers (the first months `pending`) are missing values of a series too: as text,
+  // the column was left out without a word and could not even be chosen as a series.
+  const mostly = numbers + malformed >= 0.8 * present.length || (malformed === 0 && numbers >= 0.5 * present.length);
+  if (numbers > 0 && mostly) return { index, name, kind: "number" };
   return { index, name, kind: "text" };
 }
 
