@@ -26,6 +26,7 @@ import {
   ForecastError,
   InvalidRequestError,
   METHOD_LABELS,
+  MAX_HORIZON,
   minimumLength,
   needsShortSeriesForecast,
   percentCeiling,
@@ -140,6 +141,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (typeof args.get("input") !== "string") throw new UsageError("--input is required.");
     horizon = positiveInteger(args.get("horizon"), "horizon");
     if (horizon === undefined) throw new UsageError("--horizon is required.");
+    if (horizon > MAX_HORIZON) throw new UsageError(`--horizon may be at most ${MAX_HORIZON.toLocaleString("en-US")} steps (got ${horizon.toLocaleString("en-US")}).`);
     season = positiveInteger(args.get("season"), "season");
     const seedText = args.get("seed");
     if (seedText !== undefined) {

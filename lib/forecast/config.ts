@@ -10,6 +10,11 @@ export const MIN_LOOKBACK = 4;
 export const MAX_LSTM_STEPS = 12;
 /** Fewest rolling backtest origins. */
 export const MIN_BACKTEST_ORIGINS = 3;
+/**
+ * Most steps one forecast may ask for. Far beyond any useful horizon, yet it stops a typo
+ * (`--horizon 10000000`) from filling memory with future timestamps and bands before failing.
+ */
+export const MAX_HORIZON = 100_000;
 
 /**
  * Fewest usable values a series needs for a forecast with a backtest.
@@ -35,9 +40,10 @@ export function resolveConfig(request: Pick<ForecastRequest, "horizon" | "season
   const h = request.horizon;
   const m = request.seasonLength;
   if (!Number.isInteger(h) || h < 1) throw new InvalidRequestError(`The horizon must be a positive whole number of steps (got ${h}).`);
+  if (h > MAX_HORIZON) throw new InvalidRequestError(`The horizon may be at most ${MAX_HORIZON.toLocaleString("en-US")} steps (got ${h.toLocaleString("en-US")}).`);
   if (!Number.isInteger(m) || m < 1) throw new InvalidRequestError(`The season length must be a positive whole number of steps (got ${m}); use 1 for no season.`);
   const lengths = request.series.map((s) => usableLength(s.values));
-  const n = lengths.length > 0 ? Math.min(...lengths) : 0;
+  const n = lengths.length > 0 ? lengths.reduce((fewest, l) => Math.min(fewest, l)) : 0;
   const overrides = request.config ?? {};
 
   let origins = overrides.backtestOrigins ?? 2 * h + 1;

@@ -33,7 +33,7 @@ export function calibrate(residuals: ArrayLike<number>[], horizon: number): Cali
     else if (known >= 0) raw[j] = (raw[known] as number) * Math.sqrt((j + 1) / (known + 1));
   }
   const sigma = nonDecreasing(raw, Array.from(counts, (c) => Math.max(c, 1)));
-  const floor = Math.max(1e-12, 1e-9 * Math.max(...sigma.filter(Number.isFinite), 0));
+  const floor = Math.max(1e-12, 1e-9 * sigma.reduce((max, s) => (Number.isFinite(s) ? Math.max(max, s) : max), 0));
   for (let j = 0; j < horizon; j++) sigma[j] = Number.isFinite(sigma[j] as number) ? Math.max(sigma[j] as number, floor) : floor;
   const scores: number[] = [];
   for (const row of residuals) {

@@ -67,4 +67,9 @@ describe("choosePreparation", () => {
     const steep = Float64Array.from({ length: 48 }, (_, t) => 100 + 10 * t + 2 * Math.sin((2 * Math.PI * t) / 12));
     expect(choosePreparation(steep, 12, AUTO, 18).deseasonalize).toBe("on");
   });
+
+  it("reads 200,000 values of an hourly series (the spread of Math.max over them overflowed the stack)", () => {
+    const hourly = Float64Array.from({ length: 200_000 }, (_, t) => 100 + 10 * Math.sin((2 * Math.PI * t) / 24) + (t % 7) / 10);
+    expect(choosePreparation(hourly, 24, AUTO, 24).deseasonalize).toBe("on");
+  });
 });

@@ -112,7 +112,7 @@ function isRoundedLine(values: Float64Array): boolean {
   if (n < 3) return false;
   let decimals = 0;
   while (decimals < 6 && !values.every((v) => Math.abs(v * 10 ** decimals - Math.round(v * 10 ** decimals)) < 1e-6)) decimals++;
-  const tolerance = Math.max(10 ** -decimals, 1e-9 * Math.max(...values.map(Math.abs)));
+  const tolerance = Math.max(10 ** -decimals, 1e-9 * values.reduce((max, v) => Math.max(max, Math.abs(v)), 0));
   const tMean = (n - 1) / 2;
   const yMean = values.reduce((sum, v) => sum + v, 0) / n;
   const b = slope(values);

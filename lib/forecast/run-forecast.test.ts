@@ -12,6 +12,7 @@ import {
   InvalidRequestError,
   minimumLength,
   resolveConfig,
+  MAX_HORIZON,
   runForecast,
   runForecastOrFallback,
   SeriesTooShortError,
@@ -286,6 +287,12 @@ describe("resolveConfig", () => {
     const custom = resolveConfig({ series: [{ name: "m", values: new Array(500).fill(1) }], horizon: 18, seasonLength: 12, config: { units: 5, seed: 9 } });
     expect(custom.units).toBe(5);
     expect(custom.seed).toBe(9);
+  });
+
+  it("refuses a horizon beyond MAX_HORIZON before sizing anything, and sizes from 200,000 values without spreading them onto the stack", () => {
+    const long = { name: "long", values: Float64Array.from({ length: 200_000 }, (_, t) => 100 + Math.sin((2 * Math.PI * t) / 24)) };
+    expect(() => resolveConfig({ series: [long], horizon: MAX_HORIZON + 1, seasonLength: 24 })).toThrow(/at most 100,000 steps \(got 100,001\)/);
+    expect(resolveConfig({ series: [long], horizon: 24, seasonLength: 24 }).lookback).toBeGreaterThanOrEqual(48);
   });
 });
 

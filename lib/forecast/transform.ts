@@ -36,7 +36,7 @@ export function chooseTransform(values: ArrayLike<number>, seasonLength: number)
   // would only add rounding to forecasts that can be exact.
   if (blocks > 0 && levels.length === 0) return "none";
   if (levels.length < 4) return "log";
-  const range = Math.max(...levels) - Math.min(...levels);
+  const range = levels.reduce((a, v) => Math.max(a, v), -Infinity) - levels.reduce((a, v) => Math.min(a, v), Infinity);
   if (range < Math.log(1.5)) return "log";
   const mx = levels.reduce((a, v) => a + v, 0) / levels.length;
   const my = spreads.reduce((a, v) => a + v, 0) / spreads.length;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_HORIZON } from "../forecast/config";
 import type { BackendInfo, BackendName, ForecastConfig, ForecastStage, MethodName } from "../forecast/types";
 
 /**
@@ -174,7 +175,7 @@ export const startForecastSchema = z
     /** Series to forecast (default: every series of the dataset). */
     seriesIds: z.array(z.string().min(1)).min(1).max(1000).optional(),
     /** Steps ahead (default: a season for the frequency, shortened to what the data allows). */
-    horizon: int.min(1).max(100_000).optional(),
+    horizon: int.min(1).max(MAX_HORIZON).optional(),
     /** Steps per season (default: detected from the frequency). */
     seasonLength: int.min(1).max(100_000).optional(),
     mode: z.enum(["global", "per-series"]).optional(),

@@ -189,7 +189,7 @@ function decimalYears(values: string[], numbers: number[]): Extract<TimeFormat, 
   let single = 0;
   for (let i = 1; i < slots.length; i++) if ((slots[i] as number) - (slots[i - 1] as number) === 1) single++;
   if (single < 0.9 * (slots.length - 1)) return null;
-  const decimals = Math.max(...values.map((v) => v.trim().split(".")[1]?.length ?? 0));
+  const decimals = values.reduce((most, v) => Math.max(most, v.trim().split(".")[1]?.length ?? 0), 0);
   return { kind: "decimal-year", periods, decimals };
 }
 
@@ -310,7 +310,7 @@ export function detectTimeFormat(samples: string[], options: DetectTimeOptions =
     // Excel serial dates (a date cell saved as a number): 20000–80000 is 1954–2119. Only under a
     // header that says date: a `time` column of elapsed seconds can count through that range too.
     if (DATE_NAME.test(name) && isAscending(numbers) && numbers.every((n) => n >= 20_000 && n < 80_000)) {
-      const decimals = Math.max(...values.map((v) => v.trim().split(".")[1]?.length ?? 0));
+      const decimals = values.reduce((most, v) => Math.max(most, v.trim().split(".")[1]?.length ?? 0), 0);
       return { format: { kind: "excel-serial", decimals }, note: "numbers read as Excel serial dates (days since 30 December 1899)" };
     }
     if (EPOCH_NAME.test(name) || (timeNamed && isAscending(numbers))) {
