@@ -40,6 +40,20 @@ describe("screenOutliers", () => {
     expect(screenOutliers(lastJump, 7).indices).toEqual([]);
   });
 
+  it("leaves the first points of a drop in the last few steps at their new level, where the running median still leans on the old one", () => {
+    const random = createRandom(1);
+    const wave = () => Float64Array.from({ length: 120 }, (_, t) => 300 + 20 * Math.sin((2 * Math.PI * t) / 12) + 8 * (random.next() - 0.5));
+    for (const [last, drop] of [[4, 0.3], [6, 0.6]] as const) {
+      const values = wave();
+      for (let t = 120 - last; t < 120; t++) values[t] = (values[t] as number) * (1 - drop);
+      expect(screenOutliers(values, 12).indices).toEqual([]);
+    }
+    // A spike there is still a spike: the values after it are at the old level.
+    const spike = wave();
+    spike[117] = 3000;
+    expect(screenOutliers(spike, 12).indices).toEqual([117]);
+  });
+
   it("takes nothing from a clean random walk, nor from intermittent demand whose spikes are the demand", () => {
     const random = createRandom(3);
     let level = 1000;

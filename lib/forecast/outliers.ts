@@ -47,6 +47,7 @@ export function screenOutliers(values: Float64Array, seasonLength: number): Outl
   // Multiplicative series are judged on the log scale, or every peak of a grown series stands out.
   const x = positive ? values.map(Math.log) : values;
   const width = m > 1 ? m + 1 - (m % 2) : 7;
+  const half = Math.floor(width / 2);
   const trend = runningMedian(x, width);
   const phase = new Float64Array(m);
   if (m > 1) {
@@ -74,7 +75,7 @@ export function screenOutliers(values: Float64Array, seasonLength: number): Outl
   const indices: number[] = [];
   // The first half-window's median leans on later values only, so a trend reads as an outlier
   // there; an error at the start of a long history also matters least.
-  let t = Math.floor(width / 2);
+  let t = half;
   while (t < n - 1) {
     const r = remainder[t] as number;
     if (r >= low && r <= high) {
@@ -83,13 +84,32 @@ export function screenOutliers(values: Float64Array, seasonLength: number): Outl
     }
     let end = t;
     while (end + 1 < n && !((remainder[end + 1] as number) >= low && (remainder[end + 1] as number) <= high)) end++;
-    if (end - t + 1 <= MAX_RUN && end < n - 1) for (let k = t; k <= end; k++) indices.push(k);
+    if (end - t + 1 <= MAX_RUN && end < n - 1 && !(end + half >= n - 1 && startsNewLevel(x, phase, t, end, low, high))) {
+      for (let k = t; k <= end; k++) indices.push(k);
+    }
     t = end + 1;
   }
   if (indices.length === 0) return none;
   const out = Float64Array.from(values);
   for (const k of indices) out[k] = positive ? Math.exp(fit(k)) : fit(k);
   return { indices, values: out };
+}
+
+/**
+ * Whether flagged points t..end near the end of the history sit at the level of the values after
+ * them. There the running median's window is cut short and leans on the values before, so the
+ * first points of a drop in the last few steps (a lost customer, a price change) stand out from the
+ * old level; put back onto it, the forecast would start from a level the series has left.
+ */
+function startsNewLevel(x: Float64Array, phase: Float64Array, t: number, end: number, low: number, high: number): boolean {
+  const m = phase.length;
+  const later = Float64Array.from({ length: x.length - end - 1 }, (_, k) => (x[end + 1 + k] as number) - (phase[(end + 1 + k) % m] as number)).sort();
+  const level = quantile(later, 0.5);
+  for (let k = t; k <= end; k++) {
+    const r = (x[k] as number) - (phase[k % m] as number) - level;
+    if (r < low || r > high) return false;
+  }
+  return true;
 }
 
 /**

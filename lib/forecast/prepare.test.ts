@@ -57,6 +57,14 @@ describe("choosePreparation", () => {
     expect(isSeasonalAfterDifferencing(flat, 12)).toBe(false);
   });
 
+  it("keeps the season of a series whose last values fell by 60%: the one huge step no longer drowns the seasonal ones", () => {
+    const noise = createRandom(2);
+    const fell = Float64Array.from({ length: 120 }, (_, t) => (t < 117 ? 300 : 120) + 20 * Math.sin((2 * Math.PI * t) / 12) + 8 * (noise.next() - 0.5));
+    expect(isSeasonal(fell, 12)).toBe(false);
+    expect(isSeasonalAfterDifferencing(fell, 12)).toBe(true);
+    expect(choosePreparation(fell, 12, { ...AUTO, transform: "auto" }, 12).deseasonalize).toBe("on");
+  });
+
   it("takes no season from a straight line, whose steps vary only by rounding", () => {
     const line = Float64Array.from({ length: 48 }, (_, t) => t / 3);
     expect(choosePreparation(line, 12, AUTO, 18).deseasonalize).toBe("off");
