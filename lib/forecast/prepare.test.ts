@@ -14,8 +14,10 @@ describe("choosePreparation", () => {
 
   it("does not take a random walk of business days for a weekly season, though M4's test says yes at lag 5", () => {
     expect(choosePreparation(walk, 5, AUTO, 14, "business-daily").deseasonalize).toBe("off");
-    // Without the frequency, M4's test decides, and its autocorrelation near 1 passes.
-    expect(choosePreparation(walk, 5, AUTO, 14).deseasonalize).toBe("on");
+    // Without the frequency, M4's test passes on an autocorrelation near 1, but one that only
+    // decays from lag 1 is persistence, not a season.
+    expect(isSeasonal(walk, 5)).toBe(true);
+    expect(choosePreparation(walk, 5, AUTO, 14).deseasonalize).toBe("off");
   });
 
   it("keeps a real week of business days", () => {
@@ -63,6 +65,20 @@ describe("choosePreparation", () => {
     expect(isSeasonal(fell, 12)).toBe(false);
     expect(isSeasonalAfterDifferencing(fell, 12)).toBe(true);
     expect(choosePreparation(fell, 12, { ...AUTO, transform: "auto" }, 12).deseasonalize).toBe("on");
+  });
+
+  it("takes no season from a trend, whose autocorrelations pass M4's bound at lag 12 but only decay from lag 1", () => {
+    const noise = createRandom(6);
+    const line = Float64Array.from({ length: 120 }, (_, t) => 100 + t + 2 * (noise.next() - 0.5));
+    const growth = Float64Array.from({ length: 120 }, (_, t) => 100 * 1.02 ** t * (1 + 0.01 * (noise.next() - 0.5)));
+    const prices = Float64Array.from({ length: 120 }, (_, t) => 50 + 5 * Math.floor(t / 7));
+    for (const trend of [line, growth, prices]) {
+      expect(isSeasonal(trend, 12)).toBe(true);
+      expect(choosePreparation(trend, 12, { ...AUTO, transform: "auto" }, 18).deseasonalize).toBe("off");
+    }
+    // The same growth with a yearly swing of ±5% keeps its season.
+    const seasonal = growth.map((v, t) => v * (1 + 0.05 * Math.sin((2 * Math.PI * t) / 12)));
+    expect(choosePreparation(seasonal, 12, { ...AUTO, transform: "auto" }, 18).deseasonalize).toBe("on");
   });
 
   it("takes no season from a straight line, whose steps vary only by rounding", () => {

@@ -1,7 +1,7 @@
 import { slope } from "./baselines";
 import { cycleAt, fitLongCycle, hasLongCycle, repeatsWeekly, weekLength, withoutCycle } from "./cycle";
 import { chooseTrend, fitSmoothing, forecastSmoothing, runSmoothing, seasonAt } from "./exponential-smoothing";
-import { isSeasonal, isSeasonalAfterDifferencing } from "./seasonality";
+import { isSeasonal, isSeasonalAfterDifferencing, peaksAtSeason } from "./seasonality";
 import { applyTransform, ceilingOf, chooseTransform, isNonNegative, type OutputScale } from "./transform";
 import type { ForecastConfig, LongCycle, SeriesInput, SmoothingModel, TransformKind } from "./types";
 import { targetScale, type SeriesFrame } from "./windows";
@@ -85,7 +85,7 @@ export function choosePreparation(
  */
 function seasonTest(z: Float64Array, m: number, frequency: string | undefined): boolean {
   if (m === weekLength(frequency)) return repeatsWeekly(z, m) ?? isSeasonal(z, m);
-  return isSeasonal(z, m) || (z.length >= 3 * m && repeatsMuchBetter(z, m)) || isSeasonalAfterDifferencing(z, m);
+  return (isSeasonal(z, m) && peaksAtSeason(z, m)) || (z.length >= 3 * m && repeatsMuchBetter(z, m)) || isSeasonalAfterDifferencing(z, m);
 }
 
 /**

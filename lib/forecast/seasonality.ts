@@ -37,6 +37,21 @@ export function isSeasonal(values: ArrayLike<number>, seasonLength: number): boo
 }
 
 /**
+ * Whether the autocorrelation at lag m stands above the one just before it. A trend's
+ * autocorrelations only decay from lag 1, yet at 120 monthly values they stay above M4's bound at
+ * lag 12: a straight line with noise, a 2%-a-month exponential growth and prices raised every seven
+ * months were all taken for seasonal, 20 draws of 20, and their "season" was noise.
+ * @param values the series (finite values, already transformed)
+ * @param seasonLength m, in steps (≥ 2)
+ */
+export function peaksAtSeason(values: ArrayLike<number>, seasonLength: number): boolean {
+  const m = Math.round(seasonLength);
+  if (m <= 1) return false;
+  const r = autocorrelations(values, m);
+  return (r[m - 1] as number) > (r[m - 2] as number);
+}
+
+/**
  * The QS test of seasonal adjustment practice (X-13, JDemetra+): the autocorrelations of the
  * first differences at lags m and 2m, Ljung-Box style, QS = n(n+2)·Σ max(0, r_k)²/(n−k), against
  * χ² with 2 degrees of freedom at 1% (9.21). Differencing takes a trend or a level shift off
