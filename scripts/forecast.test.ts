@@ -124,6 +124,27 @@ describe("npm run forecast", () => {
     }
   });
 
+  it("leaves out a series with too few values for any forecast, names it on stderr, and forecasts the rest", async () => {
+    const stamp = (t: number) => `${2019 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")}`;
+    // "launch" has its first value three months before the end: 3 values, fewer than any method fits on.
+    const text = ["Month,old,launch,other", ...wave(40, 12).map((v, t) => `${stamp(t)},${v},${t >= 37 ? v / 2 : ""},${v * 2}`)].join("\n");
+    const csv = memoryIo({ "wide.csv": text });
+    expect(await runCli(["--input", "wide.csv", "--horizon", "3", "--config", FAST, "--quiet"], csv.io)).toBe(0);
+    expect(csv.out.stderr).toBe(
+      'note: Series "launch" has 3 usable values; a forecast needs at least 5, whatever the horizon, so it was left out of this run and the other series were forecast. Forecast it again once it has a longer history.\n',
+    );
+    const rows = csv.out.stdout.trimEnd().split("\n").slice(1).map((l) => l.split(","));
+    expect(rows.map((r) => `${r[0]},${r[1]}`)).toEqual(["old", "other"].flatMap((name) => ["2022-05", "2022-06", "2022-07"].map((t) => `${name},${t}`)));
+    // Each row is its own series' forecast, not its neighbour's: "other" is twice "old".
+    expect(Number(rows[3]?.[2])).toBeGreaterThan(1.5 * Number(rows[0]?.[2]));
+
+    const json = memoryIo({ "wide.csv": text });
+    expect(await runCli(["--input", "wide.csv", "--horizon", "3", "--json", "--method", "theta", "--quiet"], json.io)).toBe(0);
+    const parsed = JSON.parse(json.out.stdout) as { series: { name: string }[]; skipped: { name: string; reason: string }[] };
+    expect(parsed.series.map((s) => s.name)).toEqual(["old", "other"]);
+    expect(parsed.skipped.map((s) => s.name)).toEqual(["launch"]);
+  });
+
   describe("--aggregate groups an event log by a period, and the future timestamps continue by that period", () => {
     // Sales at odd times between 09:00 and 19:00, a few a day, from 1 July 2023 to 30 June 2025.
     const sales: string[] = [];

@@ -14,7 +14,8 @@
  * forecasts every series, with a leading `series` column. `--json` writes the forecasts with the
  * backtest metrics instead. The forecast is the recommended ("chosen") method's unless `--method`
  * says otherwise. A series too short for the LSTM at this horizon gets Theta's forecast, and stderr
- * says why. Progress goes to stderr; bad input exits with status 1 and the app's message.
+ * says why; one with fewer than 5 values is left out with a note on stderr (and in `--json`'s
+ * `skipped`), the others are forecast. Progress goes to stderr; bad input exits with status 1 and the app's message.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -30,6 +31,7 @@ import {
   needsShortSeriesForecast,
   percentCeiling,
   runForecastOrFallback,
+  SHORT_SERIES_MIN_FIT,
   type BacktestMetrics,
   type ForecastConfig,
   type ForecastMode,
@@ -226,7 +228,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     // as in the app); methods only the network's run has are refused before anything trains.
     const requested = args.get("method") as MethodName | "chosen" | undefined;
     if (requested !== undefined && NETWORK_ONLY.has(requested)) {
-      const short = series.find((s) => needsShortSeriesForecast(s.values, horizon as number));
+      // A series too short for any forecast is left out of the run (outcome.skipped), not refused here.
+      const short = series.find((s) => needsShortSeriesForecast(s.values, horizon as number) && usableLength(s.values) > SHORT_SERIES_MIN_FIT);
       if (short) {
         throw new InvalidRequestError(
           `Series "${short.name}" has ${usableLength(short.values)} usable values; the LSTM with a backtest needs ${minimumLength(horizon)} for ${horizon} steps, ` +
@@ -252,7 +255,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         },
       },
     );
-    const rows: CliRow[] = outcome.series.map((o, i) => {
+    // A series left out of the run (too few values) has no outcome: the others are found by name.
+    const indexOf = new Map(parsed.map((s, i) => [s.name, i]));
+    const rows: CliRow[] = outcome.series.map((o) => {
+      const i = indexOf.get(o.name) as number;
       const grid = regular[i] as { times: number[]; values: number[] };
       const frequency = (parsed[i] as ParsedSeries).frequency;
       const last = grid.times[grid.times.length - 1] as number;
@@ -268,6 +274,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const preprocessing = describePreprocessing(o.preprocessing, describeOutliers(outliers, frequency.kind, (parsed[i] as ParsedSeries).unit));
       return { name: o.name, method, chosen: o.chosen, reason: o.chosenReason, preprocessing, times, timestamps, forecast, forecasts: o.forecasts, metrics: o.metrics, backtestOrigins: o.backtestOrigins };
     });
+    // Said even with --quiet: the output is missing a series the file has.
+    for (const skipped of outcome.skipped ?? []) io.stderr(`note: ${skipped.reason}\n`);
     if (!quiet) {
       for (const r of rows) {
         const warning = describeCoverageWarning(r.metrics[r.method]);
@@ -296,6 +304,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
               metrics: r.metrics,
               backtestOrigins: r.backtestOrigins,
             })),
+            skipped: outcome.skipped ?? [],
           },
           null,
           2,

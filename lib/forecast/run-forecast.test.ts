@@ -360,6 +360,29 @@ describe("runForecastOrFallback", () => {
     }
   });
 
+  it("leaves out a series with too few values for any forecast, says why, and forecasts the others", async () => {
+    const request = {
+      series: [
+        { name: "a", values: seasonalSeries(30) },
+        { name: "new", values: [Number.NaN, Number.NaN, 50, 51, 52] },
+        { name: "b", values: seasonalSeries(36, 2) },
+      ],
+      horizon: 12,
+      seasonLength: 12,
+    };
+    const outcome = await runForecastOrFallback(request);
+    expect(outcome.series.map((s) => s.name)).toEqual(["a", "b"]);
+    expect(outcome.skipped).toEqual([{ name: "new", reason: expect.stringMatching(/^Series "new" has 3 usable values; a forecast needs at least 5.*left out/) }]);
+    // Nothing skipped: no `skipped` at all, so runs saved before it existed read the same.
+    expect((await runForecastOrFallback({ ...request, series: [request.series[0] as (typeof request.series)[number]] })).skipped).toBeUndefined();
+  });
+
+  it("refuses a run whose every series is too short for any forecast", async () => {
+    const request = { series: [{ name: "x", values: [1, 2] }, { name: "y", values: [1, 2, 3] }], horizon: 3, seasonLength: 1 };
+    await expect(runForecastOrFallback(request)).rejects.toThrow(SeriesTooShortError);
+    await expect(runForecastOrFallback(request)).rejects.toThrow(/Series "x" has 2 usable values; a forecast needs at least 5/);
+  });
+
   it("trains the LSTM on the series long enough for it and gives the others Theta's forecast, in the request's order", async () => {
     const long = { name: "long", values: seasonalSeries(90) };
     const trained = await runForecastOrFallback({ series: [long], horizon: 6, seasonLength: 12, config: FAST });

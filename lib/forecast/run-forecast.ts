@@ -13,7 +13,7 @@ import { applyTransform } from "./transform";
 import { predictMedian } from "./predict";
 import { choosePreparation, cleanSeries, prepareSeries, type CleanSeries, type PreparedSeries } from "./prepare";
 import { captureArtifacts } from "./saved-model";
-import { forecastShortSeries, needsShortSeriesForecast } from "./short-series";
+import { forecastShortSeries, needsShortSeriesForecast, SHORT_SERIES_MIN_FIT } from "./short-series";
 import { trainNetwork, type TrainResult } from "./train";
 import {
   METHOD_LABELS,
@@ -33,7 +33,9 @@ import {
   type NetworkSeriesOutcome,
   type RunForecastOptions,
   type SavedSeriesState,
+  type SeriesInput,
   type SeriesOutcome,
+  type SkippedSeries,
   type TrainingHistory,
 } from "./types";
 import { denormalize, makeWindows, type SeriesFrame, type Windows } from "./windows";
@@ -140,18 +142,34 @@ export async function runForecast(asked: ForecastRequest, options: RunForecastOp
  * for every series long enough for the network and its backtest at this horizon, and
  * {@link runClassicalForecast} (Theta recommended) for the others, in the request's order. A wide
  * file where one product started late still gets a forecast for every column, as the CLI gives;
- * the saved model then covers the long series only.
+ * the saved model then covers the long series only. A series with fewer values than any method
+ * is fitted on (below {@link SHORT_SERIES_MIN_FIT} + 1: a product launched last quarter) is left
+ * out and named in `skipped`, with why: one new column must not stop the forecast of the other
+ * nine. Repeating its last value instead was not done: with one to four values there are no
+ * backtest errors to give that forecast bands, and a band-less number would read as certain.
  * @param request series, horizon, season length, mode and overrides
  * @param options as for runForecast (the short series' forecasts report no stages)
+ * @throws SeriesTooShortError when every series is too short for any forecast
  */
 export async function runForecastOrFallback(request: ForecastRequest, options: RunForecastOptions = {}): Promise<ForecastOutcome> {
   const started = Date.now();
   checkRequest(request);
+  const usable = request.series.map((s) => cleanSeries(s.values).values.length);
+  const tooFew = usable.map((n) => n < SHORT_SERIES_MIN_FIT + 1);
+  const firstTooShort = tooFew.indexOf(true);
+  if (firstTooShort >= 0) {
+    if (tooFew.every(Boolean)) {
+      const name = (request.series[firstTooShort] as SeriesInput).name;
+      throw new SeriesTooShortError(name, usable[firstTooShort] as number, SHORT_SERIES_MIN_FIT + 1, request.horizon, false);
+    }
+    const skipped: SkippedSeries[] = request.series.flatMap((s, i) => (tooFew[i] ? [{ name: s.name, reason: describeSkipped(s.name, usable[i] as number) }] : []));
+    const rest = await runForecastOrFallback({ ...request, series: request.series.filter((_, i) => !tooFew[i]) }, options);
+    return { ...rest, skipped, elapsedMs: Date.now() - started };
+  }
   const short = request.series.map((s) => needsShortSeriesForecast(s.values, request.horizon));
   if (short.every(Boolean)) return runClassicalForecast(request, options);
   if (!short.some(Boolean)) return runForecast(request, options);
-  // The classical forecasts first: they take milliseconds, and a series too short even for Theta
-  // is refused before the network trains.
+  // The classical forecasts first: they take milliseconds.
   const classical = await runClassicalForecast({ ...request, series: request.series.filter((_, i) => short[i]) });
   const network = await runForecast({ ...request, series: request.series.filter((_, i) => !short[i]) }, options);
   const byName = new Map([...network.series, ...classical.series].map((s) => [s.name, s]));
@@ -160,6 +178,14 @@ export async function runForecastOrFallback(request: ForecastRequest, options: R
     series: request.series.map((s) => byName.get(s.name) as SeriesOutcome),
     elapsedMs: Date.now() - started,
   };
+}
+
+/** Why a series was left out of a run: it has fewer values than any forecast is made from. */
+function describeSkipped(name: string, usable: number): string {
+  return (
+    `Series "${name}" has ${usable} usable ${usable === 1 ? "value" : "values"}; a forecast needs at least ${SHORT_SERIES_MIN_FIT + 1}, whatever the horizon, ` +
+    `so it was left out of this run and the other series were forecast. Forecast it again once it has a longer history.`
+  );
 }
 
 /**

@@ -299,9 +299,21 @@ export interface ForecastOutcome {
   stopped: boolean;
   history: TrainingHistory[];
   series: SeriesOutcome[];
+  /**
+   * Series left out of the run because they have too few values for any forecast (fewer than
+   * {@link SHORT_SERIES_MIN_FIT} + 1), each with a sentence saying so; absent when none was. The
+   * other series are forecast as usual ({@link runForecastOrFallback}).
+   */
+  skipped?: SkippedSeries[];
   /** The trained model, ready for {@link encodeSavedModel} or {@link forecastFromModel} (null: none was trained). */
   model: SavedModel | null;
   elapsedMs: number;
+}
+
+/** A series a run left out, and why, in a sentence for the analyst. */
+export interface SkippedSeries {
+  name: string;
+  reason: string;
 }
 
 /** The outcome of a run that trained the LSTM ({@link ForecastOutcome} with nothing missing). */
