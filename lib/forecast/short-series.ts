@@ -2,7 +2,7 @@ import { backtestMaseScale } from "../metrics";
 import { scoreBacktest, toFolds, type BacktestPlan } from "./backtest";
 import { fitBaselines, runBaselines } from "./baselines";
 import { minimumLength } from "./config";
-import { calibrate, toIntervals } from "./conformal";
+import { calibrate, toFallbackScale, toIntervals } from "./conformal";
 import { SeriesTooShortError } from "./errors";
 import { choosePreparation, cleanSeries } from "./prepare";
 import { applyTransform, ceilingOf, isNonNegative, type OutputScale } from "./transform";
@@ -99,7 +99,7 @@ export function forecastShortSeries(series: SeriesInput, horizon: number, season
   const chosen = scored >= 2 ? pickShortMethod(methods, metrics, halves) : "theta";
   const runner = fitAt(n - 1);
   const intervals = Object.fromEntries(
-    methods.map((method) => [method, toIntervals(runner.forecast(method, n - 1, horizon), calibrate(rows[method], horizon), scale)]),
+    methods.map((method) => [method, toIntervals(runner.forecast(method, n - 1, horizon), calibrate(rows[method], horizon, toFallbackScale(values, z)), scale)]),
   ) as Record<ShortMethod, IntervalForecast>;
   const refits = rows.theta.length;
   // Origins whose horizon runs past the end still calibrate the intervals on the steps they have.
