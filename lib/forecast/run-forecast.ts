@@ -1,3 +1,4 @@
+import { maseScale } from "../metrics";
 import { initBackend } from "./backend";
 import { historyResiduals, planBacktest, scoreBacktest, toFolds, type BacktestPlan } from "./backtest";
 import { BASELINES, fitBaselines, runBaselines, type BaselineModels, type BaselineRunner } from "./baselines";
@@ -332,7 +333,11 @@ async function forecastGroup(job: GroupJob) {
       const calibration = score.calibration;
       const forecasts = forecastMethods(network, spec, s.prepared, baselineModels, calibration, T - 1, h);
       const untrained = history.every((run) => run.epochs.length === 0);
-      const choice = choose(score.metrics, score.halves, config.chooseMargin, untrained, backtestRun.stopped ? Number.POSITIVE_INFINITY : backtestRun.bestEpoch);
+      const means = Object.fromEntries(Object.entries(forecasts).map(([method, f]) => [method, f.mean]));
+      const choice = choose(score.metrics, score.halves, config.chooseMargin, untrained, backtestRun.stopped ? Number.POSITIVE_INFINITY : backtestRun.bestEpoch, {
+        means,
+        scale: maseScale(s.clean.values, 1),
+      });
       outcomes.push({
         name: bt.name,
         forecasts,
@@ -536,12 +541,26 @@ function combineRows(members: Float64Array[][]): Float64Array[] {
   return (members[0] ?? []).map((_, k) => combineForecasts(members.map((rows) => rows[k] as Float64Array)));
 }
 
+/** What {@link choose} knows of the forecasts it chooses between, to say when equal scores hide different forecasts. */
+export interface ChoiceForecasts {
+  /** Each method's point forecast (original scale). */
+  means: Partial<Record<MethodName, ArrayLike<number>>>;
+  /** The series' typical step-to-step change (in-sample naive MAE, original scale). */
+  scale: number;
+}
+
+/** Forecasts differ materially when they part by more than this share of the series' typical step. */
+const MATERIAL_SHARE = 0.1;
+
 /**
  * The recommended method: the LSTM unless another method (a baseline or the combination) clearly
  * beat it in the backtest, that is with a MASE lower by more than `margin` overall and lower in
  * both halves of the rolling origins (a backtest spans only a few independent horizons, so a
  * single lucky stretch must not decide). Measured over three holdouts of the 40 benchmark series,
  * letting the combination lead whenever its backtest MASE was lower did worse than this rule.
+ * When naive or seasonal naive scores the same as the LSTM to the three decimals shown, and
+ * nothing scores better, the simpler method is recommended: the backtest cannot tell them apart.
+ * @param forecasts the methods' forecasts and the series' scale, to say how far tied methods' forecasts part
  */
 export function choose(
   metrics: Record<MethodName, BacktestMetrics>,
@@ -549,6 +568,7 @@ export function choose(
   margin: number,
   untrained: boolean,
   bestEpoch: number,
+  forecasts?: ChoiceForecasts,
 ): { method: MethodName; reason: string } {
   const fmt = (v: number) => v.toFixed(3);
   // The network starts out forecasting the smoothing exactly (its head is zero); validation that
@@ -562,11 +582,13 @@ export function choose(
     return { method: best, reason: `Training was stopped before the LSTM learned; ${METHOD_LABELS[best]} had the best backtest MASE (${fmt(metrics[best].mase)}).` };
   }
   // A series that did not change, or repeated its season exactly, over the backtest: the method
-  // that repeats it is exact, and the network's output is only nearly so.
-  if (metrics.naive.rmse === 0) {
+  // that repeats it is exact, and the network's output is only nearly so. Exact up to rounding: a
+  // logged series comes back as exp(log(50)) ≠ 50, and MASE measures that against the series' steps.
+  const exact = (m: BacktestMetrics) => m.rmse === 0 || m.mase <= 1e-9;
+  if (exact(metrics.naive)) {
     return { method: "naive", reason: `The series did not change over the backtest, so ${METHOD_LABELS.naive} repeats it exactly and is recommended.` };
   }
-  if (metrics.snaive.rmse === 0) {
+  if (exact(metrics.snaive)) {
     return { method: "snaive", reason: `The series repeated its season exactly over the backtest, so ${METHOD_LABELS.snaive} repeats it exactly and is recommended.` };
   }
   let best: MethodName = "naive";
@@ -582,15 +604,43 @@ export function choose(
       reason: `${label} clearly beat the LSTM in the backtest (MASE ${fmt(b.mase)} vs ${fmt(lstm.mase)}, better in both halves), so its forecast is recommended.`,
     };
   }
+  // How far a method's forecast parts from the LSTM's, when that is material ("" otherwise).
+  const parting = (method: MethodName) => {
+    const a = forecasts?.means[method];
+    const l = forecasts?.means.lstm;
+    if (!a || !l || !forecasts) return "";
+    let most = 0;
+    for (let j = 0; j < Math.min(a.length, l.length); j++) most = Math.max(most, Math.abs((a[j] as number) - (l[j] as number)));
+    return most > MATERIAL_SHARE * forecasts.scale ? ` Their forecasts differ by up to ${Number(most.toPrecision(3))}, so look at both.` : "";
+  };
+  const tied = (method: MethodName) => fmt(metrics[method].mase) === fmt(lstm.mase);
+  if (fmt(b.mase) === fmt(lstm.mase)) {
+    const simple = (["naive", "snaive"] as const).find(tied);
+    if (simple) {
+      return {
+        method: simple,
+        reason:
+          `${METHOD_LABELS[simple]} scored the same backtest MASE as the LSTM (${fmt(lstm.mase)}), so the backtest cannot tell them apart and the simpler method is recommended. ` +
+          `The LSTM's forecast can be shown instead.${parting(simple)}`,
+      };
+    }
+  }
   if (b.mase < lstm.mase) {
-    // Closer than the three decimals shown, "better" would read as a contradiction.
-    const scored = fmt(b.mase) === fmt(lstm.mase) ? `scored as well as the LSTM in the backtest (MASE ${fmt(b.mase)} each)` : `scored better in the backtest (MASE ${fmt(b.mase)} vs ${fmt(lstm.mase)})`;
+    // Closer than the three decimals shown, "better" would read as a contradiction, and "as well"
+    // as a promise of the same forecast when the two part.
+    const apart = parting(best);
+    const scored =
+      fmt(b.mase) !== fmt(lstm.mase)
+        ? `scored better in the backtest (MASE ${fmt(b.mase)} vs ${fmt(lstm.mase)})`
+        : apart
+          ? `scored the same backtest MASE as the LSTM (${fmt(b.mase)}), so the backtest cannot tell them apart`
+          : `scored as well as the LSTM in the backtest (MASE ${fmt(b.mase)} each)`;
     return {
       method: "lstm",
       reason:
         `${label} ${scored}, but the backtest's network learns from less and older data than the final one, ` +
         `so the LSTM stays recommended unless another method's error is below ${Math.round((1 - margin) * 100)}% of the LSTM's in both halves of the backtest. ` +
-        `Its forecast can be shown instead.${nothingLearned}`,
+        `Its forecast can be shown instead.${fmt(b.mase) === fmt(lstm.mase) ? apart : ""}${nothingLearned}`,
     };
   }
   return { method: "lstm", reason: `The LSTM had the best backtest MASE (${fmt(lstm.mase)}; next best ${label} ${fmt(b.mase)}).${nothingLearned}` };
