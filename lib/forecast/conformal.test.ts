@@ -110,6 +110,22 @@ describe("split-conformal intervals", () => {
     expect(percentCeiling(null, [50])).toBeUndefined();
   });
 
+  it.each([
+    ["5 values at h = 3 (3 origins)", [[1, -2, 3], [-1.5, 2, Number.NaN], [0.5, Number.NaN, Number.NaN]], 3],
+    ["30 years of months at h = 1 (3 origins and 3 rows of history)", [[1.2], [-0.7], [2.1], [-1.6], [0.4], [0.9]], 1],
+  ])("keeps the 95%% band wider than the 80%% one with too few scores for the 95%% rank: %s", (_name, rows, h) => {
+    const c = calibrate(rows, h);
+    expect(c.q80).toBeGreaterThan(0);
+    expect(c.q95 / c.q80).toBeGreaterThanOrEqual(1.96 / 1.2816 - 1e-12);
+  });
+
+  it("leaves the 95% quantile to the scores when there are enough of them", () => {
+    // Errors spread evenly over [-1, 1]: their 95% and 80% quantiles part by 0.95 / 0.8, less than a normal's.
+    const even = Array.from({ length: 199 }, (_, k) => [((k % 2 ? 1 : -1) * (k + 1)) / 200]);
+    const c = calibrate(even, 1);
+    expect(c.q95 / c.q80).toBeCloseTo(0.95 / 0.8, 1);
+  });
+
   describe("after a change at the very end of a flat series", () => {
     // 60 months of 100, then 110: forecast by its last value from 13 origins, every error is 0
     // but the last origin's last step.

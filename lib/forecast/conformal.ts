@@ -40,7 +40,11 @@ export function calibrate(residuals: ArrayLike<number>[], horizon: number, fallb
   for (let j = 0; j < horizon; j++) sigma[j] = Number.isFinite(sigma[j] as number) ? Math.max(sigma[j] as number, floor) : floor;
   const scores = toScores(residuals, sigma, horizon);
   const q80 = conformalQuantile(scores, 0.8) ?? 1.28 * 1.25;
-  const q95 = Math.max(conformalQuantile(scores, 0.95) ?? q80 * (1.96 / 1.28), q80);
+  // Under 19 scores the 95% rank is past the largest score, and the stretched largest score was
+  // about q80 (a 5-value series at h = 3; 30 years of months at h = 1: 1.17·q80), so both bands
+  // came out the same. There the 95% band is at least the 80% one widened by the ratio of the
+  // normal quantiles (1.96 / 1.2816 = 1.53); heavier tails would need more, so it is a floor.
+  const q95 = Math.max(conformalQuantile(scores, 0.95) ?? 0, q80, lacksRank(scores.length, 0.95) ? q80 * (NORMAL_Z95 / NORMAL_Z80) : 0);
   // At least 80% of the errors (all but) exactly 0: the method repeated a stretch where the series
   // did not move (60 months of 100, then 110 as the last value), so the backtest says the method
   // is certain and the bands have width 0 (the network's, nearly 0), while the series has just
@@ -53,7 +57,7 @@ export function calibrate(residuals: ArrayLike<number>[], horizon: number, fallb
     const floored = sigma.map((v, j) => Math.max(v, fallbackScale * Math.sqrt(j + 1)));
     const rescored = toScores(residuals, floored, horizon);
     const z80 = Math.max(conformalQuantile(rescored, 0.8) ?? 0, NORMAL_Z80);
-    return { sigma: floored, q80: z80, q95: Math.max(conformalQuantile(rescored, 0.95) ?? 0, NORMAL_Z95, z80) };
+    return { sigma: floored, q80: z80, q95: Math.max(conformalQuantile(rescored, 0.95) ?? 0, NORMAL_Z95, z80, lacksRank(rescored.length, 0.95) ? z80 * (NORMAL_Z95 / NORMAL_Z80) : 0) };
   }
   return { sigma, q80, q95 };
 }
@@ -112,6 +116,11 @@ function conformalQuantile(sorted: number[], level: number): number | undefined 
   const rank = Math.ceil((n + 1) * level);
   if (rank <= n) return sorted[rank - 1];
   return (sorted[n - 1] as number) * (1 + (rank - n) / n);
+}
+
+/** Whether `n` scores are too few for the split-conformal quantile at `level` (its rank is past the largest). */
+function lacksRank(n: number, level: number): boolean {
+  return Math.ceil((n + 1) * level) > n;
 }
 
 /** Weighted isotonic (non-decreasing) regression by pool-adjacent-violators. */
