@@ -283,6 +283,10 @@ describe("resolveConfig", () => {
     const short = resolveConfig({ series: [{ name: "s", values: new Array(60).fill(1) }], horizon: 6, seasonLength: 12 });
     expect(short.backtestOrigins).toBeGreaterThanOrEqual(3);
     expect(short.lookback).toBeLessThan(monthly.lookback);
+    // A short horizon gets enough origins for about 40 backtest errors, as the history allows.
+    const daily = (n: number, h: number) => resolveConfig({ series: [{ name: "d", values: new Array(n).fill(1) }], horizon: h, seasonLength: 7 }).backtestOrigins;
+    expect([daily(360, 1), daily(360, 2), daily(360, 3), daily(360, 4), daily(360, 5)]).toEqual([40, 20, 14, 10, 11]);
+    expect(daily(40, 1)).toBe(16);
     const custom = resolveConfig({ series: [{ name: "m", values: new Array(500).fill(1) }], horizon: 18, seasonLength: 12, config: { units: 5, seed: 9 } });
     expect(custom.units).toBe(5);
     expect(custom.seed).toBe(9);
