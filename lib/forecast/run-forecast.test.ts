@@ -211,6 +211,21 @@ describe("edge cases", () => {
     again.series[0]?.forecasts.lstm.mean.forEach((v, j) => expect(v).toBeCloseTo(s.forecasts.lstm.mean[j] as number, 5));
   });
 
+  it("scales the backtest MASE by the series' usual step, not by a typo's jump", async () => {
+    const values = seasonalSeries(100, 6);
+    values[40] = 1e9;
+    const outcome = await runForecast({ series: [{ name: "sales", values }], horizon: 6, seasonLength: 12, config: FAST });
+    const s = outcome.series[0];
+    if (!s) throw new Error("no outcome");
+    expect(s.preprocessing.outliers).toEqual([40]);
+    // Scaled by the seasonal-naive step of the values as fitted (the typo left out): the scores of a
+    // noisy season, not the 1e-7 a step of 1e9 / 50 gives.
+    for (const method of ["lstm", "naive", "snaive", "theta"] as const) {
+      expect(s.metrics[method].mase).toBeGreaterThan(0.05);
+      expect(s.metrics[method].mase).toBeLessThan(20);
+    }
+  });
+
   it("caps every method's forecast and bands at a series' upper bound, in the run, the saved model and a short series' forecast", async () => {
     const draw = createRandom(12).next;
     // Uptime in percent: near 100, never above it.

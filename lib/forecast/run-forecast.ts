@@ -1,4 +1,4 @@
-import { maseScale } from "../metrics";
+import { backtestMaseScale, maseScale } from "../metrics";
 import { initBackend } from "./backend";
 import { historyResiduals, planBacktest, scoreBacktest, toFolds, type BacktestPlan } from "./backtest";
 import { BASELINES, fitBaselines, runBaselines, type BaselineModels, type BaselineRunner } from "./baselines";
@@ -482,8 +482,11 @@ function scoreSeries(series: SeriesState, network: Network, spec: NetworkSpec, s
   const metrics = {} as Record<MethodName, BacktestMetrics>;
   const halves = {} as Record<MethodName, [number, number]>;
   const calibration = {} as Record<MethodName, Calibration>;
+  // The errors are the values' as read, but the MASE scale is the series' usual step, taken without
+  // the outliers: one typo of 1e9 among values of 100 made that step 4e7 and every MASE 0.000.
+  const maseDenominator = backtestMaseScale(series.fit, plan.first, seasonLength);
   for (const method of Object.keys(forecasts) as MethodName[]) {
-    const scores = scoreBacktest(clean.values, z, prepared, plan, forecasts[method], seasonLength, history[method]);
+    const scores = scoreBacktest(clean.values, z, prepared, plan, forecasts[method], seasonLength, history[method], maseDenominator);
     metrics[method] = scores.metrics;
     halves[method] = scores.maseByHalf;
     calibration[method] = scores.calibration;
