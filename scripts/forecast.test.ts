@@ -145,6 +145,18 @@ describe("npm run forecast", () => {
     expect(parsed.skipped.map((s) => s.name)).toEqual(["launch"]);
   });
 
+  it("says when the season asked for is too long for the history and forecasts without one", async () => {
+    const text = ["Month,sales", ...wave(60, 12).map((v, t) => `${2019 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")},${v}`)].join("\n");
+    const { io, out } = memoryIo({ "m.csv": text });
+    expect(await runCli(["--input", "m.csv", "--horizon", "3", "--season", "400", "--json", "--config", FAST, "--quiet"], io)).toBe(0);
+    expect(out.stderr).toBe(
+      'note: the season of 400 steps is too long for the history ("sales" has 60 values; a season must fit twice), so the forecast models no season. Give a shorter --season, or --season 1 for none.\n',
+    );
+    const json = JSON.parse(out.stdout) as { modelledSeasonLength: number; series: { preprocessing: string }[] };
+    expect(json.modelledSeasonLength).toBe(1);
+    expect(json.series[0]?.preprocessing).toMatch(/season of 400 steps not modelled/);
+  });
+
   describe("--aggregate groups an event log by a period, and the future timestamps continue by that period", () => {
     // Sales at odd times between 09:00 and 19:00, a few a day, from 1 July 2023 to 30 June 2025.
     const sales: string[] = [];

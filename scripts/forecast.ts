@@ -274,8 +274,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const preprocessing = describePreprocessing(o.preprocessing, describeOutliers(outliers, frequency.kind, (parsed[i] as ParsedSeries).unit));
       return { name: o.name, method, chosen: o.chosen, reason: o.chosenReason, preprocessing, times, timestamps, forecast, forecasts: o.forecasts, metrics: o.metrics, backtestOrigins: o.backtestOrigins };
     });
-    // Said even with --quiet: the output is missing a series the file has.
+    // Said even with --quiet: the output is missing a series the file has, or the season asked for.
     for (const skipped of outcome.skipped ?? []) io.stderr(`note: ${skipped.reason}\n`);
+    const dropped = outcome.series.find((o) => o.preprocessing.seasonDropped);
+    if (dropped) {
+      const length = usableLength((series.find((s) => s.name === dropped.name) as (typeof series)[number]).values);
+      io.stderr(
+        `note: the season of ${dropped.preprocessing.seasonDropped} steps is too long for the history ("${dropped.name}" has ${length} values; a season must fit twice), ` +
+          `so the forecast models no season. Give a shorter --season, or --season 1 for none.\n`,
+      );
+    }
     if (!quiet) {
       for (const r of rows) {
         const warning = describeCoverageWarning(r.metrics[r.method]);

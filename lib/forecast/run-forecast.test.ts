@@ -211,6 +211,18 @@ describe("edge cases", () => {
     again.series[0]?.forecasts.lstm.mean.forEach((v, j) => expect(v).toBeCloseTo(s.forecasts.lstm.mean[j] as number, 5));
   });
 
+  it("models no season longer than half the history, and says so", async () => {
+    const series = [{ name: "sales", values: seasonalSeries(70) }];
+    const outcome = await runForecast({ series, horizon: 6, seasonLength: 36, config: FAST });
+    expect(outcome.seasonLength).toBe(1);
+    expect(outcome.series[0]?.preprocessing).toMatchObject({ seasonLength: 1, seasonDropped: 36 });
+    expect(outcome.series[0]?.preprocessing.seasonFound).toBeUndefined();
+    // Two seasons fit: kept.
+    const kept = await runForecast({ series, horizon: 6, seasonLength: 35, config: FAST });
+    expect(kept.seasonLength).toBe(35);
+    expect(kept.series[0]?.preprocessing.seasonDropped).toBeUndefined();
+  });
+
   it("scales the backtest MASE by the series' usual step, not by a typo's jump", async () => {
     const values = seasonalSeries(100, 6);
     values[40] = 1e9;

@@ -4,7 +4,7 @@ import { historyResiduals, planBacktest, scoreBacktest, toFolds, type BacktestPl
 import { BASELINES, fitBaselines, runBaselines, type BaselineModels, type BaselineRunner } from "./baselines";
 import { minimumLength, resolveConfig } from "./config";
 import { COMBINED_METHODS, combineForecasts } from "./combination";
-import { seasonToModel } from "./cycle";
+import { seasonFitsHistory, seasonToModel } from "./cycle";
 import { toIntervals } from "./conformal";
 import { InvalidRequestError, SeriesTooShortError } from "./errors";
 import { buildLstm, disposeNetwork, type Network, type NetworkSpec } from "./network";
@@ -58,7 +58,9 @@ export async function runForecast(asked: ForecastRequest, options: RunForecastOp
   const started = Date.now();
   checkRequest(asked);
   const cleaned = asked.series.map((s) => cleanSeries(s.values));
-  const m = seasonToModel(asked.frequency, asked.seasonLength, cleaned.map((c) => c.values), asked.config?.deseasonalize);
+  const m = seasonFitsHistory(asked.seasonLength, Math.max(...cleaned.map((c) => c.values.length)))
+    ? seasonToModel(asked.frequency, asked.seasonLength, cleaned.map((c) => c.values), asked.config?.deseasonalize)
+    : 1;
   // Everything downstream (lookback, baselines, backtest scale, saved model) uses the modelled season.
   const request: ForecastRequest = { ...asked, seasonLength: m };
   const config = resolveConfig(request);
@@ -350,7 +352,8 @@ async function forecastGroup(job: GroupJob) {
           transform: s.prepared.transform,
           deseasonalized: s.prepared.deseasonalized,
           seasonLength: m,
-          ...(m !== job.askedSeasonLength ? { seasonFound: true } : {}),
+          ...(m > job.askedSeasonLength ? { seasonFound: true } : {}),
+          ...(m < job.askedSeasonLength ? { seasonDropped: job.askedSeasonLength } : {}),
           ...(s.prepared.cycle ? { cyclePeriod: s.prepared.cycle.period } : {}),
           ...(s.prepared.smoothing.trend === "damped" ? { dampedTrend: true } : {}),
           filled: s.clean.filled,

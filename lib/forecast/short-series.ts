@@ -58,7 +58,11 @@ export function forecastShortSeries(series: SeriesInput, horizon: number, season
   const values = clean.values;
   const n = values.length;
   if (n < SHORT_SERIES_MIN_FIT + 1) throw new SeriesTooShortError(series.name, n, SHORT_SERIES_MIN_FIT + 1, horizon, false);
-  const m = Math.max(1, Math.round(seasonLength));
+  const asked = Math.max(1, Math.round(seasonLength));
+  // Seasonal naive needs a whole season before its first origin and one scored horizon after it;
+  // a season longer than that is not modelled at all (Theta cannot judge it either), and said so.
+  const withSeason = asked > 1 && asked - 1 + horizon <= n - 1;
+  const m = withSeason ? asked : 1;
   const decided = choosePreparation(values, m, { transform: "auto", deseasonalize: "auto", cyclePeriod: 0, dampedTrend: false }, horizon);
   const z = applyTransform(values, decided.transform);
   const seasonal = decided.deseasonalize === "on";
@@ -66,8 +70,6 @@ export function forecastShortSeries(series: SeriesInput, horizon: number, season
   const scale: OutputScale = { transform: decided.transform, nonNegative: isNonNegative(values), ...(ceiling !== undefined ? { ceiling } : {}) };
   const fitAt = (origin: number) => runBaselines(z, fitBaselines(z, origin + 1, m, seasonal, decided.transform === "none"));
 
-  // Seasonal naive needs a whole season before its first origin and one scored horizon after it.
-  const withSeason = m > 1 && m - 1 + horizon <= n - 1;
   const methods: ShortMethod[] = withSeason ? ["theta", "naive", "snaive"] : ["theta", "naive"];
   const first = Math.max(SHORT_SERIES_MIN_FIT - 1, withSeason ? m - 1 : 0);
   const forecasts = Object.fromEntries(methods.map((method) => [method, [] as Float64Array[]])) as Record<ShortMethod, Float64Array[]>;
@@ -130,7 +132,7 @@ export function forecastShortSeries(series: SeriesInput, horizon: number, season
       folds: scored > 0 ? toFolds(values, scale, plan, scoredForecasts, clean.offset) : [],
       chosen,
       chosenReason: reason,
-      preprocessing: { transform: decided.transform, deseasonalized: seasonal, seasonLength: m, filled: clean.filled },
+      preprocessing: { transform: decided.transform, deseasonalized: seasonal, seasonLength: m, filled: clean.filled, ...(m < asked ? { seasonDropped: asked } : {}) },
     },
   };
 }

@@ -233,6 +233,11 @@ export interface SeriesPreprocessing {
   seasonLength: number;
   /** The season was found in the data: a week of daily data asked for with season 1 (see seasonToModel). */
   seasonFound?: boolean;
+  /**
+   * The season asked for, when it was not modelled because the history is too short to show it
+   * (see {@link seasonFitsHistory}); `seasonLength` is then 1. Absent: the season was kept.
+   */
+  seasonDropped?: number;
   /** Steps of the long cycle removed before the network, when one was (absent: none). */
   cyclePeriod?: number;
   /** The smoothing under the network had a damped trend (absent: level and season only). */

@@ -116,6 +116,7 @@ export const runSeriesSchema = z.object({
     deseasonalized: z.boolean(),
     seasonLength: int,
     seasonFound: z.boolean().optional(),
+    seasonDropped: z.number().int().positive().optional(),
     cyclePeriod: z.number().positive().optional(),
     dampedTrend: z.boolean().optional(),
     filled: int,
