@@ -150,7 +150,7 @@ describe("npm run forecast", () => {
     const { io, out } = memoryIo({ "m.csv": text });
     expect(await runCli(["--input", "m.csv", "--horizon", "3", "--season", "400", "--json", "--config", FAST, "--quiet"], io)).toBe(0);
     expect(out.stderr).toBe(
-      'note: the season of 400 steps is too long for the history ("sales" has 60 values; a season must fit twice), so the forecast models no season. Give a shorter --season, or --season 1 for none.\n',
+      'note: the season of 400 steps is too long for the history of "sales" (60 values) to show it repeat, so the forecast models no season. Give a shorter --season, or --season 1 for none.\n',
     );
     const json = JSON.parse(out.stdout) as { modelledSeasonLength: number; series: { preprocessing: string }[] };
     expect(json.modelledSeasonLength).toBe(1);
@@ -199,6 +199,9 @@ describe("npm run forecast", () => {
     [["--input", "book.xlsx", "--horizon", "3"], 1, /This file is a ZIP archive \(or an \.xlsx workbook\), not a CSV/],
     [["--input", "text.csv", "--horizon", "3"], 1, /No column holds numbers/],
     [["--input", "short.csv", "--horizon", "12", "--method", "lstm"], 1, /has 20 usable values; the LSTM with a backtest needs 41 for 12 steps.*--method lstm is not available/],
+    // Seasonal naive is suggested only when a season fits (20 months at h = 6), not when none does (13 months).
+    [["--input", "short.csv", "--horizon", "6", "--method", "lstm"], 1, /--method lstm is not available for it; leave --method out or use theta, naive or snaive\.\n$/],
+    [["--input", "len13.csv", "--horizon", "6", "--method", "lstm"], 1, /--method lstm is not available for it; leave --method out or use theta or naive\.\n$/],
     [["--input", "tiny.csv", "--horizon", "2"], 1, /has 4 usable values; a forecast needs at least 5, whatever the horizon\. Upload a longer history/],
     [["--input", "short.csv", "--horizon", "0"], 2, /--horizon must be a positive whole number/],
     [["--horizon", "3"], 2, /--input is required/],
@@ -215,6 +218,7 @@ describe("npm run forecast", () => {
       "book.xlsx": "PK\u0003\u0004rest",
       "text.csv": "t,name\n2020-01,a\n2020-02,b\n",
       "tiny.csv": "t,value\n2020-01,1\n2020-02,2\n2020-03,3\n2020-04,4\n",
+      "len13.csv": ["t,value", ...wave(13, 12).map((v, t) => `${2020 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")},${v}`)].join("\n"),
       "short.csv": ["t,value", ...wave(20, 12).map((v, t) => `${2020 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")},${v}`)].join("\n"),
     });
     expect(await runCli(argv, io)).toBe(status);

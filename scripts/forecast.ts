@@ -32,6 +32,7 @@ import {
   percentCeiling,
   runForecastOrFallback,
   SHORT_SERIES_MIN_FIT,
+  shortSeriesMethods,
   type BacktestMetrics,
   type ForecastConfig,
   type ForecastMode,
@@ -231,9 +232,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       // A series too short for any forecast is left out of the run (outcome.skipped), not refused here.
       const short = series.find((s) => needsShortSeriesForecast(s.values, horizon as number) && usableLength(s.values) > SHORT_SERIES_MIN_FIT);
       if (short) {
+        // Only the methods the short series' forecast will have: seasonal naive needs a season that fits.
+        const available = shortSeriesMethods(usableLength(short.values), horizon, seasonLength);
+        const list = `${available.slice(0, -1).join(", ")} or ${available.at(-1) as string}`;
         throw new InvalidRequestError(
           `Series "${short.name}" has ${usableLength(short.values)} usable values; the LSTM with a backtest needs ${minimumLength(horizon)} for ${horizon} steps, ` +
-            `so it gets Theta's forecast. --method ${requested} is not available for it; leave --method out or use theta, naive or snaive.`,
+            `so it gets Theta's forecast. --method ${requested} is not available for it; leave --method out or use ${list}.`,
         );
       }
     }
@@ -280,7 +284,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (dropped) {
       const length = usableLength((series.find((s) => s.name === dropped.name) as (typeof series)[number]).values);
       io.stderr(
-        `note: the season of ${dropped.preprocessing.seasonDropped} steps is too long for the history ("${dropped.name}" has ${length} values; a season must fit twice), ` +
+        `note: the season of ${dropped.preprocessing.seasonDropped} steps is too long for the history of "${dropped.name}" (${length} values) to show it repeat, ` +
           `so the forecast models no season. Give a shorter --season, or --season 1 for none.\n`,
       );
     }
