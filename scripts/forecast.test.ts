@@ -124,6 +124,39 @@ describe("npm run forecast", () => {
     }
   });
 
+  it("leaves out a series with too few values for any forecast, names it on stderr, and forecasts the rest", async () => {
+    const stamp = (t: number) => `${2019 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")}`;
+    // "launch" has its first value three months before the end: 3 values, fewer than any method fits on.
+    const text = ["Month,old,launch,other", ...wave(40, 12).map((v, t) => `${stamp(t)},${v},${t >= 37 ? v / 2 : ""},${v * 2}`)].join("\n");
+    const csv = memoryIo({ "wide.csv": text });
+    expect(await runCli(["--input", "wide.csv", "--horizon", "3", "--config", FAST, "--quiet"], csv.io)).toBe(0);
+    expect(csv.out.stderr).toBe(
+      'note: Series "launch" has 3 usable values; a forecast needs at least 5, whatever the horizon, so it was left out of this run and the other series were forecast. Forecast it again once it has a longer history.\n',
+    );
+    const rows = csv.out.stdout.trimEnd().split("\n").slice(1).map((l) => l.split(","));
+    expect(rows.map((r) => `${r[0]},${r[1]}`)).toEqual(["old", "other"].flatMap((name) => ["2022-05", "2022-06", "2022-07"].map((t) => `${name},${t}`)));
+    // Each row is its own series' forecast, not its neighbour's: "other" is twice "old".
+    expect(Number(rows[3]?.[2])).toBeGreaterThan(1.5 * Number(rows[0]?.[2]));
+
+    const json = memoryIo({ "wide.csv": text });
+    expect(await runCli(["--input", "wide.csv", "--horizon", "3", "--json", "--method", "theta", "--quiet"], json.io)).toBe(0);
+    const parsed = JSON.parse(json.out.stdout) as { series: { name: string }[]; skipped: { name: string; reason: string }[] };
+    expect(parsed.series.map((s) => s.name)).toEqual(["old", "other"]);
+    expect(parsed.skipped.map((s) => s.name)).toEqual(["launch"]);
+  });
+
+  it("says when the season asked for is too long for the history and forecasts without one", async () => {
+    const text = ["Month,sales", ...wave(60, 12).map((v, t) => `${2019 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")},${v}`)].join("\n");
+    const { io, out } = memoryIo({ "m.csv": text });
+    expect(await runCli(["--input", "m.csv", "--horizon", "3", "--season", "400", "--json", "--config", FAST, "--quiet"], io)).toBe(0);
+    expect(out.stderr).toBe(
+      'note: the season of 400 steps is too long for the history of "sales" (60 values) to show it repeat, so the forecast models no season. Give a shorter --season, or --season 1 for none.\n',
+    );
+    const json = JSON.parse(out.stdout) as { modelledSeasonLength: number; series: { preprocessing: string }[] };
+    expect(json.modelledSeasonLength).toBe(1);
+    expect(json.series[0]?.preprocessing).toMatch(/season of 400 steps not modelled/);
+  });
+
   describe("--aggregate groups an event log by a period, and the future timestamps continue by that period", () => {
     // Sales at odd times between 09:00 and 19:00, a few a day, from 1 July 2023 to 30 June 2025.
     const sales: string[] = [];
@@ -166,6 +199,9 @@ describe("npm run forecast", () => {
     [["--input", "book.xlsx", "--horizon", "3"], 1, /This file is a ZIP archive \(or an \.xlsx workbook\), not a CSV/],
     [["--input", "text.csv", "--horizon", "3"], 1, /No column holds numbers/],
     [["--input", "short.csv", "--horizon", "12", "--method", "lstm"], 1, /has 20 usable values; the LSTM with a backtest needs 41 for 12 steps.*--method lstm is not available/],
+    // Seasonal naive is suggested only when a season fits (20 months at h = 6), not when none does (13 months).
+    [["--input", "short.csv", "--horizon", "6", "--method", "lstm"], 1, /--method lstm is not available for it; leave --method out or use theta, naive or snaive\.\n$/],
+    [["--input", "len13.csv", "--horizon", "6", "--method", "lstm"], 1, /--method lstm is not available for it; leave --method out or use theta or naive\.\n$/],
     [["--input", "tiny.csv", "--horizon", "2"], 1, /has 4 usable values; a forecast needs at least 5, whatever the horizon\. Upload a longer history/],
     [["--input", "short.csv", "--horizon", "0"], 2, /--horizon must be a positive whole number/],
     [["--input", "short.csv", "--horizon", "10000000"], 2, /--horizon may be at most 100,000 steps \(got 10,000,000\)/],
@@ -183,6 +219,7 @@ describe("npm run forecast", () => {
       "book.xlsx": "PK\u0003\u0004rest",
       "text.csv": "t,name\n2020-01,a\n2020-02,b\n",
       "tiny.csv": "t,value\n2020-01,1\n2020-02,2\n2020-03,3\n2020-04,4\n",
+      "len13.csv": ["t,value", ...wave(13, 12).map((v, t) => `${2020 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")},${v}`)].join("\n"),
       "short.csv": ["t,value", ...wave(20, 12).map((v, t) => `${2020 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")},${v}`)].join("\n"),
     });
     expect(await runCli(argv, io)).toBe(status);

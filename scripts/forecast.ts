@@ -14,7 +14,8 @@
  * forecasts every series, with a leading `series` column. `--json` writes the forecasts with the
  * backtest metrics instead. The forecast is the recommended ("chosen") method's unless `--method`
  * says otherwise. A series too short for the LSTM at this horizon gets Theta's forecast, and stderr
- * says why. Progress goes to stderr; bad input exits with status 1 and the app's message.
+ * says why; one with fewer than 5 values is left out with a note on stderr (and in `--json`'s
+ * `skipped`), the others are forecast. Progress goes to stderr; bad input exits with status 1 and the app's message.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -31,6 +32,8 @@ import {
   needsShortSeriesForecast,
   percentCeiling,
   runForecastOrFallback,
+  SHORT_SERIES_MIN_FIT,
+  shortSeriesMethods,
   type BacktestMetrics,
   type ForecastConfig,
   type ForecastMode,
@@ -228,11 +231,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     // as in the app); methods only the network's run has are refused before anything trains.
     const requested = args.get("method") as MethodName | "chosen" | undefined;
     if (requested !== undefined && NETWORK_ONLY.has(requested)) {
-      const short = series.find((s) => needsShortSeriesForecast(s.values, horizon as number));
+      // A series too short for any forecast is left out of the run (outcome.skipped), not refused here.
+      const short = series.find((s) => needsShortSeriesForecast(s.values, horizon as number) && usableLength(s.values) > SHORT_SERIES_MIN_FIT);
       if (short) {
+        // Only the methods the short series' forecast will have: seasonal naive needs a season that fits.
+        const available = shortSeriesMethods(usableLength(short.values), horizon, seasonLength);
+        const list = `${available.slice(0, -1).join(", ")} or ${available.at(-1) as string}`;
         throw new InvalidRequestError(
           `Series "${short.name}" has ${usableLength(short.values)} usable values; the LSTM with a backtest needs ${minimumLength(horizon)} for ${horizon} steps, ` +
-            `so it gets Theta's forecast. --method ${requested} is not available for it; leave --method out or use theta, naive or snaive.`,
+            `so it gets Theta's forecast. --method ${requested} is not available for it; leave --method out or use ${list}.`,
         );
       }
     }
@@ -254,7 +261,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         },
       },
     );
-    const rows: CliRow[] = outcome.series.map((o, i) => {
+    // A series left out of the run (too few values) has no outcome: the others are found by name.
+    const indexOf = new Map(parsed.map((s, i) => [s.name, i]));
+    const rows: CliRow[] = outcome.series.map((o) => {
+      const i = indexOf.get(o.name) as number;
       const grid = regular[i] as { times: number[]; values: number[] };
       const frequency = (parsed[i] as ParsedSeries).frequency;
       const last = grid.times[grid.times.length - 1] as number;
@@ -270,6 +280,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const preprocessing = describePreprocessing(o.preprocessing, describeOutliers(outliers, frequency.kind, (parsed[i] as ParsedSeries).unit));
       return { name: o.name, method, chosen: o.chosen, reason: o.chosenReason, preprocessing, times, timestamps, forecast, forecasts: o.forecasts, metrics: o.metrics, backtestOrigins: o.backtestOrigins };
     });
+    // Said even with --quiet: the output is missing a series the file has, or the season asked for.
+    for (const skipped of outcome.skipped ?? []) io.stderr(`note: ${skipped.reason}\n`);
+    const dropped = outcome.series.find((o) => o.preprocessing.seasonDropped);
+    if (dropped) {
+      const length = usableLength((series.find((s) => s.name === dropped.name) as (typeof series)[number]).values);
+      io.stderr(
+        `note: the season of ${dropped.preprocessing.seasonDropped} steps is too long for the history of "${dropped.name}" (${length} values) to show it repeat, ` +
+          `so the forecast models no season. Give a shorter --season, or --season 1 for none.\n`,
+      );
+    }
     if (!quiet) {
       for (const r of rows) {
         const warning = describeCoverageWarning(r.metrics[r.method]);
@@ -298,6 +318,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
               metrics: r.metrics,
               backtestOrigins: r.backtestOrigins,
             })),
+            skipped: outcome.skipped ?? [],
           },
           null,
           2,

@@ -110,6 +110,13 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
           the baselines.
         </p>
       )}
+      {run.skipped && run.skipped.length > 0 && (
+        <ul className="alert alert-warning" role="status" data-testid="skipped-series">
+          {run.skipped.map((s) => (
+            <li key={s.name}>{s.reason}</li>
+          ))}
+        </ul>
+      )}
       <div className="result-toolbar">
         {run.series.length > 1 && (
           <label className="inline-field">

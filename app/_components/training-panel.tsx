@@ -42,7 +42,12 @@ const FILTER_FROM = 12;
 export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain }: TrainingPanelProps) {
   const [selected, setSelected] = useState<string[]>(() => series.slice(0, 1).map((s) => s.id));
   const chosen = useMemo(() => series.filter((s) => selected.includes(s.id)), [series, selected]);
-  const shortest = useMemo(() => Math.min(...chosen.map(stepCount)), [chosen]);
+  // A series too short for any forecast is left out of the run (and named): the others set the horizon.
+  const tooShort = useMemo(() => chosen.filter((s) => stepCount(s) <= SHORT_SERIES_MIN_FIT), [chosen]);
+  const shortest = useMemo(() => {
+    const kept = chosen.filter((s) => stepCount(s) > SHORT_SERIES_MIN_FIT);
+    return Math.min(...(kept.length > 0 ? kept : chosen).map(stepCount));
+  }, [chosen]);
   const longestSeries = useMemo(() => Math.max(...chosen.map(stepCount)), [chosen]);
   const first = chosen[0] ?? series[0];
   const [horizon, setHorizon] = useState(() => String(first ? defaultHorizon(first.frequency, stepCount(first)) : 12));
@@ -130,6 +135,11 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
         </span>
         <input type="number" inputMode="numeric" min={1} step={1} value={horizon} onChange={(e) => setHorizon(e.target.value)} disabled={busy} />
       </label>
+      {tooShort.length > 0 && tooShort.length < chosen.length && (
+        <p className="field-hint warning" role="note" data-testid="skipped-note">
+          {`${tooShort.map((s) => s.name).join(", ")} ${tooShort.length === 1 ? "has" : "have"} fewer than the ${SHORT_SERIES_MIN_FIT + 1} values a forecast needs, so the run leaves ${tooShort.length === 1 ? "it" : "them"} out and forecasts the others.`}
+        </p>
+      )}
       {chosen.length > 0 && needed > shortest && (
         <p className={shortest <= SHORT_SERIES_MIN_FIT ? "field-hint warning" : "field-hint"} role="note" data-testid="horizon-note">
           {shortest <= SHORT_SERIES_MIN_FIT

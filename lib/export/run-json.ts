@@ -5,6 +5,8 @@ import { toExportMethod, toForecastSteps, type ExportMethod } from "./forecast-t
 
 /** A run as the exports read it: a saved run, one just made that could not be saved, or a saved model's new forecast. */
 export type ExportableRun = Pick<RunDto, "status" | "startedAt" | "elapsedMs" | "config" | "horizon" | "mode" | "seasonLength" | "history" | "series"> & {
+  /** Series the run left out (too few values), with why. */
+  skipped?: RunDto["skipped"];
   id?: string | null;
   finishedAt?: string | null;
   backend?: BackendInfo | null;

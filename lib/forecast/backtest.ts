@@ -1,5 +1,5 @@
 import { backtestMaseScale, coverage, mase, rmse, smape } from "../metrics";
-import { calibrate, toIntervals } from "./conformal";
+import { calibrate, toFallbackScale, toIntervals } from "./conformal";
 import { toOriginalScale, type OutputScale } from "./transform";
 import type { BacktestFold, BacktestMetrics, Calibration, MethodName } from "./types";
 
@@ -70,7 +70,8 @@ export function scoreBacktest(
   });
   const half = Math.floor(forecasts.length / 2);
   const split = half * horizon;
-  const early = calibrate([...history, ...residuals.slice(0, Math.max(1, half))], horizon);
+  // The fallback scale of each calibration sees only the values its residuals saw.
+  const early = calibrate([...history, ...residuals.slice(0, Math.max(1, half))], horizon, toFallbackScale(values, z, plan.first + Math.max(1, half) + horizon));
   const lateActual: number[] = [];
   const late = { lower80: [] as number[], upper80: [] as number[], lower95: [] as number[], upper95: [] as number[] };
   for (let k = Math.max(1, half); k < forecasts.length; k++) {
@@ -91,7 +92,7 @@ export function scoreBacktest(
       coverage95: coverage(lateActual, late.lower95, late.upper95),
     },
     maseByHalf: [mase(actual.slice(0, split), predicted.slice(0, split), maseDenominator), mase(actual.slice(split), predicted.slice(split), maseDenominator)],
-    calibration: calibrate([...history, ...residuals], horizon),
+    calibration: calibrate([...history, ...residuals], horizon, toFallbackScale(values, z)),
   };
 }
 

@@ -23,8 +23,35 @@ describe("choose", () => {
   });
 
   it("does not call a baseline better when the scores shown are equal", () => {
-    const { metrics, halves } = scores({ lstm: 1.4262, naive: 1.4258 });
-    expect(choose(metrics, halves, 0.7, false, 12).reason).toMatch(/^Naive \(last value\) scored as well as the LSTM in the backtest \(MASE 1\.426 each\), but/);
+    const { metrics, halves } = scores({ lstm: 1.4262, theta: 1.4258 });
+    expect(choose(metrics, halves, 0.7, false, 12)).toMatchObject({ method: "lstm", reason: expect.stringMatching(/^Theta scored as well as the LSTM in the backtest \(MASE 1\.426 each\), but/) });
+  });
+
+  it.each([
+    ["naive", { lstm: 1.4262, naive: 1.4258 }],
+    ["naive", { lstm: 1.4258, naive: 1.4262 }],
+    ["snaive", { lstm: 0.3601, snaive: 0.3604 }],
+  ] as const)("recommends the simpler %s when it ties with the LSTM at the decimals shown", (simple, mase) => {
+    const { metrics, halves } = scores(mase);
+    const choice = choose(metrics, halves, 0.7, false, 12);
+    expect(choice.method).toBe(simple);
+    expect(choice.reason).toMatch(/scored the same backtest MASE as the LSTM \([\d.]+\), so the backtest cannot tell them apart and the simpler method is recommended/);
+  });
+
+  it("says the forecasts of tied methods differ instead of that they scored as well, when they part", () => {
+    // 60 months of 100, then 110: every method forecast 100 over the backtest and missed the last value alike.
+    const { metrics, halves } = scores({ lstm: 0.628, naive: 0.628, snaive: 0.628, holt_winters: 0.628, theta: 0.628, combination: 0.628 });
+    const means = { lstm: [103, 103], naive: [110, 110], snaive: [100, 100], holt_winters: [103.3, 103.5], theta: [103, 103], combination: [103, 103] };
+    const choice = choose(metrics, halves, 0.7, false, 12, { means, scale: 10 / 60 });
+    expect(choice.method).toBe("naive");
+    expect(choice.reason).toMatch(/Their forecasts differ by up to 7, so look at both\.$/);
+    expect(choice.reason).not.toMatch(/as well as/);
+    // Only Theta ties (naive scored worse): the LSTM stays, and the sentence does not promise the same forecast.
+    const theta = scores({ lstm: 0.36, theta: 0.3598 });
+    const kept = choose(theta.metrics, theta.halves, 0.7, false, 12, { means: { lstm: [1, 2], theta: [1, 3] }, scale: 1 });
+    expect(kept.method).toBe("lstm");
+    expect(kept.reason).toMatch(/^Theta scored the same backtest MASE as the LSTM \(0\.360\), so the backtest cannot tell them apart, but .* Their forecasts differ by up to 1, so look at both\.$/);
+    expect(choose(theta.metrics, theta.halves, 0.7, false, 12, { means: { lstm: [1, 2], theta: [1, 2.05] }, scale: 1 }).reason).toMatch(/^Theta scored as well as the LSTM/);
   });
 
   it("says when the network learned nothing beyond the smoothing", () => {
@@ -42,6 +69,10 @@ describe("choose", () => {
     const flat = scores({ lstm: 0, naive: 0 });
     flat.metrics.naive = { ...flat.metrics.naive, rmse: 0 };
     expect(choose(flat.metrics, flat.halves, 0.7, false, 5)).toMatchObject({ method: "naive", reason: expect.stringMatching(/did not change over the backtest/) });
+    // A logged series comes back as exp(log(50)) ≠ 50: exact up to rounding is exact.
+    const logged = scores({ lstm: 0.583, naive: 1e-15 });
+    logged.metrics.naive = { ...logged.metrics.naive, rmse: 7e-15 };
+    expect(choose(logged.metrics, logged.halves, 0.7, false, 5)).toMatchObject({ method: "naive", reason: expect.stringMatching(/did not change over the backtest/) });
     const periodic = scores({ lstm: 0, snaive: 0 });
     periodic.metrics.snaive = { ...periodic.metrics.snaive, rmse: 0 };
     expect(choose(periodic.metrics, periodic.halves, 0.7, false, 5)).toMatchObject({ method: "snaive", reason: expect.stringMatching(/repeated its season exactly/) });

@@ -15,6 +15,11 @@ export const MIN_BACKTEST_ORIGINS = 3;
  * (`--horizon 10000000`) from filling memory with future timestamps and bands before failing.
  */
 export const MAX_HORIZON = 100_000;
+/**
+ * Backtest errors (origins × horizon) the automatic settings aim for: with 2·h + 1 origins a
+ * one-step horizon had 3, too few for a 95% conformal quantile (19) or a MASE to compare by.
+ */
+export const TARGET_BACKTEST_ERRORS = 40;
 
 /**
  * Fewest usable values a series needs for a forecast with a backtest.
@@ -31,6 +36,7 @@ export function minimumLength(horizon: number, lookback = MIN_LOOKBACK, origins 
 /**
  * The automatic settings for a request, with `request.config` applied on top. Sizes follow the
  * data: the lookback covers about two seasons or 1.5 horizons, the backtest uses 2·horizon + 1
+ * (or, for short horizons, enough for {@link TARGET_BACKTEST_ERRORS} errors)
  * rolling origins (three non-overlapping folds), and both shrink for short histories so that the
  * backtest network keeps enough windows.
  * @param request the forecast request (uses horizon, seasonLength, frequency and series lengths)
@@ -46,7 +52,7 @@ export function resolveConfig(request: Pick<ForecastRequest, "horizon" | "season
   const n = lengths.length > 0 ? lengths.reduce((fewest, l) => Math.min(fewest, l)) : 0;
   const overrides = request.config ?? {};
 
-  let origins = overrides.backtestOrigins ?? 2 * h + 1;
+  let origins = overrides.backtestOrigins ?? Math.max(2 * h + 1, Math.ceil(TARGET_BACKTEST_ERRORS / h));
   let lookback = overrides.lookback ?? Math.max(m > 1 ? 2 * m : 0, Math.round(1.5 * h), 8);
   // Keep about 60% of the history for the backtest network, then shrink the lookback to fit.
   if (overrides.backtestOrigins === undefined) {

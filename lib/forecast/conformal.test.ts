@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { coverage } from "../metrics";
-import { calibrate, toIntervals } from "./conformal";
+import { calibrate, toFallbackScale, toIntervals } from "./conformal";
 import { percentCeiling } from "./transform";
 import { createRandom } from "./random";
 
@@ -108,5 +108,54 @@ describe("split-conformal intervals", () => {
     expect(percentCeiling("%", [-2, 5])).toBeUndefined();
     expect(percentCeiling("MW", [50])).toBeUndefined();
     expect(percentCeiling(null, [50])).toBeUndefined();
+  });
+
+  it.each([
+    ["5 values at h = 3 (3 origins)", [[1, -2, 3], [-1.5, 2, Number.NaN], [0.5, Number.NaN, Number.NaN]], 3],
+    ["30 years of months at h = 1 (3 origins and 3 rows of history)", [[1.2], [-0.7], [2.1], [-1.6], [0.4], [0.9]], 1],
+  ])("keeps the 95%% band wider than the 80%% one with too few scores for the 95%% rank: %s", (_name, rows, h) => {
+    const c = calibrate(rows, h);
+    expect(c.q80).toBeGreaterThan(0);
+    expect(c.q95 / c.q80).toBeGreaterThanOrEqual(1.96 / 1.2816 - 1e-12);
+  });
+
+  it("leaves the 95% quantile to the scores when there are enough of them", () => {
+    // Errors spread evenly over [-1, 1]: their 95% and 80% quantiles part by 0.95 / 0.8, less than a normal's.
+    const even = Array.from({ length: 199 }, (_, k) => [((k % 2 ? 1 : -1) * (k + 1)) / 200]);
+    const c = calibrate(even, 1);
+    expect(c.q95 / c.q80).toBeCloseTo(0.95 / 0.8, 1);
+  });
+
+  describe("after a change at the very end of a flat series", () => {
+    // 60 months of 100, then 110: forecast by its last value from 13 origins, every error is 0
+    // but the last origin's last step.
+    const values = [...new Array<number>(60).fill(100), 110];
+    const h = 6;
+    const residuals = Array.from({ length: 13 }, (_, k) => {
+      const o = 60 - h - 12 + k;
+      return Array.from({ length: h }, (_, j) => (values[o + j + 1] as number) - (values[o] as number));
+    });
+
+    it("bands are not of width 0: they fall back to the naive random-walk interval of the whole history", () => {
+      expect(toIntervals([110], calibrate(residuals, h), { transform: "none", nonNegative: true }).upper80[0]).toBeCloseTo(110, 6);
+      const s = toFallbackScale(values, values);
+      expect(s).toBeCloseTo(Math.sqrt(100 / 60), 10);
+      const calibration = calibrate(residuals, h, s);
+      const band = toIntervals(new Array<number>(h).fill(110), calibration, { transform: "none", nonNegative: true });
+      for (let j = 0; j < h; j++) {
+        expect((band.upper80[j] as number) - 110).toBeGreaterThanOrEqual(1.2816 * s * Math.sqrt(j + 1) - 1e-9);
+        expect((band.upper95[j] as number) - 110).toBeGreaterThanOrEqual(1.96 * s * Math.sqrt(j + 1) - 1e-9);
+      }
+      // Errors of a network that reproduces the flat stretch nearly (0.1% of s) count as none.
+      const nearly = residuals.map((row) => row.map((e, j) => e || 0.001 * s * (j % 2 ? 1 : -1)));
+      expect(calibrate(nearly, h, s).q80 * (calibrate(nearly, h, s).sigma[0] as number)).toBeCloseTo(1.2816 * s, 6);
+    });
+
+    it("leaves a calibration with real errors, and an intermittent series' exact zeros, as they were", () => {
+      const random = createRandom(3);
+      const noisy = Array.from({ length: 40 }, () => Array.from({ length: h }, () => gaussian(random)));
+      expect(calibrate(noisy, h, 5)).toEqual(calibrate(noisy, h));
+      expect(toFallbackScale([0, 0, 3, 0, 0, 0, 1, 0], [0, 0, 3, 0, 0, 0, 1, 0])).toBe(0);
+    });
   });
 });

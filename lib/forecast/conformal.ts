@@ -1,3 +1,4 @@
+import { isIntermittent } from "./intermittent";
 import { applyTransform, toOriginalScale, type OutputScale } from "./transform";
 import type { Calibration, IntervalForecast } from "./types";
 
@@ -10,8 +11,10 @@ import type { Calibration, IntervalForecast } from "./types";
  * @param residuals one row per backtest origin, one column per step (actual − forecast on the
  *   modelling scale); NaN where the actual is not known
  * @param horizon steps per row
+ * @param fallbackScale the error scale one step ahead when the residuals have none (see
+ *   {@link toFallbackScale}; modelling scale; 0: none)
  */
-export function calibrate(residuals: ArrayLike<number>[], horizon: number): Calibration {
+export function calibrate(residuals: ArrayLike<number>[], horizon: number, fallbackScale = 0): Calibration {
   const sums = new Float64Array(horizon);
   const counts = new Float64Array(horizon);
   for (const row of residuals) {
@@ -35,17 +38,72 @@ export function calibrate(residuals: ArrayLike<number>[], horizon: number): Cali
   const sigma = nonDecreasing(raw, Array.from(counts, (c) => Math.max(c, 1)));
   const floor = Math.max(1e-12, 1e-9 * sigma.reduce((max, s) => (Number.isFinite(s) ? Math.max(max, s) : max), 0));
   for (let j = 0; j < horizon; j++) sigma[j] = Number.isFinite(sigma[j] as number) ? Math.max(sigma[j] as number, floor) : floor;
+  const scores = toScores(residuals, sigma, horizon);
+  const q80 = conformalQuantile(scores, 0.8) ?? 1.28 * 1.25;
+  // Under 19 scores the 95% rank is past the largest score, and the stretched largest score was
+  // about q80 (a 5-value series at h = 3; 30 years of months at h = 1: 1.17·q80), so both bands
+  // came out the same. There the 95% band is at least the 80% one widened by the ratio of the
+  // normal quantiles (1.96 / 1.2816 = 1.53); heavier tails would need more, so it is a floor.
+  const q95 = Math.max(conformalQuantile(scores, 0.95) ?? 0, q80, lacksRank(scores.length, 0.95) ? q80 * (NORMAL_Z95 / NORMAL_Z80) : 0);
+  // At least 80% of the errors (all but) exactly 0: the method repeated a stretch where the series
+  // did not move (60 months of 100, then 110 as the last value), so the backtest says the method
+  // is certain and the bands have width 0 (the network's, nearly 0), while the series has just
+  // moved. The errors carry no scale then, and the bands fall back to the naive method's textbook
+  // interval (a random walk: ±z·s·√j, s the standard deviation of the one-step changes over the
+  // whole history, the last one included), the least a forecast of a series that moves like this
+  // one is unsure by. "All but 0" is below 1% of s: the network reproduces a flat stretch to
+  // about 0.1% of it, and a method that learned a moving series' pattern misses by more than 1%.
+  if (fallbackScale > 0 && negligible(residuals, horizon, 0.01 * fallbackScale)) {
+    const floored = sigma.map((v, j) => Math.max(v, fallbackScale * Math.sqrt(j + 1)));
+    const rescored = toScores(residuals, floored, horizon);
+    const z80 = Math.max(conformalQuantile(rescored, 0.8) ?? 0, NORMAL_Z80);
+    return { sigma: floored, q80: z80, q95: Math.max(conformalQuantile(rescored, 0.95) ?? 0, NORMAL_Z95, z80, lacksRank(rescored.length, 0.95) ? z80 * (NORMAL_Z95 / NORMAL_Z80) : 0) };
+  }
+  return { sigma, q80, q95 };
+}
+
+/** |error| / scale of its step for every known error, ascending. */
+function toScores(residuals: ArrayLike<number>[], scale: number[], horizon: number): number[] {
   const scores: number[] = [];
   for (const row of residuals) {
     for (let j = 0; j < horizon; j++) {
       const e = row[j] as number;
-      if (Number.isFinite(e)) scores.push(Math.abs(e) / (sigma[j] as number));
+      if (Number.isFinite(e)) scores.push(Math.abs(e) / (scale[j] as number));
     }
   }
-  scores.sort((a, b) => a - b);
-  const q80 = conformalQuantile(scores, 0.8) ?? 1.28 * 1.25;
-  const q95 = Math.max(conformalQuantile(scores, 0.95) ?? q80 * (1.96 / 1.28), q80);
-  return { sigma, q80, q95 };
+  return scores.sort((a, b) => a - b);
+}
+
+/** Whether at least 80% of the known errors are within `tolerance` of 0. */
+function negligible(residuals: ArrayLike<number>[], horizon: number, tolerance: number): boolean {
+  const scores = toScores(residuals, new Array<number>(horizon).fill(tolerance), horizon);
+  return scores.length > 0 && (scores[Math.ceil(0.8 * scores.length) - 1] as number) <= 1;
+}
+
+/** Two-sided normal quantiles of the 80% and 95% intervals. */
+const NORMAL_Z80 = 1.2816;
+const NORMAL_Z95 = 1.96;
+
+/**
+ * The scale {@link calibrate} falls back on when a method's backtest errors are all but exactly 0:
+ * the standard deviation of the one-step changes of `z` (the naive method's residuals), or 0 for an
+ * intermittent series, whose exact zeros are its demand (a slow item's 80% band of [0, 0] is right).
+ * @param values the series on its own scale (for the intermittency test)
+ * @param z the same values on the modelling scale; only the first `end` are used
+ * @param end how many values of the history the calibration may see
+ */
+export function toFallbackScale(values: ArrayLike<number>, z: ArrayLike<number>, end = z.length): number {
+  if (isIntermittent(values)) return 0;
+  let sum = 0;
+  let count = 0;
+  for (let t = 1; t < Math.min(end, z.length); t++) {
+    const d = (z[t] as number) - (z[t - 1] as number);
+    if (Number.isFinite(d)) {
+      sum += d * d;
+      count++;
+    }
+  }
+  return count > 0 ? Math.sqrt(sum / count) : 0;
 }
 
 /**
@@ -58,6 +116,11 @@ function conformalQuantile(sorted: number[], level: number): number | undefined 
   const rank = Math.ceil((n + 1) * level);
   if (rank <= n) return sorted[rank - 1];
   return (sorted[n - 1] as number) * (1 + (rank - n) / n);
+}
+
+/** Whether `n` scores are too few for the split-conformal quantile at `level` (its rank is past the largest). */
+function lacksRank(n: number, level: number): boolean {
+  return Math.ceil((n + 1) * level) > n;
 }
 
 /** Weighted isotonic (non-decreasing) regression by pool-adjacent-violators. */

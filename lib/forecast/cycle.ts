@@ -36,6 +36,19 @@ export function weekLength(frequency: string | undefined): number {
 }
 
 /**
+ * Whether a season of `seasonLength` steps can be modelled from a history of `length` values: a
+ * season is a pattern that repeats, so the history must hold it twice. With a season longer than
+ * half the history (`--season 400` on 360 months) nothing repeats: the network's lookback of two
+ * seasons, the seasonality tests and the seasonal MASE scale have nothing to work on, and seasonal
+ * naive copied the first value. The run then models no season and says so (`seasonDropped`).
+ * @param seasonLength m in steps
+ * @param length usable values of the longest series
+ */
+export function seasonFitsHistory(seasonLength: number, length: number): boolean {
+  return seasonLength <= 1 || 2 * seasonLength <= length;
+}
+
+/**
  * The season the forecaster models. M4's convention gives daily data a season of 1: a scale for
  * MASE, not a finding that nothing repeats weekly. When 1 is asked for daily or business-daily
  * data and at least half the series repeat over a week (the test of {@link hasLongCycle}: values a

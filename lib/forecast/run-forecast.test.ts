@@ -212,6 +212,33 @@ describe("edge cases", () => {
     again.series[0]?.forecasts.lstm.mean.forEach((v, j) => expect(v).toBeCloseTo(s.forecasts.lstm.mean[j] as number, 5));
   });
 
+  it("models no season longer than half the history, and says so", async () => {
+    const series = [{ name: "sales", values: seasonalSeries(70) }];
+    const outcome = await runForecast({ series, horizon: 6, seasonLength: 36, config: FAST });
+    expect(outcome.seasonLength).toBe(1);
+    expect(outcome.series[0]?.preprocessing).toMatchObject({ seasonLength: 1, seasonDropped: 36 });
+    expect(outcome.series[0]?.preprocessing.seasonFound).toBeUndefined();
+    // Two seasons fit: kept.
+    const kept = await runForecast({ series, horizon: 6, seasonLength: 35, config: FAST });
+    expect(kept.seasonLength).toBe(35);
+    expect(kept.series[0]?.preprocessing.seasonDropped).toBeUndefined();
+  });
+
+  it("scales the backtest MASE by the series' usual step, not by a typo's jump", async () => {
+    const values = seasonalSeries(100, 6);
+    values[40] = 1e9;
+    const outcome = await runForecast({ series: [{ name: "sales", values }], horizon: 6, seasonLength: 12, config: FAST });
+    const s = outcome.series[0];
+    if (!s) throw new Error("no outcome");
+    expect(s.preprocessing.outliers).toEqual([40]);
+    // Scaled by the seasonal-naive step of the values as fitted (the typo left out): the scores of a
+    // noisy season, not the 1e-7 a step of 1e9 / 50 gives.
+    for (const method of ["lstm", "naive", "snaive", "theta"] as const) {
+      expect(s.metrics[method].mase).toBeGreaterThan(0.05);
+      expect(s.metrics[method].mase).toBeLessThan(20);
+    }
+  });
+
   it("caps every method's forecast and bands at a series' upper bound, in the run, the saved model and a short series' forecast", async () => {
     const draw = createRandom(12).next;
     // Uptime in percent: near 100, never above it.
@@ -284,6 +311,10 @@ describe("resolveConfig", () => {
     const short = resolveConfig({ series: [{ name: "s", values: new Array(60).fill(1) }], horizon: 6, seasonLength: 12 });
     expect(short.backtestOrigins).toBeGreaterThanOrEqual(3);
     expect(short.lookback).toBeLessThan(monthly.lookback);
+    // A short horizon gets enough origins for about 40 backtest errors, as the history allows.
+    const daily = (n: number, h: number) => resolveConfig({ series: [{ name: "d", values: new Array(n).fill(1) }], horizon: h, seasonLength: 7 }).backtestOrigins;
+    expect([daily(360, 1), daily(360, 2), daily(360, 3), daily(360, 4), daily(360, 5)]).toEqual([40, 20, 14, 10, 11]);
+    expect(daily(40, 1)).toBe(16);
     const custom = resolveConfig({ series: [{ name: "m", values: new Array(500).fill(1) }], horizon: 18, seasonLength: 12, config: { units: 5, seed: 9 } });
     expect(custom.units).toBe(5);
     expect(custom.seed).toBe(9);
@@ -365,6 +396,29 @@ describe("runForecastOrFallback", () => {
       expect(s.forecasts.lstm).toBeUndefined();
       expectNestedBands(s.forecasts.theta as NonNullable<typeof s.forecasts.theta>, h);
     }
+  });
+
+  it("leaves out a series with too few values for any forecast, says why, and forecasts the others", async () => {
+    const request = {
+      series: [
+        { name: "a", values: seasonalSeries(30) },
+        { name: "new", values: [Number.NaN, Number.NaN, 50, 51, 52] },
+        { name: "b", values: seasonalSeries(36, 2) },
+      ],
+      horizon: 12,
+      seasonLength: 12,
+    };
+    const outcome = await runForecastOrFallback(request);
+    expect(outcome.series.map((s) => s.name)).toEqual(["a", "b"]);
+    expect(outcome.skipped).toEqual([{ name: "new", reason: expect.stringMatching(/^Series "new" has 3 usable values; a forecast needs at least 5.*left out/) }]);
+    // Nothing skipped: no `skipped` at all, so runs saved before it existed read the same.
+    expect((await runForecastOrFallback({ ...request, series: [request.series[0] as (typeof request.series)[number]] })).skipped).toBeUndefined();
+  });
+
+  it("refuses a run whose every series is too short for any forecast", async () => {
+    const request = { series: [{ name: "x", values: [1, 2] }, { name: "y", values: [1, 2, 3] }], horizon: 3, seasonLength: 1 };
+    await expect(runForecastOrFallback(request)).rejects.toThrow(SeriesTooShortError);
+    await expect(runForecastOrFallback(request)).rejects.toThrow(/Series "x" has 2 usable values; a forecast needs at least 5/);
   });
 
   it("trains the LSTM on the series long enough for it and gives the others Theta's forecast, in the request's order", async () => {

@@ -1,9 +1,10 @@
+import { backtestMaseScale, maseScale } from "../metrics";
 import { initBackend } from "./backend";
 import { historyResiduals, planBacktest, scoreBacktest, toFolds, type BacktestPlan } from "./backtest";
 import { BASELINES, fitBaselines, runBaselines, type BaselineModels, type BaselineRunner } from "./baselines";
 import { minimumLength, resolveConfig } from "./config";
 import { COMBINED_METHODS, combineForecasts } from "./combination";
-import { seasonToModel } from "./cycle";
+import { seasonFitsHistory, seasonToModel } from "./cycle";
 import { toIntervals } from "./conformal";
 import { InvalidRequestError, SeriesTooShortError } from "./errors";
 import { buildLstm, disposeNetwork, type Network, type NetworkSpec } from "./network";
@@ -13,7 +14,7 @@ import { applyTransform } from "./transform";
 import { predictMedian } from "./predict";
 import { choosePreparation, cleanSeries, prepareSeries, type CleanSeries, type PreparedSeries } from "./prepare";
 import { captureArtifacts } from "./saved-model";
-import { forecastShortSeries, needsShortSeriesForecast } from "./short-series";
+import { forecastShortSeries, needsShortSeriesForecast, SHORT_SERIES_MIN_FIT } from "./short-series";
 import { trainNetwork, type TrainResult } from "./train";
 import {
   METHOD_LABELS,
@@ -33,7 +34,9 @@ import {
   type NetworkSeriesOutcome,
   type RunForecastOptions,
   type SavedSeriesState,
+  type SeriesInput,
   type SeriesOutcome,
+  type SkippedSeries,
   type TrainingHistory,
 } from "./types";
 import { denormalize, makeWindows, type SeriesFrame, type Windows } from "./windows";
@@ -55,7 +58,9 @@ export async function runForecast(asked: ForecastRequest, options: RunForecastOp
   const started = Date.now();
   checkRequest(asked);
   const cleaned = asked.series.map((s) => cleanSeries(s.values));
-  const m = seasonToModel(asked.frequency, asked.seasonLength, cleaned.map((c) => c.values), asked.config?.deseasonalize);
+  const m = seasonFitsHistory(asked.seasonLength, Math.max(...cleaned.map((c) => c.values.length)))
+    ? seasonToModel(asked.frequency, asked.seasonLength, cleaned.map((c) => c.values), asked.config?.deseasonalize)
+    : 1;
   // Everything downstream (lookback, baselines, backtest scale, saved model) uses the modelled season.
   const request: ForecastRequest = { ...asked, seasonLength: m };
   const config = resolveConfig(request);
@@ -140,18 +145,34 @@ export async function runForecast(asked: ForecastRequest, options: RunForecastOp
  * for every series long enough for the network and its backtest at this horizon, and
  * {@link runClassicalForecast} (Theta recommended) for the others, in the request's order. A wide
  * file where one product started late still gets a forecast for every column, as the CLI gives;
- * the saved model then covers the long series only.
+ * the saved model then covers the long series only. A series with fewer values than any method
+ * is fitted on (below {@link SHORT_SERIES_MIN_FIT} + 1: a product launched last quarter) is left
+ * out and named in `skipped`, with why: one new column must not stop the forecast of the other
+ * nine. Repeating its last value instead was not done: with one to four values there are no
+ * backtest errors to give that forecast bands, and a band-less number would read as certain.
  * @param request series, horizon, season length, mode and overrides
  * @param options as for runForecast (the short series' forecasts report no stages)
+ * @throws SeriesTooShortError when every series is too short for any forecast
  */
 export async function runForecastOrFallback(request: ForecastRequest, options: RunForecastOptions = {}): Promise<ForecastOutcome> {
   const started = Date.now();
   checkRequest(request);
+  const usable = request.series.map((s) => cleanSeries(s.values).values.length);
+  const tooFew = usable.map((n) => n < SHORT_SERIES_MIN_FIT + 1);
+  const firstTooShort = tooFew.indexOf(true);
+  if (firstTooShort >= 0) {
+    if (tooFew.every(Boolean)) {
+      const name = (request.series[firstTooShort] as SeriesInput).name;
+      throw new SeriesTooShortError(name, usable[firstTooShort] as number, SHORT_SERIES_MIN_FIT + 1, request.horizon, false);
+    }
+    const skipped: SkippedSeries[] = request.series.flatMap((s, i) => (tooFew[i] ? [{ name: s.name, reason: describeSkipped(s.name, usable[i] as number) }] : []));
+    const rest = await runForecastOrFallback({ ...request, series: request.series.filter((_, i) => !tooFew[i]) }, options);
+    return { ...rest, skipped, elapsedMs: Date.now() - started };
+  }
   const short = request.series.map((s) => needsShortSeriesForecast(s.values, request.horizon));
   if (short.every(Boolean)) return runClassicalForecast(request, options);
   if (!short.some(Boolean)) return runForecast(request, options);
-  // The classical forecasts first: they take milliseconds, and a series too short even for Theta
-  // is refused before the network trains.
+  // The classical forecasts first: they take milliseconds.
   const classical = await runClassicalForecast({ ...request, series: request.series.filter((_, i) => short[i]) });
   const network = await runForecast({ ...request, series: request.series.filter((_, i) => !short[i]) }, options);
   const byName = new Map([...network.series, ...classical.series].map((s) => [s.name, s]));
@@ -160,6 +181,14 @@ export async function runForecastOrFallback(request: ForecastRequest, options: R
     series: request.series.map((s) => byName.get(s.name) as SeriesOutcome),
     elapsedMs: Date.now() - started,
   };
+}
+
+/** Why a series was left out of a run: it has fewer values than any forecast is made from. */
+function describeSkipped(name: string, usable: number): string {
+  return (
+    `Series "${name}" has ${usable} usable ${usable === 1 ? "value" : "values"}; a forecast needs at least ${SHORT_SERIES_MIN_FIT + 1}, whatever the horizon, ` +
+    `so it was left out of this run and the other series were forecast. Forecast it again once it has a longer history.`
+  );
 }
 
 /**
@@ -306,7 +335,11 @@ async function forecastGroup(job: GroupJob) {
       const calibration = score.calibration;
       const forecasts = forecastMethods(network, spec, s.prepared, baselineModels, calibration, T - 1, h);
       const untrained = history.every((run) => run.epochs.length === 0);
-      const choice = choose(score.metrics, score.halves, config.chooseMargin, untrained, backtestRun.stopped ? Number.POSITIVE_INFINITY : backtestRun.bestEpoch);
+      const means = Object.fromEntries(Object.entries(forecasts).map(([method, f]) => [method, f.mean]));
+      const choice = choose(score.metrics, score.halves, config.chooseMargin, untrained, backtestRun.stopped ? Number.POSITIVE_INFINITY : backtestRun.bestEpoch, {
+        means,
+        scale: maseScale(s.clean.values, 1),
+      });
       outcomes.push({
         name: bt.name,
         forecasts,
@@ -319,7 +352,8 @@ async function forecastGroup(job: GroupJob) {
           transform: s.prepared.transform,
           deseasonalized: s.prepared.deseasonalized,
           seasonLength: m,
-          ...(m !== job.askedSeasonLength ? { seasonFound: true } : {}),
+          ...(m > job.askedSeasonLength ? { seasonFound: true } : {}),
+          ...(m < job.askedSeasonLength ? { seasonDropped: job.askedSeasonLength } : {}),
           ...(s.prepared.cycle ? { cyclePeriod: s.prepared.cycle.period } : {}),
           ...(s.prepared.smoothing.trend === "damped" ? { dampedTrend: true } : {}),
           filled: s.clean.filled,
@@ -451,8 +485,11 @@ function scoreSeries(series: SeriesState, network: Network, spec: NetworkSpec, s
   const metrics = {} as Record<MethodName, BacktestMetrics>;
   const halves = {} as Record<MethodName, [number, number]>;
   const calibration = {} as Record<MethodName, Calibration>;
+  // The errors are the values' as read, but the MASE scale is the series' usual step, taken without
+  // the outliers: one typo of 1e9 among values of 100 made that step 4e7 and every MASE 0.000.
+  const maseDenominator = backtestMaseScale(series.fit, plan.first, seasonLength);
   for (const method of Object.keys(forecasts) as MethodName[]) {
-    const scores = scoreBacktest(clean.values, z, prepared, plan, forecasts[method], seasonLength, history[method]);
+    const scores = scoreBacktest(clean.values, z, prepared, plan, forecasts[method], seasonLength, history[method], maseDenominator);
     metrics[method] = scores.metrics;
     halves[method] = scores.maseByHalf;
     calibration[method] = scores.calibration;
@@ -510,12 +547,26 @@ function combineRows(members: Float64Array[][]): Float64Array[] {
   return (members[0] ?? []).map((_, k) => combineForecasts(members.map((rows) => rows[k] as Float64Array)));
 }
 
+/** What {@link choose} knows of the forecasts it chooses between, to say when equal scores hide different forecasts. */
+export interface ChoiceForecasts {
+  /** Each method's point forecast (original scale). */
+  means: Partial<Record<MethodName, ArrayLike<number>>>;
+  /** The series' typical step-to-step change (in-sample naive MAE, original scale). */
+  scale: number;
+}
+
+/** Forecasts differ materially when they part by more than this share of the series' typical step. */
+const MATERIAL_SHARE = 0.1;
+
 /**
  * The recommended method: the LSTM unless another method (a baseline or the combination) clearly
  * beat it in the backtest, that is with a MASE lower by more than `margin` overall and lower in
  * both halves of the rolling origins (a backtest spans only a few independent horizons, so a
  * single lucky stretch must not decide). Measured over three holdouts of the 40 benchmark series,
  * letting the combination lead whenever its backtest MASE was lower did worse than this rule.
+ * When naive or seasonal naive scores the same as the LSTM to the three decimals shown, and
+ * nothing scores better, the simpler method is recommended: the backtest cannot tell them apart.
+ * @param forecasts the methods' forecasts and the series' scale, to say how far tied methods' forecasts part
  */
 export function choose(
   metrics: Record<MethodName, BacktestMetrics>,
@@ -523,6 +574,7 @@ export function choose(
   margin: number,
   untrained: boolean,
   bestEpoch: number,
+  forecasts?: ChoiceForecasts,
 ): { method: MethodName; reason: string } {
   const fmt = (v: number) => v.toFixed(3);
   // The network starts out forecasting the smoothing exactly (its head is zero); validation that
@@ -536,11 +588,13 @@ export function choose(
     return { method: best, reason: `Training was stopped before the LSTM learned; ${METHOD_LABELS[best]} had the best backtest MASE (${fmt(metrics[best].mase)}).` };
   }
   // A series that did not change, or repeated its season exactly, over the backtest: the method
-  // that repeats it is exact, and the network's output is only nearly so.
-  if (metrics.naive.rmse === 0) {
+  // that repeats it is exact, and the network's output is only nearly so. Exact up to rounding: a
+  // logged series comes back as exp(log(50)) ≠ 50, and MASE measures that against the series' steps.
+  const exact = (m: BacktestMetrics) => m.rmse === 0 || m.mase <= 1e-9;
+  if (exact(metrics.naive)) {
     return { method: "naive", reason: `The series did not change over the backtest, so ${METHOD_LABELS.naive} repeats it exactly and is recommended.` };
   }
-  if (metrics.snaive.rmse === 0) {
+  if (exact(metrics.snaive)) {
     return { method: "snaive", reason: `The series repeated its season exactly over the backtest, so ${METHOD_LABELS.snaive} repeats it exactly and is recommended.` };
   }
   let best: MethodName = "naive";
@@ -556,15 +610,43 @@ export function choose(
       reason: `${label} clearly beat the LSTM in the backtest (MASE ${fmt(b.mase)} vs ${fmt(lstm.mase)}, better in both halves), so its forecast is recommended.`,
     };
   }
+  // How far a method's forecast parts from the LSTM's, when that is material ("" otherwise).
+  const parting = (method: MethodName) => {
+    const a = forecasts?.means[method];
+    const l = forecasts?.means.lstm;
+    if (!a || !l || !forecasts) return "";
+    let most = 0;
+    for (let j = 0; j < Math.min(a.length, l.length); j++) most = Math.max(most, Math.abs((a[j] as number) - (l[j] as number)));
+    return most > MATERIAL_SHARE * forecasts.scale ? ` Their forecasts differ by up to ${Number(most.toPrecision(3))}, so look at both.` : "";
+  };
+  const tied = (method: MethodName) => fmt(metrics[method].mase) === fmt(lstm.mase);
+  if (fmt(b.mase) === fmt(lstm.mase)) {
+    const simple = (["naive", "snaive"] as const).find(tied);
+    if (simple) {
+      return {
+        method: simple,
+        reason:
+          `${METHOD_LABELS[simple]} scored the same backtest MASE as the LSTM (${fmt(lstm.mase)}), so the backtest cannot tell them apart and the simpler method is recommended. ` +
+          `The LSTM's forecast can be shown instead.${parting(simple)}`,
+      };
+    }
+  }
   if (b.mase < lstm.mase) {
-    // Closer than the three decimals shown, "better" would read as a contradiction.
-    const scored = fmt(b.mase) === fmt(lstm.mase) ? `scored as well as the LSTM in the backtest (MASE ${fmt(b.mase)} each)` : `scored better in the backtest (MASE ${fmt(b.mase)} vs ${fmt(lstm.mase)})`;
+    // Closer than the three decimals shown, "better" would read as a contradiction, and "as well"
+    // as a promise of the same forecast when the two part.
+    const apart = parting(best);
+    const scored =
+      fmt(b.mase) !== fmt(lstm.mase)
+        ? `scored better in the backtest (MASE ${fmt(b.mase)} vs ${fmt(lstm.mase)})`
+        : apart
+          ? `scored the same backtest MASE as the LSTM (${fmt(b.mase)}), so the backtest cannot tell them apart`
+          : `scored as well as the LSTM in the backtest (MASE ${fmt(b.mase)} each)`;
     return {
       method: "lstm",
       reason:
         `${label} ${scored}, but the backtest's network learns from less and older data than the final one, ` +
         `so the LSTM stays recommended unless another method's error is below ${Math.round((1 - margin) * 100)}% of the LSTM's in both halves of the backtest. ` +
-        `Its forecast can be shown instead.${nothingLearned}`,
+        `Its forecast can be shown instead.${fmt(b.mase) === fmt(lstm.mase) ? apart : ""}${nothingLearned}`,
     };
   }
   return { method: "lstm", reason: `The LSTM had the best backtest MASE (${fmt(lstm.mase)}; next best ${label} ${fmt(b.mase)}).${nothingLearned}` };

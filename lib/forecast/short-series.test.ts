@@ -66,6 +66,10 @@ describe("forecastShortSeries", () => {
     const values = Array.from({ length: 20 }, (_, t) => 100 + t);
     const { outcome } = forecastShortSeries({ name: "months", values }, 12, 12);
     expect(Object.keys(outcome.forecasts).sort()).toEqual(["naive", "theta"]);
+    // Not modelled at all, and said so; one season and a scored horizon is enough for seasonal naive.
+    expect(outcome.preprocessing).toMatchObject({ seasonLength: 1, seasonDropped: 12 });
+    expect(forecastShortSeries({ name: "months", values }, 6, 12).outcome.preprocessing).toMatchObject({ seasonLength: 12 });
+    expect(forecastShortSeries({ name: "months", values }, 6, 12).outcome.preprocessing.seasonDropped).toBeUndefined();
   });
 
   it("refuses fewer values than it can fit on", () => {

@@ -2,7 +2,7 @@ import { backtestMaseScale } from "../metrics";
 import { scoreBacktest, toFolds, type BacktestPlan } from "./backtest";
 import { fitBaselines, runBaselines } from "./baselines";
 import { minimumLength } from "./config";
-import { calibrate, toIntervals } from "./conformal";
+import { calibrate, toFallbackScale, toIntervals } from "./conformal";
 import { SeriesTooShortError } from "./errors";
 import { choosePreparation, cleanSeries } from "./prepare";
 import { applyTransform, ceilingOf, isNonNegative, type OutputScale } from "./transform";
@@ -58,7 +58,11 @@ export function forecastShortSeries(series: SeriesInput, horizon: number, season
   const values = clean.values;
   const n = values.length;
   if (n < SHORT_SERIES_MIN_FIT + 1) throw new SeriesTooShortError(series.name, n, SHORT_SERIES_MIN_FIT + 1, horizon, false);
-  const m = Math.max(1, Math.round(seasonLength));
+  const asked = Math.max(1, Math.round(seasonLength));
+  const methods = shortSeriesMethods(n, horizon, asked);
+  // A season too long for seasonal naive is not modelled at all (Theta cannot judge it either), and said so.
+  const withSeason = methods.includes("snaive");
+  const m = withSeason ? asked : 1;
   const decided = choosePreparation(values, m, { transform: "auto", deseasonalize: "auto", cyclePeriod: 0, dampedTrend: false }, horizon);
   const z = applyTransform(values, decided.transform);
   const seasonal = decided.deseasonalize === "on";
@@ -66,9 +70,6 @@ export function forecastShortSeries(series: SeriesInput, horizon: number, season
   const scale: OutputScale = { transform: decided.transform, nonNegative: isNonNegative(values), ...(ceiling !== undefined ? { ceiling } : {}) };
   const fitAt = (origin: number) => runBaselines(z, fitBaselines(z, origin + 1, m, seasonal, decided.transform === "none"));
 
-  // Seasonal naive needs a whole season before its first origin and one scored horizon after it.
-  const withSeason = m > 1 && m - 1 + horizon <= n - 1;
-  const methods: ShortMethod[] = withSeason ? ["theta", "naive", "snaive"] : ["theta", "naive"];
   const first = Math.max(SHORT_SERIES_MIN_FIT - 1, withSeason ? m - 1 : 0);
   const forecasts = Object.fromEntries(methods.map((method) => [method, [] as Float64Array[]])) as Record<ShortMethod, Float64Array[]>;
   const rows = Object.fromEntries(methods.map((method) => [method, [] as Float64Array[]])) as Record<ShortMethod, Float64Array[]>;
@@ -99,7 +100,7 @@ export function forecastShortSeries(series: SeriesInput, horizon: number, season
   const chosen = scored >= 2 ? pickShortMethod(methods, metrics, halves) : "theta";
   const runner = fitAt(n - 1);
   const intervals = Object.fromEntries(
-    methods.map((method) => [method, toIntervals(runner.forecast(method, n - 1, horizon), calibrate(rows[method], horizon), scale)]),
+    methods.map((method) => [method, toIntervals(runner.forecast(method, n - 1, horizon), calibrate(rows[method], horizon, toFallbackScale(values, z)), scale)]),
   ) as Record<ShortMethod, IntervalForecast>;
   const refits = rows.theta.length;
   // Origins whose horizon runs past the end still calibrate the intervals on the steps they have.
@@ -130,9 +131,21 @@ export function forecastShortSeries(series: SeriesInput, horizon: number, season
       folds: scored > 0 ? toFolds(values, scale, plan, scoredForecasts, clean.offset) : [],
       chosen,
       chosenReason: reason,
-      preprocessing: { transform: decided.transform, deseasonalized: seasonal, seasonLength: m, filled: clean.filled },
+      preprocessing: { transform: decided.transform, deseasonalized: seasonal, seasonLength: m, filled: clean.filled, ...(m < asked ? { seasonDropped: asked } : {}) },
     },
   };
+}
+
+/**
+ * The methods {@link forecastShortSeries} forecasts a series with: Theta and naive, and seasonal
+ * naive when a whole season fits before its first origin with one scored horizon after it.
+ * @param length usable values of the series
+ * @param horizon steps to forecast
+ * @param seasonLength m in steps (1 = none)
+ */
+export function shortSeriesMethods(length: number, horizon: number, seasonLength: number): ShortMethod[] {
+  const m = Math.max(1, Math.round(seasonLength));
+  return m > 1 && m - 1 + horizon <= length - 1 ? ["theta", "naive", "snaive"] : ["theta", "naive"];
 }
 
 /** Theta, or the naive method that beat it by far and in both halves of the backtest. */

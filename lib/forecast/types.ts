@@ -233,6 +233,11 @@ export interface SeriesPreprocessing {
   seasonLength: number;
   /** The season was found in the data: a week of daily data asked for with season 1 (see seasonToModel). */
   seasonFound?: boolean;
+  /**
+   * The season asked for, when it was not modelled because the history is too short to show it
+   * (see {@link seasonFitsHistory}); `seasonLength` is then 1. Absent: the season was kept.
+   */
+  seasonDropped?: number;
   /** Steps of the long cycle removed before the network, when one was (absent: none). */
   cyclePeriod?: number;
   /** The smoothing under the network had a damped trend (absent: level and season only). */
@@ -299,9 +304,21 @@ export interface ForecastOutcome {
   stopped: boolean;
   history: TrainingHistory[];
   series: SeriesOutcome[];
+  /**
+   * Series left out of the run because they have too few values for any forecast (fewer than
+   * {@link SHORT_SERIES_MIN_FIT} + 1), each with a sentence saying so; absent when none was. The
+   * other series are forecast as usual ({@link runForecastOrFallback}).
+   */
+  skipped?: SkippedSeries[];
   /** The trained model, ready for {@link encodeSavedModel} or {@link forecastFromModel} (null: none was trained). */
   model: SavedModel | null;
   elapsedMs: number;
+}
+
+/** A series a run left out, and why, in a sentence for the analyst. */
+export interface SkippedSeries {
+  name: string;
+  reason: string;
 }
 
 /** The outcome of a run that trained the LSTM ({@link ForecastOutcome} with nothing missing). */

@@ -117,6 +117,7 @@ export const runSeriesSchema = z.object({
     deseasonalized: z.boolean(),
     seasonLength: int,
     seasonFound: z.boolean().optional(),
+    seasonDropped: z.number().int().positive().optional(),
     cyclePeriod: z.number().positive().optional(),
     dampedTrend: z.boolean().optional(),
     filled: int,
@@ -140,6 +141,8 @@ export const saveRunSchema = z.object({
   backend: backendInfoSchema.nullable(),
   history: z.array(trainingHistorySchema).max(10_000),
   series: z.array(runSeriesSchema).min(1).max(10_000),
+  /** Series left out for having too few values for any forecast, each with why (absent: none). */
+  skipped: z.array(z.object({ name: z.string(), reason: z.string().max(4000) })).max(10_000).optional(),
 });
 export type SaveRunInput = z.infer<typeof saveRunSchema>;
 

@@ -78,6 +78,16 @@ describe("saved runs", () => {
     expect(Array.from((await runs.getRunModel(saved.data.id)) ?? [])).toEqual(Array.from(model));
   });
 
+  it("gives back the series a run left out, with why", async () => {
+    const skipped = [{ name: "launch", reason: 'Series "launch" has 3 usable values; a forecast needs at least 5.' }];
+    const saved = await runs.createRun(datasetId, { ...input([seriesId]), skipped }, null);
+    if (!saved.ok) throw new Error(saved.reason);
+    const run = await runs.getRun(saved.data.id);
+    if (!run || !isFinishedRun(run)) throw new Error("the saved run is not finished");
+    expect(run.skipped).toEqual(skipped);
+    expect(await runs.deleteRun(saved.data.id)).toBe(true);
+  });
+
   it("lists a dataset's runs newest first", async () => {
     const later = { ...input([seriesId]), startedAt: "2026-02-01T00:00:00.000Z" };
     const saved = await runs.createRun(datasetId, later, null);

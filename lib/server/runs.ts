@@ -6,6 +6,7 @@ import {
   methodNameSchema,
   RUN_STATUSES,
   runSeriesSchema,
+  saveRunSchema,
   trainingHistorySchema,
   type PendingRunDto,
   type RunDto,
@@ -102,7 +103,8 @@ function toSummaryDto(row: SummaryRow, names: Map<string, string>): RunSummaryDt
 function toRunDto(row: Run, names: Map<string, string>): RunDto | PendingRunDto {
   const summary = toSummaryDto(row, names);
   if (summary.status !== "done" && summary.status !== "stopped") return { ...summary, status: summary.status };
-  const stored = (parseJson(row.forecast) ?? {}) as { seasonLength?: number; series?: unknown };
+  const stored = (parseJson(row.forecast) ?? {}) as { seasonLength?: number; series?: unknown; skipped?: unknown };
+  const skipped = saveRunSchema.shape.skipped.parse(stored.skipped);
   return {
     ...summary,
     status: summary.status,
@@ -111,6 +113,7 @@ function toRunDto(row: Run, names: Map<string, string>): RunDto | PendingRunDto 
     backend: backendInfoSchema.nullable().parse(parseJson(row.backendInfo)),
     history: trainingHistorySchema.array().parse(parseJson(row.losses)),
     series: runSeriesSchema.array().parse(stored.series),
+    ...(skipped ? { skipped } : {}),
     hasModel: row.model !== null && row.model.length > 0,
   };
 }
@@ -131,7 +134,7 @@ function toResultColumns(input: SaveRunInput, model: Uint8Array | null) {
     finishedAt: new Date(input.finishedAt),
     losses: JSON.stringify(input.history),
     metrics: JSON.stringify(Object.fromEntries(input.series.map((s) => [s.seriesId, s.metrics]))),
-    forecast: JSON.stringify({ series: input.series }),
+    forecast: JSON.stringify({ series: input.series, ...(input.skipped ? { skipped: input.skipped } : {}) }),
     chosen: input.series[0]?.chosen ?? null,
     model: model ? new Uint8Array(model) : null,
     progress: null,

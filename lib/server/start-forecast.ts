@@ -21,7 +21,8 @@ function usableLength(values: ArrayLike<number>): number {
  * a season-long horizon shortened to fit, the automatic settings), stored at once as a queued run.
  * Requests the forecaster would refuse (unknown series, a series too short for any forecast, bad
  * settings) are refused here, before anything is stored. Series too short for the LSTM at the
- * horizon are forecast with Theta and the naive methods instead.
+ * horizon are forecast with Theta and the naive methods instead; one too short for any forecast is
+ * left out of the run with a note (the run's `skipped`), unless every series is.
  * @returns the queued run, or why not (404: no such dataset; 422: the request cannot be forecast)
  */
 export async function startForecast(datasetId: string, input: StartForecastInput): Promise<StartForecastResult> {
@@ -46,7 +47,10 @@ export async function startForecast(datasetId: string, input: StartForecastInput
     if (!stored) return { ok: false, status: 404, reason: `Series \`${series.id}\` was deleted.` };
     regular.push(toRegularSeries(series.id, series.name, stored.times, stored.values, series.frequency, series.unit));
   }
-  const shortest = Math.min(...regular.map((s) => usableLength(s.values)));
+  // A series too short for any forecast is left out of the run (runForecastOrFallback's `skipped`):
+  // the horizon follows the others, or a 3-value column would cut every series' horizon to 1.
+  const forecastable = regular.filter((s) => usableLength(s.values) > SHORT_SERIES_MIN_FIT);
+  const shortest = Math.min(...(forecastable.length > 0 ? forecastable : regular).map((s) => usableLength(s.values)));
   const horizon = input.horizon ?? defaultHorizon(first.frequency, shortest);
   const seasonLength = input.seasonLength ?? first.frequency.seasonLength;
   const request = {
@@ -57,12 +61,14 @@ export async function startForecast(datasetId: string, input: StartForecastInput
   let config;
   try {
     // Series too short for the LSTM at this horizon get Theta's forecast (runForecastOrFallback),
-    // which still needs a few values to fit on; the network's settings follow the others.
+    // which still needs a few values to fit on; with fewer the series is left out of the run and
+    // said to be, unless every series is that short. The network's settings follow the long ones.
     const long = request.series.filter((s) => !needsShortSeriesForecast(s.values, horizon));
     config = resolveConfig(long.length > 0 ? { ...request, series: long } : request);
-    for (const s of request.series) {
+    const fitted = request.series.filter((s) => usableLength(s.values) > SHORT_SERIES_MIN_FIT);
+    for (const s of fitted.length > 0 ? fitted : request.series.slice(0, 1)) {
       const needed = long.includes(s) ? minimumLength(horizon, config.lookback, config.backtestOrigins) : SHORT_SERIES_MIN_FIT + 1;
-      if (usableLength(s.values) < needed) throw new SeriesTooShortError(s.name, usableLength(s.values), needed, horizon);
+      if (usableLength(s.values) < needed) throw new SeriesTooShortError(s.name, usableLength(s.values), needed, horizon, long.includes(s));
     }
   } catch (err) {
     if (err instanceof ForecastError) return { ok: false, status: 422, reason: err.message };

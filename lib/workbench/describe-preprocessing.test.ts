@@ -15,6 +15,9 @@ describe("describePreprocessing", () => {
       "log scale · weekly season (7 steps) found in the data and removed · yearly cycle (365.25 steps) removed",
     );
     expect(describePreprocessing({ transform: "log", deseasonalized: true, seasonLength: 12, dampedTrend: true, filled: 0 })).toBe("log scale · season of 12 steps removed · damped trend removed");
+    expect(describePreprocessing({ transform: "none", deseasonalized: false, seasonLength: 1, seasonDropped: 400, filled: 0 })).toBe(
+      "original scale · season of 400 steps not modelled: the history is too short for it",
+    );
   });
 
   it("counts the outliers left out of the fit and names up to three", () => {

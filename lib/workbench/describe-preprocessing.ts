@@ -22,6 +22,7 @@ export function describePreprocessing(p: SeriesPreprocessing | RunSeries["prepro
   if (p.seasonFound) parts.push(`weekly season (${p.seasonLength} steps) found in the data${p.deseasonalized ? " and removed" : ""}`);
   else if (p.deseasonalized) parts.push(`season of ${p.seasonLength} steps removed`);
   else if (p.seasonLength > 1) parts.push(`no season of ${p.seasonLength} steps found`);
+  else if (p.seasonDropped) parts.push(`season of ${p.seasonDropped} steps not modelled: the history is too short for it`);
   if (p.cyclePeriod) parts.push(`${WEEK_CYCLES.has(p.cyclePeriod) ? "weekly" : "yearly"} cycle (${formatSteps(p.cyclePeriod)} steps) removed`);
   if (p.dampedTrend) parts.push("damped trend removed");
   if (p.filled > 0) parts.push(`${p.filled} missing ${p.filled === 1 ? "value" : "values"} filled`);

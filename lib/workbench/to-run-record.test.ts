@@ -44,6 +44,13 @@ describe("toRunRecord", () => {
     expect(saveRunSchema.parse(JSON.parse(JSON.stringify(record)))).toEqual(record);
   });
 
+  it("keeps the series the run left out, with why, so the saved run still names them", () => {
+    expect(record.skipped).toBeUndefined();
+    const skipped = [{ name: "launch", reason: 'Series "launch" has 3 usable values; …' }];
+    const withSkipped = toRunRecord({ ...outcome, skipped }, { series, frequency: monthly, startedAt: new Date(0), finishedAt: new Date(1000) });
+    expect(saveRunSchema.parse(JSON.parse(JSON.stringify(withSkipped))).skipped).toEqual(skipped);
+  });
+
   it("places the forecast and the folds on the time axis", () => {
     const s = record.series[0];
     expect(s?.historyEnd).toBe(Date.UTC(2020, 9, 1));

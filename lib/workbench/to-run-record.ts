@@ -80,6 +80,7 @@ export function toRunRecord(outcome: OutcomeWithoutModel, context: RunContext): 
       epochs: h.epochs.map((e) => ({ epoch: e.epoch, loss: toFiniteOrNull(e.loss), ...(e.valLoss === undefined ? {} : { valLoss: toFiniteOrNull(e.valLoss) }) })),
     })),
     series,
+    ...(outcome.skipped && outcome.skipped.length > 0 ? { skipped: outcome.skipped } : {}),
   };
 }
 

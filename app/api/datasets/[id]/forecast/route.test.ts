@@ -51,6 +51,15 @@ function post(body: unknown, datasetId = dataset.id, headers: Record<string, str
   );
 }
 
+/** Uploads 72 months of a column `old` beside a column `name` that starts at month `start`. */
+async function uploadLateStart(name: string, start: number, file: string): Promise<DatasetDto> {
+  const months = Array.from({ length: 72 }, (_, i) => `${2016 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`);
+  const csv = [`month,old,${name}`, ...months.map((m, i) => `${m},${100 + 10 * Math.sin(i / 2) + i},${i >= start ? 50 + i : ""}`)].join("\n");
+  const form = new FormData();
+  form.set("file", new File([csv], file, { type: "text/csv" }));
+  return (await (await list.POST(new Request("http://localhost/api/datasets", { method: "POST", body: form }))).json()) as DatasetDto;
+}
+
 async function getRun(id: string): Promise<RunDto | PendingRunDto> {
   return (await (await run.GET(new Request(`http://localhost/api/runs/${id}`), params({ id }))).json()) as RunDto | PendingRunDto;
 }
@@ -128,11 +137,7 @@ describe("POST /api/datasets/<id>/forecast", () => {
   });
 
   it("a wide file whose second product started late: the LSTM for the long column, Theta for the short one, by default", async () => {
-    const months = Array.from({ length: 72 }, (_, i) => `${2016 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`);
-    const csv = ["month,old,new", ...months.map((m, i) => `${m},${100 + 10 * Math.sin(i / 2) + i},${i >= 52 ? 50 + i : ""}`)].join("\n");
-    const form = new FormData();
-    form.set("file", new File([csv], "launch.csv", { type: "text/csv" }));
-    const wide = (await (await list.POST(new Request("http://localhost/api/datasets", { method: "POST", body: form }))).json()) as DatasetDto;
+    const wide = await uploadLateStart("new", 52, "launch.csv");
     const response = await post({ config: TINY }, wide.id);
     expect(response.status).toBe(202);
     const { final } = await waitForRun(((await response.json()) as PendingRunDto).id);
@@ -143,6 +148,25 @@ describe("POST /api/datasets/<id>/forecast", () => {
       ["new", true, false],
     ]);
     expect(done.series[1]?.chosenReason).toMatch(/Series "new" has 20 usable values/);
+  });
+
+  it("a wide file with a column of 3 values: that series is left out with a note, the others are forecast", async () => {
+    const wide = await uploadLateStart("launch", 69, "launch3.csv");
+    const response = await post({ config: TINY }, wide.id);
+    expect(response.status).toBe(202);
+    const queued = (await response.json()) as PendingRunDto;
+    // The horizon follows the series that can be forecast, not the 3-value one.
+    expect(queued.horizon).toBe(12);
+    const { final } = await waitForRun(queued.id);
+    expect(final).toMatchObject({ status: "done", failure: null });
+    const done = final as RunDto;
+    expect(done.series.map((s) => s.name)).toEqual(["old"]);
+    expect(done.skipped).toEqual([{ name: "launch", reason: expect.stringMatching(/^Series "launch" has 3 usable values; a forecast needs at least 5.*left out of this run/) }]);
+
+    // Every chosen series that short: refused before anything is stored.
+    const tooShort = await post({ seriesIds: [wide.series[1]?.id] }, wide.id);
+    expect(tooShort.status).toBe(422);
+    expect(((await tooShort.json()) as { error: string }).error).toMatch(/Series "launch" has 3 usable values; a forecast needs at least 5, whatever the horizon/);
   });
 
   it("a run that fails in its thread is stored as failed with the forecaster's message; the next one, queued behind it, still runs", async () => {
