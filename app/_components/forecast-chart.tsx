@@ -75,8 +75,9 @@ function ForecastTooltip({ row, frequency, unit }: { row: ForecastRow; frequency
 export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodLabel, showBacktest = false, historyCount, outliers = [] }: ForecastChartProps) {
   const first = rows[0]?.t ?? 0;
   const last = rows[rows.length - 1]?.t ?? first;
-  // A long history opens on its recent part (the brush shows and changes the window).
-  const brushStart = useMemo(() => toInitialWindowStart(rows, historyEnd), [rows, historyEnd]);
+  // A long history opens on its recent part (the brush shows and changes the window): a history
+  // longer than the rows drawn on its last 1,000 points, which the rows hold whole.
+  const brushStart = useMemo(() => toInitialWindowStart(rows, historyEnd, historyCount), [rows, historyEnd, historyCount]);
   const counts = useMemo(() => toForecastCounts(rows, historyEnd), [rows, historyEnd]);
   // The window the brush shows, as row indices; ticks follow it so they stay on calendar boundaries.
   // Kept while the rows keep their times (the backtest overlay adds values, not times), so the
