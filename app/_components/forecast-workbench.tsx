@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useRuns } from "@/app/_hooks/use-runs";
 import { ACTIVE, useTraining } from "@/app/_hooks/use-training";
 import type { HistoryPoints } from "@/lib/chart/to-forecast-rows";
@@ -47,6 +47,7 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
   /** A forecast made by an uploaded model file (not saved: nothing was trained). */
   const [fromModel, setFromModel] = useState<{ view: RunView; fileName: string } | null>(null);
   const { load, add, remove } = runs;
+  const units = useMemo(() => Object.fromEntries(dataset.series.map((s) => [s.id, s.unit])), [dataset.series]);
 
   const onSaved = useCallback(
     (run: RunDto) => {
@@ -215,6 +216,7 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
               b={compareB}
               history={history}
               frequency={dataset.series[0]?.frequency.kind ?? "index"}
+              units={units}
               labels={[runLabel(runs.runs.find((r) => r.id === compareA.id), "A"), runLabel(runs.runs.find((r) => r.id === compareB.id), "B")]}
             />
           </div>
