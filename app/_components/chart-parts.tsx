@@ -2,6 +2,7 @@ import { useMemo } from "react";
 import { useChartWidth, XAxis } from "recharts";
 import { formatAxisValue, formatTimeTick } from "@/lib/chart/format-time-label";
 import { timeTicks, timeTicksForWidth } from "@/lib/chart/time-ticks";
+import type { LossKey } from "@/lib/chart/to-loss-paths";
 import type { ValueAxis } from "@/lib/chart/to-value-axis";
 import type { FrequencyKind } from "@/lib/time/frequency";
 
@@ -72,6 +73,13 @@ export function valueAxisProps(unit?: string | null, axis?: ValueAxis | null) {
     label: unit ? { value: unit, angle: -90, position: "insideLeft" as const, style: { fontSize: 12, fill: "var(--text-muted)" } } : undefined,
   };
 }
+
+/** The loss charts' curves (live and saved), in legend order. */
+export const LOSS_CURVES: (LegendItem & { key: LossKey })[] = [
+  { key: "backtestLoss", label: "Backtest model: train", kind: "line", color: "var(--series-1)" },
+  { key: "backtestValLoss", label: "Backtest model: validation", kind: "line", color: "var(--series-2)" },
+  { key: "finalLoss", label: "Final model: train", kind: "dashed", color: "var(--series-3)" },
+];
 
 export interface LegendItem {
   label: string;
