@@ -187,8 +187,9 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
             {!shownRun && !active && state.status !== "failed" && (
               <div className="empty-state">
                 <strong>No forecast yet</strong>
-                Pick the series and horizon, then press “Train forecast”. With the automatic settings a monthly series of a few hundred points takes
-                10–30 seconds; a series too short for the LSTM gets Theta’s forecast at once.
+                Under “Train a forecast”, pick the series and horizon and press “Train forecast”, or open a run from “Saved runs” below. With the
+                automatic settings a monthly series of a few hundred points takes 10–30 seconds; a series too short for the LSTM gets Theta’s forecast
+                at once.
               </div>
             )}
           </div>
