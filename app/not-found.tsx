@@ -1,12 +1,13 @@
-import Link from "next/link";
+import type { Metadata } from "next";
+import { NotFoundNotice } from "./_components/not-found-notice";
 
+export const metadata: Metadata = { title: "Page not found" };
+
+/** Any address the app has no page for. A missing dataset has its own (datasets/[id]/not-found.tsx). */
 export default function NotFound() {
   return (
-    <div className="card">
-      <div className="empty-state">
-        <strong>Not found</strong>
-        This dataset does not exist, or it was deleted. <Link href="/">Back to your datasets</Link>.
-      </div>
-    </div>
+    <NotFoundNotice title="Page not found">
+      There is no page at this address. Your datasets are listed on the start page: open one there, or upload a CSV to add one.
+    </NotFoundNotice>
   );
 }

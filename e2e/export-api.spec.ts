@@ -1,25 +1,9 @@
 import fs from "node:fs";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { MONTHLY } from "./helpers";
+import { MONTHLY, uploadCsv, waitForRun } from "./helpers";
 
 /** Settings that train in a second or two. */
 const TINY = { epochs: 3, units: 4, ensembleSize: 1, patience: 3 };
-
-async function uploadCsv(request: APIRequestContext, name: string, buffer: Buffer | string, options: object = {}): Promise<{ id: string; series: { id: string }[] }> {
-  const response = await request.post("/api/datasets", {
-    multipart: { file: { name: `${name}.csv`, mimeType: "text/csv", buffer: Buffer.from(buffer) }, name, options: JSON.stringify(options) },
-  });
-  expect(response.status()).toBe(201);
-  return (await response.json()) as { id: string; series: { id: string }[] };
-}
-
-async function waitForRun(request: APIRequestContext, id: string): Promise<{ status: string; [key: string]: unknown }> {
-  for (const until = Date.now() + 90_000; Date.now() < until; await new Promise((resolve) => setTimeout(resolve, 250))) {
-    const run = (await (await request.get(`/api/runs/${id}`)).json()) as { status: string };
-    if (run.status !== "queued" && run.status !== "running") return run;
-  }
-  throw new Error(`run ${id} did not finish`);
-}
 
 async function expectJsonError(response: Awaited<ReturnType<APIRequestContext["get"]>>, status: number, error: RegExp) {
   expect(response.status()).toBe(status);

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { METHOD_LABELS } from "../lib/forecast/types";
-import { MONTHLY, smallSettings, upload } from "./helpers";
+import { forecastOnServer, MONTHLY, smallSettings, upload, uploadCsv } from "./helpers";
 
 const TINY = path.join(import.meta.dirname, "fixtures", "tiny.csv");
 
@@ -50,6 +50,22 @@ async function recordTrainingStates(page: Page) {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/**
+ * The value axis's ticks (the chart's data-value-ticks) are round: evenly spaced by 1, 2, 2.5 or 5
+ * times a power of ten, each a whole number of steps (no 8.5K, 17K, 25.5K or 217.3846).
+ */
+function expectRoundTicks(attribute: string | null) {
+  const ticks = (attribute ?? "").split(" ").map(Number);
+  expect(ticks.length).toBeGreaterThanOrEqual(3);
+  const step = (ticks[1] as number) - (ticks[0] as number);
+  const mantissa = step / 10 ** Math.floor(Math.log10(step));
+  expect([1, 2, 2.5, 5].some((m) => Math.abs(mantissa - m) < 1e-9)).toBe(true);
+  for (const [i, t] of ticks.entries()) {
+    expect(Math.abs(t / step - Math.round(t / step))).toBeLessThan(1e-6);
+    if (i > 0) expect(t - (ticks[i - 1] as number)).toBeCloseTo(step, 9);
+  }
+}
+
 const backtestTable = (page: Page) => page.getByRole("table", { name: /^Backtest of / });
 
 test("train a forecast: progress, live loss, forecast with both bands, saved and reopened with the same numbers", async ({ page }) => {
@@ -84,14 +100,21 @@ test("train a forecast: progress, live loss, forecast with both bands, saved and
   for (const entry of ["History", "Forecast", "80% interval", "95% interval"]) {
     await expect(chart.getByRole("list", { name: "Legend" }).getByText(entry, { exact: true })).toBeVisible();
   }
-  // The zoom handles are sliders named by the dates on show (not epoch milliseconds), and the
-  // arrow keys move them.
-  const handles = chart.getByRole("slider", { name: /^Zoom handle: showing [A-Z][a-z]{2} \d{4} to [A-Z][a-z]{2} \d{4}\./ });
-  await expect(handles).toHaveCount(2);
-  const zoomBefore = (await handles.first().getAttribute("aria-label")) ?? "";
-  await handles.first().focus();
+  expectRoundTicks(await chart.getAttribute("data-value-ticks"));
+  // The zoom handles are sliders, each named for its end of the window and the dates on show (not
+  // epoch milliseconds, not one name for both), and the arrow keys move them.
+  const month = "[A-Z][a-z]{2} \\d{4}";
+  const start = chart.getByRole("slider", { name: new RegExp(`^Zoom start: ${month}, showing ${month} to ${month}\\.`) });
+  const end = chart.getByRole("slider", { name: new RegExp(`^Zoom end: ${month}, showing ${month} to ${month}\\.`) });
+  await expect(start).toHaveCount(1);
+  await expect(end).toHaveCount(1);
+  const zoomBefore = (await start.getAttribute("aria-label")) ?? "";
+  const windowBefore = await chart.getAttribute("data-window-from");
+  await start.focus();
   await page.keyboard.press("ArrowRight");
-  await expect(handles.first()).not.toHaveAttribute("aria-label", zoomBefore);
+  await expect(start).not.toHaveAttribute("aria-label", zoomBefore);
+  await expect(chart).not.toHaveAttribute("data-window-from", windowBefore ?? "");
+  await expect(end).toHaveAttribute("aria-label", /^Zoom end: /);
   await expect(page.getByTestId("chosen-reason")).toContainText(/MASE/);
   // Monthly data: the season of 12 was tested for and the scale chosen, and the run says which.
   await expect(page.getByTestId("preprocessing")).toContainText(/^Before the network: (log|original) scale · (season of 12 steps removed|no season of 12 steps found)/);
@@ -131,6 +154,15 @@ test("stop in the middle keeps a usable model", async ({ page }) => {
   await page.getByRole("button", { name: "Train forecast" }).click();
   const bar = page.getByRole("progressbar", { name: "Training progress" });
   await expect(bar).toHaveAttribute("aria-valuetext", /epoch ([3-9]|\d\d+) of 400/, { timeout: 60_000 });
+  // The live loss chart is drawn at its frame's real width (a fixed 720-wide drawing scaled its
+  // text with the card), and its legend names the curves drawn so far.
+  const frame = page.getByTestId("live-loss-frame");
+  const frameWidth = Math.floor((await frame.boundingBox())?.width ?? 0);
+  expect(frameWidth).toBeGreaterThan(300);
+  const live = frame.getByRole("img", { name: /^Loss over \d+ epochs$/ });
+  await expect(live).toHaveAttribute("width", String(frameWidth));
+  await expect(live).toHaveAttribute("viewBox", `0 0 ${frameWidth} 220`);
+  await expect(page.getByTestId("loss-chart").getByRole("list", { name: "Legend" }).getByRole("listitem")).not.toHaveCount(0);
   await page.getByRole("button", { name: "Stop" }).click();
 
   await expect(page.getByTestId("run-result")).toBeVisible({ timeout: 60_000 });
@@ -201,7 +233,12 @@ test("a wide file whose second product started late: the LSTM for the long serie
 });
 
 test("two runs compare on one chart, and a run can be deleted", async ({ page }) => {
-  await upload(page, MONTHLY);
+  // The value column names its unit: the comparison's axis shows it, as the forecast chart's does.
+  const csv = fs.readFileSync(MONTHLY, "utf8").replace(/^month,visitors/, "month,visitors (thousands)");
+  await page.goto("/");
+  await page.getByLabel("Upload CSV").setInputFiles({ name: "visitors-unit.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Import 1 series" }).click();
+  await page.waitForURL(/\/datasets\/[a-z0-9]+$/);
   await smallSettings(page, { "Max epochs": "3", "LSTM units": "8", "Ensemble size": "1", "Patience (epochs)": "3" });
   for (const seed of ["1", "2"]) {
     await page.getByLabel("Seed", { exact: true }).fill(seed);
@@ -219,9 +256,56 @@ test("two runs compare on one chart, and a run can be deleted", async ({ page })
   await expect(comparison).toBeVisible();
   await expect(comparison).toContainText("seed 1");
   await expect(comparison).toContainText("seed 2");
+  await expect(comparison.getByText("thousands", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("forecast-chart").getByText("thousands", { exact: true })).toBeVisible();
+  expectRoundTicks(await comparison.getAttribute("data-value-ticks"));
 
   page.once("dialog", (dialog) => void dialog.accept());
   await runs.getByRole("button", { name: /^Delete run of / }).first().click();
   await expect(runs.getByRole("row")).toHaveCount(2);
   await expect(comparison).toHaveCount(0);
+});
+
+test("a 50,000-point series opens on its last 1,000 points, drawn whole, with round value ticks", async ({ page, request }) => {
+  const n = 50_000;
+  const HOUR = 3_600_000;
+  const t0 = Date.UTC(2019, 0, 1);
+  const lines = ["time,Load (MW)"];
+  for (let i = 0; i < n; i++) lines.push(`${new Date(t0 + i * HOUR).toISOString().slice(0, 16).replace("T", " ")},${(1000 + 200 * Math.sin((2 * Math.PI * i) / 24) + 0.01 * i).toFixed(2)}`);
+  const dataset = await uploadCsv(request, "long-hourly", lines.join("\n"));
+  const runId = await forecastOnServer(request, dataset.id, { horizon: 24, config: { epochs: 1, units: 4, ensembleSize: 1, patience: 1, maxWindows: 200, backtestOrigins: 3 } });
+
+  await page.goto(`/datasets/${dataset.id}?run=${runId}`);
+  const chart = page.getByTestId("forecast-chart");
+  await expect(chart).toHaveAttribute("data-history-count", String(n));
+  await expect(chart).toHaveAttribute("data-forecast-count", "24");
+  // The window starts at the 1,000th point from the end and runs to the forecast's last step.
+  await expect(chart).toHaveAttribute("data-window-from", String(t0 + (n - 1000) * HOUR));
+  await expect(chart).toHaveAttribute("data-window-to", String(t0 + (n - 1 + 24) * HOUR));
+  await expect(chart.getByRole("slider", { name: /^Zoom start: \d+ [A-Z][a-z]{2} 2024 \d\d:00, showing/ })).toHaveCount(1);
+  expectRoundTicks(await chart.getAttribute("data-value-ticks"));
+  await expect(chart.getByText("MW", { exact: true })).toBeVisible();
+});
+
+test("a saved run's loss legend names only the curves drawn (no validation curve without validation data)", async ({ page, request }) => {
+  const dataset = await uploadCsv(request, "no-validation", fs.readFileSync(MONTHLY));
+  const runId = await forecastOnServer(request, dataset.id, { horizon: 12, config: { epochs: 3, units: 4, ensembleSize: 1, patience: 3, validationFraction: 0 } });
+  await page.goto(`/datasets/${dataset.id}?run=${runId}`);
+  const legend = page.getByTestId("loss-chart").getByRole("list", { name: "Legend" });
+  await expect(legend.getByRole("listitem")).toHaveText(["Backtest model: train", "Final model: train"]);
+});
+
+test("a missing dataset or page has a heading, a title and the way back", async ({ page }) => {
+  for (const [url, heading] of [
+    ["/datasets/nope", "Dataset not found"],
+    ["/nope", "Page not found"],
+  ] as const) {
+    const response = await page.goto(url);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    await expect(page).toHaveTitle(`${heading} · Tidecast`);
+    await page.getByRole("link", { name: "Go to your datasets" }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Your time series" })).toBeVisible();
+  }
 });

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { APIRequestContext, Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 export const MONTHLY = path.join(import.meta.dirname, "fixtures", "monthly-visitors.csv");
 
@@ -26,4 +26,31 @@ export async function importAndReadValues(page: Page, request: APIRequestContext
   const dataset = (await (await request.get(`/api/datasets/${datasetId}`)).json()) as { series: { id: string }[] };
   const points = (await (await request.get(`/api/datasets/${datasetId}/series/${dataset.series[0]?.id}/points`)).json()) as { y: (number | null)[] };
   return points.y;
+}
+
+/** Uploads a CSV through the API (multipart), as dataset `name`. */
+export async function uploadCsv(request: APIRequestContext, name: string, buffer: Buffer | string, options: object = {}): Promise<{ id: string; series: { id: string }[] }> {
+  const response = await request.post("/api/datasets", {
+    multipart: { file: { name: `${name}.csv`, mimeType: "text/csv", buffer: Buffer.from(buffer) }, name, options: JSON.stringify(options) },
+  });
+  expect(response.status()).toBe(201);
+  return (await response.json()) as { id: string; series: { id: string }[] };
+}
+
+/** Polls a run until it is no longer queued or running (90 s at most). */
+export async function waitForRun(request: APIRequestContext, id: string): Promise<{ status: string; [key: string]: unknown }> {
+  for (const until = Date.now() + 90_000; Date.now() < until; await new Promise((resolve) => setTimeout(resolve, 250))) {
+    const run = (await (await request.get(`/api/runs/${id}`)).json()) as { status: string };
+    if (run.status !== "queued" && run.status !== "running") return run;
+  }
+  throw new Error(`run ${id} did not finish`);
+}
+
+/** Forecasts on the server (POST /api/datasets/<id>/forecast), waits for the run and returns its id. */
+export async function forecastOnServer(request: APIRequestContext, datasetId: string, body: object): Promise<string> {
+  const started = await request.post(`/api/datasets/${datasetId}/forecast`, { data: body });
+  expect(started.status()).toBe(202);
+  const { id } = (await started.json()) as { id: string };
+  expect((await waitForRun(request, id)).status).toBe("done");
+  return id;
 }

@@ -2,6 +2,8 @@ import { useMemo } from "react";
 import { useChartWidth, XAxis } from "recharts";
 import { formatAxisValue, formatTimeTick } from "@/lib/chart/format-time-label";
 import { timeTicks, timeTicksForWidth } from "@/lib/chart/time-ticks";
+import type { LossKey } from "@/lib/chart/to-loss-paths";
+import type { ValueAxis } from "@/lib/chart/to-value-axis";
 import type { FrequencyKind } from "@/lib/time/frequency";
 
 const TICK = { fontSize: 12, fill: "var(--text-muted)" };
@@ -53,19 +55,31 @@ export function TimeXAxis({ frequency, from, to }: TimeXAxisProps) {
   );
 }
 
-/** Props of a value Y axis (spread into Recharts' `<YAxis>`), labelled with the unit when there is one. */
-export function valueAxisProps(unit?: string | null) {
+/**
+ * Props of a value Y axis (spread into Recharts' `<YAxis>`), labelled with the unit when there is
+ * one. Given an axis from toValueAxis, its round ticks and domain; else Recharts' own (which
+ * divides the data's range into five: 8.5K, 17K, 25.5K).
+ */
+export function valueAxisProps(unit?: string | null, axis?: ValueAxis | null) {
   return {
     tickFormatter: formatAxisValue,
     tick: TICK,
     stroke: "var(--border-strong)",
     width: 64,
-    domain: ["auto", "auto"] as [string, string],
-    // Recharts' five value ticks never crowd a chart's height: skip its label measuring (see TimeXAxis).
+    domain: axis ? axis.domain : (["auto", "auto"] as [string, string]),
+    ticks: axis?.ticks,
+    // A handful of value ticks never crowd a chart's height: skip Recharts' label measuring (see TimeXAxis).
     interval: 0,
     label: unit ? { value: unit, angle: -90, position: "insideLeft" as const, style: { fontSize: 12, fill: "var(--text-muted)" } } : undefined,
   };
 }
+
+/** The loss charts' curves (live and saved), in legend order. */
+export const LOSS_CURVES: (LegendItem & { key: LossKey })[] = [
+  { key: "backtestLoss", label: "Backtest model: train", kind: "line", color: "var(--series-1)" },
+  { key: "backtestValLoss", label: "Backtest model: validation", kind: "line", color: "var(--series-2)" },
+  { key: "finalLoss", label: "Final model: train", kind: "dashed", color: "var(--series-3)" },
+];
 
 export interface LegendItem {
   label: string;

@@ -1,9 +1,12 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { Area, Brush, CartesianGrid, ComposedChart, Line, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, YAxis } from "recharts";
 import { formatEstimate, formatTimeLabel, formatValue } from "@/lib/chart/format-time-label";
 import { toForecastCounts, toInitialWindowStart, type ForecastRow } from "@/lib/chart/to-forecast-rows";
+import { toRowsValueAxis } from "@/lib/chart/to-value-axis";
+import { toZoomLabels } from "@/lib/chart/to-zoom-labels";
+import { useZoomHandleLabels } from "@/app/_hooks/use-zoom-handle-labels";
 import type { FrequencyKind } from "@/lib/time/frequency";
 import { ChartLegend, HORIZONTAL_GRID, TimeXAxis, valueAxisProps, type LegendItem } from "./chart-parts";
 
@@ -24,6 +27,8 @@ export interface ForecastChartProps {
 }
 
 const FORECAST = "var(--forecast)";
+/** Every value the chart draws: the value axis covers them all in the window shown. */
+const VALUE_KEYS = ["history", "forecast", "band80", "band95", "backtest"] as const;
 const OUTLIER = "var(--danger)";
 
 function ForecastTooltip({ row, frequency, unit }: { row: ForecastRow; frequency: FrequencyKind; unit?: string | null }) {
@@ -70,13 +75,16 @@ function ForecastTooltip({ row, frequency, unit }: { row: ForecastRow; frequency
 
 /**
  * History, the forecast line, its 95% and 80% bands, a marker where the history ends, an optional
- * backtest overlay, and a brush to zoom into a time range.
+ * backtest overlay, and a brush to zoom into a time range. The figure's `data-window-from` and
+ * `data-window-to` give the range shown (epoch ms; the index for a numbered series), and
+ * `data-value-ticks` the value axis's ticks.
  */
 export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodLabel, showBacktest = false, historyCount, outliers = [] }: ForecastChartProps) {
   const first = rows[0]?.t ?? 0;
   const last = rows[rows.length - 1]?.t ?? first;
-  // A long history opens on its recent part (the brush shows and changes the window).
-  const brushStart = useMemo(() => toInitialWindowStart(rows, historyEnd), [rows, historyEnd]);
+  // A long history opens on its recent part (the brush shows and changes the window): a history
+  // longer than the rows drawn on its last 1,000 points, which the rows hold whole.
+  const brushStart = useMemo(() => toInitialWindowStart(rows, historyEnd, historyCount), [rows, historyEnd, historyCount]);
   const counts = useMemo(() => toForecastCounts(rows, historyEnd), [rows, historyEnd]);
   // The window the brush shows, as row indices; ticks follow it so they stay on calendar boundaries.
   // Kept while the rows keep their times (the backtest overlay adds values, not times), so the
@@ -88,6 +96,10 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
   const forecastFrom = rows.find((r) => r.t > historyEnd)?.t;
   const from = rows[start]?.t ?? first;
   const to = rows[end]?.t ?? last;
+  const axis = useMemo(() => toRowsValueAxis(rows, VALUE_KEYS, start, end), [rows, start, end]);
+  const zoomLabels = useMemo(() => toZoomLabels(from, to, frequency), [from, to, frequency]);
+  const figureRef = useRef<HTMLElement>(null);
+  useZoomHandleLabels(figureRef, zoomLabels);
   const legend: LegendItem[] = [
     { label: "History", kind: "line", color: "var(--series-1)" },
     { label: "Forecast", kind: "line", color: FORECAST },
@@ -98,6 +110,7 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
   ];
   return (
     <figure
+      ref={figureRef}
       className="chart-figure"
       data-testid="forecast-chart"
       data-series-name={name}
@@ -106,6 +119,9 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
       data-band80-count={counts.band80}
       data-band95-count={counts.band95}
       data-outlier-count={outliers.length}
+      data-window-from={from}
+      data-window-to={to}
+      data-value-ticks={axis?.ticks.join(" ")}
       aria-label={`${name}: history and ${methodLabel} forecast with 80% and 95% intervals`}
     >
       <ChartLegend items={legend} />
@@ -118,7 +134,7 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
           >
             <CartesianGrid {...HORIZONTAL_GRID} />
             <TimeXAxis frequency={frequency} from={from} to={to} />
-            <YAxis {...valueAxisProps(unit)} />
+            <YAxis {...valueAxisProps(unit, axis)} />
             <Tooltip
               content={({ active, payload }) => {
                 const row = payload?.[0]?.payload as ForecastRow | undefined;
@@ -185,8 +201,9 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
               stroke="var(--border-strong)"
               travellerWidth={8}
               tickFormatter={(v: number) => formatTimeLabel(v, frequency)}
-              // Recharts names each handle from the raw data key (epoch ms) unless told otherwise.
-              ariaLabel={`Zoom handle: showing ${formatTimeLabel(from, frequency, true)} to ${formatTimeLabel(to, frequency, true)}. Drag, or use the left and right arrow keys.`}
+              // Recharts names both handles alike (from the raw epoch ms unless told): useZoomHandleLabels
+              // names each; this is what shows until it has.
+              ariaLabel={zoomLabels.start.name}
             >
               <ComposedChart data={rows}>
                 <Line dataKey="history" stroke="var(--series-1)" strokeWidth={1} dot={false} isAnimationActive={false} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useRuns } from "@/app/_hooks/use-runs";
 import { ACTIVE, useTraining } from "@/app/_hooks/use-training";
 import type { HistoryPoints } from "@/lib/chart/to-forecast-rows";
@@ -47,6 +47,7 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
   /** A forecast made by an uploaded model file (not saved: nothing was trained). */
   const [fromModel, setFromModel] = useState<{ view: RunView; fileName: string } | null>(null);
   const { load, add, remove } = runs;
+  const units = useMemo(() => Object.fromEntries(dataset.series.map((s) => [s.id, s.unit])), [dataset.series]);
 
   const onSaved = useCallback(
     (run: RunDto) => {
@@ -186,8 +187,9 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
             {!shownRun && !active && state.status !== "failed" && (
               <div className="empty-state">
                 <strong>No forecast yet</strong>
-                Pick the series and horizon, then press “Train forecast”. With the automatic settings a monthly series of a few hundred points takes
-                10–30 seconds; a series too short for the LSTM gets Theta’s forecast at once.
+                Under “Train a forecast”, pick the series and horizon and press “Train forecast”, or open a run from “Saved runs” below. With the
+                automatic settings a monthly series of a few hundred points takes 10–30 seconds; a series too short for the LSTM gets Theta’s forecast
+                at once.
               </div>
             )}
           </div>
@@ -215,6 +217,7 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
               b={compareB}
               history={history}
               frequency={dataset.series[0]?.frequency.kind ?? "index"}
+              units={units}
               labels={[runLabel(runs.runs.find((r) => r.id === compareA.id), "A"), runLabel(runs.runs.find((r) => r.id === compareB.id), "B")]}
             />
           </div>

@@ -1,10 +1,11 @@
 "use client";
 
-import { memo, useMemo, useState } from "react";
-import { toLossPaths, type LossKey } from "@/lib/chart/to-loss-paths";
+import { memo, useMemo, useRef, useState } from "react";
+import { useElementWidth } from "@/app/_hooks/use-element-width";
+import { toDrawnLossKeys, toLossPaths } from "@/lib/chart/to-loss-paths";
 import { toLossModels, toLossRows } from "@/lib/chart/to-loss-rows";
 import type { StoredTrainingHistory } from "@/lib/series/run-schema";
-import { ChartLegend, type LegendItem } from "./chart-parts";
+import { ChartLegend, LOSS_CURVES } from "./chart-parts";
 
 export interface LiveLossChartProps {
   histories: StoredTrainingHistory[];
@@ -12,13 +13,8 @@ export interface LiveLossChartProps {
   loss?: string;
 }
 
-const WIDTH = 720;
+/** px; the width is the container's, measured (a fixed viewBox scaled its text with the card). */
 const HEIGHT = 220;
-const CURVES: (LegendItem & { key: LossKey })[] = [
-  { key: "backtestLoss", label: "Backtest model: train", kind: "line", color: "var(--series-1)" },
-  { key: "backtestValLoss", label: "Backtest model: validation", kind: "line", color: "var(--series-2)" },
-  { key: "finalLoss", label: "Final model: train", kind: "dashed", color: "var(--series-3)" },
-];
 
 /**
  * "Training loss" while a model trains: the same curves as the saved run's chart, drawn as plain
@@ -29,7 +25,11 @@ export const LiveLossChart = memo(function LiveLossChart({ histories, loss = "lo
   const [logScale, setLogScale] = useState(false);
   const model = toLossModels(histories).at(-1) ?? 1;
   const rows = useMemo(() => toLossRows(histories, model, logScale), [histories, model, logScale]);
-  const { paths, xTicks, yTicks, plot } = useMemo(() => toLossPaths(rows, WIDTH, HEIGHT, logScale), [rows, logScale]);
+  const frameRef = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(frameRef);
+  const { paths, xTicks, yTicks, plot } = useMemo(() => toLossPaths(rows, width, HEIGHT, logScale), [rows, width, logScale]);
+  const drawn = useMemo(() => new Set(toDrawnLossKeys(rows)), [rows]);
+  const curves = LOSS_CURVES.filter((c) => drawn.has(c.key));
   const models = toLossModels(histories).length;
   return (
     <figure className="chart-figure" data-testid="loss-chart" data-epoch-count={rows.length} aria-label={`Training loss, ${rows.length} epochs`}>
@@ -42,37 +42,39 @@ export const LiveLossChart = memo(function LiveLossChart({ histories, loss = "lo
           Log scale
         </label>
       </figcaption>
-      <ChartLegend items={CURVES} />
-      {rows.length === 0 ? (
-        <div className="chart-empty live-loss-empty">The loss appears here after the first epoch.</div>
-      ) : (
-        <svg className="live-loss" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`Loss over ${rows.length} epochs`}>
-          {yTicks.map((t) => (
-            <g key={`y${t.label}`}>
-              <line x1={plot.left} x2={plot.right} y1={t.y} y2={t.y} className="grid" />
-              <text x={plot.left - 6} y={t.y} dy="0.32em" textAnchor="end">
+      <ChartLegend items={curves} />
+      <div ref={frameRef} className="live-loss-frame" data-testid="live-loss-frame">
+        {rows.length === 0 || width === 0 ? (
+          <div className="chart-empty live-loss-empty">The loss appears here after the first epoch.</div>
+        ) : (
+          <svg className="live-loss" width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`} role="img" aria-label={`Loss over ${rows.length} epochs`}>
+            {yTicks.map((t) => (
+              <g key={`y${t.label}`}>
+                <line x1={plot.left} x2={plot.right} y1={t.y} y2={t.y} className="grid" />
+                <text x={plot.left - 6} y={t.y} dy="0.32em" textAnchor="end">
+                  {t.label}
+                </text>
+              </g>
+            ))}
+            {xTicks.map((t) => (
+              <text key={`x${t.label}`} x={t.x} y={plot.bottom + 16} textAnchor="middle">
                 {t.label}
               </text>
-            </g>
-          ))}
-          {xTicks.map((t) => (
-            <text key={`x${t.label}`} x={t.x} y={plot.bottom + 16} textAnchor="middle">
-              {t.label}
+            ))}
+            <line x1={plot.left} x2={plot.left} y1={plot.top} y2={plot.bottom} className="axis" />
+            <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} className="axis" />
+            <text x={plot.right} y={plot.bottom + 16} dx="-2" textAnchor="end" className="axis-name" dy="-20">
+              epoch
             </text>
-          ))}
-          <line x1={plot.left} x2={plot.left} y1={plot.top} y2={plot.bottom} className="axis" />
-          <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} className="axis" />
-          <text x={plot.right} y={plot.bottom + 16} dx="-2" textAnchor="end" className="axis-name" dy="-20">
-            epoch
-          </text>
-          <text x={14} y={(plot.top + plot.bottom) / 2} transform={`rotate(-90 14 ${(plot.top + plot.bottom) / 2})`} textAnchor="middle" className="axis-name">
-            {loss} (normalised)
-          </text>
-          {CURVES.map((c) => (
-            <path key={c.key} d={paths[c.key]} fill="none" stroke={c.color} strokeWidth={1.6} strokeDasharray={c.kind === "dashed" ? "5 3" : undefined} />
-          ))}
-        </svg>
-      )}
+            <text x={14} y={(plot.top + plot.bottom) / 2} transform={`rotate(-90 14 ${(plot.top + plot.bottom) / 2})`} textAnchor="middle" className="axis-name">
+              {loss} (normalised)
+            </text>
+            {curves.map((c) => (
+              <path key={c.key} d={paths[c.key]} fill="none" stroke={c.color} strokeWidth={1.6} strokeDasharray={c.kind === "dashed" ? "5 3" : undefined} />
+            ))}
+          </svg>
+        )}
+      </div>
     </figure>
   );
 });

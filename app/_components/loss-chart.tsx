@@ -4,22 +4,16 @@ import { memo, useMemo, useState } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatValue } from "@/lib/chart/format-time-label";
 import { logTicks, niceTicks } from "@/lib/chart/nice-ticks";
-import { formatLossTick } from "@/lib/chart/to-loss-paths";
+import { formatLossTick, toDrawnLossKeys } from "@/lib/chart/to-loss-paths";
 import { toBestEpoch, toLossExtent, toLossModels, toLossRows } from "@/lib/chart/to-loss-rows";
 import type { StoredTrainingHistory } from "@/lib/series/run-schema";
-import { ChartLegend, HORIZONTAL_GRID, type LegendItem } from "./chart-parts";
+import { ChartLegend, HORIZONTAL_GRID, LOSS_CURVES } from "./chart-parts";
 
 export interface LossChartProps {
   histories: StoredTrainingHistory[];
   /** Loss function name, for the axis label. */
   loss?: string;
 }
-
-const LEGEND: LegendItem[] = [
-  { label: "Backtest model: train", kind: "line", color: "var(--series-1)" },
-  { label: "Backtest model: validation", kind: "line", color: "var(--series-2)" },
-  { label: "Final model: train", kind: "dashed", color: "var(--series-3)" },
-];
 
 /** "Training loss": train and validation loss per epoch, live while training; optional log scale. */
 export const LossChart = memo(function LossChart({ histories, loss = "loss" }: LossChartProps) {
@@ -29,6 +23,11 @@ export const LossChart = memo(function LossChart({ histories, loss = "loss" }: L
   const model = picked !== null && models.includes(picked) ? picked : (models.at(-1) ?? 1);
   const rows = useMemo(() => toLossRows(histories, model, logScale), [histories, model, logScale]);
   const best = toBestEpoch(histories, model);
+  // Only the curves this network has: a run without validation data drew two, the legend named three.
+  const curves = useMemo(() => {
+    const drawn = new Set(toDrawnLossKeys(rows));
+    return LOSS_CURVES.filter((c) => drawn.has(c.key));
+  }, [rows]);
   // Explicit ticks drawn without overlap checks: Recharts then measures no label text, which would
   // force a layout of the whole page on every live update.
   const { xMax, xTicks, yTicks } = useMemo(() => {
@@ -63,7 +62,7 @@ export const LossChart = memo(function LossChart({ histories, loss = "loss" }: L
           </label>
         </div>
       </figcaption>
-      <ChartLegend items={LEGEND} />
+      <ChartLegend items={curves} />
       {rows.length === 0 ? (
         <div className="chart-empty small">The loss appears here after the first epoch.</div>
       ) : (
@@ -99,9 +98,20 @@ export const LossChart = memo(function LossChart({ histories, loss = "loss" }: L
                 contentStyle={{ fontSize: 12.5, borderRadius: 6, borderColor: "var(--border)" }}
               />
               {best !== null && <ReferenceLine x={best} stroke="var(--text-faint)" strokeDasharray="4 3" label={{ value: "best", fontSize: 11, fill: "var(--text-faint)", position: "insideTopRight" }} />}
-              <Line type="linear" dataKey="backtestLoss" name="Backtest model: train" stroke="var(--series-1)" strokeWidth={1.6} dot={false} isAnimationActive={false} connectNulls />
-              <Line type="linear" dataKey="backtestValLoss" name="Backtest model: validation" stroke="var(--series-2)" strokeWidth={1.6} dot={false} isAnimationActive={false} connectNulls />
-              <Line type="linear" dataKey="finalLoss" name="Final model: train" stroke="var(--series-3)" strokeWidth={1.6} strokeDasharray="5 3" dot={false} isAnimationActive={false} connectNulls />
+              {curves.map((c) => (
+                <Line
+                  key={c.key}
+                  type="linear"
+                  dataKey={c.key}
+                  name={c.label}
+                  stroke={c.color}
+                  strokeWidth={1.6}
+                  strokeDasharray={c.kind === "dashed" ? "5 3" : undefined}
+                  dot={false}
+                  isAnimationActive={false}
+                  connectNulls
+                />
+              ))}
             </LineChart>
           </ResponsiveContainer>
         </div>

@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, YAxis } from "recharts";
 import { formatTimeLabel, formatValue } from "@/lib/chart/format-time-label";
 import { toCompareRows, type CompareRow } from "@/lib/chart/to-compare-rows";
+import { toRowsValueAxis } from "@/lib/chart/to-value-axis";
 import type { HistoryPoints } from "@/lib/chart/to-forecast-rows";
 import { METHOD_LABELS } from "@/lib/forecast/types";
 import type { RunDto } from "@/lib/series/run-schema";
@@ -16,18 +17,22 @@ export interface RunCompareProps {
   history: Record<string, HistoryPoints>;
   frequency: FrequencyKind;
   labels: [string, string];
+  /** Each series' unit, by series id, for the value axis (as on the forecast chart). */
+  units?: Record<string, string | null>;
 }
 
 const A = "var(--forecast)";
 const B = "var(--series-4)";
+const VALUE_KEYS = ["history", "a", "b", "a80", "b80"] as const;
 
 /** Two runs on one chart (recommended forecasts with 80% bands) and their scores side by side. */
-export function RunCompare({ a, b, history, frequency, labels }: RunCompareProps) {
+export function RunCompare({ a, b, history, frequency, labels, units = {} }: RunCompareProps) {
   const shared = useMemo(() => a.series.filter((s) => b.series.some((x) => x.seriesId === s.seriesId)), [a, b]);
   const [seriesId, setSeriesId] = useState(shared[0]?.seriesId ?? "");
   const sa = shared.find((s) => s.seriesId === seriesId) ?? shared[0];
   const sb = b.series.find((s) => s.seriesId === sa?.seriesId);
   const rows = useMemo(() => (sa && sb ? toCompareRows(history[sa.seriesId] ?? { t: [], y: [] }, sa, sb, Math.max(36, 5 * sa.times.length)) : []), [history, sa, sb]);
+  const axis = useMemo(() => toRowsValueAxis(rows, VALUE_KEYS), [rows]);
   if (!sa || !sb) {
     return <p className="alert alert-info">These two runs forecast different series; pick two runs of the same series to compare them.</p>;
   }
@@ -38,7 +43,7 @@ export function RunCompare({ a, b, history, frequency, labels }: RunCompareProps
     return `${METHOD_LABELS[s.chosen]} · MASE ${m?.mase?.toFixed(3) ?? "—"} · 95% coverage ${m?.coverage95 === null || m?.coverage95 === undefined ? "—" : `${Math.round(m.coverage95 * 100)}%`} · seed ${run.seed}`;
   };
   return (
-    <div className="compare" data-testid="run-compare">
+    <div className="compare" data-testid="run-compare" data-value-ticks={axis?.ticks.join(" ")}>
       <div className="compare-head">
         {shared.length > 1 && (
           <label className="inline-field">
@@ -65,7 +70,7 @@ export function RunCompare({ a, b, history, frequency, labels }: RunCompareProps
           <ComposedChart data={rows} margin={{ top: 8, right: 20, bottom: 4, left: 8 }} aria-label="Two runs' forecasts on one chart. Arrow keys move through the points.">
             <CartesianGrid {...HORIZONTAL_GRID} />
             <TimeXAxis frequency={frequency} from={first} to={last} />
-            <YAxis {...valueAxisProps()} />
+            <YAxis {...valueAxisProps(units[sa.seriesId], axis)} />
             <Tooltip
               labelFormatter={(v) => formatTimeLabel(Number(v), frequency)}
               formatter={(value, name) => [Array.isArray(value) ? value.map((v) => formatValue(Number(v))).join(" – ") : formatValue(Number(value)), name]}

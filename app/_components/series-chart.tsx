@@ -3,6 +3,7 @@
 import { useDeferredValue, useMemo } from "react";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, YAxis } from "recharts";
 import { formatTimeLabel, formatValue } from "@/lib/chart/format-time-label";
+import { toRowsValueAxis } from "@/lib/chart/to-value-axis";
 import type { FrequencyKind } from "@/lib/time/frequency";
 import { HORIZONTAL_GRID, TimeXAxis, valueAxisProps } from "./chart-parts";
 
@@ -27,6 +28,7 @@ interface Row {
 /** One series as a line over a real time axis, with a tooltip showing the date and value. */
 export function SeriesChart({ name, unit, frequency, t, y, totalCount, color = "var(--series-1)" }: SeriesChartProps) {
   const rows = useMemo<Row[]>(() => t.map((time, i) => ({ t: time, y: y[i] ?? null })), [t, y]);
+  const axis = useMemo(() => toRowsValueAxis(rows, ["y"]), [rows]);
   const first = t[0] ?? 0;
   const last = t[t.length - 1] ?? first;
   // Drawn in a later, interruptible render: hydrating the page (and the forecast chart above) comes first.
@@ -45,7 +47,7 @@ export function SeriesChart({ name, unit, frequency, t, y, totalCount, color = "
             <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} aria-label={`Chart of ${name}. Arrow keys move through the points.`}>
               <CartesianGrid {...HORIZONTAL_GRID} />
               <TimeXAxis frequency={frequency} from={first} to={last} />
-              <YAxis {...valueAxisProps(unit)} />
+              <YAxis {...valueAxisProps(unit, axis)} />
               <Tooltip
                 content={({ active, payload, label }) => {
                   if (!active || !payload?.length || typeof label !== "number") return null;

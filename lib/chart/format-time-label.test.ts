@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatEstimate, formatTimeLabel, formatValue } from "./format-time-label";
+import { formatAxisValue, formatEstimate, formatTimeLabel, formatValue } from "./format-time-label";
 
 describe("formatEstimate", () => {
   it.each([
@@ -29,5 +29,18 @@ describe("formatTimeLabel", () => {
     ["daily", "1 Mar 1994"],
   ] as const)("a %s time reads %s", (kind, text) => {
     expect(formatTimeLabel(march, kind)).toBe(text);
+  });
+});
+
+describe("formatAxisValue", () => {
+  it.each([
+    [20_000, "20K"],
+    [12_500, "12.5K"],
+    [0.25, "0.25"],
+    [-20, "\u221220"],
+    [-1_500_000, "\u22121.5M"],
+    [0, "0"],
+  ])("%s → %s", (value, text) => {
+    expect(formatAxisValue(value)).toBe(text);
   });
 });

@@ -54,9 +54,9 @@ export function formatTimeTick(ms: number, kind: FrequencyKind, spanMs: number):
 const compact = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2, notation: "compact" });
 const full = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 });
 
-/** Values on a chart axis: 8.5K, 12.5K, 1.2M. */
+/** Values on a chart axis: 10K, 12.5K, 1.2M, −20 (a real minus sign, as wide as a digit and not a hyphen). */
 export function formatAxisValue(value: number): string {
-  return Math.abs(value) >= 1_000 ? compact.format(value) : full.format(value);
+  return (Math.abs(value) >= 1_000 ? compact.format(value) : full.format(value)).replace("-", "\u2212");
 }
 
 /** Values in tooltips and tables: full precision, grouped. */

@@ -33,4 +33,14 @@ describe("selectPoints", () => {
     expect(selected.downsampled).toBe(true);
     expect(selected.t).toHaveLength(10);
   });
+
+  it("keeps the last recentPoints whole, missing ones as null, and thins only the points before", () => {
+    const selected = selectPoints(times, values.map((v, i) => (i === 97 ? NaN : v)), { maxPoints: 20, recentPoints: 8 });
+    expect(selected.t).toHaveLength(20);
+    expect(selected.t.slice(-8)).toEqual([92, 93, 94, 95, 96, 97, 98, 99].map((i) => i * 1000));
+    expect(selected.y.slice(-8)).toEqual([92, 93, 94, 95, 96, null, 98, 99]);
+    expect(selected.t[0]).toBe(0);
+    // At most half of the points drawn are kept whole.
+    expect(selectPoints(times, values, { maxPoints: 20, recentPoints: 50 }).t.slice(-11)).toEqual(Array.from({ length: 11 }, (_, i) => (89 + i) * 1000));
+  });
 });

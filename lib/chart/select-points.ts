@@ -7,6 +7,11 @@ export interface PointSelection {
   to?: number;
   /** Downsample to at most this many points (LTTB); the shape of the line is kept. */
   maxPoints?: number;
+  /**
+   * When downsampling, keep this many of the last points whole (at most half of maxPoints) and
+   * thin only the ones before: a chart can open on the recent past at full resolution.
+   */
+  recentPoints?: number;
 }
 
 export interface SelectedPoints {
@@ -47,11 +52,14 @@ export function selectPoints(times: Float64Array, values: Float64Array, selectio
       y: Array.from(rangeY, (v) => (Number.isNaN(v) ? null : v)),
     };
   }
-  const kept = lttbIndices(rangeT, rangeY, max);
+  const recent = Math.min(Math.max(0, Math.floor(selection.recentPoints ?? 0)), Math.floor(max / 2));
+  const split = count - recent;
+  const kept = lttbIndices(rangeT.subarray(0, split), rangeY.subarray(0, split), max - recent);
+  for (let i = split; i < count; i++) kept.push(i);
   return {
     totalCount: times.length,
     downsampled: true,
     t: kept.map((i) => rangeT[i] as number),
-    y: kept.map((i) => rangeY[i] as number),
+    y: kept.map((i) => (Number.isNaN(rangeY[i] as number) ? null : (rangeY[i] as number))),
   };
 }

@@ -1,5 +1,5 @@
 import type { RunSeries } from "../series/run-schema";
-import { toHistoryRows, type HistoryPoints } from "./to-forecast-rows";
+import { MAX_HISTORY_POINTS, toHistoryRows, type HistoryPoints } from "./to-forecast-rows";
 
 /** One x position of the comparison chart: history and the recommended forecast of two runs. */
 export interface CompareRow {
@@ -14,15 +14,22 @@ export interface CompareRow {
 /**
  * Two runs' forecasts of one series on one chart, with their 80% bands and the recent history
  * (the last `recent` steps before the earlier forecast start, so both forecasts are readable).
+ * Each forecast line and band starts at the last observed value before it (as on the forecast
+ * chart), so it continues the history instead of floating a step away from it.
  */
 export function toCompareRows(history: HistoryPoints, a: RunSeries, b: RunSeries, recent = 120): CompareRow[] {
   const rows = new Map<number, CompareRow>();
   const n = history.t.length;
   const from = (history.t[Math.max(0, n - recent)] as number | undefined) ?? Number.NEGATIVE_INFINITY;
-  for (const p of toHistoryRows(history, 1500, from)) rows.set(p.t, { t: p.t, history: p.y });
+  for (const p of toHistoryRows(history, MAX_HISTORY_POINTS, from)) rows.set(p.t, { t: p.t, history: p.y });
   const add = (series: RunSeries, line: "a" | "b", band: "a80" | "b80") => {
     const f = series.forecasts[series.chosen];
     if (!f) return;
+    const anchor = rows.get(series.historyEnd);
+    if (typeof anchor?.history === "number") {
+      anchor[line] = anchor.history;
+      anchor[band] = [anchor.history, anchor.history];
+    }
     series.times.forEach((t, j) => {
       const row = rows.get(t) ?? { t };
       row[line] = f.mean[j] ?? null;

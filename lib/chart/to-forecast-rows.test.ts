@@ -62,11 +62,13 @@ describe("toHistoryRows", () => {
     const future: RunSeries = { ...run, historyEnd: n - 1, times: Array.from({ length: 12 }, (_, j) => n + j), forecasts: { lstm: { mean: Array(12).fill(1), lower80: Array(12).fill(0), upper80: Array(12).fill(2), lower95: Array(12).fill(-1), upper95: Array(12).fill(3) } } };
     const rows = toForecastRows(long, future);
     const historyRows = rows.filter((r) => r.history !== undefined);
-    expect(historyRows).toHaveLength(1500);
-    // Eight times the forecast, every point, ending at the last one.
-    expect(historyRows.slice(-96).map((r) => r.t)).toEqual(long.t.slice(-96));
-    const start = toInitialWindowStart(rows, n - 1);
-    expect(rows[start]?.t).toBe(n - 96);
+    expect(historyRows).toHaveLength(2000);
+    // The last 1,000 points, every one, ending at the last one.
+    expect(historyRows.slice(-1000).map((r) => r.t)).toEqual(long.t.slice(-1000));
+    // The chart opens on exactly those: real points, not ten thousand thinned to fit.
+    const start = toInitialWindowStart(rows, n - 1, n);
+    expect(rows[start]?.t).toBe(n - 1000);
+    expect(rows.length - start).toBe(1000 + 12);
   });
 
   it("breaks the line where values are missing in a downsampled history, instead of bridging the gap", () => {
@@ -102,9 +104,18 @@ describe("toInitialWindowStart", () => {
     expect(toInitialWindowStart(rows(60, 12), 59)).toBe(0);
   });
 
+  it("opens a history of more stored points than it draws on its last 1,000", () => {
+    const rows = (n: number, future: number) => Array.from({ length: n + future }, (_, t) => ({ t }));
+    // 60,000 hourly points drawn as 2,000 rows (the last 1,000 whole) and a day ahead.
+    expect(toInitialWindowStart(rows(2000, 24), 1999, 60_000)).toBe(1000);
+    // Drawn whole: the window follows the forecast's length as before.
+    expect(toInitialWindowStart(rows(1000, 12), 999, 1000)).toBe(1012 - 108);
+  });
+
   it("counts in any points: nine times the forecast, at least 48, when that is under two thirds of them", () => {
     expect(toRecentWindowStart(1012, 12)).toBe(1012 - 108);
-    expect(toRecentWindowStart(10_048, 48)).toBe(10_048 - 432);
+    expect(toRecentWindowStart(2048, 48)).toBe(2048 - 432);
+    expect(toRecentWindowStart(10_048, 48)).toBe(10_048 - 48 - 1000);
     expect(toRecentWindowStart(80, 2)).toBe(80 - 48);
     expect(toRecentWindowStart(72, 2)).toBe(0);
   });

@@ -24,14 +24,14 @@ export interface ForecastRowsOptions {
   method?: MethodName;
   /** Also draw the backtest folds' forecasts over the history. */
   backtest?: boolean;
-  /** History points drawn at most (LTTB keeps the shape); default 1,500. */
+  /** History points drawn at most (LTTB keeps the shape); default 2,000. */
   maxHistoryPoints?: number;
   /** Only history at or after this time (epoch ms), e.g. to focus on the recent past. */
   from?: number;
   /**
-   * The most recent history points kept whole when the rest is downsampled (default: eight times
-   * the forecast, the history the chart opens on), so a long series opens on its real recent
-   * points and the forecast keeps its share of the width.
+   * The most recent history points kept whole when the rest is downsampled (default: the last
+   * 1,000, or eight times the forecast when that is more), so a long series opens on its real
+   * recent points rather than a thinned line over years.
    */
   recentPoints?: number;
 }
@@ -40,7 +40,13 @@ export interface ForecastRowsOptions {
 const RECENT_SHARE = 8;
 
 /** Default number of history points drawn: a sharp line at any width, quick to render. */
-export const MAX_HISTORY_POINTS = 1500;
+export const MAX_HISTORY_POINTS = 2000;
+
+/**
+ * A history longer than {@link MAX_HISTORY_POINTS} opens on this many of its last points, drawn
+ * whole: the recent detail (a day's hours, a month's days) rather than years thinned to a blur.
+ */
+export const RECENT_POINTS = 1000;
 
 /**
  * History points for a chart, downsampled with LTTB when there are more than `max`.
@@ -100,7 +106,7 @@ function band(low: number | null | undefined, high: number | null | undefined): 
 export function toForecastRows(history: HistoryPoints, series: RunSeries, options: ForecastRowsOptions = {}): ForecastRow[] {
   const method = options.method ?? series.chosen;
   const rows = new Map<number, ForecastRow>();
-  const recent = options.recentPoints ?? RECENT_SHARE * series.times.length;
+  const recent = options.recentPoints ?? Math.max(RECENT_POINTS, RECENT_SHARE * series.times.length);
   for (const p of toHistoryRows(history, options.maxHistoryPoints, options.from, recent)) rows.set(p.t, { t: p.t, history: p.y });
 
   if (options.backtest) {
@@ -162,19 +168,25 @@ export function toForecastCounts(rows: ForecastRow[], historyEnd: number): { for
 
 /**
  * Where the forecast chart's initial window starts: the recent history, eight times as long as
- * the forecast (at least 48 rows), so the forecast is readable; 0 when the whole chart fits.
+ * the forecast (at least 48 rows), so the forecast is readable; 0 when the whole chart fits. A
+ * history of more than {@link MAX_HISTORY_POINTS} stored points (drawn downsampled, its last
+ * {@link RECENT_POINTS} whole) opens on those last points.
+ * @param historyCount points in the stored history (default: the rows up to historyEnd)
  * @returns an index into rows
  */
-export function toInitialWindowStart(rows: ForecastRow[], historyEnd: number): number {
-  return toRecentWindowStart(rows.length, rows.filter((r) => r.t > historyEnd).length);
+export function toInitialWindowStart(rows: ForecastRow[], historyEnd: number, historyCount?: number): number {
+  const future = rows.filter((r) => r.t > historyEnd).length;
+  return toRecentWindowStart(rows.length, future, historyCount);
 }
 
 /**
  * {@link toInitialWindowStart} counted in any points: where the recent window starts among `count`
  * points of which the last `future` are after the history.
+ * @param stored points in the whole stored history (default: count − future)
  * @returns an index into the points
  */
-export function toRecentWindowStart(count: number, future: number): number {
+export function toRecentWindowStart(count: number, future: number, stored = count - future): number {
+  if (stored > MAX_HISTORY_POINTS) return Math.max(0, count - future - RECENT_POINTS);
   const keep = Math.max(48, (RECENT_SHARE + 1) * future);
   return count > keep * 1.5 ? count - keep : 0;
 }

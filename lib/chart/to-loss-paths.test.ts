@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatLossTick, toLossPaths } from "./to-loss-paths";
+import { formatLossTick, toDrawnLossKeys, toLossPaths } from "./to-loss-paths";
 
 describe("toLossPaths", () => {
   it("draws each curve across the plot, lower losses lower on the page", () => {
@@ -26,6 +26,26 @@ describe("toLossPaths", () => {
 
   it("draws nothing without points", () => {
     expect(toLossPaths([], 400, 200).paths.backtestLoss).toBe("");
+  });
+
+  it("spreads the curves over the width it is given", () => {
+    const rows = [
+      { epoch: 1, backtestLoss: 1 },
+      { epoch: 2, backtestLoss: 0.5 },
+    ];
+    expect(toLossPaths(rows, 1000, 220).plot.right).toBe(988);
+    expect(toLossPaths(rows, 300, 220).plot.right).toBe(288);
+  });
+});
+
+describe("toDrawnLossKeys", () => {
+  it.each([
+    ["all three", [{ epoch: 1, backtestLoss: 1, backtestValLoss: 2, finalLoss: 1 }], ["backtestLoss", "backtestValLoss", "finalLoss"]],
+    ["no validation data", [{ epoch: 1, backtestLoss: 1, finalLoss: 1 }, { epoch: 2, backtestLoss: 0.5, backtestValLoss: null }], ["backtestLoss", "finalLoss"]],
+    ["only the final model so far", [{ epoch: 1, finalLoss: 1 }], ["finalLoss"]],
+    ["no epoch yet", [], []],
+  ] as const)("%s", (_, rows, keys) => {
+    expect(toDrawnLossKeys(rows)).toEqual(keys);
   });
 });
 

@@ -14,6 +14,11 @@ export interface LossPaths {
   plot: { left: number; top: number; right: number; bottom: number };
 }
 
+/** The curves with at least one point: a legend lists only these (a run without validation data has no validation curve). */
+export function toDrawnLossKeys(rows: readonly LossRow[]): LossKey[] {
+  return LOSS_KEYS.filter((key) => rows.some((row) => typeof row[key] === "number"));
+}
+
 /** A loss axis tick: three decimals at most, trailing zeros dropped (0.125, 0.2), tiny values in e-notation. */
 export const formatLossTick = (v: number) => (Math.abs(v) >= 0.01 || v === 0 ? Number(v.toFixed(3)).toString() : v.toExponential(0));
 

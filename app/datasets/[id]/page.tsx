@@ -6,6 +6,7 @@ import { ForecastWorkbench } from "@/app/_components/forecast-workbench";
 import { SeriesChart } from "@/app/_components/series-chart";
 import { formatTimeLabel } from "@/lib/chart/format-time-label";
 import { selectPoints } from "@/lib/chart/select-points";
+import { MAX_HISTORY_POINTS, RECENT_POINTS } from "@/lib/chart/to-forecast-rows";
 import { getDataset, getSeriesPoints } from "@/lib/server/datasets";
 import { getRun, listRuns } from "@/lib/server/runs";
 import { isFinishedRun } from "@/lib/series/run-schema";
@@ -15,8 +16,6 @@ export const dynamic = "force-dynamic";
 
 type PageProps = { params: Promise<{ id: string }>; searchParams: Promise<{ run?: string | string[]; find?: string | string[] }> };
 
-/** Points drawn per chart: enough for a sharp line at any screen width, cheap to render. */
-const DISPLAY_POINTS = 2000;
 /** Series charted in the Data section: a wide file of hundreds of series would make the page crawl. */
 const MAX_DATA_CHARTS = 24;
 const count = new Intl.NumberFormat("en-US");
@@ -40,7 +39,8 @@ export default async function DatasetPage({ params, searchParams }: PageProps) {
     dataset.series.map(async (series) => {
       const stored = await getSeriesPoints(series.id);
       const points = stored
-        ? selectPoints(stored.times, stored.values, { maxPoints: DISPLAY_POINTS })
+        ? // A long series keeps its last points whole: the forecast chart opens on them.
+          selectPoints(stored.times, stored.values, { maxPoints: MAX_HISTORY_POINTS, recentPoints: RECENT_POINTS })
         : { t: [], y: [], totalCount: 0, downsampled: false };
       return { series, points };
     }),
