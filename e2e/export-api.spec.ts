@@ -97,7 +97,7 @@ test("errors are JSON with the right status, unknown API paths included", async 
   await expectJsonError(await request.post("/api/datasets/nope/forecast", { data: {} }), 404, /^There is no dataset with id `nope`\.$/);
   await expectJsonError(await request.post(`/api/datasets/${id}/forecast`, { data: Buffer.from("{nope"), headers: { "content-type": "application/json" } }), 400, /^The body is not valid JSON/);
   await expectJsonError(await request.post(`/api/datasets/${id}/forecast`, { data: { horizon: 0 } }), 422, /^The request is not valid: `horizon`/);
-  const tiny = await uploadCsv(request, "visitors-tiny", "month,visitors\n2024-01,5\n2024-02,7\n2024-03,6\n2024-04,8\n");
+  const tiny = await uploadCsv(request, "visitors-four-months", "month,visitors\n2024-01,5\n2024-02,7\n2024-03,6\n2024-04,8\n");
   await expectJsonError(await request.post(`/api/datasets/${tiny.id}/forecast`, { data: {} }), 422, /has 4 usable values; a forecast needs at least 5, whatever the horizon/);
   await expectJsonError(await request.post(`/api/datasets/${id}/forecast`, { data: Buffer.from("x".repeat(70_000)), headers: { "content-type": "application/json" } }), 413, /^The request body is over 64 kB/);
   await expectJsonError(await request.get("/api/runs/nope/forecast.csv"), 404, /^There is no run with id `nope`\.$/);

@@ -39,7 +39,7 @@ test("uploading a date,value CSV stores it and opens its chart", async ({ page }
   await expect(tooltip).toContainText("16.5");
 
   await page.getByRole("link", { name: "Datasets" }).first().click();
-  await expect(page.getByRole("table", { name: "Datasets" }).getByRole("link", { name: "tiny" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Datasets" }).getByRole("link", { name: "tiny", exact: true })).toBeVisible();
 });
 
 test("a bad file shows the row and the problem, and stores nothing", async ({ page, request }) => {
