@@ -232,6 +232,25 @@ test("a wide file whose second product started late: the LSTM for the long serie
   await expect(page.getByTestId("forecast-chart")).toHaveAttribute("data-forecast-count", "6");
 });
 
+test("a wide file with a column of 3 values: the panel says it will be left out, the run forecasts the rest and says which it left out, also when reopened", async ({ page }) => {
+  const months = Array.from({ length: 72 }, (_, i) => `${2016 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`);
+  const csv = ["month,core,pilot", ...months.map((m, i) => `${m},${100 + 10 * Math.sin(i / 2) + i},${i >= 69 ? 40 + i : ""}`)].join("\n");
+  await page.goto("/");
+  await page.getByLabel("Upload CSV").setInputFiles({ name: "pilot-launch.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Import 2 series" }).click();
+  await page.waitForURL(/\/datasets\/[a-z0-9]+$/);
+  await page.getByRole("button", { name: "All" }).click();
+  await expect(page.getByTestId("skipped-note")).toContainText("pilot has fewer than the 5 values a forecast needs, so the run leaves it out and forecasts the others.");
+  await smallSettings(page, { "Max epochs": "3", "LSTM units": "4", "Ensemble size": "1", "Patience (epochs)": "3" });
+  await page.getByRole("button", { name: "Train forecast" }).click();
+  await expect(page.getByTestId("run-result")).toBeVisible({ timeout: 90_000 });
+  const skipped = page.getByTestId("skipped-series");
+  await expect(skipped).toContainText('Series "pilot" has 3 usable values; a forecast needs at least 5, whatever the horizon, so it was left out of this run');
+  await expect(page.getByTestId("forecast-chart")).toHaveAttribute("data-forecast-count", /^[1-9]\d*$/);
+  await page.reload();
+  await expect(page.getByTestId("skipped-series")).toContainText('Series "pilot" has 3 usable values');
+});
+
 test("two runs compare on one chart, and a run can be deleted", async ({ page }) => {
   // The value column names its unit: the comparison's axis shows it, as the forecast chart's does.
   const csv = fs.readFileSync(MONTHLY, "utf8").replace(/^month,visitors/, "month,visitors (thousands)");
