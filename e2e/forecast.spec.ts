@@ -211,14 +211,21 @@ test("a series too short for the LSTM gets Theta's forecast, labelled, judged ag
   await expect(page.getByRole("button", { name: "Forecast with saved model" })).toHaveCount(0);
 });
 
-test("a wide file whose second product started late: the LSTM for the long series, Theta for the short one, in one run", async ({ page }) => {
-  const months = Array.from({ length: 72 }, (_, i) => `${2016 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`);
-  const csv = ["month,old,new", ...months.map((m, i) => `${m},${100 + 10 * Math.sin(i / 2) + i},${i >= 52 ? 50 + i : ""}`)].join("\n");
+/** Six years of months, as a wide file's time column. */
+const MONTHS = Array.from({ length: 72 }, (_, i) => `${2016 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`);
+
+/** Uploads a wide file of two series and chooses both for training. */
+async function openBothSeries(page: Page, fileName: string, csv: string) {
   await page.goto("/");
-  await page.getByLabel("Upload CSV").setInputFiles({ name: "launch.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByLabel("Upload CSV").setInputFiles({ name: fileName, mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByRole("button", { name: "Import 2 series" }).click();
   await page.waitForURL(/\/datasets\/[a-z0-9]+$/);
   await page.getByRole("button", { name: "All" }).click();
+}
+
+test("a wide file whose second product started late: the LSTM for the long series, Theta for the short one, in one run", async ({ page }) => {
+  const csv = ["month,old,new", ...MONTHS.map((m, i) => `${m},${100 + 10 * Math.sin(i / 2) + i},${i >= 52 ? 50 + i : ""}`)].join("\n");
+  await openBothSeries(page, "launch.csv", csv);
   await page.getByLabel("Horizon").fill("6");
   await expect(page.getByTestId("horizon-note")).toContainText("the series shorter than that get Theta's forecast (a classical method; a naive one when it backtests far better) and the others train the LSTM");
   await smallSettings(page, { "Max epochs": "3", "LSTM units": "4", "Ensemble size": "1", "Patience (epochs)": "3" });
@@ -233,13 +240,8 @@ test("a wide file whose second product started late: the LSTM for the long serie
 });
 
 test("a wide file with a column of 3 values: the panel says it will be left out, the run forecasts the rest and says which it left out, also when reopened", async ({ page }) => {
-  const months = Array.from({ length: 72 }, (_, i) => `${2016 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`);
-  const csv = ["month,core,pilot", ...months.map((m, i) => `${m},${100 + 10 * Math.sin(i / 2) + i},${i >= 69 ? 40 + i : ""}`)].join("\n");
-  await page.goto("/");
-  await page.getByLabel("Upload CSV").setInputFiles({ name: "pilot-launch.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
-  await page.getByRole("button", { name: "Import 2 series" }).click();
-  await page.waitForURL(/\/datasets\/[a-z0-9]+$/);
-  await page.getByRole("button", { name: "All" }).click();
+  const csv = ["month,core,pilot", ...MONTHS.map((m, i) => `${m},${100 + 10 * Math.sin(i / 2) + i},${i >= 69 ? 40 + i : ""}`)].join("\n");
+  await openBothSeries(page, "pilot-launch.csv", csv);
   await expect(page.getByTestId("skipped-note")).toContainText("pilot has fewer than the 5 values a forecast needs, so the run leaves it out and forecasts the others.");
   await smallSettings(page, { "Max epochs": "3", "LSTM units": "4", "Ensemble size": "1", "Patience (epochs)": "3" });
   await page.getByRole("button", { name: "Train forecast" }).click();
