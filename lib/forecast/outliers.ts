@@ -1,4 +1,5 @@
 import { isIntermittent } from "./intermittent";
+import { quantile } from "./quantile";
 
 /**
  * Isolated outliers: single readings (a typo, a meter glitch, a one-off order) far outside what the
@@ -130,13 +131,4 @@ function runningMedian(x: Float64Array, width: number): Float64Array {
     out[t] = size % 2 === 1 ? (window[size >> 1] as number) : ((window[size / 2 - 1] as number) + (window[size / 2] as number)) / 2;
   }
   return out;
-}
-
-/** Linear-interpolation quantile (R's type 7) of sorted values. */
-function quantile(sorted: Float64Array, p: number): number {
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const a = sorted[lo] as number;
-  const b = sorted[Math.min(lo + 1, sorted.length - 1)] as number;
-  return a + (h - lo) * (b - a);
 }

@@ -1,3 +1,5 @@
+import { quantile } from "./quantile";
+
 /**
  * Sample autocorrelations r_1..r_maxLag of a series.
  * @param values the series (finite values)
@@ -85,8 +87,8 @@ const QS_CRITICAL = 9.21;
  */
 function winsorized(d: Float64Array): Float64Array {
   const sorted = Float64Array.from(d).sort();
-  const median = middle(sorted);
-  const spread = 1.4826 * middle(Float64Array.from(d, (v) => Math.abs(v - median)).sort());
+  const median = quantile(sorted, 0.5);
+  const spread = 1.4826 * quantile(Float64Array.from(d, (v) => Math.abs(v - median)).sort(), 0.5);
   if (!(spread > 0)) return d;
   const lo = median - CLIP_SPREADS * spread;
   const hi = median + CLIP_SPREADS * spread;
@@ -95,11 +97,6 @@ function winsorized(d: Float64Array): Float64Array {
 
 /** Far in a normal's tails (about 6 in 10 million), so noise keeps its own differences. */
 const CLIP_SPREADS = 5;
-
-function middle(sorted: Float64Array): number {
-  const n = sorted.length;
-  return n % 2 === 1 ? (sorted[n >> 1] as number) : ((sorted[n / 2 - 1] as number) + (sorted[n / 2] as number)) / 2;
-}
 
 /**
  * Additive seasonal indices by classical decomposition: centred moving average of order m
