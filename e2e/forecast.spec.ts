@@ -244,6 +244,13 @@ test("a wide file with a column of 3 values: the panel says it will be left out,
   await openBothSeries(page, "pilot-launch.csv", csv);
   await expect(page.getByTestId("skipped-note")).toContainText("pilot has fewer than the 5 values a forecast needs, so the run leaves it out and forecasts the others.");
   await smallSettings(page, { "Max epochs": "3", "LSTM units": "4", "Ensemble size": "1", "Patience (epochs)": "3" });
+  // The automatic settings shown are the network's, which trains on core alone: pilot's 3 values must not shrink them.
+  const lookback = page.getByLabel("Lookback (steps)", { exact: true });
+  const withPilot = await lookback.getAttribute("placeholder");
+  expect(withPilot).toMatch(/^auto: \d+$/);
+  await page.getByRole("checkbox", { name: "pilot" }).uncheck();
+  await expect(lookback).toHaveAttribute("placeholder", withPilot as string);
+  await page.getByRole("checkbox", { name: "pilot" }).check();
   await page.getByRole("button", { name: "Train forecast" }).click();
   await expect(page.getByTestId("run-result")).toBeVisible({ timeout: 90_000 });
   const skipped = page.getByTestId("skipped-series");

@@ -2,7 +2,7 @@
 
 import { memo, useMemo, useState, type FormEvent } from "react";
 import { minimumLength, resolveConfig } from "@/lib/forecast/config";
-import { SHORT_SERIES_MIN_FIT } from "@/lib/forecast/short-series";
+import { planSeries, SHORT_SERIES_MIN_FIT } from "@/lib/forecast/short-series";
 import type { ForecastMode } from "@/lib/forecast/types";
 import type { SeriesDto } from "@/lib/series/schema";
 import {
@@ -60,7 +60,11 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
     const h = Number(horizon);
     if (!first || !Number.isInteger(h) || h < 1) return null;
     try {
-      return resolveConfig({ horizon: h, seasonLength: first.frequency.seasonLength, series: chosen.map(lengthOnly) });
+      // The settings the network will get: resolved on the series it trains on, as the run does.
+      const network = chosen.filter((s) => planSeries(stepCount(s), h) === "network");
+      const kept = chosen.filter((s) => planSeries(stepCount(s), h) !== "skip");
+      const resolvedOn = network.length > 0 ? network : kept.length > 0 ? kept : chosen;
+      return resolveConfig({ horizon: h, seasonLength: first.frequency.seasonLength, series: resolvedOn.map(lengthOnly) });
     } catch {
       return null;
     }

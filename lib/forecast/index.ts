@@ -9,6 +9,6 @@ export { ForecastError, InvalidRequestError, SavedModelError, SeriesTooShortErro
 export { forecastFromModel } from "./forecast-from-model";
 export { runClassicalForecast, runForecast, runForecastOrFallback } from "./run-forecast";
 export { percentCeiling } from "./transform";
-export { forecastShortSeries, needsShortSeriesForecast, SHORT_SERIES_MIN_FIT, shortSeriesMethods, type ShortSeriesForecast } from "./short-series";
+export { forecastShortSeries, needsShortSeriesForecast, planSeries, SHORT_SERIES_MIN_FIT, shortSeriesMethods, type ShortSeriesForecast } from "./short-series";
 export { decodeSavedModel, encodeSavedModel, fromTfjsFiles, toTfjsFiles } from "./saved-model";
 export * from "./types";

@@ -14,7 +14,7 @@ import { applyTransform } from "./transform";
 import { predictMedian } from "./predict";
 import { choosePreparation, cleanSeries, prepareSeries, type CleanSeries, type PreparedSeries } from "./prepare";
 import { captureArtifacts } from "./saved-model";
-import { forecastShortSeries, needsShortSeriesForecast, SHORT_SERIES_MIN_FIT } from "./short-series";
+import { forecastShortSeries, planSeries, SHORT_SERIES_MIN_FIT } from "./short-series";
 import { trainNetwork, type TrainResult } from "./train";
 import {
   METHOD_LABELS,
@@ -158,7 +158,7 @@ export async function runForecastOrFallback(request: ForecastRequest, options: R
   const started = Date.now();
   checkRequest(request);
   const usable = request.series.map((s) => cleanSeries(s.values).values.length);
-  const tooFew = usable.map((n) => n < SHORT_SERIES_MIN_FIT + 1);
+  const tooFew = usable.map((n) => planSeries(n, request.horizon) === "skip");
   const firstTooShort = tooFew.indexOf(true);
   if (firstTooShort >= 0) {
     if (tooFew.every(Boolean)) {
@@ -169,7 +169,7 @@ export async function runForecastOrFallback(request: ForecastRequest, options: R
     const rest = await runForecastOrFallback({ ...request, series: request.series.filter((_, i) => !tooFew[i]) }, options);
     return { ...rest, skipped, elapsedMs: Date.now() - started };
   }
-  const short = request.series.map((s) => needsShortSeriesForecast(s.values, request.horizon));
+  const short = usable.map((n) => planSeries(n, request.horizon) === "classical");
   if (short.every(Boolean)) return runClassicalForecast(request, options);
   if (!short.some(Boolean)) return runForecast(request, options);
   // The classical forecasts first: they take milliseconds.

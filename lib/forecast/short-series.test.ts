@@ -3,7 +3,19 @@ import { minimumLength } from "./config";
 import { SeriesTooShortError } from "./errors";
 import { expectNestedBands } from "./expect-bands";
 import { createRandom } from "./random";
-import { forecastShortSeries, needsShortSeriesForecast, pickShortMethod, SHORT_SERIES_MIN_FIT } from "./short-series";
+import { forecastShortSeries, needsShortSeriesForecast, pickShortMethod, planSeries, SHORT_SERIES_MIN_FIT } from "./short-series";
+
+describe("planSeries", () => {
+  it("leaves out what no method fits, gives the classical forecast below the LSTM's length, the network from it", () => {
+    const h = 6;
+    expect(planSeries(SHORT_SERIES_MIN_FIT, h)).toBe("skip");
+    expect(planSeries(SHORT_SERIES_MIN_FIT + 1, h)).toBe("classical");
+    expect(planSeries(minimumLength(h) - 1, h)).toBe("classical");
+    expect(planSeries(minimumLength(h), h)).toBe("network");
+    // A longer horizon needs more history for the network.
+    expect(planSeries(minimumLength(h), h + 1)).toBe("classical");
+  });
+});
 
 describe("forecastShortSeries", () => {
   it("takes over exactly below the length the LSTM needs", () => {

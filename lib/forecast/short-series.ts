@@ -163,11 +163,24 @@ export function pickShortMethod(methods: ShortMethod[], metrics: Partial<Record<
 }
 
 /**
+ * What a run does with a series of this many usable values: leave it out (fewer than any method
+ * is fitted on), give it the classical forecast (too short for the LSTM and its backtest at this
+ * horizon), or train the network on it. The training panel's preview and the run share it, so the
+ * settings shown are the ones the network gets.
+ * @param usable values from the first finite one, gaps excluded
+ * @param horizon steps to forecast
+ */
+export function planSeries(usable: number, horizon: number): "skip" | "classical" | "network" {
+  if (usable < SHORT_SERIES_MIN_FIT + 1) return "skip";
+  return usable < minimumLength(horizon) ? "classical" : "network";
+}
+
+/**
  * Whether a series is too short for the LSTM and its backtest at this horizon, so that
  * {@link forecastShortSeries} is the forecast there is.
  * @param values the series (oldest first; non-finite values are gaps)
  * @param horizon steps to forecast
  */
 export function needsShortSeriesForecast(values: ArrayLike<number>, horizon: number): boolean {
-  return cleanSeries(values).values.length < minimumLength(horizon);
+  return planSeries(cleanSeries(values).values.length, horizon) !== "network";
 }
