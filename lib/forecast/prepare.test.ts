@@ -92,6 +92,17 @@ describe("choosePreparation", () => {
     expect(choosePreparation(steep, 12, AUTO, 18).deseasonalize).toBe("on");
   });
 
+  it("finds the same season whatever the unit: 1e-7 and 1e12 read as 0.1", () => {
+    const noise = createRandom(4);
+    const shape = Float64Array.from({ length: 120 }, (_, t) => 1 + 0.1 * Math.sin((2 * Math.PI * t) / 12) + 0.01 * (noise.next() - 0.5));
+    for (const unit of [1e-7, 1e-3, 1, 1e12]) {
+      expect(choosePreparation(shape.map((v) => v * unit), 12, AUTO, 12).deseasonalize).toBe("on");
+    }
+    // Below the sixth decimal, a line is still recognised by its own digits.
+    const tinyLine = Float64Array.from({ length: 48 }, (_, t) => 1e-9 * (100 + t / 3));
+    expect(choosePreparation(tinyLine, 12, AUTO, 18).deseasonalize).toBe("off");
+  });
+
   it("reads 200,000 values of an hourly series (the spread of Math.max over them overflowed the stack)", () => {
     const hourly = Float64Array.from({ length: 200_000 }, (_, t) => 100 + 10 * Math.sin((2 * Math.PI * t) / 24) + (t % 7) / 10);
     expect(choosePreparation(hourly, 24, AUTO, 24).deseasonalize).toBe("on");

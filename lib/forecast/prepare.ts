@@ -110,9 +110,19 @@ function repeatsMuchBetter(z: Float64Array, m: number): boolean {
 function isRoundedLine(values: Float64Array): boolean {
   const n = values.length;
   if (n < 3) return false;
+  const whole = (decimals: number) => values.every((v) => Math.abs(v * 10 ** decimals - Math.round(v * 10 ** decimals)) < 1e-6);
   let decimals = 0;
-  while (decimals < 6 && !values.every((v) => Math.abs(v * 10 ** decimals - Math.round(v * 10 ** decimals)) < 1e-6)) decimals++;
-  const tolerance = Math.max(10 ** -decimals, 1e-9 * values.reduce((max, v) => Math.max(max, Math.abs(v)), 0));
+  while (decimals < 6 && !whole(decimals)) decimals++;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    min = Math.min(min, v);
+    max = Math.max(max, v);
+  }
+  // A unit as wide as the values' spread is not the precision they were written to: values of
+  // 1e-7 are "whole" within the test's 1e-6, and a unit of 1 would make any of them a line.
+  const unit = whole(decimals) && 10 ** -decimals <= (max - min) / 4 ? 10 ** -decimals : 0;
+  const tolerance = Math.max(unit, 1e-9 * Math.max(Math.abs(min), Math.abs(max)));
   const tMean = (n - 1) / 2;
   const yMean = values.reduce((sum, v) => sum + v, 0) / n;
   const b = slope(values);
