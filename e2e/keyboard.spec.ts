@@ -18,7 +18,8 @@ function readFocus(page: Page): Promise<Focus | null> {
     const input = el instanceof HTMLInputElement ? el : null;
     const shown = input?.type === "file" && input.labels?.[0] ? input.labels[0] : el;
     const style = getComputedStyle(shown);
-    const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
+    // A transparent outline (kept for Windows' forced colours) shows nothing here.
+    const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0 && !/^(transparent|rgba\(.*,\s*0\))$/.test(style.outlineColor);
     const shadow = style.boxShadow !== "none" && style.boxShadow !== "";
     const name = el.getAttribute("aria-label") ?? input?.labels?.[0]?.textContent?.trim() ?? (el.textContent ?? "").trim().slice(0, 40);
     return { what: `${el.tagName.toLowerCase()}${el.getAttribute("role") ? `[role=${el.getAttribute("role")}]` : ""} "${name}"`, visible: outline || shadow };
