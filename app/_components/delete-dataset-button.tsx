@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 export interface DeleteDatasetButtonProps {
   datasetId: string;
@@ -15,6 +15,21 @@ type State = { step: "idle" } | { step: "confirm" } | { step: "deleting" } | { s
 export function DeleteDatasetButton({ datasetId, name, runCount }: DeleteDatasetButtonProps) {
   const router = useRouter();
   const [state, setState] = useState<State>({ step: "idle" });
+  const askRef = useRef<HTMLButtonElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
+
+  // The question replaces the button that had focus, so focus is placed by hand: on Cancel, so that
+  // a second Enter cannot delete (React reused the focused button for "Delete dataset"), and back
+  // on the button after Cancel instead of the page's start.
+  useEffect(() => {
+    if (state.step === "confirm") {
+      asked.current = true;
+      cancelRef.current?.focus();
+    } else if (state.step === "idle" && asked.current) {
+      askRef.current?.focus();
+    }
+  }, [state.step]);
 
   async function remove() {
     setState({ step: "deleting" });
@@ -38,7 +53,7 @@ export function DeleteDatasetButton({ datasetId, name, runCount }: DeleteDataset
         <button type="button" className="button button-danger" onClick={() => void remove()} disabled={state.step === "deleting"}>
           {state.step === "deleting" ? "Deleting…" : "Delete dataset"}
         </button>
-        <button type="button" className="button" onClick={() => setState({ step: "idle" })} disabled={state.step === "deleting"}>
+        <button ref={cancelRef} type="button" className="button" onClick={() => setState({ step: "idle" })} disabled={state.step === "deleting"}>
           Cancel
         </button>
       </div>
@@ -51,7 +66,7 @@ export function DeleteDatasetButton({ datasetId, name, runCount }: DeleteDataset
           {state.message}
         </span>
       )}
-      <button type="button" className="button button-danger" onClick={() => setState({ step: "confirm" })}>
+      <button ref={askRef} type="button" className="button button-danger" onClick={() => setState({ step: "confirm" })}>
         Delete dataset…
       </button>
     </div>

@@ -198,7 +198,9 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
               }}
               dataKey="t"
               height={36}
-              stroke="var(--border-strong)"
+              // Recharts fills the zoom handles and writes the dates shown beside them (while a handle
+              // is focused or dragged) in this colour: it must hold 3:1 as a control and 4.5:1 as text.
+              stroke="var(--text-faint)"
               travellerWidth={8}
               tickFormatter={(v: number) => formatTimeLabel(v, frequency)}
               // Recharts names both handles alike (from the raw epoch ms unless told): useZoomHandleLabels

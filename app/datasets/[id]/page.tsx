@@ -128,7 +128,7 @@ export default async function DatasetPage({ params, searchParams }: PageProps) {
               className="button button-small"
               href={`/api/datasets/${dataset.id}/series/${series.id}.csv`}
               download
-              aria-label={`Download ${series.name} as CSV`}
+              aria-label={`Download CSV of ${series.name}`}
               title="Every stored point, times written as in the uploaded file"
             >
               Download CSV
