@@ -92,6 +92,13 @@ describe("choosePreparation", () => {
     expect(choosePreparation(steep, 12, AUTO, 18).deseasonalize).toBe("on");
   });
 
+  it("takes the yearly season of three years of weekly sales, a smooth wave that M4's test and seasonal naive's edge over naive both miss", () => {
+    const noise = createRandom(7);
+    const weekly = Float64Array.from({ length: 160 }, (_, t) => 1000 + 300 * Math.sin((2 * Math.PI * t) / 52.18) + 2 * t + 120 * (noise.next() - 0.5));
+    expect(isSeasonal(weekly, 52)).toBe(false);
+    expect(choosePreparation(weekly, 52, { ...AUTO, transform: "auto" }, 13, "weekly").deseasonalize).toBe("on");
+  });
+
   it("finds the same season whatever the unit: 1e-7 and 1e12 read as 0.1", () => {
     const noise = createRandom(4);
     const shape = Float64Array.from({ length: 120 }, (_, t) => 1 + 0.1 * Math.sin((2 * Math.PI * t) / 12) + 0.01 * (noise.next() - 0.5));

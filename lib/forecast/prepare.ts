@@ -1,7 +1,7 @@
 import { slope } from "./baselines";
 import { cycleAt, fitLongCycle, hasLongCycle, repeatsWeekly, weekLength, withoutCycle } from "./cycle";
 import { chooseTrend, fitSmoothing, forecastSmoothing, runSmoothing, seasonAt } from "./exponential-smoothing";
-import { isSeasonal, isSeasonalAfterDifferencing, peaksAtSeason } from "./seasonality";
+import { isSeasonal, isSeasonalAfterDifferencing, peaksAtSeason, seasonalStrength, STRONG_SEASON } from "./seasonality";
 import { applyTransform, ceilingOf, chooseTransform, isNonNegative, type OutputScale } from "./transform";
 import type { ForecastConfig, LongCycle, SeriesInput, SmoothingModel, TransformKind } from "./types";
 import { targetScale, type SeriesFrame } from "./windows";
@@ -81,11 +81,16 @@ export function choosePreparation(
  * strong season makes large: three years of monthly means of a clean yearly wave (r₁₂ 0.68, bound
  * 0.94) were taken for no season, and every non-seasonal method then scored a MASE of 25 against
  * seasonal naive's 1.06. A trend or a jump in level hides a season from M4's test too, so the QS
- * test on the first differences may also say yes.
+ * test on the first differences may also say yes; and a strong smooth season of many steps, which
+ * neither test nor seasonal naive's edge over naive shows, is taken by its strength.
  */
 function seasonTest(z: Float64Array, m: number, frequency: string | undefined): boolean {
   if (m === weekLength(frequency)) return repeatsWeekly(z, m) ?? isSeasonal(z, m);
-  return (isSeasonal(z, m) && peaksAtSeason(z, m)) || (z.length >= 3 * m && repeatsMuchBetter(z, m)) || isSeasonalAfterDifferencing(z, m);
+  return (
+    (isSeasonal(z, m) && peaksAtSeason(z, m)) ||
+    (z.length >= 3 * m && (repeatsMuchBetter(z, m) || seasonalStrength(z, m) > STRONG_SEASON)) ||
+    isSeasonalAfterDifferencing(z, m)
+  );
 }
 
 /**
