@@ -47,11 +47,11 @@ describe("theta baseline", () => {
 
 describe("choosePreparation", () => {
   it("finds the season of a short monthly series on its whole history", () => {
-    // 54 values: the prefix before the first backtest origin (about 33) is too short for the
-    // seasonality test, the whole history is not.
+    // 54 values: a prefix under two seasons (the one before the first backtest origin of a shorter
+    // series) is too short for the seasonality test, the whole history is not.
     const values = Float64Array.from({ length: 54 }, (_, t) => 100 + 20 * Math.sin((2 * Math.PI * t) / 12) + (t % 5));
     expect(choosePreparation(values, 12, { transform: "auto", deseasonalize: "auto", cyclePeriod: 0, dampedTrend: false }, 18).deseasonalize).toBe("on");
-    expect(choosePreparation(values.subarray(0, 33), 12, { transform: "auto", deseasonalize: "auto", cyclePeriod: 0, dampedTrend: false }, 18).deseasonalize).toBe("off");
+    expect(choosePreparation(values.subarray(0, 23), 12, { transform: "auto", deseasonalize: "auto", cyclePeriod: 0, dampedTrend: false }, 18).deseasonalize).toBe("off");
     expect(choosePreparation(values, 12, { transform: "none", deseasonalize: "off", cyclePeriod: 0, dampedTrend: false }, 18)).toEqual({ transform: "none", deseasonalize: "off", cycle: "off", dampedTrend: false });
   });
 });

@@ -99,6 +99,19 @@ describe("choosePreparation", () => {
     expect(choosePreparation(weekly, 52, { ...AUTO, transform: "auto" }, 13, "weekly").deseasonalize).toBe("on");
   });
 
+  it("takes the season of two years of monthly sales, from seasonal naive's edge over naive; not of two years of noise", () => {
+    const noise = createRandom(9);
+    const sales = Float64Array.from({ length: 24 }, (_, t) => 200 + 50 * Math.sin((2 * Math.PI * t) / 12) + 3 * t + 20 * (noise.next() - 0.5));
+    expect(isSeasonal(sales, 12)).toBe(false);
+    expect(choosePreparation(sales, 12, { ...AUTO, transform: "auto" }, 12).deseasonalize).toBe("on");
+    let taken = 0;
+    for (let draw = 0; draw < 100; draw++) {
+      const white = Float64Array.from({ length: 24 }, () => 200 + 20 * (noise.next() - 0.5));
+      taken += Number(choosePreparation(white, 12, { ...AUTO, transform: "auto" }, 12).deseasonalize === "on");
+    }
+    expect(taken).toBeLessThanOrEqual(6);
+  });
+
   it("finds the same season whatever the unit: 1e-7 and 1e12 read as 0.1", () => {
     const noise = createRandom(4);
     const shape = Float64Array.from({ length: 120 }, (_, t) => 1 + 0.1 * Math.sin((2 * Math.PI * t) / 12) + 0.01 * (noise.next() - 0.5));

@@ -88,10 +88,21 @@ function seasonTest(z: Float64Array, m: number, frequency: string | undefined): 
   if (m === weekLength(frequency)) return repeatsWeekly(z, m) ?? isSeasonal(z, m);
   return (
     (isSeasonal(z, m) && peaksAtSeason(z, m)) ||
-    (z.length >= 3 * m && (repeatsMuchBetter(z, m) || seasonalStrength(z, m) > STRONG_SEASON)) ||
+    (z.length >= Math.min(3 * m, Math.max(2 * m, m + MIN_SEASON_DIFFERENCES)) && repeatsMuchBetter(z, m)) ||
+    (z.length >= 3 * m && seasonalStrength(z, m) > STRONG_SEASON) ||
     isSeasonalAfterDifferencing(z, m)
   );
 }
+
+/**
+ * Season-apart differences from which seasonal naive's edge over naive is read with two seasons of
+ * history (else three seasons are needed). Two years of monthly values give 12: M4's test, with
+ * 24 values, never said yes, and Theta forecast every 24- and 30-month window of the benchmark's
+ * monthly series without its season. Simulated at 24 monthly values (4,000 draws each), the edge
+ * says yes to 2.3% of white noise, 0.1% of random walks and 11.5% of noise that flips sign from
+ * step to step; at 8 quarterly values (4 differences) to 19% of white noise, too many.
+ */
+const MIN_SEASON_DIFFERENCES = 12;
 
 /**
  * Last season's value plus the average change over a season misses by less than

@@ -27,6 +27,18 @@ describe("forecastShortSeries", () => {
     expect(needsShortSeriesForecast([Number.NaN, ...enough.slice(1)], h)).toBe(true);
   });
 
+  it("forecasts two years of monthly sales with their season: next year's peak month is this year's", () => {
+    const noise = createRandom(9);
+    const values = Array.from({ length: 24 }, (_, t) => 200 + 50 * Math.sin((2 * Math.PI * t) / 12) + 3 * t + 20 * (noise.next() - 0.5));
+    const out = forecastShortSeries({ name: "sales", values }, 12, 12);
+    expect(out.outcome.preprocessing.deseasonalized).toBe(true);
+    const f = out.forecast.mean;
+    // The wave peaks in month 3 of each year (t = 3, 15): the forecast for t = 24..35 does too, and swings.
+    expect(f.indexOf(Math.max(...f))).toBeGreaterThanOrEqual(2);
+    expect(f.indexOf(Math.max(...f))).toBeLessThanOrEqual(4);
+    expect(Math.max(...f) - Math.min(...f)).toBeGreaterThan(50);
+  });
+
   it("forecasts a short trending series with nested bands that widen, and says why", () => {
     const noise = createRandom(3).next;
     const values = Array.from({ length: 20 }, (_, t) => 100 + 3 * t + 4 * (noise() - 0.5));
