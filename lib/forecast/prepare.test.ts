@@ -1,10 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { choosePreparation } from "./prepare";
 import { isSeasonal, isSeasonalAfterDifferencing } from "./seasonality";
-import { createRandom } from "./random";
+import { createRandom, type Random } from "./random";
 import { maseScale } from "../metrics";
 
 const AUTO = { transform: "none", deseasonalize: "auto", cyclePeriod: 0, dampedTrend: false } as const;
+
+/** In how many of `draws` series of uniform noise (`length` values) a season of m steps is taken. */
+function seasonsTakenInNoise(draws: number, length: number, m: number, noise: Random): number {
+  let taken = 0;
+  for (let draw = 0; draw < draws; draw++) {
+    const white = Float64Array.from({ length }, () => 200 + 20 * (noise.next() - 0.5));
+    taken += Number(choosePreparation(white, m, { ...AUTO, transform: "auto" }, m).deseasonalize === "on");
+  }
+  return taken;
+}
 
 describe("choosePreparation", () => {
   const random = createRandom(11);
@@ -104,12 +114,14 @@ describe("choosePreparation", () => {
     const sales = Float64Array.from({ length: 24 }, (_, t) => 200 + 50 * Math.sin((2 * Math.PI * t) / 12) + 3 * t + 20 * (noise.next() - 0.5));
     expect(isSeasonal(sales, 12)).toBe(false);
     expect(choosePreparation(sales, 12, { ...AUTO, transform: "auto" }, 12).deseasonalize).toBe("on");
-    let taken = 0;
-    for (let draw = 0; draw < 100; draw++) {
-      const white = Float64Array.from({ length: 24 }, () => 200 + 20 * (noise.next() - 0.5));
-      taken += Number(choosePreparation(white, 12, { ...AUTO, transform: "auto" }, 12).deseasonalize === "on");
-    }
-    expect(taken).toBeLessThanOrEqual(6);
+    expect(seasonsTakenInNoise(100, 24, 12, noise)).toBeLessThanOrEqual(6);
+  });
+
+  it("takes the season of two years of quarterly sales only from a large edge: 8 values of noise rarely pass it", () => {
+    const noise = createRandom(12);
+    const quarters = Float64Array.from({ length: 8 }, (_, t) => 500 + [60, -20, -80, 40][t % 4]! + 8 * t + 10 * (noise.next() - 0.5));
+    expect(choosePreparation(quarters, 4, { ...AUTO, transform: "auto" }, 4).deseasonalize).toBe("on");
+    expect(seasonsTakenInNoise(200, 8, 4, noise)).toBeLessThanOrEqual(16);
   });
 
   it("finds the same season whatever the unit: 1e-7 and 1e12 read as 0.1", () => {
