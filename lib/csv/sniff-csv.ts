@@ -160,6 +160,11 @@ function detectTimeColumn(name: string, cells: string[], dateOrder: DateOrder | 
       // Not `timeLike`: one number always "counts up", and the headerless first column may be values.
       const candidate = detectTimeFormat([cell], { columnName: name, tieOrder, ...(order ? { dateOrder: order } : {}) });
       if (!candidate) continue;
+      // A number read alone passes the checks that make numbers times (serial dates and years
+      // must count up): the cells it reads must pass them together, bad cells aside, or any
+      // column of 20,000–80,000 under `Day-ahead …` became the time.
+      const readable = cells.filter((c) => Number.isFinite(makeTimeParser(candidate.format)(c, 0)));
+      if (readable.every((c) => isNumeric(c, ".")) && !detectTimeFormat(readable, { columnName: name, tieOrder })) continue;
       const share = timeShare(candidate, cells);
       if (share >= bestShare && (!best || share > bestShare)) {
         best = candidate;
