@@ -87,6 +87,17 @@ describe("detectTimeFormat", () => {
     expect(detected?.dateOrder).toBe("mdy");
   });
 
+  it("writes the hour unpadded when the column does, though its first row is `12:00 AM`", () => {
+    // US Excel and Google Sheets write `1/1/2024 1:00 AM`; exports and forecast steps followed the
+    // first row's two digits and wrote `01:00 AM`.
+    const cells = ["1/1/2024 12:00 AM", "1/1/2024 1:00 AM", "1/1/2024 2:00 AM", "1/13/2024 10:00 PM"];
+    const detected = detectTimeFormat(cells);
+    expect(detected?.format).toMatchObject({ pattern: "%-m/%-d/%Y %-I:%M %p" });
+    const format = detected?.format as TimeFormat;
+    expect(cells.map((cell, i) => formatTime(makeTimeParser(format)(cell, i), format))).toEqual(cells);
+    expect(detectTimeFormat(["01/01/2024 12:00 AM", "01/01/2024 01:00 AM", "01/13/2024 01:00 AM"])?.format).toMatchObject({ pattern: "%m/%d/%Y %I:%M %p" });
+  });
+
   it("settles ambiguous slashed dates by which order gives ascending, evenly spaced dates", () => {
     // Day-first daily data crossing a month end: month-first would run 1 Jan, 1 Feb, … then back.
     const daily = ["30/01/2020", "31/01/2020", "01/02/2020", "02/02/2020"].map((d) => d);

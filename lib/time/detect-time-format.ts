@@ -101,10 +101,14 @@ export function offsetOf(sample: string): number | null | undefined {
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || "0"));
 }
 
-/** Slashed, dotted or dashed day/month/year dates, with an optional time. */
-function slashedCandidates(sample: string): { dmy: string; mdy: string } | null {
-  const match =
-    /^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:([ T])(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?\s*$/.exec(sample);
+const SLASHED = /^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:([ T])(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?\s*$/;
+
+/**
+ * Slashed, dotted or dashed day/month/year dates, with an optional time.
+ * @param values the column's sampled cells: the hour is unpadded when any of them writes it so
+ */
+function slashedCandidates(sample: string, values: string[]): { dmy: string; mdy: string } | null {
+  const match = SLASHED.exec(sample);
   if (!match) return null;
   const sep = match[2] as string;
   const padFirst = (match[1] as string).length === 2 ? "" : "-";
@@ -113,7 +117,10 @@ function slashedCandidates(sample: string): { dmy: string; mdy: string } | null 
   let time = "";
   if (match[5]) {
     const twelve = Boolean(match[9]);
-    time = `${match[5]}%${(match[6] as string).length === 2 ? "" : "-"}${twelve ? "I" : "H"}:%M`;
+    // The first row of a 12-hour clock is usually `12:00 AM`, two digits either way: a padded
+    // pattern wrote `01:00 AM` back for the file's `1:00 AM` in exports and forecasts.
+    const unpadded = values.some((v) => (SLASHED.exec(v)?.[6] ?? "").length === 1);
+    time = `${match[5]}%${(match[6] as string).length === 2 && !unpadded ? "" : "-"}${twelve ? "I" : "H"}:%M`;
     if (match[8] !== undefined) time += ":%S";
     if (twelve) time += " %p";
   }
@@ -236,7 +243,7 @@ export function detectTimeFormat(samples: string[], options: DetectTimeOptions =
     return { format: { kind: "pattern", pattern: "%Y/%m/%d" } };
   }
 
-  const slashed = slashedCandidates(first);
+  const slashed = slashedCandidates(first, values);
   if (slashed) {
     const dmyOk = allParse(slashed.dmy, values);
     const mdyOk = allParse(slashed.mdy, values);
