@@ -45,3 +45,28 @@ describe("parseNumberCell", () => {
     expect(parseNumberCell("EURO", ".")).toEqual({ kind: "text" });
   });
 });
+
+describe("a unit of measure after the number", () => {
+  it.each([
+    ["12.5 kWh", ".", 12.5],
+    ["21,3 °C", ",", 21.3],
+    ["5°C", ".", 5],
+    ["1.234,5 MWh", ",", 1234.5],
+    ["-3.0 °F", ".", -3],
+    ["3 pcs", ".", 3],
+    ["12 m", ".", 12],
+    ["850 hPa", ".", 850],
+  ])("reads %s as a number", (cell, decimal, value) => {
+    expect(parseNumberCell(cell, decimal as "." | ",")).toEqual({ kind: "number", value });
+  });
+
+  it.each([
+    ["12m", "a one-letter unit without a space reads as millions as readily as metres"],
+    ["12k", "thousands"],
+    ["100A3", "a code"],
+    ["$3m", "an amount in millions"],
+    ["12 apples", "a word no unit list holds"],
+  ])("leaves %s unread (%s)", (cell) => {
+    expect(parseNumberCell(cell, ".").kind).not.toBe("number");
+  });
+});

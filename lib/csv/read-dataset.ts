@@ -17,7 +17,7 @@ import {
 } from "./aggregate";
 import { createCsvRowStream, type CsvRowStream } from "./csv-rows";
 import { hasDatesAcross, turnDatesAcross } from "./dates-across";
-import { parseNumberCell, type DecimalMark } from "./parse-number";
+import { measureUnit, parseNumberCell, type DecimalMark } from "./parse-number";
 import { REPEATED_TIMES_FLAG } from "./repeated-times";
 import { SUMMARY_LABEL, sniffCsv, type ColumnInfo, type CsvDialect, type CsvSniff, type SniffOptions } from "./sniff-csv";
 
@@ -453,7 +453,7 @@ interface MissingCells {
  * Reads one cell as a value: a number, NaN for a missing value, or undefined for a malformed number.
  * Plain numbers (`12`, `-3.25`, `1e5`) take a fast path; everything else goes to parseNumberCell.
  */
-function readValue(cell: string, decimal: DecimalMark): number | undefined {
+function readValue(cell: string, decimal: DecimalMark, unit?: string): number | undefined {
   const first = cell.charCodeAt(0);
   if (decimal === "." && ((first >= 48 && first <= 57) || first === 45)) {
     const second = cell.charCodeAt(1) | 32;
@@ -464,8 +464,18 @@ function readValue(cell: string, decimal: DecimalMark): number | undefined {
     }
   }
   const parsed = parseNumberCell(cell, decimal);
-  if (parsed.kind === "number") return parsed.value;
+  if (parsed.kind === "number") return otherUnit(cell, unit) ? undefined : parsed.value;
   return parsed.kind === "invalid" ? undefined : NaN;
+}
+
+/**
+ * A cell written in a unit of measure other than its column's (`1.2 kWh` among `800 Wh`), or in
+ * one where the column has none: read as it stands, it would mix scales in one series.
+ */
+function otherUnit(cell: string, unit: string | undefined): string | undefined {
+  const written = measureUnit(cell);
+  if (written === undefined || written === unit) return undefined;
+  return unit === undefined || measureUnit(`1 ${unit}`) !== undefined ? written : undefined;
 }
 
 /** A text column that may yet turn out to name the series: its cell on every row, as codes. */
@@ -579,8 +589,14 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   }
 
   /** A cell that is no number; one that is a number with the other decimal mark says how to read it so. */
-  function notANumber(line: number, column: string, cell: string): string {
+  function notANumber(line: number, column: string, cell: string, unit?: string): string {
     const where = `Row ${formatRowNumber(line)}, column \`${column}\`: ${quote(cell.trim())}`;
+    const written = otherUnit(cell, unit);
+    if (written !== undefined) {
+      return unit === undefined
+        ? `${where} is written in ${written}, and the column's values do not share one unit. Write them all in one unit (or as plain numbers), so that one series does not mix scales.`
+        : `${where} is written in ${written}, the column's values in ${unit}. Convert it to ${unit}, so that one series does not mix scales.`;
+    }
     const other: DecimalMark = decimal === "." ? "," : ".";
     if (parseNumberCell(cell, other).kind !== "number") return `${where} is not a number. Correct it, or empty the cell to mark a missing value.`;
     const mark = (m: DecimalMark) => (m === "." ? "decimal point" : "decimal comma");
@@ -669,10 +685,10 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     if (matrix) return addPeriods(row, line, t, group);
     for (let c = 0; c < valueIndexes.length; c++) {
       const cell = row[valueIndexes[c] as number] as string;
-      const value = readValue(cell, decimal);
+      const value = readValue(cell, decimal, plan.values[c]?.unit);
       if (value === undefined) {
         const name = plan.values[c]?.name ?? "";
-        return stop(notANumber(line, name, cell));
+        return stop(notANumber(line, name, cell, plan.values[c]?.unit));
       }
       (group.values[c] as Growable<Float64Array>).push(value);
     }

@@ -269,12 +269,13 @@ function unitFromName(name: string): string | undefined {
   return match && /[^\d\s]/.test(match[1] as string) ? (match[1] as string) : undefined;
 }
 
-/** The currency or `%` that at least 80% of a column's filled cells are written with (`$1,200`, `12,5 %`). */
+/** The currency, `%` or unit of measure that at least 80% of a column's numbers are written with (`$1,200`, `12,5 %`, `3 kWh`). */
 function unitFromCells(cells: string[]): string | undefined {
   const counts = new Map<string | undefined, number>();
   let filled = 0;
   for (const cell of cells) {
-    if (cell.trim() === "") continue;
+    // `n.a.`, `-` and the like say nothing about the unit the numbers are written in.
+    if (!/\d/.test(cell)) continue;
     filled++;
     const unit = cellUnit(cell);
     counts.set(unit, (counts.get(unit) ?? 0) + 1);
