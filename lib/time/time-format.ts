@@ -296,7 +296,7 @@ function makeFixedParser(pattern: string): ((text: string) => number | undefined
       else if (/^[+-]\d{2}(:?\d{2})?$/.test(suffix)) offset = parseOffset(suffix);
       else return undefined;
     }
-    if (year < 100 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59) return NaN;
+    if (year < 100 || month < 1 || month > 12 || day < 1 || hour > 24 || minute > 59 || (hour === 24 && minute + second > 0)) return NaN;
     if (second > 59) return undefined;
     if (day > daysInMonth(year, month)) return NaN;
     return daysFromCivil(year, month, day) * 86_400_000 + ((hour * 60 + minute - offset) * 60 + second) * 1000;
@@ -390,9 +390,12 @@ function makeRegexParser(pattern: string, language: MonthLanguage): (text: strin
       if (hour < 1 || hour > 12) return NaN;
       hour = (hour % 12) + (pm ? 12 : 0);
     }
-    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return NaN;
+    // `24:00` ends a day (ISO 8601; energy exports stamp hours by their end, 01:00 … 24:00): it is
+    // the next day's midnight, which Date.UTC and the day count below both give for hour 24.
+    if (hour === 24 && minute + second + millis > 0) return NaN;
+    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 60) return NaN;
     const ms = Date.UTC(year, month - 1, day, hour, minute, second, millis);
-    const check = new Date(ms);
+    const check = new Date(Date.UTC(year, month - 1, day));
     if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return NaN;
     // Date.UTC maps years 0–99 to 1900–1999; four-digit years in a file are meant literally.
     if (year < 100) return NaN;
