@@ -420,6 +420,20 @@ describe("what detection guessed, the analyst can see and change", () => {
     ]);
   });
 
+  it("a time column of periods (ENTSO-E's `start - end`) is read by the starts, and the values beside it stay values", () => {
+    // `Day-ahead …` holds 42,000–58,000 MW, which read alone as Excel serial dates: with the periods
+    // unread, it was taken for the time and the file refused for duplicate times.
+    const loads = [50_000, 52_070, 49_000, 52_070, 50_500];
+    const rows = loads.map((load, h) => `"01.01.2023 ${String(h).padStart(2, "0")}:00 - 01.01.2023 ${String(h + 1).padStart(2, "0")}:00","${load}","${load + 100}"`);
+    const read = readDataset(`"Time (CET/CEST)","Day-ahead Total Load Forecast [MW] - BZN|DE-LU","Actual Total Load [MW] - BZN|DE-LU"\n${rows.join("\n")}\n`);
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.data.timeColumn).toBe("Time (CET/CEST)");
+    expect(read.data.series.map((s) => [s.name, s.unit, s.frequency.kind, iso(s.times[0]!), iso(s.times[4]!), Array.from(s.values)])).toEqual([
+      ["Day-ahead Total Load Forecast [MW] - BZN|DE-LU", "MW", "hourly", "2023-01-01", "2023-01-01T04:00:00Z", loads],
+      ["Actual Total Load [MW] - BZN|DE-LU", "MW", "hourly", "2023-01-01", "2023-01-01T04:00:00Z", loads.map((l) => l + 100)],
+    ]);
+  });
+
   it("numbers written with a unit of measure after them are read, and take it as their unit", () => {
     // Meter and sensor exports (`12.1 kWh`, `21,5 °C`): such a column was left out without a word
     // when the file had another column of numbers.

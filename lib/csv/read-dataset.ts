@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from "../result";
-import { looksLikeTimeName, offsetOf, type DateOrder, type DetectedTimeFormat } from "../time/detect-time-format";
+import { looksLikeTimeName, offsetOf, rangeStart, type DateOrder, type DetectedTimeFormat } from "../time/detect-time-format";
 import { inferFrequency, type Frequency } from "../time/frequency";
 import { comparePeriod, periodFrequency, toPeriodTimeFormat } from "../time/period";
 import { describeTimeFormat, fixedPatternWidth, formatOffset, formatTime, makeTimeParser, matchPadding, monthFromName, monthLanguagesOf, type TimeFormat } from "../time/time-format";
@@ -528,6 +528,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   let timeFormat = detectedFormat;
   // A table of years by months has years in its time column and months across.
   const parseTime = makeTimeParser(matrix ? (plan.time?.time?.format as TimeFormat) : detectedFormat);
+  const rangeSeparator = matrix ? undefined : timeDetected?.rangeSeparator;
   // A shorter cell than the padded pattern prints was written without padding (`1/2/2024`).
   const paddedWidth = matrix ? null : fixedPatternWidth(detectedFormat);
   let shortCell: { cell: string; t: number } | null = null;
@@ -649,7 +650,8 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     let t: number;
     let offset = 0;
     if (timeIndex >= 0) {
-      const cell = compose ? compose(row) : clockIndex >= 0 ? `${(row[timeIndex] as string).trim()} ${(row[clockIndex] as string).trim()}` : (row[timeIndex] as string);
+      const written = compose ? compose(row) : clockIndex >= 0 ? `${(row[timeIndex] as string).trim()} ${(row[clockIndex] as string).trim()}` : (row[timeIndex] as string);
+      const cell = rangeSeparator === undefined ? written : rangeStart(written, rangeSeparator);
       t = parseTime(cell, dataIndex);
       if (zoned && t - t === 0) {
         if (latest === null || t > latest.t) latest = { cell, t };

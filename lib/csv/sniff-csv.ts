@@ -263,9 +263,9 @@ function indexNameOf(rows: string[][]): string | undefined {
   return isTyped(next?.[0] ?? "") ? name : undefined;
 }
 
-/** `Load (MW)` or `Load [MW]` → `MW`. */
+/** `Load (MW)` or `Load [MW]` → `MW`; square brackets anywhere (`Biomasse [MWh] Originalauflösungen`, ENTSO-E's `Actual Total Load [MW] - BZN|DE-LU`). */
 function unitFromName(name: string): string | undefined {
-  const match = /[([]\s*([^()[\]]{1,16}?)\s*[)\]]\s*$/.exec(name);
+  const match = /[([]\s*([^()[\]]{1,16}?)\s*[)\]]\s*$/.exec(name) ?? /\[\s*([^()[\]]{1,16}?)\s*\]/.exec(name);
   return match && /[^\d\s]/.test(match[1] as string) ? (match[1] as string) : undefined;
 }
 

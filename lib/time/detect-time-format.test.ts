@@ -87,6 +87,23 @@ describe("detectTimeFormat", () => {
     expect(detected?.dateOrder).toBe("mdy");
   });
 
+  it.each([
+    [["01.01.2023 00:00 - 01.01.2023 01:00", "01.01.2023 01:00 - 01.01.2023 02:00", "13.01.2023 01:00 - 13.01.2023 02:00"], "%d.%m.%Y %H:%M", " - "],
+    [["2024-01-01T00:00/2024-01-01T00:15", "2024-01-01T00:15/2024-01-01T00:30"], "%Y-%m-%dT%H:%M", "/"],
+    [["2024-01-01 – 2024-01-07", "2024-01-08 – 2024-01-14"], "%Y-%m-%d", " – "],
+  ])("reads periods written as start and end by their start: %j", (cells, pattern, separator) => {
+    // ENTSO-E's load and price exports write each hour as `start - end`; their time column was not
+    // read at all, so the points were numbered.
+    const detected = detectTimeFormat(cells);
+    expect(detected).toMatchObject({ format: { kind: "pattern", pattern }, rangeSeparator: separator });
+    expect(detected?.note).toContain("read as its start");
+  });
+
+  it("does not take a date with a negative offset, or slashed dates, for a period", () => {
+    expect(detectTimeFormat(["2024-01-01 00:00 -05:00", "2024-01-01 01:00 -05:00"])?.rangeSeparator).toBeUndefined();
+    expect(detectTimeFormat(["1/2/2024", "1/3/2024"])?.rangeSeparator).toBeUndefined();
+  });
+
   it("writes the hour unpadded when the column does, though its first row is `12:00 AM`", () => {
     // US Excel and Google Sheets write `1/1/2024 1:00 AM`; exports and forecast steps followed the
     // first row's two digits and wrote `01:00 AM`.

@@ -9,6 +9,32 @@ export interface DetectedTimeFormat {
   dateOrder?: DateOrder;
   /** Why that order (or unit) was chosen, for the import report. */
   note?: string;
+  /**
+   * The cells are periods written as start and end (`01.01.2023 00:00 - 01.01.2023 01:00`, as
+   * ENTSO-E exports them; ISO intervals `…T00:00/…T00:15`): the text before this separator is
+   * the time, read with `format`.
+   */
+  rangeSeparator?: string;
+}
+
+/** Separators between a period's start and end; a slash only between ISO dates, where it cannot be a date's own. */
+const RANGE_SEPARATORS: [string, RegExp][] = [
+  [" - ", /^.*\d .*\d$/],
+  [" – ", /^.*\d .*\d$/],
+  ["/", /^\d{4}-\d{2}-\d{2}[^/]*\/\d{4}-\d{2}-\d{2}/],
+];
+
+/** The part of a period's cell before the separator: its start. */
+export function rangeStart(cell: string, separator: string): string {
+  const at = cell.indexOf(separator);
+  return at > 0 ? cell.slice(0, at) : cell;
+}
+
+/** The separator every cell writes a period with (start, separator, end), or undefined. */
+function rangeSeparatorOf(values: string[]): string | undefined {
+  return RANGE_SEPARATORS.find(([separator, shape]) =>
+    values.every((v) => shape.test(v) && v.indexOf(separator) > 0 && /\d/.test(v.slice(v.indexOf(separator) + separator.length))),
+  )?.[0];
 }
 
 export interface DetectTimeOptions {
@@ -210,6 +236,17 @@ export function detectTimeFormat(samples: string[], options: DetectTimeOptions =
   if (first === undefined) return null;
   const name = options.columnName ?? "";
   const timeNamed = options.timeLike === true || TIME_NAME.test(name);
+
+  const separator = rangeSeparatorOf(values);
+  if (separator !== undefined) {
+    const start = detectTimeFormat(
+      values.map((v) => rangeStart(v, separator)),
+      options,
+    );
+    if (!start) return null;
+    const note = `each cell is a period, from its start to its end (\`${first}\`): read as its start, and written back so`;
+    return { ...start, rangeSeparator: separator, note: start.note ? `${start.note}; ${note}` : note };
+  }
 
   const iso = isoPattern(first);
   if (iso && allParse(iso, values)) {
