@@ -53,6 +53,17 @@ describe("detectTimeFormat", () => {
     expect(detectTimeFormat(["45292", "45293", "45294"], { columnName: "sales" })).toBeNull();
   });
 
+  it("reads Excel date-times saved as serials under a timestamp header, but not elapsed seconds", () => {
+    // Loggers' `Timestamp` column saved from Excel as numbers: read as values, it became a series of
+    // its own beside the load, and the points were numbered.
+    const hourly = ["45292.000000", "45292.041667", "45292.083333", "45292.125000"];
+    const detected = detectTimeFormat(hourly, { columnName: "Timestamp" });
+    expect(detected?.format).toEqual({ kind: "excel-serial", decimals: 6 });
+    expect(makeTimeParser(detected!.format)(hourly[2]!, 2)).toBe(Date.UTC(2024, 0, 1, 2));
+    expect(detectTimeFormat(["30000.5", "30001", "30001.5"], { columnName: "time" })?.format.kind).not.toBe("excel-serial");
+    expect(detectTimeFormat(["30000.1234", "30000.2345", "30000.3456"], { columnName: "time" })?.format.kind).not.toBe("excel-serial");
+  });
+
   it.each([
     [["Januar 2024", "Februar 2024", "März 2024", "Mai 2024"], "%B %Y", "de", "Dezember 2024"],
     [["Jan 24", "Mrz 24", "Mai 24", "Okt 24"], "%b %y", "de", "Dez 24"],

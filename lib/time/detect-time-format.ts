@@ -203,6 +203,20 @@ function numericKind(samples: string[]): "integer" | "number" | null {
   return null;
 }
 
+/**
+ * Date-times saved as Excel serials (`45292.041667`, hourly): several decimals, steps of whole
+ * minutes shorter than a day. Elapsed seconds under a `time` header write short fractions
+ * (`20000.5`), so only a `date` header takes serials without these.
+ */
+function onMinutesOfDays(numbers: number[], decimals: number): boolean {
+  if (decimals < 4 || numbers.length < 2) return false;
+  for (let i = 1; i < numbers.length; i++) {
+    const minutes = ((numbers[i] as number) - (numbers[i - 1] as number)) * 1440;
+    if (minutes <= 0 || minutes >= 1440 || Math.abs(minutes - Math.round(minutes)) > 0.01) return false;
+  }
+  return true;
+}
+
 function isAscending(values: number[]): boolean {
   for (let i = 1; i < values.length; i++) if ((values[i] as number) <= (values[i - 1] as number)) return false;
   return true;
@@ -353,8 +367,8 @@ export function detectTimeFormat(samples: string[], options: DetectTimeOptions =
     }
     // Excel serial dates (a date cell saved as a number): 20000–80000 is 1954–2119. Only under a
     // header that says date: a `time` column of elapsed seconds can count through that range too.
-    if (DATE_NAME.test(name) && isAscending(numbers) && numbers.every((n) => n >= 20_000 && n < 80_000)) {
-      const decimals = values.reduce((most, v) => Math.max(most, v.trim().split(".")[1]?.length ?? 0), 0);
+    const decimals = values.reduce((most, v) => Math.max(most, v.trim().split(".")[1]?.length ?? 0), 0);
+    if ((DATE_NAME.test(name) || (EPOCH_NAME.test(name) && onMinutesOfDays(numbers, decimals))) && isAscending(numbers) && numbers.every((n) => n >= 20_000 && n < 80_000)) {
       return { format: { kind: "excel-serial", decimals }, note: "numbers read as Excel serial dates (days since 30 December 1899)" };
     }
     if (EPOCH_NAME.test(name) || (timeNamed && isAscending(numbers))) {

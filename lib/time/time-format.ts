@@ -509,8 +509,14 @@ export function makeTimeParser(format: TimeFormat): (text: string, index: number
   if (format.kind === "excel-serial") {
     return (text) => {
       const trimmed = text.trim();
-      // Whole milliseconds: a serial's fraction of a day is rarely exact in binary.
-      return /^\d+(\.\d+)?$/.test(trimmed) ? Math.round((Number(trimmed) - EXCEL_EPOCH_DAYS) * 86_400_000) : NaN;
+      if (!/^\d+(\.\d+)?$/.test(trimmed)) return NaN;
+      // Whole milliseconds: a serial's fraction of a day is rarely exact in binary. Six decimals
+      // (Excel's usual) pin a time to 86 ms only, so a whole second within that is the time meant:
+      // 45292.083333 is 02:00:00, not 01:59:59.971, which made hourly steps of 3,600,029 ms.
+      const ms = (Number(trimmed) - EXCEL_EPOCH_DAYS) * 86_400_000;
+      const second = Math.round(ms / 1000) * 1000;
+      const resolution = 86_400_000 * 10 ** -(trimmed.split(".")[1]?.length ?? 0);
+      return Math.abs(ms - second) <= resolution / 2 ? second : Math.round(ms);
     };
   }
   const parse = makePatternParser(format.pattern, format.language);
