@@ -77,6 +77,19 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     expect(dataset.issues.map((i) => i.message)).toContain("Column `symbol` names the series (2 of them), so each was read on its own.");
   });
 
+  it("leaves out rows that repeat the header, as exports joined one after another have, with a note", async () => {
+    // Two monthly exports pasted together: the second header was refused as a bad date.
+    const part = (from: number) => [0, 1, 2].map((i) => `2024-${String(from + i).padStart(2, "0")}-01,${from + i}`).join("\n");
+    const text = `date,value\n${part(1)}\ndate,value\n${part(4)}\n date , value \n${part(7)}\n`;
+    const read = readDataset(text);
+    if (!read.ok) throw new Error(read.reason);
+    expect(Array.from(read.data.series[0]!.values)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(read.data.rowCount).toBe(9);
+    expect(read.data.issues.map((i) => i.message)).toContain("Rows 5, 9 repeat the header, as files joined one after another do, and were left out.");
+    const streamed = await readDatasetChunks((async function* () { yield text.slice(0, 40); yield text.slice(40); })());
+    expect(streamed.ok && Array.from(streamed.data.series[0]!.values)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
   it("a duplicated row is still refused, not split by a text column", () => {
     const rows = Array.from({ length: 40 }, (_, i) => `2024-01-${String(i + 1).padStart(2, "0")},${i},${i % 3 ? "ok" : "checked"}`).slice(0, 31);
     const text = `date,visits,status\n${rows.join("\n")}\n2024-01-31,99,ok\n`;

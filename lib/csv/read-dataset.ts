@@ -570,6 +570,9 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   const summaryRows: number[] = [];
   /** Lines inside the table starting with `#`, as exporters write comments. */
   const commentRows: number[] = [];
+  /** The header's cells, and the rows that repeat them (exports joined one after another). */
+  let headerCells: string[] | null = null;
+  const repeatedHeaders: number[] = [];
   /** A row without a date after the data, left out at the end if its values are the column sums. */
   let unlabelledTotal: { line: number; row: string[]; message: string } | null = null;
   let dataIndex = 0;
@@ -636,6 +639,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     }
     if (!headerSeen) {
       headerSeen = true;
+      headerCells = row.map((cell) => cell.trim());
       return true;
     }
     if (underHeader > 0) {
@@ -644,6 +648,10 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     }
     if (/^\s*#/.test(row[0] ?? "")) {
       commentRows.push(line);
+      return true;
+    }
+    if (headerCells && (row[0] ?? "").trim() === headerCells[0] && row.every((cell, i) => cell.trim() === (headerCells?.[i] ?? ""))) {
+      repeatedHeaders.push(line);
       return true;
     }
     if (row.length !== width && !onlyEmptyExtra(row)) return isFooterRow(row) ? holdFooter(line, raggedMessage(row, line)) : stop(raggedMessage(row, line));
@@ -854,6 +862,10 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     }
     if (summaryRows.length > 0) {
       issues.push({ kind: "note", message: `${summaryRows.length === 1 ? "Row" : "Rows"} ${listRows(summaryRows, summaryRows.length)} ${summaryRows.length === 1 ? "is a total or summary row and was" : "are total or summary rows and were"} left out.` });
+    }
+    if (repeatedHeaders.length > 0) {
+      const one = repeatedHeaders.length === 1;
+      issues.push({ kind: "note", message: `${one ? "Row" : "Rows"} ${listRows(repeatedHeaders, repeatedHeaders.length)} ${one ? "repeats" : "repeat"} the header, as files joined one after another do, and ${one ? "was" : "were"} left out.` });
     }
     if (commentRows.length > 0) {
       issues.push({ kind: "note", message: `${commentRows.length === 1 ? "Row" : "Rows"} ${listRows(commentRows, commentRows.length)} ${commentRows.length === 1 ? "starts" : "start"} with # and ${commentRows.length === 1 ? "was" : "were"} left out as ${commentRows.length === 1 ? "a comment" : "comments"}.` });
