@@ -33,3 +33,19 @@ describe("numbers under a header with a date word", () => {
     expect(sniff.data.columns[0]?.time?.format.kind).toBe("excel-serial");
   });
 });
+
+describe("the delimiter of a file without a header", () => {
+  it("is the semicolon when each line also holds one decimal comma", () => {
+    // `01.01.2024;100,25` splits evenly at either mark: read at the comma, the dates and the whole
+    // part were one text cell and every value was the `25` after the comma.
+    const text = Array.from({ length: 20 }, (_, i) => `${String(i + 1).padStart(2, "0")}.01.2024;${100 + i},25`).join("\n");
+    const sniff = sniffCsv(text);
+    expect(sniff.ok && sniff.data.dialect).toMatchObject({ delimiter: ";", decimal: ",", hasHeader: false });
+  });
+
+  it("stays the comma when a text cell holds a semicolon in a few rows", () => {
+    const text = ["date,value,note", ...Array.from({ length: 20 }, (_, i) => `2024-01-${String(i + 1).padStart(2, "0")},${i},${i % 5 === 0 ? '"checked; ok"' : "ok"}`)].join("\n");
+    const sniff = sniffCsv(text);
+    expect(sniff.ok && sniff.data.dialect.delimiter).toBe(",");
+  });
+});

@@ -64,6 +64,22 @@ function parseRows(sample: string, delimiter: Delimiter): string[][] {
   return parsed.data;
 }
 
+/**
+ * Share of rows with a cell that still holds another delimiter, a comma between digits aside (a
+ * decimal comma). A headerless German export (`01.01.2024;100,25`) splits evenly at its one comma
+ * as at its one semicolon: read at the comma, every value was the `25` after it.
+ */
+function unsplitShare(rows: string[][], delimiter: Delimiter): number {
+  const others = DELIMITERS.filter((d) => d !== delimiter);
+  const unsplit = (cell: string) => {
+    const text = cell.replace(/(\d),(?=\d)/g, "$1");
+    return others.some((d) => text.includes(d));
+  };
+  let count = 0;
+  for (const row of rows) if (row.some(unsplit)) count++;
+  return rows.length === 0 ? 0 : count / rows.length;
+}
+
 /** The delimiter that splits the sampled lines into the most equal, widest rows. */
 function detectDelimiter(sample: string): Delimiter {
   let best: Delimiter = ",";
@@ -83,7 +99,7 @@ function detectDelimiter(sample: string): Delimiter {
     }
     if (width < 2) continue;
     const headerAgrees = rows[0]?.length === width ? 1 : 0;
-    const score = (agree / rows.length) * 10 + headerAgrees * 5 + Math.min(width, 20) * 0.01;
+    const score = (agree / rows.length) * 10 + headerAgrees * 5 + Math.min(width, 20) * 0.01 - unsplitShare(rows, delimiter) * 3;
     if (score > bestScore) {
       bestScore = score;
       best = delimiter;
