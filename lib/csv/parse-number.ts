@@ -64,6 +64,12 @@ const TRAILING_MARK = new RegExp(`(${CURRENCY_MARK}|%)\\)?$`);
 const MEASURE_UNIT =
   /^(.*\d\.?)(\s*)([kMGT]?(?:Wh|VAh|VA|W|var|J|Hz)|[kMG]?Pa|hPa|mbar|bar|[mµk]?[gl]|[mµ]?L|[mck]?m[²³]?|m\/s|km\/h|mph|°\s?[CF]|°|K|min|ms|sec|h|s|t|ppm|ppb|lbs?|oz|ft|gal|kcal|cal|rpm|bpm|dB|pcs|Stk|kt|kn|mi|km|qm)$/;
 
+/**
+ * A statistics office's status flag after a number: provisional, revised or estimated (ONS and BLS
+ * `131*`, `(p)`, `(R)`; Eurostat's letters `105 e`, `98.1 bp`). The number is the value.
+ */
+const STATUS_FLAG = /(\d\.?)\s*(?:\*{1,3}|\((?:p|r|e|f|est|prov)\)|\s[bcdefnpruz]{1,3})$/i;
+
 /** A cell's number and the unit of measure written after it (`12.5 kWh` → `12.5`, `kWh`), or null. */
 function splitMeasureUnit(cell: string): { number: string; unit: string } | null {
   const match = MEASURE_UNIT.exec(cell);
@@ -92,17 +98,18 @@ export function cellUnit(cell: string): string | undefined {
  * (which become a minus sign).
  */
 function numberText(cell: string): string {
-  const measured = splitMeasureUnit(cell);
-  // The typographic minus (U+2212) of reports, and SAP's trailing minus (`1.234,56-`).
-  const trimmed = (measured ? measured.number.trim() : cell).replace(/^\u2212/, "-").replace(/^(\d[\d.,'\s\u00a0\u202f]*)-$/, "-$1");
+  const unflagged = cell.replace(STATUS_FLAG, "$1");
+  const measured = splitMeasureUnit(unflagged);
+  // The typographic minus (U+2212) of reports, an en dash typeset as one, and SAP's trailing minus (`1.234,56-`).
+  const trimmed = (measured ? measured.number.trim() : unflagged).replace(/^[\u2212\u2013](?=[\d.,(])/, "-").replace(/^(\d[\d.,'\s\u00a0\u202f]*)-$/, "-$1");
   const inner = PARENTHESISED.exec(trimmed);
   if (inner) return `-${(inner[1] as string).trim().replace(CURRENCY, "")}`;
   return trimmed.replace(SIGNED_CURRENCY, "$1").replace(CURRENCY, "");
 }
 
 /**
- * Reads one cell as a number (currency symbols, a percent sign, a unit of measure after it and
- * accounting parentheses allowed).
+ * Reads one cell as a number (currency symbols, a percent sign, a unit of measure or a status flag
+ * after it and accounting parentheses allowed).
  * @param cell raw cell text
  * @param decimal the file's decimal mark; the other mark (and spaces) may group thousands
  */
