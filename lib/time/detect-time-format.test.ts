@@ -115,6 +115,20 @@ describe("detectTimeFormat", () => {
     expect(detectTimeFormat(["1/2/2024", "1/3/2024"])?.rangeSeparator).toBeUndefined();
   });
 
+  it.each([
+    [["2000/01", "2001/02", "2002/03"], "%Y/%E"],
+    [["2018-19", "2019-20", "2020-21"], "%Y-%E"],
+  ])("reads financial years %j by the year each starts in, and continues them", (cells, pattern) => {
+    // Read as year and month, `2000/01`, `2001/02` stepped 13 months a row, and forecasts went on
+    // `2011/12`, `2013/01`.
+    const detected = detectTimeFormat(cells, { columnName: "year" });
+    expect(detected?.format).toEqual({ kind: "pattern", pattern });
+    const format = detected?.format as TimeFormat;
+    expect(makeTimeParser(format)(cells[1]!, 1)).toBe(Date.UTC(Number(cells[1]!.slice(0, 4)), 0, 1));
+    expect(formatTime(Date.UTC(2099, 0, 1), format)).toBe(`2099${pattern.charAt(2)}00`);
+    expect(detectTimeFormat(["2019-12", "2020-01"])?.format).toEqual({ kind: "pattern", pattern: "%Y-%m" });
+  });
+
   it("writes the hour unpadded when the column does, though its first row is `12:00 AM`", () => {
     // US Excel and Google Sheets write `1/1/2024 1:00 AM`; exports and forecast steps followed the
     // first row's two digits and wrote `01:00 AM`.

@@ -268,6 +268,14 @@ export function detectTimeFormat(samples: string[], options: DetectTimeOptions =
     return { format: { kind: "pattern", pattern: iso, ...(offset !== undefined ? { offsetMinutes: offset } : {}) } };
   }
 
+  // Financial and school years (`2019/20`, `2019-20`): the second number is the next year's last
+  // two digits on every row. Read as months, they stepped 13 months a row.
+  const fiscal = /^\s*\d{4}([-/])\d{2}\s*$/.exec(first);
+  if (fiscal && values.length > 1) {
+    const pattern = `%Y${fiscal[1]}%E`;
+    if (allParse(pattern, values)) return { format: { kind: "pattern", pattern }, note: "read as financial years, each by the year it starts in" };
+  }
+
   for (const pattern of ["%Y-%m", "%Y/%m", "%Y.%m"]) {
     if (/^\s*\d{4}[-/.]\d{1,2}\s*$/.test(first) && first.includes(pattern.charAt(2)) && allParse(pattern, values)) {
       // "1013.2" is a pressure as readily as February 1013: a dot takes a time-named column, or

@@ -11,7 +11,8 @@ export type TimeFormat =
       kind: "pattern";
       /**
        * e.g. `%Y-%m-%d`, `%-m/%-d/%Y`, `%Y Q%q`, `%b %-d %Y`, `%Y-%m-%dT%H:%M:%S%z`; ISO weeks
-       * `%G-W%V` (ISO year and week, read as the week's Monday).
+       * `%G-W%V` (ISO year and week, read as the week's Monday); financial years `%Y/%E` (`2019/20`,
+       * `%E` the two digits of the year after, read as the 1 January of the year it starts in).
        */
       pattern: string;
       /**
@@ -51,14 +52,14 @@ const MONTH_NAMES = [
   "December",
 ];
 
-type Field = "Y" | "y" | "m" | "d" | "H" | "I" | "M" | "S" | "f" | "b" | "q" | "z" | "p" | "G" | "V";
+type Field = "Y" | "y" | "m" | "d" | "H" | "I" | "M" | "S" | "f" | "b" | "q" | "z" | "p" | "G" | "V" | "E";
 
 interface CompiledPattern {
   regex: RegExp;
   fields: Field[];
 }
 
-const TOKEN = /%(-?)([YymdHIMSfbBqzpGV])/g;
+const TOKEN = /%(-?)([YymdHIMSfbBqzpGVE])/g;
 const compiled = new Map<string, CompiledPattern>();
 
 function escapeRegex(text: string): string {
@@ -73,6 +74,7 @@ function tokenRegex(letter: string): string {
     case "V":
       return "(\\d{1,2})";
     case "y":
+    case "E":
       return "(\\d{2})";
     case "m":
     case "d":
@@ -330,6 +332,7 @@ function makeRegexParser(pattern: string, language: MonthLanguage): (text: strin
     let pm: boolean | null = null;
     let isoYear = 0;
     let isoWeek = 0;
+    let endYear = -1;
     for (let i = 0; i < fields.length; i++) {
       const value = match[i + 1] as string;
       switch (fields[i]) {
@@ -377,11 +380,16 @@ function makeRegexParser(pattern: string, language: MonthLanguage): (text: strin
         case "G":
           isoYear = Number(value);
           break;
+        case "E":
+          endYear = Number(value);
+          break;
         case "V":
           isoWeek = Number(value);
           break;
       }
     }
+    // A financial or school year (`2019/20`) ends in the year after it starts.
+    if (endYear >= 0 && endYear !== (year + 1) % 100) return NaN;
     if (isoYear > 0) {
       if (isoYear < 100 || isoWeek < 1 || isoWeek > isoWeeksInYear(isoYear)) return NaN;
       return isoWeekMonday(isoYear, isoWeek) * 86_400_000;
@@ -456,6 +464,8 @@ export function formatTime(ms: number, format: TimeFormat, index = 0): string {
         return pad(date.getUTCFullYear(), 4);
       case "y":
         return pad(date.getUTCFullYear() % 100, 2);
+      case "E":
+        return pad((date.getUTCFullYear() + 1) % 100, 2);
       case "m":
         return loose ? String(date.getUTCMonth() + 1) : pad(date.getUTCMonth() + 1, 2);
       case "d":
@@ -548,6 +558,7 @@ export function describeTimeFormat(format: TimeFormat): string {
   return format.pattern
     .replace(/%Y/g, "YYYY")
     .replace(/%y/g, "YY")
+    .replace(/%E/g, "YY")
     .replace(/%-?m/g, "MM")
     .replace(/%-?d/g, "DD")
     .replace(/%-?H/g, "hh")
