@@ -75,6 +75,8 @@ describe("units, status flags and typeset minus signs around the number", () => 
     ["100A3", "a code"],
     ["$3m", "an amount in millions"],
     ["12 apples", "a word no unit list holds"],
+    ["2020 Dec", "a month: its letters are Eurostat's flags d, e and c too"],
+    ["2020 feb", "a month in lower case"],
   ])("leaves %s unread (%s)", (cell) => {
     expect(parseNumberCell(cell, ".").kind).not.toBe("number");
   });

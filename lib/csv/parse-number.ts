@@ -1,3 +1,4 @@
+import { monthLanguagesOf } from "../time/time-format";
 export type DecimalMark = "." | ",";
 
 /** Cells that mean "no value here" in analysts' files (compared case-insensitively). */
@@ -68,7 +69,14 @@ const MEASURE_UNIT =
  * A statistics office's status flag after a number: provisional, revised or estimated (ONS and BLS
  * `131*`, `(p)`, `(R)`; Eurostat's letters `105 e`, `98.1 bp`). The number is the value.
  */
-const STATUS_FLAG = /(\d\.?)\s*(?:\*{1,3}|\((?:p|r|e|f|est|prov)\)|\s[bcdefnpruz]{1,3})$/i;
+const STATUS_FLAG = /(\d\.?)\s*(?:\*{1,3}|\((?:[prefPREF]|est|prov)\)|\s([bcdefnpruz]{1,3}))$/;
+
+/** The cell without a status flag after its number; a month name (`2020 dec`, `2020 feb`) is no flag. */
+function withoutFlag(cell: string): string {
+  const match = STATUS_FLAG.exec(cell);
+  if (!match || (match[2] !== undefined && monthLanguagesOf(match[2]).length > 0)) return cell;
+  return cell.slice(0, match.index) + (match[1] as string);
+}
 
 /** A cell's number and the unit of measure written after it (`12.5 kWh` → `12.5`, `kWh`), or null. */
 function splitMeasureUnit(cell: string): { number: string; unit: string } | null {
@@ -98,7 +106,7 @@ export function cellUnit(cell: string): string | undefined {
  * (which become a minus sign).
  */
 function numberText(cell: string): string {
-  const unflagged = cell.replace(STATUS_FLAG, "$1");
+  const unflagged = withoutFlag(cell);
   const measured = splitMeasureUnit(unflagged);
   // The typographic minus (U+2212) of reports, an en dash typeset as one, and SAP's trailing minus (`1.234,56-`).
   const trimmed = (measured ? measured.number.trim() : unflagged).replace(/^[\u2212\u2013](?=[\d.,(])/, "-").replace(/^(\d[\d.,'\s\u00a0\u202f]*)-$/, "-$1");
