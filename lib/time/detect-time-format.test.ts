@@ -18,6 +18,8 @@ describe("detectTimeFormat", () => {
     [["1965 Q1", "1965 Q2"], "%Y Q%q"],
     [["2020M01", "2020M02"], "%YM%m"],
     [["2020-M11", "2020-M12"], "%Y-M%m"],
+    // Stata's default %tm display; it was not read, so the points were numbered.
+    [["2020m1", "2020m2", "2020m12"], "%Ym%-m"],
     [["2019-Q4", "2020-Q1"], "%Y-Q%q"],
     [["2020-W52", "2020-W53", "2021-W01"], "%G-W%V"],
     [["2020W52", "2020W53"], "%GW%V"],

@@ -188,9 +188,10 @@ function periodPatterns(sample: string): string[] {
   if (match) return [`%Y${match[2]}Q%q`];
   match = /^[Qq]([1-4])(\s*[-/ ]?\s*)(\d{4})$/.exec(trimmed);
   if (match) return [`Q%q${match[2]}%Y`];
-  // Months as Stata, Eurostat and the IMF write them: 2020M01, 2020-M01.
-  match = /^(\d{4})(-?)[Mm](\d{2})$/.exec(trimmed);
-  if (match) return [`%Y${match[2]}M%m`];
+  // Months as Stata, Eurostat and the IMF write them: 2020M01, 2020-M01, and Stata's own default
+  // `2020m1` (the letter's case kept, so the times are written back alike).
+  match = /^(\d{4})(-?)([Mm])(\d{1,2})$/.exec(trimmed);
+  if (match) return [`%Y${match[2]}${match[3]}%${(match[4] as string).length === 1 ? "-" : ""}m`];
   // ISO weeks (ONS, Eurostat, retail calendars): 2020-W05, 2020W05, 2020-W5.
   match = /^(\d{4})(-?)[Ww](\d{1,2})$/.exec(trimmed);
   if (match) return [`%G${match[2]}W${(match[3] as string).length === 1 ? "%-V" : "%V"}`];
