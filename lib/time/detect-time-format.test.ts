@@ -26,6 +26,8 @@ describe("detectTimeFormat", () => {
     [["2021-W8", "2021-W9"], "%G-W%-V"],
     [["Jan 1 2000", "Feb 1 2000"], "%b %-d %Y"],
     [["01-Jan-2020", "02-Jan-2020"], "%d-%b-%Y"],
+    [["2020 Jan", "2020 Feb", "2020 Dec"], "%Y %b"],
+    [["2020-January", "2020-February"], "%Y-%B"],
   ])("reads %j as %s", (samples, pattern) => {
     expect(detectTimeFormat(samples)?.format).toMatchObject({ kind: "pattern", pattern });
   });

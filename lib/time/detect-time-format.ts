@@ -178,6 +178,11 @@ function monthNamePatterns(sample: string): string[] {
     const sep = match[2] === "-" ? "-" : " ";
     out.push(`${word}${sep}${(match[3] as string).length === 4 ? "%Y" : "%y"}`);
   }
+  // Year first (`2020 Jan`, `2020-Jan`, R's `format(x, "%Y-%b")`): such a column was not read at all.
+  match = /^\s*(\d{4})([\s-])(\p{L}{3,10})\.?\s*$/u.exec(sample);
+  if (match && monthLanguagesOf(match[3] as string).length > 0) {
+    out.push(`%Y${match[2] === "-" ? "-" : " "}${(match[3] as string).length > 3 ? "%B" : "%b"}`);
+  }
   return out;
 }
 
