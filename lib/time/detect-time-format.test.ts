@@ -89,6 +89,14 @@ describe("detectTimeFormat", () => {
     expect(detectTimeFormat(["Total 2024", "Sum 2024"])).toBeNull();
   });
 
+  it("takes the language that spells the names as written: Jan, Feb, Mär, Apr is German", () => {
+    // Accents are ignored when reading, so English read `Mär` as March and forecasts went on `May 2020`.
+    const detected = detectTimeFormat(["Jan 2020", "Feb 2020", "Mär 2020", "Apr 2020"]);
+    expect(detected?.format).toEqual({ kind: "pattern", pattern: "%b %Y", language: "de" });
+    expect(formatTime(Date.UTC(2020, 4, 1), detected!.format)).toBe("Mai 2020");
+    expect(detectTimeFormat(["Jan 2020", "Feb 2020", "Mar 2020", "Apr 2020"])?.format).toEqual({ kind: "pattern", pattern: "%b %Y" });
+  });
+
   it("decides day-first from a day above 12 and says so", () => {
     const detected = detectTimeFormat(["12/01/2020", "13/01/2020", "14/01/2020"]);
     expect(detected?.format).toMatchObject({ pattern: "%d/%m/%Y" });

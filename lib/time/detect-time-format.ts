@@ -1,5 +1,5 @@
 import { inferFrequency } from "./frequency";
-import { isFullMonthName, makePatternParser, monthLanguagesOf, parseDecimalYear, type MonthLanguage, type TimeFormat } from "./time-format";
+import { isFullMonthName, isMonthSpelledIn, makePatternParser, monthLanguagesOf, parseDecimalYear, type MonthLanguage, type TimeFormat } from "./time-format";
 
 export type DateOrder = "dmy" | "mdy";
 
@@ -356,7 +356,10 @@ export function detectTimeFormat(samples: string[], options: DetectTimeOptions =
     // English first, then the first language whose month names read every sample; the names are
     // written back whole when any is written whole (`juillet`), else abbreviated (`juil.`).
     const wordOf = (value: string) => value.replace(/[\d\s,.-]+/gu, " ").trim().split(" ")[0] ?? "";
-    const language = monthLanguagesOf(wordOf(first)).find((l) => allParse(pattern, values, l));
+    const fitting = monthLanguagesOf(wordOf(first)).filter((l) => allParse(pattern, values, l));
+    // Accents are ignored when reading (`Mar` for `Mär`), so English read `Jan, Feb, Mär, Apr` and
+    // forecasts went on `May`: the language that spells every name as written comes first.
+    const language = fitting.find((l) => values.every((v) => isMonthSpelledIn(wordOf(v), l))) ?? fitting[0];
     if (!language) continue;
     const named = pattern.replace(/%[bB]/, values.some((v) => isFullMonthName(wordOf(v), language)) ? "%B" : "%b");
     return { format: { kind: "pattern", pattern: named, ...(language !== "en" ? { language } : {}) } };

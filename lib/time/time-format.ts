@@ -188,6 +188,13 @@ export function isFullMonthName(name: string, language: MonthLanguage): boolean 
   return MONTHS_BY_LANGUAGE[language].full.some((full) => monthKey(full) === key) && !MONTHS_BY_LANGUAGE[language].short.some((short) => monthKey(short) === key);
 }
 
+/** Whether a word is one of a language's month names as that language spells it, accents and all (`Mär` is German, not English). */
+export function isMonthSpelledIn(name: string, language: MonthLanguage): boolean {
+  const word = name.trim().toLowerCase().replace(/\.$/, "");
+  const { full, short, also = [] } = MONTHS_BY_LANGUAGE[language];
+  return [...full, ...short, ...also.flat()].some((spelled) => spelled.toLowerCase().replace(/\.$/, "") === word);
+}
+
 /** The languages in which a word names a month. */
 export function monthLanguagesOf(name: string): MonthLanguage[] {
   return MONTH_LANGUAGES.filter((language) => monthFromName(name, language) > 0);
