@@ -90,6 +90,31 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     expect(streamed.ok && Array.from(streamed.data.series[0]!.values)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
+  it("reads NESO's settlement date and period (1–48, 46 and 50 when clocks change) as half hours on the UK clock", () => {
+    // Each date held 48 rows, refused as the same time.
+    const days: [string, number][] = [["2023-03-25", 48], ["2023-03-26", 46], ["2023-10-28", 48], ["2023-10-29", 50], ["2023-10-30", 48]];
+    const rows = days.flatMap(([day, periods]) => Array.from({ length: periods }, (_, p) => `${day},${p + 1},${20_000 + p}`));
+    const read = readDataset(`SETTLEMENT_DATE,SETTLEMENT_PERIOD,ND\n${rows.join("\n")}\n`);
+    if (!read.ok) throw new Error(read.reason);
+    const series = read.data.series[0]!;
+    const at = (text: string) => series.values[Array.from(series.times).indexOf(Date.parse(`${text}Z`))];
+    expect(read.data.series.map((s) => s.name)).toEqual(["ND"]);
+    expect(series.frequency.kind).toBe("half-hourly");
+    expect(at("2023-03-25T23:30:00")).toBe(20_047);
+    // The short day skips 01:00 and 01:30: period 3 is 02:00.
+    expect(at("2023-03-26T00:30:00")).toBe(20_001);
+    expect(at("2023-03-26T02:00:00")).toBe(20_002);
+    expect(at("2023-03-26T23:30:00")).toBe(20_045);
+    // The long day has 01:00 and 01:30 twice (periods 3–4 and 5–6), averaged with a note.
+    expect(at("2023-10-29T01:00:00")).toBe(20_003);
+    expect(at("2023-10-29T02:00:00")).toBe(20_006);
+    expect(at("2023-10-29T23:30:00")).toBe(20_049);
+    const messages = read.data.issues.map((i) => i.message).join("\n");
+    expect(messages).toContain("Columns `SETTLEMENT_DATE` and `SETTLEMENT_PERIOD` were read together as one time");
+    expect(messages).toContain("where clocks go back for daylight saving (2023-10-29 01:00, 2023-10-29 01:30)");
+    expect(messages).not.toContain("not in time order");
+  });
+
   it("a duplicated row is still refused, not split by a text column", () => {
     const rows = Array.from({ length: 40 }, (_, i) => `2024-01-${String(i + 1).padStart(2, "0")},${i},${i % 3 ? "ok" : "checked"}`).slice(0, 31);
     const text = `date,visits,status\n${rows.join("\n")}\n2024-01-31,99,ok\n`;

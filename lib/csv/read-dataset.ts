@@ -304,6 +304,49 @@ function detectDateParts(columns: ColumnInfo[], time: ColumnInfo, sampleRows: st
   };
 }
 
+/** GB electricity market's half-hour of the day, 1–48 (46 or 50 when clocks change): NESO's and Elexon's `SETTLEMENT_PERIOD`. */
+const SETTLEMENT_PERIOD = /^(settlement[ _-]?period|sett[ _-]?period|sp)$/i;
+
+/** Whether a day (epoch ms at its midnight) is the last Sunday of March or of October: the days UK clocks change. */
+function clockChangeDay(ms: number): "spring" | "autumn" | null {
+  const date = new Date(ms);
+  if (date.getUTCDay() !== 0 || date.getUTCDate() + 7 <= 31) return null;
+  return date.getUTCMonth() === 2 ? "spring" : date.getUTCMonth() === 9 ? "autumn" : null;
+}
+
+/**
+ * A settlement-period column beside a date column whose dates repeat: each row is the half hour
+ * `(period - 1) × 30` minutes into its day, on the UK's local clock (on the short day in March
+ * period 3 is 02:00; on the long day in October periods 5 and 6 are 01:00 and 01:30 again, which
+ * are then averaged as any repeated clock-change hour). Left alone, NESO's demand files were refused
+ * for 48 rows a day at the same time.
+ */
+function detectSettlementPeriods(columns: ColumnInfo[], time: ColumnInfo, sampleRows: string[][]): ColumnPlan["parts"] {
+  const format = time.time?.format;
+  if (format?.kind !== "pattern" || !/%-?d/.test(format.pattern) || /%[HIMS]/.test(format.pattern)) return null;
+  const dates = sampleRows.map((row) => (row[time.index] ?? "").trim());
+  if (new Set(dates).size === dates.length) return null;
+  const column = columns.find(
+    (c) => c !== time && SETTLEMENT_PERIOD.test(c.name.trim()) && sampleRows.filter((row) => wholeIn(row[c.index] ?? "", 1, 50) > 0).length >= 0.9 * sampleRows.length,
+  );
+  if (!column) return null;
+  const parseDate = makeTimeParser(format);
+  return {
+    columns: [column],
+    time: { ...time.time, format: { ...format, pattern: `${format.pattern} %H:%M` } },
+    compose: (row) => {
+      const date = (row[time.index] ?? "").trim();
+      const period = wholeIn(row[column.index] ?? "", 1, 50);
+      if (period < 1) return `${date} ?`;
+      let minutes = (period - 1) * 30;
+      const change = clockChangeDay(parseDate(date, 0));
+      if (change === "spring" && minutes >= 60) minutes += 60;
+      if (change === "autumn" && minutes >= 120) minutes -= 60;
+      return `${date} ${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
+    },
+  };
+}
+
 const QUARTER_HEADER = /^(q|qtr|quarter|quartal|trimestre|kwartaal)[ _-]?([1-4])$/i;
 
 /** The month (1–12) a header names (`Jan`, `February`, `mars`), else 0. */
@@ -347,7 +390,7 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
     time = columns.find((c) => c.kind === "time" && !c.numeric) ?? columns.find((c) => c.kind === "time") ?? null;
   }
 
-  const parts = time ? detectDateParts(columns, time, sampleRows) : null;
+  const parts = time ? (detectDateParts(columns, time, sampleRows) ?? detectSettlementPeriods(columns, time, sampleRows)) : null;
   const clock = time && !parts ? detectClockColumn(columns, time, sampleRows) : null;
   const isTime = (c: ColumnInfo) => c === time || c === clock?.column || (parts?.columns.includes(c) ?? false);
 
@@ -914,7 +957,9 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       let inOrder = true;
       for (let i = 1; i < n; i++) {
         if ((rawTimes[i] as number) < (rawTimes[i - 1] as number)) sorted = false;
-        if (moment(i) < moment(i - 1)) inOrder = false;
+        // Without offsets, the repeated hour's second readings step back into it in file order.
+        const intoRepeatedHour = !offsets && isRepeatedClockHour(rawTimes[i] as number) && isRepeatedClockHour(rawTimes[i - 1] as number);
+        if (moment(i) < moment(i - 1) && !intoRepeatedHour) inOrder = false;
         if (!sorted && !inOrder) break;
       }
       let order: Uint32Array | null = null;
