@@ -188,6 +188,8 @@ describe("npm run forecast", () => {
       const summed = memoryIo({ "sales.csv": log });
       expect(await runCli(["--input", "sales.csv", "--horizon", "2", "--repeated-times", "sum", "--method", "naive", "--config", FAST], summed.io)).toBe(0);
       expect(summed.out.stderr).toMatch(/Series `amount` has no regular spacing between times; .* \(CLI: --aggregate day\)\./);
+      // The recommendation's reason is said as such, not as the case for the naive forecast written.
+      expect(summed.out.stderr).toMatch(/amount: writing Naive \(last value\), as --method asks; the recommended forecast is [^:]+: /);
       // The future steps are not days: the useless timestamps grouping avoids.
       const [, first, second] = summed.out.stdout.trimEnd().split("\n").map((line) => line.split(",")[0]);
       expect(Date.parse(`${second}Z`) - Date.parse(`${first}Z`)).toBeLessThan(86_400_000);

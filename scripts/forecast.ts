@@ -293,7 +293,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (!quiet) {
       for (const r of rows) {
         const warning = describeCoverageWarning(r.metrics[r.method]);
-        io.stderr(`${r.name}: writing ${METHOD_LABELS[r.method]}. ${r.reason} Prepared: ${r.preprocessing}.${warning ? ` ${warning}` : ""}\n`);
+        // The reason argues for the recommended method: after a --method of another, it read as the
+        // case for the forecast being written.
+        const which = r.method === r.chosen ? `${METHOD_LABELS[r.method]}.` : `${METHOD_LABELS[r.method]}, as --method asks; the recommended forecast is ${METHOD_LABELS[r.chosen]}:`;
+        io.stderr(`${r.name}: writing ${which} ${r.reason} Prepared: ${r.preprocessing}.${warning ? ` ${warning}` : ""}\n`);
       }
       if (outcome.backend) io.stderr(`backend ${outcome.backend.name}, ${(outcome.elapsedMs / 1000).toFixed(1)} s${outcome.stopped ? ", stopped early" : ""}\n`);
     }

@@ -420,6 +420,40 @@ describe("what detection guessed, the analyst can see and change", () => {
     ]);
   });
 
+  it("a time column of periods (ENTSO-E's `start - end`) is read by the starts, and the values beside it stay values", () => {
+    // `Day-ahead …` holds 42,000–58,000 MW, which read alone as Excel serial dates: with the periods
+    // unread, it was taken for the time and the file refused for duplicate times.
+    const loads = [50_000, 52_070, 49_000, 52_070, 50_500];
+    const rows = loads.map((load, h) => `"01.01.2023 ${String(h).padStart(2, "0")}:00 - 01.01.2023 ${String(h + 1).padStart(2, "0")}:00","${load}","${load + 100}"`);
+    const read = readDataset(`"Time (CET/CEST)","Day-ahead Total Load Forecast [MW] - BZN|DE-LU","Actual Total Load [MW] - BZN|DE-LU"\n${rows.join("\n")}\n`);
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.data.timeColumn).toBe("Time (CET/CEST)");
+    expect(read.data.series.map((s) => [s.name, s.unit, s.frequency.kind, iso(s.times[0]!), iso(s.times[4]!), Array.from(s.values)])).toEqual([
+      ["Day-ahead Total Load Forecast [MW] - BZN|DE-LU", "MW", "hourly", "2023-01-01", "2023-01-01T04:00:00Z", loads],
+      ["Actual Total Load [MW] - BZN|DE-LU", "MW", "hourly", "2023-01-01", "2023-01-01T04:00:00Z", loads.map((l) => l + 100)],
+    ]);
+  });
+
+  it("numbers written with a unit of measure after them are read, and take it as their unit", () => {
+    // Meter and sensor exports (`12.1 kWh`, `21,5 °C`): such a column was left out without a word
+    // when the file had another column of numbers.
+    const read = readDataset("Datum;Verbrauch;Temperatur;Quote\n01.01.2024;12,1 kWh;21,5 °C;45 %\n02.01.2024;13,5 kWh;n.a.;46 %\n03.01.2024;1.011,0 kWh;-3,0 °C;47 %\n");
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.data.series.map((s) => [s.name, s.unit, Array.from(s.values)])).toEqual([
+      ["Verbrauch", "kWh", [12.1, 13.5, 1011]],
+      ["Temperatur", "°C", [21.5, NaN, -3]],
+      ["Quote", "%", [45, 46, 47]],
+    ]);
+  });
+
+  it("a number in another unit than its column's is refused by row rather than mixed into the series", () => {
+    const weights = (cells: string[]) => `date,weight\n${cells.map((cell, i) => `2024-01-0${i + 1},${cell}`).join("\n")}\n`;
+    const other = readDataset(weights(["500 g", "510 g", "1.2 kg", "505 g", "520 g", "515 g"]));
+    expect(other).toEqual({ ok: false, reason: expect.stringContaining("Row 4, column `weight`: `1.2 kg` is written in kg, the column's values in g.") });
+    const mixed = readDataset(weights(["500 g", "1.1 kg", "1.2 kg", "505 g"]));
+    expect(mixed).toEqual({ ok: false, reason: expect.stringContaining("Row 2, column `weight`: `500 g` is written in g, and the column's values do not share one unit.") });
+  });
+
   it("a row exported twice is left out with a note; the same time with other values is still refused", () => {
     const read = readDataset("date,sales,cost\n2024-01-01,10,1\n2024-01-02,11,\n2024-01-02,11,\n2024-01-03,12,3\n");
     if (!read.ok) throw new Error(read.reason);

@@ -45,3 +45,44 @@ describe("parseNumberCell", () => {
     expect(parseNumberCell("EURO", ".")).toEqual({ kind: "text" });
   });
 });
+
+describe("units, status flags and typeset minus signs around the number", () => {
+  // Meter exports' units, statistics offices' provisional and estimated flags (ONS, BLS, Eurostat)
+  // and report tables' en-dash minus were refused by row, though the number is the value meant.
+  it.each([
+    ["12.5 kWh", ".", 12.5],
+    ["21,3 °C", ",", 21.3],
+    ["5°C", ".", 5],
+    ["1.234,5 MWh", ",", 1234.5],
+    ["-3.0 °F", ".", -3],
+    ["3 pcs", ".", 3],
+    ["12 m", ".", 12],
+    ["850 hPa", ".", 850],
+    ["131*", ".", 131],
+    ["133 (p)", ".", 133],
+    ["98.4(R)", ".", 98.4],
+    ["105 e", ".", 105],
+    ["1.234,5 bp", ",", 1234.5],
+    ["–0.5", ".", -0.5],
+    ["–1.234,5", ",", -1234.5],
+  ])("reads %s as a number", (cell, decimal, value) => {
+    expect(parseNumberCell(cell, decimal as "." | ",")).toEqual({ kind: "number", value });
+  });
+
+  it.each([
+    ["12m", "a one-letter unit without a space reads as millions as readily as metres"],
+    ["12k", "thousands"],
+    ["100A3", "a code"],
+    ["$3m", "an amount in millions"],
+    ["12 apples", "a word no unit list holds"],
+    ["2020 Dec", "a month: its letters are Eurostat's flags d, e and c too"],
+    ["2020 feb", "a month in lower case"],
+  ])("leaves %s unread (%s)", (cell) => {
+    expect(parseNumberCell(cell, ".").kind).not.toBe("number");
+  });
+
+  it("still takes a lone en dash or stars for a missing value", () => {
+    expect(parseNumberCell("–", ".").kind).toBe("missing");
+    expect(parseNumberCell("***", ".").kind).toBe("missing");
+  });
+});

@@ -1,3 +1,4 @@
+import { monthLanguagesOf } from "../time/time-format";
 export type DecimalMark = "." | ",";
 
 /** Cells that mean "no value here" in analysts' files (compared case-insensitively). */
@@ -56,12 +57,48 @@ const LEADING_MARK = new RegExp(`^[(+-]*\\s*(${CURRENCY_MARK})`);
 const TRAILING_MARK = new RegExp(`(${CURRENCY_MARK}|%)\\)?$`);
 
 /**
- * The unit a cell's number is written with: its currency symbol or code, or `%`.
- * @returns `$`, `EUR`, `%`, … or undefined for a bare number
+ * A unit of measure written after the number, as meter, sensor and lab exports do (`12.5 kWh`,
+ * `21,3 °C`, `3 pcs`): energy and power, mass, volume, length, pressure, temperature, time, counts.
+ * A closed list, so that codes (`100A3`) and amounts in thousands or millions (`12k`, `$3m`) stay
+ * out; a one-letter unit needs a space before it (`12 m`, not `12m`).
+ */
+const MEASURE_UNIT =
+  /^(.*\d\.?)(\s*)([kMGT]?(?:Wh|VAh|VA|W|var|J|Hz)|[kMG]?Pa|hPa|mbar|bar|[mµk]?[gl]|[mµ]?L|[mck]?m[²³]?|m\/s|km\/h|mph|°\s?[CF]|°|K|min|ms|sec|h|s|t|ppm|ppb|lbs?|oz|ft|gal|kcal|cal|rpm|bpm|dB|pcs|Stk|kt|kn|mi|km|qm)$/;
+
+/**
+ * A statistics office's status flag after a number: provisional, revised or estimated (ONS and BLS
+ * `131*`, `(p)`, `(R)`; Eurostat's letters `105 e`, `98.1 bp`). The number is the value.
+ */
+const STATUS_FLAG = /(\d\.?)\s*(?:\*{1,3}|\((?:[prefPREF]|est|prov)\)|\s([bcdefnpruz]{1,3}))$/;
+
+/** The cell without a status flag after its number; a month name (`2020 dec`, `2020 feb`) is no flag. */
+function withoutFlag(cell: string): string {
+  const match = STATUS_FLAG.exec(cell);
+  if (!match || (match[2] !== undefined && monthLanguagesOf(match[2]).length > 0)) return cell;
+  return cell.slice(0, match.index) + (match[1] as string);
+}
+
+/** A cell's number and the unit of measure written after it (`12.5 kWh` → `12.5`, `kWh`), or null. */
+function splitMeasureUnit(cell: string): { number: string; unit: string } | null {
+  const match = MEASURE_UNIT.exec(cell);
+  if (!match) return null;
+  const unit = (match[3] as string).replace(/\s/g, "");
+  if (unit.length === 1 && unit !== "°" && match[2] === "") return null;
+  return { number: match[1] as string, unit };
+}
+
+/** The unit of measure a cell's number is written with (`12 kWh` → `kWh`), or undefined. */
+export function measureUnit(cell: string): string | undefined {
+  return splitMeasureUnit(cell.trim())?.unit;
+}
+
+/**
+ * The unit a cell's number is written with: its currency symbol or code, `%`, or a unit of measure.
+ * @returns `$`, `EUR`, `%`, `kWh`, … or undefined for a bare number
  */
 export function cellUnit(cell: string): string | undefined {
   const trimmed = cell.trim();
-  return LEADING_MARK.exec(trimmed)?.[1] ?? TRAILING_MARK.exec(trimmed)?.[1];
+  return LEADING_MARK.exec(trimmed)?.[1] ?? TRAILING_MARK.exec(trimmed)?.[1] ?? splitMeasureUnit(trimmed)?.unit;
 }
 
 /**
@@ -69,15 +106,18 @@ export function cellUnit(cell: string): string | undefined {
  * (which become a minus sign).
  */
 function numberText(cell: string): string {
-  // The typographic minus (U+2212) of reports, and SAP's trailing minus (`1.234,56-`).
-  const trimmed = cell.replace(/^\u2212/, "-").replace(/^(\d[\d.,'\s\u00a0\u202f]*)-$/, "-$1");
+  const unflagged = withoutFlag(cell);
+  const measured = splitMeasureUnit(unflagged);
+  // The typographic minus (U+2212) of reports, an en dash typeset as one, and SAP's trailing minus (`1.234,56-`).
+  const trimmed = (measured ? measured.number.trim() : unflagged).replace(/^[\u2212\u2013](?=[\d.,(])/, "-").replace(/^(\d[\d.,'\s\u00a0\u202f]*)-$/, "-$1");
   const inner = PARENTHESISED.exec(trimmed);
   if (inner) return `-${(inner[1] as string).trim().replace(CURRENCY, "")}`;
   return trimmed.replace(SIGNED_CURRENCY, "$1").replace(CURRENCY, "");
 }
 
 /**
- * Reads one cell as a number (currency symbols, a percent sign and accounting parentheses allowed).
+ * Reads one cell as a number (currency symbols, a percent sign, a unit of measure or a status flag
+ * after it and accounting parentheses allowed).
  * @param cell raw cell text
  * @param decimal the file's decimal mark; the other mark (and spaces) may group thousands
  */

@@ -77,6 +77,44 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     expect(dataset.issues.map((i) => i.message)).toContain("Column `symbol` names the series (2 of them), so each was read on its own.");
   });
 
+  it("leaves out rows that repeat the header, as exports joined one after another have, with a note", async () => {
+    // Two monthly exports pasted together: the second header was refused as a bad date.
+    const part = (from: number) => [0, 1, 2].map((i) => `2024-${String(from + i).padStart(2, "0")}-01,${from + i}`).join("\n");
+    const text = `date,value\n${part(1)}\ndate,value\n${part(4)}\n date , value \n${part(7)}\n`;
+    const read = readDataset(text);
+    if (!read.ok) throw new Error(read.reason);
+    expect(Array.from(read.data.series[0]!.values)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(read.data.rowCount).toBe(9);
+    expect(read.data.issues.map((i) => i.message)).toContain("Rows 5, 9 repeat the header, as files joined one after another do, and were left out.");
+    const streamed = await readDatasetChunks((async function* () { yield text.slice(0, 40); yield text.slice(40); })());
+    expect(streamed.ok && Array.from(streamed.data.series[0]!.values)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it("reads NESO's settlement date and period (1–48, 46 and 50 when clocks change) as half hours on the UK clock", () => {
+    // Each date held 48 rows, refused as the same time.
+    const days: [string, number][] = [["2023-03-25", 48], ["2023-03-26", 46], ["2023-10-28", 48], ["2023-10-29", 50], ["2023-10-30", 48]];
+    const rows = days.flatMap(([day, periods]) => Array.from({ length: periods }, (_, p) => `${day},${p + 1},${20_000 + p}`));
+    const read = readDataset(`SETTLEMENT_DATE,SETTLEMENT_PERIOD,ND\n${rows.join("\n")}\n`);
+    if (!read.ok) throw new Error(read.reason);
+    const series = read.data.series[0]!;
+    const at = (text: string) => series.values[Array.from(series.times).indexOf(Date.parse(`${text}Z`))];
+    expect(read.data.series.map((s) => s.name)).toEqual(["ND"]);
+    expect(series.frequency.kind).toBe("half-hourly");
+    expect(at("2023-03-25T23:30:00")).toBe(20_047);
+    // The short day skips 01:00 and 01:30: period 3 is 02:00.
+    expect(at("2023-03-26T00:30:00")).toBe(20_001);
+    expect(at("2023-03-26T02:00:00")).toBe(20_002);
+    expect(at("2023-03-26T23:30:00")).toBe(20_045);
+    // The long day has 01:00 and 01:30 twice (periods 3–4 and 5–6), averaged with a note.
+    expect(at("2023-10-29T01:00:00")).toBe(20_003);
+    expect(at("2023-10-29T02:00:00")).toBe(20_006);
+    expect(at("2023-10-29T23:30:00")).toBe(20_049);
+    const messages = read.data.issues.map((i) => i.message).join("\n");
+    expect(messages).toContain("Columns `SETTLEMENT_DATE` and `SETTLEMENT_PERIOD` were read together as one time");
+    expect(messages).toContain("where clocks go back for daylight saving (2023-10-29 01:00, 2023-10-29 01:30)");
+    expect(messages).not.toContain("not in time order");
+  });
+
   it("a duplicated row is still refused, not split by a text column", () => {
     const rows = Array.from({ length: 40 }, (_, i) => `2024-01-${String(i + 1).padStart(2, "0")},${i},${i % 3 ? "ok" : "checked"}`).slice(0, 31);
     const text = `date,visits,status\n${rows.join("\n")}\n2024-01-31,99,ok\n`;

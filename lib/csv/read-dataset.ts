@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from "../result";
-import { looksLikeTimeName, offsetOf, type DateOrder, type DetectedTimeFormat } from "../time/detect-time-format";
+import { looksLikeTimeName, offsetOf, rangeStart, type DateOrder, type DetectedTimeFormat } from "../time/detect-time-format";
 import { inferFrequency, type Frequency } from "../time/frequency";
 import { comparePeriod, periodFrequency, toPeriodTimeFormat } from "../time/period";
 import { describeTimeFormat, fixedPatternWidth, formatOffset, formatTime, makeTimeParser, matchPadding, monthFromName, monthLanguagesOf, type TimeFormat } from "../time/time-format";
@@ -17,7 +17,7 @@ import {
 } from "./aggregate";
 import { createCsvRowStream, type CsvRowStream } from "./csv-rows";
 import { hasDatesAcross, turnDatesAcross } from "./dates-across";
-import { parseNumberCell, type DecimalMark } from "./parse-number";
+import { measureUnit, parseNumberCell, type DecimalMark } from "./parse-number";
 import { REPEATED_TIMES_FLAG } from "./repeated-times";
 import { SUMMARY_LABEL, sniffCsv, type ColumnInfo, type CsvDialect, type CsvSniff, type SniffOptions } from "./sniff-csv";
 
@@ -304,6 +304,49 @@ function detectDateParts(columns: ColumnInfo[], time: ColumnInfo, sampleRows: st
   };
 }
 
+/** GB electricity market's half-hour of the day, 1–48 (46 or 50 when clocks change): NESO's and Elexon's `SETTLEMENT_PERIOD`. */
+const SETTLEMENT_PERIOD = /^(settlement[ _-]?period|sett[ _-]?period|sp)$/i;
+
+/** Whether a day (epoch ms at its midnight) is the last Sunday of March or of October: the days UK clocks change. */
+function clockChangeDay(ms: number): "spring" | "autumn" | null {
+  const date = new Date(ms);
+  if (date.getUTCDay() !== 0 || date.getUTCDate() + 7 <= 31) return null;
+  return date.getUTCMonth() === 2 ? "spring" : date.getUTCMonth() === 9 ? "autumn" : null;
+}
+
+/**
+ * A settlement-period column beside a date column whose dates repeat: each row is the half hour
+ * `(period - 1) × 30` minutes into its day, on the UK's local clock (on the short day in March
+ * period 3 is 02:00; on the long day in October periods 5 and 6 are 01:00 and 01:30 again, which
+ * are then averaged as any repeated clock-change hour). Left alone, NESO's demand files were refused
+ * for 48 rows a day at the same time.
+ */
+function detectSettlementPeriods(columns: ColumnInfo[], time: ColumnInfo, sampleRows: string[][]): ColumnPlan["parts"] {
+  const format = time.time?.format;
+  if (format?.kind !== "pattern" || !/%-?d/.test(format.pattern) || /%[HIMS]/.test(format.pattern)) return null;
+  const dates = sampleRows.map((row) => (row[time.index] ?? "").trim());
+  if (new Set(dates).size === dates.length) return null;
+  const column = columns.find(
+    (c) => c !== time && SETTLEMENT_PERIOD.test(c.name.trim()) && sampleRows.filter((row) => wholeIn(row[c.index] ?? "", 1, 50) > 0).length >= 0.9 * sampleRows.length,
+  );
+  if (!column) return null;
+  const parseDate = makeTimeParser(format);
+  return {
+    columns: [column],
+    time: { ...time.time, format: { ...format, pattern: `${format.pattern} %H:%M` } },
+    compose: (row) => {
+      const date = (row[time.index] ?? "").trim();
+      const period = wholeIn(row[column.index] ?? "", 1, 50);
+      if (period < 1) return `${date} ?`;
+      let minutes = (period - 1) * 30;
+      const change = clockChangeDay(parseDate(date, 0));
+      if (change === "spring" && minutes >= 60) minutes += 60;
+      if (change === "autumn" && minutes >= 120) minutes -= 60;
+      return `${date} ${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
+    },
+  };
+}
+
 const QUARTER_HEADER = /^(q|qtr|quarter|quartal|trimestre|kwartaal)[ _-]?([1-4])$/i;
 
 /** The month (1–12) a header names (`Jan`, `February`, `mars`), else 0. */
@@ -347,7 +390,7 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
     time = columns.find((c) => c.kind === "time" && !c.numeric) ?? columns.find((c) => c.kind === "time") ?? null;
   }
 
-  const parts = time ? detectDateParts(columns, time, sampleRows) : null;
+  const parts = time ? (detectDateParts(columns, time, sampleRows) ?? detectSettlementPeriods(columns, time, sampleRows)) : null;
   const clock = time && !parts ? detectClockColumn(columns, time, sampleRows) : null;
   const isTime = (c: ColumnInfo) => c === time || c === clock?.column || (parts?.columns.includes(c) ?? false);
 
@@ -453,7 +496,7 @@ interface MissingCells {
  * Reads one cell as a value: a number, NaN for a missing value, or undefined for a malformed number.
  * Plain numbers (`12`, `-3.25`, `1e5`) take a fast path; everything else goes to parseNumberCell.
  */
-function readValue(cell: string, decimal: DecimalMark): number | undefined {
+function readValue(cell: string, decimal: DecimalMark, unit?: string): number | undefined {
   const first = cell.charCodeAt(0);
   if (decimal === "." && ((first >= 48 && first <= 57) || first === 45)) {
     const second = cell.charCodeAt(1) | 32;
@@ -464,8 +507,18 @@ function readValue(cell: string, decimal: DecimalMark): number | undefined {
     }
   }
   const parsed = parseNumberCell(cell, decimal);
-  if (parsed.kind === "number") return parsed.value;
+  if (parsed.kind === "number") return otherUnit(cell, unit) ? undefined : parsed.value;
   return parsed.kind === "invalid" ? undefined : NaN;
+}
+
+/**
+ * A cell written in a unit of measure other than its column's (`1.2 kWh` among `800 Wh`), or in
+ * one where the column has none: read as it stands, it would mix scales in one series.
+ */
+function otherUnit(cell: string, unit: string | undefined): string | undefined {
+  const written = measureUnit(cell);
+  if (written === undefined || written === unit) return undefined;
+  return unit === undefined || measureUnit(`1 ${unit}`) !== undefined ? written : undefined;
 }
 
 /** A text column that may yet turn out to name the series: its cell on every row, as codes. */
@@ -518,6 +571,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   let timeFormat = detectedFormat;
   // A table of years by months has years in its time column and months across.
   const parseTime = makeTimeParser(matrix ? (plan.time?.time?.format as TimeFormat) : detectedFormat);
+  const rangeSeparator = matrix ? undefined : timeDetected?.rangeSeparator;
   // A shorter cell than the padded pattern prints was written without padding (`1/2/2024`).
   const paddedWidth = matrix ? null : fixedPatternWidth(detectedFormat);
   let shortCell: { cell: string; t: number } | null = null;
@@ -559,6 +613,9 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   const summaryRows: number[] = [];
   /** Lines inside the table starting with `#`, as exporters write comments. */
   const commentRows: number[] = [];
+  /** The header's cells, and the rows that repeat them (exports joined one after another). */
+  let headerCells: string[] | null = null;
+  const repeatedHeaders: number[] = [];
   /** A row without a date after the data, left out at the end if its values are the column sums. */
   let unlabelledTotal: { line: number; row: string[]; message: string } | null = null;
   let dataIndex = 0;
@@ -579,8 +636,14 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   }
 
   /** A cell that is no number; one that is a number with the other decimal mark says how to read it so. */
-  function notANumber(line: number, column: string, cell: string): string {
+  function notANumber(line: number, column: string, cell: string, unit?: string): string {
     const where = `Row ${formatRowNumber(line)}, column \`${column}\`: ${quote(cell.trim())}`;
+    const written = otherUnit(cell, unit);
+    if (written !== undefined) {
+      return unit === undefined
+        ? `${where} is written in ${written}, and the column's values do not share one unit. Write them all in one unit (or as plain numbers), so that one series does not mix scales.`
+        : `${where} is written in ${written}, the column's values in ${unit}. Convert it to ${unit}, so that one series does not mix scales.`;
+    }
     const other: DecimalMark = decimal === "." ? "," : ".";
     if (parseNumberCell(cell, other).kind !== "number") return `${where} is not a number. Correct it, or empty the cell to mark a missing value.`;
     const mark = (m: DecimalMark) => (m === "." ? "decimal point" : "decimal comma");
@@ -619,6 +682,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     }
     if (!headerSeen) {
       headerSeen = true;
+      headerCells = row.map((cell) => cell.trim());
       return true;
     }
     if (underHeader > 0) {
@@ -629,11 +693,16 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       commentRows.push(line);
       return true;
     }
+    if (headerCells && (row[0] ?? "").trim() === headerCells[0] && row.every((cell, i) => cell.trim() === (headerCells?.[i] ?? ""))) {
+      repeatedHeaders.push(line);
+      return true;
+    }
     if (row.length !== width && !onlyEmptyExtra(row)) return isFooterRow(row) ? holdFooter(line, raggedMessage(row, line)) : stop(raggedMessage(row, line));
     let t: number;
     let offset = 0;
     if (timeIndex >= 0) {
-      const cell = compose ? compose(row) : clockIndex >= 0 ? `${(row[timeIndex] as string).trim()} ${(row[clockIndex] as string).trim()}` : (row[timeIndex] as string);
+      const written = compose ? compose(row) : clockIndex >= 0 ? `${(row[timeIndex] as string).trim()} ${(row[clockIndex] as string).trim()}` : (row[timeIndex] as string);
+      const cell = rangeSeparator === undefined ? written : rangeStart(written, rangeSeparator);
       t = parseTime(cell, dataIndex);
       if (zoned && t - t === 0) {
         if (latest === null || t > latest.t) latest = { cell, t };
@@ -669,10 +738,10 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     if (matrix) return addPeriods(row, line, t, group);
     for (let c = 0; c < valueIndexes.length; c++) {
       const cell = row[valueIndexes[c] as number] as string;
-      const value = readValue(cell, decimal);
+      const value = readValue(cell, decimal, plan.values[c]?.unit);
       if (value === undefined) {
         const name = plan.values[c]?.name ?? "";
-        return stop(notANumber(line, name, cell));
+        return stop(notANumber(line, name, cell, plan.values[c]?.unit));
       }
       (group.values[c] as Growable<Float64Array>).push(value);
     }
@@ -837,6 +906,10 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     if (summaryRows.length > 0) {
       issues.push({ kind: "note", message: `${summaryRows.length === 1 ? "Row" : "Rows"} ${listRows(summaryRows, summaryRows.length)} ${summaryRows.length === 1 ? "is a total or summary row and was" : "are total or summary rows and were"} left out.` });
     }
+    if (repeatedHeaders.length > 0) {
+      const one = repeatedHeaders.length === 1;
+      issues.push({ kind: "note", message: `${one ? "Row" : "Rows"} ${listRows(repeatedHeaders, repeatedHeaders.length)} ${one ? "repeats" : "repeat"} the header, as files joined one after another do, and ${one ? "was" : "were"} left out.` });
+    }
     if (commentRows.length > 0) {
       issues.push({ kind: "note", message: `${commentRows.length === 1 ? "Row" : "Rows"} ${listRows(commentRows, commentRows.length)} ${commentRows.length === 1 ? "starts" : "start"} with # and ${commentRows.length === 1 ? "was" : "were"} left out as ${commentRows.length === 1 ? "a comment" : "comments"}.` });
     }
@@ -884,7 +957,9 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       let inOrder = true;
       for (let i = 1; i < n; i++) {
         if ((rawTimes[i] as number) < (rawTimes[i - 1] as number)) sorted = false;
-        if (moment(i) < moment(i - 1)) inOrder = false;
+        // Without offsets, the repeated hour's second readings step back into it in file order.
+        const intoRepeatedHour = !offsets && isRepeatedClockHour(rawTimes[i] as number) && isRepeatedClockHour(rawTimes[i - 1] as number);
+        if (moment(i) < moment(i - 1) && !intoRepeatedHour) inOrder = false;
         if (!sorted && !inOrder) break;
       }
       let order: Uint32Array | null = null;

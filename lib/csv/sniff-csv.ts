@@ -64,6 +64,22 @@ function parseRows(sample: string, delimiter: Delimiter): string[][] {
   return parsed.data;
 }
 
+/**
+ * Share of rows with a cell that still holds another delimiter, a comma between digits aside (a
+ * decimal comma). A headerless German export (`01.01.2024;100,25`) splits evenly at its one comma
+ * as at its one semicolon: read at the comma, every value was the `25` after it.
+ */
+function unsplitShare(rows: string[][], delimiter: Delimiter): number {
+  const others = DELIMITERS.filter((d) => d !== delimiter);
+  const unsplit = (cell: string) => {
+    const text = cell.replace(/(\d),(?=\d)/g, "$1");
+    return others.some((d) => text.includes(d));
+  };
+  let count = 0;
+  for (const row of rows) if (row.some(unsplit)) count++;
+  return rows.length === 0 ? 0 : count / rows.length;
+}
+
 /** The delimiter that splits the sampled lines into the most equal, widest rows. */
 function detectDelimiter(sample: string): Delimiter {
   let best: Delimiter = ",";
@@ -83,7 +99,7 @@ function detectDelimiter(sample: string): Delimiter {
     }
     if (width < 2) continue;
     const headerAgrees = rows[0]?.length === width ? 1 : 0;
-    const score = (agree / rows.length) * 10 + headerAgrees * 5 + Math.min(width, 20) * 0.01;
+    const score = (agree / rows.length) * 10 + headerAgrees * 5 + Math.min(width, 20) * 0.01 - unsplitShare(rows, delimiter) * 3;
     if (score > bestScore) {
       bestScore = score;
       best = delimiter;
@@ -160,6 +176,11 @@ function detectTimeColumn(name: string, cells: string[], dateOrder: DateOrder | 
       // Not `timeLike`: one number always "counts up", and the headerless first column may be values.
       const candidate = detectTimeFormat([cell], { columnName: name, tieOrder, ...(order ? { dateOrder: order } : {}) });
       if (!candidate) continue;
+      // A number read alone passes the checks that make numbers times (serial dates and years
+      // must count up): the cells it reads must pass them together, bad cells aside, or any
+      // column of 20,000–80,000 under `Day-ahead …` became the time.
+      const readable = cells.filter((c) => Number.isFinite(makeTimeParser(candidate.format)(c, 0)));
+      if (readable.every((c) => isNumeric(c, ".")) && !detectTimeFormat(readable, { columnName: name, tieOrder })) continue;
       const share = timeShare(candidate, cells);
       if (share >= bestShare && (!best || share > bestShare)) {
         best = candidate;
@@ -258,18 +279,19 @@ function indexNameOf(rows: string[][]): string | undefined {
   return isTyped(next?.[0] ?? "") ? name : undefined;
 }
 
-/** `Load (MW)` or `Load [MW]` → `MW`. */
+/** `Load (MW)` or `Load [MW]` → `MW`; square brackets anywhere (`Biomasse [MWh] Originalauflösungen`, ENTSO-E's `Actual Total Load [MW] - BZN|DE-LU`). */
 function unitFromName(name: string): string | undefined {
-  const match = /[([]\s*([^()[\]]{1,16}?)\s*[)\]]\s*$/.exec(name);
+  const match = /[([]\s*([^()[\]]{1,16}?)\s*[)\]]\s*$/.exec(name) ?? /\[\s*([^()[\]]{1,16}?)\s*\]/.exec(name);
   return match && /[^\d\s]/.test(match[1] as string) ? (match[1] as string) : undefined;
 }
 
-/** The currency or `%` that at least 80% of a column's filled cells are written with (`$1,200`, `12,5 %`). */
+/** The currency, `%` or unit of measure that at least 80% of a column's numbers are written with (`$1,200`, `12,5 %`, `3 kWh`). */
 function unitFromCells(cells: string[]): string | undefined {
   const counts = new Map<string | undefined, number>();
   let filled = 0;
   for (const cell of cells) {
-    if (cell.trim() === "") continue;
+    // `n.a.`, `-` and the like say nothing about the unit the numbers are written in.
+    if (!/\d/.test(cell)) continue;
     filled++;
     const unit = cellUnit(cell);
     counts.set(unit, (counts.get(unit) ?? 0) + 1);

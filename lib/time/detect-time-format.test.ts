@@ -18,12 +18,16 @@ describe("detectTimeFormat", () => {
     [["1965 Q1", "1965 Q2"], "%Y Q%q"],
     [["2020M01", "2020M02"], "%YM%m"],
     [["2020-M11", "2020-M12"], "%Y-M%m"],
+    // Stata's default %tm display; it was not read, so the points were numbered.
+    [["2020m1", "2020m2", "2020m12"], "%Ym%-m"],
     [["2019-Q4", "2020-Q1"], "%Y-Q%q"],
     [["2020-W52", "2020-W53", "2021-W01"], "%G-W%V"],
     [["2020W52", "2020W53"], "%GW%V"],
     [["2021-W8", "2021-W9"], "%G-W%-V"],
     [["Jan 1 2000", "Feb 1 2000"], "%b %-d %Y"],
     [["01-Jan-2020", "02-Jan-2020"], "%d-%b-%Y"],
+    [["2020 Jan", "2020 Feb", "2020 Dec"], "%Y %b"],
+    [["2020-January", "2020-February"], "%Y-%B"],
   ])("reads %j as %s", (samples, pattern) => {
     expect(detectTimeFormat(samples)?.format).toMatchObject({ kind: "pattern", pattern });
   });
@@ -53,6 +57,17 @@ describe("detectTimeFormat", () => {
     expect(detectTimeFormat(["45292", "45293", "45294"], { columnName: "sales" })).toBeNull();
   });
 
+  it("reads Excel date-times saved as serials under a timestamp header, but not elapsed seconds", () => {
+    // Loggers' `Timestamp` column saved from Excel as numbers: read as values, it became a series of
+    // its own beside the load, and the points were numbered.
+    const hourly = ["45292.000000", "45292.041667", "45292.083333", "45292.125000"];
+    const detected = detectTimeFormat(hourly, { columnName: "Timestamp" });
+    expect(detected?.format).toEqual({ kind: "excel-serial", decimals: 6 });
+    expect(makeTimeParser(detected!.format)(hourly[2]!, 2)).toBe(Date.UTC(2024, 0, 1, 2));
+    expect(detectTimeFormat(["30000.5", "30001", "30001.5"], { columnName: "time" })?.format.kind).not.toBe("excel-serial");
+    expect(detectTimeFormat(["30000.1234", "30000.2345", "30000.3456"], { columnName: "time" })?.format.kind).not.toBe("excel-serial");
+  });
+
   it.each([
     [["Januar 2024", "Februar 2024", "März 2024", "Mai 2024"], "%B %Y", "de", "Dezember 2024"],
     [["Jan 24", "Mrz 24", "Mai 24", "Okt 24"], "%b %y", "de", "Dez 24"],
@@ -74,6 +89,14 @@ describe("detectTimeFormat", () => {
     expect(detectTimeFormat(["Total 2024", "Sum 2024"])).toBeNull();
   });
 
+  it("takes the language that spells the names as written: Jan, Feb, Mär, Apr is German", () => {
+    // Accents are ignored when reading, so English read `Mär` as March and forecasts went on `May 2020`.
+    const detected = detectTimeFormat(["Jan 2020", "Feb 2020", "Mär 2020", "Apr 2020"]);
+    expect(detected?.format).toEqual({ kind: "pattern", pattern: "%b %Y", language: "de" });
+    expect(formatTime(Date.UTC(2020, 4, 1), detected!.format)).toBe("Mai 2020");
+    expect(detectTimeFormat(["Jan 2020", "Feb 2020", "Mar 2020", "Apr 2020"])?.format).toEqual({ kind: "pattern", pattern: "%b %Y" });
+  });
+
   it("decides day-first from a day above 12 and says so", () => {
     const detected = detectTimeFormat(["12/01/2020", "13/01/2020", "14/01/2020"]);
     expect(detected?.format).toMatchObject({ pattern: "%d/%m/%Y" });
@@ -85,6 +108,48 @@ describe("detectTimeFormat", () => {
     const detected = detectTimeFormat(["1/1/2012", "1/2/2012", "1/13/2012"]);
     expect(detected?.format).toMatchObject({ pattern: "%-m/%-d/%Y" });
     expect(detected?.dateOrder).toBe("mdy");
+  });
+
+  it.each([
+    [["01.01.2023 00:00 - 01.01.2023 01:00", "01.01.2023 01:00 - 01.01.2023 02:00", "13.01.2023 01:00 - 13.01.2023 02:00"], "%d.%m.%Y %H:%M", " - "],
+    [["2024-01-01T00:00/2024-01-01T00:15", "2024-01-01T00:15/2024-01-01T00:30"], "%Y-%m-%dT%H:%M", "/"],
+    [["2024-01-01 – 2024-01-07", "2024-01-08 – 2024-01-14"], "%Y-%m-%d", " – "],
+  ])("reads periods written as start and end by their start: %j", (cells, pattern, separator) => {
+    // ENTSO-E's load and price exports write each hour as `start - end`; their time column was not
+    // read at all, so the points were numbered.
+    const detected = detectTimeFormat(cells);
+    expect(detected).toMatchObject({ format: { kind: "pattern", pattern }, rangeSeparator: separator });
+    expect(detected?.note).toContain("read as its start");
+  });
+
+  it("does not take a date with a negative offset, or slashed dates, for a period", () => {
+    expect(detectTimeFormat(["2024-01-01 00:00 -05:00", "2024-01-01 01:00 -05:00"])?.rangeSeparator).toBeUndefined();
+    expect(detectTimeFormat(["1/2/2024", "1/3/2024"])?.rangeSeparator).toBeUndefined();
+  });
+
+  it.each([
+    [["2000/01", "2001/02", "2002/03"], "%Y/%E"],
+    [["2018-19", "2019-20", "2020-21"], "%Y-%E"],
+  ])("reads financial years %j by the year each starts in, and continues them", (cells, pattern) => {
+    // Read as year and month, `2000/01`, `2001/02` stepped 13 months a row, and forecasts went on
+    // `2011/12`, `2013/01`.
+    const detected = detectTimeFormat(cells, { columnName: "year" });
+    expect(detected?.format).toEqual({ kind: "pattern", pattern });
+    const format = detected?.format as TimeFormat;
+    expect(makeTimeParser(format)(cells[1]!, 1)).toBe(Date.UTC(Number(cells[1]!.slice(0, 4)), 0, 1));
+    expect(formatTime(Date.UTC(2099, 0, 1), format)).toBe(`2099${pattern.charAt(2)}00`);
+    expect(detectTimeFormat(["2019-12", "2020-01"])?.format).toEqual({ kind: "pattern", pattern: "%Y-%m" });
+  });
+
+  it("writes the hour unpadded when the column does, though its first row is `12:00 AM`", () => {
+    // US Excel and Google Sheets write `1/1/2024 1:00 AM`; exports and forecast steps followed the
+    // first row's two digits and wrote `01:00 AM`.
+    const cells = ["1/1/2024 12:00 AM", "1/1/2024 1:00 AM", "1/1/2024 2:00 AM", "1/13/2024 10:00 PM"];
+    const detected = detectTimeFormat(cells);
+    expect(detected?.format).toMatchObject({ pattern: "%-m/%-d/%Y %-I:%M %p" });
+    const format = detected?.format as TimeFormat;
+    expect(cells.map((cell, i) => formatTime(makeTimeParser(format)(cell, i), format))).toEqual(cells);
+    expect(detectTimeFormat(["01/01/2024 12:00 AM", "01/01/2024 01:00 AM", "01/13/2024 01:00 AM"])?.format).toMatchObject({ pattern: "%m/%d/%Y %I:%M %p" });
   });
 
   it("settles ambiguous slashed dates by which order gives ascending, evenly spaced dates", () => {

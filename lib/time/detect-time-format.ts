@@ -1,5 +1,5 @@
 import { inferFrequency } from "./frequency";
-import { isFullMonthName, makePatternParser, monthLanguagesOf, parseDecimalYear, type MonthLanguage, type TimeFormat } from "./time-format";
+import { isFullMonthName, isMonthSpelledIn, makePatternParser, monthLanguagesOf, parseDecimalYear, type MonthLanguage, type TimeFormat } from "./time-format";
 
 export type DateOrder = "dmy" | "mdy";
 
@@ -9,6 +9,32 @@ export interface DetectedTimeFormat {
   dateOrder?: DateOrder;
   /** Why that order (or unit) was chosen, for the import report. */
   note?: string;
+  /**
+   * The cells are periods written as start and end (`01.01.2023 00:00 - 01.01.2023 01:00`, as
+   * ENTSO-E exports them; ISO intervals `…T00:00/…T00:15`): the text before this separator is
+   * the time, read with `format`.
+   */
+  rangeSeparator?: string;
+}
+
+/** Separators between a period's start and end; a slash only between ISO dates, where it cannot be a date's own. */
+const RANGE_SEPARATORS: [string, RegExp][] = [
+  [" - ", /^.*\d .*\d$/],
+  [" – ", /^.*\d .*\d$/],
+  ["/", /^\d{4}-\d{2}-\d{2}[^/]*\/\d{4}-\d{2}-\d{2}/],
+];
+
+/** The part of a period's cell before the separator: its start. */
+export function rangeStart(cell: string, separator: string): string {
+  const at = cell.indexOf(separator);
+  return at > 0 ? cell.slice(0, at) : cell;
+}
+
+/** The separator every cell writes a period with (start, separator, end), or undefined. */
+function rangeSeparatorOf(values: string[]): string | undefined {
+  return RANGE_SEPARATORS.find(([separator, shape]) =>
+    values.every((v) => shape.test(v) && v.indexOf(separator) > 0 && /\d/.test(v.slice(v.indexOf(separator) + separator.length))),
+  )?.[0];
 }
 
 export interface DetectTimeOptions {
@@ -101,10 +127,14 @@ export function offsetOf(sample: string): number | null | undefined {
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || "0"));
 }
 
-/** Slashed, dotted or dashed day/month/year dates, with an optional time. */
-function slashedCandidates(sample: string): { dmy: string; mdy: string } | null {
-  const match =
-    /^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:([ T])(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?\s*$/.exec(sample);
+const SLASHED = /^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:([ T])(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?\s*$/;
+
+/**
+ * Slashed, dotted or dashed day/month/year dates, with an optional time.
+ * @param values the column's sampled cells: the hour is unpadded when any of them writes it so
+ */
+function slashedCandidates(sample: string, values: string[]): { dmy: string; mdy: string } | null {
+  const match = SLASHED.exec(sample);
   if (!match) return null;
   const sep = match[2] as string;
   const padFirst = (match[1] as string).length === 2 ? "" : "-";
@@ -113,7 +143,10 @@ function slashedCandidates(sample: string): { dmy: string; mdy: string } | null 
   let time = "";
   if (match[5]) {
     const twelve = Boolean(match[9]);
-    time = `${match[5]}%${(match[6] as string).length === 2 ? "" : "-"}${twelve ? "I" : "H"}:%M`;
+    // The first row of a 12-hour clock is usually `12:00 AM`, two digits either way: a padded
+    // pattern wrote `01:00 AM` back for the file's `1:00 AM` in exports and forecasts.
+    const unpadded = values.some((v) => (SLASHED.exec(v)?.[6] ?? "").length === 1);
+    time = `${match[5]}%${(match[6] as string).length === 2 && !unpadded ? "" : "-"}${twelve ? "I" : "H"}:%M`;
     if (match[8] !== undefined) time += ":%S";
     if (twelve) time += " %p";
   }
@@ -145,6 +178,11 @@ function monthNamePatterns(sample: string): string[] {
     const sep = match[2] === "-" ? "-" : " ";
     out.push(`${word}${sep}${(match[3] as string).length === 4 ? "%Y" : "%y"}`);
   }
+  // Year first (`2020 Jan`, `2020-Jan`, R's `format(x, "%Y-%b")`): such a column was not read at all.
+  match = /^\s*(\d{4})([\s-])(\p{L}{3,10})\.?\s*$/u.exec(sample);
+  if (match && monthLanguagesOf(match[3] as string).length > 0) {
+    out.push(`%Y${match[2] === "-" ? "-" : " "}${(match[3] as string).length > 3 ? "%B" : "%b"}`);
+  }
   return out;
 }
 
@@ -155,9 +193,10 @@ function periodPatterns(sample: string): string[] {
   if (match) return [`%Y${match[2]}Q%q`];
   match = /^[Qq]([1-4])(\s*[-/ ]?\s*)(\d{4})$/.exec(trimmed);
   if (match) return [`Q%q${match[2]}%Y`];
-  // Months as Stata, Eurostat and the IMF write them: 2020M01, 2020-M01.
-  match = /^(\d{4})(-?)[Mm](\d{2})$/.exec(trimmed);
-  if (match) return [`%Y${match[2]}M%m`];
+  // Months as Stata, Eurostat and the IMF write them: 2020M01, 2020-M01, and Stata's own default
+  // `2020m1` (the letter's case kept, so the times are written back alike).
+  match = /^(\d{4})(-?)([Mm])(\d{1,2})$/.exec(trimmed);
+  if (match) return [`%Y${match[2]}${match[3]}%${(match[4] as string).length === 1 ? "-" : ""}m`];
   // ISO weeks (ONS, Eurostat, retail calendars): 2020-W05, 2020W05, 2020-W5.
   match = /^(\d{4})(-?)[Ww](\d{1,2})$/.exec(trimmed);
   if (match) return [`%G${match[2]}W${(match[3] as string).length === 1 ? "%-V" : "%V"}`];
@@ -168,6 +207,20 @@ function numericKind(samples: string[]): "integer" | "number" | null {
   if (samples.every((s) => /^\s*-?\d+\s*$/.test(s))) return "integer";
   if (samples.every((s) => /^\s*-?\d+(\.\d+)?\s*$/.test(s))) return "number";
   return null;
+}
+
+/**
+ * Date-times saved as Excel serials (`45292.041667`, hourly): several decimals, steps of whole
+ * minutes shorter than a day. Elapsed seconds under a `time` header write short fractions
+ * (`20000.5`), so only a `date` header takes serials without these.
+ */
+function onMinutesOfDays(numbers: number[], decimals: number): boolean {
+  if (decimals < 4 || numbers.length < 2) return false;
+  for (let i = 1; i < numbers.length; i++) {
+    const minutes = ((numbers[i] as number) - (numbers[i - 1] as number)) * 1440;
+    if (minutes <= 0 || minutes >= 1440 || Math.abs(minutes - Math.round(minutes)) > 0.01) return false;
+  }
+  return true;
 }
 
 function isAscending(values: number[]): boolean {
@@ -204,10 +257,29 @@ export function detectTimeFormat(samples: string[], options: DetectTimeOptions =
   const name = options.columnName ?? "";
   const timeNamed = options.timeLike === true || TIME_NAME.test(name);
 
+  const separator = rangeSeparatorOf(values);
+  if (separator !== undefined) {
+    const start = detectTimeFormat(
+      values.map((v) => rangeStart(v, separator)),
+      options,
+    );
+    if (!start) return null;
+    const note = `each cell is a period, from its start to its end (\`${first}\`): read as its start, and written back so`;
+    return { ...start, rangeSeparator: separator, note: start.note ? `${start.note}; ${note}` : note };
+  }
+
   const iso = isoPattern(first);
   if (iso && allParse(iso, values)) {
     const offset = iso.includes("%z") ? offsetOf(first) : undefined;
     return { format: { kind: "pattern", pattern: iso, ...(offset !== undefined ? { offsetMinutes: offset } : {}) } };
+  }
+
+  // Financial and school years (`2019/20`, `2019-20`): the second number is the next year's last
+  // two digits on every row. Read as months, they stepped 13 months a row.
+  const fiscal = /^\s*\d{4}([-/])\d{2}\s*$/.exec(first);
+  if (fiscal && values.length > 1) {
+    const pattern = `%Y${fiscal[1]}%E`;
+    if (allParse(pattern, values)) return { format: { kind: "pattern", pattern }, note: "read as financial years, each by the year it starts in" };
   }
 
   for (const pattern of ["%Y-%m", "%Y/%m", "%Y.%m"]) {
@@ -236,7 +308,7 @@ export function detectTimeFormat(samples: string[], options: DetectTimeOptions =
     return { format: { kind: "pattern", pattern: "%Y/%m/%d" } };
   }
 
-  const slashed = slashedCandidates(first);
+  const slashed = slashedCandidates(first, values);
   if (slashed) {
     const dmyOk = allParse(slashed.dmy, values);
     const mdyOk = allParse(slashed.mdy, values);
@@ -284,7 +356,10 @@ export function detectTimeFormat(samples: string[], options: DetectTimeOptions =
     // English first, then the first language whose month names read every sample; the names are
     // written back whole when any is written whole (`juillet`), else abbreviated (`juil.`).
     const wordOf = (value: string) => value.replace(/[\d\s,.-]+/gu, " ").trim().split(" ")[0] ?? "";
-    const language = monthLanguagesOf(wordOf(first)).find((l) => allParse(pattern, values, l));
+    const fitting = monthLanguagesOf(wordOf(first)).filter((l) => allParse(pattern, values, l));
+    // Accents are ignored when reading (`Mar` for `Mär`), so English read `Jan, Feb, Mär, Apr` and
+    // forecasts went on `May`: the language that spells every name as written comes first.
+    const language = fitting.find((l) => values.every((v) => isMonthSpelledIn(wordOf(v), l))) ?? fitting[0];
     if (!language) continue;
     const named = pattern.replace(/%[bB]/, values.some((v) => isFullMonthName(wordOf(v), language)) ? "%B" : "%b");
     return { format: { kind: "pattern", pattern: named, ...(language !== "en" ? { language } : {}) } };
@@ -309,8 +384,8 @@ export function detectTimeFormat(samples: string[], options: DetectTimeOptions =
     }
     // Excel serial dates (a date cell saved as a number): 20000–80000 is 1954–2119. Only under a
     // header that says date: a `time` column of elapsed seconds can count through that range too.
-    if (DATE_NAME.test(name) && isAscending(numbers) && numbers.every((n) => n >= 20_000 && n < 80_000)) {
-      const decimals = values.reduce((most, v) => Math.max(most, v.trim().split(".")[1]?.length ?? 0), 0);
+    const decimals = values.reduce((most, v) => Math.max(most, v.trim().split(".")[1]?.length ?? 0), 0);
+    if ((DATE_NAME.test(name) || (EPOCH_NAME.test(name) && onMinutesOfDays(numbers, decimals))) && isAscending(numbers) && numbers.every((n) => n >= 20_000 && n < 80_000)) {
       return { format: { kind: "excel-serial", decimals }, note: "numbers read as Excel serial dates (days since 30 December 1899)" };
     }
     if (EPOCH_NAME.test(name) || (timeNamed && isAscending(numbers))) {

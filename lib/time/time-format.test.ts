@@ -24,6 +24,19 @@ describe("time patterns read and write the file's own format", () => {
     expect(formatTime(parsed, { kind: "pattern", pattern })).toBe(text);
   });
 
+  it.each([
+    ["%Y-%m-%d %H:%M", "2024-01-31 24:00", Date.UTC(2024, 1, 1)],
+    ["%d.%m.%Y %H:%M", "31.12.2023 24:00", Date.UTC(2024, 0, 1)],
+    ["%-m/%-d/%Y %H:%M:%S", "2/29/2024 24:00:00", Date.UTC(2024, 2, 1)],
+  ])("reads %s's `24:00` as the end of the day, the next day's midnight: %s", (pattern, text, ms) => {
+    // Energy exports stamp hours by their end (01:00 … 24:00); the last hour of every day was refused.
+    expect(makePatternParser(pattern)(text)).toBe(ms);
+  });
+
+  it.each(["2024-01-31 24:30", "2024-01-31 25:00", "2024-01-31 24:00:01"])("refuses %s: past the end of the day", (text) => {
+    expect(makePatternParser(text.length > 16 ? "%Y-%m-%d %H:%M:%S" : "%Y-%m-%d %H:%M")(text)).toBeNaN();
+  });
+
   it("refuses an ISO week a year does not have", () => {
     expect(makePatternParser("%G-W%V")("2021-W53")).toBeNaN();
     expect(makePatternParser("%G-W%V")("2020-W00")).toBeNaN();

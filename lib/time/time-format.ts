@@ -11,7 +11,8 @@ export type TimeFormat =
       kind: "pattern";
       /**
        * e.g. `%Y-%m-%d`, `%-m/%-d/%Y`, `%Y Q%q`, `%b %-d %Y`, `%Y-%m-%dT%H:%M:%S%z`; ISO weeks
-       * `%G-W%V` (ISO year and week, read as the week's Monday).
+       * `%G-W%V` (ISO year and week, read as the week's Monday); financial years `%Y/%E` (`2019/20`,
+       * `%E` the two digits of the year after, read as the 1 January of the year it starts in).
        */
       pattern: string;
       /**
@@ -51,14 +52,14 @@ const MONTH_NAMES = [
   "December",
 ];
 
-type Field = "Y" | "y" | "m" | "d" | "H" | "I" | "M" | "S" | "f" | "b" | "q" | "z" | "p" | "G" | "V";
+type Field = "Y" | "y" | "m" | "d" | "H" | "I" | "M" | "S" | "f" | "b" | "q" | "z" | "p" | "G" | "V" | "E";
 
 interface CompiledPattern {
   regex: RegExp;
   fields: Field[];
 }
 
-const TOKEN = /%(-?)([YymdHIMSfbBqzpGV])/g;
+const TOKEN = /%(-?)([YymdHIMSfbBqzpGVE])/g;
 const compiled = new Map<string, CompiledPattern>();
 
 function escapeRegex(text: string): string {
@@ -73,6 +74,7 @@ function tokenRegex(letter: string): string {
     case "V":
       return "(\\d{1,2})";
     case "y":
+    case "E":
       return "(\\d{2})";
     case "m":
     case "d":
@@ -186,6 +188,13 @@ export function isFullMonthName(name: string, language: MonthLanguage): boolean 
   return MONTHS_BY_LANGUAGE[language].full.some((full) => monthKey(full) === key) && !MONTHS_BY_LANGUAGE[language].short.some((short) => monthKey(short) === key);
 }
 
+/** Whether a word is one of a language's month names as that language spells it, accents and all (`Mär` is German, not English). */
+export function isMonthSpelledIn(name: string, language: MonthLanguage): boolean {
+  const word = name.trim().toLowerCase().replace(/\.$/, "");
+  const { full, short, also = [] } = MONTHS_BY_LANGUAGE[language];
+  return [...full, ...short, ...also.flat()].some((spelled) => spelled.toLowerCase().replace(/\.$/, "") === word);
+}
+
 /** The languages in which a word names a month. */
 export function monthLanguagesOf(name: string): MonthLanguage[] {
   return MONTH_LANGUAGES.filter((language) => monthFromName(name, language) > 0);
@@ -296,7 +305,7 @@ function makeFixedParser(pattern: string): ((text: string) => number | undefined
       else if (/^[+-]\d{2}(:?\d{2})?$/.test(suffix)) offset = parseOffset(suffix);
       else return undefined;
     }
-    if (year < 100 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59) return NaN;
+    if (year < 100 || month < 1 || month > 12 || day < 1 || hour > 24 || minute > 59 || (hour === 24 && minute + second > 0)) return NaN;
     if (second > 59) return undefined;
     if (day > daysInMonth(year, month)) return NaN;
     return daysFromCivil(year, month, day) * 86_400_000 + ((hour * 60 + minute - offset) * 60 + second) * 1000;
@@ -330,6 +339,7 @@ function makeRegexParser(pattern: string, language: MonthLanguage): (text: strin
     let pm: boolean | null = null;
     let isoYear = 0;
     let isoWeek = 0;
+    let endYear = -1;
     for (let i = 0; i < fields.length; i++) {
       const value = match[i + 1] as string;
       switch (fields[i]) {
@@ -377,11 +387,16 @@ function makeRegexParser(pattern: string, language: MonthLanguage): (text: strin
         case "G":
           isoYear = Number(value);
           break;
+        case "E":
+          endYear = Number(value);
+          break;
         case "V":
           isoWeek = Number(value);
           break;
       }
     }
+    // A financial or school year (`2019/20`) ends in the year after it starts.
+    if (endYear >= 0 && endYear !== (year + 1) % 100) return NaN;
     if (isoYear > 0) {
       if (isoYear < 100 || isoWeek < 1 || isoWeek > isoWeeksInYear(isoYear)) return NaN;
       return isoWeekMonday(isoYear, isoWeek) * 86_400_000;
@@ -390,9 +405,12 @@ function makeRegexParser(pattern: string, language: MonthLanguage): (text: strin
       if (hour < 1 || hour > 12) return NaN;
       hour = (hour % 12) + (pm ? 12 : 0);
     }
-    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return NaN;
+    // `24:00` ends a day (ISO 8601; energy exports stamp hours by their end, 01:00 … 24:00): it is
+    // the next day's midnight, which Date.UTC and the day count below both give for hour 24.
+    if (hour === 24 && minute + second + millis > 0) return NaN;
+    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 60) return NaN;
     const ms = Date.UTC(year, month - 1, day, hour, minute, second, millis);
-    const check = new Date(ms);
+    const check = new Date(Date.UTC(year, month - 1, day));
     if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return NaN;
     // Date.UTC maps years 0–99 to 1900–1999; four-digit years in a file are meant literally.
     if (year < 100) return NaN;
@@ -453,6 +471,8 @@ export function formatTime(ms: number, format: TimeFormat, index = 0): string {
         return pad(date.getUTCFullYear(), 4);
       case "y":
         return pad(date.getUTCFullYear() % 100, 2);
+      case "E":
+        return pad((date.getUTCFullYear() + 1) % 100, 2);
       case "m":
         return loose ? String(date.getUTCMonth() + 1) : pad(date.getUTCMonth() + 1, 2);
       case "d":
@@ -506,8 +526,14 @@ export function makeTimeParser(format: TimeFormat): (text: string, index: number
   if (format.kind === "excel-serial") {
     return (text) => {
       const trimmed = text.trim();
-      // Whole milliseconds: a serial's fraction of a day is rarely exact in binary.
-      return /^\d+(\.\d+)?$/.test(trimmed) ? Math.round((Number(trimmed) - EXCEL_EPOCH_DAYS) * 86_400_000) : NaN;
+      if (!/^\d+(\.\d+)?$/.test(trimmed)) return NaN;
+      // Whole milliseconds: a serial's fraction of a day is rarely exact in binary. Six decimals
+      // (Excel's usual) pin a time to 86 ms only, so a whole second within that is the time meant:
+      // 45292.083333 is 02:00:00, not 01:59:59.971, which made hourly steps of 3,600,029 ms.
+      const ms = (Number(trimmed) - EXCEL_EPOCH_DAYS) * 86_400_000;
+      const second = Math.round(ms / 1000) * 1000;
+      const resolution = 86_400_000 * 10 ** -(trimmed.split(".")[1]?.length ?? 0);
+      return Math.abs(ms - second) <= resolution / 2 ? second : Math.round(ms);
     };
   }
   const parse = makePatternParser(format.pattern, format.language);
@@ -539,6 +565,7 @@ export function describeTimeFormat(format: TimeFormat): string {
   return format.pattern
     .replace(/%Y/g, "YYYY")
     .replace(/%y/g, "YY")
+    .replace(/%E/g, "YY")
     .replace(/%-?m/g, "MM")
     .replace(/%-?d/g, "DD")
     .replace(/%-?H/g, "hh")

@@ -14,6 +14,7 @@ let route: typeof import("./route");
 let one: typeof import("./[id]/route");
 let points: typeof import("./[id]/series/[seriesId]/points/route");
 let raw: Database.Database;
+const OPTIONS_OBJECT = 'The `options` field must be a JSON object, such as {"decimal": ","}.';
 
 beforeAll(async () => {
   database = await useTestDatabase();
@@ -186,6 +187,9 @@ describe("POST /api/datasets", () => {
       },
     ],
     ["options that are not JSON", 400, "The `options` field is not valid JSON.", () => upload("date,v\n2024-01-01,1\n", { options: "{" })],
+    // An array or a string was spread into the options and refused for keys "0", "1" the sender never wrote.
+    ["options that are a JSON array", 422, OPTIONS_OBJECT, () => upload("date,v\n2024-01-01,1\n", { options: "[1,2]" })],
+    ["options that are a JSON string", 422, OPTIONS_OBJECT, () => upload("date,v\n2024-01-01,1\n", { options: '"dmy"' })],
     [
       "an option naming a column the file lacks",
       422,

@@ -19,6 +19,9 @@ function parseOptions(raw: string | null, name: string | null) {
     } catch {
       throw new HttpError(400, "The `options` field is not valid JSON.");
     }
+    if (json !== null && (typeof json !== "object" || Array.isArray(json))) {
+      throw new HttpError(422, 'The `options` field must be a JSON object, such as {"decimal": ","}.');
+    }
   }
   return importOptionsSchema.parse({ ...(json as object), ...(name !== null && name.trim() !== "" ? { name } : {}) });
 }

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { sniffCsv } from "./sniff-csv";
+
+/** A day of hourly rows: a time column, then loads in MW that swing up and down over the day. */
+function loadFile(timeHeader: string, timeOf: (hour: number) => string, loadHeader: string): string {
+  const rows = [`${timeHeader},${loadHeader},Actual load`];
+  for (let h = 0; h < 48; h++) {
+    const load = Math.round(50_000 + 8_000 * Math.sin((h / 24) * 2 * Math.PI));
+    rows.push(`${timeOf(h)},${load},${load + 500}`);
+  }
+  return rows.join("\n");
+}
+
+describe("numbers under a header with a date word", () => {
+  it("are not taken for Excel serial dates when they swing up and down like measurements", () => {
+    // ENTSO-E's load exports: `Day-ahead Total Load Forecast [MW]` holds 42,000–58,000, which read
+    // one by one as serial dates of 2015–2058. Taken for the time, the file was refused for
+    // "duplicate times" in a column of megawatts.
+    const text = loadFile("Hour", (h) => `interval ${h}`, "Day-ahead Total Load Forecast [MW]");
+    const sniff = sniffCsv(text);
+    expect(sniff.ok).toBe(true);
+    if (!sniff.ok) return;
+    const load = sniff.data.columns.find((c) => c.name.startsWith("Day-ahead"));
+    expect(load?.kind).toBe("number");
+  });
+
+  it("are still serial dates when they count up, with one typo the full read reports by row", () => {
+    const text = loadFile("Date", (h) => (h === 3 ? "4529x" : String(45_292 + h)), "Load");
+    const sniff = sniffCsv(text);
+    expect(sniff.ok).toBe(true);
+    if (!sniff.ok) return;
+    expect(sniff.data.columns[0]?.kind).toBe("time");
+    expect(sniff.data.columns[0]?.time?.format.kind).toBe("excel-serial");
+  });
+});
+
+describe("the delimiter of a file without a header", () => {
+  it("is the semicolon when each line also holds one decimal comma", () => {
+    // `01.01.2024;100,25` splits evenly at either mark: read at the comma, the dates and the whole
+    // part were one text cell and every value was the `25` after the comma.
+    const text = Array.from({ length: 20 }, (_, i) => `${String(i + 1).padStart(2, "0")}.01.2024;${100 + i},25`).join("\n");
+    const sniff = sniffCsv(text);
+    expect(sniff.ok && sniff.data.dialect).toMatchObject({ delimiter: ";", decimal: ",", hasHeader: false });
+  });
+
+  it("stays the comma when a text cell holds a semicolon in a few rows", () => {
+    const text = ["date,value,note", ...Array.from({ length: 20 }, (_, i) => `2024-01-${String(i + 1).padStart(2, "0")},${i},${i % 5 === 0 ? '"checked; ok"' : "ok"}`)].join("\n");
+    const sniff = sniffCsv(text);
+    expect(sniff.ok && sniff.data.dialect.delimiter).toBe(",");
+  });
+});
