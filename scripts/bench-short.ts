@@ -5,7 +5,8 @@
  * each window is forecast one season ahead by the path the app and the CLI take for series too
  * short for the LSTM (`forecastShortSeries`: Theta, or a naive method that backtests far better),
  * and scored by MASE against the season after it (scale: the window's own seasonal-naive error).
- * Seasonal naive and naive on the same windows are the reference measured in the same run.
+ * Seasonal naive and naive on the same windows are the reference measured in the same run; the
+ * share of the actual values inside the recommended forecast's 80% and 95% bands is printed too.
  */
 import { forecastShortSeries, type IntervalForecast } from "../lib/forecast";
 import { mase, maseScale } from "../lib/metrics";
@@ -16,6 +17,9 @@ interface WindowScore {
   snaive: number;
   naive: number;
   seasonal: boolean;
+  /** Share of the season after the window inside the recommended forecast's 80% and 95% bands. */
+  inside80: number;
+  inside95: number;
 }
 
 function seasonalNaive(train: number[], m: number, h: number): number[] {
@@ -38,12 +42,16 @@ function main() {
           const scale = maseScale(train, m);
           if (![...train, ...actual].every(Number.isFinite) || !(scale > 0)) continue;
           const made = forecastShortSeries({ name: entry.name, values: train }, m, m);
-          const forecast = (made.forecast as IntervalForecast).mean;
+          const bands = made.forecast as IntervalForecast;
+          const forecast = bands.mean;
+          const share = (lower: number[], upper: number[]) => actual.filter((y, j) => y >= (lower[j] as number) && y <= (upper[j] as number)).length / m;
           scores.get(m)?.push({
             recommended: mase(actual, forecast, scale),
             snaive: mase(actual, seasonalNaive(train, m, m), scale),
             naive: mase(actual, new Array<number>(m).fill(train[train.length - 1] as number), scale),
             seasonal: made.outcome.preprocessing.deseasonalized,
+            inside80: share(bands.lower80, bands.upper80),
+            inside95: share(bands.lower95, bands.upper95),
           });
         }
       }
@@ -52,12 +60,12 @@ function main() {
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const geomean = (xs: number[]) => Math.exp(mean(xs.map((x) => Math.log(Math.max(x, 1e-9)))));
   console.log("windows of 2 and 2.5 seasons, forecast one season ahead; MASE mean (geomean)");
-  console.log("frequency   windows  season taken  tidecast          seasonal naive    naive             tidecast/snaive geomean");
+  console.log("frequency   windows  season taken  tidecast          seasonal naive    naive             tidecast/snaive geomean  coverage 80% 95%");
   for (const [m, rows] of scores) {
     const cell = (pick: (r: WindowScore) => number) => `${mean(rows.map(pick)).toFixed(3)} (${geomean(rows.map(pick)).toFixed(3)})`.padEnd(18);
     const ratio = geomean(rows.map((r) => r.recommended)) / geomean(rows.map((r) => r.snaive));
     const taken = rows.filter((r) => r.seasonal).length;
-    console.log(`${(m === 12 ? "monthly" : "quarterly").padEnd(12)}${String(rows.length).padEnd(9)}${String(taken).padEnd(14)}${cell((r) => r.recommended)}${cell((r) => r.snaive)}${cell((r) => r.naive)}${ratio.toFixed(3)}`);
+    console.log(`${(m === 12 ? "monthly" : "quarterly").padEnd(12)}${String(rows.length).padEnd(9)}${String(taken).padEnd(14)}${cell((r) => r.recommended)}${cell((r) => r.snaive)}${cell((r) => r.naive)}${ratio.toFixed(3).padEnd(25)}${mean(rows.map((r) => r.inside80)).toFixed(3)}  ${mean(rows.map((r) => r.inside95)).toFixed(3)}`);
   }
 }
 
