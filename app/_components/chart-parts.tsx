@@ -1,10 +1,9 @@
 import { useMemo } from "react";
-import { useChartWidth, XAxis } from "recharts";
-import { formatAxisValue, formatTimeTick } from "@/lib/chart/format-time-label";
-import { timeTicks, timeTicksForWidth } from "@/lib/chart/time-ticks";
+import { Text, useChartWidth, XAxis, type XAxisTickContentProps } from "recharts";
+import { formatAxisValue, formatTimeTick, toFrequencyKind, type TimeLabelKind } from "@/lib/chart/format-time-label";
+import { axisTicksForWidth, clampLabelX, TIME_TICK_SPACING } from "@/lib/chart/time-ticks";
 import type { LossKey } from "@/lib/chart/to-loss-paths";
 import type { ValueAxis } from "@/lib/chart/to-value-axis";
-import type { FrequencyKind } from "@/lib/time/frequency";
 
 const TICK = { fontSize: 12, fill: "var(--text-muted)" };
 
@@ -22,7 +21,8 @@ export const HORIZONTAL_GRID = {
 };
 
 export interface TimeXAxisProps {
-  frequency: FrequencyKind;
+  /** The series' frequency, or its label style (financial years, month names in its language). */
+  frequency: TimeLabelKind;
   /** The time range shown, epoch ms (the whole data, or the brush's window). */
   from: number;
   to: number;
@@ -35,11 +35,9 @@ export interface TimeXAxisProps {
  */
 export function TimeXAxis({ frequency, from, to }: TimeXAxisProps) {
   const width = useChartWidth();
-  const ticks = useMemo(() => {
-    if (frequency === "index") return undefined;
-    // Before the chart knows its width: about nine ticks.
-    return width !== undefined && width > 0 ? timeTicksForWidth(from, to, width) : timeTicks(from, to, 9).filter((t) => t >= from && t <= to);
-  }, [frequency, from, to, width]);
+  const kind = toFrequencyKind(frequency);
+  // Before the chart knows its width: about nine ticks.
+  const ticks = useMemo(() => axisTicksForWidth(from, to, width !== undefined && width > 0 ? width : 9 * TIME_TICK_SPACING, kind), [kind, from, to, width]);
   return (
     <XAxis
       dataKey="t"
@@ -48,8 +46,15 @@ export function TimeXAxis({ frequency, from, to }: TimeXAxisProps) {
       domain={["dataMin", "dataMax"]}
       ticks={ticks}
       interval={0}
-      tickFormatter={(v: number) => formatTimeTick(v, frequency, to - from)}
-      tick={TICK}
+      // Recharts' own tick, with the first and last labels kept whole inside the chart.
+      tick={(props: XAxisTickContentProps) => {
+        const label = formatTimeTick(Number(props.payload.value), frequency, to - from);
+        return (
+          <Text {...props} {...TICK} x={width ? clampLabelX(Number(props.x), label, width) : props.x}>
+            {label}
+          </Text>
+        );
+      }}
       stroke="var(--border-strong)"
     />
   );

@@ -2,19 +2,18 @@
 
 import { useMemo, useRef, useState } from "react";
 import { Area, Brush, CartesianGrid, ComposedChart, Line, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, YAxis } from "recharts";
-import { formatEstimate, formatTimeLabel, formatValue } from "@/lib/chart/format-time-label";
+import { formatEstimate, formatTimeLabel, formatValue, type TimeLabelKind } from "@/lib/chart/format-time-label";
 import { toForecastCounts, toInitialWindowStart, type ForecastRow } from "@/lib/chart/to-forecast-rows";
 import { toRowsValueAxis } from "@/lib/chart/to-value-axis";
 import { toZoomLabels } from "@/lib/chart/to-zoom-labels";
 import { useZoomHandleLabels } from "@/app/_hooks/use-zoom-handle-labels";
-import type { FrequencyKind } from "@/lib/time/frequency";
 import { ChartLegend, HORIZONTAL_GRID, TimeXAxis, valueAxisProps, type LegendItem } from "./chart-parts";
 
 export interface ForecastChartProps {
   rows: ForecastRow[];
   name: string;
   unit?: string | null;
-  frequency: FrequencyKind;
+  frequency: TimeLabelKind;
   /** Epoch ms of the last observed value (the marker). */
   historyEnd: number;
   /** Label of the drawn forecast's method. */
@@ -31,7 +30,7 @@ const FORECAST = "var(--forecast)";
 const VALUE_KEYS = ["history", "forecast", "band80", "band95", "backtest"] as const;
 const OUTLIER = "var(--danger)";
 
-function ForecastTooltip({ row, frequency, unit }: { row: ForecastRow; frequency: FrequencyKind; unit?: string | null }) {
+function ForecastTooltip({ row, frequency, unit }: { row: ForecastRow; frequency: TimeLabelKind; unit?: string | null }) {
   const u = unit ? ` ${unit}` : "";
   const range = (r: [number, number] | null | undefined) => (r ? `${formatEstimate(r[0])} – ${formatEstimate(r[1])}${u}` : null);
   return (

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useRuns } from "@/app/_hooks/use-runs";
 import { ACTIVE, useTraining } from "@/app/_hooks/use-training";
+import { toSeriesLabelStyle } from "@/lib/chart/format-time-label";
 import type { HistoryPoints } from "@/lib/chart/to-forecast-rows";
 import type { RunDto, RunSummaryDto } from "@/lib/series/run-schema";
 import type { DatasetDto, SeriesDto } from "@/lib/series/schema";
@@ -216,7 +217,7 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
               a={compareA}
               b={compareB}
               history={history}
-              frequency={dataset.series[0]?.frequency.kind ?? "index"}
+              frequency={toSeriesLabelStyle(dataset.series[0])}
               units={units}
               labels={[runLabel(runs.runs.find((r) => r.id === compareA.id), "A"), runLabel(runs.runs.find((r) => r.id === compareB.id), "B")]}
             />

@@ -2,20 +2,19 @@
 
 import { useMemo, useState } from "react";
 import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, YAxis } from "recharts";
-import { formatTimeLabel, formatValue } from "@/lib/chart/format-time-label";
+import { formatTimeLabel, formatValue, type TimeLabelKind } from "@/lib/chart/format-time-label";
 import { toCompareRows, type CompareRow } from "@/lib/chart/to-compare-rows";
 import { toRowsValueAxis } from "@/lib/chart/to-value-axis";
 import type { HistoryPoints } from "@/lib/chart/to-forecast-rows";
 import { METHOD_LABELS } from "@/lib/forecast/types";
 import type { RunDto } from "@/lib/series/run-schema";
-import type { FrequencyKind } from "@/lib/time/frequency";
 import { ChartLegend, HORIZONTAL_GRID, TimeXAxis, valueAxisProps } from "./chart-parts";
 
 export interface RunCompareProps {
   a: RunDto;
   b: RunDto;
   history: Record<string, HistoryPoints>;
-  frequency: FrequencyKind;
+  frequency: TimeLabelKind;
   labels: [string, string];
   /** Each series' unit, by series id, for the value axis (as on the forecast chart). */
   units?: Record<string, string | null>;

@@ -1,6 +1,7 @@
 "use client";
 
 import { useDeferredValue, useMemo, useRef, useState } from "react";
+import { toSeriesLabelStyle } from "@/lib/chart/format-time-label";
 import { toForecastRows, type HistoryPoints } from "@/lib/chart/to-forecast-rows";
 import { formatRunTime, toChartHeading } from "@/lib/export/chart-heading";
 import { METHOD_LABELS, type MethodName } from "@/lib/forecast/types";
@@ -46,6 +47,7 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
   const saved = run.series.find((s) => s.seriesId === seriesId) ?? run.series[0];
   const shown = (fresh ?? run.series).find((s) => s.seriesId === saved?.seriesId) ?? saved;
   const meta = series.find((s) => s.id === saved?.seriesId);
+  const labelStyle = toSeriesLabelStyle(meta);
   const points = saved ? history[saved.seriesId] : undefined;
   const drawn: MethodName = method === "chosen" || !shown?.forecasts[method] ? (shown?.chosen ?? "lstm") : method;
   const rows = useMemo(
@@ -172,7 +174,7 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
             rows={rows}
             name={saved.name}
             unit={meta?.unit}
-            frequency={meta?.frequency.kind ?? "index"}
+            frequency={labelStyle}
             historyEnd={shown.historyEnd}
             methodLabel={METHOD_LABELS[drawn]}
             showBacktest={showBacktest && !fresh}
@@ -203,7 +205,7 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
         </p>
       )}
       <p className="preprocessing-note" data-testid="preprocessing">
-        <span className="muted">{saved.forecasts.lstm ? "Before the network:" : "Before the methods:"}</span> {describePreprocessing(saved.preprocessing, describeOutliers(saved.preprocessing.outliers ?? [], meta?.frequency.kind ?? "index", meta?.unit))}
+        <span className="muted">{saved.forecasts.lstm ? "Before the network:" : "Before the methods:"}</span> {describePreprocessing(saved.preprocessing, describeOutliers(saved.preprocessing.outliers ?? [], labelStyle, meta?.unit))}
       </p>
       {showDetails && (Object.keys(saved.metrics).length > 0 || run.history.length > 0) && (
         <div className="result-grid">

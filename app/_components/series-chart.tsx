@@ -2,15 +2,14 @@
 
 import { useDeferredValue, useMemo } from "react";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, YAxis } from "recharts";
-import { formatTimeLabel, formatValue } from "@/lib/chart/format-time-label";
+import { formatTimeLabel, formatValue, type TimeLabelKind } from "@/lib/chart/format-time-label";
 import { toRowsValueAxis } from "@/lib/chart/to-value-axis";
-import type { FrequencyKind } from "@/lib/time/frequency";
 import { HORIZONTAL_GRID, TimeXAxis, valueAxisProps } from "./chart-parts";
 
 export interface SeriesChartProps {
   name: string;
   unit?: string | null;
-  frequency: FrequencyKind;
+  frequency: TimeLabelKind;
   /** Epoch ms, ascending. */
   t: number[];
   /** Values; null = missing. */

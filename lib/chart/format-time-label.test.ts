@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAxisValue, formatEstimate, formatTimeLabel, formatValue } from "./format-time-label";
+import { formatAxisValue, formatEstimate, formatTimeLabel, formatTimeTick, formatValue, toTimeLabelStyle } from "./format-time-label";
 
 describe("formatEstimate", () => {
   it.each([
@@ -42,5 +42,32 @@ describe("formatAxisValue", () => {
     [0, "0"],
   ])("%s → %s", (value, text) => {
     expect(formatAxisValue(value)).toBe(text);
+  });
+});
+
+describe("labels in the series' own style", () => {
+  const fy = toTimeLabelStyle("yearly", { kind: "pattern", pattern: "%Y/%E" });
+  const german = toTimeLabelStyle("monthly", { kind: "pattern", pattern: "%b %Y", language: "de" });
+  const march2024 = Date.UTC(2024, 2, 1);
+
+  it("financial years read as the file writes them, not as the calendar year they start in", () => {
+    expect(formatTimeLabel(Date.UTC(2019, 0, 1), fy)).toBe("2019/20");
+    expect(formatTimeLabel(Date.UTC(1999, 0, 1), fy, true)).toBe("1999/00");
+    expect(formatTimeTick(Date.UTC(2020, 0, 1), fy, 30 * 365 * 86_400_000)).toBe("2020/21");
+  });
+
+  it("month names stay in the file's language on ticks, tooltips and days", () => {
+    expect(formatTimeLabel(march2024, german)).toBe("Mär 2024");
+    expect(formatTimeTick(Date.UTC(2024, 4, 1), german, 3 * 365 * 86_400_000)).toBe("Mai 2024");
+    const daily = toTimeLabelStyle("daily", { kind: "pattern", pattern: "%-d. %B %Y", language: "de" });
+    expect(formatTimeLabel(Date.UTC(2024, 11, 24), daily)).toBe("24 Dez 2024");
+  });
+
+  it("other files keep the plain labels", () => {
+    expect(toTimeLabelStyle("monthly", { kind: "pattern", pattern: "%Ym%-m" })).toBe("monthly");
+    expect(toTimeLabelStyle("yearly", { kind: "pattern", pattern: "%Y" })).toBe("yearly");
+    expect(toTimeLabelStyle("hourly", { kind: "excel-serial", decimals: 6 })).toBe("hourly");
+    expect(toTimeLabelStyle("monthly", undefined)).toBe("monthly");
+    expect(formatTimeLabel(march2024, toTimeLabelStyle("monthly", { kind: "pattern", pattern: "%b %Y", language: "en" }))).toBe("Mar 2024");
   });
 });

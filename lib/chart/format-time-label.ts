@@ -1,6 +1,52 @@
 import type { FrequencyKind } from "../time/frequency";
+import { monthAbbreviation, type MonthLanguage, type TimeFormat } from "../time/time-format";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * The habits of a file's time column that labels on screen keep: financial years (`2019/20`, a
+ * year that starts in 2019 and would read as the wrong year as `2019`) and month names in the
+ * file's language (`Mär 2024`, as the preview and the exports write them).
+ */
+export interface TimeLabelStyle {
+  kind: FrequencyKind;
+  financialYear?: boolean;
+  language?: Exclude<MonthLanguage, "en">;
+}
+
+/** What labels are drawn by: the series' frequency, or its frequency with the file's habits. */
+export type TimeLabelKind = FrequencyKind | TimeLabelStyle;
+
+/** The frequency of a label kind. */
+export function toFrequencyKind(kind: TimeLabelKind): FrequencyKind {
+  return typeof kind === "string" ? kind : kind.kind;
+}
+
+/**
+ * Label kind of a series: its frequency alone unless its time format has a habit worth keeping.
+ * @param format the series' time format as detected at import (undefined: none known)
+ */
+export function toTimeLabelStyle(kind: FrequencyKind, format: TimeFormat | undefined): TimeLabelKind {
+  if (format?.kind !== "pattern") return kind;
+  const financialYear = kind === "yearly" && format.pattern.includes("%E");
+  const language = format.language && format.language !== "en" && /%[bB]/.test(format.pattern) ? format.language : undefined;
+  if (!financialYear && !language) return kind;
+  return { kind, ...(financialYear ? { financialYear } : {}), ...(language ? { language } : {}) };
+}
+
+/** Label kind of a stored series (numbered positions when there is none). */
+export function toSeriesLabelStyle(series: { frequency: { kind: FrequencyKind }; timeFormat: TimeFormat } | undefined): TimeLabelKind {
+  return series ? toTimeLabelStyle(series.frequency.kind, series.timeFormat) : "index";
+}
+
+function monthName(d: Date, style: TimeLabelKind): string {
+  const language = typeof style === "string" ? undefined : style.language;
+  return language ? monthAbbreviation(d.getUTCMonth(), language) : (MONTHS[d.getUTCMonth()] as string);
+}
+
+function yearName(year: number, style: TimeLabelKind): string {
+  return typeof style !== "string" && style.financialYear ? `${year}/${pad((year + 1) % 100)}` : String(year);
+}
 
 function pad(n: number): string {
   return String(n).padStart(2, "0");
@@ -11,15 +57,16 @@ function pad(n: number): string {
  * frequency. Times are shown in UTC, which is how wall-clock times from files are stored.
  * @param ms epoch milliseconds
  */
-export function formatTimeLabel(ms: number, kind: FrequencyKind, withTime = false): string {
+export function formatTimeLabel(ms: number, style: TimeLabelKind, withTime = false): string {
+  const kind = toFrequencyKind(style);
   if (kind === "index") return `#${Math.round(ms) + 1}`;
   const d = new Date(ms);
   const year = d.getUTCFullYear();
-  const month = MONTHS[d.getUTCMonth()] as string;
+  const month = monthName(d, style);
   const day = d.getUTCDate();
   switch (kind) {
     case "yearly":
-      return String(year);
+      return yearName(year, style);
     case "quarterly":
       return `${year} Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
     case "monthly":
@@ -38,13 +85,15 @@ export function formatTimeLabel(ms: number, kind: FrequencyKind, withTime = fals
 }
 
 /** Axis tick label: shorter than the tooltip's, picked from the span shown. */
-export function formatTimeTick(ms: number, kind: FrequencyKind, spanMs: number): string {
+export function formatTimeTick(ms: number, style: TimeLabelKind, spanMs: number): string {
+  const kind = toFrequencyKind(style);
   if (kind === "index") return String(Math.round(ms) + 1);
   const d = new Date(ms);
   const year = d.getUTCFullYear();
-  const month = MONTHS[d.getUTCMonth()] as string;
+  const month = monthName(d, style);
   const DAY = 86_400_000;
-  if (kind === "yearly" || spanMs > 6 * 365 * DAY) return String(year);
+  if (kind === "yearly") return yearName(year, style);
+  if (spanMs > 6 * 365 * DAY) return String(year);
   if (kind === "quarterly") return `${year} Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
   if (spanMs > 120 * DAY) return `${month} ${year}`;
   if (spanMs > 3 * DAY) return `${d.getUTCDate()} ${month}`;

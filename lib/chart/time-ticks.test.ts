@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { timeTicks } from "./time-ticks";
+import { axisTicksForWidth, clampLabelX, timeTicks, timeTicksForWidth } from "./time-ticks";
 
 describe("timeTicks", () => {
   it("puts multi-year spans on 1 January, each year at most once", () => {
@@ -15,5 +15,29 @@ describe("timeTicks", () => {
     expect(months.every((t) => new Date(t).getUTCDate() === 1)).toBe(true);
     const days = timeTicks(Date.UTC(2024, 0, 1, 5), Date.UTC(2024, 0, 7, 5), 8);
     expect(days.every((t) => t % 86_400_000 === 0)).toBe(true);
+  });
+});
+
+describe("axisTicksForWidth", () => {
+  it("numbers a series without times at a few round positions, not one tick per point", () => {
+    // Positions 0…335 are labelled 1…336.
+    const ticks = axisTicksForWidth(0, 335, 1100, "index");
+    expect(ticks.length).toBeGreaterThanOrEqual(2);
+    expect(ticks.length).toBeLessThanOrEqual(10);
+    expect(ticks.every((t) => Number.isInteger(t) && t >= 0 && t <= 335)).toBe(true);
+    expect(ticks.map((t) => t + 1)).toContain(100);
+  });
+
+  it("puts dated series on calendar ticks", () => {
+    expect(axisTicksForWidth(Date.UTC(2020, 0, 1), Date.UTC(2024, 0, 1), 900, "monthly")).toEqual(timeTicksForWidth(Date.UTC(2020, 0, 1), Date.UTC(2024, 0, 1), 900));
+  });
+});
+
+describe("clampLabelX", () => {
+  it("keeps the first and last labels whole inside the chart, and leaves the others where their tick is", () => {
+    // "2024 Q2" is about 52 px wide at 12 px.
+    expect(clampLabelX(1270, "2024 Q2", 1280)).toBeLessThanOrEqual(1280 - 26);
+    expect(clampLabelX(10, "2024 Q2", 1280)).toBeGreaterThanOrEqual(26);
+    expect(clampLabelX(600, "2024 Q2", 1280)).toBe(600);
   });
 });

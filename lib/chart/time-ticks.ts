@@ -1,3 +1,6 @@
+import type { FrequencyKind } from "../time/frequency";
+import { niceTicks } from "./nice-ticks";
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -61,4 +64,33 @@ export const TIME_TICK_SPACING = 110;
 export function timeTicksForWidth(from: number, to: number, width: number): number[] {
   const target = Math.max(2, Math.floor(width / TIME_TICK_SPACING));
   return timeTicks(from, to, target).filter((t) => t >= from && t <= to);
+}
+
+/** Width of an axis label, estimated (px): nothing is measured, so charts never force a layout. */
+export function estimateLabelWidth(text: string, fontSize = 12): number {
+  return text.length * fontSize * 0.62;
+}
+
+/**
+ * Where to centre a time label so that it stays inside the chart: a tick at the first or last
+ * time would otherwise hang half outside and be cut (`2024 Q` for 2024 Q2).
+ * @param x the tick's position, px from the chart's left edge
+ * @param chartWidth px
+ */
+export function clampLabelX(x: number, label: string, chartWidth: number, fontSize = 12): number {
+  const half = estimateLabelWidth(label, fontSize) / 2;
+  return Math.min(Math.max(x, half + 2), chartWidth - half - 2);
+}
+
+/**
+ * Ticks of a chart's X axis `width` pixels wide: calendar ticks for dated series, round positions
+ * for a series without times (the page's axis and the server-drawn chart share it).
+ */
+export function axisTicksForWidth(from: number, to: number, width: number, kind: FrequencyKind): number[] {
+  if (kind !== "index") return timeTicksForWidth(from, to, width);
+  const target = Math.max(2, Math.floor(width / TIME_TICK_SPACING));
+  // Positions 0, 1, … are labelled 1, 2, …: round labels, so ticks one before round numbers.
+  return niceTicks(from + 1, to + 1, target)
+    .map((n) => n - 1)
+    .filter((t) => Number.isInteger(t) && t >= from && t <= to);
 }

@@ -1,5 +1,4 @@
-import type { FrequencyKind } from "../time/frequency";
-import { formatTimeLabel } from "./format-time-label";
+import { formatTimeLabel, type TimeLabelKind } from "./format-time-label";
 
 /** Accessible names and values of a zoom brush's two handles. */
 export interface ZoomLabels {
@@ -15,7 +14,7 @@ const HOW = "Drag, or use the left and right arrow keys.";
  * @param from first time shown, epoch ms
  * @param to last time shown, epoch ms
  */
-export function toZoomLabels(from: number, to: number, frequency: FrequencyKind): ZoomLabels {
+export function toZoomLabels(from: number, to: number, frequency: TimeLabelKind): ZoomLabels {
   const a = formatTimeLabel(from, frequency, true);
   const b = formatTimeLabel(to, frequency, true);
   return {

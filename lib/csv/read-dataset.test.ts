@@ -318,6 +318,17 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     expect(dataset.issues.map((i) => i.message)).toContain("Column `Date`: numbers read as Excel serial dates (days since 30 December 1899).");
   });
 
+  it("reads times the same way when files joined one after another repeat the header among the first rows", () => {
+    // The repeated header's words in the sample made the Excel date-times a column of text: the
+    // file was imported as two series, `Timestamp` one of them, numbered instead of dated.
+    const rows = (from: number) => Array.from({ length: 6 }, (_, i) => `${(45292 + (from + i) / 24).toFixed(6)},${100 + i}`);
+    const dataset = read(`Timestamp,Orders\n${rows(0).join("\n")}\nTimestamp,Orders\n${rows(6).join("\n")}\n`);
+    expect(dataset.series.map((s) => s.name)).toEqual(["Orders"]);
+    expect(dataset.series[0]!.frequency.kind).toBe("hourly");
+    expect(dataset.series[0]!.times[7]).toBe(Date.UTC(2024, 0, 1, 7));
+    expect(dataset.issues.map((i) => i.message)).toContain("Row 8 repeats the header, as files joined one after another do, and was left out.");
+  });
+
   it("leaves out note and source lines under the table, and only at the end", () => {
     const dataset = read('month,turnover\n2024-01,5\n2024-02,6\n2024-03,7\n\nSource: ABS\n"© Eurostat, 2024",\n');
     expect(Array.from(dataset.series[0]!.values)).toEqual([5, 6, 7]);

@@ -191,6 +191,11 @@ function detectTimeColumn(name: string, cells: string[], dateOrder: DateOrder | 
   return best;
 }
 
+/** Whether a row repeats the header, cell for cell (as reading leaves it out). */
+function repeatsHeader(row: string[], header: string[]): boolean {
+  return row.length > 0 && row.every((cell, i) => cell.trim() === (header[i] ?? "").trim());
+}
+
 /** A header row has a text cell where the data below it has numbers or dates. */
 function looksLikeHeader(first: string[], rest: string[][], decimal: DecimalMark): boolean {
   const allText = first.every((cell) => cell.trim() !== "" && !isNumeric(cell, decimal) && !detectTimeFormat([cell], {}));
@@ -358,7 +363,9 @@ export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSn
   const decimal = decision.mark;
   const hasHeader = looksLikeHeader(firstRow, restRows.slice(0, 50), decimal);
   const indexNameRow = hasHeader && indexName !== undefined;
-  const dataRows = hasHeader ? restRows : rows;
+  // A header repeated further down (files joined one after another) is left out when reading: its
+  // words must not make a column of dates or numbers look like text.
+  const dataRows = hasHeader ? restRows.filter((row) => !repeatsHeader(row, firstRow)) : rows;
   if (dataRows.length === 0) {
     return fail("The file has a header row but no data rows. Add at least one row of values under the header.");
   }

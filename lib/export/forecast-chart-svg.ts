@@ -1,10 +1,9 @@
-import { formatAxisValue, formatTimeLabel, formatTimeTick } from "../chart/format-time-label";
+import { formatAxisValue, formatTimeLabel, formatTimeTick, toFrequencyKind, type TimeLabelKind } from "../chart/format-time-label";
 import { niceTicks } from "../chart/nice-ticks";
-import { TIME_TICK_SPACING, timeTicksForWidth } from "../chart/time-ticks";
+import { axisTicksForWidth, clampLabelX, estimateLabelWidth } from "../chart/time-ticks";
 import { toForecastRows, toRecentWindowStart, type ForecastRow, type HistoryPoints } from "../chart/to-forecast-rows";
 import type { MethodName } from "../forecast/types";
 import type { RunSeries } from "../series/run-schema";
-import type { FrequencyKind } from "../time/frequency";
 import { CHART_HEADER_HEIGHT, escapeXml, legendWidth, toChartSvg, type ChartLegendEntry } from "./chart-svg";
 
 /**
@@ -20,7 +19,8 @@ export interface ForecastChartSvgInput {
   series: RunSeries;
   /** The method whose forecast is drawn. */
   method: MethodName;
-  frequency: FrequencyKind;
+  /** The series' frequency, or its label style (financial years, month names in its language). */
+  frequency: TimeLabelKind;
   unit?: string | null;
   title: string;
   subtitle?: string;
@@ -51,10 +51,6 @@ const MIN_Y_AXIS_WIDTH = 64;
 const TICK_SIZE = 6;
 
 /** Roughly how wide a 12 px label is (0.62 em a character: DejaVu Sans' digits, the widest font used). */
-function textWidth(text: string, fontSize = 12): number {
-  return text.length * fontSize * 0.62;
-}
-
 function round(v: number): number {
   return Math.round(v * 10) / 10;
 }
@@ -158,18 +154,6 @@ function toBandPolygons(rows: ForecastRow[], band: (row: ForecastRow) => [number
   return polygons;
 }
 
-/** Time ticks as on the page (numbered positions for series without times). */
-function toTimeTicks(from: number, to: number, frequency: FrequencyKind, plotWidth: number): number[] {
-  if (frequency === "index") {
-    const target = Math.max(2, Math.floor(plotWidth / TIME_TICK_SPACING));
-    // Positions 0, 1, … are labelled 1, 2, …: round labels, so ticks one before round numbers.
-    return niceTicks(from + 1, to + 1, target)
-      .map((n) => n - 1)
-      .filter((t) => Number.isInteger(t) && t >= from && t <= to);
-  }
-  return timeTicksForWidth(from, to, plotWidth);
-}
-
 /**
  * A run's forecast chart for one series as a standalone SVG document.
  * @returns the SVG text; `width` × `height` CSS pixels
@@ -188,7 +172,7 @@ export function toForecastChartSvg(input: ForecastChartSvgInput): string {
   const yMax = Math.max(high, yTicks[yTicks.length - 1] ?? high);
   const yLabels = yTicks.map(formatAxisValue);
   const unitRoom = input.unit ? 20 : 0;
-  const yAxisWidth = Math.max(MIN_Y_AXIS_WIDTH, Math.ceil(Math.max(0, ...yLabels.map((l) => textWidth(l)))) + TICK_SIZE + 6 + unitRoom);
+  const yAxisWidth = Math.max(MIN_Y_AXIS_WIDTH, Math.ceil(Math.max(0, ...yLabels.map((l) => estimateLabelWidth(l)))) + TICK_SIZE + 6 + unitRoom);
 
   const left = MARGIN.left + yAxisWidth;
   const right = width - MARGIN.right;
@@ -219,11 +203,11 @@ export function toForecastChartSvg(input: ForecastChartSvgInput): string {
   // Time axis: every tick whose label fits without touching the previous one or the image's edge.
   parts.push(`<line x1="${left}" y1="${bottom}" x2="${right}" y2="${bottom}" stroke="${COLOR.axis}"/>`);
   let lastLabelEnd = Number.NEGATIVE_INFINITY;
-  for (const tick of toTimeTicks(from, to, input.frequency, right - left)) {
+  for (const tick of axisTicksForWidth(from, to, right - left, toFrequencyKind(input.frequency))) {
     const tx = round(x(tick));
     const label = formatTimeTick(tick, input.frequency, to - from);
-    const half = textWidth(label) / 2;
-    const cx = Math.min(Math.max(tx, half + 2), width - half - 2);
+    const half = estimateLabelWidth(label) / 2;
+    const cx = clampLabelX(tx, label, width);
     if (cx - half < lastLabelEnd + 8) continue;
     lastLabelEnd = cx + half;
     parts.push(`<line x1="${tx}" y1="${bottom}" x2="${tx}" y2="${bottom + TICK_SIZE}" stroke="${COLOR.axis}"/>`);
@@ -251,7 +235,7 @@ export function toForecastChartSvg(input: ForecastChartSvgInput): string {
     // As on the page: the first forecast step's date, which the time ticks may all miss.
     const first = rows.find((r) => r.t > end)?.t;
     const label = escapeXml(first === undefined ? "Forecast starts" : `Forecast from ${formatTimeLabel(first, input.frequency)}`);
-    const onLeft = mx - 5 - textWidth(label, 11) >= left;
+    const onLeft = mx - 5 - estimateLabelWidth(label, 11) >= left;
     parts.push(`<line x1="${mx}" y1="${top}" x2="${mx}" y2="${bottom}" stroke="${COLOR.marker}" stroke-dasharray="4 3" data-kind="history-end"/>`);
     parts.push(
       `<text x="${onLeft ? mx - 5 : mx + 5}" y="${top + 15}" text-anchor="${onLeft ? "end" : "start"}" font-size="11" fill="${COLOR.label}" stroke="#ffffff" stroke-width="3" paint-order="stroke">${label}</text>`,

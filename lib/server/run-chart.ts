@@ -1,3 +1,4 @@
+import { toSeriesLabelStyle } from "../chart/format-time-label";
 import { toChartHeading } from "../export/chart-heading";
 import { toExportFileName } from "../export/file-name";
 import { checkExportMethod, toExportMethod } from "../export/forecast-table";
@@ -54,7 +55,7 @@ export async function getRunChart(id: string, query: ChartExportQuery): Promise<
     history: { t: history.times, y: history.values },
     series,
     method,
-    frequency: meta.frequency.kind,
+    frequency: toSeriesLabelStyle(meta),
     unit: meta.unit,
     ...heading,
     width: query.width,

@@ -68,6 +68,13 @@ describe("time patterns read and write the file's own format", () => {
     expect(formatTimeLabel(Date.UTC(2024, 2, 1), { kind: "pattern", pattern: "%Y-%m" })).toBe("2024-03");
     expect(formatTimeLabel(7, { kind: "index" }, 7)).toBe("8");
   });
+
+  it("labels Excel date-times with their time of day at midnight too, so a range reads alike at both ends", () => {
+    // `2024-01-01 – 2024-01-14 23:00` read as if the first were a day and the last an hour.
+    expect(formatTimeLabel(Date.UTC(2024, 0, 1), { kind: "excel-serial", decimals: 6 })).toBe("2024-01-01 00:00");
+    expect(formatTimeLabel(Date.UTC(2024, 0, 14, 23), { kind: "excel-serial", decimals: 6 })).toBe("2024-01-14 23:00");
+    expect(formatTimeLabel(Date.UTC(2024, 0, 1), { kind: "excel-serial", decimals: 0 })).toBe("2024-01-01");
+  });
 });
 
 describe("matchPadding", () => {

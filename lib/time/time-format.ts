@@ -152,6 +152,11 @@ const MONTHS_BY_LANGUAGE: Record<MonthLanguage, { full: string[]; short: string[
   },
 };
 
+/** The short name a language's spreadsheets give a month: `Mär`, `janv.`, `mrt`. @param month 0–11 */
+export function monthAbbreviation(month: number, language: MonthLanguage): string {
+  return MONTHS_BY_LANGUAGE[language].short[month] ?? "";
+}
+
 /** Lower case, no accents, no trailing dot: `Mär.` → `mar`, `Févr.` → `fevr`. */
 function monthKey(name: string): string {
   return name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\.$/, "");
@@ -441,7 +446,8 @@ const EXCEL_EPOCH_DAYS = 25_569;
 export function formatTimeLabel(ms: number, format: TimeFormat, index = 0): string {
   if (format.kind === "excel-serial") {
     const iso = new Date(ms).toISOString();
-    return iso.slice(11, 19) === "00:00:00" ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+    // Whole serials are days; with a fraction the column holds times of day, midnight included.
+    return format.decimals === 0 && iso.slice(11, 19) === "00:00:00" ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
   }
   if (format.kind !== "epoch") return formatTime(ms, format, index);
   const iso = new Date(ms).toISOString();

@@ -1,7 +1,6 @@
-import { formatTimeLabel, formatValue } from "../chart/format-time-label";
+import { formatTimeLabel, formatValue, type TimeLabelKind } from "../chart/format-time-label";
 import type { SeriesPreprocessing } from "../forecast/types";
 import type { RunSeries } from "../series/run-schema";
-import type { FrequencyKind } from "../time/frequency";
 
 /** Outliers listed by name; the count says how many more there were. */
 const OUTLIERS_NAMED = 3;
@@ -38,10 +37,10 @@ export function describePreprocessing(p: SeriesPreprocessing | RunSeries["prepro
 /**
  * Outliers in words for {@link describePreprocessing}: "5,000 on 12 May 2021".
  * @param outliers when and what was read
- * @param frequency the series' frequency kind (how its times are written)
+ * @param frequency the series' frequency kind, or its label style (how its times are written)
  * @param unit the values' unit, when known
  */
-export function describeOutliers(outliers: readonly { t: number; value: number }[], frequency: FrequencyKind, unit?: string | null): string[] {
+export function describeOutliers(outliers: readonly { t: number; value: number }[], frequency: TimeLabelKind, unit?: string | null): string[] {
   return outliers.map((o) => `${formatValue(o.value)}${unit ? ` ${unit}` : ""} on ${formatTimeLabel(o.t, frequency, true)}`);
 }
 
