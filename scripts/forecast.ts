@@ -41,7 +41,7 @@ import {
   type IntervalForecast,
   type MethodName,
 } from "../lib/forecast";
-import { cleanSeries } from "../lib/forecast/prepare";
+import { usableLength } from "../lib/forecast/config";
 import { describeCoverageWarning } from "../lib/workbench/describe-coverage";
 import { describeOutliers, describePreprocessing } from "../lib/workbench/describe-preprocessing";
 import { nextTimes, regularTimes } from "../lib/time/frequency";
@@ -52,9 +52,6 @@ import type { TimeFormat } from "../lib/time/time-format";
 
 /** Methods that only a run with a network has: refused for a series too short for one. */
 const NETWORK_ONLY = new Set<MethodName | "chosen">(["lstm", "holt_winters", "combination"]);
-
-/** Values from the first observed one on, gaps inside filled: the history the forecaster uses. */
-const usableLength = (values: ArrayLike<number>) => cleanSeries(values).values.length;
 
 export interface CliIo {
   stdout: (text: string) => void;
