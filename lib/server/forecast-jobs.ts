@@ -1,6 +1,7 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { isForecastErrorName } from "../forecast/errors";
 import type { WorkerEvent, WorkerRequest } from "../forecast/protocol";
 import type { ForecastProgress, ForecastRequest } from "../forecast/types";
 import type { RunProgressDto } from "../series/run-schema";
@@ -89,7 +90,7 @@ export function forecastsAhead(): number {
  * they are, anything else with what to do.
  */
 export function describeServerFailure(name: string, message: string): string {
-  if (/SeriesTooShort|TrainingDiverged|InvalidRequest|SavedModel|ForecastError/.test(name)) return message;
+  if (isForecastErrorName(name)) return message;
   if (/out of memory|allocation failed|Array buffer/i.test(message)) {
     return "The server ran out of memory while training. Lower `units`, `layers` or `ensembleSize` in `config`, or forecast fewer series at once.";
   }
@@ -169,7 +170,7 @@ function start(job: ActiveJob): void {
     if (event.type === "progress") onProgress(job, event.progress);
     else if (event.type === "done") onDone(job, event);
     else if (event.type === "error") {
-      if (!/SeriesTooShort|TrainingDiverged|InvalidRequest/.test(event.name)) console.error(`run ${job.runId} failed: ${event.name}: ${event.message}`);
+      if (!isForecastErrorName(event.name)) console.error(`run ${job.runId} failed: ${event.name}: ${event.message}`);
       fail(job, describeServerFailure(event.name, event.message));
     }
   });

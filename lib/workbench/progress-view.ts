@@ -1,3 +1,4 @@
+import { isForecastErrorName } from "../forecast/errors";
 import type { BackendInfo, ForecastProgress } from "../forecast/types";
 import type { StoredTrainingHistory } from "../series/run-schema";
 import { toFiniteOrNull } from "./to-run-record";
@@ -83,7 +84,7 @@ export function appendProgress(histories: StoredTrainingHistory[], p: ForecastPr
  * @param name the error's class name (SeriesTooShortError, TrainingDivergedError, …)
  */
 export function describeTrainingError(name: string, message: string): string {
-  if (/SeriesTooShort|TrainingDiverged|InvalidRequest|SavedModel/.test(name)) return message;
+  if (isForecastErrorName(name)) return message;
   if (/out of memory|memory|allocation failed|Array buffer/i.test(message)) {
     return "The browser ran out of memory while training. Lower the units, layers or ensemble size in Advanced settings, or train on fewer series at once.";
   }
