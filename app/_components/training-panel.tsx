@@ -2,6 +2,7 @@
 
 import { memo, useMemo, useState, type FormEvent } from "react";
 import { minimumLength, resolveConfig } from "@/lib/forecast/config";
+import { InvalidRequestError } from "@/lib/forecast/errors";
 import { planSeries, SHORT_SERIES_MIN_FIT } from "@/lib/forecast/short-series";
 import type { ForecastMode } from "@/lib/forecast/types";
 import type { SeriesDto } from "@/lib/series/schema";
@@ -65,8 +66,11 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
       const kept = chosen.filter((s) => planSeries(stepCount(s), h) !== "skip");
       const resolvedOn = network.length > 0 ? network : kept.length > 0 ? kept : chosen;
       return resolveConfig({ horizon: h, seasonLength: first.frequency.seasonLength, series: resolvedOn.map(lengthOnly) });
-    } catch {
-      return null;
+    } catch (err) {
+      // A horizon the forecaster refuses (over MAX_HORIZON) shows "auto" placeholders; Train then
+      // reports the reason. Anything else is a bug and should surface.
+      if (err instanceof InvalidRequestError) return null;
+      throw err;
     }
   }, [chosen, first, horizon]);
   const needed = Number(horizon) >= 1 ? minimumLength(Number(horizon)) : 0;

@@ -71,7 +71,7 @@ export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
   const client = useRef<ForecastClient | null>(null);
   const queue = useRef<ForecastProgress[]>([]);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const job = useRef<{ series: RegularSeries[]; settings: TrainingSettings; frequency: SeriesDto["frequency"]; startedAt: Date } | null>(null);
+  const job = useRef<{ series: RegularSeries[]; frequency: SeriesDto["frequency"]; startedAt: Date } | null>(null);
   /** Loss curves as they arrive; published to the chart at most once per LOSS_UPDATE_MS. */
   const liveHistories = useRef<StoredTrainingHistory[]>([]);
   const lastLossUpdate = useRef(0);
@@ -156,7 +156,7 @@ export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
       setState({ ...IDLE, status: "loading" });
       try {
         const regular = await Promise.all(series.map((s) => loadSeries(datasetId, s)));
-        job.current = { series: regular, settings, frequency: first.frequency, startedAt: new Date() };
+        job.current = { series: regular, frequency: first.frequency, startedAt: new Date() };
         client.current ??= createForecastClient(onEvent);
         const request = toForecastRequest(regular, settings, first.frequency.seasonLength, first.frequency.kind);
         setState((s) => ({ ...s, status: "training", lossName: resolveConfig(request).loss.toUpperCase() }));
