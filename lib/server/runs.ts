@@ -16,6 +16,7 @@ import {
   type RunSummaryDto,
   type SaveRunInput,
 } from "../series/run-schema";
+import type { StatusResult } from "../result";
 import { db } from "./db";
 
 /** "TDC1": the first bytes of lib/forecast's encodeSavedModel output. */
@@ -142,7 +143,7 @@ function toResultColumns(input: SaveRunInput, model: Uint8Array | null) {
   };
 }
 
-export type CreateRunResult = { ok: true; data: RunDto } | { ok: false; status: 404 | 422; reason: string };
+export type CreateRunResult = StatusResult<RunDto, 404 | 422>;
 
 /**
  * Stores a finished (or stopped) run with its model.
