@@ -18,6 +18,7 @@ import {
 } from "../series/run-schema";
 import type { StatusResult } from "../result";
 import { db } from "./db";
+import { parseStoredJson } from "./stored-json";
 
 /** "TDC1": the first bytes of lib/forecast's encodeSavedModel output. */
 const MODEL_MAGIC = [0x54, 0x44, 0x43, 0x31];
@@ -65,13 +66,7 @@ async function seriesNamesById(datasetId: string): Promise<Map<string, string>> 
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
+const parseJson = (text: string): unknown => parseStoredJson<unknown>(text, undefined);
 
 function toStatus(text: string): RunStatus {
   return (RUN_STATUSES as readonly string[]).includes(text) ? (text as RunStatus) : "failed";
