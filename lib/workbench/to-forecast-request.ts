@@ -1,4 +1,4 @@
-import { minimumLength } from "../forecast/config";
+import { MAX_HORIZON, minimumLength } from "../forecast/config";
 import { percentCeiling } from "../forecast/transform";
 import type { ForecastConfig, ForecastMode, ForecastRequest, SeriesInput } from "../forecast/types";
 import { fail, ok, type Result } from "../result";
@@ -114,13 +114,14 @@ export function defaultHorizon(frequency: Pick<Frequency, "kind" | "seasonLength
 }
 
 /**
- * The longest horizon a series of `length` values supports with a backtest, or 0 when none does.
+ * The longest horizon a series of `length` values supports with a backtest, or 0 when none does;
+ * never more than MAX_HORIZON, the most the forecaster takes.
  * @param length number of values
  */
 export function maxHorizon(length: number): number {
   if (minimumLength(1) > length) return 0;
   let h = 1;
-  while (minimumLength(h + 1) <= length) h++;
+  while (h < MAX_HORIZON && minimumLength(h + 1) <= length) h++;
   return h;
 }
 
