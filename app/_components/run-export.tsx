@@ -1,6 +1,7 @@
 "use client";
 
 import { memo, useState, type RefObject } from "react";
+import { BAND_KEY_OPACITY } from "@/lib/chart/band-style";
 import { toExportFileName } from "@/lib/export/file-name";
 import { checkExportMethod, toForecastCsv, type ExportMethod, type SeriesHistory } from "@/lib/export/forecast-table";
 import { toModelZip } from "@/lib/export/model-files";
@@ -91,8 +92,8 @@ export const RunExport = memo(function RunExport({ run, dataset, series, method,
       legend: [
         { label: "History", kind: "line", color: color("--series-1") },
         { label: "Forecast", kind: "line", color: color("--forecast") },
-        { label: "80% interval", kind: "band", color: color("--forecast"), opacity: 0.34 },
-        { label: "95% interval", kind: "band", color: color("--forecast"), opacity: 0.15 },
+        { label: "80% interval", kind: "band", color: color("--forecast"), opacity: BAND_KEY_OPACITY.band80 },
+        { label: "95% interval", kind: "band", color: color("--forecast"), opacity: BAND_KEY_OPACITY.band95 },
         ...(showBacktest ? [{ label: "Backtest forecasts", kind: "dashed" as const, color: color("--series-4") }] : []),
       ],
     };

@@ -1,3 +1,4 @@
+import { BAND_FILL_OPACITY, BAND_KEY_OPACITY } from "../chart/band-style";
 import { formatAxisValue, formatTimeLabel, formatTimeTick } from "../chart/format-time-label";
 import { niceTicks } from "../chart/nice-ticks";
 import { TIME_TICK_SPACING, timeTicksForWidth } from "../chart/time-ticks";
@@ -63,14 +64,13 @@ const isValue = (v: number | null | undefined): v is number => typeof v === "num
 
 /**
  * The legend above the chart; short band labels when the image is too narrow for the long ones.
- * Keys are more opaque than the bands: a small swatch looks lighter than a large area (as on the page).
  */
 function toLegend(width: number): ChartLegendEntry[] {
   const legend = (short: boolean): ChartLegendEntry[] => [
     { label: "History", kind: "line", color: COLOR.history },
     { label: "Forecast", kind: "line", color: COLOR.forecast },
-    { label: short ? "80%" : "80% interval", kind: "band", color: COLOR.forecast, opacity: 0.34 },
-    { label: short ? "95%" : "95% interval", kind: "band", color: COLOR.forecast, opacity: 0.15 },
+    { label: short ? "80%" : "80% interval", kind: "band", color: COLOR.forecast, opacity: BAND_KEY_OPACITY.band80 },
+    { label: short ? "95%" : "95% interval", kind: "band", color: COLOR.forecast, opacity: BAND_KEY_OPACITY.band95 },
   ];
   return legendWidth(legend(false)) <= width - 32 ? legend(false) : legend(true);
 }
@@ -232,8 +232,8 @@ export function toForecastChartSvg(input: ForecastChartSvgInput): string {
 
   // Bands under the lines, 95% under 80%; then the history and the forecast.
   for (const [kind, opacity, band] of [
-    ["band95", 0.14, (r: ForecastRow) => r.band95],
-    ["band80", 0.28, (r: ForecastRow) => r.band80],
+    ["band95", BAND_FILL_OPACITY.band95, (r: ForecastRow) => r.band95],
+    ["band80", BAND_FILL_OPACITY.band80, (r: ForecastRow) => r.band80],
   ] as const) {
     for (const points of toBandPolygons(rows, band, x, y)) {
       parts.push(`<polygon points="${points}" fill="${COLOR.forecast}" fill-opacity="${opacity}" data-kind="${kind}"/>`);
