@@ -9,7 +9,7 @@ import { planColumns, SNIFF_CHARS, toSniffOptions, type ColumnPlan, type ParsedD
 import { sniffCsv, type ColumnInfo, type CsvSniff } from "./sniff-csv";
 
 /** Rows of the file shown in the preview table. */
-export const PREVIEW_ROWS = 8;
+const PREVIEW_ROWS = 8;
 /** Values in a preview sparkline. */
 const SPARKLINE_POINTS = 120;
 

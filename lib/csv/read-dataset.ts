@@ -92,7 +92,7 @@ const ROW_LIMIT_IN_MESSAGES = 5;
 const CHUNK_CHARS = 1 << 20;
 
 /** `1204` → `1,204`, as row numbers read in messages. */
-export function formatRowNumber(row: number): string {
+function formatRowNumber(row: number): string {
   return row.toLocaleString("en-US");
 }
 

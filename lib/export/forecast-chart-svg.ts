@@ -32,8 +32,8 @@ export interface ForecastChartSvgInput {
   window?: "recent" | "all";
 }
 
-export const DEFAULT_CHART_WIDTH = 960;
-export const DEFAULT_CHART_HEIGHT = 420;
+const DEFAULT_CHART_WIDTH = 960;
+const DEFAULT_CHART_HEIGHT = 420;
 
 /** The page's colours (app/globals.css), resolved: a file carries no CSS variables. */
 const COLOR = {

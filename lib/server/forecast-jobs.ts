@@ -59,7 +59,7 @@ const globalJobs = globalThis as unknown as { tidecastForecastJobs?: JobsState }
 const jobs: JobsState = (globalJobs.tidecastForecastJobs ??= { queue: [], active: new Map(), finishing: new Set() });
 
 /** Server-side forecasts that may train at once (`FORECAST_THREADS`, default 1). */
-export function maxForecastThreads(env: NodeJS.ProcessEnv = process.env): number {
+function maxForecastThreads(env: NodeJS.ProcessEnv = process.env): number {
   const n = Number(env.FORECAST_THREADS);
   return Number.isInteger(n) && n > 0 ? n : 1;
 }
@@ -89,7 +89,7 @@ export function forecastsAhead(): number {
  * A failure as the analyst reads it: the forecaster's own sentences (too short, diverged, …) as
  * they are, anything else with what to do.
  */
-export function describeServerFailure(name: string, message: string): string {
+function describeServerFailure(name: string, message: string): string {
   if (isForecastErrorName(name)) return message;
   if (/out of memory|allocation failed|Array buffer/i.test(message)) {
     return "The server ran out of memory while training. Lower `units`, `layers` or `ensembleSize` in `config`, or forecast fewer series at once.";
