@@ -3,9 +3,9 @@
 import { useDeferredValue, useMemo, useRef, useState } from "react";
 import { toForecastRows, type HistoryPoints } from "@/lib/chart/to-forecast-rows";
 import { formatRunTime, toChartHeading } from "@/lib/export/chart-heading";
-import { METHOD_LABELS, type MethodName } from "@/lib/forecast/types";
+import { METHOD_LABELS, METHOD_NAMES, type MethodName } from "@/lib/forecast/types";
 import type { ExportableRun } from "@/lib/export/run-json";
-import { METHOD_NAMES, type RunSeries } from "@/lib/series/run-schema";
+import type { RunSeries } from "@/lib/series/run-schema";
 import type { SeriesDto } from "@/lib/series/schema";
 import { describeCoverageWarning } from "@/lib/workbench/describe-coverage";
 import { describeOutliers, describePreprocessing } from "@/lib/workbench/describe-preprocessing";
