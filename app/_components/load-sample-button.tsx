@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { MessageText } from "./message-text";
 
 /** The sample the first start seeds (scripts/seed.ts), served from public/samples. */
 const SAMPLE = { url: "/samples/wine_sales.csv", fileName: "wine_sales.csv", name: "Australian wine sales (sample)" };
@@ -32,7 +33,7 @@ export function LoadSampleButton() {
       </button>
       {state.error && (
         <span className="alert alert-error" role="alert">
-          {state.error}
+          <MessageText text={state.error} />
         </span>
       )}
     </div>

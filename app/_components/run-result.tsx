@@ -14,6 +14,7 @@ import { BacktestTable } from "./backtest-table";
 import { ForecastChart } from "./forecast-chart";
 import { LossChart } from "./loss-chart";
 import { RunExport } from "./run-export";
+import { MessageText } from "./message-text";
 
 /**
  * What a result view needs: a saved run, a finished run that could not be saved, or an uploaded
@@ -163,7 +164,7 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
       )}
       {reforecastState.error && (
         <p className="alert alert-error" role="alert">
-          {reforecastState.error}
+          <MessageText text={reforecastState.error} />
         </p>
       )}
       {points ? (
