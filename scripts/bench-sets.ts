@@ -56,7 +56,7 @@ export type HoldoutReferences = Map<string, Map<number, Map<string, Score>>>;
 export const holdoutReferencesFile = (manifestPath: string) => path.join(path.dirname(manifestPath), "reference-holdouts.csv");
 
 /** R's scores on several holdouts per series (bench/tools/r-holdouts.R), or an empty map. */
-export function readHoldoutReferences(manifestPath: string): HoldoutReferences {
+function readHoldoutReferences(manifestPath: string): HoldoutReferences {
   const out: HoldoutReferences = new Map();
   const file = holdoutReferencesFile(manifestPath);
   if (!fs.existsSync(file)) return out;
@@ -106,7 +106,7 @@ function rawArgValues(name: string): string[] {
 }
 
 /** The R reference scores of a set, found where score.mjs finds them. */
-export function readReferences(manifestPath: string): { references: References; file: string | undefined } {
+function readReferences(manifestPath: string): { references: References; file: string | undefined } {
   const dir = path.dirname(manifestPath);
   const file = [path.join(dir, "..", "reference", "scores.csv"), path.join(dir, "reference-scores.csv")].find((p) => fs.existsSync(p));
   const references: References = new Map();

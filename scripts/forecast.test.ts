@@ -48,7 +48,7 @@ function memoryIo(files: Record<string, string>) {
     stderr: (t) => (out.stderr += t),
     readFile: (file) => {
       const text = files[file];
-      if (text === undefined) throw new Error("ENOENT");
+      if (text === undefined) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${file}'`), { code: "ENOENT" });
       return new TextEncoder().encode(text);
     },
     writeFile: (file, text) => (out.written[file] = text),
@@ -197,7 +197,7 @@ describe("npm run forecast", () => {
   });
 
   it.each([
-    [["--input", "nope.csv", "--horizon", "3"], 1, /Cannot read nope\.csv/],
+    [["--input", "nope.csv", "--horizon", "3"], 1, /Cannot read nope\.csv: no such file\.\n$/],
     [["--input", "book.xlsx", "--horizon", "3"], 1, /This file is a ZIP archive \(or an \.xlsx workbook\), not a CSV/],
     [["--input", "text.csv", "--horizon", "3"], 1, /No column holds numbers/],
     [["--input", "short.csv", "--horizon", "12", "--method", "lstm"], 1, /has 20 usable values; the LSTM with a backtest needs 41 for 12 steps.*--method lstm is not available/],

@@ -41,7 +41,7 @@ import {
   type IntervalForecast,
   type MethodName,
 } from "../lib/forecast";
-import { cleanSeries } from "../lib/forecast/prepare";
+import { usableLength } from "../lib/forecast/config";
 import { describeCoverageWarning } from "../lib/workbench/describe-coverage";
 import { describeOutliers, describePreprocessing } from "../lib/workbench/describe-preprocessing";
 import { nextTimes, regularTimes } from "../lib/time/frequency";
@@ -53,8 +53,14 @@ import type { TimeFormat } from "../lib/time/time-format";
 /** Methods that only a run with a network has: refused for a series too short for one. */
 const NETWORK_ONLY = new Set<MethodName | "chosen">(["lstm", "holt_winters", "combination"]);
 
-/** Values from the first observed one on, gaps inside filled: the history the forecaster uses. */
-const usableLength = (values: ArrayLike<number>) => cleanSeries(values).values.length;
+/** Why a file could not be read, as the analyst can act on it (Node's error code, else its message). */
+function describeReadError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EISDIR") return "it is a folder, not a file";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  return err instanceof Error ? err.message : String(err);
+}
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -186,8 +192,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let bytes: Uint8Array;
   try {
     bytes = io.readFile(input);
-  } catch {
-    io.stderr(`Cannot read ${input}: no such file, or it is not readable.\n`);
+  } catch (err) {
+    io.stderr(`Cannot read ${input}: ${describeReadError(err)}.\n`);
     return 1;
   }
   const decoded = decodeText(bytes);

@@ -91,6 +91,8 @@ export interface LegendItem {
   /** line, dashed line, a filled band or a ring (single marked points) */
   kind: "line" | "dashed" | "band" | "ring";
   color: string;
+  /** Opacity of a band's key. */
+  opacity?: number;
 }
 
 /** A chart legend as a plain list (read by screen readers, never measured by the chart). */
@@ -101,7 +103,7 @@ export function ChartLegend({ items }: { items: LegendItem[] }) {
         <li key={item.label}>
           <span
             className={`legend-key legend-${item.kind}`}
-            style={{ color: item.color, background: item.kind === "band" ? item.color : undefined }}
+            style={{ color: item.color, background: item.kind === "band" ? item.color : undefined, opacity: item.opacity }}
             aria-hidden="true"
           />
           {item.label}

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { MessageText } from "./message-text";
 
 export interface DeleteDatasetButtonProps {
   datasetId: string;
@@ -63,7 +64,7 @@ export function DeleteDatasetButton({ datasetId, name, runCount }: DeleteDataset
     <div className="delete-confirm">
       {state.step === "error" && (
         <span className="alert alert-error" role="alert">
-          {state.message}
+          <MessageText text={state.message} />
         </span>
       )}
       <button ref={askRef} type="button" className="button button-danger" onClick={() => setState({ step: "confirm" })}>

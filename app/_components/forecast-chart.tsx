@@ -2,6 +2,7 @@
 
 import { useMemo, useRef, useState } from "react";
 import { Area, Brush, CartesianGrid, ComposedChart, Line, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, YAxis } from "recharts";
+import { BAND_FILL_OPACITY, BAND_KEY_OPACITY } from "@/lib/chart/band-style";
 import { formatEstimate, formatTimeLabel, formatValue, type TimeLabelKind } from "@/lib/chart/format-time-label";
 import { toForecastCounts, toInitialWindowStart, type ForecastRow } from "@/lib/chart/to-forecast-rows";
 import { toRowsValueAxis } from "@/lib/chart/to-value-axis";
@@ -102,8 +103,8 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
   const legend: LegendItem[] = [
     { label: "History", kind: "line", color: "var(--series-1)" },
     { label: "Forecast", kind: "line", color: FORECAST },
-    { label: "80% interval", kind: "band", color: "rgba(194, 65, 12, 0.34)" },
-    { label: "95% interval", kind: "band", color: "rgba(194, 65, 12, 0.15)" },
+    { label: "80% interval", kind: "band", color: FORECAST, opacity: BAND_KEY_OPACITY.band80 },
+    { label: "95% interval", kind: "band", color: FORECAST, opacity: BAND_KEY_OPACITY.band95 },
     ...(showBacktest ? [{ label: "Backtest forecasts", kind: "dashed" as const, color: "var(--series-4)" }] : []),
     ...(outliers.length > 0 ? [{ label: outliers.length === 1 ? "Outlier left out of the fit" : "Outliers left out of the fit", kind: "ring" as const, color: OUTLIER }] : []),
   ];
@@ -145,7 +146,7 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
               name="95% interval"
               stroke="none"
               fill={FORECAST}
-              fillOpacity={0.14}
+              fillOpacity={BAND_FILL_OPACITY.band95}
               isAnimationActive={false}
               connectNulls={false}
               activeDot={false}
@@ -155,7 +156,7 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
               name="80% interval"
               stroke="none"
               fill={FORECAST}
-              fillOpacity={0.28}
+              fillOpacity={BAND_FILL_OPACITY.band80}
               isAnimationActive={false}
               connectNulls={false}
               activeDot={false}

@@ -2,6 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { readJson } from "@/lib/workbench/api-client";
+import { MessageText } from "./message-text";
 
 /** The sample the first start seeds (scripts/seed.ts), served from public/samples. */
 const SAMPLE = { url: "/samples/wine_sales.csv", fileName: "wine_sales.csv", name: "Australian wine sales (sample)" };
@@ -14,12 +16,13 @@ export function LoadSampleButton() {
   async function load() {
     setState({ busy: true, error: null });
     try {
-      const csv = await (await fetch(SAMPLE.url)).blob();
+      const sample = await fetch(SAMPLE.url);
+      // A missing file answers an HTML page, which the import would refuse as a bad CSV.
+      if (!sample.ok) throw new Error(`${SAMPLE.url} is not on the server (HTTP ${sample.status}).`);
       const query = new URLSearchParams({ fileName: SAMPLE.fileName, name: SAMPLE.name });
-      const response = await fetch(`/api/datasets?${query}`, { method: "POST", headers: { "Content-Type": "text/csv" }, body: csv });
-      const body = (await response.json()) as { id?: string; error?: string };
-      if (!response.ok || !body.id) throw new Error(body.error ?? `HTTP ${response.status}`);
-      router.push(`/datasets/${body.id}`);
+      const response = await fetch(`/api/datasets?${query}`, { method: "POST", headers: { "Content-Type": "text/csv" }, body: await sample.blob() });
+      const created = await readJson<{ id: string }>(response, "Importing the sample");
+      router.push(`/datasets/${created.id}`);
     } catch (err) {
       setState({ busy: false, error: `The sample could not be loaded: ${err instanceof Error ? err.message : String(err)}` });
     }
@@ -32,7 +35,7 @@ export function LoadSampleButton() {
       </button>
       {state.error && (
         <span className="alert alert-error" role="alert">
-          {state.error}
+          <MessageText text={state.error} />
         </span>
       )}
     </div>

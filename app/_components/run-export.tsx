@@ -1,12 +1,14 @@
 "use client";
 
 import { memo, useState, type RefObject } from "react";
+import { BAND_KEY_OPACITY } from "@/lib/chart/band-style";
 import { toExportFileName } from "@/lib/export/file-name";
 import { checkExportMethod, toForecastCsv, type ExportMethod, type SeriesHistory } from "@/lib/export/forecast-table";
 import { toModelZip } from "@/lib/export/model-files";
 import { toRunJson, type ExportableRun } from "@/lib/export/run-json";
 import type { CsvDialect } from "@/lib/export/to-csv";
-import type { SeriesDto, SeriesPointsDto } from "@/lib/series/schema";
+import type { SeriesDto } from "@/lib/series/schema";
+import { fetchModelBytes, fetchSeriesPoints } from "@/lib/workbench/api-client";
 import { downloadBlob, resolveColor, toChartImage, toPngBlob, type ChartImageHeader } from "./chart-image";
 
 export interface RunExportProps {
@@ -29,13 +31,11 @@ export interface RunExportProps {
 
 type Busy = "csv" | "json" | "png" | "svg" | "model" | null;
 
-async function fetchHistory(datasetId: string, seriesIds: string[]): Promise<Record<string, SeriesHistory>> {
+async function fetchHistory(datasetId: string, series: { seriesId: string; name: string }[]): Promise<Record<string, SeriesHistory>> {
   const entries = await Promise.all(
-    seriesIds.map(async (id) => {
-      const response = await fetch(`/api/datasets/${datasetId}/series/${id}/points`);
-      const body = (await response.json()) as SeriesPointsDto | { error: string };
-      if ("error" in body) throw new Error(body.error);
-      return [id, { times: body.t, values: body.y }] as const;
+    series.map(async ({ seriesId, name }) => {
+      const points = await fetchSeriesPoints(datasetId, seriesId, name);
+      return [seriesId, { times: points.t, values: points.y }] as const;
     }),
   );
   return Object.fromEntries(entries);
@@ -71,7 +71,7 @@ export const RunExport = memo(function RunExport({ run, dataset, series, method,
 
   const exportCsv = () =>
     exporting("csv", async () => {
-      const history = withHistory ? await fetchHistory(dataset.id, run.series.map((s) => s.seriesId)) : undefined;
+      const history = withHistory ? await fetchHistory(dataset.id, run.series) : undefined;
       const csv = toForecastCsv(run.series, { timeFormats, method: exportMethod, dialect, ...(history ? { history } : {}) });
       return { blob: new Blob([csv], { type: "text/csv;charset=utf-8" }), name: fileName(dialect === "excel" ? "forecast-excel" : "forecast", "csv") };
     });
@@ -92,8 +92,8 @@ export const RunExport = memo(function RunExport({ run, dataset, series, method,
       legend: [
         { label: "History", kind: "line", color: color("--series-1") },
         { label: "Forecast", kind: "line", color: color("--forecast") },
-        { label: "80% interval", kind: "band", color: color("--forecast"), opacity: 0.34 },
-        { label: "95% interval", kind: "band", color: color("--forecast"), opacity: 0.15 },
+        { label: "80% interval", kind: "band", color: color("--forecast"), opacity: BAND_KEY_OPACITY.band80 },
+        { label: "95% interval", kind: "band", color: color("--forecast"), opacity: BAND_KEY_OPACITY.band95 },
         ...(showBacktest ? [{ label: "Backtest forecasts", kind: "dashed" as const, color: color("--series-4") }] : []),
       ],
     };
@@ -113,9 +113,8 @@ export const RunExport = memo(function RunExport({ run, dataset, series, method,
 
   const exportModel = () =>
     exporting("model", async () => {
-      const response = await fetch(`/api/runs/${modelRunId}/model`);
-      if (!response.ok) throw new Error(((await response.json()) as { error: string }).error);
-      const bytes = new Uint8Array(await response.arrayBuffer());
+      if (!modelRunId) throw new Error("this run has no saved model");
+      const bytes = new Uint8Array(await fetchModelBytes(modelRunId));
       // The codec lives with tfjs: loaded only when a model is downloaded.
       const { decodeSavedModel, toTfjsFiles } = await import("@/lib/forecast/saved-model");
       return { blob: new Blob([toModelZip(toTfjsFiles(decodeSavedModel(bytes)))], { type: "application/zip" }), name: fileName("model", "zip") };

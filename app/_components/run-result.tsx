@@ -4,9 +4,9 @@ import { useDeferredValue, useMemo, useRef, useState } from "react";
 import { toSeriesLabelStyle } from "@/lib/chart/format-time-label";
 import { toForecastRows, type HistoryPoints } from "@/lib/chart/to-forecast-rows";
 import { formatRunTime, toChartHeading } from "@/lib/export/chart-heading";
-import { METHOD_LABELS, type MethodName } from "@/lib/forecast/types";
+import { METHOD_LABELS, METHOD_NAMES, type MethodName } from "@/lib/forecast/types";
 import type { ExportableRun } from "@/lib/export/run-json";
-import { METHOD_NAMES, type RunSeries } from "@/lib/series/run-schema";
+import type { RunSeries } from "@/lib/series/run-schema";
 import type { SeriesDto } from "@/lib/series/schema";
 import { describeCoverageWarning } from "@/lib/workbench/describe-coverage";
 import { describeOutliers, describePreprocessing } from "@/lib/workbench/describe-preprocessing";
@@ -15,6 +15,7 @@ import { BacktestTable } from "./backtest-table";
 import { ForecastChart } from "./forecast-chart";
 import { LossChart } from "./loss-chart";
 import { RunExport } from "./run-export";
+import { MessageText } from "./message-text";
 
 /**
  * What a result view needs: a saved run, a finished run that could not be saved, or an uploaded
@@ -165,7 +166,7 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
       )}
       {reforecastState.error && (
         <p className="alert alert-error" role="alert">
-          {reforecastState.error}
+          <MessageText text={reforecastState.error} />
         </p>
       )}
       {points ? (

@@ -1,13 +1,11 @@
 "use client";
 
 import { memo, useMemo, useState, type FormEvent } from "react";
-import { minimumLength, resolveConfig } from "@/lib/forecast/config";
-import { planSeries, SHORT_SERIES_MIN_FIT } from "@/lib/forecast/short-series";
 import type { ForecastMode } from "@/lib/forecast/types";
 import type { SeriesDto } from "@/lib/series/schema";
+import { describeHorizonPlan, describeSkipped, toAutoConfig, toHorizonPlan, toStepCount } from "@/lib/workbench/horizon-plan";
 import {
   defaultHorizon,
-  maxHorizon,
   OVERRIDE_KEYS,
   parseSettings,
   SETTING_LABELS,
@@ -22,17 +20,6 @@ export interface TrainingPanelProps {
   onTrain: (series: SeriesDto[], settings: TrainingSettings) => void;
 }
 
-/**
- * Values the forecaster can use, for the automatic settings and the length notes: the series' steps
- * on its regular grid (absent rows are interpolated) less its empty cells. Empty cells at the start
- * (a wide file's column that begins late) are not history; the few inside a series would be
- * interpolated, so for those this errs short.
- */
-const stepCount = (s: SeriesDto) => s.pointCount + s.frequency.gapCount - s.missingCount;
-
-/** resolveConfig only reads a series' length and its first value: no need to load the points. */
-const lengthOnly = (s: SeriesDto) => ({ name: s.name, values: { length: stepCount(s), 0: 0 } });
-
 const EMPTY_OVERRIDES = Object.fromEntries(OVERRIDE_KEYS.map((k) => [k, ""])) as Omit<SettingsFields, "horizon">;
 
 /** More series than this and the list gets a filter box (a wide file of countries or products). */
@@ -42,38 +29,17 @@ const FILTER_FROM = 12;
 export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain }: TrainingPanelProps) {
   const [selected, setSelected] = useState<string[]>(() => series.slice(0, 1).map((s) => s.id));
   const chosen = useMemo(() => series.filter((s) => selected.includes(s.id)), [series, selected]);
-  // A series too short for any forecast is left out of the run (and named): the others set the horizon.
-  const tooShort = useMemo(() => chosen.filter((s) => stepCount(s) <= SHORT_SERIES_MIN_FIT), [chosen]);
-  const shortest = useMemo(() => {
-    const kept = chosen.filter((s) => stepCount(s) > SHORT_SERIES_MIN_FIT);
-    return Math.min(...(kept.length > 0 ? kept : chosen).map(stepCount));
-  }, [chosen]);
-  const longestSeries = useMemo(() => Math.max(...chosen.map(stepCount)), [chosen]);
   const first = chosen[0] ?? series[0];
-  const [horizon, setHorizon] = useState(() => String(first ? defaultHorizon(first.frequency, stepCount(first)) : 12));
+  const [horizon, setHorizon] = useState(() => String(first ? defaultHorizon(first.frequency, toStepCount(first)) : 12));
   const [mode, setMode] = useState<ForecastMode>("global");
   const [filter, setFilter] = useState("");
   const [overrides, setOverrides] = useState(EMPTY_OVERRIDES);
   const [problem, setProblem] = useState<string | null>(null);
 
-  const auto = useMemo(() => {
-    const h = Number(horizon);
-    if (!first || !Number.isInteger(h) || h < 1) return null;
-    try {
-      // The settings the network will get: resolved on the series it trains on, as the run does.
-      const network = chosen.filter((s) => planSeries(stepCount(s), h) === "network");
-      const kept = chosen.filter((s) => planSeries(stepCount(s), h) !== "skip");
-      const resolvedOn = network.length > 0 ? network : kept.length > 0 ? kept : chosen;
-      return resolveConfig({ horizon: h, seasonLength: first.frequency.seasonLength, series: resolvedOn.map(lengthOnly) });
-    } catch {
-      return null;
-    }
-  }, [chosen, first, horizon]);
-  const needed = Number(horizon) >= 1 ? minimumLength(Number(horizon)) : 0;
-  const longest = maxHorizon(shortest);
-  // Every chosen series too short for the LSTM at this horizon: the run gives Theta's forecast.
-  const classical = chosen.length > 0 && needed > longestSeries && shortest > SHORT_SERIES_MIN_FIT;
-  const lstmHint = longest > 0 ? ` A horizon of at most ${longest} trains the LSTM.` : "";
+  const plan = useMemo(() => toHorizonPlan(chosen, Number(horizon)), [chosen, horizon]);
+  const auto = useMemo(() => (first ? toAutoConfig(chosen, first.frequency.seasonLength, Number(horizon)) : null), [chosen, first, horizon]);
+  const horizonNote = describeHorizonPlan(plan, chosen.length, Number(horizon));
+  const skippedNote = describeSkipped(plan, chosen.length);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -139,20 +105,14 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
         </span>
         <input type="number" inputMode="numeric" min={1} step={1} value={horizon} onChange={(e) => setHorizon(e.target.value)} disabled={busy} />
       </label>
-      {tooShort.length > 0 && tooShort.length < chosen.length && (
+      {skippedNote && (
         <p className="field-hint warning" role="note" data-testid="skipped-note">
-          {`${tooShort.map((s) => s.name).join(", ")} ${tooShort.length === 1 ? "has" : "have"} fewer than the ${SHORT_SERIES_MIN_FIT + 1} values a forecast needs, so the run leaves ${tooShort.length === 1 ? "it" : "them"} out and forecasts the others.`}
+          {skippedNote}
         </p>
       )}
-      {chosen.length > 0 && needed > shortest && (
-        <p className={shortest <= SHORT_SERIES_MIN_FIT ? "field-hint warning" : "field-hint"} role="note" data-testid="horizon-note">
-          {shortest <= SHORT_SERIES_MIN_FIT
-            ? `The shortest chosen series has ${shortest} values; a forecast needs at least ${SHORT_SERIES_MIN_FIT + 1}. Upload a longer history.`
-            : classical
-              ? `${chosen.length > 1 ? "These series are" : "This series is"} too short for the LSTM at a horizon of ${horizon} (it needs ${needed} values with its backtest), ` +
-                `so the run gives Theta's forecast, a classical method, judged against naive forecasts on earlier origins (seasonal naive or naive instead when it did far better there).${lstmHint}`
-              : `The shortest chosen series has ${shortest} values; a horizon of ${horizon} needs ${needed} for the LSTM, ` +
-                `so the series shorter than that get Theta's forecast (a classical method; a naive one when it backtests far better) and the others train the LSTM.${longest > 0 ? ` A horizon of at most ${longest} trains it for all of them.` : ""}`}
+      {horizonNote && (
+        <p className={horizonNote.warning ? "field-hint warning" : "field-hint"} role="note" data-testid="horizon-note">
+          {horizonNote.text}
         </p>
       )}
       <details className="advanced">
@@ -180,7 +140,7 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
         </p>
       )}
       <button type="submit" className="button button-primary train-button" disabled={busy || chosen.length === 0}>
-        {classical ? "Forecast with Theta" : "Train forecast"}
+        {plan.classical ? "Forecast with Theta" : "Train forecast"}
       </button>
     </form>
   );

@@ -4,8 +4,8 @@ import { useRouter } from "next/navigation";
 import { useId, useState, type DragEvent } from "react";
 import { useImportPreview } from "@/app/_hooks/use-import-preview";
 import { nameFromFileName } from "@/lib/csv/describe-dialect";
-import type { ReadOptions } from "@/lib/csv/read-dataset";
 import type { ImportOptions } from "@/lib/series/schema";
+import { toImportOptions } from "@/lib/series/to-import-options";
 import { ImportPreviewPanel } from "./import-preview";
 import { MessageText } from "./message-text";
 
@@ -34,22 +34,6 @@ function uploadCsv(file: File, options: ImportOptions, onProgress: (share: numbe
     };
     request.send(file);
   });
-}
-
-/** Only the choices the analyst made: what detection decides is left for the server to decide the same way. */
-function toImportOptions(options: ReadOptions, seriesNames: Record<string, string>, name: string): ImportOptions {
-  const renamed = Object.fromEntries(Object.entries(seriesNames).filter(([, value]) => value.trim() !== ""));
-  return {
-    ...(name.trim() ? { name: name.trim() } : {}),
-    ...(options.timeColumn !== undefined ? { timeColumn: options.timeColumn } : {}),
-    ...(options.valueColumns ? { valueColumns: options.valueColumns } : {}),
-    ...(options.idColumn !== undefined ? { idColumn: options.idColumn } : {}),
-    ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
-    ...(options.decimal ? { decimal: options.decimal } : {}),
-    ...(options.repeatedTimes ? { repeatedTimes: options.repeatedTimes } : {}),
-    ...(options.aggregate ? { aggregate: options.aggregate } : {}),
-    ...(Object.keys(renamed).length ? { seriesNames: renamed } : {}),
-  };
 }
 
 /**

@@ -2,12 +2,7 @@
 
 import { useCallback, useEffect, useState } from "react";
 import { isFinishedRun, type PendingRunDto, type RunDto, type RunSummaryDto } from "@/lib/series/run-schema";
-
-async function readJson<T>(response: Response): Promise<T> {
-  const body = (await response.json()) as T | { error: string };
-  if (!response.ok) throw new Error(typeof body === "object" && body && "error" in body ? body.error : `status ${response.status}`);
-  return body as T;
-}
+import { readJson } from "@/lib/workbench/api-client";
 
 /** How often the list is fetched again while a server-side run is queued or running (ms). */
 const PENDING_POLL_MS = 2000;

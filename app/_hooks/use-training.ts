@@ -6,7 +6,8 @@ import { resolveConfig } from "@/lib/forecast/config";
 import type { WorkerEvent } from "@/lib/forecast/protocol";
 import type { ForecastProgress, ModelForecast } from "@/lib/forecast/types";
 import type { RunDto, RunSeries, SaveRunInput, StoredTrainingHistory } from "@/lib/series/run-schema";
-import type { SeriesDto, SeriesPointsDto } from "@/lib/series/schema";
+import type { SeriesDto } from "@/lib/series/schema";
+import { fetchModelBytes, fetchSeriesPoints, readJson } from "@/lib/workbench/api-client";
 import { appendProgress, describeBackend, describeTrainingError, toProgressView, type ProgressView } from "@/lib/workbench/progress-view";
 import { toForecastRequest, toRegularSeries, toSeriesInput, type RegularSeries, type TrainingSettings } from "@/lib/workbench/to-forecast-request";
 import { toReforecastSeries, toRunRecord } from "@/lib/workbench/to-run-record";
@@ -45,20 +46,15 @@ const LOSS_UPDATE_MS = 500;
 const IDLE: TrainingState = { status: "idle", progress: null, view: null, backend: null, histories: [], lossName: null, error: null, unsaved: null };
 
 async function loadSeries(datasetId: string, series: SeriesDto): Promise<RegularSeries> {
-  const response = await fetch(`/api/datasets/${datasetId}/series/${series.id}/points`);
-  const body = (await response.json()) as SeriesPointsDto | { error: string };
-  if (!response.ok || "error" in body) throw new Error("error" in body ? body.error : `Loading ${series.name} failed (${response.status}).`);
-  return toRegularSeries(series.id, series.name, body.t, body.y, series.frequency, series.unit);
+  const points = await fetchSeriesPoints(datasetId, series.id, series.name);
+  return toRegularSeries(series.id, series.name, points.t, points.y, series.frequency, series.unit);
 }
 
 async function saveRun(datasetId: string, record: SaveRunInput, model: ArrayBuffer | null): Promise<RunDto> {
   const form = new FormData();
   form.append("run", JSON.stringify(record));
   if (model) form.append("model", new Blob([model], { type: "application/octet-stream" }), "model.bin");
-  const response = await fetch(`/api/datasets/${datasetId}/runs`, { method: "POST", body: form });
-  const body = (await response.json()) as RunDto | { error: string };
-  if (!response.ok || "error" in body) throw new Error("error" in body ? body.error : `status ${response.status}`);
-  return body;
+  return readJson<RunDto>(await fetch(`/api/datasets/${datasetId}/runs`, { method: "POST", body: form }), "Saving the run");
 }
 
 /**
@@ -71,7 +67,7 @@ export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
   const client = useRef<ForecastClient | null>(null);
   const queue = useRef<ForecastProgress[]>([]);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const job = useRef<{ series: RegularSeries[]; settings: TrainingSettings; frequency: SeriesDto["frequency"]; startedAt: Date } | null>(null);
+  const job = useRef<{ series: RegularSeries[]; frequency: SeriesDto["frequency"]; startedAt: Date } | null>(null);
   /** Loss curves as they arrive; published to the chart at most once per LOSS_UPDATE_MS. */
   const liveHistories = useRef<StoredTrainingHistory[]>([]);
   const lastLossUpdate = useRef(0);
@@ -156,7 +152,7 @@ export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
       setState({ ...IDLE, status: "loading" });
       try {
         const regular = await Promise.all(series.map((s) => loadSeries(datasetId, s)));
-        job.current = { series: regular, settings, frequency: first.frequency, startedAt: new Date() };
+        job.current = { series: regular, frequency: first.frequency, startedAt: new Date() };
         client.current ??= createForecastClient(onEvent);
         const request = toForecastRequest(regular, settings, first.frequency.seasonLength, first.frequency.kind);
         setState((s) => ({ ...s, status: "training", lossName: resolveConfig(request).loss.toUpperCase() }));
@@ -201,9 +197,7 @@ export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
     async (run: RunDto, series: SeriesDto[]): Promise<RunSeries[]> => {
       const first = series[0];
       if (!first) return [];
-      const response = await fetch(`/api/runs/${run.id}/model`);
-      if (!response.ok) throw new Error(((await response.json()) as { error: string }).error);
-      const made = await reforecastWith(await response.arrayBuffer(), series, run.horizon);
+      const made = await reforecastWith(await fetchModelBytes(run.id), series, run.horizon);
       return toReforecastSeries(made.forecast, made.series, first.frequency, run.series);
     },
     [reforecastWith],

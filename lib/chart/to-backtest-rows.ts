@@ -1,5 +1,6 @@
 import { METHOD_LABELS, type MethodName } from "../forecast/types";
-import { METHOD_NAMES, type RunSeries, type StoredMetrics } from "../series/run-schema";
+import { METHOD_NAMES } from "../forecast/types";
+import type { RunSeries, StoredMetrics } from "../series/run-schema";
 
 export interface BacktestRow extends StoredMetrics {
   method: MethodName;

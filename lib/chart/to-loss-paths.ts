@@ -2,7 +2,7 @@ import { logTicks, niceTicks } from "./nice-ticks";
 import { toLossExtent, type LossRow } from "./to-loss-rows";
 
 /** The curves of a loss chart, by row key. */
-export const LOSS_KEYS = ["backtestLoss", "backtestValLoss", "finalLoss"] as const;
+const LOSS_KEYS = ["backtestLoss", "backtestValLoss", "finalLoss"] as const;
 export type LossKey = (typeof LOSS_KEYS)[number];
 
 export interface LossPaths {

@@ -35,7 +35,7 @@ export function withAggregate(options: ReadOptions, period: string, by: string =
 }
 
 /** More periods than this in one series and the period is refused as far too short for the data. */
-export const MAX_PERIODS = 2_000_000;
+const MAX_PERIODS = 2_000_000;
 
 export interface AggregatedSeries {
   /** Period starts (epoch ms, the file's wall clock as UTC), one per period, ascending. */

@@ -35,7 +35,7 @@ export interface SniffedEncoding {
  * @param head the first bytes of the file (8 kB are plenty)
  * @param size the file's full size in bytes
  */
-export function sniffEncoding(head: Uint8Array, size = head.length): Result<SniffedEncoding> {
+function sniffEncoding(head: Uint8Array, size = head.length): Result<SniffedEncoding> {
   if (size === 0) return fail("The file is empty. Choose a CSV file with a header row and at least one data row.");
   for (const { bytes: signature, what } of SIGNATURES) {
     if (startsWith(head, signature)) {

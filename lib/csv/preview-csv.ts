@@ -5,11 +5,11 @@ import { describeTimeFormat, formatTimeLabel } from "../time/time-format";
 import { hasDatesAcross, turnDatesAcross } from "./dates-across";
 import { decodeByteStream, readBlobChunks } from "./decode-text";
 import { readDatasetBlob } from "./read-blob";
-import { planColumns, SNIFF_CHARS, toSniffOptions, type ColumnPlan, type ParsedDataset, type ParsedSeries, type ReadOptions } from "./read-dataset";
-import { sniffCsv, type ColumnInfo, type CsvSniff } from "./sniff-csv";
+import { planColumns, toSniffOptions, type ColumnPlan, type ParsedDataset, type ParsedSeries, type ReadOptions } from "./read-dataset";
+import { SNIFF_CHARS, sniffCsv, type ColumnInfo, type CsvSniff } from "./sniff-csv";
 
 /** Rows of the file shown in the preview table. */
-export const PREVIEW_ROWS = 8;
+const PREVIEW_ROWS = 8;
 /** Values in a preview sparkline. */
 const SPARKLINE_POINTS = 120;
 

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { inferFrequency } from "../time/frequency";
 import { formatTime } from "../time/time-format";
 import { decodeText } from "./decode-text";
-import { readDataset, readDatasetChunks, SNIFF_CHARS } from "./read-dataset";
+import { readDataset, readDatasetChunks } from "./read-dataset";
+import { SNIFF_CHARS } from "./sniff-csv";
 
 const DATASETS = path.resolve(import.meta.dirname, "../../bench/datasets");
 const manifest = JSON.parse(fs.readFileSync(path.join(DATASETS, "manifest.json"), "utf8")) as {

@@ -19,7 +19,7 @@ import { createCsvRowStream, type CsvRowStream } from "./csv-rows";
 import { hasDatesAcross, turnDatesAcross } from "./dates-across";
 import { measureUnit, parseNumberCell, type DecimalMark } from "./parse-number";
 import { REPEATED_TIMES_FLAG } from "./repeated-times";
-import { SUMMARY_LABEL, sniffCsv, type ColumnInfo, type CsvDialect, type CsvSniff, type SniffOptions } from "./sniff-csv";
+import { SNIFF_CHARS, SUMMARY_LABEL, sniffCsv, type ColumnInfo, type CsvDialect, type CsvSniff, type SniffOptions } from "./sniff-csv";
 
 export interface ReadOptions {
   /** Header of the time column; `null` reads the file as a plain sequence without time. */
@@ -92,7 +92,7 @@ const ROW_LIMIT_IN_MESSAGES = 5;
 const CHUNK_CHARS = 1 << 20;
 
 /** `1204` → `1,204`, as row numbers read in messages. */
-export function formatRowNumber(row: number): string {
+function formatRowNumber(row: number): string {
   return row.toLocaleString("en-US");
 }
 
@@ -1334,9 +1334,6 @@ function readTable(text: string, options: ReadOptions): Result<ParsedDataset> {
   const error = builder.error();
   return error ? fail(error) : builder.finish();
 }
-
-/** Characters of text that detection looks at before the rows are read. */
-export const SNIFF_CHARS = 256 * 1024;
 
 /**
  * Reads a CSV that arrives in pieces (a file or request body decoded chunk by chunk), so that the

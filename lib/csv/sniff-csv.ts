@@ -51,12 +51,13 @@ export interface CsvSniff {
 
 /** How many lines detection looks at; the full read checks every row afterwards. */
 const SAMPLE_LINES = 500;
-const SAMPLE_BYTES = 256 * 1024;
+/** Characters of text that detection looks at: readers collect this much before the rows are read. */
+export const SNIFF_CHARS = 256 * 1024;
 
 function sampleText(text: string): string {
-  if (text.length <= SAMPLE_BYTES) return text;
-  const cut = text.lastIndexOf("\n", SAMPLE_BYTES);
-  return text.slice(0, cut > 0 ? cut : SAMPLE_BYTES);
+  if (text.length <= SNIFF_CHARS) return text;
+  const cut = text.lastIndexOf("\n", SNIFF_CHARS);
+  return text.slice(0, cut > 0 ? cut : SNIFF_CHARS);
 }
 
 function parseRows(sample: string, delimiter: Delimiter): string[][] {

@@ -1,3 +1,4 @@
+import { BAND_FILL_OPACITY, BAND_KEY_OPACITY } from "../chart/band-style";
 import { formatAxisValue, formatTimeLabel, formatTimeTick, toFrequencyKind, type TimeLabelKind } from "../chart/format-time-label";
 import { niceTicks } from "../chart/nice-ticks";
 import { axisTicksForWidth, clampLabelX, estimateLabelWidth } from "../chart/time-ticks";
@@ -31,8 +32,8 @@ export interface ForecastChartSvgInput {
   window?: "recent" | "all";
 }
 
-export const DEFAULT_CHART_WIDTH = 960;
-export const DEFAULT_CHART_HEIGHT = 420;
+const DEFAULT_CHART_WIDTH = 960;
+const DEFAULT_CHART_HEIGHT = 420;
 
 /** The page's colours (app/globals.css), resolved: a file carries no CSS variables. */
 const COLOR = {
@@ -59,14 +60,13 @@ const isValue = (v: number | null | undefined): v is number => typeof v === "num
 
 /**
  * The legend above the chart; short band labels when the image is too narrow for the long ones.
- * Keys are more opaque than the bands: a small swatch looks lighter than a large area (as on the page).
  */
 function toLegend(width: number): ChartLegendEntry[] {
   const legend = (short: boolean): ChartLegendEntry[] => [
     { label: "History", kind: "line", color: COLOR.history },
     { label: "Forecast", kind: "line", color: COLOR.forecast },
-    { label: short ? "80%" : "80% interval", kind: "band", color: COLOR.forecast, opacity: 0.34 },
-    { label: short ? "95%" : "95% interval", kind: "band", color: COLOR.forecast, opacity: 0.15 },
+    { label: short ? "80%" : "80% interval", kind: "band", color: COLOR.forecast, opacity: BAND_KEY_OPACITY.band80 },
+    { label: short ? "95%" : "95% interval", kind: "band", color: COLOR.forecast, opacity: BAND_KEY_OPACITY.band95 },
   ];
   return legendWidth(legend(false)) <= width - 32 ? legend(false) : legend(true);
 }
@@ -216,8 +216,8 @@ export function toForecastChartSvg(input: ForecastChartSvgInput): string {
 
   // Bands under the lines, 95% under 80%; then the history and the forecast.
   for (const [kind, opacity, band] of [
-    ["band95", 0.14, (r: ForecastRow) => r.band95],
-    ["band80", 0.28, (r: ForecastRow) => r.band80],
+    ["band95", BAND_FILL_OPACITY.band95, (r: ForecastRow) => r.band95],
+    ["band80", BAND_FILL_OPACITY.band80, (r: ForecastRow) => r.band80],
   ] as const) {
     for (const points of toBandPolygons(rows, band, x, y)) {
       parts.push(`<polygon points="${points}" fill="${COLOR.forecast}" fill-opacity="${opacity}" data-kind="${kind}"/>`);

@@ -6,7 +6,7 @@ import { toCsv, type CsvCell, type CsvDialect } from "./to-csv";
 /** The forecast CSV's columns (what the CLI writes, with the series named on every row). */
 export const FORECAST_HEADER = ["timestamp", "series", "forecast", "lower80", "upper80", "lower95", "upper95"] as const;
 /** With the history: `type` is `history` or `forecast`, `actual` holds the observed values. */
-export const FORECAST_HEADER_WITH_HISTORY = ["timestamp", "series", "type", "actual", "forecast", "lower80", "upper80", "lower95", "upper95"] as const;
+const FORECAST_HEADER_WITH_HISTORY = ["timestamp", "series", "type", "actual", "forecast", "lower80", "upper80", "lower95", "upper95"] as const;
 
 /** Forecast numbers are written to 10 significant digits, as the CLI writes them (observed values exactly). */
 export const FORECAST_DIGITS = 10;

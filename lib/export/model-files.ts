@@ -3,8 +3,8 @@ import { fail, ok, type Result } from "../result";
 import { readZip, toZip, type ZipEntry } from "./zip";
 
 /** The names of a saved model's files, as tfjs writes them and model.json's weights manifest names them. */
-export const MODEL_JSON = "model.json";
-export const WEIGHTS_BIN = "weights.bin";
+const MODEL_JSON = "model.json";
+const WEIGHTS_BIN = "weights.bin";
 
 /**
  * A saved model's tfjs files as one ZIP download. Unzipped, the folder loads in TensorFlow.js as it

@@ -94,7 +94,7 @@ let stockBatchMatMul: tf.KernelConfig | null = null;
  * @param on install (true) or remove (false) the fix
  * @returns whether the fix is active afterwards
  */
-export function setTransposedMatMulFix(on: boolean): boolean {
+function setTransposedMatMulFix(on: boolean): boolean {
   if (!on) {
     if (stockBatchMatMul) {
       tf.unregisterKernel("BatchMatMul", "wasm");

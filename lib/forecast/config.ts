@@ -102,8 +102,8 @@ export function resolveConfig(request: Pick<ForecastRequest, "horizon" | "season
   };
 }
 
-/** Values from the first finite one to the end. */
-function usableLength(values: ArrayLike<number>): number {
+/** Values from the first observed (finite) one to the end: what the forecaster can use. */
+export function usableLength(values: ArrayLike<number>): number {
   let first = 0;
   while (first < values.length && !Number.isFinite(values[first] as number)) first++;
   return values.length - first;

@@ -1,16 +1,20 @@
-/** Base class of the forecaster's errors; `message` says what to change. */
+/**
+ * Base class of the forecaster's errors; `message` says what to change. Each class spells out its
+ * `name` rather than reading `new.target.name`: the production build minifies class names, and the
+ * name is all that tells the page a worker's error is one of these (see isForecastErrorName).
+ */
 export class ForecastError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = new.target.name;
-  }
+  override name = "ForecastError";
 }
 
 /** The request itself is malformed (no series, horizon not a positive integer, …). */
-export class InvalidRequestError extends ForecastError {}
+export class InvalidRequestError extends ForecastError {
+  override name = "InvalidRequestError";
+}
 
 /** A series has too few observed values for the horizon and the backtest. */
 export class SeriesTooShortError extends ForecastError {
+  override name = "SeriesTooShortError";
   constructor(
     readonly series: string,
     readonly length: number,
@@ -30,6 +34,7 @@ export class SeriesTooShortError extends ForecastError {
 
 /** Training produced a non-finite loss. */
 export class TrainingDivergedError extends ForecastError {
+  override name = "TrainingDivergedError";
   constructor(readonly learningRate: number) {
     super(
       `Training diverged (the loss became NaN or infinite) at learning rate ${learningRate}. ` +
@@ -39,4 +44,18 @@ export class TrainingDivergedError extends ForecastError {
 }
 
 /** A saved model cannot serve this request (unknown series, horizon too long, corrupt bytes). */
-export class SavedModelError extends ForecastError {}
+export class SavedModelError extends ForecastError {
+  override name = "SavedModelError";
+}
+
+/**
+ * The names the forecaster's errors carry. Errors cross a worker boundary as `{ name, message }`
+ * (lib/forecast/protocol.ts), where `instanceof` is lost; the name says whether the message is one
+ * of ours, written for the analyst, or something unexpected.
+ */
+const FORECAST_ERROR_NAMES: ReadonlySet<string> = new Set(["ForecastError", "InvalidRequestError", "SeriesTooShortError", "TrainingDivergedError", "SavedModelError"]);
+
+/** Whether an error name (a worker's "error" event) is one of the forecaster's own errors. */
+export function isForecastErrorName(name: string): boolean {
+  return FORECAST_ERROR_NAMES.has(name);
+}

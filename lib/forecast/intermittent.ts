@@ -6,7 +6,7 @@
  */
 
 /** Share of zeros from which a series counts as intermittent. */
-export const INTERMITTENT_ZEROS = 0.3;
+const INTERMITTENT_ZEROS = 0.3;
 
 /** Whether most of a series' steps are empty: at least {@link INTERMITTENT_ZEROS} of its values are exactly 0. */
 export function isIntermittent(values: ArrayLike<number>): boolean {

@@ -36,7 +36,7 @@ export function predictMedian(
  * Median over ensemble members of a member-major output [count × members × horizon].
  * @returns [count × horizon]
  */
-export function medianOverMembers(values: Float32Array, count: number, members: number, horizon: number): Float32Array {
+function medianOverMembers(values: Float32Array, count: number, members: number, horizon: number): Float32Array {
   const out = new Float32Array(count * horizon);
   const column = new Float64Array(members);
   for (let w = 0; w < count; w++) {

@@ -132,7 +132,7 @@ export async function trainNetwork(network: Network, train: Windows, options: Tr
  * Loss of the ensemble's median forecast on a set of windows (what early stopping watches).
  * @returns mean loss per target value, normalised units
  */
-export function ensembleLoss(network: Network, windows: Windows, kind: ForecastConfig["loss"]): number {
+function ensembleLoss(network: Network, windows: Windows, kind: ForecastConfig["loss"]): number {
   const { lookback, patch, channels, ensembleSize, horizon } = network.spec;
   const [median] = predictMedian(network.model, [windows.xs], windows.count, lookback, patch, channels, ensembleSize, horizon);
   let sum = 0;

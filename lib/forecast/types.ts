@@ -182,8 +182,9 @@ export interface RunForecastOptions {
 
 // ---------------------------------------------------------------- outcome
 
-/** Methods judged on every run. */
-export type MethodName = "lstm" | "naive" | "snaive" | "holt_winters" | "theta" | "combination";
+/** Methods judged on every run, in the order tables and menus list them. */
+export const METHOD_NAMES = ["lstm", "naive", "snaive", "holt_winters", "theta", "combination"] as const;
+export type MethodName = (typeof METHOD_NAMES)[number];
 
 export const METHOD_LABELS: Record<MethodName, string> = {
   lstm: "LSTM (ensemble)",

@@ -1,13 +1,13 @@
 /// <reference lib="webworker" />
 /**
- * The forecast worker: a message loop around runForecastOrFallback and forecastFromModel. Glue only; the
+ * The forecast worker: a message loop around serveForecast (runForecastOrFallback) and forecastFromModel. Glue only; the
  * forecaster itself runs unchanged in Node (CLI, tests, benchmark).
  */
 import { initBackend } from "./backend";
 import { forecastFromModel } from "./forecast-from-model";
 import type { WorkerEvent, WorkerRequest } from "./protocol";
-import { runForecastOrFallback } from "./run-forecast";
-import { decodeSavedModel, encodeSavedModel } from "./saved-model";
+import { decodeSavedModel } from "./saved-model";
+import { serveForecast, toErrorEvent } from "./serve-request";
 import type { InitBackendOptions } from "./types";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -35,20 +35,12 @@ function post(event: WorkerEvent, transfer: Transferable[] = []): void {
 }
 
 function postError(err: unknown): void {
-  const error = err instanceof Error ? err : new Error(String(err));
-  post({ type: "error", name: error.name, message: error.message });
+  post(toErrorEvent(err));
 }
 
 async function start(request: Extract<WorkerRequest, { type: "start" }>): Promise<void> {
   stopRequested = false;
-  const { model, ...outcome } = await runForecastOrFallback(request.request, {
-    backend: backendOptions(request.backend),
-    shouldStop: () => stopRequested,
-    onProgress: (progress) => post({ type: "progress", progress }),
-  });
-  // A run without a network (every series too short for one) has no model to send.
-  const bytes = model ? (encodeSavedModel(model).buffer as ArrayBuffer) : null;
-  post({ type: "done", outcome, model: bytes }, bytes ? [bytes] : []);
+  await serveForecast(request.request, { backend: backendOptions(request.backend), shouldStop: () => stopRequested }, post);
 }
 
 async function reforecast(request: Extract<WorkerRequest, { type: "reforecast" }>): Promise<void> {

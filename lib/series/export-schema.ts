@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { METHOD_NAMES } from "./run-schema";
+import { METHOD_NAMES } from "../forecast/types";
 
 /** `?history=1`: 1/0, true/false, yes/no (an empty value means yes, as in `?history`). */
 const flag = z

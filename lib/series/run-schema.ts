@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MAX_HORIZON } from "../forecast/config";
-import type { BackendInfo, BackendName, ForecastConfig, ForecastStage, MethodName } from "../forecast/types";
+import { METHOD_NAMES, type BackendInfo, type BackendName, type ForecastConfig, type ForecastStage, type MethodName } from "../forecast/types";
 
 /**
  * Saved forecast runs as they cross the server/client boundary: the body the page POSTs when a run
@@ -13,7 +13,6 @@ const num = z.number().nullable();
 const int = z.number().int();
 const times = z.array(z.number()).max(1_000_000);
 
-export const METHOD_NAMES = ["lstm", "naive", "snaive", "holt_winters", "theta", "combination"] as const satisfies readonly MethodName[];
 export const methodNameSchema = z.enum(METHOD_NAMES);
 
 const intervalForecastSchema = z.object({

@@ -6,7 +6,7 @@ const FONT_FAMILY = "DejaVu Sans";
 const FONT_FILES = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((file) => path.join(process.cwd(), "lib", "server", "fonts", file));
 
 /** Device pixels per CSS pixel, as the page's PNG export: sharp on high-density screens and in print. */
-export const PNG_SCALE = 2;
+const PNG_SCALE = 2;
 
 /**
  * An SVG document drawn into a PNG with resvg (native, off the event loop in libuv's thread pool).

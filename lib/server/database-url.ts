@@ -1,7 +1,7 @@
 import path from "node:path";
 
 /** Where the SQLite file lives when `DATABASE_URL` is not set (git-ignored). */
-export const DEFAULT_DATABASE_FILE = path.join("data", "tidecast.db");
+const DEFAULT_DATABASE_FILE = path.join("data", "tidecast.db");
 
 /**
  * The SQLite URL every process uses (server, migrations, seed, CLI).

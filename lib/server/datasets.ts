@@ -6,23 +6,16 @@ import { formatTimeLabel, type TimeFormat } from "../time/time-format";
 import { db } from "./db";
 import { packFloat64, unpackFloat64 } from "./pack-points";
 import { newId, sqlite, toSqliteDate } from "./sqlite";
+import { parseStoredJson } from "./stored-json";
 
 type SeriesRow = Omit<Series, "datasetId">;
-
-function parseJson<T>(text: string, fallback: T): T {
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-}
 
 function toIso(date: Date | null): string | null {
   return date ? date.toISOString() : null;
 }
 
 function toSeriesDto(row: SeriesRow): SeriesDto {
-  const timeFormat = parseJson<TimeFormat>(row.timeFormat, { kind: "index" });
+  const timeFormat = parseStoredJson<TimeFormat>(row.timeFormat, { kind: "index" });
   const label = (date: Date | null, index: number) => (date ? formatTimeLabel(date.getTime(), timeFormat, index) : null);
   return {
     id: row.id,
@@ -35,7 +28,7 @@ function toSeriesDto(row: SeriesRow): SeriesDto {
     end: toIso(row.end),
     startLabel: label(row.start, 0),
     endLabel: label(row.end, row.pointCount - 1),
-    frequency: parseJson<Frequency>(row.frequency, {
+    frequency: parseStoredJson<Frequency>(row.frequency, {
       kind: "irregular",
       step: { unit: "index" },
       seasonLength: 1,
@@ -64,7 +57,7 @@ function toSummaryDto(row: Dataset & { series: Pick<Series, "pointCount" | "star
     pointCount,
     start: toIso(start),
     end: toIso(end),
-    frequency: row.series[0] ? parseJson<Pick<Frequency, "kind"> | null>(row.series[0].frequency, null)?.kind ?? null : null,
+    frequency: row.series[0] ? parseStoredJson<Pick<Frequency, "kind"> | null>(row.series[0].frequency, null)?.kind ?? null : null,
   };
 }
 
@@ -104,7 +97,7 @@ export async function getDataset(id: string): Promise<DatasetDto | null> {
   return {
     ...toSummaryDto(row),
     series: row.series.map(toSeriesDto),
-    ingest: parseJson<IngestReport | null>(row.ingest, null),
+    ingest: parseStoredJson<IngestReport | null>(row.ingest, null),
   };
 }
 

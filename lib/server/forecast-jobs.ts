@@ -1,6 +1,7 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { isForecastErrorName } from "../forecast/errors";
 import type { WorkerEvent, WorkerRequest } from "../forecast/protocol";
 import type { ForecastProgress, ForecastRequest } from "../forecast/types";
 import type { RunProgressDto } from "../series/run-schema";
@@ -58,7 +59,7 @@ const globalJobs = globalThis as unknown as { tidecastForecastJobs?: JobsState }
 const jobs: JobsState = (globalJobs.tidecastForecastJobs ??= { queue: [], active: new Map(), finishing: new Set() });
 
 /** Server-side forecasts that may train at once (`FORECAST_THREADS`, default 1). */
-export function maxForecastThreads(env: NodeJS.ProcessEnv = process.env): number {
+function maxForecastThreads(env: NodeJS.ProcessEnv = process.env): number {
   const n = Number(env.FORECAST_THREADS);
   return Number.isInteger(n) && n > 0 ? n : 1;
 }
@@ -88,8 +89,8 @@ export function forecastsAhead(): number {
  * A failure as the analyst reads it: the forecaster's own sentences (too short, diverged, …) as
  * they are, anything else with what to do.
  */
-export function describeServerFailure(name: string, message: string): string {
-  if (/SeriesTooShort|TrainingDiverged|InvalidRequest|SavedModel|ForecastError/.test(name)) return message;
+function describeServerFailure(name: string, message: string): string {
+  if (isForecastErrorName(name)) return message;
   if (/out of memory|allocation failed|Array buffer/i.test(message)) {
     return "The server ran out of memory while training. Lower `units`, `layers` or `ensembleSize` in `config`, or forecast fewer series at once.";
   }
@@ -169,7 +170,7 @@ function start(job: ActiveJob): void {
     if (event.type === "progress") onProgress(job, event.progress);
     else if (event.type === "done") onDone(job, event);
     else if (event.type === "error") {
-      if (!/SeriesTooShort|TrainingDiverged|InvalidRequest/.test(event.name)) console.error(`run ${job.runId} failed: ${event.name}: ${event.message}`);
+      if (!isForecastErrorName(event.name)) console.error(`run ${job.runId} failed: ${event.name}: ${event.message}`);
       fail(job, describeServerFailure(event.name, event.message));
     }
   });

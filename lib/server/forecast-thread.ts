@@ -6,8 +6,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import type { WorkerEvent, WorkerRequest } from "../forecast/protocol";
-import { runForecastOrFallback } from "../forecast/run-forecast";
-import { encodeSavedModel } from "../forecast/saved-model";
+import { serveForecast, toErrorEvent } from "../forecast/serve-request";
 
 const port = parentPort;
 if (!port) throw new Error("forecast-thread.ts runs in a worker thread only");
@@ -15,23 +14,9 @@ if (!port) throw new Error("forecast-thread.ts runs in a worker thread only");
 let stopRequested = false;
 const post = (event: WorkerEvent, transfer: ArrayBuffer[] = []) => port.postMessage(event, transfer);
 
-async function start(request: Extract<WorkerRequest, { type: "start" }>): Promise<void> {
-  const { model, ...outcome } = await runForecastOrFallback(request.request, {
-    ...(request.backend ? { backend: request.backend } : {}),
-    shouldStop: () => stopRequested,
-    onProgress: (progress) => post({ type: "progress", progress }),
-  });
-  // A run without a network (every series too short for one) has no model to send.
-  const bytes = model ? (encodeSavedModel(model).buffer as ArrayBuffer) : null;
-  post({ type: "done", outcome, model: bytes }, bytes ? [bytes] : []);
-}
-
 port.on("message", (data: WorkerRequest) => {
   if (data.type === "stop") stopRequested = true;
   else if (data.type === "start") {
-    start(data).catch((err: unknown) => {
-      const error = err instanceof Error ? err : new Error(String(err));
-      post({ type: "error", name: error.name, message: error.message });
-    });
+    serveForecast(data.request, { backend: data.backend, shouldStop: () => stopRequested }, post).catch((err: unknown) => post(toErrorEvent(err)));
   }
 });

@@ -11,6 +11,18 @@ export class HttpError extends Error {
   }
 }
 
+/**
+ * JSON text from a request (a body, a form field, a query parameter), or an HttpError 400.
+ * @param problem the sentence to answer with when it is not JSON, naming the field
+ */
+export function parseRequestJson(text: string, problem: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, problem);
+  }
+}
+
 export function jsonError(status: number, error: string): Response {
   return Response.json({ error }, { status });
 }

@@ -5,9 +5,6 @@ import type { DatasetDto, ImportOptions } from "../series/schema";
 import { createDataset } from "./datasets";
 import { HttpError } from "./http";
 
-/** File name without folders and extension: the default dataset name. */
-export const nameFromFile = nameFromFileName;
-
 /**
  * Reads an uploaded CSV and stores it as a dataset, or throws an HttpError (422) whose message
  * names the row and the problem. Nothing is stored unless the whole file is valid, and the file is
@@ -30,7 +27,7 @@ export async function importCsv(
   if (!read.ok) throw new HttpError(422, read.reason);
   const readDone = performance.now();
   const dataset = await createDataset({
-    name: name ?? (fileName ? nameFromFile(fileName) : "Untitled dataset"),
+    name: name ?? (fileName ? nameFromFileName(fileName) : "Untitled dataset"),
     fileName,
     encoding: read.data.encoding,
     parsed: read.data.parsed,

@@ -11,38 +11,25 @@ export interface RunExportSource {
   dataset: DatasetDto;
 }
 
-export type RunExportResult = { ok: true; data: RunExportSource } | { ok: false; status: 404 | 409; reason: string };
-
 /**
- * A finished run with its dataset, for the exports.
- * @returns the run, or why not: 404 when it does not exist, 409 while it has no forecast (queued,
- *   running or failed)
+ * A finished run with its dataset, to export, or an HttpError: 404 (no such run, or its dataset was
+ * deleted), 409 (no forecast: queued, running or failed), 422 (a series has no forecast of `method`).
  */
-export async function getRunExport(id: string): Promise<RunExportResult> {
+export async function requireRunExport(id: string, method: ExportMethod): Promise<RunExportSource> {
   const run = await getRun(id);
-  if (!run) return { ok: false, status: 404, reason: `There is no run with id \`${id}\`.` };
+  if (!run) throw new HttpError(404, `There is no run with id \`${id}\`.`);
   if (!isFinishedRun(run)) {
     const reason =
       run.status === "failed"
         ? `Run \`${id}\` failed, so it has no forecast: ${run.failure ?? "no reason was recorded."}`
         : `Run \`${id}\` is ${run.status} (${run.progress?.percent ?? 0}%, ${formatDuration(run.elapsedMs)} so far) and has no forecast yet. Ask GET /api/runs/${id} until its status is \`done\`.`;
-    return { ok: false, status: 409, reason };
+    throw new HttpError(409, reason);
   }
   const dataset = await getDataset(run.datasetId);
-  if (!dataset) return { ok: false, status: 404, reason: `The dataset of run \`${id}\` was deleted.` };
-  return { ok: true, data: { run, dataset } };
-}
-
-/**
- * The run to export, or an HttpError: 404 (no such run), 409 (no forecast yet, or failed), 422
- * (a series has no forecast of `method`).
- */
-export async function requireRunExport(id: string, method: ExportMethod): Promise<RunExportSource> {
-  const found = await getRunExport(id);
-  if (!found.ok) throw new HttpError(found.status, found.reason);
-  const problem = checkExportMethod(found.data.run.series, method);
+  if (!dataset) throw new HttpError(404, `The dataset of run \`${id}\` was deleted.`);
+  const problem = checkExportMethod(run.series, method);
   if (problem) throw new HttpError(422, problem);
-  return found.data;
+  return { run, dataset };
 }
 
 /** The time format of each of a dataset's series, by series id. */

@@ -16,7 +16,9 @@ import {
   type RunSummaryDto,
   type SaveRunInput,
 } from "../series/run-schema";
+import type { StatusResult } from "../result";
 import { db } from "./db";
+import { parseStoredJson } from "./stored-json";
 
 /** "TDC1": the first bytes of lib/forecast's encodeSavedModel output. */
 const MODEL_MAGIC = [0x54, 0x44, 0x43, 0x31];
@@ -64,13 +66,7 @@ async function seriesNamesById(datasetId: string): Promise<Map<string, string>> 
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
+const parseJson = (text: string): unknown => parseStoredJson<unknown>(text, undefined);
 
 function toStatus(text: string): RunStatus {
   return (RUN_STATUSES as readonly string[]).includes(text) ? (text as RunStatus) : "failed";
@@ -142,7 +138,7 @@ function toResultColumns(input: SaveRunInput, model: Uint8Array | null) {
   };
 }
 
-export type CreateRunResult = { ok: true; data: RunDto } | { ok: false; status: 404 | 422; reason: string };
+export type CreateRunResult = StatusResult<RunDto, 404 | 422>;
 
 /**
  * Stores a finished (or stopped) run with its model.

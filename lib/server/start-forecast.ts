@@ -1,20 +1,14 @@
-import { minimumLength, resolveConfig } from "../forecast/config";
+import { minimumLength, resolveConfig, usableLength } from "../forecast/config";
 import { ForecastError, SeriesTooShortError } from "../forecast/errors";
 import { needsShortSeriesForecast, SHORT_SERIES_MIN_FIT } from "../forecast/short-series";
+import type { StatusResult } from "../result";
 import type { PendingRunDto, StartForecastInput } from "../series/run-schema";
 import { defaultHorizon, toForecastRequest, toRegularSeries } from "../workbench/to-forecast-request";
 import { getDataset, getSeriesPoints } from "./datasets";
 import { enqueueForecast, forecastsAhead, toQueuedProgress } from "./forecast-jobs";
 import { createPendingRun } from "./runs";
 
-export type StartForecastResult = { ok: true; data: PendingRunDto } | { ok: false; status: 404 | 422; reason: string };
-
-/** Values from the first observed one to the end: what the forecaster can use. */
-function usableLength(values: ArrayLike<number>): number {
-  let first = 0;
-  while (first < values.length && !Number.isFinite(values[first] as number)) first++;
-  return values.length - first;
-}
+export type StartForecastResult = StatusResult<PendingRunDto, 404 | 422>;
 
 /**
  * Starts a server-side forecast of a dataset's series with the browser's defaults (every series,

@@ -121,7 +121,7 @@ function compile(pattern: string): CompiledPattern {
 }
 
 /** Languages whose month names are read (and written back as the file writes them). */
-export const MONTH_LANGUAGES = ["en", "de", "fr", "es", "it", "nl"] as const;
+const MONTH_LANGUAGES = ["en", "de", "fr", "es", "it", "nl"] as const;
 export type MonthLanguage = (typeof MONTH_LANGUAGES)[number];
 
 /** Full names and the usual abbreviations, as spreadsheets in each language write them. */
@@ -215,7 +215,7 @@ function parseOffset(text: string): number {
 }
 
 /** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's `days_from_civil`). */
-export function daysFromCivil(year: number, month: number, day: number): number {
+function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -245,7 +245,7 @@ function isoWeekOf(date: Date): { year: number; week: number } {
   return { year, week: Math.floor((days - isoWeekMonday(year, 1)) / 7) + 1 };
 }
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }

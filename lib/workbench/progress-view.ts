@@ -1,6 +1,7 @@
+import { isForecastErrorName } from "../forecast/errors";
 import type { BackendInfo, ForecastProgress } from "../forecast/types";
 import type { StoredTrainingHistory } from "../series/run-schema";
-import { toFiniteOrNull } from "./to-run-record";
+import { toStoredEpoch } from "./to-run-record";
 
 const STAGE_LABELS: Record<ForecastProgress["stage"], string> = {
   preparing: "Preparing data",
@@ -69,7 +70,7 @@ export function appendProgress(histories: StoredTrainingHistory[], p: ForecastPr
   if ((p.stage !== "backtest" && p.stage !== "training") || p.epoch < 1) return histories;
   const stage = p.stage;
   const index = histories.findIndex((h) => h.stage === stage && h.model === p.model);
-  const point = { epoch: p.epoch, loss: toFiniteOrNull(p.loss), ...(p.valLoss === undefined ? {} : { valLoss: toFiniteOrNull(p.valLoss) }) };
+  const point = toStoredEpoch(p);
   if (index < 0) return [...histories, { stage, model: p.model, series: seriesNames, epochs: [point], bestEpoch: 0 }];
   const current = histories[index] as StoredTrainingHistory;
   if (current.epochs.at(-1)?.epoch === p.epoch) return histories;
@@ -83,7 +84,7 @@ export function appendProgress(histories: StoredTrainingHistory[], p: ForecastPr
  * @param name the error's class name (SeriesTooShortError, TrainingDivergedError, …)
  */
 export function describeTrainingError(name: string, message: string): string {
-  if (/SeriesTooShort|TrainingDiverged|InvalidRequest|SavedModel/.test(name)) return message;
+  if (isForecastErrorName(name)) return message;
   if (/out of memory|memory|allocation failed|Array buffer/i.test(message)) {
     return "The browser ran out of memory while training. Lower the units, layers or ensemble size in Advanced settings, or train on fewer series at once.";
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { minimumLength } from "../forecast/config";
+import { MAX_HORIZON, minimumLength } from "../forecast/config";
 import type { Frequency } from "../time/frequency";
 import { defaultHorizon, maxHorizon, parseSettings, toForecastRequest, toRegularSeries, type SettingsFields } from "./to-forecast-request";
 
@@ -85,6 +85,13 @@ describe("horizons", () => {
   it("knows the longest horizon a length allows", () => {
     expect(maxHorizon(minimumLength(1) - 1)).toBe(0);
     expect(maxHorizon(minimumLength(6))).toBe(6);
+  });
+
+  it("stops at the largest horizon the forecaster takes", () => {
+    // The training panel asks with Math.min() of no lengths (Infinity) when every series is
+    // unticked: counting up without a bound froze the page.
+    expect(maxHorizon(Number.POSITIVE_INFINITY)).toBe(MAX_HORIZON);
+    expect(maxHorizon(10 * MAX_HORIZON)).toBe(MAX_HORIZON);
   });
 });
 

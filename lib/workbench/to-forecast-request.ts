@@ -1,6 +1,7 @@
-import { minimumLength } from "../forecast/config";
+import { MAX_HORIZON, minimumLength } from "../forecast/config";
 import { percentCeiling } from "../forecast/transform";
 import type { ForecastConfig, ForecastMode, ForecastRequest, SeriesInput } from "../forecast/types";
+import { fail, ok, type Result } from "../result";
 import { regularTimes, type Frequency } from "../time/frequency";
 
 /** A series as the workbench trains on it: equally spaced values on a regular time grid. */
@@ -113,13 +114,14 @@ export function defaultHorizon(frequency: Pick<Frequency, "kind" | "seasonLength
 }
 
 /**
- * The longest horizon a series of `length` values supports with a backtest, or 0 when none does.
+ * The longest horizon a series of `length` values supports with a backtest, or 0 when none does;
+ * never more than MAX_HORIZON, the most the forecaster takes.
  * @param length number of values
  */
 export function maxHorizon(length: number): number {
   if (minimumLength(1) > length) return 0;
   let h = 1;
-  while (minimumLength(h + 1) <= length) h++;
+  while (h < MAX_HORIZON && minimumLength(h + 1) <= length) h++;
   return h;
 }
 
@@ -130,9 +132,9 @@ export type SettingsFields = { horizon: string } & Record<(typeof OVERRIDE_KEYS)
  * Reads the settings form: empty advanced fields mean "automatic".
  * @returns the settings, or the first problem as a sentence naming the field
  */
-export function parseSettings(fields: SettingsFields, mode: ForecastMode): { ok: true; data: TrainingSettings } | { ok: false; reason: string } {
+export function parseSettings(fields: SettingsFields, mode: ForecastMode): Result<TrainingSettings> {
   const horizon = Number(fields.horizon);
-  if (!Number.isInteger(horizon) || horizon < 1) return { ok: false, reason: "Horizon must be a whole number of steps, 1 or more." };
+  if (!Number.isInteger(horizon) || horizon < 1) return fail("Horizon must be a whole number of steps, 1 or more.");
   const overrides: ConfigOverrides = {};
   for (const key of OVERRIDE_KEYS) {
     const text = fields[key].trim();
@@ -140,11 +142,11 @@ export function parseSettings(fields: SettingsFields, mode: ForecastMode): { ok:
     const value = Number(text);
     const integer = key !== "learningRate";
     if (!Number.isFinite(value) || (integer && !Number.isInteger(value)) || (key !== "seed" && value <= 0)) {
-      return { ok: false, reason: `${SETTING_LABELS[key]} must be ${integer ? "a whole number" : "a number"}${key === "seed" ? "" : " above 0"}, or empty for automatic.` };
+      return fail(`${SETTING_LABELS[key]} must be ${integer ? "a whole number" : "a number"}${key === "seed" ? "" : " above 0"}, or empty for automatic.`);
     }
     overrides[key] = value;
   }
-  return { ok: true, data: { horizon, mode, overrides } };
+  return ok({ horizon, mode, overrides });
 }
 
 /** Labels of the advanced settings, with units. */

@@ -1,12 +1,17 @@
 import type { OutcomeWithoutModel } from "../forecast/protocol";
 import type { IntervalForecast, MethodName, ModelForecast, SeriesPreprocessing } from "../forecast/types";
-import type { RunSeries, SaveRunInput, StoredIntervalForecast } from "../series/run-schema";
+import type { RunSeries, SaveRunInput, StoredIntervalForecast, StoredTrainingHistory } from "../series/run-schema";
 import { nextTimes, type Frequency } from "../time/frequency";
 import type { RegularSeries } from "./to-forecast-request";
 
 /** A number as JSON keeps it: NaN and ±Infinity become null. */
 export function toFiniteOrNull(value: number | undefined): number | null {
   return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+
+/** One epoch of a loss curve as stored: a diverged loss is kept as null. */
+export function toStoredEpoch(e: { epoch: number; loss: number; valLoss?: number }): StoredTrainingHistory["epochs"][number] {
+  return { epoch: e.epoch, loss: toFiniteOrNull(e.loss), ...(e.valLoss === undefined ? {} : { valLoss: toFiniteOrNull(e.valLoss) }) };
 }
 
 const finite = (values: ArrayLike<number>) => Array.from(values, (v) => toFiniteOrNull(v));
@@ -77,7 +82,7 @@ export function toRunRecord(outcome: OutcomeWithoutModel, context: RunContext): 
     backend: outcome.backend,
     history: outcome.history.map((h) => ({
       ...h,
-      epochs: h.epochs.map((e) => ({ epoch: e.epoch, loss: toFiniteOrNull(e.loss), ...(e.valLoss === undefined ? {} : { valLoss: toFiniteOrNull(e.valLoss) }) })),
+      epochs: h.epochs.map(toStoredEpoch),
     })),
     series,
     ...(outcome.skipped && outcome.skipped.length > 0 ? { skipped: outcome.skipped } : {}),

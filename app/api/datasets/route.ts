@@ -1,6 +1,6 @@
 import { importOptionsSchema } from "@/lib/series/schema";
 import { listDatasets } from "@/lib/server/datasets";
-import { handle, HttpError, methodNotAllowed } from "@/lib/server/http";
+import { handle, HttpError, methodNotAllowed, parseRequestJson } from "@/lib/server/http";
 import { importCsv, toServerTiming, type ImportTimings } from "@/lib/server/import-csv";
 import { CUT_OFF_MESSAGE, limitBytes, maxUploadBytes, tooLargeMessage } from "@/lib/server/upload-limit";
 
@@ -14,11 +14,7 @@ const RAW_TYPES = ["text/csv", "text/plain", "text/tab-separated-values", "appli
 function parseOptions(raw: string | null, name: string | null) {
   let json: unknown = {};
   if (raw !== null && raw.trim() !== "") {
-    try {
-      json = JSON.parse(raw);
-    } catch {
-      throw new HttpError(400, "The `options` field is not valid JSON.");
-    }
+    json = parseRequestJson(raw, "The `options` field is not valid JSON.");
     if (json !== null && (typeof json !== "object" || Array.isArray(json))) {
       throw new HttpError(422, 'The `options` field must be a JSON object, such as {"decimal": ","}.');
     }

@@ -1,5 +1,5 @@
 import { startForecastSchema } from "@/lib/series/run-schema";
-import { handle, HttpError, methodNotAllowed } from "@/lib/server/http";
+import { handle, HttpError, methodNotAllowed, parseRequestJson } from "@/lib/server/http";
 import { startForecast } from "@/lib/server/start-forecast";
 
 export const dynamic = "force-dynamic";
@@ -8,7 +8,7 @@ type Context = { params: Promise<{ id: string }> };
 
 /** The JSON body is a few settings: anything bigger is not one. */
 const MAX_BODY_BYTES = 64 * 1024;
-const TOO_LARGE = "The request body is over 64 kB; it holds only a few settings (seriesIds, horizon, seasonLength, mode, config).";
+const TOO_LARGE = `The request body is over ${MAX_BODY_BYTES / 1024} kB; it holds only a few settings (seriesIds, horizon, seasonLength, mode, config).`;
 
 /**
  * Starts the forecaster on the server (the CLI's code path, wasm in a worker thread) for scripted
@@ -22,14 +22,7 @@ export const POST = handle(async (request: Request, { params }: Context) => {
   if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw new HttpError(413, TOO_LARGE);
   const text = await request.text();
   if (text.length > MAX_BODY_BYTES) throw new HttpError(413, TOO_LARGE);
-  let json: unknown = {};
-  if (text.trim() !== "") {
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new HttpError(400, 'The body is not valid JSON. Send e.g. {"horizon": 12}, or no body for the automatic settings.');
-    }
-  }
+  const json = text.trim() === "" ? {} : parseRequestJson(text, 'The body is not valid JSON. Send e.g. {"horizon": 12}, or no body for the automatic settings.');
   const started = await startForecast(id, startForecastSchema.parse(json));
   if (!started.ok) throw new HttpError(started.status, started.reason);
   return Response.json(started.data, { status: 202, headers: { Location: `/api/runs/${started.data.id}` } });

@@ -1,11 +1,15 @@
 import { saveRunSchema } from "@/lib/series/run-schema";
 import { getDataset } from "@/lib/server/datasets";
-import { handle, HttpError, methodNotAllowed } from "@/lib/server/http";
+import { handle, HttpError, methodNotAllowed, parseRequestJson } from "@/lib/server/http";
 import { createRun, isSavedModelBytes, listRuns, MAX_MODEL_BYTES } from "@/lib/server/runs";
 
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ id: string }> };
+
+const MB = 1024 * 1024;
+/** A whole upload: the model plus the run's JSON (forecasts, backtest folds, loss curves of every epoch). */
+const MAX_RUN_BYTES = MAX_MODEL_BYTES + 32 * MB;
 
 /** The dataset's saved runs, newest first, each with its headline MASE. */
 export const GET = handle(async (_request: Request, { params }: Context) => {
@@ -21,8 +25,8 @@ export const GET = handle(async (_request: Request, { params }: Context) => {
 export const POST = handle(async (request: Request, { params }: Context) => {
   const { id } = await params;
   const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > MAX_MODEL_BYTES + 32 * 1024 * 1024) {
-    throw new HttpError(413, "The run is too large to save (over 96 MB). Train with fewer units, layers or ensemble members.");
+  if (Number.isFinite(declared) && declared > MAX_RUN_BYTES) {
+    throw new HttpError(413, `The run is too large to save (over ${MAX_RUN_BYTES / MB} MB). Train with fewer units, layers or ensemble members.`);
   }
   let form: FormData;
   try {
@@ -32,19 +36,13 @@ export const POST = handle(async (request: Request, { params }: Context) => {
   }
   const runField = form.get("run");
   if (typeof runField !== "string") throw new HttpError(400, "The field `run` (the run as JSON) is missing.");
-  let json: unknown;
-  try {
-    json = JSON.parse(runField);
-  } catch {
-    throw new HttpError(400, "The field `run` is not valid JSON.");
-  }
-  const input = saveRunSchema.parse(json);
+  const input = saveRunSchema.parse(parseRequestJson(runField, "The field `run` is not valid JSON."));
 
   const modelField = form.get("model");
   let model: Uint8Array | null = null;
   if (modelField instanceof Blob) {
     if (modelField.size > MAX_MODEL_BYTES) {
-      throw new HttpError(413, `The model is larger than ${MAX_MODEL_BYTES / 1024 / 1024} MB. Train with fewer units, layers or ensemble members.`);
+      throw new HttpError(413, `The model is larger than ${MAX_MODEL_BYTES / MB} MB. Train with fewer units, layers or ensemble members.`);
     }
     model = new Uint8Array(await modelField.arrayBuffer());
     if (!isSavedModelBytes(model)) throw new HttpError(422, "The field `model` is not a saved Tidecast model (encodeSavedModel bytes).");

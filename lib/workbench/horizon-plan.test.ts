@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { minimumLength } from "../forecast/config";
+import type { Frequency } from "../time/frequency";
+import { describeHorizonPlan, describeSkipped, toAutoConfig, toHorizonPlan, toStepCount, type SeriesLength } from "./horizon-plan";
+
+const monthly: Frequency = { kind: "monthly", step: { unit: "month", months: 1 }, seasonLength: 12, label: "monthly", gapCount: 0 };
+const series = (name: string, pointCount: number, missingCount = 0, gapCount = 0): SeriesLength => ({ name, pointCount, missingCount, frequency: { ...monthly, gapCount } });
+
+describe("toStepCount", () => {
+  it("counts the grid's steps less the empty cells", () => {
+    expect(toStepCount(series("a", 100, 5, 3))).toBe(98);
+  });
+});
+
+describe("toHorizonPlan", () => {
+  const needed = minimumLength(12);
+
+  it.each([
+    ["nothing chosen", [], { tooShort: [], shortest: Number.POSITIVE_INFINITY, classical: false }],
+    ["one long series", [series("a", 500)], { tooShort: [], shortest: 500, classical: false }],
+    ["one series too short for the LSTM", [series("a", needed - 1)], { shortest: needed - 1, classical: true }],
+    ["a long and a short series", [series("a", 500), series("b", needed - 1)], { shortest: needed - 1, classical: false }],
+    ["a series too short for any forecast beside a long one", [series("a", 500), series("b", 3)], { tooShort: ["b"], shortest: 500, classical: false }],
+  ])("%s", (_, chosen, expected) => {
+    expect(toHorizonPlan(chosen, 12)).toMatchObject({ needed, ...expected });
+  });
+
+  it("needs nothing for a horizon below 1", () => {
+    expect(toHorizonPlan([series("a", 50)], 0).needed).toBe(0);
+  });
+});
+
+describe("notes", () => {
+  it("says nothing when every series is long enough, or none is chosen", () => {
+    expect(describeHorizonPlan(toHorizonPlan([series("a", 500)], 12), 1, 12)).toBeNull();
+    expect(describeHorizonPlan(toHorizonPlan([], 12), 0, 12)).toBeNull();
+  });
+
+  it.each([
+    ["too short for any forecast", [series("a", 3)], /has 3 values; a forecast needs at least 5/, true],
+    ["Theta for all", [series("a", 30)], /^This series is too short for the LSTM at a horizon of 12/, false],
+    ["Theta for some", [series("a", 500), series("b", 30)], /^The shortest chosen series has 30 values; a horizon of 12 needs/, false],
+  ])("%s", (_, chosen, text, warning) => {
+    const note = describeHorizonPlan(toHorizonPlan(chosen, 12), chosen.length, 12);
+    expect(note?.text).toMatch(text);
+    expect(note?.warning).toBe(warning);
+  });
+
+  it("names the series a run leaves out, unless it leaves out all", () => {
+    expect(describeSkipped(toHorizonPlan([series("a", 500), series("b", 3)], 12), 2)).toMatch(/^b has fewer than the 5 values/);
+    expect(describeSkipped(toHorizonPlan([series("b", 3)], 12), 1)).toBeNull();
+  });
+});
+
+describe("toAutoConfig", () => {
+  it("resolves the settings on the series the network trains on", () => {
+    expect(toAutoConfig([series("a", 500)], 12, 12)?.lookback).toBeGreaterThan(0);
+  });
+
+  it.each([0, 1.5, 1e9])("shows no automatic values for the horizon %s", (horizon) => {
+    expect(toAutoConfig([series("a", 500)], 12, horizon)).toBeNull();
+  });
+});

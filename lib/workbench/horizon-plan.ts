@@ -1,0 +1,102 @@
+import { minimumLength, resolveConfig } from "../forecast/config";
+import { InvalidRequestError } from "../forecast/errors";
+import { planSeries, SHORT_SERIES_MIN_FIT } from "../forecast/short-series";
+import type { ForecastConfig } from "../forecast/types";
+import type { SeriesDto } from "../series/schema";
+import { maxHorizon } from "./to-forecast-request";
+
+/** What the training panel knows of a series before loading its points. */
+export type SeriesLength = Pick<SeriesDto, "name" | "pointCount" | "missingCount" | "frequency">;
+
+/**
+ * Values the forecaster can use, for the automatic settings and the length notes: the series' steps
+ * on its regular grid (absent rows are interpolated) less its empty cells. Empty cells at the start
+ * (a wide file's column that begins late) are not history; the few inside a series would be
+ * interpolated, so for those this errs short.
+ */
+export const toStepCount = (s: SeriesLength) => s.pointCount + s.frequency.gapCount - s.missingCount;
+
+/** What a run of the chosen series at a horizon will do, for the panel's notes and its button. */
+export interface HorizonPlan {
+  /** Chosen series too short for any forecast: the run leaves them out (and names them). */
+  tooShort: string[];
+  /** Values of the shortest series the run forecasts (of all chosen when it forecasts none); Infinity with none chosen. */
+  shortest: number;
+  /** Values the LSTM needs at this horizon, backtest included (0 for a horizon that is not 1 or more). */
+  needed: number;
+  /** The longest horizon at which every forecast series trains the LSTM (0: none). */
+  longestForLstm: number;
+  /** Every chosen series is too short for the LSTM at this horizon: the run gives Theta's forecast. */
+  classical: boolean;
+}
+
+/**
+ * How a run would go, from the series' lengths alone.
+ * @param horizon steps ahead as typed (any number; a bad one plans no LSTM requirement)
+ */
+export function toHorizonPlan(chosen: SeriesLength[], horizon: number): HorizonPlan {
+  const steps = chosen.map(toStepCount);
+  // A series too short for any forecast is left out of the run: the others set the horizon.
+  const kept = steps.filter((n) => n > SHORT_SERIES_MIN_FIT);
+  const shortest = Math.min(...(kept.length > 0 ? kept : steps));
+  const needed = horizon >= 1 ? minimumLength(horizon) : 0;
+  return {
+    tooShort: chosen.filter((_, i) => (steps[i] as number) <= SHORT_SERIES_MIN_FIT).map((s) => s.name),
+    shortest,
+    needed,
+    longestForLstm: maxHorizon(shortest),
+    classical: chosen.length > 0 && needed > Math.max(...steps) && shortest > SHORT_SERIES_MIN_FIT,
+  };
+}
+
+/**
+ * The automatic settings the run would use, to show as placeholders: resolved on the series the
+ * network trains on, as the run does.
+ * @returns null for a horizon the forecaster refuses (Train then says why)
+ */
+export function toAutoConfig(chosen: SeriesLength[], seasonLength: number, horizon: number): ForecastConfig | null {
+  if (!Number.isInteger(horizon) || horizon < 1) return null;
+  const network = chosen.filter((s) => planSeries(toStepCount(s), horizon) === "network");
+  const kept = chosen.filter((s) => planSeries(toStepCount(s), horizon) !== "skip");
+  const resolvedOn = network.length > 0 ? network : kept.length > 0 ? kept : chosen;
+  // resolveConfig only reads a series' length and its first value: no need to load the points.
+  const series = resolvedOn.map((s) => ({ name: s.name, values: { length: toStepCount(s), 0: 0 } }));
+  try {
+    return resolveConfig({ horizon, seasonLength, series });
+  } catch (err) {
+    if (err instanceof InvalidRequestError) return null;
+    throw err;
+  }
+}
+
+/** The note under the horizon when a chosen series is short for it, or null when none is. */
+export function describeHorizonPlan(plan: HorizonPlan, chosenCount: number, horizon: number): { text: string; warning: boolean } | null {
+  const { shortest, needed, longestForLstm, classical } = plan;
+  if (chosenCount === 0 || needed <= shortest) return null;
+  if (shortest <= SHORT_SERIES_MIN_FIT) {
+    return { text: `The shortest chosen series has ${shortest} values; a forecast needs at least ${SHORT_SERIES_MIN_FIT + 1}. Upload a longer history.`, warning: true };
+  }
+  if (classical) {
+    const lstmHint = longestForLstm > 0 ? ` A horizon of at most ${longestForLstm} trains the LSTM.` : "";
+    return {
+      text:
+        `${chosenCount > 1 ? "These series are" : "This series is"} too short for the LSTM at a horizon of ${horizon} (it needs ${needed} values with its backtest), ` +
+        `so the run gives Theta's forecast, a classical method, judged against naive forecasts on earlier origins (seasonal naive or naive instead when it did far better there).${lstmHint}`,
+      warning: false,
+    };
+  }
+  return {
+    text:
+      `The shortest chosen series has ${shortest} values; a horizon of ${horizon} needs ${needed} for the LSTM, ` +
+      `so the series shorter than that get Theta's forecast (a classical method; a naive one when it backtests far better) and the others train the LSTM.${longestForLstm > 0 ? ` A horizon of at most ${longestForLstm} trains it for all of them.` : ""}`,
+    warning: false,
+  };
+}
+
+/** The note naming the series a run leaves out, or null when it leaves none out (or would forecast none). */
+export function describeSkipped(plan: HorizonPlan, chosenCount: number): string | null {
+  const { tooShort } = plan;
+  if (tooShort.length === 0 || tooShort.length >= chosenCount) return null;
+  const one = tooShort.length === 1;
+  return `${tooShort.join(", ")} ${one ? "has" : "have"} fewer than the ${SHORT_SERIES_MIN_FIT + 1} values a forecast needs, so the run leaves ${one ? "it" : "them"} out and forecasts the others.`;
+}
