@@ -66,8 +66,9 @@ export function TimeXAxis({ frequency, from, to }: TimeXAxisProps) {
  * divides the data's range into five: 8.5K, 17K, 25.5K).
  */
 export function valueAxisProps(unit?: string | null, axis?: ValueAxis | null) {
+  const step = axis && axis.ticks.length > 1 ? (axis.ticks[1] as number) - (axis.ticks[0] as number) : undefined;
   return {
-    tickFormatter: formatAxisValue,
+    tickFormatter: (value: number) => formatAxisValue(value, step),
     tick: TICK,
     stroke: "var(--border-strong)",
     width: 64,

@@ -43,6 +43,18 @@ describe("formatAxisValue", () => {
   ])("%s → %s", (value, text) => {
     expect(formatAxisValue(value)).toBe(text);
   });
+
+  it("keeps the digits that tell neighbouring ticks apart", () => {
+    // Ticks 5 apart near 45,300: two compact decimals wrote 45.31K for both 45,305 and 45,310.
+    const near = [45_300, 45_305, 45_310, 45_315].map((v) => formatAxisValue(v, 5));
+    expect(near).toEqual(["45,300", "45,305", "45,310", "45,315"]);
+    expect(new Set([45_305, 45_310].map((v) => formatAxisValue(v))).size).toBe(1);
+    // A step compact writes exactly stays compact; small steps keep their decimals.
+    expect([10_000, 12_500, 15_000].map((v) => formatAxisValue(v, 2_500))).toEqual(["10K", "12.5K", "15K"]);
+    expect([1_250_000, 1_260_000].map((v) => formatAxisValue(v, 10_000))).toEqual(["1.25M", "1.26M"]);
+    expect([0.1, 0.10001, 0.10002].map((v) => formatAxisValue(v, 0.00001))).toEqual(["0.1", "0.10001", "0.10002"]);
+    expect(formatAxisValue(-45_305, 5)).toBe("\u221245,305");
+  });
 });
 
 describe("labels in the series' own style", () => {

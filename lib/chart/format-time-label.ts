@@ -103,9 +103,37 @@ export function formatTimeTick(ms: number, style: TimeLabelKind, spanMs: number)
 const compact = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2, notation: "compact" });
 const full = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 });
 
-/** Values on a chart axis: 10K, 12.5K, 1.2M, −20 (a real minus sign, as wide as a digit and not a hyphen). */
-export function formatAxisValue(value: number): string {
-  return (Math.abs(value) >= 1_000 ? compact.format(value) : full.format(value)).replace("-", "\u2212");
+/**
+ * Values on a chart axis: 10K, 12.5K, 1.2M, −20 (a real minus sign, as wide as a digit and not a
+ * hyphen). Given the ticks' step, every tick keeps the digits that tell it from its neighbours: a
+ * series near 45,300 that moves by a few units has ticks 5 apart, which two compact decimals wrote
+ * as "45.31K" twice; those are written in full (45,305, 45,310).
+ * @param value the tick's value
+ * @param step distance between neighbouring ticks (optional)
+ */
+export function formatAxisValue(value: number, step?: number): string {
+  const size = Math.abs(value);
+  const unit = size >= 1e12 ? 1e12 : size >= 1e9 ? 1e9 : size >= 1e6 ? 1e6 : 1e3;
+  const fits = step === undefined || !(step > 0) || decimalsOf(step / unit) <= 2;
+  const text = size >= 1_000 && fits ? compact.format(value) : step !== undefined && step > 0 ? stepFormat(decimalsOf(step)).format(value) : full.format(value);
+  return text.replace("-", "\u2212");
+}
+
+/** Fewest decimals that write x exactly (x a round step: 2.5 → 1, 0.05 → 2, 500 → 0), at most 12. */
+function decimalsOf(x: number): number {
+  let d = 0;
+  while (d < 12 && Math.abs(Math.round(x * 10 ** d) - x * 10 ** d) > 1e-9 * Math.max(1, x * 10 ** d)) d++;
+  return d;
+}
+
+const stepFormats = new Map<number, Intl.NumberFormat>();
+function stepFormat(decimals: number): Intl.NumberFormat {
+  let format = stepFormats.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat("en-US", { maximumFractionDigits: decimals });
+    stepFormats.set(decimals, format);
+  }
+  return format;
 }
 
 /** Values in tooltips and tables: full precision, grouped. */

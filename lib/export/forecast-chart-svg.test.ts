@@ -144,6 +144,17 @@ describe("toForecastChartSvg", () => {
     expect(values).toEqual(["80", "100", "120", "140"]);
   });
 
+  it("writes value ticks that barely differ in full, so no two read the same", () => {
+    const input = chart(30, 6, "monthly");
+    const near = { ...input, history: { t: input.history.t, y: input.history.y.map((v) => (v === null ? null : 45_300 + (v - 100) / 4)) } };
+    const mean = near.series.times.map(() => 45_302);
+    near.series = { ...near.series, forecasts: { lstm: { mean, lower80: mean.map((m) => m - 1), upper80: mean.map((m) => m + 1), lower95: mean.map((m) => m - 2), upper95: mean.map((m) => m + 2) } } };
+    const values = [...toForecastChartSvg(near).matchAll(/<text [^>]*text-anchor="end" font-size="12"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(values.length).toBeGreaterThan(2);
+    expect(new Set(values).size).toBe(values.length);
+    expect(values.every((v) => /^45,\d{3}$/.test(v as string))).toBe(true);
+  });
+
   it("fits the size asked for; a narrow image gets the short legend", () => {
     const small = toForecastChartSvg(chart(60, 12, "monthly", { width: 320, height: 200 }));
     expectWellFormed(small);

@@ -170,7 +170,8 @@ export function toForecastChartSvg(input: ForecastChartSvgInput): string {
   // niceTicks may stop half a step short of the top: the domain covers both (as the loss chart's).
   const yMin = Math.min(low, yTicks[0] ?? low);
   const yMax = Math.max(high, yTicks[yTicks.length - 1] ?? high);
-  const yLabels = yTicks.map(formatAxisValue);
+  const yStep = yTicks.length > 1 ? (yTicks[1] as number) - (yTicks[0] as number) : undefined;
+  const yLabels = yTicks.map((v) => formatAxisValue(v, yStep));
   const unitRoom = input.unit ? 20 : 0;
   const yAxisWidth = Math.max(MIN_Y_AXIS_WIDTH, Math.ceil(Math.max(0, ...yLabels.map((l) => estimateLabelWidth(l)))) + TICK_SIZE + 6 + unitRoom);
 
