@@ -146,7 +146,7 @@ describe("toForecastChartSvg", () => {
 
   it("writes value ticks that barely differ in full, so no two read the same", () => {
     const input = chart(30, 6, "monthly");
-    const near = { ...input, history: { t: input.history.t, y: input.history.y.map((v) => (v === null ? null : 45_300 + (v - 100) / 4)) } };
+    const near = { ...input, history: { t: input.history.t, y: Array.from(input.history.y, (v) => (v === null ? null : 45_300 + (v - 100) / 4)) } };
     const mean = near.series.times.map(() => 45_302);
     near.series = { ...near.series, forecasts: { lstm: { mean, lower80: mean.map((m) => m - 1), upper80: mean.map((m) => m + 1), lower95: mean.map((m) => m - 2), upper95: mean.map((m) => m + 2) } } };
     const values = [...toForecastChartSvg(near).matchAll(/<text [^>]*text-anchor="end" font-size="12"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
