@@ -181,6 +181,10 @@ test("a series too short for the LSTM gets Theta's forecast, labelled, judged ag
   await upload(page, TINY, "too-short.csv");
   // 12 daily values: the default horizon is half the history, too far for the LSTM and its backtest.
   await expect(page.getByTestId("horizon-note")).toContainText("This series is too short for the LSTM at a horizon of 6");
+  // The network's settings would change nothing in a Theta run: they are not offered.
+  await page.getByText("Advanced settings").click();
+  await expect(page.getByTestId("classical-settings-note")).toHaveText("Theta's forecast has no settings to tune. The LSTM's appear here once the history is long enough for the horizon.");
+  await expect(page.getByLabel("LSTM units", { exact: true })).toHaveCount(0);
   await page.getByRole("button", { name: "Forecast with Theta" }).click();
   const result = page.getByTestId("run-result");
   await expect(result).toBeVisible({ timeout: 60_000 });

@@ -117,22 +117,31 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
       )}
       <details className="advanced">
         <summary>Advanced settings</summary>
-        <p className="field-hint">Empty fields use the automatic value shown, chosen from the data.</p>
-        <div className="advanced-grid">
-          {OVERRIDE_KEYS.map((key) => (
-            <label key={key} className="field">
-              <span>{SETTING_LABELS[key]}</span>
-              <input
-                type="number"
-                step={key === "learningRate" ? "any" : 1}
-                placeholder={auto ? `auto: ${auto[key]}` : "auto"}
-                value={overrides[key]}
-                onChange={(e) => setOverrides((o) => ({ ...o, [key]: e.target.value }))}
-                disabled={busy}
-              />
-            </label>
-          ))}
-        </div>
+        {plan.classical ? (
+          // Theta is fitted, not trained: the network's settings would change nothing in this run.
+          <p className="field-hint" data-testid="classical-settings-note">
+            Theta&apos;s forecast has no settings to tune. The LSTM&apos;s appear here once the history is long enough for the horizon.
+          </p>
+        ) : (
+          <>
+            <p className="field-hint">Empty fields use the automatic value shown, chosen from the data.</p>
+            <div className="advanced-grid">
+              {OVERRIDE_KEYS.map((key) => (
+                <label key={key} className="field">
+                  <span>{SETTING_LABELS[key]}</span>
+                  <input
+                    type="number"
+                    step={key === "learningRate" ? "any" : 1}
+                    placeholder={auto ? `auto: ${auto[key]}` : "auto"}
+                    value={overrides[key]}
+                    onChange={(e) => setOverrides((o) => ({ ...o, [key]: e.target.value }))}
+                    disabled={busy}
+                  />
+                </label>
+              ))}
+            </div>
+          </>
+        )}
       </details>
       {problem && (
         <p className="alert alert-error" role="alert">
