@@ -64,6 +64,13 @@ test.describe("layout", () => {
     expect(train && result && train.y + train.height <= result.y).toBe(true);
     expect(Math.abs((train?.width ?? 0) - (result?.width ?? 1))).toBeLessThan(1);
 
+    // Each saved run is a block: its actions on screen without scrolling the table sideways.
+    const savedRuns = page.getByRole("table", { name: "Saved runs" });
+    expect(await savedRuns.evaluate((el) => (el.parentElement as HTMLElement).scrollWidth - (el.parentElement as HTMLElement).clientWidth)).toBe(0);
+    const remove = savedRuns.getByRole("button", { name: /^Delete run of / }).first();
+    await remove.scrollIntoViewIfNeeded();
+    await expect(remove).toBeInViewport({ ratio: 1 });
+    await expect(savedRuns.getByRole("cell", { name: /^MASE/ }).first()).toBeVisible();
     const compare = page.getByRole("table", { name: "Saved runs" }).getByRole("checkbox", { name: /^Compare run of / });
     await compare.nth(0).check();
     await compare.nth(1).check();

@@ -29,30 +29,30 @@ export const RunsList = memo(function RunsList({ runs, openId, compareIds, onOpe
   }
   return (
     <div className="table-wrap">
-      <table className="table runs-table" aria-label="Saved runs">
-        <thead>
-          <tr>
-            <th scope="col">Started</th>
-            <th scope="col">Series</th>
-            <th scope="col" className="num">Horizon</th>
-            <th scope="col">Recommended</th>
-            <th scope="col" className="num" title="Backtest MASE of the recommended forecast (for several series, their mean): its errors over the seasonal naive method's errors on the history">
+      <table className="table runs-table" role="table" aria-label="Saved runs">
+        <thead role="rowgroup">
+          <tr role="row">
+            <th scope="col" role="columnheader">Started</th>
+            <th scope="col" role="columnheader">Series</th>
+            <th scope="col" role="columnheader" className="num">Horizon</th>
+            <th scope="col" role="columnheader">Recommended</th>
+            <th scope="col" role="columnheader" className="num" title="Backtest MASE of the recommended forecast (for several series, their mean): its errors over the seasonal naive method's errors on the history">
               MASE
             </th>
-            <th scope="col">Backend</th>
-            <th scope="col" className="num">Time</th>
-            <th scope="col">
+            <th scope="col" role="columnheader">Backend</th>
+            <th scope="col" role="columnheader" className="num">Time</th>
+            <th scope="col" role="columnheader">
               <span className="visually-hidden">Actions</span>
             </th>
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           {runs.map((run) => {
             const label = dateTime.format(new Date(run.startedAt));
             const finished = run.status === "done" || run.status === "stopped";
             return (
-              <tr key={run.id} data-run-id={run.id} aria-current={run.id === openId ? "true" : undefined} className={run.id === openId ? "is-open" : undefined}>
-                <td>
+              <tr key={run.id} role="row" data-run-id={run.id} aria-current={run.id === openId ? "true" : undefined} className={run.id === openId ? "is-open" : undefined}>
+                <td role="cell" className="run-started">
                   <button type="button" className="link-button" onClick={() => onOpen(run.id)} aria-label={`Open run of ${label}`} disabled={!finished}>
                     {label}
                   </button>
@@ -67,27 +67,27 @@ export const RunsList = memo(function RunsList({ runs, openId, compareIds, onOpe
                   )}
                   {run.status === "failed" && <span className="badge badge-danger">Failed</span>}
                 </td>
-                <td className="truncate" title={run.seriesNames.join(", ")}>
+                <td role="cell" className="truncate run-series" data-label="Series" title={run.seriesNames.join(", ")}>
                   {run.seriesNames.join(", ")}
                   {run.seriesNames.length > 1 && <span className="muted"> · {run.mode === "global" ? "global model" : "per series"}</span>}
                 </td>
-                <td className="num">{run.horizon}</td>
+                <td role="cell" className="num" data-label="Horizon">{run.horizon}</td>
                 {run.status === "failed" ? (
-                  <td colSpan={3} className="run-failure">
+                  <td role="cell" colSpan={3} className="run-failure">
                     {run.failure}
                   </td>
                 ) : (
                   <>
-                    <td>{run.chosen ? METHOD_LABELS[run.chosen] : run.progress ? <span className="muted">{run.progress.label}</span> : "—"}</td>
-                    <td className="num">
+                    <td role="cell" data-label="Recommended">{run.chosen ? METHOD_LABELS[run.chosen] : run.progress ? <span className="muted">{run.progress.label}</span> : "—"}</td>
+                    <td role="cell" className="num" data-label="MASE">
                       {run.mase === null ? "—" : run.mase.toFixed(3)}
                       {run.mase !== null && run.seriesNames.length > 1 && <span className="muted"> mean</span>}
                     </td>
-                    <td>{run.backendName ?? "—"}</td>
+                    <td role="cell" data-label="Backend">{run.backendName ?? "—"}</td>
                   </>
                 )}
-                <td className="num">{formatDuration(run.elapsedMs)}</td>
-                <td>
+                <td role="cell" className="num" data-label="Time">{formatDuration(run.elapsedMs)}</td>
+                <td role="cell" className="run-actions">
                   <div className="row-actions">
                     <label className="check">
                       <input
