@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideDecimalMark, parseNumberCell } from "./parse-number";
+import { decideDecimalMark, hasStatusFlag, parseNumberCell } from "./parse-number";
 
 describe("decideDecimalMark", () => {
   it.each([
@@ -79,6 +79,11 @@ describe("units, status flags and typeset minus signs around the number", () => 
     ["2020 feb", "a month in lower case"],
   ])("leaves %s unread (%s)", (cell) => {
     expect(parseNumberCell(cell, ".").kind).not.toBe("number");
+  });
+
+  it("tells a flagged number from one with a unit, a month or nothing after it", () => {
+    expect(["131*", "133 (p)", "98.4(R)", " 105 e "].map(hasStatusFlag)).toEqual([true, true, true, true]);
+    expect(["131", "12.5 kWh", "2020 Dec", "45%", "(1,200)"].map(hasStatusFlag)).toEqual([false, false, false, false, false]);
   });
 
   it("still takes a lone en dash or stars for a missing value", () => {

@@ -71,6 +71,12 @@ const MEASURE_UNIT =
  */
 const STATUS_FLAG = /(\d\.?)\s*(?:\*{1,3}|\((?:[prefPREF]|est|prov)\)|\s([bcdefnpruz]{1,3}))$/;
 
+/** Whether a cell's number carries a status flag (`131*`, `133 (p)`, `105 e`), which reading drops. */
+export function hasStatusFlag(cell: string): boolean {
+  const trimmed = cell.trim();
+  return withoutFlag(trimmed) !== trimmed;
+}
+
 /** The cell without a status flag after its number; a month name (`2020 dec`, `2020 feb`) is no flag. */
 function withoutFlag(cell: string): string {
   const match = STATUS_FLAG.exec(cell);

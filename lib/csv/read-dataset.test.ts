@@ -719,3 +719,19 @@ describe("times written with a UTC offset that changes", () => {
     expect(dataset.issues.map((i) => i.message).join(" ")).not.toMatch(/UTC offset/);
   });
 });
+
+describe("values with a statistics office's status flag", () => {
+  it("reads them as their numbers and says which rows carried a flag", () => {
+    const text = ["month,index", "2024-01,101.2", "2024-02,131*", "2024-03,133 (p)", "2024-04,105 e", "2024-05,106.0"].join("\n");
+    const read = readDataset(text);
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(Array.from(read.data.series[0]?.values ?? [])).toEqual([101.2, 131, 133, 105, 106]);
+    const notes = read.data.issues.map((i) => i.message);
+    expect(notes).toContainEqual("Column `index`: 3 values carry a status flag after the number (rows 3, 4, 5), as statistics offices mark provisional, revised or estimated figures; they were read as the number.");
+    // Plain numbers, units and months carry none.
+    const plain = readDataset(["month,kwh", "2024-01,12 kWh", "2024-02,13 kWh", "2024-03,14 kWh", "2024-04,15 kWh"].join("\n"));
+    expect(plain.ok && plain.data.issues.some((i) => i.message.includes("status flag"))).toBe(false);
+  });
+});
+

@@ -17,7 +17,7 @@ import {
 } from "./aggregate";
 import { createCsvRowStream, type CsvRowStream } from "./csv-rows";
 import { hasDatesAcross, turnDatesAcross } from "./dates-across";
-import { measureUnit, parseNumberCell, type DecimalMark } from "./parse-number";
+import { hasStatusFlag, measureUnit, parseNumberCell, type DecimalMark } from "./parse-number";
 import { REPEATED_TIMES_FLAG } from "./repeated-times";
 import { SNIFF_CHARS, SUMMARY_LABEL, sniffCsv, type ColumnInfo, type CsvDialect, type CsvSniff, type SniffOptions } from "./sniff-csv";
 
@@ -492,6 +492,8 @@ interface MissingCells {
   rows: number[];
 }
 
+const isDigitCode = (code: number) => code >= 48 && code <= 57;
+
 /**
  * Reads one cell as a value: a number, NaN for a missing value, or undefined for a malformed number.
  * Plain numbers (`12`, `-3.25`, `1e5`) take a fast path; everything else goes to parseNumberCell.
@@ -616,6 +618,8 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   /** The header's cells, and the rows that repeat them (exports joined one after another). */
   let headerCells: string[] | null = null;
   const repeatedHeaders: number[] = [];
+  // Values read without the status flag written after them (provisional, revised, estimated), per value column.
+  const flagged: MissingCells[] = plan.values.map(() => ({ count: 0, rows: [] }));
   /** A row without a date after the data, left out at the end if its values are the column sums. */
   let unlabelledTotal: { line: number; row: string[]; message: string } | null = null;
   let dataIndex = 0;
@@ -742,6 +746,12 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       if (value === undefined) {
         const name = plan.values[c]?.name ?? "";
         return stop(notANumber(line, name, cell, plan.values[c]?.unit));
+      }
+      // A flag ends in `*`, `)` or a letter: a cell ending in a digit needs no closer look.
+      if (value === value && !isDigitCode(cell.charCodeAt(cell.length - 1)) && hasStatusFlag(cell)) {
+        const cells = flagged[c] as MissingCells;
+        cells.count++;
+        if (cells.rows.length < ROW_LIMIT_IN_MESSAGES) cells.rows.push(line);
       }
       (group.values[c] as Growable<Float64Array>).push(value);
     }
@@ -905,6 +915,14 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     }
     if (summaryRows.length > 0) {
       issues.push({ kind: "note", message: `${summaryRows.length === 1 ? "Row" : "Rows"} ${listRows(summaryRows, summaryRows.length)} ${summaryRows.length === 1 ? "is a total or summary row and was" : "are total or summary rows and were"} left out.` });
+    }
+    for (const [c, cells] of flagged.entries()) {
+      if (cells.count === 0) continue;
+      const name = plan.values[c]?.name ?? "";
+      issues.push({
+        kind: "note",
+        message: `Column \`${name}\`: ${plural(cells.count, "value carries", "values carry")} a status flag after the number (${cells.count === 1 ? "row" : "rows"} ${listRows(cells.rows, cells.count)}), as statistics offices mark provisional, revised or estimated figures; ${cells.count === 1 ? "it was" : "they were"} read as the number.`,
+      });
     }
     if (repeatedHeaders.length > 0) {
       const one = repeatedHeaders.length === 1;
