@@ -18,6 +18,20 @@ describe("timeTicks", () => {
   });
 });
 
+describe("timeTicksForWidth", () => {
+  it("gives 12 days of half-hours on a phone two dates or more, not the one Monday in them", () => {
+    const DAY = 24 * 3_600_000;
+    const from = Date.UTC(2024, 2, 5, 5, 30); // a Tuesday
+    const to = from + 12 * DAY; // Sunday 17 March: Monday 11 is the only Monday
+    // About 300 px: room for two labels, so a week's step is taken.
+    expect(timeTicks(from, to, 2).filter((t) => t >= from && t <= to)).toEqual([Date.UTC(2024, 2, 11)]);
+    const ticks = timeTicksForWidth(from, to, 300);
+    expect(ticks.length).toBeGreaterThanOrEqual(2);
+    expect(ticks.length).toBeLessThanOrEqual(3);
+    expect(ticks.every((t) => t >= from && t <= to && t % DAY === 0)).toBe(true);
+  });
+});
+
 describe("axisTicksForWidth", () => {
   it("numbers a series without times at a few round positions, not one tick per point", () => {
     // Positions 0…335 are labelled 1…336.

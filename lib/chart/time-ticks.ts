@@ -63,7 +63,17 @@ export const TIME_TICK_SPACING = 110;
  */
 export function timeTicksForWidth(from: number, to: number, width: number): number[] {
   const target = Math.max(2, Math.floor(width / TIME_TICK_SPACING));
-  return timeTicks(from, to, target).filter((t) => t >= from && t <= to);
+  const inside = (ticks: number[]) => ticks.filter((t) => t >= from && t <= to);
+  let ticks = inside(timeTicks(from, to, target));
+  // A span just over one step can hold a single boundary of it (a fortnight on a phone: one
+  // Monday), and an axis with one date says nothing of its scale. A finer step, thinned to the
+  // width, gives two or more.
+  for (let finer = target + 1; ticks.length < 2 && finer <= 64 * target && to > from; finer *= 2) {
+    const dense = inside(timeTicks(from, to, finer));
+    const every = Math.ceil(dense.length / target);
+    ticks = dense.filter((_, i) => i % every === 0);
+  }
+  return ticks;
 }
 
 /** Width of an axis label, estimated (px): nothing is measured, so charts never force a layout. */
