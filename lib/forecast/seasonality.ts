@@ -91,7 +91,8 @@ export function isSeasonalAfterDifferencing(values: ArrayLike<number>, seasonLen
 export function seasonalStrength(values: ArrayLike<number>, seasonLength: number): number {
   const m = Math.round(seasonLength);
   const trend = centredMovingAverage(values, m);
-  const indices = seasonalIndices(values, m);
+  // Uncentred phase means: centring them shifts every remainder by one constant, not its variance.
+  const indices = phaseMeans(values, m, trend, (value, level) => value - level, 0);
   const detrended: number[] = [];
   const remainder: number[] = [];
   for (let t = 0; t < values.length; t++) {
@@ -147,7 +148,7 @@ const CLIP_SPREADS = 5;
  * @returns m indices; element j belongs to the phase of values[j]
  */
 export function seasonalIndices(values: ArrayLike<number>, seasonLength: number): number[] {
-  const indices = phaseMeans(values, seasonLength, (value, level) => value - level, 0);
+  const indices = phaseMeans(values, seasonLength, centredMovingAverage(values, Math.round(seasonLength)), (value, level) => value - level, 0);
   const mean = indices.reduce((x, y) => x + y, 0) / indices.length;
   return indices.map((v) => v - mean);
 }
@@ -161,15 +162,14 @@ export function seasonalIndices(values: ArrayLike<number>, seasonLength: number)
  * @returns m ratios; element j belongs to the phase of values[j]
  */
 export function seasonalRatios(values: ArrayLike<number>, seasonLength: number): number[] {
-  const ratios = phaseMeans(values, seasonLength, (value, level) => value / level, 1);
+  const ratios = phaseMeans(values, seasonLength, centredMovingAverage(values, Math.round(seasonLength)), (value, level) => value / level, 1);
   const mean = ratios.reduce((x, y) => x + y, 0) / ratios.length;
   return ratios.map((v) => v / mean);
 }
 
-/** Per phase, the mean of `detrend(value, centred moving average)` (`empty` for a phase with none). */
-function phaseMeans(values: ArrayLike<number>, seasonLength: number, detrend: (value: number, level: number) => number, empty: number): number[] {
+/** Per phase, the mean of `detrend(value, trend)` over the steps the trend covers (`empty` for a phase with none). */
+function phaseMeans(values: ArrayLike<number>, seasonLength: number, trend: Float64Array, detrend: (value: number, level: number) => number, empty: number): number[] {
   const m = Math.round(seasonLength);
-  const trend = centredMovingAverage(values, m);
   const sums = new Array<number>(m).fill(0);
   const counts = new Array<number>(m).fill(0);
   for (let t = 0; t < values.length; t++) {
