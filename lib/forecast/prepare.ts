@@ -1,3 +1,4 @@
+import { usableLength } from "./config";
 import { slope } from "./baselines";
 import { cycleAt, fitLongCycle, hasLongCycle, repeatsWeekly, weekLength, withoutCycle } from "./cycle";
 import { chooseTrend, fitSmoothing, forecastSmoothing, runSmoothing, seasonAt } from "./exponential-smoothing";
@@ -22,8 +23,7 @@ export interface CleanSeries {
  * @param values raw values, oldest first; NaN = missing
  */
 export function cleanSeries(values: ArrayLike<number>): CleanSeries {
-  let offset = 0;
-  while (offset < values.length && !Number.isFinite(values[offset] as number)) offset++;
+  const offset = values.length - usableLength(values);
   const out = new Float64Array(values.length - offset);
   let filled = 0;
   let lastIndex = -1;

@@ -2,7 +2,7 @@ import { backtestMaseScale, maseScale } from "../metrics";
 import { initBackend } from "./backend";
 import { historyResiduals, planBacktest, scoreBacktest, toFolds, type BacktestPlan } from "./backtest";
 import { BASELINES, fitBaselines, runBaselines, type BaselineModels, type BaselineRunner } from "./baselines";
-import { minimumLength, resolveConfig } from "./config";
+import { minimumLength, resolveConfig, usableLength } from "./config";
 import { COMBINED_METHODS, combineForecasts } from "./combination";
 import { seasonFitsHistory, seasonToModel } from "./cycle";
 import { toIntervals } from "./conformal";
@@ -157,7 +157,7 @@ export async function runForecast(asked: ForecastRequest, options: RunForecastOp
 export async function runForecastOrFallback(request: ForecastRequest, options: RunForecastOptions = {}): Promise<ForecastOutcome> {
   const started = Date.now();
   checkRequest(request);
-  const usable = request.series.map((s) => cleanSeries(s.values).values.length);
+  const usable = request.series.map((s) => usableLength(s.values));
   const tooFew = usable.map((n) => planSeries(n, request.horizon) === "skip");
   const firstTooShort = tooFew.indexOf(true);
   if (firstTooShort >= 0) {

@@ -1,7 +1,7 @@
 import { backtestMaseScale } from "../metrics";
 import { scoreBacktest, toFolds, type BacktestPlan } from "./backtest";
 import { fitBaselines, runBaselines } from "./baselines";
-import { minimumLength } from "./config";
+import { minimumLength, usableLength } from "./config";
 import { calibrate, toFallbackScale, toIntervals } from "./conformal";
 import { SeriesTooShortError } from "./errors";
 import { choosePreparation, cleanSeries } from "./prepare";
@@ -167,7 +167,7 @@ export function pickShortMethod(methods: ShortMethod[], metrics: Partial<Record<
  * is fitted on), give it the classical forecast (too short for the LSTM and its backtest at this
  * horizon), or train the network on it. The training panel's preview and the run share it, so the
  * settings shown are the ones the network gets.
- * @param usable values from the first finite one, gaps excluded
+ * @param usable values from the first finite one on (gaps inside are interpolated), as {@link usableLength} counts
  * @param horizon steps to forecast
  */
 export function planSeries(usable: number, horizon: number): "skip" | "classical" | "network" {
@@ -182,5 +182,5 @@ export function planSeries(usable: number, horizon: number): "skip" | "classical
  * @param horizon steps to forecast
  */
 export function needsShortSeriesForecast(values: ArrayLike<number>, horizon: number): boolean {
-  return planSeries(cleanSeries(values).values.length, horizon) !== "network";
+  return planSeries(usableLength(values), horizon) !== "network";
 }
