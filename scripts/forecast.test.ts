@@ -39,6 +39,12 @@ const FIXTURES = {
     horizon: 5,
     expected: ["2011-01-01T00:00:00", "2011-01-01T01:00:00", "2011-01-01T02:00:00", "2011-01-01T03:00:00", "2011-01-01T04:00:00"],
   },
+  "Excel serial hourly": {
+    // A number format of six places: the steps keep them, midnight's and 03:00's zeros too.
+    text: ["Timestamp,Load", ...wave(120, 24).map((v, t) => `${(45290 + t / 24).toFixed(6)},${v}`)].join("\n"),
+    horizon: 5,
+    expected: ["45295.000000", "45295.041667", "45295.083333", "45295.125000", "45295.166667"],
+  },
 };
 
 function memoryIo(files: Record<string, string>) {

@@ -37,6 +37,21 @@ const NORTH = series("s1", "north", JAN_FEB, 10);
 const FORMULA = series("s2", "=cmd|' /C calc'!A0", [Date.UTC(2024, 0, 13), Date.UTC(2024, 0, 14)], 20);
 const FORMATS = { s1: MONTH, s2: DAY_FIRST };
 
+const run: ExportableRun = {
+  id: "r1",
+  status: "done",
+  startedAt: "2026-11-28T10:00:00.000Z",
+  finishedAt: "2026-11-28T10:01:00.000Z",
+  elapsedMs: 60_000,
+  config: TEST_CONFIG,
+  horizon: 2,
+  mode: "per-series",
+  seasonLength: 12,
+  backend: { name: "wasm", requested: "wasm", simd: true, matMulFix: true },
+  history: [{ stage: "training", model: 1, series: ["north"], bestEpoch: 2, epochs: [{ epoch: 1, loss: 0.5, valLoss: 0.6 }] }],
+  series: [NORTH],
+};
+
 describe("forecast CSV", () => {
   it("one row per step and series, timestamps in each series' own format, 10 significant digits", () => {
     expect(toForecastCsv([NORTH, FORMULA], { timeFormats: FORMATS })).toBe(
@@ -80,6 +95,16 @@ describe("forecast CSV", () => {
     expect(toForecastCsv([epoch], { timeFormats: { s4: { kind: "epoch", unit: "s" } } }).split("\n")[1]).toBe("-86400,e,1,0,2,-1,3");
   });
 
+  it("Excel serials keep the places the file wrote them with, in both dialects", () => {
+    // 2024-01-08 09:00 and 12:00, after a file of `45290.041667`-style cells.
+    const serial = series("s5", "load", [Date.UTC(2024, 0, 8, 9), Date.UTC(2024, 0, 8, 12)], 1);
+    const timeFormats = { s5: { kind: "excel-serial", decimals: 6, fixedDecimals: true } as const };
+    expect(toForecastCsv([serial], { timeFormats }).split("\n").slice(1, 3).map((line) => line.split(",")[0])).toEqual(["45299.375000", "45299.500000"]);
+    expect(toForecastCsv([serial], { timeFormats, dialect: "excel" }).split("\r\n")[2]?.split(";")[0]).toBe("45299,500000");
+    const json = toRunJson({ ...run, series: [serial] }, { dataset: { name: "Load" }, timeFormats });
+    expect(json.series[0]?.forecast.map((step) => step.timestamp)).toEqual(["45299.375000", "45299.500000"]);
+  });
+
   it("says which methods a run has when one is missing", () => {
     expect(checkExportMethod([NORTH], "lstm")).toBeNull();
     expect(checkExportMethod([NORTH], "theta")).toBe("Series north has no Theta forecast in this run. Choose `chosen` or one of `lstm`, `snaive`.");
@@ -87,21 +112,6 @@ describe("forecast CSV", () => {
 });
 
 describe("run JSON", () => {
-  const run: ExportableRun = {
-    id: "r1",
-    status: "done",
-    startedAt: "2026-11-28T10:00:00.000Z",
-    finishedAt: "2026-11-28T10:01:00.000Z",
-    elapsedMs: 60_000,
-    config: TEST_CONFIG,
-    horizon: 2,
-    mode: "per-series",
-    seasonLength: 12,
-    backend: { name: "wasm", requested: "wasm", simd: true, matMulFix: true },
-    history: [{ stage: "training", model: 1, series: ["north"], bestEpoch: 2, epochs: [{ epoch: 1, loss: 0.5, valLoss: 0.6 }] }],
-    series: [NORTH],
-  };
-
   it("holds the settings, metrics, losses and the forecast with both kinds of time", () => {
     const json = toRunJson(run, { dataset: { id: "d1", name: "Regions" }, timeFormats: FORMATS });
     expect(json.run).toEqual({

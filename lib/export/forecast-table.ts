@@ -31,10 +31,14 @@ export function formatStamp(ms: number, format: TimeFormat): string {
   return formatTime(ms, format, format.kind === "index" ? Math.round(ms) : 0);
 }
 
-/** A time as a CSV cell: epoch and index times are numbers in a spreadsheet, written dates are text. */
+/**
+ * A time as a CSV cell: epoch, index and serial times are numbers in a spreadsheet (serials keep
+ * the places the file wrote them with), written dates are text.
+ */
 export function toStampCell(ms: number, format: TimeFormat): CsvCell {
   const text = formatStamp(ms, format);
-  return format.kind === "pattern" ? text : Number(text);
+  if (format.kind === "pattern") return text;
+  return format.kind === "excel-serial" && format.fixedDecimals ? { value: Number(text), decimals: format.decimals } : Number(text);
 }
 
 /**

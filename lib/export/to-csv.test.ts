@@ -26,6 +26,9 @@ describe("formula escaping of text cells", () => {
     [0.1 + 0.2, "0.30000000000000004", "0,30000000000000004"],
     [1e21, "1e+21", "1e+21"],
     [-0, "-0", "-0"],
+    // A serial time the file wrote with six places keeps them, zeros included.
+    [{ value: 45298.375, decimals: 6 }, "45298.375000", "45298,375000"],
+    [{ value: 45298, decimals: 2 }, "45298.00", "45298,00"],
     [Number.NaN, "", ""],
     [Number.POSITIVE_INFINITY, "", ""],
     [null, "", ""],

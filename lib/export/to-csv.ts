@@ -3,8 +3,21 @@
  * text is escaped against spreadsheet formulas while numbers stay numbers, in two dialects.
  */
 
-/** A cell: text (escaped and quoted as needed), a number (written as a number), or empty (null, NaN). */
-export type CsvCell = string | number | null | undefined;
+/**
+ * A number written with all its decimal places, trailing zeros included: a time the file wrote so
+ * (`45290.041667`, then `45298.375000`), where the shortest form would change its look.
+ */
+export interface FixedNumber {
+  value: number;
+  /** Places after the decimal mark. */
+  decimals: number;
+}
+
+/**
+ * A cell: text (escaped and quoted as needed), a number (written as a number, shortest or
+ * with fixed places), or empty (null, NaN).
+ */
+export type CsvCell = string | number | FixedNumber | null | undefined;
 
 /**
  * standard: comma, decimal point, `\n`, no BOM (RFC 4180 apart from the line break; what the CLI writes).
@@ -41,6 +54,8 @@ export interface NumberFormat {
   decimal?: "." | ",";
   /** Round to this many significant digits (the forecasts: 10, as the CLI writes them); default: exact. */
   significantDigits?: number;
+  /** Write exactly this many places after the decimal mark (overrides significantDigits). */
+  decimals?: number;
 }
 
 /**
@@ -50,7 +65,7 @@ export interface NumberFormat {
 export function formatNumber(value: number, format: NumberFormat = {}): string {
   if (!Number.isFinite(value)) return "";
   const rounded = format.significantDigits ? Number(value.toPrecision(format.significantDigits)) : value;
-  const text = Object.is(rounded, -0) ? "-0" : String(rounded);
+  const text = format.decimals !== undefined ? value.toFixed(format.decimals) : Object.is(rounded, -0) ? "-0" : String(rounded);
   return format.decimal === "," ? text.replace(".", ",") : text;
 }
 
@@ -66,6 +81,7 @@ export function toCsvCell(cell: CsvCell, dialect: CsvDialect = "standard", numbe
   const spec = DIALECTS[dialect];
   if (cell === null || cell === undefined) return "";
   if (typeof cell === "number") return formatNumber(cell, { ...numberFormat, decimal: spec.decimal });
+  if (typeof cell === "object") return formatNumber(cell.value, { decimals: cell.decimals, decimal: spec.decimal });
   return quote(escapeFormula(cell), spec.delimiter);
 }
 
@@ -87,7 +103,8 @@ export function toCsv(table: CsvTable, dialect: CsvDialect = "standard"): string
   const single = table.header.length === 1 && spec.decimal === ",";
   const cell = (value: CsvCell, i: number) => {
     const text = toCsvCell(value, dialect, { significantDigits: table.significantDigits?.[i] });
-    return single && typeof value === "number" && text.includes(",") ? `"${text}"` : text;
+    const numeric = typeof value === "number" || (typeof value === "object" && value !== null);
+    return single && numeric && text.includes(",") ? `"${text}"` : text;
   };
   const line = (cells: CsvCell[]) => cells.map(cell).join(spec.delimiter) + spec.lineBreak;
   const parts = [spec.bom, line(table.header)];

@@ -48,6 +48,7 @@ describe("detectTimeFormat", () => {
     const parse = makeTimeParser(days!.format);
     expect(parse("45292", 0)).toBe(Date.UTC(2024, 0, 1));
     expect(formatTime(Date.UTC(2024, 0, 3), days!.format)).toBe("45294");
+    // Excel's General format drops trailing zeros, so the places vary: written back without them.
     const hours = detectTimeFormat(["45292.5", "45292.75", "45293"], { columnName: "date" });
     expect(hours?.format).toEqual({ kind: "excel-serial", decimals: 2 });
     expect(makeTimeParser(hours!.format)("45292.75", 0)).toBe(Date.UTC(2024, 0, 1, 18));
@@ -62,7 +63,8 @@ describe("detectTimeFormat", () => {
     // its own beside the load, and the points were numbered.
     const hourly = ["45292.000000", "45292.041667", "45292.083333", "45292.125000"];
     const detected = detectTimeFormat(hourly, { columnName: "Timestamp" });
-    expect(detected?.format).toEqual({ kind: "excel-serial", decimals: 6 });
+    // Every cell has six places, midnight's zeros too: forecast steps are written with six.
+    expect(detected?.format).toEqual({ kind: "excel-serial", decimals: 6, fixedDecimals: true });
     expect(makeTimeParser(detected!.format)(hourly[2]!, 2)).toBe(Date.UTC(2024, 0, 1, 2));
     expect(detectTimeFormat(["30000.5", "30001", "30001.5"], { columnName: "time" })?.format.kind).not.toBe("excel-serial");
     expect(detectTimeFormat(["30000.1234", "30000.2345", "30000.3456"], { columnName: "time" })?.format.kind).not.toBe("excel-serial");

@@ -384,9 +384,12 @@ export function detectTimeFormat(samples: string[], options: DetectTimeOptions =
     }
     // Excel serial dates (a date cell saved as a number): 20000–80000 is 1954–2119. Only under a
     // header that says date: a `time` column of elapsed seconds can count through that range too.
-    const decimals = values.reduce((most, v) => Math.max(most, v.trim().split(".")[1]?.length ?? 0), 0);
+    const places = values.map((v) => v.trim().split(".")[1]?.length ?? 0);
+    const decimals = places.reduce((most, p) => Math.max(most, p), 0);
     if ((DATE_NAME.test(name) || (EPOCH_NAME.test(name) && onMinutesOfDays(numbers, decimals))) && isAscending(numbers) && numbers.every((n) => n >= 20_000 && n < 80_000)) {
-      return { format: { kind: "excel-serial", decimals }, note: "numbers read as Excel serial dates (days since 30 December 1899)" };
+      // A number format (`0.000000`) writes every place, midnight's zeros too; General drops them.
+      const fixedDecimals = decimals > 0 && places.every((p) => p === decimals);
+      return { format: { kind: "excel-serial", decimals, ...(fixedDecimals ? { fixedDecimals } : {}) }, note: "numbers read as Excel serial dates (days since 30 December 1899)" };
     }
     if (EPOCH_NAME.test(name) || (timeNamed && isAscending(numbers))) {
       // 1e9 s ≈ 2001 and 2e12 ms ≈ 2033: outside these ranges a number is not a plausible Unix time.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixedPatternWidth, formatTime, formatTimeLabel, makePatternParser, makeTimeParser, matchPadding } from "./time-format";
+import { fixedPatternWidth, formatTime, formatTimeLabel, makePatternParser, makeTimeParser, matchPadding, type TimeFormat } from "./time-format";
 
 describe("time patterns read and write the file's own format", () => {
   it.each([
@@ -67,6 +67,18 @@ describe("time patterns read and write the file's own format", () => {
     expect(formatTimeLabel(1_700_000_000_123, { kind: "epoch", unit: "ms" })).toBe("2023-11-14 22:13:20.123 UTC");
     expect(formatTimeLabel(Date.UTC(2024, 2, 1), { kind: "pattern", pattern: "%Y-%m" })).toBe("2024-03");
     expect(formatTimeLabel(7, { kind: "index" }, 7)).toBe("8");
+  });
+
+  it.each([
+    // [format, 2024-01-08 09:00, 2024-01-08 12:00]
+    [{ kind: "excel-serial", decimals: 6, fixedDecimals: true }, "45299.375000", "45299.500000"],
+    [{ kind: "excel-serial", decimals: 6 }, "45299.375", "45299.5"],
+    [{ kind: "excel-serial", decimals: 2, fixedDecimals: true }, "45299.38", "45299.50"],
+    [{ kind: "excel-serial", decimals: 0 }, "45299", "45300"],
+  ] as [TimeFormat, string, string][])("writes Excel serials %j with the places the file used: %s, %s", (format, nine, noon) => {
+    // Future steps of `45290.041667, …` came out as `45298.375`, `45298.5`.
+    expect(formatTime(Date.UTC(2024, 0, 8, 9), format)).toBe(nine);
+    expect(formatTime(Date.UTC(2024, 0, 8, 12), format)).toBe(noon);
   });
 
   it("labels Excel date-times with their time of day at midnight too, so a range reads alike at both ends", () => {

@@ -31,9 +31,12 @@ export type TimeFormat =
   | { kind: "decimal-year"; periods: 4 | 12; decimals: number }
   /**
    * Excel's serial dates, as a CSV saved from a date cell formatted as a number holds them: days
-   * since 30 December 1899 (45292 = 1 January 2024), a fraction of a day for the time of day.
+   * since 30 December 1899 (45292 = 1 January 2024), a fraction of a day for the time of day,
+   * `decimals` places at most. `fixedDecimals`: every cell had exactly that many places (a number
+   * format such as `0.000000`), so times are written with them all, trailing zeros included
+   * (`45298.375000`); without it, as Excel's General format writes them (`45298.375`).
    */
-  | { kind: "excel-serial"; decimals: number }
+  | { kind: "excel-serial"; decimals: number; fixedDecimals?: boolean }
   /** No time column: points are numbered 1, 2, 3, … */
   | { kind: "index" };
 
@@ -463,7 +466,10 @@ export function formatTimeLabel(ms: number, format: TimeFormat, index = 0): stri
 export function formatTime(ms: number, format: TimeFormat, index = 0): string {
   if (format.kind === "index") return String(index + 1);
   if (format.kind === "epoch") return format.unit === "s" ? String(Math.round(ms / 1000)) : String(Math.round(ms));
-  if (format.kind === "excel-serial") return String(Number((ms / 86_400_000 + EXCEL_EPOCH_DAYS).toFixed(format.decimals)));
+  if (format.kind === "excel-serial") {
+    const serial = (ms / 86_400_000 + EXCEL_EPOCH_DAYS).toFixed(format.decimals);
+    return format.fixedDecimals ? serial : String(Number(serial));
+  }
   if (format.kind === "decimal-year") {
     const date = new Date(ms);
     return String(Number((date.getUTCFullYear() + date.getUTCMonth() / 12).toFixed(format.decimals)));
