@@ -151,6 +151,22 @@ describe("npm run forecast", () => {
     expect(parsed.skipped.map((s) => s.name)).toEqual(["launch"]);
   });
 
+  it("continues a NESO file as settlement dates and periods, across the night clocks go forward", async () => {
+    // A week of half hours up to 25 March 2023; the 26th has no 01:00 or 01:30 on the UK clock.
+    const days = Array.from({ length: 7 }, (_, d) => `2023-03-${19 + d}`);
+    const text = ["SETTLEMENT_DATE,SETTLEMENT_PERIOD,ND", ...days.flatMap((date, d) => wave(48, 48).map((v, p) => `${date},${p + 1},${v + d}`))].join("\n");
+    const csv = memoryIo({ "demand.csv": text });
+    expect(await runCli(["--input", "demand.csv", "--horizon", "6", "--config", FAST, "--quiet"], csv.io)).toBe(0);
+    const lines = csv.out.stdout.trimEnd().split("\n");
+    expect(lines[0]).toBe("SETTLEMENT_DATE,SETTLEMENT_PERIOD,forecast,lower80,upper80,lower95,upper95");
+    expect(lines.slice(1).map((line) => line.split(",").slice(0, 2).join(","))).toEqual(["2023-03-26,1", "2023-03-26,2", "2023-03-26,", "2023-03-26,", "2023-03-26,3", "2023-03-26,4"]);
+
+    const json = memoryIo({ "demand.csv": text });
+    expect(await runCli(["--input", "demand.csv", "--horizon", "2", "--config", FAST, "--json", "--quiet"], json.io)).toBe(0);
+    const [series] = (JSON.parse(json.out.stdout) as { series: { timestamps: string[]; settlementDates: string[]; settlementPeriods: number[] }[] }).series;
+    expect(series).toMatchObject({ timestamps: ["2023-03-26 00:00", "2023-03-26 00:30"], settlementDates: ["2023-03-26", "2023-03-26"], settlementPeriods: [1, 2] });
+  });
+
   it("says when the season asked for is too long for the history and forecasts without one", async () => {
     const text = ["Month,sales", ...wave(60, 12).map((v, t) => `${2019 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")},${v}`)].join("\n");
     const { io, out } = memoryIo({ "m.csv": text });

@@ -8,7 +8,8 @@
  *                       [--mode global|per-series] [--config '{"epochs":50}'] [--quiet]
  *
  * Writes CSV `timestamp,forecast,lower80,upper80,lower95,upper95`, one row per future step, the
- * timestamps continuing the series' own frequency and format. `--aggregate day` first groups each
+ * timestamps continuing the series' own frequency and format (a NESO file's settlement date and
+ * period in two columns, as the app's exports write them). `--aggregate day` first groups each
  * series' rows by a period (an event log into daily totals; `--aggregate-by mean` or `last` instead
  * of the sum), and the timestamps then continue by that period (`2025-07`, `2025-07-01`). A wide file without `--value`
  * forecasts every series, with a leading `series` column. `--json` writes the forecasts with the
@@ -46,7 +47,7 @@ import { describeCoverageWarning } from "../lib/workbench/describe-coverage";
 import { describeOutliers, describePreprocessing } from "../lib/workbench/describe-preprocessing";
 import { nextTimes, regularTimes } from "../lib/time/frequency";
 import { PERIODS, type Period } from "../lib/time/period";
-import { FORECAST_DIGITS, formatStamp, toStampCell } from "../lib/export/forecast-table";
+import { FORECAST_DIGITS, formatStamp, toSettlementStamp, toStampColumns, type SettlementStamp } from "../lib/export/forecast-table";
 import { toCsv } from "../lib/export/to-csv";
 import type { TimeFormat } from "../lib/time/time-format";
 
@@ -276,6 +277,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const last = grid.times[grid.times.length - 1] as number;
       const times = nextTimes(last, frequency, horizon as number);
       const timestamps = times.map((t) => formatStamp(t, timeFormat));
+      const settlement = times.map((t) => toSettlementStamp(t, timeFormat));
       const method: MethodName = requested === undefined || requested === "chosen" ? o.chosen : requested;
       const forecast = o.forecasts[method];
       if (!forecast) {
@@ -284,7 +286,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       const outliers = (o.preprocessing.outliers ?? []).map((k) => ({ t: grid.times[k] as number, value: grid.values[k] as number }));
       const preprocessing = describePreprocessing(o.preprocessing, describeOutliers(outliers, frequency.kind, (parsed[i] as ParsedSeries).unit));
-      return { name: o.name, method, chosen: o.chosen, reason: o.chosenReason, preprocessing, times, timestamps, forecast, forecasts: o.forecasts, metrics: o.metrics, backtestOrigins: o.backtestOrigins };
+      return { name: o.name, method, chosen: o.chosen, reason: o.chosenReason, preprocessing, times, timestamps, settlement, forecast, forecasts: o.forecasts, metrics: o.metrics, backtestOrigins: o.backtestOrigins };
     });
     // Said even with --quiet: the output is missing a series the file has, or the season asked for.
     for (const skipped of outcome.skipped ?? []) io.stderr(`note: ${skipped.reason}\n`);
@@ -322,6 +324,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
               chosenReason: r.reason,
               preprocessing: r.preprocessing,
               timestamps: r.timestamps,
+              // A NESO file's steps also as its settlement dates and periods, as the CSV writes them.
+              ...(r.settlement.every((s) => s !== null) ? { settlementDates: r.settlement.map((s) => s.date), settlementPeriods: r.settlement.map((s) => s.period) } : {}),
               ...r.forecast,
               forecasts: r.forecasts,
               metrics: r.metrics,
@@ -356,27 +360,33 @@ interface CliRow {
   preprocessing: string;
   times: number[];
   timestamps: string[];
+  /** Each step's settlement date and period, for a file written so (NESO); else nulls. */
+  settlement: (SettlementStamp | null)[];
   forecast: IntervalForecast;
   forecasts: Partial<Record<MethodName, IntervalForecast>>;
   metrics: Partial<Record<MethodName, BacktestMetrics>>;
   backtestOrigins: number;
 }
 
-/** The CLI's CSV: the export's cells (formula-safe text, 10 significant digits), a leading `series` column for several series. */
+/**
+ * The CLI's CSV: the export's cells (formula-safe text, 10 significant digits, times as the app's
+ * exports write them), a leading `series` column for several series.
+ */
 function toCliCsv(rows: CliRow[], withSeries: boolean, timeFormat: TimeFormat): string {
-  const header = ["timestamp", "forecast", "lower80", "upper80", "lower95", "upper95"];
+  const stamp = toStampColumns([timeFormat]);
+  const header = [...stamp.header, "forecast", "lower80", "upper80", "lower95", "upper95"];
   const columns = withSeries ? ["series", ...header] : header;
-  const lead = withSeries ? 1 : 0;
+  const firstNumber = (withSeries ? 1 : 0) + stamp.header.length;
   return toCsv({
     header: columns,
     rows: rows.flatMap((r) =>
       r.times.map((t, j) => {
         const f = r.forecast;
-        const cells = [toStampCell(t, timeFormat), f.mean[j], f.lower80[j], f.upper80[j], f.lower95[j], f.upper95[j]];
+        const cells = [...stamp.cells(t, timeFormat), f.mean[j], f.lower80[j], f.upper80[j], f.lower95[j], f.upper95[j]];
         return withSeries ? [r.name, ...cells] : cells;
       }),
     ),
-    significantDigits: columns.map((_, i) => (i > lead ? FORECAST_DIGITS : undefined)),
+    significantDigits: columns.map((_, i) => (i >= firstNumber ? FORECAST_DIGITS : undefined)),
   });
 }
 

@@ -221,6 +221,45 @@ describe("GET /api/runs/<id>/forecast.csv and .json", () => {
   });
 });
 
+describe("exports continue the file's own way of writing times, as the stored format says", () => {
+  /** Six places on every serial, and NESO's date and half-hour periods: the two layouts with details beyond a pattern. */
+  const SERIAL = `Timestamp,Load\n${Array.from({ length: 6 }, (_, i) => `${(45290 + i / 24).toFixed(6)},${100 + i}`).join("\n")}\n`;
+  // The 29th is the long day: 50 periods.
+  const periods = [...Array.from({ length: 48 }, (_, p) => `2023-10-28,${p + 1}`), ...Array.from({ length: 50 }, (_, p) => `2023-10-29,${p + 1}`)];
+  const NESO = `SETTLEMENT_DATE,SETTLEMENT_PERIOD,ND\n${periods.map((row, i) => `${row},${20_000 + i}`).join("\n")}\n`;
+
+  async function exportsOf(text: string, name: string) {
+    const d = await uploadCsv(text, name);
+    const saved = await runs.createRun(d.id, finishedRun(d), null);
+    if (!saved.ok) throw new Error(saved.reason);
+    const id = saved.data.id;
+    const csv = await (await forecastCsv.GET(get(`/api/runs/${id}/forecast.csv`), params({ id }))).text();
+    const json = (await (await forecastJson.GET(get(`/api/runs/${id}/forecast.json`), params({ id }))).json()) as import("@/lib/export/run-json").RunJson;
+    const series = d.series[0]!;
+    const data = await (await seriesCsv.GET(get(`/api/datasets/${d.id}/series/${series.id}.csv`), params({ id: d.id, seriesId: `${series.id}.csv` }))).text();
+    return { csv: csv.split("\n"), json, data: data.split("\n") };
+  }
+
+  it("Excel serials with the places the file wrote them with", async () => {
+    const { csv, json } = await exportsOf(SERIAL, "Serial load");
+    expect(csv.slice(1, 3).map((line) => line.split(",")[0])).toEqual(["45290.250000", "45290.291667"]);
+    expect(json.series[0]?.forecast.map((step) => step.timestamp)).toEqual(["45290.250000", "45290.291667"]);
+  });
+
+  it("NESO's settlement date and period, in the forecast and in the series' data", async () => {
+    const { csv, json, data } = await exportsOf(NESO, "Demand");
+    expect(csv.slice(0, 3)).toEqual([
+      "SETTLEMENT_DATE,SETTLEMENT_PERIOD,series,forecast,lower80,upper80,lower95,upper95",
+      "2023-10-30,1,ND,1000.123457,999.1234568,1001.123457,998.1234568,1002.123457",
+      "2023-10-30,2,ND,-1000.123457,-1001.123457,-999.1234568,,-998.1234568",
+    ]);
+    expect(json.series[0]?.forecast[1]).toMatchObject({ timestamp: "2023-10-30 00:30", settlementDate: "2023-10-30", settlementPeriod: 2 });
+    expect(data.slice(0, 2)).toEqual(["SETTLEMENT_DATE,SETTLEMENT_PERIOD,ND", "2023-10-28,1,20000"]);
+    // The long day's 01:00 (periods 3 and 5, averaged on reading) is written as period 3, then 02:00 as 7.
+    expect(data.filter((line) => line.startsWith("2023-10-29,")).slice(2, 5)).toEqual(["2023-10-29,3,20051", "2023-10-29,4,20052", "2023-10-29,7,20054"]);
+  });
+});
+
 describe("GET /api/runs/<id>/chart.svg and chart.png", () => {
   let d: DatasetDto;
   let runId = "";

@@ -101,6 +101,8 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     const at = (text: string) => series.values[Array.from(series.times).indexOf(Date.parse(`${text}Z`))];
     expect(read.data.series.map((s) => s.name)).toEqual(["ND"]);
     expect(series.frequency.kind).toBe("half-hourly");
+    // The headers go with the format, so that exports write the date and the period again.
+    expect(read.data.timeFormat).toEqual({ kind: "pattern", pattern: "%Y-%m-%d %H:%M", settlement: { dateColumn: "SETTLEMENT_DATE", periodColumn: "SETTLEMENT_PERIOD" } });
     expect(at("2023-03-25T23:30:00")).toBe(20_047);
     // The short day skips 01:00 and 01:30: period 3 is 02:00.
     expect(at("2023-03-26T00:30:00")).toBe(20_001);

@@ -2,6 +2,7 @@ import { fail, ok, type Result } from "../result";
 import { looksLikeTimeName, offsetOf, rangeStart, type DateOrder, type DetectedTimeFormat } from "../time/detect-time-format";
 import { inferFrequency, type Frequency } from "../time/frequency";
 import { comparePeriod, periodFrequency, toPeriodTimeFormat } from "../time/period";
+import { toSettlementMinutes } from "../time/settlement-period";
 import { describeTimeFormat, fixedPatternWidth, formatOffset, formatTime, makeTimeParser, matchPadding, monthFromName, monthLanguagesOf, type TimeFormat } from "../time/time-format";
 import {
   AGGREGATE_FLAG,
@@ -307,13 +308,6 @@ function detectDateParts(columns: ColumnInfo[], time: ColumnInfo, sampleRows: st
 /** GB electricity market's half-hour of the day, 1–48 (46 or 50 when clocks change): NESO's and Elexon's `SETTLEMENT_PERIOD`. */
 const SETTLEMENT_PERIOD = /^(settlement[ _-]?period|sett[ _-]?period|sp)$/i;
 
-/** Whether a day (epoch ms at its midnight) is the last Sunday of March or of October: the days UK clocks change. */
-function clockChangeDay(ms: number): "spring" | "autumn" | null {
-  const date = new Date(ms);
-  if (date.getUTCDay() !== 0 || date.getUTCDate() + 7 <= 31) return null;
-  return date.getUTCMonth() === 2 ? "spring" : date.getUTCMonth() === 9 ? "autumn" : null;
-}
-
 /**
  * A settlement-period column beside a date column whose dates repeat: each row is the half hour
  * `(period - 1) × 30` minutes into its day, on the UK's local clock (on the short day in March
@@ -331,17 +325,16 @@ function detectSettlementPeriods(columns: ColumnInfo[], time: ColumnInfo, sample
   );
   if (!column) return null;
   const parseDate = makeTimeParser(format);
+  // The two headers go with the format, so that exports write the date and the period again.
+  const settlement = { dateColumn: time.name, periodColumn: column.name };
   return {
     columns: [column],
-    time: { ...time.time, format: { ...format, pattern: `${format.pattern} %H:%M` } },
+    time: { ...time.time, format: { ...format, pattern: `${format.pattern} %H:%M`, settlement } },
     compose: (row) => {
       const date = (row[time.index] ?? "").trim();
       const period = wholeIn(row[column.index] ?? "", 1, 50);
       if (period < 1) return `${date} ?`;
-      let minutes = (period - 1) * 30;
-      const change = clockChangeDay(parseDate(date, 0));
-      if (change === "spring" && minutes >= 60) minutes += 60;
-      if (change === "autumn" && minutes >= 120) minutes -= 60;
+      const minutes = toSettlementMinutes(parseDate(date, 0), period);
       return `${date} ${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
     },
   };

@@ -105,6 +105,47 @@ describe("forecast CSV", () => {
     expect(json.series[0]?.forecast.map((step) => step.timestamp)).toEqual(["45299.375000", "45299.500000"]);
   });
 
+  describe("a series read from NESO's settlement date and period continues in those two columns", () => {
+    const NESO_FORMAT = { kind: "pattern", pattern: "%d/%m/%Y %H:%M", settlement: { dateColumn: "SETTLEMENT_DATE", periodColumn: "SETTLEMENT_PERIOD" } } as const;
+    // The night clocks go forward (26 March 2023): 01:00 and 01:30 do not exist on the UK clock.
+    const steps = [Date.UTC(2023, 2, 26, 0, 30), Date.UTC(2023, 2, 26, 1), Date.UTC(2023, 2, 26, 1, 30), Date.UTC(2023, 2, 26, 2)];
+    const demand = { ...series("s6", "ND", steps.slice(0, 2), 1), times: steps, forecasts: { lstm: interval(1), snaive: interval(1) } };
+    demand.forecasts.lstm = { mean: [1, 2, 3, 4], lower80: [0, 1, 2, 3], upper80: [2, 3, 4, 5], lower95: [0, 0, 0, 0], upper95: [9, 9, 9, 9] };
+
+    it("in the CSV, with the history too", () => {
+      expect(toForecastCsv([demand], { timeFormats: { s6: NESO_FORMAT } }).split("\n").slice(0, 5)).toEqual([
+        "SETTLEMENT_DATE,SETTLEMENT_PERIOD,series,forecast,lower80,upper80,lower95,upper95",
+        "26/03/2023,2,ND,1,0,2,0,9",
+        "26/03/2023,,ND,2,1,3,0,9",
+        "26/03/2023,,ND,3,2,4,0,9",
+        "26/03/2023,3,ND,4,3,5,0,9",
+      ]);
+      const history = { s6: { times: [Date.UTC(2023, 2, 25, 23, 30), Date.UTC(2023, 2, 26)], values: [7.5, 8] } };
+      expect(toForecastCsv([demand], { timeFormats: { s6: NESO_FORMAT }, history, dialect: "excel" }).split("\r\n").slice(0, 4)).toEqual([
+        "\uFEFFSETTLEMENT_DATE;SETTLEMENT_PERIOD;series;type;actual;forecast;lower80;upper80;lower95;upper95",
+        "25/03/2023;48;ND;history;7,5;;;;;",
+        "26/03/2023;1;ND;history;8;;;;;",
+        "26/03/2023;2;ND;forecast;;1;0;2;0;9",
+      ]);
+    });
+
+    it("in the JSON, beside the time as the app shows it", () => {
+      const json = toRunJson({ ...run, series: [demand] }, { dataset: { name: "Demand" }, timeFormats: { s6: NESO_FORMAT } });
+      expect(json.series[0]?.forecast.map(({ timestamp, settlementDate, settlementPeriod }) => [timestamp, settlementDate, settlementPeriod])).toEqual([
+        ["26/03/2023 00:30", "26/03/2023", 2],
+        ["26/03/2023 01:00", "26/03/2023", null],
+        ["26/03/2023 01:30", "26/03/2023", null],
+        ["26/03/2023 02:00", "26/03/2023", 3],
+      ]);
+    });
+
+    it("a table mixing it with a series written otherwise keeps one timestamp column", () => {
+      const other = { ...demand, seriesId: "s7" };
+      const csv = toForecastCsv([demand, other], { timeFormats: { s6: NESO_FORMAT, s7: MONTH } });
+      expect(csv.split("\n").slice(0, 2)).toEqual([FORECAST_HEADER.join(","), "26/03/2023 00:30,ND,1,0,2,0,9"]);
+    });
+  });
+
   it("says which methods a run has when one is missing", () => {
     expect(checkExportMethod([NORTH], "lstm")).toBeNull();
     expect(checkExportMethod([NORTH], "theta")).toBe("Series north has no Theta forecast in this run. Choose `chosen` or one of `lstm`, `snaive`.");

@@ -1,12 +1,15 @@
 import { METHOD_LABELS, type MethodName } from "../forecast/types";
 import type { RunSeries, StoredIntervalForecast } from "../series/run-schema";
+import { toSettlementPeriod } from "../time/settlement-period";
 import { formatTime, type TimeFormat } from "../time/time-format";
 import { toCsv, type CsvCell, type CsvDialect } from "./to-csv";
 
-/** The forecast CSV's columns (what the CLI writes, with the series named on every row). */
-export const FORECAST_HEADER = ["timestamp", "series", "forecast", "lower80", "upper80", "lower95", "upper95"] as const;
+/** The forecast CSV's columns after the time's (what the CLI writes, with the series named on every row). */
+const FORECAST_COLUMNS = ["series", "forecast", "lower80", "upper80", "lower95", "upper95"] as const;
 /** With the history: `type` is `history` or `forecast`, `actual` holds the observed values. */
-const FORECAST_HEADER_WITH_HISTORY = ["timestamp", "series", "type", "actual", "forecast", "lower80", "upper80", "lower95", "upper95"] as const;
+const FORECAST_COLUMNS_WITH_HISTORY = ["series", "type", "actual", "forecast", "lower80", "upper80", "lower95", "upper95"] as const;
+/** The forecast CSV's header for times written in one column. */
+export const FORECAST_HEADER = ["timestamp", ...FORECAST_COLUMNS] as const;
 
 /** Forecast numbers are written to 10 significant digits, as the CLI writes them (observed values exactly). */
 export const FORECAST_DIGITS = 10;
@@ -39,6 +42,50 @@ export function toStampCell(ms: number, format: TimeFormat): CsvCell {
   const text = formatStamp(ms, format);
   if (format.kind === "pattern") return text;
   return format.kind === "excel-serial" && format.fixedDecimals ? { value: Number(text), decimals: format.decimals } : Number(text);
+}
+
+/** A time as a file of GB settlement periods writes it: the date as the file writes dates, and the period. */
+export interface SettlementStamp {
+  date: string;
+  /** 1–50; null for a time that has none (01:00 and 01:30 on the day clocks go forward). */
+  period: number | null;
+}
+
+/**
+ * A time as its settlement date and period, for a series read from those two columns (NESO).
+ * @returns null for any other series
+ */
+export function toSettlementStamp(ms: number, format: TimeFormat): SettlementStamp | null {
+  if (format.kind !== "pattern" || !format.settlement) return null;
+  const { day, period } = toSettlementPeriod(ms);
+  return { date: formatTime(day, { ...format, pattern: format.pattern.replace(/ %H:%M$/, "") }), period };
+}
+
+/** The columns an export writes a time in, and the cells of one time. */
+export interface StampColumns {
+  header: string[];
+  cells: (ms: number, format: TimeFormat) => CsvCell[];
+}
+
+/**
+ * How an export writes its times: in one column in each series' own format, or, when every series
+ * was read from a settlement date and period (NESO), in those two columns under the file's
+ * headers, so that the forecast continues the file as it is written.
+ * @param formats the time format of every series in the table
+ * @param timeColumn the header of the one column
+ */
+export function toStampColumns(formats: TimeFormat[], timeColumn = "timestamp"): StampColumns {
+  const first = formats[0];
+  const settlement = first?.kind === "pattern" ? first.settlement : undefined;
+  const same = (f: TimeFormat) => f.kind === "pattern" && f.settlement?.dateColumn === settlement?.dateColumn && f.settlement?.periodColumn === settlement?.periodColumn;
+  if (!settlement || !formats.every(same)) return { header: [timeColumn], cells: (ms, format) => [toStampCell(ms, format)] };
+  return {
+    header: [settlement.dateColumn, settlement.periodColumn],
+    cells: (ms, format) => {
+      const stamp = toSettlementStamp(ms, format) as SettlementStamp;
+      return [stamp.date, stamp.period];
+    },
+  };
 }
 
 /**
@@ -106,32 +153,37 @@ export interface ForecastCsvOptions {
 
 const NO_FORMAT: TimeFormat = { kind: "index" };
 
-function* forecastRows(series: RunSeries[], options: ForecastCsvOptions): Generator<CsvCell[]> {
+const formatOf = (s: RunSeries, options: ForecastCsvOptions) => options.timeFormats[s.seriesId] ?? NO_FORMAT;
+
+function* forecastRows(series: RunSeries[], options: ForecastCsvOptions, stamp: StampColumns): Generator<CsvCell[]> {
   const withHistory = options.history !== undefined;
   for (const s of series) {
-    const format = options.timeFormats[s.seriesId] ?? NO_FORMAT;
+    const format = formatOf(s, options);
     const past = options.history?.[s.seriesId];
     if (past) {
       for (let i = 0; i < past.times.length; i++) {
-        yield [toStampCell(past.times[i] as number, format), s.name, "history", past.values[i] ?? null, null, null, null, null, null];
+        yield [...stamp.cells(past.times[i] as number, format), s.name, "history", past.values[i] ?? null, null, null, null, null, null];
       }
     }
     for (const step of toForecastSteps(s, options.method ?? "chosen", format)) {
       const numbers = [step.forecast, step.lower80, step.upper80, step.lower95, step.upper95];
-      yield withHistory ? [toStampCell(step.t, format), s.name, "forecast", null, ...numbers] : [toStampCell(step.t, format), s.name, ...numbers];
+      yield withHistory ? [...stamp.cells(step.t, format), s.name, "forecast", null, ...numbers] : [...stamp.cells(step.t, format), s.name, ...numbers];
     }
   }
 }
 
 /**
  * A run's forecast as CSV: `timestamp,series,forecast,lower80,upper80,lower95,upper95`, one row per
- * step and series, timestamps in each series' own format; with `history`, a `type` column tells the
- * observed rows from the forecast ones.
+ * step and series, timestamps in each series' own format (a settlement date and period in two
+ * columns, see toStampColumns); with `history`, a `type` column tells the observed rows from the
+ * forecast ones.
  */
 export function toForecastCsv(series: RunSeries[], options: ForecastCsvOptions): string {
   const withHistory = options.history !== undefined;
-  const header = withHistory ? FORECAST_HEADER_WITH_HISTORY : FORECAST_HEADER;
-  const firstNumber = withHistory ? 4 : 2;
-  const significantDigits = header.map((_, i) => (i >= firstNumber ? FORECAST_DIGITS : undefined));
-  return toCsv({ header: [...header], rows: forecastRows(series, options), significantDigits }, options.dialect);
+  const stamp = toStampColumns(series.map((s) => formatOf(s, options)));
+  const header = [...stamp.header, ...(withHistory ? FORECAST_COLUMNS_WITH_HISTORY : FORECAST_COLUMNS)];
+  // Observed values (`actual`) are written exactly; the forecast's numbers are rounded.
+  const firstRounded = header.indexOf("forecast", stamp.header.length);
+  const significantDigits = header.map((_, i) => (i >= firstRounded ? FORECAST_DIGITS : undefined));
+  return toCsv({ header, rows: forecastRows(series, options, stamp), significantDigits }, options.dialect);
 }

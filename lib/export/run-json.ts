@@ -1,7 +1,7 @@
 import type { BackendInfo, ForecastConfig, MethodName } from "../forecast/types";
 import type { RunDto, RunSeries, StoredMetrics, StoredTrainingHistory } from "../series/run-schema";
 import type { TimeFormat } from "../time/time-format";
-import { toExportMethod, toForecastSteps, type ExportMethod } from "./forecast-table";
+import { toExportMethod, toForecastSteps, toSettlementStamp, type ExportMethod } from "./forecast-table";
 
 /** A run as the exports read it: a saved run, one just made that could not be saved, or a saved model's new forecast. */
 export type ExportableRun = Pick<RunDto, "status" | "startedAt" | "elapsedMs" | "config" | "horizon" | "mode" | "seasonLength" | "history" | "series"> & {
@@ -17,6 +17,10 @@ export interface RunJsonStep {
   timestamp: string;
   /** ISO 8601 (UTC); null for a series without a time column. */
   time: string | null;
+  /** For a series read from GB settlement dates and periods (NESO): the date as the file writes it. */
+  settlementDate?: string;
+  /** With settlementDate: the period, 1–50 (null for 01:00 and 01:30 on the day clocks go forward, which have none). */
+  settlementPeriod?: number | null;
   forecast: number | null;
   lower80: number | null;
   upper80: number | null;
@@ -101,11 +105,15 @@ export function toRunJson(run: ExportableRun, context: RunJsonContext): RunJson 
         metrics: s.metrics,
         backtestOrigins: s.backtestOrigins,
         preprocessing: s.preprocessing,
-        forecast: toForecastSteps(s, method, format).map(({ t, timestamp, ...numbers }) => ({
-          timestamp,
-          time: format.kind === "index" ? null : new Date(t).toISOString(),
-          ...numbers,
-        })),
+        forecast: toForecastSteps(s, method, format).map(({ t, timestamp, ...numbers }): RunJsonStep => {
+          const settlement = toSettlementStamp(t, format);
+          return {
+            timestamp,
+            time: format.kind === "index" ? null : new Date(t).toISOString(),
+            ...(settlement ? { settlementDate: settlement.date, settlementPeriod: settlement.period } : {}),
+            ...numbers,
+          };
+        }),
       };
     }),
     losses: run.history,

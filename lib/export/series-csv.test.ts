@@ -32,6 +32,15 @@ function expectRoundTrip(text: string, dialect: CsvDialect, options: Parameters<
   return first;
 }
 
+/** NESO's layout: a date and its half hours 1–48 (46 on the day clocks go forward, 50 when they go back). */
+const NESO = `SETTLEMENT_DATE,SETTLEMENT_PERIOD,ND\n${[
+  ["2023-03-26", 46],
+  ["2023-10-29", 50],
+  ["2023-10-30", 48],
+]
+  .flatMap(([date, periods]) => Array.from({ length: periods as number }, (_, p) => `${date},${p + 1},${20_000 + p}`))
+  .join("\n")}\n`;
+
 const FILES: [string, string, Parameters<typeof readDataset>[1]?][] = [
   ["ISO days with a missing value", "date,sales\n2024-01-01,1.5\n2024-01-02,\n2024-01-03,0.30000000000000004\n2024-01-04,-0\n2024-01-05,12345678901234567\n"],
   ["semicolon + decimal comma, dotted day-first dates", "Datum;Umsatz\n31.01.2024;1.234,5\n01.02.2024;-0,125\n02.02.2024;7\n03.02.2024;1,0E-7\n"],
@@ -45,6 +54,7 @@ const FILES: [string, string, Parameters<typeof readDataset>[1]?][] = [
   ["no time column, a missing value", "reading\n1.5\n\n2.5\nNA\n3\n"],
   ["wide, names that look like formulas", "month,=north,-south\n2024-01,1,-2\n2024-02,3,-4\n2024-03,5,\n"],
   ["tidy with an id column", "site,date,reading\nA,2024-01-01,1\nB,2024-01-01,2\nA,2024-01-02,3\nB,2024-01-02,4\n"],
+  ["NESO settlement dates and periods across both clock changes", NESO],
 ];
 
 describe("upload → export of a series → upload again is exact", () => {
@@ -78,6 +88,15 @@ describe("series CSV text", () => {
     const series = parsed.series[0]!;
     const text = toSeriesCsv({ name: series.name, timeColumn: parsed.timeColumn, timeFormat: parsed.timeFormat, points: series });
     expect(text).toBe("Datum,Umsatz\n31.01.2024,1234.5\n01.02.2024,\n02.02.2024,7\n");
+  });
+
+  it("writes a NESO series as its settlement dates and periods, under the file's headers", () => {
+    const parsed = upload(NESO);
+    const series = parsed.series[0]!;
+    const lines = toSeriesCsv({ name: series.name, timeColumn: parsed.timeColumn, timeFormat: parsed.timeFormat, points: series }).split("\n");
+    expect(lines.slice(0, 4)).toEqual(["SETTLEMENT_DATE,SETTLEMENT_PERIOD,ND", "2023-03-26,1,20000", "2023-03-26,2,20001", "2023-03-26,3,20002"]);
+    // The long day's repeated hour was averaged on reading (periods 3 and 5, 4 and 6): it is written once.
+    expect(lines.filter((line) => line.startsWith("2023-10-29,")).slice(2, 5)).toEqual(["2023-10-29,3,20003", "2023-10-29,4,20004", "2023-10-29,7,20006"]);
   });
 
   it("escapes a formula-like series name in the header", () => {

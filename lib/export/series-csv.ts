@@ -1,5 +1,5 @@
 import type { TimeFormat } from "../time/time-format";
-import { toStampCell, type SeriesHistory } from "./forecast-table";
+import { toStampColumns, type SeriesHistory, type StampColumns } from "./forecast-table";
 import { toCsv, type CsvCell, type CsvDialect } from "./to-csv";
 
 export interface SeriesCsvInput {
@@ -11,13 +11,13 @@ export interface SeriesCsvInput {
   points: SeriesHistory;
 }
 
-function* seriesRows(input: SeriesCsvInput, indexOnly: boolean): Generator<CsvCell[]> {
+function* seriesRows(input: SeriesCsvInput, stamp: StampColumns | null): Generator<CsvCell[]> {
   const { times, values } = input.points;
   for (let i = 0; i < times.length; i++) {
     const value = values[i] ?? null;
     // A one-column file cannot have an empty cell: the line would be blank and skipped on upload.
-    if (indexOnly) yield [value === null || Number.isNaN(value) ? "NA" : value];
-    else yield [toStampCell(times[i] as number, input.timeFormat), value];
+    if (!stamp) yield [value === null || Number.isNaN(value) ? "NA" : value];
+    else yield [...stamp.cells(times[i] as number, input.timeFormat), value];
   }
 }
 
@@ -28,7 +28,7 @@ function* seriesRows(input: SeriesCsvInput, indexOnly: boolean): Generator<CsvCe
  * column is written as one value column (missing values as `NA`).
  */
 export function toSeriesCsv(input: SeriesCsvInput, dialect: CsvDialect = "standard"): string {
-  const indexOnly = input.timeFormat.kind === "index";
-  const header = indexOnly ? [input.name] : [input.timeColumn || "timestamp", input.name];
-  return toCsv({ header, rows: seriesRows(input, indexOnly) }, dialect);
+  const stamp = input.timeFormat.kind === "index" ? null : toStampColumns([input.timeFormat], input.timeColumn || "timestamp");
+  const header = stamp ? [...stamp.header, input.name] : [input.name];
+  return toCsv({ header, rows: seriesRows(input, stamp) }, dialect);
 }

@@ -22,6 +22,13 @@ export type TimeFormat =
       offsetMinutes?: number | null;
       /** The language of month names (`%b`, `%B`) when not English: `März 2024`, `janv. 2024`. */
       language?: MonthLanguage;
+      /**
+       * The file wrote each time as a date and GB's settlement period, in two columns under these
+       * headers (NESO's `SETTLEMENT_DATE,SETTLEMENT_PERIOD`; lib/time/settlement-period.ts). The
+       * pattern is the date's followed by ` %H:%M`, the period's start on the UK clock, which is
+       * how times are shown; exports write the two columns again.
+       */
+      settlement?: { dateColumn: string; periodColumn: string };
     }
   | { kind: "epoch"; unit: "s" | "ms" }
   /**
