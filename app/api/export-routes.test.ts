@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { RunSeries, SaveRunInput } from "@/lib/series/run-schema";
 import type { DatasetDto, SeriesPointsDto } from "@/lib/series/schema";
 import { nextTimes } from "@/lib/time/frequency";
@@ -15,6 +15,7 @@ let dataset: typeof import("./datasets/[id]/route");
 let points: typeof import("./datasets/[id]/series/[seriesId]/points/route");
 let seriesCsv: typeof import("./datasets/[id]/series/[seriesId]/route");
 let run: typeof import("./runs/[id]/route");
+let model: typeof import("./runs/[id]/model/route");
 let forecastCsv: typeof import("./runs/[id]/forecast.csv/route");
 let forecastJson: typeof import("./runs/[id]/forecast.json/route");
 let chartSvg: typeof import("./runs/[id]/chart.svg/route");
@@ -29,6 +30,7 @@ beforeAll(async () => {
   points = await import("./datasets/[id]/series/[seriesId]/points/route");
   seriesCsv = await import("./datasets/[id]/series/[seriesId]/route");
   run = await import("./runs/[id]/route");
+  model = await import("./runs/[id]/model/route");
   forecastCsv = await import("./runs/[id]/forecast.csv/route");
   forecastJson = await import("./runs/[id]/forecast.json/route");
   chartSvg = await import("./runs/[id]/chart.svg/route");
@@ -218,6 +220,32 @@ describe("GET /api/runs/<id>/forecast.csv and .json", () => {
     await expectError(await forecastCsv.GET(get("/x"), params({ id: pending.id })), 409, new RegExp(`^Run \`${pending.id}\` is queued \\(0%, 0:00 so far\\) and has no forecast yet`));
     await runs.failRun(pending.id, "Training diverged.", 10);
     await expectError(await forecastJson.GET(get("/x"), params({ id: pending.id })), 409, `Run \`${pending.id}\` failed, so it has no forecast: Training diverged.`);
+  });
+});
+
+describe("a run damaged in the database", () => {
+  it("answers 500 naming the run and what is damaged, on every route that reads it; its neighbours still answer", async () => {
+    const { db } = await import("@/lib/server/db");
+    const { d, runId: damaged } = await uploadWithRun("Damaged");
+    const neighbour = await runs.createRun(d.id, finishedRun(d), null);
+    if (!neighbour.ok) throw new Error(neighbour.reason);
+    await db.run.update({ where: { id: damaged }, data: { forecast: '{"series": [', model: Uint8Array.from([0x54, 0x44, 0x43, 0x31, 9]) } });
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const said = `Run \`${damaged}\` is damaged in the database: its forecast (column \`forecast\`) is not valid JSON. Other runs are not affected; delete this run and make the forecast again.`;
+      await expectError(await run.GET(get(`/api/runs/${damaged}`), params({ id: damaged })), 500, said);
+      await expectError(await forecastCsv.GET(get(`/api/runs/${damaged}/forecast.csv`), params({ id: damaged })), 500, said);
+      await expectError(await forecastJson.GET(get(`/api/runs/${damaged}/forecast.json`), params({ id: damaged })), 500, said);
+      await expectError(await chartSvg.GET(get(`/api/runs/${damaged}/chart.svg`), params({ id: damaged })), 500, said);
+      await expectError(await model.GET(get(`/api/runs/${damaged}/model`), params({ id: damaged })), 500, /^Run `\w+` is damaged in the database: its saved model \(column `model`\) cannot be read: These bytes are not a saved Tidecast model\. /);
+      // The server's own fault: logged for whoever runs it.
+      expect(logged).toHaveBeenCalledTimes(5);
+    } finally {
+      logged.mockRestore();
+    }
+    expect((await run.GET(get(`/api/runs/${neighbour.data.id}`), params({ id: neighbour.data.id }))).status).toBe(200);
+    expect((await forecastCsv.GET(get(`/api/runs/${neighbour.data.id}/forecast.csv`), params({ id: neighbour.data.id }))).status).toBe(200);
+    expect((await run.DELETE(get(`/api/runs/${damaged}`), params({ id: damaged }))).status).toBe(204);
   });
 });
 

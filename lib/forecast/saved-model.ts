@@ -1,8 +1,10 @@
 import * as tf from "@tensorflow/tfjs";
 import { SavedModelError } from "./errors";
+import { checkSavedModel } from "./saved-model-bytes";
 import type { SavedModel, TfjsFiles, WeightSpec } from "./types";
 
-const MAGIC = [0x54, 0x44, 0x43, 0x31]; // "TDC1"
+export { decodeSavedModel, encodeSavedModel } from "./saved-model-bytes";
+
 const WEIGHTS_FILE = "weights.bin";
 
 /** The saved model without its tfjs artifacts: what goes into model.json's userDefinedMetadata. */
@@ -45,41 +47,6 @@ export async function loadNetwork(saved: SavedModel): Promise<tf.LayersModel> {
 }
 
 /**
- * Packs a saved model into bytes for the database: "TDC1", the JSON length (uint32 LE), the JSON
- * of everything but the weights, zero padding to 4 bytes, then the float32 weights.
- * @param saved the model
- * @returns the bytes (a fresh buffer, safe to transfer)
- */
-export function encodeSavedModel(saved: SavedModel): Uint8Array {
-  const { weightData, ...rest } = saved;
-  const json = new TextEncoder().encode(JSON.stringify(rest));
-  const head = 8 + json.length;
-  const padded = head + ((4 - (head % 4)) % 4);
-  const out = new Uint8Array(padded + weightData.byteLength);
-  out.set(MAGIC, 0);
-  new DataView(out.buffer).setUint32(4, json.length, true);
-  out.set(json, 8);
-  out.set(new Uint8Array(weightData), padded);
-  return out;
-}
-
-/**
- * Unpacks {@link encodeSavedModel}'s bytes (any offset, e.g. a Prisma `Bytes` value).
- * @throws SavedModelError when the bytes are not a Tidecast model
- */
-export function decodeSavedModel(bytes: Uint8Array): SavedModel {
-  if (bytes.length < 8 || MAGIC.some((b, i) => bytes[i] !== b)) throw new SavedModelError("These bytes are not a saved Tidecast model.");
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const jsonLength = view.getUint32(4, true);
-  const head = 8 + jsonLength;
-  const padded = head + ((4 - (head % 4)) % 4);
-  if (padded > bytes.length) throw new SavedModelError("The saved model is truncated.");
-  const rest = JSON.parse(new TextDecoder().decode(bytes.subarray(8, head))) as Omit<SavedModel, "weightData">;
-  const weightData = bytes.slice(padded).buffer;
-  return checkSaved({ ...rest, weightData });
-}
-
-/**
  * The standard tfjs files of a saved model: model.json (topology, a weights manifest naming
  * weights.bin, and our metadata in `userDefinedMetadata.tidecast`) and weights.bin. Both load with
  * `tf.loadLayersModel` (e.g. from a URL serving them side by side).
@@ -117,15 +84,8 @@ export function fromTfjsFiles(files: TfjsFiles): SavedModel {
     throw new SavedModelError("model.json is not a Tidecast forecaster (no userDefinedMetadata.tidecast).");
   }
   const weightSpecs = parsed.weightsManifest.flatMap((group) => group.weights);
-  return checkSaved({ ...meta, modelTopology: parsed.modelTopology, weightSpecs, weightData: files.weightsBin.slice(0) });
-}
-
-function checkSaved(saved: SavedModel): SavedModel {
-  if (saved.format !== "tidecast-lstm" || saved.version !== 1) throw new SavedModelError(`Unsupported saved model format ${String(saved.format)} v${String(saved.version)}.`);
-  const expected = saved.weightSpecs.reduce((sum, w) => sum + 4 * w.shape.reduce((a, b) => a * b, 1), 0);
-  if (expected !== saved.weightData.byteLength) {
-    throw new SavedModelError(`The weights hold ${saved.weightData.byteLength} bytes but the model needs ${expected}.`);
-  }
+  const saved = { ...meta, modelTopology: parsed.modelTopology, weightSpecs, weightData: files.weightsBin.slice(0) };
+  checkSavedModel(saved, saved.weightData.byteLength);
   return saved;
 }
 

@@ -36,7 +36,8 @@ function describeZodError(error: ZodError): string {
 
 /**
  * Wraps a route handler so that every failure answers JSON `{ error }` with the right status:
- * HttpError as given, a ZodError as 422, anything unexpected as 500 (logged, never an HTML page).
+ * HttpError as given (logged when 5xx), a ZodError as 422, anything unexpected as 500 (logged,
+ * never an HTML page).
  */
 export function handle<Args extends unknown[]>(
   handler: (...args: Args) => Promise<Response>,
@@ -45,7 +46,11 @@ export function handle<Args extends unknown[]>(
     try {
       return await handler(...args);
     } catch (error) {
-      if (error instanceof HttpError) return jsonError(error.status, error.message);
+      if (error instanceof HttpError) {
+        // A 5xx is the server's own trouble (a damaged stored run): whoever runs it reads the log.
+        if (error.status >= 500) console.error(error);
+        return jsonError(error.status, error.message);
+      }
       if (error instanceof ZodError) return jsonError(422, describeZodError(error));
       console.error(error);
       return jsonError(500, "Something went wrong on the server. Nothing was changed; try again, and if it keeps failing, check the server log.");

@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { TEST_CONFIG } from "../workbench/test-fixtures";
+import { TEST_CONFIG, TEST_SAVED_MODEL } from "../workbench/test-fixtures";
+import { encodeSavedModel } from "../forecast/saved-model-bytes";
 import { isFinishedRun, type RunProgressDto, type SaveRunInput } from "../series/run-schema";
 
 // A throwaway database, set before lib/server/db is first imported.
@@ -14,6 +15,8 @@ type Runs = typeof import("./runs");
 let runs: Runs;
 let datasetId = "";
 let seriesId = "";
+
+const MODEL = encodeSavedModel(TEST_SAVED_MODEL);
 
 const metrics = (mase: number | null) => ({ mase, smape: 5, rmse: 1, coverage80: 0.8, coverage95: 0.9 });
 const interval = { mean: [1, 2], lower80: [0, 1], upper80: [2, 3], lower95: [-1, 0], upper95: [3, 4] };
@@ -65,7 +68,7 @@ afterAll(() => {
 
 describe("saved runs", () => {
   it("stores a run with its model and gives it back exactly as saved", async () => {
-    const model = Uint8Array.from([0x54, 0x44, 0x43, 0x31, 1, 2, 3, 4, 5]);
+    const model = MODEL;
     const saved = await runs.createRun(datasetId, input([seriesId]), model);
     expect(saved.ok).toBe(true);
     if (!saved.ok) return;
@@ -107,6 +110,48 @@ describe("saved runs", () => {
     expect(await runs.deleteRun(first?.id ?? "")).toBe(true);
     expect(await runs.deleteRun(first?.id ?? "")).toBe(false);
     expect(await runs.getRun(first?.id ?? "")).toBeNull();
+  });
+});
+
+describe("a run damaged in the database", () => {
+  // Each row as a broken disk, a hand edit or a bad migration could leave it.
+  it.each([
+    ["settings that are not JSON", { config: '{"epochs": 3,' }, "its settings (column `config`) is not valid JSON"],
+    ["a forecast of the wrong shape", { forecast: '{"series": [{"name": 7}]}' }, "its forecast (column `forecast`) is not what a run stores at `series.0"],
+    ["losses that are not a list", { losses: '{"epochs": []}' }, "its training losses (column `losses`) is not what a run stores"],
+    ["an empty backend", { backendInfo: "" }, "its backend (column `backendInfo`) is not valid JSON"],
+  ])("%s: a 500 naming the run and the column, not a 422; the list and other runs still read", async (_name, damage, says) => {
+    const { db } = await import("./db");
+    const good = await runs.createRun(datasetId, input([seriesId]), null);
+    const bad = await runs.createRun(datasetId, input([seriesId]), null);
+    if (!good.ok || !bad.ok) throw new Error("the runs were not saved");
+    await db.run.update({ where: { id: bad.data.id }, data: damage });
+
+    const refused = await runs.getRun(bad.data.id).then(
+      () => null,
+      (err: unknown) => err,
+    );
+    expect(refused).toBeInstanceOf(runs.DamagedRunError);
+    expect(refused).toMatchObject({ status: 500 });
+    expect((refused as Error).message).toContain(`Run \`${bad.data.id}\` is damaged in the database: ${says}`);
+    expect((await runs.listRuns(datasetId)).map((r) => r.id)).toEqual(expect.arrayContaining([good.data.id, bad.data.id]));
+    expect(await runs.getRun(good.data.id)).toEqual(good.data);
+    // It can still be deleted, which is what the message asks for.
+    expect(await runs.deleteRun(bad.data.id)).toBe(true);
+    expect(await runs.deleteRun(good.data.id)).toBe(true);
+  });
+
+  it("a model cut short: its download is a 500 naming the run, while the run itself still reads", async () => {
+    const { db } = await import("./db");
+    const saved = await runs.createRun(datasetId, input([seriesId]), MODEL);
+    if (!saved.ok) throw new Error(saved.reason);
+    await db.run.update({ where: { id: saved.data.id }, data: { model: MODEL.slice(0, MODEL.length - 4) } });
+    await expect(runs.getRunModel(saved.data.id)).rejects.toMatchObject({
+      status: 500,
+      message: `Run \`${saved.data.id}\` is damaged in the database: its saved model (column \`model\`) cannot be read: The weights hold 20 bytes but the model needs 24. Other runs are not affected; delete this run and make the forecast again.`,
+    });
+    expect(await runs.getRun(saved.data.id)).toMatchObject({ id: saved.data.id, hasModel: true });
+    expect(await runs.deleteRun(saved.data.id)).toBe(true);
   });
 });
 
@@ -167,9 +212,11 @@ describe("pure helpers", () => {
     expect(toRunMase([{ chosen: "lstm", metrics: { lstm: metrics(null) } }])).toBeNull();
   });
 
-  it("recognises saved-model bytes", async () => {
+  it("recognises whole saved-model bytes", async () => {
     const { isSavedModelBytes } = await import("./runs");
-    expect(isSavedModelBytes(Uint8Array.from([0x54, 0x44, 0x43, 0x31, 0, 0, 0, 0, 1]))).toBe(true);
+    expect(isSavedModelBytes(MODEL)).toBe(true);
+    // The magic alone let a cut-off model be stored, to fail only when it was downloaded.
+    expect(isSavedModelBytes(MODEL.subarray(0, MODEL.length - 4))).toBe(false);
     expect(isSavedModelBytes(new TextEncoder().encode("not a model at all"))).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Run } from "../generated/prisma/client";
 import type { ForecastConfig, ForecastMode } from "../forecast/types";
 import {
@@ -16,12 +17,24 @@ import {
   type RunSummaryDto,
   type SaveRunInput,
 } from "../series/run-schema";
+import { checkSavedModelBytes } from "../forecast/saved-model-bytes";
 import type { StatusResult } from "../result";
 import { db } from "./db";
+import { HttpError } from "./http";
 import { parseStoredJson } from "./stored-json";
 
-/** "TDC1": the first bytes of lib/forecast's encodeSavedModel output. */
-const MODEL_MAGIC = [0x54, 0x44, 0x43, 0x31];
+/**
+ * A stored run that cannot be read back (a hand-edited row, a half-written disk, a bad migration):
+ * the server's fault, not the request's, so a 500 that names the run and the damaged part. Only
+ * that run is refused; the list and every other run still read.
+ */
+export class DamagedRunError extends HttpError {
+  /** @param damage what is damaged, as a clause (a sentence's full stop is dropped) */
+  constructor(id: string, damage: string) {
+    super(500, `Run \`${id}\` is damaged in the database: ${damage.replace(/\.$/, "")}. Other runs are not affected; delete this run and make the forecast again.`);
+    this.name = "DamagedRunError";
+  }
+}
 
 /** Largest saved model accepted, in bytes (an LSTM of 3 layers × 256 units × 10 members is ~60 MB). */
 export const MAX_MODEL_BYTES = 64 * 1024 * 1024;
@@ -56,9 +69,9 @@ export function toRunMase(series: Pick<RunSeries, "chosen" | "metrics">[]): numb
   return values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
 }
 
-/** Whether bytes look like lib/forecast's encodeSavedModel output. */
+/** Whether bytes are a whole encodeSavedModel output (checked as the download checks them, so nothing damaged is stored). */
 export function isSavedModelBytes(bytes: Uint8Array): boolean {
-  return bytes.length > 8 && MODEL_MAGIC.every((b, i) => bytes[i] === b);
+  return checkSavedModelBytes(bytes) === null;
 }
 
 async function seriesNamesById(datasetId: string): Promise<Map<string, string>> {
@@ -96,20 +109,40 @@ function toSummaryDto(row: SummaryRow, names: Map<string, string>): RunSummaryDt
   };
 }
 
+const storedForecastSchema = z.object({ series: runSeriesSchema.array(), skipped: saveRunSchema.shape.skipped });
+
+/**
+ * A JSON column of a finished run, through its schema.
+ * @param what the column's part of a run in words, for the message
+ * @throws DamagedRunError when the column is not JSON or not what the schema reads
+ */
+function readRunColumn<T>(row: Run, column: "config" | "backendInfo" | "losses" | "forecast", what: string, schema: z.ZodType<T>): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(row[column]);
+  } catch {
+    throw new DamagedRunError(row.id, `${what} (column \`${column}\`) is not valid JSON`);
+  }
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? ` at \`${issue.path.join(".")}\`` : "";
+  throw new DamagedRunError(row.id, `${what} (column \`${column}\`) is not what a run stores${where}: ${issue?.message ?? "unreadable"}`);
+}
+
 function toRunDto(row: Run, names: Map<string, string>): RunDto | PendingRunDto {
   const summary = toSummaryDto(row, names);
   if (summary.status !== "done" && summary.status !== "stopped") return { ...summary, status: summary.status };
-  const stored = (parseJson(row.forecast) ?? {}) as { seasonLength?: number; series?: unknown; skipped?: unknown };
-  const skipped = saveRunSchema.shape.skipped.parse(stored.skipped);
+  const stored = readRunColumn(row, "forecast", "its forecast", storedForecastSchema);
   return {
     ...summary,
     status: summary.status,
-    config: forecastConfigSchema.parse(parseJson(row.config)),
+    config: readRunColumn(row, "config", "its settings", forecastConfigSchema),
     seasonLength: row.seasonLength,
-    backend: backendInfoSchema.nullable().parse(parseJson(row.backendInfo)),
-    history: trainingHistorySchema.array().parse(parseJson(row.losses)),
-    series: runSeriesSchema.array().parse(stored.series),
-    ...(skipped ? { skipped } : {}),
+    backend: readRunColumn(row, "backendInfo", "its backend", backendInfoSchema.nullable()),
+    history: readRunColumn(row, "losses", "its training losses", trainingHistorySchema.array()),
+    series: stored.series,
+    ...(stored.skipped ? { skipped: stored.skipped } : {}),
     hasModel: row.model !== null && row.model.length > 0,
   };
 }
@@ -260,10 +293,16 @@ export async function getRun(id: string): Promise<RunDto | PendingRunDto | null>
   return toRunDto(row, await seriesNamesById(row.datasetId));
 }
 
-/** The encoded model of a run, or null when the run or its model does not exist. */
+/**
+ * The encoded model of a run, or null when the run or its model does not exist.
+ * @throws DamagedRunError when the stored bytes are not a whole model (served, they failed only in the browser)
+ */
 export async function getRunModel(id: string): Promise<Uint8Array<ArrayBuffer> | null> {
   const row = await db.run.findUnique({ where: { id }, select: { model: true } });
-  return row?.model && row.model.length > 0 ? new Uint8Array(row.model) : null;
+  if (!row?.model || row.model.length === 0) return null;
+  const damage = checkSavedModelBytes(row.model);
+  if (damage) throw new DamagedRunError(id, `its saved model (column \`model\`) cannot be read: ${damage}`);
+  return new Uint8Array(row.model);
 }
 
 /** Deletes a run; false when it did not exist. */

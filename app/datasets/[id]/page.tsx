@@ -8,7 +8,7 @@ import { formatTimeLabel, toSeriesLabelStyle } from "@/lib/chart/format-time-lab
 import { selectPoints } from "@/lib/chart/select-points";
 import { MAX_HISTORY_POINTS, RECENT_POINTS } from "@/lib/chart/to-forecast-rows";
 import { getDataset, getSeriesPoints } from "@/lib/server/datasets";
-import { getRun, listRuns } from "@/lib/server/runs";
+import { DamagedRunError, getRun, listRuns } from "@/lib/server/runs";
 import { isFinishedRun } from "@/lib/series/run-schema";
 import { MessageText } from "@/app/_components/message-text";
 
@@ -19,6 +19,11 @@ type PageProps = { params: Promise<{ id: string }>; searchParams: Promise<{ run?
 /** Series charted in the Data section: a wide file of hundreds of series would make the page crawl. */
 const MAX_DATA_CHARTS = 24;
 const count = new Intl.NumberFormat("en-US");
+
+function skipDamagedRun(err: unknown): null {
+  if (err instanceof DamagedRunError) return null;
+  throw err;
+}
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   const dataset = await getDataset((await params).id);
@@ -33,7 +38,8 @@ export default async function DatasetPage({ params, searchParams }: PageProps) {
   if (!dataset) notFound();
   const runs = await listRuns(id);
   // The run named in the URL comes with the page, so its charts draw without a second request.
-  const named = typeof run === "string" ? await getRun(run) : null;
+  // A damaged run must not take the dataset's page down: the workbench asks for it again and says why it cannot open.
+  const named = typeof run === "string" ? await getRun(run).catch(skipDamagedRun) : null;
   const initialRun = named && isFinishedRun(named) && named.datasetId === id ? named : null;
   const charts = await Promise.all(
     dataset.series.map(async (series) => {
