@@ -50,6 +50,7 @@ import { PERIODS, type Period } from "../lib/time/period";
 import { FORECAST_DIGITS, formatStamp, toSettlementStamp, toStampColumns, type SettlementStamp } from "../lib/export/forecast-table";
 import { toCsv } from "../lib/export/to-csv";
 import type { TimeFormat } from "../lib/time/time-format";
+import { toErrorMessage } from "../lib/to-error-message";
 
 /** Methods that only a run with a network has: refused for a series too short for one. */
 const NETWORK_ONLY = new Set<MethodName | "chosen">(["lstm", "holt_winters", "combination"]);
@@ -60,7 +61,7 @@ function describeReadError(err: unknown): string {
   if (code === "ENOENT") return "no such file";
   if (code === "EISDIR") return "it is a folder, not a file";
   if (code === "EACCES" || code === "EPERM") return "permission denied";
-  return err instanceof Error ? err.message : String(err);
+  return toErrorMessage(err);
 }
 
 export interface CliIo {

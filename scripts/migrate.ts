@@ -20,6 +20,7 @@ import {
 } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import { resolveDatabaseUrl } from "../lib/server/database-url";
+import { toErrorMessage } from "../lib/to-error-message";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SCHEMA_PATH = path.join(ROOT, "prisma", "schema.prisma");
@@ -201,7 +202,7 @@ async function main(): Promise<void> {
 
 if (import.meta.filename === process.argv[1] || process.argv[1]?.endsWith("migrate.ts")) {
   main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    console.error(toErrorMessage(error));
     process.exit(1);
   });
 }

@@ -8,6 +8,7 @@ import path from "node:path";
 import { countDatasets } from "../lib/server/datasets";
 import { db } from "../lib/server/db";
 import { importCsv } from "../lib/server/import-csv";
+import { toErrorMessage } from "../lib/to-error-message";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 export const SAMPLE = {
@@ -29,7 +30,7 @@ if (process.argv[1]?.endsWith("seed.ts")) {
       return db.$disconnect();
     })
     .catch((error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
+      console.error(toErrorMessage(error));
       process.exit(1);
     });
 }

@@ -10,6 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { resolveDatabaseUrl } from "../lib/server/database-url";
 import { deployMigrations } from "./migrate";
+import { toErrorMessage } from "../lib/to-error-message";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const STAMP = path.join(ROOT, ".next", "tidecast-build-stamp");
@@ -107,6 +108,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(toErrorMessage(error));
   process.exit(1);
 });

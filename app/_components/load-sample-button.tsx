@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { readJson } from "@/lib/workbench/api-client";
 import { MessageText } from "./message-text";
+import { toErrorMessage } from "@/lib/to-error-message";
 
 /** The sample the first start seeds (scripts/seed.ts), served from public/samples. */
 const SAMPLE = { url: "/samples/wine_sales.csv", fileName: "wine_sales.csv", name: "Australian wine sales (sample)" };
@@ -24,7 +25,7 @@ export function LoadSampleButton() {
       const created = await readJson<{ id: string }>(response, "Importing the sample");
       router.push(`/datasets/${created.id}`);
     } catch (err) {
-      setState({ busy: false, error: `The sample could not be loaded: ${err instanceof Error ? err.message : String(err)}` });
+      setState({ busy: false, error: `The sample could not be loaded: ${toErrorMessage(err)}` });
     }
   }
 

@@ -6,6 +6,7 @@ import type { SavedModel } from "@/lib/forecast/types";
 import type { SeriesDto } from "@/lib/series/schema";
 import { toModelSeriesChoice, toModelSummary, type ModelSummary } from "@/lib/workbench/to-model-run";
 import { MessageText } from "./message-text";
+import { toErrorMessage } from "@/lib/to-error-message";
 
 /** A model read from the analyst's files, ready for the worker. */
 export interface UploadedModel {
@@ -63,7 +64,7 @@ export const ModelUpload = memo(function ModelUpload({ series, busy, onForecast 
       setPicked(toModelSeriesChoice(about, series).matching[0]?.id ?? series[0]?.id ?? "");
       setState({ reading: false, forecasting: false, error: null });
     } catch (err) {
-      setState({ reading: false, forecasting: false, error: err instanceof Error ? err.message : String(err) });
+      setState({ reading: false, forecasting: false, error: toErrorMessage(err) });
     }
   }
 
@@ -82,7 +83,7 @@ export const ModelUpload = memo(function ModelUpload({ series, busy, onForecast 
       await onForecast(model, targets, h);
       setState({ reading: false, forecasting: false, error: null });
     } catch (err) {
-      setState({ reading: false, forecasting: false, error: err instanceof Error ? err.message : String(err) });
+      setState({ reading: false, forecasting: false, error: toErrorMessage(err) });
     }
   }
 

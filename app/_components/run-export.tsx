@@ -10,6 +10,7 @@ import type { CsvDialect } from "@/lib/export/to-csv";
 import type { SeriesDto } from "@/lib/series/schema";
 import { fetchModelBytes, fetchSeriesPoints } from "@/lib/workbench/api-client";
 import { downloadBlob, resolveColor, toChartImage, toPngBlob, type ChartImageHeader } from "./chart-image";
+import { toErrorMessage } from "@/lib/to-error-message";
 
 export interface RunExportProps {
   /** The run as shown (a fresh forecast of its saved model replaces its series). */
@@ -63,7 +64,7 @@ export const RunExport = memo(function RunExport({ run, dataset, series, method,
       downloadBlob(blob, name);
       setMessage({ kind: "done", text: `Saved ${name}.` });
     } catch (err) {
-      setMessage({ kind: "error", text: `The export failed: ${err instanceof Error ? err.message : String(err)}` });
+      setMessage({ kind: "error", text: `The export failed: ${toErrorMessage(err)}` });
     } finally {
       setBusy(null);
     }

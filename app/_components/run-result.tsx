@@ -16,6 +16,7 @@ import { ForecastChart } from "./forecast-chart";
 import { LossChart } from "./loss-chart";
 import { RunExport } from "./run-export";
 import { MessageText } from "./message-text";
+import { toErrorMessage } from "@/lib/to-error-message";
 
 /**
  * What a result view needs: a saved run, a finished run that could not be saved, or an uploaded
@@ -70,7 +71,7 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
       setFresh(await onReforecast());
       setReforecastState({ busy: false, error: null });
     } catch (err) {
-      setReforecastState({ busy: false, error: err instanceof Error ? err.message : String(err) });
+      setReforecastState({ busy: false, error: toErrorMessage(err) });
     }
   }
 

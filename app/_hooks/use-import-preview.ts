@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { createPreviewClient, type PreviewClient } from "@/lib/csv/preview-client";
 import type { ReadOptions } from "@/lib/csv/read-dataset";
 import type { ImportPreview } from "@/lib/series/schema";
+import { toErrorMessage } from "@/lib/to-error-message";
 
 export type PreviewState =
   | { status: "idle" }
@@ -36,7 +37,7 @@ export function useImportPreview() {
       .then(
         (preview) => setState({ status: "ready", file, options, preview }),
         (error: unknown) =>
-          setState({ status: "failed", file, options, message: error instanceof Error ? error.message : String(error) }),
+          setState({ status: "failed", file, options, message: toErrorMessage(error) }),
       );
   }, []);
 

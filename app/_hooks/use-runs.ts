@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { isFinishedRun, type PendingRunDto, type RunDto, type RunSummaryDto } from "@/lib/series/run-schema";
 import { readJson } from "@/lib/workbench/api-client";
+import { toErrorMessage } from "@/lib/to-error-message";
 
 /** How often the list is fetched again while a server-side run is queued or running (ms). */
 const PENDING_POLL_MS = 2000;
@@ -37,7 +38,7 @@ export function useRuns(datasetId: string, initial: RunSummaryDto[], initialRun:
         setError(null);
         return run;
       } catch (err) {
-        setError(`Could not open the run: ${err instanceof Error ? err.message : String(err)}`);
+        setError(`Could not open the run: ${toErrorMessage(err)}`);
         return null;
       }
     },
@@ -61,7 +62,7 @@ export function useRuns(datasetId: string, initial: RunSummaryDto[], initialRun:
       setOpened(({ [id]: _gone, ...rest }) => rest);
       setError(null);
     } catch (err) {
-      setError(`Could not delete the run: ${err instanceof Error ? err.message : String(err)}`);
+      setError(`Could not delete the run: ${toErrorMessage(err)}`);
     }
   }, []);
 

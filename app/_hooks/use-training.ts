@@ -11,6 +11,7 @@ import { fetchModelBytes, fetchSeriesPoints, readJson } from "@/lib/workbench/ap
 import { appendProgress, describeBackend, describeTrainingError, toProgressView, type ProgressView } from "@/lib/workbench/progress-view";
 import { toForecastRequest, toRegularSeries, toSeriesInput, type RegularSeries, type TrainingSettings } from "@/lib/workbench/to-forecast-request";
 import { toReforecastSeries, toRunRecord } from "@/lib/workbench/to-run-record";
+import { toErrorMessage } from "@/lib/to-error-message";
 
 export type TrainingStatus = "idle" | "loading" | "training" | "stopping" | "saving" | "finished" | "failed";
 
@@ -110,7 +111,7 @@ export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
         setState((s) => ({ ...s, status: "finished", view: s.view && { ...s.view, percent: 100 } }));
         onSavedRef.current(saved);
       } catch (err) {
-        const reason = err instanceof Error ? err.message : String(err);
+        const reason = toErrorMessage(err);
         setState((s) => ({ ...s, status: "finished", unsaved: record, error: `The forecast is ready but could not be saved: ${reason}` }));
       }
     },
@@ -158,7 +159,7 @@ export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
         setState((s) => ({ ...s, status: "training", lossName: resolveConfig(request).loss.toUpperCase() }));
         client.current.start(request);
       } catch (err) {
-        setState({ ...IDLE, status: "failed", error: err instanceof Error ? err.message : String(err) });
+        setState({ ...IDLE, status: "failed", error: toErrorMessage(err) });
       }
     },
     [datasetId, onEvent],

@@ -2,6 +2,7 @@
 // The upload preview's worker: message switch only; the reading is previewCsv (lib/csv).
 import { previewCsv } from "./preview-csv";
 import type { PreviewEvent, PreviewRequest } from "./preview-protocol";
+import { toErrorMessage } from "../to-error-message";
 
 const post = (event: PreviewEvent) => self.postMessage(event);
 
@@ -18,6 +19,6 @@ self.onmessage = async ({ data }: MessageEvent<PreviewRequest>) => {
     });
     post({ type: "done", id, preview });
   } catch (error) {
-    post({ type: "error", id, message: error instanceof Error ? error.message : String(error) });
+    post({ type: "error", id, message: toErrorMessage(error) });
   }
 };

@@ -2,6 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import type { BackendInfo, BackendName, InitBackendOptions } from "./types";
 import { setSliceFix } from "./wasm-slice";
+import { toErrorMessage } from "../to-error-message";
 
 /** How long the wasm backend may take to load before we fall back to cpu, in milliseconds. */
 const WASM_LOAD_TIMEOUT_MS = 15_000;
@@ -62,7 +63,7 @@ async function tryWasm(options: InitBackendOptions): Promise<BackendInfo | null>
     const sliceFix = setSliceFix(options.sliceFix ?? true);
     return { name: "wasm", requested: "wasm", simd: tf.env().getBool("WASM_HAS_SIMD_SUPPORT"), matMulFix, sliceFix };
   } catch (err) {
-    wasmFailure = err instanceof Error ? err.message : String(err);
+    wasmFailure = toErrorMessage(err);
     return null;
   }
 }

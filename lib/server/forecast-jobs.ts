@@ -10,6 +10,7 @@ import { toProgressView } from "../workbench/progress-view";
 import type { RegularSeries } from "../workbench/to-forecast-request";
 import { toRunRecord } from "../workbench/to-run-record";
 import { completeRun, failRun, updateRunProgress } from "./runs";
+import { toErrorMessage } from "../to-error-message";
 
 /**
  * Server-side forecasts (POST /api/datasets/<id>/forecast). Each run trains in its own Node worker
@@ -150,7 +151,7 @@ function onDone(job: ActiveJob, event: Extract<WorkerEvent, { type: "done" }>): 
     write(job, () => completeRun(job.runId, record, model));
     settle(job);
   } catch (err) {
-    fail(job, describeServerFailure("Error", err instanceof Error ? err.message : String(err)));
+    fail(job, describeServerFailure("Error", toErrorMessage(err)));
   }
 }
 
@@ -162,7 +163,7 @@ function start(job: ActiveJob): void {
   try {
     worker = new Worker(THREAD_CODE, { eval: true, workerData: { entry: ENTRY }, name: `tidecast-forecast-${job.runId}` });
   } catch (err) {
-    return fail(job, describeServerFailure("Error", `the forecast thread could not start (${err instanceof Error ? err.message : String(err)})`));
+    return fail(job, describeServerFailure("Error", `the forecast thread could not start (${toErrorMessage(err)})`));
   }
   job.worker = worker;
   worker.on("message", (event: WorkerEvent) => {
