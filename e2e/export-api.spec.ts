@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { MONTHLY, uploadCsv, waitForRun } from "./helpers";
+import { forecastOnServer, MONTHLY, uploadCsv, waitForRun } from "./helpers";
 
 /** Settings that train in a second or two. */
 const TINY = { epochs: 3, units: 4, ensembleSize: 1, patience: 3 };
@@ -89,6 +89,26 @@ test("GET /api/datasets/<id>/series/<seriesId>.csv gives the stored data back: u
     const [a, b] = [await points(first), await points(again)];
     expect(b).toEqual({ ...a, seriesId: again.series[0]?.id });
   }
+});
+
+test("a server-side forecast continues the file's way of writing times: NESO's settlement date and period, Excel serials with their places", async ({ request }) => {
+  // A week of half hours up to 25 March 2023; on the 26th the UK clock skips 01:00 and 01:30.
+  const days = Array.from({ length: 7 }, (_, d) => `2023-03-${19 + d}`);
+  const demand = days.flatMap((date, d) => Array.from({ length: 48 }, (_, p) => `${date},${p + 1},${(25_000 + 5_000 * Math.sin((p / 48) * 2 * Math.PI) + 10 * d).toFixed(0)}`));
+  const neso = await uploadCsv(request, "neso-demand", ["SETTLEMENT_DATE,SETTLEMENT_PERIOD,ND", ...demand].join("\n"));
+  const nesoRun = await forecastOnServer(request, neso.id, { horizon: 6, config: TINY });
+  const lines = (await (await request.get(`/api/runs/${nesoRun}/forecast.csv`)).text()).trimEnd().split("\n");
+  expect(lines[0]).toBe("SETTLEMENT_DATE,SETTLEMENT_PERIOD,series,forecast,lower80,upper80,lower95,upper95");
+  expect(lines.slice(1).map((line) => line.split(",").slice(0, 2).join(","))).toEqual(["2023-03-26,1", "2023-03-26,2", "2023-03-26,", "2023-03-26,", "2023-03-26,3", "2023-03-26,4"]);
+  const json = (await (await request.get(`/api/runs/${nesoRun}/forecast.json`)).json()) as { series: { forecast: { settlementPeriod: number | null }[] }[] };
+  expect(json.series[0]?.forecast.map((step) => step.settlementPeriod)).toEqual([1, 2, null, null, 3, 4]);
+
+  // Ten days of hours written with six places, as a `0.000000` number format saves them.
+  const load = Array.from({ length: 240 }, (_, i) => `${(45290 + i / 24).toFixed(6)},${(100 + 10 * Math.sin((i / 24) * 2 * Math.PI)).toFixed(1)}`);
+  const serial = await uploadCsv(request, "serial-load", ["Timestamp,Load", ...load].join("\n"));
+  const serialRun = await forecastOnServer(request, serial.id, { horizon: 3, config: TINY });
+  const stamps = (await (await request.get(`/api/runs/${serialRun}/forecast.csv`)).text()).trimEnd().split("\n").slice(1).map((line) => line.split(",")[0]);
+  expect(stamps).toEqual(["45300.000000", "45300.041667", "45300.083333"]);
 });
 
 test("errors are JSON with the right status, unknown API paths included", async ({ request }) => {
