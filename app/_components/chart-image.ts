@@ -73,6 +73,8 @@ export function toChartImage(container: HTMLElement, header: ChartImageHeader): 
     height = Math.max(0, brush.getBBox().y - BRUSH_GAP);
     clone.querySelector(".recharts-brush")?.remove();
   }
+  // The zoom handles' dates go with the brush (they are drawn beside it, not in it).
+  clone.querySelector(".zoom-dates")?.remove();
   for (const note of Array.from(clone.querySelectorAll(":scope > title, :scope > desc"))) note.remove();
   // The drawing without its outer <svg> element: its styles move to a group.
   const rootStyle = clone.getAttribute("style") ?? "";

@@ -1,9 +1,10 @@
 "use client";
 
 import { useMemo, useRef, useState } from "react";
-import { Area, Brush, CartesianGrid, ComposedChart, Line, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, YAxis } from "recharts";
+import { Area, Brush, CartesianGrid, ComposedChart, Line, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, useChartHeight, useChartWidth, useMargin, usePlotArea, YAxis } from "recharts";
 import { BAND_FILL_OPACITY, BAND_KEY_OPACITY } from "@/lib/chart/band-style";
 import { formatEstimate, formatTimeLabel, formatValue, type TimeLabelKind } from "@/lib/chart/format-time-label";
+import { toBrushLabels } from "@/lib/chart/to-brush-labels";
 import { toForecastCounts, toInitialWindowStart, type ForecastRow } from "@/lib/chart/to-forecast-rows";
 import { toRowsValueAxis } from "@/lib/chart/to-value-axis";
 import { toZoomLabels } from "@/lib/chart/to-zoom-labels";
@@ -30,6 +31,39 @@ const FORECAST = "var(--forecast)";
 /** Every value the chart draws: the value axis covers them all in the window shown. */
 const VALUE_KEYS = ["history", "forecast", "band80", "band95", "backtest"] as const;
 const OUTLIER = "var(--danger)";
+const BRUSH_HEIGHT = 36;
+const TRAVELLER_WIDTH = 8;
+/** What Recharts writes beside the zoom handles: nothing, as the chart writes the dates itself (ZoomHandleDates). */
+const NO_BRUSH_TEXT = () => "";
+
+/**
+ * The dates of the zoom brush's handles, inside the chart: Recharts writes the end date right of
+ * its handle, past the chart's edge when the handle is at the right end (the plot leaves 20 px
+ * there), so it was cut to "Au". Shown while the brush is hovered or a handle has focus (CSS).
+ */
+function ZoomHandleDates({ count, start, end, startText, endText }: { count: number; start: number; end: number; startText: string; endText: string }) {
+  const plot = usePlotArea();
+  const chartWidth = useChartWidth();
+  const chartHeight = useChartHeight();
+  const margin = useMargin();
+  if (!plot || !chartWidth || !chartHeight || count < 1) return null;
+  const labels = toBrushLabels({ chartWidth, x: plot.x, width: plot.width, travellerWidth: TRAVELLER_WIDTH, count }, start, end, startText, endText);
+  // The brush sits on the bottom margin.
+  const y = chartHeight - (margin?.bottom ?? 0) - BRUSH_HEIGHT / 2;
+  return (
+    <g className="zoom-dates" data-testid="zoom-dates" aria-hidden="true" pointerEvents="none">
+      {[labels.start, labels.end].map((label, i) => (
+        <g key={i}>
+          {/* A backing keeps a date turned inwards readable over the brush's small chart. */}
+          <rect x={label.x - 3} y={y - 9} width={label.width + 6} height={18} rx={3} fill="var(--surface)" fillOpacity={0.9} />
+          <text x={label.x} y={y} dominantBaseline="central" fontSize={12} fill="var(--text-faint)">
+            {label.text}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+}
 
 function ForecastTooltip({ row, frequency, unit }: { row: ForecastRow; frequency: TimeLabelKind; unit?: string | null }) {
   const u = unit ? ` ${unit}` : "";
@@ -191,18 +225,19 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
             />
             <Brush
               key={`${rows.length}-${first}`}
+              className="zoom-brush"
               startIndex={start}
               endIndex={end}
               onChange={(range) => {
                 if (typeof range.startIndex === "number" && typeof range.endIndex === "number") setZoom({ first, length: rows.length, start: range.startIndex, end: range.endIndex });
               }}
               dataKey="t"
-              height={36}
-              // Recharts fills the zoom handles and writes the dates shown beside them (while a handle
-              // is focused or dragged) in this colour: it must hold 3:1 as a control and 4.5:1 as text.
+              height={BRUSH_HEIGHT}
+              // Recharts fills the zoom handles in this colour, and ZoomHandleDates writes their
+              // dates in it: it must hold 3:1 as a control and 4.5:1 as text.
               stroke="var(--text-faint)"
-              travellerWidth={8}
-              tickFormatter={(v: number) => formatTimeLabel(v, frequency)}
+              travellerWidth={TRAVELLER_WIDTH}
+              tickFormatter={NO_BRUSH_TEXT}
               // Recharts names both handles alike (from the raw epoch ms unless told): useZoomHandleLabels
               // names each; this is what shows until it has.
               ariaLabel={zoomLabels.start.name}
@@ -212,6 +247,8 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
                 <Line dataKey="forecast" stroke={FORECAST} strokeWidth={1} dot={false} isAnimationActive={false} />
               </ComposedChart>
             </Brush>
+            {/* After the brush: SVG paints in document order, and a date turned inwards lies over it. */}
+            <ZoomHandleDates count={rows.length} start={start} end={end} startText={zoomLabels.start.value} endText={zoomLabels.end.value} />
           </ComposedChart>
         </ResponsiveContainer>
       </div>
