@@ -49,6 +49,7 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
   const [fromModel, setFromModel] = useState<{ view: RunView; fileName: string } | null>(null);
   const { load, add, remove } = runs;
   const units = useMemo(() => Object.fromEntries(dataset.series.map((s) => [s.id, s.unit])), [dataset.series]);
+  const frequencies = useMemo(() => Object.fromEntries(dataset.series.map((s) => [s.id, toSeriesLabelStyle(s)])), [dataset.series]);
 
   const onSaved = useCallback(
     (run: RunDto) => {
@@ -217,7 +218,7 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
               a={compareA}
               b={compareB}
               history={history}
-              frequency={toSeriesLabelStyle(dataset.series[0])}
+              frequencies={frequencies}
               units={units}
               labels={[runLabel(runs.runs.find((r) => r.id === compareA.id), "A"), runLabel(runs.runs.find((r) => r.id === compareB.id), "B")]}
             />

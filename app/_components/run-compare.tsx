@@ -14,7 +14,8 @@ export interface RunCompareProps {
   a: RunDto;
   b: RunDto;
   history: Record<string, HistoryPoints>;
-  frequency: TimeLabelKind;
+  /** Each series' time label style, by series id (series of one dataset may differ). */
+  frequencies: Record<string, TimeLabelKind>;
   labels: [string, string];
   /** Each series' unit, by series id, for the value axis (as on the forecast chart). */
   units?: Record<string, string | null>;
@@ -25,16 +26,17 @@ const B = "var(--series-4)";
 const VALUE_KEYS = ["history", "a", "b", "a80", "b80"] as const;
 
 /** Two runs on one chart (recommended forecasts with 80% bands) and their scores side by side. */
-export function RunCompare({ a, b, history, frequency, labels, units = {} }: RunCompareProps) {
+export function RunCompare({ a, b, history, frequencies, labels, units = {} }: RunCompareProps) {
   const shared = useMemo(() => a.series.filter((s) => b.series.some((x) => x.seriesId === s.seriesId)), [a, b]);
   const [seriesId, setSeriesId] = useState(shared[0]?.seriesId ?? "");
   const sa = shared.find((s) => s.seriesId === seriesId) ?? shared[0];
   const sb = b.series.find((s) => s.seriesId === sa?.seriesId);
-  const rows = useMemo(() => (sa && sb ? toCompareRows(history[sa.seriesId] ?? { t: [], y: [] }, sa, sb, Math.max(36, 5 * sa.times.length)) : []), [history, sa, sb]);
+  const rows = useMemo(() => (sa && sb ? toCompareRows(history[sa.seriesId] ?? { t: [], y: [] }, sa, sb) : []), [history, sa, sb]);
   const axis = useMemo(() => toRowsValueAxis(rows, VALUE_KEYS), [rows]);
   if (!sa || !sb) {
     return <p className="alert alert-info">These two runs forecast different series; pick two runs of the same series to compare them.</p>;
   }
+  const frequency = frequencies[sa.seriesId] ?? "index";
   const first = rows[0]?.t ?? 0;
   const last = rows.at(-1)?.t ?? first;
   const score = (run: RunDto, s: typeof sa) => {
@@ -75,11 +77,12 @@ export function RunCompare({ a, b, history, frequency, labels, units = {} }: Run
               formatter={(value, name) => [Array.isArray(value) ? value.map((v) => formatValue(Number(v))).join(" – ") : formatValue(Number(value)), name]}
               contentStyle={{ fontSize: 12.5, borderRadius: 6, borderColor: "var(--border)" }}
             />
-            <Area dataKey={(r: CompareRow) => r.a80} name={`${labels[0]} 80%`} stroke="none" fill={A} fillOpacity={0.18} isAnimationActive={false} activeDot={false} />
-            <Area dataKey={(r: CompareRow) => r.b80} name={`${labels[1]} 80%`} stroke="none" fill={B} fillOpacity={0.18} isAnimationActive={false} activeDot={false} />
+            {/* A row at one run's time has no value of the other's: each run joins its own points (connectNulls). */}
+            <Area dataKey={(r: CompareRow) => r.a80} name={`${labels[0]} 80%`} stroke="none" fill={A} fillOpacity={0.18} isAnimationActive={false} activeDot={false} connectNulls />
+            <Area dataKey={(r: CompareRow) => r.b80} name={`${labels[1]} 80%`} stroke="none" fill={B} fillOpacity={0.18} isAnimationActive={false} activeDot={false} connectNulls />
             <Line dataKey="history" name="History" stroke="var(--series-1)" strokeWidth={1.5} dot={false} isAnimationActive={false} />
-            <Line dataKey="a" name={labels[0]} stroke={A} strokeWidth={2} dot={false} isAnimationActive={false} />
-            <Line dataKey="b" name={labels[1]} stroke={B} strokeWidth={2} dot={false} isAnimationActive={false} />
+            <Line dataKey="a" name={labels[0]} stroke={A} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
+            <Line dataKey="b" name={labels[1]} stroke={B} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
           </ComposedChart>
         </ResponsiveContainer>
       </div>
