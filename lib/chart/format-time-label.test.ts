@@ -75,6 +75,11 @@ describe("labels in the series' own style", () => {
     expect(formatTimeLabel(Date.UTC(2024, 11, 24), daily)).toBe("24 Dez 2024");
   });
 
+  it("a monthly series zoomed to a few months keeps month ticks, not days", () => {
+    expect(formatTimeTick(Date.UTC(1997, 6, 1), "monthly", 31 * 86_400_000)).toBe("Jul 1997");
+    expect(formatTimeTick(Date.UTC(1997, 6, 1), "daily", 31 * 86_400_000)).toBe("1 Jul");
+  });
+
   it("other files keep the plain labels", () => {
     expect(toTimeLabelStyle("monthly", { kind: "pattern", pattern: "%Ym%-m" })).toBe("monthly");
     expect(toTimeLabelStyle("yearly", { kind: "pattern", pattern: "%Y" })).toBe("yearly");

@@ -95,7 +95,8 @@ export function formatTimeTick(ms: number, style: TimeLabelKind, spanMs: number)
   if (kind === "yearly") return yearName(year, style);
   if (spanMs > 6 * 365 * DAY) return String(year);
   if (kind === "quarterly") return `${year} Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
-  if (spanMs > 120 * DAY) return `${month} ${year}`;
+  // A monthly series has no days to name, however short the span shown.
+  if (spanMs > 120 * DAY || kind === "monthly") return `${month} ${year}`;
   if (spanMs > 3 * DAY) return `${d.getUTCDate()} ${month}`;
   return `${d.getUTCDate()} ${month} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }

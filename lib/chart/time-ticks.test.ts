@@ -42,6 +42,22 @@ describe("axisTicksForWidth", () => {
     expect(ticks.map((t) => t + 1)).toContain(100);
   });
 
+  it.each([
+    // Two months of a monthly series on a desktop chart: its two months, not 7, 14, 21 and 28 July.
+    ["monthly", Date.UTC(1997, 6, 1), Date.UTC(1997, 7, 1), [Date.UTC(1997, 6, 1), Date.UTC(1997, 7, 1)]],
+    ["quarterly", Date.UTC(2020, 3, 1), Date.UTC(2020, 9, 1), [Date.UTC(2020, 3, 1), Date.UTC(2020, 6, 1), Date.UTC(2020, 9, 1)]],
+    ["yearly", Date.UTC(2019, 0, 1), Date.UTC(2020, 0, 1), [Date.UTC(2019, 0, 1), Date.UTC(2020, 0, 1)]],
+    ["daily", Date.UTC(2024, 2, 5), Date.UTC(2024, 2, 7), [Date.UTC(2024, 2, 5), Date.UTC(2024, 2, 6), Date.UTC(2024, 2, 7)]],
+  ] as const)("never ticks a %s series finer than its own step", (kind, from, to, expected) => {
+    expect(axisTicksForWidth(from, to, 650, kind)).toEqual(expected);
+  });
+
+  it("still ticks an hourly series zoomed to a day by the hour", () => {
+    const ticks = axisTicksForWidth(Date.UTC(2024, 2, 5), Date.UTC(2024, 2, 6), 650, "hourly");
+    expect(ticks.length).toBeGreaterThanOrEqual(2);
+    expect(ticks.every((t) => t % 3_600_000 === 0)).toBe(true);
+  });
+
   it("puts dated series on calendar ticks", () => {
     expect(axisTicksForWidth(Date.UTC(2020, 0, 1), Date.UTC(2024, 0, 1), 900, "monthly")).toEqual(timeTicksForWidth(Date.UTC(2020, 0, 1), Date.UTC(2024, 0, 1), 900));
   });

@@ -20,16 +20,34 @@ function approxMs(step: Step): number {
 }
 
 /**
+ * The finest tick step for a series of each frequency: its own step. A monthly series zoomed to
+ * two months had ticks on 7, 14, 21 and 28 July, times it has no values at.
+ */
+const MIN_STEP: Partial<Record<FrequencyKind, Step>> = {
+  "half-hourly": { unit: "ms", size: 30 * MINUTE },
+  hourly: { unit: "ms", size: HOUR },
+  daily: { unit: "ms", size: DAY },
+  "business-daily": { unit: "ms", size: DAY },
+  weekly: { unit: "ms", size: DAY },
+  monthly: { unit: "month", size: 1 },
+  quarterly: { unit: "month", size: 3 },
+  yearly: { unit: "month", size: 12 },
+};
+
+/**
  * Tick positions on calendar boundaries (whole years, quarters, months, days, hours) so labels
  * never repeat and fall where an analyst expects them.
  * @param min domain start, epoch ms
  * @param max domain end, epoch ms
  * @param target about how many ticks fit the chart's width
+ * @param kind the series' frequency: ticks no closer than its step
  */
-export function timeTicks(min: number, max: number, target = 8): number[] {
+export function timeTicks(min: number, max: number, target = 8, kind?: FrequencyKind): number[] {
   if (!(max > min)) return [min];
   const span = max - min;
-  const step = STEPS.find((s) => span / approxMs(s) <= target) ?? (STEPS[STEPS.length - 1] as Step);
+  const finest = approxMs(MIN_STEP[kind ?? "irregular"] ?? (STEPS[0] as Step));
+  const steps = STEPS.filter((s) => approxMs(s) >= finest);
+  const step = steps.find((s) => span / approxMs(s) <= target) ?? (STEPS[STEPS.length - 1] as Step);
   const ticks: number[] = [];
   if (step.unit === "ms") {
     // Days and weeks start at midnight UTC; weeks on Mondays.
@@ -61,15 +79,15 @@ export const TIME_TICK_SPACING = 110;
  * Time ticks inside [from, to] for an axis `width` pixels wide: one per TIME_TICK_SPACING px, at
  * least two (the page's Recharts axis and the server-drawn chart share it).
  */
-export function timeTicksForWidth(from: number, to: number, width: number): number[] {
+export function timeTicksForWidth(from: number, to: number, width: number, kind?: FrequencyKind): number[] {
   const target = Math.max(2, Math.floor(width / TIME_TICK_SPACING));
   const inside = (ticks: number[]) => ticks.filter((t) => t >= from && t <= to);
-  let ticks = inside(timeTicks(from, to, target));
+  let ticks = inside(timeTicks(from, to, target, kind));
   // A span just over one step can hold a single boundary of it (a fortnight on a phone: one
   // Monday), and an axis with one date says nothing of its scale. A finer step, thinned to the
   // width, gives two or more.
   for (let finer = target + 1; ticks.length < 2 && finer <= 64 * target && to > from; finer *= 2) {
-    const dense = inside(timeTicks(from, to, finer));
+    const dense = inside(timeTicks(from, to, finer, kind));
     const every = Math.ceil(dense.length / target);
     ticks = dense.filter((_, i) => i % every === 0);
   }
@@ -97,7 +115,7 @@ export function clampLabelX(x: number, label: string, chartWidth: number, fontSi
  * for a series without times (the page's axis and the server-drawn chart share it).
  */
 export function axisTicksForWidth(from: number, to: number, width: number, kind: FrequencyKind): number[] {
-  if (kind !== "index") return timeTicksForWidth(from, to, width);
+  if (kind !== "index") return timeTicksForWidth(from, to, width, kind);
   const target = Math.max(2, Math.floor(width / TIME_TICK_SPACING));
   // Positions 0, 1, … are labelled 1, 2, …: round labels, so ticks one before round numbers.
   return niceTicks(from + 1, to + 1, target)
