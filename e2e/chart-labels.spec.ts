@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { expect, test, type Locator } from "@playwright/test";
-import { formatTimeLabel } from "../lib/chart/format-time-label";
+import { formatAxisValue, formatTimeLabel } from "../lib/chart/format-time-label";
 import { forecastOnServer, MONTHLY, uploadCsv } from "./helpers";
 
 /** Settings that train in a second or two on the server. */
@@ -75,6 +75,29 @@ test.describe("chart labels", () => {
       expectInside(lastBox, chartBox);
       expect(firstBox.x + firstBox.width).toBeLessThanOrEqual(lastBox.x);
       expect(await paintedOver(first, end)).toBe(true);
+    });
+
+    test(`the forecast marker's label stays off the value axis at the window's left edge, ${viewport.width} px wide`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await page.goto(`/datasets/${datasetId}?run=${runId}`);
+      const chart = page.getByTestId("forecast-chart");
+      const drawing = chart.locator("svg").first();
+      // Zoom in until the window starts at the last observed month: the marker is the plot's left edge.
+      const historyEnd = String(Date.UTC(2021, 11, 1));
+      await chart.getByRole("slider", { name: /^Zoom start: / }).focus();
+      for (let i = 0; i < 100 && (await chart.getAttribute("data-window-from")) !== historyEnd; i++) await page.keyboard.press("ArrowRight");
+      await expect(chart).toHaveAttribute("data-window-from", historyEnd);
+      const label = drawing.getByText("Forecast from Jan 2022", { exact: true });
+      await expect(label).toBeVisible();
+      const labelBox = await boxOf(label);
+      expectInside(labelBox, await boxOf(drawing));
+      // The value axis's labels end where the plot begins: the marker's label starts after them.
+      const ticks = ((await chart.getAttribute("data-value-ticks")) ?? "").split(" ").map(Number);
+      const step = (ticks[1] as number) - (ticks[0] as number);
+      for (const tick of ticks) {
+        const box = await boxOf(drawing.getByText(formatAxisValue(tick, step), { exact: true }));
+        expect(labelBox.x).toBeGreaterThanOrEqual(box.x + box.width);
+      }
     });
   }
 });

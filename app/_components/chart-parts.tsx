@@ -1,8 +1,9 @@
 import { useMemo } from "react";
-import { Text, useChartWidth, XAxis, type XAxisTickContentProps } from "recharts";
+import { Text, useChartWidth, usePlotArea, XAxis, type XAxisTickContentProps } from "recharts";
 import { formatAxisValue, formatTimeTick, toFrequencyKind, type TimeLabelKind } from "@/lib/chart/format-time-label";
 import { axisTicksForWidth, clampLabelX, TIME_TICK_SPACING } from "@/lib/chart/time-ticks";
 import type { LossKey } from "@/lib/chart/to-loss-paths";
+import { toMarkerLabel } from "@/lib/chart/to-marker-label";
 import type { ValueAxis } from "@/lib/chart/to-value-axis";
 
 const TICK = { fontSize: 12, fill: "var(--text-muted)" };
@@ -78,6 +79,29 @@ export function valueAxisProps(unit?: string | null, axis?: ValueAxis | null) {
     interval: 0,
     label: unit ? { value: unit, angle: -90, position: "insideLeft" as const, style: { fontSize: 12, fill: "var(--text-muted)" } } : undefined,
   };
+}
+
+export interface MarkerLabelProps {
+  text: string;
+  fill: string;
+  /** Set by Recharts: the line's position (a vertical line's x, the plot's top). */
+  viewBox?: { x?: number; y?: number };
+}
+
+/**
+ * The label of a vertical `<ReferenceLine>` (given as its `label` element): on the line's left
+ * unless that runs past the plot into the value axis, then on its right. Recharts' own
+ * `insideTopRight` wrote "best" over the value ticks when the best epoch was the first.
+ */
+export function MarkerLabel({ text, fill, viewBox }: MarkerLabelProps) {
+  const plot = usePlotArea();
+  if (!plot || typeof viewBox?.x !== "number" || typeof viewBox.y !== "number") return null;
+  const { x, textAnchor } = toMarkerLabel(viewBox.x, plot.x, text);
+  return (
+    <text x={x} y={viewBox.y + 15} textAnchor={textAnchor} fontSize={11} fill={fill}>
+      {text}
+    </text>
+  );
 }
 
 /** The loss charts' curves (live and saved), in legend order. */

@@ -9,7 +9,7 @@ import { toForecastCounts, toInitialWindowStart, type ForecastRow } from "@/lib/
 import { toRowsValueAxis } from "@/lib/chart/to-value-axis";
 import { toZoomLabels } from "@/lib/chart/to-zoom-labels";
 import { useZoomHandleLabels } from "@/app/_hooks/use-zoom-handle-labels";
-import { ChartLegend, HORIZONTAL_GRID, TimeXAxis, valueAxisProps, type LegendItem } from "./chart-parts";
+import { ChartLegend, HORIZONTAL_GRID, MarkerLabel, TimeXAxis, valueAxisProps, type LegendItem } from "./chart-parts";
 
 export interface ForecastChartProps {
   rows: ForecastRow[];
@@ -216,12 +216,7 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
               x={historyEnd}
               stroke="var(--text-faint)"
               strokeDasharray="4 3"
-              label={{
-                value: forecastFrom === undefined ? "Forecast starts" : `Forecast from ${formatTimeLabel(forecastFrom, frequency)}`,
-                position: "insideTopRight",
-                fontSize: 11,
-                fill: "var(--text-muted)",
-              }}
+              label={<MarkerLabel text={forecastFrom === undefined ? "Forecast starts" : `Forecast from ${formatTimeLabel(forecastFrom, frequency)}`} fill="var(--text-muted)" />}
             />
             <Brush
               key={`${rows.length}-${first}`}

@@ -7,7 +7,7 @@ import { logTicks, niceTicks } from "@/lib/chart/nice-ticks";
 import { formatLossTick, toDrawnLossKeys } from "@/lib/chart/to-loss-paths";
 import { toBestEpoch, toLossExtent, toLossModels, toLossRows } from "@/lib/chart/to-loss-rows";
 import type { StoredTrainingHistory } from "@/lib/series/run-schema";
-import { ChartLegend, HORIZONTAL_GRID, LOSS_CURVES } from "./chart-parts";
+import { ChartLegend, HORIZONTAL_GRID, LOSS_CURVES, MarkerLabel } from "./chart-parts";
 
 export interface LossChartProps {
   histories: StoredTrainingHistory[];
@@ -97,7 +97,7 @@ export const LossChart = memo(function LossChart({ histories, loss = "loss" }: L
                 labelFormatter={(label) => `Epoch ${String(label)}`}
                 contentStyle={{ fontSize: 12.5, borderRadius: 6, borderColor: "var(--border)" }}
               />
-              {best !== null && <ReferenceLine x={best} stroke="var(--text-faint)" strokeDasharray="4 3" label={{ value: "best", fontSize: 11, fill: "var(--text-faint)", position: "insideTopRight" }} />}
+              {best !== null && <ReferenceLine x={best} stroke="var(--text-faint)" strokeDasharray="4 3" label={<MarkerLabel text="best" fill="var(--text-faint)" />} />}
               {curves.map((c) => (
                 <Line
                   key={c.key}

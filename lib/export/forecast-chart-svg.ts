@@ -3,6 +3,7 @@ import { formatAxisValue, formatTimeLabel, formatTimeTick, toFrequencyKind, type
 import { niceTicks } from "../chart/nice-ticks";
 import { axisTicksForWidth, clampLabelX, estimateLabelWidth } from "../chart/time-ticks";
 import { toForecastRows, toRecentWindowStart, type ForecastRow, type HistoryPoints } from "../chart/to-forecast-rows";
+import { toMarkerLabel } from "../chart/to-marker-label";
 import type { MethodName } from "../forecast/types";
 import type { RunSeries } from "../series/run-schema";
 import { CHART_HEADER_HEIGHT, escapeXml, legendWidth, toChartSvg, type ChartLegendEntry } from "./chart-svg";
@@ -236,10 +237,10 @@ export function toForecastChartSvg(input: ForecastChartSvgInput): string {
     // As on the page: the first forecast step's date, which the time ticks may all miss.
     const first = rows.find((r) => r.t > end)?.t;
     const label = escapeXml(first === undefined ? "Forecast starts" : `Forecast from ${formatTimeLabel(first, input.frequency)}`);
-    const onLeft = mx - 5 - estimateLabelWidth(label, 11) >= left;
+    const place = toMarkerLabel(mx, left, label);
     parts.push(`<line x1="${mx}" y1="${top}" x2="${mx}" y2="${bottom}" stroke="${COLOR.marker}" stroke-dasharray="4 3" data-kind="history-end"/>`);
     parts.push(
-      `<text x="${onLeft ? mx - 5 : mx + 5}" y="${top + 15}" text-anchor="${onLeft ? "end" : "start"}" font-size="11" fill="${COLOR.label}" stroke="#ffffff" stroke-width="3" paint-order="stroke">${label}</text>`,
+      `<text x="${place.x}" y="${top + 15}" text-anchor="${place.textAnchor}" font-size="11" fill="${COLOR.label}" stroke="#ffffff" stroke-width="3" paint-order="stroke">${label}</text>`,
     );
   }
 
