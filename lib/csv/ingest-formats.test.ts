@@ -434,6 +434,17 @@ describe("what detection guessed, the analyst can see and change", () => {
     ]);
   });
 
+  it("Excel date-times a German Excel saved as numbers with decimal commas are the file's times", () => {
+    // `45292,041667;102,6`: the time column was read as text, left out, and the points numbered.
+    const rows = [0, 1, 2, 3].map((h) => `${(45292 + h / 24).toFixed(6).replace(".", ",")};${100 + h},5`);
+    const read = readDataset(`Zeitstempel;Last [MW]\n${rows.join("\n")}\n`);
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.data.timeColumn).toBe("Zeitstempel");
+    expect(read.data.series.map((s) => [s.name, s.unit, s.frequency.kind, iso(s.times[0]!), iso(s.times[3]!), Array.from(s.values)])).toEqual([
+      ["Last [MW]", "MW", "hourly", "2024-01-01", "2024-01-01T03:00:00Z", [100.5, 101.5, 102.5, 103.5]],
+    ]);
+  });
+
   it("numbers written with a unit of measure after them are read, and take it as their unit", () => {
     // Meter and sensor exports (`12.1 kWh`, `21,5 °C`): such a column was left out without a word
     // when the file had another column of numbers.

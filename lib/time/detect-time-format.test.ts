@@ -70,6 +70,22 @@ describe("detectTimeFormat", () => {
     expect(detectTimeFormat(["30000.1234", "30000.2345", "30000.3456"], { columnName: "time" })?.format.kind).not.toBe("excel-serial");
   });
 
+  it("reads Excel date-times a German Excel saved with decimal commas", () => {
+    // `45292,041667` in a semicolon file: read as text, the points were numbered and the times lost.
+    const hourly = ["45292,000000", "45292,041667", "45292,083333", "45292,125000"];
+    const detected = detectTimeFormat(hourly, { columnName: "Zeitstempel" });
+    expect(detected?.format).toEqual({ kind: "excel-serial", decimals: 6, fixedDecimals: true, decimalComma: true });
+    const parse = makeTimeParser(detected!.format);
+    expect(parse(hourly[1]!, 1)).toBe(Date.UTC(2024, 0, 1, 1));
+    expect(parse("45292.041667", 1)).toBeNaN();
+    // Written back in the export's own decimal mark (the dialect's), so the number stays one cell.
+    expect(formatTime(Date.UTC(2024, 0, 1, 2), detected!.format)).toBe("45292.083333");
+    expect(detectTimeFormat(["45292,5", "45292,75", "45293"], { columnName: "Datum" })?.format).toEqual({ kind: "excel-serial", decimals: 2, decimalComma: true });
+    // Thousands groups are not a decimal comma, and a value column stays a value column.
+    expect(detectTimeFormat(["45,292", "45,293", "45,294"], { columnName: "date" })?.format.kind).not.toBe("excel-serial");
+    expect(detectTimeFormat(["45292,5", "45292,75", "45293"], { columnName: "Umsatz" })).toBeNull();
+  });
+
   it.each([
     [["Januar 2024", "Februar 2024", "März 2024", "Mai 2024"], "%B %Y", "de", "Dezember 2024"],
     [["Jan 24", "Mrz 24", "Mai 24", "Okt 24"], "%b %y", "de", "Dez 24"],

@@ -61,7 +61,7 @@ export function looksLikeTimeName(name: string): boolean {
 }
 
 const YEAR_NAME = /(year|yr|jahr|année|annee|^ano$|^año$)/i;
-const EPOCH_NAME = /(time|stamp|^ts$|epoch|unix|date)/i;
+const EPOCH_NAME = /(time|stamp|zeit|^ts$|epoch|unix|date)/i;
 const DATE_NAME = /(date|datum|day|fecha|jour|^tag$|^ds$)/i;
 
 /** Every non-empty sample parses with this pattern. */
@@ -223,6 +223,35 @@ function onMinutesOfDays(numbers: number[], decimals: number): boolean {
   return true;
 }
 
+/**
+ * Excel serial dates (a date cell saved as a number): 20000–80000 is 1954–2119. Only under a
+ * header that says date: a `time` column of elapsed seconds can count through that range too.
+ * @param values the cells, with `.` as the decimal mark
+ * @param decimalComma the file wrote them with a comma (the format reads them so)
+ */
+function excelSerials(name: string, values: string[], numbers: number[], decimalComma: boolean): DetectedTimeFormat | null {
+  const places = values.map((v) => v.trim().split(".")[1]?.length ?? 0);
+  const decimals = places.reduce((most, p) => Math.max(most, p), 0);
+  if (!(DATE_NAME.test(name) || (EPOCH_NAME.test(name) && onMinutesOfDays(numbers, decimals)))) return null;
+  if (!isAscending(numbers) || !numbers.every((n) => n >= 20_000 && n < 80_000)) return null;
+  // A number format (`0.000000`) writes every place, midnight's zeros too; General drops them.
+  const fixedDecimals = decimals > 0 && places.every((p) => p === decimals);
+  return {
+    format: { kind: "excel-serial", decimals, ...(fixedDecimals ? { fixedDecimals } : {}), ...(decimalComma ? { decimalComma } : {}) },
+    note: "numbers read as Excel serial dates (days since 30 December 1899)",
+  };
+}
+
+/**
+ * Excel serials as a German (or French, …) Excel writes them: `45292,041667`. Five whole digits
+ * before the comma cannot be a thousands group, so the comma is the decimal mark.
+ */
+function commaSerials(name: string, values: string[]): DetectedTimeFormat | null {
+  if (!values.every((v) => /^\s*\d{5}(,\d+)?\s*$/.test(v)) || !values.some((v) => v.includes(","))) return null;
+  const dotted = values.map((v) => v.replace(",", "."));
+  return excelSerials(name, dotted, dotted.map(Number), true);
+}
+
 function isAscending(values: number[]): boolean {
   for (let i = 1; i < values.length; i++) if ((values[i] as number) <= (values[i - 1] as number)) return false;
   return true;
@@ -365,6 +394,9 @@ export function detectTimeFormat(samples: string[], options: DetectTimeOptions =
     return { format: { kind: "pattern", pattern: named, ...(language !== "en" ? { language } : {}) } };
   }
 
+  const serials = commaSerials(name, values);
+  if (serials) return serials;
+
   const kind = numericKind(values);
   if (kind) {
     const numbers = values.map(Number);
@@ -382,15 +414,8 @@ export function detectTimeFormat(samples: string[], options: DetectTimeOptions =
     if (integers && values.every((v) => /^\s*\d{8}\s*$/.test(v)) && timeNamed && isAscending(numbers) && allParse("%Y%m%d", values)) {
       return { format: { kind: "pattern", pattern: "%Y%m%d" } };
     }
-    // Excel serial dates (a date cell saved as a number): 20000–80000 is 1954–2119. Only under a
-    // header that says date: a `time` column of elapsed seconds can count through that range too.
-    const places = values.map((v) => v.trim().split(".")[1]?.length ?? 0);
-    const decimals = places.reduce((most, p) => Math.max(most, p), 0);
-    if ((DATE_NAME.test(name) || (EPOCH_NAME.test(name) && onMinutesOfDays(numbers, decimals))) && isAscending(numbers) && numbers.every((n) => n >= 20_000 && n < 80_000)) {
-      // A number format (`0.000000`) writes every place, midnight's zeros too; General drops them.
-      const fixedDecimals = decimals > 0 && places.every((p) => p === decimals);
-      return { format: { kind: "excel-serial", decimals, ...(fixedDecimals ? { fixedDecimals } : {}) }, note: "numbers read as Excel serial dates (days since 30 December 1899)" };
-    }
+    const serial = excelSerials(name, values, numbers, false);
+    if (serial) return serial;
     if (EPOCH_NAME.test(name) || (timeNamed && isAscending(numbers))) {
       // 1e9 s ≈ 2001 and 2e12 ms ≈ 2033: outside these ranges a number is not a plausible Unix time.
       if (numbers.every((n) => n >= 1e8 && n < 1e10)) {

@@ -42,8 +42,10 @@ export type TimeFormat =
    * `decimals` places at most. `fixedDecimals`: every cell had exactly that many places (a number
    * format such as `0.000000`), so times are written with them all, trailing zeros included
    * (`45298.375000`); without it, as Excel's General format writes them (`45298.375`).
+   * `decimalComma`: the file wrote them with a decimal comma (`45298,375`); they are read so and
+   * written in the export's own decimal mark, like every number.
    */
-  | { kind: "excel-serial"; decimals: number; fixedDecimals?: boolean }
+  | { kind: "excel-serial"; decimals: number; fixedDecimals?: boolean; decimalComma?: boolean }
   /** No time column: points are numbered 1, 2, 3, … */
   | { kind: "index" };
 
@@ -543,9 +545,11 @@ export function makeTimeParser(format: TimeFormat): (text: string, index: number
   }
   if (format.kind === "decimal-year") return (text) => parseDecimalYear(text, format.periods);
   if (format.kind === "excel-serial") {
+    const shape = format.decimalComma ? /^\d+(,\d+)?$/ : /^\d+(\.\d+)?$/;
     return (text) => {
-      const trimmed = text.trim();
-      if (!/^\d+(\.\d+)?$/.test(trimmed)) return NaN;
+      const written = text.trim();
+      if (!shape.test(written)) return NaN;
+      const trimmed = written.replace(",", ".");
       // Whole milliseconds: a serial's fraction of a day is rarely exact in binary. Six decimals
       // (Excel's usual) pin a time to 86 ms only, so a whole second within that is the time meant:
       // 45292.083333 is 02:00:00, not 01:59:59.971, which made hourly steps of 3,600,029 ms.
