@@ -128,7 +128,7 @@ test("errors are JSON with the right status, unknown API paths included", async 
   }
   const put = await request.put("/api/datasets", { data: {} });
   await expectJsonError(put, 405, /^\/api\/datasets does not take PUT; use GET or POST\.$/);
-  expect(put.headers()["allow"]).toBe("GET, POST");
+  expect(put.headers()["allow"]).toBe("GET, HEAD, POST, OPTIONS");
   await expectJsonError(await request.post(`/api/datasets/${id}`, { data: {} }), 405, /does not take POST; use GET or DELETE\.$/);
   await expectJsonError(await request.get(`/api/datasets/${id}/forecast`), 405, /does not take GET; use POST\.$/);
 });

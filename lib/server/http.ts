@@ -58,15 +58,27 @@ export function handle<Args extends unknown[]>(
   };
 }
 
+/** The Allow header of a route that serves `methods`: with HEAD where it serves GET (Next answers HEAD from GET), and OPTIONS. */
+function allowHeader(methods: string[]): string {
+  return [...methods.flatMap((m) => (m === "GET" ? ["GET", "HEAD"] : [m])), "OPTIONS"].join(", ");
+}
+
 /**
- * A handler for the methods a route does not serve. Next answers those with an empty 405 of its
- * own; this one says which methods the route takes, in the JSON shape of every other error.
+ * Handlers for what a route does not serve, and for OPTIONS. Next answers other methods with an
+ * empty 405 of its own, and OPTIONS with an Allow header listing every exported handler, these
+ * refusals included; these say which methods the route takes, the 405 in the JSON shape of every
+ * other error.
+ * @param methods the methods the route serves (GET implies HEAD)
  */
-export function methodNotAllowed(...allowed: string[]): (request: Request) => Response {
-  return (request) => {
-    const { pathname } = new URL(request.url);
-    const response = jsonError(405, `${pathname} does not take ${request.method}; use ${allowed.join(" or ")}.`);
-    response.headers.set("Allow", allowed.join(", "));
-    return response;
+export function routeMethods(...methods: string[]): { notAllowed: (request: Request) => Response; OPTIONS: () => Response } {
+  const allow = allowHeader(methods);
+  return {
+    notAllowed: (request) => {
+      const { pathname } = new URL(request.url);
+      const response = jsonError(405, `${pathname} does not take ${request.method}; use ${methods.join(" or ")}.`);
+      response.headers.set("Allow", allow);
+      return response;
+    },
+    OPTIONS: () => new Response(null, { status: 204, headers: { Allow: allow } }),
   };
 }

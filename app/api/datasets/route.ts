@@ -1,6 +1,6 @@
 import { importOptionsSchema } from "@/lib/series/schema";
 import { listDatasets } from "@/lib/server/datasets";
-import { handle, HttpError, methodNotAllowed, parseRequestJson } from "@/lib/server/http";
+import { handle, HttpError, parseRequestJson, routeMethods } from "@/lib/server/http";
 import { importCsv, toServerTiming, type ImportTimings } from "@/lib/server/import-csv";
 import { CUT_OFF_MESSAGE, limitBytes, maxUploadBytes, tooLargeMessage } from "@/lib/server/upload-limit";
 
@@ -77,7 +77,4 @@ export const POST = handle(async (request: Request) => {
   return created(dataset, timings);
 });
 
-const notAllowed = methodNotAllowed("GET", "POST");
-export const PUT = notAllowed;
-export const PATCH = notAllowed;
-export const DELETE = notAllowed;
+export const { OPTIONS, notAllowed: PUT, notAllowed: PATCH, notAllowed: DELETE } = routeMethods("GET", "POST");

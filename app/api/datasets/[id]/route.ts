@@ -1,6 +1,6 @@
 import { deleteDataset, getDataset } from "@/lib/server/datasets";
 import { cancelDatasetForecasts } from "@/lib/server/forecast-jobs";
-import { handle, HttpError, methodNotAllowed } from "@/lib/server/http";
+import { handle, HttpError, routeMethods } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +21,4 @@ export const DELETE = handle(async (_request: Request, { params }: Context) => {
   return new Response(null, { status: 204 });
 });
 
-const notAllowed = methodNotAllowed("GET", "DELETE");
-export const POST = notAllowed;
-export const PUT = notAllowed;
-export const PATCH = notAllowed;
+export const { OPTIONS, notAllowed: POST, notAllowed: PUT, notAllowed: PATCH } = routeMethods("GET", "DELETE");

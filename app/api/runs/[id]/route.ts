@@ -1,4 +1,4 @@
-import { handle, HttpError, methodNotAllowed } from "@/lib/server/http";
+import { handle, HttpError, routeMethods } from "@/lib/server/http";
 import { cancelForecast } from "@/lib/server/forecast-jobs";
 import { deleteRun, getRun } from "@/lib/server/runs";
 
@@ -25,7 +25,4 @@ export const DELETE = handle(async (_request: Request, { params }: Context) => {
   return new Response(null, { status: 204 });
 });
 
-const notAllowed = methodNotAllowed("GET", "DELETE");
-export const POST = notAllowed;
-export const PUT = notAllowed;
-export const PATCH = notAllowed;
+export const { OPTIONS, notAllowed: POST, notAllowed: PUT, notAllowed: PATCH } = routeMethods("GET", "DELETE");

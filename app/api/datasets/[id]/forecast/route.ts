@@ -1,5 +1,5 @@
 import { startForecastSchema } from "@/lib/series/run-schema";
-import { handle, HttpError, methodNotAllowed, parseRequestJson } from "@/lib/server/http";
+import { handle, HttpError, parseRequestJson, routeMethods } from "@/lib/server/http";
 import { startForecast } from "@/lib/server/start-forecast";
 
 export const dynamic = "force-dynamic";
@@ -28,8 +28,4 @@ export const POST = handle(async (request: Request, { params }: Context) => {
   return Response.json(started.data, { status: 202, headers: { Location: `/api/runs/${started.data.id}` } });
 });
 
-const notAllowed = methodNotAllowed("POST");
-export const GET = notAllowed;
-export const PUT = notAllowed;
-export const PATCH = notAllowed;
-export const DELETE = notAllowed;
+export const { OPTIONS, notAllowed: GET, notAllowed: PUT, notAllowed: PATCH, notAllowed: DELETE } = routeMethods("POST");

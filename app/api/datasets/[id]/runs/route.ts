@@ -1,6 +1,6 @@
 import { saveRunSchema } from "@/lib/series/run-schema";
 import { getDataset } from "@/lib/server/datasets";
-import { handle, HttpError, methodNotAllowed, parseRequestJson } from "@/lib/server/http";
+import { handle, HttpError, parseRequestJson, routeMethods } from "@/lib/server/http";
 import { createRun, isSavedModelBytes, listRuns, MAX_MODEL_BYTES } from "@/lib/server/runs";
 
 export const dynamic = "force-dynamic";
@@ -53,7 +53,4 @@ export const POST = handle(async (request: Request, { params }: Context) => {
   return Response.json(saved.data, { status: 201, headers: { Location: `/api/runs/${saved.data.id}` } });
 });
 
-const notAllowed = methodNotAllowed("GET", "POST");
-export const PUT = notAllowed;
-export const PATCH = notAllowed;
-export const DELETE = notAllowed;
+export const { OPTIONS, notAllowed: PUT, notAllowed: PATCH, notAllowed: DELETE } = routeMethods("GET", "POST");

@@ -1,7 +1,7 @@
 import { toContentDisposition } from "@/lib/export/file-name";
 import { chartExportQuerySchema } from "@/lib/series/export-schema";
 import { toChartPng } from "@/lib/server/chart-png";
-import { handle, methodNotAllowed } from "@/lib/server/http";
+import { handle, routeMethods } from "@/lib/server/http";
 import { getRunChart } from "@/lib/server/run-chart";
 
 export const dynamic = "force-dynamic";
@@ -17,8 +17,4 @@ export const GET = handle(async (request: Request, { params }: Context) => {
   return new Response(png, { headers: { "Content-Type": "image/png", "Content-Disposition": toContentDisposition(chart.fileName("png")) } });
 });
 
-const notAllowed = methodNotAllowed("GET");
-export const POST = notAllowed;
-export const PUT = notAllowed;
-export const PATCH = notAllowed;
-export const DELETE = notAllowed;
+export const { OPTIONS, notAllowed: POST, notAllowed: PUT, notAllowed: PATCH, notAllowed: DELETE } = routeMethods("GET");

@@ -1,6 +1,6 @@
 import { toContentDisposition } from "@/lib/export/file-name";
 import { chartExportQuerySchema } from "@/lib/series/export-schema";
-import { handle, methodNotAllowed } from "@/lib/server/http";
+import { handle, routeMethods } from "@/lib/server/http";
 import { getRunChart } from "@/lib/server/run-chart";
 
 export const dynamic = "force-dynamic";
@@ -19,8 +19,4 @@ export const GET = handle(async (request: Request, { params }: Context) => {
   return new Response(chart.svg, { headers: { "Content-Type": "image/svg+xml; charset=utf-8", "Content-Disposition": toContentDisposition(chart.fileName("svg")) } });
 });
 
-const notAllowed = methodNotAllowed("GET");
-export const POST = notAllowed;
-export const PUT = notAllowed;
-export const PATCH = notAllowed;
-export const DELETE = notAllowed;
+export const { OPTIONS, notAllowed: POST, notAllowed: PUT, notAllowed: PATCH, notAllowed: DELETE } = routeMethods("GET");

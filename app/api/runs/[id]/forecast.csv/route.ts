@@ -2,7 +2,7 @@ import { toContentDisposition, toExportFileName } from "@/lib/export/file-name";
 import { toForecastCsv } from "@/lib/export/forecast-table";
 import { CSV_CONTENT_TYPE } from "@/lib/export/to-csv";
 import { forecastExportQuerySchema } from "@/lib/series/export-schema";
-import { handle, methodNotAllowed } from "@/lib/server/http";
+import { handle, routeMethods } from "@/lib/server/http";
 import { getRunHistory, requireRunExport, toTimeFormats } from "@/lib/server/run-exports";
 
 export const dynamic = "force-dynamic";
@@ -34,8 +34,4 @@ export const GET = handle(async (request: Request, { params }: Context) => {
   return new Response(csv, { headers: { "Content-Type": CSV_CONTENT_TYPE, "Content-Disposition": toContentDisposition(fileName) } });
 });
 
-const notAllowed = methodNotAllowed("GET");
-export const POST = notAllowed;
-export const PUT = notAllowed;
-export const PATCH = notAllowed;
-export const DELETE = notAllowed;
+export const { OPTIONS, notAllowed: POST, notAllowed: PUT, notAllowed: PATCH, notAllowed: DELETE } = routeMethods("GET");

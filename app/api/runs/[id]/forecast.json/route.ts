@@ -1,7 +1,7 @@
 import { toContentDisposition, toExportFileName } from "@/lib/export/file-name";
 import { toRunJson } from "@/lib/export/run-json";
 import { forecastExportQuerySchema } from "@/lib/series/export-schema";
-import { handle, methodNotAllowed } from "@/lib/server/http";
+import { handle, routeMethods } from "@/lib/server/http";
 import { requireRunExport, toTimeFormats } from "@/lib/server/run-exports";
 
 export const dynamic = "force-dynamic";
@@ -18,8 +18,4 @@ export const GET = handle(async (request: Request, { params }: Context) => {
   return Response.json(json, { headers: { "Content-Disposition": toContentDisposition(fileName) } });
 });
 
-const notAllowed = methodNotAllowed("GET");
-export const POST = notAllowed;
-export const PUT = notAllowed;
-export const PATCH = notAllowed;
-export const DELETE = notAllowed;
+export const { OPTIONS, notAllowed: POST, notAllowed: PUT, notAllowed: PATCH, notAllowed: DELETE } = routeMethods("GET");

@@ -1,4 +1,4 @@
-import { handle, HttpError, methodNotAllowed } from "@/lib/server/http";
+import { handle, HttpError, routeMethods } from "@/lib/server/http";
 import { getRunModel } from "@/lib/server/runs";
 
 export const dynamic = "force-dynamic";
@@ -19,8 +19,4 @@ export const GET = handle(async (_request: Request, { params }: Context) => {
   });
 });
 
-const notAllowed = methodNotAllowed("GET");
-export const POST = notAllowed;
-export const PUT = notAllowed;
-export const PATCH = notAllowed;
-export const DELETE = notAllowed;
+export const { OPTIONS, notAllowed: POST, notAllowed: PUT, notAllowed: PATCH, notAllowed: DELETE } = routeMethods("GET");

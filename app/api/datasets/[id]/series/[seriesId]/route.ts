@@ -3,7 +3,7 @@ import { toSeriesCsv } from "@/lib/export/series-csv";
 import { CSV_CONTENT_TYPE } from "@/lib/export/to-csv";
 import { seriesExportQuerySchema } from "@/lib/series/export-schema";
 import { getDataset, getSeriesPoints } from "@/lib/server/datasets";
-import { handle, HttpError, methodNotAllowed } from "@/lib/server/http";
+import { handle, HttpError, routeMethods } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";
 
@@ -30,8 +30,4 @@ export const GET = handle(async (request: Request, { params }: Context) => {
   return new Response(csv, { headers: { "Content-Type": CSV_CONTENT_TYPE, "Content-Disposition": toContentDisposition(fileName) } });
 });
 
-const notAllowed = methodNotAllowed("GET");
-export const POST = notAllowed;
-export const PUT = notAllowed;
-export const PATCH = notAllowed;
-export const DELETE = notAllowed;
+export const { OPTIONS, notAllowed: POST, notAllowed: PUT, notAllowed: PATCH, notAllowed: DELETE } = routeMethods("GET");

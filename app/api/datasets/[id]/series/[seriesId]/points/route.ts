@@ -2,7 +2,7 @@ import { z } from "zod";
 import { selectPoints } from "@/lib/chart/select-points";
 import type { SeriesPointsDto } from "@/lib/series/schema";
 import { getSeriesPoints } from "@/lib/server/datasets";
-import { handle, HttpError, methodNotAllowed } from "@/lib/server/http";
+import { handle, HttpError, routeMethods } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";
 
@@ -30,8 +30,4 @@ export const GET = handle(async (request: Request, { params }: Context) => {
   return Response.json(body);
 });
 
-const notAllowed = methodNotAllowed("GET");
-export const POST = notAllowed;
-export const PUT = notAllowed;
-export const PATCH = notAllowed;
-export const DELETE = notAllowed;
+export const { OPTIONS, notAllowed: POST, notAllowed: PUT, notAllowed: PATCH, notAllowed: DELETE } = routeMethods("GET");

@@ -1,0 +1,87 @@
+import fs from "node:fs";
+import http from "node:http";
+import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { MONTHLY, uploadCsv } from "./helpers";
+
+/**
+ * Requests a careless or hostile client sends: each answers a 4xx JSON error naming what to
+ * change, stores nothing, and leaves the server answering.
+ */
+
+async function expectJsonError(response: APIResponse, status: number, error: RegExp) {
+  expect(response.status()).toBe(status);
+  expect(response.headers()["content-type"]).toContain("application/json");
+  const body = (await response.json()) as { error: string };
+  expect(Object.keys(body)).toEqual(["error"]);
+  expect(body.error).toMatch(error);
+}
+
+async function datasetCount(request: APIRequestContext): Promise<number> {
+  return ((await (await request.get("/api/datasets")).json()) as { datasets: unknown[] }).datasets.length;
+}
+
+async function runCount(request: APIRequestContext, datasetId: string): Promise<number> {
+  return ((await (await request.get(`/api/datasets/${datasetId}/runs`)).json()) as { runs: unknown[] }).runs.length;
+}
+
+/**
+ * POSTs a multipart body of `total` bytes in chunks, without Content-Length (chunked), as a
+ * client that does not say the size up front does, and stops sending once the server answers.
+ * @returns the status, the error and how many bytes were sent before the answer came
+ */
+function postChunkedMultipart(url: URL, total: number): Promise<{ status: number; error: string; sent: number }> {
+  const boundary = "----tidecast-hostile";
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\nContent-Type: text/csv\r\n\r\n`);
+  const chunk = Buffer.alloc(1024 * 1024, "2024-01-01,1\n");
+  return new Promise((resolve, reject) => {
+    let sent = 0;
+    let answered = false;
+    const req = http.request(url, { method: "POST", headers: { "content-type": `multipart/form-data; boundary=${boundary}`, "transfer-encoding": "chunked" } });
+    req.on("response", (response) => {
+      answered = true;
+      let text = "";
+      response.setEncoding("utf8");
+      response.on("data", (d: string) => (text += d));
+      response.on("end", () => {
+        req.destroy();
+        resolve({ status: response.statusCode ?? 0, error: (JSON.parse(text) as { error: string }).error, sent });
+      });
+    });
+    req.on("error", (err) => (answered ? undefined : reject(err)));
+    const pump = () => {
+      while (!answered && sent < total) {
+        sent += chunk.length;
+        if (!req.write(chunk)) return void req.once("drain", pump);
+      }
+      if (!answered) req.end(`\r\n--${boundary}--\r\n`);
+    };
+    req.write(head);
+    pump();
+  });
+}
+
+test("OPTIONS names the methods each route takes, the same as its 405", async ({ request }) => {
+  const { id, series } = await uploadCsv(request, "hostile-options", fs.readFileSync(MONTHLY));
+  const routes: [string, string][] = [
+    ["/api/datasets", "GET, HEAD, POST, OPTIONS"],
+    [`/api/datasets/${id}`, "GET, HEAD, DELETE, OPTIONS"],
+    [`/api/datasets/${id}/forecast`, "POST, OPTIONS"],
+    [`/api/datasets/${id}/runs`, "GET, HEAD, POST, OPTIONS"],
+    [`/api/datasets/${id}/series/${series[0]?.id}.csv`, "GET, HEAD, OPTIONS"],
+    [`/api/datasets/${id}/series/${series[0]?.id}/points`, "GET, HEAD, OPTIONS"],
+    ["/api/runs/nope", "GET, HEAD, DELETE, OPTIONS"],
+    ["/api/runs/nope/forecast.csv", "GET, HEAD, OPTIONS"],
+    ["/api/runs/nope/forecast.json", "GET, HEAD, OPTIONS"],
+    ["/api/runs/nope/chart.svg", "GET, HEAD, OPTIONS"],
+    ["/api/runs/nope/chart.png", "GET, HEAD, OPTIONS"],
+    ["/api/runs/nope/model", "GET, HEAD, OPTIONS"],
+  ];
+  for (const [path, allow] of routes) {
+    const options = await request.fetch(path, { method: "OPTIONS" });
+    expect(options.status(), path).toBe(204);
+    expect(options.headers()["allow"], path).toBe(allow);
+    const refused = await request.fetch(path, { method: "PATCH" });
+    expect(refused.status(), path).toBe(405);
+    expect(refused.headers()["allow"], path).toBe(allow);
+  }
+});
