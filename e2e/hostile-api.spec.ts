@@ -60,6 +60,23 @@ function postChunkedMultipart(url: URL, total: number): Promise<{ status: number
   });
 }
 
+test("a multipart upload without Content-Length is refused at the limit, not read whole first", async ({ request, baseURL }) => {
+  const before = await datasetCount(request);
+  // 300 MB against the 100 MB limit: the answer must come once the limit is passed.
+  const answer = await postChunkedMultipart(new URL("/api/datasets", baseURL), 300 * 1024 * 1024);
+  expect(answer.status).toBe(413);
+  expect(answer.error).toBe("The file is larger than the 100 MB upload limit. Split it, or raise MAX_UPLOAD_MB on the server.");
+  expect(answer.sent).toBeLessThan(200 * 1024 * 1024);
+  expect(await datasetCount(request)).toBe(before);
+
+  const { id } = await uploadCsv(request, "hostile-runs", fs.readFileSync(MONTHLY));
+  const run = await postChunkedMultipart(new URL(`/api/datasets/${id}/runs`, baseURL), 300 * 1024 * 1024);
+  expect(run.status).toBe(413);
+  expect(run.error).toMatch(/^The run is too large to save \(over 96 MB\)/);
+  expect(run.sent).toBeLessThan(200 * 1024 * 1024);
+  expect(await runCount(request, id)).toBe(0);
+});
+
 test("OPTIONS names the methods each route takes, the same as its 405", async ({ request }) => {
   const { id, series } = await uploadCsv(request, "hostile-options", fs.readFileSync(MONTHLY));
   const routes: [string, string][] = [

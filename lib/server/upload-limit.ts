@@ -39,3 +39,41 @@ export async function* limitBytes(
     reader.releaseLock();
   }
 }
+
+/**
+ * A multipart/form-data request body read through {@link limitBytes}. `Request.formData()` alone
+ * buffers the whole body before anyone can look at its size, so a client that sends no
+ * Content-Length (chunked) could make the server hold hundreds of megabytes only to refuse them.
+ * @param limit bytes the whole body may have
+ * @param errors as for limitBytes, plus `unreadable()` for a body that is not a form
+ */
+export async function readLimitedForm(
+  request: Request,
+  limit: number,
+  errors: { tooLarge: () => Error; cutOff: () => Error; unreadable: () => Error },
+): Promise<FormData> {
+  if (!request.body) throw errors.unreadable();
+  const chunks = limitBytes(request.body, limit, errors);
+  // The parser wraps a failing stream's error in its own, so the limit's error is kept aside.
+  let failure: unknown = null;
+  const limited = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
+      } catch (error) {
+        failure = error;
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+  try {
+    return await new Response(limited, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
+  } catch {
+    throw failure ?? errors.unreadable();
+  }
+}

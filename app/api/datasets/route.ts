@@ -2,7 +2,7 @@ import { importOptionsSchema } from "@/lib/series/schema";
 import { listDatasets } from "@/lib/server/datasets";
 import { handle, HttpError, parseRequestJson, routeMethods } from "@/lib/server/http";
 import { importCsv, toServerTiming, type ImportTimings } from "@/lib/server/import-csv";
-import { CUT_OFF_MESSAGE, limitBytes, maxUploadBytes, tooLargeMessage } from "@/lib/server/upload-limit";
+import { CUT_OFF_MESSAGE, limitBytes, maxUploadBytes, readLimitedForm, tooLargeMessage } from "@/lib/server/upload-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -20,6 +20,10 @@ function parseOptions(raw: string | null, name: string | null) {
     }
   }
   return importOptionsSchema.parse({ ...(json as object), ...(name !== null && name.trim() !== "" ? { name } : {}) });
+}
+
+function sizeErrors(limit: number) {
+  return { tooLarge: () => new HttpError(413, tooLargeMessage(limit)), cutOff: () => new HttpError(400, CUT_OFF_MESSAGE) };
 }
 
 function created(dataset: { id: string }, timings: ImportTimings): Response {
@@ -46,10 +50,7 @@ export const POST = handle(async (request: Request) => {
     const query = new URL(request.url).searchParams;
     const options = parseOptions(query.get("options"), query.get("name"));
     if (!request.body) throw new HttpError(422, "The file is empty. Choose a CSV file with a header row and at least one data row.");
-    const body = limitBytes(request.body, limit, {
-      tooLarge: () => new HttpError(413, tooLargeMessage(limit)),
-      cutOff: () => new HttpError(400, CUT_OFF_MESSAGE),
-    });
+    const body = limitBytes(request.body, limit, sizeErrors(limit));
     const timings: ImportTimings = {};
     const dataset = await importCsv(body, query.get("fileName"), options, timings);
     return created(dataset, timings);
@@ -60,13 +61,12 @@ export const POST = handle(async (request: Request) => {
   }
   const timings: ImportTimings = {};
   const receiving = performance.now();
-  let form: FormData;
-  try {
-    form = await request.formData();
-    timings.receive = performance.now() - receiving;
-  } catch {
-    throw new HttpError(400, "The upload could not be read as multipart/form-data. Send the CSV in a field named `file`.");
-  }
+  // The envelope (boundaries, the other fields) adds a little to the file's own size.
+  const form = await readLimitedForm(request, limit + 64 * 1024, {
+    ...sizeErrors(limit),
+    unreadable: () => new HttpError(400, "The upload could not be read as multipart/form-data. Send the CSV in a field named `file`."),
+  });
+  timings.receive = performance.now() - receiving;
   const file = form.get("file");
   if (!(file instanceof File)) throw new HttpError(400, "No file was sent. Put the CSV in a form field named `file`.");
   if (file.size > limit) throw new HttpError(413, tooLargeMessage(limit));

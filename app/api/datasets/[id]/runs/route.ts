@@ -2,6 +2,7 @@ import { saveRunSchema } from "@/lib/series/run-schema";
 import { getDataset } from "@/lib/server/datasets";
 import { handle, HttpError, parseRequestJson, routeMethods } from "@/lib/server/http";
 import { createRun, isSavedModelBytes, listRuns, MAX_MODEL_BYTES } from "@/lib/server/runs";
+import { readLimitedForm } from "@/lib/server/upload-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -10,6 +11,9 @@ type Context = { params: Promise<{ id: string }> };
 const MB = 1024 * 1024;
 /** A whole upload: the model plus the run's JSON (forecasts, backtest folds, loss curves of every epoch). */
 const MAX_RUN_BYTES = MAX_MODEL_BYTES + 32 * MB;
+
+const tooLarge = () =>
+  new HttpError(413, `The run is too large to save (over ${MAX_RUN_BYTES / MB} MB). Train with fewer units, layers or ensemble members.`);
 
 /** The dataset's saved runs, newest first, each with its headline MASE. */
 export const GET = handle(async (_request: Request, { params }: Context) => {
@@ -25,15 +29,12 @@ export const GET = handle(async (_request: Request, { params }: Context) => {
 export const POST = handle(async (request: Request, { params }: Context) => {
   const { id } = await params;
   const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > MAX_RUN_BYTES) {
-    throw new HttpError(413, `The run is too large to save (over ${MAX_RUN_BYTES / MB} MB). Train with fewer units, layers or ensemble members.`);
-  }
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    throw new HttpError(400, "Send the run as multipart/form-data with the fields `run` (JSON) and `model` (bytes).");
-  }
+  if (Number.isFinite(declared) && declared > MAX_RUN_BYTES) throw tooLarge();
+  const form = await readLimitedForm(request, MAX_RUN_BYTES, {
+    tooLarge,
+    cutOff: () => new HttpError(400, "The run was cut off before it all arrived, so nothing was saved. Save it again."),
+    unreadable: () => new HttpError(400, "Send the run as multipart/form-data with the fields `run` (JSON) and `model` (bytes)."),
+  });
   const runField = form.get("run");
   if (typeof runField !== "string") throw new HttpError(400, "The field `run` (the run as JSON) is missing.");
   const input = saveRunSchema.parse(parseRequestJson(runField, "The field `run` is not valid JSON."));
