@@ -102,3 +102,18 @@ test("OPTIONS names the methods each route takes, the same as its 405", async ({
     expect(refused.headers()["allow"], path).toBe(allow);
   }
 });
+
+test("a URL with broken percent-encoding answers 400 JSON, not a plain-text 500", async ({ request }) => {
+  for (const path of ["/api/datasets/%E0%A4%A", "/api/datasets/%", "/api/runs/%zz/forecast.csv", "/datasets/%"]) {
+    await expectJsonError(await request.get(path), 400, /^The address has a `%` that does not start a valid escape/);
+  }
+  expect((await request.get("/api/datasets")).status()).toBe(200);
+});
+
+test("a body of more than 10 MB sent without Content-Length arrives whole: the path check never buffers bodies", async ({ baseURL }) => {
+  // Next buffers a body for a proxy and cuts it at 10 MB: the form would lose its closing boundary
+  // (400, unreadable). Whole, the file is read, and its rows (cut at 1 MB chunks) refused by row.
+  const answer = await postChunkedMultipart(new URL("/api/datasets", baseURL), 20 * 1024 * 1024);
+  expect(answer.status).toBe(422);
+  expect(answer.error).toMatch(/^Row [\d,]+, column/);
+});

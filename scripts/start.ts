@@ -15,7 +15,7 @@ import { toErrorMessage } from "../lib/to-error-message";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const STAMP = path.join(ROOT, ".next", "tidecast-build-stamp");
 /** What a production build depends on; a change to any of these needs a new build. */
-const BUILD_INPUTS = ["app", "lib", "public", "next.config.js", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
+const BUILD_INPUTS = ["app", "lib", "public", "proxy.ts", "next.config.js", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
 const SKIP = new Set(["node_modules", ".next", "generated", "tfjs-wasm"]);
 
 function log(message: string): void {

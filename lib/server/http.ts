@@ -82,3 +82,19 @@ export function routeMethods(...methods: string[]): { notAllowed: (request: Requ
     OPTIONS: () => new Response(null, { status: 204, headers: { Allow: allow } }),
   };
 }
+
+/**
+ * The answer to a URL path that is not valid percent-encoding (`/api/datasets/%`, `%E0%A4%A`), or
+ * null for a path that decodes. Next cannot decode such a path into route parameters and answers
+ * a plain-text 500 of its own, which blames the server for the client's address.
+ */
+export function refuseUndecodablePath(pathname: string): Response | null {
+  for (const segment of pathname.split("/")) {
+    try {
+      decodeURIComponent(segment);
+    } catch {
+      return jsonError(400, `The address has a \`%\` that does not start a valid escape (in \`${segment}\`). Write a literal % as %25, and other characters as the UTF-8 bytes of encodeURIComponent.`);
+    }
+  }
+  return null;
+}
