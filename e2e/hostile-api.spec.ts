@@ -117,3 +117,21 @@ test("a body of more than 10 MB sent without Content-Length arrives whole: the p
   expect(answer.status).toBe(422);
   expect(answer.error).toMatch(/^Row [\d,]+, column/);
 });
+
+test("names with control characters are refused; a name taken from a file name is cleaned and kept short", async ({ request }) => {
+  const csv = "date,visits\n2024-01-01,1\n2024-01-02,2\n2024-01-03,3\n";
+  const before = await datasetCount(request);
+  const post = (query: string) => request.post(`/api/datasets?${query}`, { data: csv, headers: { "content-type": "text/csv" } });
+  await expectJsonError(await post("name=a%00b"), 422, /^The request is not valid: `name`: .*control character U\+0000/);
+  await expectJsonError(await post(`options=${encodeURIComponent(JSON.stringify({ seriesNames: { visits: "a\u0007b" } }))}`), 422, /`seriesNames\.visits`: .*control character U\+0007/);
+  expect(await datasetCount(request)).toBe(before);
+
+  // Emoji and right-to-left text are names like any other.
+  const rtl = await post(`name=${encodeURIComponent("زيارات 📈")}`);
+  expect(rtl.status()).toBe(201);
+  expect(((await rtl.json()) as { name: string }).name).toBe("زيارات 📈");
+  const fromFile = await post(`fileName=${encodeURIComponent(`../..\u0000/${"v".repeat(500)}\r\n.csv`)}`);
+  expect(fromFile.status()).toBe(201);
+  const { name } = (await fromFile.json()) as { name: string };
+  expect(name).toBe("v".repeat(200));
+});

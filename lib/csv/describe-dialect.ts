@@ -1,3 +1,4 @@
+import { toNameText } from "../series/names";
 import type { CsvDialect } from "./sniff-csv";
 
 const DELIMITER_NAMES: Record<CsvDialect["delimiter"], string> = {
@@ -42,8 +43,11 @@ export function formatBytes(bytes: number): string {
   return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
 
-/** File name without folders and extension: the default dataset name (`sales 2024.csv` → `sales 2024`). */
+/**
+ * File name without folders and extension: the default dataset name (`sales 2024.csv` → `sales 2024`),
+ * as a name may be (no control characters, at most MAX_NAME_LENGTH characters): the file name is the client's, not the analyst's.
+ */
 export function nameFromFileName(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
-  return base.replace(/\.(csv|tsv|txt)$/i, "").trim() || "Untitled dataset";
+  return toNameText(base.replace(/\.(csv|tsv|txt)\s*$/i, "")) || "Untitled dataset";
 }

@@ -149,7 +149,11 @@ describe("describeDialect, formatBytes, nameFromFileName", () => {
     ["sales 2024.csv", "sales 2024"],
     ["C:\\exports\\Umsatz.TSV", "Umsatz"],
     [".csv", "Untitled dataset"],
-  ])("%s → %s", (fileName, name) => {
+    // A client's file name is no name the analyst typed: control characters go, and it is cut to 200.
+    ["../..\u0000/sales\u0000\r\n2024.csv", "sales 2024"],
+    [`${"v".repeat(500)}.csv`, "v".repeat(200)],
+    ["\u0007.csv", "Untitled dataset"],
+  ])("%j → %s", (fileName, name) => {
     expect(nameFromFileName(fileName)).toBe(name);
   });
 });

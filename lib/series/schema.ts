@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { COMBINE } from "../csv/aggregate";
 import { PERIODS } from "../time/period";
+import { checkNameText, MAX_NAME_LENGTH } from "./names";
 import type { DatasetShape, IngestIssue } from "../csv/read-dataset";
 import type { ColumnKind, CsvDialect } from "../csv/sniff-csv";
 import type { DateOrder } from "../time/detect-time-format";
@@ -13,9 +14,19 @@ import type { TimeFormat } from "../time/time-format";
  */
 
 /** Options an analyst can set when importing a CSV (multipart field `options`, JSON). */
+/** A dataset or series name: trimmed, 1–200 characters, no control characters. */
+const nameSchema = z
+  .string()
+  .trim()
+  .max(MAX_NAME_LENGTH)
+  .superRefine((name, ctx) => {
+    const problem = checkNameText(name);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+
 export const importOptionsSchema = z
   .object({
-    name: z.string().trim().min(1).max(200).optional(),
+    name: nameSchema.min(1).optional(),
     timeColumn: z.string().nullable().optional(),
     valueColumns: z.array(z.string()).max(500).optional(),
     idColumn: z.string().nullable().optional(),
@@ -24,7 +35,7 @@ export const importOptionsSchema = z
     repeatedTimes: z.enum(["sum", "mean"]).optional(),
     /** Group each series' rows by a period; `by` is how a period's rows combine (default: their sum). */
     aggregate: z.object({ period: z.enum(PERIODS), by: z.enum(COMBINE).default("sum") }).strict().optional(),
-    seriesNames: z.record(z.string(), z.string().trim().max(200)).optional(),
+    seriesNames: z.record(z.string(), nameSchema).optional(),
   })
   .strict();
 export type ImportOptions = z.infer<typeof importOptionsSchema>;

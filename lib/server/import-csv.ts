@@ -1,6 +1,7 @@
 import { nameFromFileName } from "../csv/describe-dialect";
 import { readDatasetBlob, readDatasetStream, type BlobDataset } from "../csv/read-blob";
 import type { Result } from "../result";
+import { toNameText } from "../series/names";
 import type { DatasetDto, ImportOptions } from "../series/schema";
 import { createDataset } from "./datasets";
 import { HttpError } from "./http";
@@ -28,7 +29,8 @@ export async function importCsv(
   const readDone = performance.now();
   const dataset = await createDataset({
     name: name ?? (fileName ? nameFromFileName(fileName) : "Untitled dataset"),
-    fileName,
+    // Shown on the dataset's page: the client's file name, kept to what a name may hold.
+    fileName: fileName === null ? null : toNameText(fileName) || null,
     encoding: read.data.encoding,
     parsed: read.data.parsed,
   });
