@@ -435,6 +435,20 @@ describe("readDataset refuses bad files with the row, the column and what to do"
     expect(readDataset(text)).toEqual({ ok: false, reason });
   });
 
+  // A row longer than the detection sample (a file without line breaks, a pasted blob) was cut off
+  // whole and the file read as "a header row but no data rows".
+  const LONG = SNIFF_CHARS + 1000;
+  it.each([
+    ["a first line", `date,value${"1".repeat(LONG)}`, /^The first line is longer than 256 kB\. A CSV file has a line per row: check that this file is CSV text with line breaks\.$/],
+    ["a first data row", `date,value\n2024-01-01,${"1".repeat(LONG)}\n`, /^Row 2 is longer than 256 kB\. A CSV file has a line per row: check that this file is CSV text with line breaks\.$/],
+    ["only blank lines (none of them long)", `date,value\n${"\n".repeat(LONG)}`, /^The file has a header row but no data rows\./],
+  ])("%s longer than the detection sample: the message says so", async (_name, text, reason) => {
+    const whole = readDataset(text);
+    expect(whole.ok ? "" : whole.reason).toMatch(reason);
+    const chunked = await readDatasetChunks(pieces(text, 65_536));
+    expect(chunked.ok ? "" : chunked.reason).toMatch(reason);
+  });
+
   it("says when a chosen column does not exist", () => {
     expect(readDataset("date,v\n2024-01-01,1\n", { valueColumns: ["sales"] })).toEqual({
       ok: false,

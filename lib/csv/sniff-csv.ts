@@ -54,8 +54,14 @@ const SAMPLE_LINES = 500;
 /** Characters of text that detection looks at: readers collect this much before the rows are read. */
 export const SNIFF_CHARS = 256 * 1024;
 
+/** A row longer than the detection sample: no table has one, so the file is not the CSV it seems. */
+function tooLongRow(which: string): string {
+  return `${which} is longer than ${SNIFF_CHARS / 1024} kB. A CSV file has a line per row: check that this file is CSV text with line breaks.`;
+}
+
 function sampleText(text: string): string {
-  if (text.length <= SNIFF_CHARS) return text;
+  // A reader's head is SNIFF_CHARS long and may end inside a row: that row is left out too.
+  if (text.length < SNIFF_CHARS) return text;
   const cut = text.lastIndexOf("\n", SNIFF_CHARS);
   return text.slice(0, cut > 0 ? cut : SNIFF_CHARS);
 }
@@ -347,6 +353,7 @@ export interface SniffOptions {
 export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSniff> {
   const sample = sampleText(text);
   if (sample.trim() === "") return fail("The file is empty. Choose a CSV file with a header row and at least one data row.");
+  if (text.length >= SNIFF_CHARS && text.slice(0, SNIFF_CHARS).search(/[\r\n]/) < 0) return fail(tooLongRow("The first line"));
   const other = NOT_CSV.find(({ start }) => start.test(sample));
   if (other) return fail(`This file is ${other.what}, not CSV. ${other.todo}`);
   const delimiter = detectDelimiter(sample);
@@ -368,6 +375,8 @@ export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSn
   // words must not make a column of dates or numbers look like text.
   const dataRows = hasHeader ? restRows.filter((row) => !repeatsHeader(row, firstRow)) : rows;
   if (dataRows.length === 0) {
+    // The sample ends at the last line break in it: a longer first row was left out of it whole.
+    if (text.slice(sample.length, SNIFF_CHARS).trim() !== "") return fail(tooLongRow(`Row ${skipRows + rows.length + 1}`));
     return fail("The file has a header row but no data rows. Add at least one row of values under the header.");
   }
   const width = firstRow.length;
