@@ -135,3 +135,13 @@ test("names with control characters are refused; a name taken from a file name i
   const { name } = (await fromFile.json()) as { name: string };
   expect(name).toBe("v".repeat(200));
 });
+
+test("forecast settings the forecaster would refuse answer 422 at once, and no run is stored", async ({ request }) => {
+  const { id } = await uploadCsv(request, "hostile-settings", fs.readFileSync(MONTHLY));
+  const start = (config: object) => request.post(`/api/datasets/${id}/forecast`, { data: { horizon: 3, config } });
+  await expectJsonError(await start({ learningRate: 2 }), 422, /^Setting "learningRate" must be between 0 and 1 \(got 2\)\.$/);
+  await expectJsonError(await start({ dropout: 1 }), 422, /^Setting "dropout" must be at least 0 and below 1/);
+  await expectJsonError(await start({ lookback: 6, patchLength: 4 }), 422, /must be a multiple of "patchLength"/);
+  await expectJsonError(await start({ units: 1_000_000_000 }), 422, /^The network would have [\d,]+ weights, more than the 100,000,000 one training holds in memory; lower `units`, `layers` or `ensembleSize`\.$/);
+  expect(await runCount(request, id)).toBe(0);
+});

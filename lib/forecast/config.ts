@@ -108,3 +108,54 @@ export function usableLength(values: ArrayLike<number>): number {
   while (first < values.length && !Number.isFinite(values[first] as number)) first++;
   return values.length - first;
 }
+
+/**
+ * Weights of one network (one input's LSTM stack and head; buildLstm in network.ts) as tfjs
+ * holds them: the ensemble is one layer of ensembleSize × units units whose block-diagonal kernels
+ * are stored dense.
+ * @param spec units and layers per member, ensemble members, input values per step (patchLength × channels) and horizon
+ */
+export function countNetworkWeights(spec: Pick<ForecastConfig, "units" | "layers" | "ensembleSize" | "patchLength"> & { horizon: number; channels: number }): number {
+  const width = spec.ensembleSize * spec.units;
+  let weights = 0;
+  for (let layer = 0; layer < spec.layers; layer++) {
+    const inputs = layer === 0 ? spec.patchLength * spec.channels : width;
+    weights += (inputs + width + 1) * 4 * width;
+  }
+  const outputs = spec.ensembleSize * spec.horizon;
+  return weights + (width + 1) * outputs;
+}
+
+/**
+ * Most weights one network may have: 400 MB as float32, about 1.6 GB with its gradients and
+ * the optimiser's two moments, within the 4 GB a wasm backend can address. Past it, tfjs fails
+ * with "Invalid typed array length" or runs out of memory part-way into a run.
+ */
+export const MAX_NETWORK_WEIGHTS = 100_000_000;
+
+/**
+ * Settings the forecaster cannot train with, refused before anything starts (the server checks
+ * them before it stores a run).
+ * @param horizon steps forecast (the size of the network's head)
+ * @throws InvalidRequestError naming the setting and what it must be
+ */
+export function checkSettings(c: ForecastConfig, horizon: number): void {
+  const positiveInts: (keyof ForecastConfig)[] = ["lookback", "units", "layers", "epochs", "batchSize", "ensembleSize", "maxWindows", "backtestOrigins", "patchLength"];
+  for (const key of positiveInts) {
+    const v = c[key];
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 1) throw new InvalidRequestError(`Setting "${key}" must be a positive whole number (got ${String(v)}).`);
+  }
+  if (c.lookback % c.patchLength !== 0) throw new InvalidRequestError(`Setting "lookback" (${c.lookback}) must be a multiple of "patchLength" (${c.patchLength}).`);
+  if (c.backtestOrigins < 3) throw new InvalidRequestError(`Setting "backtestOrigins" must be at least 3 (got ${c.backtestOrigins}).`);
+  if (!(c.learningRate > 0 && c.learningRate < 1)) throw new InvalidRequestError(`Setting "learningRate" must be between 0 and 1 (got ${c.learningRate}).`);
+  if (!(c.dropout >= 0 && c.dropout < 1)) throw new InvalidRequestError(`Setting "dropout" must be at least 0 and below 1 (got ${c.dropout}).`);
+  if (!(c.validationFraction >= 0 && c.validationFraction <= 0.5)) throw new InvalidRequestError(`Setting "validationFraction" must be between 0 and 0.5 (got ${c.validationFraction}).`);
+  if (!(c.patience >= 1)) throw new InvalidRequestError(`Setting "patience" must be at least 1 (got ${c.patience}).`);
+  if (!Number.isFinite(c.seed)) throw new InvalidRequestError(`Setting "seed" must be a number (got ${c.seed}).`);
+  const weights = countNetworkWeights({ ...c, horizon, channels: c.differenceInput ? 2 : 1 });
+  if (weights > MAX_NETWORK_WEIGHTS) {
+    throw new InvalidRequestError(
+      `The network would have ${weights.toLocaleString("en-US")} weights, more than the ${MAX_NETWORK_WEIGHTS.toLocaleString("en-US")} one training holds in memory; lower \`units\`, \`layers\` or \`ensembleSize\`.`,
+    );
+  }
+}

@@ -4,7 +4,7 @@
  * Runs unchanged in Node and in a browser worker (no DOM or Node imports).
  */
 export { initBackend, getBackendInfo } from "./backend";
-export { resolveConfig, minimumLength, MAX_HORIZON } from "./config";
+export { checkSettings, resolveConfig, minimumLength, MAX_HORIZON } from "./config";
 export { ForecastError, InvalidRequestError, SavedModelError, SeriesTooShortError, TrainingDivergedError } from "./errors";
 export { forecastFromModel } from "./forecast-from-model";
 export { runClassicalForecast, runForecast, runForecastOrFallback } from "./run-forecast";

@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { initBackend } from "./backend";
+import { countNetworkWeights } from "./config";
 import { buildLstm, disposeNetwork, forwardTraining } from "./network";
 import { createRandom } from "./random";
 import { trainNetwork } from "./train";
@@ -85,6 +86,18 @@ describe("the LSTM layer", () => {
     const network = buildLstm({ lookback: 12, patch: 3, channels: 2, horizon: 5, units: 4, layers: 2, ensembleSize: 3 }, 1);
     expect(network.model.inputs[0]?.shape).toEqual([null, 4, 6]);
     expect(network.model.outputs[0]?.shape).toEqual([null, 15]);
+    disposeNetwork(network);
+  });
+});
+
+describe("countNetworkWeights", () => {
+  it.each([
+    { lookback: 3, patch: 1, channels: 1, horizon: 2, units: 3, layers: 1, ensembleSize: 2 },
+    { lookback: 12, patch: 3, channels: 2, horizon: 5, units: 4, layers: 2, ensembleSize: 3 },
+    { lookback: 8, patch: 4, channels: 2, horizon: 12, units: 8, layers: 3, ensembleSize: 1 },
+  ])("counts what tfjs builds for %j", (spec) => {
+    const network = buildLstm(spec, 1);
+    expect(countNetworkWeights({ ...spec, patchLength: spec.patch })).toBe(network.model.countParams());
     disposeNetwork(network);
   });
 });

@@ -284,6 +284,7 @@ describe("failures say what to change", () => {
     [{ seasonLength: 2.5 }, /season length must be a positive whole number/],
     [{ config: { lookback: 10, patchLength: 3 } }, /multiple of "patchLength"/],
     [{ config: { learningRate: 2 } }, /"learningRate" must be between 0 and 1/],
+    [{ config: { units: 100_000 } }, /^The network would have [\d,]+ weights/],
     [{ series: [] }, /at least one series/],
   ])("rejects %j", async (change, message) => {
     const request = { series: [{ name: "y", values: seasonalSeries(80) }], horizon: 6, seasonLength: 12, ...change };

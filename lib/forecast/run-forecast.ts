@@ -2,7 +2,7 @@ import { backtestMaseScale, maseScale } from "../metrics";
 import { initBackend } from "./backend";
 import { historyResiduals, planBacktest, scoreBacktest, toFolds, type BacktestPlan } from "./backtest";
 import { BASELINES, fitBaselines, runBaselines, type BaselineModels, type BaselineRunner } from "./baselines";
-import { minimumLength, resolveConfig, usableLength } from "./config";
+import { checkSettings, minimumLength, resolveConfig, usableLength } from "./config";
 import { COMBINED_METHODS, combineForecasts } from "./combination";
 import { seasonFitsHistory, seasonToModel } from "./cycle";
 import { toIntervals } from "./conformal";
@@ -64,7 +64,7 @@ export async function runForecast(asked: ForecastRequest, options: RunForecastOp
   // Everything downstream (lookback, baselines, backtest scale, saved model) uses the modelled season.
   const request: ForecastRequest = { ...asked, seasonLength: m };
   const config = resolveConfig(request);
-  checkConfig(config);
+  checkSettings(config, request.horizon);
   const backend = await initBackend(options.backend);
   const h = request.horizon;
   const needed = minimumLength(h, config.lookback, config.backtestOrigins);
@@ -677,20 +677,6 @@ function checkRequest(request: ForecastRequest): void {
   if (names.size !== request.series.length) throw new InvalidRequestError("Series names must be unique.");
 }
 
-function checkConfig(c: ForecastConfig): void {
-  const positiveInts: (keyof ForecastConfig)[] = ["lookback", "units", "layers", "epochs", "batchSize", "ensembleSize", "maxWindows", "backtestOrigins", "patchLength"];
-  for (const key of positiveInts) {
-    const v = c[key];
-    if (typeof v !== "number" || !Number.isInteger(v) || v < 1) throw new InvalidRequestError(`Setting "${key}" must be a positive whole number (got ${String(v)}).`);
-  }
-  if (c.lookback % c.patchLength !== 0) throw new InvalidRequestError(`Setting "lookback" (${c.lookback}) must be a multiple of "patchLength" (${c.patchLength}).`);
-  if (c.backtestOrigins < 3) throw new InvalidRequestError(`Setting "backtestOrigins" must be at least 3 (got ${c.backtestOrigins}).`);
-  if (!(c.learningRate > 0 && c.learningRate < 1)) throw new InvalidRequestError(`Setting "learningRate" must be between 0 and 1 (got ${c.learningRate}).`);
-  if (!(c.dropout >= 0 && c.dropout < 1)) throw new InvalidRequestError(`Setting "dropout" must be at least 0 and below 1 (got ${c.dropout}).`);
-  if (!(c.validationFraction >= 0 && c.validationFraction <= 0.5)) throw new InvalidRequestError(`Setting "validationFraction" must be between 0 and 0.5 (got ${c.validationFraction}).`);
-  if (!(c.patience >= 1)) throw new InvalidRequestError(`Setting "patience" must be at least 1 (got ${c.patience}).`);
-  if (!Number.isFinite(c.seed)) throw new InvalidRequestError(`Setting "seed" must be a number (got ${c.seed}).`);
-}
 
 /**
  * Rough time left: the measured time per epoch times the epochs still expected. In the backtest

@@ -1,4 +1,4 @@
-import { minimumLength, resolveConfig, usableLength } from "../forecast/config";
+import { checkSettings, minimumLength, resolveConfig, usableLength } from "../forecast/config";
 import { ForecastError, SeriesTooShortError } from "../forecast/errors";
 import { needsShortSeriesForecast, SHORT_SERIES_MIN_FIT } from "../forecast/short-series";
 import type { StatusResult } from "../result";
@@ -59,6 +59,8 @@ export async function startForecast(datasetId: string, input: StartForecastInput
     // said to be, unless every series is that short. The network's settings follow the long ones.
     const long = request.series.filter((s) => !needsShortSeriesForecast(s.values, horizon));
     config = resolveConfig(long.length > 0 ? { ...request, series: long } : request);
+    // What the thread would refuse is refused here, before a run is stored (not a failed run later).
+    checkSettings(config, horizon);
     const fitted = request.series.filter((s) => usableLength(s.values) > SHORT_SERIES_MIN_FIT);
     for (const s of fitted.length > 0 ? fitted : request.series.slice(0, 1)) {
       const needed = long.includes(s) ? minimumLength(horizon, config.lookback, config.backtestOrigins) : SHORT_SERIES_MIN_FIT + 1;

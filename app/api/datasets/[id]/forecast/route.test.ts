@@ -170,13 +170,17 @@ describe("POST /api/datasets/<id>/forecast", () => {
   });
 
   it("a run that fails in its thread is stored as failed with the forecaster's message; the next one, queued behind it, still runs", async () => {
-    // Only the forecaster itself (in the thread) checks this setting's range.
-    const failing = (await (await post({ horizon: 3, config: { ...TINY, learningRate: 1e30 } })).json()) as PendingRunDto;
+    // Values at the edge of a double: only training (in the thread) finds that the loss overflows.
+    const months = Array.from({ length: 60 }, (_, i) => `${2016 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")},${i % 2 ? "1.7e308" : "-1.7e308"}`);
+    const form = new FormData();
+    form.set("file", new File([`month,extreme\n${months.join("\n")}`], "extreme.csv", { type: "text/csv" }));
+    const extreme = (await (await list.POST(new Request("http://localhost/api/datasets", { method: "POST", body: form }))).json()) as DatasetDto;
+    const failing = (await (await post({ horizon: 3, config: TINY }, extreme.id)).json()) as PendingRunDto;
     const next = (await (await post({ horizon: 3, config: TINY })).json()) as PendingRunDto;
     expect(next.progress?.label).toBe("Queued behind 1 server-side run");
     const failed = await waitForRun(failing.id);
     expect(failed.final).toMatchObject({ status: "failed", progress: null });
-    expect(failed.final.failure).toBe('Setting "learningRate" must be between 0 and 1 (got 1e+30).');
+    expect(failed.final.failure).toMatch(/^Training diverged \(the loss became NaN or infinite\)/);
     expect((await waitForRun(next.id)).final.status).toBe("done");
     expect((await list.GET()).status).toBe(200);
   });
@@ -199,6 +203,10 @@ describe("POST /api/datasets/<id>/forecast", () => {
     ["a horizon that is not a whole number", () => post({ horizon: 2.5 }), 422, /^The request is not valid: `horizon`: /],
     ["an unknown series", () => post({ seriesIds: ["nope"] }), 422, /^Dataset `\w+` has no series `nope`\. Its series are `\w+` \(visitors\)\.$/],
     ["a body over 64 kB", () => post({ seriesIds: Array.from({ length: 999 }, () => "x".repeat(80)) }), 413, /^The request body is over 64 kB/],
+    // Checked before the run is stored: answered at once, not a run that fails in its thread later.
+    ["a learning rate the forecaster refuses", () => post({ horizon: 3, config: { learningRate: 1e30 } }), 422, 'Setting "learningRate" must be between 0 and 1 (got 1e+30).'],
+    ["a lookback that is no multiple of the patch", () => post({ horizon: 3, config: { lookback: 6, patchLength: 4 } }), 422, 'Setting "lookback" (6) must be a multiple of "patchLength" (4).'],
+    ["a network too large to train", () => post({ horizon: 3, config: { units: 1_000_000_000 } }), 422, /^The network would have [\d,]+ weights, more than the 100,000,000 one training holds in memory; lower `units`, `layers` or `ensembleSize`\.$/],
   ] as const)("refuses %s with JSON and stores nothing", async (_name, request, status, error) => {
     const { db } = await import("@/lib/server/db");
     const before = await db.run.count();
