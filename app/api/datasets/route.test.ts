@@ -275,3 +275,21 @@ describe("a streamed upload whose connection drops", () => {
     await expectRefused(request, 400, "The upload was cut off before the whole file arrived, so nothing was stored. Upload the file again.");
   });
 });
+
+describe("GET …/points names a bad query", () => {
+  it.each([
+    ["from=2021-06-01&to=2021-01-01", "The request is not valid: `from` (2021-06-01T00:00:00.000Z) is after `to` (2021-01-01T00:00:00.000Z); swap them."],
+    ["from=99999999999999999999", "The request is not valid: `from`: must be epoch milliseconds or an ISO date."],
+    ["maxPoints=", "The request is not valid: `maxPoints`: give a whole number of points from 3 to 1000000."],
+    ["maxPoints=3.5", "The request is not valid: `maxPoints`: give a whole number of points from 3 to 1000000."],
+    ["maxPoints=NaN", "The request is not valid: `maxPoints`: give a whole number of points from 3 to 1000000."],
+  ])("?%s", async (query, error) => {
+    const created = (await (await route.POST(rawUpload("date,v\n2021-01-01,1\n2021-02-01,2\n2021-03-01,3\n"))).json()) as { id: string; series: { id: string }[] };
+    const seriesId = created.series[0]?.id as string;
+    const read = await points.GET(new Request(`http://localhost/api/datasets/${created.id}/series/${seriesId}/points?${query}`), {
+      params: Promise.resolve({ id: created.id, seriesId }),
+    });
+    expect(read.status).toBe(422);
+    expect(await read.json()).toEqual({ error });
+  });
+});

@@ -8,16 +8,29 @@ export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ id: string; seriesId: string }> };
 
+/** Furthest a JavaScript date reaches from 1970, in milliseconds either way. */
+const MAX_DATE_MS = 8.64e15;
+
 const timeParam = z
   .string()
   .transform((text) => (/^-?\d+(\.\d+)?$/.test(text) ? Number(text) : Date.parse(text)))
-  .refine(Number.isFinite, "must be epoch milliseconds or an ISO date");
+  .refine((ms) => Math.abs(ms) <= MAX_DATE_MS, "must be epoch milliseconds or an ISO date");
 
-const querySchema = z.object({
-  from: timeParam.optional(),
-  to: timeParam.optional(),
-  maxPoints: z.coerce.number().int().min(3).max(1_000_000).optional(),
-});
+const maxPointsError = "give a whole number of points from 3 to 1000000";
+
+const querySchema = z
+  .object({
+    from: timeParam.optional(),
+    to: timeParam.optional(),
+    maxPoints: z.coerce.number({ error: maxPointsError }).int(maxPointsError).min(3, maxPointsError).max(1_000_000, maxPointsError).optional(),
+  })
+  // A range that ends before it starts is a mistake, not a request for no points.
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+    error: (issue) => {
+      const q = issue.input as { from: number; to: number };
+      return `\`from\` (${new Date(q.from).toISOString()}) is after \`to\` (${new Date(q.to).toISOString()}); swap them`;
+    },
+  });
 
 /** A series' points, optionally cut to a time range and downsampled for a chart. */
 export const GET = handle(async (request: Request, { params }: Context) => {
