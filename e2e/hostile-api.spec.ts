@@ -145,3 +145,14 @@ test("forecast settings the forecaster would refuse answer 422 at once, and no r
   await expectJsonError(await start({ units: 1_000_000_000 }), 422, /^The network would have [\d,]+ weights, more than the 100,000,000 one training holds in memory; lower `units`, `layers` or `ensembleSize`\.$/);
   expect(await runCount(request, id)).toBe(0);
 });
+
+test("a saved run's `model` must be the model's bytes, and `run` must be text", async ({ request }) => {
+  const { id } = await uploadCsv(request, "hostile-save", fs.readFileSync(MONTHLY));
+  await expectJsonError(await request.post(`/api/datasets/${id}/runs`, { multipart: { run: "{}", model: "not bytes" } }), 400, /^The field `model` must be the model file's bytes/);
+  await expectJsonError(
+    await request.post(`/api/datasets/${id}/runs`, { multipart: { run: { name: "run.json", mimeType: "application/json", buffer: Buffer.from("{}") } } }),
+    400,
+    /^The field `run` must be text \(the run as JSON\), not a file\.$/,
+  );
+  expect(await runCount(request, id)).toBe(0);
+});

@@ -36,10 +36,13 @@ export const POST = handle(async (request: Request, { params }: Context) => {
     unreadable: () => new HttpError(400, "Send the run as multipart/form-data with the fields `run` (JSON) and `model` (bytes)."),
   });
   const runField = form.get("run");
-  if (typeof runField !== "string") throw new HttpError(400, "The field `run` (the run as JSON) is missing.");
+  if (runField instanceof Blob) throw new HttpError(400, "The field `run` must be text (the run as JSON), not a file.");
+  if (runField === null) throw new HttpError(400, "The field `run` (the run as JSON) is missing.");
+  // Text where the model's bytes belong would otherwise be dropped, and the run saved without its model.
+  const modelField = form.get("model");
+  if (typeof modelField === "string") throw new HttpError(400, "The field `model` must be the model file's bytes (a file part), not text.");
   const input = saveRunSchema.parse(parseRequestJson(runField, "The field `run` is not valid JSON."));
 
-  const modelField = form.get("model");
   let model: Uint8Array | null = null;
   if (modelField instanceof Blob) {
     if (modelField.size > MAX_MODEL_BYTES) {
