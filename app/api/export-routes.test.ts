@@ -121,8 +121,8 @@ async function uploadWithRun(name: string): Promise<{ d: DatasetDto; runId: stri
 }
 
 /** A server-side run of the dataset's first series, queued: no forecast yet. */
-function queueRun(d: DatasetDto) {
-  return runs.createPendingRun(d.id, {
+async function queueRun(d: DatasetDto) {
+  const run = await runs.createPendingRun(d.id, {
     seriesIds: [d.series[0]!.id],
     config: TEST_CONFIG,
     mode: "per-series",
@@ -130,6 +130,8 @@ function queueRun(d: DatasetDto) {
     seasonLength: 12,
     progress: { stage: "queued", label: "Starting", percent: 0, model: 0, models: 0, epoch: 0, epochs: 0, elapsedMs: 0, etaMs: 0, backend: null },
   });
+  if (!run) throw new Error(`dataset ${d.id} is gone`);
+  return run;
 }
 
 describe("GET /api/runs/<id>/forecast.csv and .json", () => {

@@ -102,6 +102,16 @@ function write(job: ActiveJob, action: () => Promise<unknown>): void {
   job.writes = job.writes.then(action).catch((err: unknown) => console.error(`run ${job.runId}: could not record progress`, err));
 }
 
+/**
+ * Records where a run is. A run whose row is gone is ended: its dataset was deleted while the run
+ * was being set up, after the delete had ended that dataset's runs, and no one can read its result.
+ */
+function report(job: ActiveJob, progress: RunProgressDto, elapsedMs: number): void {
+  write(job, async () => {
+    if (!(await updateRunProgress(job.runId, progress, elapsedMs)) && !job.settled) settle(job);
+  });
+}
+
 function settle(job: ActiveJob): void {
   job.settled = true;
   jobs.active.delete(job.runId);
@@ -140,7 +150,7 @@ function onProgress(job: ActiveJob, p: ForecastProgress): void {
     etaMs: Math.round(p.etaMs),
     backend: p.backend,
   };
-  write(job, () => updateRunProgress(job.runId, progress, now - job.startedAt.getTime()));
+  report(job, progress, now - job.startedAt.getTime());
 }
 
 function onDone(job: ActiveJob, event: Extract<WorkerEvent, { type: "done" }>): void {
@@ -158,7 +168,7 @@ function onDone(job: ActiveJob, event: Extract<WorkerEvent, { type: "done" }>): 
 function start(job: ActiveJob): void {
   jobs.active.set(job.runId, job);
   job.startedAt = new Date();
-  write(job, () => updateRunProgress(job.runId, { ...toQueuedProgress(0), label: "Starting the forecast thread" }, 0));
+  report(job, { ...toQueuedProgress(0), label: "Starting the forecast thread" }, 0);
   let worker: Worker;
   try {
     worker = new Worker(THREAD_CODE, { eval: true, workerData: { entry: ENTRY }, name: `tidecast-forecast-${job.runId}` });

@@ -105,6 +105,16 @@ describe("saved runs", () => {
     expect(await runs.createRun(datasetId, input(["other"]), null)).toMatchObject({ ok: false, status: 422 });
   });
 
+  it("a dataset deleted while its run is being saved: 404, and no run is stored", async () => {
+    const { db } = await import("./db");
+    const doomed = await db.dataset.create({ data: { name: "doomed", series: { create: [{ position: 0, name: "sales", pointCount: 0 }] } }, include: { series: true } });
+    // The save has looked the dataset's series up; the delete lands before it inserts the run.
+    const saving = runs.createRun(doomed.id, input([doomed.series[0]?.id ?? ""]), null);
+    await db.dataset.delete({ where: { id: doomed.id } });
+    expect(await saving).toEqual({ ok: false, status: 404, reason: `Dataset \`${doomed.id}\` was deleted while the run was being saved.` });
+    expect(await db.run.count({ where: { datasetId: doomed.id } })).toBe(0);
+  });
+
   it("deletes a run", async () => {
     const [first] = await runs.listRuns(datasetId);
     expect(await runs.deleteRun(first?.id ?? "")).toBe(true);
@@ -168,8 +178,11 @@ describe("server-side runs", () => {
     etaMs: 20,
     backend: percent ? "wasm" : null,
   });
-  const pending = () =>
-    runs.createPendingRun(datasetId, { seriesIds: [seriesId], config: TEST_CONFIG, mode: "per-series", horizon: 2, seasonLength: 12, progress: progress(0) });
+  const pending = async () => {
+    const run = await runs.createPendingRun(datasetId, { seriesIds: [seriesId], config: TEST_CONFIG, mode: "per-series", horizon: 2, seasonLength: 12, progress: progress(0) });
+    if (!run) throw new Error("the test dataset is gone");
+    return run;
+  };
 
   it("are stored queued, report progress while running, then hold their result", async () => {
     const queued = await pending();
@@ -185,6 +198,15 @@ describe("server-side runs", () => {
     // A finished run is not touched by late messages.
     expect(await runs.failRun(queued.id, "late", 1)).toBe(false);
     expect(await runs.updateRunProgress(queued.id, progress(50), 1)).toBe(false);
+  });
+
+  it("a dataset deleted after the forecast was set up and before its run is queued: null, and no run is stored", async () => {
+    const { db } = await import("./db");
+    const doomed = await db.dataset.create({ data: { name: "doomed", series: { create: [{ position: 0, name: "sales", pointCount: 0 }] } }, include: { series: true } });
+    await db.dataset.delete({ where: { id: doomed.id } });
+    const queued = await runs.createPendingRun(doomed.id, { seriesIds: [doomed.series[0]?.id ?? ""], config: TEST_CONFIG, mode: "per-series", horizon: 2, seasonLength: 12, progress: progress(0) });
+    expect(queued).toBeNull();
+    expect(await db.run.count({ where: { datasetId: doomed.id } })).toBe(0);
   });
 
   it("a failed run keeps its message; a run deleted while it runs is gone", async () => {

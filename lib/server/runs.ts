@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Run } from "../generated/prisma/client";
+import { Prisma, type Run } from "../generated/prisma/client";
 import type { ForecastConfig, ForecastMode } from "../forecast/types";
 import {
   backendInfoSchema,
@@ -171,6 +171,14 @@ function toResultColumns(input: SaveRunInput, model: Uint8Array | null) {
   };
 }
 
+/**
+ * Whether a write failed because the run's dataset is gone: deleted after the writer checked it
+ * and before its insert (the runs' foreign key to their dataset).
+ */
+function isDatasetGone(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003";
+}
+
 export type CreateRunResult = StatusResult<RunDto, 404 | 422>;
 
 /**
@@ -187,15 +195,21 @@ export async function createRun(datasetId: string, input: SaveRunInput, model: U
   }
   const unknown = input.series.find((s) => !names.has(s.seriesId));
   if (unknown) return { ok: false, status: 422, reason: `Series \`${unknown.seriesId}\` (${unknown.name}) does not belong to this dataset.` };
-  const row = await db.run.create({
-    data: {
-      datasetId,
-      seriesIds: JSON.stringify(input.series.map((s) => s.seriesId)),
-      origin: "browser",
-      startedAt: new Date(input.startedAt),
-      ...toResultColumns(input, model),
-    },
-  });
+  let row: Run;
+  try {
+    row = await db.run.create({
+      data: {
+        datasetId,
+        seriesIds: JSON.stringify(input.series.map((s) => s.seriesId)),
+        origin: "browser",
+        startedAt: new Date(input.startedAt),
+        ...toResultColumns(input, model),
+      },
+    });
+  } catch (error) {
+    if (isDatasetGone(error)) return { ok: false, status: 404, reason: `Dataset \`${datasetId}\` was deleted while the run was being saved.` };
+    throw error;
+  }
   return { ok: true, data: toRunDto(row, names) as RunDto };
 }
 
@@ -212,22 +226,29 @@ export interface PendingRunInput {
 /**
  * Stores a server-side run before it starts (status `queued`), so that its id can be answered at
  * once and GET /api/runs/<id> reports it while it runs.
+ * @returns null when the dataset was deleted meanwhile
  */
-export async function createPendingRun(datasetId: string, input: PendingRunInput): Promise<PendingRunDto> {
-  const row = await db.run.create({
-    data: {
-      datasetId,
-      seriesIds: JSON.stringify(input.seriesIds),
-      status: "queued",
-      origin: "server",
-      config: JSON.stringify(input.config),
-      seed: input.config.seed,
-      mode: input.mode,
-      horizon: input.horizon,
-      seasonLength: input.seasonLength,
-      progress: JSON.stringify(input.progress),
-    },
-  });
+export async function createPendingRun(datasetId: string, input: PendingRunInput): Promise<PendingRunDto | null> {
+  let row: Run;
+  try {
+    row = await db.run.create({
+      data: {
+        datasetId,
+        seriesIds: JSON.stringify(input.seriesIds),
+        status: "queued",
+        origin: "server",
+        config: JSON.stringify(input.config),
+        seed: input.config.seed,
+        mode: input.mode,
+        horizon: input.horizon,
+        seasonLength: input.seasonLength,
+        progress: JSON.stringify(input.progress),
+      },
+    });
+  } catch (error) {
+    if (isDatasetGone(error)) return null;
+    throw error;
+  }
   return toRunDto(row, await seriesNamesById(datasetId)) as PendingRunDto;
 }
 

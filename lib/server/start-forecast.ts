@@ -79,6 +79,7 @@ export async function startForecast(datasetId: string, input: StartForecastInput
     seasonLength: request.seasonLength,
     progress: toQueuedProgress(forecastsAhead()),
   });
+  if (!run) return { ok: false, status: 404, reason: `Dataset \`${datasetId}\` was deleted while the forecast was being set up.` };
   enqueueForecast({ runId: run.id, datasetId, request, series: regular, frequency: first.frequency });
   return { ok: true, data: run };
 }

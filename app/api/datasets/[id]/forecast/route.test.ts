@@ -195,6 +195,16 @@ describe("POST /api/datasets/<id>/forecast", () => {
     expect((await run.GET(new Request("http://localhost/x"), params({ id: started.id }))).status).toBe(404);
   });
 
+  it("a run whose row is gone while it trains (its dataset deleted as the run was set up) is ended", async () => {
+    const { db } = await import("@/lib/server/db");
+    // Minutes of training if nothing ends it.
+    const started = (await (await post({ horizon: 3, config: { ...TINY, units: 16, epochs: 20_000, patience: 20_000 } })).json()) as PendingRunDto;
+    // Deleted behind the jobs' back: nothing told the queue to end it.
+    await db.run.delete({ where: { id: started.id } });
+    const idle = jobs.whenForecastsIdle().then(() => "idle");
+    expect(await Promise.race([idle, new Promise((resolve) => setTimeout(() => resolve("still training"), 10_000))])).toBe("idle");
+  });
+
   it.each([
     ["an unknown dataset", () => post({}, "nope"), 404, "There is no dataset with id `nope`."],
     ["a body that is not JSON", () => post("{horizon: 3"), 400, 'The body is not valid JSON. Send e.g. {"horizon": 12}, or no body for the automatic settings.'],
