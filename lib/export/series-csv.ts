@@ -1,6 +1,6 @@
 import type { TimeFormat } from "../time/time-format";
 import { toStampColumns, type SeriesHistory, type StampColumns } from "./forecast-table";
-import { toCsv, type CsvCell, type CsvDialect } from "./to-csv";
+import { toCsv, toCsvChunks, type CsvCell, type CsvDialect, type CsvTable } from "./to-csv";
 
 export interface SeriesCsvInput {
   /** The series' name: the value column's header. */
@@ -28,7 +28,16 @@ function* seriesRows(input: SeriesCsvInput, stamp: StampColumns | null): Generat
  * column is written as one value column (missing values as `NA`).
  */
 export function toSeriesCsv(input: SeriesCsvInput, dialect: CsvDialect = "standard"): string {
+  return toCsv(seriesTable(input), dialect);
+}
+
+/** {@link toSeriesCsv} in pieces, for sending a long series without holding the server (see {@link toCsvChunks}). */
+export function toSeriesCsvChunks(input: SeriesCsvInput, dialect: CsvDialect = "standard"): Generator<string> {
+  return toCsvChunks(seriesTable(input), dialect);
+}
+
+function seriesTable(input: SeriesCsvInput): CsvTable {
   const stamp = input.timeFormat.kind === "index" ? null : toStampColumns([input.timeFormat], input.timeColumn || "timestamp");
   const header = stamp ? [...stamp.header, input.name] : [input.name];
-  return toCsv({ header, rows: seriesRows(input, stamp) }, dialect);
+  return { header, rows: seriesRows(input, stamp) };
 }

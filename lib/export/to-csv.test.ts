@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeFormula, formatNumber, toCsv, toCsvCell, type CsvCell } from "./to-csv";
+import { escapeFormula, formatNumber, toCsv, toCsvCell, toCsvChunks, type CsvCell } from "./to-csv";
 
 describe("formula escaping of text cells", () => {
   it.each([
@@ -66,5 +66,17 @@ describe("whole files", () => {
 
   it("rounds only the columns given significant digits", () => {
     expect(toCsv({ header: ["a", "b"], rows: [[1 / 3, 1 / 3]], significantDigits: [undefined, 3] })).toBe("a,b\n0.3333333333333333,0.333\n");
+  });
+});
+
+describe("toCsvChunks", () => {
+  it("gives the text of toCsv in pieces of whole lines, the header and BOM in the first", () => {
+    const rows = Array.from({ length: 25 }, (_, i) => [`2024-01-${String(i + 1).padStart(2, "0")}`, i + 0.5]);
+    const table = { header: ["date", "value"], rows };
+    const chunks = [...toCsvChunks(table, "excel", 10)];
+    expect(chunks.join("")).toBe(toCsv(table, "excel"));
+    expect(chunks).toHaveLength(3);
+    expect(chunks[0]!.startsWith("\ufeffdate;value\r\n")).toBe(true);
+    expect(chunks.every((chunk) => chunk.endsWith("\r\n"))).toBe(true);
   });
 });

@@ -97,6 +97,15 @@ export interface CsvTable {
  * break (and the excel dialect starting with a BOM).
  */
 export function toCsv(table: CsvTable, dialect: CsvDialect = "standard"): string {
+  return [...toCsvChunks(table, dialect)].join("");
+}
+
+/**
+ * The text of {@link toCsv} in pieces of `rowsPerChunk` lines (the first also holds the BOM and
+ * the header), so a server can send a long series a piece at a time and answer other requests in
+ * between: written whole, two million points held the event loop for 12 s.
+ */
+export function* toCsvChunks(table: CsvTable, dialect: CsvDialect = "standard", rowsPerChunk = 10_000): Generator<string> {
   const spec = DIALECTS[dialect];
   // In a one-column file nothing shows that `1,5` is one decimal-comma number rather than two
   // cells; quoted, both Excel and our reader take it as the number.
@@ -107,9 +116,15 @@ export function toCsv(table: CsvTable, dialect: CsvDialect = "standard"): string
     return single && numeric && text.includes(",") ? `"${text}"` : text;
   };
   const line = (cells: CsvCell[]) => cells.map(cell).join(spec.delimiter) + spec.lineBreak;
-  const parts = [spec.bom, line(table.header)];
-  for (const row of table.rows) parts.push(line(row));
-  return parts.join("");
+  let parts = [spec.bom, line(table.header)];
+  for (const row of table.rows) {
+    parts.push(line(row));
+    if (parts.length >= rowsPerChunk) {
+      yield parts.join("");
+      parts = [];
+    }
+  }
+  if (parts.length > 0) yield parts.join("");
 }
 
 /** `text/csv` with the charset, as every CSV response and download is sent. */

@@ -98,3 +98,25 @@ export function refuseUndecodablePath(pathname: string): Response | null {
   }
   return null;
 }
+
+/**
+ * A response body sent a piece at a time, handing the event loop back between pieces (each pull
+ * waits for `setImmediate`): written as one string, a two-million-point series held every other
+ * request for 12 s.
+ * @param chunks the text, in pieces (a generator: each piece is made only when it is sent)
+ */
+export function streamText(chunks: Iterable<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const pieces = chunks[Symbol.iterator]();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      const next = pieces.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    cancel() {
+      pieces.return?.();
+    },
+  });
+}

@@ -1,9 +1,9 @@
 import { toContentDisposition, toExportFileName } from "@/lib/export/file-name";
-import { toSeriesCsv } from "@/lib/export/series-csv";
+import { toSeriesCsvChunks } from "@/lib/export/series-csv";
 import { CSV_CONTENT_TYPE } from "@/lib/export/to-csv";
 import { seriesExportQuerySchema } from "@/lib/series/export-schema";
 import { getDataset, getSeriesPoints } from "@/lib/server/datasets";
-import { handle, HttpError, routeMethods } from "@/lib/server/http";
+import { handle, HttpError, routeMethods, streamText } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";
 
@@ -22,12 +22,12 @@ export const GET = handle(async (request: Request, { params }: Context) => {
   const stored = await getSeriesPoints(seriesId);
   const dataset = stored?.datasetId === id ? await getDataset(id) : null;
   if (!stored || !dataset) throw new HttpError(404, `Dataset \`${id}\` has no series with id \`${seriesId}\`.`);
-  const csv = toSeriesCsv(
+  const csv = toSeriesCsvChunks(
     { name: stored.series.name, timeColumn: dataset.ingest?.timeColumn, timeFormat: stored.series.timeFormat, points: stored },
     query.format,
   );
   const fileName = toExportFileName({ dataset: dataset.name, series: [stored.series.name], kind: query.format === "excel" ? "data-excel" : "data", extension: "csv" });
-  return new Response(csv, { headers: { "Content-Type": CSV_CONTENT_TYPE, "Content-Disposition": toContentDisposition(fileName) } });
+  return new Response(streamText(csv), { headers: { "Content-Type": CSV_CONTENT_TYPE, "Content-Disposition": toContentDisposition(fileName) } });
 });
 
 export const { OPTIONS, notAllowed: POST, notAllowed: PUT, notAllowed: PATCH, notAllowed: DELETE } = routeMethods("GET");
