@@ -969,8 +969,8 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       for (let i = 1; i < n; i++) {
         if ((rawTimes[i] as number) < (rawTimes[i - 1] as number)) sorted = false;
         // Without offsets, the repeated hour's second readings step back into it in file order.
-        const intoRepeatedHour = !offsets && isRepeatedClockHour(rawTimes[i] as number) && isRepeatedClockHour(rawTimes[i - 1] as number);
-        if (moment(i) < moment(i - 1) && !intoRepeatedHour) inOrder = false;
+        // (Asked only of a step back: two Dates a row were a tenth of the time a million rows took.)
+        if (moment(i) < moment(i - 1) && !(!offsets && isRepeatedClockHour(rawTimes[i] as number) && isRepeatedClockHour(rawTimes[i - 1] as number))) inOrder = false;
         if (!sorted && !inOrder) break;
       }
       let order: Uint32Array | null = null;
