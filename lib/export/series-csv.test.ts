@@ -66,12 +66,24 @@ describe("upload → export of a series → upload again is exact", () => {
     expectRoundTrip(text, "excel", options);
   });
 
+  const SERIALS = "Timestamp,Load\n45290.958333,1\n45291.000000,2\n45291.041667,3\n45291.083333,4\n";
+
   it("Excel serial date-times written with six places (standard CSV)", () => {
-    // Standard only: serials with a decimal comma are not read as times yet (the points are numbered).
-    const parsed = expectRoundTrip("Timestamp,Load\n45290.958333,1\n45291.000000,2\n45291.041667,3\n45291.083333,4\n", "standard");
+    const parsed = expectRoundTrip(SERIALS, "standard");
     const series = parsed.series[0]!;
     const text = toSeriesCsv({ name: series.name, timeColumn: parsed.timeColumn, timeFormat: parsed.timeFormat, points: series });
     expect(text.split("\n")[2]).toBe("45291.000000,2");
+  });
+
+  it("Excel serial date-times written with decimal commas (excel CSV) read back as the same times", () => {
+    // Before German Excel's `45291,041667` was read as a time, the points came back numbered.
+    const parsed = upload(SERIALS);
+    const series = parsed.series[0]!;
+    const text = toSeriesCsv({ name: series.name, timeColumn: parsed.timeColumn, timeFormat: parsed.timeFormat, points: series }, "excel");
+    expect(text.split("\r\n")[2]).toBe("45291,000000;2");
+    const again = upload(text);
+    expect(Array.from(again.series[0]!.times)).toEqual(Array.from(series.times));
+    expect(again.timeFormat).toEqual({ ...parsed.timeFormat, decimalComma: true });
   });
 
   const DATASETS = path.resolve(import.meta.dirname, "../../bench/datasets");
