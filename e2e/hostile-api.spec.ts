@@ -123,7 +123,7 @@ test("names with control characters are refused; a name taken from a file name i
   const before = await datasetCount(request);
   const post = (query: string) => request.post(`/api/datasets?${query}`, { data: csv, headers: { "content-type": "text/csv" } });
   await expectJsonError(await post("name=a%00b"), 422, /^The request is not valid: `name`: .*control character U\+0000/);
-  await expectJsonError(await post(`options=${encodeURIComponent(JSON.stringify({ seriesNames: { visits: "a\u0007b" } }))}`), 422, /`seriesNames\.visits`: .*control character U\+0007/);
+  await expectJsonError(await post(`options=${encodeURIComponent(JSON.stringify({ seriesNames: { visits: "a\u0007b" } }))}`), 422, /^The `options` field is not valid: `seriesNames\.visits`: .*control character U\+0007/);
   expect(await datasetCount(request)).toBe(before);
 
   // Emoji and right-to-left text are names like any other.

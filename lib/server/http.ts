@@ -27,11 +27,21 @@ export function jsonError(status: number, error: string): Response {
   return Response.json({ error }, { status });
 }
 
-function describeZodError(error: ZodError): string {
+/**
+ * The first problem zod found, as a sentence.
+ * @param what what was checked (default "The request"; "The `options` field" for a field of JSON)
+ * @param keys the keys the object takes, listed when the problem is a key it does not
+ */
+export function describeZodError(error: ZodError, what = "The request", keys?: readonly string[]): string {
   const first = error.issues[0];
-  if (!first) return "The request is not valid.";
+  if (!first) return `${what} is not valid.`;
   const where = first.path.length ? `\`${first.path.join(".")}\`: ` : "";
-  return `The request is not valid: ${where}${first.message}.`;
+  if (first.code === "unrecognized_keys" && keys && first.path.length === 0) {
+    const unknown = first.keys.map((key) => `\`${key}\``).join(", ");
+    const verb = first.keys.length === 1 ? "is not an option" : "are not options";
+    return `${what} is not valid: ${unknown} ${verb}. The options are ${keys.map((key) => `\`${key}\``).join(", ")}.`;
+  }
+  return `${what} is not valid: ${where}${first.message}.`;
 }
 
 /**

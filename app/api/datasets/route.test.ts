@@ -199,13 +199,13 @@ describe("POST /api/datasets", () => {
     [
       "an unknown option",
       422,
-      'The request is not valid: Unrecognized key: "delimiter".',
+      "The `options` field is not valid: `delimiter` is not an option. The options are `name`, `timeColumn`, `valueColumns`, `idColumn`, `dateOrder`, `decimal`, `repeatedTimes`, `aggregate`, `seriesNames`.",
       () => upload("date,v\n2024-01-01,1\n", { options: JSON.stringify({ delimiter: ";" }) }),
     ],
     [
       "an unknown period to group by",
       422,
-      'The request is not valid: `aggregate.period`: Invalid option: expected one of "hour"|"day"|"week"|"month"|"quarter"|"year".',
+      'The `options` field is not valid: `aggregate.period`: Invalid option: expected one of "hour"|"day"|"week"|"month"|"quarter"|"year".',
       () => upload("date,v\n2024-01-01,1\n", { options: JSON.stringify({ aggregate: { period: "fortnight", by: "sum" } }) }),
     ],
     [

@@ -1,6 +1,6 @@
 import { importOptionsSchema } from "@/lib/series/schema";
 import { listDatasets } from "@/lib/server/datasets";
-import { handle, HttpError, parseRequestJson, routeMethods } from "@/lib/server/http";
+import { describeZodError, handle, HttpError, parseRequestJson, routeMethods } from "@/lib/server/http";
 import { importCsv, toServerTiming, type ImportTimings } from "@/lib/server/import-csv";
 import { CUT_OFF_MESSAGE, limitBytes, maxUploadBytes, readLimitedForm, tooLargeMessage } from "@/lib/server/upload-limit";
 
@@ -19,7 +19,13 @@ function parseOptions(raw: string | null, name: string | null) {
       throw new HttpError(422, 'The `options` field must be a JSON object, such as {"decimal": ","}.');
     }
   }
-  return importOptionsSchema.parse({ ...(json as object), ...(name !== null && name.trim() !== "" ? { name } : {}) });
+  const parsed = importOptionsSchema.safeParse({ ...(json as object), ...(name !== null && name.trim() !== "" ? { name } : {}) });
+  if (!parsed.success) {
+    // The name is its own field (or query parameter) whenever one was sent: a problem with it is not the options'.
+    const ofName = name !== null && parsed.error.issues[0]?.path[0] === "name";
+    throw new HttpError(422, describeZodError(parsed.error, ofName ? "The request" : "The `options` field", Object.keys(importOptionsSchema.shape)));
+  }
+  return parsed.data;
 }
 
 function sizeErrors(limit: number) {
