@@ -215,6 +215,22 @@ test("a series too short for the LSTM gets Theta's forecast, labelled, judged ag
   await expect(page.getByRole("button", { name: "Forecast with saved model" })).toHaveCount(0);
 });
 
+test("a horizon longer than the history: the field shows the limit, the note says what to change, and nothing runs", async ({ page }) => {
+  await upload(page, TINY, "horizon-limit.csv");
+  const horizon = page.getByLabel(/^Horizon/);
+  await expect(horizon).toHaveAttribute("max", "12");
+  await expect(page.getByText("steps ahead (daily), at most 12")).toBeVisible();
+  await horizon.fill("100000");
+  const note = page.getByTestId("horizon-problem");
+  await expect(note).toHaveText("The horizon may be at most 12 steps, the length of the history (got 100,000). Choose a horizon of at most 12 steps, or upload a longer history.");
+  await expect(horizon).toHaveAttribute("aria-invalid", "true");
+  await page.getByRole("button", { name: "Forecast with Theta" }).click();
+  await expect(page.getByRole("progressbar", { name: "Training progress" })).toHaveCount(0);
+  await expect(page.getByTestId("run-result")).toHaveCount(0);
+  await horizon.fill("12");
+  await expect(note).toHaveCount(0);
+});
+
 /** Six years of months, as a wide file's time column. */
 const MONTHS = Array.from({ length: 72 }, (_, i) => `${2016 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`);
 

@@ -146,6 +146,17 @@ test("forecast settings the forecaster would refuse answer 422 at once, and no r
   expect(await runCount(request, id)).toBe(0);
 });
 
+test("a horizon longer than the history answers 422 naming the limit; no run is stored and the server keeps answering", async ({ request }) => {
+  const { id } = await uploadCsv(request, "hostile-horizon", fs.readFileSync(MONTHLY));
+  await expectJsonError(
+    await request.post(`/api/datasets/${id}/forecast`, { data: { horizon: 100_000 } }),
+    422,
+    /^The horizon may be at most 72 steps, the length of the history \(got 100,000\)\. Choose a horizon of at most 72 steps, or upload a longer history\.$/,
+  );
+  expect(await runCount(request, id)).toBe(0);
+  expect((await request.get(`/api/datasets/${id}`)).status()).toBe(200);
+});
+
 test("a saved run's `model` must be the model's bytes, and `run` must be text", async ({ request }) => {
   const { id } = await uploadCsv(request, "hostile-save", fs.readFileSync(MONTHLY));
   await expectJsonError(await request.post(`/api/datasets/${id}/runs`, { multipart: { run: "{}", model: "not bytes" } }), 400, /^The field `model` must be the model file's bytes/);

@@ -229,6 +229,7 @@ describe("npm run forecast", () => {
     [["--input", "tiny.csv", "--horizon", "2"], 1, /has 4 usable values; a forecast needs at least 5, whatever the horizon\. Upload a longer history/],
     [["--input", "short.csv", "--horizon", "0"], 2, /--horizon must be a positive whole number/],
     [["--input", "short.csv", "--horizon", "10000000"], 2, /--horizon may be at most 100,000 steps \(got 10,000,000\)/],
+    [["--input", "short.csv", "--horizon", "21"], 1, /^The horizon may be at most 20 steps, the length of the history \(got 21\)\. Choose a horizon of at most 20 steps, or upload a longer history\.\n$/],
     [["--horizon", "3"], 2, /--input is required/],
     [["--input", "short.csv", "--horizon", "3", "--value", "missing"], 1, /There is no column `missing`/],
     [["--input", "short.csv", "--horizon", "3", "--decimal", ";"], 2, /--decimal must be "," \(decimal comma\) or "\." \(decimal point\)/],

@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useMemo, useState, type FormEvent } from "react";
+import { memo, useId, useMemo, useState, type FormEvent } from "react";
 import type { ForecastMode } from "@/lib/forecast/types";
 import type { SeriesDto } from "@/lib/series/schema";
 import { describeHorizonPlan, describeSkipped, toAutoConfig, toHorizonPlan, toStepCount } from "@/lib/workbench/horizon-plan";
@@ -35,6 +35,7 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
   const [filter, setFilter] = useState("");
   const [overrides, setOverrides] = useState(EMPTY_OVERRIDES);
   const [problem, setProblem] = useState<string | null>(null);
+  const horizonProblemId = useId();
 
   const plan = useMemo(() => toHorizonPlan(chosen, Number(horizon)), [chosen, horizon]);
   const auto = useMemo(() => (first ? toAutoConfig(chosen, first.frequency.seasonLength, Number(horizon)) : null), [chosen, first, horizon]);
@@ -46,6 +47,7 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
     const parsed = parseSettings({ horizon, ...overrides }, mode);
     if (!chosen.length) return setProblem("Choose at least one series to forecast.");
     if (!parsed.ok) return setProblem(parsed.reason);
+    if (plan.problem) return setProblem(plan.problem);
     setProblem(null);
     onTrain(chosen, parsed.data);
   }
@@ -101,16 +103,36 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
       )}
       <label className="field">
         <span>
-          Horizon <em>steps ahead{first ? ` (${first.frequency.label})` : ""}</em>
+          Horizon{" "}
+          <em>
+            steps ahead{first ? ` (${first.frequency.label})` : ""}
+            {chosen.length > 0 ? `, at most ${plan.limit.toLocaleString("en-US")}` : ""}
+          </em>
         </span>
-        <input type="number" inputMode="numeric" min={1} step={1} value={horizon} onChange={(e) => setHorizon(e.target.value)} disabled={busy} />
+        <input
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={chosen.length > 0 ? plan.limit : undefined}
+          step={1}
+          value={horizon}
+          onChange={(e) => setHorizon(e.target.value)}
+          disabled={busy}
+          aria-invalid={plan.problem ? true : undefined}
+          aria-describedby={plan.problem ? horizonProblemId : undefined}
+        />
       </label>
+      {plan.problem && (
+        <p className="field-hint warning" role="note" id={horizonProblemId} data-testid="horizon-problem">
+          {plan.problem}
+        </p>
+      )}
       {skippedNote && (
         <p className="field-hint warning" role="note" data-testid="skipped-note">
           {skippedNote}
         </p>
       )}
-      {horizonNote && (
+      {horizonNote && !plan.problem && (
         <p className={horizonNote.warning ? "field-hint warning" : "field-hint"} role="note" data-testid="horizon-note">
           {horizonNote.text}
         </p>

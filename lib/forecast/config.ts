@@ -1,6 +1,6 @@
 import { longCyclePeriod } from "./cycle";
 import { InvalidRequestError } from "./errors";
-import type { ForecastConfig, ForecastRequest } from "./types";
+import type { ForecastConfig, ForecastRequest, SeriesInput } from "./types";
 
 /** Fewest training windows (validation included) the backtest network may learn from. */
 export const MIN_TRAIN_WINDOWS = 12;
@@ -45,8 +45,7 @@ export function minimumLength(horizon: number, lookback = MIN_LOOKBACK, origins 
 export function resolveConfig(request: Pick<ForecastRequest, "horizon" | "seasonLength" | "series" | "frequency" | "config">): ForecastConfig {
   const h = request.horizon;
   const m = request.seasonLength;
-  if (!Number.isInteger(h) || h < 1) throw new InvalidRequestError(`The horizon must be a positive whole number of steps (got ${h}).`);
-  if (h > MAX_HORIZON) throw new InvalidRequestError(`The horizon may be at most ${MAX_HORIZON.toLocaleString("en-US")} steps (got ${h.toLocaleString("en-US")}).`);
+  checkHorizon(h);
   if (!Number.isInteger(m) || m < 1) throw new InvalidRequestError(`The season length must be a positive whole number of steps (got ${m}); use 1 for no season.`);
   const lengths = request.series.map((s) => usableLength(s.values));
   const n = lengths.length > 0 ? lengths.reduce((fewest, l) => Math.min(fewest, l)) : 0;
@@ -100,6 +99,61 @@ export function resolveConfig(request: Pick<ForecastRequest, "horizon" | "season
     chooseMargin: 0.7,
     ...overrides,
   };
+}
+
+/** A series' name and its usable history in steps ({@link usableLength}): what a horizon is measured against. */
+export interface SeriesHistory {
+  name: string;
+  length: number;
+}
+
+/**
+ * The longest horizon a request may ask for: as many steps ahead as its longest series has
+ * usable values, and never more than {@link MAX_HORIZON}. Further ahead, no backtest origin of
+ * that length was ever observed to judge or calibrate the forecast by, and a slip (`100000` for
+ * `10`) had Theta forecast 100,000 steps from 176 months, a run of 22 MB. R's forecast package
+ * takes any h; Amazon Forecast allows a third of the history. One short series beside a long one
+ * does not shorten it: the short one gets Theta's forecast at that horizon.
+ * @param histories every series of the request (none: only MAX_HORIZON applies)
+ */
+export function horizonLimit(histories: readonly SeriesHistory[]): number {
+  if (histories.length === 0) return MAX_HORIZON;
+  let longest = 0;
+  for (const s of histories) longest = Math.max(longest, s.length);
+  return Math.min(MAX_HORIZON, longest);
+}
+
+/**
+ * Why a horizon cannot be forecast from these histories, in a sentence naming the limit and what
+ * to change; null when it can. The one rule the worker, the server (before it stores a run), the
+ * CLI and the training form apply.
+ * @param horizon steps ahead as asked (any number)
+ * @param histories every series of the request (none: only the whole-number and MAX_HORIZON checks)
+ */
+export function describeHorizonProblem(horizon: number, histories: readonly SeriesHistory[] = []): string | null {
+  if (!Number.isInteger(horizon) || horizon < 1) return `The horizon must be a positive whole number of steps (got ${horizon}).`;
+  const limit = horizonLimit(histories);
+  if (horizon <= limit) return null;
+  const got = horizon.toLocaleString("en-US");
+  const steps = `${limit.toLocaleString("en-US")} ${limit === 1 ? "step" : "steps"}`;
+  if (limit === MAX_HORIZON) return `The horizon may be at most ${steps} (got ${got}).`;
+  const longest = histories.find((s) => s.length === limit) as SeriesHistory;
+  const whose = histories.length === 1 ? "the length of the history" : `the length of the longest history, that of "${longest.name}"`;
+  return `The horizon may be at most ${steps}, ${whose} (got ${got}). Choose a horizon of at most ${steps}, or upload a longer history.`;
+}
+
+/**
+ * Refuses a horizon {@link describeHorizonProblem} finds a problem with.
+ * @throws InvalidRequestError naming the limit
+ */
+export function checkHorizon(horizon: number, histories: readonly SeriesHistory[] = []): void {
+  const problem = describeHorizonProblem(horizon, histories);
+  if (problem) throw new InvalidRequestError(problem);
+}
+
+/** The {@link SeriesHistory} of each series of a request. */
+export function toHistories(series: readonly Pick<SeriesInput, "name" | "values">[]): SeriesHistory[] {
+  return series.map((s) => ({ name: s.name, length: usableLength(s.values) }));
 }
 
 /** Values from the first observed (finite) one to the end: what the forecaster can use. */

@@ -13,6 +13,7 @@ import {
   minimumLength,
   resolveConfig,
   MAX_HORIZON,
+  runClassicalForecast,
   runForecast,
   runForecastOrFallback,
   SeriesTooShortError,
@@ -290,6 +291,34 @@ describe("failures say what to change", () => {
     const request = { series: [{ name: "y", values: seasonalSeries(80) }], horizon: 6, seasonLength: 12, ...change };
     await expect(runForecast(request)).rejects.toBeInstanceOf(InvalidRequestError);
     await expect(runForecast(request)).rejects.toThrow(message);
+  });
+
+  it("refuses a horizon longer than the history, in the same words from every entry, before fitting anything", async () => {
+    const request = { series: [{ name: "wine", values: seasonalSeries(176) }], horizon: 100_000, seasonLength: 12 };
+    const message = "The horizon may be at most 176 steps, the length of the history (got 100,000). Choose a horizon of at most 176 steps, or upload a longer history.";
+    for (const entry of [runForecastOrFallback, runForecast, runClassicalForecast]) {
+      const run = entry(request);
+      await expect(run).rejects.toBeInstanceOf(InvalidRequestError);
+      await expect(run).rejects.toThrow(message);
+    }
+    // Leading gaps are no history: a wide file's column that starts late has fewer steps than rows.
+    const late = [...new Array(20).fill(Number.NaN), ...seasonalSeries(30)];
+    await expect(runForecastOrFallback({ series: [{ name: "late", values: late }], horizon: 31, seasonLength: 12 })).rejects.toThrow(/^The horizon may be at most 30 steps, /);
+  });
+
+  it("measures the horizon against the longest series: it is named, and a shorter one beside it is forecast that far too", async () => {
+    const long = { name: "old", values: seasonalSeries(90) };
+    const short = { name: "new", values: seasonalSeries(24, 2) };
+    await expect(runForecastOrFallback({ series: [long, short], horizon: 91, seasonLength: 12 })).rejects.toThrow(
+      'The horizon may be at most 90 steps, the length of the longest history, that of "old" (got 91). Choose a horizon of at most 90 steps, or upload a longer history.',
+    );
+    // 30 steps: the LSTM for "old", Theta for "new" beyond its own 24 values.
+    const outcome = await runForecastOrFallback({ series: [long, short], horizon: 30, seasonLength: 12, config: FAST });
+    expect(outcome.series.map((s) => [s.name, s.forecasts[s.chosen]?.mean.length])).toEqual([
+      ["old", 30],
+      ["new", 30],
+    ]);
+    expect(outcome.series[1]?.chosen).toBe("theta");
   });
 
   it("suggests a lower learning rate when the loss stops being finite", async () => {

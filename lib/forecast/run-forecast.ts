@@ -2,7 +2,7 @@ import { backtestMaseScale, maseScale } from "../metrics";
 import { initBackend } from "./backend";
 import { historyResiduals, planBacktest, scoreBacktest, toFolds, type BacktestPlan } from "./backtest";
 import { BASELINES, fitBaselines, runBaselines, type BaselineModels, type BaselineRunner } from "./baselines";
-import { checkSettings, minimumLength, resolveConfig, usableLength } from "./config";
+import { checkHorizon, checkSettings, minimumLength, resolveConfig, toHistories, usableLength } from "./config";
 import { COMBINED_METHODS, combineForecasts } from "./combination";
 import { seasonFitsHistory, seasonToModel } from "./cycle";
 import { toIntervals } from "./conformal";
@@ -57,6 +57,7 @@ const MIN_FINAL_EPOCHS = 5;
 export async function runForecast(asked: ForecastRequest, options: RunForecastOptions = {}): Promise<NetworkForecastOutcome> {
   const started = Date.now();
   checkRequest(asked);
+  checkHorizon(asked.horizon, toHistories(asked.series));
   const cleaned = asked.series.map((s) => cleanSeries(s.values));
   const m = seasonFitsHistory(asked.seasonLength, Math.max(...cleaned.map((c) => c.values.length)))
     ? seasonToModel(asked.frequency, asked.seasonLength, cleaned.map((c) => c.values), asked.config?.deseasonalize)
@@ -152,7 +153,8 @@ export async function runForecast(asked: ForecastRequest, options: RunForecastOp
  * backtest errors to give that forecast bands, and a band-less number would read as certain.
  * @param request series, horizon, season length, mode and overrides
  * @param options as for runForecast (the short series' forecasts report no stages)
- * @throws SeriesTooShortError when every series is too short for any forecast
+ * @throws SeriesTooShortError when every series is too short for any forecast; InvalidRequestError
+ *   for a horizon longer than the longest history (see describeHorizonProblem)
  */
 export async function runForecastOrFallback(request: ForecastRequest, options: RunForecastOptions = {}): Promise<ForecastOutcome> {
   const started = Date.now();
@@ -160,11 +162,14 @@ export async function runForecastOrFallback(request: ForecastRequest, options: R
   const usable = request.series.map((s) => usableLength(s.values));
   const tooFew = usable.map((n) => planSeries(n, request.horizon) === "skip");
   const firstTooShort = tooFew.indexOf(true);
+  if (firstTooShort >= 0 && tooFew.every(Boolean)) {
+    const name = (request.series[firstTooShort] as SeriesInput).name;
+    throw new SeriesTooShortError(name, usable[firstTooShort] as number, SHORT_SERIES_MIN_FIT + 1, request.horizon, false);
+  }
+  // Checked on the whole request: the series too short for the LSTM are forecast apart below, and
+  // they may be forecast as far ahead as the longest history reaches.
+  checkHorizon(request.horizon, toHistories(request.series));
   if (firstTooShort >= 0) {
-    if (tooFew.every(Boolean)) {
-      const name = (request.series[firstTooShort] as SeriesInput).name;
-      throw new SeriesTooShortError(name, usable[firstTooShort] as number, SHORT_SERIES_MIN_FIT + 1, request.horizon, false);
-    }
     const skipped: SkippedSeries[] = request.series.flatMap((s, i) => (tooFew[i] ? [{ name: s.name, reason: describeSkipped(s.name, usable[i] as number) }] : []));
     const rest = await runForecastOrFallback({ ...request, series: request.series.filter((_, i) => !tooFew[i]) }, options);
     return { ...rest, skipped, elapsedMs: Date.now() - started };
@@ -173,7 +178,7 @@ export async function runForecastOrFallback(request: ForecastRequest, options: R
   if (short.every(Boolean)) return runClassicalForecast(request, options);
   if (!short.some(Boolean)) return runForecast(request, options);
   // The classical forecasts first: they take milliseconds.
-  const classical = await runClassicalForecast({ ...request, series: request.series.filter((_, i) => short[i]) });
+  const classical = await classicalForecast({ ...request, series: request.series.filter((_, i) => short[i]) });
   const network = await runForecast({ ...request, series: request.series.filter((_, i) => !short[i]) }, options);
   const byName = new Map([...network.series, ...classical.series].map((s) => [s.name, s]));
   return {
@@ -198,11 +203,18 @@ function describeSkipped(name: string, usable: number): string {
  * trained, and there is no model to save.
  * @param request series, horizon, season length and mode (the network's settings are kept as resolved, unused)
  * @param options progress callback (preparing, then forecasting)
- * @throws SeriesTooShortError when a series has fewer values than Theta can be fitted on
+ * @throws SeriesTooShortError when a series has fewer values than Theta can be fitted on;
+ *   InvalidRequestError for a horizon longer than the longest history
  */
 export async function runClassicalForecast(request: ForecastRequest, options: RunForecastOptions = {}): Promise<ForecastOutcome> {
-  const started = Date.now();
   checkRequest(request);
+  checkHorizon(request.horizon, toHistories(request.series));
+  return classicalForecast(request, options);
+}
+
+/** {@link runClassicalForecast} of a request already checked (the short series of a mixed run are forecast to the longest one's horizon). */
+async function classicalForecast(request: ForecastRequest, options: RunForecastOptions = {}): Promise<ForecastOutcome> {
+  const started = Date.now();
   const config = resolveConfig(request);
   const emit = (stage: ForecastStage) =>
     options.onProgress?.({ stage, model: 1, models: 1, epoch: 0, epochs: 0, loss: Number.NaN, elapsedMs: Date.now() - started, etaMs: 0, backend: null });

@@ -1,4 +1,4 @@
-import { checkSettings, minimumLength, resolveConfig, usableLength } from "../forecast/config";
+import { checkHorizon, checkSettings, minimumLength, resolveConfig, toHistories, usableLength } from "../forecast/config";
 import { ForecastError, SeriesTooShortError } from "../forecast/errors";
 import { needsShortSeriesForecast, SHORT_SERIES_MIN_FIT } from "../forecast/short-series";
 import type { StatusResult } from "../result";
@@ -66,6 +66,7 @@ export async function startForecast(datasetId: string, input: StartForecastInput
       const needed = long.includes(s) ? minimumLength(horizon, config.lookback, config.backtestOrigins) : SHORT_SERIES_MIN_FIT + 1;
       if (usableLength(s.values) < needed) throw new SeriesTooShortError(s.name, usableLength(s.values), needed, horizon, long.includes(s));
     }
+    checkHorizon(horizon, toHistories(request.series));
   } catch (err) {
     if (err instanceof ForecastError) return { ok: false, status: 422, reason: err.message };
     throw err;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { minimumLength } from "../forecast/config";
+import { MAX_HORIZON, minimumLength } from "../forecast/config";
 import type { Frequency } from "../time/frequency";
 import { describeHorizonPlan, describeSkipped, toAutoConfig, toHorizonPlan, toStepCount, type SeriesLength } from "./horizon-plan";
 
@@ -23,6 +23,18 @@ describe("toHorizonPlan", () => {
     ["a series too short for any forecast beside a long one", [series("a", 500), series("b", 3)], { tooShort: ["b"], shortest: 500, classical: false }],
   ])("%s", (_, chosen, expected) => {
     expect(toHorizonPlan(chosen, 12)).toMatchObject({ needed, ...expected });
+  });
+
+  it("limits the horizon to the longest chosen history, its steps on the grid, and says so in the forecaster's words", () => {
+    // Stored series start and end with a value, so the grid's steps are the history the forecaster counts.
+    const plan = toHorizonPlan([series("a", 160, 4, 16), series("b", 30)], 100_000);
+    expect(plan.limit).toBe(176);
+    expect(plan.problem).toBe(
+      'The horizon may be at most 176 steps, the length of the longest history, that of "a" (got 100,000). Choose a horizon of at most 176 steps, or upload a longer history.',
+    );
+    expect(toHorizonPlan([series("a", 160, 4, 16)], 176).problem).toBeNull();
+    expect(toHorizonPlan([series("a", 176)], 177).problem).toMatch(/^The horizon may be at most 176 steps, the length of the history \(got 177\)/);
+    expect(toHorizonPlan([], 100_000)).toMatchObject({ limit: MAX_HORIZON, problem: null });
   });
 
   it("needs nothing for a horizon below 1", () => {

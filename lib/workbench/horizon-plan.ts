@@ -1,4 +1,4 @@
-import { minimumLength, resolveConfig } from "../forecast/config";
+import { describeHorizonProblem, horizonLimit, minimumLength, resolveConfig, type SeriesHistory } from "../forecast/config";
 import { InvalidRequestError } from "../forecast/errors";
 import { planSeries, SHORT_SERIES_MIN_FIT } from "../forecast/short-series";
 import type { ForecastConfig } from "../forecast/types";
@@ -16,6 +16,13 @@ export type SeriesLength = Pick<SeriesDto, "name" | "pointCount" | "missingCount
  */
 export const toStepCount = (s: SeriesLength) => s.pointCount + s.frequency.gapCount - s.missingCount;
 
+/**
+ * A series' history as the forecaster measures the horizon against it: its steps on the regular
+ * grid. Ingest drops empty cells before a series' first value and after its last, so every step
+ * from the first to the last counts, the empty ones inside included (the forecaster fills them).
+ */
+export const toHistory = (s: SeriesLength): SeriesHistory => ({ name: s.name, length: s.pointCount + s.frequency.gapCount });
+
 /** What a run of the chosen series at a horizon will do, for the panel's notes and its button. */
 export interface HorizonPlan {
   /** Chosen series too short for any forecast: the run leaves them out (and names them). */
@@ -28,6 +35,10 @@ export interface HorizonPlan {
   longestForLstm: number;
   /** Every chosen series is too short for the LSTM at this horizon: the run gives Theta's forecast. */
   classical: boolean;
+  /** The longest horizon the forecaster takes for the chosen series (horizonLimit). */
+  limit: number;
+  /** Why the forecaster would refuse this horizon, in its words (describeHorizonProblem); null when it would not. */
+  problem: string | null;
 }
 
 /**
@@ -46,6 +57,10 @@ export function toHorizonPlan(chosen: SeriesLength[], horizon: number): HorizonP
     needed,
     longestForLstm: maxHorizon(shortest),
     classical: chosen.length > 0 && needed > Math.max(...steps) && shortest > SHORT_SERIES_MIN_FIT,
+    limit: horizonLimit(chosen.map(toHistory)),
+    // A horizon that is no whole number is the form's to refuse (parseSettings), in its own words;
+    // series too short for any forecast are refused first, whatever the horizon.
+    problem: kept.length > 0 && Number.isInteger(horizon) && horizon >= 1 ? describeHorizonProblem(horizon, chosen.map(toHistory)) : null,
   };
 }
 

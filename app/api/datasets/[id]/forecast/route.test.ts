@@ -216,6 +216,13 @@ describe("POST /api/datasets/<id>/forecast", () => {
     // Checked before the run is stored: answered at once, not a run that fails in its thread later.
     ["a learning rate the forecaster refuses", () => post({ horizon: 3, config: { learningRate: 1e30 } }), 422, 'Setting "learningRate" must be between 0 and 1 (got 1e+30).'],
     ["a lookback that is no multiple of the patch", () => post({ horizon: 3, config: { lookback: 6, patchLength: 4 } }), 422, 'Setting "lookback" (6) must be a multiple of "patchLength" (4).'],
+    // The Theta path would forecast it all: 100,000 steps from 72 months, a run of many megabytes.
+    [
+      "a horizon longer than the history",
+      () => post({ horizon: 100_000 }),
+      422,
+      "The horizon may be at most 72 steps, the length of the history (got 100,000). Choose a horizon of at most 72 steps, or upload a longer history.",
+    ],
     ["a network too large to train", () => post({ horizon: 3, config: { units: 1_000_000_000 } }), 422, /^The network would have [\d,]+ weights, more than the 100,000,000 one training holds in memory; lower `units`, `layers` or `ensembleSize`\.$/],
   ] as const)("refuses %s with JSON and stores nothing", async (_name, request, status, error) => {
     const { db } = await import("@/lib/server/db");
