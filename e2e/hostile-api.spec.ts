@@ -157,6 +157,22 @@ test("a horizon longer than the history answers 422 naming the limit; no run is 
   expect((await request.get(`/api/datasets/${id}`)).status()).toBe(200);
 });
 
+test("a header of 20,000 characters names its series in 200, with an ellipsis and a note; one over 256 kB is still refused", async ({ request }) => {
+  const header = `${"Visitors to the northern region ".repeat(625).trimEnd()}.`;
+  const rows = Array.from({ length: 24 }, (_, i) => `${2022 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")},${i + 1},${i + 2}`);
+  const response = await request.post("/api/datasets?fileName=long-header.csv", { data: [`month,${header},${header}`, ...rows].join("\n"), headers: { "content-type": "text/csv" } });
+  expect(response.status()).toBe(201);
+  const dataset = (await response.json()) as { series: { name: string }[]; ingest: { issues: { kind: string; message: string }[] } };
+  const names = dataset.series.map((s) => s.name);
+  expect(names).toEqual([`${header.slice(0, 199).trimEnd()}…`, `${header.slice(0, 195).trimEnd()}… (2)`]);
+  expect(dataset.ingest.issues).toContainEqual({ kind: "note", message: expect.stringMatching(/^2 series names read from the file were longer than the 200 characters a name may have \(the longest 20,000\), so they were cut: /) });
+
+  const before = await datasetCount(request);
+  const huge = await request.post("/api/datasets", { data: `month,${"v".repeat(300 * 1024)}\n2024-01,1\n`, headers: { "content-type": "text/csv" } });
+  await expectJsonError(huge, 422, /^The first line is longer than 256 kB\./);
+  expect(await datasetCount(request)).toBe(before);
+});
+
 test("a saved run's `model` must be the model's bytes, and `run` must be text", async ({ request }) => {
   const { id } = await uploadCsv(request, "hostile-save", fs.readFileSync(MONTHLY));
   await expectJsonError(await request.post(`/api/datasets/${id}/runs`, { multipart: { run: "{}", model: "not bytes" } }), 400, /^The field `model` must be the model file's bytes/);

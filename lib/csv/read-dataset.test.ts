@@ -449,6 +449,34 @@ describe("readDataset refuses bad files with the row, the column and what to do"
     expect(chunked.ok ? "" : chunked.reason).toMatch(reason);
   });
 
+  it("a header of 20,000 characters names its series by its first 199 and an ellipsis, unique in the dataset, and a note says so", () => {
+    const header = "Revenue of the northern region ".repeat(700).slice(0, 20_000);
+    const dataset = read(`date,${header},${header}x\n2024-01-01,1,2\n2024-01-02,2,3\n2024-01-03,3,4\n`);
+    const first = `${header.slice(0, 199).trimEnd()}…`;
+    expect(dataset.series.map((s) => s.name)).toEqual([first, `${header.slice(0, 195).trimEnd()}… (2)`]);
+    expect(dataset.columns.map((c) => c.name)).toEqual(["date", ...dataset.series.map((s) => s.name)]);
+    expect(dataset.issues).toContainEqual({
+      kind: "note",
+      message:
+        "2 series names read from the file were longer than the 200 characters a name may have (the longest 20,001), so they were cut: `Revenue of the northern region Revenu…`, `Revenue of the northern region Revenu…`. Rename the series on import to choose other names.",
+    });
+    // The column is still found by the header as the file writes it.
+    const one = read(`date,${header}\n2024-01-01,1\n2024-01-02,2\n`, { valueColumns: [header] });
+    expect(one.series[0]?.name).toBe(first);
+    expect(one.issues).toContainEqual({
+      kind: "note",
+      message:
+        "A series name read from the file was longer than the 200 characters a name may have (20,000), so it was cut: `Revenue of the northern region Revenu…`. Rename the series on import to choose another name.",
+    });
+  });
+
+  it("a cell of 5,000 characters naming a series of a long file is cut the same way, and the names stay unique", () => {
+    const long = "s".repeat(5_000);
+    const dataset = read(`store,date,sales\n${long}1,2024-01-01,1\n${long}1,2024-01-02,1\n${long}2,2024-01-01,1\n${long}2,2024-01-02,2\n`);
+    expect(dataset.series.map((s) => s.name)).toEqual([`${"s".repeat(199)}…`, `${"s".repeat(195)}… (2)`]);
+    expect(dataset.issues.map((i) => i.message)).toContainEqual(expect.stringMatching(/^2 series names read from the file were longer than the 200 characters a name may have \(the longest 5,001\), so they were cut/));
+  });
+
   it("says when a chosen column does not exist", () => {
     expect(readDataset("date,v\n2024-01-01,1\n", { valueColumns: ["sales"] })).toEqual({
       ok: false,

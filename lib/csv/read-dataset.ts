@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from "../result";
+import { isLongerThanName, MAX_NAME_LENGTH, nameClaimer, toCellName } from "../series/names";
 import { looksLikeTimeName, offsetOf, rangeStart, type DateOrder, type DetectedTimeFormat } from "../time/detect-time-format";
 import { inferFrequency, type Frequency } from "../time/frequency";
 import { comparePeriod, periodFrequency, toPeriodTimeFormat } from "../time/period";
@@ -140,7 +141,9 @@ export interface ColumnPlan {
 type Plan = ColumnPlan;
 
 function findColumn(columns: ColumnInfo[], name: string): ColumnInfo | undefined {
-  return columns.find((c) => c.name === name) ?? columns.find((c) => c.name.toLowerCase() === name.toLowerCase());
+  // A header longer than a name is found by the name it was cut to, and by the header as written.
+  const cut = toCellName(name);
+  return columns.find((c) => c.name === name || c.name === cut) ?? columns.find((c) => c.name.toLowerCase() === name.toLowerCase());
 }
 
 /** A text column whose values repeat while the times repeat too names the series of a long file. */
@@ -957,6 +960,9 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     const wallShift = aggregate && timeFormat.kind === "pattern" && timeFormat.pattern.includes("%z") ? (timeFormat.offsetMinutes ?? 0) * 60_000 : 0;
     const grouped: AggregationReport["grouped"] = [];
     const unchanged: AggregationReport["unchanged"] = [];
+    const claimName = nameClaimer();
+    /** Series names cut to a name's length, with the length the file wrote them in. */
+    const cutNames: { length: number; name: string }[] = [];
     for (const group of groups.values()) {
       const n = group.times.length;
       const rawTimes = group.times.data;
@@ -1081,7 +1087,10 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         let values = pick((group.values[c] as Growable<Float64Array>).data);
         // Copies and the two readings of a clock-change hour are averaged; the analyst's choice otherwise.
         if (repeated.length > 0) values = combineRepeats(values, picked, options.repeatedTimes ?? "mean");
-        const detectedName = id ? (valueCount > 1 ? `${key} · ${info.name}` : key) : info.name;
+        // Column names are cut and numbered when the file is sniffed; names from a series column's cells here.
+        const written = id ? (valueCount > 1 ? `${key} · ${info.name}` : key) : (headerCells?.[info.index] ?? info.name);
+        const detectedName = id ? claimName(written) : info.name;
+        if (isLongerThanName(written)) cutNames.push({ length: written.length, name: detectedName });
         const name = options.seriesNames?.[detectedName]?.trim() || detectedName;
         const [start, end] = presentSpan(values);
         const cells = missing[c] as MissingCells;
@@ -1135,6 +1144,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     // A table of years by months says what it clipped and what is missing in months (quarters).
     if (matrix && series[0]) issues.push(...periodTableIssues(matrix, clipped[0]?.count ?? 0, missing[0]?.count ?? 0, missingTail));
     else issues.push(...missingIssues(plan.values, missing, missingTail), ...clippedIssues(clipped, seriesFormat));
+    if (cutNames.length > 0) issues.push(cutNamesIssue(cutNames));
     const names = new Set<string>();
     for (const s of series) {
       if (names.has(s.name)) return fail(`Two series would both be called \`${s.name}\`. Give each series its own name.`);
@@ -1170,6 +1180,20 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   }
 
   return { add, error: () => error, finish };
+}
+
+/** The note on series names cut to a name's length (a header of 20,000 characters). */
+function cutNamesIssue(cut: { length: number; name: string }[]): IngestIssue {
+  const longest = cut.reduce((most, c) => Math.max(most, c.length), 0).toLocaleString("en-US");
+  const shown = cut.slice(0, ROW_LIMIT_IN_MESSAGES).map((c) => quote(c.name));
+  const list = `${shown.join(", ")}${cut.length > shown.length ? ` and ${formatRowNumber(cut.length - shown.length)} more` : ""}`;
+  return {
+    kind: "note",
+    message:
+      cut.length === 1
+        ? `A series name read from the file was longer than the ${MAX_NAME_LENGTH} characters a name may have (${longest}), so it was cut: ${list}. Rename the series on import to choose another name.`
+        : `${formatRowNumber(cut.length)} series names read from the file were longer than the ${MAX_NAME_LENGTH} characters a name may have (the longest ${longest}), so they were cut: ${list}. Rename the series on import to choose other names.`,
+  };
 }
 
 /**

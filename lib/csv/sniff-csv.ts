@@ -2,6 +2,7 @@ import Papa from "papaparse";
 import { detectTimeFormat, looksLikeTimeName, type DateOrder, type DetectedTimeFormat } from "../time/detect-time-format";
 import { makeTimeParser } from "../time/time-format";
 import { fail, ok, type Result } from "../result";
+import { toCellName, toUniqueNames } from "../series/names";
 import { cellUnit, decideDecimalMark, parseNumberCell, type DecimalDecision, type DecimalMark } from "./parse-number";
 
 export type Delimiter = "," | ";" | "\t" | "|";
@@ -318,14 +319,9 @@ function cleanUnit(cell: string | undefined): string | undefined {
   return text === "" ? undefined : text;
 }
 
-function uniqueNames(names: string[]): string[] {
-  const seen = new Map<string, number>();
-  return names.map((raw, i) => {
-    const base = raw.trim() || `column ${i + 1}`;
-    const count = seen.get(base) ?? 0;
-    seen.set(base, count + 1);
-    return count === 0 ? base : `${base} (${count + 1})`;
-  });
+/** Column names from header cells: each cut to a name's length, an empty one `column 3`, repeats numbered. */
+function uniqueNames(cells: string[]): string[] {
+  return toUniqueNames(cells.map((cell, i) => toCellName(cell) || `column ${i + 1}`));
 }
 
 /**

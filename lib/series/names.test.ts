@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { importOptionsSchema } from "./schema";
-import { checkNameText, toNameText } from "./names";
+import { checkNameText, toCellName, toNameText, toUniqueNames } from "./names";
 
 describe("names", () => {
   it.each([
@@ -17,6 +17,27 @@ describe("names", () => {
   it("toNameText turns control characters into spaces and keeps 200 characters", () => {
     expect(toNameText(" a\u0000\r\nb ")).toBe("a b");
     expect(toNameText("w".repeat(300))).toHaveLength(200);
+  });
+
+  it.each([
+    ["a plain header", "Sales", "Sales"],
+    ["control characters and runs of spaces", " a\u0000\r\n  b ", "a b"],
+    ["a header of 20,000 characters", "w".repeat(20_000), `${"w".repeat(199)}…`],
+    ["a cut that would split an emoji in two", `${"x".repeat(198)}📈 rest`, `${"x".repeat(198)}…`],
+    ["a space before the cut", `${"x".repeat(198)}   tail`, `${"x".repeat(198)}…`],
+  ])("toCellName keeps %s to 200 characters, marking a cut with an ellipsis", (_name, text, expected) => {
+    const name = toCellName(text);
+    expect(name).toBe(expected);
+    expect(name.length).toBeLessThanOrEqual(200);
+    expect(name.isWellFormed()).toBe(true);
+  });
+
+  it("toUniqueNames numbers repeats, also names that became the same when cut, and keeps every name to 200 characters", () => {
+    expect(toUniqueNames(["Sales", "Sales", "Sales (2)"])).toEqual(["Sales", "Sales (2)", "Sales (2) (2)"]);
+    const prefix = "p".repeat(300);
+    const names = toUniqueNames([`${prefix}a`, `${prefix}b`]);
+    expect(names).toEqual([`${"p".repeat(199)}…`, `${"p".repeat(195)}… (2)`]);
+    for (const name of names) expect(name.length).toBeLessThanOrEqual(200);
   });
 
   it.each([

@@ -19,12 +19,65 @@ export function checkNameText(name: string): string | null {
   return `has the control character U+${code} at character ${found.index + 1}; remove it`;
 }
 
-/** A name made from text the analyst did not type (a file name): control characters become spaces, and it is cut to the longest name. */
-export function toNameText(text: string): string {
+/** Control characters become spaces, and runs of white space one space. */
+function cleanText(text: string): string {
   return text
     .replace(new RegExp(CONTROL_CHARACTER.source, "g"), " ")
     .replace(/\s+/g, " ")
-    .trim()
-    .slice(0, MAX_NAME_LENGTH)
     .trim();
+}
+
+/** The first `length` UTF-16 units of a text, one fewer where the cut would split a surrogate pair (an emoji). */
+function cutText(text: string, length: number): string {
+  const code = text.charCodeAt(length - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? length - 1 : length);
+}
+
+/** A name made from text the analyst did not type (a file name): control characters become spaces, and it is cut to the longest name. */
+export function toNameText(text: string): string {
+  return cutText(cleanText(text), MAX_NAME_LENGTH).trim();
+}
+
+/** Whether {@link toCellName} cuts this text. */
+export function isLongerThanName(text: string): boolean {
+  return cleanText(text).length > MAX_NAME_LENGTH;
+}
+
+/**
+ * A name made from a cell of the file (a column header, a cell naming a series), cleaned as
+ * {@link toNameText} cleans a file name. A longer one is cut with an ellipsis, which shows that the
+ * file says more: a 20,000-character header became a series name that long, in every chart
+ * legend, menu and export.
+ * @param max the most UTF-16 units the name may have, the ellipsis included
+ */
+export function toCellName(text: string, max = MAX_NAME_LENGTH): string {
+  const clean = cleanText(text);
+  return clean.length <= max ? clean : `${cutText(clean, max - 1).trimEnd()}…`;
+}
+
+/**
+ * Names for cells of the file that must differ within a dataset (its columns, its series): each
+ * as {@link toCellName} makes it, a repeat numbered `Sales (2)`, also one that only became a repeat
+ * when cut, and the number kept within {@link MAX_NAME_LENGTH}.
+ */
+export function toUniqueNames(texts: readonly string[]): string[] {
+  const claim = nameClaimer();
+  return texts.map(claim);
+}
+
+/**
+ * {@link toUniqueNames} one name at a time: each call returns the cell's name, numbered if an
+ * earlier call returned it already.
+ */
+export function nameClaimer(): (text: string) => string {
+  const used = new Set<string>();
+  return (text) => {
+    let name = toCellName(text);
+    for (let n = 2; used.has(name); n++) {
+      const suffix = ` (${n})`;
+      name = `${toCellName(text, MAX_NAME_LENGTH - suffix.length)}${suffix}`;
+    }
+    used.add(name);
+    return name;
+  };
 }
