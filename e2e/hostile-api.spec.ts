@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import http from "node:http";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { MONTHLY, uploadCsv } from "./helpers";
+import { MONTHLY, uploadCsv, waitForRun } from "./helpers";
 
 /**
  * Requests a careless or hostile client sends: each answers a 4xx JSON error naming what to
@@ -171,6 +171,24 @@ test("a header of 20,000 characters names its series in 200, with an ellipsis an
   const huge = await request.post("/api/datasets", { data: `month,${"v".repeat(300 * 1024)}\n2024-01,1\n`, headers: { "content-type": "text/csv" } });
   await expectJsonError(huge, 422, /^The first line is longer than 256 kB\./);
   expect(await datasetCount(request)).toBe(before);
+});
+
+test("values beyond ±1e100 are refused by row and column, not trained into a learning-rate hint; nothing is stored", async ({ request }) => {
+  const rows = Array.from({ length: 60 }, (_, i) => `${2016 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")},${i % 2 ? "1.7e308" : "-1.7e308"}`);
+  const before = await datasetCount(request);
+  const response = await request.post("/api/datasets", { data: ["month,extreme", ...rows].join("\n"), headers: { "content-type": "text/csv" } });
+  await expectJsonError(
+    response,
+    422,
+    /^Row 2, column `extreme`: `-1\.7e308` is beyond ±1e100, the largest values Tidecast can forecast\. Write the column in a larger unit \(divide its values by a power of ten\) and upload it again\.$/,
+  );
+  expect(await datasetCount(request)).toBe(before);
+  // Beyond float32 is no limit: 1e40 is read and forecast.
+  const { id } = await uploadCsv(request, "luminosity", ["month,luminosity", ...rows.map((r, i) => `${r.split(",")[0]},${(1 + (i % 12) / 10 + i / 100) * 1e40}`)].join("\n"));
+  const started = await request.post(`/api/datasets/${id}/forecast`, { data: { horizon: 3, config: { epochs: 2, units: 4, ensembleSize: 1, patience: 2 } } });
+  expect(started.status()).toBe(202);
+  const run = await waitForRun(request, ((await started.json()) as { id: string }).id);
+  expect(run.status).toBe("done");
 });
 
 test("a saved run's `model` must be the model's bytes, and `run` must be text", async ({ request }) => {

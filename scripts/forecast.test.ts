@@ -230,6 +230,7 @@ describe("npm run forecast", () => {
     [["--input", "short.csv", "--horizon", "0"], 2, /--horizon must be a positive whole number/],
     [["--input", "short.csv", "--horizon", "10000000"], 2, /--horizon may be at most 100,000 steps \(got 10,000,000\)/],
     [["--input", "short.csv", "--horizon", "21"], 1, /^The horizon may be at most 20 steps, the length of the history \(got 21\)\. Choose a horizon of at most 20 steps, or upload a longer history\.\n$/],
+    [["--input", "extreme.csv", "--horizon", "3"], 1, /^Row 3, column `value`: `-1\.7e308` is beyond ±1e100, the largest values Tidecast can forecast\. Write the column in a larger unit \(divide its values by a power of ten\) and upload it again\.\n$/],
     [["--horizon", "3"], 2, /--input is required/],
     [["--input", "short.csv", "--horizon", "3", "--value", "missing"], 1, /There is no column `missing`/],
     [["--input", "short.csv", "--horizon", "3", "--decimal", ";"], 2, /--decimal must be "," \(decimal comma\) or "\." \(decimal point\)/],
@@ -244,6 +245,7 @@ describe("npm run forecast", () => {
       "book.xlsx": "PK\u0003\u0004rest",
       "text.csv": "t,name\n2020-01,a\n2020-02,b\n",
       "tiny.csv": "t,value\n2020-01,1\n2020-02,2\n2020-03,3\n2020-04,4\n",
+      "extreme.csv": ["t,value", ...Array.from({ length: 24 }, (_, t) => `${2020 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")},${t % 2 ? "-1.7e308" : "1"}`)].join("\n"),
       "len13.csv": ["t,value", ...wave(13, 12).map((v, t) => `${2020 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")},${v}`)].join("\n"),
       "short.csv": ["t,value", ...wave(20, 12).map((v, t) => `${2020 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")},${v}`)].join("\n"),
     });

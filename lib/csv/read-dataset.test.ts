@@ -477,6 +477,15 @@ describe("readDataset refuses bad files with the row, the column and what to do"
     expect(dataset.issues.map((i) => i.message)).toContainEqual(expect.stringMatching(/^2 series names read from the file were longer than the 200 characters a name may have \(the longest 5,001\), so they were cut/));
   });
 
+  it("refuses a value beyond ±1e100 by row and column, and reads one beyond float32 (1e40) as it is", () => {
+    expect(readDataset("date,extreme\n2024-01-01,1\n2024-01-02,-1.7e308\n2024-01-03,1.7e308\n")).toEqual({
+      ok: false,
+      reason: "Row 3, column `extreme`: `-1.7e308` is beyond ±1e100, the largest values Tidecast can forecast. Write the column in a larger unit (divide its values by a power of ten) and upload it again.",
+    });
+    expect(readDataset("Year,Jan,Feb\n2020,1,2\n2021,3,2e101\n")).toMatchObject({ ok: false, reason: expect.stringMatching(/^Row 3, column `Feb`: `2e101` is beyond ±1e100/) });
+    expect(read("date,luminosity\n2024-01-01,1e40\n2024-01-02,-3.5e45\n").series[0]?.values).toEqual(Float64Array.from([1e40, -3.5e45]));
+  });
+
   it("says when a chosen column does not exist", () => {
     expect(readDataset("date,v\n2024-01-01,1\n", { valueColumns: ["sales"] })).toEqual({
       ok: false,

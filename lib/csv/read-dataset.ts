@@ -1,3 +1,4 @@
+import { BEYOND_MAX_ABS_VALUE, MAX_ABS_VALUE } from "../forecast/config";
 import { fail, ok, type Result } from "../result";
 import { isLongerThanName, MAX_NAME_LENGTH, nameClaimer, toCellName } from "../series/names";
 import { looksLikeTimeName, offsetOf, rangeStart, type DateOrder, type DetectedTimeFormat } from "../time/detect-time-format";
@@ -650,6 +651,11 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     return `${where} is not a number with a ${mark(decimal)}, which the file's first rows were read with. If its numbers use a ${mark(other)}, choose that decimal mark on import (CLI: --decimal ${other}); otherwise correct the cell.`;
   }
 
+  /** A number beyond what the forecaster takes (see MAX_ABS_VALUE): refused here, by row, rather than when training. */
+  function tooLarge(line: number, column: string, cell: string): string {
+    return `Row ${formatRowNumber(line)}, column \`${column}\`: ${quote(cell.trim())} is ${BEYOND_MAX_ABS_VALUE}. Write the column in a larger unit (divide its values by a power of ten) and upload it again.`;
+  }
+
   let error: string | null = null;
   const stop = (message: string) => {
     error = message;
@@ -743,6 +749,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         const name = plan.values[c]?.name ?? "";
         return stop(notANumber(line, name, cell, plan.values[c]?.unit));
       }
+      if (value > MAX_ABS_VALUE || value < -MAX_ABS_VALUE) return stop(tooLarge(line, plan.values[c]?.name ?? "", cell));
       // A flag ends in `*`, `)` or a letter: a cell ending in a digit needs no closer look.
       if (value === value && !isDigitCode(cell.charCodeAt(cell.length - 1)) && hasStatusFlag(cell)) {
         const cells = flagged[c] as MissingCells;
@@ -784,6 +791,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       if (value === undefined) {
         return stop(notANumber(line, column.name, cell));
       }
+      if (value > MAX_ABS_VALUE || value < -MAX_ABS_VALUE) return stop(tooLarge(line, column.name, cell));
       (group.values[0] as Growable<Float64Array>).push(value);
       group.times.push(Date.UTC(year, k * months, 1));
       group.rows.push(line);

@@ -156,6 +156,48 @@ export function toHistories(series: readonly Pick<SeriesInput, "name" | "values"
   return series.map((s) => ({ name: s.name, length: usableLength(s.values) }));
 }
 
+/**
+ * Largest size of a value the forecaster takes, either side of zero. The network only sees
+ * normalised values, so float32's 3.4e38 is no limit (1e40 forecasts as its scaled-down copy);
+ * but the forecaster's float64 arithmetic squares values and their differences (variances,
+ * smoothing errors, RMSE), which overflow to Infinity from about 1e154: ±1.7e308 made training
+ * "diverge" with a learning-rate hint that could not help. 1e100 leaves room for sums of squares
+ * of a million values, and is far beyond any quantity measured.
+ */
+export const MAX_ABS_VALUE = 1e100;
+
+/** How a message names the limit, e.g. "`2e101` is beyond ±1e100, the largest values Tidecast can forecast". */
+export const BEYOND_MAX_ABS_VALUE = `beyond ±${String(MAX_ABS_VALUE).replace("+", "")}, the largest values Tidecast can forecast`;
+
+/**
+ * Why a request's values are beyond {@link MAX_ABS_VALUE}, naming the series, the first such value
+ * and its position; null when none is. Missing values (NaN) are not values.
+ */
+export function describeValueProblem(series: readonly Pick<SeriesInput, "name" | "values">[]): string | null {
+  for (const s of series) {
+    const { values } = s;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i] as number;
+      if (v > MAX_ABS_VALUE || v < -MAX_ABS_VALUE) {
+        return (
+          `Series "${s.name}" has the value ${v} (value ${(i + 1).toLocaleString("en-US")} of ${values.length.toLocaleString("en-US")}), ${BEYOND_MAX_ABS_VALUE}. ` +
+          "Write the series in a larger unit (divide its values by a power of ten) and upload it again."
+        );
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Refuses a request with a value {@link describeValueProblem} finds.
+ * @throws InvalidRequestError naming the series and the value
+ */
+export function checkValues(series: readonly Pick<SeriesInput, "name" | "values">[]): void {
+  const problem = describeValueProblem(series);
+  if (problem) throw new InvalidRequestError(problem);
+}
+
 /** Values from the first observed (finite) one to the end: what the forecaster can use. */
 export function usableLength(values: ArrayLike<number>): number {
   let first = 0;

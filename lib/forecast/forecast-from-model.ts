@@ -1,3 +1,4 @@
+import { checkValues } from "./config";
 import { fitLongCycle, withoutCycle } from "./cycle";
 import { SavedModelError, SeriesTooShortError } from "./errors";
 import { withInitialStates } from "./exponential-smoothing";
@@ -18,12 +19,14 @@ import type { ModelForecast, SavedModel, SeriesInput } from "./types";
  * @param series the series to forecast, matched to the saved ones by name (a single series also
  *   matches a single saved series of another name); values equally spaced, NaN = missing
  * @param horizon steps to forecast (at most the trained horizon; default: the trained horizon)
- * @throws SavedModelError when a series is unknown or the horizon is too long
+ * @throws SavedModelError when a series is unknown or the horizon is too long; InvalidRequestError
+ *   for values beyond MAX_ABS_VALUE
  */
 export async function forecastFromModel(saved: SavedModel, series: SeriesInput[], horizon = saved.horizon): Promise<ModelForecast> {
   if (!Number.isInteger(horizon) || horizon < 1 || horizon > saved.horizon) {
     throw new SavedModelError(`This model forecasts at most ${saved.horizon} steps; ask for 1 to ${saved.horizon} (got ${horizon}).`);
   }
+  checkValues(series);
   const matched = series.map((s) => {
     const state = saved.series.find((x) => x.name === s.name) ?? (saved.series.length === 1 && series.length === 1 ? saved.series[0] : undefined);
     if (!state) throw new SavedModelError(`The model was not trained on a series named "${s.name}" (it knows ${saved.series.map((x) => `"${x.name}"`).join(", ")}).`);

@@ -22,6 +22,7 @@ import {
   type ForecastConfig,
   type ForecastProgress,
 } from "./index";
+import { TEST_SAVED_MODEL } from "../workbench/test-fixtures";
 import { expectNestedBands } from "./expect-bands";
 import { buildLstm, disposeNetwork } from "./network";
 import { loadNetwork } from "./saved-model";
@@ -319,6 +320,26 @@ describe("failures say what to change", () => {
       ["new", 30],
     ]);
     expect(outcome.series[1]?.chosen).toBe("theta");
+  });
+
+  it("refuses values beyond ±1e100 by series and position, never suggesting a learning rate; forecasts values beyond float32 as their scaled-down copy", async () => {
+    const alternating = Array.from({ length: 60 }, (_, i) => (i % 2 ? 1.7e308 : -1.7e308));
+    const extreme = { series: [{ name: "extreme", values: [Number.NaN, 5, ...alternating.slice(2)] }], horizon: 3, seasonLength: 12, config: FAST };
+    const message =
+      'Series "extreme" has the value -1.7e+308 (value 3 of 60), beyond ±1e100, the largest values Tidecast can forecast. Write the series in a larger unit (divide its values by a power of ten) and upload it again.';
+    for (const entry of [runForecastOrFallback, runForecast, runClassicalForecast]) {
+      const run = entry(extreme);
+      await expect(run).rejects.toBeInstanceOf(InvalidRequestError);
+      await expect(run).rejects.toThrow(message);
+    }
+    // Newer data forecast with a saved model, too.
+    await expect(forecastFromModel(TEST_SAVED_MODEL, extreme.series)).rejects.toThrow(message);
+    // Astronomers' luminosities: the network sees normalised values, float64 does the rest.
+    const base = seasonalSeries(90).map((v) => v - 60);
+    const plain = await runForecastOrFallback({ series: [{ name: "y", values: base }], horizon: 6, seasonLength: 12, config: FAST });
+    const huge = await runForecastOrFallback({ series: [{ name: "y", values: base.map((v) => v * 1e40) }], horizon: 6, seasonLength: 12, config: FAST });
+    const ratio = (a: number[] | undefined, b: number[] | undefined) => (a ?? []).map((v, i) => v / ((b ?? [])[i] as number));
+    for (const r of ratio(huge.series[0]?.forecasts.lstm?.upper95, plain.series[0]?.forecasts.lstm?.upper95)) expect(r / 1e40).toBeCloseTo(1, 6);
   });
 
   it("suggests a lower learning rate when the loss stops being finite", async () => {

@@ -2,7 +2,7 @@ import { backtestMaseScale, maseScale } from "../metrics";
 import { initBackend } from "./backend";
 import { historyResiduals, planBacktest, scoreBacktest, toFolds, type BacktestPlan } from "./backtest";
 import { BASELINES, fitBaselines, runBaselines, type BaselineModels, type BaselineRunner } from "./baselines";
-import { checkHorizon, checkSettings, minimumLength, resolveConfig, toHistories, usableLength } from "./config";
+import { checkHorizon, checkSettings, checkValues, minimumLength, resolveConfig, toHistories, usableLength } from "./config";
 import { COMBINED_METHODS, combineForecasts } from "./combination";
 import { seasonFitsHistory, seasonToModel } from "./cycle";
 import { toIntervals } from "./conformal";
@@ -687,6 +687,7 @@ function checkRequest(request: ForecastRequest): void {
   });
   const names = new Set(request.series.map((s) => s.name));
   if (names.size !== request.series.length) throw new InvalidRequestError("Series names must be unique.");
+  checkValues(request.series);
 }
 
 

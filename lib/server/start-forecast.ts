@@ -1,4 +1,4 @@
-import { checkHorizon, checkSettings, minimumLength, resolveConfig, toHistories, usableLength } from "../forecast/config";
+import { checkHorizon, checkSettings, checkValues, minimumLength, resolveConfig, toHistories, usableLength } from "../forecast/config";
 import { ForecastError, SeriesTooShortError } from "../forecast/errors";
 import { needsShortSeriesForecast, SHORT_SERIES_MIN_FIT } from "../forecast/short-series";
 import type { StatusResult } from "../result";
@@ -54,6 +54,8 @@ export async function startForecast(datasetId: string, input: StartForecastInput
 
   let config;
   try {
+    // Values the import now refuses may have been stored before it did.
+    checkValues(request.series);
     // Series too short for the LSTM at this horizon get Theta's forecast (runForecastOrFallback),
     // which still needs a few values to fit on; with fewer the series is left out of the run and
     // said to be, unless every series is that short. The network's settings follow the long ones.

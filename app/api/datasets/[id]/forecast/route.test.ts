@@ -4,6 +4,9 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PendingRunDto, RunDto } from "@/lib/series/run-schema";
 import type { DatasetDto } from "@/lib/series/schema";
+import { readDataset } from "@/lib/csv/read-dataset";
+import { resolveConfig } from "@/lib/forecast/config";
+import { toForecastRequest, toRegularSeries } from "@/lib/workbench/to-forecast-request";
 import { useTestDatabase } from "@/tests/fixtures/test-database";
 
 /**
@@ -16,6 +19,9 @@ let list: typeof import("../../route");
 let run: typeof import("../../../runs/[id]/route");
 let forecastCsv: typeof import("../../../runs/[id]/forecast.csv/route");
 let jobs: typeof import("@/lib/server/forecast-jobs");
+let createDataset: typeof import("@/lib/server/datasets").createDataset;
+let getSeriesPoints: typeof import("@/lib/server/datasets").getSeriesPoints;
+let createPendingRun: typeof import("@/lib/server/runs").createPendingRun;
 let dataset: DatasetDto;
 
 const MONTHLY = fs.readFileSync(path.resolve(import.meta.dirname, "../../../../../e2e/fixtures/monthly-visitors.csv"));
@@ -29,6 +35,8 @@ beforeAll(async () => {
   run = await import("../../../runs/[id]/route");
   forecastCsv = await import("../../../runs/[id]/forecast.csv/route");
   jobs = await import("@/lib/server/forecast-jobs");
+  ({ createDataset, getSeriesPoints } = await import("@/lib/server/datasets"));
+  ({ createPendingRun } = await import("@/lib/server/runs"));
   const form = new FormData();
   form.set("file", new File([MONTHLY], "monthly-visitors.csv", { type: "text/csv" }));
   dataset = (await (await list.POST(new Request("http://localhost/api/datasets", { method: "POST", body: form }))).json()) as DatasetDto;
@@ -58,6 +66,18 @@ async function uploadLateStart(name: string, start: number, file: string): Promi
   const form = new FormData();
   form.set("file", new File([csv], file, { type: "text/csv" }));
   return (await (await list.POST(new Request("http://localhost/api/datasets", { method: "POST", body: form }))).json()) as DatasetDto;
+}
+
+/**
+ * Stores 60 months of ±1.7e308 (valid doubles) as the import did before it refused values beyond
+ * ±1e100: straight into the database, past the import's check.
+ */
+async function storeExtremeDataset(): Promise<DatasetDto> {
+  const months = Array.from({ length: 60 }, (_, i) => `${2016 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")},${i + 1}`);
+  const read = readDataset(`month,extreme\n${months.join("\n")}`);
+  if (!read.ok) throw new Error(read.reason);
+  const series = read.data.series.map((s) => ({ ...s, values: Float64Array.from(s.values, (_, i) => (i % 2 ? 1.7e308 : -1.7e308)) }));
+  return createDataset({ name: "extreme", fileName: "extreme.csv", encoding: "utf-8", parsed: { ...read.data, series } });
 }
 
 async function getRun(id: string): Promise<RunDto | PendingRunDto> {
@@ -170,19 +190,38 @@ describe("POST /api/datasets/<id>/forecast", () => {
   });
 
   it("a run that fails in its thread is stored as failed with the forecaster's message; the next one, queued behind it, still runs", async () => {
-    // Values at the edge of a double: only training (in the thread) finds that the loss overflows.
-    const months = Array.from({ length: 60 }, (_, i) => `${2016 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")},${i % 2 ? "1.7e308" : "-1.7e308"}`);
-    const form = new FormData();
-    form.set("file", new File([`month,extreme\n${months.join("\n")}`], "extreme.csv", { type: "text/csv" }));
-    const extreme = (await (await list.POST(new Request("http://localhost/api/datasets", { method: "POST", body: form }))).json()) as DatasetDto;
-    const failing = (await (await post({ horizon: 3, config: TINY }, extreme.id)).json()) as PendingRunDto;
+    // The route refuses what the forecaster would (below), so the thread is handed such a request
+    // directly: values beyond ±1e100, stored before the import refused them.
+    const extreme = await storeExtremeDataset();
+    const series = extreme.series[0] as DatasetDto["series"][number];
+    const points = await getSeriesPoints(series.id);
+    if (!points) throw new Error("no points");
+    const regular = [toRegularSeries(series.id, series.name, points.times, points.values, series.frequency, series.unit)];
+    const request = { ...toForecastRequest(regular, { horizon: 3, mode: "global", overrides: {} }, series.frequency.seasonLength, series.frequency.kind), config: TINY };
+    const config = resolveConfig(request);
+    const failing = await createPendingRun(extreme.id, { seriesIds: [series.id], config, mode: "per-series", horizon: 3, seasonLength: request.seasonLength, progress: jobs.toQueuedProgress(0) });
+    if (!failing) throw new Error("no run");
+    jobs.enqueueForecast({ runId: failing.id, datasetId: extreme.id, request, series: regular, frequency: series.frequency });
     const next = (await (await post({ horizon: 3, config: TINY })).json()) as PendingRunDto;
     expect(next.progress?.label).toBe("Queued behind 1 server-side run");
     const failed = await waitForRun(failing.id);
     expect(failed.final).toMatchObject({ status: "failed", progress: null });
-    expect(failed.final.failure).toMatch(/^Training diverged \(the loss became NaN or infinite\)/);
+    expect(failed.final.failure).toMatch(/^Series "extreme" has the value -1\.7e\+308 \(value 1 of 60\), beyond ±1e100/);
     expect((await waitForRun(next.id)).final.status).toBe("done");
     expect((await list.GET()).status).toBe(200);
+  });
+
+  it("values beyond ±1e100 stored before the import refused them: 422 naming the series, not a learning rate, and nothing stored", async () => {
+    const extreme = await storeExtremeDataset();
+    const { db } = await import("@/lib/server/db");
+    const before = await db.run.count();
+    const response = await post({ horizon: 3, config: TINY }, extreme.id);
+    expect(response.status).toBe(422);
+    expect(await response.json()).toEqual({
+      error:
+        'Series "extreme" has the value -1.7e+308 (value 1 of 60), beyond ±1e100, the largest values Tidecast can forecast. Write the series in a larger unit (divide its values by a power of ten) and upload it again.',
+    });
+    expect(await db.run.count()).toBe(before);
   });
 
   it("a run deleted while it trains is ended and gone", async () => {
