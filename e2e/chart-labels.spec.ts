@@ -27,14 +27,32 @@ async function paintedOver(label: Locator, control: Locator): Promise<boolean> {
   return label.evaluate((el, other) => !!other && (other.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0, below);
 }
 
+/** 18 years of monthly values, January 2004 to December 2021: a trend and a yearly wave. */
+const EIGHTEEN_YEARS = [
+  "month,sales",
+  ...Array.from({ length: 216 }, (_, i) => `${2004 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")},${(1000 + 4 * i + 150 * Math.sin((2 * Math.PI * i) / 12)).toFixed(1)}`),
+].join("\n");
+
+/** The boxes of a chart's time-axis labels that are years ("2010"), left to right. */
+async function yearLabels(drawing: Locator): Promise<{ year: number; box: Box }[]> {
+  const labels = await drawing.getByText(/^(19|20)\d\d$/).all();
+  const found = await Promise.all(labels.map(async (label) => ({ year: Number(await label.textContent()), box: await boxOf(label) })));
+  return found.sort((a, b) => a.box.x - b.box.x);
+}
+
 test.describe("chart labels", () => {
   let datasetId = "";
   let runId = "";
+  let longId = "";
+  let longRunId = "";
 
   test.beforeAll(async ({ request }) => {
     const dataset = await uploadCsv(request, "chart-labels-visitors", fs.readFileSync(MONTHLY));
     datasetId = dataset.id;
     runId = await forecastOnServer(request, datasetId, { horizon: 12, config: { ...TINY, seed: 1 } });
+    longId = (await uploadCsv(request, "chart-labels-eighteen-years", EIGHTEEN_YEARS)).id;
+    // Two years ahead: the chart opens on the whole history (a shorter forecast opens on its recent part).
+    longRunId = await forecastOnServer(request, longId, { horizon: 24, config: { ...TINY, seed: 1 } });
   });
 
   for (const viewport of [
@@ -75,6 +93,26 @@ test.describe("chart labels", () => {
       expectInside(lastBox, chartBox);
       expect(firstBox.x + firstBox.width).toBeLessThanOrEqual(lastBox.x);
       expect(await paintedOver(first, end)).toBe(true);
+    });
+
+    test(`18 years of monthly values get as many year ticks as their labels leave room for, whole and apart, ${viewport.width} px wide`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await page.goto(`/datasets/${longId}?run=${longRunId}`);
+      for (const chart of [page.getByTestId("forecast-chart"), page.getByTestId("series-chart").first()]) {
+        await chart.scrollIntoViewIfNeeded();
+        const drawing = chart.getByRole("application");
+        await expect(drawing.getByText("2010", { exact: true })).toBeVisible();
+        const labels = await yearLabels(drawing);
+        const chartBox = await boxOf(drawing);
+        // A phone had two (2010, 2020): now one every five years; a desktop more.
+        expect(labels.length).toBeGreaterThanOrEqual(4);
+        if (viewport.width < 500) expect(labels.every((l) => l.year % 5 === 0)).toBe(true);
+        for (const [i, label] of labels.entries()) {
+          expectInside(label.box, chartBox);
+          const previous = labels[i - 1]?.box;
+          if (previous) expect(label.box.x).toBeGreaterThan(previous.x + previous.width + 8);
+        }
+      }
     });
 
     test(`the forecast marker's label stays off the value axis at the window's left edge, ${viewport.width} px wide`, async ({ page }) => {

@@ -1,12 +1,14 @@
 import { useMemo } from "react";
 import { Text, useChartWidth, usePlotArea, XAxis, type XAxisTickContentProps } from "recharts";
-import { formatAxisValue, formatTimeTick, toFrequencyKind, type TimeLabelKind } from "@/lib/chart/format-time-label";
-import { axisTicksForWidth, clampLabelX, TIME_TICK_SPACING } from "@/lib/chart/time-ticks";
+import { formatAxisValue, formatTimeTick, type TimeLabelKind } from "@/lib/chart/format-time-label";
+import { axisTicksForWidth, clampLabelX } from "@/lib/chart/time-ticks";
 import type { LossKey } from "@/lib/chart/to-loss-paths";
 import { toMarkerLabel } from "@/lib/chart/to-marker-label";
 import type { ValueAxis } from "@/lib/chart/to-value-axis";
 
 const TICK = { fontSize: 12, fill: "var(--text-muted)" };
+/** Axis length assumed before the chart has measured its container (px). */
+const UNMEASURED_WIDTH = 990;
 
 /**
  * Props of a grid of horizontal lines only (spread into `<CartesianGrid>`). Recharts computes the
@@ -31,14 +33,22 @@ export interface TimeXAxisProps {
 
 /**
  * A real-date X axis over epoch-ms `t`, for use inside a Recharts chart: ticks on calendar
- * boundaries, as many as the chart's width holds, every one drawn: Recharts' own overlap check
- * (`minTickGap`) measures each new label in a DOM span, forcing a layout of the page each time.
+ * boundaries, as many as their labels (estimated, not measured) leave room for, every one drawn:
+ * Recharts' own overlap check (`minTickGap`) measures each new label in a DOM span, forcing a
+ * layout of the page each time.
  */
 export function TimeXAxis({ frequency, from, to }: TimeXAxisProps) {
   const width = useChartWidth();
-  const kind = toFrequencyKind(frequency);
-  // Before the chart knows its width: about nine ticks.
-  const ticks = useMemo(() => axisTicksForWidth(from, to, width !== undefined && width > 0 ? width : 9 * TIME_TICK_SPACING, kind), [kind, from, to, width]);
+  const plot = usePlotArea();
+  const plotX = plot?.x;
+  const plotWidth = plot?.width;
+  const ticks = useMemo(
+    () =>
+      plotX !== undefined && plotWidth && width
+        ? axisTicksForWidth(from, to, plotWidth, frequency, { left: plotX, chartWidth: width })
+        : axisTicksForWidth(from, to, UNMEASURED_WIDTH, frequency),
+    [frequency, from, to, width, plotX, plotWidth],
+  );
   return (
     <XAxis
       dataKey="t"

@@ -115,9 +115,9 @@ describe("toForecastChartSvg", () => {
 
   it("labels the time axis with real dates on calendar boundaries: months or years for monthly data, days or hours for hourly data", () => {
     expect(texts(svg, "time-tick")).toEqual(["Jan 2000", "Jan 2001", "Jan 2002", "Jan 2003", "Jan 2004", "Jan 2005"]);
-    expect(texts(toForecastChartSvg(chart(300, 12, "monthly", { window: "all" })), "time-tick")).toEqual(["2000", "2005", "2010", "2015", "2020", "2025"]);
-    expect(texts(toForecastChartSvg(chart(200, 24, "hourly")), "time-tick")).toEqual(["2 Jan", "4 Jan", "6 Jan", "8 Jan", "10 Jan"]);
-    expect(texts(toForecastChartSvg(chart(40, 6, "hourly")), "time-tick")).toEqual(["1 Jan 00:00", "1 Jan 12:00", "2 Jan 00:00", "2 Jan 12:00"]);
+    expect(texts(toForecastChartSvg(chart(300, 12, "monthly", { window: "all" })), "time-tick")).toEqual(["2000", "2002", "2004", "2006", "2008", "2010", "2012", "2014", "2016", "2018", "2020", "2022", "2024"]);
+    expect(texts(toForecastChartSvg(chart(200, 24, "hourly")), "time-tick")).toEqual(["1 Jan", "2 Jan", "3 Jan", "4 Jan", "5 Jan", "6 Jan", "7 Jan", "8 Jan", "9 Jan", "10 Jan"]);
+    expect(texts(toForecastChartSvg(chart(40, 6, "hourly")), "time-tick")).toEqual(["1 Jan 00:00", "1 Jan 06:00", "1 Jan 12:00", "1 Jan 18:00", "2 Jan 00:00", "2 Jan 06:00", "2 Jan 12:00", "2 Jan 18:00"]);
   });
 
   it("breaks the history line at missing values", () => {

@@ -1,5 +1,5 @@
 import { BAND_FILL_OPACITY, BAND_KEY_OPACITY } from "../chart/band-style";
-import { formatAxisValue, formatTimeLabel, formatTimeTick, toFrequencyKind, type TimeLabelKind } from "../chart/format-time-label";
+import { formatAxisValue, formatTimeLabel, formatTimeTick, type TimeLabelKind } from "../chart/format-time-label";
 import { niceTicks } from "../chart/nice-ticks";
 import { axisTicksForWidth, clampLabelX, estimateLabelWidth } from "../chart/time-ticks";
 import { toForecastRows, toRecentWindowStart, type ForecastRow, type HistoryPoints } from "../chart/to-forecast-rows";
@@ -205,7 +205,7 @@ export function toForecastChartSvg(input: ForecastChartSvgInput): string {
   // Time axis: every tick whose label fits without touching the previous one or the image's edge.
   parts.push(`<line x1="${left}" y1="${bottom}" x2="${right}" y2="${bottom}" stroke="${COLOR.axis}"/>`);
   let lastLabelEnd = Number.NEGATIVE_INFINITY;
-  for (const tick of axisTicksForWidth(from, to, right - left, toFrequencyKind(input.frequency))) {
+  for (const tick of axisTicksForWidth(from, to, right - left, input.frequency, { left, chartWidth: width })) {
     const tx = round(x(tick));
     const label = formatTimeTick(tick, input.frequency, to - from);
     const half = estimateLabelWidth(label) / 2;
