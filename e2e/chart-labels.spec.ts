@@ -55,6 +55,49 @@ test.describe("chart labels", () => {
     longRunId = await forecastOnServer(request, longId, { horizon: 24, config: { ...TINY, seed: 1 } });
   });
 
+  test("a zoom handle takes the keyboard's focus without opening the tooltip; the chart's own keys and the mouse still do", async ({ page }) => {
+    await page.goto(`/datasets/${datasetId}?run=${runId}`);
+    const chart = page.getByTestId("forecast-chart");
+    const tooltip = page.getByTestId("forecast-tooltip");
+    const start = chart.getByRole("slider", { name: /^Zoom start: / });
+    const end = chart.getByRole("slider", { name: /^Zoom end: / });
+    await expect(end).toHaveCount(1);
+    const to = await chart.getAttribute("data-window-to");
+
+    // Back onto the end handle from the control after the chart: the first focus inside the chart.
+    await page.getByLabel("CSV format").focus();
+    await page.keyboard.press("Shift+Tab");
+    await expect(end).toBeFocused();
+    await page.keyboard.press("ArrowLeft");
+    // The window moved, so the chart has drawn since the focus: a tooltip would be there by now.
+    await expect(chart).not.toHaveAttribute("data-window-to", to ?? "");
+    await expect(tooltip).toBeHidden();
+    await page.keyboard.press("Shift+Tab");
+    await expect(start).toBeFocused();
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("ArrowRight");
+    await expect(chart).not.toHaveAttribute("data-window-from", String(Date.UTC(2016, 0, 1)));
+    await expect(tooltip).toBeHidden();
+
+    // The chart's own keyboard navigation: its surface, before the handles, shows the first point and the arrows move on.
+    await page.keyboard.press("Shift+Tab");
+    const surface = chart.getByRole("application");
+    await expect(surface).toBeFocused();
+    await expect(tooltip).toBeVisible();
+    const first = await tooltip.innerText();
+    await page.keyboard.press("ArrowRight");
+    await expect(tooltip).not.toHaveText(first);
+    // Leaving it for a handle closes the tooltip, and the handle does not open it again.
+    await page.keyboard.press("Tab");
+    await expect(start).toBeFocused();
+    await expect(tooltip).toBeHidden();
+
+    // The mouse over the plot.
+    const box = await boxOf(surface);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 3);
+    await expect(tooltip).toBeVisible();
+  });
+
   for (const viewport of [
     { width: 1280, height: 900 },
     { width: 390, height: 844 },

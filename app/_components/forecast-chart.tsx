@@ -8,6 +8,7 @@ import { toBrushLabels } from "@/lib/chart/to-brush-labels";
 import { toForecastCounts, toInitialWindowStart, type ForecastRow } from "@/lib/chart/to-forecast-rows";
 import { toRowsValueAxis } from "@/lib/chart/to-value-axis";
 import { toZoomLabels } from "@/lib/chart/to-zoom-labels";
+import { useZoomHandleFocus } from "@/app/_hooks/use-zoom-handle-focus";
 import { useZoomHandleLabels } from "@/app/_hooks/use-zoom-handle-labels";
 import { ChartLegend, HORIZONTAL_GRID, MarkerLabel, TimeXAxis, valueAxisProps, type LegendItem } from "./chart-parts";
 
@@ -134,6 +135,7 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
   const zoomLabels = useMemo(() => toZoomLabels(from, to, frequency), [from, to, frequency]);
   const figureRef = useRef<HTMLElement>(null);
   useZoomHandleLabels(figureRef, zoomLabels);
+  useZoomHandleFocus(figureRef);
   const legend: LegendItem[] = [
     { label: "History", kind: "line", color: "var(--series-1)" },
     { label: "Forecast", kind: "line", color: FORECAST },
