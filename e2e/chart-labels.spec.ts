@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { expect, test, type Locator } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { formatAxisValue, formatTimeLabel } from "../lib/chart/format-time-label";
 import { forecastOnServer, MONTHLY, uploadCsv } from "./helpers";
 
@@ -40,6 +40,29 @@ async function yearLabels(drawing: Locator): Promise<{ year: number; box: Box }[
   return found.sort((a, b) => a.box.x - b.box.x);
 }
 
+/** How many pixels of a PNG have each of `colors` (nearly: lines are antialiased at their edges). */
+async function countColors(page: Page, png: Buffer, colors: [number, number, number][]): Promise<number[]> {
+  return page.evaluate(
+    async ({ data, colors }) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${data}`;
+      await image.decode();
+      const canvas = document.createElement("canvas");
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const context = canvas.getContext("2d") as CanvasRenderingContext2D;
+      context.drawImage(image, 0, 0);
+      const px = context.getImageData(0, 0, image.width, image.height).data;
+      return colors.map(([r, g, b]) => {
+        let n = 0;
+        for (let i = 0; i < px.length; i += 4) if (Math.abs((px[i] as number) - r) + Math.abs((px[i + 1] as number) - g) + Math.abs((px[i + 2] as number) - b) < 60) n++;
+        return n;
+      });
+    },
+    { data: png.toString("base64"), colors },
+  );
+}
+
 test.describe("chart labels", () => {
   let datasetId = "";
   let runId = "";
@@ -50,6 +73,8 @@ test.describe("chart labels", () => {
     const dataset = await uploadCsv(request, "chart-labels-visitors", fs.readFileSync(MONTHLY));
     datasetId = dataset.id;
     runId = await forecastOnServer(request, datasetId, { horizon: 12, config: { ...TINY, seed: 1 } });
+    // The same settings and seed again: a second run whose forecast is the first one's.
+    await forecastOnServer(request, datasetId, { horizon: 12, config: { ...TINY, seed: 1 } });
     longId = (await uploadCsv(request, "chart-labels-eighteen-years", EIGHTEEN_YEARS)).id;
     // Two years ahead: the chart opens on the whole history (a shorter forecast opens on its recent part).
     longRunId = await forecastOnServer(request, longId, { horizon: 24, config: { ...TINY, seed: 1 } });
@@ -96,6 +121,42 @@ test.describe("chart labels", () => {
     const box = await boxOf(surface);
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 3);
     await expect(tooltip).toBeVisible();
+  });
+
+  test("two runs whose forecasts coincide both show on the comparison chart, told apart by their strokes", async ({ page }) => {
+    await page.goto(`/datasets/${datasetId}`);
+    const compare = page.getByRole("table", { name: "Saved runs" }).getByRole("checkbox", { name: /^Compare run of / });
+    await compare.nth(0).check();
+    await compare.nth(1).check();
+    const comparison = page.getByTestId("run-compare");
+    const drawing = comparison.getByRole("application");
+    await expect(drawing).toBeVisible();
+    const a = drawing.locator('path[stroke="var(--forecast)"]');
+    const b = drawing.locator('path[stroke="var(--series-4)"]');
+    await expect(a).toHaveCount(1);
+    await expect(b).toHaveCount(1);
+    // The same forecast twice: the same path.
+    expect(await a.getAttribute("d")).toBe(await b.getAttribute("d"));
+
+    // Without colour: A wide and solid, B thin and dashed and drawn over A; the legend's keys as the lines.
+    const stroke = async (line: Locator) => ({ width: Number(await line.getAttribute("stroke-width")), dash: (await line.getAttribute("stroke-dasharray")) ?? "none" });
+    const lineA = await stroke(a);
+    const lineB = await stroke(b);
+    expect(lineA.width).toBeGreaterThanOrEqual(lineB.width + 2);
+    expect(lineA.dash).not.toBe(lineB.dash);
+    expect(await paintedOver(b, a)).toBe(true);
+    const keys = comparison.getByRole("list", { name: "Legend" }).getByTestId("legend-stroke").locator("line");
+    await expect(keys).toHaveCount(2);
+    expect(await stroke(keys.nth(0))).toEqual(lineA);
+    expect(await stroke(keys.nth(1))).toEqual(lineB);
+
+    // With colour: both lines' colours are on screen (--forecast #c2410c, --series-4 #7c3aed).
+    const [orange, purple] = await countColors(page, await drawing.screenshot(), [
+      [0xc2, 0x41, 0x0c],
+      [0x7c, 0x3a, 0xed],
+    ]);
+    expect(orange).toBeGreaterThan(100);
+    expect(purple).toBeGreaterThan(50);
   });
 
   for (const viewport of [

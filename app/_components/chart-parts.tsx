@@ -2,6 +2,7 @@ import { useMemo } from "react";
 import { Text, useChartWidth, usePlotArea, XAxis, type XAxisTickContentProps } from "recharts";
 import { formatAxisValue, formatTimeTick, type TimeLabelKind } from "@/lib/chart/format-time-label";
 import { axisTicksForWidth, clampLabelX } from "@/lib/chart/time-ticks";
+import type { LineStroke } from "@/lib/chart/compare-strokes";
 import type { LossKey } from "@/lib/chart/to-loss-paths";
 import { toMarkerLabel } from "@/lib/chart/to-marker-label";
 import type { ValueAxis } from "@/lib/chart/to-value-axis";
@@ -128,6 +129,8 @@ export interface LegendItem {
   color: string;
   /** Opacity of a band's key. */
   opacity?: number;
+  /** A line's own width and dashes, drawn as they are on the chart (a CSS border has neither). */
+  stroke?: LineStroke;
 }
 
 /** A chart legend as a plain list (read by screen readers, never measured by the chart). */
@@ -136,11 +139,17 @@ export function ChartLegend({ items }: { items: LegendItem[] }) {
     <ul className="chart-legend" aria-label="Legend">
       {items.map((item) => (
         <li key={item.label}>
-          <span
-            className={`legend-key legend-${item.kind}`}
-            style={{ color: item.color, background: item.kind === "band" ? item.color : undefined, opacity: item.opacity }}
-            aria-hidden="true"
-          />
+          {item.stroke ? (
+            <svg width={16} height={8} data-testid="legend-stroke" aria-hidden="true">
+              <line x1={0} y1={4} x2={16} y2={4} stroke={item.color} strokeWidth={item.stroke.width} strokeDasharray={item.stroke.dash} />
+            </svg>
+          ) : (
+            <span
+              className={`legend-key legend-${item.kind}`}
+              style={{ color: item.color, background: item.kind === "band" ? item.color : undefined, opacity: item.opacity }}
+              aria-hidden="true"
+            />
+          )}
           {item.label}
         </li>
       ))}

@@ -2,6 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, YAxis } from "recharts";
+import { COMPARE_DRAW_ORDER, COMPARE_STROKES } from "@/lib/chart/compare-strokes";
 import { formatTimeLabel, formatValue, type TimeLabelKind } from "@/lib/chart/format-time-label";
 import { toCompareRows, type CompareRow } from "@/lib/chart/to-compare-rows";
 import { toRowsValueAxis } from "@/lib/chart/to-value-axis";
@@ -21,8 +22,7 @@ export interface RunCompareProps {
   units?: Record<string, string | null>;
 }
 
-const A = "var(--forecast)";
-const B = "var(--series-4)";
+const COLOR = { a: "var(--forecast)", b: "var(--series-4)" } as const;
 const VALUE_KEYS = ["history", "a", "b", "a80", "b80"] as const;
 
 /** Two runs on one chart (recommended forecasts with 80% bands) and their scores side by side. */
@@ -61,8 +61,8 @@ export function RunCompare({ a, b, history, frequencies, labels, units = {} }: R
         <ChartLegend
           items={[
             { label: "History", kind: "line", color: "var(--series-1)" },
-            { label: `${labels[0]}: ${score(a, sa)}`, kind: "line", color: A },
-            { label: `${labels[1]}: ${score(b, sb)}`, kind: "line", color: B },
+            { label: `${labels[0]}: ${score(a, sa)}`, kind: "line", color: COLOR.a, stroke: COMPARE_STROKES.a },
+            { label: `${labels[1]}: ${score(b, sb)}`, kind: "dashed", color: COLOR.b, stroke: COMPARE_STROKES.b },
           ]}
         />
       </div>
@@ -78,11 +78,22 @@ export function RunCompare({ a, b, history, frequencies, labels, units = {} }: R
               contentStyle={{ fontSize: 12.5, borderRadius: 6, borderColor: "var(--border)" }}
             />
             {/* A row at one run's time has no value of the other's: each run joins its own points (connectNulls). */}
-            <Area dataKey={(r: CompareRow) => r.a80} name={`${labels[0]} 80%`} stroke="none" fill={A} fillOpacity={0.18} isAnimationActive={false} activeDot={false} connectNulls />
-            <Area dataKey={(r: CompareRow) => r.b80} name={`${labels[1]} 80%`} stroke="none" fill={B} fillOpacity={0.18} isAnimationActive={false} activeDot={false} connectNulls />
+            <Area dataKey={(r: CompareRow) => r.a80} name={`${labels[0]} 80%`} stroke="none" fill={COLOR.a} fillOpacity={0.18} isAnimationActive={false} activeDot={false} connectNulls />
+            <Area dataKey={(r: CompareRow) => r.b80} name={`${labels[1]} 80%`} stroke="none" fill={COLOR.b} fillOpacity={0.18} isAnimationActive={false} activeDot={false} connectNulls />
             <Line dataKey="history" name="History" stroke="var(--series-1)" strokeWidth={1.5} dot={false} isAnimationActive={false} />
-            <Line dataKey="a" name={labels[0]} stroke={A} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
-            <Line dataKey="b" name={labels[1]} stroke={B} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
+            {COMPARE_DRAW_ORDER.map((run) => (
+              <Line
+                key={run}
+                dataKey={run}
+                name={labels[run === "a" ? 0 : 1]}
+                stroke={COLOR[run]}
+                strokeWidth={COMPARE_STROKES[run].width}
+                strokeDasharray={COMPARE_STROKES[run].dash}
+                dot={false}
+                isAnimationActive={false}
+                connectNulls
+              />
+            ))}
           </ComposedChart>
         </ResponsiveContainer>
       </div>
