@@ -65,7 +65,8 @@ export function createCsvRowStream(dialect: Pick<CsvDialect, "delimiter" | "line
       cells[count++] = input.slice(from, at);
       from = at + 1;
     }
-    cells.length = count;
+    // Setting an array's length is a call into the runtime; rows of a file nearly always keep theirs.
+    if (cells.length !== count) cells.length = count;
     if (isBlank(cells)) return;
     if (!onRow(cells, rowNumber)) stopped = true;
   }
