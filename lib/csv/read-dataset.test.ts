@@ -534,6 +534,31 @@ describe("timestamps keep the file's own padding", () => {
     const last = dataset.series[0]!.times[3]!;
     expect(formatTime(last, dataset.timeFormat)).toBe("1/2/2024");
   });
+
+  it("measures an unpadded date without the spaces around it", () => {
+    // As long as a padded date with its spaces, but shorter without them (the row check skips the trim
+    // only for cells that start and end in a printable character).
+    const dataset = read("date,v\n12/30/2023,1\n12/31/2023,2\n  1/1/2024  ,3\n");
+    expect(dataset.timeFormat).toMatchObject({ pattern: "%-m/%-d/%Y" });
+  });
+});
+
+describe("comment rows and repeated headers, however their first cell starts", () => {
+  // Each row is checked for both with a regex or a trim only when its first character is not a
+  // printable ASCII one that settles the question; these rows need the full check.
+  it.each([
+    ["comments after spaces or a no-break space", "date,v\n2024-01-01,1\n  # note\n\u00a0# no-break space\n#x\n2024-01-02,2\n2024-01-03,3\n", [1, 2, 3], "Rows 3, 4, 5 start with # and were left out as comments."],
+    [
+      "a repeated header starting with a letter outside ASCII, with or without spaces",
+      "Época,valor\n2024-01-01,1\n2024-01-02,2\nÉpoca,valor\n2024-01-03,3\n \u00c9poca ,valor\n2024-01-04,4\n",
+      [1, 2, 3, 4],
+      "Rows 4, 6 repeat the header, as files joined one after another do, and were left out.",
+    ],
+  ])("finds %s", (_name, text, values, message) => {
+    const dataset = read(text);
+    expect(Array.from(dataset.series[0]!.values)).toEqual(values);
+    expect(dataset.issues.map((i) => i.message)).toContain(message);
+  });
 });
 
 describe("grouping rows by a period on import", () => {

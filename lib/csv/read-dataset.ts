@@ -491,6 +491,13 @@ interface MissingCells {
 
 const isDigitCode = (code: number) => code >= 48 && code <= 57;
 
+/** `cell.trim().length`, without making the trimmed string when the cell starts and ends in printable ASCII. */
+function trimmedLength(cell: string): number {
+  const first = cell.charCodeAt(0);
+  const last = cell.charCodeAt(cell.length - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127 ? cell.length : cell.trim().length;
+}
+
 /**
  * Reads one cell as a value: a number, NaN for a missing value, or undefined for a malformed number.
  * Plain numbers (`12`, `-3.25`, `1e5`) take a fast path; everything else goes to parseNumberCell.
@@ -614,6 +621,8 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   const commentRows: number[] = [];
   /** The header's cells, and the rows that repeat them (exports joined one after another). */
   let headerCells: string[] | null = null;
+  /** The character code the header's first cell starts with (NaN when it is empty). */
+  let headerLead = Number.NaN;
   const repeatedHeaders: number[] = [];
   // Values read without the status flag written after them (provisional, revised, estimated), per value column.
   const flagged: MissingCells[] = plan.values.map(() => ({ count: 0, rows: [] }));
@@ -689,17 +698,28 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     if (!headerSeen) {
       headerSeen = true;
       headerCells = row.map((cell) => cell.trim());
+      headerLead = (headerCells[0] ?? "").charCodeAt(0);
       return true;
     }
     if (underHeader > 0) {
       underHeader--;
       return true;
     }
-    if (/^\s*#/.test(row[0] ?? "")) {
+    const first = row[0] ?? "";
+    // A first cell starting with a printable ASCII character other than `#` is neither a comment
+    // nor (unless that character starts the header too) a repeated header: no regex, no trim.
+    const lead = first.charCodeAt(0);
+    const plainLead = lead > 32 && lead < 127;
+    if (!(plainLead && lead !== 35) && /^\s*#/.test(first)) {
       commentRows.push(line);
       return true;
     }
-    if (headerCells && (row[0] ?? "").trim() === headerCells[0] && row.every((cell, i) => cell.trim() === (headerCells?.[i] ?? ""))) {
+    if (
+      headerCells &&
+      !(plainLead && lead !== headerLead) &&
+      first.trim() === headerCells[0] &&
+      row.every((cell, i) => cell.trim() === (headerCells?.[i] ?? ""))
+    ) {
       repeatedHeaders.push(line);
       return true;
     }
@@ -715,7 +735,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         offset = offsetOf(cell) ?? 0;
         offsetRange = offsetRange ? [Math.min(offsetRange[0], offset), Math.max(offsetRange[1], offset)] : [offset, offset];
       }
-      if (paddedWidth !== null && shortCell === null && cell.trim().length < paddedWidth && t - t === 0) shortCell = { cell, t };
+      if (paddedWidth !== null && shortCell === null && t - t === 0 && trimmedLength(cell) < paddedWidth) shortCell = { cell, t };
       if (!(t - t === 0)) {
         const where = plan.parts
           ? `columns ${[plan.time, ...plan.parts.columns].map((c) => `\`${c?.name ?? ""}\``).join(", ")}`
