@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideDecimalMark, hasStatusFlag, parseNumberCell } from "./parse-number";
+import { decideDecimalMark, hasStatusFlag, parseNumberCell, readPlainNumber, type DecimalMark } from "./parse-number";
 
 describe("decideDecimalMark", () => {
   it.each([
@@ -89,5 +89,73 @@ describe("units, status flags and typeset minus signs around the number", () => 
   it("still takes a lone en dash or stars for a missing value", () => {
     expect(parseNumberCell("–", ".").kind).toBe("missing");
     expect(parseNumberCell("***", ".").kind).toBe("missing");
+  });
+});
+
+describe("readPlainNumber", () => {
+  /** The slow path's reading of a cell: parseNumberCell's number, or undefined. */
+  const slow = (cell: string, decimal: DecimalMark) => {
+    const parsed = parseNumberCell(cell, decimal);
+    return parsed.kind === "number" ? parsed.value : undefined;
+  };
+
+  it.each([
+    ["12", "."],
+    ["-3.250", "."],
+    ["0.1", "."],
+    ["-0", "."],
+    ["-0.000", "."],
+    ["007", "."],
+    ["123456789012345", "."],
+    ["0.00000000000001", "."],
+    ["9007199.25474099", "."],
+    ["20.537", "."],
+    ["0,5", ","],
+    ["-1234,56", ","],
+    ["99999999999999,9", ","],
+  ] as const)("reads %s (decimal %s) as parseNumberCell does, to the bit", (cell, decimal) => {
+    expect(readPlainNumber(cell, decimal)).not.toBeUndefined();
+    expect(Object.is(readPlainNumber(cell, decimal), slow(cell, decimal))).toBe(true);
+  });
+
+  it.each([
+    ["", "."],
+    ["-", "."],
+    ["1.", "."],
+    [".5", "."],
+    ["-.5", "."],
+    ["+1", "."],
+    ["1e5", "."],
+    ["0x1f", "."],
+    [" 1", "."],
+    ["1 ", "."],
+    ["1.2.3", "."],
+    ["--1", "."],
+    ["1,5", "."],
+    ["1.5", ","],
+    ["1.234,5", ","],
+    ["1234567890123456", "."],
+    ["12345678.90123456", "."],
+    ["12 kWh", "."],
+    ["131*", "."],
+  ] as const)("leaves %s (decimal %s) to parseNumberCell", (cell, decimal) => {
+    expect(readPlainNumber(cell, decimal)).toBeUndefined();
+  });
+
+  it("gives the same double as Number() for decimals of every length it reads", () => {
+    // A fixed pseudo-random walk over 1 to 15 digits, points anywhere, signs either way.
+    let seed = 12345;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let k = 0; k < 20_000; k++) {
+      const digits = 1 + (next() % 15);
+      let text = "";
+      for (let d = 0; d < digits; d++) text += String(next() % 10);
+      const point = next() % (digits + 1);
+      const cell = `${next() % 2 ? "-" : ""}${point > 0 && point < digits ? `${text.slice(0, point)}.${text.slice(point)}` : text}`;
+      const read = readPlainNumber(cell, ".");
+      if (!Object.is(read, Number(cell))) expect({ cell, read }).toEqual({ cell, read: Number(cell) });
+      const comma = readPlainNumber(cell.replace(".", ","), ",");
+      if (!Object.is(comma, read)) expect({ cell, comma }).toEqual({ cell, comma: read });
+    }
   });
 });

@@ -121,6 +121,42 @@ function numberText(cell: string): string {
   return trimmed.replace(SIGNED_CURRENCY, "$1").replace(CURRENCY, "");
 }
 
+/** 10^k for k = 0…15, each exactly a double. */
+const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * The number of a cell written plainly (`12`, `-3.250`, `0,5` with a decimal comma): an optional
+ * minus, digits, and at most one decimal mark with digits after it, 15 digits at most; undefined
+ * for anything else, which parseNumberCell reads. Read digit by digit, about twice as fast as
+ * `Number(cell)` on a million cells. The result is the same double: the digits without the mark
+ * make a whole number below 2^53 and the divisor is a power of ten below 10^16, both exact, so
+ * the one rounded division rounds the decimal just as Number() does.
+ * @param decimal the file's decimal mark
+ */
+export function readPlainNumber(cell: string, decimal: DecimalMark): number | undefined {
+  const length = cell.length;
+  const mark = decimal === "." ? 46 : 44;
+  let i = cell.charCodeAt(0) === 45 ? 1 : 0;
+  const negative = i === 1;
+  let whole = 0;
+  let digits = 0;
+  let markAt = -1;
+  for (; i < length; i++) {
+    const code = cell.charCodeAt(i);
+    if (code >= 48 && code <= 57) {
+      whole = whole * 10 + (code - 48);
+      digits++;
+    } else if (code === mark && markAt < 0 && digits > 0) {
+      markAt = digits;
+    } else {
+      return undefined;
+    }
+  }
+  if (digits === 0 || digits > 15 || markAt === digits) return undefined;
+  const value = markAt < 0 ? whole : whole / (POWERS_OF_TEN[digits - markAt] as number);
+  return negative ? -value : value;
+}
+
 /**
  * Reads one cell as a number (currency symbols, a percent sign, a unit of measure or a status flag
  * after it and accounting parentheses allowed).

@@ -20,7 +20,7 @@ import {
 } from "./aggregate";
 import { createCsvRowStream, type CsvRowStream } from "./csv-rows";
 import { hasDatesAcross, turnDatesAcross } from "./dates-across";
-import { hasStatusFlag, measureUnit, parseNumberCell, type DecimalMark } from "./parse-number";
+import { hasStatusFlag, measureUnit, parseNumberCell, readPlainNumber, type DecimalMark } from "./parse-number";
 import { REPEATED_TIMES_FLAG } from "./repeated-times";
 import { SNIFF_CHARS, SUMMARY_LABEL, sniffCsv, type ColumnInfo, type CsvDialect, type CsvSniff, type SniffOptions } from "./sniff-csv";
 
@@ -500,9 +500,12 @@ function trimmedLength(cell: string): number {
 
 /**
  * Reads one cell as a value: a number, NaN for a missing value, or undefined for a malformed number.
- * Plain numbers (`12`, `-3.25`, `1e5`) take a fast path; everything else goes to parseNumberCell.
+ * Plain numbers (`12`, `-3.25`; `1e5` with a decimal point) take fast paths; everything else goes
+ * to parseNumberCell.
  */
 function readValue(cell: string, decimal: DecimalMark, unit?: string): number | undefined {
+  const plain = readPlainNumber(cell, decimal);
+  if (plain !== undefined) return plain;
   const first = cell.charCodeAt(0);
   if (decimal === "." && ((first >= 48 && first <= 57) || first === 45)) {
     const second = cell.charCodeAt(1) | 32;
