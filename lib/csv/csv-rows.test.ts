@@ -1,11 +1,14 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { createCsvRowStream } from "./csv-rows";
+import type { CsvDialect } from "./sniff-csv";
+
+type LineBreak = CsvDialect["lineBreak"];
 
 /** Every row the stream hands over (copied: the quote-free path reuses one array), with its row number. */
-function readRows(text: string, chunkChars: number): [number, string[]][] {
+function readRows(text: string, lineBreak: LineBreak, chunkChars: number): [number, string[]][] {
   const rows: [number, string[]][] = [];
-  const stream = createCsvRowStream({ delimiter: ",", lineBreak: "\n" }, (row, line) => {
+  const stream = createCsvRowStream({ delimiter: ",", lineBreak }, (row, line) => {
     rows.push([line, [...row]]);
     return true;
   });
@@ -15,25 +18,45 @@ function readRows(text: string, chunkChars: number): [number, string[]][] {
 }
 
 /** papaparse's reading of the whole text, blank rows left out, numbered as the stream numbers them. */
-function papaparseRows(text: string): [number, string[]][] {
-  const parsed = Papa.parse<string[]>(text, { delimiter: ",", newline: "\n" }).data;
+function papaparseRows(text: string, lineBreak: LineBreak): [number, string[]][] {
+  const parsed = Papa.parse<string[]>(text, { delimiter: ",", newline: lineBreak }).data;
   return parsed.flatMap((row, i) => (row.every((cell) => cell.trim() === "") ? [] : [[i + 1, row] as [number, string[]]]));
 }
 
+/** Rows that change length from one to the next: the reused row must never keep cells of a longer row before it. */
+const RAGGED = ["date,a,b", "2024-01-01,1,2", "2024-01-02,3", "", "2024-01-03,4,5,6", "x", " 2024-01-04 , 7 ,8", ",,", "2024-01-05,9,10"];
+/** Quotes from the fourth row on, one of them around a line break: chunks before it are split without papaparse. */
+const QUOTED_LATER = ["date,note", "2024-01-01,a", "2024-01-02,b", '2024-01-03,"c, d"', '2024-01-04,"e', 'f"', "2024-01-05,g", "2024-01-06,h"];
+
 describe("createCsvRowStream", () => {
-  // Rows that change length from one to the next, in one quote-free chunk and cut anywhere: the
-  // reused row must never keep cells of a longer row before it.
-  const ragged = "date,a,b\n2024-01-01,1,2\n2024-01-02,3\n\n2024-01-03,4,5,6\nx\n 2024-01-04 , 7 ,8\n,,\n2024-01-05,9,10";
-  it.each([1, 2, 7, 1 << 20])("splits quote-free text as papaparse does, in chunks of %i characters", (chunkChars) => {
-    expect(readRows(ragged, chunkChars)).toEqual(papaparseRows(ragged));
+  it.each([
+    ["ragged rows", RAGGED, "\n"],
+    ["ragged rows, CRLF", RAGGED, "\r\n"],
+    ["quotes that start later", QUOTED_LATER, "\n"],
+    ["quotes that start later, CRLF", QUOTED_LATER, "\r\n"],
+  ] as const)("reads %s as papaparse does, whatever the chunks", (_name, lines, lineBreak) => {
+    const text = lines.join(lineBreak);
+    const expected = papaparseRows(text, lineBreak);
+    for (const chunkChars of [1, 2, 3, 7, 16, 1 << 20]) expect([chunkChars, readRows(text, lineBreak, chunkChars)]).toEqual([chunkChars, expected]);
   });
 
   it("reads quoted cells through papaparse, row numbers counting blank lines", () => {
     const quoted = 'date,"note, with comma"\n\n2024-01-01,"a ""b"""\n2024-01-02,c\n';
-    expect(readRows(quoted, 1 << 20)).toEqual([
+    expect(readRows(quoted, "\n", 1 << 20)).toEqual([
       [1, ["date", "note, with comma"]],
       [3, ["2024-01-01", 'a "b"']],
       [4, ["2024-01-02", "c"]],
     ]);
+  });
+
+  it("stops at the row onRow refuses, in any chunk", () => {
+    const text = RAGGED.join("\n");
+    for (const chunkChars of [1, 5, 1 << 20]) {
+      const seen: number[] = [];
+      const stream = createCsvRowStream({ delimiter: ",", lineBreak: "\n" }, (_row, line) => (seen.push(line), line < 3));
+      for (let at = 0; at < text.length; at += chunkChars) stream.push(text.slice(at, at + chunkChars));
+      stream.end();
+      expect(seen).toEqual([1, 2, 3]);
+    }
   });
 });

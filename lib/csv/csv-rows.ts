@@ -96,8 +96,30 @@ export function createCsvRowStream(dialect: Pick<CsvDialect, "delimiter" | "line
     rest = last ? "" : input.slice(result.meta.cursor);
   }
 
+  /**
+   * A new chunk. When neither it nor the rest of the last one holds a quote, the rest is completed
+   * by the chunk's first line alone and the chunk is split where it lies: `rest + text` copies the
+   * whole chunk into a new string (a megabyte a chunk) the first time it is searched.
+   */
+  function push(text: string): void {
+    if (stopped) return;
+    if (rest === "" || text.indexOf('"') >= 0 || rest.indexOf('"') >= 0) {
+      take(rest + text, false);
+      return;
+    }
+    const first = text.indexOf(lineBreak);
+    if (first < 0) {
+      rest += text;
+      return;
+    }
+    const cut = first + lineBreak.length;
+    // Ends at a line break, so nothing of it is left over (a CRLF cut by the chunks' boundary is in it).
+    takeUnquoted(rest + text.slice(0, cut), false);
+    takeUnquoted(text.slice(cut), false);
+  }
+
   return {
-    push: (text) => take(rest + text, false),
+    push,
     end: () => {
       if (rest !== "") take(rest, true);
     },
