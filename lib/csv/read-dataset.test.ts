@@ -543,6 +543,17 @@ describe("timestamps keep the file's own padding", () => {
   });
 });
 
+describe("the rows named for missing values", () => {
+  // Row numbers are looked up through the sort order, and through the combined rows when a copy was dropped.
+  it.each([
+    ["sorted rows", "date,v,w\n2024-01-05,5,\n2024-01-01,,1\n2024-01-03,3,\n2024-01-02,,2\n2024-01-04,4,4\n2024-01-06,6,6\n", "Column `w` has 2 empty or non-numeric cells (rows 4, 2)"],
+    ["a dropped copy", "date,v\n2024-01-01,1\n2024-01-02,\n2024-01-02,\n2024-01-03,3\n2024-01-04,\n2024-01-05,5\n", "Column `v` has 2 empty or non-numeric cells (rows 3, 6)"],
+    ["sorted rows and a dropped copy", "date,v\n2024-01-03,3\n2024-01-01,1\n2024-01-02,\n2024-01-04,\n2024-01-02,\n2024-01-05,5\n", "Column `v` has 2 empty or non-numeric cells (rows 4, 5)"],
+  ])("are the file's rows after %s", (_name, text, message) => {
+    expect(read(text).issues.map((i) => i.message).join("\n")).toContain(message);
+  });
+});
+
 describe("comment rows and repeated headers, however their first cell starts", () => {
   // Each row is checked for both with a regex or a trim only when its first character is not a
   // printable ASCII one that settles the question; these rows need the full check.

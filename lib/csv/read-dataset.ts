@@ -1094,8 +1094,14 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       if (aggregate && relation === "finer") return fail(finerPeriodMessage(aggregate.period, frequency, id ? key : null));
       const regroup = aggregate !== null && (relation !== "same" || hasSharedTimes(times));
       const wallTimes = regroup && wallShift !== 0 ? times.map((t) => t + wallShift) : times;
-      const pickedRows = pick(Float64Array.from(group.rows.data.subarray(0, n)));
-      const rowNumbers = repeated.length > 0 ? dropIndexes(pickedRows, repeated) : pickedRows;
+      // The row a point came from, asked for the first few missing values only: looked up rather
+      // than copied out for every point (two arrays of 8 bytes a point), unless rows were combined.
+      let combinedRows: Float64Array | null = null;
+      const rowOfPoint = (i: number): number => {
+        if (repeated.length === 0) return group.rows.data[at(i)] as number;
+        combinedRows ??= dropIndexes(pick(Float64Array.from(group.rows.data.subarray(0, n))), repeated);
+        return combinedRows[i] as number;
+      };
       const valueCount = plan.values.filter((v) => v !== id).length;
       for (const [c, info] of plan.values.entries()) {
         // A store-number column found only once the whole file was read names series, not values.
@@ -1113,7 +1119,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         let missingCount = 0;
         for (let i = nextMissing(values, start, end); i < end; i = nextMissing(values, i + 1, end)) {
           missingCount++;
-          if (cells.rows.length < ROW_LIMIT_IN_MESSAGES) cells.rows.push(rowNumbers[i] as number);
+          if (cells.rows.length < ROW_LIMIT_IN_MESSAGES) cells.rows.push(rowOfPoint(i));
         }
         cells.count += missingCount;
         if (aggregate && regroup) {
