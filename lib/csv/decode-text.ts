@@ -109,20 +109,30 @@ export async function* readBlobChunks(blob: Blob, onProgress?: (share: number) =
   }
 }
 
+/** Bytes the CSV parser takes at a time from a request body, after the first piece. */
+const BODY_PIECE = 64 * 1024;
+
 /**
- * Joins small chunks (a request body arrives in pieces of 16–64 kB) into pieces of about `size`
- * bytes, so the CSV parser runs on a few large pieces rather than many small ones.
+ * Joins small chunks (a request body arrives in pieces of 16–64 kB) into pieces of at least
+ * `firstSize` bytes for the first and `size` after it, so the CSV parser does not run on many
+ * small ones. The first piece is a megabyte, as a file's first chunk is, so the head that
+ * detection reads is the same however a file arrives. After it, pieces of 64 kB rather than a
+ * megabyte: measured on the 1M-row bench:ingest file, 5-10 % less CPU to decode and read
+ * (64 kB strings are young-generation objects; megabyte ones are large objects, collected only
+ * by full collections).
  */
-export async function* coalesceChunks(source: AsyncIterable<Uint8Array>, size = BLOB_CHUNK): AsyncGenerator<Uint8Array> {
+export async function* coalesceChunks(source: AsyncIterable<Uint8Array>, size = BODY_PIECE, firstSize = BLOB_CHUNK): AsyncGenerator<Uint8Array> {
   let pending: Uint8Array[] = [];
   let pendingSize = 0;
+  let target = firstSize;
   for await (const chunk of source) {
     pending.push(chunk);
     pendingSize += chunk.length;
-    if (pendingSize >= size) {
+    if (pendingSize >= target) {
       yield concatBytes(pending);
       pending = [];
       pendingSize = 0;
+      target = size;
     }
   }
   if (pendingSize > 0) yield concatBytes(pending);
