@@ -23,8 +23,11 @@ function papaparseRows(text: string, lineBreak: LineBreak): [number, string[]][]
   return parsed.flatMap((row, i) => (row.every((cell) => cell.trim() === "") ? [] : [[i + 1, row] as [number, string[]]]));
 }
 
-/** Rows that change length from one to the next: the reused row must never keep cells of a longer row before it. */
-const RAGGED = ["date,a,b", "2024-01-01,1,2", "2024-01-02,3", "", "2024-01-03,4,5,6", "x", " 2024-01-04 , 7 ,8", ",,", "2024-01-05,9,10"];
+/**
+ * Rows that change length from one to the next (the reused row must never keep cells of a longer
+ * row before it), and blank ones, of spaces, a tab or a no-break space.
+ */
+const RAGGED = ["date,a,b", "2024-01-01,1,2", "2024-01-02,3", "", "2024-01-03,4,5,6", "x", " 2024-01-04 , 7 ,8", ",,", " \t,\u00a0", "\u00a0,x", "2024-01-05,9,10"];
 /** Quotes from the fourth row on, one of them around a line break: chunks before it are split without papaparse. */
 const QUOTED_LATER = ["date,note", "2024-01-01,a", "2024-01-02,b", '2024-01-03,"c, d"', '2024-01-04,"e', 'f"', "2024-01-05,g", "2024-01-06,h"];
 

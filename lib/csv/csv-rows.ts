@@ -15,7 +15,11 @@ export interface CsvRowStream {
 }
 
 function isBlank(row: string[]): boolean {
-  for (const cell of row) if (cell.trim() !== "") return false;
+  for (const cell of row) {
+    // A cell starting with a printable ASCII character is not blank: no trim needed.
+    const first = cell.charCodeAt(0);
+    if ((first > 32 && first < 127) || cell.trim() !== "") return false;
+  }
   return true;
 }
 
