@@ -38,6 +38,14 @@ describe("inferFrequency", () => {
     expect(inferFrequency(times)).toMatchObject({ kind: "monthly", gapCount: 2 });
   });
 
+  it("counts the steps skipped by a fixed spacing, and not a spacing off its grid", () => {
+    const hour = 3_600_000;
+    const times = Array.from({ length: 48 }, (_, i) => i * hour);
+    // 3 hours (2 steps skipped) after the 11th time, 5 hours (4 skipped) after the 29th, and a last time half an hour off the grid.
+    const gappy = [...times.slice(0, 11), ...times.slice(13, 31), ...times.slice(35, 46).map((t, i) => (i === 10 ? t - hour / 2 : t))];
+    expect(inferFrequency(gappy)).toMatchObject({ kind: "hourly", gapCount: 6 });
+  });
+
   it("labels an uncommon fixed step and its daily cycle", () => {
     const times = Array.from({ length: 200 }, (_, i) => i * 15 * 60_000);
     expect(inferFrequency(times)).toMatchObject({ kind: "fixed", label: "every 15 minutes", seasonLength: 96 });

@@ -172,7 +172,8 @@ export function inferFrequency(times: ArrayLike<number>): Frequency {
   }
 
   let gapCount = 0;
-  for (const d of diffs) if (d % step === 0) gapCount += d / step - 1;
+  // A step of the spacing itself skips nothing; only the others need the (slow) floating-point `%`.
+  for (const d of diffs) if (d !== step && d % step === 0) gapCount += d / step - 1;
   const named: [number, FrequencyKind][] = [
     [SECOND, "secondly"],
     [MINUTE, "minutely"],
