@@ -289,6 +289,11 @@ const VARIANTS: [string, Uint8Array, Expected][] = [
     { series: { Umsatz: [3, "2024-01-01", "2024-03-01", 100, 130], Kosten: [2, "2024-01-01", "2024-02-01", 10, 12] } },
   ],
   [
+    "an unlabelled totals row with a source note under it",
+    utf8("Monat;Umsatz;Kosten\n2024-01;100;10\n2024-02;120;12\n2024-03;130;\n;350;22\nSource: ABS;;\n"),
+    { series: { Umsatz: [3, "2024-01-01", "2024-03-01", 100, 130], Kosten: [2, "2024-01-01", "2024-02-01", 10, 12] } },
+  ],
+  [
     "comment lines inside the table and a numbered footnote under it",
     utf8("year,gdp\n2019,1.5\n# revised in 2021\n2020,-4.0\n2021,3.1\n\n1) Provisional figures for 2021.\n"),
     { series: { gdp: [3, "2019-01-01", "2021-01-01", 1.5, 3.1] } },

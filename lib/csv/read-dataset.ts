@@ -753,7 +753,8 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
             ? `Row ${formatRowNumber(line)}, ${where}: the date is empty. Every row needs a date; fill it in or delete the row.`
             : `Row ${formatRowNumber(line)}, ${where}: ${quote(cell.trim())} is not a date like the others (${describeTimeFormat(timeFormat)}). Correct it or delete the row.`;
         if (cell.trim() === "" && single && !matrix && !unlabelledTotal && dataIndex > 1) {
-          unlabelledTotal = { line, row, message };
+          // A copy: the row array is reused for the next row, which may be a note under the table.
+          unlabelledTotal = { line, row: [...row], message };
           return true;
         }
         return isFooterRow(row) ? holdFooter(line, message) : stop(message);
