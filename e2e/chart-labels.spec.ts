@@ -80,6 +80,14 @@ test.describe("chart labels", () => {
     longRunId = await forecastOnServer(request, longId, { horizon: 24, config: { ...TINY, seed: 1 } });
   });
 
+  test("a monthly run says its horizon in months: in the result's heading, its details and the backtest's caption", async ({ page }) => {
+    await page.goto(`/datasets/${datasetId}?run=${runId}`);
+    const result = page.getByRole("region", { name: "Forecast", exact: true });
+    await expect(result.getByText(/ · 12 months ahead$/)).toBeVisible();
+    await expect(page.getByTestId("run-result").getByRole("listitem").filter({ hasText: /^Horizon/ })).toHaveText("Horizon 12 months");
+    await expect(page.getByRole("table", { name: /^Backtest of / }).locator("caption")).toContainText("each 12 months ahead.");
+  });
+
   test("a zoom handle takes the keyboard's focus without opening the tooltip; the chart's own keys and the mouse still do", async ({ page }) => {
     await page.goto(`/datasets/${datasetId}?run=${runId}`);
     const chart = page.getByTestId("forecast-chart");

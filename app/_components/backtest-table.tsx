@@ -3,7 +3,8 @@ import type { RunSeries } from "@/lib/series/run-schema";
 
 export interface BacktestTableProps {
   series: Pick<RunSeries, "metrics" | "chosen" | "backtestOrigins" | "name">;
-  horizon: number;
+  /** How far each backtest forecast reaches, in the series' unit: `12 months`. */
+  horizon: string;
 }
 
 const fixed = (digits: number) => (v: number | null) => (v === null ? "—" : v.toFixed(digits));
@@ -30,7 +31,7 @@ export function BacktestTable({ series, horizon }: BacktestTableProps) {
     <div className="table-wrap">
       <table className="table backtest-table" role="table" aria-label={`Backtest of ${series.name}`}>
         <caption className="table-caption">
-          Backtest over {series.backtestOrigins} rolling origins, each {horizon} steps ahead. Lower MASE, sMAPE and RMSE are better;
+          Backtest over {series.backtestOrigins} rolling origins, each {horizon} ahead. Lower MASE, sMAPE and RMSE are better;
           coverage should be near 80% and 95%.
         </caption>
         <thead role="rowgroup">

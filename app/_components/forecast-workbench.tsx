@@ -9,6 +9,7 @@ import type { RunDto, RunSummaryDto } from "@/lib/series/run-schema";
 import type { DatasetDto, SeriesDto } from "@/lib/series/schema";
 import type { TrainingSettings } from "@/lib/workbench/to-forecast-request";
 import { toModelRun } from "@/lib/workbench/to-model-run";
+import { formatRunHorizon } from "@/lib/time/format-steps";
 import { LiveLossChart } from "./live-loss-chart";
 import { ModelUpload, type UploadedModel } from "./model-upload";
 import { RunCompare } from "./run-compare";
@@ -157,7 +158,7 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
                 {active
                   ? "You can keep using the page while the model trains."
                   : shownRun
-                    ? `${shownRun.series.map((s) => s.name).join(", ")} · ${shownRun.horizon} steps ahead`
+                    ? `${shownRun.series.map((s) => s.name).join(", ")} · ${formatRunHorizon(shownRun, dataset.series)} ahead`
                     : "Train a forecast or open a saved run."}
               </p>
             </div>

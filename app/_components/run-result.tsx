@@ -11,6 +11,7 @@ import type { SeriesDto } from "@/lib/series/schema";
 import { describeCoverageWarning } from "@/lib/workbench/describe-coverage";
 import { describeOutliers, describePreprocessing } from "@/lib/workbench/describe-preprocessing";
 import { describeBackend, formatDuration } from "@/lib/workbench/progress-view";
+import { formatRunHorizon, formatSteps } from "@/lib/time/format-steps";
 import { BacktestTable } from "./backtest-table";
 import { ForecastChart } from "./forecast-chart";
 import { LossChart } from "./loss-chart";
@@ -62,7 +63,8 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
   // (a run mixing long and short series trained a network for the long ones).
   const networkless = run.history.length === 0 && !run.series.some((s) => s.forecasts.lstm);
   const coverageWarning = describeCoverageWarning(saved.metrics[drawn]);
-  const heading = toChartHeading({ seriesName: saved.name, datasetName: dataset.name, method: drawn, horizon: run.horizon, startedAt: run.startedAt });
+  const heading = toChartHeading({ seriesName: saved.name, datasetName: dataset.name, method: drawn, horizon: run.horizon, frequency: meta?.frequency.kind, startedAt: run.startedAt });
+  const horizonText = formatRunHorizon(run, series);
 
   async function reforecast() {
     if (!onReforecast) return;
@@ -82,7 +84,7 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
           Started <strong>{formatRunTime(run.startedAt)}</strong>
         </li>
         <li>
-          Horizon <strong>{run.horizon}</strong> steps
+          Horizon <strong>{horizonText}</strong>
         </li>
         <li>
           Took <strong>{formatDuration(run.elapsedMs)}</strong>
@@ -211,7 +213,7 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
       </p>
       {showDetails && (Object.keys(saved.metrics).length > 0 || run.history.length > 0) && (
         <div className="result-grid">
-          {Object.keys(saved.metrics).length > 0 && <BacktestTable series={saved} horizon={run.horizon} />}
+          {Object.keys(saved.metrics).length > 0 && <BacktestTable series={saved} horizon={formatSteps(run.horizon, meta ? [meta.frequency.kind] : [])} />}
           {run.history.length > 0 && <LossChart histories={run.history} loss={run.config.loss.toUpperCase()} />}
         </div>
       )}

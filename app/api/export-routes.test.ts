@@ -307,7 +307,7 @@ describe("GET /api/runs/<id>/chart.svg and chart.png", () => {
     const text = await response.text();
     expect(text).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="960" height="420"/);
     expect(text).toContain("<title>Nord: LSTM (ensemble) forecast</title>");
-    expect(text).toContain(">Umsatz &lt;Nord&gt; &amp; Süd · 2 steps ahead · 80% and 95% intervals · made 28 Nov 2026");
+    expect(text).toContain(">Umsatz &lt;Nord&gt; &amp; Süd · 2 months ahead · 80% and 95% intervals · made 28 Nov 2026");
     expect(text).toContain('data-kind="history"');
     expect(text).toContain('data-kind="band95"');
   });

@@ -1,4 +1,6 @@
 import { METHOD_LABELS, type MethodName } from "../forecast/types";
+import { formatSteps } from "../time/format-steps";
+import type { FrequencyKind } from "../time/frequency";
 
 export interface ChartHeadingInput {
   /** The series drawn. */
@@ -8,6 +10,8 @@ export interface ChartHeadingInput {
   method: MethodName;
   /** Steps ahead. */
   horizon: number;
+  /** The series' frequency, to say the horizon in its unit (`12 months`); without it, in steps. */
+  frequency?: FrequencyKind;
   /** When the run started (ISO text). */
   startedAt: string;
 }
@@ -22,12 +26,12 @@ export function formatRunTime(iso: string): string {
 /**
  * The title and subtitle of a forecast chart's image, the same in the page's PNG/SVG export and in
  * the API's chart.svg/chart.png: `Visitors: LSTM (ensemble) forecast` over
- * `Tourism · 12 steps ahead · 80% and 95% intervals · made 28 Nov 2026, 09:30`.
+ * `Tourism · 12 months ahead · 80% and 95% intervals · made 28 Nov 2026, 09:30`.
  * The run's time is written in the time zone of whoever draws it (the browser's, or the server's).
  */
-export function toChartHeading({ seriesName, datasetName, method, horizon, startedAt }: ChartHeadingInput): { title: string; subtitle: string } {
+export function toChartHeading({ seriesName, datasetName, method, horizon, frequency, startedAt }: ChartHeadingInput): { title: string; subtitle: string } {
   return {
     title: `${seriesName}: ${METHOD_LABELS[method]} forecast`,
-    subtitle: `${datasetName} · ${horizon} steps ahead · 80% and 95% intervals · made ${formatRunTime(startedAt)}`,
+    subtitle: `${datasetName} · ${formatSteps(horizon, frequency ? [frequency] : [])} ahead · 80% and 95% intervals · made ${formatRunTime(startedAt)}`,
   };
 }

@@ -50,7 +50,7 @@ export async function getRunChart(id: string, query: ChartExportQuery): Promise<
   const meta = dataset.series.find((s) => s.id === series.seriesId);
   const history = (await getRunHistory({ series: [series] }))[series.seriesId];
   if (!meta || !history) throw new HttpError(404, `Series ${series.name} of run \`${id}\` is no longer in dataset ${dataset.name}, so there is no history to draw.`);
-  const heading = toChartHeading({ seriesName: series.name, datasetName: dataset.name, method, horizon: run.horizon, startedAt: run.startedAt });
+  const heading = toChartHeading({ seriesName: series.name, datasetName: dataset.name, method, horizon: run.horizon, frequency: meta.frequency.kind, startedAt: run.startedAt });
   const svg = toForecastChartSvg({
     history: { t: history.times, y: history.values },
     series,
