@@ -213,7 +213,7 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
       </p>
       {showDetails && (Object.keys(saved.metrics).length > 0 || run.history.length > 0) && (
         <div className="result-grid">
-          {Object.keys(saved.metrics).length > 0 && <BacktestTable series={saved} horizon={formatSteps(run.horizon, meta ? [meta.frequency.kind] : [])} />}
+          {Object.keys(saved.metrics).length > 0 && <BacktestTable series={saved} horizon={formatSteps(run.horizon, meta ? [meta.frequency.kind] : [])} unit={meta?.unit} />}
           {run.history.length > 0 && <LossChart histories={run.history} loss={run.config.loss.toUpperCase()} />}
         </div>
       )}
