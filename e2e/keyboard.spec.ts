@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { MONTHLY, uploadCsv } from "./helpers";
+import { forecastOnServer, MONTHLY, uploadCsv } from "./helpers";
 
 interface Focus {
   /** Role-ish description of the focused element, for failure messages. */
@@ -97,4 +97,19 @@ test("keyboard only: deleting a dataset asks first with the focus on Cancel, and
   // The question is still a Tab away from its Delete button.
   await page.keyboard.press("Enter");
   await pressUntilFocused(page, confirm.getByRole("button", { name: "Delete dataset", exact: true }), "Shift+Tab");
+});
+
+test("keyboard only: the backtest's scores are explained in a key under the table, opened with Enter", async ({ page, request }) => {
+  const dataset = await uploadCsv(request, "keyboard-scores", fs.readFileSync(MONTHLY));
+  const run = await forecastOnServer(request, dataset.id, { horizon: 12, config: { epochs: 3, units: 4, ensembleSize: 1, patience: 3 } });
+  await page.goto(`/datasets/${dataset.id}?run=${run}`);
+  await expect(page.getByRole("table", { name: /^Backtest of / })).toBeVisible();
+  // A header's tooltip (title) is out of reach of the keyboard and of touch: the key is not.
+  const key = page.getByText("What the scores mean");
+  await pressUntilFocused(page, key);
+  await page.keyboard.press("Enter");
+  const terms = page.getByRole("term");
+  await expect(terms).toHaveText(["MASE", "sMAPE", "RMSE", "80% cov.", "95% cov."]);
+  await expect(page.getByRole("definition").first()).toContainText("Under 1 beats that simple rule");
+  await expect(page.getByRole("definition").last()).toBeVisible();
 });
