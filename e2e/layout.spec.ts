@@ -50,6 +50,10 @@ test.describe("layout", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto("/");
     expect(await overflow(page)).toEqual({ pageScroll: 0, wide: [] });
+    // The datasets table fits as it is: no sideways scrolling to reach a dataset's dates.
+    const datasets = page.getByRole("table", { name: "Datasets" });
+    expect(await datasets.evaluate((el) => (el.parentElement as HTMLElement).scrollWidth - (el.parentElement as HTMLElement).clientWidth)).toBe(0);
+    await expect(datasets.getByRole("row").filter({ hasText: "layout-visitors" }).getByRole("cell").last()).toBeInViewport({ ratio: 1 });
 
     await page.goto(`/datasets/${datasetId}?run=${runs[0]}`);
     await expect(page.getByTestId("forecast-chart")).toBeVisible();

@@ -18,6 +18,9 @@ function range(dataset: DatasetSummaryDto): string {
   return `${label(dataset.start)} – ${label(dataset.end)}`;
 }
 
+/** The table's headers; a phone shows the same words above each value (the cells' data-label). */
+const COLUMNS = [{ label: "Name" }, { label: "Series", num: true }, { label: "Points", num: true }, { label: "Date range" }, { label: "Created (UTC)" }];
+
 /** The datasets table on the home page, with an empty state that says what to do. */
 export function DatasetList({ datasets }: DatasetListProps) {
   return (
@@ -38,34 +41,39 @@ export function DatasetList({ datasets }: DatasetListProps) {
         </div>
       ) : (
         <div className="table-wrap">
-        <table className="table" aria-label="Datasets">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col" className="num">
-                Series
-              </th>
-              <th scope="col" className="num">
-                Points
-              </th>
-              <th scope="col">Date range</th>
-              <th scope="col">Created (UTC)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {datasets.map((dataset) => (
-              <tr key={dataset.id}>
-                <td>
-                  <Link href={`/datasets/${dataset.id}`}>{dataset.name}</Link>
-                </td>
-                <td className="num">{count.format(dataset.seriesCount)}</td>
-                <td className="num">{count.format(dataset.pointCount)}</td>
-                <td>{range(dataset)}</td>
-                <td>{created.format(new Date(dataset.createdAt))}</td>
+          {/* Explicit roles: on a phone each dataset is a block (globals.css), which drops a table's own semantics. */}
+          <table className="table datasets-table" role="table" aria-label="Datasets">
+            <thead role="rowgroup">
+              <tr role="row">
+                {COLUMNS.map((column) => (
+                  <th key={column.label} scope="col" role="columnheader" className={column.num ? "num" : undefined}>
+                    {column.label}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody role="rowgroup">
+              {datasets.map((dataset) => (
+                <tr key={dataset.id} role="row">
+                  <td role="cell" className="dataset-name">
+                    <Link href={`/datasets/${dataset.id}`}>{dataset.name}</Link>
+                  </td>
+                  <td role="cell" className="num" data-label="Series">
+                    {count.format(dataset.seriesCount)}
+                  </td>
+                  <td role="cell" className="num" data-label="Points">
+                    {count.format(dataset.pointCount)}
+                  </td>
+                  <td role="cell" data-label="Date range">
+                    {range(dataset)}
+                  </td>
+                  <td role="cell" data-label="Created (UTC)">
+                    {created.format(new Date(dataset.createdAt))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
     </section>
