@@ -91,7 +91,7 @@ export function UploadForm() {
   return (
     <>
       <section className="card" aria-labelledby={`${inputId}-title`}>
-        <div className="card-body" style={{ display: "grid", gap: "var(--space-3)" }}>
+        <div className="card-body">
           <div
             className="dropzone"
             data-dragging={dragging}
@@ -125,7 +125,8 @@ export function UploadForm() {
               Upload CSV
             </label>
           </div>
-          <div aria-live="polite">
+          {/* Always there, so a message is announced; it takes no room while empty (globals.css). */}
+          <div className="upload-status" aria-live="polite">
             {state.status === "reading" && !state.preview && (
               <p className="alert alert-info">
                 Reading {state.file.name}… {Math.round(state.share * 100)}%
