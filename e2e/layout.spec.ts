@@ -95,4 +95,35 @@ test.describe("layout", () => {
     await expect(last).toBeInViewport({ ratio: 1 });
     expect(await overflow(page)).toEqual({ pageScroll: 0, wide: [] });
   });
+
+  test("at 1280 px the upload card is padded evenly, and the preview's numbers line up under their headers", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto("/");
+    // The drop zone sits in the middle of its card: the status line under it takes no room while empty.
+    const gaps = await page.getByRole("region", { name: "Add a dataset" }).evaluate((card) => {
+      const zone = (card.querySelector(".dropzone") as HTMLElement).getBoundingClientRect();
+      const box = card.getBoundingClientRect();
+      return { top: Math.round(zone.top - box.top), bottom: Math.round(box.bottom - zone.bottom) };
+    });
+    expect.soft(gaps.bottom, "space under the drop zone").toBe(gaps.top);
+
+    await page.getByLabel("Upload CSV").setInputFiles(MONTHLY);
+    const table = page.getByRole("table", { name: "First rows of the file" });
+    await expect(table.getByRole("columnheader", { name: /visitors/ })).toBeVisible();
+    // A number column's name ends where its right-aligned numbers end; the time column's starts where its times start.
+    const edges = await table.evaluate((el) => {
+      const textBox = (node: Element) => {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        return range.getBoundingClientRect();
+      };
+      const headers = [...el.querySelectorAll("thead th")];
+      return headers.map((th, i) => {
+        const name = textBox(th.querySelector(".column-name") as Element);
+        const cell = textBox(el.querySelector(`tbody tr td:nth-child(${i + 1})`) as Element);
+        return { left: Math.round(name.left - cell.left), right: Math.round(name.right - cell.right) };
+      });
+    });
+    expect(edges).toEqual([{ left: 0, right: expect.any(Number) }, { left: expect.any(Number), right: 0 }]);
+  });
 });

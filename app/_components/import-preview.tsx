@@ -357,7 +357,7 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
               <thead>
                 <tr>
                   {preview.columns.map((column) => (
-                    <th key={column.name} scope="col" data-role={column.role}>
+                    <th key={column.name} scope="col" data-role={column.role} className={column.kind === "number" ? "num" : undefined}>
                       <span className="column-name">{column.name}</span>
                       <span className="column-meta">
                         <span className={`badge badge-${column.kind}`}>{column.kind === "time" && column.format ? column.format : KIND_LABELS[column.kind]}</span>
