@@ -41,7 +41,8 @@ test.describe("layout", () => {
   let runs: string[] = [];
 
   test.beforeAll(async ({ request }) => {
-    const dataset = await uploadCsv(request, "layout-visitors", fs.readFileSync(MONTHLY));
+    // A unit in the header, as analysts' files have: the backtest's RMSE column then names it.
+    const dataset = await uploadCsv(request, "layout-visitors", fs.readFileSync(MONTHLY, "utf8").replace("month,visitors", "month,visitors (EUR)"));
     datasetId = dataset.id;
     runs = [await forecastOnServer(request, datasetId, { horizon: 12, config: { ...TINY, seed: 1 } }), await forecastOnServer(request, datasetId, { horizon: 12, config: { ...TINY, seed: 2 } })];
   });
@@ -62,6 +63,12 @@ test.describe("layout", () => {
     expect(await overflow(page)).toEqual({ pageScroll: 0, wide: [] });
     // The scores fit as they are, without scrolling sideways.
     expect(await tableFit(page)).toEqual({ hidden: 0, lastHeaderInside: true });
+    // Each score's small label fits its cell rather than running into the next one's ("RMSE (EUR)" beside "80% cov.").
+    await expect(page.getByRole("table", { name: /^Backtest of / }).getByRole("cell", { name: /^RMSE \(EUR\)/ }).first()).toBeVisible();
+    const cramped = await page.getByRole("table", { name: /^Backtest of / }).evaluate((el) =>
+      [...el.querySelectorAll("td")].filter((td) => td.scrollWidth > td.clientWidth + 1).map((td) => `${td.dataset.label}: ${td.scrollWidth} > ${td.clientWidth} px`),
+    );
+    expect(cramped).toEqual([]);
     // The panels stack: training above the result, each as wide as the other.
     const train = await page.getByRole("region", { name: "Train a forecast", exact: true }).boundingBox();
     const result = await page.getByRole("region", { name: "Forecast", exact: true }).boundingBox();
