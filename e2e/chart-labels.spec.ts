@@ -167,6 +167,25 @@ test.describe("chart labels", () => {
     expect(purple).toBeGreaterThan(50);
   });
 
+  test("the forecast chart opens with the forecast a readable share of a phone's plot, and a desktop's window as before", async ({ page }) => {
+    // 72 months and a year ahead: a desktop opens on the whole history.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`/datasets/${datasetId}?run=${runId}`);
+    const chart = page.getByTestId("forecast-chart");
+    await expect(chart).toHaveAttribute("data-window-from", String(Date.UTC(2016, 0, 1)));
+    await expect(chart).toHaveAttribute("data-window-to", String(Date.UTC(2022, 11, 1)));
+
+    // A phone opens on the recent part: the forecast's 12 months take a quarter of the plot or more
+    // (eight times the forecast's history left them 28 px of 390).
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/datasets/${datasetId}?run=${runId}`);
+    await expect(chart).not.toHaveAttribute("data-window-from", String(Date.UTC(2016, 0, 1)));
+    const from = Number(await chart.getAttribute("data-window-from"));
+    const to = Number(await chart.getAttribute("data-window-to"));
+    const historyEnd = Date.UTC(2021, 11, 1);
+    expect((to - historyEnd) / (to - from)).toBeGreaterThanOrEqual(0.25);
+  });
+
   for (const viewport of [
     { width: 1280, height: 900 },
     { width: 390, height: 844 },
@@ -210,7 +229,14 @@ test.describe("chart labels", () => {
     test(`18 years of monthly values get as many year ticks as their labels leave room for, whole and apart, ${viewport.width} px wide`, async ({ page }) => {
       await page.setViewportSize(viewport);
       await page.goto(`/datasets/${longId}?run=${longRunId}`);
-      for (const chart of [page.getByTestId("forecast-chart"), page.getByTestId("series-chart").first()]) {
+      // A phone opens the forecast chart on its recent years (the forecast a readable share of
+      // it): zoomed out to the whole history, as a desktop opens, it has 18 years to label.
+      const forecastChart = page.getByTestId("forecast-chart");
+      const historyStart = String(Date.UTC(2004, 0, 1));
+      await forecastChart.getByRole("slider", { name: /^Zoom start: / }).focus();
+      for (let i = 0; i < 300 && (await forecastChart.getAttribute("data-window-from")) !== historyStart; i++) await page.keyboard.press("ArrowLeft");
+      await expect(forecastChart).toHaveAttribute("data-window-from", historyStart);
+      for (const chart of [forecastChart, page.getByTestId("series-chart").first()]) {
         await chart.scrollIntoViewIfNeeded();
         const drawing = chart.getByRole("application");
         await expect(drawing.getByText("2010", { exact: true })).toBeVisible();

@@ -8,6 +8,7 @@ import { toBrushLabels } from "@/lib/chart/to-brush-labels";
 import { toForecastCounts, toInitialWindowStart, type ForecastRow } from "@/lib/chart/to-forecast-rows";
 import { toRowsValueAxis } from "@/lib/chart/to-value-axis";
 import { toZoomLabels } from "@/lib/chart/to-zoom-labels";
+import { useElementWidth } from "@/app/_hooks/use-element-width";
 import { useZoomHandleFocus } from "@/app/_hooks/use-zoom-handle-focus";
 import { useZoomHandleLabels } from "@/app/_hooks/use-zoom-handle-labels";
 import { ChartLegend, HORIZONTAL_GRID, MarkerLabel, TimeXAxis, valueAxisProps, type LegendItem } from "./chart-parts";
@@ -118,8 +119,11 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
   const first = rows[0]?.t ?? 0;
   const last = rows[rows.length - 1]?.t ?? first;
   // A long history opens on its recent part (the brush shows and changes the window): a history
-  // longer than the rows drawn on its last 1,000 points, which the rows hold whole.
-  const brushStart = useMemo(() => toInitialWindowStart(rows, historyEnd, historyCount), [rows, historyEnd, historyCount]);
+  // longer than the rows drawn on its last 1,000 points, which the rows hold whole. A narrow
+  // chart opens on less of it, so the forecast keeps a readable share of the width.
+  const frameRef = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(frameRef);
+  const brushStart = useMemo(() => toInitialWindowStart(rows, historyEnd, historyCount, width), [rows, historyEnd, historyCount, width]);
   const counts = useMemo(() => toForecastCounts(rows, historyEnd), [rows, historyEnd]);
   // The window the brush shows, as row indices; ticks follow it so they stay on calendar boundaries.
   // Kept while the rows keep their times (the backtest overlay adds values, not times), so the
@@ -161,7 +165,7 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
       aria-label={`${name}: history and ${methodLabel} forecast with 80% and 95% intervals`}
     >
       <ChartLegend items={legend} />
-      <div className="chart-frame chart-frame-tall">
+      <div ref={frameRef} className="chart-frame chart-frame-tall">
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart
             data={rows}

@@ -119,4 +119,30 @@ describe("toInitialWindowStart", () => {
     expect(toRecentWindowStart(80, 2)).toBe(80 - 48);
     expect(toRecentWindowStart(72, 2)).toBe(0);
   });
+
+  it("gives the forecast a readable share of a phone's plot and keeps a desktop's window", () => {
+    const share = (count: number, future: number, width: number, stored?: number) => future / (count - toRecentWindowStart(count, future, stored, width));
+    // 176 months and a year ahead (the wine sample): a 390 px phone's chart is 332 px wide.
+    expect(share(188, 12, 332)).toBeGreaterThanOrEqual(0.25);
+    expect(share(188, 12, 332)).toBeLessThanOrEqual(0.4);
+    // A desktop's chart (738 px beside the training panel at 1280 px), a wider one and one not
+    // measured yet open as before: nine times the forecast.
+    for (const width of [738, 1100, 0]) expect(toRecentWindowStart(188, 12, undefined, width)).toBe(188 - 108);
+    // A width in between.
+    expect(share(188, 12, 500)).toBeGreaterThan(share(188, 12, 738));
+    expect(share(188, 12, 500)).toBeLessThan(share(188, 12, 332));
+    // A short horizon on a phone: the window's floor of 48 rows shrinks too.
+    expect(share(188, 6, 332)).toBeGreaterThanOrEqual(0.25);
+    // Hours drawn from 60,000 stored: a phone still gets a readable forecast, a desktop the last 1,000.
+    expect(share(2024, 24, 332, 60_000)).toBeGreaterThanOrEqual(0.25);
+    expect(toRecentWindowStart(2024, 24, 60_000, 1100)).toBe(1000);
+    // A history that fits a phone's window whole opens whole.
+    expect(toRecentWindowStart(40, 12, undefined, 332)).toBe(0);
+  });
+
+  it("passes the chart's width through from the rows", () => {
+    const rows = Array.from({ length: 188 }, (_, t) => ({ t }));
+    expect(toInitialWindowStart(rows, 175, 176, 332)).toBe(toRecentWindowStart(188, 12, 176, 332));
+    expect(toInitialWindowStart(rows, 175, 176, 332)).toBeGreaterThan(toInitialWindowStart(rows, 175, 176, 1100));
+  });
 });

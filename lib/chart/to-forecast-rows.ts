@@ -166,27 +166,53 @@ export function toForecastCounts(rows: ForecastRow[], historyEnd: number): { for
   return counts;
 }
 
+/** The chart opens on at least this many rows (fewer on a narrow chart, in proportion). */
+const MIN_WINDOW_ROWS = 48;
+
+/**
+ * Width (CSS px) the forecast gets at least when the chart opens: what a desktop's chart (about
+ * 740 px beside the training panel) gives it at eight steps of history per step. Eight per step
+ * on a phone left a year ahead about 28 px.
+ */
+const MIN_FORECAST_PX = 72;
+
+/** What the value axis and the margins take of the chart's width, in CSS px: the rest is the plot. */
+const PLOT_INSET_PX = 80;
+
+/** However narrow the chart, this many steps of history per forecast step, so the forecast has its history beside it. */
+const MIN_SHARE = 2;
+
 /**
  * Where the forecast chart's initial window starts: the recent history, eight times as long as
- * the forecast (at least 48 rows), so the forecast is readable; 0 when the whole chart fits. A
- * history of more than {@link MAX_HISTORY_POINTS} stored points (drawn downsampled, its last
- * {@link RECENT_POINTS} whole) opens on those last points.
+ * the forecast (at least 48 rows) on a desktop-wide chart, less on a narrower one (the forecast
+ * gets at least {@link MIN_FORECAST_PX} px of the plot), so the forecast is readable; 0 when the whole chart fits. A history of more than
+ * {@link MAX_HISTORY_POINTS} stored points (drawn downsampled, its last {@link RECENT_POINTS}
+ * whole) opens on those last points, or fewer where the chart is narrow.
  * @param historyCount points in the stored history (default: the rows up to historyEnd)
+ * @param chartWidth the chart's width in CSS px (0: not measured yet, opened as on a desktop)
  * @returns an index into rows
  */
-export function toInitialWindowStart(rows: ForecastRow[], historyEnd: number, historyCount?: number): number {
+export function toInitialWindowStart(rows: ForecastRow[], historyEnd: number, historyCount?: number, chartWidth = 0): number {
   const future = rows.filter((r) => r.t > historyEnd).length;
-  return toRecentWindowStart(rows.length, future, historyCount);
+  return toRecentWindowStart(rows.length, future, historyCount, chartWidth);
 }
 
 /**
  * {@link toInitialWindowStart} counted in any points: where the recent window starts among `count`
  * points of which the last `future` are after the history.
  * @param stored points in the whole stored history (default: count − future)
+ * @param chartWidth the chart's width in CSS px (0: not measured, or a drawing of no screen: as on a desktop)
  * @returns an index into the points
  */
-export function toRecentWindowStart(count: number, future: number, stored = count - future): number {
-  if (stored > MAX_HISTORY_POINTS) return Math.max(0, count - future - RECENT_POINTS);
-  const keep = Math.max(48, (RECENT_SHARE + 1) * future);
+export function toRecentWindowStart(count: number, future: number, stored = count - future, chartWidth = 0): number {
+  const fit = chartWidth > 0 ? (chartWidth - PLOT_INSET_PX) / MIN_FORECAST_PX - 1 : RECENT_SHARE;
+  const share = Math.min(RECENT_SHARE, Math.max(MIN_SHARE, fit));
+  const scale = share / RECENT_SHARE;
+  const keep = Math.max(Math.round(MIN_WINDOW_ROWS * scale), Math.round((share + 1) * future));
+  if (stored > MAX_HISTORY_POINTS) {
+    const recent = Math.max(0, count - future - RECENT_POINTS);
+    // On a narrow chart the last 1,000 points would leave the forecast a sliver.
+    return scale < 1 ? Math.max(recent, count - keep) : recent;
+  }
   return count > keep * 1.5 ? count - keep : 0;
 }
