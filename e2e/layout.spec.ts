@@ -69,6 +69,21 @@ test.describe("layout", () => {
       [...el.querySelectorAll("td")].filter((td) => td.scrollWidth > td.clientWidth + 1).map((td) => `${td.dataset.label}: ${td.scrollWidth} > ${td.clientWidth} px`),
     );
     expect(cramped).toEqual([]);
+    // The forecast shown is named whole ("Recommended: LSTM (ensem…" beside its label): the select
+    // takes its own row, wide enough for the longest recommendation a run usually has.
+    const shown = page.getByRole("combobox", { name: "Forecast shown" });
+    await expect(shown).toBeVisible();
+    const room = await shown.evaluate((el) => {
+      const style = getComputedStyle(el);
+      const context = document.createElement("canvas").getContext("2d") as CanvasRenderingContext2D;
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      // The arrow Chromium draws at the select's right takes about 20 px of its padding box.
+      const inner = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+      const row = (el.closest(".result-toolbar") as HTMLElement).getBoundingClientRect().width;
+      return { text: Math.ceil(context.measureText("Recommended: LSTM (ensemble)").width), inner: Math.floor(inner), width: el.getBoundingClientRect().width, row };
+    });
+    expect(room.text).toBeLessThanOrEqual(room.inner);
+    expect(room.width).toBeGreaterThan(room.row - 1);
     // The panels stack: training above the result, each as wide as the other.
     const train = await page.getByRole("region", { name: "Train a forecast", exact: true }).boundingBox();
     const result = await page.getByRole("region", { name: "Forecast", exact: true }).boundingBox();
