@@ -116,8 +116,8 @@ test("train a forecast: progress, live loss, forecast with both bands, saved and
   await expect(chart).not.toHaveAttribute("data-window-from", windowBefore ?? "");
   await expect(end).toHaveAttribute("aria-label", /^Zoom end: /);
   await expect(page.getByTestId("chosen-reason")).toContainText(/MASE/);
-  // Monthly data: the season of 12 was tested for and the scale chosen, and the run says which.
-  await expect(page.getByTestId("preprocessing")).toContainText(/^Before the network: (log|original) scale · (season of 12 steps removed|no season of 12 steps found)/);
+  // Monthly data: the season of 12 was tested for and the scale chosen, and the run says which, in months.
+  await expect(page.getByTestId("preprocessing")).toContainText(/^Before the network: (log|original) scale · (a season of 12 months removed|no season of 12 months found)/);
   const table = backtestTable(page);
   // A header row, then one row per method, each named by its label.
   await expect(table.getByRole("row")).toHaveCount(1 + Object.keys(METHOD_LABELS).length);
@@ -219,7 +219,7 @@ test("a horizon longer than the history: the field shows the limit, the note say
   await upload(page, TINY, "horizon-limit.csv");
   const horizon = page.getByLabel(/^Horizon/);
   await expect(horizon).toHaveAttribute("max", "12");
-  await expect(page.getByText("steps ahead (daily), at most 12")).toBeVisible();
+  await expect(page.getByText("days ahead, at most 12")).toBeVisible();
   await horizon.fill("100000");
   const note = page.getByTestId("horizon-problem");
   await expect(note).toHaveText("The horizon may be at most 12 steps, the length of the history (got 100,000). Choose a horizon of at most 12 steps, or upload a longer history.");

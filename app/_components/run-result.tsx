@@ -209,7 +209,7 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
         </p>
       )}
       <p className="preprocessing-note" data-testid="preprocessing">
-        <span className="muted">{saved.forecasts.lstm ? "Before the network:" : "Before the methods:"}</span> {describePreprocessing(saved.preprocessing, describeOutliers(saved.preprocessing.outliers ?? [], labelStyle, meta?.unit))}
+        <span className="muted">{saved.forecasts.lstm ? "Before the network:" : "Before the methods:"}</span> {describePreprocessing(saved.preprocessing, describeOutliers(saved.preprocessing.outliers ?? [], labelStyle, meta?.unit), meta?.frequency.kind)}
       </p>
       {showDetails && (Object.keys(saved.metrics).length > 0 || run.history.length > 0) && (
         <div className="result-grid">

@@ -3,6 +3,7 @@
 import { memo, useId, useMemo, useState, type FormEvent } from "react";
 import type { ForecastMode } from "@/lib/forecast/types";
 import type { SeriesDto } from "@/lib/series/schema";
+import { formatStepUnit } from "@/lib/time/format-steps";
 import { describeHorizonPlan, describeSkipped, toAutoConfig, toHorizonPlan, toStepCount } from "@/lib/workbench/horizon-plan";
 import {
   defaultHorizon,
@@ -105,7 +106,7 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
         <span>
           Horizon{" "}
           <em>
-            steps ahead{first ? ` (${first.frequency.label})` : ""}
+            {formatStepUnit(chosen.map((s) => s.frequency.kind))} ahead
             {chosen.length > 0 ? `, at most ${plan.limit.toLocaleString("en-US")}` : ""}
           </em>
         </span>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatRunHorizon, formatSteps } from "./format-steps";
+import { formatRunHorizon, formatStepUnit, formatSteps } from "./format-steps";
 
 describe("formatSteps", () => {
   it.each([
@@ -24,6 +24,19 @@ describe("formatSteps", () => {
     [12, [], "12 steps"],
   ] as const)("%i steps of %j, with no one calendar unit, read as %s", (count, kinds, expected) => {
     expect(formatSteps(count, kinds)).toBe(expected);
+  });
+});
+
+describe("formatStepUnit", () => {
+  it.each([
+    [["monthly"], "months"],
+    [["half-hourly", "half-hourly"], "half-hours"],
+    [["business-daily"], "business days"],
+    [["fixed"], "steps"],
+    [["monthly", "weekly"], "steps"],
+    [[], "steps"],
+  ] as const)("steps of %j are %s", (kinds, expected) => {
+    expect(formatStepUnit(kinds)).toBe(expected);
   });
 });
 

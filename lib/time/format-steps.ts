@@ -22,10 +22,23 @@ const STEP_NOUNS: Partial<Record<FrequencyKind, [string, string]>> = {
  * @param kinds the frequency kind of every series the steps are counted in
  */
 export function formatSteps(count: number, kinds: readonly FrequencyKind[]): string {
+  const [one, many] = toSharedNouns(kinds);
+  return `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
+}
+
+/**
+ * What steps of these series are called, as a field's label counts them (`months ahead`); `steps`
+ * where they have no one calendar unit.
+ * @param kinds the frequency kind of every series the steps are counted in
+ */
+export function formatStepUnit(kinds: readonly FrequencyKind[]): string {
+  return toSharedNouns(kinds)[1];
+}
+
+function toSharedNouns(kinds: readonly FrequencyKind[]): readonly [string, string] {
   const nouns = kinds.map((kind) => STEP_NOUNS[kind]);
   const first = nouns[0];
-  const shared = first && nouns.every((n) => n === first) ? first : (["step", "steps"] as const);
-  return `${count.toLocaleString("en-US")} ${count === 1 ? shared[0] : shared[1]}`;
+  return first && nouns.every((n) => n === first) ? first : (["step", "steps"] as const);
 }
 
 /**

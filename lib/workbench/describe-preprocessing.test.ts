@@ -3,21 +3,37 @@ import { describePreprocessing } from "./describe-preprocessing";
 
 describe("describePreprocessing", () => {
   it("names the scale, the season (and whether it was found rather than asked for), the long cycle, the trend and the filled values", () => {
-    expect(describePreprocessing({ transform: "log", deseasonalized: true, seasonLength: 12, filled: 0 })).toBe("log scale · season of 12 steps removed");
+    expect(describePreprocessing({ transform: "log", deseasonalized: true, seasonLength: 12, filled: 0 })).toBe("log scale · a season of 12 steps removed");
     expect(describePreprocessing({ transform: "none", deseasonalized: false, seasonLength: 1, cyclePeriod: 365.25, filled: 1 })).toBe(
       "original scale · yearly cycle (365.25 steps) removed · 1 missing value filled",
     );
     expect(describePreprocessing({ transform: "none", deseasonalized: true, seasonLength: 48, cyclePeriod: 336, filled: 5 })).toBe(
-      "original scale · season of 48 steps removed · weekly cycle (336 steps) removed · 5 missing values filled",
+      "original scale · a season of 48 steps removed · weekly cycle (336 steps) removed · 5 missing values filled",
     );
     expect(describePreprocessing({ transform: "none", deseasonalized: false, seasonLength: 7, filled: 0 })).toBe("original scale · no season of 7 steps found");
     expect(describePreprocessing({ transform: "log", deseasonalized: true, seasonLength: 7, seasonFound: true, cyclePeriod: 365.25, filled: 0 })).toBe(
       "log scale · weekly season (7 steps) found in the data and removed · yearly cycle (365.25 steps) removed",
     );
-    expect(describePreprocessing({ transform: "log", deseasonalized: true, seasonLength: 12, dampedTrend: true, filled: 0 })).toBe("log scale · season of 12 steps removed · damped trend removed");
+    expect(describePreprocessing({ transform: "log", deseasonalized: true, seasonLength: 12, dampedTrend: true, filled: 0 })).toBe("log scale · a season of 12 steps removed · damped trend removed");
     expect(describePreprocessing({ transform: "none", deseasonalized: false, seasonLength: 1, seasonDropped: 400, filled: 0 })).toBe(
       "original scale · season of 400 steps not modelled: the history is too short for it",
     );
+  });
+
+  it("counts the season and the cycle in the series' unit where it has one", () => {
+    expect(describePreprocessing({ transform: "log", deseasonalized: true, seasonLength: 12, filled: 0 }, [], "monthly")).toBe("log scale · a season of 12 months removed");
+    expect(describePreprocessing({ transform: "none", deseasonalized: false, seasonLength: 4, filled: 0 }, [], "quarterly")).toBe("original scale · no season of 4 quarters found");
+    expect(describePreprocessing({ transform: "log", deseasonalized: true, seasonLength: 7, seasonFound: true, cyclePeriod: 365.25, filled: 0 }, [], "daily")).toBe(
+      "log scale · weekly season (7 days) found in the data and removed · yearly cycle (365.25 days) removed",
+    );
+    expect(describePreprocessing({ transform: "none", deseasonalized: true, seasonLength: 48, cyclePeriod: 336, filled: 0 }, [], "half-hourly")).toBe(
+      "original scale · a season of 48 half-hours removed · weekly cycle (336 half-hours) removed",
+    );
+    expect(describePreprocessing({ transform: "none", deseasonalized: false, seasonLength: 1, seasonDropped: 52, filled: 0 }, [], "weekly")).toBe(
+      "original scale · season of 52 weeks not modelled: the history is too short for it",
+    );
+    // Every 15 minutes has no calendar unit: steps.
+    expect(describePreprocessing({ transform: "none", deseasonalized: true, seasonLength: 96, filled: 0 }, [], "fixed")).toBe("original scale · a season of 96 steps removed");
   });
 
   it("counts the outliers left out of the fit and names up to three", () => {

@@ -1,5 +1,7 @@
 import { formatTimeLabel, formatValue, type TimeLabelKind } from "../chart/format-time-label";
 import type { SeriesPreprocessing } from "../forecast/types";
+import type { FrequencyKind } from "../time/frequency";
+import { formatSteps } from "../time/format-steps";
 import type { RunSeries } from "../series/run-schema";
 
 /** Outliers listed by name; the count says how many more there were. */
@@ -14,15 +16,19 @@ const WEEK_CYCLES = new Set([168, 336]);
  * @param p the run's preprocessing of one series (as the forecaster gives it or as a run stores it)
  * @param outlierLabels the outliers in words ("5,000 on 12 May 2021"), named when given (at most
  *   three are listed)
- * @returns e.g. "log scale · season of 12 steps removed · damped trend removed · 3 missing values filled"
+ * @param frequency the series' frequency kind: seasons and cycles are counted in its unit (`12
+ *   months`), or in steps where it has none
+ * @returns e.g. "log scale · a season of 12 months removed · damped trend removed · 3 missing values filled"
  */
-export function describePreprocessing(p: SeriesPreprocessing | RunSeries["preprocessing"], outlierLabels: string[] = []): string {
+export function describePreprocessing(p: SeriesPreprocessing | RunSeries["preprocessing"], outlierLabels: string[] = [], frequency: FrequencyKind = "index"): string {
+  // A yearly cycle of daily data is 365.25 days: two places are enough.
+  const steps = (n: number) => formatSteps(Math.round(n * 100) / 100, [frequency]);
   const parts = [p.transform === "log" ? "log scale" : "original scale"];
-  if (p.seasonFound) parts.push(`weekly season (${p.seasonLength} steps) found in the data${p.deseasonalized ? " and removed" : ""}`);
-  else if (p.deseasonalized) parts.push(`season of ${p.seasonLength} steps removed`);
-  else if (p.seasonLength > 1) parts.push(`no season of ${p.seasonLength} steps found`);
-  else if (p.seasonDropped) parts.push(`season of ${p.seasonDropped} steps not modelled: the history is too short for it`);
-  if (p.cyclePeriod) parts.push(`${WEEK_CYCLES.has(p.cyclePeriod) ? "weekly" : "yearly"} cycle (${formatSteps(p.cyclePeriod)} steps) removed`);
+  if (p.seasonFound) parts.push(`weekly season (${steps(p.seasonLength)}) found in the data${p.deseasonalized ? " and removed" : ""}`);
+  else if (p.deseasonalized) parts.push(`a season of ${steps(p.seasonLength)} removed`);
+  else if (p.seasonLength > 1) parts.push(`no season of ${steps(p.seasonLength)} found`);
+  else if (p.seasonDropped) parts.push(`season of ${steps(p.seasonDropped)} not modelled: the history is too short for it`);
+  if (p.cyclePeriod) parts.push(`${WEEK_CYCLES.has(p.cyclePeriod) ? "weekly" : "yearly"} cycle (${steps(p.cyclePeriod)}) removed`);
   if (p.dampedTrend) parts.push("damped trend removed");
   if (p.filled > 0) parts.push(`${p.filled} missing ${p.filled === 1 ? "value" : "values"} filled`);
   const outliers = p.outliers?.length ?? 0;
@@ -42,8 +48,4 @@ export function describePreprocessing(p: SeriesPreprocessing | RunSeries["prepro
  */
 export function describeOutliers(outliers: readonly { t: number; value: number }[], frequency: TimeLabelKind, unit?: string | null): string[] {
   return outliers.map((o) => `${formatValue(o.value)}${unit ? ` ${unit}` : ""} on ${formatTimeLabel(o.t, frequency, true)}`);
-}
-
-function formatSteps(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, "");
 }
