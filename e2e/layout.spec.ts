@@ -102,6 +102,22 @@ test.describe("layout", () => {
     await compare.nth(1).check();
     await expect(page.getByTestId("run-compare")).toBeVisible();
     expect(await overflow(page)).toEqual({ pageScroll: 0, wide: [] });
+    // The comparison's legend says what the shading is, and a label wrapped on a phone keeps its
+    // key by its first line (the keys sat half-way down two-line labels).
+    const legend = page.getByTestId("run-compare").getByRole("list", { name: "Legend" });
+    await expect(legend.getByRole("listitem").filter({ hasText: "80% interval" })).toHaveCount(1);
+    const keys = await legend.evaluate((el) =>
+      [...el.querySelectorAll("li")].map((li) => {
+        const key = (li.querySelector("[aria-hidden]") as Element).getBoundingClientRect();
+        const range = document.createRange();
+        range.selectNode(li.lastChild as Node);
+        const lines = [...range.getClientRects()].filter((r) => r.width > 0);
+        const first = lines[0] as DOMRect;
+        return { lines: new Set(lines.map((r) => Math.round(r.top))).size, offset: Math.abs(key.top + key.height / 2 - (first.top + first.height / 2)) };
+      }),
+    );
+    expect(keys.some((k) => k.lines > 1)).toBe(true);
+    for (const key of keys) expect(key.offset).toBeLessThanOrEqual(3);
 
     await page.goto("/datasets/nope");
     expect(await overflow(page)).toEqual({ pageScroll: 0, wide: [] });

@@ -126,6 +126,7 @@ export interface LegendItem {
   label: string;
   /** line, dashed line, a filled band or a ring (single marked points) */
   kind: "line" | "dashed" | "band" | "ring";
+  /** A CSS colour; a band's key may take any CSS background (a gradient for two runs' bands). */
   color: string;
   /** Opacity of a band's key. */
   opacity?: number;
@@ -139,18 +140,17 @@ export function ChartLegend({ items }: { items: LegendItem[] }) {
     <ul className="chart-legend" aria-label="Legend">
       {items.map((item) => (
         <li key={item.label}>
-          {item.stroke ? (
-            <svg width={16} height={8} data-testid="legend-stroke" aria-hidden="true">
-              <line x1={0} y1={4} x2={16} y2={4} stroke={item.color} strokeWidth={item.stroke.width} strokeDasharray={item.stroke.dash} />
-            </svg>
-          ) : (
-            <span
-              className={`legend-key legend-${item.kind}`}
-              style={{ color: item.color, background: item.kind === "band" ? item.color : undefined, opacity: item.opacity }}
-              aria-hidden="true"
-            />
-          )}
-          {item.label}
+          {/* One line high, so the key sits by a wrapped label's first line rather than between its lines. */}
+          <span className="legend-swatch" data-testid="legend-swatch" aria-hidden="true">
+            {item.stroke ? (
+              <svg width={16} height={8} data-testid="legend-stroke">
+                <line x1={0} y1={4} x2={16} y2={4} stroke={item.color} strokeWidth={item.stroke.width} strokeDasharray={item.stroke.dash} />
+              </svg>
+            ) : (
+              <span className={`legend-key legend-${item.kind}`} style={{ color: item.color, background: item.kind === "band" ? item.color : undefined, opacity: item.opacity }} />
+            )}
+          </span>
+          <span>{item.label}</span>
         </li>
       ))}
     </ul>

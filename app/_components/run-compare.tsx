@@ -2,6 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, YAxis } from "recharts";
+import { BAND_KEY_OPACITY } from "@/lib/chart/band-style";
 import { COMPARE_DRAW_ORDER, COMPARE_STROKES } from "@/lib/chart/compare-strokes";
 import { formatTimeLabel, formatValue, type TimeLabelKind } from "@/lib/chart/format-time-label";
 import { toCompareRows, type CompareRow } from "@/lib/chart/to-compare-rows";
@@ -63,6 +64,8 @@ export function RunCompare({ a, b, history, frequencies, labels, units = {} }: R
             { label: "History", kind: "line", color: "var(--series-1)" },
             { label: `${labels[0]}: ${score(a, sa)}`, kind: "line", color: COLOR.a, stroke: COMPARE_STROKES.a },
             { label: `${labels[1]}: ${score(b, sb)}`, kind: "dashed", color: COLOR.b, stroke: COMPARE_STROKES.b },
+            // The key in both runs' colours, as the chart shades each run's band in its own.
+            { label: "Shaded: each run's 80% interval", kind: "band", color: `linear-gradient(90deg, ${COLOR.a} 50%, ${COLOR.b} 50%)`, opacity: BAND_KEY_OPACITY.band80 },
           ]}
         />
       </div>
