@@ -50,7 +50,7 @@ test("an irregular sales log is grouped by day in the preview and imported as a 
   await expect(issues).toContainText(`Rows were averaged by day: ${log.rows.toLocaleString("en-US")} rows → 60 days (1 Mar 2025 – 29 Apr 2025).`);
   await combine.selectOption("sum");
 
-  await expect(series.first()).toContainText("60 points · daily, season of 7 · 2025-03-01 – 2025-04-29");
+  await expect(series.first()).toContainText("60 points · daily, season of 7 · 1 Mar 2025 – 29 Apr 2025");
   await expect(issues).toContainText(`Rows were added up by day: ${log.rows.toLocaleString("en-US")} rows → 60 days (1 Mar 2025 – 29 Apr 2025).`);
   await expect(issues).toContainText("2 of the 60 days have no rows, so their totals are 0.");
   await expect(issues).not.toContainText("no regular spacing");

@@ -164,4 +164,28 @@ test.describe("layout", () => {
     });
     expect(edges).toEqual([{ left: 0, right: expect.any(Number) }, { left: expect.any(Number), right: 0 }]);
   });
+
+  test("at 390 px the preview's series card writes dates as the dataset page does, and 'season of 12' on one line", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/");
+    // Dates as a German spreadsheet writes them: the card said "01.01.2018 – 01.12.2023".
+    const rows = Array.from({ length: 72 }, (_, i) => `01.${String((i % 12) + 1).padStart(2, "0")}.${2018 + Math.floor(i / 12)};${(1000 + 5 * i + 200 * Math.sin((2 * Math.PI * i) / 12)).toFixed(1).replace(".", ",")}`);
+    await page.getByLabel("Upload CSV").setInputFiles({ name: "umsatz.csv", mimeType: "text/csv", buffer: Buffer.from(["Datum;Umsatz", ...rows].join("\n")) });
+    const card = page.getByTestId("import-preview").getByRole("list", { name: "Series to import" }).getByRole("listitem").first();
+    await expect(card).toContainText("72 points · monthly, season of 12 · Jan 2018 – Dec 2023");
+    // The card is narrow enough on a phone to wrap its line: "season of 12" stays on one line of it.
+    const lines = await card.evaluate((el) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node.textContent ?? "").search(/season\sof\s12/);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + "season of 12".length);
+        return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+      }
+      return 0;
+    });
+    expect(lines).toBe(1);
+  });
 });

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatTimeLabel } from "@/lib/chart/format-time-label";
+import { formatTimeRange } from "@/lib/chart/format-time-label";
 import type { DatasetSummaryDto } from "@/lib/series/schema";
 import { LoadSampleButton } from "./load-sample-button";
 
@@ -14,8 +14,7 @@ function range(dataset: DatasetSummaryDto): string {
   if (!dataset.start || !dataset.end) return "—";
   // Months read as months and hours as hours; a file without dates is numbered.
   const kind = dataset.frequency === null || dataset.frequency === "irregular" ? "daily" : dataset.frequency;
-  const label = (iso: string) => formatTimeLabel(Date.parse(iso), kind);
-  return `${label(dataset.start)} – ${label(dataset.end)}`;
+  return formatTimeRange(Date.parse(dataset.start), Date.parse(dataset.end), kind);
 }
 
 /** The table's headers; a phone shows the same words above each value (the cells' data-label). */

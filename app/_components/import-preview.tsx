@@ -3,10 +3,11 @@
 import { useId } from "react";
 import { toSparklinePath } from "@/lib/chart/to-sparkline-path";
 import { mentionsAggregate, withAggregate } from "@/lib/csv/aggregate";
+import { describePreviewSeries } from "@/lib/csv/describe-preview-series";
 import { describeDialect, formatBytes } from "@/lib/csv/describe-dialect";
 import type { ReadOptions } from "@/lib/csv/read-dataset";
 import { mentionsRepeatedTimes } from "@/lib/csv/repeated-times";
-import type { ColumnRole, ImportPreview, PreviewColumn, PreviewSeries } from "@/lib/series/schema";
+import type { ColumnRole, ImportPreview, PreviewColumn } from "@/lib/series/schema";
 import { MessageText } from "./message-text";
 
 export interface ImportPreviewProps {
@@ -50,15 +51,6 @@ function Sparkline({ values, label }: { values: (number | null)[]; label: string
       <path d={path} fill="none" stroke="var(--accent)" strokeWidth={1.5} vectorEffect="non-scaling-stroke" />
     </svg>
   );
-}
-
-function seriesSummary(series: PreviewSeries): string {
-  const season = series.frequency.seasonLength > 1 ? `, season of ${series.frequency.seasonLength}` : "";
-  const parts = [`${count.format(series.pointCount)} points`, `${series.frequency.label}${season}`];
-  if (series.startLabel && series.endLabel) parts.push(`${series.startLabel} – ${series.endLabel}`);
-  if (series.missingCount > 0) parts.push(`${count.format(series.missingCount)} missing`);
-  if (series.frequency.gapCount > 0) parts.push(`${count.format(series.frequency.gapCount)} gaps`);
-  return parts.join(" · ");
 }
 
 /**
@@ -319,7 +311,7 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
                     onChange={(event) => props.onRename(series.detectedName, event.target.value)}
                   />
                   <div className="preview-series-detail">
-                    <span className="hint">{seriesSummary(series)}</span>
+                    <span className="hint">{describePreviewSeries(series)}</span>
                     <Sparkline values={series.sparkline} label={`Shape of ${series.name}`} />
                   </div>
                 </li>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAxisValue, formatEstimate, formatTimeLabel, formatTimeTick, formatValue, toTimeLabelStyle } from "./format-time-label";
+import { formatAxisValue, formatEstimate, formatTimeLabel, formatTimeRange, formatTimeTick, formatValue, toTimeLabelStyle } from "./format-time-label";
 
 describe("formatEstimate", () => {
   it.each([
@@ -86,5 +86,15 @@ describe("labels in the series' own style", () => {
     expect(toTimeLabelStyle("hourly", { kind: "excel-serial", decimals: 6 })).toBe("hourly");
     expect(toTimeLabelStyle("monthly", undefined)).toBe("monthly");
     expect(formatTimeLabel(march2024, toTimeLabelStyle("monthly", { kind: "pattern", pattern: "%b %Y", language: "en" }))).toBe("Mar 2024");
+  });
+});
+
+describe("formatTimeRange", () => {
+  it.each([
+    [Date.UTC(2018, 0, 1), Date.UTC(2023, 11, 1), "monthly", "Jan 2018 – Dec 2023"],
+    [Date.UTC(2025, 2, 1), Date.UTC(2025, 3, 29), "daily", "1 Mar 2025 – 29 Apr 2025"],
+    [0, 71, "index", "#1 – #72"],
+  ] as const)("%i to %i, %s, reads %s", (start, end, style, expected) => {
+    expect(formatTimeRange(start, end, style)).toBe(expected);
   });
 });

@@ -84,6 +84,16 @@ export function formatTimeLabel(ms: number, style: TimeLabelKind, withTime = fal
   }
 }
 
+/**
+ * A series' first and last times as the dataset page and the import preview write them:
+ * `Jan 2018 – Dec 2023`, whatever the file's own format (`01.01.2018`).
+ * @param start epoch ms of the first time
+ * @param end epoch ms of the last time
+ */
+export function formatTimeRange(start: number, end: number, style: TimeLabelKind): string {
+  return `${formatTimeLabel(start, style)} – ${formatTimeLabel(end, style)}`;
+}
+
 /** Axis tick label: shorter than the tooltip's, picked from the span shown. */
 export function formatTimeTick(ms: number, style: TimeLabelKind, spanMs: number): string {
   const kind = toFrequencyKind(style);

@@ -21,6 +21,8 @@ describe("previewCsv shows how a file will be read, before anything is stored", 
       ["north", 3, 0, "2024-01", "2024-03", "monthly", [1, 3, 5]],
       ["south", 3, 1, "2024-01", "2024-03", "monthly", [2, 6]],
     ]);
+    // The range as the dataset page will write it, whatever the file's format.
+    expect(preview.series.map((s) => s.rangeLabel)).toEqual(["Jan 2024 – Mar 2024", "Jan 2024 – Mar 2024"]);
     expect(preview.issues.map((i) => i.kind)).toEqual(["missing"]);
   });
 
@@ -38,6 +40,8 @@ describe("previewCsv shows how a file will be read, before anything is stored", 
     expect([auto.dateOrder, auto.series[0]?.frequency.kind]).toEqual(["mdy", "monthly"]);
     const dayFirst = await previewCsv(file(text), "v.csv", { dateOrder: "dmy" });
     expect([dayFirst.dateOrder, dayFirst.series[0]?.frequency.kind, dayFirst.series[0]?.startLabel]).toEqual(["dmy", "daily", "01/02/2024"]);
+    // Spelled out, the range says which order was taken.
+    expect(dayFirst.series[0]?.rangeLabel).toBe("1 Feb 2024 – 3 Feb 2024");
   });
 
   it("shows the range of Unix times as UTC date-times", async () => {

@@ -1,4 +1,5 @@
 import { lttbIndices } from "../chart/downsample";
+import { formatTimeRange, toTimeLabelStyle } from "../chart/format-time-label";
 import { ok, type Result } from "../result";
 import type { ColumnRole, ImportPreview, PreviewColumn, PreviewSeries } from "../series/schema";
 import { describeTimeFormat, formatTimeLabel } from "../time/time-format";
@@ -65,6 +66,7 @@ function toPreviewSeries(series: ParsedSeries, dataset: ParsedDataset): PreviewS
     missingCount: series.missingCount,
     startLabel: n ? formatTimeLabel(series.times[0] as number, dataset.timeFormat, 0) : null,
     endLabel: n ? formatTimeLabel(series.times[n - 1] as number, dataset.timeFormat, n - 1) : null,
+    rangeLabel: n ? formatTimeRange(series.times[0] as number, series.times[n - 1] as number, toTimeLabelStyle(series.frequency.kind, dataset.timeFormat)) : null,
     frequency: series.frequency,
     sparkline: toSparkline(series),
   };

@@ -123,6 +123,8 @@ export interface PreviewSeries {
   /** First and last time as written in the file. */
   startLabel: string | null;
   endLabel: string | null;
+  /** First and last time as the dataset page will write them (`Jan 2018 – Dec 2023`), or null without times. */
+  rangeLabel: string | null;
   frequency: Frequency;
   /** The series' shape for a small chart: at most ~120 values in time order, null = missing. */
   sparkline: (number | null)[];

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { DeleteDatasetButton } from "@/app/_components/delete-dataset-button";
 import { ForecastWorkbench } from "@/app/_components/forecast-workbench";
 import { SeriesChart } from "@/app/_components/series-chart";
-import { formatTimeLabel, toSeriesLabelStyle } from "@/lib/chart/format-time-label";
+import { formatTimeRange, toSeriesLabelStyle } from "@/lib/chart/format-time-label";
 import { selectPoints } from "@/lib/chart/select-points";
 import { MAX_HISTORY_POINTS, RECENT_POINTS } from "@/lib/chart/to-forecast-rows";
 import { getDataset, getSeriesPoints } from "@/lib/server/datasets";
@@ -125,7 +125,7 @@ export default async function DatasetPage({ params, searchParams }: PageProps) {
               <p>
                 {count.format(series.pointCount)} points · {series.frequency.label}
                 {series.start && series.end
-                  ? ` · ${formatTimeLabel(Date.parse(series.start), toSeriesLabelStyle(series))} – ${formatTimeLabel(Date.parse(series.end), toSeriesLabelStyle(series))}`
+                  ? ` · ${formatTimeRange(Date.parse(series.start), Date.parse(series.end), toSeriesLabelStyle(series))}`
                   : ""}
                 {series.missingCount > 0 ? ` · ${count.format(series.missingCount)} missing` : ""}
               </p>

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import type { PreviewSeries } from "../series/schema";
+import { describePreviewSeries } from "./describe-preview-series";
+
+const monthly = { kind: "monthly", step: { unit: "month", count: 1 }, seasonLength: 12, label: "monthly", gapCount: 0 } as unknown as PreviewSeries["frequency"];
+const series = (overrides: Partial<PreviewSeries>): PreviewSeries => ({
+  detectedName: "sales",
+  name: "sales",
+  column: "sales",
+  pointCount: 72,
+  missingCount: 0,
+  startLabel: "01.01.2018",
+  endLabel: "01.12.2023",
+  rangeLabel: "Jan 2018 – Dec 2023",
+  frequency: monthly,
+  sparkline: [],
+  ...overrides,
+});
+
+describe("describePreviewSeries", () => {
+  it.each([
+    ["the dataset page's date range, not the file's", series({}), "72 points · monthly, season\u00a0of\u00a012 · Jan 2018 – Dec 2023"],
+    ["missing values and gaps", series({ pointCount: 1500, missingCount: 3, frequency: { ...monthly, gapCount: 2 } }), "1,500 points · monthly, season\u00a0of\u00a012 · Jan 2018 – Dec 2023 · 3 missing · 2 gaps"],
+    ["no season", series({ frequency: { ...monthly, seasonLength: 1 } }), "72 points · monthly · Jan 2018 – Dec 2023"],
+    ["no times", series({ pointCount: 0, rangeLabel: null }), "0 points · monthly, season\u00a0of\u00a012"],
+  ])("%s", (_, s, expected) => {
+    expect(describePreviewSeries(s)).toBe(expected);
+  });
+});
