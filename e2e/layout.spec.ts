@@ -110,7 +110,7 @@ test.describe("layout", () => {
       [...el.querySelectorAll("li")].map((li) => {
         const key = (li.querySelector("[aria-hidden]") as Element).getBoundingClientRect();
         const range = document.createRange();
-        range.selectNode(li.lastChild as Node);
+        range.selectNodeContents(li.lastChild as Node);
         const lines = [...range.getClientRects()].filter((r) => r.width > 0);
         const first = lines[0] as DOMRect;
         return { lines: new Set(lines.map((r) => Math.round(r.top))).size, offset: Math.abs(key.top + key.height / 2 - (first.top + first.height / 2)) };
