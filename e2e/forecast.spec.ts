@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { METHOD_LABELS } from "../lib/forecast/types";
+import { METHOD_LABELS, METHOD_MENU_LABELS } from "../lib/forecast/types";
 import { forecastOnServer, MONTHLY, smallSettings, upload, uploadCsv } from "./helpers";
 
 const TINY = path.join(import.meta.dirname, "fixtures", "tiny.csv");
@@ -190,7 +190,7 @@ test("a series too short for the LSTM gets Theta's forecast, labelled, judged ag
   await expect(result).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId("chosen-reason")).toContainText('Series "value" has 12 usable values; the LSTM with a backtest needs 29 for 6 steps');
   await expect(result.getByText("No network trained")).toBeVisible();
-  await expect(page.getByLabel("Forecast shown")).toContainText(`Recommended: ${METHOD_LABELS.theta}`);
+  await expect(page.getByLabel("Forecast shown")).toContainText(`Recommended: ${METHOD_MENU_LABELS.theta}`);
   const chart = page.getByTestId("forecast-chart");
   await expect(chart).toHaveAttribute("data-forecast-count", "6");
   await expect(chart).toHaveAttribute("data-band95-count", "6");
@@ -252,9 +252,9 @@ test("a wide file whose second product started late: the LSTM for the long serie
   await page.getByRole("button", { name: "Train forecast" }).click();
   await expect(page.getByTestId("run-result")).toBeVisible({ timeout: 90_000 });
   const series = page.getByTestId("run-result").getByRole("combobox", { name: "Series", exact: true });
-  await expect(page.getByLabel("Forecast shown")).toContainText(`Recommended: ${METHOD_LABELS.lstm}`);
+  await expect(page.getByLabel("Forecast shown")).toContainText(`Recommended: ${METHOD_MENU_LABELS.lstm}`);
   await series.selectOption({ label: "new" });
-  await expect(page.getByLabel("Forecast shown")).toContainText(`Recommended: ${METHOD_LABELS.theta}`);
+  await expect(page.getByLabel("Forecast shown")).toContainText(`Recommended: ${METHOD_MENU_LABELS.theta}`);
   await expect(page.getByTestId("chosen-reason")).toContainText('Series "new" has 20 usable values');
   await expect(page.getByTestId("forecast-chart")).toHaveAttribute("data-forecast-count", "6");
 });

@@ -73,17 +73,21 @@ test.describe("layout", () => {
     );
     expect(cramped).toEqual([]);
     // The forecast shown is named whole ("Recommended: LSTM (ensem…" beside its label): the select
-    // takes its own row, wide enough for the longest recommendation a run usually has.
+    // takes its own row, wide enough for any method, recommended or not.
     const shown = page.getByRole("combobox", { name: "Forecast shown" });
     await expect(shown).toBeVisible();
     const room = await shown.evaluate((el) => {
-      const style = getComputedStyle(el);
+      const select = el as HTMLSelectElement;
+      const style = getComputedStyle(select);
       const context = document.createElement("canvas").getContext("2d") as CanvasRenderingContext2D;
       context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
       // The arrow Chromium draws at the select's right takes about 20 px of its padding box.
-      const inner = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
-      const row = (el.closest(".result-toolbar") as HTMLElement).getBoundingClientRect().width;
-      return { text: Math.ceil(context.measureText("Recommended: LSTM (ensemble)").width), inner: Math.floor(inner), width: el.getBoundingClientRect().width, row };
+      const inner = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+      const row = (select.closest(".result-toolbar") as HTMLElement).getBoundingClientRect().width;
+      // Every method's option, and each as the recommendation it may be in another run.
+      const methods = [...select.options].slice(1).map((o) => o.text);
+      const texts = [...methods, ...methods.map((m) => `Recommended: ${m}`)];
+      return { text: Math.ceil(Math.max(...texts.map((t) => context.measureText(t).width))), inner: Math.floor(inner), width: select.getBoundingClientRect().width, row };
     });
     expect(room.text).toBeLessThanOrEqual(room.inner);
     expect(room.width).toBeGreaterThan(room.row - 1);

@@ -4,7 +4,7 @@ import { useDeferredValue, useMemo, useRef, useState } from "react";
 import { toSeriesLabelStyle } from "@/lib/chart/format-time-label";
 import { toForecastRows, type HistoryPoints } from "@/lib/chart/to-forecast-rows";
 import { formatRunTime, toChartHeading } from "@/lib/export/chart-heading";
-import { METHOD_LABELS, METHOD_NAMES, type MethodName } from "@/lib/forecast/types";
+import { METHOD_LABELS, METHOD_MENU_LABELS, METHOD_NAMES, type MethodName } from "@/lib/forecast/types";
 import type { ExportableRun } from "@/lib/export/run-json";
 import type { RunSeries } from "@/lib/series/run-schema";
 import type { SeriesDto } from "@/lib/series/schema";
@@ -139,10 +139,10 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
         <label className="inline-field">
           Forecast shown
           <select value={method} onChange={(e) => setMethod(e.target.value as MethodName | "chosen")}>
-            <option value="chosen">Recommended: {METHOD_LABELS[shown.chosen]}</option>
+            <option value="chosen">Recommended: {METHOD_MENU_LABELS[shown.chosen]}</option>
             {methods.map((m) => (
               <option key={m} value={m}>
-                {METHOD_LABELS[m]}
+                {METHOD_MENU_LABELS[m]}
               </option>
             ))}
           </select>

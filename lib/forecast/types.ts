@@ -195,6 +195,17 @@ export const METHOD_LABELS: Record<MethodName, string> = {
   combination: "Combination (median of LSTM, Holt-Winters, Theta)",
 };
 
+/**
+ * The methods as a menu names them, where the full label would be cut: a phone's select has room
+ * for about 36 characters, "Recommended: " included (the backtest table beside it has the full
+ * names and says what each is).
+ */
+export const METHOD_MENU_LABELS: Record<MethodName, string> = {
+  ...METHOD_LABELS,
+  holt_winters: "Holt-Winters (damped)",
+  combination: "Combination (median)",
+};
+
 /** A point forecast with conformal 80% and 95% intervals; every array has length horizon. */
 export interface IntervalForecast {
   mean: number[];
