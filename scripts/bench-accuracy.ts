@@ -6,12 +6,13 @@
  * package's scores for the same series, with robust summaries (geometric mean of the MASE ratio
  * to R's ets, wins against ets) because a few series dominate arithmetic means.
  *
- *   npm run bench:accuracy -- [--set public|extended|npm|all] [--manifest path/manifest.json]
+ *   npm run bench:accuracy -- [--set public|extended|npm|weekly|all] [--manifest path/manifest.json]
  *                             [--only wine_sales,wool_yarn] [--seed 1] [--out bench/out]
  *                             [--config '{"units":16}'] [--json results.json] [--holdouts 3] [--verbose]
  *
- * `--set public` (default) is bench/datasets, `extended` bench/extended, `npm` bench/npm (no R
- * scores: our own baselines are the comparison), `all` public and extended. `--manifest`
+ * `--set public` (default) is bench/datasets, `extended` bench/extended, `npm` bench/npm and
+ * `weekly` bench/weekly (these two have no R scores: our own baselines are the comparison), `all`
+ * public and extended. `--manifest`
  * (repeatable, or comma-separated) points at any other set, e.g. a hidden one: its files are read
  * from the manifest's folder, its R scores from `../reference/scores.csv` or
  * `reference-scores.csv` next to the manifest (as bench/tools/score.mjs looks for them). Files are

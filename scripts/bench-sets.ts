@@ -15,6 +15,8 @@ export const SETS: Record<string, string> = {
   extended: path.join(ROOT, "bench", "extended", "manifest.json"),
   // Public series from npm packages (bench/npm/README.md), without R scores: first read blind.
   npm: path.join(ROOT, "bench", "npm", "manifest.json"),
+  // Weekly sums, means and closes of the daily series above (bench/weekly/make-weekly.mjs).
+  weekly: path.join(ROOT, "bench", "weekly", "manifest.json"),
 };
 /** What `--set all` runs: the sets with R reference scores, whose figures the docs quote. */
 export const ALL_SETS = ["public", "extended"];
