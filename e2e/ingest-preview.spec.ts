@@ -219,3 +219,16 @@ test("a climate table of years by months and a price file sorted by symbol are e
   await expect(page.getByTestId("series-chart")).toHaveCount(2);
   await expect(page.locator('[data-testid="series-chart"][data-series-name="AAPL"]')).toHaveAttribute("data-point-count", "30");
 });
+
+test("a refused row is found in the preview by the number the message gives", async ({ page }) => {
+  // A title line and blank lines: the message counts every line of the file, as a spreadsheet does.
+  const text = ["Daily sales of store 4", "", "date,sales", "2024-01-01,10", "2024-01-02,11", "", "2024-01-03,1O", "2024-01-04,13", "2024-01-05,14"].join("\n");
+  await page.goto("/");
+  await page.getByLabel("Upload CSV").setInputFiles({ name: "store4.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+  const preview = page.getByTestId("import-preview");
+  await expect(preview.getByRole("alert")).toContainText("Row 7, column sales: 1O is not a number.");
+  const table = preview.getByRole("table", { name: "First rows of the file" });
+  await expect(table.getByRole("columnheader", { name: "Row" })).toBeVisible();
+  await expect(table.getByRole("rowheader")).toHaveText(["4", "5", "7", "8", "9"]);
+  await expect(table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "7", exact: true }) })).toContainText("1O");
+});

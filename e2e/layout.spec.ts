@@ -163,9 +163,10 @@ test.describe("layout", () => {
         return range.getBoundingClientRect();
       };
       const headers = [...el.querySelectorAll("thead th")];
-      return headers.map((th, i) => {
+      // The file's row numbers come first; the columns of the file follow them.
+      return headers.filter((th) => th.querySelector(".column-name")).map((th) => {
         const name = textBox(th.querySelector(".column-name") as Element);
-        const cell = textBox(el.querySelector(`tbody tr td:nth-child(${i + 1})`) as Element);
+        const cell = textBox((el.querySelector("tbody tr") as Element).children[headers.indexOf(th)] as Element);
         return { left: Math.round(name.left - cell.left), right: Math.round(name.right - cell.right) };
       });
     });

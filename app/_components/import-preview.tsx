@@ -71,6 +71,8 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
   const blank = preview.series.some((s) => seriesNames[s.detectedName] !== undefined && seriesNames[s.detectedName]?.trim() === "");
   const canImport = !preview.error && preview.series.length > 0 && !clash && !blank && reading === null && !importing;
   const seriesCount = preview.series.length;
+  // The file's own row numbers, as the refusals name rows, so "Row 7" can be found here.
+  const rowNumbers = preview.sampleRowNumbers;
   // The controls show the latest choices at once, while the worker reads the file again.
   const chosenTime = options.timeColumn !== undefined ? (options.timeColumn ?? NONE) : (preview.timeColumn ?? NONE);
   const chosenId = options.idColumn !== undefined ? (options.idColumn ?? NONE) : (preview.idColumn ?? NONE);
@@ -348,6 +350,11 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
             <table className="table preview-table" aria-label="First rows of the file">
               <thead>
                 <tr>
+                  {rowNumbers && (
+                    <th scope="col" className="num row-number">
+                      Row
+                    </th>
+                  )}
                   {preview.columns.map((column) => (
                     <th key={column.name} scope="col" data-role={column.role} className={column.kind === "number" ? "num" : undefined}>
                       <span className="column-name">{column.name}</span>
@@ -362,6 +369,11 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
               <tbody>
                 {preview.sampleRows.map((row, r) => (
                   <tr key={r}>
+                    {rowNumbers && (
+                      <th scope="row" className="num row-number">
+                        {count.format(rowNumbers[r] ?? 0)}
+                      </th>
+                    )}
                     {preview.columns.map((column, c) => (
                       <td key={column.name} data-role={column.role} className={column.kind === "number" ? "num" : undefined}>
                         {row[c] ?? ""}

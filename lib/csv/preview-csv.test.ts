@@ -5,6 +5,21 @@ import { previewCsv } from "./preview-csv";
 const file = (text: string | Uint8Array) => new Blob([text as BlobPart]);
 
 describe("previewCsv shows how a file will be read, before anything is stored", () => {
+  it("numbers the first rows as the refusals do (every line of the file counts), so a refused row can be found", async () => {
+    const text = ["Daily sales of store 4", "", "date,sales", "2024-01-01,10", "2024-01-02,11", "", "2024-01-03,1O", "2024-01-04,13"].join("\r\n");
+    const preview = await previewCsv(file(text), "store4.csv");
+    expect(preview.error).toMatch(/^Row 7, column `sales`: `1O` is not a number/);
+    expect(preview.sampleRowNumbers).toEqual([4, 5, 7, 8]);
+    expect(preview.sampleRows[preview.sampleRowNumbers?.indexOf(7) ?? -1]).toEqual(["2024-01-03", "1O"]);
+  });
+
+  it("numbers a quoted cell over two lines as one row, as the reader does", async () => {
+    const text = 'date,sales,note\n2024-01-01,10,"two\nlines"\n2024-01-02,11,\n2024-01-03,1O,\n2024-01-04,13,\n';
+    const preview = await previewCsv(file(text), "notes.csv");
+    expect(preview.error).toMatch(/^Row 4, /);
+    expect(preview.sampleRowNumbers).toEqual([2, 3, 4, 5]);
+  });
+
   it("a wide file: columns with types and roles, first rows, one series per value column", async () => {
     const text = "month,north,south,note\n2024-01,1,2,a\n2024-02,3,,b\n2024-03,5,6,c\n";
     const preview = await previewCsv(file(text), "regions.csv");

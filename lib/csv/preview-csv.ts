@@ -15,7 +15,7 @@ const PREVIEW_ROWS = 8;
 const SPARKLINE_POINTS = 120;
 
 /** The first ~256 kB of a file as text (enough to detect its dialect and columns), or why it is not text. */
-async function readHead(blob: Blob): Promise<Result<{ head: string; encoding: string }>> {
+async function readHead(blob: Blob): Promise<Result<{ head: string; encoding: string; turned: boolean }>> {
   const decoding = await decodeByteStream(readBlobChunks(blob));
   if (!decoding.ok) return decoding;
   let head = "";
@@ -26,7 +26,7 @@ async function readHead(blob: Blob): Promise<Result<{ head: string; encoding: st
     if (head.length >= SNIFF_CHARS && !(whole ||= hasDatesAcross(head))) break;
   }
   const across = turnDatesAcross(head);
-  return ok({ head: across ? across.text.slice(0, SNIFF_CHARS) : head, encoding: decoding.data.encoding() });
+  return ok({ head: across ? across.text.slice(0, SNIFF_CHARS) : head, encoding: decoding.data.encoding(), turned: across !== null });
 }
 
 function roleOf(column: ColumnInfo, plan: ColumnPlan | null, idColumn: string | null): ColumnRole {
@@ -80,6 +80,7 @@ function emptyPreview(blob: Blob, fileName: string, error: string): ImportPrevie
     dialect: null,
     columns: [],
     sampleRows: [],
+    sampleRowNumbers: null,
     timeColumn: null,
     idColumn: null,
     valueColumns: [],
@@ -123,6 +124,8 @@ export async function previewCsv(
     dialect: sniff.dialect,
     columns: sniff.columns.map((column) => toPreviewColumn(column, plan, idColumn)),
     sampleRows: sniff.sampleRows.slice(0, PREVIEW_ROWS),
+    // A turned table's rows are not the file's lines: numbers would point at the wrong ones.
+    sampleRowNumbers: head.data.turned ? null : sniff.sampleRowNumbers.slice(0, PREVIEW_ROWS),
     timeColumn: plan?.time?.name ?? null,
     idColumn,
     valueColumns: (plan?.matrix?.columns ?? plan?.values)?.map((c) => c.name).filter((name) => name !== idColumn) ?? [],

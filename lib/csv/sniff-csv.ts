@@ -46,10 +46,14 @@ export interface CsvSniff {
   columns: ColumnInfo[];
   /** First data rows as cells, for previews. */
   sampleRows: string[][];
+  /** Each sample row's number in the file, as the read's messages name rows (`Row 7`). */
+  sampleRowNumbers: number[];
   /** The cell the decimal mark was guessed from when no cell decided it (`1.500`). */
   decimalGuessedFrom?: string;
 }
 
+/** Data rows kept for previews. */
+const SAMPLE_ROWS = 20;
 /** How many lines detection looks at; the full read checks every row afterwards. */
 const SAMPLE_LINES = 500;
 /** Characters of text that detection looks at: readers collect this much before the rows are read. */
@@ -70,6 +74,23 @@ function sampleText(text: string): string {
 function parseRows(sample: string, delimiter: Delimiter): string[][] {
   const parsed = Papa.parse<string[]>(sample, { delimiter, skipEmptyLines: "greedy", preview: SAMPLE_LINES });
   return parsed.data;
+}
+
+/**
+ * The rows with content, each with its number as the full read counts rows in its messages (see
+ * OnRow: blank lines count, a quoted cell over several lines is one row), so a preview can show
+ * where a refused row is.
+ */
+function parseNumberedRows(sample: string, delimiter: Delimiter): { rows: string[][]; numberOf: Map<string[], number> } {
+  const parsed = Papa.parse<string[]>(sample, { delimiter, preview: SAMPLE_LINES });
+  const rows: string[][] = [];
+  const numberOf = new Map<string[], number>();
+  parsed.data.forEach((row, i) => {
+    if (row.every((cell) => cell.trim() === "")) return;
+    rows.push(row);
+    numberOf.set(row, i + 1);
+  });
+  return { rows, numberOf };
 }
 
 /**
@@ -353,7 +374,7 @@ export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSn
   const other = NOT_CSV.find(({ start }) => start.test(sample));
   if (other) return fail(`This file is ${other.what}, not CSV. ${other.todo}`);
   const delimiter = detectDelimiter(sample);
-  const allRows = parseRows(sample, delimiter);
+  const { rows: allRows, numberOf } = parseNumberedRows(sample, delimiter);
   const { skip: skipRows, unitsRow } = preambleRows(allRows);
   const rows = allRows.slice(skipRows);
   const [firstRow, ...afterHeader] = rows;
@@ -406,7 +427,8 @@ export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSn
       quoted: sample.slice(0, 10_000).includes('"'),
     },
     columns: columns.slice(0, Math.max(width, 1)),
-    sampleRows: dataRows.slice(0, 20),
+    sampleRows: dataRows.slice(0, SAMPLE_ROWS),
+    sampleRowNumbers: dataRows.slice(0, SAMPLE_ROWS).map((row) => numberOf.get(row) ?? 0),
     ...(decision.guessedFrom !== undefined ? { decimalGuessedFrom: decision.guessedFrom } : {}),
   });
 }

@@ -142,6 +142,8 @@ export interface ImportPreview {
   columns: PreviewColumn[];
   /** The first data rows as written, one cell per column. */
   sampleRows: string[][];
+  /** Each of those rows' number in the file, as refusals name rows (`Row 7`); null when the table was read turned. */
+  sampleRowNumbers: number[] | null;
   timeColumn: string | null;
   idColumn: string | null;
   valueColumns: string[];
