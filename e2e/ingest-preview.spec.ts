@@ -220,7 +220,7 @@ test("a climate table of years by months and a price file sorted by symbol are e
   await expect(page.locator('[data-testid="series-chart"][data-series-name="AAPL"]')).toHaveAttribute("data-point-count", "30");
 });
 
-test("a refused row is found in the preview by the number the message gives", async ({ page }) => {
+test("a refused row is found in the preview by the number the message gives, and the time column is set like the others", async ({ page }) => {
   // A title line and blank lines: the message counts every line of the file, as a spreadsheet does.
   const text = ["Daily sales of store 4", "", "date,sales", "2024-01-01,10", "2024-01-02,11", "", "2024-01-03,1O", "2024-01-04,13", "2024-01-05,14"].join("\n");
   await page.goto("/");
@@ -231,4 +231,7 @@ test("a refused row is found in the preview by the number the message gives", as
   await expect(table.getByRole("columnheader", { name: "Row" })).toBeVisible();
   await expect(table.getByRole("rowheader")).toHaveText(["4", "5", "7", "8", "9"]);
   await expect(table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "7", exact: true }) })).toContainText("1O");
+
+  const fontOf = (role: string) => table.locator(`tbody td[data-role="${role}"]`).first().evaluate((cell) => getComputedStyle(cell).fontFamily);
+  expect(await fontOf("time")).toBe(await fontOf("value"));
 });
