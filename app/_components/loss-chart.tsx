@@ -4,7 +4,7 @@ import { memo, useMemo, useState } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatValue } from "@/lib/chart/format-time-label";
 import { logTicks, niceTicks } from "@/lib/chart/nice-ticks";
-import { formatLossTick, toDrawnLossKeys } from "@/lib/chart/to-loss-paths";
+import { formatLossTick, toDrawnLossKeys, toEpochTicks } from "@/lib/chart/to-loss-paths";
 import { toBestEpoch, toLossExtent, toLossModels, toLossRows } from "@/lib/chart/to-loss-rows";
 import type { StoredTrainingHistory } from "@/lib/series/run-schema";
 import { ChartLegend, HORIZONTAL_GRID, LOSS_CURVES, MarkerLabel } from "./chart-parts";
@@ -35,7 +35,7 @@ export const LossChart = memo(function LossChart({ histories, loss = "loss" }: L
     const xMax = Math.max(2, rows.at(-1)?.epoch ?? 1);
     return {
       xMax,
-      xTicks: niceTicks(1, xMax, 6).filter((t) => t >= 1 && t <= xMax && Number.isInteger(t)),
+      xTicks: toEpochTicks(xMax),
       yTicks: extent ? (logScale ? logTicks(extent[0], extent[1]) : niceTicks(extent[0], extent[1], 4)) : [],
     };
   }, [rows, logScale]);

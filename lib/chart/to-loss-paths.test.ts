@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatLossTick, toDrawnLossKeys, toLossPaths } from "./to-loss-paths";
+import { formatLossTick, toDrawnLossKeys, toEpochTicks, toLossPaths } from "./to-loss-paths";
 
 describe("toLossPaths", () => {
   it("draws each curve across the plot, lower losses lower on the page", () => {
@@ -56,5 +56,26 @@ describe("formatLossTick", () => {
     expect(formatLossTick(1.5)).toBe("1.5");
     expect(formatLossTick(0)).toBe("0");
     expect(formatLossTick(0.002)).toBe("2e-3");
+  });
+});
+
+describe("toEpochTicks", () => {
+  // Epochs count from 1: an axis whose first label is 10 or 20 reads as if training started there.
+  it.each([
+    [2, [1, 2]],
+    [3, [1, 2, 3]],
+    [7, [1, 2, 3, 4, 5, 6, 7]],
+    [12, [1, 3, 5, 7, 9, 11]],
+    [14, [1, 5, 10]],
+    [40, [1, 10, 20, 30, 40]],
+    [100, [1, 20, 40, 60, 80, 100]],
+    [250, [1, 50, 100, 150, 200, 250]],
+  ])("%i epochs", (last, ticks) => {
+    expect(toEpochTicks(last)).toEqual(ticks);
+  });
+
+  it("is what the live chart labels its epoch axis with", () => {
+    const rows = Array.from({ length: 40 }, (_, i) => ({ epoch: i + 1, backtestLoss: 1 / (i + 1) }));
+    expect(toLossPaths(rows, 600, 220).xTicks.map((t) => t.label)).toEqual(["1", "10", "20", "30", "40"]);
   });
 });

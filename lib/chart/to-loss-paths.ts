@@ -23,6 +23,25 @@ export function toDrawnLossKeys(rows: readonly LossRow[]): LossKey[] {
 export const formatLossTick = (v: number) => (Math.abs(v) >= 0.01 || v === 0 ? Number(v.toFixed(3)).toString() : v.toExponential(0));
 
 /**
+ * Ticks of an epoch axis: epoch 1, where training starts, then multiples of a round step (1, 2 or
+ * 5 times a power of ten, or 25) up to the last epoch: `1, 10, 20, 30, 40`; `1, 3, 5, …` for a step of 2.
+ * @param lastEpoch the last epoch drawn (≥ 1)
+ * @param target about how many ticks
+ */
+export function toEpochTicks(lastEpoch: number, target = 6): number[] {
+  const last = Math.max(1, Math.floor(lastEpoch));
+  const raw = (last - 1) / Math.max(1, target);
+  let step = 1;
+  for (let power = 1; step < raw; power *= 10) {
+    step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw && Number.isInteger(s)) ?? 10 * power;
+  }
+  // A step of 2 counts on from 1 (`1, 3, 5`): its multiples put `2` beside the `1`, half a step away.
+  const ticks = [1];
+  for (let t = step === 2 ? 3 : step; t <= last; t += step) if (t > 1) ticks.push(t);
+  return ticks;
+}
+
+/**
  * Loss curves as SVG paths in a `width × height` viewBox: a live chart that costs a few hundred
  * microseconds per redraw, so a page stays responsive while a model trains.
  * @param logScale log10 y axis (rows should hold only positive values, see toLossRows)
@@ -59,9 +78,7 @@ export function toLossPaths(rows: LossRow[], width: number, height: number, logS
   return {
     paths,
     plot,
-    xTicks: niceTicks(1, lastEpoch, 6)
-      .filter((t) => t >= 1 && t <= lastEpoch && Number.isInteger(t))
-      .map((t) => ({ x: x(t), label: String(t) })),
+    xTicks: toEpochTicks(lastEpoch).map((t) => ({ x: x(t), label: String(t) })),
     yTicks: yTickValues.filter((t) => t >= lo && t <= hi).map((t) => ({ y: y(t), label: formatLossTick(t) })),
   };
 }
