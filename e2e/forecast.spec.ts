@@ -357,3 +357,13 @@ test("a missing dataset or page has a heading, a title and the way back", async 
     await expect(page.getByRole("heading", { level: 1, name: "Your time series" })).toBeVisible();
   }
 });
+
+test("a saved run's time reads the same in the runs list and in the run's details", async ({ page, request }) => {
+  const dataset = await uploadCsv(request, "run-labels", fs.readFileSync(MONTHLY));
+  const runId = await forecastOnServer(request, dataset.id, { horizon: 12, config: { epochs: 3, units: 4, ensembleSize: 1, patience: 3 } });
+  await page.goto(`/datasets/${dataset.id}?run=${runId}`);
+  const details = page.getByTestId("run-result");
+  const started = (await details.getByRole("listitem").filter({ hasText: /^Started/ }).locator("strong").textContent()) ?? "";
+  const row = page.getByRole("table", { name: "Saved runs" }).locator(`tr[data-run-id="${runId}"]`);
+  await expect(row.getByRole("button", { name: /^Open run of / })).toHaveText(started);
+});

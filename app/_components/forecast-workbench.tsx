@@ -9,6 +9,7 @@ import type { RunDto, RunSummaryDto } from "@/lib/series/run-schema";
 import type { DatasetDto, SeriesDto } from "@/lib/series/schema";
 import type { TrainingSettings } from "@/lib/workbench/to-forecast-request";
 import { toModelRun } from "@/lib/workbench/to-model-run";
+import { formatRunTime } from "@/lib/time/format-run-time";
 import { formatRunHorizon } from "@/lib/time/format-steps";
 import { LiveLossChart } from "./live-loss-chart";
 import { ModelUpload, type UploadedModel } from "./model-upload";
@@ -32,7 +33,7 @@ export interface ForecastWorkbenchProps {
 }
 
 const runLabel = (run: RunSummaryDto | undefined, letter: string) =>
-  `Run ${letter}${run ? ` (${new Date(run.startedAt).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit" })})` : ""}`;
+  `Run ${letter}${run ? ` (${formatRunTime(run.startedAt)})` : ""}`;
 
 function showRunInUrl(id: string | null) {
   const url = new URL(window.location.href);

@@ -3,7 +3,7 @@
 import { useDeferredValue, useMemo, useRef, useState } from "react";
 import { toSeriesLabelStyle } from "@/lib/chart/format-time-label";
 import { toForecastRows, type HistoryPoints } from "@/lib/chart/to-forecast-rows";
-import { formatRunTime, toChartHeading } from "@/lib/export/chart-heading";
+import { toChartHeading } from "@/lib/export/chart-heading";
 import { METHOD_LABELS, METHOD_MENU_LABELS, METHOD_NAMES, type MethodName } from "@/lib/forecast/types";
 import type { ExportableRun } from "@/lib/export/run-json";
 import type { RunSeries } from "@/lib/series/run-schema";
@@ -11,6 +11,7 @@ import type { SeriesDto } from "@/lib/series/schema";
 import { describeCoverageWarning } from "@/lib/workbench/describe-coverage";
 import { describeOutliers, describePreprocessing } from "@/lib/workbench/describe-preprocessing";
 import { describeBackend, formatDuration } from "@/lib/workbench/progress-view";
+import { formatRunTime } from "@/lib/time/format-run-time";
 import { formatRunHorizon, formatSteps } from "@/lib/time/format-steps";
 import { BacktestTable } from "./backtest-table";
 import { ForecastChart } from "./forecast-chart";

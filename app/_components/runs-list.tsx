@@ -3,6 +3,7 @@
 import { memo } from "react";
 import { METHOD_LABELS } from "@/lib/forecast/types";
 import type { RunSummaryDto } from "@/lib/series/run-schema";
+import { formatRunTime } from "@/lib/time/format-run-time";
 import { formatDuration } from "@/lib/workbench/progress-view";
 
 export interface RunsListProps {
@@ -13,9 +14,6 @@ export interface RunsListProps {
   onToggleCompare: (id: string) => void | Promise<void>;
   onDelete: (id: string) => void | Promise<void>;
 }
-
-// Seconds tell apart runs started in the same minute (their buttons are named by this).
-const dateTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
 /** The dataset's runs, newest first, with their MASE: open, pick two to compare, delete. */
 export const RunsList = memo(function RunsList({ runs, openId, compareIds, onOpen, onToggleCompare, onDelete }: RunsListProps) {
@@ -48,7 +46,7 @@ export const RunsList = memo(function RunsList({ runs, openId, compareIds, onOpe
         </thead>
         <tbody role="rowgroup">
           {runs.map((run) => {
-            const label = dateTime.format(new Date(run.startedAt));
+            const label = formatRunTime(run.startedAt);
             const finished = run.status === "done" || run.status === "stopped";
             return (
               <tr key={run.id} role="row" data-run-id={run.id} aria-current={run.id === openId ? "true" : undefined} className={run.id === openId ? "is-open" : undefined}>

@@ -1,4 +1,5 @@
 import { METHOD_LABELS, type MethodName } from "../forecast/types";
+import { formatRunTime } from "../time/format-run-time";
 import { formatSteps } from "../time/format-steps";
 import type { FrequencyKind } from "../time/frequency";
 
@@ -16,17 +17,10 @@ export interface ChartHeadingInput {
   startedAt: string;
 }
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
-
-/** When a run started, as the run's view and its chart images say it: `28 Nov 2026, 09:30` (local time). */
-export function formatRunTime(iso: string): string {
-  return dateTime.format(new Date(iso));
-}
-
 /**
  * The title and subtitle of a forecast chart's image, the same in the page's PNG/SVG export and in
  * the API's chart.svg/chart.png: `Visitors: LSTM (ensemble) forecast` over
- * `Tourism · 12 months ahead · 80% and 95% intervals · made 28 Nov 2026, 09:30`.
+ * `Tourism · 12 months ahead · 80% and 95% intervals · made 28 Nov 2026, 09:30:05`.
  * The run's time is written in the time zone of whoever draws it (the browser's, or the server's).
  */
 export function toChartHeading({ seriesName, datasetName, method, horizon, frequency, startedAt }: ChartHeadingInput): { title: string; subtitle: string } {
