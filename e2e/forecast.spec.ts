@@ -358,12 +358,15 @@ test("a missing dataset or page has a heading, a title and the way back", async 
   }
 });
 
-test("a saved run's time reads the same in the runs list and in the run's details", async ({ page, request }) => {
+test("a saved run's time and backend read the same in the runs list and in the run's details", async ({ page, request }) => {
   const dataset = await uploadCsv(request, "run-labels", fs.readFileSync(MONTHLY));
   const runId = await forecastOnServer(request, dataset.id, { horizon: 12, config: { epochs: 3, units: 4, ensembleSize: 1, patience: 3 } });
   await page.goto(`/datasets/${dataset.id}?run=${runId}`);
   const details = page.getByTestId("run-result");
   const started = (await details.getByRole("listitem").filter({ hasText: /^Started/ }).locator("strong").textContent()) ?? "";
+  const backend = (await details.getByRole("listitem").filter({ hasText: /^Backend/ }).locator("strong").textContent()) ?? "";
+  expect(backend).toBe("wasm (SIMD)");
   const row = page.getByRole("table", { name: "Saved runs" }).locator(`tr[data-run-id="${runId}"]`);
   await expect(row.getByRole("button", { name: /^Open run of / })).toHaveText(started);
+  await expect(row.getByRole("cell").filter({ hasText: /^wasm/ })).toHaveText(backend);
 });

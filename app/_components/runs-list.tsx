@@ -81,7 +81,7 @@ export const RunsList = memo(function RunsList({ runs, openId, compareIds, onOpe
                       {run.mase === null ? "—" : run.mase.toFixed(3)}
                       {run.mase !== null && run.seriesNames.length > 1 && <span className="muted"> mean</span>}
                     </td>
-                    <td role="cell" data-label="Backend">{run.backendName ?? "—"}</td>
+                    <td role="cell" data-label="Backend">{run.backendLabel ?? "—"}</td>
                   </>
                 )}
                 <td role="cell" className="num" data-label="Time">{formatDuration(run.elapsedMs)}</td>

@@ -205,6 +205,8 @@ export interface RunSummaryDto {
   mase: number | null;
   /** Name of the tfjs backend that ran. */
   backendName: string | null;
+  /** The backend as the page names it (`wasm (SIMD)`, see describeBackend), or null without one. */
+  backendLabel: string | null;
   seed: number;
   elapsedMs: number;
   /** Server-side runs while queued or running; null otherwise. */

@@ -75,7 +75,7 @@ describe("saved runs", () => {
     const run = await runs.getRun(saved.data.id);
     if (!run || !isFinishedRun(run)) throw new Error("the saved run is not finished");
     expect(run).toEqual(saved.data);
-    expect(run).toMatchObject({ status: "stopped", origin: "browser", seed: 7, mase: 0.9, chosen: "lstm", seriesNames: ["sales"], backendName: "wasm", hasModel: true, progress: null, failure: null });
+    expect(run).toMatchObject({ status: "stopped", origin: "browser", seed: 7, mase: 0.9, chosen: "lstm", seriesNames: ["sales"], backendName: "wasm", backendLabel: "wasm (SIMD)", hasModel: true, progress: null, failure: null });
     expect(run?.series[0]?.forecasts.lstm).toEqual(interval);
     expect(run?.history[0]?.epochs[0]).toEqual({ epoch: 1, loss: 0.5, valLoss: null });
     expect(Array.from((await runs.getRunModel(saved.data.id)) ?? [])).toEqual(Array.from(model));

@@ -17,6 +17,7 @@ import {
   type RunSummaryDto,
   type SaveRunInput,
 } from "../series/run-schema";
+import { describeBackend } from "../forecast/describe-backend";
 import { checkSavedModelBytes } from "../forecast/saved-model-bytes";
 import type { StatusResult } from "../result";
 import { db } from "./db";
@@ -51,6 +52,7 @@ const SUMMARY_COLUMNS = {
   chosen: true,
   mase: true,
   backend: true,
+  backendInfo: true,
   seed: true,
   elapsedMs: true,
   origin: true,
@@ -85,6 +87,13 @@ function toStatus(text: string): RunStatus {
   return (RUN_STATUSES as readonly string[]).includes(text) ? (text as RunStatus) : "failed";
 }
 
+/** The stored backend's label; a run still running (or damaged) has only its backend's name. */
+function toBackendLabel(row: Pick<SummaryRow, "backend" | "backendInfo">): string | null {
+  const info = backendInfoSchema.nullable().safeParse(parseJson(row.backendInfo));
+  if (info.success && info.data) return describeBackend(info.data, false);
+  return row.backend;
+}
+
 function toSummaryDto(row: SummaryRow, names: Map<string, string>): RunSummaryDto {
   const ids = parseJson(row.seriesIds);
   const chosen = methodNameSchema.safeParse(row.chosen);
@@ -102,6 +111,7 @@ function toSummaryDto(row: SummaryRow, names: Map<string, string>): RunSummaryDt
     chosen: chosen.success ? chosen.data : null,
     mase: row.mase,
     backendName: row.backend,
+    backendLabel: toBackendLabel(row),
     seed: row.seed,
     elapsedMs: row.elapsedMs,
     progress: (status === "queued" || status === "running") && row.progress ? ((parseJson(row.progress) as RunProgressDto | undefined) ?? null) : null,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ForecastProgress } from "../forecast/types";
-import { appendProgress, describeBackend, describeTrainingError, formatDuration, toProgressView } from "./progress-view";
+import { appendProgress, describeTrainingError, formatDuration, toProgressView } from "./progress-view";
 
 const p = (over: Partial<ForecastProgress>): ForecastProgress => ({
   stage: "backtest", model: 1, models: 1, epoch: 0, epochs: 10, loss: Number.NaN, elapsedMs: 0, etaMs: 0, backend: "wasm", ...over,
@@ -39,11 +39,6 @@ describe("messages", () => {
   it("formats durations", () => {
     expect(formatDuration(0)).toBe("0:00");
     expect(formatDuration(59_600)).toBe("1:00");
-  });
-
-  it("names the backend", () => {
-    expect(describeBackend({ name: "wasm", simd: true })).toBe("wasm (SIMD)");
-    expect(describeBackend({ name: "cpu", simd: false, fallbackReason: "no wasm" })).toBe("cpu (wasm unavailable: no wasm)");
   });
 
   it.each([

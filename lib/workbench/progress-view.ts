@@ -1,5 +1,5 @@
 import { isForecastErrorName } from "../forecast/errors";
-import type { BackendInfo, ForecastProgress } from "../forecast/types";
+import type { ForecastProgress } from "../forecast/types";
 import type { StoredTrainingHistory } from "../series/run-schema";
 import { toStoredEpoch } from "./to-run-record";
 
@@ -53,13 +53,6 @@ export function toProgressView(p: ForecastProgress, previousPercent = 0): Progre
   const timing = [`${formatDuration(p.elapsedMs)} elapsed`];
   if (p.stage !== "forecasting" && p.epoch > 0) timing.push(`about ${formatDuration(p.etaMs)} left`);
   return { percent, stage: parts.join(" · "), timing: timing.join(" · ") };
-}
-
-/** "wasm (SIMD)", "cpu (wasm did not load: …)". */
-export function describeBackend(backend: Pick<BackendInfo, "name" | "simd" | "fallbackReason"> | string): string {
-  if (typeof backend === "string") return backend;
-  if (backend.name === "wasm") return backend.simd ? "wasm (SIMD)" : "wasm";
-  return backend.fallbackReason ? `cpu (wasm unavailable: ${backend.fallbackReason})` : "cpu";
 }
 
 /**
