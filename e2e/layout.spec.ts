@@ -151,6 +151,17 @@ test.describe("layout", () => {
       return { top: Math.round(zone.top - box.top), bottom: Math.round(box.bottom - zone.bottom) };
     });
     expect.soft(gaps.bottom, "space under the drop zone").toBe(gaps.top);
+    // Beside a long name (which wraps), each dataset's counts and dates keep to one line.
+    const wrapped = await page.getByRole("table", { name: "Datasets" }).evaluate((el) =>
+      [...el.querySelectorAll("td[data-label]")]
+        .filter((td) => {
+          const range = document.createRange();
+          range.selectNodeContents(td);
+          return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size > 1;
+        })
+        .map((td) => td.textContent),
+    );
+    expect.soft(wrapped, "cells wrapped onto two lines").toEqual([]);
 
     await page.getByLabel("Upload CSV").setInputFiles(MONTHLY);
     const table = page.getByRole("table", { name: "First rows of the file" });
