@@ -90,6 +90,10 @@ test("train a forecast: progress, live loss, forecast with both bands, saved and
   // loss chart grew epoch by epoch.
   const states = await page.evaluate(() => (window as unknown as { __states: { what: string; value: string; training: boolean }[] }).__states);
   expect(states.filter((x) => x.what === "text").map((x) => x.value)).toContainEqual(expect.stringMatching(/epoch \d+ of \d+ .*elapsed.*(wasm|cpu)/));
+  // The bar named the backend as the saved run's details name it, not first one way and then the other.
+  const backend = (await result.getByRole("listitem").filter({ hasText: /^Backend/ }).locator("strong").textContent()) ?? "";
+  const named = states.filter((x) => x.what === "text" && x.training && / elapsed /.test(x.value)).map((x) => x.value.split(" · backend ")[1]);
+  expect(new Set(named)).toEqual(new Set([backend]));
   expect(Math.max(...states.filter((x) => x.what === "now").map((x) => Number(x.value)))).toBeGreaterThan(0);
   expect(Math.max(0, ...states.filter((x) => x.what === "epochs" && x.training).map((x) => Number(x.value)))).toBeGreaterThanOrEqual(2);
 

@@ -92,7 +92,7 @@ export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
       let view = s.view;
       for (const p of events) view = toProgressView(p, view?.percent ?? 0);
       const last = events[events.length - 1] as ForecastProgress;
-      return { ...s, progress: last, view, histories: publishLoss ? liveHistories.current : s.histories, backend: s.backend ?? last.backend };
+      return { ...s, progress: last, view, histories: publishLoss ? liveHistories.current : s.histories, backend: s.backend ?? last.backendLabel };
     });
   }, []);
 

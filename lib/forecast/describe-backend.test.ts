@@ -7,7 +7,6 @@ describe("describeBackend", () => {
     ["wasm without SIMD", { name: "wasm", simd: false }, "wasm"],
     ["cpu asked for", { name: "cpu", simd: false }, "cpu"],
     ["cpu after wasm failed", { name: "cpu", simd: false, fallbackReason: "no wasm" }, "cpu (wasm unavailable: no wasm)"],
-    ["a bare name", "wasm", "wasm"],
   ] as const)("%s", (_, backend, label) => {
     expect(describeBackend(backend)).toBe(label);
   });

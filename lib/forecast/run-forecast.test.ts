@@ -113,6 +113,8 @@ describe("runForecast", () => {
     const trainingEvents = events.filter((e) => (e.stage === "backtest" || e.stage === "training") && e.epoch > 0);
     expect(trainingEvents.length).toBe(epochs);
     expect(events.every((e) => e.backend === "wasm" && e.models === 1 && e.elapsedMs >= 0 && e.etaMs >= 0)).toBe(true);
+    // Named as the saved run's details will name it: the progress bar's label does not change at the end.
+    expect(new Set(events.map((e) => e.backendLabel))).toEqual(new Set(["wasm (SIMD)"]));
     const mean = outcome.series[0]?.forecasts.lstm.mean ?? [];
     expect(mean).toHaveLength(6);
     expect(mean.every(Number.isFinite)).toBe(true);

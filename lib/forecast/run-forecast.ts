@@ -1,5 +1,6 @@
 import { backtestMaseScale, maseScale } from "../metrics";
 import { initBackend } from "./backend";
+import { describeBackend } from "./describe-backend";
 import { historyResiduals, planBacktest, scoreBacktest, toFolds, type BacktestPlan } from "./backtest";
 import { BASELINES, fitBaselines, runBaselines, type BaselineModels, type BaselineRunner } from "./baselines";
 import { checkHorizon, checkSettings, checkValues, minimumLength, resolveConfig, toHistories, usableLength } from "./config";
@@ -90,8 +91,9 @@ export async function runForecast(asked: ForecastRequest, options: RunForecastOp
     return stopped;
   };
   const clock = new EtaClock(started, groups.length, config.patience, config.epochs);
-  const emit = (p: Omit<ForecastProgress, "elapsedMs" | "etaMs" | "backend" | "models">) =>
-    options.onProgress?.({ ...p, models: groups.length, elapsedMs: Date.now() - started, etaMs: clock.eta(p.stage, p.epoch), backend: backend.name });
+  const backendLabel = describeBackend(backend);
+  const emit = (p: Omit<ForecastProgress, "elapsedMs" | "etaMs" | "backend" | "backendLabel" | "models">) =>
+    options.onProgress?.({ ...p, models: groups.length, elapsedMs: Date.now() - started, etaMs: clock.eta(p.stage, p.epoch), backend: backend.name, backendLabel });
 
   const outcomes: NetworkSeriesOutcome[] = [];
   const states: SavedSeriesState[] = [];
@@ -217,7 +219,7 @@ async function classicalForecast(request: ForecastRequest, options: RunForecastO
   const started = Date.now();
   const config = resolveConfig(request);
   const emit = (stage: ForecastStage) =>
-    options.onProgress?.({ stage, model: 1, models: 1, epoch: 0, epochs: 0, loss: Number.NaN, elapsedMs: Date.now() - started, etaMs: 0, backend: null });
+    options.onProgress?.({ stage, model: 1, models: 1, epoch: 0, epochs: 0, loss: Number.NaN, elapsedMs: Date.now() - started, etaMs: 0, backend: null, backendLabel: null });
   emit("preparing");
   const series = request.series.map((s) => forecastShortSeries(s, request.horizon, request.seasonLength).outcome);
   emit("forecasting");
@@ -251,7 +253,7 @@ interface GroupJob {
   askedSeasonLength: number;
   /** The request's frequency label (a week of daily data is tested for differently). */
   frequency: string | undefined;
-  emit: (p: Omit<ForecastProgress, "elapsedMs" | "etaMs" | "backend" | "models">) => void;
+  emit: (p: Omit<ForecastProgress, "elapsedMs" | "etaMs" | "backend" | "backendLabel" | "models">) => void;
   clock: EtaClock;
   shouldStop: () => boolean;
   isStopped: () => boolean;

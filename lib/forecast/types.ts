@@ -170,6 +170,8 @@ export interface ForecastProgress {
   etaMs: number;
   /** The tfjs backend training runs on (null: a run without a network). */
   backend: BackendName | null;
+  /** That backend as the page names it (`wasm (SIMD)`, see describeBackend), null without one. */
+  backendLabel: string | null;
 }
 
 export interface RunForecastOptions {

@@ -3,7 +3,7 @@ import type { ForecastProgress } from "../forecast/types";
 import { appendProgress, describeTrainingError, formatDuration, toProgressView } from "./progress-view";
 
 const p = (over: Partial<ForecastProgress>): ForecastProgress => ({
-  stage: "backtest", model: 1, models: 1, epoch: 0, epochs: 10, loss: Number.NaN, elapsedMs: 0, etaMs: 0, backend: "wasm", ...over,
+  stage: "backtest", model: 1, models: 1, epoch: 0, epochs: 10, loss: Number.NaN, elapsedMs: 0, etaMs: 0, backend: "wasm", backendLabel: "wasm (SIMD)", ...over,
 });
 
 describe("toProgressView", () => {
