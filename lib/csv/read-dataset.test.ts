@@ -486,6 +486,24 @@ describe("readDataset refuses bad files with the row, the column and what to do"
     expect(read("date,luminosity\n2024-01-01,1e40\n2024-01-02,-3.5e45\n").series[0]?.values).toEqual(Float64Array.from([1e40, -3.5e45]));
   });
 
+  // Each row is within the limit, so only the sum can pass it: refused at import, naming the rows,
+  // rather than stored and refused when training.
+  it("refuses a sum of rows beyond ±1e100, naming the period or the time and its rows", () => {
+    const log = "time,amount\n2020-01-01 10:00,1\n2020-01-02 10:00,9e99\n2020-01-02 13:00,9e99\n2020-01-03 11:00,2\n";
+    expect(readDataset(log, { aggregate: { period: "day", by: "sum" } })).toEqual({
+      ok: false,
+      reason:
+        "Rows 3 and 4 (2 Jan 2020) add up to 1.8e+100, beyond ±1e100, the largest values Tidecast can forecast. " +
+        "Write the column in a larger unit (divide its values by a power of ten) and upload it again, or average the rows instead of adding them up.",
+    });
+    expect(read(log, { aggregate: { period: "day", by: "mean" } }).series[0]?.values[1]).toBe(9e99);
+    const wide = "date,a,b\n2020-01-01,1,-9e99\n2020-01-01,2,-9e99\n2020-01-02,3,1\n";
+    expect(readDataset(wide, { repeatedTimes: "sum" })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^Series `b`: rows 2 and 3 \(2020-01-01\) add up to -1\.8e\+100, beyond ±1e100/),
+    });
+  });
+
   it("says when a chosen column does not exist", () => {
     expect(readDataset("date,v\n2024-01-01,1\n", { valueColumns: ["sales"] })).toEqual({
       ok: false,

@@ -3,7 +3,7 @@ import { fail, ok, type Result } from "../result";
 import { isLongerThanName, MAX_NAME_LENGTH, nameClaimer, toCellName } from "../series/names";
 import { looksLikeTimeName, offsetOf, rangeStart, type DateOrder, type DetectedTimeFormat } from "../time/detect-time-format";
 import { inferFrequency, type Frequency } from "../time/frequency";
-import { comparePeriod, periodFrequency, toPeriodTimeFormat } from "../time/period";
+import { comparePeriod, describePeriod, periodFrequency, periodStart, toPeriodTimeFormat } from "../time/period";
 import { toSettlementMinutes } from "../time/settlement-period";
 import { describeTimeFormat, fixedPatternWidth, formatOffset, formatTime, makeTimeParser, matchPadding, monthFromName, monthLanguagesOf, type TimeFormat } from "../time/time-format";
 import {
@@ -1107,14 +1107,21 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       for (const [c, info] of plan.values.entries()) {
         // A store-number column found only once the whole file was read names series, not values.
         if (info === id) continue;
-        let values = pick((group.values[c] as Growable<Float64Array>).data);
+        const rowValues = pick((group.values[c] as Growable<Float64Array>).data);
         // Copies and the two readings of a clock-change hour are averaged; the analyst's choice otherwise.
-        if (repeated.length > 0) values = combineRepeats(values, picked, options.repeatedTimes ?? "mean");
+        const values = repeated.length > 0 ? combineRepeats(rowValues, picked, options.repeatedTimes ?? "mean") : rowValues;
         // Column names are cut and numbered when the file is sniffed; names from a series column's cells here.
         const written = id ? (valueCount > 1 ? `${key} · ${info.name}` : key) : (headerCells?.[info.index] ?? info.name);
         const detectedName = id ? claimName(written) : info.name;
         if (isLongerThanName(written)) cutNames.push({ length: written.length, name: detectedName });
         const name = options.seriesNames?.[detectedName]?.trim() || detectedName;
+        const seriesPrefix = groups.size > 1 || valueCount > 1 ? `Series \`${name}\`: ` : "";
+        const beyond = repeated.length > 0 ? indexBeyondMax(values) : -1;
+        if (beyond >= 0) {
+          const rows: number[] = [];
+          for (let k = 0; k < n; k++) if (picked[k] === times[beyond] && rowValues[k] === rowValues[k]) rows.push(group.rows.data[at(k)] as number);
+          return fail(sumBeyondMaxMessage(seriesPrefix, rows, formatTime(times[beyond] as number, timeFormat, beyond), values[beyond] as number));
+        }
         const [start, end] = presentSpan(values);
         const cells = missing[c] as MissingCells;
         let missingCount = 0;
@@ -1125,8 +1132,16 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         cells.count += missingCount;
         if (aggregate && regroup) {
           const result = aggregateSeries(wallTimes, values, aggregate);
-          if (!result.ok) return fail(groups.size > 1 || valueCount > 1 ? `Series \`${name}\`: ${result.reason}` : result.reason);
+          if (!result.ok) return fail(`${seriesPrefix}${result.reason}`);
           const { times: periods, values: totals } = result.data;
+          const p = indexBeyondMax(totals);
+          if (p >= 0) {
+            const rows: number[] = [];
+            for (let i = 0; i < wallTimes.length; i++) {
+              if (periodStart(wallTimes[i] as number, aggregate.period) === periods[p] && values[i] === values[i]) rows.push(rowOfPoint(i));
+            }
+            return fail(sumBeyondMaxMessage(seriesPrefix, rows, describePeriod(periods[p] as number, aggregate.period), totals[p] as number));
+          }
           grouped.push({ name, result: result.data });
           if ((start > 0 || end < values.length) && periods.length > 0) {
             clipped.push({ name, from: periods[0] as number, to: periods[periods.length - 1] as number, count: values.length - (end - start) });
@@ -1397,6 +1412,28 @@ function combineRepeats(values: Float64Array, times: Float64Array, how: "sum" | 
     i = j;
   }
   return Float64Array.from(out);
+}
+
+/** The first value beyond ±MAX_ABS_VALUE, or -1: only a sum of rows can get there, each row being checked as it is read. */
+function indexBeyondMax(values: Float64Array): number {
+  return values.findIndex((v) => v > MAX_ABS_VALUE || v < -MAX_ABS_VALUE);
+}
+
+/**
+ * Why rows added up into one point are refused: naming the rows and where they fall.
+ * @param prefix `Series \`b\`: ` when the file has several series, else empty
+ * @param where the period (`2 Jan 2020`) or the shared time (`2020-01-01`)
+ */
+function sumBeyondMaxMessage(prefix: string, rows: number[], where: string, total: number): string {
+  const sorted = [...rows].sort((a, b) => a - b);
+  const list =
+    sorted.length <= ROW_LIMIT_IN_MESSAGES
+      ? `${sorted.slice(0, -1).map(formatRowNumber).join(", ")} and ${formatRowNumber(sorted[sorted.length - 1] as number)}`
+      : listRows(sorted, sorted.length);
+  return (
+    `${prefix}${prefix ? "rows" : "Rows"} ${list} (${where}) add up to ${total}, ${BEYOND_MAX_ABS_VALUE}. ` +
+    "Write the column in a larger unit (divide its values by a power of ten) and upload it again, or average the rows instead of adding them up."
+  );
 }
 
 function indexFrequency(): Frequency {
