@@ -49,3 +49,14 @@ describe("the delimiter of a file without a header", () => {
     expect(sniff.ok && sniff.data.dialect.delimiter).toBe(",");
   });
 });
+
+describe("the decimal mark", () => {
+  it("is decided by the values, not by a column of dotted months beside them", () => {
+    // German Excel writes months as `01.2024`: each read as a number with a decimal point and
+    // outvoted the values' `1.234,56`, so no column held numbers and the file was refused.
+    const rows = Array.from({ length: 24 }, (_, i) => `${String((i % 12) + 1).padStart(2, "0")}.${2020 + Math.floor(i / 12)};${1 + i}.${100 + i},${10 + i}`);
+    const sniff = sniffCsv(["Monat;Umsatz (€)", ...rows].join("\r\n"));
+    expect(sniff.ok && sniff.data.dialect.decimal).toBe(",");
+    expect(sniff.ok && sniff.data.columns.map((c) => c.kind)).toEqual(["time", "number"]);
+  });
+});

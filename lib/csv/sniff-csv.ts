@@ -357,6 +357,25 @@ const NOT_CSV: { start: RegExp; what: string; todo: string }[] = [
   { start: /^\s*<\?xml/i, what: "XML", todo: "Export the data as CSV (a header row, then a row per time) and upload that." },
 ];
 
+/** A dotted month or year-month (`01.2024`, `2024.01`), which reads as a number with a decimal point too. */
+const DOTTED = /^\s*\d+\.\d+\s*$/;
+
+/**
+ * The cells that decide the decimal mark: all but those of a column of dotted months. German
+ * Excel writes months as `01.2024`; counted as numbers with a decimal point, they outvoted the
+ * values' `1.234,56` on every row, and no column held numbers.
+ */
+function decimalCandidates(header: string[], rows: string[][]): string[] {
+  const width = Math.max(header.length, ...rows.slice(0, 50).map((row) => row.length));
+  const dated = new Set<number>();
+  for (let index = 0; index < width; index++) {
+    const cells = rows.slice(0, 100).map((row) => (row[index] ?? "").trim()).filter((cell) => cell !== "");
+    if (!cells.some((cell) => DOTTED.test(cell))) continue;
+    if (detectTimeFormat(cells, { columnName: header[index] ?? "" })?.format.kind === "pattern") dated.add(index);
+  }
+  return dated.size === 0 ? rows.flat() : rows.flatMap((row) => row.filter((_, index) => !dated.has(index)));
+}
+
 export interface SniffOptions {
   dateOrder?: DateOrder;
   /** The decimal mark, when the analyst chose it (default: decided from the numbers). */
@@ -383,7 +402,7 @@ export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSn
   const restRows = unitsRow || indexName !== undefined ? afterHeader.slice(1) : afterHeader;
   if (!firstRow) return fail("The file is empty. Choose a CSV file with a header row and at least one data row.");
 
-  const candidates = restRows.flat();
+  const candidates = decimalCandidates(firstRow, restRows);
   const decision: DecimalDecision = options.decimal ? { mark: options.decimal } : decideDecimalMark(candidates.length ? candidates : firstRow, delimiter);
   const decimal = decision.mark;
   const hasHeader = looksLikeHeader(firstRow, restRows.slice(0, 50), decimal);
