@@ -286,3 +286,15 @@ describe("withAggregate", () => {
     expect(withAggregate(options, period, by)).toEqual(expected);
   });
 });
+
+describe("aggregateSeries at the edges", () => {
+  it("begins and ends with a value when the period after a partial first one has only empty cells", () => {
+    const rows: [string, number | null][] = [["2025-03-01T20:00:00", 5], ["2025-03-02T09:00:00", null], ["2025-03-02T15:00:00", null]];
+    for (let d = 3; d <= 6; d++) rows.push([`2025-03-0${d}T09:00:00`, d], [`2025-03-0${d}T18:00:00`, d]);
+    const sums = group(rows, { period: "day", by: "sum" });
+    expect(points(sums)).toEqual([["2025-03-03", 6], ["2025-03-04", 8], ["2025-03-05", 10], ["2025-03-06", 12]]);
+    expect(sums.blankPeriods).toBe(0);
+    // A column with no value at all still spans its periods, every one missing.
+    expect(points(group([["2025-03-01T09:00:00", null], ["2025-03-02T09:00:00", null]], { period: "day", by: "sum" }))).toEqual([["2025-03-01", null], ["2025-03-02", null]]);
+  });
+});

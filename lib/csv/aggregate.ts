@@ -97,8 +97,9 @@ export function aggregateSeries(times: Float64Array, values: Float64Array, optio
   while (first < n && Number.isNaN(values[first])) first++;
   let last = n - 1;
   while (last > first && Number.isNaN(values[last])) last--;
+  const hasValue = first < n;
   // A column with no value at all still spans the rows, as its periods are all missing.
-  if (first === n) [first, last] = [0, n - 1];
+  if (!hasValue) [first, last] = [0, n - 1];
   if (n === 0) return ok({ times: new Float64Array(0), values: new Float64Array(0), emptyPeriods: 0, blankPeriods: 0, droppedFirst: null, droppedLast: null });
 
   const starts: number[] = [];
@@ -153,8 +154,14 @@ export function aggregateSeries(times: Float64Array, values: Float64Array, optio
     }
   }
 
-  const from = droppedFirst ? 1 : 0;
-  const to = droppedLast ? count - 1 : count;
+  let from = droppedFirst ? 1 : 0;
+  let to = droppedLast ? count - 1 : count;
+  // Once a partial period is left out, the next may hold only empty cells: a series begins and ends
+  // with a value, as every stored series does, or the training form counted a missing first period
+  // as history the forecaster does not (a horizon one step longer than it takes).
+  const blank = (p: number) => hasValue && present[p] === 0 && (rows[p] !== 0 || by !== "sum");
+  while (from < to && blank(from)) from++;
+  while (to > from && blank(to - 1)) to--;
   const out = new Float64Array(to - from);
   let emptyPeriods = 0;
   let blankPeriods = 0;

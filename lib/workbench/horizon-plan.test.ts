@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { MAX_HORIZON, minimumLength } from "../forecast/config";
+import { readDataset } from "../csv/read-dataset";
+import { horizonLimit, MAX_HORIZON, minimumLength, toHistories } from "../forecast/config";
 import type { Frequency } from "../time/frequency";
 import { describeHorizonPlan, describeSkipped, toAutoConfig, toHorizonPlan, toStepCount, type SeriesLength } from "./horizon-plan";
+import { toRegularSeries } from "./to-forecast-request";
 
 const monthly: Frequency = { kind: "monthly", step: { unit: "month", months: 1 }, seasonLength: 12, label: "monthly", gapCount: 0 };
 const series = (name: string, pointCount: number, missingCount = 0, gapCount = 0): SeriesLength => ({ name, pointCount, missingCount, frequency: { ...monthly, gapCount } });
@@ -71,5 +73,22 @@ describe("toAutoConfig", () => {
 
   it.each([0, 1.5, 1e9])("shows no automatic values for the horizon %s", (horizon) => {
     expect(toAutoConfig([series("a", 500)], 12, horizon)).toBeNull();
+  });
+});
+
+describe("the form's horizon limit and the forecaster's", () => {
+  it("agree for a series grouped by day whose first kept day has only empty cells", () => {
+    // The first day is partial (left out of the sums) and the second's rows are all empty: the
+    // series began with a missing day, which the form counted as history and the forecaster did not.
+    const rows = ["time,sales", "2025-03-01 20:00,5", ...[9, 12, 15, 18].map((h) => `2025-03-02 ${h}:00,`)];
+    for (let d = 3; d <= 10; d++) for (const h of [9, 12, 15, 18]) rows.push(`2025-03-${String(d).padStart(2, "0")} ${h}:00,${d + h}`);
+    const read = readDataset(rows.join("\n"), { aggregate: { period: "day", by: "sum" } });
+    if (!read.ok) throw new Error(read.reason);
+    const s = read.data.series[0]!;
+    const chosen: SeriesLength = { name: s.name, pointCount: s.times.length, missingCount: s.missingCount, frequency: s.frequency };
+    const regular = toRegularSeries("id", s.name, s.times, s.values, s.frequency);
+    const limit = horizonLimit(toHistories([regular]));
+    expect(toHorizonPlan([chosen], limit).limit).toBe(limit);
+    expect(toHorizonPlan([chosen], limit + 1).problem).not.toBeNull();
   });
 });
