@@ -241,6 +241,29 @@ const VARIANTS: [string, Uint8Array, Expected][] = [
     { timeColumn: "date", shape: "wide", frequency: "daily", series: { North: [3, "2023-01-01", "2023-01-03", 1, 3], South: [3, "2023-01-01", "2023-01-03", 2, 4] } },
   ],
   [
+    "pandas' columns of two levels: a header row per level, the index name on a row of its own",
+    utf8("store,A,A,B\nmetric,sales,visits,sales\ndate,,,\n2023-01-01,1,10,5\n2023-01-02,2,20,6\n2023-01-03,3,30,7\n"),
+    {
+      timeColumn: "date",
+      shape: "wide",
+      series: { "A · sales": [3, "2023-01-01", "2023-01-03", 1, 3], "A · visits": [3, "2023-01-01", "2023-01-03", 10, 30], "B · sales": [3, "2023-01-01", "2023-01-03", 5, 7] },
+    },
+  ],
+  [
+    "a spreadsheet's two header rows, the upper one's names over the columns to their right (merged cells)",
+    utf8("Region;North;;South;\nMonat;Umsatz;Stück;Umsatz;Stück\n01.2024;1.234,50;10;2.000,00;20\n02.2024;1.300,25;11;2.100,00;21\n"),
+    {
+      timeColumn: "Monat",
+      decimal: ",",
+      series: {
+        "North · Umsatz": [2, "2024-01-01", "2024-02-01", 1234.5, 1300.25],
+        "North · Stück": [2, "2024-01-01", "2024-02-01", 10, 11],
+        "South · Umsatz": [2, "2024-01-01", "2024-02-01", 2000, 2100],
+        "South · Stück": [2, "2024-01-01", "2024-02-01", 20, 21],
+      },
+    },
+  ],
+  [
     "French Excel: thousands grouped by (narrow) no-break spaces, decimal commas",
     utf8("Date;Montant\n01/01/2023;10\u00a0026,87\n02/01/2023;10\u202f590,4\n13/01/2023;9 700,25\n"),
     { decimal: ",", series: { Montant: [3, "2023-01-01", "2023-01-13", 10026.87, 9700.25] } },

@@ -616,8 +616,8 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       : [];
   let id = plan.id;
   let headerSeen = !dialect.hasHeader;
-  /** A units row or pandas' index-name row under the header. */
-  let underHeader = dialect.unitsRow || dialect.indexNameRow ? 1 : 0;
+  /** Header rows after the first (column levels), then a units row or pandas' index-name row under the header. */
+  let underHeader = (dialect.headerRows ?? 0) + (dialect.unitsRow || dialect.indexNameRow ? 1 : 0);
   let preamble = dialect.skipRows ?? 0;
   const summaryRows: number[] = [];
   /** Lines inside the table starting with `#`, as exporters write comments. */
@@ -969,6 +969,13 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     if (dialect.indexNameRow) {
       issues.push({ kind: "note", message: `The row under the header names the first column (\`${columns[0]?.name ?? ""}\`), as pandas writes a table's index name; it is not data.` });
     }
+    if (dialect.headerRows) {
+      const example = plan.values[0]?.name;
+      issues.push({
+        kind: "note",
+        message: `The ${plural(dialect.headerRows + 1, "header row", "header rows")} name the columns together${example ? ` (\`${example}\`)` : ""}, as pandas writes columns of several levels and spreadsheets write a heading over several columns.`,
+      });
+    }
     if (dialect.skipRows) {
       const lines = dialect.skipRows === 1 ? "The line above the table (a title or source) was" : `The ${plural(dialect.skipRows, "line", "lines")} above the table (a title or source) were`;
       issues.push({ kind: "note", message: `${lines} skipped.` });
@@ -1111,7 +1118,8 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         // Copies and the two readings of a clock-change hour are averaged; the analyst's choice otherwise.
         const values = repeated.length > 0 ? combineRepeats(rowValues, picked, options.repeatedTimes ?? "mean") : rowValues;
         // Column names are cut and numbered when the file is sniffed; names from a series column's cells here.
-        const written = id ? (valueCount > 1 ? `${key} · ${info.name}` : key) : (headerCells?.[info.index] ?? info.name);
+        // Levels of a header are joined into the name: no one header cell wrote it.
+        const written = id ? (valueCount > 1 ? `${key} · ${info.name}` : key) : ((dialect.headerRows ? undefined : headerCells?.[info.index]) ?? info.name);
         const detectedName = id ? claimName(written) : info.name;
         if (isLongerThanName(written)) cutNames.push({ length: written.length, name: detectedName });
         const name = options.seriesNames?.[detectedName]?.trim() || detectedName;

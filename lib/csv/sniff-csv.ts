@@ -20,6 +20,11 @@ export interface CsvDialect {
   unitsRow?: boolean;
   /** The row under the header names the first column only (`date,,`, pandas' index name); skipped when reading. */
   indexNameRow?: boolean;
+  /**
+   * Header rows after the first that name the columns with it (pandas' column levels, a
+   * spreadsheet's merged headings over the names): the columns' names join them (`A · sales`).
+   */
+  headerRows?: number;
   /** Some fields are wrapped in double quotes. */
   quoted: boolean;
 }
@@ -284,6 +289,55 @@ function preambleRows(rows: string[][]): { skip: number; unitsRow: boolean } {
   return { skip: filledCount(below[0] as string[]) >= 2 && below.filter((row) => filledCount(row) >= 2).length >= 0.8 * below.length ? k : 0, unitsRow: false };
 }
 
+/** A header row that could be one of several: no number or date, and at least as wide as the table needs to have levels. */
+function isHeadingRow(row: string[], width: number): boolean {
+  return width >= 3 && row.length === width && row.every((cell) => !isTyped(cell));
+}
+
+/**
+ * Header rows that name the columns together, over each other: pandas writes a row per level of
+ * its columns (`store,A,A,B` over `metric,sales,visits,sales`, then the index name `date,,,`),
+ * spreadsheets write a heading over the columns to its right (`Region;North;;South;` over
+ * `Monat;Umsatz;Stück;Umsatz;Stück`), which reads as a title line above the table. Read as one
+ * header and the others as data, the rows of words stopped the import at a "date" `store`, or lost
+ * the regions and left two columns `Umsatz`. The rows are levels when none holds a number or a
+ * date, every row under the first fills each column after the first, and data (a date or number
+ * in the first column) follows them and the index name's row, if any.
+ * @param above the rows taken for lines above the table
+ * @param rows the rows from the header on
+ * @returns how many of `above` are headings (`over`), the header rows in all and the columns' names; null for a header of one row
+ */
+function headerLevels(above: string[][], rows: string[][]): { over: number; rows: number; names: string[] } | null {
+  const header = rows[0];
+  if (!header) return null;
+  const width = header.length;
+  if (!isHeadingRow(header, width)) return null;
+  const full = (row: string[]) => isHeadingRow(row, width) && row.slice(1).every((cell) => cell.trim() !== "");
+  let over = 0;
+  while (over < above.length && isHeadingRow(above[above.length - 1 - over] as string[], width) && filledCount((above[above.length - 1 - over] as string[]).slice(1)) >= 2) over++;
+  let under = 0;
+  while (under + 1 < rows.length && full(rows[under + 1] as string[])) under++;
+  if (over + under === 0) return null;
+  const indexRow = rows[under + 1];
+  const indexName = indexRow && filledCount(indexRow) === 1 && (indexRow[0] ?? "").trim() !== "" ? (indexRow[0] as string).trim() : undefined;
+  const data = rows[under + (indexName === undefined ? 1 : 2)];
+  if (!data || !isTyped(data[0] ?? "")) return null;
+  const levels = [...above.slice(above.length - over), ...rows.slice(0, under + 1)];
+  const names = header.map((_, i) => {
+    if (i === 0) return indexName ?? [...levels].reverse().map((row) => (row[0] ?? "").trim()).find((cell) => cell !== "") ?? "";
+    const parts: string[] = [];
+    for (const [l, row] of levels.entries()) {
+      // A heading over the columns to its right, as merged cells export; the last row names each column.
+      let j = i;
+      while (l < levels.length - 1 && j > 1 && (row[j] ?? "").trim() === "") j--;
+      const part = (row[j] ?? "").trim();
+      if (part !== "" && part !== parts[parts.length - 1]) parts.push(part);
+    }
+    return parts.join(" · ");
+  });
+  return { over, rows: levels.length, names };
+}
+
 /** How a date column's format is spelled out under its header: `yyyy-mm-dd`, `DD.MM.YYYY hh:mm`. */
 const FORMAT_HINT = /^[ymdhs\-/.:T ]+$/i;
 
@@ -394,8 +448,12 @@ export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSn
   if (other) return fail(`This file is ${other.what}, not CSV. ${other.todo}`);
   const delimiter = detectDelimiter(sample);
   const { rows: allRows, numberOf } = parseNumberedRows(sample, delimiter);
-  const { skip: skipRows, unitsRow } = preambleRows(allRows);
-  const rows = allRows.slice(skipRows);
+  const preamble = preambleRows(allRows);
+  const { unitsRow } = preamble;
+  const levels = unitsRow ? null : headerLevels(allRows.slice(0, preamble.skip), allRows.slice(preamble.skip));
+  // Headings over the header were taken for a title above the table: they are the header's first rows.
+  const skipRows = preamble.skip - (levels?.over ?? 0);
+  const rows = levels ? [levels.names, ...allRows.slice(skipRows + levels.rows)] : allRows.slice(skipRows);
   const [firstRow, ...afterHeader] = rows;
   const units = unitsRow ? afterHeader[0] : undefined;
   const indexName = unitsRow ? undefined : indexNameOf(afterHeader);
@@ -443,6 +501,7 @@ export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSn
       ...(skipRows > 0 ? { skipRows } : {}),
       ...(unitsRow ? { unitsRow } : {}),
       ...(indexNameRow ? { indexNameRow } : {}),
+      ...(levels ? { headerRows: levels.rows - 1 } : {}),
       quoted: sample.slice(0, 10_000).includes('"'),
     },
     columns: columns.slice(0, Math.max(width, 1)),
