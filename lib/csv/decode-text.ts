@@ -30,7 +30,8 @@ export interface SniffedEncoding {
 }
 
 /**
- * Decides how a file's bytes are text from its first bytes: a BOM (UTF-8, UTF-16 LE/BE), else UTF-8.
+ * Decides how a file's bytes are text from its first bytes: a BOM (UTF-8, UTF-16 LE/BE), UTF-16
+ * told by its NUL bytes, else UTF-8.
  * Refuses empty and binary files (images, archives, workbooks) with a sentence saying what they are.
  * @param head the first bytes of the file (8 kB are plenty)
  * @param size the file's full size in bytes
@@ -45,6 +46,8 @@ function sniffEncoding(head: Uint8Array, size = head.length): Result<SniffedEnco
   if (startsWith(head, [0xff, 0xfe])) return ok({ encoding: "utf-16le", bomLength: 2 });
   if (startsWith(head, [0xfe, 0xff])) return ok({ encoding: "utf-16be", bomLength: 2 });
   const bom = startsWith(head, [0xef, 0xbb, 0xbf]);
+  const unmarked = bom ? null : utf16WithoutBom(head.subarray(0, 8192));
+  if (unmarked) return ok({ encoding: unmarked, bomLength: 0 });
   // NUL bytes never occur in UTF-8 text; a few in the first kilobytes mean a binary file. Nor do
   // many other control characters (text has tabs, line breaks, at most a stray form feed or escape).
   const sample = head.subarray(0, 8192);
@@ -54,6 +57,28 @@ function sniffEncoding(head: Uint8Array, size = head.length): Result<SniffedEnco
     return fail("This file is binary, not CSV text. Export or save it as CSV (comma- or semicolon-separated) and upload that.");
   }
   return ok({ encoding: bom ? "utf-8-bom" : "utf-8", bomLength: bom ? 3 : 0 });
+}
+
+/**
+ * UTF-16 written without a byte-order mark (SQL Server's `bcp -w`, some loggers), told by its
+ * NUL bytes: Latin-script text is, nearly character for character, a byte of text beside a NUL,
+ * the NUL second (little-endian) or first (big-endian). Binary data has no such rhythm.
+ * @param sample the file's first bytes
+ */
+function utf16WithoutBom(sample: Uint8Array): "utf-16le" | "utf-16be" | null {
+  const pairs = sample.length >> 1;
+  if (pairs < 8) return null;
+  const isText = (byte: number) => byte === 9 || byte === 10 || byte === 13 || byte >= 32;
+  let little = 0;
+  let big = 0;
+  for (let i = 0; i + 1 < sample.length; i += 2) {
+    const [first, second] = [sample[i] as number, sample[i + 1] as number];
+    if (second === 0 && isText(first)) little++;
+    else if (first === 0 && isText(second)) big++;
+  }
+  if (little >= 0.9 * pairs) return "utf-16le";
+  if (big >= 0.9 * pairs) return "utf-16be";
+  return null;
 }
 
 /** Windows-1252's characters at bytes 0x80–0x9f (where Latin-1 has control codes); `\ufffd` = unassigned. */

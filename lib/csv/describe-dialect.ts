@@ -11,8 +11,8 @@ const DELIMITER_NAMES: Record<CsvDialect["delimiter"], string> = {
 const ENCODING_NAMES: Record<string, string> = {
   "utf-8": "UTF-8",
   "utf-8-bom": "UTF-8 with BOM",
-  "utf-16le": "UTF-16 LE (with BOM)",
-  "utf-16be": "UTF-16 BE (with BOM)",
+  "utf-16le": "UTF-16 LE",
+  "utf-16be": "UTF-16 BE",
   "windows-1252": "Windows-1252",
 };
 

@@ -53,6 +53,17 @@ const VARIANTS: [string, Uint8Array, Expected][] = [
     { encoding: "utf-16be", series: { sales: [2, "2024-01-01", "2024-02-01", 1, 2] } },
   ],
   [
+    // SQL Server's `bcp -w` and some loggers write UTF-16 without the mark: refused as binary for its NUL bytes.
+    "UTF-16 LE without a BOM",
+    utf16le("Zeit\tTemp (°C)\r\n2024-01-01\t1,5\r\n2024-01-02\t-2\r\n").subarray(2),
+    { encoding: "utf-16le", decimal: ",", series: { "Temp (°C)": [2, "2024-01-01", "2024-01-02", 1.5, -2] } },
+  ],
+  [
+    "UTF-16 BE without a BOM",
+    utf16be("month\tsales\n2024-01\t1\n2024-02\t2\n").subarray(2),
+    { encoding: "utf-16be", series: { sales: [2, "2024-01-01", "2024-02-01", 1, 2] } },
+  ],
+  [
     "UTF-8 BOM with CRLF and slashed month-first dates",
     utf8("\ufeffDATE,TMAX_C\r\n1/1/2012,12.8\r\n1/2/2012,10.6\r\n1/13/2012,11.7\r\n"),
     { encoding: "utf-8-bom", timeColumn: "DATE", series: { TMAX_C: [3, "2012-01-01", "2012-01-13", 12.8, 11.7] } },

@@ -151,7 +151,7 @@ describe("previewCsv shows how a file will be read, before anything is stored", 
 describe("describeDialect, formatBytes, nameFromFileName", () => {
   it.each([
     [{ delimiter: ";", decimal: ",", lineBreak: "\r\n", hasHeader: true, quoted: false }, "utf-8-bom", "semicolon-separated · decimal comma · UTF-8 with BOM · header row · CRLF line breaks"],
-    [{ delimiter: "\t", decimal: ".", lineBreak: "\n", hasHeader: false, quoted: true }, "utf-16le", "tab-separated · decimal point · UTF-16 LE (with BOM) · no header row (columns numbered) · quoted fields"],
+    [{ delimiter: "\t", decimal: ".", lineBreak: "\n", hasHeader: false, quoted: true }, "utf-16le", "tab-separated · decimal point · UTF-16 LE · no header row (columns numbered) · quoted fields"],
   ] as const)("%j in %s", (dialect, encoding, words) => {
     expect(describeDialect(dialect, encoding).join(" · ")).toBe(words);
   });
