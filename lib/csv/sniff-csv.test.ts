@@ -60,3 +60,12 @@ describe("the decimal mark", () => {
     expect(sniff.ok && sniff.data.columns.map((c) => c.kind)).toEqual(["time", "number"]);
   });
 });
+
+describe("header rows of several levels", () => {
+  it("leave a metadata line above the header a title line", () => {
+    const text = ["Report;Region North;Currency EUR;", "Monat;Umsatz;Stück;Preis", "2024-01;1;2;3", "2024-02;4;5;6"].join("\n");
+    const sniff = sniffCsv(text);
+    expect(sniff.ok && sniff.data.dialect).toMatchObject({ skipRows: 1 });
+    expect(sniff.ok && sniff.data.columns.map((c) => c.name)).toEqual(["Monat", "Umsatz", "Stück", "Preis"]);
+  });
+});

@@ -313,8 +313,16 @@ function headerLevels(above: string[][], rows: string[][]): { over: number; rows
   const width = header.length;
   if (!isHeadingRow(header, width)) return null;
   const full = (row: string[]) => isHeadingRow(row, width) && row.slice(1).every((cell) => cell.trim() !== "");
+  // A line taken for a title is a heading row when its names stand over columns: spanning some
+  // (a blank between them, as merged cells export) or under no name of its own for the first
+  // column. A metadata line (`Report;Region North;Currency EUR`) does neither.
+  const heading = (row: string[]) => {
+    const names = row.slice(1).map((cell) => cell.trim() !== "");
+    const spans = names.indexOf(false) >= 0 && names.indexOf(false) < names.lastIndexOf(true);
+    return isHeadingRow(row, width) && filledCount(row.slice(1)) >= 2 && ((row[0] ?? "").trim() === "" || spans);
+  };
   let over = 0;
-  while (over < above.length && isHeadingRow(above[above.length - 1 - over] as string[], width) && filledCount((above[above.length - 1 - over] as string[]).slice(1)) >= 2) over++;
+  while (over < above.length && heading(above[above.length - 1 - over] as string[])) over++;
   let under = 0;
   while (under + 1 < rows.length && full(rows[under + 1] as string[])) under++;
   if (over + under === 0) return null;
