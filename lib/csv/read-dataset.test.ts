@@ -494,7 +494,7 @@ describe("readDataset refuses bad files with the row, the column and what to do"
       ok: false,
       reason:
         "Rows 3 and 4 (2 Jan 2020) add up to 1.8e+100, beyond ±1e100, the largest values Tidecast can forecast. " +
-        "Write the column in a larger unit (divide its values by a power of ten) and upload it again, or average the rows instead of adding them up.",
+        "Write the column in a larger unit (divide its values by a power of ten) and upload it again, or average the rows instead of adding them up (CLI: --aggregate-by mean).",
     });
     expect(read(log, { aggregate: { period: "day", by: "mean" } }).series[0]?.values[1]).toBe(9e99);
     const wide = "date,a,b\n2020-01-01,1,-9e99\n2020-01-01,2,-9e99\n2020-01-02,3,1\n";

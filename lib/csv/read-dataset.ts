@@ -1128,7 +1128,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         if (beyond >= 0) {
           const rows: number[] = [];
           for (let k = 0; k < n; k++) if (picked[k] === times[beyond] && rowValues[k] === rowValues[k]) rows.push(group.rows.data[at(k)] as number);
-          return fail(sumBeyondMaxMessage(seriesPrefix, rows, formatTime(times[beyond] as number, timeFormat, beyond), values[beyond] as number));
+          return fail(sumBeyondMaxMessage(seriesPrefix, rows, formatTime(times[beyond] as number, timeFormat, beyond), values[beyond] as number, `${REPEATED_TIMES_FLAG} mean`));
         }
         const [start, end] = presentSpan(values);
         const cells = missing[c] as MissingCells;
@@ -1148,7 +1148,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
             for (let i = 0; i < wallTimes.length; i++) {
               if (periodStart(wallTimes[i] as number, aggregate.period) === periods[p] && values[i] === values[i]) rows.push(rowOfPoint(i));
             }
-            return fail(sumBeyondMaxMessage(seriesPrefix, rows, describePeriod(periods[p] as number, aggregate.period), totals[p] as number));
+            return fail(sumBeyondMaxMessage(seriesPrefix, rows, describePeriod(periods[p] as number, aggregate.period), totals[p] as number, `${AGGREGATE_FLAG}-by mean`));
           }
           grouped.push({ name, result: result.data });
           if ((start > 0 || end < values.length) && periods.length > 0) {
@@ -1431,8 +1431,9 @@ function indexBeyondMax(values: Float64Array): number {
  * Why rows added up into one point are refused: naming the rows and where they fall.
  * @param prefix `Series \`b\`: ` when the file has several series, else empty
  * @param where the period (`2 Jan 2020`) or the shared time (`2020-01-01`)
+ * @param averageFlag the CLI's way to average the rows instead
  */
-function sumBeyondMaxMessage(prefix: string, rows: number[], where: string, total: number): string {
+function sumBeyondMaxMessage(prefix: string, rows: number[], where: string, total: number, averageFlag: string): string {
   const sorted = [...rows].sort((a, b) => a - b);
   const list =
     sorted.length <= ROW_LIMIT_IN_MESSAGES
@@ -1440,7 +1441,7 @@ function sumBeyondMaxMessage(prefix: string, rows: number[], where: string, tota
       : listRows(sorted, sorted.length);
   return (
     `${prefix}${prefix ? "rows" : "Rows"} ${list} (${where}) add up to ${total}, ${BEYOND_MAX_ABS_VALUE}. ` +
-    "Write the column in a larger unit (divide its values by a power of ten) and upload it again, or average the rows instead of adding them up."
+    `Write the column in a larger unit (divide its values by a power of ten) and upload it again, or average the rows instead of adding them up (CLI: ${averageFlag}).`
   );
 }
 
