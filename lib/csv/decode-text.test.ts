@@ -1,10 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { coalesceChunks } from "./decode-text";
+import { coalesceChunks, decodeByteStream, decodeText } from "./decode-text";
 import { readDatasetStream } from "./read-blob";
 import { readDataset } from "./read-dataset";
 
-/** `bytes` in pieces of `size` bytes, as a request body arrives. */
-async function* pieces(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
+/** `bytes` in pieces of `size` bytes, as a request body arrives; `cuts` instead cut them at those offsets after the first piece. */
+async function* pieces(bytes: Uint8Array, size: number, cuts?: number[]): AsyncGenerator<Uint8Array> {
+  if (cuts) {
+    let at = 0;
+    for (const end of [size, ...cuts]) {
+      yield bytes.slice(at, end);
+      at = end;
+    }
+    return;
+  }
   for (let at = 0; at < bytes.length; at += size) yield bytes.slice(at, at + size);
 }
 
@@ -34,5 +42,31 @@ describe("readDatasetStream", () => {
     if (!whole.ok || !streamed.ok) throw new Error("both should read");
     expect(whole.data.series.map((s) => [s.name, s.times.length])).toEqual([["Temperatur (°C)", 60_000]]);
     expect(streamed.data.parsed).toEqual(whole.data);
+  });
+});
+
+describe("UTF-8 with a stray Windows-1252 byte", () => {
+  // A UTF-8 export with one cell pasted from a Windows-1252 file: read whole, the stray byte made
+  // the whole file Windows-1252 and the header `Temp (°C)` became `Temp (Â°C)` in the CLI, while
+  // the upload, decoding a chunk at a time, kept it.
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+  const rows = Array.from({ length: 600 }, (_, i) => `${new Date(Date.UTC(2024, 0, 1) + i * 3_600_000).toISOString().slice(0, 13)}:00;${i % 9},5;ok`);
+  const head = `Zeit;Temp (°C);Notiz\n${rows.join("\n")}\n2024-02-01 00:00;1,5;20 °C Caf`;
+  const bytes = Buffer.concat([utf8(head), Buffer.from([0xe9]), utf8("\n2024-02-01 01:00;2;\u20ac ok\n")]);
+  const text = `${head}é\n2024-02-01 01:00;2;€ ok\n`;
+
+  it("reads the UTF-8 as UTF-8 and the stray byte as Windows-1252, whole or in chunks", async () => {
+    const whole = decodeText(new Uint8Array(bytes));
+    expect(whole).toEqual({ ok: true, data: { encoding: "windows-1252", text } });
+    // Cut inside the second `°` (two bytes), past the 8 kB the encoding is told from, the piece
+    // with the stray byte right after the cut.
+    const cut = bytes.lastIndexOf(0xb0);
+    expect(cut).toBeGreaterThan(8192);
+    const stream = await decodeByteStream(pieces(new Uint8Array(bytes), cut, [bytes.length]));
+    if (!stream.ok) throw new Error(stream.reason);
+    let streamed = "";
+    for await (const chunk of stream.data.text) streamed += chunk;
+    expect(streamed).toBe(text);
+    expect(stream.data.encoding()).toBe("windows-1252");
   });
 });
