@@ -28,6 +28,10 @@ describe("detectTimeFormat", () => {
     [["01-Jan-2020", "02-Jan-2020"], "%d-%b-%Y"],
     [["2020 Jan", "2020 Feb", "2020 Dec"], "%Y %b"],
     [["2020-January", "2020-February"], "%Y-%B"],
+    // Month names with a time of day (Oracle's and SAS's exports, US spreadsheets): the points were numbered.
+    [["06-Jan-2020 00:00:00", "06-Jan-2020 01:00:00"], "%d-%b-%Y %H:%M:%S"],
+    [["Jan 6, 2020 9:00 AM", "Jan 6, 2020 10:00 AM"], "%b %-d, %Y %-I:%M %p"],
+    [["6 January 2020 09:30", "6 January 2020 10:30"], "%-d %B %Y %H:%M"],
   ])("reads %j as %s", (samples, pattern) => {
     expect(detectTimeFormat(samples)?.format).toMatchObject({ kind: "pattern", pattern });
   });

@@ -127,7 +127,28 @@ export function offsetOf(sample: string): number | null | undefined {
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || "0"));
 }
 
-const SLASHED = /^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:([ T])(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?\s*$/;
+/** A time of day after a date: its separator, hour, minutes, seconds and AM/PM (` 09:00`, ` 9:00:00 PM`). */
+const CLOCK = "(?:([ T])(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([AaPp][Mm])?)?\\s*$";
+const SLASHED = new RegExp(`^\\s*(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})${CLOCK}`);
+/** A cell's date before a time of day (groups 2–6 as in CLOCK). */
+const DATED_CLOCK = new RegExp(`^\\s*(.*?\\S)\\s*?${CLOCK}`, "u");
+
+/**
+ * The pattern of the time of day after a date, from CLOCK's groups of one sample: ` %H:%M`,
+ * ` %-I:%M:%S %p`; empty without a time.
+ * @param unpadded some sample of the column writes the hour with one digit
+ */
+function clockPattern(groups: (string | undefined)[], unpadded: boolean): string {
+  const [separator, hour, , seconds, meridiem] = groups;
+  if (separator === undefined || hour === undefined) return "";
+  const twelve = Boolean(meridiem);
+  // The first row of a 12-hour clock is usually `12:00 AM`, two digits either way: a padded
+  // pattern wrote `01:00 AM` back for the file's `1:00 AM` in exports and forecasts.
+  let time = `${separator}%${hour.length === 2 && !unpadded ? "" : "-"}${twelve ? "I" : "H"}:%M`;
+  if (seconds !== undefined) time += ":%S";
+  if (twelve) time += " %p";
+  return time;
+}
 
 /**
  * Slashed, dotted or dashed day/month/year dates, with an optional time.
@@ -140,24 +161,26 @@ function slashedCandidates(sample: string, values: string[]): { dmy: string; mdy
   const padFirst = (match[1] as string).length === 2 ? "" : "-";
   const padSecond = (match[3] as string).length === 2 ? "" : "-";
   const year = (match[4] as string).length === 4 ? "%Y" : "%y";
-  let time = "";
-  if (match[5]) {
-    const twelve = Boolean(match[9]);
-    // The first row of a 12-hour clock is usually `12:00 AM`, two digits either way: a padded
-    // pattern wrote `01:00 AM` back for the file's `1:00 AM` in exports and forecasts.
-    const unpadded = values.some((v) => (SLASHED.exec(v)?.[6] ?? "").length === 1);
-    time = `${match[5]}%${(match[6] as string).length === 2 && !unpadded ? "" : "-"}${twelve ? "I" : "H"}:%M`;
-    if (match[8] !== undefined) time += ":%S";
-    if (twelve) time += " %p";
-  }
+  const time = clockPattern(match.slice(5, 10), values.some((v) => (SLASHED.exec(v)?.[6] ?? "").length === 1));
   return {
     dmy: `%${padFirst}d${sep}%${padSecond}m${sep}${year}${time}`,
     mdy: `%${padFirst}m${sep}%${padSecond}d${sep}${year}${time}`,
   };
 }
 
-/** Patterns with a month name: `Jan 1 2000`, `1 Jan 2000`, `01-Jan-2000`, `Jan 2000`, `January 2000`. */
-function monthNamePatterns(sample: string): string[] {
+/**
+ * Patterns with a month name: `Jan 1 2000`, `1 Jan 2000`, `01-Jan-2000`, `Jan 2000`, `January 2000`,
+ * each also with a time of day after it (`06-Jan-2020 09:00:00`, `Jan 6, 2020 9:00 AM`).
+ * @param values the column's sampled cells: the hour is unpadded when any of them writes it so
+ */
+function monthNamePatterns(cell: string, values: string[]): string[] {
+  const timed = DATED_CLOCK.exec(cell);
+  const sample = timed?.[1] ?? cell;
+  const time = timed ? clockPattern(timed.slice(2, 7), values.some((v) => (DATED_CLOCK.exec(v)?.[3] ?? "").length === 1)) : "";
+  return datePatternsWithMonthName(sample).map((pattern) => pattern + time);
+}
+
+function datePatternsWithMonthName(sample: string): string[] {
   const out: string[] = [];
   let match = /^\s*(\p{L}{3,10})\.?\s+(\d{1,2}),?\s+(\d{4})\s*$/u.exec(sample);
   if (match && monthLanguagesOf(match[1] as string).length > 0) {
@@ -381,7 +404,7 @@ export function detectTimeFormat(samples: string[], options: DetectTimeOptions =
     }
   }
 
-  for (const pattern of monthNamePatterns(first)) {
+  for (const pattern of monthNamePatterns(first, values)) {
     // English first, then the first language whose month names read every sample; the names are
     // written back whole when any is written whole (`juillet`), else abbreviated (`juil.`).
     const wordOf = (value: string) => value.replace(/[\d\s,.-]+/gu, " ").trim().split(" ")[0] ?? "";
