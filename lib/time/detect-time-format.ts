@@ -1,5 +1,5 @@
 import { inferFrequency } from "./frequency";
-import { isFullMonthName, isMonthSpelledIn, makePatternParser, monthLanguagesOf, parseDecimalYear, type MonthLanguage, type TimeFormat } from "./time-format";
+import { isFullMonthName, isMonthSpelledIn, makePatternParser, monthLanguagesOf, parseDecimalYear, weekdayFromName, type MonthLanguage, type TimeFormat } from "./time-format";
 
 export type DateOrder = "dmy" | "mdy";
 
@@ -126,6 +126,10 @@ export function offsetOf(sample: string): number | null | undefined {
   const digits = zone.slice(1).replace(":", "");
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || "0"));
 }
+
+/** A weekday name before a date, and the comma after it, if any (`Monday, `, `Mon `). */
+const WEEKDAY_PREFIX = /^\s*(\p{L}{3,9})\.?(,?)\s+(?=\S)/u;
+const WEEKDAYS_WRITTEN_WHOLE = /^(sun|mon|tues|wednes|thurs|fri|satur)day$/i;
 
 /** A time of day after a date: its separator, hour, minutes, seconds and AM/PM (` 09:00`, ` 9:00:00 PM`). */
 const CLOCK = "(?:([ T])(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([AaPp][Mm])?)?\\s*$";
@@ -318,6 +322,27 @@ export function detectTimeFormat(samples: string[], options: DetectTimeOptions =
     if (!start) return null;
     const note = `each cell is a period, from its start to its end (\`${first}\`): read as its start, and written back so`;
     return { ...start, rangeSeparator: separator, note: start.note ? `${start.note}; ${note}` : note };
+  }
+
+  // A weekday before the date (Excel's long date `Monday, January 6, 2020`, `Mon 06/01/2020`): the
+  // date after it decides the format, and the weekday must be that date's.
+  const weekday = WEEKDAY_PREFIX.exec(first);
+  if (weekday && values.every((v) => weekdayFromName(WEEKDAY_PREFIX.exec(v)?.[1] ?? "") >= 0)) {
+    const dates = values.map((v) => v.replace(WEEKDAY_PREFIX, ""));
+    const word = weekday[1] as string;
+    const prefix = `%${word.length > 3 && WEEKDAYS_WRITTEN_WHOLE.test(word) ? "A" : "a"}${weekday[2]} `;
+    const withWeekday = (dated: DetectedTimeFormat | null): DetectedTimeFormat | null => {
+      if (!dated || dated.format.kind !== "pattern") return null;
+      const pattern = prefix + dated.format.pattern;
+      return allParse(pattern, values, dated.format.language) ? { ...dated, format: { ...dated.format, pattern } } : null;
+    };
+    const dated = detectTimeFormat(dates, options);
+    const read = withWeekday(dated);
+    if (read || !dated?.dateOrder || options.dateOrder) return read;
+    // Slashed dates that read both ways: the weekdays name the order.
+    const order: DateOrder = dated.dateOrder === "dmy" ? "mdy" : "dmy";
+    const other = withWeekday(detectTimeFormat(dates, { ...options, dateOrder: order }));
+    return other && { ...other, note: `dates read as ${order === "dmy" ? "day/month/year" : "month/day/year"}: the weekdays written before them say so` };
   }
 
   const iso = isoPattern(first);

@@ -49,6 +49,15 @@ export type TimeFormat =
   /** No time column: points are numbered 1, 2, 3, … */
   | { kind: "index" };
 
+/** English weekday names, Sunday first as Date.getUTCDay counts. */
+const WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+/** The day of the week (0 = Sunday) an English weekday name or its abbreviation (`Mon`, `Tues`) names; -1 for none. */
+export function weekdayFromName(name: string): number {
+  const lower = name.toLowerCase().replace(/\.$/, "");
+  return lower.length < 3 ? -1 : WEEKDAY_NAMES.findIndex((day) => day.toLowerCase().startsWith(lower));
+}
+
 const MONTH_NAMES = [
   "January",
   "February",
@@ -64,14 +73,14 @@ const MONTH_NAMES = [
   "December",
 ];
 
-type Field = "Y" | "y" | "m" | "d" | "H" | "I" | "M" | "S" | "f" | "b" | "q" | "z" | "p" | "G" | "V" | "E";
+type Field = "Y" | "y" | "m" | "d" | "H" | "I" | "M" | "S" | "f" | "b" | "q" | "z" | "p" | "G" | "V" | "E" | "a";
 
 interface CompiledPattern {
   regex: RegExp;
   fields: Field[];
 }
 
-const TOKEN = /%(-?)([YymdHIMSfbBqzpGVE])/g;
+const TOKEN = /%(-?)([YymdHIMSfbBqzpGVEaA])/g;
 const compiled = new Map<string, CompiledPattern>();
 
 function escapeRegex(text: string): string {
@@ -101,6 +110,9 @@ function tokenRegex(letter: string): string {
     case "b":
     case "B":
       return "(\\p{L}{3,10})\\.?";
+    case "a":
+    case "A":
+      return "(\\p{L}{3,9})\\.?";
     case "q":
       return "([1-4])";
     case "z":
@@ -123,7 +135,7 @@ function compile(pattern: string): CompiledPattern {
     source += escapeRegex(literal).replace(/ +/g, "\\s+");
     const letter = match[2] as string;
     source += tokenRegex(letter);
-    fields.push((letter === "B" ? "b" : letter) as Field);
+    fields.push((letter === "B" ? "b" : letter === "A" ? "a" : letter) as Field);
     last = (match.index ?? 0) + match[0].length;
   }
   source += escapeRegex(pattern.slice(last)).replace(/ +/g, "\\s+");
@@ -357,6 +369,7 @@ function makeRegexParser(pattern: string, language: MonthLanguage): (text: strin
     let isoYear = 0;
     let isoWeek = 0;
     let endYear = -1;
+    let weekday = -1;
     for (let i = 0; i < fields.length; i++) {
       const value = match[i + 1] as string;
       switch (fields[i]) {
@@ -395,6 +408,10 @@ function makeRegexParser(pattern: string, language: MonthLanguage): (text: strin
         case "q":
           month = (Number(value) - 1) * 3 + 1;
           break;
+        case "a":
+          weekday = weekdayFromName(value);
+          if (weekday < 0) return NaN;
+          break;
         case "z":
           offset = parseOffset(value);
           break;
@@ -429,6 +446,8 @@ function makeRegexParser(pattern: string, language: MonthLanguage): (text: strin
     const ms = Date.UTC(year, month - 1, day, hour, minute, second, millis);
     const check = new Date(Date.UTC(year, month - 1, day));
     if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return NaN;
+    // A weekday that is not the date's says the date was misread (day and month swapped).
+    if (weekday >= 0 && check.getUTCDay() !== weekday) return NaN;
     // Date.UTC maps years 0–99 to 1900–1999; four-digit years in a file are meant literally.
     if (year < 100) return NaN;
     return ms - offset * 60_000;
@@ -516,6 +535,10 @@ export function formatTime(ms: number, format: TimeFormat, index = 0): string {
         return MONTHS_BY_LANGUAGE[format.language ?? "en"].short[date.getUTCMonth()] as string;
       case "B":
         return MONTHS_BY_LANGUAGE[format.language ?? "en"].full[date.getUTCMonth()] as string;
+      case "a":
+        return (WEEKDAY_NAMES[date.getUTCDay()] as string).slice(0, 3);
+      case "A":
+        return WEEKDAY_NAMES[date.getUTCDay()] as string;
       case "q":
         return String(Math.floor(date.getUTCMonth() / 3) + 1);
       case "G":
@@ -598,6 +621,8 @@ export function describeTimeFormat(format: TimeFormat): string {
     .replace(/%f/g, "fff")
     .replace(/%b/g, "Mon")
     .replace(/%B/g, "Month")
+    .replace(/%a/g, "Wkd")
+    .replace(/%A/g, "Weekday")
     .replace(/%q/g, "n")
     .replace(/%p/g, "AM/PM")
     .replace(/%z/g, "±hh:mm");
@@ -611,7 +636,7 @@ const PADDED = /%([mdHIV])/g;
  * offsets, unpadded numbers). Lets a reader spot cells written without padding by length alone.
  */
 export function fixedPatternWidth(format: TimeFormat): number | null {
-  if (format.kind !== "pattern" || /%-|%[bBfzp]/.test(format.pattern)) return null;
+  if (format.kind !== "pattern" || /%-|%[bBfzpaA]/.test(format.pattern)) return null;
   return formatTime(Date.UTC(2000, 0, 1), format).length;
 }
 
