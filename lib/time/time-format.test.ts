@@ -104,3 +104,14 @@ describe("matchPadding", () => {
     expect(fixedPatternWidth({ kind: "pattern", pattern: "%b %Y" })).toBeNull();
   });
 });
+
+describe("a weekday before the date (%a, %A)", () => {
+  const format: TimeFormat = { kind: "pattern", pattern: "%A, %B %-d, %Y" };
+  it("is written back, and a weekday that is not the date's does not read", () => {
+    const parse = makeTimeParser(format);
+    expect(parse("Monday, January 6, 2020", 0)).toBe(Date.UTC(2020, 0, 6));
+    expect(parse("Tuesday, January 6, 2020", 0)).toBeNaN();
+    expect(formatTime(Date.UTC(2020, 0, 7), format)).toBe("Tuesday, January 7, 2020");
+    expect(formatTime(Date.UTC(2020, 0, 7), { kind: "pattern", pattern: "%a %d/%m/%Y" })).toBe("Tue 07/01/2020");
+  });
+});
