@@ -35,13 +35,14 @@ export function formatStamp(ms: number, format: TimeFormat): string {
 }
 
 /**
- * A time as a CSV cell: epoch, index and serial times are numbers in a spreadsheet (serials keep
- * the places the file wrote them with), written dates are text.
+ * A time as a CSV cell: epoch, index and serial times are numbers in a spreadsheet (serials and
+ * fractional Unix seconds keep the places the file wrote them with), written dates are text.
  */
 export function toStampCell(ms: number, format: TimeFormat): CsvCell {
   const text = formatStamp(ms, format);
   if (format.kind === "pattern") return text;
-  return format.kind === "excel-serial" && format.fixedDecimals ? { value: Number(text), decimals: format.decimals } : Number(text);
+  const places = format.kind === "excel-serial" && format.fixedDecimals ? format.decimals : format.kind === "epoch" ? format.decimals : undefined;
+  return places ? { value: Number(text), decimals: places } : Number(text);
 }
 
 /** A time as a file of GB settlement periods writes it: the date as the file writes dates, and the period. */

@@ -199,6 +199,10 @@ describe("detectTimeFormat", () => {
   it("reads epoch numbers in a time-named column", () => {
     expect(detectTimeFormat(["1700000000", "1700003600"], { columnName: "timestamp" })?.format).toEqual({ kind: "epoch", unit: "s" });
     expect(detectTimeFormat(["1700000000000", "1700003600000"], { columnName: "ts" })?.format).toEqual({ kind: "epoch", unit: "ms" });
+    // A sensor's quarter seconds: written back whole, four readings a second shared one time in exports.
+    const quarters = detectTimeFormat(["1577836800.000", "1577836800.250", "1577836800.500"], { columnName: "timestamp" })?.format;
+    expect(quarters).toEqual({ kind: "epoch", unit: "s", decimals: 3 });
+    expect(formatTime(Date.UTC(2020, 0, 1, 0, 0, 0, 750), quarters!)).toBe("1577836800.750");
     expect(detectTimeFormat(["1700000000", "1700003600"], { columnName: "revenue" })).toBeNull();
   });
 

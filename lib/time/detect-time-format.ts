@@ -467,7 +467,9 @@ export function detectTimeFormat(samples: string[], options: DetectTimeOptions =
     if (EPOCH_NAME.test(name) || (timeNamed && isAscending(numbers))) {
       // 1e9 s ≈ 2001 and 2e12 ms ≈ 2033: outside these ranges a number is not a plausible Unix time.
       if (numbers.every((n) => n >= 1e8 && n < 1e10)) {
-        return { format: { kind: "epoch", unit: "s" }, note: "numbers read as Unix time in seconds" };
+        // Fractions of a second (a sensor's `1577836800.250`) are written back, or readings a second apart shared one time.
+        const decimals = Math.min(3, Math.max(0, ...values.map((v) => v.trim().split(".")[1]?.length ?? 0)));
+        return { format: { kind: "epoch", unit: "s", ...(decimals > 0 ? { decimals } : {}) }, note: "numbers read as Unix time in seconds" };
       }
       if (numbers.every((n) => n >= 1e11 && n < 1e13)) {
         return { format: { kind: "epoch", unit: "ms" }, note: "numbers read as Unix time in milliseconds" };

@@ -30,7 +30,8 @@ export type TimeFormat =
        */
       settlement?: { dateColumn: string; periodColumn: string };
     }
-  | { kind: "epoch"; unit: "s" | "ms" }
+  /** `decimals`: digits the file writes after the seconds' point (`1577836800.250`), written back so. */
+  | { kind: "epoch"; unit: "s" | "ms"; decimals?: number }
   /**
    * Decimal years, as R writes `time()` of a monthly or quarterly series (1949, 1949.083333,
    * 1949.166667, …): the year plus the month's or quarter's share of it, `decimals` places at most.
@@ -493,7 +494,10 @@ export function formatTimeLabel(ms: number, format: TimeFormat, index = 0): stri
  */
 export function formatTime(ms: number, format: TimeFormat, index = 0): string {
   if (format.kind === "index") return String(index + 1);
-  if (format.kind === "epoch") return format.unit === "s" ? String(Math.round(ms / 1000)) : String(Math.round(ms));
+  if (format.kind === "epoch") {
+    if (format.unit === "ms") return String(Math.round(ms));
+    return format.decimals ? (ms / 1000).toFixed(format.decimals) : String(Math.round(ms / 1000));
+  }
   if (format.kind === "excel-serial") {
     const serial = (ms / 86_400_000 + EXCEL_EPOCH_DAYS).toFixed(format.decimals);
     return format.fixedDecimals ? serial : String(Number(serial));
