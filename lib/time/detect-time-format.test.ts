@@ -24,6 +24,10 @@ describe("detectTimeFormat", () => {
     [["2020-W52", "2020-W53", "2021-W01"], "%G-W%V"],
     [["2020W52", "2020W53"], "%GW%V"],
     [["2021-W8", "2021-W9"], "%G-W%-V"],
+    // Weeks named in words, German `KW` (Kalenderwoche, ISO weeks) first: the points were numbered.
+    [["KW 05/2021", "KW 06/2021"], "KW %V/%G"],
+    [["Week 1 2021", "Week 2 2021", "Week 10 2021"], "Week %-V %G"],
+    [["2021-KW05", "2021-KW06"], "%G-KW%V"],
     [["Jan 1 2000", "Feb 1 2000"], "%b %-d %Y"],
     [["01-Jan-2020", "02-Jan-2020"], "%d-%b-%Y"],
     [["2020 Jan", "2020 Feb", "2020 Dec"], "%Y %b"],

@@ -213,7 +213,7 @@ function datePatternsWithMonthName(sample: string): string[] {
   return out;
 }
 
-/** Quarters (1965 Q1, Q1-1965), months in the statistical agencies' style (2020M01) and ISO weeks (2020-W05). */
+/** Quarters (1965 Q1, Q1-1965), months in the statistical agencies' style (2020M01) and ISO weeks (2020-W05, KW 05/2020). */
 function periodPatterns(sample: string): string[] {
   const trimmed = sample.trim();
   let match = /^(\d{4})(\s*[-/ ]?\s*)[Qq]([1-4])$/.exec(trimmed);
@@ -227,6 +227,11 @@ function periodPatterns(sample: string): string[] {
   // ISO weeks (ONS, Eurostat, retail calendars): 2020-W05, 2020W05, 2020-W5.
   match = /^(\d{4})(-?)[Ww](\d{1,2})$/.exec(trimmed);
   if (match) return [`%G${match[2]}W${(match[3] as string).length === 1 ? "%-V" : "%V"}`];
+  // Weeks named in words, as German (`KW 05/2021`, Kalenderwoche: ISO weeks) and English reports write them.
+  match = /^(KW|Week|Wk)(\s*)(\d{1,2})(\s*[-/.,]?\s*)(\d{4})$/i.exec(trimmed);
+  if (match) return [`${match[1]}${match[2]}${(match[3] as string).length === 1 ? "%-V" : "%V"}${match[4]}%G`];
+  match = /^(\d{4})(\s*[-/ ]?\s*)(KW|Week|Wk)(\s*)(\d{1,2})$/i.exec(trimmed);
+  if (match) return [`%G${match[2]}${match[3]}${match[4]}${(match[5] as string).length === 1 ? "%-V" : "%V"}`];
   return [];
 }
 
