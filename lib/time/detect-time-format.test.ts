@@ -36,6 +36,7 @@ describe("detectTimeFormat", () => {
     [["06-Jan-2020 00:00:00", "06-Jan-2020 01:00:00"], "%d-%b-%Y %H:%M:%S"],
     [["Jan 6, 2020 9:00 AM", "Jan 6, 2020 10:00 AM"], "%b %-d, %Y %-I:%M %p"],
     [["6 January 2020 09:30", "6 January 2020 10:30"], "%-d %B %Y %H:%M"],
+    [["6. Januar 2020", "7. Januar 2020"], "%-d. %B %Y"],
     // A weekday before the date (Excel's long date): the points were numbered.
     [["Monday, January 6, 2020", "Tuesday, January 7, 2020"], "%A, %B %-d, %Y"],
     [["Mon 06/01/2020", "Tue 07/01/2020", "Wed 08/01/2020"], "%a %d/%m/%Y"],

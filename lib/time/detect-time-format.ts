@@ -192,12 +192,13 @@ function datePatternsWithMonthName(sample: string): string[] {
     const comma = sample.includes(",") ? "," : "";
     out.push(`${word} %${(match[2] as string).length === 2 ? "" : "-"}d${comma} %Y`);
   }
-  match = /^\s*(\d{1,2})([\s-])(\p{L}{3,10})\.?\2(\d{4}|\d{2})\s*$/u.exec(sample);
-  if (match && monthLanguagesOf(match[3] as string).length > 0) {
-    const word = (match[3] as string).length > 3 ? "%B" : "%b";
-    const sep = match[2] === "-" ? "-" : " ";
-    const year = (match[4] as string).length === 4 ? "%Y" : "%y";
-    out.push(`%${(match[1] as string).length === 2 ? "" : "-"}d${sep}${word}${sep}${year}`);
+  // The day may carry the dot German writes after it (`6. Januar 2020`).
+  match = /^\s*(\d{1,2})(\.?)([\s-])(\p{L}{3,10})\.?\3(\d{4}|\d{2})\s*$/u.exec(sample);
+  if (match && monthLanguagesOf(match[4] as string).length > 0) {
+    const word = (match[4] as string).length > 3 ? "%B" : "%b";
+    const sep = match[3] === "-" ? "-" : " ";
+    const year = (match[5] as string).length === 4 ? "%Y" : "%y";
+    out.push(`%${(match[1] as string).length === 2 ? "" : "-"}d${match[2]}${sep}${word}${sep}${year}`);
   }
   match = /^\s*(\p{L}{3,10})\.?([\s-])(\d{4}|\d{2})\s*$/u.exec(sample);
   if (match && monthLanguagesOf(match[1] as string).length > 0) {
