@@ -24,19 +24,34 @@ async function runCount(request: APIRequestContext, datasetId: string): Promise<
   return ((await (await request.get(`/api/datasets/${datasetId}/runs`)).json()) as { runs: unknown[] }).runs.length;
 }
 
+/** A body sent in chunks: `head`, then `fill` repeated in 1 MB chunks, then `tail`. */
+interface ChunkedBody {
+  contentType: string;
+  head: string;
+  fill: string;
+  tail: string;
+}
+
+const MULTIPART_BOUNDARY = "----tidecast-hostile";
+/** A CSV file in a form field, rows of `2024-01-01,1`. */
+const MULTIPART_CSV: ChunkedBody = {
+  contentType: `multipart/form-data; boundary=${MULTIPART_BOUNDARY}`,
+  head: `--${MULTIPART_BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+  fill: "2024-01-01,1\n",
+  tail: `\r\n--${MULTIPART_BOUNDARY}--\r\n`,
+};
+
 /**
- * POSTs a multipart body of `total` bytes in chunks, without Content-Length (chunked), as a
- * client that does not say the size up front does, and stops sending once the server answers.
+ * POSTs a body of `total` bytes in chunks, without Content-Length (chunked), as a client that
+ * does not say the size up front does, and stops sending once the server answers.
  * @returns the status, the error and how many bytes were sent before the answer came
  */
-function postChunkedMultipart(url: URL, total: number): Promise<{ status: number; error: string; sent: number }> {
-  const boundary = "----tidecast-hostile";
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\nContent-Type: text/csv\r\n\r\n`);
-  const chunk = Buffer.alloc(1024 * 1024, "2024-01-01,1\n");
+function postChunked(url: URL, total: number, body: ChunkedBody): Promise<{ status: number; error: string; sent: number }> {
+  const chunk = Buffer.alloc(1024 * 1024, body.fill);
   return new Promise((resolve, reject) => {
     let sent = 0;
     let answered = false;
-    const req = http.request(url, { method: "POST", headers: { "content-type": `multipart/form-data; boundary=${boundary}`, "transfer-encoding": "chunked" } });
+    const req = http.request(url, { method: "POST", headers: { "content-type": body.contentType, "transfer-encoding": "chunked" } });
     req.on("response", (response) => {
       answered = true;
       let text = "";
@@ -53,9 +68,9 @@ function postChunkedMultipart(url: URL, total: number): Promise<{ status: number
         sent += chunk.length;
         if (!req.write(chunk)) return void req.once("drain", pump);
       }
-      if (!answered) req.end(`\r\n--${boundary}--\r\n`);
+      if (!answered) req.end(body.tail);
     };
-    req.write(head);
+    req.write(body.head);
     pump();
   });
 }
@@ -63,18 +78,29 @@ function postChunkedMultipart(url: URL, total: number): Promise<{ status: number
 test("a multipart upload without Content-Length is refused at the limit, not read whole first", async ({ request, baseURL }) => {
   const before = await datasetCount(request);
   // 300 MB against the 100 MB limit: the answer must come once the limit is passed.
-  const answer = await postChunkedMultipart(new URL("/api/datasets", baseURL), 300 * 1024 * 1024);
+  const answer = await postChunked(new URL("/api/datasets", baseURL), 300 * 1024 * 1024, MULTIPART_CSV);
   expect(answer.status).toBe(413);
   expect(answer.error).toBe("The file is larger than the 100 MB upload limit. Split it, or raise MAX_UPLOAD_MB on the server.");
   expect(answer.sent).toBeLessThan(200 * 1024 * 1024);
   expect(await datasetCount(request)).toBe(before);
 
   const { id } = await uploadCsv(request, "hostile-runs", fs.readFileSync(MONTHLY));
-  const run = await postChunkedMultipart(new URL(`/api/datasets/${id}/runs`, baseURL), 300 * 1024 * 1024);
+  const run = await postChunked(new URL(`/api/datasets/${id}/runs`, baseURL), 300 * 1024 * 1024, MULTIPART_CSV);
   expect(run.status).toBe(413);
   expect(run.error).toMatch(/^The run is too large to save \(over 96 MB\)/);
   expect(run.sent).toBeLessThan(200 * 1024 * 1024);
   expect(await runCount(request, id)).toBe(0);
+});
+
+test("a forecast request without Content-Length is refused at 64 kB, not read whole first", async ({ request, baseURL }) => {
+  const { id } = await uploadCsv(request, "hostile-forecast-body", fs.readFileSync(MONTHLY));
+  // 300 MB of JSON whitespace against the 64 kB a few settings take: read whole, it held 1.3 GB of memory.
+  const answer = await postChunked(new URL(`/api/datasets/${id}/forecast`, baseURL), 300 * 1024 * 1024, { contentType: "application/json", head: '{"horizon": 3', fill: " ", tail: "}" });
+  expect(answer.status).toBe(413);
+  expect(answer.error).toMatch(/^The request body is over 64 kB/);
+  expect(answer.sent).toBeLessThan(100 * 1024 * 1024);
+  expect(await runCount(request, id)).toBe(0);
+  expect((await request.get("/api/datasets")).status()).toBe(200);
 });
 
 test("OPTIONS names the methods each route takes, the same as its 405", async ({ request }) => {
@@ -113,7 +139,7 @@ test("a URL with broken percent-encoding answers 400 JSON, not a plain-text 500"
 test("a body of more than 10 MB sent without Content-Length arrives whole: the path check never buffers bodies", async ({ baseURL }) => {
   // Next buffers a body for a proxy and cuts it at 10 MB: the form would lose its closing boundary
   // (400, unreadable). Whole, the file is read, and its rows (cut at 1 MB chunks) refused by row.
-  const answer = await postChunkedMultipart(new URL("/api/datasets", baseURL), 20 * 1024 * 1024);
+  const answer = await postChunked(new URL("/api/datasets", baseURL), 20 * 1024 * 1024, MULTIPART_CSV);
   expect(answer.status).toBe(422);
   expect(answer.error).toMatch(/^Row [\d,]+, column/);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readLimitedForm } from "./upload-limit";
+import { readLimitedForm, readLimitedText } from "./upload-limit";
 
 const MB = 1024 * 1024;
 const errors = {
@@ -35,13 +35,16 @@ function chunkedForm(chunks: number) {
   return { request, state };
 }
 
-describe("readLimitedForm", () => {
-  it("refuses a body without Content-Length as soon as it passes the limit, without reading the rest", async () => {
-    const { request, state } = chunkedForm(Number.POSITIVE_INFINITY);
-    await expect(readLimitedForm(request, 3 * MB, errors)).rejects.toThrow("too large");
-    expect(state.pulled).toBeLessThan(10);
-  });
+it.each([
+  ["readLimitedForm", readLimitedForm],
+  ["readLimitedText", readLimitedText],
+] as const)("%s refuses a body without Content-Length as soon as it passes the limit, without reading the rest", async (_, read) => {
+  const { request, state } = chunkedForm(Number.POSITIVE_INFINITY);
+  await expect(read(request, 3 * MB, errors)).rejects.toThrow("too large");
+  expect(state.pulled).toBeLessThan(10);
+});
 
+describe("readLimitedForm", () => {
   it("reads a form within the limit", async () => {
     const { request } = chunkedForm(2);
     const form = await readLimitedForm(request, 3 * MB, errors);
@@ -53,5 +56,21 @@ describe("readLimitedForm", () => {
     ["no body", new Request("http://localhost/", { method: "POST", headers: { "content-type": "multipart/form-data; boundary=zz" } })],
   ])("answers unreadable() for %s", async (_, request) => {
     await expect(readLimitedForm(request, MB, errors)).rejects.toThrow("unreadable");
+  });
+});
+
+describe("readLimitedText", () => {
+  it("reads a body within the limit, characters split across chunks included", async () => {
+    const bytes = new TextEncoder().encode('{"name": "Süd"}');
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        // The ü's two bytes in two chunks.
+        controller.enqueue(bytes.slice(0, 12));
+        controller.enqueue(bytes.slice(12));
+        controller.close();
+      },
+    });
+    const request = new Request("http://localhost/api", { method: "POST", body, duplex: "half" } as RequestInit);
+    expect(await readLimitedText(request, 64, errors)).toBe('{"name": "Süd"}');
   });
 });

@@ -1,6 +1,7 @@
 import { startForecastSchema } from "@/lib/series/run-schema";
 import { handle, HttpError, parseRequestJson, routeMethods } from "@/lib/server/http";
 import { startForecast } from "@/lib/server/start-forecast";
+import { readLimitedText } from "@/lib/server/upload-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -20,8 +21,10 @@ export const POST = handle(async (request: Request, { params }: Context) => {
   const { id } = await params;
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw new HttpError(413, TOO_LARGE);
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new HttpError(413, TOO_LARGE);
+  const text = await readLimitedText(request, MAX_BODY_BYTES, {
+    tooLarge: () => new HttpError(413, TOO_LARGE),
+    cutOff: () => new HttpError(400, "The request was cut off before its body all arrived, so no run was started. Send it again."),
+  });
   const json = text.trim() === "" ? {} : parseRequestJson(text, 'The body is not valid JSON. Send e.g. {"horizon": 12}, or no body for the automatic settings.');
   const started = await startForecast(id, startForecastSchema.parse(json));
   if (!started.ok) throw new HttpError(started.status, started.reason);
