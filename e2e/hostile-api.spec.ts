@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import http from "node:http";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { MONTHLY, uploadCsv, waitForRun } from "./helpers";
+import { forecastOnServer, MONTHLY, uploadCsv, waitForRun } from "./helpers";
 
 /**
  * Requests a careless or hostile client sends: each answers a 4xx JSON error naming what to
@@ -226,4 +226,44 @@ test("a saved run's `model` must be the model's bytes, and `run` must be text", 
     /^The field `run` must be text \(the run as JSON\), not a file\.$/,
   );
   expect(await runCount(request, id)).toBe(0);
+});
+
+test("a saved run whose forecast contradicts itself is refused with 422, and nothing is stored", async ({ request }) => {
+  const { id } = await uploadCsv(request, "hostile-save-forecast", fs.readFileSync(MONTHLY));
+  const runId = await forecastOnServer(request, id, { horizon: 3, config: { epochs: 2, units: 4, ensembleSize: 1, patience: 2 } });
+  const { status, startedAt, finishedAt, elapsedMs, config, mode, horizon, seasonLength, backend, history, series } = (await (await request.get(`/api/runs/${runId}`)).json()) as Record<string, unknown>;
+  type Band = Record<"mean" | "lower80" | "upper80" | "lower95" | "upper95", (number | null)[]>;
+  type Saved = { chosen: string; times: number[]; forecasts: Record<string, Band> };
+  /** The finished run saved again as the page saves one, `change` made to its first series first. */
+  const save = (change: (s: Saved) => void) => {
+    const body = structuredClone({ status, startedAt, finishedAt, elapsedMs, config, mode, horizon, seasonLength, backend, history, series });
+    change((body.series as Saved[])[0] as Saved);
+    return request.post(`/api/datasets/${id}/runs`, { multipart: { run: JSON.stringify(body) } });
+  };
+  expect((await save(() => {})).status()).toBe(201);
+  const before = await runCount(request, id);
+
+  await expectJsonError(
+    await save((s) => {
+      const band = s.forecasts[s.chosen] as Band;
+      [band.lower95, band.upper95] = [band.upper95, band.lower95];
+    }),
+    422,
+    /^The request is not valid: `series\.0\.forecasts\.\w+`: step 1's bounds are not in order: lower95 ≤ lower80 ≤ mean ≤ upper80 ≤ upper95\.$/,
+  );
+  await expectJsonError(
+    await save((s) => {
+      const band = s.forecasts[s.chosen] as Band;
+      band.mean = band.mean.slice(1);
+    }),
+    422,
+    /^The request is not valid: `series\.0\.forecasts\.\w+\.mean`: has 2 steps; the series has 3 forecast times\.$/,
+  );
+  await expectJsonError(
+    await save((s) => delete s.forecasts[s.chosen]),
+    422,
+    /^The request is not valid: `series\.0\.chosen`: `\w+` has no forecast in `forecasts`\.$/,
+  );
+  await expectJsonError(await save((s) => (s.times = s.times.slice(1))), 422, /^The request is not valid: `series\.0\.times`: has 2 times; `horizon` is 3\.$/);
+  expect(await runCount(request, id)).toBe(before);
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../forecast/config";
-import { forecastConfigSchema, startForecastSchema } from "./run-schema";
+import { TEST_CONFIG } from "../workbench/test-fixtures";
+import { forecastConfigSchema, saveRunSchema, startForecastSchema, type RunSeries, type SaveRunInput, type StoredIntervalForecast } from "./run-schema";
 
 describe("forecaster settings in requests and stored runs", () => {
   it("takes a request's overrides as given: the settings it leaves out keep the forecaster's defaults", () => {
@@ -20,5 +21,58 @@ describe("forecaster settings in requests and stored runs", () => {
 
   it("refuses a setting the forecaster does not have", () => {
     expect(startForecastSchema.safeParse({ config: { epoch: 3 } }).success).toBe(false);
+  });
+});
+
+describe("a saved run's series agree with themselves", () => {
+  const band = () => ({ mean: [10, 11], lower80: [9, 10], upper80: [11, 12], lower95: [8, null], upper95: [12, 13] });
+  const run = (): SaveRunInput => ({
+    status: "done",
+    startedAt: "2026-11-28T10:00:00.000Z",
+    finishedAt: "2026-11-28T10:01:00.000Z",
+    elapsedMs: 60_000,
+    config: TEST_CONFIG,
+    mode: "per-series",
+    horizon: 2,
+    seasonLength: 12,
+    backend: null,
+    history: [],
+    series: [
+      {
+        seriesId: "s1",
+        name: "north",
+        historyEnd: Date.UTC(2023, 11, 1),
+        times: [Date.UTC(2024, 0, 1), Date.UTC(2024, 1, 1)],
+        forecasts: { theta: band(), naive: band() },
+        metrics: {},
+        chosen: "theta",
+        chosenReason: "Theta has the lowest backtest MASE.",
+        backtestOrigins: 3,
+        folds: [],
+        preprocessing: { transform: "none", deseasonalized: false, seasonLength: 12, filled: 0 },
+      },
+    ],
+  });
+
+  const bandOf = (s: RunSeries, method: "theta" | "naive") => s.forecasts[method] as StoredIntervalForecast;
+
+  it("takes a consistent run, missing bounds included", () => {
+    expect(saveRunSchema.safeParse(run()).success).toBe(true);
+  });
+
+  it.each<[string, (s: RunSeries, r: SaveRunInput) => void, string]>([
+    ["a band shorter than the times", (s) => bandOf(s, "naive").upper80.pop(), "series.0.forecasts.naive.upper80: has 1 steps; the series has 2 forecast times"],
+    ["a recommended method without a forecast", (s) => (s.chosen = "lstm"), "series.0.chosen: `lstm` has no forecast in `forecasts`"],
+    ["95% bounds inside the 80% ones", (s) => (bandOf(s, "theta").lower95[0] = 9.5), "series.0.forecasts.theta: step 1's bounds are not in order: lower95 ≤ lower80 ≤ mean ≤ upper80 ≤ upper95"],
+    ["a forecast above its upper bound", (s) => (bandOf(s, "naive").mean[1] = 12.5), "series.0.forecasts.naive: step 2's bounds are not in order: lower95 ≤ lower80 ≤ mean ≤ upper80 ≤ upper95"],
+    ["fewer times than the horizon", (_, r) => (r.horizon = 3), "series.0.times: has 2 times; `horizon` is 3"],
+    ["times out of order", (s) => s.times.reverse(), "series.0.times: must ascend, each after `historyEnd`"],
+    ["a series twice", (s, r) => r.series.push({ ...s }), "series.1.seriesId: series `s1` is in the run twice"],
+  ])("refuses %s", (_, change, problem) => {
+    const input = run();
+    change(input.series[0] as RunSeries, input);
+    const parsed = saveRunSchema.safeParse(input);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`)).toContain(problem);
   });
 });

@@ -126,6 +126,38 @@ export const runSeriesSchema = z.object({
 });
 export type RunSeries = z.infer<typeof runSeriesSchema>;
 
+const BOUNDS = ["lower95", "lower80", "mean", "upper80", "upper95"] as const;
+
+/**
+ * What the field-by-field checks cannot see: a run whose parts disagree (a band shorter than its
+ * times, a recommended method without a forecast, bounds out of order) was stored, and then
+ * exported with empty cells, crossed bands, or not at all (422 on every export).
+ */
+function checkRunSeries(run: { horizon: number; series: RunSeries[] }, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  run.series.forEach((s, i) => {
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path: ["series", i, ...path], message });
+    if (seen.has(s.seriesId)) issue(["seriesId"], `series \`${s.seriesId}\` is in the run twice`);
+    seen.add(s.seriesId);
+    if (s.times.length !== run.horizon) issue(["times"], `has ${s.times.length} times; \`horizon\` is ${run.horizon}`);
+    if (s.times.some((t, j) => t <= (j === 0 ? s.historyEnd : (s.times[j - 1] as number)))) issue(["times"], "must ascend, each after `historyEnd`");
+    if (!s.forecasts[s.chosen]) issue(["chosen"], `\`${s.chosen}\` has no forecast in \`forecasts\``);
+    for (const [method, band] of Object.entries(s.forecasts)) {
+      const wrong = BOUNDS.find((bound) => band[bound].length !== s.times.length);
+      if (wrong) {
+        issue(["forecasts", method, wrong], `has ${band[wrong].length} steps; the series has ${s.times.length} forecast times`);
+        continue;
+      }
+      // A missing (null) bound cannot be out of order; the others must nest around the forecast.
+      const crossed = s.times.findIndex((_, j) => {
+        const present = BOUNDS.map((bound) => band[bound][j]).filter((v): v is number => v !== null);
+        return present.some((v, k) => k > 0 && v < (present[k - 1] as number));
+      });
+      if (crossed >= 0) issue(["forecasts", method], `step ${crossed + 1}'s bounds are not in order: ${BOUNDS.join(" ≤ ")}`);
+    }
+  });
+}
+
 /** The body of POST /api/datasets/<id>/runs (multipart field `run`; the model bytes are field `model`). */
 export const saveRunSchema = z.object({
   status: z.enum(["done", "stopped"]),
@@ -142,7 +174,7 @@ export const saveRunSchema = z.object({
   series: z.array(runSeriesSchema).min(1).max(10_000),
   /** Series left out for having too few values for any forecast, each with why (absent: none). */
   skipped: z.array(z.object({ name: z.string(), reason: z.string().max(4000) })).max(10_000).optional(),
-});
+}).superRefine(checkRunSeries);
 export type SaveRunInput = z.infer<typeof saveRunSchema>;
 
 /**
