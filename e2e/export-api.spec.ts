@@ -42,9 +42,16 @@ test("POST /api/datasets/<id>/forecast: 202 at once, progress while it trains in
   const lines = (await csv.text()).trimEnd().split("\n");
   expect(lines[0]).toBe("timestamp,series,forecast,lower80,upper80,lower95,upper95");
   expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(["2022-01-01", "2022-02-01", "2022-03-01", "2022-04-01", "2022-05-01", "2022-06-01"]);
-  const json = (await (await request.get(`/api/runs/${queued.id}/forecast.json`)).json()) as { run: { settings: object }; series: { forecast: unknown[] }[] };
+  const json = (await (await request.get(`/api/runs/${queued.id}/forecast.json`)).json()) as { run: { settings: object }; series: { forecast: Record<string, number | null>[] }[] };
   expect(json.run.settings).toMatchObject(TINY);
-  expect(json.series[0]?.forecast).toHaveLength(6);
+  // The JSON holds the CSV's numbers, not more digits of them; every step's bounds in order.
+  const bounds = ["forecast", "lower80", "upper80", "lower95", "upper95"];
+  const csvNumbers = lines.slice(1).map((line) => line.split(",").slice(2).map(Number));
+  expect(json.series[0]?.forecast.map((step) => bounds.map((key) => step[key]))).toEqual(csvNumbers);
+  for (const [forecast, lower80, upper80, lower95, upper95] of csvNumbers) {
+    const ordered = [lower95, lower80, forecast, upper80, upper95] as number[];
+    expect(ordered).toEqual([...ordered].sort((a, b) => a - b));
+  }
   const png = await request.get(`/api/runs/${queued.id}/chart.png`);
   expect(png.status()).toBe(200);
   expect(png.headers()["content-type"]).toBe("image/png");

@@ -197,11 +197,12 @@ describe("GET /api/runs/<id>/forecast.csv and .json", () => {
     expect(json.series[0]?.forecast[0]).toEqual({
       timestamp: "30.04.2024",
       time: "2024-04-30T00:00:00.000Z",
-      forecast: 1000.123456789,
-      lower80: 999.123456789,
-      upper80: 1001.123456789,
-      lower95: 998.123456789,
-      upper95: 1002.123456789,
+      // The CSV's numbers (10 significant digits), not more digits of them.
+      forecast: 1000.123457,
+      lower80: 999.1234568,
+      upper80: 1001.123457,
+      lower95: 998.1234568,
+      upper95: 1002.123457,
     });
   });
 

@@ -173,13 +173,22 @@ describe("run JSON", () => {
     expect(json.series[0]?.forecast[1]).toEqual({
       timestamp: "2024-02",
       time: "2024-02-01T00:00:00.000Z",
-      forecast: 11.123456789012,
+      forecast: 11.12345679,
       lower80: 10,
       upper80: 12,
       lower95: null,
       upper95: 13,
     });
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+  });
+
+  it("holds the numbers the CSV writes, not more digits of them", () => {
+    const noisy = { ...NORTH, forecasts: { lstm: { mean: [23356.000000000007, 0.1 + 0.2], lower80: [-1e-7 / 3, 0], upper80: [23356.5, 1], lower95: [-1, -1], upper95: [123456789012, 2] } } };
+    const rows = toForecastCsv([noisy], { timeFormats: FORMATS }).trimEnd().split("\n").slice(1);
+    const csvNumbers = rows.map((row) => row.split(",").slice(2).map(Number));
+    const json = toRunJson({ ...run, series: [noisy] }, { dataset: { name: "Regions" }, timeFormats: FORMATS });
+    expect(json.series[0]?.forecast.map((s) => [s.forecast, s.lower80, s.upper80, s.lower95, s.upper95])).toEqual(csvNumbers);
+    expect(csvNumbers[0]?.[0]).toBe(23356);
   });
 });
 

@@ -2,7 +2,7 @@ import { METHOD_LABELS, type MethodName } from "../forecast/types";
 import type { RunSeries, StoredIntervalForecast } from "../series/run-schema";
 import { toSettlementPeriod } from "../time/settlement-period";
 import { formatTime, type TimeFormat } from "../time/time-format";
-import { toCsv, type CsvCell, type CsvDialect } from "./to-csv";
+import { roundSignificant, toCsv, type CsvCell, type CsvDialect } from "./to-csv";
 
 /** The forecast CSV's columns after the time's (what the CLI writes, with the series named on every row). */
 const FORECAST_COLUMNS = ["series", "forecast", "lower80", "upper80", "lower95", "upper95"] as const;
@@ -13,6 +13,10 @@ export const FORECAST_HEADER = ["timestamp", ...FORECAST_COLUMNS] as const;
 
 /** Forecast numbers are written to 10 significant digits, as the CLI writes them (observed values exactly). */
 export const FORECAST_DIGITS = 10;
+
+/** A forecast number as every export writes it (null where the forecaster had none). */
+const toForecastNumber = (value: number | null | undefined): number | null =>
+  value === null || value === undefined ? null : roundSignificant(value, FORECAST_DIGITS);
 
 /** Which method's forecast an export holds: each series' recommended one, or one method for all. */
 export type ExportMethod = MethodName | "chosen";
@@ -122,7 +126,9 @@ export interface ForecastStep {
 }
 
 /**
- * A series' forecast steps, one per horizon step, timestamps in the series' own format.
+ * A series' forecast steps, one per horizon step, timestamps in the series' own format, numbers to
+ * {@link FORECAST_DIGITS} significant digits: the JSON export holds the CSV's numbers, not more
+ * digits of them (23356.000000000007 beside the CSV's 23356).
  * @throws Error when the series has no forecast of `method` (check with {@link checkExportMethod})
  */
 export function toForecastSteps(series: RunSeries, method: ExportMethod, format: TimeFormat): ForecastStep[] {
@@ -132,11 +138,11 @@ export function toForecastSteps(series: RunSeries, method: ExportMethod, format:
   return series.times.map((t, j) => ({
     t,
     timestamp: formatStamp(t, format),
-    forecast: f.mean[j] ?? null,
-    lower80: f.lower80[j] ?? null,
-    upper80: f.upper80[j] ?? null,
-    lower95: f.lower95[j] ?? null,
-    upper95: f.upper95[j] ?? null,
+    forecast: toForecastNumber(f.mean[j]),
+    lower80: toForecastNumber(f.lower80[j]),
+    upper80: toForecastNumber(f.upper80[j]),
+    lower95: toForecastNumber(f.lower95[j]),
+    upper95: toForecastNumber(f.upper95[j]),
   }));
 }
 

@@ -58,13 +58,18 @@ export interface NumberFormat {
   decimals?: number;
 }
 
+/** `value` rounded to `digits` significant digits, as a number (what a CSV cell rounded so reads back as). */
+export function roundSignificant(value: number, digits: number): number {
+  return Number(value.toPrecision(digits));
+}
+
 /**
  * A number as CSV text: the shortest text that reads back as the same double (exact round trip),
  * or rounded to `significantDigits`; empty for NaN and ±Infinity; -0 stays -0.
  */
 export function formatNumber(value: number, format: NumberFormat = {}): string {
   if (!Number.isFinite(value)) return "";
-  const rounded = format.significantDigits ? Number(value.toPrecision(format.significantDigits)) : value;
+  const rounded = format.significantDigits ? roundSignificant(value, format.significantDigits) : value;
   const text = format.decimals !== undefined ? value.toFixed(format.decimals) : Object.is(rounded, -0) ? "-0" : String(rounded);
   return format.decimal === "," ? text.replace(".", ",") : text;
 }
