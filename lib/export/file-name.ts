@@ -34,11 +34,32 @@ export function toExportFileName({ dataset, series, kind, date, extension }: Exp
   return `${parts.join("_")}.${extension}`;
 }
 
+/** Letters that NFKD does not take apart into a Latin letter and its marks, as ASCII spells them. */
+const ASCII_SPELLINGS: Record<string, string> = { ß: "ss", æ: "ae", œ: "oe", ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", ı: "i" };
+
+/**
+ * A file name in printable ASCII: accents dropped, other letters left out. The `_`-separated
+ * parts whose letters were all left out go too: their dashes and plus signs stayed, so a dataset
+ * named `東京 電力` was saved by `curl -OJ` (which reads only the ASCII name) as `-__data.csv`, a
+ * name a shell takes for an option.
+ */
+function toAsciiFileName(fileName: string): string {
+  const dot = fileName.lastIndexOf(".");
+  const extension = dot > 0 ? fileName.slice(dot).replace(/[^\x21-\x7e]|["\\]/g, "") : "";
+  const parts = (dot > 0 ? fileName.slice(0, dot) : fileName)
+    .normalize("NFKD")
+    .replace(/[ßæœøłđðþı]/giu, (letter) => ASCII_SPELLINGS[letter.toLowerCase()] ?? "")
+    .replace(/[^\x20-\x7e]|["\\]/g, "")
+    .split("_")
+    .map((part) => part.replace(/[-+]{2,}/g, (run) => run.slice(0, 1)).replace(/^[-+ ]+|[-+ ]+$/g, ""))
+    .filter(Boolean);
+  return `${parts.join("_") || "download"}${extension}`;
+}
+
 /**
  * A Content-Disposition header for a download: an ASCII `filename` for old clients and the exact
  * UTF-8 name in `filename*` (RFC 6266).
  */
 export function toContentDisposition(fileName: string): string {
-  const ascii = fileName.normalize("NFKD").replace(/[^\x20-\x7e]/g, "").replace(/["\\]/g, "") || "download";
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  return `attachment; filename="${toAsciiFileName(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

@@ -206,4 +206,15 @@ describe("file names", () => {
   it("Content-Disposition carries an ASCII name and the exact UTF-8 one", () => {
     expect(toContentDisposition("régions_forecast.csv")).toBe(`attachment; filename="regions_forecast.csv"; filename*=UTF-8''r%C3%A9gions_forecast.csv`);
   });
+
+  // curl -OJ saves under the ASCII name: `東京-電力_需要_data.csv` was saved as `-__data.csv`, which a shell reads as an option.
+  it.each([
+    ["東京-電力_需要_data.csv", "data.csv"],
+    ["زيارات_مبيعات_forecast_2026-12-07.csv", "forecast_2026-12-07.csv"],
+    ["ørsted-strøm_größe+æble_forecast_2026-12-07.csv", "orsted-strom_grosse+aeble_forecast_2026-12-07.csv"],
+    ["wine_東京+red_chart_2026-12-07.png", "wine_red_chart_2026-12-07.png"],
+    ["需要.csv", "download.csv"],
+  ])("the ASCII name of %s is %s", (fileName, ascii) => {
+    expect(toContentDisposition(fileName)).toBe(`attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+  });
 });
