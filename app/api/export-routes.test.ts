@@ -212,6 +212,8 @@ describe("GET /api/runs/<id>/forecast.csv and .json", () => {
     ["an unknown method", "", "?method=arima", 422, /^The request is not valid: `method`: Invalid option/],
     ["a bad flag", "", "?history=maybe", 422, /^The request is not valid: `history`/],
     ["an unknown format", "", "?format=xlsx", 422, /^The request is not valid: `format`/],
+    // Ignored, a misspelt parameter gave another forecast than the one asked for, without a word.
+    ["a parameter it does not take", "", "?metod=theta", 422, "The request is not valid: `metod` is not an option. The options are `method`, `history`, `format`."],
   ] as const)("refuses %s", async (_name, id, query, status, error) => {
     const runOrNot = id || runId;
     await expectError(await forecastCsv.GET(get(`/api/runs/${runOrNot}/forecast.csv${query}`), params({ id: runOrNot })), status, error);
@@ -349,6 +351,7 @@ describe("GET /api/runs/<id>/chart.svg and chart.png", () => {
     ["a width too small", "", "?width=100", 422, "The request is not valid: `width`: give a whole number of pixels from 320 to 2400."],
     ["a height that is not a number", "", "?height=tall", 422, "The request is not valid: `height`: give a whole number of pixels from 200 to 1600."],
     ["an unknown history window", "", "?history=1", 422, /^The request is not valid: `history`/],
+    ["a parameter it does not take", "", "?series=Nord&widht=1200", 422, "The request is not valid: `widht` is not an option. The options are `series`, `method`, `width`, `height`, `history`."],
   ] as const)("refuses %s, as SVG and as PNG", async (_name, id, query, status, error) => {
     await expectError(await svg(query, id || runId), status, error);
     await expectError(await png(query, id || runId), status, error);
@@ -410,6 +413,7 @@ describe("GET /api/datasets/<id>/series/<seriesId>.csv", () => {
     await expectError(await seriesCsvOf(a.id, other), 404, `Dataset \`${a.id}\` has no series with id \`${other}\`.`);
     await expectError(await seriesCsv.GET(get("/x"), params({ id: a.id, seriesId: other })), 404, /^Unknown path\. A series' data is at/);
     await expectError(await seriesCsvOf(a.id, a.series[0]!.id, "?format=ods"), 422, /^The request is not valid: `format`/);
+    await expectError(await seriesCsvOf(a.id, a.series[0]!.id, "?fromat=excel"), 422, "The request is not valid: `fromat` is not an option. The options are `format`.");
   });
 });
 

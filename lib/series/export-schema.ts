@@ -12,8 +12,8 @@ const csvFormat = z.enum(["standard", "excel"]).default("standard");
 /** Whose forecast: each series' recommended method (`chosen`), or one method for all. */
 const exportMethod = z.enum(["chosen", ...METHOD_NAMES]).default("chosen");
 
-/** Query of GET /api/runs/<id>/forecast.csv and .json (unknown parameters are ignored). */
-export const forecastExportQuerySchema = z.object({
+/** Query of GET /api/runs/<id>/forecast.csv and .json (a parameter not listed is refused). */
+export const forecastExportQuerySchema = z.strictObject({
   method: exportMethod,
   /** CSV only: the observed values first, with a `type` column. */
   history: flag.default(false),
@@ -27,8 +27,8 @@ const pixels = (min: number, max: number, fallback: number) => {
   return z.coerce.number({ error }).int(error).min(min, error).max(max, error).default(fallback);
 };
 
-/** Query of GET /api/runs/<id>/chart.svg and chart.png (unknown parameters are ignored). */
-export const chartExportQuerySchema = z.object({
+/** Query of GET /api/runs/<id>/chart.svg and chart.png (a parameter not listed is refused). */
+export const chartExportQuerySchema = z.strictObject({
   /** The series drawn, by name or id (default: the run's first): one chart per image. */
   series: z.string().trim().min(1, "a series name or id").optional(),
   method: exportMethod,
@@ -41,4 +41,4 @@ export const chartExportQuerySchema = z.object({
 export type ChartExportQuery = z.infer<typeof chartExportQuerySchema>;
 
 /** Query of GET /api/datasets/<id>/series/<seriesId>.csv. */
-export const seriesExportQuerySchema = z.object({ format: csvFormat });
+export const seriesExportQuerySchema = z.strictObject({ format: csvFormat });

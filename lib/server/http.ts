@@ -1,4 +1,4 @@
-import { ZodError } from "zod";
+import { ZodError, type z } from "zod";
 
 /** An error whose message is meant for the analyst, with its HTTP status. */
 export class HttpError extends Error {
@@ -42,6 +42,17 @@ export function describeZodError(error: ZodError, what = "The request", keys?: r
     return `${what} is not valid: ${unknown} ${verb}. The options are ${keys.map((key) => `\`${key}\``).join(", ")}.`;
   }
   return `${what} is not valid: ${where}${first.message}.`;
+}
+
+/**
+ * A request's query parameters, parsed by `schema`: a strict object, so that a misspelt parameter
+ * (`?metod=theta`) is refused naming the ones the route takes rather than quietly ignored.
+ * @throws HttpError 422 naming the first problem
+ */
+export function parseQuery<Schema extends z.ZodObject>(schema: Schema, request: Request): z.output<Schema> {
+  const parsed = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) throw new HttpError(422, describeZodError(parsed.error, "The request", Object.keys(schema.shape)));
+  return parsed.data;
 }
 
 /**

@@ -283,6 +283,7 @@ describe("GET …/points names a bad query", () => {
     ["maxPoints=", "The request is not valid: `maxPoints`: give a whole number of points from 3 to 1000000."],
     ["maxPoints=3.5", "The request is not valid: `maxPoints`: give a whole number of points from 3 to 1000000."],
     ["maxPoints=NaN", "The request is not valid: `maxPoints`: give a whole number of points from 3 to 1000000."],
+    ["from=2021-01-01&max=500", "The request is not valid: `max` is not an option. The options are `from`, `to`, `maxPoints`."],
   ])("?%s", async (query, error) => {
     const created = (await (await route.POST(rawUpload("date,v\n2021-01-01,1\n2021-02-01,2\n2021-03-01,3\n"))).json()) as { id: string; series: { id: string }[] };
     const seriesId = created.series[0]?.id as string;

@@ -1,7 +1,7 @@
 import { toContentDisposition } from "@/lib/export/file-name";
 import { chartExportQuerySchema } from "@/lib/series/export-schema";
 import { toChartPng } from "@/lib/server/chart-png";
-import { handle, routeMethods } from "@/lib/server/http";
+import { handle, parseQuery, routeMethods } from "@/lib/server/http";
 import { getRunChart } from "@/lib/server/run-chart";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +11,7 @@ type Context = { params: Promise<{ id: string }> };
 /** A run's forecast chart as a PNG: chart.svg's drawing (same parameters) at twice its size in pixels. */
 export const GET = handle(async (request: Request, { params }: Context) => {
   const { id } = await params;
-  const query = chartExportQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseQuery(chartExportQuerySchema, request);
   const chart = await getRunChart(id, query);
   const png = await toChartPng(chart.svg);
   return new Response(png, { headers: { "Content-Type": "image/png", "Content-Disposition": toContentDisposition(chart.fileName("png")) } });

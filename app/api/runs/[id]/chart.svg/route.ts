@@ -1,6 +1,6 @@
 import { toContentDisposition } from "@/lib/export/file-name";
 import { chartExportQuerySchema } from "@/lib/series/export-schema";
-import { handle, routeMethods } from "@/lib/server/http";
+import { handle, parseQuery, routeMethods } from "@/lib/server/http";
 import { getRunChart } from "@/lib/server/run-chart";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +14,7 @@ type Context = { params: Promise<{ id: string }> };
  */
 export const GET = handle(async (request: Request, { params }: Context) => {
   const { id } = await params;
-  const query = chartExportQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseQuery(chartExportQuerySchema, request);
   const chart = await getRunChart(id, query);
   return new Response(chart.svg, { headers: { "Content-Type": "image/svg+xml; charset=utf-8", "Content-Disposition": toContentDisposition(chart.fileName("svg")) } });
 });

@@ -2,7 +2,7 @@ import { toContentDisposition, toExportFileName } from "@/lib/export/file-name";
 import { toForecastCsv } from "@/lib/export/forecast-table";
 import { CSV_CONTENT_TYPE } from "@/lib/export/to-csv";
 import { forecastExportQuerySchema } from "@/lib/series/export-schema";
-import { handle, routeMethods } from "@/lib/server/http";
+import { handle, parseQuery, routeMethods } from "@/lib/server/http";
 import { getRunHistory, requireRunExport, toTimeFormats } from "@/lib/server/run-exports";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +16,7 @@ type Context = { params: Promise<{ id: string }> };
  */
 export const GET = handle(async (request: Request, { params }: Context) => {
   const { id } = await params;
-  const query = forecastExportQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseQuery(forecastExportQuerySchema, request);
   const { run, dataset } = await requireRunExport(id, query.method);
   const csv = toForecastCsv(run.series, {
     timeFormats: toTimeFormats(dataset),

@@ -1,7 +1,7 @@
 import { toContentDisposition, toExportFileName } from "@/lib/export/file-name";
 import { toRunJson } from "@/lib/export/run-json";
 import { forecastExportQuerySchema } from "@/lib/series/export-schema";
-import { handle, routeMethods } from "@/lib/server/http";
+import { handle, parseQuery, routeMethods } from "@/lib/server/http";
 import { requireRunExport, toTimeFormats } from "@/lib/server/run-exports";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +11,7 @@ type Context = { params: Promise<{ id: string }> };
 /** A run as one JSON document: settings, backtest metrics, losses and the forecast (`?method=` as for the CSV). */
 export const GET = handle(async (request: Request, { params }: Context) => {
   const { id } = await params;
-  const query = forecastExportQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseQuery(forecastExportQuerySchema, request);
   const { run, dataset } = await requireRunExport(id, query.method);
   const json = toRunJson(run, { dataset, timeFormats: toTimeFormats(dataset), method: query.method });
   const fileName = toExportFileName({ dataset: dataset.name, series: run.seriesNames, kind: "run", date: run.startedAt, extension: "json" });

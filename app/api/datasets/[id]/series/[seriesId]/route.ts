@@ -3,7 +3,7 @@ import { toSeriesCsvChunks } from "@/lib/export/series-csv";
 import { CSV_CONTENT_TYPE } from "@/lib/export/to-csv";
 import { seriesExportQuerySchema } from "@/lib/series/export-schema";
 import { getDataset, getSeriesPoints } from "@/lib/server/datasets";
-import { handle, HttpError, routeMethods, streamText } from "@/lib/server/http";
+import { handle, HttpError, parseQuery, routeMethods, streamText } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +18,7 @@ export const GET = handle(async (request: Request, { params }: Context) => {
   const { id, seriesId: file } = await params;
   if (!file.endsWith(".csv")) throw new HttpError(404, `Unknown path. A series' data is at /api/datasets/${id}/series/<seriesId>.csv.`);
   const seriesId = file.slice(0, -".csv".length);
-  const query = seriesExportQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseQuery(seriesExportQuerySchema, request);
   const stored = await getSeriesPoints(seriesId);
   const dataset = stored?.datasetId === id ? await getDataset(id) : null;
   if (!stored || !dataset) throw new HttpError(404, `Dataset \`${id}\` has no series with id \`${seriesId}\`.`);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { selectPoints } from "@/lib/chart/select-points";
 import type { SeriesPointsDto } from "@/lib/series/schema";
 import { getSeriesPoints } from "@/lib/server/datasets";
-import { handle, HttpError, routeMethods } from "@/lib/server/http";
+import { handle, HttpError, parseQuery, routeMethods } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +19,7 @@ const timeParam = z
 const maxPointsError = "give a whole number of points from 3 to 1000000";
 
 const querySchema = z
-  .object({
+  .strictObject({
     from: timeParam.optional(),
     to: timeParam.optional(),
     maxPoints: z.coerce.number({ error: maxPointsError }).int(maxPointsError).min(3, maxPointsError).max(1_000_000, maxPointsError).optional(),
@@ -35,7 +35,7 @@ const querySchema = z
 /** A series' points, optionally cut to a time range and downsampled for a chart. */
 export const GET = handle(async (request: Request, { params }: Context) => {
   const { id, seriesId } = await params;
-  const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseQuery(querySchema, request);
   const stored = await getSeriesPoints(seriesId);
   if (!stored || stored.datasetId !== id) throw new HttpError(404, `Dataset \`${id}\` has no series with id \`${seriesId}\`.`);
   const selected = selectPoints(stored.times, stored.values, query);
