@@ -40,6 +40,15 @@ export const importOptionsSchema = z
   .strict();
 export type ImportOptions = z.infer<typeof importOptionsSchema>;
 
+/** Query of POST /api/datasets with the CSV as the body (a parameter not listed is refused). */
+export const uploadQuerySchema = z.strictObject({
+  /** The file's name, which names the dataset when `name` does not. */
+  fileName: z.string().optional(),
+  name: z.string().optional(),
+  /** importOptionsSchema as JSON text. */
+  options: z.string().optional(),
+});
+
 /** How a dataset's file was read, kept with the dataset and shown on its page. */
 export interface IngestReport {
   dialect: CsvDialect;

@@ -214,6 +214,13 @@ describe("POST /api/datasets", () => {
       "The file is monthly, so its rows cannot be grouped by day: a day is shorter than the step between them. Choose a longer period (quarter or year).",
       () => upload(WIDE, { options: JSON.stringify({ aggregate: { period: "day", by: "mean" } }) }),
     ],
+    [
+      // Ignored, a misspelt `name` left the dataset named after its file without a word.
+      "a query parameter the upload does not take",
+      422,
+      "The request is not valid: `nmae` is not an option. The options are `fileName`, `name`, `options`.",
+      () => rawUpload("date,v\n2024-01-01,1\n", { fileName: "sales.csv", nmae: "Sales" }),
+    ],
   ] as const)("answers %s with %i and stores nothing", async (_name, status, error, request) => {
     await expectRefused(request(), status, error);
   });

@@ -1,6 +1,6 @@
-import { importOptionsSchema } from "@/lib/series/schema";
+import { importOptionsSchema, uploadQuerySchema } from "@/lib/series/schema";
 import { listDatasets } from "@/lib/server/datasets";
-import { describeZodError, handle, HttpError, parseRequestJson, routeMethods } from "@/lib/server/http";
+import { describeZodError, handle, HttpError, parseQuery, parseRequestJson, routeMethods } from "@/lib/server/http";
 import { importCsv, toServerTiming, type ImportTimings } from "@/lib/server/import-csv";
 import { CUT_OFF_MESSAGE, limitBytes, maxUploadBytes, readLimitedForm, tooLargeMessage } from "@/lib/server/upload-limit";
 
@@ -53,12 +53,12 @@ export const POST = handle(async (request: Request) => {
 
   const contentType = (request.headers.get("content-type") ?? "").toLowerCase();
   if (RAW_TYPES.some((type) => contentType.startsWith(type))) {
-    const query = new URL(request.url).searchParams;
-    const options = parseOptions(query.get("options"), query.get("name"));
+    const query = parseQuery(uploadQuerySchema, request);
+    const options = parseOptions(query.options ?? null, query.name ?? null);
     if (!request.body) throw new HttpError(422, "The file is empty. Choose a CSV file with a header row and at least one data row.");
     const body = limitBytes(request.body, limit, sizeErrors(limit));
     const timings: ImportTimings = {};
-    const dataset = await importCsv(body, query.get("fileName"), options, timings);
+    const dataset = await importCsv(body, query.fileName ?? null, options, timings);
     return created(dataset, timings);
   }
 
