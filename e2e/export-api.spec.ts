@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { readZip } from "../lib/export/zip";
 import { forecastOnServer, MONTHLY, uploadCsv, waitForRun } from "./helpers";
 
 /** Settings that train in a second or two. */
@@ -56,10 +57,20 @@ test("POST /api/datasets/<id>/forecast: 202 at once, progress while it trains in
   expect(png.status()).toBe(200);
   expect(png.headers()["content-type"]).toBe("image/png");
   expect([...(await png.body()).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  // The model as the page's "Download model" gives it: tfjs files in one ZIP, named like the rest.
+  const zip = await request.get(`/api/runs/${queued.id}/model.zip`);
+  expect(zip.status()).toBe(200);
+  expect(zip.headers()["content-type"]).toBe("application/zip");
+  expect(zip.headers()["content-disposition"]).toMatch(/^attachment; filename="visitors-api_visitors_model_\d{4}-\d{2}-\d{2}\.zip"/);
+  const entries = await readZip(new Uint8Array(await zip.body()));
+  expect(entries.ok && entries.data.map((e) => e.name)).toEqual(["model.json", "weights.bin"]);
+  const modelJson = entries.ok ? (JSON.parse(new TextDecoder().decode(entries.data[0]?.data)) as { userDefinedMetadata: { tidecast: { horizon: number } } }) : null;
+  expect(modelJson?.userDefinedMetadata.tidecast.horizon).toBe(6);
 
   const del = await request.delete(`/api/runs/${queued.id}`);
   expect(del.status()).toBe(204);
   await expectJsonError(await request.get(`/api/runs/${queued.id}/forecast.csv`), 404, /^There is no run with id/);
+  await expectJsonError(await request.get(`/api/runs/${queued.id}/model.zip`), 404, /^There is no run with id/);
 });
 
 test("a reading far outside the rest is left out of the fit: the run names it and the chart rings it", async ({ page, request }) => {
@@ -130,7 +141,7 @@ test("errors are JSON with the right status, unknown API paths included", async 
   await expectJsonError(await request.get("/api/runs/nope/forecast.csv"), 404, /^There is no run with id `nope`\.$/);
   await expectJsonError(await request.get("/api/runs/nope/forecast.json?method=arima"), 422, /^The request is not valid: `method`/);
   await expectJsonError(await request.get(`/api/datasets/${id}/series/nope.csv`), 404, /has no series with id `nope`/);
-  for (const path of ["/api", "/api/nope", "/api/runs/x/model.zip", "/api/datasets/x/y/z"]) {
+  for (const path of ["/api", "/api/nope", "/api/runs/x/weights.bin", "/api/datasets/x/y/z"]) {
     await expectJsonError(await request.get(path), 404, /^There is no API at GET /);
   }
   const put = await request.put("/api/datasets", { data: {} });

@@ -118,6 +118,7 @@ test("OPTIONS names the methods each route takes, the same as its 405", async ({
     ["/api/runs/nope/chart.svg", "GET, HEAD, OPTIONS"],
     ["/api/runs/nope/chart.png", "GET, HEAD, OPTIONS"],
     ["/api/runs/nope/model", "GET, HEAD, OPTIONS"],
+    ["/api/runs/nope/model.zip", "GET, HEAD, OPTIONS"],
   ];
   for (const [path, allow] of routes) {
     const options = await request.fetch(path, { method: "OPTIONS" });

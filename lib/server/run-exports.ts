@@ -1,5 +1,5 @@
 import { checkExportMethod, type ExportMethod } from "../export/forecast-table";
-import { isFinishedRun, type RunDto } from "../series/run-schema";
+import { isFinishedRun, type PendingRunDto, type RunDto } from "../series/run-schema";
 import type { DatasetDto } from "../series/schema";
 import { formatDuration } from "../workbench/progress-view";
 import { getDataset, getSeriesPoints } from "./datasets";
@@ -11,13 +11,19 @@ export interface RunExportSource {
   dataset: DatasetDto;
 }
 
+/** A run, finished or not, or HttpError 404. */
+export async function requireRun(id: string): Promise<RunDto | PendingRunDto> {
+  const run = await getRun(id);
+  if (!run) throw new HttpError(404, `There is no run with id \`${id}\`.`);
+  return run;
+}
+
 /**
  * A finished run with its dataset, to export, or an HttpError: 404 (no such run, or its dataset was
  * deleted), 409 (no forecast: queued, running or failed), 422 (a series has no forecast of `method`).
  */
 export async function requireRunExport(id: string, method: ExportMethod): Promise<RunExportSource> {
-  const run = await getRun(id);
-  if (!run) throw new HttpError(404, `There is no run with id \`${id}\`.`);
+  const run = await requireRun(id);
   if (!isFinishedRun(run)) {
     const reason =
       run.status === "failed"

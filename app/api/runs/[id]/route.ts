@@ -1,20 +1,19 @@
 import { handle, HttpError, routeMethods } from "@/lib/server/http";
 import { cancelForecast } from "@/lib/server/forecast-jobs";
-import { deleteRun, getRun } from "@/lib/server/runs";
+import { requireRun } from "@/lib/server/run-exports";
+import { deleteRun } from "@/lib/server/runs";
 
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ id: string }> };
 
 /**
- * A saved run: settings, metrics, losses and forecasts (the model is at ./model); a server-side run
+ * A saved run: settings, metrics, losses and forecasts (the model is at ./model.zip); a server-side run
  * that has no result yet: its status (queued, running, failed) with its progress or the reason.
  */
 export const GET = handle(async (_request: Request, { params }: Context) => {
   const { id } = await params;
-  const run = await getRun(id);
-  if (!run) throw new HttpError(404, `There is no run with id \`${id}\`.`);
-  return Response.json(run);
+  return Response.json(await requireRun(id));
 });
 
 /** Deletes a run; a server-side run still training is ended first. */
