@@ -99,6 +99,13 @@ describe("npm run forecast", () => {
     expect(json.series[0]?.timestamps).toEqual(["2024-01", "2024-02"]);
     expect(json.series[0]?.mean).toHaveLength(2);
     expect(Object.keys(json.series[0]?.metrics ?? {})).toContain("lstm");
+
+    // --json holds the CSV's numbers, not more digits of them (as the app's JSON export does).
+    const csv = memoryIo({ "wide.csv": text });
+    expect(await runCli(["--input", "wide.csv", "--horizon", "2", "--value", "south", "--config", FAST, "--quiet"], csv.io)).toBe(0);
+    const csvNumbers = csv.out.stdout.trimEnd().split("\n").slice(1).map((line) => line.split(",").slice(1).map(Number));
+    const bands = json.series[0] as unknown as Record<"mean" | "lower80" | "upper80" | "lower95" | "upper95", number[]>;
+    expect([0, 1].map((j) => (["mean", "lower80", "upper80", "lower95", "upper95"] as const).map((key) => bands[key][j]))).toEqual(csvNumbers);
   });
 
   it("gives a series too short for the LSTM a classical forecast, says so, and trains the LSTM on the rest", async () => {

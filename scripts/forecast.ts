@@ -47,7 +47,7 @@ import { describeCoverageWarning } from "../lib/workbench/describe-coverage";
 import { describeOutliers, describePreprocessing } from "../lib/workbench/describe-preprocessing";
 import { nextTimes, regularTimes } from "../lib/time/frequency";
 import { PERIODS, type Period } from "../lib/time/period";
-import { FORECAST_DIGITS, formatStamp, toSettlementStamp, toStampColumns, type SettlementStamp } from "../lib/export/forecast-table";
+import { FORECAST_DIGITS, formatStamp, toExportedForecast, toSettlementStamp, toStampColumns, type SettlementStamp } from "../lib/export/forecast-table";
 import { toCsv } from "../lib/export/to-csv";
 import type { TimeFormat } from "../lib/time/time-format";
 import { toErrorMessage } from "../lib/to-error-message";
@@ -327,8 +327,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
               timestamps: r.timestamps,
               // A NESO file's steps also as its settlement dates and periods, as the CSV writes them.
               ...(r.settlement.every((s) => s !== null) ? { settlementDates: r.settlement.map((s) => s.date), settlementPeriods: r.settlement.map((s) => s.period) } : {}),
-              ...r.forecast,
-              forecasts: r.forecasts,
+              ...toExportedForecast(r.forecast),
+              forecasts: Object.fromEntries(Object.entries(r.forecasts).map(([method, f]) => [method, toExportedForecast(f)])),
               metrics: r.metrics,
               backtestOrigins: r.backtestOrigins,
             })),

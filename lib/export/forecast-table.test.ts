@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { RunSeries } from "../series/run-schema";
 import { TEST_CONFIG } from "../workbench/test-fixtures";
 import { toContentDisposition, toExportFileName } from "./file-name";
-import { checkExportMethod, FORECAST_HEADER, toForecastCsv } from "./forecast-table";
+import { checkExportMethod, FORECAST_HEADER, toExportedForecast, toForecastCsv } from "./forecast-table";
 import { toRunJson, type ExportableRun } from "./run-json";
 
 const MONTH = { kind: "pattern", pattern: "%Y-%m" } as const;
@@ -149,6 +149,13 @@ describe("forecast CSV", () => {
   it("says which methods a run has when one is missing", () => {
     expect(checkExportMethod([NORTH], "lstm")).toBeNull();
     expect(checkExportMethod([NORTH], "theta")).toBe("Series north has no Theta forecast in this run. Choose `chosen` or one of `lstm`, `snaive`.");
+  });
+});
+
+describe("toExportedForecast", () => {
+  it("writes every band to the CSV's 10 significant digits", () => {
+    const f = { mean: [23356.000000000007], lower80: [0.12345678901234], upper80: [1e-20 / 3], lower95: [-2 / 3], upper95: [123456789012] };
+    expect(toExportedForecast(f)).toEqual({ mean: [23356], lower80: [0.123456789], upper80: [3.333333333e-21], lower95: [-0.6666666667], upper95: [123456789000] });
   });
 });
 

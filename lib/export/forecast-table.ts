@@ -1,4 +1,4 @@
-import { METHOD_LABELS, type MethodName } from "../forecast/types";
+import { METHOD_LABELS, type IntervalForecast, type MethodName } from "../forecast/types";
 import type { RunSeries, StoredIntervalForecast } from "../series/run-schema";
 import { toSettlementPeriod } from "../time/settlement-period";
 import { formatTime, type TimeFormat } from "../time/time-format";
@@ -17,6 +17,12 @@ export const FORECAST_DIGITS = 10;
 /** A forecast number as every export writes it (null where the forecaster had none). */
 const toForecastNumber = (value: number | null | undefined): number | null =>
   value === null || value === undefined ? null : roundSignificant(value, FORECAST_DIGITS);
+
+/** A forecast with every number as the exports write it (the CLI's --json beside its CSV). */
+export function toExportedForecast(f: IntervalForecast): IntervalForecast {
+  const round = (values: number[]) => values.map((v) => roundSignificant(v, FORECAST_DIGITS));
+  return { mean: round(f.mean), lower80: round(f.lower80), upper80: round(f.upper80), lower95: round(f.lower95), upper95: round(f.upper95) };
+}
 
 /** Which method's forecast an export holds: each series' recommended one, or one method for all. */
 export type ExportMethod = MethodName | "chosen";
