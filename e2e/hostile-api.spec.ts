@@ -268,3 +268,25 @@ test("a saved run whose forecast contradicts itself is refused with 422, and not
   await expectJsonError(await save((s) => (s.times = s.times.slice(1))), 422, /^The request is not valid: `series\.0\.times`: has 2 times; `horizon` is 3\.$/);
   expect(await runCount(request, id)).toBe(before);
 });
+
+test("server-side forecasts queue up to a limit: past it, 429 and nothing stored; deleting the dataset frees the queue", async ({ request }) => {
+  const dataset = await uploadCsv(request, "hostile-queue", fs.readFileSync(MONTHLY));
+  const long = { horizon: 6, config: { epochs: 2000, patience: 2000, units: 16 } };
+  let accepted = 0;
+  let refused: APIResponse | null = null;
+  // One trains and 20 wait; a script posting in a loop is told to wait instead of queueing hours of work.
+  for (let i = 0; i < 30 && !refused; i++) {
+    const response = await request.post(`/api/datasets/${dataset.id}/forecast`, { data: long });
+    if (response.status() === 202) accepted++;
+    else refused = response;
+  }
+  expect(refused).not.toBeNull();
+  expect(accepted).toBeGreaterThanOrEqual(20);
+  await expectJsonError(refused as APIResponse, 429, /^20 server-side forecasts are already waiting for a thread, so no run was started\. Send the request again when one has finished/);
+  expect(await runCount(request, dataset.id)).toBe(accepted);
+
+  expect((await request.delete(`/api/datasets/${dataset.id}`)).status()).toBe(204);
+  const next = await uploadCsv(request, "hostile-queue-after", fs.readFileSync(MONTHLY));
+  const run = await forecastOnServer(request, next.id, { horizon: 3, config: { epochs: 2, units: 4, ensembleSize: 1, patience: 2 } });
+  expect(run).toBeTruthy();
+});

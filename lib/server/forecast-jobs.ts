@@ -87,6 +87,19 @@ export function forecastsAhead(): number {
 }
 
 /**
+ * Forecasts that may wait for a thread. Each trains for seconds to minutes, so a script posting in
+ * a loop would otherwise store runs the server needs hours to work through; past this it is told to
+ * wait (429) and nothing is stored.
+ */
+export const MAX_WAITING_FORECASTS = 20;
+
+/** Why a new server-side forecast cannot be queued now, or null when it can. */
+export function describeFullQueue(): string | null {
+  if (jobs.queue.length < MAX_WAITING_FORECASTS) return null;
+  return `${jobs.queue.length} server-side forecasts are already waiting for a thread, so no run was started. Send the request again when one has finished (GET /api/runs/<id> reports each one's status), or start the server with a higher FORECAST_THREADS to train more at once.`;
+}
+
+/**
  * A failure as the analyst reads it: the forecaster's own sentences (too short, diverged, …) as
  * they are, anything else with what to do.
  */

@@ -5,10 +5,10 @@ import type { StatusResult } from "../result";
 import type { PendingRunDto, StartForecastInput } from "../series/run-schema";
 import { defaultHorizon, toForecastRequest, toRegularSeries } from "../workbench/to-forecast-request";
 import { getDataset, getSeriesPoints } from "./datasets";
-import { enqueueForecast, forecastsAhead, toQueuedProgress } from "./forecast-jobs";
+import { describeFullQueue, enqueueForecast, forecastsAhead, toQueuedProgress } from "./forecast-jobs";
 import { createPendingRun } from "./runs";
 
-export type StartForecastResult = StatusResult<PendingRunDto, 404 | 422>;
+export type StartForecastResult = StatusResult<PendingRunDto, 404 | 422 | 429>;
 
 /**
  * Starts a server-side forecast of a dataset's series with the browser's defaults (every series,
@@ -17,9 +17,12 @@ export type StartForecastResult = StatusResult<PendingRunDto, 404 | 422>;
  * settings) are refused here, before anything is stored. Series too short for the LSTM at the
  * horizon are forecast with Theta and the naive methods instead; one too short for any forecast is
  * left out of the run with a note (the run's `skipped`), unless every series is.
- * @returns the queued run, or why not (404: no such dataset; 422: the request cannot be forecast)
+ * @returns the queued run, or why not (404: no such dataset; 422: the request cannot be forecast;
+ *   429: too many runs are already waiting, see MAX_WAITING_FORECASTS)
  */
 export async function startForecast(datasetId: string, input: StartForecastInput): Promise<StartForecastResult> {
+  const full = describeFullQueue();
+  if (full) return { ok: false, status: 429, reason: full };
   const dataset = await getDataset(datasetId);
   if (!dataset) return { ok: false, status: 404, reason: `There is no dataset with id \`${datasetId}\`.` };
   const ids = input.seriesIds ?? dataset.series.map((s) => s.id);
