@@ -44,6 +44,33 @@ describe("detectTimeFormat", () => {
     expect(detectTimeFormat(samples)?.format).toMatchObject({ kind: "pattern", pattern });
   });
 
+  // Long dates with the weekday in the spreadsheet's own language: the points were numbered.
+  it.each([
+    [["Montag, 6. Januar 2020", "Dienstag, 7. Januar 2020"], "%A, %-d. %B %Y", "de", Date.UTC(2020, 0, 7)],
+    [["Mo, 6. Jan 2020", "Di, 7. Jan 2020"], "%a, %-d. %b %Y", "de", Date.UTC(2020, 0, 7)],
+    [["Mo 06.01.2020", "Di 07.01.2020", "Mi 08.01.2020"], "%a %d.%m.%Y", "de", Date.UTC(2020, 0, 7)],
+    [["lundi 6 janvier 2020", "mardi 7 janvier 2020"], "%A %-d %B %Y", "fr", Date.UTC(2020, 0, 7)],
+    [["lun. 6 janv. 2020", "mar. 7 janv. 2020"], "%a %-d %b %Y", "fr", Date.UTC(2020, 0, 7)],
+    [["mié 08/01/2020", "jue 09/01/2020", "vie 10/01/2020"], "%a %d/%m/%Y", "es", Date.UTC(2020, 0, 9)],
+    [["miércoles 8/1/2020", "jueves 9/1/2020", "viernes 10/1/2020"], "%A %-d/%-m/%Y", "es", Date.UTC(2020, 0, 9)],
+    [["lunedì 6 gennaio 2020", "martedì 7 gennaio 2020"], "%A %-d %B %Y", "it", Date.UTC(2020, 0, 7)],
+    [["maandag 6 januari 2020", "dinsdag 7 januari 2020"], "%A %-d %B %Y", "nl", Date.UTC(2020, 0, 7)],
+    [["ma 6 jan 2020", "di 7 jan 2020", "wo 8 jan 2020"], "%a %-d %b %Y", "nl", Date.UTC(2020, 0, 7)],
+  ])("reads %j as %s in %s, the weekday the date's", (samples, pattern, language, second) => {
+    const detected = detectTimeFormat(samples);
+    expect(detected?.format).toMatchObject({ kind: "pattern", pattern, language });
+    const parse = makeTimeParser(detected!.format);
+    expect(parse(samples[1]!, 1)).toBe(second);
+    expect(formatTime(second, detected!.format)).toBe(samples[1]);
+    // Another weekday before the same date is a misread date, in any language.
+    const wrong = samples[1]!.replace(/^\p{L}+/u, (word) => (word === samples[0]!.match(/^\p{L}+/u)![0] ? word : samples[0]!.match(/^\p{L}+/u)![0]));
+    expect(parse(wrong, 1)).toBeNaN();
+  });
+
+  it("does not take a weekday name that is not the date's in any language", () => {
+    expect(detectTimeFormat(["Montag, 7. Januar 2020", "Dienstag, 8. Januar 2020"])).toBeNull();
+  });
+
   it("reads months written month first, and takes dotted ones for numbers unless they are named or follow one another", () => {
     const months = detectTimeFormat(["11.2023", "12.2023", "01.2024"], { columnName: "Monat" });
     expect(months?.format).toEqual({ kind: "pattern", pattern: "%m.%Y" });

@@ -1,5 +1,5 @@
 import { inferFrequency } from "./frequency";
-import { isFullMonthName, isMonthSpelledIn, makePatternParser, monthLanguagesOf, parseDecimalYear, weekdayFromName, type MonthLanguage, type TimeFormat } from "./time-format";
+import { isFullMonthName, isFullWeekdayName, isMonthSpelledIn, makePatternParser, monthLanguagesOf, parseDecimalYear, weekdayLanguagesOf, type MonthLanguage, type TimeFormat } from "./time-format";
 
 export type DateOrder = "dmy" | "mdy";
 
@@ -127,9 +127,8 @@ export function offsetOf(sample: string): number | null | undefined {
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || "0"));
 }
 
-/** A weekday name before a date, and the comma after it, if any (`Monday, `, `Mon `). */
-const WEEKDAY_PREFIX = /^\s*(\p{L}{3,9})\.?(,?)\s+(?=\S)/u;
-const WEEKDAYS_WRITTEN_WHOLE = /^(sun|mon|tues|wednes|thurs|fri|satur)day$/i;
+/** A weekday name before a date, and the comma after it, if any (`Monday, `, `Mon `, `Mo., `). */
+const WEEKDAY_PREFIX = /^\s*(\p{L}{2,10})\.?(,?)\s+(?=\S)/u;
 
 /** A time of day after a date: its separator, hour, minutes, seconds and AM/PM (` 09:00`, ` 9:00:00 PM`). */
 const CLOCK = "(?:([ T])(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([AaPp][Mm])?)?\\s*$";
@@ -333,14 +332,23 @@ export function detectTimeFormat(samples: string[], options: DetectTimeOptions =
   // A weekday before the date (Excel's long date `Monday, January 6, 2020`, `Mon 06/01/2020`): the
   // date after it decides the format, and the weekday must be that date's.
   const weekday = WEEKDAY_PREFIX.exec(first);
-  if (weekday && values.every((v) => weekdayFromName(WEEKDAY_PREFIX.exec(v)?.[1] ?? "") >= 0)) {
+  if (weekday && values.every((v) => weekdayLanguagesOf(WEEKDAY_PREFIX.exec(v)?.[1] ?? "").length > 0)) {
     const dates = values.map((v) => v.replace(WEEKDAY_PREFIX, ""));
     const word = weekday[1] as string;
-    const prefix = `%${word.length > 3 && WEEKDAYS_WRITTEN_WHOLE.test(word) ? "A" : "a"}${weekday[2]} `;
     const withWeekday = (dated: DetectedTimeFormat | null): DetectedTimeFormat | null => {
-      if (!dated || dated.format.kind !== "pattern") return null;
-      const pattern = prefix + dated.format.pattern;
-      return allParse(pattern, values, dated.format.language) ? { ...dated, format: { ...dated.format, pattern } } : null;
+      // A weekday names a day: before a month or a year alone (`Mar 2020`) it is a month's name.
+      if (!dated || dated.format.kind !== "pattern" || !/%-?d/.test(dated.format.pattern)) return null;
+      // The language of the month names first (`Jan` is English and German alike: `Mo, 6. Jan 2020`
+      // is German by its weekday); the weekdays and months must then all read in one language.
+      const monthLanguage = dated.format.language ?? "en";
+      const languages = weekdayLanguagesOf(word).sort((a, b) => Number(b === monthLanguage) - Number(a === monthLanguage));
+      for (const language of languages) {
+        const pattern = `%${isFullWeekdayName(word, language) ? "A" : "a"}${weekday[2]} ${dated.format.pattern}`;
+        if (!allParse(pattern, values, language)) continue;
+        const { language: _month, ...format } = dated.format;
+        return { ...dated, format: { ...format, pattern, ...(language !== "en" ? { language } : {}) } };
+      }
+      return null;
     };
     const dated = detectTimeFormat(dates, options);
     const read = withWeekday(dated);

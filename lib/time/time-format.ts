@@ -20,7 +20,7 @@ export type TimeFormat =
        * formatting; parsing honours whatever offset each value carries.
        */
       offsetMinutes?: number | null;
-      /** The language of month names (`%b`, `%B`) when not English: `März 2024`, `janv. 2024`. */
+      /** The language of month and weekday names (`%b`, `%B`, `%a`, `%A`) when not English: `März 2024`, `janv. 2024`, `Montag, 6. Januar 2020`. */
       language?: MonthLanguage;
       /**
        * The file wrote each time as a date and GB's settlement period, in two columns under these
@@ -52,12 +52,6 @@ export type TimeFormat =
 
 /** English weekday names, Sunday first as Date.getUTCDay counts. */
 const WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-
-/** The day of the week (0 = Sunday) an English weekday name or its abbreviation (`Mon`, `Tues`) names; -1 for none. */
-export function weekdayFromName(name: string): number {
-  const lower = name.toLowerCase().replace(/\.$/, "");
-  return lower.length < 3 ? -1 : WEEKDAY_NAMES.findIndex((day) => day.toLowerCase().startsWith(lower));
-}
 
 const MONTH_NAMES = [
   "January",
@@ -113,7 +107,8 @@ function tokenRegex(letter: string): string {
       return "(\\p{L}{3,10})\\.?";
     case "a":
     case "A":
-      return "(\\p{L}{3,9})\\.?";
+      // Two letters for German and Dutch abbreviations (`Mo`, `ma`), ten for `Donnerstag`.
+      return "(\\p{L}{2,10})\\.?";
     case "q":
       return "([1-4])";
     case "z":
@@ -182,8 +177,8 @@ export function monthAbbreviation(month: number, language: MonthLanguage): strin
   return MONTHS_BY_LANGUAGE[language].short[month] ?? "";
 }
 
-/** Lower case, no accents, no trailing dot: `Mär.` → `mar`, `Févr.` → `fevr`. */
-function monthKey(name: string): string {
+/** Lower case, no accents, no trailing dot: `Mär.` → `mar`, `Févr.` → `fevr`, `Mié.` → `mie`. */
+function nameKey(name: string): string {
   return name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\.$/, "");
 }
 
@@ -192,30 +187,70 @@ const MONTH_KEYS = new Map(
     const { full, short, also = [] } = MONTHS_BY_LANGUAGE[language];
     const keys = new Map<string, number>();
     full.forEach((name, m) => {
-      for (const key of [monthKey(name), monthKey(short[m] as string), ...(also[m] ?? [])]) keys.set(key, m + 1);
+      for (const key of [nameKey(name), nameKey(short[m] as string), ...(also[m] ?? [])]) keys.set(key, m + 1);
     });
     return [language, keys];
   }),
 );
 
 /**
+ * Weekday names (Sunday first, as Date.getUTCDay counts) in the languages whose month names are
+ * read, full and as each language's spreadsheets abbreviate them: the long date of a German, French,
+ * Spanish, Italian or Dutch Excel starts with one (`Montag, 6. Januar 2020`, `lundi 6 janvier 2020`).
+ */
+const WEEKDAYS_BY_LANGUAGE: Record<MonthLanguage, { full: string[]; short: string[] }> = {
+  en: { full: WEEKDAY_NAMES, short: WEEKDAY_NAMES.map((name) => name.slice(0, 3)) },
+  de: { full: ["Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"], short: ["So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"] },
+  fr: { full: ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"], short: ["dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."] },
+  es: { full: ["domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"], short: ["dom", "lun", "mar", "mié", "jue", "vie", "sáb"] },
+  it: { full: ["domenica", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato"], short: ["dom", "lun", "mar", "mer", "gio", "ven", "sab"] },
+  nl: { full: ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"], short: ["zo", "ma", "di", "wo", "do", "vr", "za"] },
+};
+
+/**
+ * The day of the week (0 = Sunday) a weekday name or its abbreviation names in a language
+ * (English by default: `Mon`, `Tues`; German `Mo`, `Dienstag`; French `lun.`); -1 for none. A
+ * name may be cut after three letters or more when that reads one day only.
+ */
+export function weekdayFromName(name: string, language: MonthLanguage = "en"): number {
+  const key = nameKey(name.trim());
+  const { full, short } = WEEKDAYS_BY_LANGUAGE[language];
+  const exact = short.findIndex((day) => nameKey(day) === key);
+  if (exact >= 0) return exact;
+  if (key.length < 3) return -1;
+  const days = full.flatMap((day, d) => (nameKey(day).startsWith(key) ? [d] : []));
+  return days.length === 1 ? (days[0] as number) : -1;
+}
+
+/** Whether a word is a weekday's full name in a language (`Montag`), not an abbreviation (`Mo`, `Tues`). */
+export function isFullWeekdayName(name: string, language: MonthLanguage): boolean {
+  const key = nameKey(name.trim());
+  return WEEKDAYS_BY_LANGUAGE[language].full.some((day) => nameKey(day) === key);
+}
+
+/** The languages in which a word names a weekday, English first. */
+export function weekdayLanguagesOf(name: string): MonthLanguage[] {
+  return MONTH_LANGUAGES.filter((language) => weekdayFromName(name, language) >= 0);
+}
+
+/**
  * Month number 1–12 of a month name or abbreviation in a language (English by default), or 0. A
  * name may also be cut after three letters or more (`Sept`, `Janu`) when that reads one month only.
  */
 export function monthFromName(name: string, language: MonthLanguage = "en"): number {
-  const key = monthKey(name.trim());
+  const key = nameKey(name.trim());
   const keys = MONTH_KEYS.get(language) as Map<string, number>;
   const exact = keys.get(key);
   if (exact) return exact;
   if (key.length < 3) return 0;
-  const months = new Set(MONTHS_BY_LANGUAGE[language].full.flatMap((full, m) => (monthKey(full).startsWith(key) ? [m + 1] : [])));
+  const months = new Set(MONTHS_BY_LANGUAGE[language].full.flatMap((full, m) => (nameKey(full).startsWith(key) ? [m + 1] : [])));
   return months.size === 1 ? ([...months][0] as number) : 0;
 }
 
 /** Whether a word is a month's full name (`März`, `juillet`) rather than an abbreviation (`janv.`, `Mrz`). */
 export function isFullMonthName(name: string, language: MonthLanguage): boolean {
-  const key = monthKey(name.trim());
-  return MONTHS_BY_LANGUAGE[language].full.some((full) => monthKey(full) === key) && !MONTHS_BY_LANGUAGE[language].short.some((short) => monthKey(short) === key);
+  const key = nameKey(name.trim());
+  return MONTHS_BY_LANGUAGE[language].full.some((full) => nameKey(full) === key) && !MONTHS_BY_LANGUAGE[language].short.some((short) => nameKey(short) === key);
 }
 
 /** Whether a word is one of a language's month names as that language spells it, accents and all (`Mär` is German, not English). */
@@ -410,7 +445,7 @@ function makeRegexParser(pattern: string, language: MonthLanguage): (text: strin
           month = (Number(value) - 1) * 3 + 1;
           break;
         case "a":
-          weekday = weekdayFromName(value);
+          weekday = weekdayFromName(value, language);
           if (weekday < 0) return NaN;
           break;
         case "z":
@@ -540,9 +575,9 @@ export function formatTime(ms: number, format: TimeFormat, index = 0): string {
       case "B":
         return MONTHS_BY_LANGUAGE[format.language ?? "en"].full[date.getUTCMonth()] as string;
       case "a":
-        return (WEEKDAY_NAMES[date.getUTCDay()] as string).slice(0, 3);
+        return WEEKDAYS_BY_LANGUAGE[format.language ?? "en"].short[date.getUTCDay()] as string;
       case "A":
-        return WEEKDAY_NAMES[date.getUTCDay()] as string;
+        return WEEKDAYS_BY_LANGUAGE[format.language ?? "en"].full[date.getUTCDay()] as string;
       case "q":
         return String(Math.floor(date.getUTCMonth() / 3) + 1);
       case "G":
