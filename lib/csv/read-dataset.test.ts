@@ -428,6 +428,14 @@ describe("readDataset refuses bad files with the row, the column and what to do"
       "Row 3, column `sales`: `12;5` is not a number. Correct it, or empty the cell to mark a missing value.",
     ],
     ["date,sales\n2024-01-01,10\n2024-01-02,11,5\n", "Row 3 has 3 fields but the header has 2. If numbers use a decimal comma, quote them or save the file with semicolons."],
+    // A comment with a comma in it is no decimal comma: the hint names the cell that is one too many.
+    ["date,sales\n2024-01-01,10\n2024-01-02,11,oops\n", "Row 3 has 3 fields but the header has 2: the extra cell is `oops`. If a cell holds the delimiter, quote it; otherwise check the delimiter and the quotes on that row."],
+    [
+      "date,sales,note\n2024-01-01,10,ok\n2024-01-02,11,late, see mail,2\n",
+      "Row 3 has 5 fields but the header has 3: the extra cells are `see mail`, `2`. If a cell holds the delimiter, quote it; otherwise check the delimiter and the quotes on that row.",
+    ],
+    ["date;sales\n2024-01-01;10\n2024-01-02;11;x\n", "Row 3 has 3 fields but the header has 2: the extra cell is `x`. If a cell holds the delimiter, quote it; otherwise check the delimiter and the quotes on that row."],
+    ["date,sales,note\n2024-01-01,10,ok\n2024-01-02,-11,5,ok\n", "Row 3 has 4 fields but the header has 3. If numbers use a decimal comma, quote them or save the file with semicolons."],
     ["date,sales\n2024-01-01,10\n2024-02-30,11\n", "Row 3, column `date`: `2024-02-30` is not a date like the others (YYYY-MM-DD). Correct it or delete the row."],
     ["name,city\nann,paris\nbob,rome\n", "No column holds numbers, so there is no series to read. The columns are `name`, `city`; a time series needs a column of values such as `sales` or `temperature`."],
     ["date,v\n2024-01-01,1\n2024-01-01,2\n", "Rows 2 and 3 have the same time `2024-01-01`. Remove the duplicate row, or, if the file holds several series, add a column that names each one. If rows with the same time are transactions or events, choose to add them up or average them on import (CLI: --repeated-times sum or mean), or to group them by day, week or month (CLI: --aggregate day)."],

@@ -530,6 +530,17 @@ function otherUnit(cell: string, unit: string | undefined): string | undefined {
   return unit === undefined || measureUnit(`1 ${unit}`) !== undefined ? written : undefined;
 }
 
+/**
+ * Whether two neighbouring cells of a row are the two halves of a number written with a decimal
+ * comma (`11,5` read as `11` and `5`): only then does a row with too many fields call for that hint.
+ */
+function splitsDecimalComma(row: string[]): boolean {
+  for (let i = 1; i < row.length; i++) {
+    if (/^\s*[-+−]?\d+$/.test(row[i - 1] as string) && /^\d+\s*$/.test(row[i] as string)) return true;
+  }
+  return false;
+}
+
 /** A text column that may yet turn out to name the series: its cell on every row, as codes. */
 interface LateId {
   column: ColumnInfo;
@@ -634,11 +645,14 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   let dataIndex = 0;
 
   function raggedMessage(row: string[], line: number): string {
-    const hint =
-      row.length > width && dialect.delimiter === "," && dialect.decimal === "."
-        ? " If numbers use a decimal comma, quote them or save the file with semicolons."
-        : " Check the delimiter and the quotes on that row.";
-    return `Row ${formatRowNumber(line)} has ${row.length} ${row.length === 1 ? "field" : "fields"} but the header has ${width}.${hint}`;
+    const fields = `Row ${formatRowNumber(line)} has ${row.length} ${row.length === 1 ? "field" : "fields"} but the header has ${width}`;
+    if (row.length < width) return `${fields}. Check the delimiter and the quotes on that row.`;
+    if (dialect.delimiter === "," && dialect.decimal === "." && splitsDecimalComma(row)) {
+      return `${fields}. If numbers use a decimal comma, quote them or save the file with semicolons.`;
+    }
+    const extra = row.slice(width).map((cell) => quote(cell.trim()));
+    const named = extra.length === 1 ? `the extra cell is ${extra[0]}` : `the extra cells are ${extra.slice(0, ROW_LIMIT_IN_MESSAGES).join(", ")}${extra.length > ROW_LIMIT_IN_MESSAGES ? ", …" : ""}`;
+    return `${fields}: ${named}. If a cell holds the delimiter, quote it; otherwise check the delimiter and the quotes on that row.`;
   }
 
   /** Extra cells that are all empty (trailing delimiters, as some exports write) are not an error. */
