@@ -376,6 +376,42 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     });
   });
 
+  it("names the hour that is missing when clocks go forward, and does not count it as a gap", () => {
+    const hourly = (times: string[]) => `time,kwh\n${times.map((t, i) => `${t},${i + 1}`).join("\n")}\n`;
+    const hours = (day: string, hs: number[]) => hs.map((h) => `${day} ${String(h).padStart(2, "0")}:00`);
+    const spring = read(hourly(hours("2023-03-26", [0, 1, 3, 4, 5])));
+    expect(spring.series[0]!.frequency).toMatchObject({ kind: "hourly", gapCount: 0 });
+    expect(spring.issues.filter((i) => i.kind === "gaps")).toEqual([]);
+    expect(spring.issues.map((i) => i.message)).toContain(
+      "The hour from 2023-03-26 02:00 is missing, where clocks go forward for daylight saving; that hour never happened on the local clock, so it is not a gap.",
+    );
+    // A quarter-hourly North American file over two springs, and a second series beside it.
+    const american: string[] = [];
+    for (let t = Date.UTC(2022, 2, 13); t < Date.UTC(2023, 2, 12, 5); t += 900_000) {
+      const label = new Date(t).toISOString().slice(0, 16).replace("T", " ");
+      if (!label.startsWith("2022-03-13 02:") && !label.startsWith("2023-03-12 02:")) american.push(label);
+    }
+    const both = read(`time,a,b\n${american.map((t, i) => `${t},${i},${2 * i}`).join("\n")}\n`);
+    expect(both.series.map((s) => s.frequency.gapCount)).toEqual([0, 0]);
+    expect(both.issues.map((i) => i.message)).toContain(
+      "2 hours are missing where clocks go forward for daylight saving (2022-03-13 02:00, 2023-03-12 02:00); those hours never happened on the local clock, so they are not gaps.",
+    );
+    // Times written with their offsets are read on the local clock, which skips that hour too.
+    const zoned = read(hourly(["2023-03-26T00:00+01:00", "2023-03-26T01:00+01:00", "2023-03-26T03:00+02:00", "2023-03-26T04:00+02:00"]));
+    expect(zoned.series[0]!.frequency.gapCount).toBe(0);
+    expect(zoned.issues.map((i) => i.message).join(" ")).toMatch(/The hour from 2023-03-26T02:00 is missing, where clocks go forward/);
+    // The same hour on another Sunday, or more than that hour, or in a file kept in UTC, is a gap.
+    for (const text of [
+      hourly(hours("2023-03-19", [0, 1, 3, 4])),
+      hourly(hours("2023-03-26", [0, 1, 4, 5])),
+      hourly(["2023-03-26T00:00Z", "2023-03-26T01:00Z", "2023-03-26T03:00Z", "2023-03-26T04:00Z"]),
+    ]) {
+      const dataset = read(text);
+      expect(dataset.series[0]!.frequency.gapCount).toBeGreaterThan(0);
+      expect(dataset.issues.map((i) => i.message).join(" ")).not.toMatch(/clocks go forward/);
+    }
+  });
+
   it("reads ISO weeks as the weeks' Mondays, across a 53-week year", () => {
     const dataset = read("week,orders\n2020-W52,10\n2020-W53,12\n2021-W01,11\n2021-W02,14\n");
     expect(dataset.timeColumn).toBe("week");

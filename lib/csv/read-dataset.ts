@@ -1209,6 +1209,19 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       if (names.has(s.name)) return fail(`Two series would both be called \`${s.name}\`. Give each series its own name.`);
       names.add(s.name);
     }
+    // In a file kept in local time the hour clocks skip in spring has no row: no reading is
+    // missing there, so it is named rather than counted among the gaps (once for a wide file's columns).
+    const wallClock = timeFormat.kind === "pattern" && (localClock || !/%z|UTC|GMT/.test(timeFormat.pattern));
+    const skippedNotes = new Set<string>();
+    for (const s of series) {
+      const step = s.frequency.step;
+      const skipped = wallClock && s.frequency.gapCount > 0 && step.unit === "ms" && HOUR_MS % step.ms === 0 ? skippedClockHours(s.times, step.ms) : [];
+      if (skipped.length > 0) {
+        s.frequency = { ...s.frequency, gapCount: s.frequency.gapCount - skipped.length * (HOUR_MS / (step as { ms: number }).ms) };
+        skippedNotes.add(skippedHoursNote(skipped, groups.size > 1 ? s.name : "", timeFormat));
+      }
+    }
+    for (const message of skippedNotes) issues.push({ kind: "note", message });
     for (const s of series) {
       if (s.frequency.gapCount > 0) {
         issues.push({
@@ -1382,21 +1395,67 @@ function nextMissing(values: Float64Array, from: number, end: number): number {
 /** Clocks change for daylight saving twice a year at most; offsets that switch sooner are not that. */
 const MIN_DAYS_BETWEEN_CLOCK_CHANGES = 28;
 
+/** A wall-clock time's (UTC fields) month (0–11), day and hour when it is on a Sunday, the day clocks change; else null. */
+function sundayClock(ms: number): { month: number; day: number; hour: number } | null {
+  const date = new Date(ms);
+  return date.getUTCDay() === 0 ? { month: date.getUTCMonth(), day: date.getUTCDate(), hour: date.getUTCHours() } : null;
+}
+
 /**
  * Whether a wall-clock time (UTC fields) lies in the hour that repeats when clocks go back: 02:00
  * on the last Sunday of October (Europe; 01:00 in the UK), 01:00 on the first Sunday of November
  * (North America), 02:00 on the first Sunday of April (Australia, New Zealand).
  */
 function isRepeatedClockHour(ms: number): boolean {
-  const date = new Date(ms);
-  const month = date.getUTCMonth();
-  const day = date.getUTCDate();
-  const hour = date.getUTCHours();
-  if (date.getUTCDay() !== 0) return false;
+  const sunday = sundayClock(ms);
+  if (!sunday) return false;
+  const { month, day, hour } = sunday;
   if (month === 9) return day + 7 > 31 && (hour === 1 || hour === 2);
   if (month === 10) return day <= 7 && hour === 1;
   if (month === 3) return day <= 7 && hour === 2;
   return false;
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Whether a wall-clock time (UTC fields) lies in the hour that is skipped when clocks go forward,
+ * the mirror of isRepeatedClockHour: 02:00 on the last Sunday of March (Europe; 01:00 in the UK),
+ * on the second Sunday of March (North America), on the first Sunday of October (Australia) and
+ * the last Sunday of September (New Zealand).
+ */
+function isSkippedClockHour(ms: number): boolean {
+  const sunday = sundayClock(ms);
+  if (!sunday) return false;
+  const { month, day, hour } = sunday;
+  if (month === 2) return (day + 7 > 31 && (hour === 1 || hour === 2)) || (day >= 8 && day <= 14 && hour === 2);
+  if (month === 9) return day <= 7 && hour === 2;
+  if (month === 8) return day + 7 > 30 && hour === 2;
+  return false;
+}
+
+/**
+ * The starts of the hours a series skips where clocks go forward: a step over exactly one whole
+ * hour more than the series' own, from the full hour. A longer gap there is data that is missing.
+ * @param times wall-clock epoch ms, ascending
+ * @param stepMs the series' step, a whole fraction of an hour
+ */
+function skippedClockHours(times: Float64Array, stepMs: number): number[] {
+  const hours: number[] = [];
+  for (let i = 1; i < times.length; i++) {
+    const from = (times[i - 1] as number) + stepMs;
+    if ((times[i] as number) - from === HOUR_MS && from % HOUR_MS === 0 && isSkippedClockHour(from)) hours.push(from);
+  }
+  return hours;
+}
+
+/** The note on hours skipped when clocks go forward, worded as the note on the hour that comes twice. */
+function skippedHoursNote(hours: number[], series: string, format: TimeFormat): string {
+  const labels = hours.slice(0, ROW_LIMIT_IN_MESSAGES).map((t) => formatTime(t, format, 0));
+  const where = series ? ` of series \`${series}\`` : "";
+  return hours.length === 1
+    ? `The hour from ${labels[0]}${where} is missing, where clocks go forward for daylight saving; that hour never happened on the local clock, so it is not a gap.`
+    : `${plural(hours.length, "hour", "hours")}${where} are missing where clocks go forward for daylight saving (${labels.join(", ")}${hours.length > labels.length ? ", …" : ""}); those hours never happened on the local clock, so they are not gaps.`;
 }
 
 function dropIndexes(values: Float64Array, drop: number[]): Float64Array {
