@@ -20,6 +20,19 @@ describe("previewCsv shows how a file will be read, before anything is stored", 
     expect(preview.sampleRowNumbers).toEqual([2, 3, 4, 5]);
   });
 
+  it("a column computed from the date is not offered as ticked, and ticked it is read", async () => {
+    const days = Array.from({ length: 30 }, (_, i) => new Date(Date.UTC(2024, 0, 1) + i * 86_400_000));
+    const text = `date,wkday,sales\n${days.map((d, i) => `${d.toISOString().slice(0, 10)},${((d.getUTCDay() + 6) % 7) + 1},${10 + (i % 4)}`).join("\n")}\n`;
+    const preview = await previewCsv(file(text), "sales.csv");
+    expect(preview.columns.map((c) => c.role)).toEqual(["time", "ignored", "value"]);
+    expect(preview.valueColumns).toEqual(["sales"]);
+    expect(preview.series.map((s) => s.name)).toEqual(["sales"]);
+    const chosen = await previewCsv(file(text), "sales.csv", { valueColumns: ["wkday", "sales"] });
+    expect(chosen.columns.map((c) => c.role)).toEqual(["time", "value", "value"]);
+    expect(chosen.valueColumns).toEqual(["wkday", "sales"]);
+    expect(chosen.series.map((s) => s.name)).toEqual(["wkday", "sales"]);
+  });
+
   it("a wide file: columns with types and roles, first rows, one series per value column", async () => {
     const text = "month,north,south,note\n2024-01,1,2,a\n2024-02,3,,b\n2024-03,5,6,c\n";
     const preview = await previewCsv(file(text), "regions.csv");

@@ -29,18 +29,19 @@ async function readHead(blob: Blob): Promise<Result<{ head: string; encoding: st
   return ok({ head: across ? across.text.slice(0, SNIFF_CHARS) : head, encoding: decoding.data.encoding(), turned: across !== null });
 }
 
-function roleOf(column: ColumnInfo, plan: ColumnPlan | null, idColumn: string | null): ColumnRole {
+/** @param leftOut value columns the read left out (a week number beside the date) */
+function roleOf(column: ColumnInfo, plan: ColumnPlan | null, idColumn: string | null, leftOut: string[]): ColumnRole {
   if (!plan) return "ignored";
   if (plan.time === column || plan.clock?.column === column || plan.parts?.columns.includes(column)) return "time";
   if (column.name === idColumn) return "id";
-  return (plan.matrix?.columns ?? plan.values).includes(column) ? "value" : "ignored";
+  return (plan.matrix?.columns ?? plan.values).includes(column) && !leftOut.includes(column.name) ? "value" : "ignored";
 }
 
-function toPreviewColumn(column: ColumnInfo, plan: ColumnPlan | null, idColumn: string | null): PreviewColumn {
+function toPreviewColumn(column: ColumnInfo, plan: ColumnPlan | null, idColumn: string | null, leftOut: string[]): PreviewColumn {
   return {
     name: column.name,
     kind: column.kind,
-    role: roleOf(column, plan, idColumn),
+    role: roleOf(column, plan, idColumn, leftOut),
     format: column.time ? describeTimeFormat(column.time.format) : null,
     hasDateOrder: column.time?.dateOrder !== undefined,
     numeric: column.kind === "number" || column.numeric === true,
@@ -117,18 +118,20 @@ export async function previewCsv(
   const dataset = read.ok ? read.data.parsed : null;
   // The rows read can name the series where the sampled rows could not (a long file sorted by series).
   const idColumn = dataset ? dataset.idColumn : (plan?.id?.name ?? null);
+  // Unticked, so that ticking another value column does not choose them too without a word.
+  const leftOut = dataset?.calendarColumns ?? [];
   return {
     fileName,
     fileSize: blob.size,
     encoding: read.ok ? read.data.encoding : head.data.encoding,
     dialect: sniff.dialect,
-    columns: sniff.columns.map((column) => toPreviewColumn(column, plan, idColumn)),
+    columns: sniff.columns.map((column) => toPreviewColumn(column, plan, idColumn, leftOut)),
     sampleRows: sniff.sampleRows.slice(0, PREVIEW_ROWS),
     // A turned table's rows are not the file's lines: numbers would point at the wrong ones.
     sampleRowNumbers: head.data.turned ? null : sniff.sampleRowNumbers.slice(0, PREVIEW_ROWS),
     timeColumn: plan?.time?.name ?? null,
     idColumn,
-    valueColumns: (plan?.matrix?.columns ?? plan?.values)?.map((c) => c.name).filter((name) => name !== idColumn) ?? [],
+    valueColumns: (plan?.matrix?.columns ?? plan?.values)?.map((c) => c.name).filter((name) => name !== idColumn && !leftOut.includes(name)) ?? [],
     dateOrder: dataset?.dateOrder ?? plan?.time?.time?.dateOrder ?? null,
     shape: dataset?.shape ?? null,
     rowCount: dataset?.rowCount ?? 0,

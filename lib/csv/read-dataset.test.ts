@@ -455,6 +455,51 @@ describe("readDataset reads the dialects analysts' files come in", () => {
   });
 });
 
+describe("a column computed from the date is left out of the series", () => {
+  // 100 days across a year's turn, from Monday 16 December 2019 (ISO week 51), so that week,
+  // month, quarter and year all change.
+  const days = Array.from({ length: 100 }, (_, i) => new Date(Date.UTC(2019, 11, 16) + i * 86_400_000));
+  const isoWeek = (d: Date) => {
+    const thursday = new Date(d.getTime() + (3 - ((d.getUTCDay() + 6) % 7)) * 86_400_000);
+    return Math.floor((thursday.getTime() - Date.UTC(thursday.getUTCFullYear(), 0, 1)) / (7 * 86_400_000)) + 1;
+  };
+  const fileWith = (header: string, cell: (d: Date, i: number) => string | number) =>
+    `date,${header},sales\n${days.map((d, i) => `${d.toISOString().slice(0, 10)},${cell(d, i)},${100 + ((i * 37) % 11)}`).join("\n")}\n`;
+
+  it.each([
+    ["week", (d: Date) => isoWeek(d), "the week number"],
+    ["KW", (d: Date, i: number) => (i % 9 === 4 ? "" : String(isoWeek(d)).padStart(2, "0")), "the week number"],
+    ["month", (d: Date) => d.getUTCMonth() + 1, "the month number"],
+    ["quarter", (d: Date) => Math.floor(d.getUTCMonth() / 3) + 1, "the quarter"],
+    ["FY", (d: Date) => d.getUTCFullYear(), "the year"],
+    ["dayno", (d: Date) => Math.round((d.getTime() - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86_400_000) + 1, "the day of the year"],
+    ["wd", (d: Date) => d.getUTCDay(), "the weekday number"],
+    ["Wochentag", (d: Date) => ((d.getUTCDay() + 6) % 7) + 1, "the weekday number"],
+    ["Day", (d: Date) => d.getUTCDate(), "the day of the month"],
+  ])("`%s`, with a note", (header, cell, what) => {
+    const dataset = read(fileWith(header, cell));
+    expect(dataset.series.map((s) => s.name)).toEqual(["sales"]);
+    expect(dataset.shape).toBe("long");
+    expect(dataset.issues.map((i) => i.message)).toContain(`Column \`${header}\` is ${what} of the date: left out of the series (pick it as a value column to forecast it anyway).`);
+    // Chosen as a value column, it is read like any other.
+    const chosen = read(fileWith(header, cell), { valueColumns: ["sales", header] });
+    expect(chosen.series.map((s) => s.name)).toEqual(["sales", header]);
+    expect(chosen.issues.map((i) => i.message).join(" ")).not.toMatch(/left out of the series/);
+  });
+
+  it("only on exact agreement with every row's date, never by its name", () => {
+    // A `Day` of real values, a week number one row gets wrong, a constant year: series all.
+    const real = read(fileWith("Day", (_, i) => 3 + (i % 5)));
+    expect(real.series.map((s) => s.name)).toEqual(["Day", "sales"]);
+    const wrong = read(fileWith("week", (d, i) => (i === 80 ? isoWeek(d) + 1 : isoWeek(d))));
+    expect(wrong.series.map((s) => s.name)).toEqual(["week", "sales"]);
+    // The date's own year in a file of one year says nothing by itself; nor does a lone column.
+    const year = read(`date,FY,sales\n2021-01-04,2021,5\n2021-01-05,2021,6\n2021-01-06,2021,7\n`);
+    expect(year.series.map((s) => s.name)).toEqual(["FY", "sales"]);
+    expect(read(fileWith("week", (d) => isoWeek(d)).replace(/,\d+\n/g, "\n").replace(",sales", "")).series.map((s) => s.name)).toEqual(["week"]);
+  });
+});
+
 describe("readDataset refuses bad files with the row, the column and what to do", () => {
   it.each([
     ["", "The file is empty. Choose a CSV file with a header row and at least one data row."],
@@ -713,11 +758,12 @@ describe("grouping rows by a period on import", () => {
   it("coarsens a regular daily series to months (wide file: one series per column, a late column clipped)", () => {
     // 1 January to 31 March 2024 (a leap year); signups are counted from 15 January.
     const days = Array.from({ length: 91 }, (_, i) => new Date(Date.UTC(2024, 0, 1) + i * 86_400_000).toISOString().slice(0, 10));
-    const text = `date,visits,signups\n${days.map((d, i) => `${d},${i + 1},${i >= 14 ? 2 : ""}`).join("\n")}\n`;
+    // (Visits of 1, 2, 3, … would be the day of the year, and left out as a calendar column.)
+    const text = `date,visits,signups\n${days.map((d, i) => `${d},${i + 101},${i >= 14 ? 2 : ""}`).join("\n")}\n`;
     const dataset = read(text, { aggregate: { period: "month", by: "sum" } });
     expect(dataset.series.map((s) => [s.name, s.frequency.kind, Array.from(s.values)])).toEqual([
-      // 1 + … + 31, 32 + … + 60, 61 + … + 91
-      ["visits", "monthly", [496, 1334, 2356]],
+      // 101 + … + 131, 132 + … + 160, 161 + … + 191
+      ["visits", "monthly", [3596, 4234, 5456]],
       // January is partial for signups (from the 15th) and left out: 29 and 31 days of 2.
       ["signups", "monthly", [58, 62]],
     ]);

@@ -1,6 +1,7 @@
 import { BEYOND_MAX_ABS_VALUE, MAX_ABS_VALUE } from "../forecast/config";
 import { fail, ok, type Result } from "../result";
 import { isLongerThanName, MAX_NAME_LENGTH, nameClaimer, toCellName } from "../series/names";
+import { findCalendarField } from "../time/calendar-field";
 import { looksLikeTimeName, offsetOf, rangeStart, type DateOrder, type DetectedTimeFormat } from "../time/detect-time-format";
 import { inferFrequency, type Frequency } from "../time/frequency";
 import { comparePeriod, describePeriod, periodFrequency, periodStart, toPeriodTimeFormat } from "../time/period";
@@ -85,6 +86,11 @@ export interface ParsedDataset {
   idColumn: string | null;
   shape: DatasetShape;
   series: ParsedSeries[];
+  /**
+   * Value columns left out of the series because every cell is a calendar field of its row's date
+   * (`week` the ISO week): none when the analyst chose the value columns.
+   */
+  calendarColumns: string[];
   /** Data rows read (blank lines excluded). */
   rowCount: number;
   issues: IngestIssue[];
@@ -998,6 +1004,22 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       const names = plan.calendar.map((c) => `\`${c.name}\``).join(", ");
       issues.push({ kind: "note", message: `${plan.calendar.length === 1 ? `Column ${names} describes` : `Columns ${names} describe`} the date, so ${plan.calendar.length === 1 ? "it is" : "they are"} not read as a series (pick ${plan.calendar.length === 1 ? "it" : "them"} as a value column to forecast anyway).` });
     }
+    // Columns such as a week number beside the date: only on agreement with every row's time, and
+    // never every value column (a file of dates and week numbers alone means the week numbers).
+    const derived = new Map<ColumnInfo, string>();
+    if (plan.time && !matrix && !options.valueColumns?.length) {
+      const wallOffsets = zoned && !localClock;
+      for (const [c, info] of plan.values.entries()) {
+        if (info === id) continue;
+        const parts = [...groups.values()].map((g) => ({ times: g.times.data, values: (g.values[c] as Growable<Float64Array>).data, length: g.times.length, offsets: wallOffsets ? g.offsets?.data : null }));
+        const what = findCalendarField(parts);
+        if (what) derived.set(info, what);
+      }
+      if (derived.size === plan.values.filter((v) => v !== id).length) derived.clear();
+    }
+    for (const [info, what] of derived) {
+      issues.push({ kind: "note", message: `Column \`${info.name}\` is ${what} of the date: left out of the series (pick it as a value column to forecast it anyway).` });
+    }
     if (plan.rowNumbers) issues.push({ kind: "note", message: `Column \`${plan.rowNumbers.name}\` only counts the rows (the row names R and pandas write), so it is not read as a series.` });
     if (!plan.time) issues.push({ kind: "note", message: noTimeNote(columns, sniffed.sampleRows, options.timeColumn === null) });
     // Empty cells inside each value column's series (those before its first value and after its
@@ -1124,10 +1146,10 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         combinedRows ??= dropIndexes(pick(Float64Array.from(group.rows.data.subarray(0, n))), repeated);
         return combinedRows[i] as number;
       };
-      const valueCount = plan.values.filter((v) => v !== id).length;
+      const valueCount = plan.values.filter((v) => v !== id && !derived.has(v)).length;
       for (const [c, info] of plan.values.entries()) {
         // A store-number column found only once the whole file was read names series, not values.
-        if (info === id) continue;
+        if (info === id || derived.has(info)) continue;
         const rowValues = pick((group.values[c] as Growable<Float64Array>).data);
         // Copies and the two readings of a clock-change hour are averaged; the analyst's choice otherwise.
         const values = repeated.length > 0 ? combineRepeats(rowValues, picked, options.repeatedTimes ?? "mean") : rowValues;
@@ -1244,7 +1266,8 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       timeFormat: seriesFormat,
       dateOrder: timeInfo?.dateOrder ?? null,
       idColumn: id?.name ?? null,
-      shape: id ? "tidy" : plan.values.length > 1 ? "wide" : "long",
+      shape: id ? "tidy" : plan.values.length - derived.size > 1 ? "wide" : "long",
+      calendarColumns: [...derived.keys()].map((c) => c.name),
       series,
       rowCount: dataIndex,
       issues,

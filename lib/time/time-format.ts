@@ -298,7 +298,7 @@ function isoWeeksInYear(year: number): number {
 }
 
 /** The ISO year and week a UTC date falls in. */
-function isoWeekOf(date: Date): { year: number; week: number } {
+export function isoWeekOf(date: Date): { year: number; week: number } {
   const days = Math.floor(date.getTime() / 86_400_000);
   let year = date.getUTCFullYear() + 1;
   while (isoWeekMonday(year, 1) > days) year--;
