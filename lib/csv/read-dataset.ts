@@ -1237,11 +1237,11 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     const skippedNotes = new Set<string>();
     for (const s of series) {
       const step = s.frequency.step;
-      const skipped = wallClock && s.frequency.gapCount > 0 && step.unit === "ms" && HOUR_MS % step.ms === 0 ? skippedClockHours(s.times, step.ms) : [];
-      if (skipped.length > 0) {
-        s.frequency = { ...s.frequency, gapCount: s.frequency.gapCount - skipped.length * (HOUR_MS / (step as { ms: number }).ms) };
-        skippedNotes.add(skippedHoursNote(skipped, groups.size > 1 ? s.name : "", timeFormat));
-      }
+      if (!wallClock || s.frequency.gapCount === 0 || step.unit !== "ms" || HOUR_MS % step.ms !== 0) continue;
+      const skipped = skippedClockHours(s.times, step.ms);
+      if (skipped.length === 0) continue;
+      s.frequency = { ...s.frequency, gapCount: s.frequency.gapCount - skipped.length * (HOUR_MS / step.ms) };
+      skippedNotes.add(skippedHoursNote(skipped, groups.size > 1 ? s.name : "", timeFormat));
     }
     for (const message of skippedNotes) issues.push({ kind: "note", message });
     for (const s of series) {
