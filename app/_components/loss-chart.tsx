@@ -15,6 +15,12 @@ export interface LossChartProps {
   loss?: string;
 }
 
+const MARGIN = { top: 8, right: 16, bottom: 4, left: 8 };
+/** px of the value axis' labels. */
+const Y_AXIS_WIDTH = 56;
+/** px of the chart's width outside the plot, left and right. */
+const PLOT_INSET = MARGIN.left + MARGIN.right + Y_AXIS_WIDTH;
+
 /** "Training loss": train and validation loss per epoch, live while training; optional log scale. */
 export const LossChart = memo(function LossChart({ histories, loss = "loss" }: LossChartProps) {
   const [logScale, setLogScale] = useState(false);
@@ -28,6 +34,8 @@ export const LossChart = memo(function LossChart({ histories, loss = "loss" }: L
     const drawn = new Set(toDrawnLossKeys(rows));
     return LOSS_CURVES.filter((c) => drawn.has(c.key));
   }, [rows]);
+  // The container's width, as Recharts reports it, decides whether the last epoch's tick has room.
+  const [width, setWidth] = useState(0);
   // Explicit ticks drawn without overlap checks: Recharts then measures no label text, which would
   // force a layout of the whole page on every live update.
   const { xMax, xTicks, yTicks } = useMemo(() => {
@@ -35,10 +43,10 @@ export const LossChart = memo(function LossChart({ histories, loss = "loss" }: L
     const xMax = Math.max(2, rows.at(-1)?.epoch ?? 1);
     return {
       xMax,
-      xTicks: toEpochTicks(xMax),
+      xTicks: toEpochTicks(xMax, width - PLOT_INSET),
       yTicks: extent ? (logScale ? logTicks(extent[0], extent[1]) : niceTicks(extent[0], extent[1], 4)) : [],
     };
-  }, [rows, logScale]);
+  }, [rows, logScale, width]);
   return (
     <figure className="chart-figure" data-testid="loss-chart" data-epoch-count={rows.length} aria-label={`Training loss, ${rows.length} epochs`}>
       <figcaption className="chart-toolbar">
@@ -67,8 +75,8 @@ export const LossChart = memo(function LossChart({ histories, loss = "loss" }: L
         <div className="chart-empty small">The loss appears here after the first epoch.</div>
       ) : (
         <div className="chart-frame chart-frame-small">
-          <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 8 }} aria-label="Training and validation loss by epoch. Arrow keys move through the epochs.">
+          <ResponsiveContainer width="100%" height="100%" onResize={setWidth}>
+            <LineChart data={rows} margin={MARGIN} aria-label="Training and validation loss by epoch. Arrow keys move through the epochs.">
               <CartesianGrid {...HORIZONTAL_GRID} />
               <XAxis
                 dataKey="epoch"
@@ -89,7 +97,7 @@ export const LossChart = memo(function LossChart({ histories, loss = "loss" }: L
                 tickFormatter={formatLossTick}
                 tick={{ fontSize: 12, fill: "var(--text-muted)" }}
                 stroke="var(--border-strong)"
-                width={56}
+                width={Y_AXIS_WIDTH}
                 label={{ value: `${loss} (normalised)`, angle: -90, position: "insideLeft", style: { fontSize: 11, fill: "var(--text-faint)" } }}
               />
               <Tooltip

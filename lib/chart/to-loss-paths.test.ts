@@ -61,21 +61,41 @@ describe("formatLossTick", () => {
 
 describe("toEpochTicks", () => {
   // Epochs count from 1: an axis whose first label is 10 or 20 reads as if training started there.
+  // 500 px: a laptop's chart, where every tick has room.
   it.each([
     [2, [1, 2]],
     [3, [1, 2, 3]],
     [7, [1, 2, 3, 4, 5, 6, 7]],
-    [12, [1, 3, 5, 7, 9, 11]],
-    [14, [1, 5, 10]],
+    [14, [1, 5, 10, 14]],
     [40, [1, 10, 20, 30, 40]],
     [100, [1, 20, 40, 60, 80, 100]],
     [250, [1, 50, 100, 150, 200, 250]],
   ])("%i epochs", (last, ticks) => {
-    expect(toEpochTicks(last)).toEqual(ticks);
+    expect(toEpochTicks(last, 500)).toEqual(ticks);
+  });
+
+  // Where training ended is what an analyst looks for on this axis.
+  it.each([
+    [12, 500, [1, 3, 5, 7, 9, 11, 12]],
+    [21, 500, [1, 5, 10, 15, 20, 21]],
+    [43, 500, [1, 10, 20, 30, 40, 43]],
+    [47, 500, [1, 10, 20, 30, 40, 47]],
+    // On a phone `20` and `21` would touch: the last epoch takes the step's place.
+    [21, 250, [1, 5, 10, 15, 21]],
+    [41, 300, [1, 10, 20, 30, 41]],
+    [12, 120, [1, 3, 5, 7, 9, 12]],
+    // Epoch 1 is never dropped, however narrow the chart.
+    [3, 10, [1, 2, 3]],
+    [2, 4, [1, 2]],
+  ])("%i epochs over %i px: the last epoch has a tick", (last, width, ticks) => {
+    expect(toEpochTicks(last, width)).toEqual(ticks);
   });
 
   it("is what the live chart labels its epoch axis with", () => {
     const rows = Array.from({ length: 40 }, (_, i) => ({ epoch: i + 1, backtestLoss: 1 / (i + 1) }));
     expect(toLossPaths(rows, 600, 220).xTicks.map((t) => t.label)).toEqual(["1", "10", "20", "30", "40"]);
+    const twelve = rows.slice(0, 12);
+    expect(toLossPaths(twelve, 600, 220).xTicks.map((t) => t.label)).toEqual(["1", "3", "5", "7", "9", "11", "12"]);
+    expect(toLossPaths(twelve, 600, 220).xTicks.at(-1)?.x).toBe(toLossPaths(twelve, 600, 220).plot.right);
   });
 });

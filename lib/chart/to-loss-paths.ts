@@ -22,13 +22,20 @@ export function toDrawnLossKeys(rows: readonly LossRow[]): LossKey[] {
 /** A loss axis tick: three decimals at most, trailing zeros dropped (0.125, 0.2), tiny values in e-notation. */
 export const formatLossTick = (v: number) => (Math.abs(v) >= 0.01 || v === 0 ? Number(v.toFixed(3)).toString() : v.toExponential(0));
 
+/** px a digit of an axis label takes (12 px tabular figures), and the room kept between two labels. */
+const DIGIT_PX = 7;
+const LABEL_GAP_PX = 8;
+
 /**
  * Ticks of an epoch axis: epoch 1, where training starts, then multiples of a round step (1, 2 or
- * 5 times a power of ten, or 25) up to the last epoch: `1, 10, 20, 30, 40`; `1, 3, 5, …` for a step of 2.
+ * 5 times a power of ten, or 25), and the last epoch, so the axis says how long training ran:
+ * `1, 10, 20, 30, 40, 45`; `1, 3, 5, …, 11, 12` for a step of 2. Where the last epoch's label would
+ * touch the step's last one (`40` and `41` a few px apart on a phone), the last epoch takes its place.
  * @param lastEpoch the last epoch drawn (≥ 1)
+ * @param plotWidth px from epoch 1 to the last epoch on the axis
  * @param target about how many ticks
  */
-export function toEpochTicks(lastEpoch: number, target = 6): number[] {
+export function toEpochTicks(lastEpoch: number, plotWidth: number, target = 6): number[] {
   const last = Math.max(1, Math.floor(lastEpoch));
   const raw = (last - 1) / Math.max(1, target);
   let step = 1;
@@ -38,6 +45,13 @@ export function toEpochTicks(lastEpoch: number, target = 6): number[] {
   // A step of 2 counts on from 1 (`1, 3, 5`): its multiples put `2` beside the `1`, half a step away.
   const ticks = [1];
   for (let t = step === 2 ? 3 : step; t <= last; t += step) if (t > 1) ticks.push(t);
+  const previous = ticks.at(-1) as number;
+  if (previous === last) return ticks;
+  const pxPerEpoch = plotWidth / Math.max(1, last - 1);
+  const room = ((String(previous).length + String(last).length) / 2) * DIGIT_PX + LABEL_GAP_PX;
+  // Epoch 1 stays: the axis must say where training starts.
+  if ((last - previous) * pxPerEpoch < room && previous !== 1) ticks.pop();
+  ticks.push(last);
   return ticks;
 }
 
@@ -78,7 +92,7 @@ export function toLossPaths(rows: LossRow[], width: number, height: number, logS
   return {
     paths,
     plot,
-    xTicks: toEpochTicks(lastEpoch).map((t) => ({ x: x(t), label: String(t) })),
+    xTicks: toEpochTicks(lastEpoch, plot.right - plot.left).map((t) => ({ x: x(t), label: String(t) })),
     yTicks: yTickValues.filter((t) => t >= lo && t <= hi).map((t) => ({ y: y(t), label: formatLossTick(t) })),
   };
 }
