@@ -235,3 +235,19 @@ test("a refused row is found in the preview by the number the message gives, and
   const fontOf = (role: string) => table.locator(`tbody td[data-role="${role}"]`).first().evaluate((cell) => getComputedStyle(cell).fontFamily);
   expect(await fontOf("time")).toBe(await fontOf("value"));
 });
+
+test("a refused row far below the first rows is shown in the preview, between its neighbours, its cell marked", async ({ page }) => {
+  const lines = ["date,sales"];
+  for (let d = 0; d < 1300; d++) lines.push(`${new Date(Date.UTC(2020, 0, 1 + d)).toISOString().slice(0, 10)},${d === 1202 ? '"12,5,0"' : d}`);
+  await page.goto("/");
+  await page.getByLabel("Upload CSV").setInputFiles({ name: "sales.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n")) });
+  const preview = page.getByTestId("import-preview");
+  await expect(preview.getByRole("alert")).toContainText("Row 1,204, column sales: 12,5,0 is not a number.");
+  const table = preview.getByRole("table", { name: "First rows of the file, and row 1,204, which the upload is refused for" });
+  await expect(table.getByRole("rowheader")).toHaveText(["2", "3", "4", "5", "6", "7", "8", "9", "1,203", "1,204", "1,205"]);
+  await expect(table.getByRole("row").filter({ hasText: "rows not shown" })).toHaveText("… 1,193 rows not shown");
+  // The cell is named for a screen reader, not only coloured.
+  const refused = table.getByRole("cell", { name: "12,5,0 (the cell the upload is refused for)" });
+  await expect(refused).toBeVisible();
+  expect(await refused.evaluate((cell) => getComputedStyle(cell).backgroundColor)).not.toBe(await table.getByRole("cell", { name: "1201", exact: true }).evaluate((cell) => getComputedStyle(cell).backgroundColor));
+});

@@ -7,6 +7,7 @@ import { describePreviewSeries } from "@/lib/csv/describe-preview-series";
 import { describeDialect, formatBytes } from "@/lib/csv/describe-dialect";
 import type { ReadOptions } from "@/lib/csv/read-dataset";
 import { mentionsRepeatedTimes } from "@/lib/csv/repeated-times";
+import { toPreviewTable } from "@/lib/csv/to-preview-table";
 import type { ColumnRole, ImportPreview, PreviewColumn } from "@/lib/series/schema";
 import { MessageText } from "./message-text";
 
@@ -73,6 +74,7 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
   const seriesCount = preview.series.length;
   // The file's own row numbers, as the refusals name rows, so "Row 7" can be found here.
   const rowNumbers = preview.sampleRowNumbers;
+  const table = toPreviewTable(preview);
   // The controls show the latest choices at once, while the worker reads the file again.
   const chosenTime = options.timeColumn !== undefined ? (options.timeColumn ?? NONE) : (preview.timeColumn ?? NONE);
   const chosenId = options.idColumn !== undefined ? (options.idColumn ?? NONE) : (preview.idColumn ?? NONE);
@@ -347,7 +349,7 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
 
         {preview.columns.length > 0 && (
           <div className="table-scroll">
-            <table className="table preview-table" aria-label="First rows of the file">
+            <table className="table preview-table" aria-label={table.label}>
               <thead>
                 <tr>
                   {rowNumbers && (
@@ -367,20 +369,30 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
                 </tr>
               </thead>
               <tbody>
-                {preview.sampleRows.map((row, r) => (
-                  <tr key={r}>
-                    {rowNumbers && (
-                      <th scope="row" className="num row-number">
-                        {count.format(rowNumbers[r] ?? 0)}
-                      </th>
-                    )}
-                    {preview.columns.map((column, c) => (
-                      <td key={column.name} data-role={column.role} className={column.kind === "number" ? "num" : undefined}>
-                        {row[c] ?? ""}
+                {table.rows.map((row) =>
+                  row.kind === "gap" ? (
+                    <tr key={row.key} className="row-gap">
+                      <td colSpan={preview.columns.length + (rowNumbers ? 1 : 0)}>
+                        <span aria-hidden="true">…</span> {count.format(row.skipped)} {row.skipped === 1 ? "row" : "rows"} not shown
                       </td>
-                    ))}
-                  </tr>
-                ))}
+                    </tr>
+                  ) : (
+                    <tr key={row.key} className={row.refusedRow ? "row-refused" : undefined}>
+                      {row.number !== null && (
+                        <th scope="row" className="num row-number">
+                          {count.format(row.number)}
+                          {row.refusedRow && <span className="visually-hidden"> (the row the upload is refused for)</span>}
+                        </th>
+                      )}
+                      {preview.columns.map((column, c) => (
+                        <td key={column.name} data-role={column.role} className={[column.kind === "number" ? "num" : "", row.refusedColumn === c ? "cell-refused" : ""].join(" ").trim() || undefined}>
+                          {row.cells[c] ?? ""}
+                          {row.refusedColumn === c && <span className="visually-hidden"> (the cell the upload is refused for)</span>}
+                        </td>
+                      ))}
+                    </tr>
+                  ),
+                )}
               </tbody>
             </table>
           </div>

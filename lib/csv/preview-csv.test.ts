@@ -13,6 +13,38 @@ describe("previewCsv shows how a file will be read, before anything is stored", 
     expect(preview.sampleRows[preview.sampleRowNumbers?.indexOf(7) ?? -1]).toEqual(["2024-01-03", "1O"]);
   });
 
+  it("brings the refused row far below the first rows into the preview, with its neighbours and the cell named", async () => {
+    const lines = ["date,sales"];
+    for (let d = 0; d < 1300; d++) lines.push(`${new Date(Date.UTC(2020, 0, 1 + d)).toISOString().slice(0, 10)},${d === 1201 ? '"12,5,0"' : d}`);
+    lines.splice(600, 0, "");
+    const preview = await previewCsv(file(lines.join("\n")), "sales.csv");
+    expect(preview.error).toMatch(/^Row 1,204, column `sales`: `12,5,0` is not a number/);
+    expect(preview.refusal).toEqual({
+      row: 1204,
+      column: 1,
+      below: {
+        // Rows 10 to 1,202, the blank line 601 not counted.
+        skipped: 1192,
+        rows: [
+          { number: 1203, cells: ["2023-04-15", "1200"] },
+          { number: 1204, cells: ["2023-04-16", "12,5,0"] },
+          { number: 1205, cells: ["2023-04-17", "1202"] },
+        ],
+      },
+    });
+  });
+
+  it.each([
+    ["a refused row among the first rows needs no second reading", "date,sales\n2024-01-01,1\n2024-01-02,1O\n2024-01-03,3\n", { row: 3, column: 1, below: null }],
+    ["a row of the wrong width is pointed at as a whole", "date,sales\n2024-01-01,1\n2024-01-02,2,7\n", { row: 3, column: null, below: null }],
+    ["a date is pointed at in the time column", "date,sales\n2024-01-01,1\n2024-01-02,2\nsoon,3\n2024-01-04,4\n", { row: 4, column: 0, below: null }],
+    ["a refusal naming no cell points at none", "date,sales\n", null],
+  ])("%s", async (_, text, refusal) => {
+    const preview = await previewCsv(file(text), "f.csv");
+    expect(preview.error).not.toBeNull();
+    expect(preview.refusal).toEqual(refusal);
+  });
+
   it("numbers a quoted cell over two lines as one row, as the reader does", async () => {
     const text = 'date,sales,note\n2024-01-01,10,"two\nlines"\n2024-01-02,11,\n2024-01-03,1O,\n2024-01-04,13,\n';
     const preview = await previewCsv(file(text), "notes.csv");

@@ -1,13 +1,14 @@
 import { lttbIndices } from "../chart/downsample";
 import { formatTimeRange, toTimeLabelStyle } from "../chart/format-time-label";
 import { ok, type Result } from "../result";
-import type { ColumnRole, ImportPreview, PreviewColumn, PreviewSeries } from "../series/schema";
+import type { ColumnRole, ImportPreview, PreviewColumn, PreviewRefusal, PreviewRow, PreviewSeries } from "../series/schema";
 import { describeTimeFormat, formatTimeLabel } from "../time/time-format";
 import { hasDatesAcross, turnDatesAcross } from "./dates-across";
+import { createCsvRowStream } from "./csv-rows";
 import { decodeByteStream, readBlobChunks } from "./decode-text";
-import { readDatasetBlob } from "./read-blob";
-import { planColumns, toSniffOptions, type ColumnPlan, type ParsedDataset, type ParsedSeries, type ReadOptions } from "./read-dataset";
-import { SNIFF_CHARS, sniffCsv, type ColumnInfo, type CsvSniff } from "./sniff-csv";
+import { readDatasetBlob, type BlobDataset } from "./read-blob";
+import { planColumns, toSniffOptions, type ColumnPlan, type ParsedDataset, type ParsedSeries, type ReadOptions, type ReadResult, type RefusedCell } from "./read-dataset";
+import { SNIFF_CHARS, sniffCsv, type ColumnInfo, type CsvDialect, type CsvSniff } from "./sniff-csv";
 
 /** Rows of the file shown in the preview table. */
 const PREVIEW_ROWS = 8;
@@ -27,6 +28,44 @@ async function readHead(blob: Blob): Promise<Result<{ head: string; encoding: st
   }
   const across = turnDatesAcross(head);
   return ok({ head: across ? across.text.slice(0, SNIFF_CHARS) : head, encoding: decoding.data.encoding(), turned: across !== null });
+}
+
+/**
+ * The refused row with the row before and after it (blank lines not counted), read again from the
+ * file: the reader keeps no rows, and a refusal is rare enough to pay for a second pass down to it.
+ * @param shownUpTo the number of the last row already shown: rows up to it are not returned
+ */
+async function readRowsAround(blob: Blob, dialect: CsvDialect, row: number, shownUpTo: number): Promise<NonNullable<PreviewRefusal["below"]>> {
+  const rows: PreviewRow[] = [];
+  let skipped = 0;
+  let before: PreviewRow | null = null;
+  let done = false;
+  const decoding = await decodeByteStream(readBlobChunks(blob));
+  if (!decoding.ok) return { skipped, rows };
+  const stream = createCsvRowStream(dialect, (cells, number) => {
+    if (number <= shownUpTo) return true;
+    if (number < row) {
+      if (before) skipped++;
+      // The stream reuses its array for the next row.
+      before = { number, cells: [...cells] };
+      return true;
+    }
+    rows.push({ number, cells: [...cells] });
+    done = rows.length === 2;
+    return !done;
+  });
+  for await (const chunk of decoding.data.text) {
+    stream.push(chunk);
+    if (done) break;
+  }
+  if (!done) stream.end();
+  return { skipped, rows: before ? [before, ...rows] : rows };
+}
+
+/** Where the refusal points, and the rows around it when they are not among the first rows shown. */
+async function toRefusal(blob: Blob, dialect: CsvDialect, at: RefusedCell, shown: number[]): Promise<PreviewRefusal> {
+  const last = shown.at(-1) ?? 0;
+  return { row: at.row, column: at.column, below: at.row > last ? await readRowsAround(blob, dialect, at.row, last) : null };
 }
 
 /** @param leftOut value columns the read left out (a week number beside the date) */
@@ -82,6 +121,7 @@ function emptyPreview(blob: Blob, fileName: string, error: string): ImportPrevie
     columns: [],
     sampleRows: [],
     sampleRowNumbers: null,
+    refusal: null,
     timeColumn: null,
     idColumn: null,
     valueColumns: [],
@@ -114,12 +154,15 @@ export async function previewCsv(
   const sniff: CsvSniff = sniffed.data;
   const planned = planColumns(sniff.columns, options, sniff.sampleRows);
   const plan = planned.ok ? planned.data : null;
-  const read = planned.ok ? await readDatasetBlob(blob, options, onProgress) : planned;
+  const read: ReadResult<BlobDataset> = planned.ok ? await readDatasetBlob(blob, options, onProgress) : planned;
   const dataset = read.ok ? read.data.parsed : null;
   // The rows read can name the series where the sampled rows could not (a long file sorted by series).
   const idColumn = dataset ? dataset.idColumn : (plan?.id?.name ?? null);
   // Unticked, so that ticking another value column does not choose them too without a word.
   const leftOut = dataset?.calendarColumns ?? [];
+  // A turned table's rows are not the file's lines: numbers would point at the wrong ones.
+  const sampleRowNumbers = head.data.turned ? null : sniff.sampleRowNumbers.slice(0, PREVIEW_ROWS);
+  const at = read.ok ? undefined : read.at;
   return {
     fileName,
     fileSize: blob.size,
@@ -127,8 +170,8 @@ export async function previewCsv(
     dialect: sniff.dialect,
     columns: sniff.columns.map((column) => toPreviewColumn(column, plan, idColumn, leftOut)),
     sampleRows: sniff.sampleRows.slice(0, PREVIEW_ROWS),
-    // A turned table's rows are not the file's lines: numbers would point at the wrong ones.
-    sampleRowNumbers: head.data.turned ? null : sniff.sampleRowNumbers.slice(0, PREVIEW_ROWS),
+    sampleRowNumbers,
+    refusal: at && sampleRowNumbers ? await toRefusal(blob, sniff.dialect, at, sampleRowNumbers) : null,
     timeColumn: plan?.time?.name ?? null,
     idColumn,
     valueColumns: (plan?.matrix?.columns ?? plan?.values)?.map((c) => c.name).filter((name) => name !== idColumn && !leftOut.includes(name)) ?? [],

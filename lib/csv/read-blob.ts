@@ -1,6 +1,6 @@
-import { fail, ok, type Result } from "../result";
+import { ok } from "../result";
 import { coalesceChunks, decodeByteStream, readBlobChunks, type TextEncoding } from "./decode-text";
-import { readDatasetChunks, type ParsedDataset, type ReadOptions } from "./read-dataset";
+import { readDatasetChunks, type ParsedDataset, type ReadOptions, type ReadResult } from "./read-dataset";
 
 export interface BlobDataset {
   parsed: ParsedDataset;
@@ -12,11 +12,11 @@ export interface BlobDataset {
  * whole text as one string: bytes are decoded and parsed as they come.
  * @param source the file's bytes, in order
  */
-export async function readDatasetStream(source: AsyncIterable<Uint8Array>, options: ReadOptions = {}): Promise<Result<BlobDataset>> {
+export async function readDatasetStream(source: AsyncIterable<Uint8Array>, options: ReadOptions = {}): Promise<ReadResult<BlobDataset>> {
   const decoding = await decodeByteStream(coalesceChunks(source));
   if (!decoding.ok) return decoding;
   const parsed = await readDatasetChunks(decoding.data.text, options);
-  return parsed.ok ? ok({ parsed: parsed.data, encoding: decoding.data.encoding() }) : fail(parsed.reason);
+  return parsed.ok ? ok({ parsed: parsed.data, encoding: decoding.data.encoding() }) : parsed;
 }
 
 /**
@@ -28,6 +28,6 @@ export async function readDatasetBlob(
   blob: Blob,
   options: ReadOptions = {},
   onProgress?: (share: number) => void,
-): Promise<Result<BlobDataset>> {
+): Promise<ReadResult<BlobDataset>> {
   return readDatasetStream(readBlobChunks(blob, onProgress), options);
 }

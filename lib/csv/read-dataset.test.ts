@@ -338,7 +338,7 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     expect(dataset.issues.map((i) => i.message)).toContain("Rows 6, 7 under the table are note or source lines and were left out.");
     // Words in the middle of the table are still a bad row, named.
     const middle = readDataset("month,turnover\n2024-01,5\nsee note,\n2024-03,7\n");
-    expect(middle).toEqual({ ok: false, reason: "Row 3, column `month`: `see note` is not a date like the others (YYYY-MM). Correct it or delete the row." });
+    expect(middle).toMatchObject({ ok: false, reason: "Row 3, column `month`: `see note` is not a date like the others (YYYY-MM). Correct it or delete the row." });
   });
 
   it("reads a units row under the header as the columns' units, and units in brackets in the header", () => {
@@ -507,21 +507,24 @@ describe("readDataset refuses bad files with the row, the column and what to do"
     [
       "date,sales\n2024-01-01,10\n2024-01-02,12;5\n",
       "Row 3, column `sales`: `12;5` is not a number. Correct it, or empty the cell to mark a missing value.",
+      // The cell the sentence names, for the preview to point at.
+      { row: 3, column: 1 },
     ],
-    ["date,sales\n2024-01-01,10\n2024-01-02,11,5\n", "Row 3 has 3 fields but the header has 2. If numbers use a decimal comma, quote them or save the file with semicolons."],
+    ["date,sales\n2024-01-01,10\n2024-01-02,11,5\n", "Row 3 has 3 fields but the header has 2. If numbers use a decimal comma, quote them or save the file with semicolons.", { row: 3, column: null }],
     // A comment with a comma in it is no decimal comma: the hint names the cell that is one too many.
-    ["date,sales\n2024-01-01,10\n2024-01-02,11,oops\n", "Row 3 has 3 fields but the header has 2: the extra cell is `oops`. If a cell holds the delimiter, quote it; otherwise check the delimiter and the quotes on that row."],
+    ["date,sales\n2024-01-01,10\n2024-01-02,11,oops\n", "Row 3 has 3 fields but the header has 2: the extra cell is `oops`. If a cell holds the delimiter, quote it; otherwise check the delimiter and the quotes on that row.", { row: 3, column: null }],
     [
       "date,sales,note\n2024-01-01,10,ok\n2024-01-02,11,late, see mail,2\n",
       "Row 3 has 5 fields but the header has 3: the extra cells are `see mail`, `2`. If a cell holds the delimiter, quote it; otherwise check the delimiter and the quotes on that row.",
+      { row: 3, column: null },
     ],
-    ["date;sales\n2024-01-01;10\n2024-01-02;11;x\n", "Row 3 has 3 fields but the header has 2: the extra cell is `x`. If a cell holds the delimiter, quote it; otherwise check the delimiter and the quotes on that row."],
-    ["date,sales,note\n2024-01-01,10,ok\n2024-01-02,-11,5,ok\n", "Row 3 has 4 fields but the header has 3. If numbers use a decimal comma, quote them or save the file with semicolons."],
-    ["date,sales\n2024-01-01,10\n2024-02-30,11\n", "Row 3, column `date`: `2024-02-30` is not a date like the others (YYYY-MM-DD). Correct it or delete the row."],
+    ["date;sales\n2024-01-01;10\n2024-01-02;11;x\n", "Row 3 has 3 fields but the header has 2: the extra cell is `x`. If a cell holds the delimiter, quote it; otherwise check the delimiter and the quotes on that row.", { row: 3, column: null }],
+    ["date,sales,note\n2024-01-01,10,ok\n2024-01-02,-11,5,ok\n", "Row 3 has 4 fields but the header has 3. If numbers use a decimal comma, quote them or save the file with semicolons.", { row: 3, column: null }],
+    ["date,sales\n2024-01-01,10\n2024-02-30,11\n", "Row 3, column `date`: `2024-02-30` is not a date like the others (YYYY-MM-DD). Correct it or delete the row.", { row: 3, column: 0 }],
     ["name,city\nann,paris\nbob,rome\n", "No column holds numbers, so there is no series to read. The columns are `name`, `city`; a time series needs a column of values such as `sales` or `temperature`."],
     ["date,v\n2024-01-01,1\n2024-01-01,2\n", "Rows 2 and 3 have the same time `2024-01-01`. Remove the duplicate row, or, if the file holds several series, add a column that names each one. If rows with the same time are transactions or events, choose to add them up or average them on import (CLI: --repeated-times sum or mean), or to group them by day, week or month (CLI: --aggregate day)."],
-  ])("%j", (text, reason) => {
-    expect(readDataset(text)).toEqual({ ok: false, reason });
+  ])("%j", (text: string, reason: string, at?: { row: number; column: number | null }) => {
+    expect(readDataset(text)).toEqual({ ok: false, reason, ...(at ? { at } : {}) });
   });
 
   // A row longer than the detection sample (a file without line breaks, a pasted blob) was cut off
@@ -567,7 +570,7 @@ describe("readDataset refuses bad files with the row, the column and what to do"
   });
 
   it("refuses a value beyond ±1e100 by row and column, and reads one beyond float32 (1e40) as it is", () => {
-    expect(readDataset("date,extreme\n2024-01-01,1\n2024-01-02,-1.7e308\n2024-01-03,1.7e308\n")).toEqual({
+    expect(readDataset("date,extreme\n2024-01-01,1\n2024-01-02,-1.7e308\n2024-01-03,1.7e308\n")).toMatchObject({
       ok: false,
       reason: "Row 3, column `extreme`: `-1.7e308` is beyond ±1e100, the largest values Tidecast can forecast. Write the column in a larger unit (divide its values by a power of ten) and upload it again.",
     });
@@ -619,7 +622,7 @@ describe("readDatasetChunks reads a file in pieces exactly as readDataset reads 
   ])("blank lines (and lines of empty cells) are skipped but counted, %s", async (_name, text) => {
     for (const size of [3, 7, 1000]) {
       const result = await readDatasetChunks(pieces(`${text}\n2024-01-04,1x\n`, size));
-      expect(result).toEqual({ ok: false, reason: "Row 7, column `v`: `1x` is not a number. Correct it, or empty the cell to mark a missing value." });
+      expect(result).toEqual({ ok: false, reason: "Row 7, column `v`: `1x` is not a number. Correct it, or empty the cell to mark a missing value.", at: { row: 7, column: 1 } });
     }
     expect(summary(readDataset(text))).toEqual([["v", [Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 2), Date.UTC(2024, 0, 3)], [1, 2, 3]]]);
   });

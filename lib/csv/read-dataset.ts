@@ -578,13 +578,31 @@ function timesUniqueWithin(times: Float64Array, codes: Int32Array, n: number): b
   return true;
 }
 
+/** Where a refusal points: the row as its sentence numbers it, and the index of the column it names (null: the row as a whole). */
+export interface RefusedCell {
+  row: number;
+  column: number | null;
+}
+
+/** What reading a file gives: its series, or the sentence refusing it, with the cell that sentence names when it names one. */
+export type ReadResult<T> = { ok: true; data: T } | { ok: false; reason: string; at?: RefusedCell };
+
+interface Refusal {
+  reason: string;
+  at: RefusedCell;
+}
+
+function refuse(refusal: Refusal): ReadResult<never> {
+  return { ok: false, reason: refusal.reason, at: refusal.at };
+}
+
 /** Collects rows into series; keeps the first bad row's sentence. */
 interface DatasetBuilder {
   /** Adds one row; false (with `error` set) at the first bad row. */
   add(row: string[], line: number): boolean;
-  /** The sentence naming the first bad row, once add returned false. */
-  error(): string | null;
-  finish(): Result<ParsedDataset>;
+  /** The sentence naming the first bad row and where it points, once add returned false. */
+  error(): Refusal | null;
+  finish(): ReadResult<ParsedDataset>;
 }
 
 function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): DatasetBuilder {
@@ -647,7 +665,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   // Values read without the status flag written after them (provisional, revised, estimated), per value column.
   const flagged: MissingCells[] = plan.values.map(() => ({ count: 0, rows: [] }));
   /** A row without a date after the data, left out at the end if its values are the column sums. */
-  let unlabelledTotal: { line: number; row: string[]; message: string } | null = null;
+  let unlabelledTotal: { line: number; row: string[]; refusal: Refusal } | null = null;
   let dataIndex = 0;
 
   function raggedMessage(row: string[], line: number): string {
@@ -688,9 +706,9 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     return `Row ${formatRowNumber(line)}, column \`${column}\`: ${quote(cell.trim())} is ${BEYOND_MAX_ABS_VALUE}. Write the column in a larger unit (divide its values by a power of ten) and upload it again.`;
   }
 
-  let error: string | null = null;
-  const stop = (message: string) => {
-    error = message;
+  let error: Refusal | null = null;
+  const stop = (reason: string, row: number, column: number | null) => {
+    error = { reason, at: { row, column } };
     return false;
   };
 
@@ -699,7 +717,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
    * words and that holds no number. Left out when nothing but such rows follows; a data row after
    * one means it was a bad row in the table after all, refused with its own message.
    */
-  const footer: { rows: number[]; message: string | null } = { rows: [], message: null };
+  const footer: { rows: number[]; refusal: Refusal | null } = { rows: [], refusal: null };
   function isFooterRow(row: string[]): boolean {
     if (timeIndex < 0) return false;
     const cell = (row[timeIndex] ?? "").trim();
@@ -707,9 +725,9 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     if (cell === "" || (/^\d/.test(cell) && !FOOTNOTE.test(cell))) return false;
     return row.every((c) => parseNumberCell(c, decimal).kind !== "number");
   }
-  function holdFooter(line: number, message: string): boolean {
+  function holdFooter(line: number, reason: string, column: number | null): boolean {
     footer.rows.push(line);
-    footer.message ??= message;
+    footer.refusal ??= { reason, at: { row: line, column } };
     return true;
   }
 
@@ -746,7 +764,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       repeatedHeaders.push(line);
       return true;
     }
-    if (row.length !== width && !onlyEmptyExtra(row)) return isFooterRow(row) ? holdFooter(line, raggedMessage(row, line)) : stop(raggedMessage(row, line));
+    if (row.length !== width && !onlyEmptyExtra(row)) return isFooterRow(row) ? holdFooter(line, raggedMessage(row, line), null) : stop(raggedMessage(row, line), line, null);
     let t: number;
     let offset = 0;
     if (timeIndex >= 0) {
@@ -774,13 +792,13 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
             : `Row ${formatRowNumber(line)}, ${where}: ${quote(cell.trim())} is not a date like the others (${describeTimeFormat(timeFormat)}). Correct it or delete the row.`;
         if (cell.trim() === "" && single && !matrix && !unlabelledTotal && dataIndex > 1) {
           // A copy: the row array is reused for the next row, which may be a note under the table.
-          unlabelledTotal = { line, row: [...row], message };
+          unlabelledTotal = { line, row: [...row], refusal: { reason: message, at: { row: line, column: timeIndex } } };
           return true;
         }
-        return isFooterRow(row) ? holdFooter(line, message) : stop(message);
+        return isFooterRow(row) ? holdFooter(line, message, timeIndex) : stop(message, line, timeIndex);
       }
-      if (footer.message) return stop(footer.message);
-      if (unlabelledTotal) return stop(unlabelledTotal.message);
+      if (footer.refusal) return stop(footer.refusal.reason, footer.refusal.at.row, footer.refusal.at.column);
+      if (unlabelledTotal) return stop(unlabelledTotal.refusal.reason, unlabelledTotal.refusal.at.row, unlabelledTotal.refusal.at.column);
     } else {
       t = dataIndex;
     }
@@ -791,9 +809,9 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       const value = readValue(cell, decimal, plan.values[c]?.unit);
       if (value === undefined) {
         const name = plan.values[c]?.name ?? "";
-        return stop(notANumber(line, name, cell, plan.values[c]?.unit));
+        return stop(notANumber(line, name, cell, plan.values[c]?.unit), line, valueIndexes[c] as number);
       }
-      if (value > MAX_ABS_VALUE || value < -MAX_ABS_VALUE) return stop(tooLarge(line, plan.values[c]?.name ?? "", cell));
+      if (value > MAX_ABS_VALUE || value < -MAX_ABS_VALUE) return stop(tooLarge(line, plan.values[c]?.name ?? "", cell), line, valueIndexes[c] as number);
       // A flag ends in `*`, `)` or a letter: a cell ending in a digit needs no closer look.
       if (value === value && !isDigitCode(cell.charCodeAt(cell.length - 1)) && hasStatusFlag(cell)) {
         const cells = flagged[c] as MissingCells;
@@ -833,9 +851,9 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       const cell = row[column.index] as string;
       const value = readValue(cell, decimal);
       if (value === undefined) {
-        return stop(notANumber(line, column.name, cell));
+        return stop(notANumber(line, column.name, cell), line, column.index);
       }
-      if (value > MAX_ABS_VALUE || value < -MAX_ABS_VALUE) return stop(tooLarge(line, column.name, cell));
+      if (value > MAX_ABS_VALUE || value < -MAX_ABS_VALUE) return stop(tooLarge(line, column.name, cell), line, column.index);
       (group.values[0] as Growable<Float64Array>).push(value);
       group.times.push(Date.UTC(year, k * months, 1));
       group.rows.push(line);
@@ -902,12 +920,12 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     id = late.column;
   }
 
-  function finish(): Result<ParsedDataset> {
+  function finish(): ReadResult<ParsedDataset> {
     if (dataIndex === 0) {
       return fail("The file has a header row but no data rows. Add at least one row of values under the header.");
     }
     if (unlabelledTotal) {
-      if (!isColumnTotals(unlabelledTotal.row)) return fail(unlabelledTotal.message);
+      if (!isColumnTotals(unlabelledTotal.row)) return refuse(unlabelledTotal.refusal);
       summaryRows.push(unlabelledTotal.line);
     }
     splitByLateId();
@@ -1562,17 +1580,18 @@ function sniffWith(sample: string, options: ReadOptions): Result<{ sniffed: CsvS
  * Reads a CSV text into series: detects the dialect and columns, then reads every row, checking
  * each cell. Errors name the row (as a spreadsheet numbers it: the header is row 1) and the column.
  */
-export function readDataset(text: string, options: ReadOptions = {}): Result<ParsedDataset> {
+export function readDataset(text: string, options: ReadOptions = {}): ReadResult<ParsedDataset> {
   const across = turnDatesAcross(text);
   if (!across) return readTable(text, options);
   const read = readTable(across.text, options);
+  // The turned table's rows are not the file's: the translated sentence names the file's, no cell is pointed at.
   if (!read.ok) return fail(across.translate(read.reason));
   for (const issue of read.data.issues) issue.message = across.translate(issue.message);
   read.data.issues.unshift({ kind: "note", message: across.note });
   return read;
 }
 
-function readTable(text: string, options: ReadOptions): Result<ParsedDataset> {
+function readTable(text: string, options: ReadOptions): ReadResult<ParsedDataset> {
   const start = sniffWith(text, options);
   if (!start.ok) return start;
   const builder = startDataset(start.data.sniffed, start.data.plan, options);
@@ -1580,7 +1599,7 @@ function readTable(text: string, options: ReadOptions): Result<ParsedDataset> {
   for (let at = 0; at < text.length && !builder.error(); at += CHUNK_CHARS) rows.push(text.slice(at, at + CHUNK_CHARS));
   rows.end();
   const error = builder.error();
-  return error ? fail(error) : builder.finish();
+  return error ? refuse(error) : builder.finish();
 }
 
 /**
@@ -1588,7 +1607,7 @@ function readTable(text: string, options: ReadOptions): Result<ParsedDataset> {
  * whole file never has to be one string. Same result as readDataset on the joined text.
  * @param chunks decoded text, in order
  */
-export async function readDatasetChunks(chunks: AsyncIterable<string>, options: ReadOptions = {}): Promise<Result<ParsedDataset>> {
+export async function readDatasetChunks(chunks: AsyncIterable<string>, options: ReadOptions = {}): Promise<ReadResult<ParsedDataset>> {
   let head = "";
   let reader: { builder: DatasetBuilder; rows: CsvRowStream } | null = null;
   for await (const chunk of chunks) {
@@ -1610,10 +1629,10 @@ export async function readDatasetChunks(chunks: AsyncIterable<string>, options: 
       reader.rows.push(chunk);
     }
     const error = reader.builder.error();
-    if (error) return fail(error);
+    if (error) return refuse(error);
   }
   if (!reader) return readDataset(head, options);
   reader.rows.end();
   const error = reader.builder.error();
-  return error ? fail(error) : reader.builder.finish();
+  return error ? refuse(error) : reader.builder.finish();
 }

@@ -139,6 +139,23 @@ export interface PreviewSeries {
   sparkline: (number | null)[];
 }
 
+/** A row of the file as written, with its number (as refusals number rows). */
+export interface PreviewRow {
+  number: number;
+  cells: string[];
+}
+
+export interface PreviewRefusal {
+  row: number;
+  column: number | null;
+  /** The refused row, with the row before and after it, when it is not among the first rows shown. */
+  below: {
+    /** Rows between the first rows shown and these (blank lines not counted). */
+    skipped: number;
+    rows: PreviewRow[];
+  } | null;
+}
+
 /**
  * What the upload preview shows before anything is stored: how the file was read with the current
  * choices, and why it cannot be imported (`error`) when that is so. Built in a Web Worker.
@@ -153,6 +170,12 @@ export interface ImportPreview {
   sampleRows: string[][];
   /** Each of those rows' number in the file, as refusals name rows (`Row 7`); null when the table was read turned. */
   sampleRowNumbers: number[] | null;
+  /**
+   * The cell the refusal (`error`) names, by row number and column index (null: the row as a whole),
+   * and, when that row lies below the first rows, it with the rows around it; null when the refusal
+   * names no cell.
+   */
+  refusal: PreviewRefusal | null;
   timeColumn: string | null;
   idColumn: string | null;
   valueColumns: string[];

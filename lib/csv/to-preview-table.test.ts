@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import type { PreviewRefusal } from "../series/schema";
+import { toPreviewTable } from "./to-preview-table";
+
+const first = { sampleRows: [["2024-01-01", "10"], ["2024-01-02", "11"]], sampleRowNumbers: [2, 3] };
+const shape = (refusal: PreviewRefusal | null) =>
+  toPreviewTable({ ...first, refusal }).rows.map((r) => (r.kind === "gap" ? `… ${r.skipped}` : `${r.number}${r.refusedRow ? "!" : ""}${r.refusedColumn !== null ? `@${r.refusedColumn}` : ""}`));
+
+describe("toPreviewTable shows the row a refusal names", () => {
+  it.each<[string, PreviewRefusal | null, string[]]>([
+    ["no refusal: the first rows", null, ["2", "3"]],
+    ["a cell among the first rows is marked where it is", { row: 3, column: 1, below: null }, ["2", "3@1"]],
+    ["a row of the wrong width is marked as a whole", { row: 2, column: null, below: null }, ["2!", "3"]],
+    [
+      "a row far below: a gap, then the row between its neighbours",
+      { row: 1204, column: 1, below: { skipped: 1199, rows: [{ number: 1203, cells: ["a", "1"] }, { number: 1204, cells: ["b", "12,5,0"] }, { number: 1205, cells: ["c", "3"] }] } },
+      ["2", "3", "… 1199", "1203", "1204@1", "1205"],
+    ],
+    [
+      "the row just below the first rows: no gap",
+      { row: 5, column: 0, below: { skipped: 0, rows: [{ number: 4, cells: ["a", "1"] }, { number: 5, cells: ["", "2"] }] } },
+      ["2", "3", "4", "5@0"],
+    ],
+  ])("%s", (_, refusal, rows) => {
+    expect(shape(refusal)).toEqual(rows);
+  });
+
+  it("names the refused row in the table's label, for screen readers", () => {
+    const refusal: PreviewRefusal = { row: 1204, column: 1, below: { skipped: 1, rows: [{ number: 1204, cells: ["b", "x"] }] } };
+    expect(toPreviewTable({ ...first, refusal }).label).toBe("First rows of the file, and row 1,204, which the upload is refused for");
+    expect(toPreviewTable({ ...first, refusal: null }).label).toBe("First rows of the file");
+  });
+});
