@@ -2,13 +2,13 @@ import Link from "next/link";
 import { formatTimeRange } from "@/lib/chart/format-time-label";
 import type { DatasetSummaryDto } from "@/lib/series/schema";
 import { LoadSampleButton } from "./load-sample-button";
+import { LocalTimeCell, ZonedHeading } from "./local-time";
 
 export interface DatasetListProps {
   datasets: DatasetSummaryDto[];
 }
 
 const count = new Intl.NumberFormat("en-US");
-const created = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 function range(dataset: DatasetSummaryDto): string {
   if (!dataset.start || !dataset.end) return "—";
@@ -18,7 +18,7 @@ function range(dataset: DatasetSummaryDto): string {
 }
 
 /** The table's headers; a phone shows the same words above each value (the cells' data-label). */
-const COLUMNS = [{ label: "Name" }, { label: "Series", num: true }, { label: "Points", num: true }, { label: "Date range" }, { label: "Created (UTC)" }];
+const COLUMNS = [{ label: "Name" }, { label: "Series", num: true }, { label: "Points", num: true }, { label: "Date range" }, { label: "Created", zoned: true }];
 
 /** The datasets table on the home page, with an empty state that says what to do. */
 export function DatasetList({ datasets }: DatasetListProps) {
@@ -46,7 +46,7 @@ export function DatasetList({ datasets }: DatasetListProps) {
               <tr role="row">
                 {COLUMNS.map((column) => (
                   <th key={column.label} scope="col" role="columnheader" className={column.num ? "num" : undefined}>
-                    {column.label}
+                    {column.zoned ? <ZonedHeading label={column.label} /> : column.label}
                   </th>
                 ))}
               </tr>
@@ -66,9 +66,7 @@ export function DatasetList({ datasets }: DatasetListProps) {
                   <td role="cell" data-label="Date range">
                     {range(dataset)}
                   </td>
-                  <td role="cell" data-label="Created (UTC)">
-                    {created.format(new Date(dataset.createdAt))}
-                  </td>
+                  <LocalTimeCell iso={dataset.createdAt} label="Created" />
                 </tr>
               ))}
             </tbody>

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useRuns } from "@/app/_hooks/use-runs";
 import { ACTIVE, useTraining } from "@/app/_hooks/use-training";
+import { useTimeZone } from "@/app/_hooks/use-time-zone";
 import { toSeriesLabelStyle } from "@/lib/chart/format-time-label";
 import type { HistoryPoints } from "@/lib/chart/to-forecast-rows";
 import type { RunDto, RunSummaryDto } from "@/lib/series/run-schema";
@@ -32,8 +33,8 @@ export interface ForecastWorkbenchProps {
   initialRun?: RunDto | null;
 }
 
-const runLabel = (run: RunSummaryDto | undefined, letter: string) =>
-  `Run ${letter}${run ? ` (${formatRunTime(run.startedAt)})` : ""}`;
+const runLabel = (run: RunSummaryDto | undefined, letter: string, timeZone: string) =>
+  `Run ${letter}${run ? ` (${formatRunTime(run.startedAt, timeZone)})` : ""}`;
 
 function showRunInUrl(id: string | null) {
   const url = new URL(window.location.href);
@@ -45,6 +46,7 @@ function showRunInUrl(id: string | null) {
 /** The dataset page's workbench: train in a worker, watch it learn, read the forecast, manage runs. */
 export function ForecastWorkbench({ dataset, history, runs: initialRuns, initialRunId = null, initialRun = null }: ForecastWorkbenchProps) {
   const runs = useRuns(dataset.id, initialRuns, initialRun);
+  const zone = useTimeZone();
   const [openId, setOpenId] = useState<string | null>(initialRun?.id ?? null);
   const [compareIds, setCompareIds] = useState<string[]>([]);
   /** A forecast made by an uploaded model file (not saved: nothing was trained). */
@@ -222,7 +224,7 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
               history={history}
               frequencies={frequencies}
               units={units}
-              labels={[runLabel(runs.runs.find((r) => r.id === compareA.id), "A"), runLabel(runs.runs.find((r) => r.id === compareB.id), "B")]}
+              labels={[runLabel(runs.runs.find((r) => r.id === compareA.id), "A", zone), runLabel(runs.runs.find((r) => r.id === compareB.id), "B", zone)]}
             />
           </div>
         )}

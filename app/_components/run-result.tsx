@@ -1,6 +1,7 @@
 "use client";
 
 import { useDeferredValue, useMemo, useRef, useState } from "react";
+import { useTimeZone } from "@/app/_hooks/use-time-zone";
 import { toSeriesLabelStyle } from "@/lib/chart/format-time-label";
 import { toForecastRows, type HistoryPoints } from "@/lib/chart/to-forecast-rows";
 import { toChartHeading } from "@/lib/export/chart-heading";
@@ -12,7 +13,7 @@ import { describeCoverageWarning } from "@/lib/workbench/describe-coverage";
 import { describeOutliers, describePreprocessing } from "@/lib/workbench/describe-preprocessing";
 import { describeBackend } from "@/lib/forecast/describe-backend";
 import { formatDuration } from "@/lib/workbench/progress-view";
-import { formatRunTime } from "@/lib/time/format-run-time";
+import { formatRunTime, formatZoneAbbreviation } from "@/lib/time/format-run-time";
 import { formatRunHorizon, formatSteps } from "@/lib/time/format-steps";
 import { BacktestTable } from "./backtest-table";
 import { ForecastChart } from "./forecast-chart";
@@ -48,6 +49,7 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
   // The backtest table and the loss chart come in a second, interruptible render: drawing every
   // chart of a run in one commit kept the main thread busy for 0.4–0.6 s before the forecast showed.
   const showDetails = useDeferredValue(true, false);
+  const zone = useTimeZone();
 
   const saved = run.series.find((s) => s.seriesId === seriesId) ?? run.series[0];
   const shown = (fresh ?? run.series).find((s) => s.seriesId === saved?.seriesId) ?? saved;
@@ -65,7 +67,7 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
   // (a run mixing long and short series trained a network for the long ones).
   const networkless = run.history.length === 0 && !run.series.some((s) => s.forecasts.lstm);
   const coverageWarning = describeCoverageWarning(saved.metrics[drawn]);
-  const heading = toChartHeading({ seriesName: saved.name, datasetName: dataset.name, method: drawn, horizon: run.horizon, frequency: meta?.frequency.kind, startedAt: run.startedAt });
+  const heading = toChartHeading({ seriesName: saved.name, datasetName: dataset.name, method: drawn, horizon: run.horizon, frequency: meta?.frequency.kind, startedAt: run.startedAt, timeZone: zone });
   const horizonText = formatRunHorizon(run, series);
 
   async function reforecast() {
@@ -83,7 +85,7 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
     <div className="run-result" data-testid="run-result" data-run-id={run.id}>
       <ul className="meta-list run-meta">
         <li>
-          Started <strong>{formatRunTime(run.startedAt)}</strong>
+          Started <strong>{formatRunTime(run.startedAt, zone)}</strong> {formatZoneAbbreviation(run.startedAt, zone)}
         </li>
         <li>
           Horizon <strong>{horizonText}</strong>

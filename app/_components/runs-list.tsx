@@ -1,10 +1,12 @@
 "use client";
 
 import { memo } from "react";
+import { useTimeZone } from "@/app/_hooks/use-time-zone";
 import { METHOD_LABELS } from "@/lib/forecast/types";
 import type { RunSummaryDto } from "@/lib/series/run-schema";
 import { formatRunTime } from "@/lib/time/format-run-time";
 import { formatDuration } from "@/lib/workbench/progress-view";
+import { ZonedHeading } from "./local-time";
 
 export interface RunsListProps {
   runs: RunSummaryDto[];
@@ -17,6 +19,7 @@ export interface RunsListProps {
 
 /** The dataset's runs, newest first, with their MASE: open, pick two to compare, delete. */
 export const RunsList = memo(function RunsList({ runs, openId, compareIds, onOpen, onToggleCompare, onDelete }: RunsListProps) {
+  const zone = useTimeZone();
   if (runs.length === 0) {
     return (
       <div className="empty-state">
@@ -30,7 +33,9 @@ export const RunsList = memo(function RunsList({ runs, openId, compareIds, onOpe
       <table className="table runs-table" role="table" aria-label="Saved runs">
         <thead role="rowgroup">
           <tr role="row">
-            <th scope="col" role="columnheader">Started</th>
+            <th scope="col" role="columnheader">
+              <ZonedHeading label="Started" />
+            </th>
             <th scope="col" role="columnheader">Series</th>
             <th scope="col" role="columnheader" className="num">Horizon</th>
             <th scope="col" role="columnheader">Recommended</th>
@@ -46,7 +51,7 @@ export const RunsList = memo(function RunsList({ runs, openId, compareIds, onOpe
         </thead>
         <tbody role="rowgroup">
           {runs.map((run) => {
-            const label = formatRunTime(run.startedAt);
+            const label = formatRunTime(run.startedAt, zone);
             const finished = run.status === "done" || run.status === "stopped";
             return (
               <tr key={run.id} role="row" data-run-id={run.id} aria-current={run.id === openId ? "true" : undefined} className={run.id === openId ? "is-open" : undefined}>

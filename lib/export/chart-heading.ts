@@ -1,5 +1,5 @@
 import { METHOD_LABELS, type MethodName } from "../forecast/types";
-import { formatRunTime } from "../time/format-run-time";
+import { formatRunTime, formatZoneAbbreviation } from "../time/format-run-time";
 import { formatSteps } from "../time/format-steps";
 import type { FrequencyKind } from "../time/frequency";
 
@@ -15,17 +15,20 @@ export interface ChartHeadingInput {
   frequency?: FrequencyKind;
   /** When the run started (ISO text). */
   startedAt: string;
+  /** IANA zone to write that time in; the drawing process's own when omitted. */
+  timeZone?: string;
 }
 
 /**
  * The title and subtitle of a forecast chart's image, the same in the page's PNG/SVG export and in
  * the API's chart.svg/chart.png: `Visitors: LSTM (ensemble) forecast` over
- * `Tourism · 12 months ahead · 80% and 95% intervals · made 28 Nov 2026, 09:30:05`.
- * The run's time is written in the time zone of whoever draws it (the browser's, or the server's).
+ * `Tourism · 12 months ahead · 80% and 95% intervals · made 28 Nov 2026, 09:30:05 CET`.
+ * The run's time is written in the time zone of whoever draws it (the analyst's, or the server's),
+ * and names it: an image is read by people elsewhere.
  */
-export function toChartHeading({ seriesName, datasetName, method, horizon, frequency, startedAt }: ChartHeadingInput): { title: string; subtitle: string } {
+export function toChartHeading({ seriesName, datasetName, method, horizon, frequency, startedAt, timeZone }: ChartHeadingInput): { title: string; subtitle: string } {
   return {
     title: `${seriesName}: ${METHOD_LABELS[method]} forecast`,
-    subtitle: `${datasetName} · ${formatSteps(horizon, frequency ? [frequency] : [])} ahead · 80% and 95% intervals · made ${formatRunTime(startedAt)}`,
+    subtitle: `${datasetName} · ${formatSteps(horizon, frequency ? [frequency] : [])} ahead · 80% and 95% intervals · made ${formatRunTime(startedAt, timeZone)} ${formatZoneAbbreviation(startedAt, timeZone)}`,
   };
 }

@@ -1,0 +1,35 @@
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { forecastOnServer, MONTHLY, uploadCsv } from "./helpers";
+
+// The server runs in UTC here: an analyst in New York must read her own clock, told which it is.
+const ZONE = "America/New_York";
+test.use({ timezoneId: ZONE });
+
+const inZone = (iso: string) =>
+  new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: ZONE }).format(new Date(iso));
+
+test("dataset and run times are written in the analyst's time zone, which the page names, and hydrate without a mismatch", async ({ page, request }) => {
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(message.text());
+  });
+  page.on("pageerror", (error) => problems.push(error.message));
+  const { id } = await uploadCsv(request, "visitors-zone", fs.readFileSync(MONTHLY));
+  const runId = await forecastOnServer(request, id, { horizon: 3, config: { epochs: 3, units: 4, ensembleSize: 1, patience: 3 } });
+  const { createdAt } = (await (await request.get(`/api/datasets/${id}`)).json()) as { createdAt: string };
+  const { startedAt } = (await (await request.get(`/api/runs/${runId}`)).json()) as { startedAt: string };
+
+  await page.goto("/");
+  const datasets = page.getByRole("table", { name: "Datasets" });
+  await expect(datasets.getByRole("columnheader", { name: "Created (Eastern Time)" })).toBeVisible();
+  await expect(datasets.getByRole("row").filter({ hasText: "visitors-zone" })).toContainText(inZone(createdAt));
+
+  await page.goto(`/datasets/${id}?run=${runId}`);
+  const runs = page.getByRole("table", { name: "Saved runs" });
+  await expect(runs.getByRole("columnheader", { name: "Started (Eastern Time)" })).toBeVisible();
+  await expect(runs.getByRole("button", { name: `Open run of ${inZone(startedAt)}` })).toBeVisible();
+  await expect(page.getByTestId("run-result").getByRole("listitem").filter({ hasText: /^Started/ })).toHaveText(`Started ${inZone(startedAt)} GMT-5`);
+  // The server's render and the browser's first one wrote the same text: React kept the page.
+  expect(problems).toEqual([]);
+});
