@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { formatAxisValue, formatTimeLabel } from "../lib/chart/format-time-label";
 import { forecastOnServer, MONTHLY, uploadCsv } from "./helpers";
@@ -184,6 +185,18 @@ test.describe("chart labels", () => {
     const to = Number(await chart.getAttribute("data-window-to"));
     const historyEnd = Date.UTC(2021, 11, 1);
     expect((to - historyEnd) / (to - from)).toBeGreaterThanOrEqual(0.25);
+  });
+
+  test("on a phone the forecast marker's label is whole: a weekly date too long for either side of the line gives way to 'Forecast'", async ({ page, request }) => {
+    const births = await uploadCsv(request, "chart-labels-births", fs.readFileSync(path.join(import.meta.dirname, "..", "bench", "weekly", "births_9403_weekly.csv")));
+    const birthsRun = await forecastOnServer(request, births.id, { horizon: 13, config: { ...TINY, seed: 1 } });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/datasets/${births.id}?run=${birthsRun}`);
+    const drawing = page.getByTestId("forecast-chart").locator("svg").first();
+    // "Forecast from 29 Dec 2003" ran from the line past the chart's right edge: "Forecast from 2".
+    const label = drawing.getByText(/^Forecast( from 29 Dec 2003)?$/);
+    await expect(label).toBeVisible();
+    expectInside(await boxOf(label), await boxOf(drawing));
   });
 
   for (const viewport of [

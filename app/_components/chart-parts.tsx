@@ -94,23 +94,25 @@ export function valueAxisProps(unit?: string | null, axis?: ValueAxis | null) {
 
 export interface MarkerLabelProps {
   text: string;
+  /** Fewer words, for a plot too narrow for `text` on either side of the line. */
+  shortText?: string;
   fill: string;
   /** Set by Recharts: the line's position (a vertical line's x, the plot's top). */
   viewBox?: { x?: number; y?: number };
 }
 
 /**
- * The label of a vertical `<ReferenceLine>` (given as its `label` element): on the line's left
- * unless that runs past the plot into the value axis, then on its right. Recharts' own
- * `insideTopRight` wrote "best" over the value ticks when the best epoch was the first.
+ * The label of a vertical `<ReferenceLine>` (given as its `label` element), placed by toMarkerLabel
+ * inside the plot. Recharts' own `insideTopRight` wrote "best" over the value ticks when the best
+ * epoch was the first.
  */
-export function MarkerLabel({ text, fill, viewBox }: MarkerLabelProps) {
+export function MarkerLabel({ text, shortText, fill, viewBox }: MarkerLabelProps) {
   const plot = usePlotArea();
   if (!plot || typeof viewBox?.x !== "number" || typeof viewBox.y !== "number") return null;
-  const { x, textAnchor } = toMarkerLabel(viewBox.x, plot.x, text);
+  const place = toMarkerLabel(viewBox.x, { left: plot.x, right: plot.x + plot.width }, text, shortText);
   return (
-    <text x={x} y={viewBox.y + 15} textAnchor={textAnchor} fontSize={11} fill={fill}>
-      {text}
+    <text x={place.x} y={viewBox.y + 15} textAnchor={place.textAnchor} fontSize={11} fill={fill}>
+      {place.text}
     </text>
   );
 }

@@ -222,7 +222,7 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
               x={historyEnd}
               stroke="var(--text-faint)"
               strokeDasharray="4 3"
-              label={<MarkerLabel text={forecastFrom === undefined ? "Forecast starts" : `Forecast from ${formatTimeLabel(forecastFrom, frequency)}`} fill="var(--text-muted)" />}
+              label={<MarkerLabel text={forecastFrom === undefined ? "Forecast starts" : `Forecast from ${formatTimeLabel(forecastFrom, frequency)}`} shortText="Forecast" fill="var(--text-muted)" />}
             />
             <Brush
               key={`${rows.length}-${first}`}

@@ -230,17 +230,16 @@ export function toForecastChartSvg(input: ForecastChartSvgInput): string {
   const forecast = toLinePath(rows, (r) => r.forecast, x, y);
   if (forecast.points) parts.push(`<path d="${forecast.d}" fill="none" stroke="${COLOR.forecast}" stroke-width="2" stroke-linejoin="round" data-kind="forecast"/>`);
 
-  // Where the history ends, labelled inside the plot (on its right unless that leaves the plot).
+  // Where the history ends, labelled inside the plot (as on the page: see toMarkerLabel).
   const end = input.series.historyEnd;
   if (end >= from && end <= to) {
     const mx = round(x(end));
     // As on the page: the first forecast step's date, which the time ticks may all miss.
     const first = rows.find((r) => r.t > end)?.t;
-    const label = escapeXml(first === undefined ? "Forecast starts" : `Forecast from ${formatTimeLabel(first, input.frequency)}`);
-    const place = toMarkerLabel(mx, left, label);
+    const place = toMarkerLabel(mx, { left, right }, first === undefined ? "Forecast starts" : `Forecast from ${formatTimeLabel(first, input.frequency)}`, "Forecast");
     parts.push(`<line x1="${mx}" y1="${top}" x2="${mx}" y2="${bottom}" stroke="${COLOR.marker}" stroke-dasharray="4 3" data-kind="history-end"/>`);
     parts.push(
-      `<text x="${place.x}" y="${top + 15}" text-anchor="${place.textAnchor}" font-size="11" fill="${COLOR.label}" stroke="#ffffff" stroke-width="3" paint-order="stroke">${label}</text>`,
+      `<text x="${place.x}" y="${top + 15}" text-anchor="${place.textAnchor}" font-size="11" fill="${COLOR.label}" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeXml(place.text)}</text>`,
     );
   }
 
