@@ -30,6 +30,13 @@ test("dataset and run times are written in the analyst's time zone, which the pa
   await expect(runs.getByRole("columnheader", { name: "Started (Eastern Time)" })).toBeVisible();
   await expect(runs.getByRole("button", { name: `Open run of ${inZone(startedAt)}` })).toBeVisible();
   await expect(page.getByTestId("run-result").getByRole("listitem").filter({ hasText: /^Started/ })).toHaveText(`Started ${inZone(startedAt)} GMT-5`);
+  // The header names the zone; a phone hides the header, so each run's time says it.
+  const zoneAfterTime = runs.getByRole("row").filter({ has: page.getByRole("button", { name: /^Open run of / }) }).getByText("GMT-5", { exact: true });
+  await expect(zoneAfterTime).toBeHidden();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(zoneAfterTime).toBeVisible();
+  await page.goto("/");
+  await expect(page.getByRole("table", { name: "Datasets" }).getByRole("row").filter({ hasText: "visitors-zone" }).locator("td[data-label^=Created]")).toHaveAttribute("data-label", "Created (Eastern Time)");
   // The server's render and the browser's first one wrote the same text: React kept the page.
   expect(problems).toEqual([]);
 });

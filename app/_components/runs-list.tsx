@@ -4,7 +4,7 @@ import { memo } from "react";
 import { useTimeZone } from "@/app/_hooks/use-time-zone";
 import { METHOD_LABELS } from "@/lib/forecast/types";
 import type { RunSummaryDto } from "@/lib/series/run-schema";
-import { formatRunTime } from "@/lib/time/format-run-time";
+import { formatRunTime, formatZoneAbbreviation } from "@/lib/time/format-run-time";
 import { formatDuration } from "@/lib/workbench/progress-view";
 import { ZonedHeading } from "./local-time";
 
@@ -59,6 +59,11 @@ export const RunsList = memo(function RunsList({ runs, openId, compareIds, onOpe
                   <button type="button" className="link-button" onClick={() => onOpen(run.id)} aria-label={`Open run of ${label}`} disabled={!finished}>
                     {label}
                   </button>
+                  {/* Screen readers have the header's zone. */}
+                  <span className="muted run-zone" aria-hidden="true">
+                    {" "}
+                    {formatZoneAbbreviation(run.startedAt, zone)}
+                  </span>
                   <span className="muted run-seed"> · seed {run.seed}</span>
                   {run.status === "stopped" && <span className="badge badge-warning">Stopped early</span>}
                   {run.origin === "server" && <span className="badge">Server</span>}
