@@ -40,3 +40,17 @@ test("dataset and run times are written in the analyst's time zone, which the pa
   // The server's render and the browser's first one wrote the same text: React kept the page.
   expect(problems).toEqual([]);
 });
+
+test.describe("a zone with a long name", () => {
+  test.use({ timezoneId: "Europe/Berlin" });
+
+  test("on a phone the datasets list's 'Created (Central European Time)' is whole, over its time", async ({ page, request }) => {
+    await uploadCsv(request, "visitors-berlin", fs.readFileSync(MONTHLY));
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/");
+    const cell = page.getByRole("table", { name: "Datasets" }).getByRole("row").filter({ hasText: "visitors-berlin" }).locator("td[data-label^=Created]");
+    await expect(cell).toHaveAttribute("data-label", "Created (Central European Time)");
+    // The label is the cell's ::before: cut at the cell's edge, it widened the cell's content instead.
+    expect(await cell.evaluate((td) => td.scrollWidth - td.clientWidth)).toBeLessThanOrEqual(0);
+  });
+});
