@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { forecastOnServer, MONTHLY, uploadCsv } from "./helpers";
 
@@ -206,5 +207,25 @@ test.describe("layout", () => {
       return 0;
     });
     expect(lines).toBe(1);
+  });
+
+  test("at 390 px the datasets list breaks a date range at its dash, each date whole", async ({ page, request }) => {
+    await uploadCsv(request, "layout-births", fs.readFileSync(path.join(import.meta.dirname, "..", "bench", "weekly", "births_9403_weekly.csv")));
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/");
+    const cell = page.getByRole("table", { name: "Datasets" }).getByRole("row").filter({ hasText: "layout-births" }).locator('td[data-label="Date range"]');
+    await expect(cell).toHaveText("22 Nov 1999 – 22 Dec 2003");
+    // The lines each date's text lies on: "22 Dec" ended one line and "2003" began the next.
+    const lines = await cell.evaluate((td) =>
+      ["22 Nov 1999", "22 Dec 2003"].map((date) => {
+        const node = [...td.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? "").includes(date)) as Text;
+        const range = document.createRange();
+        const at = (node.textContent ?? "").indexOf(date);
+        range.setStart(node, at);
+        range.setEnd(node, at + date.length);
+        return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+      }),
+    );
+    expect(lines).toEqual([1, 1]);
   });
 });

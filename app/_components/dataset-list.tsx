@@ -63,7 +63,7 @@ export function DatasetList({ datasets }: DatasetListProps) {
                   <td role="cell" className="num" data-label="Points">
                     {count.format(dataset.pointCount)}
                   </td>
-                  <td role="cell" data-label="Date range">
+                  <td role="cell" className="date-range" data-label="Date range">
                     {range(dataset)}
                   </td>
                   <LocalTimeCell iso={dataset.createdAt} label="Created" />
