@@ -35,6 +35,14 @@ test("axe: the home page, with its datasets and an import preview", async ({ pag
   await expectNoAxeViolations(page, "the import preview");
 });
 
+test("axe: an import preview that refuses a row far below its first rows, shown with its marked cell", async ({ page }) => {
+  const lines = ["date,sales", ...Array.from({ length: 60 }, (_, d) => `${new Date(Date.UTC(2020, 0, 1 + d)).toISOString().slice(0, 10)},${d === 40 ? "1O" : d}`)];
+  await page.goto("/");
+  await page.getByLabel("Upload CSV").setInputFiles({ name: "refused.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n")) });
+  await expect(page.getByRole("cell", { name: "1O (the cell the upload is refused for)" })).toBeVisible();
+  await expectNoAxeViolations(page, "the import preview with a refused row");
+});
+
 test("axe: a dataset page, its training panel, a run training and stopped, a finished run, two runs compared", async ({ page, request }) => {
   const dataset = await uploadCsv(request, "a11y-visitors", fs.readFileSync(MONTHLY));
   await page.goto("/");
