@@ -14,6 +14,8 @@ import { SNIFF_CHARS, sniffCsv, type ColumnInfo, type CsvDialect, type CsvSniff 
 const PREVIEW_ROWS = 8;
 /** Values in a preview sparkline. */
 const SPARKLINE_POINTS = 120;
+/** Lines above a refused row among which the row before it is looked for (blank lines lie between rows). */
+const NEAR_LINES = 64;
 
 /** The first ~256 kB of a file as text (enough to detect its dialect and columns), or why it is not text. */
 async function readHead(blob: Blob): Promise<Result<{ head: string; encoding: string; turned: boolean }>> {
@@ -44,6 +46,11 @@ async function readRowsAround(blob: Blob, dialect: CsvDialect, row: number, show
   if (!decoding.ok) return { skipped, rows };
   const stream = createCsvRowStream(dialect, (cells, number) => {
     if (number <= shownUpTo) return true;
+    // Rows well above it are only counted: copying each of a million rows cost more than reading them.
+    if (number < row - NEAR_LINES) {
+      skipped++;
+      return true;
+    }
     if (number < row) {
       if (before) skipped++;
       // The stream reuses its array for the next row.
