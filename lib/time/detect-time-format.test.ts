@@ -53,6 +53,7 @@ describe("detectTimeFormat", () => {
     [["lun. 6 janv. 2020", "mar. 7 janv. 2020"], "%a %-d %b %Y", "fr", Date.UTC(2020, 0, 7)],
     [["mié 08/01/2020", "jue 09/01/2020", "vie 10/01/2020"], "%a %d/%m/%Y", "es", Date.UTC(2020, 0, 9)],
     [["miércoles 8/1/2020", "jueves 9/1/2020", "viernes 10/1/2020"], "%A %-d/%-m/%Y", "es", Date.UTC(2020, 0, 9)],
+    [["miércoles, 8 de enero de 2020", "jueves, 9 de enero de 2020"], "%A, %-d de %B de %Y", "es", Date.UTC(2020, 0, 9)],
     [["lunedì 6 gennaio 2020", "martedì 7 gennaio 2020"], "%A %-d %B %Y", "it", Date.UTC(2020, 0, 7)],
     [["maandag 6 januari 2020", "dinsdag 7 januari 2020"], "%A %-d %B %Y", "nl", Date.UTC(2020, 0, 7)],
     [["ma 6 jan 2020", "di 7 jan 2020", "wo 8 jan 2020"], "%a %-d %b %Y", "nl", Date.UTC(2020, 0, 7)],
@@ -131,6 +132,9 @@ describe("detectTimeFormat", () => {
     [["janv. 2024", "févr. 2024", "mars 2024", "août 2024"], "%b %Y", "fr", "déc. 2024"],
     [["juillet 2024", "août 2024", "septembre 2024"], "%B %Y", "fr", "décembre 2024"],
     [["ene-2024", "feb-2024", "abr-2024"], "%b-%Y", "es", "dic-2024"],
+    // Spanish joins month and year with "de": the points were numbered.
+    [["enero de 2024", "febrero de 2024", "marzo de 2024"], "%B de %Y", "es", "diciembre de 2024"],
+    [["6 de enero de 2024", "7 de enero de 2024", "8 de enero de 2024"], "%-d de %B de %Y", "es", "1 de diciembre de 2024"],
     [["gen 2024", "mag 2024", "giu 2024"], "%b %Y", "it", "dic 2024"],
     [["mrt 2024", "mei 2024", "okt 2024"], "%b %Y", "nl", "dec 2024"],
   ])("reads the month names of %j as %s in %s and writes them back so", (samples, pattern, language, december) => {

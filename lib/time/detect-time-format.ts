@@ -205,6 +205,13 @@ function datePatternsWithMonthName(sample: string): string[] {
     const sep = match[2] === "-" ? "-" : " ";
     out.push(`${word}${sep}${(match[3] as string).length === 4 ? "%Y" : "%y"}`);
   }
+  // Spanish long dates join day, month and year with "de" (`6 de enero de 2020`, `enero de 2020`).
+  match = /^\s*(\d{1,2}) de (\p{L}{3,10})\.? de (\d{4})\s*$/u.exec(sample);
+  if (match && monthLanguagesOf(match[2] as string).length > 0) {
+    out.push(`%${(match[1] as string).length === 2 ? "" : "-"}d de ${(match[2] as string).length > 3 ? "%B" : "%b"} de %Y`);
+  }
+  match = /^\s*(\p{L}{3,10})\.? de (\d{4})\s*$/u.exec(sample);
+  if (match && monthLanguagesOf(match[1] as string).length > 0) out.push(`${(match[1] as string).length > 3 ? "%B" : "%b"} de %Y`);
   // Year first (`2020 Jan`, `2020-Jan`, R's `format(x, "%Y-%b")`): such a column was not read at all.
   match = /^\s*(\d{4})([\s-])(\p{L}{3,10})\.?\s*$/u.exec(sample);
   if (match && monthLanguagesOf(match[3] as string).length > 0) {
@@ -446,7 +453,12 @@ export function detectTimeFormat(samples: string[], options: DetectTimeOptions =
   for (const pattern of monthNamePatterns(first, values)) {
     // English first, then the first language whose month names read every sample; the names are
     // written back whole when any is written whole (`juillet`), else abbreviated (`juil.`).
-    const wordOf = (value: string) => value.replace(/[\d\s,.-]+/gu, " ").trim().split(" ")[0] ?? "";
+    const wordOf = (value: string) =>
+      value
+        .replace(/[\d\s,.-]+/gu, " ")
+        .trim()
+        .split(" ")
+        .find((word) => word !== "de") ?? "";
     const fitting = monthLanguagesOf(wordOf(first)).filter((l) => allParse(pattern, values, l));
     // Accents are ignored when reading (`Mar` for `Mär`), so English read `Jan, Feb, Mär, Apr` and
     // forecasts went on `May`: the language that spells every name as written comes first.
