@@ -149,8 +149,8 @@ test("names with control characters are refused; a name taken from a file name i
   const csv = "date,visits\n2024-01-01,1\n2024-01-02,2\n2024-01-03,3\n";
   const before = await datasetCount(request);
   const post = (query: string) => request.post(`/api/datasets?${query}`, { data: csv, headers: { "content-type": "text/csv" } });
-  await expectJsonError(await post("name=a%00b"), 422, /^The request is not valid: `name`: .*control character U\+0000/);
-  await expectJsonError(await post(`options=${encodeURIComponent(JSON.stringify({ seriesNames: { visits: "a\u0007b" } }))}`), 422, /^The `options` field is not valid: `seriesNames\.visits`: .*control character U\+0007/);
+  await expectJsonError(await post("name=a%00b"), 422, /^The request is not valid: `name` has the control character U\+0000/);
+  await expectJsonError(await post(`options=${encodeURIComponent(JSON.stringify({ seriesNames: { visits: "a\u0007b" } }))}`), 422, /^The `options` field is not valid: `seriesNames\.visits` has the control character U\+0007/);
   expect(await datasetCount(request)).toBe(before);
 
   // Emoji and right-to-left text are names like any other.
@@ -250,7 +250,7 @@ test("a saved run whose forecast contradicts itself is refused with 422, and not
       [band.lower95, band.upper95] = [band.upper95, band.lower95];
     }),
     422,
-    /^The request is not valid: `series\.0\.forecasts\.\w+`: step 1's bounds are not in order: lower95 ≤ lower80 ≤ mean ≤ upper80 ≤ upper95\.$/,
+    /^The request is not valid: `series\.0\.forecasts\.\w+` has bounds out of order at step 1; they must read lower95 ≤ lower80 ≤ mean ≤ upper80 ≤ upper95\.$/,
   );
   await expectJsonError(
     await save((s) => {
@@ -258,14 +258,14 @@ test("a saved run whose forecast contradicts itself is refused with 422, and not
       band.mean = band.mean.slice(1);
     }),
     422,
-    /^The request is not valid: `series\.0\.forecasts\.\w+\.mean`: has 2 steps; the series has 3 forecast times\.$/,
+    /^The request is not valid: `series\.0\.forecasts\.\w+\.mean` has 2 steps; the series has 3 forecast times\.$/,
   );
   await expectJsonError(
     await save((s) => delete s.forecasts[s.chosen]),
     422,
-    /^The request is not valid: `series\.0\.chosen`: `\w+` has no forecast in `forecasts`\.$/,
+    /^The request is not valid: `series\.0\.chosen` is `\w+`, which has no forecast in `forecasts`\.$/,
   );
-  await expectJsonError(await save((s) => (s.times = s.times.slice(1))), 422, /^The request is not valid: `series\.0\.times`: has 2 times; `horizon` is 3\.$/);
+  await expectJsonError(await save((s) => (s.times = s.times.slice(1))), 422, /^The request is not valid: `series\.0\.times` has 2 times; `horizon` is 3\.$/);
   expect(await runCount(request, id)).toBe(before);
 });
 

@@ -209,11 +209,11 @@ describe("GET /api/runs/<id>/forecast.csv and .json", () => {
   it.each([
     ["an unknown run", "nope", "", 404, "There is no run with id `nope`."],
     ["a method the run lacks", "", "?method=theta", 422, "Series Nord has no Theta forecast in this run. Choose `chosen` or one of `lstm`, `snaive`."],
-    ["an unknown method", "", "?method=arima", 422, /^The request is not valid: `method`: Invalid option/],
-    ["a bad flag", "", "?history=maybe", 422, /^The request is not valid: `history`/],
-    ["an unknown format", "", "?format=xlsx", 422, /^The request is not valid: `format`/],
+    ["an unknown method", "", "?method=arima", 422, "The request is not valid: `method` must be one of `chosen`, `lstm`, `naive`, `snaive`, `holt_winters`, `theta`, `combination` (got \"arima\")."],
+    ["a bad flag", "", "?history=maybe", 422, "The request is not valid: `history` must be 1 or 0 (true or false, yes or no, or no value for yes)."],
+    ["an unknown format", "", "?format=xlsx", 422, 'The request is not valid: `format` must be one of `standard`, `excel` (got "xlsx").'],
     // Ignored, a misspelt parameter gave another forecast than the one asked for, without a word.
-    ["a parameter it does not take", "", "?metod=theta", 422, "The request is not valid: `metod` is not an option. The options are `method`, `history`, `format`."],
+    ["a parameter it does not take", "", "?metod=theta", 422, "The request is not valid: `metod` is not a parameter of this address; it takes `method`, `history`, `format`."],
   ] as const)("refuses %s", async (_name, id, query, status, error) => {
     const runOrNot = id || runId;
     await expectError(await forecastCsv.GET(get(`/api/runs/${runOrNot}/forecast.csv${query}`), params({ id: runOrNot })), status, error);
@@ -348,10 +348,10 @@ describe("GET /api/runs/<id>/chart.svg and chart.png", () => {
     ["an unknown run", "nope", "", 404, "There is no run with id `nope`."],
     ["an unknown series", "", "?series=West", 422, /^Run `\w+` has no series `West`\. Give `series` one of its series' names or ids: `Nord` \(`\w+`\), `=Süd` \(`\w+`\)\.$/],
     ["a method the series lacks", "", "?method=theta", 422, "Series Nord has no Theta forecast in this run. Choose `chosen` or one of `lstm`, `snaive`."],
-    ["a width too small", "", "?width=100", 422, "The request is not valid: `width`: give a whole number of pixels from 320 to 2400."],
-    ["a height that is not a number", "", "?height=tall", 422, "The request is not valid: `height`: give a whole number of pixels from 200 to 1600."],
+    ["a width too small", "", "?width=100", 422, "The request is not valid: `width` must be a whole number of pixels from 320 to 2400."],
+    ["a height that is not a number", "", "?height=tall", 422, "The request is not valid: `height` must be a whole number of pixels from 200 to 1600."],
     ["an unknown history window", "", "?history=1", 422, /^The request is not valid: `history`/],
-    ["a parameter it does not take", "", "?series=Nord&widht=1200", 422, "The request is not valid: `widht` is not an option. The options are `series`, `method`, `width`, `height`, `history`."],
+    ["a parameter it does not take", "", "?series=Nord&widht=1200", 422, "The request is not valid: `widht` is not a parameter of this address; it takes `series`, `method`, `width`, `height`, `history`."],
   ] as const)("refuses %s, as SVG and as PNG", async (_name, id, query, status, error) => {
     await expectError(await svg(query, id || runId), status, error);
     await expectError(await png(query, id || runId), status, error);
@@ -413,7 +413,7 @@ describe("GET /api/datasets/<id>/series/<seriesId>.csv", () => {
     await expectError(await seriesCsvOf(a.id, other), 404, `Dataset \`${a.id}\` has no series with id \`${other}\`.`);
     await expectError(await seriesCsv.GET(get("/x"), params({ id: a.id, seriesId: other })), 404, /^Unknown path\. A series' data is at/);
     await expectError(await seriesCsvOf(a.id, a.series[0]!.id, "?format=ods"), 422, /^The request is not valid: `format`/);
-    await expectError(await seriesCsvOf(a.id, a.series[0]!.id, "?fromat=excel"), 422, "The request is not valid: `fromat` is not an option. The options are `format`.");
+    await expectError(await seriesCsvOf(a.id, a.series[0]!.id, "?fromat=excel"), 422, "The request is not valid: `fromat` is not a parameter of this address; it takes `format`.");
   });
 });
 

@@ -3,7 +3,7 @@ import { METHOD_NAMES } from "../forecast/types";
 
 /** `?history=1`: 1/0, true/false, yes/no (an empty value means yes, as in `?history`). */
 const flag = z
-  .enum(["1", "0", "true", "false", "yes", "no", ""])
+  .enum(["1", "0", "true", "false", "yes", "no", ""], { error: "must be 1 or 0 (true or false, yes or no, or no value for yes)" })
   .transform((v) => v === "" || v === "1" || v === "true" || v === "yes");
 
 /** `?format=excel`: semicolons, decimal commas and a BOM, for Excel in comma-decimal locales. */
@@ -23,14 +23,14 @@ export type ForecastExportQuery = z.infer<typeof forecastExportQuerySchema>;
 
 /** A whole number of CSS pixels within bounds (`?width=960`). */
 const pixels = (min: number, max: number, fallback: number) => {
-  const error = `give a whole number of pixels from ${min} to ${max}`;
+  const error = `must be a whole number of pixels from ${min} to ${max}`;
   return z.coerce.number({ error }).int(error).min(min, error).max(max, error).default(fallback);
 };
 
 /** Query of GET /api/runs/<id>/chart.svg and chart.png (a parameter not listed is refused). */
 export const chartExportQuerySchema = z.strictObject({
   /** The series drawn, by name or id (default: the run's first): one chart per image. */
-  series: z.string().trim().min(1, "a series name or id").optional(),
+  series: z.string().trim().min(1, "must be a series' name or id; leave it out for the run's first series").optional(),
   method: exportMethod,
   /** Size of the whole image in CSS pixels (a PNG has twice as many device pixels). */
   width: pixels(320, 2400, 960),

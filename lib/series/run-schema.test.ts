@@ -62,12 +62,12 @@ describe("a saved run's series agree with themselves", () => {
 
   it.each<[string, (s: RunSeries, r: SaveRunInput) => void, string]>([
     ["a band shorter than the times", (s) => bandOf(s, "naive").upper80.pop(), "series.0.forecasts.naive.upper80: has 1 steps; the series has 2 forecast times"],
-    ["a recommended method without a forecast", (s) => (s.chosen = "lstm"), "series.0.chosen: `lstm` has no forecast in `forecasts`"],
-    ["95% bounds inside the 80% ones", (s) => (bandOf(s, "theta").lower95[0] = 9.5), "series.0.forecasts.theta: step 1's bounds are not in order: lower95 ≤ lower80 ≤ mean ≤ upper80 ≤ upper95"],
-    ["a forecast above its upper bound", (s) => (bandOf(s, "naive").mean[1] = 12.5), "series.0.forecasts.naive: step 2's bounds are not in order: lower95 ≤ lower80 ≤ mean ≤ upper80 ≤ upper95"],
+    ["a recommended method without a forecast", (s) => (s.chosen = "lstm"), "series.0.chosen: is `lstm`, which has no forecast in `forecasts`"],
+    ["95% bounds inside the 80% ones", (s) => (bandOf(s, "theta").lower95[0] = 9.5), "series.0.forecasts.theta: has bounds out of order at step 1; they must read lower95 ≤ lower80 ≤ mean ≤ upper80 ≤ upper95"],
+    ["a forecast above its upper bound", (s) => (bandOf(s, "naive").mean[1] = 12.5), "series.0.forecasts.naive: has bounds out of order at step 2; they must read lower95 ≤ lower80 ≤ mean ≤ upper80 ≤ upper95"],
     ["fewer times than the horizon", (_, r) => (r.horizon = 3), "series.0.times: has 2 times; `horizon` is 3"],
     ["times out of order", (s) => s.times.reverse(), "series.0.times: must ascend, each after `historyEnd`"],
-    ["a series twice", (s, r) => r.series.push({ ...s }), "series.1.seriesId: series `s1` is in the run twice"],
+    ["a series twice", (s, r) => r.series.push({ ...s }), "series.1.seriesId: is `s1`, a series already in the run"],
   ])("refuses %s", (_, change, problem) => {
     const input = run();
     change(input.series[0] as RunSeries, input);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_HORIZON } from "../forecast/config";
+import { horizonLimit } from "../forecast/config";
 import { METHOD_NAMES, type BackendInfo, type BackendName, type ForecastConfig, type ForecastStage, type MethodName } from "../forecast/types";
 
 /**
@@ -137,11 +137,11 @@ function checkRunSeries(run: { horizon: number; series: RunSeries[] }, ctx: z.Re
   const seen = new Set<string>();
   run.series.forEach((s, i) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path: ["series", i, ...path], message });
-    if (seen.has(s.seriesId)) issue(["seriesId"], `series \`${s.seriesId}\` is in the run twice`);
+    if (seen.has(s.seriesId)) issue(["seriesId"], `is \`${s.seriesId}\`, a series already in the run`);
     seen.add(s.seriesId);
     if (s.times.length !== run.horizon) issue(["times"], `has ${s.times.length} times; \`horizon\` is ${run.horizon}`);
     if (s.times.some((t, j) => t <= (j === 0 ? s.historyEnd : (s.times[j - 1] as number)))) issue(["times"], "must ascend, each after `historyEnd`");
-    if (!s.forecasts[s.chosen]) issue(["chosen"], `\`${s.chosen}\` has no forecast in \`forecasts\``);
+    if (!s.forecasts[s.chosen]) issue(["chosen"], `is \`${s.chosen}\`, which has no forecast in \`forecasts\``);
     for (const [method, band] of Object.entries(s.forecasts)) {
       const wrong = BOUNDS.find((bound) => band[bound].length !== s.times.length);
       if (wrong) {
@@ -153,7 +153,7 @@ function checkRunSeries(run: { horizon: number; series: RunSeries[] }, ctx: z.Re
         const present = BOUNDS.map((bound) => band[bound][j]).filter((v): v is number => v !== null);
         return present.some((v, k) => k > 0 && v < (present[k - 1] as number));
       });
-      if (crossed >= 0) issue(["forecasts", method], `step ${crossed + 1}'s bounds are not in order: ${BOUNDS.join(" ≤ ")}`);
+      if (crossed >= 0) issue(["forecasts", method], `has bounds out of order at step ${crossed + 1}; they must read ${BOUNDS.join(" ≤ ")}`);
     }
   });
 }
@@ -203,13 +203,26 @@ export interface RunProgressDto {
   backend: BackendName | null;
 }
 
+/** The most steps the forecaster takes before it knows the series (horizonLimit without histories). */
+const MOST_STEPS = horizonLimit([]);
+
+/**
+ * A horizon the forecaster could take. The series' lengths lower the limit further, which the
+ * server checks once it has read them (describeHorizonProblem, in the forecaster's words).
+ */
+const horizonError = (issue: { input?: unknown }) => {
+  const got = typeof issue.input === "number" ? ` (got ${issue.input})` : typeof issue.input === "string" ? ` (got ${JSON.stringify(issue.input.slice(0, 40))})` : "";
+  return `must be a whole number of steps from 1 to ${MOST_STEPS.toLocaleString("en-US")}, and no more than the longest chosen series has values${got}`;
+};
+const horizonSchema = z.number({ error: horizonError }).int({ error: horizonError }).min(1, { error: horizonError }).max(MOST_STEPS, { error: horizonError });
+
 /** The body of POST /api/datasets/<id>/forecast: what to forecast on the server; every field optional. */
 export const startForecastSchema = z
   .object({
     /** Series to forecast (default: every series of the dataset). */
     seriesIds: z.array(z.string().min(1)).min(1).max(1000).optional(),
     /** Steps ahead (default: a season for the frequency, shortened to what the data allows). */
-    horizon: int.min(1).max(MAX_HORIZON).optional(),
+    horizon: horizonSchema.optional(),
     /** Steps per season (default: detected from the frequency). */
     seasonLength: int.min(1).max(100_000).optional(),
     mode: z.enum(["global", "per-series"]).optional(),

@@ -199,13 +199,13 @@ describe("POST /api/datasets", () => {
     [
       "an unknown option",
       422,
-      "The `options` field is not valid: `delimiter` is not an option. The options are `name`, `timeColumn`, `valueColumns`, `idColumn`, `dateOrder`, `decimal`, `repeatedTimes`, `aggregate`, `seriesNames`.",
+      "The `options` field is not valid: `delimiter` is not a field of `options`; it takes `name`, `timeColumn`, `valueColumns`, `idColumn`, `dateOrder`, `decimal`, `repeatedTimes`, `aggregate`, `seriesNames`.",
       () => upload("date,v\n2024-01-01,1\n", { options: JSON.stringify({ delimiter: ";" }) }),
     ],
     [
       "an unknown period to group by",
       422,
-      'The `options` field is not valid: `aggregate.period`: Invalid option: expected one of "hour"|"day"|"week"|"month"|"quarter"|"year".',
+      'The `options` field is not valid: `aggregate.period` must be one of `hour`, `day`, `week`, `month`, `quarter`, `year` (got "fortnight").',
       () => upload("date,v\n2024-01-01,1\n", { options: JSON.stringify({ aggregate: { period: "fortnight", by: "sum" } }) }),
     ],
     [
@@ -218,9 +218,22 @@ describe("POST /api/datasets", () => {
       // Ignored, a misspelt `name` left the dataset named after its file without a word.
       "a query parameter the upload does not take",
       422,
-      "The request is not valid: `nmae` is not an option. The options are `fileName`, `name`, `options`.",
+      "The request is not valid: `nmae` is not a parameter of this address; it takes `fileName`, `name`, `options`.",
       () => rawUpload("date,v\n2024-01-01,1\n", { fileName: "sales.csv", nmae: "Sales" }),
     ],
+    [
+      "a name with a control character, as a query parameter",
+      422,
+      "The request is not valid: `name` has the control character U+0000 at character 2; remove it.",
+      () => rawUpload("date,v\n2024-01-01,1\n", { name: "a\u0000b" }),
+    ],
+    [
+      "a name with a control character, as a form field",
+      422,
+      "The request is not valid: `name` has the control character U+0007 at character 2; remove it.",
+      () => upload("date,v\n2024-01-01,1\n", { name: "a\u0007b" }),
+    ],
+    ["an option of the wrong kind", 422, "The `options` field is not valid: `valueColumns` must be an array, not text (got \"v\").", () => upload("date,v\n2024-01-01,1\n", { options: JSON.stringify({ valueColumns: "v" }) })],
   ] as const)("answers %s with %i and stores nothing", async (_name, status, error, request) => {
     await expectRefused(request(), status, error);
   });
@@ -286,11 +299,11 @@ describe("a streamed upload whose connection drops", () => {
 describe("GET …/points names a bad query", () => {
   it.each([
     ["from=2021-06-01&to=2021-01-01", "The request is not valid: `from` (2021-06-01T00:00:00.000Z) is after `to` (2021-01-01T00:00:00.000Z); swap them."],
-    ["from=99999999999999999999", "The request is not valid: `from`: must be epoch milliseconds or an ISO date."],
-    ["maxPoints=", "The request is not valid: `maxPoints`: give a whole number of points from 3 to 1000000."],
-    ["maxPoints=3.5", "The request is not valid: `maxPoints`: give a whole number of points from 3 to 1000000."],
-    ["maxPoints=NaN", "The request is not valid: `maxPoints`: give a whole number of points from 3 to 1000000."],
-    ["from=2021-01-01&max=500", "The request is not valid: `max` is not an option. The options are `from`, `to`, `maxPoints`."],
+    ["from=99999999999999999999", "The request is not valid: `from` must be epoch milliseconds or an ISO date, such as 2024-01-31."],
+    ["maxPoints=", "The request is not valid: `maxPoints` must be a whole number of points from 3 to 1,000,000."],
+    ["maxPoints=3.5", "The request is not valid: `maxPoints` must be a whole number of points from 3 to 1,000,000."],
+    ["maxPoints=NaN", "The request is not valid: `maxPoints` must be a whole number of points from 3 to 1,000,000."],
+    ["from=2021-01-01&max=500", "The request is not valid: `max` is not a parameter of this address; it takes `from`, `to`, `maxPoints`."],
   ])("?%s", async (query, error) => {
     const created = (await (await route.POST(rawUpload("date,v\n2021-01-01,1\n2021-02-01,2\n2021-03-01,3\n"))).json()) as { id: string; series: { id: string }[] };
     const seriesId = created.series[0]?.id as string;

@@ -1,6 +1,6 @@
 import { importOptionsSchema, uploadQuerySchema } from "@/lib/series/schema";
 import { listDatasets } from "@/lib/server/datasets";
-import { describeZodError, handle, HttpError, parseQuery, parseRequestJson, routeMethods } from "@/lib/server/http";
+import { handle, HttpError, parseQuery, parseRequest, parseRequestJson, routeMethods } from "@/lib/server/http";
 import { importCsv, toServerTiming, type ImportTimings } from "@/lib/server/import-csv";
 import { CUT_OFF_MESSAGE, limitBytes, maxUploadBytes, readLimitedForm, tooLargeMessage } from "@/lib/server/upload-limit";
 
@@ -19,13 +19,10 @@ function parseOptions(raw: string | null, name: string | null) {
       throw new HttpError(422, 'The `options` field must be a JSON object, such as {"decimal": ","}.');
     }
   }
-  const parsed = importOptionsSchema.safeParse({ ...(json as object), ...(name !== null && name.trim() !== "" ? { name } : {}) });
-  if (!parsed.success) {
-    // The name is its own field (or query parameter) whenever one was sent: a problem with it is not the options'.
-    const ofName = name !== null && parsed.error.issues[0]?.path[0] === "name";
-    throw new HttpError(422, describeZodError(parsed.error, ofName ? "The request" : "The `options` field", Object.keys(importOptionsSchema.shape)));
-  }
-  return parsed.data;
+  const sentName = name !== null && name.trim() !== "";
+  // The name is its own field (or query parameter) whenever one was sent: a problem with it is not the options'.
+  if (sentName) parseRequest(importOptionsSchema.pick({ name: true }), { name });
+  return parseRequest(importOptionsSchema, { ...(json as object), ...(sentName ? { name } : {}) }, { what: "The `options` field", owner: "`options`" });
 }
 
 function sizeErrors(limit: number) {

@@ -1,5 +1,5 @@
 import { startForecastSchema } from "@/lib/series/run-schema";
-import { handle, HttpError, parseRequestJson, routeMethods } from "@/lib/server/http";
+import { handle, HttpError, parseRequest, parseRequestJson, routeMethods } from "@/lib/server/http";
 import { startForecast } from "@/lib/server/start-forecast";
 import { readLimitedText } from "@/lib/server/upload-limit";
 
@@ -26,7 +26,7 @@ export const POST = handle(async (request: Request, { params }: Context) => {
     cutOff: () => new HttpError(400, "The request was cut off before its body all arrived, so no run was started. Send it again."),
   });
   const json = text.trim() === "" ? {} : parseRequestJson(text, 'The body is not valid JSON. Send e.g. {"horizon": 12}, or no body for the automatic settings.');
-  const started = await startForecast(id, startForecastSchema.parse(json));
+  const started = await startForecast(id, parseRequest(startForecastSchema, json));
   if (!started.ok) throw new HttpError(started.status, started.reason);
   return Response.json(started.data, { status: 202, headers: { Location: `/api/runs/${started.data.id}` } });
 });

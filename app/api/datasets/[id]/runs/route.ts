@@ -1,6 +1,6 @@
 import { saveRunSchema } from "@/lib/series/run-schema";
 import { getDataset } from "@/lib/server/datasets";
-import { handle, HttpError, parseRequestJson, routeMethods } from "@/lib/server/http";
+import { handle, HttpError, parseRequest, parseRequestJson, routeMethods } from "@/lib/server/http";
 import { createRun, isSavedModelBytes, listRuns, MAX_MODEL_BYTES } from "@/lib/server/runs";
 import { readLimitedForm } from "@/lib/server/upload-limit";
 
@@ -41,7 +41,7 @@ export const POST = handle(async (request: Request, { params }: Context) => {
   // Text where the model's bytes belong would otherwise be dropped, and the run saved without its model.
   const modelField = form.get("model");
   if (typeof modelField === "string") throw new HttpError(400, "The field `model` must be the model file's bytes (a file part), not text.");
-  const input = saveRunSchema.parse(parseRequestJson(runField, "The field `run` is not valid JSON."));
+  const input = parseRequest(saveRunSchema, parseRequestJson(runField, "The field `run` is not valid JSON."), { owner: "`run`" });
 
   let model: Uint8Array | null = null;
   if (modelField instanceof Blob) {

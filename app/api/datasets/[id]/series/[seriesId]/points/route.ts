@@ -14,9 +14,9 @@ const MAX_DATE_MS = 8.64e15;
 const timeParam = z
   .string()
   .transform((text) => (/^-?\d+(\.\d+)?$/.test(text) ? Number(text) : Date.parse(text)))
-  .refine((ms) => Math.abs(ms) <= MAX_DATE_MS, "must be epoch milliseconds or an ISO date");
+  .refine((ms) => Math.abs(ms) <= MAX_DATE_MS, "must be epoch milliseconds or an ISO date, such as 2024-01-31");
 
-const maxPointsError = "give a whole number of points from 3 to 1000000";
+const maxPointsError = "must be a whole number of points from 3 to 1,000,000";
 
 const querySchema = z
   .strictObject({
@@ -26,9 +26,10 @@ const querySchema = z
   })
   // A range that ends before it starts is a mistake, not a request for no points.
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+    path: ["from"],
     error: (issue) => {
       const q = issue.input as { from: number; to: number };
-      return `\`from\` (${new Date(q.from).toISOString()}) is after \`to\` (${new Date(q.to).toISOString()}); swap them`;
+      return `(${new Date(q.from).toISOString()}) is after \`to\` (${new Date(q.to).toISOString()}); swap them`;
     },
   });
 
