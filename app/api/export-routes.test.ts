@@ -16,6 +16,9 @@ let points: typeof import("./datasets/[id]/series/[seriesId]/points/route");
 let seriesCsv: typeof import("./datasets/[id]/series/[seriesId]/route");
 let run: typeof import("./runs/[id]/route");
 let model: typeof import("./runs/[id]/model/route");
+let modelZip: typeof import("./runs/[id]/model.zip/route");
+let datasetRuns: typeof import("./datasets/[id]/runs/route");
+let startForecast: typeof import("./datasets/[id]/forecast/route");
 let forecastCsv: typeof import("./runs/[id]/forecast.csv/route");
 let forecastJson: typeof import("./runs/[id]/forecast.json/route");
 let chartSvg: typeof import("./runs/[id]/chart.svg/route");
@@ -31,6 +34,9 @@ beforeAll(async () => {
   seriesCsv = await import("./datasets/[id]/series/[seriesId]/route");
   run = await import("./runs/[id]/route");
   model = await import("./runs/[id]/model/route");
+  modelZip = await import("./runs/[id]/model.zip/route");
+  datasetRuns = await import("./datasets/[id]/runs/route");
+  startForecast = await import("./datasets/[id]/forecast/route");
   forecastCsv = await import("./runs/[id]/forecast.csv/route");
   forecastJson = await import("./runs/[id]/forecast.json/route");
   chartSvg = await import("./runs/[id]/chart.svg/route");
@@ -434,6 +440,36 @@ describe("DELETE", () => {
     await expectError(await dropDataset(), 404, `There is no dataset with id \`${d.id}\`.`);
     await expectError(await run.GET(get("/x"), params({ id: other.data.id })), 404, `There is no run with id \`${other.data.id}\`.`);
     await expectError(await forecastCsv.GET(get("/x"), params({ id: other.data.id })), 404, `There is no run with id \`${other.data.id}\`.`);
+  });
+});
+
+describe("routes that take no query parameters", () => {
+  let d: DatasetDto;
+  let runId = "";
+  beforeAll(async () => ({ d, runId } = await uploadWithRun("No parameters")));
+
+  // Ignored, `?limit=5` answered every dataset as if it had been applied, and `?horizon=12` on a
+  // forecast started one with the automatic horizon.
+  it.each([
+    ["GET /api/datasets", "/api/datasets?limit=5", "limit", () => upload.GET(get("/api/datasets?limit=5"))],
+    ["GET /api/datasets/<id>", "?fields=name", "fields", () => dataset.GET(get(`/api/datasets/${d.id}?fields=name`), params({ id: d.id }))],
+    ["DELETE /api/datasets/<id>", "?force=1", "force", () => dataset.DELETE(new Request(`http://localhost/api/datasets/${d.id}?force=1`, { method: "DELETE" }), params({ id: d.id }))],
+    ["GET /api/datasets/<id>/runs", "?status=done", "status", () => datasetRuns.GET(get(`/api/datasets/${d.id}/runs?status=done`), params({ id: d.id }))],
+    ["GET /api/runs/<id>", "?include=model", "include", () => run.GET(get(`/api/runs/${runId}?include=model`), params({ id: runId }))],
+    ["DELETE /api/runs/<id>", "?force=1", "force", () => run.DELETE(new Request(`http://localhost/api/runs/${runId}?force=1`, { method: "DELETE" }), params({ id: runId }))],
+    ["GET /api/runs/<id>/model", "?v=2", "v", () => model.GET(get(`/api/runs/${runId}/model?v=2`), params({ id: runId }))],
+    ["GET /api/runs/<id>/model.zip", "?v=2", "v", () => modelZip.GET(get(`/api/runs/${runId}/model.zip?v=2`), params({ id: runId }))],
+    ["POST /api/datasets/<id>/runs", "?model=0", "model", () => datasetRuns.POST(new Request(`http://localhost/api/datasets/${d.id}/runs?model=0`, { method: "POST", body: new FormData() }), params({ id: d.id }))],
+    [
+      "POST /api/datasets/<id>/forecast",
+      "?horizon=12",
+      "horizon",
+      () => startForecast.POST(new Request(`http://localhost/api/datasets/${d.id}/forecast?horizon=12`, { method: "POST", body: "" }), params({ id: d.id })),
+    ],
+  ] as const)("%s refuses %s and changes nothing", async (_route, _query, parameter, request) => {
+    await expectError(await request(), 422, `The request is not valid: \`${parameter}\` is not a parameter of this address; it takes none.`);
+    expect((await dataset.GET(get("/x"), params({ id: d.id }))).status).toBe(200);
+    expect((await run.GET(get("/x"), params({ id: runId }))).status).toBe(200);
   });
 });
 

@@ -1,12 +1,15 @@
 import { importOptionsSchema, uploadQuerySchema } from "@/lib/series/schema";
 import { listDatasets } from "@/lib/server/datasets";
-import { handle, HttpError, parseQuery, parseRequest, parseRequestJson, routeMethods } from "@/lib/server/http";
+import { handle, HttpError, NO_QUERY, parseQuery, parseRequest, parseRequestJson, routeMethods } from "@/lib/server/http";
 import { importCsv, toServerTiming, type ImportTimings } from "@/lib/server/import-csv";
 import { CUT_OFF_MESSAGE, limitBytes, maxUploadBytes, readLimitedForm, tooLargeMessage } from "@/lib/server/upload-limit";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(async () => Response.json({ datasets: await listDatasets() }));
+export const GET = handle(async (request: Request) => {
+  parseQuery(NO_QUERY, request);
+  return Response.json({ datasets: await listDatasets() });
+});
 
 /** Body types sent as the CSV itself (streamed), rather than as a multipart form. */
 const RAW_TYPES = ["text/csv", "text/plain", "text/tab-separated-values", "application/octet-stream"];

@@ -1,5 +1,5 @@
 import { startForecastSchema } from "@/lib/series/run-schema";
-import { handle, HttpError, parseRequest, parseRequestJson, routeMethods } from "@/lib/server/http";
+import { handle, HttpError, NO_QUERY, parseQuery, parseRequest, parseRequestJson, routeMethods } from "@/lib/server/http";
 import { startForecast } from "@/lib/server/start-forecast";
 import { readLimitedText } from "@/lib/server/upload-limit";
 
@@ -18,6 +18,8 @@ const TOO_LARGE = `The request body is over ${MAX_BODY_BYTES / 1024} kB; it hold
  * until it is done (or failed, with the reason).
  */
 export const POST = handle(async (request: Request, { params }: Context) => {
+  // Settings go in the body: `?horizon=12` was ignored, and the run started with the automatic horizon.
+  parseQuery(NO_QUERY, request);
   const { id } = await params;
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw new HttpError(413, TOO_LARGE);

@@ -1,6 +1,6 @@
 import { saveRunSchema } from "@/lib/series/run-schema";
 import { getDataset } from "@/lib/server/datasets";
-import { handle, HttpError, parseRequest, parseRequestJson, routeMethods } from "@/lib/server/http";
+import { handle, HttpError, NO_QUERY, parseQuery, parseRequest, parseRequestJson, routeMethods } from "@/lib/server/http";
 import { createRun, isSavedModelBytes, listRuns, MAX_MODEL_BYTES } from "@/lib/server/runs";
 import { readLimitedForm } from "@/lib/server/upload-limit";
 
@@ -16,7 +16,8 @@ const tooLarge = () =>
   new HttpError(413, `The run is too large to save (over ${MAX_RUN_BYTES / MB} MB). Train with fewer units, layers or ensemble members.`);
 
 /** The dataset's saved runs, newest first, each with its headline MASE. */
-export const GET = handle(async (_request: Request, { params }: Context) => {
+export const GET = handle(async (request: Request, { params }: Context) => {
+  parseQuery(NO_QUERY, request);
   const { id } = await params;
   if (!(await getDataset(id))) throw new HttpError(404, `There is no dataset with id \`${id}\`.`);
   return Response.json({ runs: await listRuns(id) });
@@ -27,6 +28,7 @@ export const GET = handle(async (_request: Request, { params }: Context) => {
  * `model` (the encodeSavedModel bytes, optional).
  */
 export const POST = handle(async (request: Request, { params }: Context) => {
+  parseQuery(NO_QUERY, request);
   const { id } = await params;
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > MAX_RUN_BYTES) throw tooLarge();

@@ -1,7 +1,7 @@
 import { toContentDisposition, toExportFileName } from "@/lib/export/file-name";
 import { toModelZip } from "@/lib/export/model-files";
 import { getDataset } from "@/lib/server/datasets";
-import { handle, HttpError, routeMethods } from "@/lib/server/http";
+import { handle, HttpError, NO_QUERY, parseQuery, routeMethods } from "@/lib/server/http";
 import { requireRun } from "@/lib/server/run-exports";
 import { getRunModel } from "@/lib/server/runs";
 
@@ -14,7 +14,8 @@ type Context = { params: Promise<{ id: string }> };
  * one ZIP, which loads in TensorFlow.js and uploads again to forecast newer data. `/model` serves
  * the stored bytes, which only Tidecast reads.
  */
-export const GET = handle(async (_request: Request, { params }: Context) => {
+export const GET = handle(async (request: Request, { params }: Context) => {
+  parseQuery(NO_QUERY, request);
   const { id } = await params;
   const run = await requireRun(id);
   const bytes = await getRunModel(id);

@@ -1,4 +1,4 @@
-import { handle, HttpError, routeMethods } from "@/lib/server/http";
+import { handle, HttpError, NO_QUERY, parseQuery, routeMethods } from "@/lib/server/http";
 import { getRunModel } from "@/lib/server/runs";
 
 export const dynamic = "force-dynamic";
@@ -6,7 +6,8 @@ export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ id: string }> };
 
 /** The run's trained model, as lib/forecast's encodeSavedModel bytes (decodeSavedModel reads them). */
-export const GET = handle(async (_request: Request, { params }: Context) => {
+export const GET = handle(async (request: Request, { params }: Context) => {
+  parseQuery(NO_QUERY, request);
   const { id } = await params;
   const model = await getRunModel(id);
   if (!model) throw new HttpError(404, `Run \`${id}\` has no saved model.`);
