@@ -233,6 +233,17 @@ describe("POST /api/datasets", () => {
       "The request is not valid: `name` has the control character U+0007 at character 2; remove it.",
       () => upload("date,v\n2024-01-01,1\n", { name: "a\u0007b" }),
     ],
+    [
+      // Dropped, `?name=Sales` left the dataset named after its file without a word.
+      "query parameters on a form upload",
+      422,
+      "A form upload takes no query parameters (`name`, `options` were sent): send them as form fields beside `file`.",
+      () => {
+        const form = new FormData();
+        form.set("file", new File(["date,v\n2024-01-01,1\n"], "upload.csv", { type: "text/csv" }));
+        return new Request("http://localhost/api/datasets?name=Sales&options=%7B%7D", { method: "POST", body: form });
+      },
+    ],
     ["an option of the wrong kind", 422, "The `options` field is not valid: `valueColumns` must be an array, not text (got \"v\").", () => upload("date,v\n2024-01-01,1\n", { options: JSON.stringify({ valueColumns: "v" }) })],
   ] as const)("answers %s with %i and stores nothing", async (_name, status, error, request) => {
     await expectRefused(request(), status, error);

@@ -65,6 +65,11 @@ export const POST = handle(async (request: Request) => {
   if (!contentType.includes("multipart/form-data")) {
     throw new HttpError(400, "Send the CSV as multipart/form-data with the file in a field named `file`, or as the body with Content-Type text/csv.");
   }
+  // Only the form's fields count here: `?name=Sales` beside a form was dropped without a word.
+  const sent = [...new Set(new URL(request.url).searchParams.keys())];
+  if (sent.length > 0) {
+    throw new HttpError(422, `A form upload takes no query parameters (${sent.map((key) => `\`${key}\``).join(", ")} ${sent.length === 1 ? "was" : "were"} sent): send them as form fields beside \`file\`.`);
+  }
   const timings: ImportTimings = {};
   const receiving = performance.now();
   // The envelope (boundaries, the other fields) adds a little to the file's own size.
