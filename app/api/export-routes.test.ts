@@ -181,6 +181,25 @@ describe("GET /api/runs/<id>/forecast.csv and .json", () => {
     expect(lines).toHaveLength(1 + 2 * (3 + 2) + 1);
   });
 
+  // The CSV's history in the JSON: asked for, it was quietly left out.
+  it("with ?history=1 the JSON holds every stored value of each series, as the CSV's history rows", async () => {
+    const json = (await (await forecastJson.GET(get(`/api/runs/${runId}/forecast.json?history=1`), params({ id: runId }))).json()) as import("@/lib/export/run-json").RunJson;
+    expect(json.series.map((s) => s.history)).toEqual([
+      [
+        { timestamp: "31.01.2024", time: "2024-01-31T00:00:00.000Z", actual: 1234.5 },
+        { timestamp: "29.02.2024", time: "2024-02-29T00:00:00.000Z", actual: 1240.25 },
+        { timestamp: "31.03.2024", time: "2024-03-31T00:00:00.000Z", actual: 1250 },
+      ],
+      [
+        { timestamp: "31.01.2024", time: "2024-01-31T00:00:00.000Z", actual: -2 },
+        { timestamp: "29.02.2024", time: "2024-02-29T00:00:00.000Z", actual: null },
+        { timestamp: "31.03.2024", time: "2024-03-31T00:00:00.000Z", actual: -3.5 },
+      ],
+    ]);
+    const without = (await (await forecastJson.GET(get(`/api/runs/${runId}/forecast.json`), params({ id: runId }))).json()) as object;
+    expect(JSON.stringify(without)).not.toContain('"history"');
+  });
+
   it("with ?format=excel: BOM, semicolons, decimal commas; ?method picks one method for all series", async () => {
     const response = await csv("?format=excel&method=snaive");
     expect(response.headers.get("content-disposition")).toMatch(/forecast-excel_2026-11-28\.csv"/);

@@ -1,7 +1,7 @@
 import type { BackendInfo, ForecastConfig, MethodName } from "../forecast/types";
 import type { RunDto, RunSeries, StoredMetrics, StoredTrainingHistory } from "../series/run-schema";
 import type { TimeFormat } from "../time/time-format";
-import { toExportMethod, toForecastSteps, toSettlementStamp, type ExportMethod } from "./forecast-table";
+import { formatStamp, toExportMethod, toForecastSteps, toSettlementStamp, type ExportMethod, type SeriesHistory } from "./forecast-table";
 
 /** A run as the exports read it: a saved run, one just made that could not be saved, or a saved model's new forecast. */
 export type ExportableRun = Pick<RunDto, "status" | "startedAt" | "elapsedMs" | "config" | "horizon" | "mode" | "seasonLength" | "history" | "series"> & {
@@ -12,7 +12,8 @@ export type ExportableRun = Pick<RunDto, "status" | "startedAt" | "elapsedMs" | 
   backend?: BackendInfo | null;
 };
 
-export interface RunJsonStep {
+/** When a step or an observed value is, in every form the exports give it. */
+export interface RunJsonStamp {
   /** The time as the series writes it. */
   timestamp: string;
   /** ISO 8601 (UTC); null for a series without a time column. */
@@ -21,6 +22,14 @@ export interface RunJsonStep {
   settlementDate?: string;
   /** With settlementDate: the period, 1–50 (null for 01:00 and 01:30 on the day clocks go forward, which have none). */
   settlementPeriod?: number | null;
+}
+
+/** An observed value (`?history=1`), exactly as stored; null where the series has none. */
+export interface RunJsonObservation extends RunJsonStamp {
+  actual: number | null;
+}
+
+export interface RunJsonStep extends RunJsonStamp {
   forecast: number | null;
   lower80: number | null;
   upper80: number | null;
@@ -58,6 +67,8 @@ export interface RunJson {
     metrics: Partial<Record<MethodName, StoredMetrics>>;
     backtestOrigins: number;
     preprocessing: RunSeries["preprocessing"];
+    /** Only when asked for (`?history=1`): every stored value, in time order, before the forecast. */
+    history?: RunJsonObservation[];
     forecast: RunJsonStep[];
   }[];
   /** Per-epoch training and validation loss of every network. */
@@ -69,6 +80,25 @@ export interface RunJsonContext {
   /** The time format of each series, by series id. */
   timeFormats: Record<string, TimeFormat>;
   method?: ExportMethod;
+  /** The stored points of each series, by series id: when given, each series carries its `history`. */
+  history?: Record<string, SeriesHistory>;
+}
+
+function toStamp(t: number, timestamp: string, format: TimeFormat): RunJsonStamp {
+  const settlement = toSettlementStamp(t, format);
+  return {
+    timestamp,
+    time: format.kind === "index" ? null : new Date(t).toISOString(),
+    ...(settlement ? { settlementDate: settlement.date, settlementPeriod: settlement.period } : {}),
+  };
+}
+
+function toObservations(past: SeriesHistory, format: TimeFormat): RunJsonObservation[] {
+  return Array.from({ length: past.times.length }, (_, i) => {
+    const t = past.times[i] as number;
+    const value = past.values[i];
+    return { ...toStamp(t, formatStamp(t, format), format), actual: value === null || value === undefined || Number.isNaN(value) ? null : value };
+  });
 }
 
 /**
@@ -96,6 +126,7 @@ export function toRunJson(run: ExportableRun, context: RunJsonContext): RunJson 
     },
     series: run.series.map((s) => {
       const format = context.timeFormats[s.seriesId] ?? { kind: "index" };
+      const past = context.history?.[s.seriesId];
       return {
         seriesId: s.seriesId,
         name: s.name,
@@ -105,15 +136,8 @@ export function toRunJson(run: ExportableRun, context: RunJsonContext): RunJson 
         metrics: s.metrics,
         backtestOrigins: s.backtestOrigins,
         preprocessing: s.preprocessing,
-        forecast: toForecastSteps(s, method, format).map(({ t, timestamp, ...numbers }): RunJsonStep => {
-          const settlement = toSettlementStamp(t, format);
-          return {
-            timestamp,
-            time: format.kind === "index" ? null : new Date(t).toISOString(),
-            ...(settlement ? { settlementDate: settlement.date, settlementPeriod: settlement.period } : {}),
-            ...numbers,
-          };
-        }),
+        ...(past ? { history: toObservations(past, format) } : {}),
+        forecast: toForecastSteps(s, method, format).map(({ t, timestamp, ...numbers }): RunJsonStep => ({ ...toStamp(t, timestamp, format), ...numbers })),
       };
     }),
     losses: run.history,

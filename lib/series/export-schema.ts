@@ -15,7 +15,7 @@ const exportMethod = z.enum(["chosen", ...METHOD_NAMES]).default("chosen");
 /** Query of GET /api/runs/<id>/forecast.csv and .json (a parameter not listed is refused). */
 export const forecastExportQuerySchema = z.strictObject({
   method: exportMethod,
-  /** CSV only: the observed values first, with a `type` column. */
+  /** The observed values too: in the CSV first, with a `type` column; in the JSON as each series' `history`. */
   history: flag.default(false),
   format: csvFormat,
 });
