@@ -98,7 +98,7 @@ function describeAlternative(issues: readonly z.core.$ZodIssue[]): string {
   return "something else";
 }
 
-/** `inner.speed`, or `speed` alone when `owner` already names where it is. */
+/** A key as refusals name it, dotted from the top (`config.epochs`, `series.0.times`), as the README writes settings. */
 const keyPath = (path: readonly PropertyKey[]) => path.map(String).join(".");
 
 /**
