@@ -131,6 +131,39 @@ test.describe("layout", () => {
     expect(await overflow(page)).toEqual({ pageScroll: 0, wide: [] });
   });
 
+  test("at 390 px the export's status breaks a saved file's name after an underscore, never inside a part (the date)", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/datasets/${datasetId}?run=${runs[0]}`);
+    await expect(page.getByTestId("forecast-chart")).toBeVisible();
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Chart PNG" }).click();
+    const name = (await download).suggestedFilename();
+    const status = page.getByRole("status").filter({ hasText: "Saved" });
+    await expect(status).toHaveText(`Saved ${name}.`);
+    const layout = await status.evaluate((el, fileName) => {
+      // Where each character of the name is drawn, found through the text nodes however the name is split.
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      const chars: { node: Text; offset: number }[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) for (let i = 0; i < (node.textContent ?? "").length; i++) chars.push({ node: node as Text, offset: i });
+      const start = (el.textContent ?? "").indexOf(fileName);
+      const lineOf = (k: number) => {
+        const { node, offset } = chars[start + k] as { node: Text; offset: number };
+        const range = document.createRange();
+        range.setStart(node, offset);
+        range.setEnd(node, offset + 1);
+        return Math.round(range.getBoundingClientRect().top);
+      };
+      // The name as drawn, a `/` where it moves to the next line.
+      let drawn = "";
+      for (let k = 0; k < fileName.length; k++) drawn += (k > 0 && lineOf(k) !== lineOf(k - 1) ? "/" : "") + fileName[k];
+      return { drawn, overflow: el.scrollWidth - el.clientWidth };
+    }, name);
+    expect(layout.drawn, "the name wraps on a phone").toContain("/");
+    expect(layout.drawn.split("/").every((line, i, lines) => i === lines.length - 1 || line.endsWith("_")), layout.drawn).toBe(true);
+    expect(layout.overflow).toBe(0);
+    expect(await overflow(page)).toEqual({ pageScroll: 0, wide: [] });
+  });
+
   test("at 1024 px the backtest table fits its column, every score visible", async ({ page }) => {
     await page.setViewportSize({ width: 1024, height: 800 });
     await page.goto(`/datasets/${datasetId}?run=${runs[0]}`);

@@ -2,7 +2,7 @@
 
 import { memo, useState, type RefObject } from "react";
 import { BAND_KEY_OPACITY } from "@/lib/chart/band-style";
-import { toExportFileName } from "@/lib/export/file-name";
+import { toExportFileName, toFileNameParts } from "@/lib/export/file-name";
 import { checkExportMethod, toForecastCsv, type ExportMethod, type SeriesHistory } from "@/lib/export/forecast-table";
 import { toModelZip } from "@/lib/export/model-files";
 import { toRunJson, type ExportableRun } from "@/lib/export/run-json";
@@ -47,7 +47,7 @@ export const RunExport = memo(function RunExport({ run, dataset, series, method,
   const [dialect, setDialect] = useState<CsvDialect>("standard");
   const [withHistory, setWithHistory] = useState(false);
   const [busy, setBusy] = useState<Busy>(null);
-  const [message, setMessage] = useState<{ kind: "error" | "done"; text: string } | null>(null);
+  const [message, setMessage] = useState<{ kind: "error"; text: string } | { kind: "done"; fileName: string } | null>(null);
 
   const names = run.series.map((s) => s.name);
   const fileName = (kind: Parameters<typeof toExportFileName>[0]["kind"], extension: string) =>
@@ -62,7 +62,7 @@ export const RunExport = memo(function RunExport({ run, dataset, series, method,
     try {
       const { blob, name } = await work();
       downloadBlob(blob, name);
-      setMessage({ kind: "done", text: `Saved ${name}.` });
+      setMessage({ kind: "done", fileName: name });
     } catch (err) {
       setMessage({ kind: "error", text: `The export failed: ${toErrorMessage(err)}` });
     } finally {
@@ -163,7 +163,18 @@ export const RunExport = memo(function RunExport({ run, dataset, series, method,
         )}
       </div>
       <p className={`export-status${message?.kind === "error" ? " is-error" : ""}`} role="status" aria-live="polite">
-        {message?.text ?? ""}
+        {message?.kind === "error" && message.text}
+        {message?.kind === "done" && (
+          <>
+            Saved{" "}
+            <span className="file-name">
+              {toFileNameParts(message.fileName).map((part, i) => (
+                <span key={i}>{part}</span>
+              ))}
+            </span>
+            .
+          </>
+        )}
       </p>
     </fieldset>
   );

@@ -63,3 +63,11 @@ function toAsciiFileName(fileName: string): string {
 export function toContentDisposition(fileName: string): string {
   return `attachment; filename="${toAsciiFileName(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
+
+/**
+ * A file name cut after each `_`, where a narrow line may break it: left alone, a browser broke
+ * it after a dash, inside the date (`…_2026-` / `12-07.png`).
+ */
+export function toFileNameParts(fileName: string): string[] {
+  return fileName.split(/(?<=_)/);
+}
