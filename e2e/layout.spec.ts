@@ -164,6 +164,20 @@ test.describe("layout", () => {
     expect(await overflow(page)).toEqual({ pageScroll: 0, wide: [] });
   });
 
+  test("the comparison's legend names each run's time with its zone, as the run's details do", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`/datasets/${datasetId}?run=${runs[0]}`);
+    const started = (await page.getByTestId("run-result").getByRole("listitem").filter({ hasText: /^Started/ }).innerText()).replace(/^Started\s+/, "");
+    const compare = page.getByRole("table", { name: "Saved runs" }).getByRole("checkbox", { name: /^Compare run of / });
+    await compare.nth(0).check();
+    await compare.nth(1).check();
+    const legend = page.getByTestId("run-compare").getByRole("list", { name: "Legend" });
+    const labels = await legend.getByRole("listitem").filter({ hasText: /^Run [AB] / }).allInnerTexts();
+    expect(labels).toHaveLength(2);
+    // The run open above is one of the two, written as its details write it: the time, then the zone.
+    expect(labels.some((l) => l.startsWith(`Run A (${started}):`) || l.startsWith(`Run B (${started}):`)), `${labels.join(" | ")} against ${started}`).toBe(true);
+  });
+
   test("at 1024 px the backtest table fits its column, every score visible", async ({ page }) => {
     await page.setViewportSize({ width: 1024, height: 800 });
     await page.goto(`/datasets/${datasetId}?run=${runs[0]}`);

@@ -10,7 +10,7 @@ import type { RunDto, RunSummaryDto } from "@/lib/series/run-schema";
 import type { DatasetDto, SeriesDto } from "@/lib/series/schema";
 import type { TrainingSettings } from "@/lib/workbench/to-forecast-request";
 import { toModelRun } from "@/lib/workbench/to-model-run";
-import { formatRunTime } from "@/lib/time/format-run-time";
+import { formatRunTimeWithZone } from "@/lib/time/format-run-time";
 import { formatRunHorizon } from "@/lib/time/format-steps";
 import { LiveLossChart } from "./live-loss-chart";
 import { ModelUpload, type UploadedModel } from "./model-upload";
@@ -34,7 +34,7 @@ export interface ForecastWorkbenchProps {
 }
 
 const runLabel = (run: RunSummaryDto | undefined, letter: string, timeZone: string) =>
-  `Run ${letter}${run ? ` (${formatRunTime(run.startedAt, timeZone)})` : ""}`;
+  `Run ${letter}${run ? ` (${formatRunTimeWithZone(run.startedAt, timeZone)})` : ""}`;
 
 function showRunInUrl(id: string | null) {
   const url = new URL(window.location.href);

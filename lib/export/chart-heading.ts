@@ -1,5 +1,5 @@
 import { METHOD_LABELS, type MethodName } from "../forecast/types";
-import { formatRunTime, formatZoneAbbreviation } from "../time/format-run-time";
+import { formatRunTimeWithZone } from "../time/format-run-time";
 import { formatSteps } from "../time/format-steps";
 import type { FrequencyKind } from "../time/frequency";
 
@@ -29,6 +29,6 @@ export interface ChartHeadingInput {
 export function toChartHeading({ seriesName, datasetName, method, horizon, frequency, startedAt, timeZone }: ChartHeadingInput): { title: string; subtitle: string } {
   return {
     title: `${seriesName}: ${METHOD_LABELS[method]} forecast`,
-    subtitle: `${datasetName} · ${formatSteps(horizon, frequency ? [frequency] : [])} ahead · 80% and 95% intervals · made ${formatRunTime(startedAt, timeZone)} ${formatZoneAbbreviation(startedAt, timeZone)}`,
+    subtitle: `${datasetName} · ${formatSteps(horizon, frequency ? [frequency] : [])} ahead · 80% and 95% intervals · made ${formatRunTimeWithZone(startedAt, timeZone)}`,
   };
 }

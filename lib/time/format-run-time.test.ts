@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatRunTime, formatZoneAbbreviation, formatZoneName } from "./format-run-time";
+import { formatRunTime, formatRunTimeWithZone, formatZoneAbbreviation, formatZoneName } from "./format-run-time";
 
 describe("formatRunTime", () => {
   it("writes the seconds, which tell apart runs started in the same minute", () => {
@@ -27,5 +27,14 @@ describe("the zone's name, said where a time could be read in another", () => {
     { zone: "Etc/UTC", iso: "2026-07-28T09:30:05Z", abbreviation: "UTC", name: "UTC" },
   ])("$zone at $iso: $abbreviation, and $name all year", ({ zone, iso, abbreviation, name }) => {
     expect([formatZoneAbbreviation(iso, zone), formatZoneName(zone)]).toEqual([abbreviation, name]);
+  });
+});
+
+describe("formatRunTimeWithZone", () => {
+  it.each([
+    ["Europe/Berlin", "28 Nov 2026, 10:30:05 CET"],
+    ["UTC", "28 Nov 2026, 09:30:05 UTC"],
+  ])("names the zone after the time: %s", (zone, text) => {
+    expect(formatRunTimeWithZone("2026-11-28T09:30:05Z", zone)).toBe(text);
   });
 });

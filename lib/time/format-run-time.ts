@@ -52,3 +52,13 @@ export function formatZoneAbbreviation(iso: string, timeZone?: string): string {
 export function formatZoneName(timeZone?: string): string {
   return isUtc(timeZone) ? "UTC" : zonePart(formatIn("zoneName", timeZone), new Date());
 }
+
+/**
+ * A run's time with its zone, where it is written on its own rather than under a column that names
+ * the zone (the comparison's legend, chart images): `28 Nov 2026, 09:30:05 CET`.
+ * @param iso the time as ISO text
+ * @param timeZone IANA zone to write it in; the formatting process's own when omitted
+ */
+export function formatRunTimeWithZone(iso: string, timeZone?: string): string {
+  return `${formatRunTime(iso, timeZone)} ${formatZoneAbbreviation(iso, timeZone)}`;
+}
