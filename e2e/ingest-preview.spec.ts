@@ -251,3 +251,16 @@ test("a refused row far below the first rows is shown in the preview, between it
   await expect(refused).toBeVisible();
   expect(await refused.evaluate((cell) => getComputedStyle(cell).backgroundColor)).not.toBe(await table.getByRole("cell", { name: "1201", exact: true }).evaluate((cell) => getComputedStyle(cell).backgroundColor));
 });
+
+test("a row with too many fields shows the fields beyond the header's, marked, under their own column", async ({ page }) => {
+  await page.goto("/");
+  await page.getByLabel("Upload CSV").setInputFiles({ name: "notes.csv", mimeType: "text/csv", buffer: Buffer.from("date,sales\n2024-01-01,10\n2024-01-02,11,see mail\n2024-01-03,12\n") });
+  const preview = page.getByTestId("import-preview");
+  await expect(preview.getByRole("alert")).toContainText("Row 3 has 3 fields but the header has 2");
+  const table = preview.getByRole("table", { name: "First rows of the file" });
+  await expect(table.getByRole("columnheader", { name: "Extra fields" })).toBeVisible();
+  const refused = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: /^3/ }) });
+  await expect(refused.getByRole("cell", { name: "see mail (fields beyond the header, which the delimiter split off)" })).toBeVisible();
+  // Only that row has any: the others' cells under the column are empty.
+  await expect(table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "2", exact: true }) }).getByRole("cell").last()).toHaveText("");
+});

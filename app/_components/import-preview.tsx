@@ -75,6 +75,8 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
   // The file's own row numbers, as the refusals name rows, so "Row 7" can be found here.
   const rowNumbers = preview.sampleRowNumbers;
   const table = toPreviewTable(preview);
+  /** Columns of the table, for the rows that span it. */
+  const width = (rowNumbers ? 1 : 0) + preview.columns.length + (table.hasExtra ? 1 : 0);
   // The controls show the latest choices at once, while the worker reads the file again.
   const chosenTime = options.timeColumn !== undefined ? (options.timeColumn ?? NONE) : (preview.timeColumn ?? NONE);
   const chosenId = options.idColumn !== undefined ? (options.idColumn ?? NONE) : (preview.idColumn ?? NONE);
@@ -366,13 +368,18 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
                       </span>
                     </th>
                   ))}
+                  {table.hasExtra && (
+                    <th scope="col" className="extra-fields">
+                      Extra fields
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody>
                 {table.rows.map((row) =>
                   row.kind === "gap" ? (
                     <tr key={row.key} className="row-gap">
-                      <td colSpan={preview.columns.length + (rowNumbers ? 1 : 0)}>
+                      <td colSpan={width}>
                         <span aria-hidden="true">…</span> {count.format(row.skipped)} {row.skipped === 1 ? "row" : "rows"} not shown
                       </td>
                     </tr>
@@ -390,6 +397,16 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
                           {row.refusedColumn === c && <span className="visually-hidden"> (the cell the upload is refused for)</span>}
                         </td>
                       ))}
+                      {table.hasExtra && (
+                        <td className={row.extra.length > 0 ? "cell-refused extra-fields" : "extra-fields"}>
+                          {row.extra.map((cell, i) => (
+                            <span key={i} className="extra-field">
+                              {cell}
+                            </span>
+                          ))}
+                          {row.extra.length > 0 && <span className="visually-hidden"> (fields beyond the header, which the delimiter split off)</span>}
+                        </td>
+                      )}
                     </tr>
                   ),
                 )}

@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { PreviewRefusal } from "../series/schema";
 import { toPreviewTable } from "./to-preview-table";
 
-const first = { sampleRows: [["2024-01-01", "10"], ["2024-01-02", "11"]], sampleRowNumbers: [2, 3] };
+const first = { columns: ["date", "sales"], sampleRows: [["2024-01-01", "10"], ["2024-01-02", "11"]], sampleRowNumbers: [2, 3] };
 const shape = (refusal: PreviewRefusal | null) =>
-  toPreviewTable({ ...first, refusal }).rows.map((r) => (r.kind === "gap" ? `… ${r.skipped}` : `${r.number}${r.refusedRow ? "!" : ""}${r.refusedColumn !== null ? `@${r.refusedColumn}` : ""}`));
+  toPreviewTable({ ...first, refusal }).rows.map((r) =>
+    r.kind === "gap" ? `… ${r.skipped}` : `${r.number}${r.refusedRow ? "!" : ""}${r.refusedColumn !== null ? `@${r.refusedColumn}` : ""}`,
+  );
 
 describe("toPreviewTable shows the row a refusal names", () => {
   it.each<[string, PreviewRefusal | null, string[]]>([
@@ -29,5 +31,17 @@ describe("toPreviewTable shows the row a refusal names", () => {
     const refusal: PreviewRefusal = { row: 1204, column: 1, below: { skipped: 1, rows: [{ number: 1204, cells: ["b", "x"] }] } };
     expect(toPreviewTable({ ...first, refusal }).label).toBe("First rows of the file, and row 1,204, which the upload is refused for");
     expect(toPreviewTable({ ...first, refusal: null }).label).toBe("First rows of the file");
+  });
+
+  it.each<[string, PreviewRefusal, string[]]>([
+    ["among the first rows", { row: 3, column: null, below: null }, ["12", "5"]],
+    ["far below", { row: 1204, column: null, below: { skipped: 1, rows: [{ number: 1204, cells: ["2024-01-09", "12", "5"] }] } }, ["5"]],
+  ])("shows the fields of a row with too many beyond the header's, %s", (_, refusal, extra) => {
+    const wide = { ...first, sampleRows: [["2024-01-01", "10"], refusal.below ? ["2024-01-02", "11"] : ["2024-01-02", "11", "12", "5"]] };
+    const table = toPreviewTable({ ...wide, refusal });
+    const refused = table.rows.find((r) => r.kind === "row" && r.refusedRow);
+    expect(refused?.kind === "row" && refused.extra).toEqual(extra);
+    expect(table.hasExtra).toBe(true);
+    expect(toPreviewTable({ ...first, refusal: null }).hasExtra).toBe(false);
   });
 });

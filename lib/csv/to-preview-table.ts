@@ -12,6 +12,8 @@ export type PreviewTableRow =
       refusedColumn: number | null;
       /** The refusal names this row as a whole (it has too many or too few fields). */
       refusedRow: boolean;
+      /** The refused row's fields beyond the header's width: what a stray delimiter split off. */
+      extra: string[];
     }
   | { kind: "gap"; key: string; skipped: number };
 
@@ -21,17 +23,28 @@ const count = new Intl.NumberFormat("en-US");
  * The preview table's rows: the file's first rows, then, when the upload is refused for a row
  * further down, a gap and that row between its neighbours, the cell the refusal names marked
  * wherever the row is shown.
+ * @returns also whether a row has fields beyond the header's (the table then needs a column for them)
  */
-export function toPreviewTable(preview: Pick<ImportPreview, "sampleRows" | "sampleRowNumbers" | "refusal">): { label: string; rows: PreviewTableRow[] } {
-  const { sampleRows, sampleRowNumbers, refusal } = preview;
-  const toRow = (number: number | null, cells: string[], key: string): PreviewTableRow => {
+export function toPreviewTable(
+  preview: Pick<ImportPreview, "sampleRows" | "sampleRowNumbers" | "refusal"> & { columns: readonly unknown[] },
+): { label: string; rows: PreviewTableRow[]; hasExtra: boolean } {
+  const { sampleRows, sampleRowNumbers, refusal, columns } = preview;
+  const rows: PreviewTableRow[] = [];
+  const push = (number: number | null, cells: string[], key: string) => {
     const refused = refusal !== null && number === refusal.row;
-    return { kind: "row", key, number, cells, refusedColumn: refused ? refusal.column : null, refusedRow: refused && refusal.column === null };
+    const refusedRow = refused && refusal.column === null;
+    rows.push({ kind: "row", key, number, cells, refusedColumn: refused ? refusal.column : null, refusedRow, extra: refusedRow ? cells.slice(columns.length) : [] });
   };
-  const rows = sampleRows.map((cells, i) => toRow(sampleRowNumbers?.[i] ?? null, cells, `first-${i}`));
+  sampleRows.forEach((cells, i) => push(sampleRowNumbers?.[i] ?? null, cells, `first-${i}`));
   const below = refusal?.below;
-  if (!refusal || !below || below.rows.length === 0) return { label: "First rows of the file", rows };
-  if (below.skipped > 0) rows.push({ kind: "gap", key: "gap", skipped: below.skipped });
-  for (const row of below.rows) rows.push(toRow(row.number, row.cells, `row-${row.number}`));
-  return { label: `First rows of the file, and row ${count.format(refusal.row)}, which the upload is refused for`, rows };
+  const shownBelow = refusal !== null && below !== null && below !== undefined && below.rows.length > 0;
+  if (shownBelow) {
+    if (below.skipped > 0) rows.push({ kind: "gap", key: "gap", skipped: below.skipped });
+    for (const row of below.rows) push(row.number, row.cells, `row-${row.number}`);
+  }
+  return {
+    label: shownBelow ? `First rows of the file, and row ${count.format(refusal.row)}, which the upload is refused for` : "First rows of the file",
+    rows,
+    hasExtra: rows.some((row) => row.kind === "row" && row.extra.length > 0),
+  };
 }
