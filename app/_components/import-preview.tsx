@@ -383,6 +383,12 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
                         <span aria-hidden="true">…</span> {count.format(row.skipped)} {row.skipped === 1 ? "row" : "rows"} not shown
                       </td>
                     </tr>
+                  ) : row.kind === "more" ? (
+                    <tr key={row.key} className="row-gap">
+                      <td colSpan={width}>
+                        The message names {count.format(row.rows)} more {row.rows === 1 ? "row" : "rows"}, not marked here
+                      </td>
+                    </tr>
                   ) : (
                     <tr key={row.key} className={row.refusedRow ? "row-refused" : undefined}>
                       {row.number !== null && (

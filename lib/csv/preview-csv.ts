@@ -72,7 +72,7 @@ async function readRowsAround(blob: Blob, dialect: CsvDialect, row: number, show
 /** Where the refusal points, and the rows around it when they are not among the first rows shown. */
 async function toRefusal(blob: Blob, dialect: CsvDialect, at: RefusedCell, shown: number[]): Promise<PreviewRefusal> {
   const last = shown.at(-1) ?? 0;
-  return { row: at.row, column: at.column, below: at.row > last ? await readRowsAround(blob, dialect, at.row, last) : null };
+  return { row: at.row, column: at.column, ...(at.others ? { others: at.others } : {}), below: at.row > last ? await readRowsAround(blob, dialect, at.row, last) : null };
 }
 
 /** @param leftOut value columns the read left out (a week number beside the date) */

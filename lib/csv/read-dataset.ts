@@ -582,6 +582,8 @@ function timesUniqueWithin(times: Float64Array, codes: Int32Array, n: number): b
 export interface RefusedCell {
   row: number;
   column: number | null;
+  /** How many more rows the sentence names after this one (rows with the same time); 0 when omitted. */
+  others?: number;
 }
 
 /** What reading a file gives: its series, or the sentence refusing it, with the cell that sentence names when it names one. */
@@ -594,6 +596,14 @@ interface Refusal {
 
 function refuse(refusal: Refusal): ReadResult<never> {
   return { ok: false, reason: refusal.reason, at: refusal.at };
+}
+
+/**
+ * A refusal found once the whole file is read, naming several rows: it points at the first of
+ * them and counts the rest, so that the preview shows that row and says how many more there are.
+ */
+function refuseRows(reason: string, rows: number[], column: number | null): ReadResult<never> {
+  return refuse({ reason, at: { row: rows.reduce((a, b) => Math.min(a, b)), column, others: rows.length - 1 } });
 }
 
 /** Collects rows into series; keeps the first bad row's sentence. */
@@ -1116,9 +1126,11 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         const label = formatTime(picked[i] as number, timeFormat, i);
         const where = group.key ? ` for series \`${group.key}\`` : "";
         const hint = id || !plan.time ? "" : ", or, if the file holds several series, add a column that names each one";
-        return fail(
+        return refuseRows(
           `Rows ${formatRowNumber(a)} and ${formatRowNumber(b)} have the same time \`${label}\`${where}. Remove the duplicate row${hint}. ` +
             `If rows with the same time are transactions or events, choose to add them up or average them on import (CLI: ${REPEATED_TIMES_FLAG} sum or mean), or to group them by day, week or month (CLI: ${AGGREGATE_FLAG} day).`,
+          [a, b],
+          plan.time?.index ?? null,
         );
       }
       const times = repeated.length > 0 ? dropIndexes(picked, repeated) : picked;
@@ -1182,7 +1194,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         if (beyond >= 0) {
           const rows: number[] = [];
           for (let k = 0; k < n; k++) if (picked[k] === times[beyond] && rowValues[k] === rowValues[k]) rows.push(group.rows.data[at(k)] as number);
-          return fail(sumBeyondMaxMessage(seriesPrefix, rows, formatTime(times[beyond] as number, timeFormat, beyond), values[beyond] as number, `${REPEATED_TIMES_FLAG} mean`));
+          return refuseRows(sumBeyondMaxMessage(seriesPrefix, rows, formatTime(times[beyond] as number, timeFormat, beyond), values[beyond] as number, `${REPEATED_TIMES_FLAG} mean`), rows, info.index);
         }
         const [start, end] = presentSpan(values);
         const cells = missing[c] as MissingCells;
@@ -1202,7 +1214,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
             for (let i = 0; i < wallTimes.length; i++) {
               if (periodStart(wallTimes[i] as number, aggregate.period) === periods[p] && values[i] === values[i]) rows.push(rowOfPoint(i));
             }
-            return fail(sumBeyondMaxMessage(seriesPrefix, rows, describePeriod(periods[p] as number, aggregate.period), totals[p] as number, `${AGGREGATE_FLAG}-by mean`));
+            return refuseRows(sumBeyondMaxMessage(seriesPrefix, rows, describePeriod(periods[p] as number, aggregate.period), totals[p] as number, `${AGGREGATE_FLAG}-by mean`), rows, info.index);
           }
           grouped.push({ name, result: result.data });
           if ((start > 0 || end < values.length) && periods.length > 0) {

@@ -5,7 +5,7 @@ import { toPreviewTable } from "./to-preview-table";
 const first = { columns: ["date", "sales"], sampleRows: [["2024-01-01", "10"], ["2024-01-02", "11"]], sampleRowNumbers: [2, 3] };
 const shape = (refusal: PreviewRefusal | null) =>
   toPreviewTable({ ...first, refusal }).rows.map((r) =>
-    r.kind === "gap" ? `… ${r.skipped}` : `${r.number}${r.refusedRow ? "!" : ""}${r.refusedColumn !== null ? `@${r.refusedColumn}` : ""}`,
+    r.kind === "gap" ? `… ${r.skipped}` : r.kind === "more" ? `+${r.rows}` : `${r.number}${r.refusedRow ? "!" : ""}${r.refusedColumn !== null ? `@${r.refusedColumn}` : ""}`,
   );
 
 describe("toPreviewTable shows the row a refusal names", () => {
@@ -22,6 +22,12 @@ describe("toPreviewTable shows the row a refusal names", () => {
       "the row just below the first rows: no gap",
       { row: 5, column: 0, below: { skipped: 0, rows: [{ number: 4, cells: ["a", "1"] }, { number: 5, cells: ["", "2"] }] } },
       ["2", "3", "4", "5@0"],
+    ],
+    ["a refusal naming two rows (the same time): the first marked, the other counted at the end", { row: 2, column: 0, others: 1, below: null }, ["2@0", "3", "+1"]],
+    [
+      "a refusal naming rows far below: the first between its neighbours, the rest counted",
+      { row: 1204, column: 0, others: 2, below: { skipped: 10, rows: [{ number: 1203, cells: ["a", "1"] }, { number: 1204, cells: ["b", "2"] }, { number: 1205, cells: ["b", "3"] }] } },
+      ["2", "3", "… 10", "1203", "1204@0", "1205", "+2"],
     ],
   ])("%s", (_, refusal, rows) => {
     expect(shape(refusal)).toEqual(rows);

@@ -1,6 +1,6 @@
 import type { ImportPreview } from "../series/schema";
 
-/** A row of the preview table, or the mark where rows of the file are left out. */
+/** A row of the preview table, the mark where rows of the file are left out, or the count of further rows a refusal names. */
 export type PreviewTableRow =
   | {
       kind: "row";
@@ -15,20 +15,23 @@ export type PreviewTableRow =
       /** The refused row's fields beyond the header's width: what a stray delimiter split off. */
       extra: string[];
     }
-  | { kind: "gap"; key: string; skipped: number };
+  | { kind: "gap"; key: string; skipped: number }
+  | { kind: "more"; key: string; rows: number };
 
 const count = new Intl.NumberFormat("en-US");
 
 /**
  * The preview table's rows: the file's first rows, then, when the upload is refused for a row
  * further down, a gap and that row between its neighbours, the cell the refusal names marked
- * wherever the row is shown.
+ * wherever the row is shown, and at the end how many more rows the refusal names (rows with the
+ * same time): only the first is marked.
  * @returns also whether a row has fields beyond the header's (the table then needs a column for them)
  */
 export function toPreviewTable(
   preview: Pick<ImportPreview, "sampleRows" | "sampleRowNumbers" | "refusal"> & { columns: readonly unknown[] },
 ): { label: string; rows: PreviewTableRow[]; hasExtra: boolean } {
   const { sampleRows, sampleRowNumbers, refusal, columns } = preview;
+  const others = refusal?.others ?? 0;
   const rows: PreviewTableRow[] = [];
   const push = (number: number | null, cells: string[], key: string) => {
     const refused = refusal !== null && number === refusal.row;
@@ -42,6 +45,7 @@ export function toPreviewTable(
     if (below.skipped > 0) rows.push({ kind: "gap", key: "gap", skipped: below.skipped });
     for (const row of below.rows) push(row.number, row.cells, `row-${row.number}`);
   }
+  if (others > 0) rows.push({ kind: "more", key: "more", rows: others });
   return {
     label: shownBelow ? `First rows of the file, and row ${count.format(refusal.row)}, which the upload is refused for` : "First rows of the file",
     rows,

@@ -148,6 +148,8 @@ export interface PreviewRow {
 export interface PreviewRefusal {
   row: number;
   column: number | null;
+  /** How many more rows the refusal names (rows with the same time); 0 when omitted. */
+  others?: number;
   /** The refused row, with the row before and after it, when it is not among the first rows shown. */
   below: {
     /** Rows between the first rows shown and these (blank lines not counted). */
