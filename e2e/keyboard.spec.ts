@@ -69,6 +69,11 @@ test("keyboard only: from the home page to a dataset, train, stop, and export, w
   await page.keyboard.press("Space");
   await expect(page.getByTestId("run-result")).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText("Training was stopped early")).toBeVisible();
+  // The Stop button went with the training: the focus is not dropped to the top of the page, but
+  // waits at the result's heading, the next Tab in the result.
+  await expect(page.getByRole("heading", { level: 2, name: "Forecast", exact: true })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("combobox", { name: "Forecast shown" })).toBeFocused();
 
   // Every export button is reached in turn, and Enter on one downloads.
   const exportBar = page.getByRole("group", { name: "Export" });

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useRuns } from "@/app/_hooks/use-runs";
 import { ACTIVE, useTraining } from "@/app/_hooks/use-training";
 import { useTimeZone } from "@/app/_hooks/use-time-zone";
@@ -68,6 +68,15 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
   const { state, start, reset, reforecastWith } = training;
   const onTrain = useCallback((series: SeriesDto[], settings: TrainingSettings) => void start(series, settings), [start]);
   const active = ACTIVE.has(state.status);
+  const resultTitle = useRef<HTMLHeadingElement>(null);
+  const wasActive = useRef(active);
+  useEffect(() => {
+    // Stop is disabled, then removed, as training ends: a keyboard user's focus fell to the top of
+    // the page. It is put where the result begins, only when it was lost, never taken from elsewhere.
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (wasActive.current && !active && lost) resultTitle.current?.focus();
+    wasActive.current = active;
+  }, [active]);
 
   const open = useCallback(
     async (id: string) => {
@@ -156,7 +165,9 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
         <section className="card workbench-main" aria-labelledby="result-title" aria-busy={active}>
           <div className="card-head">
             <div>
-              <h2 id="result-title">{active ? "Training" : "Forecast"}</h2>
+              <h2 id="result-title" ref={resultTitle} tabIndex={-1}>
+                {active ? "Training" : "Forecast"}
+              </h2>
               <p>
                 {active
                   ? "You can keep using the page while the model trains."
