@@ -178,6 +178,27 @@ test.describe("layout", () => {
     expect(labels.some((l) => l.startsWith(`Run A (${started}):`) || l.startsWith(`Run B (${started}):`)), `${labels.join(" | ")} against ${started}`).toBe(true);
   });
 
+  test("at 390 px the empty forecast's hint keeps '10–30 seconds' whole", async ({ page, request }) => {
+    const { id } = await uploadCsv(request, "layout-no-runs", fs.readFileSync(MONTHLY, "utf8"));
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/datasets/${id}`);
+    const hint = page.locator(".empty-state").filter({ hasText: "No forecast yet" });
+    await expect(hint).toBeVisible();
+    const lines = await hint.evaluate((el) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const found = /10\u2060?–\u2060?30\sseconds/.exec(node.textContent ?? "");
+        if (!found) continue;
+        const range = document.createRange();
+        range.setStart(node, found.index);
+        range.setEnd(node, found.index + found[0].length);
+        return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+      }
+      return 0;
+    });
+    expect(lines).toBe(1);
+  });
+
   test("at 1024 px the backtest table fits its column, every score visible", async ({ page }) => {
     await page.setViewportSize({ width: 1024, height: 800 });
     await page.goto(`/datasets/${datasetId}?run=${runs[0]}`);

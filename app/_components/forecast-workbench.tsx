@@ -205,8 +205,8 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
               <div className="empty-state">
                 <strong>No forecast yet</strong>
                 Under “Train a forecast”, pick the series and horizon and press “Train forecast”, or open a run from “Saved runs” below. With the
-                automatic settings a monthly series of a few hundred points takes 10–30 seconds; a series too short for the LSTM gets Theta’s forecast
-                at once.
+                automatic settings a monthly series of a few hundred points takes {/* Held whole: a phone broke it as "10– / 30 seconds". */}
+                {"10\u2060–\u206030\u00a0seconds"}; a series too short for the LSTM gets Theta’s forecast at once.
               </div>
             )}
           </div>
