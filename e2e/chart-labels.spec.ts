@@ -81,12 +81,16 @@ test.describe("chart labels", () => {
     longRunId = await forecastOnServer(request, longId, { horizon: 24, config: { ...TINY, seed: 1 } });
   });
 
-  test("a monthly run says its horizon in months: in the result's heading, its details and the backtest's caption", async ({ page }) => {
+  test("a monthly run says its horizon in months: in the result's heading, its details, the backtest's caption and the saved runs", async ({ page }) => {
     await page.goto(`/datasets/${datasetId}?run=${runId}`);
     const result = page.getByRole("region", { name: "Forecast", exact: true });
     await expect(result.getByText(/ · 12 months ahead$/)).toBeVisible();
     await expect(page.getByTestId("run-result").getByRole("listitem").filter({ hasText: /^Horizon/ })).toHaveText("Horizon 12 months");
     await expect(page.getByRole("table", { name: /^Backtest of / }).locator("caption")).toContainText("each 12 months ahead.");
+    // The saved runs say it as the details do: "12 months", and how long the run took.
+    const row = page.getByRole("table", { name: "Saved runs" }).locator(`tr[data-run-id="${runId}"]`);
+    await expect(row.locator('[data-label="Horizon"]')).toHaveText("12 months");
+    await expect(page.getByRole("table", { name: "Saved runs" }).getByRole("columnheader", { name: "Took" })).toBeVisible();
   });
 
   test("a zoom handle takes the keyboard's focus without opening the tooltip; the chart's own keys and the mouse still do", async ({ page }) => {

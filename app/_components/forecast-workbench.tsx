@@ -54,6 +54,7 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
   const { load, add, remove } = runs;
   const units = useMemo(() => Object.fromEntries(dataset.series.map((s) => [s.id, s.unit])), [dataset.series]);
   const frequencies = useMemo(() => Object.fromEntries(dataset.series.map((s) => [s.id, toSeriesLabelStyle(s)])), [dataset.series]);
+  const stepKinds = useMemo(() => dataset.series.map((s) => s.frequency.kind), [dataset.series]);
 
   const onSaved = useCallback(
     (run: RunDto) => {
@@ -225,7 +226,7 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
             <MessageText text={runs.error} />
           </p>
         )}
-        <RunsList runs={runs.runs} openId={openId} compareIds={compareIds} onOpen={onOpen} onToggleCompare={onToggleCompare} onDelete={onDelete} />
+        <RunsList runs={runs.runs} stepKinds={stepKinds} openId={openId} compareIds={compareIds} onOpen={onOpen} onToggleCompare={onToggleCompare} onDelete={onDelete} />
         {compareA && compareB && (
           <div className="card-body compare-body">
             <h3>Comparison</h3>

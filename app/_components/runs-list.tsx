@@ -4,12 +4,16 @@ import { memo } from "react";
 import { useTimeZone } from "@/app/_hooks/use-time-zone";
 import { METHOD_LABELS } from "@/lib/forecast/types";
 import type { RunSummaryDto } from "@/lib/series/run-schema";
+import type { FrequencyKind } from "@/lib/time/frequency";
 import { formatRunTime, formatZoneAbbreviation } from "@/lib/time/format-run-time";
+import { formatSteps } from "@/lib/time/format-steps";
 import { formatDuration } from "@/lib/workbench/progress-view";
 import { ZonedHeading } from "./local-time";
 
 export interface RunsListProps {
   runs: RunSummaryDto[];
+  /** The frequency of each of the dataset's series: horizons are written in their unit (`13 weeks`), as the run's details write them. */
+  stepKinds: readonly FrequencyKind[];
   openId: string | null;
   compareIds: string[];
   onOpen: (id: string) => void;
@@ -18,7 +22,7 @@ export interface RunsListProps {
 }
 
 /** The dataset's runs, newest first, with their MASE: open, pick two to compare, delete. */
-export const RunsList = memo(function RunsList({ runs, openId, compareIds, onOpen, onToggleCompare, onDelete }: RunsListProps) {
+export const RunsList = memo(function RunsList({ runs, stepKinds, openId, compareIds, onOpen, onToggleCompare, onDelete }: RunsListProps) {
   const zone = useTimeZone();
   if (runs.length === 0) {
     return (
@@ -43,7 +47,7 @@ export const RunsList = memo(function RunsList({ runs, openId, compareIds, onOpe
               MASE
             </th>
             <th scope="col" role="columnheader">Backend</th>
-            <th scope="col" role="columnheader" className="num">Time</th>
+            <th scope="col" role="columnheader" className="num">Took</th>
             <th scope="col" role="columnheader">
               <span className="visually-hidden">Actions</span>
             </th>
@@ -79,7 +83,7 @@ export const RunsList = memo(function RunsList({ runs, openId, compareIds, onOpe
                   {run.seriesNames.join(", ")}
                   {run.seriesNames.length > 1 && <span className="muted"> · {run.mode === "global" ? "global model" : "per series"}</span>}
                 </td>
-                <td role="cell" className="num" data-label="Horizon">{run.horizon}</td>
+                <td role="cell" className="num" data-label="Horizon">{formatSteps(run.horizon, stepKinds)}</td>
                 {run.status === "failed" ? (
                   <td role="cell" colSpan={3} className="run-failure">
                     {run.failure}
@@ -94,7 +98,7 @@ export const RunsList = memo(function RunsList({ runs, openId, compareIds, onOpe
                     <td role="cell" data-label="Backend">{run.backendLabel ?? "—"}</td>
                   </>
                 )}
-                <td role="cell" className="num" data-label="Time">{formatDuration(run.elapsedMs)}</td>
+                <td role="cell" className="num" data-label="Took">{formatDuration(run.elapsedMs)}</td>
                 <td role="cell" className="run-actions">
                   <div className="row-actions">
                     <label className="check">
