@@ -73,13 +73,18 @@ test("POST /api/datasets/<id>/forecast: 202 at once, progress while it trains in
   await expectJsonError(await request.get(`/api/runs/${queued.id}/model.zip`), 404, /^There is no run with id/);
 });
 
-test("a reading far outside the rest is left out of the fit: the run names it and the chart rings it", async ({ page, request }) => {
-  // 120 days of a weekly pattern; one reading of 5,000 four days before the end.
+/** 120 days of visits from 1 Jan 2024 with a weekly pattern, one of them replaced by `value`. */
+function dailyVisitsWith(index: number, value: number): string {
   const rows = Array.from({ length: 120 }, (_, i) => {
     const day = new Date(Date.UTC(2024, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
-    return `${day},${i === 116 ? 5000 : 100 + 10 * Math.sin((2 * Math.PI * i) / 7) + ((i * 7919) % 13) / 4}`;
+    return `${day},${i === index ? value : 100 + 10 * Math.sin((2 * Math.PI * i) / 7) + ((i * 7919) % 13) / 4}`;
   });
-  const dataset = await uploadCsv(request, "outlier-visits", ["day,visits", ...rows].join("\n"));
+  return ["day,visits", ...rows].join("\n");
+}
+
+test("a reading far outside the rest is left out of the fit: the run names it and the chart rings it", async ({ page, request }) => {
+  // One reading of 5,000 four days before the end.
+  const dataset = await uploadCsv(request, "outlier-visits", dailyVisitsWith(116, 5000));
   const started = (await (await request.post(`/api/datasets/${dataset.id}/forecast`, { data: { horizon: 7, config: TINY } })).json()) as { id: string };
   const run = (await waitForRun(request, started.id)) as { status: string; series: { preprocessing: { outliers?: { t: number; value: number }[] }; forecasts: { lstm: { mean: number[] } } }[] };
   expect(run.status).toBe("done");
@@ -92,6 +97,21 @@ test("a reading far outside the rest is left out of the fit: the run names it an
   const chart = page.getByTestId("forecast-chart");
   await expect(chart).toHaveAttribute("data-outlier-count", "1");
   await expect(chart.getByRole("list", { name: "Legend" }).getByText("Outlier left out of the fit", { exact: true })).toBeVisible();
+});
+
+test("a last reading far out of line with the rest is kept, and the run asks the analyst to check it", async ({ page, request }) => {
+  // 5,000 as the very last reading: a typo or a new level, which nothing after it can tell apart.
+  const dataset = await uploadCsv(request, "last-typo-visits", dailyVisitsWith(119, 5000));
+  const started = (await (await request.post(`/api/datasets/${dataset.id}/forecast`, { data: { horizon: 7, config: TINY } })).json()) as { id: string };
+  const run = (await waitForRun(request, started.id)) as { status: string; series: { preprocessing: { outliers?: unknown[]; unusualEnd?: { t: number; value: number }[] } }[] };
+  expect(run.status).toBe("done");
+  expect(run.series[0]?.preprocessing.unusualEnd).toEqual([{ t: Date.UTC(2024, 3, 29), value: 5000 }]);
+  expect(run.series[0]?.preprocessing.outliers).toBeUndefined();
+
+  await page.goto(`/datasets/${dataset.id}?run=${started.id}`);
+  await expect(page.getByTestId("unusual-end")).toHaveText(
+    "The last value, 5,000 on 29 Apr 2024, is far out of line with the values before it. It was kept, since nothing after it shows whether it starts a new level, and every forecast starts from it: if it is a mistake, correct it in the file and forecast again.",
+  );
 });
 
 test("GET /api/datasets/<id>/series/<seriesId>.csv gives the stored data back: uploaded again, the same points", async ({ request }) => {

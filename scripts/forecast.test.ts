@@ -186,6 +186,15 @@ describe("npm run forecast", () => {
     expect(json.series[0]?.preprocessing).toMatch(/season of 400 steps not modelled/);
   });
 
+  it("says, even with --quiet, when the last value is far out of line with the values before it", async () => {
+    const values = wave(60, 12);
+    values[59] = (values[59] as number) * 40;
+    const text = ["Month,sales", ...values.map((v, t) => `${2019 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")},${v}`)].join("\n");
+    const { io, out } = memoryIo({ "m.csv": text });
+    expect(await runCli(["--input", "m.csv", "--horizon", "3", "--config", FAST, "--quiet"], io)).toBe(0);
+    expect(out.stderr).toMatch(/^note: The last value, [\d,.]+ on Dec 2023, is far out of line with the values before it\. .* correct it in the file and forecast again\.\n$/);
+  });
+
   describe("--aggregate groups an event log by a period, and the future timestamps continue by that period", () => {
     // Sales at odd times between 09:00 and 19:00, a few a day, from 1 July 2023 to 30 June 2025.
     const sales: string[] = [];

@@ -44,7 +44,7 @@ import {
 } from "../lib/forecast";
 import { usableLength } from "../lib/forecast/config";
 import { describeCoverageWarning } from "../lib/workbench/describe-coverage";
-import { describeOutliers, describePreprocessing } from "../lib/workbench/describe-preprocessing";
+import { describeOutliers, describePreprocessing, describeUnusualEnd } from "../lib/workbench/describe-preprocessing";
 import { nextTimes, regularTimes } from "../lib/time/frequency";
 import { PERIODS, type Period } from "../lib/time/period";
 import { FORECAST_DIGITS, formatStamp, toExportedForecast, toSettlementStamp, toStampColumns, type SettlementStamp } from "../lib/export/forecast-table";
@@ -285,12 +285,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const available = Object.keys(o.forecasts).join(", ");
         throw new InvalidRequestError(`${o.chosenReason} --method ${method} is not available for it; leave --method out or use ${available}.`);
       }
-      const outliers = (o.preprocessing.outliers ?? []).map((k) => ({ t: grid.times[k] as number, value: grid.values[k] as number }));
-      const preprocessing = describePreprocessing(o.preprocessing, describeOutliers(outliers, frequency.kind, (parsed[i] as ParsedSeries).unit));
-      return { name: o.name, method, chosen: o.chosen, reason: o.chosenReason, preprocessing, times, timestamps, settlement, forecast, forecasts: o.forecasts, metrics: o.metrics, backtestOrigins: o.backtestOrigins };
+      const at = (k: number) => ({ t: grid.times[k] as number, value: grid.values[k] as number });
+      const unit = (parsed[i] as ParsedSeries).unit;
+      const preprocessing = describePreprocessing(o.preprocessing, describeOutliers((o.preprocessing.outliers ?? []).map(at), frequency.kind, unit));
+      const unusualEnd = describeUnusualEnd(o.preprocessing.unusualEnd?.map(at), frequency.kind, unit);
+      return { name: o.name, method, chosen: o.chosen, reason: o.chosenReason, preprocessing, unusualEnd, times, timestamps, settlement, forecast, forecasts: o.forecasts, metrics: o.metrics, backtestOrigins: o.backtestOrigins };
     });
-    // Said even with --quiet: the output is missing a series the file has, or the season asked for.
+    // Said even with --quiet: the output is missing a series the file has, or the season asked for,
+    // or rests on a last value that may be a typo.
     for (const skipped of outcome.skipped ?? []) io.stderr(`note: ${skipped.reason}\n`);
+    for (const r of rows) if (r.unusualEnd) io.stderr(`note: ${rows.length > 1 ? `${r.name}: ` : ""}${r.unusualEnd}\n`);
     const dropped = outcome.series.find((o) => o.preprocessing.seasonDropped);
     if (dropped) {
       const length = usableLength((series.find((s) => s.name === dropped.name) as (typeof series)[number]).values);
@@ -359,6 +363,8 @@ interface CliRow {
   reason: string;
   /** What was taken off before the network, in words (describePreprocessing). */
   preprocessing: string;
+  /** Why the last value or two deserve a look (describeUnusualEnd); null when they do not. */
+  unusualEnd: string | null;
   times: number[];
   timestamps: string[];
   /** Each step's settlement date and period, for a file written so (NESO); else nulls. */

@@ -10,7 +10,7 @@ import type { ExportableRun } from "@/lib/export/run-json";
 import type { RunSeries } from "@/lib/series/run-schema";
 import type { SeriesDto } from "@/lib/series/schema";
 import { describeCoverageWarning } from "@/lib/workbench/describe-coverage";
-import { describeOutliers, describePreprocessing } from "@/lib/workbench/describe-preprocessing";
+import { describeOutliers, describePreprocessing, describeUnusualEnd } from "@/lib/workbench/describe-preprocessing";
 import { describeBackend } from "@/lib/forecast/describe-backend";
 import { formatDuration } from "@/lib/workbench/progress-view";
 import { formatRunTime, formatZoneAbbreviation } from "@/lib/time/format-run-time";
@@ -67,6 +67,7 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
   // (a run mixing long and short series trained a network for the long ones).
   const networkless = run.history.length === 0 && !run.series.some((s) => s.forecasts.lstm);
   const coverageWarning = describeCoverageWarning(saved.metrics[drawn]);
+  const unusualEnd = describeUnusualEnd(saved.preprocessing.unusualEnd, labelStyle, meta?.unit);
   const heading = toChartHeading({ seriesName: saved.name, datasetName: dataset.name, method: drawn, horizon: run.horizon, frequency: meta?.frequency.kind, startedAt: run.startedAt, timeZone: zone });
   const horizonText = formatRunHorizon(run, series);
 
@@ -210,6 +211,11 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
       {coverageWarning && (
         <p className="alert alert-warning coverage-warning" data-testid="coverage-warning">
           {coverageWarning}
+        </p>
+      )}
+      {unusualEnd && (
+        <p className="alert alert-warning" data-testid="unusual-end">
+          {unusualEnd}
         </p>
       )}
       <p className="preprocessing-note" data-testid="preprocessing">

@@ -40,6 +40,31 @@ describe("screenOutliers", () => {
     expect(screenOutliers(lastJump, 7).indices).toEqual([]);
   });
 
+  it("names the last one or two values when they are as far out as an outlier, and keeps them", () => {
+    const last = weekly(200);
+    last[199] = 5000;
+    const screen = screenOutliers(last, 7);
+    expect(screen.unusualEnd).toEqual([199]);
+    expect(screen.values[199]).toBe(5000);
+    const lastTwo = weekly(200);
+    lastTwo[198] = 1;
+    lastTwo[199] = 2;
+    expect(screenOutliers(lastTwo, 7).unusualEnd).toEqual([198, 199]);
+    // With an outlier earlier in the history too: each is reported in its own place.
+    last[120] = 4000;
+    expect(screenOutliers(last, 7)).toMatchObject({ indices: [120], unusualEnd: [199] });
+  });
+
+  it("names no unusual end for a clean series, a level shift or a run of three at the end", () => {
+    expect(screenOutliers(weekly(200), 7).unusualEnd).toEqual([]);
+    const shifted = weekly(200);
+    for (let t = 190; t < 200; t++) shifted[t] = (shifted[t] as number) + 150;
+    expect(screenOutliers(shifted, 7).unusualEnd).toEqual([]);
+    const three = weekly(200);
+    for (let t = 197; t < 200; t++) three[t] = 5000;
+    expect(screenOutliers(three, 7).unusualEnd).toEqual([]);
+  });
+
   it("leaves the first points of a drop in the last few steps at their new level, where the running median still leans on the old one", () => {
     const random = createRandom(1);
     const wave = () => Float64Array.from({ length: 120 }, (_, t) => 300 + 20 * Math.sin((2 * Math.PI * t) / 12) + 8 * (random.next() - 0.5));

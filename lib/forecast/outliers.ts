@@ -27,6 +27,12 @@ export interface OutlierScreen {
   indices: number[];
   /** The values with each outlier replaced by the robust fit at its place (the input when none). */
   values: Float64Array;
+  /**
+   * The last one or {@link MAX_RUN} values when they stand as far outside the level and season as
+   * an outlier does. They are kept: nothing after them says whether they are a mistake or a new
+   * level. But every forecast starts from them, so the analyst is told to check them.
+   */
+  unusualEnd: number[];
 }
 
 /**
@@ -39,7 +45,7 @@ export interface OutlierScreen {
 export function screenOutliers(values: Float64Array, seasonLength: number): OutlierScreen {
   const n = values.length;
   const m = Math.max(1, Math.round(seasonLength));
-  const none: OutlierScreen = { indices: [], values };
+  const none: OutlierScreen = { indices: [], values, unusualEnd: [] };
   if (n < Math.max(16, 3 * m)) return none;
   // An intermittent series' spikes are the demand itself.
   if (isIntermittent(values)) return none;
@@ -90,10 +96,23 @@ export function screenOutliers(values: Float64Array, seasonLength: number): Outl
     }
     t = end + 1;
   }
-  if (indices.length === 0) return none;
+  const unusualEnd = finalRun(remainder, low, high, half);
+  if (indices.length === 0) return { ...none, unusualEnd };
   const out = Float64Array.from(values);
   for (const k of indices) out[k] = positive ? Math.exp(fit(k)) : fit(k);
-  return { indices, values: out };
+  return { indices, values: out, unusualEnd };
+}
+
+/**
+ * The indices of the run of remainders outside [low, high] that ends at the last value, when it is
+ * at most {@link MAX_RUN} long (longer, it is the series moving, not a reading to check).
+ */
+function finalRun(remainder: Float64Array, low: number, high: number, from: number): number[] {
+  const n = remainder.length;
+  let start = n;
+  while (start > from && n - start <= MAX_RUN && !((remainder[start - 1] as number) >= low && (remainder[start - 1] as number) <= high)) start--;
+  const length = n - start;
+  return length >= 1 && length <= MAX_RUN ? Array.from({ length }, (_, k) => start + k) : [];
 }
 
 /**

@@ -266,6 +266,8 @@ interface SeriesState {
   fit: Float64Array;
   /** The outliers' indices in `clean.values`. */
   outliers: number[];
+  /** The last values' indices in `clean.values`, when they are as far out as an outlier. */
+  unusualEnd: number[];
   plan: BacktestPlan;
   prepared: PreparedSeries;
   baselines: BaselineRunner;
@@ -278,11 +280,11 @@ async function forecastGroup(job: GroupJob) {
   job.emit({ stage: "preparing", model: job.model, epoch: 0, epochs: config.epochs, loss: Number.NaN });
   const backtestSeries: SeriesState[] = job.cleaned.map((clean, i) => {
     const plan = planBacktest(clean.values.length, h, config.backtestOrigins);
-    const screen = config.screenOutliers ? screenOutliers(clean.values, m) : { indices: [], values: clean.values };
+    const screen = config.screenOutliers ? screenOutliers(clean.values, m) : { indices: [], values: clean.values, unusualEnd: [] };
     const { cycle, ...decided } = choosePreparation(screen.values, m, config, h, job.frequency);
     const prepared = prepareSeries(screen.values, { ...prepOptions(config, m, h), ...decided, cyclePeriod: cycle === "on" ? config.cyclePeriod : 0, fitEnd: plan.first + 1, upperBound: job.upperBounds[i] });
     const models = fitBaselines(prepared.frame.z, plan.first + 1, m, prepared.deseasonalized, prepared.transform === "none");
-    return { name: job.names[i] as string, clean, fit: screen.values, outliers: screen.indices, plan, prepared, baselines: runBaselines(prepared.frame.z, models) };
+    return { name: job.names[i] as string, clean, fit: screen.values, outliers: screen.indices, unusualEnd: screen.unusualEnd, plan, prepared, baselines: runBaselines(prepared.frame.z, models) };
   });
 
   // Backtest network: trained on the data up to the first rolling origin.
@@ -372,6 +374,7 @@ async function forecastGroup(job: GroupJob) {
           ...(s.prepared.smoothing.trend === "damped" ? { dampedTrend: true } : {}),
           filled: s.clean.filled,
           ...(bt.outliers.length > 0 ? { outliers: bt.outliers.map((k) => k + s.clean.offset) } : {}),
+          ...(bt.unusualEnd.length > 0 ? { unusualEnd: bt.unusualEnd.map((k) => k + s.clean.offset) } : {}),
         },
       });
       states.push({

@@ -260,6 +260,12 @@ export interface SeriesPreprocessing {
   filled: number;
   /** Indices (in the request's values) of isolated outliers the methods were fitted without (absent: none). */
   outliers?: number[];
+  /**
+   * Indices of the last one or two values when they are as far outside the series' level and
+   * season as an outlier (absent: they are not). They are kept, since nothing after them says
+   * whether they start a new level, and every forecast starts from them.
+   */
+  unusualEnd?: number[];
 }
 
 export interface SeriesOutcome {

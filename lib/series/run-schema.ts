@@ -122,6 +122,8 @@ export const runSeriesSchema = z.object({
     filled: int,
     /** Isolated outliers the methods were fitted without: when and what was read. */
     outliers: z.array(z.object({ t: z.number(), value: z.number() })).max(100_000).optional(),
+    /** The last one or two values, kept though as far out as an outlier: when and what was read. */
+    unusualEnd: z.array(z.object({ t: z.number(), value: z.number() })).max(2).optional(),
   }),
 });
 export type RunSeries = z.infer<typeof runSeriesSchema>;

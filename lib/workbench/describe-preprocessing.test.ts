@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describePreprocessing } from "./describe-preprocessing";
+import { describePreprocessing, describeUnusualEnd } from "./describe-preprocessing";
 
 describe("describePreprocessing", () => {
   it("names the scale, the season (and whether it was found rather than asked for), the long cycle, the trend and the filled values", () => {
@@ -41,5 +41,18 @@ describe("describePreprocessing", () => {
     expect(describePreprocessing({ ...p, outliers: [7] })).toBe("original scale · 1 outlier left out of the fit");
     expect(describePreprocessing({ ...p, outliers: [{ t: 0, value: 5000 }] }, ["5,000 on 12 May 2021"])).toBe("original scale · 1 outlier left out of the fit: 5,000 on 12 May 2021");
     expect(describePreprocessing({ ...p, outliers: [1, 2, 3, 4] }, ["a", "b", "c", "d"])).toBe("original scale · 4 outliers left out of the fit: a, b, c, …");
+  });
+});
+
+describe("describeUnusualEnd", () => {
+  it("names the last value or two by date and value and says what to do", () => {
+    expect(describeUnusualEnd([], "monthly")).toBeNull();
+    expect(describeUnusualEnd(undefined, "monthly")).toBeNull();
+    expect(describeUnusualEnd([{ t: Date.UTC(2021, 4, 1), value: 5000 }], "monthly", "kg")).toBe(
+      "The last value, 5,000 kg on May 2021, is far out of line with the values before it. It was kept, since nothing after it shows whether it starts a new level, and every forecast starts from it: if it is a mistake, correct it in the file and forecast again.",
+    );
+    expect(describeUnusualEnd([{ t: Date.UTC(2021, 4, 11), value: 1 }, { t: Date.UTC(2021, 4, 12), value: 2 }], "daily")).toMatch(
+      /^The last 2 values, 1 on .*11 May 2021 and 2 on .*12 May 2021, are far out of line with the values before them\. They were kept, .* correct them in the file and forecast again\.$/,
+    );
   });
 });

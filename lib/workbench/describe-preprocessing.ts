@@ -49,3 +49,20 @@ export function describePreprocessing(p: SeriesPreprocessing | RunSeries["prepro
 export function describeOutliers(outliers: readonly { t: number; value: number }[], frequency: TimeLabelKind, unit?: string | null): string[] {
   return outliers.map((o) => `${formatValue(o.value)}${unit ? ` ${unit}` : ""} on ${formatTimeLabel(o.t, frequency, true)}`);
 }
+
+/**
+ * Why the last one or two values deserve a look, in a sentence naming them; null when there are
+ * none. A typo in the last row cannot be told from a new level by any method (nothing comes after
+ * it), so it is kept, and every forecast starts from it: the analyst is the one who can tell.
+ * @param unusual the last values as stored: when and what was read (see `SeriesPreprocessing.unusualEnd`)
+ * @param frequency the series' frequency kind, or its label style
+ * @param unit the values' unit, when known
+ */
+export function describeUnusualEnd(unusual: readonly { t: number; value: number }[] | undefined, frequency: TimeLabelKind, unit?: string | null): string | null {
+  if (!unusual || unusual.length === 0) return null;
+  const named = describeOutliers(unusual, frequency, unit).join(" and ");
+  const one = unusual.length === 1;
+  return one
+    ? `The last value, ${named}, is far out of line with the values before it. It was kept, since nothing after it shows whether it starts a new level, and every forecast starts from it: if it is a mistake, correct it in the file and forecast again.`
+    : `The last ${unusual.length} values, ${named}, are far out of line with the values before them. They were kept, since nothing after them shows whether they start a new level, and every forecast starts from them: if they are a mistake, correct them in the file and forecast again.`;
+}

@@ -29,13 +29,13 @@ const outcome: OutcomeWithoutModel = {
       folds: [{ origin: 7, actual: [5, 6], forecasts: { lstm: [5, 6], naive: [5, 5], snaive: [5, 5], holt_winters: [5, 5], theta: [5, 5], combination: [5, 5] } }],
       chosen: "lstm",
       chosenReason: "because",
-      preprocessing: { transform: "none", deseasonalized: false, seasonLength: 12, filled: 0, outliers: [4] },
+      preprocessing: { transform: "none", deseasonalized: false, seasonLength: 12, filled: 0, outliers: [4], unusualEnd: [9] },
     },
   ],
   elapsedMs: 1234.5,
 };
 
-const series = [{ seriesId: "s1", name: "sales", times: months(10), values: Float64Array.from({ length: 10 }, (_, i) => (i === 4 ? 900 : 10)) }];
+const series = [{ seriesId: "s1", name: "sales", times: months(10), values: Float64Array.from({ length: 10 }, (_, i) => (i === 4 ? 900 : i === 9 ? 4000 : 10)) }];
 
 describe("toRunRecord", () => {
   const record = toRunRecord(outcome, { series, frequency: monthly, startedAt: new Date(0), finishedAt: new Date(1000) });
@@ -60,6 +60,10 @@ describe("toRunRecord", () => {
 
   it("names each outlier the methods were fitted without by its time and the value read", () => {
     expect(record.series[0]?.preprocessing.outliers).toEqual([{ t: Date.UTC(2020, 4, 1), value: 900 }]);
+  });
+
+  it("names an unusual last value by its time and the value read", () => {
+    expect(record.series[0]?.preprocessing.unusualEnd).toEqual([{ t: Date.UTC(2020, 9, 1), value: 4000 }]);
   });
 
   it("keeps NaN and infinite numbers as null and marks a stopped run", () => {

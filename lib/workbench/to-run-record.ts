@@ -113,8 +113,12 @@ export function toReforecastSeries(forecast: ModelForecast, series: RegularSerie
   });
 }
 
-/** The forecaster's preprocessing with its outliers named by time and value instead of index. */
+/** The forecaster's preprocessing with its outliers and unusual last values named by time and value instead of index. */
 function toStoredPreprocessing(p: SeriesPreprocessing, at: (index: number) => { t: number; value: number }): RunSeries["preprocessing"] {
-  const { outliers, ...rest } = p;
-  return outliers && outliers.length > 0 ? { ...rest, outliers: outliers.map(at) } : rest;
+  const { outliers, unusualEnd, ...rest } = p;
+  return {
+    ...rest,
+    ...(outliers && outliers.length > 0 ? { outliers: outliers.map(at) } : {}),
+    ...(unusualEnd && unusualEnd.length > 0 ? { unusualEnd: unusualEnd.map(at) } : {}),
+  };
 }
