@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { TimeZoneProvider } from "@/app/_components/time-zone-provider";
+import { readTimeZoneCookie, TIME_ZONE_COOKIE } from "@/lib/time/time-zone-cookie";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,7 +11,9 @@ export const metadata: Metadata = {
   description: "Upload time series, train an LSTM forecaster in your browser, and judge it against baselines.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Times are rendered in the zone the browser last gave, so they do not change as the page loads.
+  const zone = readTimeZoneCookie((await cookies()).get(TIME_ZONE_COOKIE)?.value);
   return (
     <html lang="en">
       <body>
@@ -27,7 +32,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             </nav>
           </div>
         </header>
-        <main className="page">{children}</main>
+        <main className="page">
+          <TimeZoneProvider zone={zone}>{children}</TimeZoneProvider>
+        </main>
       </body>
     </html>
   );

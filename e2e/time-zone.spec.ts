@@ -41,6 +41,33 @@ test("dataset and run times are written in the analyst's time zone, which the pa
   expect(problems).toEqual([]);
 });
 
+test("from the second page on, the server already writes the analyst's zone: times do not change as the page loads", async ({ page, request }) => {
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(message.text());
+  });
+  page.on("pageerror", (error) => problems.push(error.message));
+  const { id } = await uploadCsv(request, "visitors-zone-cookie", fs.readFileSync(MONTHLY));
+  const runId = await forecastOnServer(request, id, { horizon: 3, config: { epochs: 3, units: 4, ensembleSize: 1, patience: 3 } });
+  const { startedAt } = (await (await request.get(`/api/runs/${runId}`)).json()) as { startedAt: string };
+  // The text the server rendered, tags left out.
+  const serverText = async (path: string) => (await (await page.request.get(path)).text()).replace(/<[^>]*>/g, "");
+
+  // A first visit: the server cannot know the zone yet and writes UTC; the page then tells it.
+  expect(await serverText("/")).toContain("Created (UTC)");
+  await page.goto("/");
+  await expect.poll(async () => (await page.context().cookies()).find((c) => c.name === "tidecast-tz")?.value).toBe(encodeURIComponent(ZONE));
+
+  const home = await serverText("/");
+  expect(home).toContain("Created (Eastern Time)");
+  expect(home).not.toContain("(UTC)");
+  expect(await serverText(`/datasets/${id}?run=${runId}`)).toContain(`Started ${inZone(startedAt)}`);
+  await page.goto(`/datasets/${id}?run=${runId}`);
+  await expect(page.getByTestId("run-result").getByRole("listitem").filter({ hasText: /^Started/ })).toHaveText(`Started ${inZone(startedAt)} GMT-5`);
+  // The server's zone names and times are the browser's, to the letter: React kept the page.
+  expect(problems).toEqual([]);
+});
+
 test.describe("a zone with a long name", () => {
   test.use({ timezoneId: "Europe/Berlin" });
 

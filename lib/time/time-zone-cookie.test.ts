@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { readTimeZoneCookie, TIME_ZONE_COOKIE, toTimeZoneCookie } from "./time-zone-cookie";
+
+describe("readTimeZoneCookie", () => {
+  it.each([
+    ["America/New_York", "America/New_York"],
+    ["Europe/Berlin", "Europe/Berlin"],
+    ["Asia/Kolkata", "Asia/Kolkata"],
+    ["UTC", "UTC"],
+  ])("takes the zone %s", (value, zone) => {
+    expect(readTimeZoneCookie(value)).toBe(zone);
+  });
+
+  it.each([[undefined], [""], ["Mars/Olympus_Mons"], ["<script>"], ["Europe/Berlin; Path=/"], ["A".repeat(100)]])("falls back to UTC for %s", (value) => {
+    expect(readTimeZoneCookie(value)).toBe("UTC");
+  });
+});
+
+describe("toTimeZoneCookie", () => {
+  it("writes the zone for the whole site, for a year, and reads back as the same zone", () => {
+    const cookie = toTimeZoneCookie("America/Argentina/Buenos_Aires");
+    expect(cookie).toBe(`${TIME_ZONE_COOKIE}=America%2FArgentina%2FBuenos_Aires; Path=/; Max-Age=31536000; SameSite=Lax`);
+    const value = decodeURIComponent(cookie.split(";")[0]?.split("=")[1] ?? "");
+    expect(readTimeZoneCookie(value)).toBe("America/Argentina/Buenos_Aires");
+  });
+});
