@@ -222,3 +222,26 @@ describe("describeDialect, formatBytes, nameFromFileName", () => {
     expect(nameFromFileName(fileName)).toBe(name);
   });
 });
+
+describe("a column empty in the first rows that holds numbers further down", () => {
+  // A store opened part-way: its column is empty in every sampled row.
+  const lines = ["date,old_store,new_store,comment"];
+  for (let d = 0; d < 700; d++) lines.push(`${new Date(Date.UTC(2020, 0, 1 + d)).toISOString().slice(0, 10)},${d},${d >= 650 ? d * 2 : ""},${d === 690 ? "audit" : ""}`);
+  const text = `${lines.join("\n")}\n`;
+
+  it("is named in a note and offered as a value column, not dropped without a word", async () => {
+    const preview = await previewCsv(file(text), "stores.csv");
+    expect(preview.series.map((s) => s.name)).toEqual(["old_store"]);
+    expect(preview.issues.map((i) => i.message)).toContainEqual(expect.stringMatching(/^Column `new_store` \(from row 652\) is empty in the file's first rows and holds numbers further down/));
+    // A column of words further down is not offered.
+    expect(preview.columns.filter((c) => c.numeric).map((c) => c.name)).toEqual(["old_store", "new_store"]);
+  });
+
+  it("is read when ticked, and stays offered", async () => {
+    const preview = await previewCsv(file(text), "stores.csv", { valueColumns: ["old_store", "new_store"] });
+    expect(preview.error).toBeNull();
+    const newStore = preview.series.find((s) => s.name === "new_store");
+    expect(newStore?.pointCount).toBe(50);
+    expect(preview.columns.find((c) => c.name === "new_store")).toMatchObject({ role: "value", numeric: true });
+  });
+});

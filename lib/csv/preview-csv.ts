@@ -83,14 +83,17 @@ function roleOf(column: ColumnInfo, plan: ColumnPlan | null, idColumn: string | 
   return (plan.matrix?.columns ?? plan.values).includes(column) && !leftOut.includes(column.name) ? "value" : "ignored";
 }
 
-function toPreviewColumn(column: ColumnInfo, plan: ColumnPlan | null, idColumn: string | null, leftOut: string[]): PreviewColumn {
+/** @param late columns empty in the sampled rows that hold numbers further down (ParsedDataset.lateColumns) */
+function toPreviewColumn(column: ColumnInfo, plan: ColumnPlan | null, idColumn: string | null, leftOut: string[], late: string[]): PreviewColumn {
+  const role = roleOf(column, plan, idColumn, leftOut);
   return {
     name: column.name,
     kind: column.kind,
-    role: roleOf(column, plan, idColumn, leftOut),
+    role,
     format: column.time ? describeTimeFormat(column.time.format) : null,
     hasDateOrder: column.time?.dateOrder !== undefined,
-    numeric: column.kind === "number" || column.numeric === true,
+    // A late column stays offered once ticked (it is then read, so no longer left out).
+    numeric: column.kind === "number" || column.numeric === true || late.includes(column.name) || (column.kind === "empty" && role === "value"),
   };
 }
 
@@ -175,7 +178,7 @@ export async function previewCsv(
     fileSize: blob.size,
     encoding: read.ok ? read.data.encoding : head.data.encoding,
     dialect: sniff.dialect,
-    columns: sniff.columns.map((column) => toPreviewColumn(column, plan, idColumn, leftOut)),
+    columns: sniff.columns.map((column) => toPreviewColumn(column, plan, idColumn, leftOut, dataset?.lateColumns ?? [])),
     sampleRows: sniff.sampleRows.slice(0, PREVIEW_ROWS),
     sampleRowNumbers,
     refusal: at && sampleRowNumbers ? await toRefusal(blob, sniff.dialect, at, sampleRowNumbers) : null,

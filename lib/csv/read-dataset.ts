@@ -91,6 +91,11 @@ export interface ParsedDataset {
    * (`week` the ISO week): none when the analyst chose the value columns.
    */
   calendarColumns: string[];
+  /**
+   * Columns with no cell in the sampled rows that hold numbers further down, left out of the series
+   * (with a note); the analyst may choose them as value columns.
+   */
+  lateColumns: string[];
   /** Data rows read (blank lines excluded). */
   rowCount: number;
   issues: IngestIssue[];
@@ -420,7 +425,8 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
       if (isTime(chosen) || chosen === id) {
         return fail(`Column \`${chosen.name}\` is the ${chosen === id ? "series name" : "time"} column; it cannot also be a value column.`);
       }
-      if (chosen.kind !== "number" && !chosen.numeric) return fail(`Column \`${chosen.name}\` does not hold numbers, so it cannot be a series.`);
+      // A column empty in the sampled rows may fill further down (see lateNumbers): chosen, it is read as any value column.
+      if (chosen.kind !== "number" && chosen.kind !== "empty" && !chosen.numeric) return fail(`Column \`${chosen.name}\` does not hold numbers, so it cannot be a series.`);
       if (!values.includes(chosen)) values.push(chosen);
     }
   } else {
@@ -659,6 +665,12 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
           .filter((c) => (c.kind === "text" || (c.kind === "number" && plan.values.length > 1 && ID_NAME.test(c.name.trim()))) && c !== plan.clock?.column && !plan.parts?.columns.includes(c))
           .map((column) => ({ column, codes: ints(), names: new Map() }))
       : [];
+  // Columns with no cell in the sampled rows were not taken as values: a forecast CSV with its
+  // history (`actual` first, the `forecast` columns only on its last rows) or a product launched
+  // later in a wide file. Where such a column holds numbers further down, the read says so.
+  const lateNumbers = matrix
+    ? []
+    : columns.filter((c) => c.kind === "empty" && !plan.values.includes(c) && c !== plan.time && c !== plan.id && c !== plan.clock?.column && !plan.parts?.columns.includes(c)).map((column) => ({ column, firstRow: 0, words: false }));
   let id = plan.id;
   let headerSeen = !dialect.hasHeader;
   /** Header rows after the first (column levels), then a units row or pandas' index-name row under the header. */
@@ -834,6 +846,13 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     group.rows.push(line);
     group.offsets?.push(offset);
     dataIndex++;
+    for (const late of lateNumbers) {
+      const cell = row[late.column.index] as string;
+      if (late.words || cell.trim() === "") continue;
+      const value = readValue(cell, decimal);
+      if (value === undefined || Number.isNaN(value)) late.words = true;
+      else if (late.firstRow === 0) late.firstRow = line;
+    }
     for (let k = lateIds.length - 1; k >= 0; k--) {
       const late = lateIds[k] as LateId;
       const name = (row[late.column.index] as string).trim();
@@ -998,6 +1017,16 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       issues.push({
         kind: "note",
         message: `Column \`${name}\`: ${plural(cells.count, "value carries", "values carry")} a status flag after the number (${cells.count === 1 ? "row" : "rows"} ${listRows(cells.rows, cells.count)}), as statistics offices mark provisional, revised or estimated figures; ${cells.count === 1 ? "it was" : "they were"} read as the number.`,
+      });
+    }
+    const late = lateNumbers.filter((c) => c.firstRow > 0 && !c.words);
+    if (late.length > 0) {
+      const named = late.slice(0, COLUMN_LIMIT_IN_MESSAGES).map((c) => `\`${c.column.name}\` (from row ${formatRowNumber(c.firstRow)})`);
+      const more = late.length > named.length ? ` and ${formatRowNumber(late.length - named.length)} more` : "";
+      const one = late.length === 1;
+      issues.push({
+        kind: "note",
+        message: `${one ? "Column" : "Columns"} ${named.join(", ")}${more} ${one ? "is" : "are"} empty in the file's first rows and ${one ? "holds" : "hold"} numbers further down, so ${one ? "it was" : "they were"} not read as ${one ? "a series" : "series"}. To read ${one ? "it" : "them"}, tick ${one ? "it" : "them"} among the value columns (API: \`valueColumns\`; CLI: --value).`,
       });
     }
     if (repeatedHeaders.length > 0) {
@@ -1298,6 +1327,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       idColumn: id?.name ?? null,
       shape: id ? "tidy" : plan.values.length - derived.size > 1 ? "wide" : "long",
       calendarColumns: [...derived.keys()].map((c) => c.name),
+      lateColumns: late.map((c) => c.column.name),
       series,
       rowCount: dataIndex,
       issues,

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { decodeText } from "../csv/decode-text";
+import { readDataset } from "../csv/read-dataset";
 import type { RunSeries } from "../series/run-schema";
 import { TEST_CONFIG } from "../workbench/test-fixtures";
 import { toContentDisposition, toExportFileName } from "./file-name";
@@ -223,5 +225,41 @@ describe("file names", () => {
     ["需要.csv", "download.csv"],
   ])("the ASCII name of %s is %s", (fileName, ascii) => {
     expect(toContentDisposition(fileName)).toBe(`attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+  });
+});
+
+describe("a forecast CSV uploaded again", () => {
+  const HOUR = 3_600_000;
+  const start = Date.UTC(2023, 11, 29);
+  // Four weeks of hours: the history rows fill the reader's sampled first rows, the forecast's columns empty there.
+  const times = Array.from({ length: 24 * 28 }, (_, i) => start + i * HOUR);
+  const values = times.map((_, i) => 100 + (i % 24) + i / 1000);
+  const end = times.at(-1)!;
+  const future = [end + HOUR, end + 2 * HOUR];
+  const hourly = { ...series("s1", "load", future, 10), historyEnd: end };
+  const format = { kind: "pattern", pattern: "%d.%m.%Y %H:%M" } as const;
+
+  function upload(text: string, options: Parameters<typeof readDataset>[1] = {}) {
+    const decoded = decodeText(new TextEncoder().encode(text));
+    if (!decoded.ok) throw new Error(decoded.reason);
+    const read = readDataset(decoded.data.text, options);
+    if (!read.ok) throw new Error(read.reason);
+    return read.data;
+  }
+
+  it.each(["standard", "excel"] as const)("with its history (%s): the forecast columns are named, and read back exactly when chosen", (dialect) => {
+    const csv = toForecastCsv([hourly], { timeFormats: { s1: format }, dialect, history: { s1: { times, values } } });
+    // Before, `forecast` … `upper95` were taken for empty columns and left out without a word.
+    const first = upload(csv);
+    expect(first.series.map((s) => s.column)).toEqual(["actual"]);
+    expect(first.lateColumns).toEqual(["forecast", "lower80", "upper80", "lower95", "upper95"]);
+    expect(first.issues.map((i) => i.message)).toContainEqual(expect.stringContaining("`forecast` (from row 674)"));
+
+    const again = upload(csv, { valueColumns: ["actual", "forecast", "upper95"] });
+    const byColumn = Object.fromEntries(again.series.map((s) => [s.column, s]));
+    expect(Array.from(byColumn.actual!.values)).toEqual(values);
+    expect(Array.from(byColumn.forecast!.times)).toEqual(future);
+    expect(Array.from(byColumn.forecast!.values)).toEqual([10, 11.12345679]);
+    expect(Array.from(byColumn.upper95!.values)).toEqual([12, 13]);
   });
 });
