@@ -266,6 +266,16 @@ describe("detectTimeFormat", () => {
     expect(detectTimeFormat(["1000.5", "1001.7", "1003.1", "1003.9"], { columnName: "level" })).toBeNull();
   });
 
+  it("reads decimal years written with a decimal comma (German Excel, our Excel CSV), as the same times", () => {
+    const quarters = ["1960", "1960,25", "1960,5", "1960,75", "1961"];
+    const format = detectTimeFormat(quarters, { columnName: "timestamp" })?.format as TimeFormat;
+    expect(format).toEqual({ kind: "decimal-year", periods: 4, decimals: 2, decimalComma: true });
+    const parse = makeTimeParser(format);
+    expect(quarters.map((v, i) => new Date(parse(v, i)).toISOString().slice(0, 7))).toEqual(["1960-01", "1960-04", "1960-07", "1960-10", "1961-01"]);
+    // Thousands groups are not years.
+    expect(detectTimeFormat(["1,250", "1,500", "1,750"], { columnName: "time" })?.format.kind).not.toBe("decimal-year");
+  });
+
   it("refuses columns that are not time", () => {
     expect(detectTimeFormat(["12.5", "13"])).toBeNull();
     expect(detectTimeFormat(["north", "south"])).toBeNull();

@@ -291,6 +291,17 @@ function commaSerials(name: string, values: string[]): DetectedTimeFormat | null
   return excelSerials(name, dotted, dotted.map(Number), true);
 }
 
+/**
+ * Decimal years as a German (or French, …) Excel writes them, and the Excel dialect of our own
+ * exports: `1990,25`. Read as thousands (`1990,250` = 1990250) they would not be years at all.
+ */
+function commaDecimalYears(values: string[]): Extract<TimeFormat, { kind: "decimal-year" }> | null {
+  if (!values.every((v) => /^\s*\d{4}(,\d+)?\s*$/.test(v)) || !values.some((v) => v.includes(","))) return null;
+  const dotted = values.map((v) => v.replace(",", "."));
+  const format = decimalYears(dotted, dotted.map(Number));
+  return format && { ...format, decimalComma: true };
+}
+
 function isAscending(values: number[]): boolean {
   for (let i = 1; i < values.length; i++) if ((values[i] as number) <= (values[i - 1] as number)) return false;
   return true;
@@ -470,6 +481,8 @@ export function detectTimeFormat(samples: string[], options: DetectTimeOptions =
 
   const serials = commaSerials(name, values);
   if (serials) return serials;
+  const commaYears = commaDecimalYears(values);
+  if (commaYears) return { format: commaYears, note: `numbers read as decimal years, one ${commaYears.periods === 4 ? "quarter" : "month"} apart` };
 
   const kind = numericKind(values);
   if (kind) {

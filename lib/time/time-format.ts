@@ -36,7 +36,13 @@ export type TimeFormat =
    * Decimal years, as R writes `time()` of a monthly or quarterly series (1949, 1949.083333,
    * 1949.166667, …): the year plus the month's or quarter's share of it, `decimals` places at most.
    */
-  | { kind: "decimal-year"; periods: 4 | 12; decimals: number }
+  | {
+      kind: "decimal-year";
+      periods: 4 | 12;
+      decimals: number;
+      /** The file wrote them with a decimal comma (`1990,25`, German Excel's); read so, written in the export's own decimal mark. */
+      decimalComma?: boolean;
+    }
   /**
    * Excel's serial dates, as a CSV saved from a date cell formatted as a number holds them: days
    * since 30 December 1899 (45292 = 1 January 2024), a fraction of a day for the time of day,
@@ -605,7 +611,7 @@ export function makeTimeParser(format: TimeFormat): (text: string, index: number
       return Number(trimmed) * factor;
     };
   }
-  if (format.kind === "decimal-year") return (text) => parseDecimalYear(text, format.periods);
+  if (format.kind === "decimal-year") return (text) => parseDecimalYear(format.decimalComma ? text.replace(",", ".") : text, format.periods);
   if (format.kind === "excel-serial") {
     const shape = format.decimalComma ? /^\d+(,\d+)?$/ : /^\d+(\.\d+)?$/;
     return (text) => {
