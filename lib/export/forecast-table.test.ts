@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { decodeText } from "../csv/decode-text";
 import { readDataset } from "../csv/read-dataset";
 import type { RunSeries } from "../series/run-schema";
+import { nextTimes } from "../time/frequency";
 import { TEST_CONFIG } from "../workbench/test-fixtures";
 import { toContentDisposition, toExportFileName } from "./file-name";
 import { checkExportMethod, FORECAST_HEADER, toExportedForecast, toForecastCsv } from "./forecast-table";
@@ -261,5 +262,45 @@ describe("a forecast CSV uploaded again", () => {
     expect(Array.from(byColumn.forecast!.times)).toEqual(future);
     expect(Array.from(byColumn.forecast!.values)).toEqual([10, 11.12345679]);
     expect(Array.from(byColumn.upper95!.values)).toEqual([12, 13]);
+  });
+});
+
+describe("a forecast CSV uploaded again gives the forecast's times and numbers", () => {
+  const rows = (n: number, time: (i: number) => string, sep = ",") => Array.from({ length: n }, (_, i) => `${time(i)}${sep}${100 + i}`).join("\n");
+  const day = (i: number, from: number) => new Date(from + i * 86_400_000).toISOString().slice(0, 10);
+  const FILES: [string, string][] = [
+    ["years", `year,v\n${rows(12, (i) => String(2010 + i))}\n`],
+    ["quarters 2020-Q1", `quarter,v\n${rows(12, (i) => `${2017 + Math.floor(i / 4)}-Q${(i % 4) + 1}`)}\n`],
+    ["month ends, dotted day-first, decimal comma", `Datum;Umsatz\n${["31.10.2023", "30.11.2023", "31.12.2023", "31.01.2024"].map((d, i) => `${d};${i},5`).join("\n")}\n`],
+    ["ISO weeks over a year with 53", `week,v\n${rows(8, (i) => `2020-W${String(45 + i).padStart(2, "0")}`)}\n`],
+    ["business days over a year end", `Date,Close\n${["12/26/2023", "12/27/2023", "12/28/2023", "12/29/2023", "01/02/2024", "01/03/2024", "01/04/2024", "01/05/2024", "01/08/2024"].map((d, i) => `${d},${i}`).join("\n")}\n`],
+    ["days over 29 February", `date,v\n${rows(10, (i) => day(i, Date.UTC(2024, 1, 18)))}\n`],
+    ["hours with an offset over a year end", `time,load\n${rows(30, (i) => `${new Date(Date.UTC(2023, 11, 30, 22) + i * 3_600_000).toISOString().slice(0, 19)}+01:00`)}\n`],
+    ["quarter hours, German", `Zeit;Leistung\n${rows(12, (i) => { const d = new Date(Date.UTC(2023, 11, 31, 22) + i * 900_000); return `${String(d.getUTCDate()).padStart(2, "0")}.${String(d.getUTCMonth() + 1).padStart(2, "0")}.${d.getUTCFullYear()} ${d.toISOString().slice(11, 16)}`; }, ";")}\n`],
+    ["Excel serial days", `Date,v\n${rows(10, (i) => String(45290 + i))}\n`],
+    ["R's decimal years", `time,x\n${rows(8, (i) => String(1960 + i / 4))}\n`],
+    ["financial years", `year,budget\n${rows(6, (i) => `${2015 + i}/${String((16 + i) % 100).padStart(2, "0")}`)}\n`],
+  ];
+
+  function upload(text: string) {
+    const decoded = decodeText(new TextEncoder().encode(text));
+    if (!decoded.ok) throw new Error(decoded.reason);
+    const read = readDataset(decoded.data.text);
+    if (!read.ok) throw new Error(read.reason);
+    return read.data;
+  }
+
+  it.each(FILES.flatMap(([name, text]) => (["standard", "excel"] as const).map((dialect) => [name, dialect, text] as const)))("%s (%s)", (_name, dialect, text) => {
+    const read = upload(text);
+    const parsed = read.series[0]!;
+    const end = parsed.times.at(-1)!;
+    const future = nextTimes(end, parsed.frequency, 6);
+    const run = { ...series("s1", parsed.name, future, 0), historyEnd: end };
+    const mean = future.map((_, j) => 1234.5678901234 + j / 3);
+    run.forecasts = { lstm: { mean, lower80: mean.map((m) => m - 1), upper80: mean.map((m) => m + 1), lower95: mean.map((m) => m - 2), upper95: mean.map((m) => m + 2) } };
+    const back = upload(toForecastCsv([run], { timeFormats: { s1: read.timeFormat }, dialect }));
+    const forecast = back.series.find((s) => s.column === "forecast")!;
+    expect(Array.from(forecast.times)).toEqual(future);
+    expect(Array.from(forecast.values)).toEqual(mean.map((m) => Number(m.toPrecision(10))));
   });
 });

@@ -98,6 +98,13 @@ describe("detectTimeFormat", () => {
     expect(detectTimeFormat(["45292", "45293", "45294"], { columnName: "sales" })).toBeNull();
   });
 
+  it("reads whole serials under the forecast exports' `timestamp` header, as days", () => {
+    // A forecast CSV of a series read from serial dates, uploaded again: its points were numbered.
+    expect(detectTimeFormat(["45300", "45301", "45302"], { columnName: "timestamp" })?.format).toEqual({ kind: "excel-serial", decimals: 0 });
+    expect(detectTimeFormat(["45300", "45307", "45314"], { columnName: "Timestamp" })?.format).toEqual({ kind: "excel-serial", decimals: 0 });
+    expect(detectTimeFormat(["30000", "30001", "30002"], { columnName: "time_stamp" })?.format.kind).not.toBe("excel-serial");
+  });
+
   it("reads Excel date-times saved as serials under a timestamp header, but not elapsed seconds", () => {
     // Loggers' `Timestamp` column saved from Excel as numbers: read as values, it became a series of
     // its own beside the load, and the points were numbered.

@@ -63,6 +63,8 @@ export function looksLikeTimeName(name: string): boolean {
 const YEAR_NAME = /(year|yr|jahr|année|annee|^ano$|^año$)/i;
 const EPOCH_NAME = /(time|stamp|zeit|^ts$|epoch|unix|date)/i;
 const DATE_NAME = /(date|datum|day|fecha|jour|^tag$|^ds$)/i;
+/** The time column's header in Tidecast's forecast exports (lib/export/forecast-table.ts). */
+const EXPORTED_TIME_NAME = /^\s*timestamp\s*$/i;
 
 /** Every non-empty sample parses with this pattern. */
 function allParse(pattern: string, samples: string[], language: MonthLanguage = "en"): boolean {
@@ -271,7 +273,10 @@ function onMinutesOfDays(numbers: number[], decimals: number): boolean {
 function excelSerials(name: string, values: string[], numbers: number[], decimalComma: boolean): DetectedTimeFormat | null {
   const places = values.map((v) => v.trim().split(".")[1]?.length ?? 0);
   const decimals = places.reduce((most, p) => Math.max(most, p), 0);
-  if (!(DATE_NAME.test(name) || (EPOCH_NAME.test(name) && onMinutesOfDays(numbers, decimals)))) return null;
+  // `timestamp` is the time column of every forecast export: whole serials there are the days of a
+  // series that was read from them (uploaded again, they were numbered points with a `timestamp` series).
+  const exported = decimals === 0 && EXPORTED_TIME_NAME.test(name);
+  if (!(DATE_NAME.test(name) || exported || (EPOCH_NAME.test(name) && onMinutesOfDays(numbers, decimals)))) return null;
   if (!isAscending(numbers) || !numbers.every((n) => n >= 20_000 && n < 80_000)) return null;
   // A number format (`0.000000`) writes every place, midnight's zeros too; General drops them.
   const fixedDecimals = decimals > 0 && places.every((p) => p === decimals);
