@@ -132,6 +132,18 @@ describe("toForecastChartSvg", () => {
     expect(points({ ...long, window: "all" })).toBe(1000);
   });
 
+  it.each([390, 1280])("gives the forecast of a history longer than the page draws room to be read, %i px wide", (width) => {
+    // Half a year of hours, a day ahead: the image opened on the last 1,000 hours, the forecast 2% of the plot.
+    const svg = toForecastChartSvg(chart(4400, 24, "hourly", { width }));
+    const xs = (kind: string) => subpaths(elements(svg, "path", kind)[0]?.["d"] ?? "").flat().map(([x]) => x);
+    const forecastWidth = Math.max(...xs("forecast")) - Math.min(...xs("forecast"));
+    const historyWidth = Math.max(...xs("history")) - Math.min(...xs("history"));
+    // About 72 px, as on the page (before: 7 px at 390, 30 px at 1280).
+    expect(forecastWidth).toBeGreaterThanOrEqual(64);
+    expect(historyWidth / forecastWidth).toBeGreaterThanOrEqual(2);
+    expect(elements(svg, "polygon", "band95")).toHaveLength(1);
+  });
+
   it("escapes names and writes the unit beside the value axis, whose ticks are round and compact", () => {
     const named = toForecastChartSvg(chart(30, 6, "monthly", { title: `Q&A <"north"> 'sales'`, subtitle: "R&D <draft>", unit: "m³/h" }));
     expectWellFormed(named);

@@ -2,7 +2,7 @@ import { BAND_FILL_OPACITY, BAND_KEY_OPACITY } from "../chart/band-style";
 import { formatAxisValue, formatTimeLabel, formatTimeTick, type TimeLabelKind } from "../chart/format-time-label";
 import { niceTicks } from "../chart/nice-ticks";
 import { axisTicksForWidth, clampLabelX, estimateLabelWidth } from "../chart/time-ticks";
-import { toForecastRows, toRecentWindowStart, type ForecastRow, type HistoryPoints } from "../chart/to-forecast-rows";
+import { MAX_HISTORY_POINTS, toForecastRows, toRecentWindowStart, type ForecastRow, type HistoryPoints } from "../chart/to-forecast-rows";
 import { toMarkerLabel } from "../chart/to-marker-label";
 import type { MethodName } from "../forecast/types";
 import type { RunSeries } from "../series/run-schema";
@@ -76,14 +76,19 @@ function toLegend(width: number): ChartLegendEntry[] {
  * The rows drawn: the whole history, or the recent window the page's chart opens on, counted in
  * stored points (the page counts drawn rows, which for a series longer than it draws are a
  * downsample spanning far more time), the window's history downsampled on its own.
+ * @param width the image's width, CSS px: a narrow one opens on less history, so the forecast stays readable
  */
-function toWindowRows(input: ForecastChartSvgInput): ForecastRow[] {
+function toWindowRows(input: ForecastChartSvgInput, width: number): ForecastRow[] {
   const { history, series, method } = input;
   if (input.window === "all") return toForecastRows(history, series, { method });
   const n = history.t.length;
   let after = 0;
   while (after < n && (history.t[n - 1 - after] as number) > series.historyEnd) after++;
-  const start = toRecentWindowStart(n + series.times.length, after + series.times.length);
+  // The image draws its window's points whole, so the page's rule for a history of more than
+  // MAX_HISTORY_POINTS (open on its last 1,000 points) does not apply: by it a day's forecast of a
+  // year of hours was a sliver at the image's edge, its bands unseen. The image's width decides
+  // the window as the page's chart width does.
+  const start = toRecentWindowStart(n + series.times.length, after + series.times.length, Math.min(n - after, MAX_HISTORY_POINTS), width);
   return toForecastRows(history, series, { method, ...(start > 0 ? { from: history.t[start] as number } : {}) });
 }
 
@@ -163,7 +168,7 @@ export function toForecastChartSvg(input: ForecastChartSvgInput): string {
   const width = Math.round(input.width ?? DEFAULT_CHART_WIDTH);
   const height = Math.round(input.height ?? DEFAULT_CHART_HEIGHT);
   const drawingHeight = height - CHART_HEADER_HEIGHT;
-  const rows = toWindowRows(input);
+  const rows = toWindowRows(input, width);
 
   // Value axis: round ticks, labelled compactly; as wide as its longest label (and the unit beside it).
   const [low, high] = valueRange(rows);
