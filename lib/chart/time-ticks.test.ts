@@ -83,6 +83,18 @@ describe("timeTicksForWidth: spaced by the labels drawn", () => {
     }
   });
 
+  it.each([
+    // Over more than three days a label names the day only; over six years, the year only.
+    ["4½ days hourly, 1,200 px", Date.UTC(2024, 2, 27), Date.UTC(2024, 2, 31, 12), "hourly", 1200],
+    ["10 days hourly, 1,200 px", Date.UTC(2024, 2, 20), Date.UTC(2024, 2, 30), "hourly", 1200],
+    ["8 years monthly, 2,300 px", Date.UTC(2010, 0, 1), Date.UTC(2018, 0, 1), "monthly", 2300],
+  ] as const)("never writes the same label twice in a row: %s", (_, from, to, style, width) => {
+    const ticks = timeTicksForWidth(from, to, width, style, { left: 80, chartWidth: width + 100 });
+    const labels = ticks.map((t) => formatTimeTick(t, style, to - from));
+    expect(ticks.length).toBeGreaterThanOrEqual(2);
+    expect(labels.filter((label, i) => label === labels[i - 1])).toEqual([]);
+  });
+
   it("keeps ticks on round dates: years by 1, 2, 5, 10…, months on the first", () => {
     const ticks = timeTicksForWidth(Date.UTC(1990, 0, 1), Date.UTC(2020, 0, 1), PHONE_WIDTH, "monthly", PHONE);
     const years = ticks.map((t) => new Date(t).getUTCFullYear());

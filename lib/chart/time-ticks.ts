@@ -98,13 +98,17 @@ export interface AxisPlacement {
 
 /**
  * Whether the labels of `ticks`, written and placed as the axis draws them (formatTimeTick,
- * clampLabelX), stay TIME_LABEL_GAP apart: the first and last are pulled inwards at the chart's
- * edges, which can bring them onto their neighbours.
+ * clampLabelX), stay TIME_LABEL_GAP apart and each differs from the one before: the first and last
+ * are pulled inwards at the chart's edges, which can bring them onto their neighbours.
  */
 function labelsFit(ticks: number[], from: number, to: number, width: number, style: TimeLabelKind, placement: AxisPlacement): boolean {
   let previousEnd = Number.NEGATIVE_INFINITY;
+  let previous = "";
   for (const t of ticks) {
     const label = formatTimeTick(t, style, to - from);
+    // Over more than three days a label names the day only: six-hourly ticks read `27 Mar` four times.
+    if (label === previous) return false;
+    previous = label;
     const half = estimateLabelWidth(label) / 2;
     const x = clampLabelX(placement.left + ((t - from) / (to - from)) * width, label, placement.chartWidth);
     if (x - half < previousEnd + TIME_LABEL_GAP) return false;
