@@ -93,9 +93,9 @@ export const RunExport = memo(function RunExport({ run, dataset, series, method,
       legend: [
         { label: "History", kind: "line", color: color("--series-1") },
         { label: "Forecast", kind: "line", color: color("--forecast") },
-        { label: "80% interval", kind: "band", color: color("--forecast"), opacity: BAND_KEY_OPACITY.band80 },
-        { label: "95% interval", kind: "band", color: color("--forecast"), opacity: BAND_KEY_OPACITY.band95 },
-        ...(showBacktest ? [{ label: "Backtest forecasts", kind: "dashed" as const, color: color("--series-4") }] : []),
+        { label: "80% interval", short: "80%", kind: "band", color: color("--forecast"), opacity: BAND_KEY_OPACITY.band80 },
+        { label: "95% interval", short: "95%", kind: "band", color: color("--forecast"), opacity: BAND_KEY_OPACITY.band95 },
+        ...(showBacktest ? [{ label: "Backtest forecasts", short: "Backtest", kind: "dashed" as const, color: color("--series-4") }] : []),
       ],
     };
     const image = toChartImage(container, header);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CHART_HEADER_HEIGHT, escapeXml, toChartSvg } from "./chart-svg";
+import { CHART_HEADER_HEIGHT, escapeXml, toChartHeaderHeight, toChartSvg } from "./chart-svg";
 
 describe("chart SVG document", () => {
   const svg = toChartSvg({
@@ -28,6 +28,39 @@ describe("chart SVG document", () => {
     expect(svg).toContain('fill="rgb(194, 65, 12)" fill-opacity="0.34"');
     expect(svg).toContain('stroke="#7c3aed" stroke-width="2" stroke-dasharray="4 3"');
     expect(svg).toContain(`<g transform="translate(0 ${CHART_HEADER_HEIGHT})"><path d="M0,0L10,10" style="stroke:rgb(15, 108, 189)"/></g>`);
+  });
+
+  describe("a legend too wide for the image, as a phone's chart exports it", () => {
+    const legend = [
+      { label: "History", kind: "line", color: "#0f6cbd" },
+      { label: "Forecast", kind: "line", color: "#c2410c" },
+      { label: "80% interval", short: "80%", kind: "band", color: "#c2410c", opacity: 0.28 },
+      { label: "95% interval", short: "95%", kind: "band", color: "#c2410c", opacity: 0.14 },
+    ] as const;
+    const backtest = { label: "Backtest forecasts", short: "Backtest", kind: "dashed", color: "#7c3aed" } as const;
+    /** Each legend label's left edge and estimated right edge (6.6 px a character), with its baseline. */
+    const labels = (doc: string) =>
+      [...doc.matchAll(/<text x="([\d.]+)" y="(\d+)" font-size="12" fill="#5b6675">([^<]*)<\/text>/g)]
+        .filter((m) => Number(m[2]) >= 70)
+        .map((m) => ({ text: m[3], right: Number(m[1]) + (m[3] as string).length * 6.6, y: Number(m[2]) }));
+
+    it("keeps the long labels where they fit, else takes the short ones", () => {
+      expect(labels(toChartSvg({ width: 738, height: 300, title: "t", legend: [...legend], body: "" })).map((l) => l.text)).toEqual(["History", "Forecast", "80% interval", "95% interval"]);
+      // 358 px: the page's chart on a 390 px phone. Before, `95% interval` ran past the image's edge.
+      const narrow = labels(toChartSvg({ width: 358, height: 300, title: "t", legend: [...legend], body: "" }));
+      expect(narrow.map((l) => l.text)).toEqual(["History", "Forecast", "80%", "95%"]);
+      expect(Math.max(...narrow.map((l) => l.right))).toBeLessThanOrEqual(358);
+    });
+
+    it("wraps onto a second row where even the short labels do not fit, the drawing moved below it", () => {
+      const doc = toChartSvg({ width: 358, height: 300, title: "t", legend: [...legend, backtest], body: "<g/>" });
+      const placed = labels(doc);
+      expect(placed.map((l) => [l.text, l.y])).toEqual([["History", 70], ["Forecast", 70], ["80%", 70], ["95%", 70], ["Backtest", 90]]);
+      expect(Math.max(...placed.map((l) => l.right))).toBeLessThanOrEqual(358);
+      expect(toChartHeaderHeight([...legend, backtest], 358)).toBe(CHART_HEADER_HEIGHT + 20);
+      expect(doc).toContain(`height="${300 + CHART_HEADER_HEIGHT + 20}"`);
+      expect(doc).toContain(`<g transform="translate(0 ${CHART_HEADER_HEIGHT + 20})"><g/></g>`);
+    });
   });
 
   it("escapes the five XML characters", () => {

@@ -11,6 +11,8 @@ export interface ChartLegendEntry {
   color: string;
   /** Fill opacity of a band. */
   opacity?: number;
+  /** A shorter label (`80%` for `80% interval`), used when the legend does not fit the image's width in one row. */
+  short?: string;
 }
 
 export interface ChartSvgInput {
@@ -24,8 +26,10 @@ export interface ChartSvgInput {
   body: string;
 }
 
-/** Height of the title and legend above the drawing. */
+/** Height of the title and a one-row legend above the drawing. */
 export const CHART_HEADER_HEIGHT = 78;
+/** Height each further row of a wrapped legend adds. */
+const LEGEND_ROW_HEIGHT = 20;
 // DejaVu Sans before the generic family: the font the server draws PNGs with (lib/server/fonts).
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'DejaVu Sans', sans-serif";
 const PAD = 16;
@@ -50,6 +54,43 @@ export function legendWidth(legend: ChartLegendEntry[]): number {
   return legend.reduce((sum, entry) => sum + legendAdvance(entry), 0) - (legend.length ? 18 : 0);
 }
 
+interface LegendPlace {
+  entry: ChartLegendEntry;
+  x: number;
+  row: number;
+}
+
+/**
+ * The legend laid out for an image `width` px wide: the labels in one row, else the short labels,
+ * wrapped onto further rows where even they do not fit (a phone's chart with the backtest shown):
+ * a legend wider than the image was cut at its edge (`95% inter`).
+ */
+function toLegendPlaces(legend: ChartLegendEntry[], width: number): LegendPlace[] {
+  const right = width - PAD;
+  const entries = legendWidth(legend) <= right - PAD ? legend : legend.map((entry) => ({ ...entry, label: entry.short ?? entry.label }));
+  let x = PAD;
+  let row = 0;
+  return entries.map((entry) => {
+    const advance = legendAdvance(entry);
+    if (x > PAD && x + advance - 18 > right) {
+      row++;
+      x = PAD;
+    }
+    const place = { entry, x, row };
+    x += advance;
+    return place;
+  });
+}
+
+/**
+ * Height of the title and legend above the drawing of an image `width` px wide: more than
+ * CHART_HEADER_HEIGHT when the legend wraps.
+ */
+export function toChartHeaderHeight(legend: ChartLegendEntry[], width: number): number {
+  const rows = Math.max(0, ...toLegendPlaces(legend, Math.round(width)).map((p) => p.row));
+  return CHART_HEADER_HEIGHT + rows * LEGEND_ROW_HEIGHT;
+}
+
 /** Text cut with an ellipsis to about `max` characters (a title longer than the image is unreadable). */
 function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, Math.max(1, max - 1)).trimEnd()}…` : text;
@@ -68,14 +109,12 @@ function legendKey(entry: ChartLegendEntry, x: number, y: number): string {
  */
 export function toChartSvg(input: ChartSvgInput): string {
   const width = Math.round(input.width);
-  const height = Math.round(input.height + CHART_HEADER_HEIGHT);
-  let x = PAD;
-  const legend = input.legend
-    .map((entry) => {
-      const key = legendKey(entry, x, 66);
-      const label = `<text x="${x + 24}" y="70" font-size="12" fill="#5b6675">${escapeXml(entry.label)}</text>`;
-      x += legendAdvance(entry);
-      return key + label;
+  const header = toChartHeaderHeight(input.legend, width);
+  const height = Math.round(input.height + header);
+  const legend = toLegendPlaces(input.legend, width)
+    .map(({ entry, x, row }) => {
+      const y = 70 + row * LEGEND_ROW_HEIGHT;
+      return legendKey(entry, x, y - 4) + `<text x="${x + 24}" y="${y}" font-size="12" fill="#5b6675">${escapeXml(entry.label)}</text>`;
     })
     .join("");
   // About 9.5 px a character of the bold 15 px title, 7 px of the 12 px subtitle (DejaVu Sans, the widest of the stack).
@@ -89,7 +128,7 @@ export function toChartSvg(input: ChartSvgInput): string {
     `<text x="${PAD}" y="24" font-size="15" font-weight="600" fill="#17202b">${escapeXml(title)}</text>`,
     subtitle,
     legend,
-    `<g transform="translate(0 ${CHART_HEADER_HEIGHT})">${input.body}</g>`,
+    `<g transform="translate(0 ${header})">${input.body}</g>`,
     `</svg>`,
     "",
   ].join("\n");

@@ -6,7 +6,7 @@ import { MAX_HISTORY_POINTS, toForecastRows, toRecentWindowStart, type ForecastR
 import { toMarkerLabel } from "../chart/to-marker-label";
 import type { MethodName } from "../forecast/types";
 import type { RunSeries } from "../series/run-schema";
-import { CHART_HEADER_HEIGHT, escapeXml, legendWidth, toChartSvg, type ChartLegendEntry } from "./chart-svg";
+import { escapeXml, toChartHeaderHeight, toChartSvg, type ChartLegendEntry } from "./chart-svg";
 
 /**
  * A run's forecast chart drawn without a browser, as a standalone SVG document: what the page's
@@ -59,18 +59,13 @@ function round(v: number): number {
 
 const isValue = (v: number | null | undefined): v is number => typeof v === "number" && Number.isFinite(v);
 
-/**
- * The legend above the chart; short band labels when the image is too narrow for the long ones.
- */
-function toLegend(width: number): ChartLegendEntry[] {
-  const legend = (short: boolean): ChartLegendEntry[] => [
-    { label: "History", kind: "line", color: COLOR.history },
-    { label: "Forecast", kind: "line", color: COLOR.forecast },
-    { label: short ? "80%" : "80% interval", kind: "band", color: COLOR.forecast, opacity: BAND_KEY_OPACITY.band80 },
-    { label: short ? "95%" : "95% interval", kind: "band", color: COLOR.forecast, opacity: BAND_KEY_OPACITY.band95 },
-  ];
-  return legendWidth(legend(false)) <= width - 32 ? legend(false) : legend(true);
-}
+/** The legend above the chart (short band labels where the image is too narrow for the long ones). */
+const LEGEND: ChartLegendEntry[] = [
+  { label: "History", kind: "line", color: COLOR.history },
+  { label: "Forecast", kind: "line", color: COLOR.forecast },
+  { label: "80% interval", short: "80%", kind: "band", color: COLOR.forecast, opacity: BAND_KEY_OPACITY.band80 },
+  { label: "95% interval", short: "95%", kind: "band", color: COLOR.forecast, opacity: BAND_KEY_OPACITY.band95 },
+];
 
 /**
  * The rows drawn: the whole history, or the recent window the page's chart opens on, counted in
@@ -167,7 +162,7 @@ function toBandPolygons(rows: ForecastRow[], band: (row: ForecastRow) => [number
 export function toForecastChartSvg(input: ForecastChartSvgInput): string {
   const width = Math.round(input.width ?? DEFAULT_CHART_WIDTH);
   const height = Math.round(input.height ?? DEFAULT_CHART_HEIGHT);
-  const drawingHeight = height - CHART_HEADER_HEIGHT;
+  const drawingHeight = height - toChartHeaderHeight(LEGEND, width);
   const rows = toWindowRows(input, width);
 
   // Value axis: round ticks, labelled compactly; as wide as its longest label (and the unit beside it).
@@ -248,5 +243,5 @@ export function toForecastChartSvg(input: ForecastChartSvgInput): string {
     );
   }
 
-  return toChartSvg({ width, height: drawingHeight, title: input.title, subtitle: input.subtitle, legend: toLegend(width), body: parts.join("") });
+  return toChartSvg({ width, height: drawingHeight, title: input.title, subtitle: input.subtitle, legend: LEGEND, body: parts.join("") });
 }
