@@ -144,3 +144,19 @@ test("a model file that is not one says what to choose", async ({ page }) => {
     "Choose the model's .zip as Tidecast downloads it, or its model.json together with its .bin weights file. Found: visitors.csv.",
   );
 });
+
+test("on a phone, the chart image keeps its whole legend inside its width", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await upload(page, MONTHLY);
+  await smallSettings(page, { "Max epochs": "2", "LSTM units": "4", "Ensemble size": "1", "Patience (epochs)": "2" });
+  await page.getByRole("button", { name: "Train forecast" }).click();
+  await expect(page.getByTestId("run-result")).toBeVisible({ timeout: 90_000 });
+  const exportBar = page.getByRole("group", { name: "Export" });
+  const svg = (await download(page, () => exportBar.getByRole("button", { name: "Chart SVG" }).click())).bytes.toString("utf8");
+  const width = Number(/<svg [^>]*width="(\d+)"/.exec(svg)?.[1]);
+  expect(width).toBeLessThan(390);
+  // The legend's labels (12 px, under the title and subtitle), with their estimated right edges (6.6 px a character, as laid out).
+  const legend = [...svg.matchAll(/<text x="([\d.]+)" y="(\d+)" font-size="12" fill="#5b6675">([^<]*)<\/text>/g)].filter((m) => Number(m[2]) >= 70);
+  expect(legend.map((m) => m[3])).toEqual(["History", "Forecast", "80%", "95%"]);
+  for (const m of legend) expect(Number(m[1]) + (m[3] as string).length * 6.6).toBeLessThanOrEqual(width);
+});
