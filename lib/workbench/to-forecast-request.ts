@@ -14,6 +14,11 @@ export interface RegularSeries {
   values: Float64Array;
   /** The unit read from the file (`%`, `MW`); null or absent when it gives none. */
   unit?: string | null;
+  /**
+   * The series' own spacing, which its forecast steps continue: one run may hold series of several
+   * (a tidy file of monthly and quarterly indicators). Absent: the run's.
+   */
+  frequency?: Frequency;
 }
 
 /**
@@ -38,6 +43,7 @@ export function toRegularSeries(
     times: Array.from(times),
     values: Float64Array.from({ length: n }, (_, i) => values[i] ?? Number.NaN),
     unit,
+    frequency,
   });
   if (n < 2 || frequency.gapCount === 0 || frequency.kind === "irregular" || frequency.kind === "index") return plain();
   const grid = regularTimes(times[0] as number, times[n - 1] as number, frequency);
@@ -48,7 +54,7 @@ export function toRegularSeries(
     while (j < n && (times[j] as number) < (grid[i] as number)) j++;
     if (j < n && times[j] === grid[i]) out[i] = values[j] ?? Number.NaN;
   }
-  return { seriesId, name, times: grid, values: out, unit };
+  return { seriesId, name, times: grid, values: out, unit, frequency };
 }
 
 /** Settings of the advanced section; a missing value means "automatic". */

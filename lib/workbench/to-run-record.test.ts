@@ -58,6 +58,22 @@ describe("toRunRecord", () => {
     expect(s?.folds[0]?.times).toEqual([Date.UTC(2020, 8, 1), Date.UTC(2020, 9, 1)]);
   });
 
+  it("continues each series' own spacing: a quarterly series beside a monthly one steps by quarters", () => {
+    const quarterly: Frequency = { kind: "quarterly", step: { unit: "month", months: 3 }, seasonLength: 4, label: "quarterly", gapCount: 0 };
+    const gdp = { seriesId: "s2", name: "gdp", times: Array.from({ length: 10 }, (_, i) => Date.UTC(2018, 3 * i, 1)), values: new Float64Array(10).fill(5), frequency: quarterly };
+    const two = toRunRecord(
+      { ...outcome, series: [outcome.series[0]!, { ...outcome.series[0]!, name: "gdp" }] },
+      { series: [{ ...series[0]!, frequency: monthly }, gdp], frequency: monthly, startedAt: new Date(0), finishedAt: new Date(1000) },
+    );
+    expect(two.series[0]?.times).toEqual([Date.UTC(2020, 10, 1), Date.UTC(2020, 11, 1)]);
+    // Before, Jun and Jul 2020 (the monthly series' steps) after a history ending in Apr 2020.
+    expect(two.series[1]?.times).toEqual([Date.UTC(2020, 6, 1), Date.UTC(2020, 9, 1)]);
+    expect(two.series[1]?.folds[0]?.times).toEqual([Date.UTC(2020, 0, 1), Date.UTC(2020, 3, 1)]);
+    expect(saveRunSchema.safeParse(JSON.parse(JSON.stringify(two))).success).toBe(true);
+    const fresh = toReforecastSeries({ horizon: 2, series: [{ name: "gdp", chosen: "naive", forecasts }] }, [gdp], monthly, two.series.slice(1));
+    expect(fresh[0]?.times).toEqual([Date.UTC(2020, 6, 1), Date.UTC(2020, 9, 1)]);
+  });
+
   it("names each outlier the methods were fitted without by its time and the value read", () => {
     expect(record.series[0]?.preprocessing.outliers).toEqual([{ t: Date.UTC(2020, 4, 1), value: 900 }]);
   });

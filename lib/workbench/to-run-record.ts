@@ -29,6 +29,7 @@ function toStoredInterval(f: IntervalForecast): StoredIntervalForecast {
 export interface RunContext {
   /** The series as trained, in request order (same names as the outcome's series). */
   series: RegularSeries[];
+  /** The spacing of series that do not carry their own (RegularSeries.frequency). */
   frequency: Frequency;
   startedAt: Date;
   finishedAt: Date;
@@ -44,12 +45,14 @@ export function toRunRecord(outcome: OutcomeWithoutModel, context: RunContext): 
     const source = byName.get(result.name);
     if (!source) throw new Error(`the outcome names a series that was not trained: ${result.name}`);
     const last = source.times[source.times.length - 1] ?? 0;
-    const timeAt = (index: number) => source.times[index] ?? nextTimes(last, context.frequency, index - source.times.length + 1).at(-1) ?? last;
+    // Each series continues its own spacing: the first series' made a quarterly one's steps monthly.
+    const frequency = source.frequency ?? context.frequency;
+    const timeAt = (index: number) => source.times[index] ?? nextTimes(last, frequency, index - source.times.length + 1).at(-1) ?? last;
     return {
       seriesId: source.seriesId,
       name: result.name,
       historyEnd: last,
-      times: nextTimes(last, context.frequency, outcome.horizon),
+      times: nextTimes(last, frequency, outcome.horizon),
       forecasts: mapMethods(result.forecasts, toStoredInterval),
       metrics: mapMethods(result.metrics, (m) => ({
         mase: toFiniteOrNull(m.mase),
@@ -104,7 +107,7 @@ export function toReforecastSeries(forecast: ModelForecast, series: RegularSerie
       {
         ...original,
         historyEnd: last,
-        times: nextTimes(last, frequency, forecast.horizon),
+        times: nextTimes(last, source.frequency ?? frequency, forecast.horizon),
         forecasts: mapMethods(result.forecasts, toStoredInterval),
         chosen: result.chosen,
         folds: [],
