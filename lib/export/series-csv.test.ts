@@ -52,6 +52,8 @@ const FILES: [string, string, Parameters<typeof readDataset>[1]?][] = [
   ["quarters", "quarter,tonnes\n1990 Q1,1\n1990 Q2,2\n1990 Q3,3\n"],
   ["date-times with an offset", "time,load\n2024-03-01T00:00:00+02:00,1\n2024-03-01T01:00:00+02:00,2\n2024-03-01T02:00:00+02:00,3\n"],
   ["epoch seconds", "ts,v\n1700000000,1\n1700003600,2\n1700007200,3\n"],
+  // In the excel CSV written `1577836800,250`: read back as the same times, not numbered points.
+  ["epoch seconds with a fraction", "ts,v\n1577836800.250,1\n1577836800.500,2\n1577836800.750,3\n1577836801.000,4\n"],
   // In the excel CSV written `1960,25`: read back as quarters, not numbered points.
   ["R's decimal years, quarters", "time,x\n1960,1\n1960.25,2\n1960.5,3\n1960.75,4\n1961,5\n"],
   ["R's decimal years, months", "time,AirPassengers\n1949,112\n1949.08333333333,118\n1949.16666666667,132\n1949.25,129\n"],

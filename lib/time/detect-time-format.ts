@@ -307,6 +307,18 @@ function commaDecimalYears(values: string[]): Extract<TimeFormat, { kind: "decim
   return format && { ...format, decimalComma: true };
 }
 
+/**
+ * Unix seconds with a fraction written after a decimal comma (`1577836800,250`), as the Excel
+ * dialect of our exports and German Excel write them: ten whole digits cannot be a thousands group.
+ */
+function commaEpochSeconds(name: string, values: string[], timeNamed: boolean): DetectedTimeFormat | null {
+  if (!values.every((v) => /^\s*\d{9,10}(,\d{1,3})?\s*$/.test(v)) || !values.some((v) => v.includes(","))) return null;
+  const numbers = values.map((v) => Number(v.replace(",", ".")));
+  if (!(EPOCH_NAME.test(name) || (timeNamed && isAscending(numbers))) || !numbers.every((n) => n >= 1e8 && n < 1e10)) return null;
+  const decimals = Math.max(...values.map((v) => v.trim().split(",")[1]?.length ?? 0));
+  return { format: { kind: "epoch", unit: "s", decimals, decimalComma: true }, note: "numbers read as Unix time in seconds" };
+}
+
 function isAscending(values: number[]): boolean {
   for (let i = 1; i < values.length; i++) if ((values[i] as number) <= (values[i - 1] as number)) return false;
   return true;
@@ -486,6 +498,8 @@ export function detectTimeFormat(samples: string[], options: DetectTimeOptions =
 
   const serials = commaSerials(name, values);
   if (serials) return serials;
+  const commaEpoch = commaEpochSeconds(name, values, timeNamed);
+  if (commaEpoch) return commaEpoch;
   const commaYears = commaDecimalYears(values);
   if (commaYears) return { format: commaYears, note: `numbers read as decimal years, one ${commaYears.periods === 4 ? "quarter" : "month"} apart` };
 

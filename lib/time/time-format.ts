@@ -31,7 +31,13 @@ export type TimeFormat =
       settlement?: { dateColumn: string; periodColumn: string };
     }
   /** `decimals`: digits the file writes after the seconds' point (`1577836800.250`), written back so. */
-  | { kind: "epoch"; unit: "s" | "ms"; decimals?: number }
+  | {
+      kind: "epoch";
+      unit: "s" | "ms";
+      decimals?: number;
+      /** The file wrote the seconds' fraction after a decimal comma (`1577836800,250`, our Excel CSV's); written in the export's own decimal mark. */
+      decimalComma?: boolean;
+    }
   /**
    * Decimal years, as R writes `time()` of a monthly or quarterly series (1949, 1949.083333,
    * 1949.166667, …): the year plus the month's or quarter's share of it, `decimals` places at most.
@@ -605,10 +611,11 @@ export function makeTimeParser(format: TimeFormat): (text: string, index: number
   if (format.kind === "index") return (_text, index) => index;
   if (format.kind === "epoch") {
     const factor = format.unit === "s" ? 1000 : 1;
+    const shape = format.decimalComma ? /^-?\d+(,\d+)?$/ : /^-?\d+(\.\d+)?$/;
     return (text) => {
       const trimmed = text.trim();
-      if (!/^-?\d+(\.\d+)?$/.test(trimmed)) return NaN;
-      return Number(trimmed) * factor;
+      if (!shape.test(trimmed)) return NaN;
+      return Number(trimmed.replace(",", ".")) * factor;
     };
   }
   if (format.kind === "decimal-year") return (text) => parseDecimalYear(format.decimalComma ? text.replace(",", ".") : text, format.periods);
