@@ -278,6 +278,7 @@ describe("a forecast CSV uploaded again gives the forecast's times and numbers",
     ["hours with an offset over a year end", `time,load\n${rows(30, (i) => `${new Date(Date.UTC(2023, 11, 30, 22) + i * 3_600_000).toISOString().slice(0, 19)}+01:00`)}\n`],
     ["quarter hours, German", `Zeit;Leistung\n${rows(12, (i) => { const d = new Date(Date.UTC(2023, 11, 31, 22) + i * 900_000); return `${String(d.getUTCDate()).padStart(2, "0")}.${String(d.getUTCMonth() + 1).padStart(2, "0")}.${d.getUTCFullYear()} ${d.toISOString().slice(11, 16)}`; }, ";")}\n`],
     ["Excel serial days", `Date,v\n${rows(10, (i) => String(45290 + i))}\n`],
+    ["Excel serial half days", `Date,v\n${rows(10, (i) => String(45290 + i / 2))}\n`],
     ["R's decimal years", `time,x\n${rows(8, (i) => String(1960 + i / 4))}\n`],
     ["financial years", `year,budget\n${rows(6, (i) => `${2015 + i}/${String((16 + i) % 100).padStart(2, "0")}`)}\n`],
   ];

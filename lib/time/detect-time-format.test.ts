@@ -98,10 +98,13 @@ describe("detectTimeFormat", () => {
     expect(detectTimeFormat(["45292", "45293", "45294"], { columnName: "sales" })).toBeNull();
   });
 
-  it("reads whole serials under the forecast exports' `timestamp` header, as days", () => {
+  it("reads serials under the forecast exports' `timestamp` header", () => {
     // A forecast CSV of a series read from serial dates, uploaded again: its points were numbered.
     expect(detectTimeFormat(["45300", "45301", "45302"], { columnName: "timestamp" })?.format).toEqual({ kind: "excel-serial", decimals: 0 });
     expect(detectTimeFormat(["45300", "45307", "45314"], { columnName: "Timestamp" })?.format).toEqual({ kind: "excel-serial", decimals: 0 });
+    // Half days as Excel's General format writes them, with a decimal point or (our Excel CSV) a comma.
+    expect(detectTimeFormat(["45292.5", "45293", "45293.5"], { columnName: "timestamp" })?.format).toEqual({ kind: "excel-serial", decimals: 1 });
+    expect(detectTimeFormat(["45292,5", "45293", "45293,5"], { columnName: "timestamp" })?.format).toEqual({ kind: "excel-serial", decimals: 1, decimalComma: true });
     expect(detectTimeFormat(["30000", "30001", "30002"], { columnName: "time_stamp" })?.format.kind).not.toBe("excel-serial");
   });
 

@@ -273,9 +273,9 @@ function onMinutesOfDays(numbers: number[], decimals: number): boolean {
 function excelSerials(name: string, values: string[], numbers: number[], decimalComma: boolean): DetectedTimeFormat | null {
   const places = values.map((v) => v.trim().split(".")[1]?.length ?? 0);
   const decimals = places.reduce((most, p) => Math.max(most, p), 0);
-  // `timestamp` is the time column of every forecast export: whole serials there are the days of a
-  // series that was read from them (uploaded again, they were numbered points with a `timestamp` series).
-  const exported = decimals === 0 && EXPORTED_TIME_NAME.test(name);
+  // `timestamp` is the time column of every forecast export: serials there are the times of a series
+  // that was read from them (uploaded again, they were numbered points with a `timestamp` series).
+  const exported = EXPORTED_TIME_NAME.test(name);
   if (!(DATE_NAME.test(name) || exported || (EPOCH_NAME.test(name) && onMinutesOfDays(numbers, decimals)))) return null;
   if (!isAscending(numbers) || !numbers.every((n) => n >= 20_000 && n < 80_000)) return null;
   // A number format (`0.000000`) writes every place, midnight's zeros too; General drops them.
