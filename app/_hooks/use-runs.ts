@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useState } from "react";
 import { isFinishedRun, type PendingRunDto, type RunDto, type RunSummaryDto } from "@/lib/series/run-schema";
-import { readJson } from "@/lib/workbench/api-client";
+import { fetchApi, readJson } from "@/lib/workbench/api-client";
 import { toErrorMessage } from "@/lib/to-error-message";
 
 /** How often the list is fetched again while a server-side run is queued or running (ms). */
@@ -20,7 +20,7 @@ export function useRuns(datasetId: string, initial: RunSummaryDto[], initialRun:
   const [error, setError] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
-    const body = await readJson<{ runs: RunSummaryDto[] }>(await fetch(`/api/datasets/${datasetId}/runs`));
+    const body = await readJson<{ runs: RunSummaryDto[] }>(await fetchApi(`/api/datasets/${datasetId}/runs`, undefined, "Loading the runs"));
     setRuns(body.runs);
   }, [datasetId]);
 
@@ -29,7 +29,7 @@ export function useRuns(datasetId: string, initial: RunSummaryDto[], initialRun:
     async (id: string): Promise<RunDto | null> => {
       if (opened[id]) return opened[id];
       try {
-        const run = await readJson<RunDto | PendingRunDto>(await fetch(`/api/runs/${id}`));
+        const run = await readJson<RunDto | PendingRunDto>(await fetchApi(`/api/runs/${id}`, undefined, "Loading the run"));
         if (!isFinishedRun(run)) {
           setError(run.status === "failed" ? `This run failed: ${run.failure ?? "no reason was recorded."}` : `This run is ${run.status}; it opens when it is done.`);
           return null;
@@ -56,7 +56,7 @@ export function useRuns(datasetId: string, initial: RunSummaryDto[], initialRun:
 
   const remove = useCallback(async (id: string) => {
     try {
-      const response = await fetch(`/api/runs/${id}`, { method: "DELETE" });
+      const response = await fetchApi(`/api/runs/${id}`, { method: "DELETE" }, "Deleting the run");
       if (!response.ok && response.status !== 404) await readJson(response);
       setRuns((list) => list.filter((r) => r.id !== id));
       setOpened(({ [id]: _gone, ...rest }) => rest);
