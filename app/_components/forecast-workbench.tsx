@@ -184,6 +184,13 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
               <div className="alert alert-error" role="alert" data-testid="training-error">
                 <strong>{state.status === "failed" ? "Training did not finish. " : ""}</strong>
                 <MessageText text={state.error} />
+                {state.unsaved && state.canRetrySave && (
+                  <div className="alert-actions">
+                    <button type="button" className="button button-small" onClick={training.retrySave}>
+                      Save again
+                    </button>
+                  </div>
+                )}
               </div>
             )}
             {active && <LiveLossChart histories={state.histories} loss={state.lossName ?? undefined} />}

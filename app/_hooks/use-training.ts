@@ -7,9 +7,9 @@ import type { WorkerEvent } from "@/lib/forecast/protocol";
 import type { ForecastProgress, ModelForecast } from "@/lib/forecast/types";
 import type { RunDto, RunSeries, SaveRunInput, StoredTrainingHistory } from "@/lib/series/run-schema";
 import type { SeriesDto } from "@/lib/series/schema";
-import { fetchModelBytes, fetchSeriesPoints, readJson } from "@/lib/workbench/api-client";
+import { fetchApi, fetchModelBytes, fetchSeriesPoints, readJson } from "@/lib/workbench/api-client";
 import { describeBackend } from "@/lib/forecast/describe-backend";
-import { appendProgress, describeTrainingError, toProgressView, type ProgressView } from "@/lib/workbench/progress-view";
+import { appendProgress, describeSaveFailure, describeTrainingError, toProgressView, type ProgressView } from "@/lib/workbench/progress-view";
 import { toForecastRequest, toRegularSeries, toSeriesInput, type RegularSeries, type TrainingSettings } from "@/lib/workbench/to-forecast-request";
 import { toReforecastSeries, toRunRecord } from "@/lib/workbench/to-run-record";
 import { toErrorMessage } from "@/lib/to-error-message";
@@ -31,6 +31,8 @@ export interface TrainingState {
   error: string | null;
   /** The finished run when it could not be saved (shown anyway). */
   unsaved: SaveRunInput | null;
+  /** Whether sending the unsaved run again can succeed ("Save again" is offered). */
+  canRetrySave: boolean;
 }
 
 /** User Timing marks around a run (from "Train forecast" to the worker's result), for tests and benchmarks. */
@@ -45,7 +47,7 @@ const UI_UPDATE_MS = 250;
 /** The live loss chart redraws at most this often (ms). */
 const LOSS_UPDATE_MS = 500;
 
-const IDLE: TrainingState = { status: "idle", progress: null, view: null, backend: null, histories: [], lossName: null, error: null, unsaved: null };
+const IDLE: TrainingState = { status: "idle", progress: null, view: null, backend: null, histories: [], lossName: null, error: null, unsaved: null, canRetrySave: false };
 
 async function loadSeries(datasetId: string, series: SeriesDto): Promise<RegularSeries> {
   const points = await fetchSeriesPoints(datasetId, series.id, series.name);
@@ -56,13 +58,14 @@ async function saveRun(datasetId: string, record: SaveRunInput, model: ArrayBuff
   const form = new FormData();
   form.append("run", JSON.stringify(record));
   if (model) form.append("model", new Blob([model], { type: "application/octet-stream" }), "model.bin");
-  return readJson<RunDto>(await fetch(`/api/datasets/${datasetId}/runs`, { method: "POST", body: form }), "Saving the run");
+  return readJson<RunDto>(await fetchApi(`/api/datasets/${datasetId}/runs`, { method: "POST", body: form }, "Saving the run"), "Saving the run");
 }
 
 /**
  * React glue over the forecast worker: loads the chosen series in full, trains in the worker,
  * shows progress (coalesced to a few updates a second so the page stays responsive), saves the
- * finished run and hands it to `onSaved`. The worker ends when the component unmounts.
+ * finished run and hands it to `onSaved`; a run the server did not take stays on the page, with its
+ * model, to be saved again. The worker ends when the component unmounts.
  */
 export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
   const [state, setState] = useState<TrainingState>(IDLE);
@@ -73,6 +76,8 @@ export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
   /** Loss curves as they arrive; published to the chart at most once per LOSS_UPDATE_MS. */
   const liveHistories = useRef<StoredTrainingHistory[]>([]);
   const lastLossUpdate = useRef(0);
+  /** The run and model bytes that could not be saved, for "Save again". */
+  const unsent = useRef<{ record: SaveRunInput; model: ArrayBuffer | null } | null>(null);
   const onSavedRef = useRef(onSaved);
   useEffect(() => {
     onSavedRef.current = onSaved;
@@ -96,6 +101,29 @@ export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
     });
   }, []);
 
+  const save = useCallback(
+    async (record: SaveRunInput, model: ArrayBuffer | null) => {
+      unsent.current = null;
+      setState((s) => ({ ...s, status: "saving", error: null, canRetrySave: false }));
+      try {
+        const saved = await saveRun(datasetId, record, model);
+        setState((s) => ({ ...s, status: "finished", unsaved: null, view: s.view && { ...s.view, percent: 100 } }));
+        onSavedRef.current(saved);
+      } catch (err) {
+        const failure = describeSaveFailure(err);
+        if (failure.retry) unsent.current = { record, model };
+        setState((s) => ({ ...s, status: "finished", unsaved: record, error: failure.message, canRetrySave: failure.retry }));
+      }
+    },
+    [datasetId],
+  );
+
+  /** Sends the run that could not be saved again (no-op when there is none, or one is on its way). */
+  const retrySave = useCallback(() => {
+    const pending = unsent.current;
+    if (pending) void save(pending.record, pending.model);
+  }, [save]);
+
   const finish = useCallback(
     async (event: Extract<WorkerEvent, { type: "done" }>) => {
       flush();
@@ -106,17 +134,10 @@ export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
       // progress in one task, it made the longest main-thread task of a run (up to 75 ms).
       await new Promise((resolve) => setTimeout(resolve, 0));
       const record = toRunRecord(event.outcome, { series: current.series, frequency: current.frequency, startedAt: current.startedAt, finishedAt });
-      setState((s) => ({ ...s, status: "saving", backend: event.outcome.backend ? describeBackend(event.outcome.backend) : null, histories: record.history }));
-      try {
-        const saved = await saveRun(datasetId, record, event.model);
-        setState((s) => ({ ...s, status: "finished", view: s.view && { ...s.view, percent: 100 } }));
-        onSavedRef.current(saved);
-      } catch (err) {
-        const reason = toErrorMessage(err);
-        setState((s) => ({ ...s, status: "finished", unsaved: record, error: `The forecast is ready but could not be saved: ${reason}` }));
-      }
+      setState((s) => ({ ...s, backend: event.outcome.backend ? describeBackend(event.outcome.backend) : null, histories: record.history }));
+      await save(record, event.model);
     },
-    [datasetId, flush],
+    [flush, save],
   );
 
   const onEvent = useCallback(
@@ -151,6 +172,7 @@ export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
       performance.mark(TRAINING_START_MARK);
       liveHistories.current = [];
       lastLossUpdate.current = 0;
+      unsent.current = null;
       setState({ ...IDLE, status: "loading" });
       try {
         const regular = await Promise.all(series.map((s) => loadSeries(datasetId, s)));
@@ -208,5 +230,13 @@ export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
   /** Clears a finished or failed run from the panel (a run under way is kept). */
   const reset = useCallback(() => setState((s) => (ACTIVE.has(s.status) ? s : IDLE)), []);
 
-  return { state, start, stop, reset, reforecast, reforecastWith };
+  // A save that failed for want of a connection goes again when the browser is back online.
+  const retryWhenOnline = state.canRetrySave && state.status === "finished";
+  useEffect(() => {
+    if (!retryWhenOnline) return;
+    window.addEventListener("online", retrySave);
+    return () => window.removeEventListener("online", retrySave);
+  }, [retryWhenOnline, retrySave]);
+
+  return { state, start, stop, reset, retrySave, reforecast, reforecastWith };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ForecastProgress } from "../forecast/types";
-import { appendProgress, describeTrainingError, formatDuration, toProgressView } from "./progress-view";
+import { ApiError } from "./api-client";
+import { appendProgress, describeSaveFailure, describeTrainingError, formatDuration, toProgressView } from "./progress-view";
 
 const p = (over: Partial<ForecastProgress>): ForecastProgress => ({
   stage: "backtest", model: 1, models: 1, epoch: 0, epochs: 10, loss: Number.NaN, elapsedMs: 0, etaMs: 0, backend: "wasm", backendLabel: "wasm (SIMD)", ...over,
@@ -48,5 +49,20 @@ describe("messages", () => {
     ["TypeError", "x is undefined", /Training failed: x is undefined/],
   ])("%s: %s", (name, message, expected) => {
     expect(describeTrainingError(name, message)).toMatch(expected);
+  });
+});
+
+describe("describeSaveFailure", () => {
+  it.each([
+    ["no answer (offline, server down)", new ApiError("Saving the run failed: the server could not be reached.", 0), true, /could not be saved: the server could not be reached\. .*“Save again” \(it is also sent again by itself when the connection returns\), or export it below\.$/],
+    ["the browser's own network failure", new TypeError("Failed to fetch"), true, /the server could not be reached\./],
+    ["a server fault with its sentence", new ApiError("The database is locked", 500), true, /could not be saved: The database is locked\. It stays on this page .*“Save again”, or export it below\.$/],
+    ["an outage without a sentence", new ApiError("Saving the run failed (HTTP 503).", 503), true, /\(HTTP 503\)\. It stays on this page/],
+    ["the dataset deleted meanwhile", new ApiError("There is no dataset with id `abc`.", 404), false, /cannot be saved: its dataset was deleted while the model trained\. Export it below/],
+    ["a run too large", new ApiError("The run is too large to save (over 96 MB).", 413), false, /too large to save \(over 96 MB\)\. Export it below to keep it\.$/],
+  ])("%s", (_, err, retry, message) => {
+    const failure = describeSaveFailure(err);
+    expect(failure.retry).toBe(retry);
+    expect(failure.message).toMatch(message);
   });
 });

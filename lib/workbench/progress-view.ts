@@ -2,6 +2,8 @@ import { isForecastErrorName } from "../forecast/errors";
 import type { ForecastProgress } from "../forecast/types";
 import type { StoredTrainingHistory } from "../series/run-schema";
 import { toStoredEpoch } from "./to-run-record";
+import { ApiError } from "./api-client";
+import { toErrorMessage } from "../to-error-message";
 
 const STAGE_LABELS: Record<ForecastProgress["stage"], string> = {
   preparing: "Preparing data",
@@ -83,4 +85,33 @@ export function describeTrainingError(name: string, message: string): string {
   }
   if (name === "WorkerError") return `The forecast worker could not run (${message}). Reload the page; if it keeps failing, try another browser.`;
   return `Training failed: ${message}. Try again with the automatic settings; if it keeps failing, check the browser console.`;
+}
+
+/** Why a finished run was not saved, and whether sending it again can help. */
+export interface SaveFailure {
+  message: string;
+  /** False when the server will refuse it again (its dataset is gone, the run is too large or invalid). */
+  retry: boolean;
+}
+
+/** Answers that say the same request can succeed later: timeout, too many requests, a server fault or outage, a body cut off. */
+const RETRY_STATUSES = new Set([0, 400, 408, 429, 500, 502, 503, 504]);
+
+/**
+ * What the page says when the POST of a finished run fails, and whether "Save again" is offered.
+ * @param err what saving threw (an ApiError carries the status; 0 when the server was not reached)
+ */
+export function describeSaveFailure(err: unknown): SaveFailure {
+  const status = err instanceof ApiError ? err.status : null;
+  // fetch rejects with a TypeError when no answer comes.
+  const unreachable = status === 0 || (status === null && err instanceof TypeError);
+  if (status === 404) {
+    return { message: "The forecast is ready but cannot be saved: its dataset was deleted while the model trained. Export it below to keep it; it is gone once you leave this page.", retry: false };
+  }
+  const reason = unreachable ? "the server could not be reached." : toErrorMessage(err).replace(/([^.!?])$/, "$1.");
+  const retry = status === null || RETRY_STATUSES.has(status);
+  const keep = retry
+    ? `It stays on this page until you train or open another run: press “Save again”${unreachable ? " (it is also sent again by itself when the connection returns)" : ""}, or export it below.`
+    : "Export it below to keep it.";
+  return { message: `The forecast is ready but could not be saved: ${reason} ${keep}`, retry };
 }
