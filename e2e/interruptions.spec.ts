@@ -74,6 +74,29 @@ test("the dataset deleted in another tab while training: the page says so, offer
   expect((await download).suggestedFilename()).toMatch(/run.*\.json$/);
 });
 
+test("leaving the page while training asks first, by a reload and by a link, and staying keeps the run going", async ({ page }) => {
+  await upload(page, MONTHLY, "leave-while-training.csv");
+  await smallSettings(page, LONG);
+  await trainUntilEpoch(page);
+
+  const asked: { type: string; message: string }[] = [];
+  page.on("dialog", (dialog) => {
+    asked.push({ type: dialog.type(), message: dialog.message() });
+    void dialog.dismiss();
+  });
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Datasets" }).click();
+  await expect.poll(() => asked.map((d) => d.type)).toEqual(["confirm"]);
+  expect(asked[0]?.message).toBe("The model is still training. Leaving this page stops it, and nothing of this run is kept. Leave anyway?");
+  expect(page.url()).toMatch(/\/datasets\/[a-z0-9]+$/);
+
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => asked.map((d) => d.type)).toEqual(["confirm", "beforeunload"]);
+  expect(page.isClosed()).toBe(false);
+  await expect(page.getByRole("button", { name: "Stop" })).toBeEnabled();
+  await page.getByRole("button", { name: "Stop" }).click();
+  await expect(savedRuns(page).getByRole("row")).toHaveCount(2, { timeout: 60_000 });
+});
+
 test("training with the connection down names what failed and what to check, not 'Failed to fetch'", async ({ page, context }) => {
   await upload(page, MONTHLY, "offline-load.csv");
   await context.setOffline(true);

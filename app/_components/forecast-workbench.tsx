@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useRuns } from "@/app/_hooks/use-runs";
 import { ACTIVE, useTraining } from "@/app/_hooks/use-training";
+import { useLeaveGuard } from "@/app/_hooks/use-leave-guard";
 import { useTimeZone } from "@/app/_hooks/use-time-zone";
 import { toSeriesLabelStyle } from "@/lib/chart/format-time-label";
 import type { HistoryPoints } from "@/lib/chart/to-forecast-rows";
@@ -35,6 +36,11 @@ export interface ForecastWorkbenchProps {
 
 const runLabel = (run: RunSummaryDto | undefined, letter: string, timeZone: string) =>
   `Run ${letter}${run ? ` (${formatRunTimeWithZone(run.startedAt, timeZone)})` : ""}`;
+
+/** What a link away from the page asks while training runs, or while a finished run is not saved. */
+const LEAVE_WHILE_TRAINING = "The model is still training. Leaving this page stops it, and nothing of this run is kept. Leave anyway?";
+const LEAVE_WHILE_SAVING = "The run is being saved. Leaving this page now may lose it. Leave anyway?";
+const LEAVE_UNSAVED = "This forecast could not be saved. Leaving this page loses it; export it first to keep it. Leave anyway?";
 
 function showRunInUrl(id: string | null) {
   const url = new URL(window.location.href);
@@ -69,6 +75,7 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
   const { state, start, reset, reforecastWith } = training;
   const onTrain = useCallback((series: SeriesDto[], settings: TrainingSettings) => void start(series, settings), [start]);
   const active = ACTIVE.has(state.status);
+  useLeaveGuard(state.status === "saving" ? LEAVE_WHILE_SAVING : active ? LEAVE_WHILE_TRAINING : state.unsaved ? LEAVE_UNSAVED : null);
   const resultTitle = useRef<HTMLHeadingElement>(null);
   const wasActive = useRef(active);
   useEffect(() => {
