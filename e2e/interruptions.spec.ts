@@ -105,3 +105,19 @@ test("training with the connection down names what failed and what to check, not
   await expect(trainingError(page)).not.toContainText("Failed to fetch");
   await context.setOffline(false);
 });
+
+test("a forecast worker that failed to load is said so, and the next 'Train forecast' starts a new one instead of waiting forever", async ({ page }) => {
+  await upload(page, MONTHLY, "worker-failed.csv");
+  let refused = 0;
+  // The bundler's worker entry: refused once, as a dropped connection or a deploy in between would.
+  await page.route("**/*worker*.js*", (route) => (refused++ === 0 ? route.fulfill({ status: 404, body: "" }) : route.continue()));
+  await smallSettings(page, QUICK);
+  await page.getByRole("button", { name: "Train forecast" }).click();
+  await expect(trainingError(page)).toContainText("The forecast worker could not run (its script did not load).");
+  expect(refused).toBe(1);
+
+  await page.getByRole("button", { name: "Train forecast" }).click();
+  await expect(page.getByTestId("run-result")).toBeVisible({ timeout: 60_000 });
+  await expect(trainingError(page)).toHaveCount(0);
+  await expect(savedRuns(page).getByRole("row")).toHaveCount(2);
+});
