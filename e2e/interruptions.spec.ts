@@ -30,6 +30,7 @@ test("a run the server fails to save stays on the page, exports, and is saved by
   await expect(trainingError(page)).toContainText("The forecast is ready but could not be saved: Saving the run failed (HTTP 503).", { timeout: 60_000 });
   await expect(trainingError(page)).toContainText("press “Save again”, or export it below.");
   await expect(page.getByTestId("run-result")).toBeVisible();
+  await expect(page.getByRole("progressbar", { name: "Training progress" })).toHaveAttribute("aria-valuetext", /^Finished, not saved · /);
   expect(((await (await request.get(`/api/datasets/${datasetId}/runs`)).json()) as { runs: unknown[] }).runs).toEqual([]);
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Export CSV" }).click();

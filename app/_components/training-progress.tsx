@@ -20,7 +20,9 @@ export function TrainingProgress({ state, onStop }: TrainingProgressProps) {
   const { view, status } = state;
   const running = status === "loading" || status === "training" || status === "stopping";
   const percent = status === "finished" ? 100 : (view?.percent ?? 0);
-  const stage = status === "stopping" || status === "saving" || status === "loading" || !view ? STATUS_TEXT[status] : view.stage;
+  // A finished run's last stage ("Forecasting" at 100%) read as work still going on beside an unsaved run.
+  const finished = state.unsaved ? "Finished, not saved" : STATUS_TEXT.finished;
+  const stage = status === "finished" ? finished : status === "stopping" || status === "saving" || status === "loading" || !view ? STATUS_TEXT[status] : view.stage;
   const text = [stage, view?.timing, state.backend ? `backend ${state.backend}` : null].filter(Boolean).join(" · ");
   return (
     <div className="training-progress">
