@@ -95,6 +95,19 @@ describe("timeTicksForWidth: spaced by the labels drawn", () => {
     expect(labels.filter((label, i) => label === labels[i - 1])).toEqual([]);
   });
 
+  it.each([
+    ["7 years", 2018],
+    ["10 years", 2015],
+  ])("writes each year once on a wide chart of %s of a monthly series (`2015 2015 2016 2016` on a 1280 px page)", (_, first) => {
+    const from = Date.UTC(first, 0, 1);
+    const to = Date.UTC(2024, 11, 1);
+    for (const width of [1000, 1200, 1600]) {
+      const labels = timeTicksForWidth(from, to, width, "monthly", { left: 72, chartWidth: width + 92 }).map((t) => formatTimeTick(t, "monthly", to - from));
+      expect(labels.length).toBeGreaterThanOrEqual(7);
+      expect(new Set(labels).size).toBe(labels.length);
+    }
+  });
+
   it("keeps ticks on round dates: years by 1, 2, 5, 10…, months on the first", () => {
     const ticks = timeTicksForWidth(Date.UTC(1990, 0, 1), Date.UTC(2020, 0, 1), PHONE_WIDTH, "monthly", PHONE);
     const years = ticks.map((t) => new Date(t).getUTCFullYear());
