@@ -9,6 +9,7 @@ import { toSeriesLabelStyle } from "@/lib/chart/format-time-label";
 import type { HistoryPoints } from "@/lib/chart/to-forecast-rows";
 import type { RunDto, RunSummaryDto } from "@/lib/series/run-schema";
 import type { DatasetDto, SeriesDto } from "@/lib/series/schema";
+import { formatSeriesList } from "@/lib/series/names";
 import type { TrainingSettings } from "@/lib/workbench/to-forecast-request";
 import { toModelRun } from "@/lib/workbench/to-model-run";
 import { formatRunTimeWithZone } from "@/lib/time/format-run-time";
@@ -180,7 +181,7 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
                 {active
                   ? "You can keep using the page while the model trains."
                   : shownRun
-                    ? `${shownRun.series.map((s) => s.name).join(", ")} · ${formatRunHorizon(shownRun, dataset.series)} ahead`
+                    ? `${formatSeriesList(shownRun.series.map((s) => s.name))} · ${formatRunHorizon(shownRun, dataset.series)} ahead`
                     : "Train a forecast or open a saved run."}
               </p>
             </div>

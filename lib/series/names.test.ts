@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { importOptionsSchema } from "./schema";
-import { checkNameText, toCellName, toNameText, toUniqueNames } from "./names";
+import { checkNameText, formatSeriesList, toCellName, toNameText, toUniqueNames } from "./names";
 
 describe("names", () => {
   it.each([
@@ -52,5 +52,16 @@ describe("names", () => {
 
   it("the import options keep right-to-left text and emoji as given", () => {
     expect(importOptionsSchema.parse({ name: " زيارات 📈 ", seriesNames: { a: "Ventes 🍷" } })).toEqual({ name: "زيارات 📈", seriesNames: { a: "Ventes 🍷" } });
+  });
+});
+
+describe("formatSeriesList", () => {
+  it.each([
+    [["Wine"], "Wine"],
+    [["Wine", "Beer", "Cider", "Tea"], "Wine, Beer, Cider, Tea"],
+    [["Wine", "Beer", "Cider", "Tea", "Milk"], "5 series: Wine, Beer, Cider and 2 more"],
+    [Array.from({ length: 1200 }, (_, i) => `SKU ${i + 1}`), "1,200 series: SKU 1, SKU 2, SKU 3 and 1,197 more"],
+  ])("writes %j as %j", (names, text) => {
+    expect(formatSeriesList(names)).toBe(text);
   });
 });

@@ -81,3 +81,17 @@ export function nameClaimer(): (text: string) => string {
     return name;
   };
 }
+
+/** Series a list names in full; a longer one names the first few and counts the rest. */
+const LISTED_SERIES = 4;
+
+/**
+ * Series names as one line of a heading or a table cell: all of them when there are a few
+ * (`Wine, Beer, Cider`), else their count first, then the first three and how many more
+ * (`60 series: North Wine, North Beer, North Cider and 57 more`). A run of a 60-column file
+ * listed every name: seven lines over its forecast, and a runs table cell cut after two names.
+ */
+export function formatSeriesList(names: readonly string[]): string {
+  if (names.length <= LISTED_SERIES) return names.join(", ");
+  return `${names.length.toLocaleString("en-US")} series: ${names.slice(0, LISTED_SERIES - 1).join(", ")} and ${(names.length - LISTED_SERIES + 1).toLocaleString("en-US")} more`;
+}

@@ -1,0 +1,38 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { forecastOnServer, uploadCsv } from "./helpers";
+
+/**
+ * A wide file as analysts export it: a month column and 60 product columns (`North Wine` …
+ * `Coast Milk`), ten years each. The columns are real monthly series of bench/ (births, CO2,
+ * Australian gas, air passengers, wine sales, Nottingham temperatures, employment, unemployment,
+ * stock prices), windows of 120 months re-dated to 2015–2024.
+ */
+const WIDE = fs.readFileSync(path.join(import.meta.dirname, "fixtures", "wide-drinks-60.csv"));
+
+/** Six of the products: enough for a run of "several" series, forecast with Theta in a second or two. */
+const SIX = ["North Wine", "North Beer", "North Cider", "North Spirits", "North Water", "North Juice"];
+/** Longer than half the 120 months: every series is too short for the LSTM, so the run forecasts at once, without a network. */
+const THETA_HORIZON = 60;
+
+async function wideDataset(request: APIRequestContext) {
+  const dataset = (await uploadCsv(request, "Drinks", WIDE)) as { id: string; series: { id: string; name: string }[] };
+  expect(dataset.series).toHaveLength(60);
+  const seriesIds = SIX.map((name) => dataset.series.find((s) => s.name === name)?.id);
+  return { datasetId: dataset.id, seriesIds };
+}
+
+/** The dataset, a global and a per-series run of SIX, and the page open on the global run. */
+async function openRuns(page: Page, request: APIRequestContext) {
+  const { datasetId, seriesIds } = await wideDataset(request);
+  const global = await forecastOnServer(request, datasetId, { seriesIds, horizon: THETA_HORIZON, mode: "global" });
+  const perSeries = await forecastOnServer(request, datasetId, { seriesIds, horizon: THETA_HORIZON, mode: "per-series" });
+  await page.goto(`/datasets/${datasetId}?run=${global}`);
+  return { global, perSeries, result: page.getByRole("region", { name: "Forecast", exact: true }) };
+}
+
+test("a run of six of 60 series is headed by their count and a few names, not every name", async ({ page, request }) => {
+  const { result } = await openRuns(page, request);
+  await expect(result.getByText("6 series: North Wine, North Beer, North Cider and 3 more · 60 months ahead", { exact: true })).toBeVisible();
+});
