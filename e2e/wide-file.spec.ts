@@ -36,3 +36,18 @@ test("a run of six of 60 series is headed by their count and a few names, not ev
   const { result } = await openRuns(page, request);
   await expect(result.getByText("6 series: North Wine, North Beer, North Cider and 3 more · 60 months ahead", { exact: true })).toBeVisible();
 });
+
+test("the runs list says which model each run of several series trained, on a line the names do not cut off", async ({ page, request }) => {
+  const { global, perSeries } = await openRuns(page, request);
+  const runs = page.getByRole("table", { name: "Saved runs" });
+  for (const [id, mode] of [
+    [global, "one global model"],
+    [perSeries, "a model per series"],
+  ] as const) {
+    const cell = runs.locator(`tr[data-run-id="${id}"]`).getByRole("cell").filter({ hasText: "6 series: North Wine" });
+    const modeText = cell.getByText(mode, { exact: true });
+    await expect(modeText).toBeVisible();
+    const [cellBox, modeBox] = [await cell.boundingBox(), await modeText.boundingBox()];
+    expect(modeBox && cellBox && modeBox.x + modeBox.width <= cellBox.x + cellBox.width).toBe(true);
+  }
+});

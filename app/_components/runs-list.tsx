@@ -4,6 +4,7 @@ import { memo } from "react";
 import { useTimeZone } from "@/app/_hooks/use-time-zone";
 import { METHOD_LABELS } from "@/lib/forecast/types";
 import type { RunSummaryDto } from "@/lib/series/run-schema";
+import { formatSeriesList } from "@/lib/series/names";
 import type { FrequencyKind } from "@/lib/time/frequency";
 import { formatRunTime, formatZoneAbbreviation } from "@/lib/time/format-run-time";
 import { formatSteps } from "@/lib/time/format-steps";
@@ -80,8 +81,9 @@ export const RunsList = memo(function RunsList({ runs, stepKinds, openId, compar
                   {run.status === "failed" && <span className="badge badge-danger">Failed</span>}
                 </td>
                 <td role="cell" className="truncate run-series" data-label="Series" title={run.seriesNames.join(", ")}>
-                  {run.seriesNames.join(", ")}
-                  {run.seriesNames.length > 1 && <span className="muted"> · {run.mode === "global" ? "global model" : "per series"}</span>}
+                  {formatSeriesList(run.seriesNames)}
+                  {/* A line of its own: after the names it was cut off, and a global and a per-series run of the same series read alike. */}
+                  {run.seriesNames.length > 1 && <span className="muted run-mode">{run.mode === "global" ? "one global model" : "a model per series"}</span>}
                 </td>
                 <td role="cell" className="num" data-label="Horizon">{formatSteps(run.horizon, stepKinds)}</td>
                 {run.status === "failed" ? (
