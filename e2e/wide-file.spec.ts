@@ -51,3 +51,18 @@ test("the runs list says which model each run of several series trained, on a li
     expect(modeBox && cellBox && modeBox.x + modeBox.width <= cellBox.x + cellBox.width).toBe(true);
   }
 });
+
+test("the chart image of one series of a run is named after that series; the forecast CSV after the run's series", async ({ page, request }) => {
+  const { result } = await openRuns(page, request);
+  await result.getByRole("combobox", { name: "Series", exact: true }).selectOption({ label: "North Juice" });
+  const exportBar = page.getByRole("group", { name: "Export" });
+  for (const [button, extension] of [
+    ["Chart PNG", "png"],
+    ["Chart SVG", "svg"],
+  ] as const) {
+    const [download] = await Promise.all([page.waitForEvent("download"), exportBar.getByRole("button", { name: button }).click()]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^drinks_north-juice_chart_\\d{4}-\\d{2}-\\d{2}\\.${extension}$`));
+  }
+  const [csv] = await Promise.all([page.waitForEvent("download"), exportBar.getByRole("button", { name: "Export CSV" }).click()]);
+  expect(csv.suggestedFilename()).toMatch(/^drinks_6-series_forecast_/);
+});

@@ -22,6 +22,8 @@ export interface RunExportProps {
   method: ExportMethod;
   /** Holds the drawn forecast chart. */
   chart: RefObject<HTMLElement | null>;
+  /** The series the chart draws (its image is named after it, as the API's chart.png is). */
+  chartSeries: string;
   /** The chart's title and subtitle in the image. */
   chartTitle: string;
   chartSubtitle: string;
@@ -43,15 +45,16 @@ async function fetchHistory(datasetId: string, series: { seriesId: string; name:
 }
 
 /** Export of a run: CSV (standard or Excel, with or without the history), JSON, the chart as PNG or SVG, the model. */
-export const RunExport = memo(function RunExport({ run, dataset, series, method, chart, chartTitle, chartSubtitle, showBacktest, modelRunId }: RunExportProps) {
+export const RunExport = memo(function RunExport({ run, dataset, series, method, chart, chartSeries, chartTitle, chartSubtitle, showBacktest, modelRunId }: RunExportProps) {
   const [dialect, setDialect] = useState<CsvDialect>("standard");
   const [withHistory, setWithHistory] = useState(false);
   const [busy, setBusy] = useState<Busy>(null);
   const [message, setMessage] = useState<{ kind: "error"; text: string } | { kind: "done"; fileName: string } | null>(null);
 
   const names = run.series.map((s) => s.name);
+  // A chart draws one series: named after the run's series, the images of a 60-series run were all `…_60-series_chart_….png`.
   const fileName = (kind: Parameters<typeof toExportFileName>[0]["kind"], extension: string) =>
-    toExportFileName({ dataset: dataset.name, series: names, kind, date: run.startedAt, extension });
+    toExportFileName({ dataset: dataset.name, series: kind === "chart" ? [chartSeries] : names, kind, date: run.startedAt, extension });
   const timeFormats = Object.fromEntries(series.map((s) => [s.id, s.timeFormat]));
   // A method the shown series lack falls back to each series' recommendation, as the chart does.
   const exportMethod: ExportMethod = checkExportMethod(run.series, method) ? "chosen" : method;

@@ -200,6 +200,7 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
         series={series}
         method={method}
         chart={chartRef}
+        chartSeries={saved.name}
         chartTitle={heading.title}
         chartSubtitle={heading.subtitle}
         showBacktest={showBacktest && !fresh}
