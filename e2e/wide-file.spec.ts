@@ -66,3 +66,20 @@ test("the chart image of one series of a run is named after that series; the for
   const [csv] = await Promise.all([page.waitForEvent("download"), exportBar.getByRole("button", { name: "Export CSV" }).click()]);
   expect(csv.suggestedFilename()).toMatch(/^drinks_6-series_forecast_/);
 });
+
+test("a run with a network per series: the loss chart shows the network of the series shown, and its menu names each by its series", async ({ page, request }) => {
+  const { datasetId, seriesIds } = await wideDataset(request);
+  const run = await forecastOnServer(request, datasetId, {
+    seriesIds: seriesIds.slice(0, 3),
+    horizon: 12,
+    mode: "per-series",
+    config: { epochs: 2, units: 4, ensembleSize: 1, patience: 2 },
+  });
+  await page.goto(`/datasets/${datasetId}?run=${run}`);
+  const result = page.getByRole("region", { name: "Forecast", exact: true });
+  const model = page.getByTestId("loss-chart").getByRole("combobox", { name: "Model" });
+  await expect(model.getByRole("option")).toHaveText(["North Wine (1 of 3)", "North Beer (2 of 3)", "North Cider (3 of 3)"]);
+  await expect(model.locator("option:checked")).toHaveText("North Wine (1 of 3)");
+  await result.getByRole("combobox", { name: "Series", exact: true }).selectOption({ label: "North Beer" });
+  await expect(model.locator("option:checked")).toHaveText("North Beer (2 of 3)");
+});

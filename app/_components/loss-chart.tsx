@@ -5,7 +5,7 @@ import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Too
 import { formatValue } from "@/lib/chart/format-time-label";
 import { logTicks, niceTicks } from "@/lib/chart/nice-ticks";
 import { formatLossTick, toDrawnLossKeys, toEpochTicks } from "@/lib/chart/to-loss-paths";
-import { toBestEpoch, toLossExtent, toLossModels, toLossRows } from "@/lib/chart/to-loss-rows";
+import { toBestEpoch, toLossExtent, toLossModelLabel, toLossModels, toLossRows, toSeriesLossModel } from "@/lib/chart/to-loss-rows";
 import type { StoredTrainingHistory } from "@/lib/series/run-schema";
 import { ChartLegend, HORIZONTAL_GRID, LOSS_CURVES, MarkerLabel } from "./chart-parts";
 
@@ -13,6 +13,8 @@ export interface LossChartProps {
   histories: StoredTrainingHistory[];
   /** Loss function name, for the axis label. */
   loss?: string;
+  /** The series the run view shows: with a network per series, the chart opens on its network. */
+  series?: string;
 }
 
 const MARGIN = { top: 8, right: 16, bottom: 4, left: 8 };
@@ -22,11 +24,12 @@ const Y_AXIS_WIDTH = 56;
 const PLOT_INSET = MARGIN.left + MARGIN.right + Y_AXIS_WIDTH;
 
 /** "Training loss": train and validation loss per epoch, live while training; optional log scale. */
-export const LossChart = memo(function LossChart({ histories, loss = "loss" }: LossChartProps) {
+export const LossChart = memo(function LossChart({ histories, loss = "loss", series }: LossChartProps) {
   const [logScale, setLogScale] = useState(false);
   const models = useMemo(() => toLossModels(histories), [histories]);
-  const [picked, setPicked] = useState<number | null>(null);
-  const model = picked !== null && models.includes(picked) ? picked : (models.at(-1) ?? 1);
+  // A network picked in the menu holds until another series is shown.
+  const [picked, setPicked] = useState<{ model: number; series?: string } | null>(null);
+  const model = picked && picked.series === series && models.includes(picked.model) ? picked.model : toSeriesLossModel(histories, series);
   const rows = useMemo(() => toLossRows(histories, model, logScale), [histories, model, logScale]);
   const best = toBestEpoch(histories, model);
   // Only the curves this network has: a run without validation data drew two, the legend named three.
@@ -55,10 +58,10 @@ export const LossChart = memo(function LossChart({ histories, loss = "loss" }: L
           {models.length > 1 && (
             <label className="inline-field">
               Model
-              <select value={model} onChange={(e) => setPicked(Number(e.target.value))}>
+              <select value={model} onChange={(e) => setPicked({ model: Number(e.target.value), series })}>
                 {models.map((m) => (
                   <option key={m} value={m}>
-                    {m} of {models.length}
+                    {toLossModelLabel(histories, m, models.length)}
                   </option>
                 ))}
               </select>

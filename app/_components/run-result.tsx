@@ -225,7 +225,7 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
       {showDetails && (Object.keys(saved.metrics).length > 0 || run.history.length > 0) && (
         <div className="result-grid">
           {Object.keys(saved.metrics).length > 0 && <BacktestTable series={saved} horizon={formatSteps(run.horizon, meta ? [meta.frequency.kind] : [])} unit={meta?.unit} />}
-          {run.history.length > 0 && <LossChart histories={run.history} loss={run.config.loss.toUpperCase()} />}
+          {run.history.length > 0 && <LossChart histories={run.history} loss={run.config.loss.toUpperCase()} series={saved.name} />}
         </div>
       )}
     </div>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { StoredTrainingHistory } from "../series/run-schema";
 import { logTicks, niceTicks } from "./nice-ticks";
-import { toBestEpoch, toLossExtent, toLossModels, toLossRows } from "./to-loss-rows";
+import { toBestEpoch, toLossExtent, toLossModelLabel, toLossModels, toLossRows, toSeriesLossModel } from "./to-loss-rows";
 
 const histories: StoredTrainingHistory[] = [
   { stage: "backtest", model: 1, series: ["a"], bestEpoch: 2, epochs: [{ epoch: 1, loss: 1, valLoss: 1.2 }, { epoch: 2, loss: 0.5, valLoss: 0 }] },
@@ -19,6 +19,19 @@ describe("toLossRows", () => {
 
   it("drops what a log axis cannot draw", () => {
     expect(toLossRows(histories, 1, true)[1]).toEqual({ epoch: 2, backtestLoss: 0.5, backtestValLoss: null });
+  });
+
+  it("names a network by the one series it learned, else by its number", () => {
+    expect(toLossModelLabel(histories, 2, 2)).toBe("b (2 of 2)");
+    const global: StoredTrainingHistory[] = [{ stage: "backtest", model: 1, series: ["a", "b"], bestEpoch: 0, epochs: [] }];
+    expect(toLossModelLabel(global, 1, 3)).toBe("1 of 3");
+  });
+
+  it("opens on the network of the series shown, else on the last", () => {
+    expect(toSeriesLossModel(histories, "a")).toBe(1);
+    expect(toSeriesLossModel(histories, "b")).toBe(2);
+    expect(toSeriesLossModel(histories, "c")).toBe(2);
+    expect(toSeriesLossModel([{ stage: "backtest", model: 1, series: ["a", "b"], bestEpoch: 0, epochs: [] }], "a")).toBe(1);
   });
 
   it("lists the networks, the best epoch and the extent", () => {

@@ -38,6 +38,27 @@ export function toLossModels(histories: StoredTrainingHistory[]): number[] {
   return [...new Set(histories.map((h) => h.model))].sort((a, b) => a - b);
 }
 
+/**
+ * A network as the loss chart's Model menu names it: by its series when it learned one (a run with
+ * a model per series: `Beer (2 of 8)`), else by its number (`2 of 3`). By number alone, finding the
+ * loss of one product among the 60 networks of a wide file meant counting columns.
+ * @param model 1-based network index
+ * @param count how many networks the run trained
+ */
+export function toLossModelLabel(histories: StoredTrainingHistory[], model: number, count: number): string {
+  const series = histories.find((h) => h.model === model)?.series ?? [];
+  return series.length === 1 ? `${series[0]} (${model} of ${count})` : `${model} of ${count}`;
+}
+
+/**
+ * The network the loss chart opens on: the one that learned `series` alone (a run with a model
+ * per series, showing that series), else the last.
+ */
+export function toSeriesLossModel(histories: StoredTrainingHistory[], series?: string): number {
+  const own = histories.find((h) => h.series.length === 1 && h.series[0] === series);
+  return own?.model ?? toLossModels(histories).at(-1) ?? 1;
+}
+
 /** Best epoch of the backtest network (the weights kept), or null. */
 export function toBestEpoch(histories: StoredTrainingHistory[], model = 1): number | null {
   const h = histories.find((x) => x.model === model && x.stage === "backtest");
