@@ -83,3 +83,26 @@ test("a run with a network per series: the loss chart shows the network of the s
   await result.getByRole("combobox", { name: "Series", exact: true }).selectOption({ label: "North Beer" });
   await expect(model.locator("option:checked")).toHaveText("North Beer (2 of 3)");
 });
+
+test("a run of several series lists each one's recommended forecast and scores, worst first on request, and shows the one picked from the list", async ({ page, request }) => {
+  const { result, global } = await openRuns(page, request);
+  const run = (await (await request.get(`/api/runs/${global}`)).json()) as { series: { name: string; chosen: string; metrics: Record<string, { mase: number | null }> }[] };
+  const mase = (s: (typeof run.series)[number]) => s.metrics[s.chosen]?.mase ?? Number.NEGATIVE_INFINITY;
+  const worst = [...run.series].sort((a, b) => mase(b) - mase(a))[0] as (typeof run.series)[number];
+
+  const overview = result.getByTestId("series-overview");
+  await overview.getByText("All 6 series: recommended forecast and backtest scores").click();
+  const table = overview.getByRole("table", { name: "Series of this run" });
+  await expect(table.getByRole("rowheader")).toHaveText(SIX);
+  await overview.getByRole("combobox", { name: "Order" }).selectOption({ label: "Highest MASE first" });
+  const first = table.getByRole("row").nth(1);
+  await expect(first.getByRole("rowheader")).toHaveText(worst.name);
+  await expect(first.getByRole("cell").nth(1)).toHaveText((worst.metrics[worst.chosen]?.mase as number).toFixed(3));
+
+  // Its name, from the keyboard, shows that series' forecast and backtest.
+  await first.getByRole("button", { name: `Show ${worst.name}` }).focus();
+  await page.keyboard.press("Enter");
+  await expect(result.getByRole("combobox", { name: "Series", exact: true }).locator("option:checked")).toHaveText(worst.name);
+  await expect(result.getByRole("table", { name: `Backtest of ${worst.name}` })).toBeVisible();
+  await expect(first).toHaveAttribute("aria-current", "true");
+});

@@ -19,6 +19,7 @@ import { BacktestTable } from "./backtest-table";
 import { ForecastChart } from "./forecast-chart";
 import { LossChart } from "./loss-chart";
 import { RunExport } from "./run-export";
+import { SeriesOverview } from "./series-overview";
 import { MessageText } from "./message-text";
 import { toErrorMessage } from "@/lib/to-error-message";
 
@@ -167,6 +168,7 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
           </button>
         )}
       </div>
+      {run.series.length > 1 && <SeriesOverview series={run.series} shownId={saved.seriesId} onShow={setSeriesId} />}
       {fresh && (
         <p className="alert alert-info" role="status">
           Forecast made just now by the saved model from the data as stored, without retraining.
