@@ -57,6 +57,28 @@ describe("forecastShortSeries", () => {
     expect(out.reason).toMatch(/refitting it at 16 earlier origins, 11 of them with a whole horizon after it to score\)/);
   });
 
+  it("says why Theta stays recommended beside a naive method that scored better, not by far", () => {
+    // Early origins fit Theta on one or two seasons; seasonal naive does best there.
+    const noise = createRandom(1).next;
+    const values = Array.from({ length: 30 }, (_, t) => 100 + 20 * Math.sin((2 * Math.PI * t) / 4) + 10 * (noise() - 0.5));
+    const out = forecastShortSeries({ name: "quarters", values }, 8, 4);
+    const { theta, snaive } = out.outcome.metrics;
+    expect(out.method).toBe("theta");
+    expect(snaive?.mase).toBeLessThan(theta?.mase as number);
+    expect(out.reason).toContain(
+      `Seasonal naive scored better in the backtest (MASE ${snaive?.mase.toFixed(3)} vs ${theta?.mase.toFixed(3)}), but Theta stays recommended unless another method's error is below 30% of Theta's in both halves of the backtest`,
+    );
+    expect(out.reason).toMatch(/its forecast is fitted on all 30\. Its forecast can be shown instead\. A longer history/);
+  });
+
+  it("says nothing of the other methods where Theta scored best", () => {
+    const noise = createRandom(3).next;
+    const values = Array.from({ length: 20 }, (_, t) => 100 + 3 * t + 4 * (noise() - 0.5));
+    const out = forecastShortSeries({ name: "sales", values }, 6, 1);
+    expect(out.outcome.metrics.theta?.mase).toBeLessThan(out.outcome.metrics.naive?.mase as number);
+    expect(out.reason).not.toMatch(/scored better/);
+  });
+
   it("says so when no origin leaves a whole horizon to score, in the singular where there is one refit", () => {
     const out = forecastShortSeries({ name: "tiny", values: [3, 4, 5, 6, 7] }, 6, 1);
     expect(out.outcome.backtestOrigins).toBe(0);

@@ -111,6 +111,7 @@ export function forecastShortSeries(series: SeriesInput, horizon: number, season
     chosen === "theta"
       ? short +
         `so this is Theta's forecast (a classical method; its intervals come from refitting it at ${refits} earlier ${refits === 1 ? "origin" : "origins"}${scoredText}). ` +
+        describeCloseCall(methods, metrics, n) +
         `A longer history or a shorter horizon gives the LSTM.`
       : short +
         `so a classical method's forecast is given: ${METHOD_LABELS[chosen]}, which beat Theta by far in the backtest (MASE ${fmt(chosen)} vs ${fmt("theta")}, better in both halves of ${scored} origins). ` +
@@ -146,6 +147,24 @@ export function forecastShortSeries(series: SeriesInput, horizon: number, season
 export function shortSeriesMethods(length: number, horizon: number, seasonLength: number): ShortMethod[] {
   const m = Math.max(1, Math.round(seasonLength));
   return m > 1 && m - 1 + horizon <= length - 1 ? ["theta", "naive", "snaive"] : ["theta", "naive"];
+}
+
+/**
+ * Why Theta stays recommended beside a naive method that scored better, not by far: the backtest
+ * table marks that method "Best MASE", and without a word the recommendation read as a mistake.
+ * @param length usable values of the series
+ * @returns sentences and a space, or "" when Theta scored best (as written, to three decimals)
+ */
+function describeCloseCall(methods: ShortMethod[], metrics: Partial<Record<MethodName, BacktestMetrics>>, length: number): string {
+  const fmt = (method: ShortMethod) => (metrics[method]?.mase ?? Number.NaN).toFixed(3);
+  const better = methods.filter((method) => method !== "theta" && (metrics[method]?.mase ?? Number.NaN) < (metrics.theta?.mase ?? Number.NaN) && fmt(method) !== fmt("theta"));
+  const best = better.sort((a, b) => (metrics[a]?.mase as number) - (metrics[b]?.mase as number))[0];
+  if (!best) return "";
+  return (
+    `${METHOD_LABELS[best]} scored better in the backtest (MASE ${fmt(best)} vs ${fmt("theta")}), but Theta stays recommended unless another method's error is below ` +
+    `${Math.round((1 - SHORT_SERIES_MARGIN) * 100)}% of Theta's in both halves of the backtest: the earliest origins leave Theta only a few values to fit, where a naive method does best, and its forecast is fitted on all ${length}. ` +
+    `Its forecast can be shown instead. `
+  );
 }
 
 /** Theta, or the naive method that beat it by far and in both halves of the backtest. */
