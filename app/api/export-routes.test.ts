@@ -352,6 +352,17 @@ describe("GET /api/runs/<id>/chart.svg and chart.png", () => {
     }
   });
 
+  it("writes the run's time in the zone asked for, else the one the app's cookie names, else the server's", async () => {
+    const made = async (response: Response) => /made ([^<]+)</.exec(await response.text())?.[1];
+    expect(await made(await svg("?tz=America/New_York"))).toBe("28 Nov 2026, 04:30:00 GMT-5");
+    expect(await made(await svg("?tz=Asia/Kolkata"))).toBe("28 Nov 2026, 15:00:00 GMT+5:30");
+    const fromPage = (cookie: string, query = "") => chartSvg.GET(new Request(`http://localhost/api/runs/${runId}/chart.svg${query}`, { headers: { cookie } }), params({ id: runId }));
+    expect(await made(await fromPage("theme=dark; tidecast-tz=Europe%2FBerlin"))).toBe("28 Nov 2026, 10:30:00 CET");
+    expect(await made(await fromPage("tidecast-tz=Europe%2FBerlin", "?tz=UTC"))).toBe("28 Nov 2026, 09:30:00 UTC");
+    // A cookie naming no zone is the server's (UTC here), as no cookie is.
+    expect(await made(await fromPage("tidecast-tz=Mars%2FOlympus"))).toBe(await made(await svg()));
+  });
+
   it("rasterises the same chart into a PNG at twice its size", async () => {
     const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
     for (const [query, width, height] of [["", 1920, 840], ["?width=480&height=300&series=Nord", 960, 600]] as const) {
@@ -376,7 +387,8 @@ describe("GET /api/runs/<id>/chart.svg and chart.png", () => {
     ["a width too small", "", "?width=100", 422, "The request is not valid: `width` must be a whole number of pixels from 320 to 2400."],
     ["a height that is not a number", "", "?height=tall", 422, "The request is not valid: `height` must be a whole number of pixels from 200 to 1600."],
     ["an unknown history window", "", "?history=1", 422, /^The request is not valid: `history`/],
-    ["a parameter it does not take", "", "?series=Nord&widht=1200", 422, "The request is not valid: `widht` is not a parameter of this address; it takes `series`, `method`, `width`, `height`, `history`."],
+    ["a time zone that is not one", "", "?tz=CEST", 422, "The request is not valid: `tz` must be an IANA time zone such as Europe/Berlin or America/New_York; leave it out for the server's."],
+    ["a parameter it does not take", "", "?series=Nord&widht=1200", 422, "The request is not valid: `widht` is not a parameter of this address; it takes `series`, `method`, `width`, `height`, `history`, `tz`."],
   ] as const)("refuses %s, as SVG and as PNG", async (_name, id, query, status, error) => {
     await expectError(await svg(query, id || runId), status, error);
     await expectError(await png(query, id || runId), status, error);

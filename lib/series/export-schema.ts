@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { METHOD_NAMES } from "../forecast/types";
+import { isTimeZone } from "../time/time-zone-cookie";
 
 /** `?history=1`: 1/0, true/false, yes/no (an empty value means yes, as in `?history`). */
 const flag = z
@@ -37,6 +38,12 @@ export const chartExportQuerySchema = z.strictObject({
   height: pixels(200, 1600, 420),
   /** `recent`: the last stretch of the history, eight times as long as the forecast (as the page's chart opens); `all`: all of it. */
   history: z.enum(["recent", "all"]).default("recent"),
+  /** The zone the run's time is written in (`made 7 Dec 2026, 13:18:29 CET`); default: the browser's, from the app's cookie, else the server's. */
+  tz: z
+    .string()
+    .trim()
+    .refine(isTimeZone, { error: "must be an IANA time zone such as Europe/Berlin or America/New_York; leave it out for the server's" })
+    .optional(),
 });
 export type ChartExportQuery = z.infer<typeof chartExportQuerySchema>;
 

@@ -38,10 +38,11 @@ function findRunSeries(run: RunDto, key: string | undefined): RunSeries {
 
 /**
  * A finished run's forecast chart for one series, drawn from the stored history.
+ * @param cookieZone the zone the app's cookie names (readRequestTimeZone), used when `query.tz` is left out
  * @throws HttpError 404 (no such run, or its series was deleted), 409 (no forecast yet, or failed),
  *   422 (no such series in the run, or no forecast of `method` for it)
  */
-export async function getRunChart(id: string, query: ChartExportQuery): Promise<RunChart> {
+export async function getRunChart(id: string, query: ChartExportQuery, cookieZone?: string): Promise<RunChart> {
   const { run, dataset } = await requireRunExport(id, "chosen");
   const series = findRunSeries(run, query.series);
   const problem = checkExportMethod([series], query.method);
@@ -50,7 +51,7 @@ export async function getRunChart(id: string, query: ChartExportQuery): Promise<
   const meta = dataset.series.find((s) => s.id === series.seriesId);
   const history = (await getRunHistory({ series: [series] }))[series.seriesId];
   if (!meta || !history) throw new HttpError(404, `Series ${series.name} of run \`${id}\` is no longer in dataset ${dataset.name}, so there is no history to draw.`);
-  const heading = toChartHeading({ seriesName: series.name, datasetName: dataset.name, method, horizon: run.horizon, frequency: meta.frequency.kind, startedAt: run.startedAt });
+  const heading = toChartHeading({ seriesName: series.name, datasetName: dataset.name, method, horizon: run.horizon, frequency: meta.frequency.kind, startedAt: run.startedAt, timeZone: query.tz ?? cookieZone });
   const svg = toForecastChartSvg({
     history: { t: history.times, y: history.values },
     series,

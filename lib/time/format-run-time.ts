@@ -18,7 +18,8 @@ function formatIn(kind: "time" | "zone" | "zoneName", timeZone: string | undefin
 /**
  * When a run started or a dataset was stored, the same wherever it is written (the datasets and
  * runs lists, the run's details, the comparison's legend, chart images): `28 Nov 2026, 09:30:05`.
- * Pages write it in the analyst's own time zone (see useTimeZone), server-drawn images in the server's.
+ * Pages write it in the analyst's own time zone (see useTimeZone), server-drawn images in the zone
+ * their request names (`?tz=`, or the app's cookie), else the server's.
  * @param iso the time as ISO text
  * @param timeZone IANA zone to write it in; the formatting process's own when omitted
  */

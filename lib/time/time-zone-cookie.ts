@@ -9,6 +9,20 @@ export const TIME_ZONE_COOKIE = "tidecast-tz";
 export const TIME_ZONE_COOKIE_MAX_AGE = 365 * 24 * 3600;
 
 /**
+ * Whether `value` is an IANA zone this runtime knows (`Europe/Berlin`; ICU also takes the old
+ * spellings, `Asia/Calcutta`). The value comes from a request: anything else is refused, not guessed.
+ */
+export function isTimeZone(value: string): boolean {
+  if (value.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(value)) return false;
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The zone a cookie names when it is one this runtime knows (as the browser spelt it: ICU writes
  * Asia/Kolkata as Asia/Calcutta); else UTC.
  * The value comes from the request, so anything but a zone Intl accepts (a forged or stale cookie,
@@ -16,13 +30,25 @@ export const TIME_ZONE_COOKIE_MAX_AGE = 365 * 24 * 3600;
  * @param value the cookie's value as sent, if any
  */
 export function readTimeZoneCookie(value: string | undefined): string {
-  if (!value || value.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(value)) return "UTC";
+  return value && isTimeZone(value) ? value : "UTC";
+}
+
+/**
+ * The zone a request's `Cookie` header names, for responses made outside a page (the API's chart
+ * images: one opened from the app's own pages is written in the analyst's zone, as the page is).
+ * @param header the request's Cookie header, if any
+ * @returns the zone, or undefined when the header names none this runtime knows
+ */
+export function readRequestTimeZone(header: string | null): string | undefined {
+  const pair = header?.split(";").find((part) => part.trim().startsWith(`${TIME_ZONE_COOKIE}=`));
+  if (!pair) return undefined;
+  let value: string;
   try {
-    new Intl.DateTimeFormat("en-GB", { timeZone: value });
-    return value;
+    value = decodeURIComponent(pair.slice(pair.indexOf("=") + 1).trim());
   } catch {
-    return "UTC";
+    return undefined;
   }
+  return isTimeZone(value) ? value : undefined;
 }
 
 /**
