@@ -22,6 +22,9 @@ export const forecastExportQuerySchema = z.strictObject({
 });
 export type ForecastExportQuery = z.infer<typeof forecastExportQuerySchema>;
 
+/** Query of GET /api/runs/<id>/forecast.json: the CSV's, less `format` (JSON numbers have no decimal comma; it was taken and ignored). */
+export const runJsonQuerySchema = forecastExportQuerySchema.omit({ format: true });
+
 /** A whole number of CSS pixels within bounds (`?width=960`). */
 const pixels = (min: number, max: number, fallback: number) => {
   const error = `must be a whole number of pixels from ${min} to ${max}`;

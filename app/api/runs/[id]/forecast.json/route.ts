@@ -1,6 +1,6 @@
 import { toContentDisposition, toExportFileName } from "@/lib/export/file-name";
 import { toRunJson } from "@/lib/export/run-json";
-import { forecastExportQuerySchema } from "@/lib/series/export-schema";
+import { runJsonQuerySchema } from "@/lib/series/export-schema";
 import { handle, parseQuery, routeMethods } from "@/lib/server/http";
 import { getRunHistory, requireRunExport, toTimeFormats } from "@/lib/server/run-exports";
 
@@ -14,7 +14,7 @@ type Context = { params: Promise<{ id: string }> };
  */
 export const GET = handle(async (request: Request, { params }: Context) => {
   const { id } = await params;
-  const query = parseQuery(forecastExportQuerySchema, request);
+  const query = parseQuery(runJsonQuerySchema, request);
   const { run, dataset } = await requireRunExport(id, query.method);
   const json = toRunJson(run, {
     dataset,
