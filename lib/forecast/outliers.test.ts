@@ -65,6 +65,20 @@ describe("screenOutliers", () => {
     expect(screenOutliers(three, 7).unusualEnd).toEqual([]);
   });
 
+  it("names no unusual end for a steady weekly pattern of any length, where the last values' window holds part of a week", () => {
+    // A shop's weekday pattern, 100 … 118, with ±0.5 noise: the shortened window at the end took
+    // in-pattern values for errors on 154 of 350 such series.
+    for (let seed = 1; seed <= 20; seed++) {
+      const random = createRandom(seed);
+      for (let n = 60; n < 67; n++) {
+        const values = Float64Array.from({ length: n }, (_, t) => 100 + (t % 7) * 3 + (random.next() - 0.5));
+        expect(screenOutliers(values, 7).unusualEnd, `seed ${seed}, ${n} days`).toEqual([]);
+        values[n - 1] = 1000;
+        expect(screenOutliers(values, 7).unusualEnd, `seed ${seed}, ${n} days, last 1,000`).toEqual([n - 1]);
+      }
+    }
+  });
+
   it("leaves the first points of a drop in the last few steps at their new level, where the running median still leans on the old one", () => {
     const random = createRandom(1);
     const wave = () => Float64Array.from({ length: 120 }, (_, t) => 300 + 20 * Math.sin((2 * Math.PI * t) / 12) + 8 * (random.next() - 0.5));

@@ -96,7 +96,7 @@ export function screenOutliers(values: Float64Array, seasonLength: number): Outl
     }
     t = end + 1;
   }
-  const unusualEnd = finalRun(remainder, low, high, half);
+  const unusualEnd = finalRun(n, half, (k) => !((remainder[k] as number) >= low && (remainder[k] as number) <= high) && outOfLevelBefore(x, phase, k, width, low, high));
   if (indices.length === 0) return { ...none, unusualEnd };
   const out = Float64Array.from(values);
   for (const k of indices) out[k] = positive ? Math.exp(fit(k)) : fit(k);
@@ -104,15 +104,29 @@ export function screenOutliers(values: Float64Array, seasonLength: number): Outl
 }
 
 /**
- * The indices of the run of remainders outside [low, high] that ends at the last value, when it is
- * at most {@link MAX_RUN} long (longer, it is the series moving, not a reading to check).
+ * The indices of the run of values taken for outliers that ends at the last value, when it is at
+ * most {@link MAX_RUN} long (longer, it is the series moving, not a reading to check).
+ * @param out whether the value at an index stands out
  */
-function finalRun(remainder: Float64Array, low: number, high: number, from: number): number[] {
-  const n = remainder.length;
+function finalRun(n: number, from: number, out: (k: number) => boolean): number[] {
   let start = n;
-  while (start > from && n - start <= MAX_RUN && !((remainder[start - 1] as number) >= low && (remainder[start - 1] as number) <= high)) start--;
+  while (start > from && n - start <= MAX_RUN && out(start - 1)) start--;
   const length = n - start;
   return length >= 1 && length <= MAX_RUN ? Array.from({ length }, (_, k) => start + k) : [];
+}
+
+/**
+ * Whether the value at k stands outside [low, high] from the level of the `width` values before it,
+ * season removed. At the end the running median's window holds part of a season only, so its
+ * remainders lean on which phases are in it: a steady weekday pattern with a little noise had its
+ * last, ordinary days named as errors.
+ */
+function outOfLevelBefore(x: Float64Array, phase: Float64Array, k: number, width: number, low: number, high: number): boolean {
+  const m = phase.length;
+  const from = Math.max(0, k - width);
+  const before = Float64Array.from({ length: k - from }, (_, j) => (x[from + j] as number) - (phase[(from + j) % m] as number)).sort();
+  const r = (x[k] as number) - (phase[k % m] as number) - quantile(before, 0.5);
+  return r < low || r > high;
 }
 
 /**
