@@ -12,13 +12,12 @@
  * per point), which is how the packed layout in prisma/schema.prisma was chosen.
  * Results are written to bench-results/ingest.json as well.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import Papa from "papaparse";
+import { processCpu, startServer, statusField, watchMemory, writeCsvOnce, type Server } from "./bench-server";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const WORK = path.join(ROOT, ".tmp", "bench-ingest");
@@ -46,24 +45,12 @@ const thousands = (n: number) => Math.round(n).toLocaleString("en-US");
  * decimals, and an empty cell now and then (a missing value).
  */
 function generateCsv(rows: number): string {
-  const file = path.join(WORK, `minutely-${rows}.csv`);
-  if (fs.existsSync(file)) return file;
-  fs.mkdirSync(WORK, { recursive: true });
-  const fd = fs.openSync(file, "w");
-  let buffer = "time,reading\n";
   const start = Date.UTC(2022, 0, 1);
-  for (let i = 0; i < rows; i++) {
+  return writeCsvOnce(path.join(WORK, `minutely-${rows}.csv`), "time,reading", rows, (i) => {
     const time = new Date(start + i * 60_000).toISOString().slice(0, 19).replace("T", " ");
     const value = i % 997 === 500 ? "" : (20 + 8 * Math.sin(i / 1440 * 2 * Math.PI) + ((i * 7919) % 1000) / 1000).toFixed(3);
-    buffer += `${time},${value}\n`;
-    if (buffer.length > 1 << 20) {
-      fs.writeSync(fd, buffer);
-      buffer = "";
-    }
-  }
-  fs.writeSync(fd, buffer);
-  fs.closeSync(fd);
-  return file;
+    return `${time},${value}`;
+  });
 }
 
 /** papaparse's string streamer with a chunk callback (the typings only list it for files). */
@@ -111,112 +98,6 @@ function parseOnly(file: string): Timed & { rows: number; mode: string } {
   });
   if (chunked.rows !== stepped.rows) throw new Error(`papaparse modes disagree: ${chunked.rows} vs ${stepped.rows} rows`);
   return chunked.wall <= stepped.wall ? { ...chunked, mode: "chunks" } : { ...stepped, mode: "step" };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-function childrenOf(pid: number): number[] {
-  try {
-    return fs
-      .readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
-      .trim()
-      .split(/\s+/)
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    return [];
-  }
-}
-
-/** CPU time (user + system) a process has used, in ms, from /proc (clock ticks of 10 ms). */
-function processCpu(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-function statusField(pid: number, field: "VmRSS" | "VmHWM"): number {
-  try {
-    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
-    return match ? Number(match[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** The `next start` process under `npm start`'s script: the one that serves requests. */
-function findServerPid(root: number): number | null {
-  const queue = [root];
-  let found: number | null = null;
-  while (queue.length) {
-    const pid = queue.shift() as number;
-    let command = "";
-    try {
-      command = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
-    } catch {
-      continue;
-    }
-    if (/next(-server| start|\/dist\/bin\/next start)/.test(command) || /next-server/.test(command)) found = pid;
-    queue.push(...childrenOf(pid));
-  }
-  return found;
-}
-
-/** Samples the server's resident memory every 20 ms; `stop()` returns the peak seen. */
-function watchMemory(pid: number): { stop: () => number } {
-  let peak = statusField(pid, "VmRSS");
-  const timer = setInterval(() => {
-    peak = Math.max(peak, statusField(pid, "VmRSS"));
-  }, 20);
-  return {
-    stop: () => {
-      clearInterval(timer);
-      return Math.max(peak, statusField(pid, "VmRSS"));
-    },
-  };
-}
-
-interface Server {
-  base: string;
-  pid: number;
-  process: ChildProcess;
-  database: string;
-}
-
-async function startServer(): Promise<Server> {
-  const port = await freePort();
-  const database = path.join(os.tmpdir(), `tidecast-bench-ingest-${process.pid}.db`);
-  const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/start.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: `file:${database}`, NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let log = "";
-  child.stdout?.on("data", (data: Buffer) => (log += data.toString()));
-  child.stderr?.on("data", (data: Buffer) => (log += data.toString()));
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 10 * 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited:\n${log}`);
-    if (Date.now() > deadline) throw new Error(`the server did not answer within 10 minutes:\n${log}`);
-    try {
-      if ((await fetch(`${base}/api/datasets`)).ok) break;
-    } catch {
-      // not listening yet (it may be building)
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  const pid = findServerPid(child.pid as number);
-  if (!pid) throw new Error("could not find the server process to measure its memory");
-  return { base, pid, process: child, database };
 }
 
 interface SeriesInfo {
@@ -338,7 +219,7 @@ async function main(): Promise<void> {
   console.log(`Ingest benchmark: ${SIZES.map(thousands).join(" and ")} rows, ${RUNS} runs each (medians); ${os.cpus().length} cores, Node ${process.versions.node}, load average ${os.loadavg()[0]?.toFixed(1)}`);
   const files = SIZES.map((rows) => ({ rows, file: generateCsv(rows) }));
   console.log("starting the production server (npm start: migrate, build if needed, serve)…");
-  const server = await startServer();
+  const server = await startServer("ingest");
   const report: Record<string, unknown>[] = [];
   try {
     // Warm the route up so the first measured upload does not pay for compiling it.
