@@ -17,6 +17,8 @@ let datasetId = "";
 let seriesId = "";
 
 const MODEL = encodeSavedModel(TEST_SAVED_MODEL);
+/** The SQL the data layer sends, to see which columns a call reads. */
+const queries: string[] = [];
 
 const metrics = (mase: number | null) => ({ mase, smape: 5, rmse: 1, coverage80: 0.8, coverage95: 0.9 });
 const interval = { mean: [1, 2], lower80: [0, 1], upper80: [2, 3], lower95: [-1, 0], upper95: [3, 4] };
@@ -52,6 +54,12 @@ function input(seriesIds: string[]): SaveRunInput {
 beforeAll(async () => {
   // In a child process: the migration engine's connection would keep this one waiting on a lock.
   execFileSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "../../scripts/migrate.ts"), "deploy"], { env: process.env, stdio: "ignore" });
+  // The data layer's client (lib/server/db.ts keeps it on globalThis outside production), logging its SQL.
+  const { PrismaClient } = await import("../generated/prisma/client");
+  const { PrismaBetterSqlite3 } = await import("@prisma/adapter-better-sqlite3");
+  const logging = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${file}` }), log: [{ emit: "event", level: "query" }] });
+  logging.$on("query", (event) => queries.push(event.query));
+  (globalThis as { tidecastPrisma?: unknown }).tidecastPrisma = logging;
   runs = await import("./runs");
   const { db } = await import("./db");
   const dataset = await db.dataset.create({
@@ -79,6 +87,20 @@ describe("saved runs", () => {
     expect(run?.series[0]?.forecasts.lstm).toEqual(interval);
     expect(run?.history[0]?.epochs[0]).toEqual({ epoch: 1, loss: 0.5, valLoss: null });
     expect(Array.from((await runs.getRunModel(saved.data.id)) ?? [])).toEqual(Array.from(model));
+  });
+
+  it("reads a run, saves one and lists them without reading model bytes (up to 64 MB each); the model download does", async () => {
+    // Selected (`Run`.`model`) or returned after a write (`model` AS `model`); writing it is no read.
+    const modelColumn = () => queries.filter((sql) => /`Run`\.`model`|`model` AS/.test(sql));
+    queries.length = 0;
+    const saved = await runs.createRun(datasetId, input([seriesId]), MODEL);
+    if (!saved.ok) throw new Error(saved.reason);
+    expect(await runs.getRun(saved.data.id)).toMatchObject({ hasModel: true });
+    await runs.listRuns(datasetId);
+    expect(modelColumn()).toEqual([]);
+    await runs.getRunModel(saved.data.id);
+    expect(modelColumn()).toHaveLength(1);
+    expect(await runs.deleteRun(saved.data.id)).toBe(true);
   });
 
   it("gives back the series a run left out, with why", async () => {

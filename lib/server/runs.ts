@@ -61,6 +61,12 @@ const SUMMARY_COLUMNS = {
 } as const;
 
 type SummaryRow = Pick<Run, keyof typeof SUMMARY_COLUMNS>;
+/**
+ * A run as read for the page and the API: everything but the model's bytes (up to MAX_MODEL_BYTES),
+ * which only the model download needs.
+ */
+type RunRow = Omit<Run, "model">;
+const WITHOUT_MODEL = { model: true } as const;
 
 /**
  * Mean backtest MASE of each series' recommended method: the run's headline score.
@@ -126,7 +132,7 @@ const storedForecastSchema = z.object({ series: runSeriesSchema.array(), skipped
  * @param what the column's part of a run in words, for the message
  * @throws DamagedRunError when the column is not JSON or not what the schema reads
  */
-function readRunColumn<T>(row: Run, column: "config" | "backendInfo" | "losses" | "forecast", what: string, schema: z.ZodType<T>): T {
+function readRunColumn<T>(row: RunRow, column: "config" | "backendInfo" | "losses" | "forecast", what: string, schema: z.ZodType<T>): T {
   let value: unknown;
   try {
     value = JSON.parse(row[column]);
@@ -140,7 +146,8 @@ function readRunColumn<T>(row: Run, column: "config" | "backendInfo" | "losses" 
   throw new DamagedRunError(row.id, `${what} (column \`${column}\`) is not what a run stores${where}: ${issue?.message ?? "unreadable"}`);
 }
 
-function toRunDto(row: Run, names: Map<string, string>): RunDto | PendingRunDto {
+/** @param hasModel whether the run stored model bytes (read apart from them: see RunRow) */
+function toRunDto(row: RunRow, names: Map<string, string>, hasModel: boolean): RunDto | PendingRunDto {
   const summary = toSummaryDto(row, names);
   if (summary.status !== "done" && summary.status !== "stopped") return { ...summary, status: summary.status };
   const stored = readRunColumn(row, "forecast", "its forecast", storedForecastSchema);
@@ -153,7 +160,7 @@ function toRunDto(row: Run, names: Map<string, string>): RunDto | PendingRunDto 
     history: readRunColumn(row, "losses", "its training losses", trainingHistorySchema.array()),
     series: stored.series,
     ...(stored.skipped ? { skipped: stored.skipped } : {}),
-    hasModel: row.model !== null && row.model.length > 0,
+    hasModel,
   };
 }
 
@@ -205,7 +212,7 @@ export async function createRun(datasetId: string, input: SaveRunInput, model: U
   }
   const unknown = input.series.find((s) => !names.has(s.seriesId));
   if (unknown) return { ok: false, status: 422, reason: `Series \`${unknown.seriesId}\` (${unknown.name}) does not belong to this dataset.` };
-  let row: Run;
+  let row: RunRow;
   try {
     row = await db.run.create({
       data: {
@@ -215,12 +222,13 @@ export async function createRun(datasetId: string, input: SaveRunInput, model: U
         startedAt: new Date(input.startedAt),
         ...toResultColumns(input, model),
       },
+      omit: WITHOUT_MODEL,
     });
   } catch (error) {
     if (isDatasetGone(error)) return { ok: false, status: 404, reason: `Dataset \`${datasetId}\` was deleted while the run was being saved.` };
     throw error;
   }
-  return { ok: true, data: toRunDto(row, names) as RunDto };
+  return { ok: true, data: toRunDto(row, names, model !== null && model.length > 0) as RunDto };
 }
 
 export interface PendingRunInput {
@@ -239,9 +247,10 @@ export interface PendingRunInput {
  * @returns null when the dataset was deleted meanwhile
  */
 export async function createPendingRun(datasetId: string, input: PendingRunInput): Promise<PendingRunDto | null> {
-  let row: Run;
+  let row: RunRow;
   try {
     row = await db.run.create({
+      omit: WITHOUT_MODEL,
       data: {
         datasetId,
         seriesIds: JSON.stringify(input.seriesIds),
@@ -259,7 +268,7 @@ export async function createPendingRun(datasetId: string, input: PendingRunInput
     if (isDatasetGone(error)) return null;
     throw error;
   }
-  return toRunDto(row, await seriesNamesById(datasetId)) as PendingRunDto;
+  return toRunDto(row, await seriesNamesById(datasetId), false) as PendingRunDto;
 }
 
 /**
@@ -319,9 +328,16 @@ export async function listRuns(datasetId: string): Promise<RunSummaryDto[]> {
  * or a server-side run's status and progress while it has no result.
  */
 export async function getRun(id: string): Promise<RunDto | PendingRunDto | null> {
-  const row = await db.run.findUnique({ where: { id } });
+  const row = await db.run.findUnique({ where: { id }, omit: WITHOUT_MODEL });
   if (!row) return null;
-  return toRunDto(row, await seriesNamesById(row.datasetId));
+  const [names, modelBytes] = await Promise.all([seriesNamesById(row.datasetId), storedModelBytes(id)]);
+  return toRunDto(row, names, modelBytes > 0);
+}
+
+/** The size of a run's stored model in bytes (0 without one), asked of SQLite without reading the bytes. */
+async function storedModelBytes(id: string): Promise<number> {
+  const [row] = await db.$queryRaw<{ bytes: number | bigint | null }[]>`SELECT length("model") AS "bytes" FROM "Run" WHERE "id" = ${id}`;
+  return Number(row?.bytes ?? 0);
 }
 
 /**
