@@ -12,7 +12,7 @@ test("runs API: 404 for unknown ids, 400/422 for bad bodies", async ({ request }
   expect(id).toBeTruthy();
   const list = await request.get(`/api/datasets/${id}/runs`);
   expect(list.status()).toBe(200);
-  expect(await list.json()).toEqual({ runs: expect.any(Array) });
+  expect(await list.json()).toEqual({ runs: expect.any(Array), total: expect.any(Number) });
 
   const notMultipart = await request.post(`/api/datasets/${id}/runs`, { data: { hello: 1 } });
   expect(notMultipart.status()).toBe(400);

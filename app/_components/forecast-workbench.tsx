@@ -7,7 +7,7 @@ import { useLeaveGuard } from "@/app/_hooks/use-leave-guard";
 import { useTimeZone } from "@/app/_hooks/use-time-zone";
 import { toSeriesLabelStyle } from "@/lib/chart/format-time-label";
 import type { HistoryPoints } from "@/lib/chart/to-forecast-rows";
-import type { RunDto, RunSummaryDto } from "@/lib/series/run-schema";
+import type { RunDto, RunPageDto } from "@/lib/series/run-schema";
 import type { DatasetDto, SeriesDto } from "@/lib/series/schema";
 import { formatSeriesList } from "@/lib/series/names";
 import type { TrainingSettings } from "@/lib/workbench/to-forecast-request";
@@ -28,15 +28,15 @@ export interface ForecastWorkbenchProps {
   dataset: DatasetDto;
   /** Display points of every series (downsampled), by series id. */
   history: Record<string, HistoryPoints>;
-  runs: RunSummaryDto[];
+  /** The newest runs, and how many there are. */
+  runs: RunPageDto;
   /** Run to open first (from `?run=`). */
   initialRunId?: string | null;
   /** That run, when the page could load it (finished, of this dataset): shown without a request. */
   initialRun?: RunDto | null;
 }
 
-const runLabel = (run: RunSummaryDto | undefined, letter: string, timeZone: string) =>
-  `Run ${letter}${run ? ` (${formatRunTimeWithZone(run.startedAt, timeZone)})` : ""}`;
+const runLabel = (run: RunDto, letter: string, timeZone: string) => `Run ${letter} (${formatRunTimeWithZone(run.startedAt, timeZone)})`;
 
 /** What a link away from the page asks while training runs, or while a finished run is not saved. */
 const LEAVE_WHILE_TRAINING = "The model is still training. Leaving this page stops it, and nothing of this run is kept. Leave anyway?";
@@ -233,7 +233,7 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
         <div className="card-head">
           <div>
             <h2 id="runs-title">Saved runs</h2>
-            <p>Every finished or stopped run, and the ones started through the API, newest first. Tick two to compare them.</p>
+            <p>Every finished or stopped run, and the ones started through the API. Tick two to compare them, on one page or on two.</p>
           </div>
         </div>
         {runs.error && (
@@ -241,7 +241,7 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
             <MessageText text={runs.error} />
           </p>
         )}
-        <RunsList runs={runs.runs} stepKinds={stepKinds} openId={openId} compareIds={compareIds} onOpen={onOpen} onToggleCompare={onToggleCompare} onDelete={onDelete} />
+        <RunsList runs={runs.runs} total={runs.total} view={runs.view} onShow={runs.show} stepKinds={stepKinds} openId={openId} compareIds={compareIds} onOpen={onOpen} onToggleCompare={onToggleCompare} onDelete={onDelete} />
         {compareA && compareB && (
           <div className="card-body compare-body">
             <h3>Comparison</h3>
@@ -251,7 +251,7 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, initial
               history={history}
               frequencies={frequencies}
               units={units}
-              labels={[runLabel(runs.runs.find((r) => r.id === compareA.id), "A", zone), runLabel(runs.runs.find((r) => r.id === compareB.id), "B", zone)]}
+              labels={[runLabel(compareA, "A", zone), runLabel(compareB, "B", zone)]}
             />
           </div>
         )}

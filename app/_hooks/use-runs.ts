@@ -1,7 +1,7 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
-import { isFinishedRun, type PendingRunDto, type RunDto, type RunSummaryDto } from "@/lib/series/run-schema";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { isFinishedRun, RUNS_PAGE_SIZE, type PendingRunDto, type RunDto, type RunPageDto, type RunSort, type RunSummaryDto } from "@/lib/series/run-schema";
 import { fetchApi, readJson } from "@/lib/workbench/api-client";
 import { toErrorMessage } from "@/lib/to-error-message";
 
@@ -10,19 +10,51 @@ const PENDING_POLL_MS = 2000;
 
 const isPending = (run: RunSummaryDto) => run.status === "queued" || run.status === "running";
 
+/** Which page of the runs is shown, in which order. */
+export interface RunsView {
+  offset: number;
+  sort: RunSort;
+}
+
 /**
- * The dataset's saved runs: the list (kept current while server-side runs train), the opened runs (cached), delete.
+ * The dataset's saved runs: one page of the list at a time (kept current while server-side runs
+ * train), the opened runs (cached, whichever page they are on), delete.
+ * @param initial the first page, newest first, as the page brought it
  * @param initialRun a run the page already holds (opened without fetching it)
  */
-export function useRuns(datasetId: string, initial: RunSummaryDto[], initialRun: RunDto | null = null) {
-  const [runs, setRuns] = useState(initial);
+export function useRuns(datasetId: string, initial: RunPageDto, initialRun: RunDto | null = null) {
+  const [page, setPage] = useState(initial);
+  const [view, setView] = useState<RunsView>({ offset: 0, sort: "newest" });
+  const shown = useRef(view);
   const [opened, setOpened] = useState<Record<string, RunDto>>(() => (initialRun ? { [initialRun.id]: initialRun } : {}));
   const [error, setError] = useState<string | null>(null);
 
-  const refresh = useCallback(async () => {
-    const body = await readJson<{ runs: RunSummaryDto[] }>(await fetchApi(`/api/datasets/${datasetId}/runs`, undefined, "Loading the runs"));
-    setRuns(body.runs);
-  }, [datasetId]);
+  const fetchPage = useCallback(
+    async (next: RunsView): Promise<void> => {
+      const query = new URLSearchParams({ limit: String(RUNS_PAGE_SIZE), offset: String(next.offset), sort: next.sort });
+      const body = await readJson<RunPageDto>(await fetchApi(`/api/datasets/${datasetId}/runs?${query}`, undefined, "Loading the runs"));
+      // The last page emptied by deletes (here or elsewhere): show the one before it.
+      if (body.runs.length === 0 && next.offset > 0) return fetchPage({ ...next, offset: Math.max(0, Math.ceil(body.total / RUNS_PAGE_SIZE) - 1) * RUNS_PAGE_SIZE });
+      shown.current = next;
+      setPage(body);
+      setView(next);
+    },
+    [datasetId],
+  );
+  const refresh = useCallback(() => fetchPage(shown.current), [fetchPage]);
+
+  /** Shows another page or order of the list, saying so when it cannot be loaded. */
+  const show = useCallback(
+    async (next: RunsView) => {
+      try {
+        await fetchPage(next);
+        setError(null);
+      } catch (err) {
+        setError(`Could not load the runs: ${toErrorMessage(err)}`);
+      }
+    },
+    [fetchPage],
+  );
 
   /** Fetches a run (once) and returns it. */
   const load = useCallback(
@@ -45,28 +77,31 @@ export function useRuns(datasetId: string, initial: RunSummaryDto[], initialRun:
     [opened],
   );
 
-  /** A run saved just now: list it and keep it opened without fetching it again. */
+  /** A run saved just now: list it (the newest runs are shown) and keep it opened without fetching it again. */
   const add = useCallback(
     (run: RunDto) => {
       setOpened((o) => ({ ...o, [run.id]: run }));
-      void refresh().catch(() => setRuns((list) => [run, ...list]));
+      void fetchPage({ offset: 0, sort: "newest" }).catch(() => setPage((p) => ({ runs: [run, ...p.runs].slice(0, RUNS_PAGE_SIZE), total: p.total + 1 })));
     },
-    [refresh],
+    [fetchPage],
   );
 
   const remove = useCallback(async (id: string) => {
     try {
       const response = await fetchApi(`/api/runs/${id}`, { method: "DELETE" }, "Deleting the run");
       if (!response.ok && response.status !== 404) await readJson(response);
-      setRuns((list) => list.filter((r) => r.id !== id));
+      setPage((p) => ({ runs: p.runs.filter((r) => r.id !== id), total: p.total - 1 }));
       setOpened(({ [id]: _gone, ...rest }) => rest);
       setError(null);
     } catch (err) {
       setError(`Could not delete the run: ${toErrorMessage(err)}`);
+      return;
     }
-  }, []);
+    // The next page's first run moves up into the gap.
+    await refresh().catch(() => undefined);
+  }, [refresh]);
 
-  const pending = runs.some(isPending);
+  const pending = page.runs.some(isPending);
   useEffect(() => {
     if (!pending) return;
     const timer = setInterval(() => void refresh().catch(() => undefined), PENDING_POLL_MS);
@@ -82,5 +117,5 @@ export function useRuns(datasetId: string, initial: RunSummaryDto[], initialRun:
     return () => document.removeEventListener("visibilitychange", onVisible);
   }, [refresh]);
 
-  return { runs, opened, error, load, add, remove };
+  return { runs: page.runs, total: page.total, view, show, opened, error, load, add, remove };
 }

@@ -500,7 +500,6 @@ describe("routes that take no query parameters", () => {
     ["GET /api/datasets", "/api/datasets?limit=5", "limit", () => upload.GET(get("/api/datasets?limit=5"))],
     ["GET /api/datasets/<id>", "?fields=name", "fields", () => dataset.GET(get(`/api/datasets/${d.id}?fields=name`), params({ id: d.id }))],
     ["DELETE /api/datasets/<id>", "?force=1", "force", () => dataset.DELETE(new Request(`http://localhost/api/datasets/${d.id}?force=1`, { method: "DELETE" }), params({ id: d.id }))],
-    ["GET /api/datasets/<id>/runs", "?status=done", "status", () => datasetRuns.GET(get(`/api/datasets/${d.id}/runs?status=done`), params({ id: d.id }))],
     ["GET /api/runs/<id>", "?include=model", "include", () => run.GET(get(`/api/runs/${runId}?include=model`), params({ id: runId }))],
     ["DELETE /api/runs/<id>", "?force=1", "force", () => run.DELETE(new Request(`http://localhost/api/runs/${runId}?force=1`, { method: "DELETE" }), params({ id: runId }))],
     ["GET /api/runs/<id>/model", "?v=2", "v", () => model.GET(get(`/api/runs/${runId}/model?v=2`), params({ id: runId }))],
@@ -516,6 +515,19 @@ describe("routes that take no query parameters", () => {
     await expectError(await request(), 422, `The request is not valid: \`${parameter}\` is not a parameter of this address; it takes none.`);
     expect((await dataset.GET(get("/x"), params({ id: d.id }))).status).toBe(200);
     expect((await run.GET(get("/x"), params({ id: runId }))).status).toBe(200);
+  });
+});
+
+describe("GET /api/datasets/<id>/runs", () => {
+  it("answers a page of the runs with their total, and refuses what it does not take", async () => {
+    const { d, runId } = await uploadWithRun("Paged runs");
+    const list = (query: string) => datasetRuns.GET(get(`/api/datasets/${d.id}/runs${query}`), params({ id: d.id }));
+    expect(await (await list("")).json()).toMatchObject({ runs: [{ id: runId }], total: 1 });
+    expect(await (await list("?limit=20&offset=0&sort=mase")).json()).toMatchObject({ runs: [{ id: runId }], total: 1 });
+    expect(await (await list("?limit=20&offset=1")).json()).toEqual({ runs: [], total: 1 });
+    await expectError(await list("?status=done"), 422, "The request is not valid: `status` is not a parameter of this address; it takes `limit`, `offset`, `sort`.");
+    expect((await list("?limit=0")).status).toBe(422);
+    expect((await list("?sort=oldest")).status).toBe(422);
   });
 });
 

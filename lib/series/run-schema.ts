@@ -262,6 +262,27 @@ export interface RunSummaryDto {
   failure: string | null;
 }
 
+/** Runs the dataset page lists at a time (GET /api/datasets/<id>/runs?limit=). */
+export const RUNS_PAGE_SIZE = 20;
+
+/** Orders of a dataset's runs: newest first, or best backtest MASE first (runs without one last, newest first among equals). */
+export const RUN_SORTS = ["newest", "mase"] as const;
+export type RunSort = (typeof RUN_SORTS)[number];
+
+/** The query of GET /api/datasets/<id>/runs: without `limit`, every run from `offset` on. */
+export const runListQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  offset: z.coerce.number().int().min(0).optional(),
+  sort: z.enum(RUN_SORTS).optional(),
+});
+export type RunListQuery = z.infer<typeof runListQuerySchema>;
+
+/** One page of a dataset's runs, with how many it has in all. */
+export interface RunPageDto {
+  runs: RunSummaryDto[];
+  total: number;
+}
+
 /** A finished run as saved: everything needed to draw it again, without its model bytes (GET /api/runs/<id>/model). */
 export interface RunDto extends RunSummaryDto, Omit<SaveRunInput, "status" | "startedAt" | "finishedAt" | "mode" | "horizon" | "elapsedMs"> {
   status: "done" | "stopped";

@@ -116,10 +116,31 @@ describe("saved runs", () => {
   it("lists a dataset's runs newest first", async () => {
     const later = { ...input([seriesId]), startedAt: "2026-02-01T00:00:00.000Z" };
     const saved = await runs.createRun(datasetId, later, null);
-    const list = await runs.listRuns(datasetId);
+    const { runs: list, total } = await runs.listRuns(datasetId);
     expect(list[0]?.id).toBe(saved.ok ? saved.data.id : "");
     expect(list.length).toBe(2);
+    expect(total).toBe(2);
     expect(list[0]?.mase).toBe(0.9);
+  });
+
+  it("lists a page of a dataset's many runs with their total, newest first or best MASE first", async () => {
+    const { db } = await import("./db");
+    const busy = await db.dataset.create({ data: { name: "busy", series: { create: [{ position: 0, name: "sales", pointCount: 0 }] } }, include: { series: true } });
+    const busySeries = busy.series[0]?.id ?? "";
+    const scores = [0.7, null, 0.5, 0.9, 0.6];
+    for (const [day, mase] of scores.entries()) {
+      const run = { ...input([busySeries]), startedAt: `2026-03-0${day + 1}T00:00:00.000Z` };
+      const [first] = run.series;
+      if (first) first.metrics = { lstm: metrics(mase), snaive: metrics(null) };
+      expect((await runs.createRun(busy.id, run, null)).ok).toBe(true);
+    }
+    const days = (page: { runs: { startedAt: string }[] }) => page.runs.map((r) => Number(r.startedAt.slice(8, 10)));
+
+    expect(days(await runs.listRuns(busy.id, { limit: 2 }))).toEqual([5, 4]);
+    expect(await runs.listRuns(busy.id, { limit: 2, offset: 4 })).toMatchObject({ total: 5, runs: [{ startedAt: "2026-03-01T00:00:00.000Z" }] });
+    expect((await runs.listRuns(busy.id, { sort: "mase" })).runs.map((r) => r.mase)).toEqual([0.5, 0.6, 0.7, 0.9, null]);
+    expect(days(await runs.listRuns(busy.id, { sort: "mase", limit: 2, offset: 2 }))).toEqual([1, 4]);
+    await db.dataset.delete({ where: { id: busy.id } });
   });
 
   it("refuses an unknown dataset (404) and a series of another dataset (422)", async () => {
@@ -138,7 +159,7 @@ describe("saved runs", () => {
   });
 
   it("deletes a run", async () => {
-    const [first] = await runs.listRuns(datasetId);
+    const [first] = (await runs.listRuns(datasetId)).runs;
     expect(await runs.deleteRun(first?.id ?? "")).toBe(true);
     expect(await runs.deleteRun(first?.id ?? "")).toBe(false);
     expect(await runs.getRun(first?.id ?? "")).toBeNull();
@@ -166,7 +187,7 @@ describe("a run damaged in the database", () => {
     expect(refused).toBeInstanceOf(runs.DamagedRunError);
     expect(refused).toMatchObject({ status: 500 });
     expect((refused as Error).message).toContain(`Run \`${bad.data.id}\` is damaged in the database: ${says}`);
-    expect((await runs.listRuns(datasetId)).map((r) => r.id)).toEqual(expect.arrayContaining([good.data.id, bad.data.id]));
+    expect((await runs.listRuns(datasetId)).runs.map((r) => r.id)).toEqual(expect.arrayContaining([good.data.id, bad.data.id]));
     expect(await runs.getRun(good.data.id)).toEqual(good.data);
     // It can still be deleted, which is what the message asks for.
     expect(await runs.deleteRun(bad.data.id)).toBe(true);

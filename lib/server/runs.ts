@@ -11,6 +11,8 @@ import {
   trainingHistorySchema,
   type PendingRunDto,
   type RunDto,
+  type RunListQuery,
+  type RunPageDto,
   type RunProgressDto,
   type RunSeries,
   type RunStatus,
@@ -314,13 +316,19 @@ export async function failInterruptedRuns(): Promise<number> {
   return count;
 }
 
-/** The runs of a dataset, newest first. */
-export async function listRuns(datasetId: string): Promise<RunSummaryDto[]> {
-  const [rows, names] = await Promise.all([
-    db.run.findMany({ where: { datasetId }, orderBy: { startedAt: "desc" }, select: SUMMARY_COLUMNS }),
+/**
+ * A page of a dataset's runs, and their number: a year of use leaves hundreds on one dataset.
+ * @param query `limit` runs (default: all) from `offset`, newest first or (`sort: "mase"`) best MASE first
+ */
+export async function listRuns(datasetId: string, query: RunListQuery = {}): Promise<RunPageDto> {
+  const orderBy: Prisma.RunOrderByWithRelationInput[] =
+    query.sort === "mase" ? [{ mase: { sort: "asc", nulls: "last" } }, { startedAt: "desc" }] : [{ startedAt: "desc" }];
+  const [rows, total, names] = await Promise.all([
+    db.run.findMany({ where: { datasetId }, orderBy, skip: query.offset, take: query.limit, select: SUMMARY_COLUMNS }),
+    db.run.count({ where: { datasetId } }),
     seriesNamesById(datasetId),
   ]);
-  return rows.map((row) => toSummaryDto(row, names));
+  return { runs: rows.map((row) => toSummaryDto(row, names)), total };
 }
 
 /**

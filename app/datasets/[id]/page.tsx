@@ -9,7 +9,7 @@ import { selectPoints } from "@/lib/chart/select-points";
 import { MAX_HISTORY_POINTS, RECENT_POINTS } from "@/lib/chart/to-forecast-rows";
 import { getDataset, getSeriesPoints } from "@/lib/server/datasets";
 import { DamagedRunError, getRun, listRuns } from "@/lib/server/runs";
-import { isFinishedRun } from "@/lib/series/run-schema";
+import { isFinishedRun, RUNS_PAGE_SIZE } from "@/lib/series/run-schema";
 import { MessageText } from "@/app/_components/message-text";
 
 export const dynamic = "force-dynamic";
@@ -36,7 +36,8 @@ export default async function DatasetPage({ params, searchParams }: PageProps) {
   const find = typeof findParam === "string" ? findParam.trim() : "";
   const dataset = await getDataset(id);
   if (!dataset) notFound();
-  const runs = await listRuns(id);
+  // The newest runs; a dataset forecast for a year has hundreds, paged in the list.
+  const runs = await listRuns(id, { limit: RUNS_PAGE_SIZE });
   // The run named in the URL comes with the page, so its charts draw without a second request.
   // A damaged run must not take the dataset's page down: the workbench asks for it again and says why it cannot open.
   const named = typeof run === "string" ? await getRun(run).catch(skipDamagedRun) : null;
@@ -77,7 +78,7 @@ export default async function DatasetPage({ params, searchParams }: PageProps) {
               </li>
             </ul>
           </div>
-          <DeleteDatasetButton datasetId={dataset.id} name={dataset.name} runCount={runs.length} />
+          <DeleteDatasetButton datasetId={dataset.id} name={dataset.name} runCount={runs.total} />
         </div>
       </div>
       {issues.length > 0 && (

@@ -1,4 +1,4 @@
-import { saveRunSchema } from "@/lib/series/run-schema";
+import { runListQuerySchema, saveRunSchema } from "@/lib/series/run-schema";
 import { getDataset } from "@/lib/server/datasets";
 import { handle, HttpError, NO_QUERY, parseQuery, parseRequest, parseRequestJson, routeMethods } from "@/lib/server/http";
 import { createRun, isSavedModelBytes, listRuns, MAX_MODEL_BYTES } from "@/lib/server/runs";
@@ -15,12 +15,15 @@ const MAX_RUN_BYTES = MAX_MODEL_BYTES + 32 * MB;
 const tooLarge = () =>
   new HttpError(413, `The run is too large to save (over ${MAX_RUN_BYTES / MB} MB). Train with fewer units, layers or ensemble members.`);
 
-/** The dataset's saved runs, newest first, each with its headline MASE. */
+/**
+ * The dataset's saved runs, newest first (or `?sort=mase`: best first), each with its headline MASE,
+ * and `total`, their number; `?limit=20&offset=40` for a page.
+ */
 export const GET = handle(async (request: Request, { params }: Context) => {
-  parseQuery(NO_QUERY, request);
+  const query = parseQuery(runListQuerySchema, request);
   const { id } = await params;
   if (!(await getDataset(id))) throw new HttpError(404, `There is no dataset with id \`${id}\`.`);
-  return Response.json({ runs: await listRuns(id) });
+  return Response.json(await listRuns(id, query));
 });
 
 /**
