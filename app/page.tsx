@@ -1,11 +1,15 @@
 import { DatasetList } from "./_components/dataset-list";
 import { UploadForm } from "./_components/upload-form";
 import { listDatasets } from "@/lib/server/datasets";
+import { toDatasetListView, toDatasetPage } from "@/lib/series/to-dataset-page";
 
 export const dynamic = "force-dynamic";
 
-export default async function HomePage() {
+type HomePageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function HomePage({ searchParams }: HomePageProps) {
   const datasets = await listDatasets();
+  const page = toDatasetPage(datasets, toDatasetListView(await searchParams));
   return (
     <>
       <div className="page-head">
@@ -15,7 +19,7 @@ export default async function HomePage() {
         </div>
       </div>
       <UploadForm />
-      <DatasetList datasets={datasets} />
+      <DatasetList page={page} total={datasets.length} />
     </>
   );
 }

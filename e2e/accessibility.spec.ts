@@ -35,6 +35,17 @@ test("axe: the home page, with its datasets and an import preview", async ({ pag
   await expectNoAxeViolations(page, "the import preview");
 });
 
+test("axe: the home page's datasets a page at a time, found by name, and a find that matches none", async ({ page, request }) => {
+  const csv = fs.readFileSync(MONTHLY);
+  for (let i = 1; i <= 26; i++) await uploadCsv(request, `a11y-page ${i}`, csv);
+  await page.goto("/?page=2");
+  await expect(page.getByRole("navigation", { name: "Pages of datasets" })).toBeVisible();
+  await expectNoAxeViolations(page, "the datasets' second page");
+  await page.goto(`/?find=${encodeURIComponent("no such dataset")}`);
+  await expect(page.getByText("No dataset matches “no such dataset”")).toBeVisible();
+  await expectNoAxeViolations(page, "a find that matches no dataset");
+});
+
 test("axe: an import preview that refuses a row far below its first rows, shown with its marked cell", async ({ page }) => {
   const lines = ["date,sales", ...Array.from({ length: 60 }, (_, d) => `${new Date(Date.UTC(2020, 0, 1 + d)).toISOString().slice(0, 10)},${d === 40 ? "1O" : d}`)];
   await page.goto("/");

@@ -54,3 +54,20 @@ export async function forecastOnServer(request: APIRequestContext, datasetId: st
   expect((await waitForRun(request, id)).status).toBe("done");
   return id;
 }
+
+/**
+ * Elements whose right edge passes the window's, outside the tables meant to scroll sideways
+ * (`.table-wrap`, whose scrolling is their own), and the page's own sideways scroll.
+ */
+export async function overflow(page: Page): Promise<{ pageScroll: number; wide: string[] }> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide: string[] = [];
+    for (const el of document.querySelectorAll("body *")) {
+      if (el.closest(".table-wrap")) continue;
+      const box = el.getBoundingClientRect();
+      if (box.width > 0 && box.right > width + 1) wide.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}.${[...el.classList].join(".")} ends at ${Math.round(box.right)} px`);
+    }
+    return { pageScroll: document.documentElement.scrollWidth - width, wide };
+  });
+}

@@ -171,7 +171,7 @@ export const RunsList = memo(function RunsList({ runs, total, view, onShow, step
         </table>
       </div>
       {pages > 1 && (
-        <nav className="runs-pager" aria-label="Pages of saved runs">
+        <nav className="list-pager" aria-label="Pages of saved runs">
           <button type="button" className="button button-small" aria-disabled={pageIndex === 0} onClick={() => go(pageIndex - 1)}>
             Previous {RUNS_PAGE_SIZE}
           </button>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { importOptionsSchema } from "./schema";
-import { checkNameText, formatSeriesList, toCellName, toNameText, toUniqueNames } from "./names";
+import { checkNameText, formatSeriesList, nameHolds, toCellName, toNameText, toUniqueNames } from "./names";
 
 describe("names", () => {
   it.each([
@@ -52,6 +52,18 @@ describe("names", () => {
 
   it("the import options keep right-to-left text and emoji as given", () => {
     expect(importOptionsSchema.parse({ name: " زيارات 📈 ", seriesNames: { a: "Ventes 🍷" } })).toEqual({ name: "زيارات 📈", seriesNames: { a: "Ventes 🍷" } });
+  });
+
+  it.each([
+    ["Wine sales", "SALES", true],
+    ["Wine sales", "", true],
+    // As a Mac writes it: a, then a combining diaeresis.
+    ["Umsatz Ma\u0308rz", "märz", true],
+    ["Umsatz März", "marz", true],
+    ["Málaga", "MALAGA", true],
+    ["Wine sales", "beer", false],
+  ])("nameHolds(%j, %j) is %s", (name, find, holds) => {
+    expect(nameHolds(name, find)).toBe(holds);
   });
 });
 

@@ -38,6 +38,20 @@ export function toNameText(text: string): string {
   return cutText(cleanText(text), MAX_NAME_LENGTH).trim();
 }
 
+/** A text as a find compares it: any case, and without accents, however they were typed (a Mac's file names write `ä` as `a` and a combining mark, which a typed `ä` never matched). */
+function toFindText(text: string): string {
+  return text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
+}
+
+/**
+ * Whether a name holds what the analyst typed to find it, in any case, with or without its accents
+ * (`marz` and `März` find `Umsatz März`).
+ * @param find the text typed, trimmed; empty finds every name
+ */
+export function nameHolds(name: string, find: string): boolean {
+  return toFindText(name).includes(toFindText(find));
+}
+
 /** Whether {@link toCellName} cuts this text. */
 export function isLongerThanName(text: string): boolean {
   return cleanText(text).length > MAX_NAME_LENGTH;
