@@ -60,7 +60,8 @@ test("a World Bank table of 40 countries: read turned, and any country found by 
   const years = Array.from({ length: 20 }, (_, i) => 2004 + i);
   const header = ["Country Name", "Country Code", "Indicator Name", "Indicator Code", ...years].map((c) => `"${c}"`).join(",");
   const rows = Array.from({ length: 40 }, (_, k) => {
-    const name = k === 33 ? "Germany" : `Country ${k}`;
+    // Côte d'Ivoire as the IMF and the OECD write it.
+    const name = k === 33 ? "Germany" : k === 34 ? "Côte d'Ivoire" : `Country ${k}`;
     return [name, `C${k}`, "GDP per capita", "NY.GDP.PCAP.CD", ...years.map((_, i) => (k % 5 === 0 && i < 4 ? "" : (1000 + 50 * k + 20 * i).toFixed(1)))].map((c) => `"${c}"`).join(",");
   });
   const csv = ['"Data Source","World Development Indicators",', "", header, ...rows].join("\n");
@@ -84,9 +85,17 @@ test("a World Bank table of 40 countries: read turned, and any country found by 
   await expect(chart).toHaveCount(1);
   await expect(chart).toHaveAttribute("data-series-name", "Germany");
   await expect(chart).toHaveAttribute("data-point-count", "20");
+  // Typed without its accent, as most keyboards make easiest, it is found too.
+  await find.fill("cote d");
+  await find.press("Enter");
+  await expect(page.getByTestId("data-caption")).toHaveText("1 of 40 series match “cote d”.");
+  await expect(chart).toHaveAttribute("data-series-name", "Côte d'Ivoire");
 
   // The training panel's list of 40 is filtered the same way; All and None then act on what it shows.
   const panel = page.getByRole("form", { name: "Training settings" });
+  await panel.getByRole("searchbox", { name: "Filter series by name" }).fill("cote d");
+  await expect(panel.getByRole("checkbox")).toHaveCount(1);
+  await expect(panel.getByRole("checkbox", { name: "Côte d'Ivoire" })).toBeVisible();
   await panel.getByRole("searchbox", { name: "Filter series by name" }).fill("germ");
   await expect(panel.getByRole("checkbox")).toHaveCount(1);
   await panel.getByRole("button", { name: "All shown" }).click();

@@ -3,6 +3,7 @@
 import { memo, useId, useMemo, useState, type FormEvent } from "react";
 import type { ForecastMode } from "@/lib/forecast/types";
 import type { SeriesDto } from "@/lib/series/schema";
+import { nameHolds } from "@/lib/series/names";
 import { formatStepUnit } from "@/lib/time/format-steps";
 import { describeHorizonPlan, describeSkipped, toAutoConfig, toHorizonPlan, toStepCount } from "@/lib/workbench/horizon-plan";
 import {
@@ -55,8 +56,8 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
 
   const toggle = (id: string) => setSelected((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
 
-  const needle = filter.trim().toLocaleLowerCase();
-  const visible = needle ? series.filter((s) => s.name.toLocaleLowerCase().includes(needle)) : series;
+  const needle = filter.trim();
+  const visible = needle ? series.filter((s) => nameHolds(s.name, needle)) : series;
 
   return (
     <form className="stack" onSubmit={submit} aria-label="Training settings">

@@ -10,6 +10,7 @@ import { MAX_HISTORY_POINTS, RECENT_POINTS } from "@/lib/chart/to-forecast-rows"
 import { getDataset, getSeriesPoints } from "@/lib/server/datasets";
 import { DamagedRunError, getRun, listRuns } from "@/lib/server/runs";
 import { isFinishedRun, RUNS_PAGE_SIZE } from "@/lib/series/run-schema";
+import { nameHolds } from "@/lib/series/names";
 import { MessageText } from "@/app/_components/message-text";
 
 export const dynamic = "force-dynamic";
@@ -53,8 +54,7 @@ export default async function DatasetPage({ params, searchParams }: PageProps) {
     }),
   );
   const issues = dataset.ingest?.issues ?? [];
-  const needle = find.toLocaleLowerCase();
-  const shown = needle ? charts.filter(({ series }) => series.name.toLocaleLowerCase().includes(needle)) : charts;
+  const shown = find ? charts.filter(({ series }) => nameHolds(series.name, find)) : charts;
   return (
     <>
       <div>
