@@ -11,14 +11,22 @@ test("a dataset forecast many times lists its runs 20 at a time, newest or best 
   const source = (await (await request.get(`/api/runs/${runId}`)).json()) as Record<string, unknown> & { startedAt: string; finishedAt: string; config: object; series: Saved[] };
   const { status, elapsedMs, mode, horizon, seasonLength, backend, history } = source;
   // The same run saved again 24 times, an hour apart going back; the oldest scored best.
+  let oldest = "";
   for (let i = 1; i <= 24; i++) {
     const series = structuredClone(source.series);
     const first = series[0] as Saved;
     if (i === 24) (first.metrics[first.chosen] as { mase: number | null }).mase = 0.01;
     const shift = (iso: string) => new Date(Date.parse(iso) - i * HOUR).toISOString();
     const body = { status, startedAt: shift(source.startedAt), finishedAt: shift(source.finishedAt), elapsedMs, config: { ...source.config, seed: 100 + i }, mode, horizon, seasonLength, backend, history, series };
-    expect((await request.post(`/api/datasets/${id}/runs`, { multipart: { run: JSON.stringify(body) } })).status()).toBe(201);
+    const saved = await request.post(`/api/datasets/${id}/runs`, { multipart: { run: JSON.stringify(body) } });
+    expect(saved.status()).toBe(201);
+    if (i === 24) oldest = ((await saved.json()) as { id: string }).id;
   }
+
+  // A link to a run on the second page (the address opening a run writes) lists that page, the run marked.
+  await page.goto(`/datasets/${id}?run=${oldest}`);
+  await expect(page.getByTestId("runs-range")).toHaveText("Runs 21–25 of 25");
+  await expect(page.getByRole("table", { name: "Saved runs" }).locator(`tr[data-run-id="${oldest}"]`)).toHaveAttribute("aria-current", "true");
 
   await page.goto(`/datasets/${id}`);
   const table = page.getByRole("table", { name: "Saved runs" });

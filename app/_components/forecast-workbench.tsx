@@ -28,8 +28,10 @@ export interface ForecastWorkbenchProps {
   dataset: DatasetDto;
   /** Display points of every series (downsampled), by series id. */
   history: Record<string, HistoryPoints>;
-  /** The newest runs, and how many there are. */
+  /** A page of the runs, newest first, and how many there are. */
   runs: RunPageDto;
+  /** Where that page starts in the list (the page that holds `initialRun`); 0 by default. */
+  runsOffset?: number;
   /** Run to open first (from `?run=`). */
   initialRunId?: string | null;
   /** That run, when the page could load it (finished, of this dataset): shown without a request. */
@@ -51,8 +53,8 @@ function showRunInUrl(id: string | null) {
 }
 
 /** The dataset page's workbench: train in a worker, watch it learn, read the forecast, manage runs. */
-export function ForecastWorkbench({ dataset, history, runs: initialRuns, initialRunId = null, initialRun = null }: ForecastWorkbenchProps) {
-  const runs = useRuns(dataset.id, initialRuns, initialRun);
+export function ForecastWorkbench({ dataset, history, runs: initialRuns, runsOffset = 0, initialRunId = null, initialRun = null }: ForecastWorkbenchProps) {
+  const runs = useRuns(dataset.id, initialRuns, initialRun, runsOffset);
   const zone = useTimeZone();
   const [openId, setOpenId] = useState<string | null>(initialRun?.id ?? null);
   const [compareIds, setCompareIds] = useState<string[]>([]);

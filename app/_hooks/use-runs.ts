@@ -19,12 +19,13 @@ export interface RunsView {
 /**
  * The dataset's saved runs: one page of the list at a time (kept current while server-side runs
  * train), the opened runs (cached, whichever page they are on), delete.
- * @param initial the first page, newest first, as the page brought it
+ * @param initial the page shown first, newest first, as the page brought it
  * @param initialRun a run the page already holds (opened without fetching it)
+ * @param initialOffset where `initial` starts in the list
  */
-export function useRuns(datasetId: string, initial: RunPageDto, initialRun: RunDto | null = null) {
+export function useRuns(datasetId: string, initial: RunPageDto, initialRun: RunDto | null = null, initialOffset = 0) {
   const [page, setPage] = useState(initial);
-  const [view, setView] = useState<RunsView>({ offset: 0, sort: "newest" });
+  const [view, setView] = useState<RunsView>({ offset: initialOffset, sort: "newest" });
   const shown = useRef(view);
   const [opened, setOpened] = useState<Record<string, RunDto>>(() => (initialRun ? { [initialRun.id]: initialRun } : {}));
   const [error, setError] = useState<string | null>(null);

@@ -140,6 +140,8 @@ describe("saved runs", () => {
     expect(await runs.listRuns(busy.id, { limit: 2, offset: 4 })).toMatchObject({ total: 5, runs: [{ startedAt: "2026-03-01T00:00:00.000Z" }] });
     expect((await runs.listRuns(busy.id, { sort: "mase" })).runs.map((r) => r.mase)).toEqual([0.5, 0.6, 0.7, 0.9, null]);
     expect(days(await runs.listRuns(busy.id, { sort: "mase", limit: 2, offset: 2 }))).toEqual([1, 4]);
+    // Pages of two, newest first: days 5 and 4, 3 and 2, then 1.
+    expect(await Promise.all([5, 3, 2, 1].map((day) => runs.runPageOffset(busy.id, `2026-03-0${day}T00:00:00.000Z`, 2)))).toEqual([0, 2, 2, 4]);
     await db.dataset.delete({ where: { id: busy.id } });
   });
 

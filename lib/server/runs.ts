@@ -332,6 +332,17 @@ export async function listRuns(datasetId: string, query: RunListQuery = {}): Pro
 }
 
 /**
+ * Where the page of a dataset's runs, newest first, that holds a run starts: a link to a run on a
+ * later page (the address opening a run writes) lists that page, the run marked.
+ * @param startedAt the run's start, ISO
+ * @param pageSize runs a page
+ */
+export async function runPageOffset(datasetId: string, startedAt: string, pageSize: number): Promise<number> {
+  const newer = await db.run.count({ where: { datasetId, startedAt: { gt: new Date(startedAt) } } });
+  return Math.floor(newer / pageSize) * pageSize;
+}
+
+/**
  * One run, or null: a finished run with everything needed to draw it again (not its model bytes),
  * or a server-side run's status and progress while it has no result.
  */

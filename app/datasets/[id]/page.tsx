@@ -8,7 +8,7 @@ import { formatTimeRange, toSeriesLabelStyle } from "@/lib/chart/format-time-lab
 import { selectPoints } from "@/lib/chart/select-points";
 import { MAX_HISTORY_POINTS, RECENT_POINTS } from "@/lib/chart/to-forecast-rows";
 import { getDataset, getSeriesPoints } from "@/lib/server/datasets";
-import { DamagedRunError, getRun, listRuns } from "@/lib/server/runs";
+import { DamagedRunError, getRun, listRuns, runPageOffset } from "@/lib/server/runs";
 import { isFinishedRun, RUNS_PAGE_SIZE } from "@/lib/series/run-schema";
 import { nameHolds } from "@/lib/series/names";
 import { MessageText } from "@/app/_components/message-text";
@@ -37,12 +37,13 @@ export default async function DatasetPage({ params, searchParams }: PageProps) {
   const find = typeof findParam === "string" ? findParam.trim() : "";
   const dataset = await getDataset(id);
   if (!dataset) notFound();
-  // The newest runs; a dataset forecast for a year has hundreds, paged in the list.
-  const runs = await listRuns(id, { limit: RUNS_PAGE_SIZE });
   // The run named in the URL comes with the page, so its charts draw without a second request.
   // A damaged run must not take the dataset's page down: the workbench asks for it again and says why it cannot open.
   const named = typeof run === "string" ? await getRun(run).catch(skipDamagedRun) : null;
   const initialRun = named && isFinishedRun(named) && named.datasetId === id ? named : null;
+  // The newest runs, or the page that holds the run named; a dataset forecast for a year has hundreds, paged in the list.
+  const runsOffset = initialRun ? await runPageOffset(id, initialRun.startedAt, RUNS_PAGE_SIZE) : 0;
+  const runs = await listRuns(id, { limit: RUNS_PAGE_SIZE, offset: runsOffset });
   const charts = await Promise.all(
     dataset.series.map(async (series) => {
       const stored = await getSeriesPoints(series.id);
@@ -96,6 +97,7 @@ export default async function DatasetPage({ params, searchParams }: PageProps) {
         dataset={dataset}
         history={Object.fromEntries(charts.map(({ series, points }) => [series.id, { t: points.t, y: points.y }]))}
         runs={runs}
+        runsOffset={runsOffset}
         initialRunId={typeof run === "string" ? run : null}
         initialRun={initialRun}
       />
