@@ -318,7 +318,7 @@ test("two runs compare on one chart, and a run can be deleted", async ({ page })
   await expect(comparison).toHaveCount(0);
 });
 
-test("a 50,000-point series opens on its last 1,000 points, drawn whole, with round value ticks", async ({ page, request }) => {
+test("a 50,000-point series opens on its last points, drawn whole, nine times the day ahead, with round value ticks", async ({ page, request }) => {
   const n = 50_000;
   const HOUR = 3_600_000;
   const t0 = Date.UTC(2019, 0, 1);
@@ -331,8 +331,9 @@ test("a 50,000-point series opens on its last 1,000 points, drawn whole, with ro
   const chart = page.getByTestId("forecast-chart");
   await expect(chart).toHaveAttribute("data-history-count", String(n));
   await expect(chart).toHaveAttribute("data-forecast-count", "24");
-  // The window starts at the 1,000th point from the end and runs to the forecast's last step.
-  await expect(chart).toHaveAttribute("data-window-from", String(t0 + (n - 1000) * HOUR));
+  // The window starts 192 hours (eight days) before the end, inside the last 1,000 points drawn
+  // whole, and runs to the forecast's last step: opened on all 1,000 the day ahead was a sliver.
+  await expect(chart).toHaveAttribute("data-window-from", String(t0 + (n - 192) * HOUR));
   await expect(chart).toHaveAttribute("data-window-to", String(t0 + (n - 1 + 24) * HOUR));
   await expect(chart.getByRole("slider", { name: /^Zoom start: \d+ [A-Z][a-z]{2} 2024 \d\d:00, showing/ })).toHaveCount(1);
   expectRoundTicks(await chart.getAttribute("data-value-ticks"));

@@ -119,7 +119,7 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
   const first = rows[0]?.t ?? 0;
   const last = rows[rows.length - 1]?.t ?? first;
   // A long history opens on its recent part (the brush shows and changes the window): a history
-  // longer than the rows drawn on its last 1,000 points, which the rows hold whole. A narrow
+  // longer than the rows drawn within its last 1,000 points, which the rows hold whole. A narrow
   // chart opens on less of it, so the forecast keeps a readable share of the width.
   const frameRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(frameRef);

@@ -65,10 +65,10 @@ describe("toHistoryRows", () => {
     expect(historyRows).toHaveLength(2000);
     // The last 1,000 points, every one, ending at the last one.
     expect(historyRows.slice(-1000).map((r) => r.t)).toEqual(long.t.slice(-1000));
-    // The chart opens on exactly those: real points, not ten thousand thinned to fit.
+    // The chart opens among those (real points, not ten thousand thinned to fit), nine times the forecast.
     const start = toInitialWindowStart(rows, n - 1, n);
-    expect(rows[start]?.t).toBe(n - 1000);
-    expect(rows.length - start).toBe(1000 + 12);
+    expect(rows[start]?.t).toBe(n - 96);
+    expect(rows.length - start).toBe(96 + 12);
   });
 
   it("breaks the line where values are missing in a downsampled history, instead of bridging the gap", () => {
@@ -104,10 +104,13 @@ describe("toInitialWindowStart", () => {
     expect(toInitialWindowStart(rows(60, 12), 59)).toBe(0);
   });
 
-  it("opens a history of more stored points than it draws on its last 1,000", () => {
+  it("opens a history of more stored points than it draws within its last 1,000, the forecast readable", () => {
     const rows = (n: number, future: number) => Array.from({ length: n + future }, (_, t) => ({ t }));
-    // 60,000 hourly points drawn as 2,000 rows (the last 1,000 whole) and a day ahead.
-    expect(toInitialWindowStart(rows(2000, 24), 1999, 60_000)).toBe(1000);
+    // 60,000 hourly points drawn as 2,000 rows (the last 1,000 whole) and a day ahead: nine days,
+    // not the whole 1,000 hours, where the day ahead was 2% of the plot and its bands a sliver.
+    expect(toInitialWindowStart(rows(2000, 24), 1999, 60_000)).toBe(2024 - 216);
+    // A week ahead: nine weeks would reach into the thinned points, so the last 1,000 and the week.
+    expect(toInitialWindowStart(rows(2000, 168), 1999, 60_000)).toBe(1000);
     // Drawn whole: the window follows the forecast's length as before.
     expect(toInitialWindowStart(rows(1000, 12), 999, 1000)).toBe(1012 - 108);
   });
@@ -115,7 +118,8 @@ describe("toInitialWindowStart", () => {
   it("counts in any points: nine times the forecast, at least 48, when that is under two thirds of them", () => {
     expect(toRecentWindowStart(1012, 12)).toBe(1012 - 108);
     expect(toRecentWindowStart(2048, 48)).toBe(2048 - 432);
-    expect(toRecentWindowStart(10_048, 48)).toBe(10_048 - 48 - 1000);
+    expect(toRecentWindowStart(10_048, 48)).toBe(10_048 - 432);
+    expect(toRecentWindowStart(10_200, 200)).toBe(10_200 - 200 - 1000);
     expect(toRecentWindowStart(80, 2)).toBe(80 - 48);
     expect(toRecentWindowStart(72, 2)).toBe(0);
   });
@@ -133,9 +137,9 @@ describe("toInitialWindowStart", () => {
     expect(share(188, 12, 500)).toBeLessThan(share(188, 12, 332));
     // A short horizon on a phone: the window's floor of 48 rows shrinks too.
     expect(share(188, 6, 332)).toBeGreaterThanOrEqual(0.25);
-    // Hours drawn from 60,000 stored: a phone still gets a readable forecast, a desktop the last 1,000.
+    // Hours drawn from 60,000 stored: a phone gets a readable forecast, a desktop nine times the forecast.
     expect(share(2024, 24, 332, 60_000)).toBeGreaterThanOrEqual(0.25);
-    expect(toRecentWindowStart(2024, 24, 60_000, 1100)).toBe(1000);
+    expect(toRecentWindowStart(2024, 24, 60_000, 1100)).toBe(2024 - 216);
     // A history that fits a phone's window whole opens whole.
     expect(toRecentWindowStart(40, 12, undefined, 332)).toBe(0);
   });

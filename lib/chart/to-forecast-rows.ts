@@ -187,7 +187,7 @@ const MIN_SHARE = 2;
  * the forecast (at least 48 rows) on a desktop-wide chart, less on a narrower one (the forecast
  * gets at least {@link MIN_FORECAST_PX} px of the plot), so the forecast is readable; 0 when the whole chart fits. A history of more than
  * {@link MAX_HISTORY_POINTS} stored points (drawn downsampled, its last {@link RECENT_POINTS}
- * whole) opens on those last points, or fewer where the chart is narrow.
+ * whole) opens within those last points, never on the thinned ones before.
  * @param historyCount points in the stored history (default: the rows up to historyEnd)
  * @param chartWidth the chart's width in CSS px (0: not measured yet, opened as on a desktop)
  * @returns an index into rows
@@ -210,9 +210,9 @@ export function toRecentWindowStart(count: number, future: number, stored = coun
   const scale = share / RECENT_SHARE;
   const keep = Math.max(Math.round(MIN_WINDOW_ROWS * scale), Math.round((share + 1) * future));
   if (stored > MAX_HISTORY_POINTS) {
-    const recent = Math.max(0, count - future - RECENT_POINTS);
-    // On a narrow chart the last 1,000 points would leave the forecast a sliver.
-    return scale < 1 ? Math.max(recent, count - keep) : recent;
+    // Only the last 1,000 points are drawn whole: the window stays among them. Opening on all of
+    // them left a day ahead of an hourly series 2% of the plot, its bands a sliver.
+    return Math.max(count - future - RECENT_POINTS, count - keep, 0);
   }
   return count > keep * 1.5 ? count - keep : 0;
 }
