@@ -174,6 +174,13 @@ describe("npm run forecast", () => {
     expect(series).toMatchObject({ timestamps: ["2023-03-26 00:00", "2023-03-26 00:30"], settlementDates: ["2023-03-26", "2023-03-26"], settlementPeriods: [1, 2] });
   });
 
+  it("counts seasons and cycles in the series' unit, as the run view does ('a season of 4 quarters removed', not '4 steps')", async () => {
+    const { io, out } = memoryIo({ "q.csv": FIXTURES.quarterly.text });
+    expect(await runCli(["--input", "q.csv", "--horizon", "3", "--json", "--config", FAST, "--quiet"], io)).toBe(0);
+    const json = JSON.parse(out.stdout) as { series: { preprocessing: string }[] };
+    expect(json.series[0]?.preprocessing).toMatch(/season of 4 quarters/);
+  });
+
   it("says when the season asked for is too long for the history and forecasts without one", async () => {
     const text = ["Month,sales", ...wave(60, 12).map((v, t) => `${2019 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")},${v}`)].join("\n");
     const { io, out } = memoryIo({ "m.csv": text });
@@ -183,7 +190,7 @@ describe("npm run forecast", () => {
     );
     const json = JSON.parse(out.stdout) as { modelledSeasonLength: number; series: { preprocessing: string }[] };
     expect(json.modelledSeasonLength).toBe(1);
-    expect(json.series[0]?.preprocessing).toMatch(/season of 400 steps not modelled/);
+    expect(json.series[0]?.preprocessing).toMatch(/season of 400 months not modelled/);
   });
 
   it("says, even with --quiet, when the last value is far out of line with the values before it", async () => {

@@ -287,7 +287,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       const at = (k: number) => ({ t: grid.times[k] as number, value: grid.values[k] as number });
       const unit = (parsed[i] as ParsedSeries).unit;
-      const preprocessing = describePreprocessing(o.preprocessing, describeOutliers((o.preprocessing.outliers ?? []).map(at), frequency.kind, unit));
+      const preprocessing = describePreprocessing(o.preprocessing, describeOutliers((o.preprocessing.outliers ?? []).map(at), frequency.kind, unit), frequency.kind);
       const unusualEnd = describeUnusualEnd(o.preprocessing.unusualEnd?.map(at), frequency.kind, unit);
       return { name: o.name, method, chosen: o.chosen, reason: o.chosenReason, preprocessing, unusualEnd, times, timestamps, settlement, forecast, forecasts: o.forecasts, metrics: o.metrics, backtestOrigins: o.backtestOrigins };
     });
