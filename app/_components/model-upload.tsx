@@ -73,7 +73,7 @@ export const ModelUpload = memo(function ModelUpload({ series, busy, onForecast 
     if (!model || !summary) return;
     const h = Number(horizon);
     if (!Number.isInteger(h) || h < 1 || h > summary.horizon) {
-      return setState((s) => ({ ...s, error: `Horizon must be a whole number from 1 to ${summary.horizon}: the model forecasts at most ${summary.horizon} steps.` }));
+      return setState((s) => ({ ...s, error: `Horizon must be a whole number from 1 to ${summary.horizon}: the model forecasts at most ${summary.horizonText}.` }));
     }
     if (!targets.length) {
       return setState((s) => ({ ...s, error: `The model was trained on ${summary.series.join(", ")}; this dataset has no series of those names.` }));
@@ -116,7 +116,8 @@ export const ModelUpload = memo(function ModelUpload({ series, busy, onForecast 
         <>
           <p className="model-summary" data-testid="model-summary">
             Trained on <strong>{summary.series.join(", ")}</strong>
-            {summary.frequency ? ` (${summary.frequency})` : ""} · up to <strong>{summary.horizon}</strong> steps · lookback {summary.lookback} · ensemble{" "}
+            {/* "6 years" held whole: the panel's narrow column broke it after the number. */}
+            {summary.frequency ? ` (${summary.frequency})` : ""} · up to <strong>{summary.horizonText.replace(" ", "\u00a0")}</strong> · lookback {summary.lookback} · ensemble{" "}
             {summary.ensembleSize}
           </p>
           {choice.anyOne ? (
@@ -137,7 +138,10 @@ export const ModelUpload = memo(function ModelUpload({ series, busy, onForecast 
           )}
           <label className="field">
             <span>
-              Horizon <em>at most {summary.horizon}</em>
+              Horizon{" "}
+              <em>
+                {summary.stepUnit} ahead, at most {summary.horizon.toLocaleString("en-US")}
+              </em>
             </span>
             <input type="number" inputMode="numeric" min={1} max={summary.horizon} step={1} value={horizon} onChange={(e) => setHorizon(e.target.value)} disabled={busy || state.forecasting} />
           </label>

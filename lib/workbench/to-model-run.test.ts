@@ -12,10 +12,22 @@ const saved = { series: [state("visitors")], config: TEST_CONFIG, mode: "per-ser
 describe("an uploaded model", () => {
   it("says what it was trained on and which series it can forecast", () => {
     const summary = toModelSummary(saved);
-    expect(summary).toEqual({ series: ["visitors"], horizon: 6, frequency: "monthly", mode: "per-series", lookback: 4, ensembleSize: 1 });
+    expect(summary).toEqual({ series: ["visitors"], horizon: 6, horizonText: "6 months", stepUnit: "months", frequency: "monthly", mode: "per-series", lookback: 4, ensembleSize: 1 });
     const series = [{ name: "sales" }, { name: "visitors" }];
     expect(toModelSeriesChoice(summary, series)).toEqual({ matching: [{ name: "visitors" }], anyOne: true });
     expect(toModelSeriesChoice({ series: ["a", "b"] }, series)).toEqual({ matching: [], anyOne: false });
+  });
+
+  it.each([
+    // The run that saved it said "6 years"; the upload said "up to 6 steps" and "at most 6".
+    ["yearly", 6, "6 years", "years"],
+    ["hourly", 1, "1 hour", "hours"],
+    [undefined, 6, "6 steps", "steps"],
+    ["every 15 minutes", 4, "4 steps", "steps"],
+  ])("counts a %s model's horizon in its unit", (frequency, horizon, text, unit) => {
+    const summary = toModelSummary({ ...saved, horizon, ...(frequency ? { frequency } : { frequency: undefined }) });
+    expect(summary.horizonText).toBe(text);
+    expect(summary.stepUnit).toBe(unit);
   });
 
   it("its forecast becomes a run that draws and exports: times continue the series, no backtest or losses", () => {

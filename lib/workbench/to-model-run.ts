@@ -1,7 +1,8 @@
 import { METHOD_LABELS, type ModelForecast, type SavedModel } from "../forecast/types";
 import type { ExportableRun } from "../export/run-json";
 import type { RunSeries } from "../series/run-schema";
-import type { Frequency } from "../time/frequency";
+import type { Frequency, FrequencyKind } from "../time/frequency";
+import { formatStepUnit, formatSteps } from "../time/format-steps";
 import type { RegularSeries } from "./to-forecast-request";
 import { toReforecastSeries } from "./to-run-record";
 
@@ -11,6 +12,10 @@ export interface ModelSummary {
   series: string[];
   /** Steps it forecasts at most. */
   horizon: number;
+  /** Those steps in the series' unit, as the training panel and runs write a horizon (`6 years`). */
+  horizonText: string;
+  /** What a step is called (`years`), as the horizon field's label counts them. */
+  stepUnit: string;
   frequency: string | null;
   mode: SavedModel["mode"];
   lookback: number;
@@ -18,9 +23,13 @@ export interface ModelSummary {
 }
 
 export function toModelSummary(saved: Pick<SavedModel, "series" | "horizon" | "frequency" | "mode" | "config">): ModelSummary {
+  // The model keeps its series' frequency kind by name; a name of no calendar unit counts in steps.
+  const kinds = [(saved.frequency ?? "index") as FrequencyKind];
   return {
     series: saved.series.map((s) => s.name),
     horizon: saved.horizon,
+    horizonText: formatSteps(saved.horizon, kinds),
+    stepUnit: formatStepUnit(kinds),
     frequency: saved.frequency ?? null,
     mode: saved.mode,
     lookback: saved.config.lookback,
