@@ -9,7 +9,7 @@ import type { RunDto, RunSeries, SaveRunInput, StoredTrainingHistory } from "@/l
 import type { SeriesDto } from "@/lib/series/schema";
 import { fetchApi, fetchModelBytes, fetchSeriesPoints, readJson } from "@/lib/workbench/api-client";
 import { describeBackend } from "@/lib/forecast/describe-backend";
-import { appendProgress, describeSaveFailure, describeTrainingError, toProgressView, type ProgressView } from "@/lib/workbench/progress-view";
+import { advanceProgress, appendProgress, describeSaveFailure, describeTrainingError, toProgressView, type ProgressView } from "@/lib/workbench/progress-view";
 import { toForecastRequest, toRegularSeries, toSeriesInput, type RegularSeries, type TrainingSettings } from "@/lib/workbench/to-forecast-request";
 import { toReforecastSeries, toRunRecord } from "@/lib/workbench/to-run-record";
 import { toErrorMessage } from "@/lib/to-error-message";
@@ -46,6 +46,8 @@ export const TRAINING_END_MARK = "tidecast:training-end";
 const UI_UPDATE_MS = 250;
 /** The live loss chart redraws at most this often (ms). */
 const LOSS_UPDATE_MS = 500;
+/** How often the elapsed time moves on while the worker sends nothing (ms). */
+const CLOCK_TICK_MS = 1000;
 
 const IDLE: TrainingState = { status: "idle", progress: null, view: null, backend: null, histories: [], lossName: null, error: null, unsaved: null, canRetrySave: false };
 
@@ -78,6 +80,8 @@ export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
   const lastLossUpdate = useRef(0);
   /** The run and model bytes that could not be saved, for "Save again". */
   const unsent = useRef<{ record: SaveRunInput; model: ArrayBuffer | null } | null>(null);
+  /** The worker's latest progress and when it arrived (performance.now()), for the clock between events. */
+  const lastEvent = useRef<{ progress: ForecastProgress; at: number } | null>(null);
   const onSavedRef = useRef(onSaved);
   useEffect(() => {
     onSavedRef.current = onSaved;
@@ -143,6 +147,7 @@ export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
   const onEvent = useCallback(
     (event: WorkerEvent) => {
       if (event.type === "progress") {
+        lastEvent.current = { progress: event.progress, at: performance.now() };
         queue.current.push(event.progress);
         timer.current ??= setTimeout(flush, UI_UPDATE_MS);
       } else if (event.type === "done") {
@@ -155,6 +160,20 @@ export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
     },
     [finish, flush],
   );
+
+  // Preparing a long series or scoring its backtest sends no events for seconds: the clock goes on.
+  const running = state.status === "training" || state.status === "stopping";
+  useEffect(() => {
+    if (!running) return;
+    const tick = setInterval(() => {
+      const last = lastEvent.current;
+      if (!last) return;
+      const since = performance.now() - last.at;
+      if (since < CLOCK_TICK_MS) return;
+      setState((s) => (s.view ? { ...s, view: toProgressView(advanceProgress(last.progress, since), s.view.percent) } : s));
+    }, CLOCK_TICK_MS);
+    return () => clearInterval(tick);
+  }, [running]);
 
   useEffect(
     () => () => {
@@ -173,6 +192,7 @@ export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
       liveHistories.current = [];
       lastLossUpdate.current = 0;
       unsent.current = null;
+      lastEvent.current = null;
       setState({ ...IDLE, status: "loading" });
       try {
         const regular = await Promise.all(series.map((s) => loadSeries(datasetId, s)));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ForecastProgress } from "../forecast/types";
 import { ApiError } from "./api-client";
-import { appendProgress, describeSaveFailure, describeTrainingError, formatDuration, toProgressView } from "./progress-view";
+import { advanceProgress, appendProgress, describeSaveFailure, describeTrainingError, formatDuration, toProgressView } from "./progress-view";
 
 const p = (over: Partial<ForecastProgress>): ForecastProgress => ({
   stage: "backtest", model: 1, models: 1, epoch: 0, epochs: 10, loss: Number.NaN, elapsedMs: 0, etaMs: 0, backend: "wasm", backendLabel: "wasm (SIMD)", ...over,
@@ -19,6 +19,20 @@ describe("toProgressView", () => {
   it("never moves back and stays below 100 until the run is done", () => {
     expect(toProgressView(p({ stage: "training", epoch: 1 }), 80).percent).toBe(80);
     expect(toProgressView(p({ stage: "forecasting", epochs: 0 })).percent).toBeLessThanOrEqual(99);
+  });
+});
+
+describe("advanceProgress", () => {
+  it("keeps the clock going between the worker's events: preparing an hourly year sent none for 5 s and the page sat at '0:00 elapsed'", () => {
+    const preparing = p({ stage: "preparing", epochs: 300, elapsedMs: 200 });
+    expect(toProgressView(advanceProgress(preparing, 5_000)).timing).toBe("0:05 elapsed");
+    // What is left counts down with it, down to nothing, never below.
+    const scoring = p({ epoch: 56, epochs: 300, elapsedMs: 25_000, etaMs: 18_000 });
+    expect(toProgressView(advanceProgress(scoring, 3_000)).timing).toBe("0:28 elapsed · about 0:15 left");
+    expect(toProgressView(advanceProgress(scoring, 30_000)).timing).toBe("0:55 elapsed · about 0:00 left");
+    // The stage, epoch and bar are the event's own.
+    expect(toProgressView(advanceProgress(scoring, 3_000)).stage).toBe(toProgressView(scoring).stage);
+    expect(toProgressView(advanceProgress(scoring, 3_000)).percent).toBe(toProgressView(scoring).percent);
   });
 });
 

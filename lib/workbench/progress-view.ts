@@ -58,6 +58,17 @@ export function toProgressView(p: ForecastProgress, previousPercent = 0): Progre
 }
 
 /**
+ * A progress event as it stands some time after it was sent: the worker says nothing while it
+ * prepares the data or scores the backtest (seconds for a long series), and a clock that stops
+ * then reads as a page that hangs.
+ * @param sinceMs time passed since the event, ms
+ */
+export function advanceProgress(p: ForecastProgress, sinceMs: number): ForecastProgress {
+  const since = Math.max(0, sinceMs);
+  return { ...p, elapsedMs: p.elapsedMs + since, etaMs: Math.max(0, p.etaMs - since) };
+}
+
+/**
  * Adds a progress event to the loss curves drawn while training: one history per stage and
  * network, one point per finished epoch.
  */
