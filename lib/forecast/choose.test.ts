@@ -18,7 +18,7 @@ describe("choose", () => {
     const choice = choose(metrics, halves, 0.7, false, 12);
     expect(choice.method).toBe("lstm");
     expect(choice.reason).toBe(
-      "Theta scored better in the backtest (MASE 0.728 vs 0.736), but the backtest's network learns from less and older data than the final one, so the LSTM stays recommended unless another method's error is below 30% of the LSTM's in both halves of the backtest. Its forecast can be shown instead.",
+      "Theta scored better in the backtest (MASE 0.728 vs 0.736), but the backtest's network learns from less and older data than the final one, so the LSTM stays recommended unless another method's error is below 30% of the LSTM's and lower in both halves of the backtest. Its forecast can be shown instead.",
     );
   });
 

@@ -667,7 +667,7 @@ export function choose(
       method: "lstm",
       reason:
         `${label} ${scored}, but the backtest's network learns from less and older data than the final one, ` +
-        `so the LSTM stays recommended unless another method's error is below ${Math.round((1 - margin) * 100)}% of the LSTM's in both halves of the backtest. ` +
+        `so the LSTM stays recommended unless another method's error is below ${Math.round((1 - margin) * 100)}% of the LSTM's and lower in both halves of the backtest. ` +
         `Its forecast can be shown instead.${fmt(b.mase) === fmt(lstm.mase) ? apart : ""}${nothingLearned}`,
     };
   }

@@ -66,7 +66,7 @@ describe("forecastShortSeries", () => {
     expect(out.method).toBe("theta");
     expect(snaive?.mase).toBeLessThan(theta?.mase as number);
     expect(out.reason).toContain(
-      `Seasonal naive scored better in the backtest (MASE ${snaive?.mase.toFixed(3)} vs ${theta?.mase.toFixed(3)}), but Theta stays recommended unless another method's error is below 30% of Theta's in both halves of the backtest`,
+      `Seasonal naive scored better in the backtest (MASE ${snaive?.mase.toFixed(3)} vs ${theta?.mase.toFixed(3)}), but Theta stays recommended unless another method's error is below 30% of Theta's and lower in both halves of the backtest`,
     );
     expect(out.reason).toMatch(/its forecast is fitted on all 30\. Its forecast can be shown instead\. A longer history/);
   });

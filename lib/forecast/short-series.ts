@@ -162,7 +162,7 @@ function describeCloseCall(methods: ShortMethod[], metrics: Partial<Record<Metho
   if (!best) return "";
   return (
     `${METHOD_LABELS[best]} scored better in the backtest (MASE ${fmt(best)} vs ${fmt("theta")}), but Theta stays recommended unless another method's error is below ` +
-    `${Math.round((1 - SHORT_SERIES_MARGIN) * 100)}% of Theta's in both halves of the backtest: the earliest origins leave Theta only a few values to fit, where a naive method does best, and its forecast is fitted on all ${length}. ` +
+    `${Math.round((1 - SHORT_SERIES_MARGIN) * 100)}% of Theta's and lower in both halves of the backtest: the earliest origins leave Theta only a few values to fit, where a naive method does best, and its forecast is fitted on all ${length}. ` +
     `Its forecast can be shown instead. `
   );
 }
