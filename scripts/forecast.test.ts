@@ -181,6 +181,14 @@ describe("npm run forecast", () => {
     expect(json.series[0]?.preprocessing).toMatch(/season of 4 quarters/);
   });
 
+  it("without --horizon forecasts what the app and the API would (a season), and says so; it was refused", async () => {
+    const { io, out } = memoryIo({ "m.csv": FIXTURES.monthly.text });
+    expect(await runCli(["--input", "m.csv", "--config", FAST], io)).toBe(0);
+    const lines = out.stdout.trimEnd().split("\n");
+    expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, "0")}`));
+    expect(out.stderr).toContain("note: no --horizon given: forecasting 12 months ahead, as the app would; give --horizon for another.\n");
+  });
+
   it("says when the season asked for is too long for the history and forecasts without one", async () => {
     const text = ["Month,sales", ...wave(60, 12).map((v, t) => `${2019 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")},${v}`)].join("\n");
     const { io, out } = memoryIo({ "m.csv": text });

@@ -1,7 +1,7 @@
 /**
  * Command-line forecaster: the same code path as the app, for batch use and for evaluation.
  *
- *   npm run forecast -- --input data.csv --horizon 18 [--out forecast.csv] [--season 12] [--seed 1]
+ *   npm run forecast -- --input data.csv [--horizon 18] [--out forecast.csv] [--season 12] [--seed 1]
  *                       [--time Month] [--value Passengers] [--decimal ,|.] [--date-order dmy|mdy] [--repeated-times sum|mean]
  *                       [--aggregate hour|day|week|month|quarter|year] [--aggregate-by sum|mean|last]
  *                       [--json] [--method chosen|lstm|combination|naive|snaive|holt_winters|theta]
@@ -14,7 +14,8 @@
  * of the sum), and the timestamps then continue by that period (`2025-07`, `2025-07-01`). A wide file without `--value`
  * forecasts every series, with a leading `series` column. `--json` writes the forecasts with the
  * backtest metrics instead. The forecast is the recommended ("chosen") method's unless `--method`
- * says otherwise. A series too short for the LSTM at this horizon gets Theta's forecast, and stderr
+ * says otherwise. Without `--horizon`, the horizon is the app's and the API's default (a season,
+ * shortened to what the data allows), and stderr says which. A series too short for the LSTM at this horizon gets Theta's forecast, and stderr
  * says why; one with fewer than 5 values is left out with a note on stderr (and in `--json`'s
  * `skipped`), the others are forecast. Progress goes to stderr; bad input exits with status 1 and the app's message.
  */
@@ -44,6 +45,8 @@ import {
 } from "../lib/forecast";
 import { usableLength } from "../lib/forecast/config";
 import { describeCoverageWarning } from "../lib/workbench/describe-coverage";
+import { defaultHorizon, toShortestHistory } from "../lib/workbench/to-forecast-request";
+import { formatSteps } from "../lib/time/format-steps";
 import { describeOutliers, describePreprocessing, describeUnusualEnd } from "../lib/workbench/describe-preprocessing";
 import { nextTimes, regularTimes } from "../lib/time/frequency";
 import { PERIODS, type Period } from "../lib/time/period";
@@ -72,7 +75,7 @@ export interface CliIo {
 }
 
 const USAGE =
-  "Usage: npm run forecast -- --input data.csv --horizon 18 [--out forecast.csv] [--season 12] [--seed 1] " +
+  "Usage: npm run forecast -- --input data.csv [--horizon 18] [--out forecast.csv] [--season 12] [--seed 1] " +
   "[--time Month] [--value Passengers] [--decimal ,|.] [--date-order dmy|mdy] [--repeated-times sum|mean] " +
   "[--aggregate hour|day|week|month|quarter|year] [--aggregate-by sum|mean|last] [--json] [--method chosen|lstm|combination|naive|snaive|holt_winters|theta] " +
   "[--mode global|per-series] [--config '{...}'] [--quiet]";
@@ -151,8 +154,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     if (typeof args.get("input") !== "string") throw new UsageError("--input is required.");
     horizon = positiveInteger(args.get("horizon"), "horizon");
-    if (horizon === undefined) throw new UsageError("--horizon is required.");
-    if (horizon > MAX_HORIZON) throw new UsageError(`--horizon may be at most ${MAX_HORIZON.toLocaleString("en-US")} steps (got ${horizon.toLocaleString("en-US")}).`);
+    if (horizon !== undefined && horizon > MAX_HORIZON) throw new UsageError(`--horizon may be at most ${MAX_HORIZON.toLocaleString("en-US")} steps (got ${horizon.toLocaleString("en-US")}).`);
     season = positiveInteger(args.get("season"), "season");
     const seedText = args.get("seed");
     if (seedText !== undefined) {
@@ -228,6 +230,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   const regular = parsed.map(toRegular);
   const seasonLength = season ?? parsed[0]?.frequency.seasonLength ?? 1;
+  const first = parsed[0];
+  // Without --horizon, as the API chooses it.
+  const steps = horizon ?? (first ? defaultHorizon(first.frequency, toShortestHistory(regular)) : 1);
+  if (horizon === undefined && !quiet) io.stderr(`note: no --horizon given: forecasting ${formatSteps(steps, first ? [first.frequency.kind] : [])} ahead, as the app would; give --horizon for another.\n`);
   let lastLine = "";
   try {
     const series = parsed.map((s, i) => {
@@ -240,13 +246,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const requested = args.get("method") as MethodName | "chosen" | undefined;
     if (requested !== undefined && NETWORK_ONLY.has(requested)) {
       // A series too short for any forecast is left out of the run (outcome.skipped), not refused here.
-      const short = series.find((s) => needsShortSeriesForecast(s.values, horizon as number) && usableLength(s.values) > SHORT_SERIES_MIN_FIT);
+      const short = series.find((s) => needsShortSeriesForecast(s.values, steps) && usableLength(s.values) > SHORT_SERIES_MIN_FIT);
       if (short) {
         // Only the methods the short series' forecast will have: seasonal naive needs a season that fits.
-        const available = shortSeriesMethods(usableLength(short.values), horizon, seasonLength);
+        const available = shortSeriesMethods(usableLength(short.values), steps, seasonLength);
         const list = `${available.slice(0, -1).join(", ")} or ${available.at(-1) as string}`;
         throw new InvalidRequestError(
-          `Series "${short.name}" has ${usableLength(short.values)} usable values; the LSTM with a backtest needs ${minimumLength(horizon)} for ${horizon} steps, ` +
+          `Series "${short.name}" has ${usableLength(short.values)} usable values; the LSTM with a backtest needs ${minimumLength(steps)} for ${steps} steps, ` +
             `so it gets Theta's forecast. --method ${requested} is not available for it; leave --method out or use ${list}.`,
         );
       }
@@ -254,7 +260,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const outcome = await runForecastOrFallback(
       {
         series,
-        horizon,
+        horizon: steps,
         seasonLength,
         frequency: parsed[0]?.frequency.kind,
         ...(args.get("mode") ? { mode: args.get("mode") as ForecastMode } : {}),
@@ -276,7 +282,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const grid = regular[i] as { times: number[]; values: number[] };
       const frequency = (parsed[i] as ParsedSeries).frequency;
       const last = grid.times[grid.times.length - 1] as number;
-      const times = nextTimes(last, frequency, horizon as number);
+      const times = nextTimes(last, frequency, steps);
       const timestamps = times.map((t) => formatStamp(t, timeFormat));
       const settlement = times.map((t) => toSettlementStamp(t, timeFormat));
       const method: MethodName = requested === undefined || requested === "chosen" ? o.chosen : requested;
@@ -316,7 +322,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const text = args.has("json")
       ? `${JSON.stringify(
           {
-            horizon,
+            horizon: steps,
             seasonLength,
             // A week found in daily data asked with season 1 (see seasonToModel).
             modelledSeasonLength: outcome.seasonLength,

@@ -3,7 +3,7 @@ import { ForecastError, SeriesTooShortError } from "../forecast/errors";
 import { needsShortSeriesForecast, SHORT_SERIES_MIN_FIT } from "../forecast/short-series";
 import type { StatusResult } from "../result";
 import type { PendingRunDto, StartForecastInput } from "../series/run-schema";
-import { defaultHorizon, toForecastRequest, toRegularSeries } from "../workbench/to-forecast-request";
+import { defaultHorizon, toForecastRequest, toRegularSeries, toShortestHistory } from "../workbench/to-forecast-request";
 import { getDataset, getSeriesPoints } from "./datasets";
 import { describeFullQueue, enqueueForecast, forecastsAhead, toQueuedProgress } from "./forecast-jobs";
 import { createPendingRun } from "./runs";
@@ -44,11 +44,8 @@ export async function startForecast(datasetId: string, input: StartForecastInput
     if (!stored) return { ok: false, status: 404, reason: `Series \`${series.id}\` was deleted.` };
     regular.push(toRegularSeries(series.id, series.name, stored.times, stored.values, series.frequency, series.unit));
   }
-  // A series too short for any forecast is left out of the run (runForecastOrFallback's `skipped`):
-  // the horizon follows the others, or a 3-value column would cut every series' horizon to 1.
-  const forecastable = regular.filter((s) => usableLength(s.values) > SHORT_SERIES_MIN_FIT);
-  const shortest = Math.min(...(forecastable.length > 0 ? forecastable : regular).map((s) => usableLength(s.values)));
-  const horizon = input.horizon ?? defaultHorizon(first.frequency, shortest);
+  // A series too short for any forecast is left out of the run (runForecastOrFallback's `skipped`).
+  const horizon = input.horizon ?? defaultHorizon(first.frequency, toShortestHistory(regular));
   const seasonLength = input.seasonLength ?? first.frequency.seasonLength;
   const request = {
     ...toForecastRequest(regular, { horizon, mode: input.mode ?? "global", overrides: {} }, seasonLength, first.frequency.kind),

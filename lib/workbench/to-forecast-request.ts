@@ -1,4 +1,5 @@
-import { MAX_HORIZON, minimumLength } from "../forecast/config";
+import { MAX_HORIZON, minimumLength, usableLength } from "../forecast/config";
+import { SHORT_SERIES_MIN_FIT } from "../forecast/short-series";
 import { percentCeiling } from "../forecast/transform";
 import type { ForecastConfig, ForecastMode, ForecastRequest, SeriesInput } from "../forecast/types";
 import { fail, ok, type Result } from "../result";
@@ -103,6 +104,18 @@ const HORIZON_BY_KIND: Partial<Record<Frequency["kind"], number>> = {
   quarterly: 8,
   yearly: 6,
 };
+
+/**
+ * The history the default horizon is cut to: the shortest of the series with values enough for a
+ * forecast (one with fewer is left out of the run, and a 3-value column would cut every series'
+ * horizon to 1), or of all of them when none has.
+ * @param series the chosen series' values, oldest first
+ */
+export function toShortestHistory(series: readonly { values: ArrayLike<number> }[]): number {
+  const lengths = series.map((s) => usableLength(s.values));
+  const forecastable = lengths.filter((n) => n > SHORT_SERIES_MIN_FIT);
+  return Math.min(...(forecastable.length > 0 ? forecastable : lengths));
+}
 
 /**
  * The default horizon: a season-length span for the frequency, shortened to what the LSTM and its
