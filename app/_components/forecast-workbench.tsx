@@ -224,7 +224,7 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, runsOff
                 <strong>No forecast yet</strong>
                 Under “Train a forecast”, pick the series and horizon and press “Train forecast”, or open a run from “Saved runs” below. With the
                 automatic settings a monthly series of a few hundred points takes {/* Held whole: a phone broke it as "10– / 30 seconds". */}
-                {"10\u2060–\u206030\u00a0seconds"}; a series too short for the LSTM gets Theta’s forecast at once.
+                {"10\u2060–\u206030\u00a0seconds"}, a year of hourly values up to a minute; a series too short for the LSTM gets Theta’s forecast at once.
               </div>
             )}
           </div>
