@@ -121,7 +121,7 @@ test("train a forecast: progress, live loss, forecast with both bands, saved and
   await expect(end).toHaveAttribute("aria-label", /^Zoom end: /);
   await expect(page.getByTestId("chosen-reason")).toContainText(/MASE/);
   // Monthly data: the season of 12 was tested for and the scale chosen, and the run says which, in months.
-  await expect(page.getByTestId("preprocessing")).toContainText(/^Before the network: (log|original) scale · (a season of 12 months removed|no season of 12 months found)/);
+  await expect(page.getByTestId("preprocessing")).toContainText(/^Before the network: (log|original) scale · (a season of 12 months removed|season of 12 months too weak to remove)/);
   const table = backtestTable(page);
   // A header row, then one row per method, each named by its label.
   await expect(table.getByRole("row")).toHaveCount(1 + Object.keys(METHOD_LABELS).length);

@@ -10,7 +10,7 @@ describe("describePreprocessing", () => {
     expect(describePreprocessing({ transform: "none", deseasonalized: true, seasonLength: 48, cyclePeriod: 336, filled: 5 })).toBe(
       "original scale · a season of 48 steps removed · weekly cycle (336 steps) removed · 5 missing values filled",
     );
-    expect(describePreprocessing({ transform: "none", deseasonalized: false, seasonLength: 7, filled: 0 })).toBe("original scale · no season of 7 steps found");
+    expect(describePreprocessing({ transform: "none", deseasonalized: false, seasonLength: 7, filled: 0 })).toBe("original scale · season of 7 steps too weak to remove");
     expect(describePreprocessing({ transform: "log", deseasonalized: true, seasonLength: 7, seasonFound: true, cyclePeriod: 365.25, filled: 0 })).toBe(
       "log scale · weekly season (7 steps) found in the data and removed · yearly cycle (365.25 steps) removed",
     );
@@ -22,7 +22,7 @@ describe("describePreprocessing", () => {
 
   it("counts the season and the cycle in the series' unit where it has one", () => {
     expect(describePreprocessing({ transform: "log", deseasonalized: true, seasonLength: 12, filled: 0 }, [], "monthly")).toBe("log scale · a season of 12 months removed");
-    expect(describePreprocessing({ transform: "none", deseasonalized: false, seasonLength: 4, filled: 0 }, [], "quarterly")).toBe("original scale · no season of 4 quarters found");
+    expect(describePreprocessing({ transform: "none", deseasonalized: false, seasonLength: 4, filled: 0 }, [], "quarterly")).toBe("original scale · season of 4 quarters too weak to remove");
     expect(describePreprocessing({ transform: "log", deseasonalized: true, seasonLength: 7, seasonFound: true, cyclePeriod: 365.25, filled: 0 }, [], "daily")).toBe(
       "log scale · weekly season (7 days) found in the data and removed · yearly cycle (365.25 days) removed",
     );

@@ -26,7 +26,7 @@ export function describePreprocessing(p: SeriesPreprocessing | RunSeries["prepro
   const parts = [p.transform === "log" ? "log scale" : "original scale"];
   if (p.seasonFound) parts.push(`weekly season (${steps(p.seasonLength)}) found in the data${p.deseasonalized ? " and removed" : ""}`);
   else if (p.deseasonalized) parts.push(`a season of ${steps(p.seasonLength)} removed`);
-  else if (p.seasonLength > 1) parts.push(`no season of ${steps(p.seasonLength)} found`);
+  else if (p.seasonLength > 1) parts.push(`season of ${steps(p.seasonLength)} too weak to remove`);
   else if (p.seasonDropped) parts.push(`season of ${steps(p.seasonDropped)} not modelled: the history is too short for it`);
   if (p.cyclePeriod) parts.push(`${WEEK_CYCLES.has(p.cyclePeriod) ? "weekly" : "yearly"} cycle (${steps(p.cyclePeriod)}) removed`);
   if (p.dampedTrend) parts.push("damped trend removed");
