@@ -107,3 +107,33 @@ test("a World Bank table of 40 countries: read turned, and any country found by 
   await page.getByRole("heading", { name: "Data" }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: "test-results/data-find.png" });
 });
+
+test("a series whose file names no unit is given one from its card, and its chart writes it", async ({ page, request }) => {
+  const rows = Array.from({ length: 36 }, (_, i) => `${2021 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")},${400 + 30 * Math.sin(i / 2)}`);
+  const upload = await request.post("/api/datasets", {
+    multipart: { file: { name: "load.csv", mimeType: "text/csv", buffer: Buffer.from(`month,load\n${rows.join("\n")}\n`) }, name: "Grid load" },
+  });
+  const { id, series } = (await upload.json()) as { id: string; series: { id: string; unit: string | null }[] };
+  expect(series[0]?.unit).toBeNull();
+  await page.goto(`/datasets/${id}`);
+  const chart = page.getByTestId("series-chart");
+  await expect(chart.locator(".recharts-surface").first()).toBeVisible();
+  await expect(chart.locator(".recharts-label")).toHaveCount(0);
+
+  // From the keyboard: the field, a unit, Enter.
+  const field = page.getByRole("textbox", { name: "Unit of load" });
+  await field.focus();
+  await page.keyboard.type(" MW ");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+  await expect(chart.locator(".recharts-label")).toHaveText("MW");
+  await page.reload();
+  await expect(page.getByRole("textbox", { name: "Unit of load" })).toHaveValue("MW");
+  expect(((await (await request.get(`/api/datasets/${id}`)).json()) as { series: { unit: string }[] }).series[0]?.unit).toBe("MW");
+
+  // Emptied, it is removed.
+  await page.getByRole("textbox", { name: "Unit of load" }).fill("");
+  await page.getByRole("button", { name: "Save the unit of load" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Unit removed" })).toBeVisible();
+  await expect(chart.locator(".recharts-label")).toHaveCount(0);
+});

@@ -420,6 +420,54 @@ describe("GET /api/runs/<id>/chart.svg and chart.png", () => {
 /** Sales at odd times, none in February. */
 const SALES_LOG = "sold_at,amount\n2024-01-02 09:15:00,12.5\n2024-01-17 17:40:00,20\n2024-03-05 11:05:00,4.25\n";
 
+describe("PATCH /api/datasets/<id>/series/<seriesId>: the unit of a series' values", () => {
+  const patch = (datasetId: string, seriesId: string, body: string, query = "") =>
+    seriesCsv.PATCH(new Request(`http://localhost/api/datasets/${datasetId}/series/${seriesId}${query}`, { method: "PATCH", body }), params({ id: datasetId, seriesId }));
+  const unitOf = async (datasetId: string, seriesId: string) => {
+    const stored = (await (await dataset.GET(get(`/api/datasets/${datasetId}`), params({ id: datasetId }))).json()) as DatasetDto;
+    return stored.series.find((s) => s.id === seriesId)?.unit;
+  };
+
+  it("sets a unit the file did not name, trimmed, and removes it with null or an empty text", async () => {
+    const d = await uploadCsv("month,load\n2024-01,1\n2024-02,2\n2024-03,3\n", "Load without a unit");
+    const id = d.series[0]!.id;
+    expect(await unitOf(d.id, id)).toBeNull();
+    const response = await patch(d.id, id, JSON.stringify({ unit: "  MW " }));
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { unit: string }).unit).toBe("MW");
+    expect(await unitOf(d.id, id)).toBe("MW");
+    for (const unit of [null, "", "   "]) {
+      await patch(d.id, id, JSON.stringify({ unit: "°C" }));
+      expect((await patch(d.id, id, JSON.stringify({ unit }))).status).toBe(200);
+      expect(await unitOf(d.id, id)).toBeNull();
+    }
+  });
+
+  it.each([
+    ["a unit too long to write on an axis", JSON.stringify({ unit: "megawatt hours per quarter hour" }), 422, "The request is not valid: `unit` must be at most 24 characters (a unit such as MW, € or °C)."],
+    ["a control character", JSON.stringify({ unit: "M\u0007W" }), 422, "The request is not valid: `unit` has the control character U+0007 at character 2; remove it."],
+    ["a unit that is not text", JSON.stringify({ unit: 5 }), 422, /^The request is not valid: `unit`/],
+    ["no unit at all", "{}", 422, /^The request is not valid: `unit`/],
+    ["another field", JSON.stringify({ unit: "MW", name: "Load" }), 422, /^The request is not valid: .*`name`/],
+    ["a body that is not JSON", "unit=MW", 400, 'The body is not valid JSON. Send e.g. {"unit": "MW"}, or {"unit": null} to remove it.'],
+  ] as const)("refuses %s and keeps the unit stored", async (_name, body, status, error) => {
+    const d = await uploadCsv("month,load\n2024-01,1\n2024-02,2\n2024-03,3\n", "Load kept");
+    const id = d.series[0]!.id;
+    await patch(d.id, id, JSON.stringify({ unit: "kW" }));
+    await expectError(await patch(d.id, id, body), status, error);
+    expect(await unitOf(d.id, id)).toBe("kW");
+  });
+
+  it("answers 404 for a series of another dataset, and refuses query parameters", async () => {
+    const a = await uploadCsv("month,a\n2024-01,1\n2024-02,2\n2024-03,3\n", "A");
+    const b = await uploadCsv("month,b\n2024-01,1\n2024-02,2\n2024-03,3\n", "B");
+    const foreign = b.series[0]!.id;
+    await expectError(await patch(a.id, foreign, JSON.stringify({ unit: "MW" })), 404, `Dataset \`${a.id}\` has no series with id \`${foreign}\`.`);
+    expect(await unitOf(b.id, foreign)).toBeNull();
+    await expectError(await patch(b.id, foreign, JSON.stringify({ unit: "MW" }), "?unit=MW"), 422, /`unit` is not a parameter of this address/);
+  });
+});
+
 describe("GET /api/datasets/<id>/series/<seriesId>.csv", () => {
   const seriesCsvOf = (datasetId: string, seriesId: string, query = "") =>
     seriesCsv.GET(get(`/api/datasets/${datasetId}/series/${seriesId}.csv${query}`), params({ id: datasetId, seriesId: `${seriesId}.csv` }));

@@ -77,6 +77,27 @@ export interface SeriesDto {
   timeFormat: TimeFormat;
 }
 
+/** Longest unit a series takes: it is written along the value axis, beside every value in tooltips and notes. */
+export const MAX_UNIT_LENGTH = 24;
+
+/**
+ * Body of PATCH /api/datasets/<id>/series/<seriesId>: the unit of the series' values (`MW`, `€`,
+ * `°C`, `bottles`), for files that name none; `null` or "" removes it.
+ */
+export const seriesUpdateSchema = z.strictObject({
+  unit: z
+    .string()
+    .trim()
+    .max(MAX_UNIT_LENGTH, { error: `must be at most ${MAX_UNIT_LENGTH} characters (a unit such as MW, € or °C)` })
+    .superRefine((unit, ctx) => {
+      const problem = checkNameText(unit);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
+    .nullable()
+    .transform((unit) => (unit ? unit : null)),
+});
+export type SeriesUpdate = z.infer<typeof seriesUpdateSchema>;
+
 export interface DatasetSummaryDto {
   id: string;
   name: string;

@@ -101,6 +101,17 @@ export async function getDataset(id: string): Promise<DatasetDto | null> {
   };
 }
 
+/**
+ * Sets the unit of one series of a dataset (null removes it).
+ * @returns the series as now stored, or null when the dataset has no such series
+ */
+export async function updateSeriesUnit(datasetId: string, seriesId: string, unit: string | null): Promise<SeriesDto | null> {
+  const { count } = await db.series.updateMany({ where: { id: seriesId, datasetId }, data: { unit } });
+  if (count === 0) return null;
+  const row = await db.series.findUnique({ where: { id: seriesId }, select: SERIES_COLUMNS });
+  return row && toSeriesDto(row);
+}
+
 export interface CreateDatasetInput {
   name: string;
   fileName: string | null;

@@ -2,7 +2,7 @@
  * The page's side of the JSON API: reading answers (every error comes as `{ error }`, a sentence
  * for the analyst) and the requests more than one component makes. Plain fetch, no React.
  */
-import type { SeriesPointsDto } from "../series/schema";
+import type { SeriesDto, SeriesPointsDto } from "../series/schema";
 
 /** A request that failed: the answer's HTTP status, or 0 when no answer came (offline, server down). */
 export class ApiError extends Error {
@@ -38,6 +38,16 @@ export async function readJson<T>(response: Response, what = "The request"): Pro
   if (response.ok && body !== null) return body as T;
   const error = typeof body === "object" && body !== null && "error" in body && typeof body.error === "string" ? body.error : null;
   throw new ApiError(error ?? `${what} failed (HTTP ${response.status}).`, response.status);
+}
+
+/**
+ * Sets the unit of a series' values (PATCH …/series/<id>); null removes it.
+ * @returns the unit as stored (trimmed; null when removed)
+ */
+export async function saveSeriesUnit(datasetId: string, seriesId: string, seriesName: string, unit: string | null): Promise<string | null> {
+  const what = `Saving the unit of ${seriesName}`;
+  const init: RequestInit = { method: "PATCH", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ unit }) };
+  return (await readJson<SeriesDto>(await fetchApi(`/api/datasets/${datasetId}/series/${seriesId}`, init, what), what)).unit;
 }
 
 /** Every stored point of a series (GET …/series/<id>/points). */

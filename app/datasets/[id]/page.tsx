@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { DeleteDatasetButton } from "@/app/_components/delete-dataset-button";
 import { ForecastWorkbench } from "@/app/_components/forecast-workbench";
 import { SeriesChart } from "@/app/_components/series-chart";
+import { SeriesUnitForm } from "@/app/_components/series-unit-form";
 import { formatTimeRange, toSeriesLabelStyle } from "@/lib/chart/format-time-label";
 import { selectPoints } from "@/lib/chart/select-points";
 import { MAX_HISTORY_POINTS, RECENT_POINTS } from "@/lib/chart/to-forecast-rows";
@@ -133,15 +134,18 @@ export default async function DatasetPage({ params, searchParams }: PageProps) {
                 {series.missingCount > 0 ? ` · ${count.format(series.missingCount)} missing` : ""}
               </p>
             </div>
-            <a
-              className="button button-small"
-              href={`/api/datasets/${dataset.id}/series/${series.id}.csv`}
-              download
-              aria-label={`Download CSV of ${series.name}`}
-              title="Every stored point, times written as in the uploaded file"
-            >
-              Download CSV
-            </a>
+            <div className="series-actions">
+              <SeriesUnitForm datasetId={dataset.id} seriesId={series.id} seriesName={series.name} unit={series.unit} />
+              <a
+                className="button button-small"
+                href={`/api/datasets/${dataset.id}/series/${series.id}.csv`}
+                download
+                aria-label={`Download CSV of ${series.name}`}
+                title="Every stored point, times written as in the uploaded file"
+              >
+                Download CSV
+              </a>
+            </div>
           </div>
           <div className="card-body">
             <SeriesChart

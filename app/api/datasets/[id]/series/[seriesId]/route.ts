@@ -2,8 +2,10 @@ import { toContentDisposition, toExportFileName } from "@/lib/export/file-name";
 import { toSeriesCsvChunks } from "@/lib/export/series-csv";
 import { CSV_CONTENT_TYPE } from "@/lib/export/to-csv";
 import { seriesExportQuerySchema } from "@/lib/series/export-schema";
-import { getDataset, getSeriesPoints } from "@/lib/server/datasets";
-import { handle, HttpError, parseQuery, routeMethods, streamText } from "@/lib/server/http";
+import { seriesUpdateSchema } from "@/lib/series/schema";
+import { getDataset, getSeriesPoints, updateSeriesUnit } from "@/lib/server/datasets";
+import { handle, HttpError, NO_QUERY, parseQuery, parseRequest, parseRequestJson, routeMethods, streamText } from "@/lib/server/http";
+import { readLimitedText } from "@/lib/server/upload-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -30,4 +32,26 @@ export const GET = handle(async (request: Request, { params }: Context) => {
   return new Response(streamText(csv), { headers: { "Content-Type": CSV_CONTENT_TYPE, "Content-Disposition": toContentDisposition(fileName) } });
 });
 
-export const { OPTIONS, notAllowed: POST, notAllowed: PUT, notAllowed: PATCH, notAllowed: DELETE } = routeMethods("GET");
+/** The body is one short field: anything bigger is not one. */
+const MAX_BODY_BYTES = 4 * 1024;
+const TOO_LARGE = `The request body is over ${MAX_BODY_BYTES / 1024} kB; it holds only the series' unit, e.g. {"unit": "MW"}.`;
+
+/**
+ * PATCH /api/datasets/<id>/series/<seriesId> with `{"unit": "MW"}`: the unit of the series' values,
+ * written on its charts' value axes, tooltips and chart images (`null` or "" removes it). Answers
+ * the series as now stored.
+ */
+export const PATCH = handle(async (request: Request, { params }: Context) => {
+  parseQuery(NO_QUERY, request);
+  const { id, seriesId } = await params;
+  const text = await readLimitedText(request, MAX_BODY_BYTES, {
+    tooLarge: () => new HttpError(413, TOO_LARGE),
+    cutOff: () => new HttpError(400, "The request was cut off before its body all arrived, so nothing was changed. Send it again."),
+  });
+  const update = parseRequest(seriesUpdateSchema, parseRequestJson(text, 'The body is not valid JSON. Send e.g. {"unit": "MW"}, or {"unit": null} to remove it.'));
+  const series = await updateSeriesUnit(id, seriesId, update.unit);
+  if (!series) throw new HttpError(404, `Dataset \`${id}\` has no series with id \`${seriesId}\`.`);
+  return Response.json(series);
+});
+
+export const { OPTIONS, notAllowed: POST, notAllowed: PUT, notAllowed: DELETE } = routeMethods("GET", "PATCH");
