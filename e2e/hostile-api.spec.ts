@@ -111,6 +111,7 @@ test("OPTIONS names the methods each route takes, the same as its 405", async ({
     [`/api/datasets/${id}/forecast`, "POST, OPTIONS"],
     [`/api/datasets/${id}/runs`, "GET, HEAD, POST, OPTIONS"],
     [`/api/datasets/${id}/series/${series[0]?.id}.csv`, "GET, HEAD, OPTIONS"],
+    [`/api/datasets/${id}/series/${series[0]?.id}`, "PATCH, OPTIONS"],
     [`/api/datasets/${id}/series/${series[0]?.id}/points`, "GET, HEAD, OPTIONS"],
     ["/api/runs/nope", "GET, HEAD, DELETE, OPTIONS"],
     ["/api/runs/nope/forecast.csv", "GET, HEAD, OPTIONS"],
@@ -124,7 +125,7 @@ test("OPTIONS names the methods each route takes, the same as its 405", async ({
     const options = await request.fetch(path, { method: "OPTIONS" });
     expect(options.status(), path).toBe(204);
     expect(options.headers()["allow"], path).toBe(allow);
-    const refused = await request.fetch(path, { method: "PATCH" });
+    const refused = await request.fetch(path, { method: allow.includes("PATCH") ? "PUT" : "PATCH" });
     expect(refused.status(), path).toBe(405);
     expect(refused.headers()["allow"], path).toBe(allow);
   }

@@ -458,6 +458,18 @@ describe("PATCH /api/datasets/<id>/series/<seriesId>: the unit of a series' valu
     expect(await unitOf(d.id, id)).toBe("kW");
   });
 
+  it("is taken at the series' address only: its data's address `.csv` refuses PATCH, and each names its own methods", async () => {
+    const d = await uploadCsv("month,load\n2024-01,1\n2024-02,2\n2024-03,3\n", "Load csv");
+    const id = d.series[0]!.id;
+    const csv = new Request(`http://localhost/api/datasets/${d.id}/series/${id}.csv`, { method: "PATCH", body: JSON.stringify({ unit: "MW" }) });
+    const refused = await seriesCsv.PATCH(csv, params({ id: d.id, seriesId: `${id}.csv` }));
+    await expectError(refused, 405, `/api/datasets/${d.id}/series/${id}.csv does not take PATCH; use GET.`);
+    expect(await unitOf(d.id, id)).toBeNull();
+    const options = (path: string) => seriesCsv.OPTIONS(new Request(`http://localhost${path}`, { method: "OPTIONS" })).headers.get("allow");
+    expect(options(`/api/datasets/${d.id}/series/${id}.csv`)).toBe("GET, HEAD, OPTIONS");
+    expect(options(`/api/datasets/${d.id}/series/${id}`)).toBe("PATCH, OPTIONS");
+  });
+
   it("answers 404 for a series of another dataset, and refuses query parameters", async () => {
     const a = await uploadCsv("month,a\n2024-01,1\n2024-02,2\n2024-03,3\n", "A");
     const b = await uploadCsv("month,b\n2024-01,1\n2024-02,2\n2024-03,3\n", "B");

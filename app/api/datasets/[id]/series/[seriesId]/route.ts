@@ -42,6 +42,7 @@ const TOO_LARGE = `The request body is over ${MAX_BODY_BYTES / 1024} kB; it hold
  * the series as now stored.
  */
 export const PATCH = handle(async (request: Request, { params }: Context) => {
+  if (isCsv(request)) return methodsOf(request).notAllowed(request);
   parseQuery(NO_QUERY, request);
   const { id, seriesId } = await params;
   const text = await readLimitedText(request, MAX_BODY_BYTES, {
@@ -54,4 +55,18 @@ export const PATCH = handle(async (request: Request, { params }: Context) => {
   return Response.json(series);
 });
 
-export const { OPTIONS, notAllowed: POST, notAllowed: PUT, notAllowed: DELETE } = routeMethods("GET", "PATCH");
+// One route file, two addresses: the data `<seriesId>.csv` is read (GET), the series `<seriesId>` changed (PATCH).
+const csvMethods = routeMethods("GET");
+const seriesMethods = routeMethods("PATCH");
+function isCsv(request: Request): boolean {
+  return new URL(request.url).pathname.endsWith(".csv");
+}
+function methodsOf(request: Request) {
+  return isCsv(request) ? csvMethods : seriesMethods;
+}
+const notAllowed = (request: Request) => methodsOf(request).notAllowed(request);
+
+export const OPTIONS = (request: Request) => methodsOf(request).OPTIONS();
+export const POST = notAllowed;
+export const PUT = notAllowed;
+export const DELETE = notAllowed;
