@@ -122,11 +122,14 @@ function finalRun(n: number, from: number, out: (k: number) => boolean): number[
  * last, ordinary days named as errors.
  */
 function outOfLevelBefore(x: Float64Array, phase: Float64Array, k: number, width: number, low: number, high: number): boolean {
-  const m = phase.length;
-  const from = Math.max(0, k - width);
-  const before = Float64Array.from({ length: k - from }, (_, j) => (x[from + j] as number) - (phase[(from + j) % m] as number)).sort();
-  const r = (x[k] as number) - (phase[k % m] as number) - quantile(before, 0.5);
+  const r = (x[k] as number) - (phase[k % phase.length] as number) - levelOf(x, phase, Math.max(0, k - width), k);
   return r < low || r > high;
+}
+
+/** The median of x[from..to), season removed: the level those values sit at. */
+function levelOf(x: Float64Array, phase: Float64Array, from: number, to: number): number {
+  const m = phase.length;
+  return quantile(Float64Array.from({ length: to - from }, (_, j) => (x[from + j] as number) - (phase[(from + j) % m] as number)).sort(), 0.5);
 }
 
 /**
@@ -137,8 +140,7 @@ function outOfLevelBefore(x: Float64Array, phase: Float64Array, k: number, width
  */
 function startsNewLevel(x: Float64Array, phase: Float64Array, t: number, end: number, low: number, high: number): boolean {
   const m = phase.length;
-  const later = Float64Array.from({ length: x.length - end - 1 }, (_, k) => (x[end + 1 + k] as number) - (phase[(end + 1 + k) % m] as number)).sort();
-  const level = quantile(later, 0.5);
+  const level = levelOf(x, phase, end + 1, x.length);
   for (let k = t; k <= end; k++) {
     const r = (x[k] as number) - (phase[k % m] as number) - level;
     if (r < low || r > high) return false;
