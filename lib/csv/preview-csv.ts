@@ -169,7 +169,7 @@ export async function previewCsv(
   // The rows read can name the series where the sampled rows could not (a long file sorted by series).
   const idColumn = dataset ? dataset.idColumn : (plan?.id?.name ?? null);
   // Unticked, so that ticking another value column does not choose them too without a word.
-  const leftOut = dataset?.calendarColumns ?? [];
+  const leftOut = dataset?.leftOutColumns ?? [];
   // A turned table's rows are not the file's lines: numbers would point at the wrong ones.
   const sampleRowNumbers = head.data.turned ? null : sniff.sampleRowNumbers.slice(0, PREVIEW_ROWS);
   const at = read.ok ? undefined : read.at;

@@ -501,6 +501,40 @@ describe("a column computed from the date is left out of the series", () => {
   });
 });
 
+describe("statistics offices' long files", () => {
+  const months = Array.from({ length: 12 }, (_, i) => `2023-${String(i + 1).padStart(2, "0")}`);
+
+  it("leave out code columns that hold one number on every row (Statistics Canada's UOM_ID, DECIMALS), with a note", () => {
+    const rows = ["Canada", "Ontario"].flatMap((geo, g) => months.map((m, i) => `"${m}","${geo}","Dollars","81","3","1.1","${5000 + 10 * i + g * 7 + (i % 3)}","0"`));
+    const text = `"REF_DATE","GEO","UOM","UOM_ID","SCALAR_ID","COORDINATE","VALUE","DECIMALS"\n${rows.join("\n")}\n`;
+    const dataset = read(text);
+    expect(dataset.series.map((s) => s.name)).toEqual(["Canada", "Ontario"]);
+    expect(dataset.leftOutColumns).toEqual(["UOM_ID", "SCALAR_ID", "COORDINATE", "DECIMALS"]);
+    expect(dataset.issues.map((i) => i.message)).toContain(
+      "Columns `UOM_ID` (81), `SCALAR_ID` (3), `COORDINATE` (1.1), `DECIMALS` (0) hold the same number on every row, as code columns do, so they are not read as a series (pick them as value columns to forecast anyway).",
+    );
+    // Picked, a code column is read like any other.
+    expect(read(text, { valueColumns: ["VALUE", "UOM_ID"] }).series.map((s) => s.name)).toEqual(["Canada · VALUE", "Canada · UOM_ID", "Ontario · VALUE", "Ontario · UOM_ID"]);
+  });
+
+  it("keep a wide file's column of zeros (a product not sold yet), a column that changes once, and a file's only value column", () => {
+    const wide = read(`month,shoes,hats,gloves\n${months.map((m, i) => `${m},${20 + (i % 4)},0,${i === 11 ? 6 : 5}`).join("\n")}\n`);
+    expect(wide.series.map((s) => s.name)).toEqual(["shoes", "hats", "gloves"]);
+    expect(wide.leftOutColumns).toEqual([]);
+    const alone = read(`month,price\n${months.map((m) => `${m},9.99`).join("\n")}\n`);
+    expect(alone.series.map((s) => s.name)).toEqual(["price"]);
+  });
+
+  it("take the dates that change for the time axis, not a date stamped on every row (Eurostat's LAST UPDATE)", () => {
+    const rows = ["DE", "FR"].flatMap((geo, g) => months.map((m, i) => `ESTAT:STS_TRTU_M(1.0),15/11/24 23:00:00,M,${geo},${m},${(100 + i * 0.5 + g).toFixed(1)},`));
+    const dataset = read(`DATAFLOW,LAST UPDATE,freq,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG\n${rows.join("\n")}\n`);
+    expect(dataset.timeColumn).toBe("TIME_PERIOD");
+    expect(dataset.series.map((s) => s.name)).toEqual(["DE", "FR"]);
+    expect(dataset.series[0]!.frequency.kind).toBe("monthly");
+    expect(dataset.series[0]!.times).toHaveLength(12);
+  });
+});
+
 describe("readDataset refuses bad files with the row, the column and what to do", () => {
   it.each([
     ["", "The file is empty. Choose a CSV file with a header row and at least one data row."],

@@ -88,9 +88,10 @@ export interface ParsedDataset {
   series: ParsedSeries[];
   /**
    * Value columns left out of the series because every cell is a calendar field of its row's date
-   * (`week` the ISO week): none when the analyst chose the value columns.
+   * (`week` the ISO week) or the same number (a code column): none when the analyst chose the
+   * value columns.
    */
-  calendarColumns: string[];
+  leftOutColumns: string[];
   /**
    * Columns with no cell in the sampled rows that hold numbers further down, left out of the series
    * (with a note); the analyst may choose them as value columns.
@@ -383,6 +384,12 @@ function detectPeriodTable(values: ColumnInfo[], time: ColumnInfo | null): Colum
 }
 
 /** Resolves the time, id and value columns from the detected columns and the analyst's choices. */
+function sameOnEveryRow(column: ColumnInfo, sampleRows: string[][]): boolean {
+  if (sampleRows.length < 3) return false;
+  const first = (sampleRows[0]?.[column.index] ?? "").trim();
+  return sampleRows.every((row) => (row[column.index] ?? "").trim() === first);
+}
+
 export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleRows: string[][]): Result<Plan> {
   const names = columns.map((c) => `\`${c.name}\``).join(", ");
   let time: ColumnInfo | null = null;
@@ -395,7 +402,11 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
     time = chosen;
   } else if (options.timeColumn === undefined) {
     // Written dates over numbers that read as years or serial dates (`month,Sales prior year`).
-    time = columns.find((c) => c.kind === "time" && !c.numeric) ?? columns.find((c) => c.kind === "time") ?? null;
+    // A date that is the same on every row is a stamp on the file (Eurostat's `LAST UPDATE`
+    // before `TIME_PERIOD`), not the time axis.
+    const changing = columns.filter((c) => c.kind === "time" && !sameOnEveryRow(c, sampleRows));
+    const candidates = changing.length > 0 ? changing : columns.filter((c) => c.kind === "time");
+    time = candidates.find((c) => !c.numeric) ?? candidates[0] ?? null;
   }
 
   const parts = time ? (detectDateParts(columns, time, sampleRows) ?? detectSettlementPeriods(columns, time, sampleRows)) : null;
@@ -463,6 +474,41 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
   return ok({ time, id, values, rowNumbers, calendar, clock, parts, matrix });
 }
 
+
+/** Fewer rows than this do not show that a column never changes. */
+const CONSTANT_MIN_ROWS = 8;
+
+/**
+ * Value columns whose every cell, in every series, is one number, while at least one other value
+ * column changes. In a wide file 0 does not count: a column of zeros can be a product that has not
+ * sold yet; in a long file the same column is 0 for every series (`DECIMALS`).
+ * @param candidates the value columns that could be left out
+ * @param values every value column, in the groups' order
+ * @param long whether a column names the series
+ * @returns each constant column with its number as written in the note
+ */
+function constantColumns(candidates: ColumnInfo[], values: ColumnInfo[], groups: Map<string, Group>, long: boolean): [ColumnInfo, string][] {
+  const constants: [ColumnInfo, string][] = [];
+  for (const info of candidates) {
+    const c = values.indexOf(info);
+    let only = Number.NaN;
+    let count = 0;
+    let constant = true;
+    for (const group of groups.values()) {
+      const column = group.values[c];
+      if (!column) continue;
+      for (let i = 0; i < column.length && constant; i++) {
+        const v = column.data[i] as number;
+        if (Number.isNaN(v)) continue;
+        if (count === 0) only = v;
+        else if (v !== only) constant = false;
+        count++;
+      }
+    }
+    if (constant && count >= CONSTANT_MIN_ROWS && (long || only !== 0)) constants.push([info, String(only)]);
+  }
+  return constants.length < candidates.length ? constants : [];
+}
 
 /** A Float64Array (or Int32Array) that grows as points arrive: 8 bytes a point, no boxed numbers. */
 class Growable<A extends Float64Array | Int32Array> {
@@ -1077,6 +1123,20 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     for (const [info, what] of derived) {
       issues.push({ kind: "note", message: `Column \`${info.name}\` is ${what} of the date: left out of the series (pick it as a value column to forecast it anyway).` });
     }
+    // Statistics offices' long files (Statistics Canada, Eurostat) carry code columns beside the
+    // value (`UOM_ID` 81, `SCALAR_ID` 3, `DECIMALS` 0 on every row): read as series they were
+    // forecast as flat lines ahead of the one that mattered.
+    // Not when rows are added up: a quantity of 1 on every sale is the count of sales.
+    const constants = plan.time && !matrix && !options.valueColumns?.length && !options.aggregate ? constantColumns(plan.values.filter((v) => v !== id && !derived.has(v)), plan.values, groups, id !== null) : [];
+    if (constants.length > 0) {
+      const names = constants.map(([info, value]) => `\`${info.name}\` (${value})`).join(", ");
+      const one = constants.length === 1;
+      issues.push({
+        kind: "note",
+        message: `${one ? "Column" : "Columns"} ${names} ${one ? "holds" : "hold"} the same number on every row, as code columns do, so ${one ? "it is" : "they are"} not read as a series (pick ${one ? "it as a value column" : "them as value columns"} to forecast anyway).`,
+      });
+      for (const [info] of constants) derived.set(info, "constant");
+    }
     if (plan.rowNumbers) issues.push({ kind: "note", message: `Column \`${plan.rowNumbers.name}\` only counts the rows (the row names R and pandas write), so it is not read as a series.` });
     if (!plan.time) issues.push({ kind: "note", message: noTimeNote(columns, sniffed.sampleRows, options.timeColumn === null) });
     // Empty cells inside each value column's series (those before its first value and after its
@@ -1326,7 +1386,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       dateOrder: timeInfo?.dateOrder ?? null,
       idColumn: id?.name ?? null,
       shape: id ? "tidy" : plan.values.length - derived.size > 1 ? "wide" : "long",
-      calendarColumns: [...derived.keys()].map((c) => c.name),
+      leftOutColumns: [...derived.keys()].map((c) => c.name),
       lateColumns: late.map((c) => c.column.name),
       series,
       rowCount: dataIndex,
