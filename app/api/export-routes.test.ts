@@ -557,7 +557,6 @@ describe("routes that take no query parameters", () => {
   // Ignored, `?limit=5` answered every dataset as if it had been applied, and `?horizon=12` on a
   // forecast started one with the automatic horizon.
   it.each([
-    ["GET /api/datasets", "/api/datasets?limit=5", "limit", () => upload.GET(get("/api/datasets?limit=5"))],
     ["GET /api/datasets/<id>", "?fields=name", "fields", () => dataset.GET(get(`/api/datasets/${d.id}?fields=name`), params({ id: d.id }))],
     ["DELETE /api/datasets/<id>", "?force=1", "force", () => dataset.DELETE(new Request(`http://localhost/api/datasets/${d.id}?force=1`, { method: "DELETE" }), params({ id: d.id }))],
     ["GET /api/runs/<id>", "?include=model", "include", () => run.GET(get(`/api/runs/${runId}?include=model`), params({ id: runId }))],
@@ -575,6 +574,37 @@ describe("routes that take no query parameters", () => {
     await expectError(await request(), 422, `The request is not valid: \`${parameter}\` is not a parameter of this address; it takes none.`);
     expect((await dataset.GET(get("/x"), params({ id: d.id }))).status).toBe(200);
     expect((await run.GET(get("/x"), params({ id: runId }))).status).toBe(200);
+  });
+});
+
+describe("GET /api/datasets", () => {
+  it("finds, sorts and pages the datasets as the home page does, with how many match, and refuses what it does not take", async () => {
+    const months = (n: number) => `month,v\n${Array.from({ length: n }, (_, i) => `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")},${i + 1}`).join("\n")}\n`;
+    // A few milliseconds apart, so that "newest first" has an order to check.
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
+    const apples = await uploadCsv(months(30), "Listtest Äpfel");
+    await pause();
+    const pears = await uploadCsv(months(50), "listtest pears");
+    await pause();
+    const figs = await uploadCsv(months(40), "LISTTEST figs 10");
+    const list = async (query: string) => (await upload.GET(get(`/api/datasets${query}`))).json() as Promise<{ datasets: { id: string }[]; total: number }>;
+    const ids = async (query: string) => (await list(query)).datasets.map((d) => d.id);
+
+    const all = await list("");
+    expect(all.total).toBe(all.datasets.length);
+    expect(all.datasets.map((d) => d.id)).toEqual(expect.arrayContaining([apples.id, pears.id, figs.id]));
+    // Newest first by default; the find ignores case and accents, in the name or the file name.
+    expect(await ids("?find=listtest")).toEqual([figs.id, pears.id, apples.id]);
+    expect(await ids("?find=APFEL")).toEqual([apples.id]);
+    expect(await ids("?find=listtest&sort=name")).toEqual([apples.id, figs.id, pears.id]);
+    expect(await ids("?find=listtest&sort=points")).toEqual([pears.id, figs.id, apples.id]);
+    expect(await list("?find=listtest&sort=points&limit=2&offset=1")).toMatchObject({ datasets: [{ id: figs.id }, { id: apples.id }], total: 3 });
+    expect(await list("?find=listtest&offset=3")).toEqual({ datasets: [], total: 3 });
+    expect(await list("?find=no+such+dataset")).toEqual({ datasets: [], total: 0 });
+
+    await expectError(await upload.GET(get("/api/datasets?page=2")), 422, "The request is not valid: `page` is not a parameter of this address; it takes `find`, `sort`, `limit`, `offset`.");
+    expect((await upload.GET(get("/api/datasets?limit=0"))).status).toBe(422);
+    expect((await upload.GET(get("/api/datasets?sort=oldest"))).status).toBe(422);
   });
 });
 

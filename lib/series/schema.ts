@@ -2,6 +2,7 @@ import { z } from "zod";
 import { COMBINE } from "../csv/aggregate";
 import { PERIODS } from "../time/period";
 import { checkNameText, MAX_NAME_LENGTH } from "./names";
+import { DATASET_SORTS, type DatasetSort } from "./to-dataset-page";
 import type { DatasetShape, IngestIssue } from "../csv/read-dataset";
 import type { ColumnKind, CsvDialect } from "../csv/sniff-csv";
 import type { DateOrder } from "../time/detect-time-format";
@@ -48,6 +49,18 @@ export const uploadQuerySchema = z.strictObject({
   /** importOptionsSchema as JSON text. */
   options: z.string().optional(),
 });
+
+/**
+ * The query of GET /api/datasets: without `limit`, every matching dataset from `offset` on. The
+ * orders and the find are the home page's (`/?find=&sort=`).
+ */
+export const datasetListQuerySchema = z.strictObject({
+  find: z.string().max(200).optional(),
+  sort: z.enum(Object.keys(DATASET_SORTS) as [DatasetSort, ...DatasetSort[]]).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  offset: z.coerce.number().int().min(0).optional(),
+});
+export type DatasetListQuery = z.infer<typeof datasetListQuerySchema>;
 
 /** How a dataset's file was read, kept with the dataset and shown on its page. */
 export interface IngestReport {

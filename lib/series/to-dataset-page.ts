@@ -63,13 +63,21 @@ const COMPARE: Record<DatasetSort, (a: DatasetSummaryDto, b: DatasetSummaryDto) 
 };
 
 /**
+ * The datasets whose name or file name holds `find` ({@link nameHolds}; empty: all of them), in the
+ * order `sort` names, ties newest first. The home page and GET /api/datasets list by it.
+ */
+export function findDatasets(all: readonly DatasetSummaryDto[], find: string, sort: DatasetSort): DatasetSummaryDto[] {
+  const matching = find ? all.filter((d) => nameHolds(d.name, find) || nameHolds(d.fileName ?? "", find)) : [...all];
+  return matching.sort((a, b) => COMPARE[sort](a, b) || COMPARE.newest(a, b));
+}
+
+/**
  * One page of the datasets: those whose name or file name holds `find` ({@link nameHolds}), in the view's
  * order (ties newest first), `DATASETS_PAGE_SIZE` at a time.
  * @param all every dataset's summary
  */
 export function toDatasetPage(all: readonly DatasetSummaryDto[], view: DatasetListView): DatasetPage {
-  const matching = view.find ? all.filter((d) => nameHolds(d.name, view.find) || nameHolds(d.fileName ?? "", view.find)) : [...all];
-  matching.sort((a, b) => COMPARE[view.sort](a, b) || COMPARE.newest(a, b));
+  const matching = findDatasets(all, view.find, view.sort);
   const pages = Math.max(1, Math.ceil(matching.length / DATASETS_PAGE_SIZE));
   const page = Math.min(view.page, pages);
   return {

@@ -1,14 +1,21 @@
-import { importOptionsSchema, uploadQuerySchema } from "@/lib/series/schema";
+import { datasetListQuerySchema, importOptionsSchema, uploadQuerySchema } from "@/lib/series/schema";
+import { findDatasets } from "@/lib/series/to-dataset-page";
 import { listDatasets } from "@/lib/server/datasets";
-import { handle, HttpError, NO_QUERY, parseQuery, parseRequest, parseRequestJson, routeMethods } from "@/lib/server/http";
+import { handle, HttpError, parseQuery, parseRequest, parseRequestJson, routeMethods } from "@/lib/server/http";
 import { importCsv, toServerTiming, type ImportTimings } from "@/lib/server/import-csv";
 import { CUT_OFF_MESSAGE, limitBytes, maxUploadBytes, readLimitedForm, tooLargeMessage } from "@/lib/server/upload-limit";
 
 export const dynamic = "force-dynamic";
 
+/**
+ * The datasets, newest first (or `?sort=name` / `points`), those whose name or file name holds
+ * `?find=` when given, and `total`, how many match; `?limit=25&offset=50` for a page.
+ */
 export const GET = handle(async (request: Request) => {
-  parseQuery(NO_QUERY, request);
-  return Response.json({ datasets: await listDatasets() });
+  const query = parseQuery(datasetListQuerySchema, request);
+  const matching = findDatasets(await listDatasets(), query.find?.trim() ?? "", query.sort ?? "newest");
+  const offset = query.offset ?? 0;
+  return Response.json({ datasets: matching.slice(offset, query.limit === undefined ? undefined : offset + query.limit), total: matching.length });
 });
 
 /** Body types sent as the CSV itself (streamed), rather than as a multipart form. */
