@@ -40,7 +40,7 @@ export async function forecastFromModel(saved: SavedModel, series: SeriesInput[]
     return {
       horizon,
       series: matched.map(({ input, state }) => {
-        const clean = cleanSeries(input.values);
+        const clean = cleanSeries(input.values, saved.seasonLength);
         if (clean.values.length < lookback) throw new SeriesTooShortError(input.name, clean.values.length, lookback, horizon);
         const T = clean.values.length;
         const m = Math.max(1, Math.round(saved.seasonLength));

@@ -2,47 +2,117 @@ import { usableLength } from "./config";
 import { slope } from "./baselines";
 import { cycleAt, fitLongCycle, hasLongCycle, repeatsWeekly, weekLength, withoutCycle } from "./cycle";
 import { chooseTrend, fitSmoothing, forecastSmoothing, runSmoothing, seasonAt } from "./exponential-smoothing";
-import { isSeasonal, isSeasonalAfterDifferencing, peaksAtSeason, seasonalStrength, STRONG_SEASON } from "./seasonality";
+import { quantile } from "./quantile";
+import { centredMovingAverage, isSeasonal, isSeasonalAfterDifferencing, peaksAtSeason, seasonalStrength, STRONG_SEASON, variance } from "./seasonality";
 import { applyTransform, ceilingOf, chooseTransform, isNonNegative, type OutputScale } from "./transform";
 import type { ForecastConfig, LongCycle, SeriesInput, SmoothingModel, TransformKind } from "./types";
 import { targetScale, type SeriesFrame } from "./windows";
 
 /** A series with its missing values handled. */
 export interface CleanSeries {
-  /** Values from the first finite one on; inner gaps interpolated linearly, a missing tail carried forward. */
+  /**
+   * Values from the first finite one on; inner gaps interpolated (along the season when there is
+   * a clear one, see {@link fillAlongSeason}), a missing tail carried forward.
+   */
   values: Float64Array;
   /** Leading missing values dropped (index i of `values` is index offset + i of the input). */
   offset: number;
   /** Values filled in. */
   filled: number;
+  /** The filled values follow the season's pattern rather than a straight line. */
+  filledWithSeason: boolean;
 }
 
 /**
- * Drops leading missing values and fills the others (linear interpolation inside, last value
- * carried forward at the end). Non-finite values count as missing.
+ * Drops leading missing values and fills the others: linear interpolation inside, last value
+ * carried forward at the end, both on the seasonally adjusted values when the series has a clear
+ * season of `seasonLength` steps (as R's `na.interp` fills seasonal series). Non-finite values
+ * count as missing.
  * @param values raw values, oldest first; NaN = missing
+ * @param seasonLength m in steps (1: no season)
  */
-export function cleanSeries(values: ArrayLike<number>): CleanSeries {
+export function cleanSeries(values: ArrayLike<number>, seasonLength = 1): CleanSeries {
   const offset = values.length - usableLength(values);
-  const out = new Float64Array(values.length - offset);
-  let filled = 0;
+  const raw = Float64Array.from({ length: values.length - offset }, (_, i) => values[offset + i] as number);
+  const missing = raw.reduce((count, v) => count + (Number.isFinite(v) ? 0 : 1), 0);
+  const linear = interpolateGaps(raw);
+  const seasonal = missing > 0 ? fillAlongSeason(raw, linear, Math.round(seasonLength)) : null;
+  return { values: seasonal ?? linear, offset, filled: missing, filledWithSeason: seasonal !== null };
+}
+
+/** Fills non-finite values linearly between their finite neighbours, the last finite value carried forward after them. */
+function interpolateGaps(raw: Float64Array): Float64Array {
+  const out = new Float64Array(raw.length);
   let lastIndex = -1;
-  for (let i = 0; i < out.length; i++) {
-    const v = values[offset + i] as number;
+  for (let i = 0; i < raw.length; i++) {
+    const v = raw[i] as number;
     if (!Number.isFinite(v)) continue;
     if (lastIndex >= 0 && i - lastIndex > 1) {
       const from = out[lastIndex] as number;
       for (let k = lastIndex + 1; k < i; k++) out[k] = from + ((v - from) * (k - lastIndex)) / (i - lastIndex);
-      filled += i - lastIndex - 1;
     }
     out[i] = v;
     lastIndex = i;
   }
-  for (let k = lastIndex + 1; k < out.length; k++) {
-    out[k] = out[lastIndex] as number;
-    filled++;
+  for (let k = lastIndex + 1; k < out.length; k++) out[k] = out[lastIndex] as number;
+  return out;
+}
+
+/**
+ * Share of the detrended variance the season must explain before gaps are filled along it. Noise
+ * over three seasons reaches about 0.5 in a few draws (see {@link STRONG_SEASON}); a season that
+ * weak changes a fill by less than the noise does.
+ */
+const FILL_SEASON_STRENGTH = 0.6;
+
+/**
+ * The gaps filled along the season: seasonal indices (ratios for a positive series, differences
+ * otherwise: classical decomposition, medians per phase over the values read) are taken off, the
+ * adjusted values interpolated, and the indices put back. A straight line across a year missing
+ * from a monthly series had no season in it, and every method then fitted a season a quarter
+ * weaker (seasonal naive scored 0.32 in the backtest of such a series, the network 0.84).
+ * @param raw the values with gaps (non-finite)
+ * @param linear the same, gaps filled linearly
+ * @param m season length in steps
+ * @returns the filled values, or null when there is no clear season to fill along
+ */
+function fillAlongSeason(raw: Float64Array, linear: Float64Array, m: number): Float64Array | null {
+  const n = raw.length;
+  if (m < 2 || n < 3 * m) return null;
+  const read = (t: number) => Number.isFinite(raw[t] as number);
+  let positive = true;
+  let nonNegative = true;
+  for (let t = 0; t < n; t++) {
+    if (read(t) && (raw[t] as number) <= 0) positive = false;
+    if (read(t) && (raw[t] as number) < 0) nonNegative = false;
   }
-  return { values: out, offset, filled };
+  const trend = centredMovingAverage(linear, m);
+  const byPhase: number[][] = Array.from({ length: m }, () => []);
+  for (let t = 0; t < n; t++) {
+    const level = trend[t] as number;
+    if (!read(t) || Number.isNaN(level) || (positive && level <= 0)) continue;
+    (byPhase[t % m] as number[]).push(positive ? (raw[t] as number) / level : (raw[t] as number) - level);
+  }
+  if (byPhase.some((phase) => phase.length < 2)) return null;
+  const medians = byPhase.map((phase) => quantile(Float64Array.from(phase).sort(), 0.5));
+  const centre = medians.reduce((sum, v) => sum + v, 0) / m;
+  const indices = medians.map((v) => (positive ? v / centre : v - centre));
+  const detrended = byPhase.flat();
+  const remainder = byPhase.flatMap((phase, j) => phase.map((v) => v - (positive ? (indices[j] as number) * centre : (indices[j] as number) + centre)));
+  const spread = variance(detrended);
+  if (!(spread > 0) || 1 - variance(remainder) / spread < FILL_SEASON_STRENGTH) return null;
+
+  const index = (t: number) => indices[t % m] as number;
+  const adjusted = raw.map((v, t) => (positive ? v / index(t) : v - index(t)));
+  const filled = interpolateGaps(adjusted);
+  const out = Float64Array.from(raw);
+  for (let t = 0; t < n; t++) {
+    if (read(t)) continue;
+    const v = positive ? (filled[t] as number) * index(t) : (filled[t] as number) + index(t);
+    // A series that never went below 0 (counts with zeros, on differences) is not filled below it.
+    out[t] = nonNegative ? Math.max(v, 0) : v;
+  }
+  return out;
 }
 
 /**

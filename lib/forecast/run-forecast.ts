@@ -59,7 +59,7 @@ export async function runForecast(asked: ForecastRequest, options: RunForecastOp
   const started = Date.now();
   checkRequest(asked);
   checkHorizon(asked.horizon, toHistories(asked.series));
-  const cleaned = asked.series.map((s) => cleanSeries(s.values));
+  const cleaned = asked.series.map((s) => cleanSeries(s.values, asked.seasonLength));
   const m = seasonFitsHistory(asked.seasonLength, Math.max(...cleaned.map((c) => c.values.length)))
     ? seasonToModel(asked.frequency, asked.seasonLength, cleaned.map((c) => c.values), asked.config?.deseasonalize)
     : 1;
@@ -378,6 +378,7 @@ async function forecastGroup(job: GroupJob) {
           ...(s.prepared.cycle ? { cyclePeriod: s.prepared.cycle.period } : {}),
           ...(s.prepared.smoothing.trend === "damped" ? { dampedTrend: true } : {}),
           filled: s.clean.filled,
+          ...(s.clean.filledWithSeason ? { filledWithSeason: true } : {}),
           ...(bt.outliers.length > 0 ? { outliers: bt.outliers.map((k) => k + s.clean.offset) } : {}),
           ...(bt.unusualEnd.length > 0 ? { unusualEnd: bt.unusualEnd.map((k) => k + s.clean.offset) } : {}),
         },

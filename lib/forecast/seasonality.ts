@@ -113,7 +113,8 @@ export function seasonalStrength(values: ArrayLike<number>, seasonLength: number
  */
 export const STRONG_SEASON = 0.9;
 
-function variance(values: number[]): number {
+/** Population variance. */
+export function variance(values: number[]): number {
   const mean = values.reduce((sum, v) => sum + v, 0) / values.length;
   return values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / values.length;
 }

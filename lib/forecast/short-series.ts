@@ -54,7 +54,7 @@ const SHORT_SERIES_MARGIN = 0.7;
  * @throws SeriesTooShortError below {@link SHORT_SERIES_MIN_FIT} + 1 usable values
  */
 export function forecastShortSeries(series: SeriesInput, horizon: number, seasonLength: number): ShortSeriesForecast {
-  const clean = cleanSeries(series.values);
+  const clean = cleanSeries(series.values, seasonLength);
   const values = clean.values;
   const n = values.length;
   if (n < SHORT_SERIES_MIN_FIT + 1) throw new SeriesTooShortError(series.name, n, SHORT_SERIES_MIN_FIT + 1, horizon, false);
@@ -132,7 +132,7 @@ export function forecastShortSeries(series: SeriesInput, horizon: number, season
       folds: scored > 0 ? toFolds(values, scale, plan, scoredForecasts, clean.offset) : [],
       chosen,
       chosenReason: reason,
-      preprocessing: { transform: decided.transform, deseasonalized: seasonal, seasonLength: m, filled: clean.filled, ...(m < asked ? { seasonDropped: asked } : {}) },
+      preprocessing: { transform: decided.transform, deseasonalized: seasonal, seasonLength: m, filled: clean.filled, ...(clean.filledWithSeason ? { filledWithSeason: true } : {}), ...(m < asked ? { seasonDropped: asked } : {}) },
     },
   };
 }

@@ -258,6 +258,8 @@ export interface SeriesPreprocessing {
   dampedTrend?: boolean;
   /** Missing values filled by interpolation. */
   filled: number;
+  /** They were filled along the season (see cleanSeries; absent: on a straight line). */
+  filledWithSeason?: boolean;
   /** Indices (in the request's values) of isolated outliers the methods were fitted without (absent: none). */
   outliers?: number[];
   /**

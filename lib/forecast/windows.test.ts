@@ -23,6 +23,50 @@ describe("cleanSeries", () => {
   });
 });
 
+describe("cleanSeries along the season", () => {
+  const rmse = (a: ArrayLike<number>, b: ArrayLike<number>, at: number[]) => Math.sqrt(at.reduce((sum, t) => sum + ((a[t] as number) - (b[t] as number)) ** 2, 0) / at.length);
+  const withGaps = (truth: Float64Array, gaps: number[]) => Float64Array.from(truth, (v, t) => (gaps.includes(t) ? Number.NaN : v));
+  const span = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
+
+  it.each([
+    ["a positive series with a growing season (ratios)", seasonalSeries(120)],
+    ["a series around 0 (differences)", Float64Array.from({ length: 120 }, (_, t) => 0.05 * t - 3 + 4 * Math.sin((2 * Math.PI * t) / 12) + 0.3 * Math.cos(t * 1.7))],
+  ])("fills a missing year and a missing peak month with the season, not a straight line: %s", (_, truth) => {
+    const gaps = [...span(40, 52), 99];
+    const clean = cleanSeries(withGaps(truth, gaps), 12);
+    const linear = cleanSeries(withGaps(truth, gaps));
+    expect(clean.filled).toBe(13);
+    expect(clean.filledWithSeason).toBe(true);
+    expect(linear.filledWithSeason).toBe(false);
+    // What was read is kept exactly.
+    for (let t = 0; t < 120; t++) if (!gaps.includes(t)) expect(clean.values[t]).toBe(truth[t]);
+    const amplitude = Math.max(...truth) - Math.min(...truth);
+    expect(rmse(clean.values, truth, gaps)).toBeLessThan(0.05 * amplitude);
+    expect(rmse(linear.values, truth, gaps)).toBeGreaterThan(4 * rmse(clean.values, truth, gaps));
+  });
+
+  it("fills on a straight line where there is no clear season, too little history, or a season of 1", () => {
+    // Steady alternation of noise has no 12-month pattern.
+    const noise = Float64Array.from({ length: 120 }, (_, t) => 10 + Math.sin(t * 2.1) + Math.cos(t * 3.7));
+    expect(cleanSeries(withGaps(noise, [50, 51]), 12).filledWithSeason).toBe(false);
+    const short = seasonalSeries(30);
+    expect(cleanSeries(withGaps(short, [15]), 12).filledWithSeason).toBe(false);
+    expect(Array.from(cleanSeries(withGaps(seasonalSeries(120), [60]), 1).values)).toEqual(Array.from(cleanSeries(withGaps(seasonalSeries(120), [60])).values));
+  });
+
+  it("keeps a series of counts at or above 0 and carries a missing tail forward along the season", () => {
+    // Zeros every winter; the last two values (March and April, near the peak) are missing.
+    const counts = Float64Array.from({ length: 88 }, (_, t) => Math.max(0, Math.round(6 * Math.sin((2 * Math.PI * t) / 12) + ((t * 7) % 3))));
+    const gaps = [...span(30, 36), 86, 87];
+    const clean = cleanSeries(withGaps(counts, gaps), 12);
+    expect(clean.filledWithSeason).toBe(true);
+    expect(Math.min(...clean.values)).toBeGreaterThanOrEqual(0);
+    expect(rmse(clean.values, counts, gaps)).toBeLessThan(0.5 * rmse(cleanSeries(withGaps(counts, gaps)).values, counts, gaps));
+    // The tail follows the season from the last value read, rather than repeating it.
+    expect(clean.values[87]).toBeGreaterThan(counts[85] as number);
+  });
+});
+
 describe("transforms", () => {
   it.each(["log", "none"] as const)("%s round-trips", (kind) => {
     const values = [0.5, 1, 250, 1e6];

@@ -120,6 +120,7 @@ export const runSeriesSchema = z.object({
     cyclePeriod: z.number().positive().optional(),
     dampedTrend: z.boolean().optional(),
     filled: int,
+    filledWithSeason: z.boolean().optional(),
     /** Isolated outliers the methods were fitted without: when and what was read. */
     outliers: z.array(z.object({ t: z.number(), value: z.number() })).max(100_000).optional(),
     /** The last one or two values, kept though as far out as an outlier: when and what was read. */

@@ -30,7 +30,7 @@ export function describePreprocessing(p: SeriesPreprocessing | RunSeries["prepro
   else if (p.seasonDropped) parts.push(`season of ${steps(p.seasonDropped)} not modelled: the history is too short for it`);
   if (p.cyclePeriod) parts.push(`${WEEK_CYCLES.has(p.cyclePeriod) ? "weekly" : "yearly"} cycle (${steps(p.cyclePeriod)}) removed`);
   if (p.dampedTrend) parts.push("damped trend removed");
-  if (p.filled > 0) parts.push(`${p.filled} missing ${p.filled === 1 ? "value" : "values"} filled`);
+  if (p.filled > 0) parts.push(`${p.filled} missing ${p.filled === 1 ? "value" : "values"} filled${p.filledWithSeason ? " along the season" : ""}`);
   const outliers = p.outliers?.length ?? 0;
   if (outliers > 0) {
     const named = outlierLabels.slice(0, OUTLIERS_NAMED);
