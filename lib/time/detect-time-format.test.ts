@@ -292,3 +292,81 @@ describe("detectTimeFormat", () => {
     expect(detectTimeFormat(["2024-01-01", "not a date"])).toBeNull();
   });
 });
+
+/** Detects a column, reads every cell, writes each back, and writes the next `steps` times after the last. */
+function roundTrip(samples: string[], nextTimes: number[] = []): { pattern: string; times: number[]; written: string[]; next: string[] } {
+  const detected = detectTimeFormat(samples, { columnName: "date" });
+  if (detected?.format.kind !== "pattern") throw new Error(`not read as a pattern: ${JSON.stringify(samples)}`);
+  const format = detected.format;
+  const parse = makeTimeParser(format);
+  const times = samples.map((s, i) => parse(s, i));
+  return { pattern: format.pattern, times, written: times.map((t) => formatTime(t, format)), next: nextTimes.map((t) => formatTime(t, format)) };
+}
+
+describe("times that analysts' files use and were numbered in file order", () => {
+  it.each([
+    // Year-first dotted dates (Chinese, Japanese and Korean exports, some ERPs).
+    [["2023.01.15", "2023.01.16", "2023.01.17"], "%Y.%m.%d", Date.UTC(2023, 0, 15), Date.UTC(2023, 0, 18), "2023.01.18"],
+    [["2023.01.15 13:45", "2023.01.15 14:45"], "%Y.%m.%d %H:%M", Date.UTC(2023, 0, 15, 13, 45), Date.UTC(2023, 0, 15, 15, 45), "2023.01.15 15:45"],
+    [["2023.12.31 23:00:00", "2024.01.01 00:00:00"], "%Y.%m.%d %H:%M:%S", Date.UTC(2023, 11, 31, 23), Date.UTC(2024, 0, 1, 1), "2024.01.01 01:00:00"],
+    // Quarters with the number first, or a two-digit year (same pivot as `Jan-15`: 00–68 are 2000s).
+    [["1Q2015", "2Q2015", "3Q2015", "4Q2015"], "%qQ%Y", Date.UTC(2015, 0, 1), Date.UTC(2016, 0, 1), "1Q2016"],
+    [["3Q15", "4Q15"], "%qQ%y", Date.UTC(2015, 6, 1), Date.UTC(2016, 0, 1), "1Q16"],
+    [["Q3-15", "Q4-15"], "Q%q-%y", Date.UTC(2015, 6, 1), Date.UTC(2016, 0, 1), "Q1-16"],
+    [["Q3/98", "Q4/98"], "Q%q/%y", Date.UTC(1998, 6, 1), Date.UTC(1999, 0, 1), "Q1/99"],
+    // ISO week dates with the weekday's number (Monday 1): a daily series.
+    [["2024-W05-6", "2024-W05-7", "2024-W06-1"], "%G-W%V-%u", Date.UTC(2024, 1, 3), Date.UTC(2024, 1, 6), "2024-W06-2"],
+    [["2020W537", "2021W011"], "%GW%V%u", Date.UTC(2021, 0, 3), Date.UTC(2021, 0, 5), "2021W012"],
+    // RFC 2822 / HTTP dates with a zone: the weekday is checked as for every weekday format.
+    [["Sun, 01 Jan 2023 13:45:00 GMT", "Sun, 01 Jan 2023 14:45:00 GMT"], "%a, %d %b %Y %H:%M:%S GMT", Date.UTC(2023, 0, 1, 13, 45), Date.UTC(2023, 0, 2, 0, 0), "Mon, 02 Jan 2023 00:00:00 GMT"],
+    [["Sat, 31 Dec 2022 23:00:00 +0000", "Sun, 01 Jan 2023 00:00:00 +0000"], "%a, %d %b %Y %H:%M:%S %z", Date.UTC(2022, 11, 31, 23), Date.UTC(2023, 0, 1, 1), "Sun, 01 Jan 2023 01:00:00 +0000"],
+  ])("reads %j as %s, writes it back and continues it", (samples, pattern, first, next, written) => {
+    const read = roundTrip(samples, [next]);
+    expect(read.pattern).toBe(pattern);
+    expect(read.times[0]).toBe(first);
+    expect(read.written).toEqual(samples);
+    expect(read.next).toEqual([written]);
+  });
+
+  it.each([
+    // These were listed as not read, but already were; kept here so they stay read.
+    [["5 Jan 2023 13:45", "5 Jan 2023 14:45"], "%-d %b %Y %H:%M", "5 Jan 2023 15:45"],
+    [["05-Jan-2023 13:45:00", "05-Jan-2023 14:45:00"], "%d-%b-%Y %H:%M:%S", "05-Jan-2023 15:45:00"],
+    [["Jan 5, 2023 13:45", "Jan 5, 2023 14:45"], "%b %-d, %Y %H:%M", "Jan 5, 2023 15:45"],
+    [["Sun, 01 Jan 2023", "Mon, 02 Jan 2023"], "%a, %d %b %Y", "Tue, 03 Jan 2023"],
+    [["Sun, 01 Jan 2023 13:45:00", "Sun, 01 Jan 2023 14:45:00"], "%a, %d %b %Y %H:%M:%S", "Sun, 01 Jan 2023 15:45:00"],
+    [["Q3 2015", "Q4 2015"], "Q%q %Y", "Q1 2016"],
+    [["Q3/2015", "Q4/2015"], "Q%q/%Y", "Q1/2016"],
+    [["KW 51 2020", "KW 52 2020", "KW 53 2020"], "KW %V %G", "KW 01 2021"],
+    [["KW51-2020", "KW52-2020", "KW53-2020"], "KW%V-%G", "KW01-2021"],
+  ])("reads %j as %s and continues it with %s", (samples, pattern, next) => {
+    const read = roundTrip(samples);
+    const step = (read.times[1] as number) - (read.times[0] as number);
+    const following = pattern.includes("%q") ? Date.UTC(2016, 0, 1) : (read.times.at(-1) as number) + step;
+    expect(read.pattern).toBe(pattern);
+    expect(read.written).toEqual(samples);
+    expect(formatTime(following, { kind: "pattern", pattern })).toBe(next);
+  });
+
+  it("does not take decimal years, numbers or one-digit parts for year-first dotted dates", () => {
+    expect(detectTimeFormat(["1949.0833", "1949.1667", "1949.25", "1949.3333"], { columnName: "time" })?.format.kind).toBe("decimal-year");
+    expect(detectTimeFormat(["2023.1.15", "2023.1.16"], { columnName: "date" })).toBeNull();
+    expect(detectTimeFormat(["2023.01.5", "2023.01.6"], { columnName: "date" })).toBeNull();
+    expect(detectTimeFormat(["1.234.567", "2.345.678"], { columnName: "date" })).toBeNull();
+    expect(detectTimeFormat(["2023.02.30"], { columnName: "date" })).toBeNull();
+  });
+
+  it("refuses a weekday that is not the date's, and a weekday number past 7", () => {
+    expect(detectTimeFormat(["Mon, 01 Jan 2023 13:45:00 GMT", "Mon, 01 Jan 2023 14:45:00 GMT"])).toBeNull();
+    expect(detectTimeFormat(["2024-W05-7", "2024-W05-8"])).toBeNull();
+    expect(detectTimeFormat(["2021-W53-1"])).toBeNull();
+  });
+
+  it("reads an RFC 2822 offset as the moment it names and writes it back without a colon", () => {
+    const detected = detectTimeFormat(["Sun, 01 Jan 2023 14:45:00 +0100", "Sun, 01 Jan 2023 15:45:00 +0100"]);
+    expect(detected?.format).toMatchObject({ kind: "pattern", pattern: "%a, %d %b %Y %H:%M:%S %z", offsetMinutes: 60 });
+    const format = detected!.format;
+    expect(makeTimeParser(format)("Sun, 01 Jan 2023 14:45:00 +0100", 0)).toBe(Date.UTC(2023, 0, 1, 13, 45));
+    expect(formatTime(Date.UTC(2023, 0, 1, 15, 45), format)).toBe("Sun, 01 Jan 2023 16:45:00 +0100");
+  });
+});

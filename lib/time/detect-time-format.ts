@@ -137,6 +137,16 @@ const CLOCK = "(?:([ T])(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([AaPp][Mm])?)?\\s*
 const SLASHED = new RegExp(`^\\s*(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})${CLOCK}`);
 /** A cell's date before a time of day (groups 2–6 as in CLOCK). */
 const DATED_CLOCK = new RegExp(`^\\s*(.*?\\S)\\s*?${CLOCK}`, "u");
+/** Year-first dotted dates, two digits for month and day (groups 1–5 as in CLOCK). */
+const YEAR_FIRST_DOTTED = new RegExp(`^\\s*\\d{4}\\.\\d{2}\\.\\d{2}${CLOCK}`);
+/** The zone after a time of day that ends RFC 2822 and HTTP dates (` GMT`, ` +0000`): the time before it in group 1. */
+const CLOCK_ZONE = /(\d:\d{2})\s+(GMT|UTC|[+-]\d{4})\s*$/i;
+
+/** A cell without the zone after its time of day, as DATED_CLOCK reads it. */
+function withoutClockZone(cell: string): string {
+  const zone = CLOCK_ZONE.exec(cell);
+  return zone ? cell.slice(0, zone.index + (zone[1] as string).length) : cell;
+}
 
 /**
  * The pattern of the time of day after a date, from CLOCK's groups of one sample: ` %H:%M`,
@@ -179,10 +189,14 @@ function slashedCandidates(sample: string, values: string[]): { dmy: string; mdy
  * @param values the column's sampled cells: the hour is unpadded when any of them writes it so
  */
 function monthNamePatterns(cell: string, values: string[]): string[] {
-  const timed = DATED_CLOCK.exec(cell);
+  const timed = DATED_CLOCK.exec(withoutClockZone(cell));
   const sample = timed?.[1] ?? cell;
-  const time = timed ? clockPattern(timed.slice(2, 7), values.some((v) => (DATED_CLOCK.exec(v)?.[3] ?? "").length === 1)) : "";
-  return datePatternsWithMonthName(sample).map((pattern) => pattern + time);
+  const time = timed ? clockPattern(timed.slice(2, 7), values.some((v) => (DATED_CLOCK.exec(withoutClockZone(v))?.[3] ?? "").length === 1)) : "";
+  // RFC 2822 (e-mail, HTTP, RSS) ends with `GMT` or an offset: a name is kept as written, as
+  // `… UTC` is after ISO dates; an offset is read, so the times are the moments they name.
+  const zone = timed ? CLOCK_ZONE.exec(cell)?.[2] : undefined;
+  const zoned = zone === undefined ? "" : /^[+-]/.test(zone) ? " %z" : ` ${zone}`;
+  return datePatternsWithMonthName(sample).map((pattern) => pattern + time + zoned);
 }
 
 function datePatternsWithMonthName(sample: string): string[] {
@@ -222,13 +236,19 @@ function datePatternsWithMonthName(sample: string): string[] {
   return out;
 }
 
-/** Quarters (1965 Q1, Q1-1965), months in the statistical agencies' style (2020M01) and ISO weeks (2020-W05, KW 05/2020). */
+/** Quarters (1965 Q1, Q1-1965, 1Q65), months in the statistical agencies' style (2020M01) and ISO weeks (2020-W05, KW 05/2020). */
 function periodPatterns(sample: string): string[] {
   const trimmed = sample.trim();
   let match = /^(\d{4})(\s*[-/ ]?\s*)[Qq]([1-4])$/.exec(trimmed);
   if (match) return [`%Y${match[2]}Q%q`];
   match = /^[Qq]([1-4])(\s*[-/ ]?\s*)(\d{4})$/.exec(trimmed);
   if (match) return [`Q%q${match[2]}%Y`];
+  // Two-digit years (`Q1-15`, `Q1/15`, as `Jan-15` is a month) only after a separator: `Q115` says nothing.
+  match = /^[Qq]([1-4])(\s*[-/ ]\s*|\s+)(\d{2})$/.exec(trimmed);
+  if (match) return [`Q%q${match[2]}%y`];
+  // The quarter's number first, as US brokers' and analysts' reports write it (`1Q2015`, `1Q15`).
+  match = /^([1-4])(\s*)[Qq](\s*)(\d{4}|\d{2})$/.exec(trimmed);
+  if (match) return [`%q${match[2]}Q${match[3]}${(match[4] as string).length === 4 ? "%Y" : "%y"}`];
   // Months as Stata, Eurostat and the IMF write them: 2020M01, 2020-M01, and Stata's own default
   // `2020m1` (the letter's case kept, so the times are written back alike).
   match = /^(\d{4})(-?)([Mm])(\d{1,2})$/.exec(trimmed);
@@ -236,6 +256,10 @@ function periodPatterns(sample: string): string[] {
   // ISO weeks (ONS, Eurostat, retail calendars): 2020-W05, 2020W05, 2020-W5.
   match = /^(\d{4})(-?)[Ww](\d{1,2})$/.exec(trimmed);
   if (match) return [`%G${match[2]}W${(match[3] as string).length === 1 ? "%-V" : "%V"}`];
+  // ISO week dates name a day by its number in the week, Monday 1 (`2024-W05-1`; basic `2024W051`).
+  match = /^(\d{4})-[Ww](\d{1,2})-[1-7]$/.exec(trimmed);
+  if (match) return [`%G-W${(match[2] as string).length === 1 ? "%-V" : "%V"}-%u`];
+  if (/^\d{4}[Ww]\d{2}[1-7]$/.test(trimmed)) return ["%GW%V%u"];
   // Weeks named in words, as German (`KW 05/2021`, Kalenderwoche: ISO weeks) and English reports write them.
   match = /^(KW|Week|Wk)(\s*)(\d{1,2})(\s*[-/.,]?\s*)(\d{4})$/i.exec(trimmed);
   if (match) return [`${match[1]}${match[2]}${(match[3] as string).length === 1 ? "%-V" : "%V"}${match[4]}%G`];
@@ -434,6 +458,15 @@ export function detectTimeFormat(samples: string[], options: DetectTimeOptions =
     return { format: { kind: "pattern", pattern: "%Y/%m/%d" } };
   }
 
+  // Year-first dotted dates (Chinese, Japanese and Korean exports, some ERPs: `2023.01.15 13:45`).
+  // Every cell must write month and day with two digits: `1949.0833` is a decimal year, and
+  // `2023.1.5` is as likely a version or a code as a date.
+  const dotted = YEAR_FIRST_DOTTED.exec(first);
+  if (dotted && values.every((v) => YEAR_FIRST_DOTTED.test(v))) {
+    const pattern = `%Y.%m.%d${clockPattern(dotted.slice(1, 6), values.some((v) => (YEAR_FIRST_DOTTED.exec(v)?.[2] ?? "").length === 1))}`;
+    if (allParse(pattern, values)) return { format: { kind: "pattern", pattern } };
+  }
+
   const slashed = slashedCandidates(first, values);
   if (slashed) {
     const dmyOk = allParse(slashed.dmy, values);
@@ -493,7 +526,9 @@ export function detectTimeFormat(samples: string[], options: DetectTimeOptions =
     const language = fitting.find((l) => values.every((v) => isMonthSpelledIn(wordOf(v), l))) ?? fitting[0];
     if (!language) continue;
     const named = pattern.replace(/%[bB]/, values.some((v) => isFullMonthName(wordOf(v), language)) ? "%B" : "%b");
-    return { format: { kind: "pattern", pattern: named, ...(language !== "en" ? { language } : {}) } };
+    // Offsets are only read here as RFC 2822 writes them, without a colon (`+0100`): written back so.
+    const zone = named.includes("%z") ? { offsetMinutes: offsetOf(first) ?? null, compactOffset: true } : {};
+    return { format: { kind: "pattern", pattern: named, ...zone, ...(language !== "en" ? { language } : {}) } };
   }
 
   const serials = commaSerials(name, values);

@@ -18,6 +18,16 @@ describe("time patterns read and write the file's own format", () => {
     ["%G-W%V", "2020-W53", Date.UTC(2020, 11, 28)],
     ["%G-W%V", "2021-W01", Date.UTC(2021, 0, 4)],
     ["%GW%-V", "2025W1", Date.UTC(2024, 11, 30)],
+    // ISO week dates: the weekday's number counts from the week's Monday (1) to Sunday (7).
+    ["%G-W%V-%u", "2024-W05-1", Date.UTC(2024, 0, 29)],
+    ["%G-W%V-%u", "2020-W53-7", Date.UTC(2021, 0, 3)],
+    ["%GW%V%u", "2025W013", Date.UTC(2025, 0, 1)],
+    ["%Y.%m.%d %H:%M", "2023.01.15 13:45", Date.UTC(2023, 0, 15, 13, 45)],
+    // Two-digit years pivot as POSIX's strptime does: 00–68 are 2000s, 69–99 1900s.
+    ["Q%q-%y", "Q4-68", Date.UTC(2068, 9, 1)],
+    ["Q%q-%y", "Q1-69", Date.UTC(1969, 0, 1)],
+    ["%qQ%y", "2Q07", Date.UTC(2007, 3, 1)],
+    ["%qQ%Y", "3Q2015", Date.UTC(2015, 6, 1)],
   ])("%s reads %s and writes it back", (pattern, text, expected) => {
     const parsed = makePatternParser(pattern)(text);
     expect(parsed).toBe(expected);
@@ -48,6 +58,14 @@ describe("time patterns read and write the file's own format", () => {
     expect(ms).toBe(Date.UTC(2024, 2, 1, 8));
     expect(formatTime(ms, format)).toBe("2024-03-01T10:00:00+02:00");
     expect(formatTime(ms, { ...format, offsetMinutes: null })).toBe("2024-03-01T08:00:00Z");
+  });
+
+  it("writes an offset without a colon where the file does (RFC 2822's `+0100`)", () => {
+    const format: TimeFormat = { kind: "pattern", pattern: "%a, %d %b %Y %H:%M:%S %z", offsetMinutes: -330, compactOffset: true };
+    const ms = makeTimeParser(format)("Sun, 01 Jan 2023 08:00:00 -0530", 0);
+    expect(ms).toBe(Date.UTC(2023, 0, 1, 13, 30));
+    expect(formatTime(ms, format)).toBe("Sun, 01 Jan 2023 08:00:00 -0530");
+    expect(formatTime(ms, { ...format, compactOffset: undefined })).toBe("Sun, 01 Jan 2023 08:00:00 -05:30");
   });
 
   it.each(["2023-02-29", "2023-13-01", "2023-1-1x", "", "31/02/2020"])("rejects %j", (text) => {

@@ -11,7 +11,8 @@ export type TimeFormat =
       kind: "pattern";
       /**
        * e.g. `%Y-%m-%d`, `%-m/%-d/%Y`, `%Y Q%q`, `%b %-d %Y`, `%Y-%m-%dT%H:%M:%S%z`; ISO weeks
-       * `%G-W%V` (ISO year and week, read as the week's Monday); financial years `%Y/%E` (`2019/20`,
+       * `%G-W%V` (ISO year and week, read as the week's Monday; `%G-W%V-%u` with the weekday's
+       * number, Monday 1, as ISO week dates write a day); financial years `%Y/%E` (`2019/20`,
        * `%E` the two digits of the year after, read as the 1 January of the year it starts in).
        */
       pattern: string;
@@ -20,6 +21,8 @@ export type TimeFormat =
        * formatting; parsing honours whatever offset each value carries.
        */
       offsetMinutes?: number | null;
+      /** The file writes offsets without a colon (`+0100`, as RFC 2822 dates do): `%z` writes them so. */
+      compactOffset?: boolean;
       /** The language of month and weekday names (`%b`, `%B`, `%a`, `%A`) when not English: `März 2024`, `janv. 2024`, `Montag, 6. Januar 2020`. */
       language?: MonthLanguage;
       /**
@@ -80,14 +83,14 @@ const MONTH_NAMES = [
   "December",
 ];
 
-type Field = "Y" | "y" | "m" | "d" | "H" | "I" | "M" | "S" | "f" | "b" | "q" | "z" | "p" | "G" | "V" | "E" | "a";
+type Field = "Y" | "y" | "m" | "d" | "H" | "I" | "M" | "S" | "f" | "b" | "q" | "z" | "p" | "G" | "V" | "u" | "E" | "a";
 
 interface CompiledPattern {
   regex: RegExp;
   fields: Field[];
 }
 
-const TOKEN = /%(-?)([YymdHIMSfbBqzpGVEaA])/g;
+const TOKEN = /%(-?)([YymdHIMSfbBqzpGVuEaA])/g;
 const compiled = new Map<string, CompiledPattern>();
 
 function escapeRegex(text: string): string {
@@ -123,6 +126,8 @@ function tokenRegex(letter: string): string {
       return "(\\p{L}{2,10})\\.?";
     case "q":
       return "([1-4])";
+    case "u":
+      return "([1-7])";
     case "z":
       return "(Z|[+-]\\d{2}(?::?\\d{2})?)";
     case "p":
@@ -416,6 +421,7 @@ function makeRegexParser(pattern: string, language: MonthLanguage): (text: strin
     let pm: boolean | null = null;
     let isoYear = 0;
     let isoWeek = 0;
+    let isoWeekday = 1;
     let endYear = -1;
     let weekday = -1;
     for (let i = 0; i < fields.length; i++) {
@@ -475,13 +481,16 @@ function makeRegexParser(pattern: string, language: MonthLanguage): (text: strin
         case "V":
           isoWeek = Number(value);
           break;
+        case "u":
+          isoWeekday = Number(value);
+          break;
       }
     }
     // A financial or school year (`2019/20`) ends in the year after it starts.
     if (endYear >= 0 && endYear !== (year + 1) % 100) return NaN;
     if (isoYear > 0) {
       if (isoYear < 100 || isoWeek < 1 || isoWeek > isoWeeksInYear(isoYear)) return NaN;
-      return isoWeekMonday(isoYear, isoWeek) * 86_400_000;
+      return (isoWeekMonday(isoYear, isoWeek) + isoWeekday - 1) * 86_400_000;
     }
     if (pm !== null) {
       if (hour < 1 || hour > 12) return NaN;
@@ -598,8 +607,13 @@ export function formatTime(ms: number, format: TimeFormat, index = 0): string {
         const week = isoWeekOf(date).week;
         return loose ? String(week) : pad(week, 2);
       }
-      case "z":
-        return formatOffset(format.offsetMinutes);
+      case "u":
+        // Monday 1 … Sunday 7, where getUTCDay counts Sunday 0.
+        return String(((date.getUTCDay() + 6) % 7) + 1);
+      case "z": {
+        const offset = formatOffset(format.offsetMinutes);
+        return format.compactOffset && offset !== "Z" ? offset.replace(":", "") : offset;
+      }
       default:
         return letter;
     }
@@ -664,6 +678,9 @@ export function describeTimeFormat(format: TimeFormat): string {
     .replace(/%Y/g, "YYYY")
     .replace(/%y/g, "YY")
     .replace(/%E/g, "YY")
+    .replace(/%G/g, "YYYY")
+    .replace(/%-?V/g, "ww")
+    .replace(/%u/g, "D")
     .replace(/%-?m/g, "MM")
     .replace(/%-?d/g, "DD")
     .replace(/%-?H/g, "hh")
