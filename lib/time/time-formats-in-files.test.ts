@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { readDataset } from "../csv/read-dataset";
+import { nextTimes } from "./frequency";
+import { formatTime } from "./time-format";
+
+/** A file of `date,sales` rows, the times quoted where they hold a comma, as spreadsheets save them. */
+function toFile(times: string[]): string {
+  const rows = times.map((t, i) => `${t.includes(",") ? `"${t}"` : t},${(100 + 10 * Math.sin(i / 2) + i).toFixed(1)}`);
+  return `date,sales\n${rows.join("\n")}\n`;
+}
+
+/** 60 quarters from Q1 2005 to Q4 2019, each written by `write(quarter 1–4, year)`. */
+function quarters(write: (quarter: number, year: number) => string): string[] {
+  return Array.from({ length: 60 }, (_, i) => write((i % 4) + 1, 2005 + Math.floor(i / 4)));
+}
+
+const yy = (year: number) => String(year % 100).padStart(2, "0");
+const days = (first: number, count: number, step = 86_400_000) => Array.from({ length: count }, (_, i) => first + i * step);
+
+describe("whole files with these times are read on a calendar, and forecast steps continue their style", () => {
+  it.each([
+    ["Q1-15", quarters((q, y) => `Q${q}-${yy(y)}`), "quarterly", ["Q1-20", "Q2-20"]],
+    ["1Q2015", quarters((q, y) => `${q}Q${y}`), "quarterly", ["1Q2020", "2Q2020"]],
+    ["1Q15", quarters((q, y) => `${q}Q${yy(y)}`), "quarterly", ["1Q20", "2Q20"]],
+    ["Q1 2015", quarters((q, y) => `Q${q} ${y}`), "quarterly", ["Q1 2020", "Q2 2020"]],
+    ["2023.01.15", days(Date.UTC(2023, 0, 1), 90).map((t) => formatTime(t, { kind: "pattern", pattern: "%Y.%m.%d" })), "daily", ["2023.04.01", "2023.04.02"]],
+    ["2023.01.15 13:45", days(Date.UTC(2023, 0, 1), 72, 3_600_000).map((t) => formatTime(t, { kind: "pattern", pattern: "%Y.%m.%d %H:%M" })), "hourly", ["2023.01.04 00:00", "2023.01.04 01:00"]],
+    ["2024-W05-1", days(Date.UTC(2024, 0, 1), 60).map((t) => formatTime(t, { kind: "pattern", pattern: "%G-W%V-%u" })), "daily", ["2024-W09-5", "2024-W09-6"]],
+    ["Sun, 01 Jan 2023 13:45:00 GMT", days(Date.UTC(2023, 0, 1), 48, 3_600_000).map((t) => formatTime(t, { kind: "pattern", pattern: "%a, %d %b %Y %H:%M:%S GMT" })), "hourly", ["Tue, 03 Jan 2023 00:00:00 GMT", "Tue, 03 Jan 2023 01:00:00 GMT"]],
+    ["Sun, 01 Jan 2023 13:45:00 +0000", days(Date.UTC(2023, 0, 1), 48, 3_600_000).map((t) => formatTime(t, { kind: "pattern", pattern: "%a, %d %b %Y %H:%M:%S +0000" })), "hourly", ["Tue, 03 Jan 2023 00:00:00 +0000", "Tue, 03 Jan 2023 01:00:00 +0000"]],
+    ["KW 05 2024", days(Date.UTC(2024, 0, 1), 30, 7 * 86_400_000).map((t) => formatTime(t, { kind: "pattern", pattern: "KW %V %G" })), "weekly", ["KW 31 2024", "KW 32 2024"]],
+  ])("%s", (_style, times, frequency, next) => {
+    const read = readDataset(toFile(times));
+    if (!read.ok) throw new Error(read.reason);
+    const series = read.data.series[0]!;
+    expect(read.data.timeColumn).toBe("date");
+    expect(series.frequency.kind).toBe(frequency);
+    expect(series.times.length).toBe(times.length);
+    const last = series.times[series.times.length - 1] as number;
+    expect(nextTimes(last, series.frequency, 2).map((t) => formatTime(t, read.data.timeFormat))).toEqual(next);
+  });
+});
