@@ -1413,7 +1413,7 @@ function cutNamesIssue(cut: { length: number; name: string }[]): IngestIssue {
 
 /**
  * Why the points are numbered: the file has no time column, or the one its header names holds
- * times in no format that is read (`FY23 Q1`, `KW 05 2024`), which the analyst can rewrite.
+ * times in no format that is read (`FY23 Q1`, `2010 H1`), which the analyst can rewrite.
  * @param chosen the analyst chose to read the file without time
  */
 function noTimeNote(columns: ColumnInfo[], sampleRows: string[][], chosen: boolean): string {
