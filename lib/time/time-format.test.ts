@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixedPatternWidth, formatTime, formatTimeLabel, makePatternParser, makeTimeParser, matchPadding, type TimeFormat } from "./time-format";
+import { describeTimeFormat, fixedPatternWidth, formatTime, formatTimeLabel, makePatternParser, makeTimeParser, matchPadding, type TimeFormat } from "./time-format";
 
 describe("time patterns read and write the file's own format", () => {
   it.each([
@@ -131,5 +131,18 @@ describe("a weekday before the date (%a, %A)", () => {
     expect(parse("Tuesday, January 6, 2020", 0)).toBeNaN();
     expect(formatTime(Date.UTC(2020, 0, 7), format)).toBe("Tuesday, January 7, 2020");
     expect(formatTime(Date.UTC(2020, 0, 7), { kind: "pattern", pattern: "%a %d/%m/%Y" })).toBe("Tue 07/01/2020");
+  });
+});
+
+describe("describeTimeFormat", () => {
+  it.each([
+    ["%G-W%V", "YYYY-Www"],
+    ["KW %-V/%G", "KW ww/YYYY"],
+    ["%G-W%V-%u", "YYYY-Www-D"],
+    ["Q%q-%y", "Qn-YY"],
+    ["%Y.%m.%d %H:%M", "YYYY.MM.DD hh:mm"],
+  ])("describes %s as %s, not with its tokens", (pattern, described) => {
+    // The preview's column header and the refusal of a bad row showed `KW %V/%G`.
+    expect(describeTimeFormat({ kind: "pattern", pattern })).toBe(described);
   });
 });
