@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideDecimalMark, hasStatusFlag, parseNumberCell, readPlainNumber, type DecimalMark } from "./parse-number";
+import { belowBound, decideDecimalMark, hasStatusFlag, parseNumberCell, readPlainNumber, type DecimalMark } from "./parse-number";
 
 describe("decideDecimalMark", () => {
   it.each([
@@ -89,6 +89,45 @@ describe("units, status flags and typeset minus signs around the number", () => 
   it("still takes a lone en dash or stars for a missing value", () => {
     expect(parseNumberCell("–", ".").kind).toBe("missing");
     expect(parseNumberCell("***", ".").kind).toBe("missing");
+  });
+});
+
+describe("a value below a bound (`<1`)", () => {
+  // Google Trends writes `<1` for interest below 1, health tables `<5` for suppressed small
+  // counts: read as half the bound, the usual stand-in for a value below a detection limit.
+  it.each([
+    ["<1", ".", 0.5, "<1"],
+    ["< 0.5", ".", 0.25, "<0.5"],
+    [" <5 ", ".", 2.5, "<5"],
+    ["<0,5", ",", 0.25, "<0,5"],
+    ["<1.000", ",", 500, "<1.000"],
+    ["<1,000", ".", 500, "<1,000"],
+  ] as const)("reads %s (decimal %s) as %d", (cell, decimal, value, bound) => {
+    expect(parseNumberCell(cell, decimal)).toEqual({ kind: "number", value });
+    expect(belowBound(cell)).toBe(bound);
+  });
+
+  it.each([
+    ["<0", "a bound of 0 leaves nothing to halve", "invalid"],
+    ["<-5", "nor does a negative one", "invalid"],
+    ["<<1", "two marks", "invalid"],
+    ["1<2", "a comparison", "invalid"],
+    ["<abc>", "a tag", "text"],
+  ] as const)("does not read %s (%s)", (cell, _why, kind) => {
+    expect(parseNumberCell(cell, ".").kind).toBe(kind);
+  });
+
+  it("takes pandas' `<NA>` for a missing value, not a bound", () => {
+    expect(parseNumberCell("<NA>", ".")).toEqual({ kind: "missing" });
+    expect(belowBound("<NA>")).toBeUndefined();
+  });
+
+  it("lets a bound's number vote on the decimal mark", () => {
+    expect(decideDecimalMark(["<0,5", "12"], "\t")).toEqual({ mark: "," });
+  });
+
+  it("finds no bound in plain numbers, negatives or flags", () => {
+    expect(["1", "-1", "131*", "(5)"].map(belowBound)).toEqual([undefined, undefined, undefined, undefined]);
   });
 });
 

@@ -31,6 +31,8 @@ const MISSING_TOKENS = new Set([
   "missing",
   "inf",
   "-inf",
+  // pandas' mark for a missing value in its nullable columns, written out by `astype(str)`.
+  "<na>",
 ]);
 
 export type NumberCell =
@@ -103,7 +105,7 @@ export function measureUnit(cell: string): string | undefined {
  * @returns `$`, `EUR`, `%`, `kWh`, … or undefined for a bare number
  */
 export function cellUnit(cell: string): string | undefined {
-  const trimmed = cell.trim();
+  const trimmed = cell.trim().replace(BELOW, "");
   return LEADING_MARK.exec(trimmed)?.[1] ?? TRAILING_MARK.exec(trimmed)?.[1] ?? splitMeasureUnit(trimmed)?.unit;
 }
 
@@ -119,6 +121,19 @@ function numberText(cell: string): string {
   const inner = PARENTHESISED.exec(trimmed);
   if (inner) return `-${(inner[1] as string).trim().replace(CURRENCY, "")}`;
   return trimmed.replace(SIGNED_CURRENCY, "$1").replace(CURRENCY, "");
+}
+
+/** A value below a bound: `<1` (Google Trends), `< 0.5`, `<5` (public-health tables' suppressed small counts). */
+const BELOW = /^<\s*/;
+
+/**
+ * The bound a cell says its value is below, as written without spaces (`< 0.5` → `<0.5`), or
+ * undefined for a cell that names none.
+ */
+export function belowBound(cell: string): string | undefined {
+  const trimmed = cell.trim();
+  if (!BELOW.test(trimmed) || !/^<\s*[\d.,]/.test(trimmed)) return undefined;
+  return `<${trimmed.replace(BELOW, "")}`;
 }
 
 /** 10^k for k = 0…15, each exactly a double. */
@@ -166,6 +181,7 @@ export function readPlainNumber(cell: string, decimal: DecimalMark): number | un
 export function parseNumberCell(cell: string, decimal: DecimalMark): NumberCell {
   const trimmed = cell.trim();
   if (MISSING_TOKENS.has(trimmed.toLowerCase())) return { kind: "missing" };
+  if (BELOW.test(trimmed)) return readBelow(trimmed.replace(BELOW, ""), decimal);
   const text = numberText(trimmed);
   if (decimal === ".") {
     if (PLAIN_DOT.test(text)) return { kind: "number", value: Number(text) };
@@ -177,6 +193,18 @@ export function parseNumberCell(cell: string, decimal: DecimalMark): NumberCell 
     }
   }
   return /\d/.test(text) ? { kind: "invalid" } : { kind: "text" };
+}
+
+/**
+ * A value below a bound, read as half the bound: the usual stand-in for a value below a detection
+ * limit. A bound of 0 or below leaves no such value, and another `<` is no bound at all.
+ * @param bound the cell after its `<`
+ */
+function readBelow(bound: string, decimal: DecimalMark): NumberCell {
+  if (BELOW.test(bound)) return { kind: "invalid" };
+  const read = parseNumberCell(bound, decimal);
+  if (read.kind !== "number") return /\d/.test(bound) ? { kind: "invalid" } : { kind: "text" };
+  return read.value > 0 ? { kind: "number", value: read.value / 2 } : { kind: "invalid" };
 }
 
 /** What decided a file's decimal mark. */
@@ -211,7 +239,8 @@ export function decideDecimalMark(cells: string[], delimiter: string): DecimalDe
   let ambiguousComma: string | undefined;
   let ambiguousDot: string | undefined;
   for (const raw of cells) {
-    const written = numberText(raw.trim());
+    // A bound's number (`<0,5`) is written like any other.
+    const written = numberText(raw.trim().replace(BELOW, ""));
     const cell = written.replace(SPACE_GROUP, "$1").replace(EXPONENT, "");
     // Beside thousands grouped by spaces or apostrophes, or before an exponent, the one mark left is the decimal mark.
     if (cell !== written && /^[+-]?\d+[.,]\d+$/.test(cell)) {

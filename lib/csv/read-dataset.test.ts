@@ -973,3 +973,28 @@ describe("values with a statistics office's status flag", () => {
   });
 });
 
+
+describe("values below a bound (`<1`)", () => {
+  it("reads them as half the bound and names the rows and the reading in one note per column", () => {
+    // Google Trends' export: a category line, a blank line, then `Week,term: (Worldwide)`.
+    const text = ["Category: All categories", "", "Week,tidecast: (Worldwide)", "2024-01-07,3", "2024-01-14,<1", "2024-01-21,2", "2024-01-28,<1", "2024-02-04,<5", "2024-02-11,4"].join("\n");
+    const read = readDataset(text);
+    if (!read.ok) throw new Error(read.reason);
+    const [series] = read.data.series;
+    expect(series?.name).toBe("tidecast: (Worldwide)");
+    // The region in brackets after the colon is the search's scope, not a unit.
+    expect(series?.unit).toBeNull();
+    expect(Array.from(series?.values ?? [])).toEqual([3, 0.5, 2, 0.5, 2.5, 4]);
+    const notes = read.data.issues.map((i) => i.message);
+    expect(notes).toContainEqual(
+      "Column `tidecast: (Worldwide)`: 3 values are written as below a bound (rows 5, 7, 8), as tables mark values too small to show or counts withheld; each was read as half its bound (`<1` as 0.5, `<5` as 2.5).",
+    );
+  });
+
+  it("refuses a bound of 0 or below by row, saying why", () => {
+    expect(readDataset("month,cases\n2024-01,7\n2024-02,<0\n")).toMatchObject({
+      ok: false,
+      reason: "Row 3, column `cases`: `<0` says only that the value is below 0, which gives no number to read it as (half a bound above 0 is read). Write the value, or empty the cell to mark a missing value.",
+    });
+  });
+});

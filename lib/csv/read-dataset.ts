@@ -21,7 +21,7 @@ import {
 } from "./aggregate";
 import { createCsvRowStream, type CsvRowStream } from "./csv-rows";
 import { hasDatesAcross, turnDatesAcross } from "./dates-across";
-import { hasStatusFlag, measureUnit, parseNumberCell, readPlainNumber, type DecimalMark } from "./parse-number";
+import { belowBound, hasStatusFlag, measureUnit, parseNumberCell, readPlainNumber, type DecimalMark } from "./parse-number";
 import { REPEATED_TIMES_FLAG } from "./repeated-times";
 import { SNIFF_CHARS, SUMMARY_LABEL, sniffCsv, type ColumnInfo, type CsvDialect, type CsvSniff, type SniffOptions } from "./sniff-csv";
 
@@ -732,6 +732,8 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   const repeatedHeaders: number[] = [];
   // Values read without the status flag written after them (provisional, revised, estimated), per value column.
   const flagged: MissingCells[] = plan.values.map(() => ({ count: 0, rows: [] }));
+  // Values written as below a bound (`<1`), read as half of it, per value column, with each bound's reading.
+  const bounded: (MissingCells & { readings: Map<string, number> })[] = plan.values.map(() => ({ count: 0, rows: [], readings: new Map() }));
   /** A row without a date after the data, left out at the end if its values are the column sums. */
   let unlabelledTotal: { line: number; row: string[]; refusal: Refusal } | null = null;
   let dataIndex = 0;
@@ -762,6 +764,10 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       return unit === undefined
         ? `${where} is written in ${written}, and the column's values do not share one unit. Write them all in one unit (or as plain numbers), so that one series does not mix scales.`
         : `${where} is written in ${written}, the column's values in ${unit}. Convert it to ${unit}, so that one series does not mix scales.`;
+    }
+    const bound = belowBound(cell);
+    if (bound !== undefined && parseNumberCell(bound.slice(1), decimal).kind === "number") {
+      return `${where} says only that the value is below ${bound.slice(1)}, which gives no number to read it as (half a bound above 0 is read). Write the value, or empty the cell to mark a missing value.`;
     }
     const other: DecimalMark = decimal === "." ? "," : ".";
     if (parseNumberCell(cell, other).kind !== "number") return `${where} is not a number. Correct it, or empty the cell to mark a missing value.`;
@@ -885,6 +891,17 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         const cells = flagged[c] as MissingCells;
         cells.count++;
         if (cells.rows.length < ROW_LIMIT_IN_MESSAGES) cells.rows.push(line);
+      }
+      // `<` or a space first: a plain number needs no closer look.
+      const lead = cell.charCodeAt(0);
+      if ((lead === 60 || lead <= 32) && value === value) {
+        const bound = belowBound(cell);
+        if (bound !== undefined) {
+          const cells = bounded[c] as (typeof bounded)[number];
+          cells.count++;
+          if (cells.rows.length < ROW_LIMIT_IN_MESSAGES) cells.rows.push(line);
+          cells.readings.set(bound, value);
+        }
       }
       (group.values[c] as Growable<Float64Array>).push(value);
     }
@@ -1063,6 +1080,15 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       issues.push({
         kind: "note",
         message: `Column \`${name}\`: ${plural(cells.count, "value carries", "values carry")} a status flag after the number (${cells.count === 1 ? "row" : "rows"} ${listRows(cells.rows, cells.count)}), as statistics offices mark provisional, revised or estimated figures; ${cells.count === 1 ? "it was" : "they were"} read as the number.`,
+      });
+    }
+    for (const [c, cells] of bounded.entries()) {
+      if (cells.count === 0) continue;
+      const readings = [...cells.readings].slice(0, ROW_LIMIT_IN_MESSAGES).map(([bound, value]) => `\`${bound}\` as ${value}`);
+      const more = cells.readings.size > readings.length ? ", …" : "";
+      issues.push({
+        kind: "note",
+        message: `Column \`${plan.values[c]?.name ?? ""}\`: ${plural(cells.count, "value is", "values are")} written as below a bound (${cells.count === 1 ? "row" : "rows"} ${listRows(cells.rows, cells.count)}), as tables mark values too small to show or counts withheld; ${cells.count === 1 ? "it was" : "each was"} read as half its bound (${readings.join(", ")}${more}).`,
       });
     }
     const late = lateNumbers.filter((c) => c.firstRow > 0 && !c.words);

@@ -375,9 +375,13 @@ function indexNameOf(rows: string[][]): string | undefined {
   return isTyped(next?.[0] ?? "") ? name : undefined;
 }
 
-/** `Load (MW)` or `Load [MW]` → `MW`; square brackets anywhere (`Biomasse [MWh] Originalauflösungen`, ENTSO-E's `Actual Total Load [MW] - BZN|DE-LU`). */
+/**
+ * `Load (MW)` or `Load [MW]` → `MW`; square brackets anywhere (`Biomasse [MWh] Originalauflösungen`,
+ * ENTSO-E's `Actual Total Load [MW] - BZN|DE-LU`). Brackets after a colon name a scope, not a unit:
+ * Google Trends heads its column `tidecast: (Worldwide)`.
+ */
 function unitFromName(name: string): string | undefined {
-  const match = /[([]\s*([^()[\]]{1,16}?)\s*[)\]]\s*$/.exec(name) ?? /\[\s*([^()[\]]{1,16}?)\s*\]/.exec(name);
+  const match = /(?<!:\s*)[([]\s*([^()[\]]{1,16}?)\s*[)\]]\s*$/.exec(name) ?? /(?<!:\s*)\[\s*([^()[\]]{1,16}?)\s*\]/.exec(name);
   return match && /[^\d\s]/.test(match[1] as string) ? (match[1] as string) : undefined;
 }
 
