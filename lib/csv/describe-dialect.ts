@@ -25,6 +25,7 @@ export function describeDialect(dialect: CsvDialect, encoding: string | null): s
   if (encoding) words.push(ENCODING_NAMES[encoding] ?? encoding);
   if (dialect.skipRows) words.push(`${dialect.skipRows} title ${dialect.skipRows === 1 ? "line" : "lines"} above the table skipped`);
   words.push(dialect.hasHeader ? (dialect.headerRows ? `${dialect.headerRows + 1} header rows (names joined)` : "header row") : "no header row (columns numbered)");
+  if (dialect.describedRows) words.push(`${dialect.describedRows} ${dialect.describedRows === 1 ? "row" : "rows"} describing the series under the header skipped`);
   if (dialect.lineBreak !== "\n") words.push(dialect.lineBreak === "\r\n" ? "CRLF line breaks" : "CR line breaks");
   if (dialect.quoted) words.push("quoted fields");
   return words;

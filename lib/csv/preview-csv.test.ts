@@ -198,6 +198,7 @@ describe("describeDialect, formatBytes, nameFromFileName", () => {
     [{ delimiter: ";", decimal: ",", lineBreak: "\r\n", hasHeader: true, quoted: false }, "utf-8-bom", "semicolon-separated · decimal comma · UTF-8 with BOM · header row · CRLF line breaks"],
     [{ delimiter: "\t", decimal: ".", lineBreak: "\n", hasHeader: false, quoted: true }, "utf-16le", "tab-separated · decimal point · UTF-16 LE · no header row (columns numbered) · quoted fields"],
     [{ delimiter: ",", decimal: ".", lineBreak: "\n", hasHeader: true, headerRows: 1, quoted: false }, "utf-8", "comma-separated · decimal point · UTF-8 · 2 header rows (names joined)"],
+    [{ delimiter: ";", decimal: ",", lineBreak: "\n", hasHeader: true, describedRows: 5, quoted: false }, "windows-1252", "semicolon-separated · decimal comma · Windows-1252 · header row · 5 rows describing the series under the header skipped"],
   ] as const)("%j in %s", (dialect, encoding, words) => {
     expect(describeDialect(dialect, encoding).join(" · ")).toBe(words);
   });

@@ -6,6 +6,7 @@ import { formatTime } from "../time/time-format";
 import { decodeText } from "./decode-text";
 import { readDataset, readDatasetChunks } from "./read-dataset";
 import { SNIFF_CHARS } from "./sniff-csv";
+import { BBK_HEAD, ECB_HEAD, ONS_LABELS } from "../../tests/fixtures/statistics-downloads";
 
 const DATASETS = path.resolve(import.meta.dirname, "../../bench/datasets");
 const manifest = JSON.parse(fs.readFileSync(path.join(DATASETS, "manifest.json"), "utf8")) as {
@@ -996,5 +997,89 @@ describe("values below a bound (`<1`)", () => {
       ok: false,
       reason: "Row 3, column `cases`: `<0` says only that the value is below 0, which gives no number to read it as (half a bound above 0 is read). Write the value, or empty the cell to mark a missing value.",
     });
+  });
+});
+
+describe("statistics offices' and central banks' time series downloads", () => {
+  const quoted = (lines: string[][]) => lines.map((cells) => cells.map((cell) => `"${cell}"`).join(",")).join("\n");
+  const monthsOf = (year: number) => ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"].map((m, i) => [`${year} ${m}`, String(100 + i)]);
+  // ONS: label rows, no header, then the series yearly, quarterly and monthly, a block after another.
+  const ons = quoted([
+    ...ONS_LABELS,
+    ["2010", "100"],
+    ["2011", "101"],
+    ["2010 Q1", "100.1"],
+    ["2010 Q2", "100.2"],
+    ["2010 Q3", "100.3"],
+    ["2010 Q4", "100.4"],
+    ["2011 Q1", "101.1"],
+    ...monthsOf(2010),
+    ...monthsOf(2011),
+  ]);
+
+  it("reads an ONS download: its label rows skipped, the series named by its title, its months read and the coarser blocks left out", () => {
+    const read = readDataset(ons);
+    if (!read.ok) throw new Error(read.reason);
+    const [series] = read.data.series;
+    expect(read.data.series).toHaveLength(1);
+    expect(series?.name).toBe("Retail sales index");
+    // `Index` says no more than that the numbers are an index.
+    expect(series?.unit).toBeNull();
+    expect(series?.frequency.label).toBe("monthly");
+    expect(series?.times.length).toBe(24);
+    expect(formatTime(series?.times[0] ?? 0, read.data.timeFormat)).toBe("2010 JAN");
+    expect(Array.from(series?.values.slice(0, 2) ?? [])).toEqual([100, 101]);
+    expect(read.data.issues.map((i) => i.message)).toEqual([
+      "Column `column 1` lists the series yearly, then quarterly, then monthly, a block after another, as ONS downloads do: the monthly rows were read, and the 2 yearly rows (rows 9–10) and 5 quarterly rows (rows 11–15) left out.",
+      "The 8 lines above the table (a title or source) were skipped.",
+    ]);
+  });
+
+  it("reads the same blocks without the label rows, and an ONS money series takes its unit", () => {
+    const bare = readDataset(ons.split("\n").slice(8).join("\n"));
+    expect(bare.ok && bare.data.series.map((s) => [s.name, s.times.length])).toEqual([["column 2", 24]]);
+    const money = readDataset(ons.replace('"PreUnit",""', '"PreUnit","£"').replace('"Unit","Index"', '"Unit","m"'));
+    expect(money.ok && money.data.series[0]?.unit).toBe("£m");
+  });
+
+  it("still refuses a row of a block passed already (a year after the months, beyond the rows sniffed), by row", () => {
+    const later = Array.from({ length: 41 }, (_, k) => monthsOf(2012 + k)).flat();
+    const text = `${ons}\n${quoted(later)}\n"2053","102"\n"2053 JAN","99"`;
+    const row = 8 + 2 + 5 + 12 * 43 + 1;
+    expect(readDataset(text)).toMatchObject({
+      ok: false,
+      reason: `Row ${row}, column \`column 1\`: \`2053\` is not a date like the others (YYYY Mon). Correct it or delete the row.`,
+    });
+  });
+
+  // The Bundesbank's time series download: the codes in the header, rows describing them under it.
+  const bbk = [
+    ...BBK_HEAD,
+    ...Array.from({ length: 12 }, (_, m) => `2014-${String(m + 1).padStart(2, "0")};${90 + m},${m};`),
+    "2015-01;.;Kein Wert vorhanden",
+  ].join("\n");
+
+  it("names a Bundesbank series by its description, not by the source row above the data, and leaves the flags out", () => {
+    const read = readDataset(bbk);
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.data.series.map((s) => [s.name, s.times.length, s.unit])).toEqual([["Verbraucherpreisindex / Deutschland / Gesamt", 12, null]]);
+    expect(read.data.series[0]?.values[1]).toBe(91.1);
+    expect(read.data.issues.map((i) => i.message)).toContainEqual(
+      "The 5 rows under the header describe the series (a description, unit, date or source, as central banks' downloads write them); they are not data, and name `BBDP1.M.DE.N.VPI.C.A00000.I20.A` as `Verbraucherpreisindex / Deutschland / Gesamt`.",
+    );
+  });
+
+  it("reads the ECB's download under its source line, with the unit its brackets give", () => {
+    const ecb = [
+      ...ECB_HEAD,
+      "2024-01-05,1.0921",
+      "2024-01-04,1.0953",
+      "2024-01-03,1.0919",
+      "2024-01-02,1.0956",
+    ].join("\n");
+    const read = readDataset(ecb);
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.data.series.map((s) => [s.name, s.unit, s.times.length])).toEqual([["ECB reference exchange rate, US dollar/Euro, 2:15 pm (C.E.T.)", "US dollar", 4]]);
+    expect(read.data.dialect).toMatchObject({ skipRows: 1, describedRows: 3 });
   });
 });

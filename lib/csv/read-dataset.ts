@@ -720,7 +720,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   let id = plan.id;
   let headerSeen = !dialect.hasHeader;
   /** Header rows after the first (column levels), then a units row or pandas' index-name row under the header. */
-  let underHeader = (dialect.headerRows ?? 0) + (dialect.unitsRow || dialect.indexNameRow ? 1 : 0);
+  let underHeader = (dialect.headerRows ?? 0) + (dialect.unitsRow || dialect.indexNameRow ? 1 : 0) + (dialect.describedRows ?? 0);
   let preamble = dialect.skipRows ?? 0;
   const summaryRows: number[] = [];
   /** Lines inside the table starting with `#`, as exporters write comments. */
@@ -734,6 +734,14 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   const flagged: MissingCells[] = plan.values.map(() => ({ count: 0, rows: [] }));
   // Values written as below a bound (`<1`), read as half of it, per value column, with each bound's reading.
   const bounded: (MissingCells & { readings: Map<string, number> })[] = plan.values.map(() => ({ count: 0, rows: [], readings: new Map() }));
+  // Rows of a coarser block of the time column (ONS's years and quarters before its months), left out.
+  const coarser =
+    matrix || compose || clockIndex >= 0
+      ? []
+      : (plan.time?.blocks?.coarser ?? []).map((block) => ({ label: block.label, at: block.at, parse: makeTimeParser(block.format), count: 0, first: 0, last: 0 }));
+  // The block the rows have come to: a row of a block passed already (a year after the months) is no block's.
+  let blockAt = 0;
+  const finestAt = plan.time?.blocks?.at ?? 0;
   /** A row without a date after the data, left out at the end if its values are the column sums. */
   let unlabelledTotal: { line: number; row: string[]; refusal: Refusal } | null = null;
   let dataIndex = 0;
@@ -855,6 +863,13 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         const where = plan.parts
           ? `columns ${[plan.time, ...plan.parts.columns].map((c) => `\`${c?.name ?? ""}\``).join(", ")}`
           : `column \`${plan.time?.name ?? ""}\``;
+        const block = coarser.length > 0 ? coarser.find((b) => b.at >= blockAt && Number.isFinite(b.parse(cell.trim(), 0))) : undefined;
+        if (block) {
+          blockAt = block.at;
+          if (block.count++ === 0) block.first = line;
+          block.last = line;
+          return true;
+        }
         // A spreadsheet's totals row is not a point of the series.
         if (SUMMARY_LABEL.test(cell)) {
           summaryRows.push(line);
@@ -871,6 +886,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         }
         return isFooterRow(row) ? holdFooter(line, message, timeIndex) : stop(message, line, timeIndex);
       }
+      if (coarser.length > 0) blockAt = finestAt;
       if (footer.refusal) return stop(footer.refusal.reason, footer.refusal.at.row, footer.refusal.at.column);
       if (unlabelledTotal) return stop(unlabelledTotal.refusal.reason, unlabelledTotal.refusal.at.row, unlabelledTotal.refusal.at.column);
     } else {
@@ -1071,6 +1087,14 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     if (plan.time && plan.clock) {
       issues.push({ kind: "note", message: `Columns \`${plan.time.name}\` and \`${plan.clock.column.name}\` were read together as one time (${describeTimeFormat(detectedFormat)}).` });
     }
+    const blocks = plan.time?.blocks;
+    if (blocks && coarser.some((b) => b.count > 0)) {
+      const left = coarser.filter((b) => b.count > 0).map((b) => `${plural(b.count, `${b.label} row`, `${b.label} rows`)} (${b.first === b.last ? `row ${formatRowNumber(b.first)}` : `rows ${formatRowNumber(b.first)}–${formatRowNumber(b.last)}`})`);
+      issues.push({
+        kind: "note",
+        message: `Column \`${plan.time?.name ?? ""}\` lists the series ${blocks.labels.join(", then ")}, a block after another, as ONS downloads do: the ${blocks.label} rows were read, and the ${left.slice(0, -1).join(", ")}${left.length > 1 ? " and " : ""}${left.at(-1)} left out.`,
+      });
+    }
     if (summaryRows.length > 0) {
       issues.push({ kind: "note", message: `${summaryRows.length === 1 ? "Row" : "Rows"} ${listRows(summaryRows, summaryRows.length)} ${summaryRows.length === 1 ? "is a total or summary row and was" : "are total or summary rows and were"} left out.` });
     }
@@ -1123,6 +1147,13 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       issues.push({
         kind: "note",
         message: `The ${plural(dialect.headerRows + 1, "header row", "header rows")} name the columns together${example ? ` (\`${example}\`)` : ""}, as pandas writes columns of several levels and spreadsheets write a heading over several columns.`,
+      });
+    }
+    if (dialect.describedRows) {
+      const named = plan.values.filter((c) => headerCells?.[c.index] !== undefined && headerCells[c.index] !== c.name).map((c) => `\`${headerCells?.[c.index] ?? ""}\` as \`${c.name}\``);
+      issues.push({
+        kind: "note",
+        message: `The ${plural(dialect.describedRows, "row", "rows")} under the header describe the series (a description, unit, date or source, as central banks' downloads write them); ${dialect.describedRows === 1 ? "it is" : "they are"} not data${named.length > 0 ? `, and name ${named.join(", ")}` : ""}.`,
       });
     }
     if (dialect.skipRows) {
@@ -1299,8 +1330,8 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         // Copies and the two readings of a clock-change hour are averaged; the analyst's choice otherwise.
         const values = repeated.length > 0 ? combineRepeats(rowValues, picked, options.repeatedTimes ?? "mean") : rowValues;
         // Column names are cut and numbered when the file is sniffed; names from a series column's cells here.
-        // Levels of a header are joined into the name: no one header cell wrote it.
-        const written = id ? (valueCount > 1 ? `${key} · ${info.name}` : key) : ((dialect.headerRows ? undefined : headerCells?.[info.index]) ?? info.name);
+        // Levels of a header, or a description under it, name the column: no one header cell wrote it.
+        const written = id ? (valueCount > 1 ? `${key} · ${info.name}` : key) : ((dialect.headerRows || dialect.describedRows ? undefined : headerCells?.[info.index]) ?? info.name);
         const detectedName = id ? claimName(written) : info.name;
         if (isLongerThanName(written)) cutNames.push({ length: written.length, name: detectedName });
         const name = options.seriesNames?.[detectedName]?.trim() || detectedName;

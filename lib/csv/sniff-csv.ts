@@ -4,6 +4,8 @@ import { makeTimeParser } from "../time/time-format";
 import { fail, ok, type Result } from "../result";
 import { toCellName, toUniqueNames } from "../series/names";
 import { cellUnit, decideDecimalMark, parseNumberCell, type DecimalDecision, type DecimalMark } from "./parse-number";
+import { describedHeader, describeFromMetadata, filledCount, isTyped, looksNumeric, metadataBlock } from "./metadata-rows";
+import { detectPeriodBlocks, type PeriodBlocks } from "./period-blocks";
 
 export type Delimiter = "," | ";" | "\t" | "|";
 const DELIMITERS: Delimiter[] = [",", ";", "\t", "|"];
@@ -25,6 +27,11 @@ export interface CsvDialect {
    * spreadsheet's merged headings over the names): the columns' names join them (`A · sales`).
    */
   headerRows?: number;
+  /**
+   * Rows under the header that describe the series it names by code (the Bundesbank's and the
+   * ECB's description, unit, date and source); skipped when reading, their name and unit taken.
+   */
+  describedRows?: number;
   /** Some fields are wrapped in double quotes. */
   quoted: boolean;
 }
@@ -44,6 +51,11 @@ export interface ColumnInfo {
   numeric?: true;
   /** The unit of a value column: from a units row under the header, or `Load (MW)` / `Load [MW]`. */
   unit?: string;
+  /**
+   * A time column listing the series at several periods, a block after another (ONS: years, then
+   * quarters, then months): `time` reads the finest block; the rows of the others are left out.
+   */
+  blocks?: Omit<PeriodBlocks, "time">;
 }
 
 export interface CsvSniff {
@@ -166,8 +178,16 @@ function classify(
   // Where numbers are written with decimal commas, dates are written day first.
   const tieOrder: DateOrder = decimal === "," ? "dmy" : "mdy";
   // A pivot table's `Grand Total` under its dates must not make the column look like text.
-  const time = detectTimeColumn(name, present.filter((cell) => !SUMMARY_LABEL.test(cell)), dateOrder, timeLike, tieOrder);
-  if (time) return present.every((cell) => isNumeric(cell, decimal)) ? { index, name, kind: "time", time, numeric: true } : { index, name, kind: "time", time };
+  const dated = present.filter((cell) => !SUMMARY_LABEL.test(cell));
+  const time = detectTimeColumn(name, dated, dateOrder, timeLike, tieOrder);
+  const numeric = present.every((cell) => isNumeric(cell, decimal));
+  if (time) return numeric ? { index, name, kind: "time", time, numeric: true } : { index, name, kind: "time", time };
+  // Blocks of plain numbers could be values that happen to count up: a block must be written with words (`2010 Q1`).
+  const blocks = numeric ? null : detectPeriodBlocks(dated, { columnName: name, timeLike, tieOrder, ...(dateOrder ? { dateOrder } : {}) });
+  if (blocks) {
+    const { time: finest, ...rest } = blocks;
+    return { index, name, kind: "time", time: finest, blocks: rest };
+  }
   let numbers = 0;
   let malformed = 0;
   for (const cell of present) {
@@ -237,7 +257,8 @@ function looksLikeHeader(first: string[], rest: string[][], decimal: DecimalMark
   // Distinct words over columns of words: a header over a text-only table.
   if (allText && new Set(first.map((c) => c.trim())).size === first.length) return true;
   return first.some((cell, i) => {
-    const below = rest.map((row) => row[i] ?? "").filter((c) => c.trim() !== "");
+    // Missing marks (`.`, `NA`) among the numbers say nothing either way.
+    const below = rest.map((row) => row[i] ?? "").filter((c) => parseNumberCell(c, decimal).kind !== "missing");
     if (below.length === 0) return false;
     // An empty cell names nothing: a headerless row with a gap is still data.
     const headerIsPlain = cell.trim() !== "" && !isNumeric(cell, decimal) && !detectTimeFormat([cell], {});
@@ -246,10 +267,6 @@ function looksLikeHeader(first: string[], rest: string[][], decimal: DecimalMark
   });
 }
 
-const looksNumeric = (cell: string) => /^\s*-?[\d.,]+\s*$/.test(cell) && /\d/.test(cell);
-/** A cell that holds data: a number or something that reads as a date or time. */
-const isTyped = (cell: string) => cell.trim() !== "" && (looksNumeric(cell) || detectTimeFormat([cell], {}) !== null);
-const filledCount = (row: string[]) => row.reduce((n, cell) => n + (cell.trim() === "" ? 0 : 1), 0);
 
 /**
  * Title, source and note lines above the table, as government and spreadsheet downloads have
@@ -262,6 +279,8 @@ const filledCount = (row: string[]) => row.reduce((n, cell) => n + (cell.trim() 
  * A one-column file keeps all its rows; R's header `"","x"` fills its second cell and stays.
  */
 function preambleRows(rows: string[][]): { skip: number; unitsRow: boolean } {
+  const labels = metadataBlock(rows);
+  if (labels > 0) return { skip: labels, unitsRow: false };
   const limit = Math.min(rows.length - 2, 30);
   for (let h = 1; h <= limit; h++) {
     const header = rows[h] as string[];
@@ -460,12 +479,14 @@ export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSn
   if (other) return fail(`This file is ${other.what}, not CSV. ${other.todo}`);
   const delimiter = detectDelimiter(sample);
   const { rows: allRows, numberOf } = parseNumberedRows(sample, delimiter);
-  const preamble = preambleRows(allRows);
+  const codes = describedHeader(allRows);
+  const preamble = codes ? { skip: codes.skip, unitsRow: false } : preambleRows(allRows);
   const { unitsRow } = preamble;
-  const levels = unitsRow ? null : headerLevels(allRows.slice(0, preamble.skip), allRows.slice(preamble.skip));
+  const levels = unitsRow || codes ? null : headerLevels(allRows.slice(0, preamble.skip), allRows.slice(preamble.skip));
   // Headings over the header were taken for a title above the table: they are the header's first rows.
   const skipRows = preamble.skip - (levels?.over ?? 0);
-  const rows = levels ? [levels.names, ...allRows.slice(skipRows + levels.rows)] : allRows.slice(skipRows);
+  const described = codes ? allRows.slice(skipRows + 1, skipRows + 1 + codes.described) : [];
+  const rows = levels ? [levels.names, ...allRows.slice(skipRows + levels.rows)] : [...allRows.slice(skipRows, skipRows + 1), ...allRows.slice(skipRows + 1 + described.length)];
   const [firstRow, ...afterHeader] = rows;
   const units = unitsRow ? afterHeader[0] : undefined;
   const indexName = unitsRow ? undefined : indexNameOf(afterHeader);
@@ -486,7 +507,11 @@ export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSn
     return fail("The file has a header row but no data rows. Add at least one row of values under the header.");
   }
   const width = firstRow.length;
-  const names = uniqueNames(hasHeader ? (indexNameRow ? [indexName, ...firstRow.slice(1)] : firstRow) : firstRow.map((_, i) => `column ${i + 1}`));
+  const headerNames = uniqueNames(hasHeader ? (indexNameRow ? [indexName, ...firstRow.slice(1)] : firstRow) : firstRow.map((_, i) => `column ${i + 1}`));
+  // Metadata rows name the series: under a header of codes (Bundesbank, ECB), or above a headerless table (ONS).
+  const metadata = codes ? described : !hasHeader && skipRows > 0 ? allRows.slice(0, skipRows) : [];
+  const about = headerNames.map((_, index) => (metadata.length > 0 && index > 0 ? describeFromMetadata(metadata, index) : {}));
+  const names = metadata.length > 0 ? uniqueNames(headerNames.map((name, index) => about[index]?.title ?? name)) : headerNames;
   const columns = names.map((name, index) => {
     const column = classify(
       name,
@@ -496,12 +521,17 @@ export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSn
       options.dateOrder,
       !hasHeader && index === 0,
     );
+    // A description is no header of the file's own: its brackets need not hold a unit (the ECB's `2:15 pm (C.E.T.)`).
+    const named = hasHeader && about[index]?.title === undefined ? unitFromName(name) : undefined;
     const unit =
-      column.kind === "number"
-        ? (cleanUnit(units?.[index]) ?? (hasHeader ? unitFromName(name) : undefined) ?? unitFromCells(dataRows.map((row) => row[index] ?? "")))
-        : undefined;
+      column.kind === "number" ? (cleanUnit(units?.[index]) ?? about[index]?.unit ?? named ?? unitFromCells(dataRows.map((row) => row[index] ?? ""))) : undefined;
     return unit ? { ...column, unit } : column;
   });
+  // The rows of coarser blocks are left out when reading: the preview shows the rows that are read.
+  const blocked = columns.find((c) => c.blocks);
+  const coarser = blocked?.blocks?.coarser.map((block) => makeTimeParser(block.format)) ?? [];
+  const isCoarser = (row: string[]) => coarser.some((parse) => Number.isFinite(parse((row[blocked?.index ?? 0] ?? "").trim(), 0)));
+  const shownRows = coarser.length > 0 ? dataRows.filter((row) => !isCoarser(row)) : dataRows;
   const head = sample.slice(0, 10_000);
   const lineBreak = head.includes("\r\n") ? "\r\n" : !head.includes("\n") && head.includes("\r") ? "\r" : "\n";
   return ok({
@@ -514,11 +544,12 @@ export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSn
       ...(unitsRow ? { unitsRow } : {}),
       ...(indexNameRow ? { indexNameRow } : {}),
       ...(levels ? { headerRows: levels.rows - 1 } : {}),
+      ...(described.length > 0 ? { describedRows: described.length } : {}),
       quoted: sample.slice(0, 10_000).includes('"'),
     },
     columns: columns.slice(0, Math.max(width, 1)),
-    sampleRows: dataRows.slice(0, SAMPLE_ROWS),
-    sampleRowNumbers: dataRows.slice(0, SAMPLE_ROWS).map((row) => numberOf.get(row) ?? 0),
+    sampleRows: shownRows.slice(0, SAMPLE_ROWS),
+    sampleRowNumbers: shownRows.slice(0, SAMPLE_ROWS).map((row) => numberOf.get(row) ?? 0),
     ...(decision.guessedFrom !== undefined ? { decimalGuessedFrom: decision.guessedFrom } : {}),
   });
 }

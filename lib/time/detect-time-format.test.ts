@@ -44,6 +44,14 @@ describe("detectTimeFormat", () => {
     expect(detectTimeFormat(samples)?.format).toMatchObject({ kind: "pattern", pattern });
   });
 
+  it("writes month names back in capitals where the file writes them so (ONS's `2010 JAN`)", () => {
+    const upper = detectTimeFormat(["2010 JAN", "2010 FEB", "2010 MAR"])?.format;
+    expect(upper).toEqual({ kind: "pattern", pattern: "%Y %b", upperCase: true });
+    expect(formatTime(Date.UTC(2018, 4, 1), upper as TimeFormat)).toBe("2018 MAY");
+    // A capital letter first is no name in capitals.
+    expect(detectTimeFormat(["2010 Jan", "2010 Feb"])?.format).toEqual({ kind: "pattern", pattern: "%Y %b" });
+  });
+
   // Long dates with the weekday in the spreadsheet's own language: the points were numbered.
   it.each([
     [["Montag, 6. Januar 2020", "Dienstag, 7. Januar 2020"], "%A, %-d. %B %Y", "de", Date.UTC(2020, 0, 7)],

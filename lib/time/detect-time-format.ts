@@ -528,7 +528,9 @@ export function detectTimeFormat(samples: string[], options: DetectTimeOptions =
     const named = pattern.replace(/%[bB]/, values.some((v) => isFullMonthName(wordOf(v), language)) ? "%B" : "%b");
     // Offsets are only read here as RFC 2822 writes them, without a colon (`+0100`): written back so.
     const zone = named.includes("%z") ? { offsetMinutes: offsetOf(first) ?? null, compactOffset: true } : {};
-    return { format: { kind: "pattern", pattern: named, ...zone, ...(language !== "en" ? { language } : {}) } };
+    // ONS writes `2010 JAN`: forecasts go on `2018 JAN`, not `2018 Jan`.
+    const capitals = values.every((v) => wordOf(v).length > 1 && wordOf(v) === wordOf(v).toUpperCase() && wordOf(v) !== wordOf(v).toLowerCase());
+    return { format: { kind: "pattern", pattern: named, ...zone, ...(language !== "en" ? { language } : {}), ...(capitals ? { upperCase: true as const } : {}) } };
   }
 
   const serials = commaSerials(name, values);

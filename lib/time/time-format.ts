@@ -25,6 +25,8 @@ export type TimeFormat =
       compactOffset?: boolean;
       /** The language of month and weekday names (`%b`, `%B`, `%a`, `%A`) when not English: `März 2024`, `janv. 2024`, `Montag, 6. Januar 2020`. */
       language?: MonthLanguage;
+      /** Month and weekday names written in capitals (ONS's `2010 JAN`): written back so. */
+      upperCase?: true;
       /**
        * The file wrote each time as a date and GB's settlement period, in two columns under these
        * headers (NESO's `SETTLEMENT_DATE,SETTLEMENT_PERIOD`; lib/time/settlement-period.ts). The
@@ -548,6 +550,11 @@ export function formatTimeLabel(ms: number, format: TimeFormat, index = 0): stri
  * @param format the format detected at import
  * @param index 0-based position of the point, used by the `index` format
  */
+/** A month or weekday name in the case the file writes names in. */
+function nameCase(name: string, format: { upperCase?: true }): string {
+  return format.upperCase ? name.toUpperCase() : name;
+}
+
 export function formatTime(ms: number, format: TimeFormat, index = 0): string {
   if (format.kind === "index") return String(index + 1);
   if (format.kind === "epoch") {
@@ -592,13 +599,13 @@ export function formatTime(ms: number, format: TimeFormat, index = 0): string {
       case "f":
         return pad(date.getUTCMilliseconds(), 3);
       case "b":
-        return MONTHS_BY_LANGUAGE[format.language ?? "en"].short[date.getUTCMonth()] as string;
+        return nameCase(MONTHS_BY_LANGUAGE[format.language ?? "en"].short[date.getUTCMonth()] as string, format);
       case "B":
-        return MONTHS_BY_LANGUAGE[format.language ?? "en"].full[date.getUTCMonth()] as string;
+        return nameCase(MONTHS_BY_LANGUAGE[format.language ?? "en"].full[date.getUTCMonth()] as string, format);
       case "a":
-        return WEEKDAYS_BY_LANGUAGE[format.language ?? "en"].short[date.getUTCDay()] as string;
+        return nameCase(WEEKDAYS_BY_LANGUAGE[format.language ?? "en"].short[date.getUTCDay()] as string, format);
       case "A":
-        return WEEKDAYS_BY_LANGUAGE[format.language ?? "en"].full[date.getUTCDay()] as string;
+        return nameCase(WEEKDAYS_BY_LANGUAGE[format.language ?? "en"].full[date.getUTCDay()] as string, format);
       case "q":
         return String(Math.floor(date.getUTCMonth() / 3) + 1);
       case "G":
