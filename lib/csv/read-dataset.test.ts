@@ -1083,3 +1083,44 @@ describe("statistics offices' and central banks' time series downloads", () => {
     expect(read.data.dialect).toMatchObject({ skipRows: 1, describedRows: 3 });
   });
 });
+
+describe("a dateless last row holding an analytics export's total", () => {
+  // Google Analytics (Universal): `#` lines, `Day Index,Users`, m/d/yy dates, quoted thousands,
+  // and a last row without a date holding the period's total.
+  const days = [3474, 2317, 3014, 3307, 2421, 2634, 2761, 1855, 1321, 2132];
+  const ga = (total: string) =>
+    [
+      "# ----------------------------------------",
+      "# All Web Site Data",
+      "# Audience Overview",
+      "# 20230101-20230110",
+      "# ----------------------------------------",
+      "",
+      "Day Index,Users",
+      ...days.map((users, i) => `1/${i + 1}/23,"${users.toLocaleString("en-US")}"`),
+      `,"${total}"`,
+    ].join("\n");
+
+  it("leaves out the exact sum as a totals row", () => {
+    const read = readDataset(ga("25,236"));
+    if (!read.ok) throw new Error(read.reason);
+    expect(Array.from(read.data.series[0]?.values ?? [])).toEqual(days);
+    expect(read.data.issues.map((i) => i.message)).toContainEqual("Row 18 is a total or summary row and was left out.");
+  });
+
+  it("leaves out a total below the sum but far above every day (distinct users, a sampled or rounded total), saying so", () => {
+    const read = readDataset(ga("19,870"));
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.data.series[0]?.values.length).toBe(days.length);
+    expect(read.data.issues.map((i) => i.message)).toContainEqual(
+      "Row 18 has no date and holds `19,870` in `Users`: not the column's sum (25,236), but far above every row's value, as analytics exports write the period's total (distinct users, or a sampled or rounded figure). It was left out as a totals row.",
+    );
+  });
+
+  it.each([
+    ["above the column's sum", "1,234,567"],
+    ["no higher than a day could be", "9,000"],
+  ])("still refuses a dateless last row %s", (_name, total) => {
+    expect(readDataset(ga(total))).toMatchObject({ ok: false, reason: "Row 18, column `Day Index`: the date is empty. Every row needs a date; fill it in or delete the row." });
+  });
+});

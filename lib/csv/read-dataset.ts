@@ -475,6 +475,10 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
 }
 
 
+/** Rows a total that is not their sum needs above it, and how many times every row's value it must be, to be taken for a total. */
+const LOOSE_TOTAL_MIN_ROWS = 8;
+const LOOSE_TOTAL_FACTOR = 3;
+
 /** Fewer rows than this do not show that a column never changes. */
 const CONSTANT_MIN_ROWS = 8;
 
@@ -989,22 +993,40 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     return true;
   }
 
-  /** Every value cell of `row` is its column's sum so far (to 0.1%), and at least one is filled. */
-  function isColumnTotals(row: string[]): boolean {
-    if (!single) return false;
+  /**
+   * Whether `row` totals the columns: every filled value cell its column's sum so far (to 0.1%:
+   * `sum`), or, for counts over enough rows, at most the sum and far above every row's value
+   * (`total`): an analytics export's total of distinct users is below the sum of the days', and
+   * sampled or rounded totals miss it. The first column whose total is not its sum, for the note.
+   */
+  function columnTotals(row: string[]): { kind: "sum" } | { kind: "total"; column: number; cell: string; sum: number } | null {
+    if (!single) return null;
     const n = single.times.length;
     let filled = 0;
+    let loose: { column: number; cell: string; sum: number } | null = null;
     for (let c = 0; c < valueIndexes.length; c++) {
-      const total = readValue(row[valueIndexes[c] as number] as string, decimal);
-      if (total === undefined) return false;
+      const cell = row[valueIndexes[c] as number] as string;
+      const total = readValue(cell, decimal);
+      if (total === undefined) return null;
       if (Number.isNaN(total)) continue;
       const column = (single.values[c] as Growable<Float64Array>).data;
       let sum = 0;
-      for (let i = 0; i < n; i++) if (column[i] === column[i]) sum += column[i] as number;
-      if (Math.abs(total - sum) > 1e-3 * Math.max(Math.abs(sum), 1e-9)) return false;
+      let max = 0;
+      let negative = false;
+      for (let i = 0; i < n; i++) {
+        const v = column[i] as number;
+        if (v !== v) continue;
+        sum += v;
+        if (v > max) max = v;
+        if (v < 0) negative = true;
+      }
       filled++;
+      if (Math.abs(total - sum) <= 1e-3 * Math.max(Math.abs(sum), 1e-9)) continue;
+      if (negative || n < LOOSE_TOTAL_MIN_ROWS || total > sum * (1 + 1e-3) || total < LOOSE_TOTAL_FACTOR * max) return null;
+      loose ??= { column: c, cell: cell.trim(), sum };
     }
-    return filled > 0;
+    if (filled === 0) return null;
+    return loose ? { kind: "total", ...loose } : { kind: "sum" };
   }
 
   /** The single group split by the first text column that makes every series' times unique, when the times repeat. */
@@ -1032,13 +1054,20 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     if (dataIndex === 0) {
       return fail("The file has a header row but no data rows. Add at least one row of values under the header.");
     }
+    const issues: IngestIssue[] = [];
     if (unlabelledTotal) {
-      if (!isColumnTotals(unlabelledTotal.row)) return refuse(unlabelledTotal.refusal);
-      summaryRows.push(unlabelledTotal.line);
+      const totals = columnTotals(unlabelledTotal.row);
+      if (!totals) return refuse(unlabelledTotal.refusal);
+      if (totals.kind === "sum") summaryRows.push(unlabelledTotal.line);
+      else {
+        issues.push({
+          kind: "note",
+          message: `Row ${formatRowNumber(unlabelledTotal.line)} has no date and holds ${quote(totals.cell)} in \`${plan.values[totals.column]?.name ?? ""}\`: not the column's sum (${totals.sum.toLocaleString("en-US")}), but far above every row's value, as analytics exports write the period's total (distinct users, or a sampled or rounded figure). It was left out as a totals row.`,
+        });
+      }
     }
     splitByLateId();
     if (shortCell) timeFormat = matchPadding(detectedFormat, shortCell.cell, shortCell.t);
-    const issues: IngestIssue[] = [];
     const latestOffset = latest ? offsetOf(latest.cell) : undefined;
     const localClock = timeFormat.kind === "pattern" && offsetRange !== null && offsetRange[1] - offsetRange[0] === 60 && [...groups.values()].every(switchesSeasonally);
     if (localClock && offsetRange && timeFormat.kind === "pattern") {
