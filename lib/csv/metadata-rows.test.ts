@@ -10,8 +10,9 @@ const BBK = rowsOf([...BBK_HEAD, "2014-01;89,8;", "2014-02;90,4;"], ";");
 const ECB = [...ECB_HEAD, "2024-01-03,1.0919", "2024-01-02,1.0956"].map((line) => line.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((cell) => cell.replace(/^"|"$/g, "")));
 
 describe("metadataBlock", () => {
-  it("finds ONS's label rows over a headerless table", () => {
+  it("finds ONS's label rows over a headerless table, and INSEE's, the first heading its status column", () => {
     expect(metadataBlock(ONS)).toBe(8);
+    expect(metadataBlock(rowsOf(["Libellé;Indice;Codes", "idBank;001759970;", "Dernière mise à jour;13/12/2024 12:00;", "Période;;", "2024-11;119.48;A", "2024-10;119.52;A"], ";"))).toBe(4);
   });
 
   it.each([
@@ -19,6 +20,8 @@ describe("metadataBlock", () => {
     ["two label rows only", ["Title,Sales", "Unit,EUR", "2024-01,5", "2024-02,6"]],
     ["a header over data", ["date,value", "2024-01-01,5", "2024-01-02,6"]],
     ["labels over words", ["Title,Sales", "Unit,EUR", "Source,X", "North,5", "South,6"]],
+    ["pandas' header levels and its index name", ["store,A,A,B", "metric,sales,visits,sales", "date,,,", "2023-01-01,1,10,5", "2023-01-02,2,20,6"]],
+    ["title lines over a header of three columns", ["Retail turnover, Australia", "Source: ABS 8501.0", "month,turnover,food", "2020-01,5,2", "2020-02,6,3"]],
   ])("finds none for %s", (_name, lines) => {
     expect(metadataBlock(rowsOf(lines))).toBe(0);
   });

@@ -15,10 +15,13 @@ function dataFollows(rows: string[][], start: number): boolean {
   return data.length > 0 && isTyped(data[0]?.[0] ?? "") && data.filter((row) => isTyped(row[0] ?? "")).length >= 0.8 * data.length;
 }
 
-/** A label in the first cell and at most one value after it: `"CDID","J5EK"`, `"PreUnit",""`. */
+/**
+ * A label in the first cell, a value after it and no number or date further on: `"CDID","J5EK"`,
+ * `"PreUnit",""`; INSEE's first row also heads its status column (`"Libellé";"Indice …";"Codes"`).
+ */
 function isLabelRow(row: string[]): boolean {
   const label = (row[0] ?? "").trim();
-  return label !== "" && !isTyped(label) && row.slice(2).every((cell) => cell.trim() === "");
+  return label !== "" && !isTyped(label) && !row.slice(2).some(isTyped);
 }
 
 /**
@@ -26,15 +29,18 @@ function isLabelRow(row: string[]): boolean {
  * (`"Title","Retail sales index"`, `"CDID","J5EK"`, …, `"Important notes",""`): three or more rows
  * of a label and at most one value, then data. Taken for a title, a source and a header, the
  * `"Unit","Index"` row named the columns and `"Release date"` was refused as a value. The last row
- * is no such label when it names a time column over the data (`Month,Sales` under title lines).
+ * is no such label when it names a time column over the data (`Month,Sales` under title lines),
+ * nor are rows naming several columns each (pandas' header levels).
  * @returns how many rows the block has; 0 for none
  */
 export function metadataBlock(rows: string[][]): number {
   let k = 0;
   while (k < rows.length && isLabelRow(rows[k] as string[])) k++;
   if (k < 3 || !dataFollows(rows, k)) return 0;
+  // One row may head a further column (INSEE's); rows of names over every column are header levels.
+  if (rows.slice(0, k).filter((row) => filledCount(row.slice(2)) > 0).length > 1) return 0;
   const last = rows[k - 1] as string[];
-  return filledCount(last) === 2 && looksLikeTimeName(last[0] ?? "") ? 0 : k;
+  return filledCount(last) >= 2 && looksLikeTimeName(last[0] ?? "") ? 0 : k;
 }
 
 /** Title lines allowed above a header of codes (ECB's `Data Source in SDW: null`). */
@@ -65,7 +71,7 @@ export function describedHeader(rows: string[][]): { skip: number; described: nu
   return { skip: r, described: under.length };
 }
 
-const TITLE_KEY = /^(title|titel|titre|título|series|series title|description|beschreibung)\s*:?$/i;
+const TITLE_KEY = /^(title|titel|titre|título|libellé|series|series title|description|beschreibung)\s*:?$/i;
 const UNIT_KEY = /^(unit|units|unit of measure|einheit|maßeinheit|unité|unidad|eenheid|period\\unit)\s*:?$/i;
 /** ONS writes a currency before the number apart from the unit after it: `PreUnit` `£`, `Unit` `m`. */
 const PRE_UNIT_KEY = /^pre-?unit\s*:?$/i;

@@ -354,6 +354,9 @@ describe("readDataset reads the dialects analysts' files come in", () => {
       ["Revenue (EUR)", "EUR"],
       ["Visitors", null],
     ]);
+    // A word qualifying what is measured is no unit (Our World in Data's headers); a plural noun is one.
+    const qualified = read("Year,Life expectancy at birth (historical),GDP (estimated),Catch (tonnes)\n2020,5,1,2\n2021,6,2,3\n2022,7,3,4\n");
+    expect(qualified.series.map((s) => s.unit)).toEqual([null, null, "tonnes"]);
     // A title line above a header is not a header over a units row.
     const titled = read("Retail trade,Australia\nmonth,turnover\n2024-01,5\n2024-02,6\n2024-03,7\n");
     expect(titled.series.map((s) => [s.name, s.unit])).toEqual([["turnover", null]]);
@@ -1033,6 +1036,15 @@ describe("statistics offices' and central banks' time series downloads", () => {
       "Column `column 1` lists the series yearly, then quarterly, then monthly, a block after another, as ONS downloads do: the monthly rows were read, and the 2 yearly rows (rows 9–10) and 5 quarterly rows (rows 11–15) left out.",
       "The 8 lines above the table (a title or source) were skipped.",
     ]);
+  });
+
+  it("reads INSEE's series download: label rows over the data, the first heading the status column", () => {
+    const rows = ["2024-12", "2024-11", "2024-10"].map((month, i) => `"${month}";"${119.5 - i / 10}";"${i === 0 ? "P" : "A"}"`);
+    const insee = ['"Libellé";"Indice des prix à la consommation - Ensemble";"Codes"', '"idBank";"001759970";""', '"Dernière mise à jour";"13/12/2024 12:00";""', '"Période";"";""', ...rows].join("\n");
+    const read = readDataset(insee);
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.data.series.map((s) => [s.name, Array.from(s.values)])).toEqual([["Indice des prix à la consommation - Ensemble", [119.3, 119.4, 119.5]]]);
+    expect(read.data.dialect.skipRows).toBe(4);
   });
 
   it("reads the same blocks without the label rows, and an ONS money series takes its unit", () => {

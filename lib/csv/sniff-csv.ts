@@ -401,8 +401,15 @@ function indexNameOf(rows: string[][]): string | undefined {
  */
 function unitFromName(name: string): string | undefined {
   const match = /(?<!:\s*)[([]\s*([^()[\]]{1,16}?)\s*[)\]]\s*$/.exec(name) ?? /(?<!:\s*)\[\s*([^()[\]]{1,16}?)\s*\]/.exec(name);
-  return match && /[^\d\s]/.test(match[1] as string) ? (match[1] as string) : undefined;
+  const unit = match?.[1];
+  return unit !== undefined && /[^\d\s]/.test(unit) && !QUALIFIER.test(unit) ? unit : undefined;
 }
+
+/**
+ * A word that qualifies what is measured rather than the unit it is measured in: Our World in
+ * Data's `Life expectancy at birth (historical)`, `(estimated)`, `(nominal)`, `(annual)`.
+ */
+const QUALIFIER = /^[A-Za-z]?[a-z]{3,}(ed|al|ic|ive|ly)$/;
 
 /** The currency, `%` or unit of measure that at least 80% of a column's numbers are written with (`$1,200`, `12,5 %`, `3 kWh`). */
 function unitFromCells(cells: string[]): string | undefined {
