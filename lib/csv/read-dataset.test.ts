@@ -982,14 +982,13 @@ describe("values below a bound (`<1`)", () => {
   it("reads them as half the bound and names the rows and the reading in one note per column", () => {
     // Google Trends' export: a category line, a blank line, then `Week,term: (Worldwide)`.
     const text = ["Category: All categories", "", "Week,tidecast: (Worldwide)", "2024-01-07,3", "2024-01-14,<1", "2024-01-21,2", "2024-01-28,<1", "2024-02-04,<5", "2024-02-11,4"].join("\n");
-    const read = readDataset(text);
-    if (!read.ok) throw new Error(read.reason);
-    const [series] = read.data.series;
+    const dataset = read(text);
+    const [series] = dataset.series;
     expect(series?.name).toBe("tidecast: (Worldwide)");
     // The region in brackets after the colon is the search's scope, not a unit.
     expect(series?.unit).toBeNull();
     expect(Array.from(series?.values ?? [])).toEqual([3, 0.5, 2, 0.5, 2.5, 4]);
-    const notes = read.data.issues.map((i) => i.message);
+    const notes = dataset.issues.map((i) => i.message);
     expect(notes).toContainEqual(
       "Column `tidecast: (Worldwide)`: 3 values are written as below a bound (rows 5, 7, 8), as tables mark values too small to show or counts withheld; each was read as half its bound (`<1` as 0.5, `<5` as 2.5).",
     );
@@ -1021,18 +1020,17 @@ describe("statistics offices' and central banks' time series downloads", () => {
   ]);
 
   it("reads an ONS download: its label rows skipped, the series named by its title, its months read and the coarser blocks left out", () => {
-    const read = readDataset(ons);
-    if (!read.ok) throw new Error(read.reason);
-    const [series] = read.data.series;
-    expect(read.data.series).toHaveLength(1);
+    const dataset = read(ons);
+    const [series] = dataset.series;
+    expect(dataset.series).toHaveLength(1);
     expect(series?.name).toBe("Retail sales index");
     // `Index` says no more than that the numbers are an index.
     expect(series?.unit).toBeNull();
     expect(series?.frequency.label).toBe("monthly");
     expect(series?.times.length).toBe(24);
-    expect(formatTime(series?.times[0] ?? 0, read.data.timeFormat)).toBe("2010 JAN");
+    expect(formatTime(series?.times[0] ?? 0, dataset.timeFormat)).toBe("2010 JAN");
     expect(Array.from(series?.values.slice(0, 2) ?? [])).toEqual([100, 101]);
-    expect(read.data.issues.map((i) => i.message)).toEqual([
+    expect(dataset.issues.map((i) => i.message)).toEqual([
       "Column `column 1` lists the series yearly, then quarterly, then monthly, a block after another, as ONS downloads do: the monthly rows were read, and the 2 yearly rows (rows 9–10) and 5 quarterly rows (rows 11–15) left out.",
       "The 8 lines above the table (a title or source) were skipped.",
     ]);
@@ -1041,10 +1039,31 @@ describe("statistics offices' and central banks' time series downloads", () => {
   it("reads INSEE's series download: label rows over the data, the first heading the status column", () => {
     const rows = ["2024-12", "2024-11", "2024-10"].map((month, i) => `"${month}";"${119.5 - i / 10}";"${i === 0 ? "P" : "A"}"`);
     const insee = ['"Libellé";"Indice des prix à la consommation - Ensemble";"Codes"', '"idBank";"001759970";""', '"Dernière mise à jour";"13/12/2024 12:00";""', '"Période";"";""', ...rows].join("\n");
-    const read = readDataset(insee);
-    if (!read.ok) throw new Error(read.reason);
-    expect(read.data.series.map((s) => [s.name, Array.from(s.values)])).toEqual([["Indice des prix à la consommation - Ensemble", [119.3, 119.4, 119.5]]]);
-    expect(read.data.dialect.skipRows).toBe(4);
+    const dataset = read(insee);
+    expect(dataset.series.map((s) => [s.name, Array.from(s.values)])).toEqual([["Indice des prix à la consommation - Ensemble", [119.3, 119.4, 119.5]]]);
+    expect(dataset.dialect.skipRows).toBe(4);
+  });
+
+  it("reads a GENESIS (Destatis) table: years and month names in two unnamed columns are the time", () => {
+    const genesis = [
+      "GENESIS-Tabelle: 61111-0002",
+      "Verbraucherpreisindex: Deutschland, Monate;;;",
+      "Deutschland;;;",
+      ";;Verbraucherpreisindex;Veränderung zum Vormonat",
+      ";;2020=100;in (%)",
+      "2023;Januar;114,3;1,0",
+      "2023;Februar;115,2;0,8",
+      "2023;März;116,1;0,8",
+      "2024;Januar;...;...",
+      "__________",
+      "(C)opyright Statistisches Bundesamt (Destatis), 2024 | Stand: 10.12.2024 / 16:24:37",
+    ].join("\n");
+    const dataset = read(genesis);
+    const [series] = dataset.series;
+    expect(dataset.series.map((s) => s.name)).toEqual(["Verbraucherpreisindex · 2020=100", "Veränderung zum Vormonat · in (%)"]);
+    expect(Array.from(series?.values ?? [])).toEqual([114.3, 115.2, 116.1]);
+    expect(formatTime(series?.times[2] ?? 0, dataset.timeFormat)).toBe("2023-03");
+    expect(dataset.issues.map((i) => i.message)).toContainEqual("Columns `column 1` and `column 2` were read together as one time (YYYY-MM).");
   });
 
   it("reads the same blocks without the label rows, and an ONS money series takes its unit", () => {
@@ -1072,11 +1091,10 @@ describe("statistics offices' and central banks' time series downloads", () => {
   ].join("\n");
 
   it("names a Bundesbank series by its description, not by the source row above the data, and leaves the flags out", () => {
-    const read = readDataset(bbk);
-    if (!read.ok) throw new Error(read.reason);
-    expect(read.data.series.map((s) => [s.name, s.times.length, s.unit])).toEqual([["Verbraucherpreisindex / Deutschland / Gesamt", 12, null]]);
-    expect(read.data.series[0]?.values[1]).toBe(91.1);
-    expect(read.data.issues.map((i) => i.message)).toContainEqual(
+    const dataset = read(bbk);
+    expect(dataset.series.map((s) => [s.name, s.times.length, s.unit])).toEqual([["Verbraucherpreisindex / Deutschland / Gesamt", 12, null]]);
+    expect(dataset.series[0]?.values[1]).toBe(91.1);
+    expect(dataset.issues.map((i) => i.message)).toContainEqual(
       "The 5 rows under the header describe the series (a description, unit, date or source, as central banks' downloads write them); they are not data, and name `BBDP1.M.DE.N.VPI.C.A00000.I20.A` as `Verbraucherpreisindex / Deutschland / Gesamt`.",
     );
   });
@@ -1089,10 +1107,9 @@ describe("statistics offices' and central banks' time series downloads", () => {
       "2024-01-03,1.0919",
       "2024-01-02,1.0956",
     ].join("\n");
-    const read = readDataset(ecb);
-    if (!read.ok) throw new Error(read.reason);
-    expect(read.data.series.map((s) => [s.name, s.unit, s.times.length])).toEqual([["ECB reference exchange rate, US dollar/Euro, 2:15 pm (C.E.T.)", "US dollar", 4]]);
-    expect(read.data.dialect).toMatchObject({ skipRows: 1, describedRows: 3 });
+    const dataset = read(ecb);
+    expect(dataset.series.map((s) => [s.name, s.unit, s.times.length])).toEqual([["ECB reference exchange rate, US dollar/Euro, 2:15 pm (C.E.T.)", "US dollar", 4]]);
+    expect(dataset.dialect).toMatchObject({ skipRows: 1, describedRows: 3 });
   });
 });
 
@@ -1114,17 +1131,15 @@ describe("a dateless last row holding an analytics export's total", () => {
     ].join("\n");
 
   it("leaves out the exact sum as a totals row", () => {
-    const read = readDataset(ga("25,236"));
-    if (!read.ok) throw new Error(read.reason);
-    expect(Array.from(read.data.series[0]?.values ?? [])).toEqual(days);
-    expect(read.data.issues.map((i) => i.message)).toContainEqual("Row 18 is a total or summary row and was left out.");
+    const dataset = read(ga("25,236"));
+    expect(Array.from(dataset.series[0]?.values ?? [])).toEqual(days);
+    expect(dataset.issues.map((i) => i.message)).toContainEqual("Row 18 is a total or summary row and was left out.");
   });
 
   it("leaves out a total below the sum but far above every day (distinct users, a sampled or rounded total), saying so", () => {
-    const read = readDataset(ga("19,870"));
-    if (!read.ok) throw new Error(read.reason);
-    expect(read.data.series[0]?.values.length).toBe(days.length);
-    expect(read.data.issues.map((i) => i.message)).toContainEqual(
+    const dataset = read(ga("19,870"));
+    expect(dataset.series[0]?.values.length).toBe(days.length);
+    expect(dataset.issues.map((i) => i.message)).toContainEqual(
       "Row 18 has no date and holds `19,870` in `Users`: not the column's sum (25,236), but far above every row's value, as analytics exports write the period's total (distinct users, or a sampled or rounded figure). It was left out as a totals row.",
     );
   });

@@ -23,7 +23,7 @@ import { createCsvRowStream, type CsvRowStream } from "./csv-rows";
 import { hasDatesAcross, turnDatesAcross } from "./dates-across";
 import { belowBound, hasStatusFlag, measureUnit, parseNumberCell, readPlainNumber, type DecimalMark } from "./parse-number";
 import { REPEATED_TIMES_FLAG } from "./repeated-times";
-import { SNIFF_CHARS, SUMMARY_LABEL, sniffCsv, type ColumnInfo, type CsvDialect, type CsvSniff, type SniffOptions } from "./sniff-csv";
+import { hasMonthNamesBeside, SNIFF_CHARS, SUMMARY_LABEL, sniffCsv, type ColumnInfo, type CsvDialect, type CsvSniff, type SniffOptions } from "./sniff-csv";
 
 export interface ReadOptions {
   /** Header of the time column; `null` reads the file as a plain sequence without time. */
@@ -285,7 +285,9 @@ function detectDateParts(columns: ColumnInfo[], time: ColumnInfo, sampleRows: st
   // Most cells must fit, as for a time-of-day column: a malformed one is then refused at its row.
   const named = (name: RegExp, fits: (cell: string) => boolean) =>
     columns.find((c) => c !== time && name.test(c.name.trim()) && cellsOf(c).filter(fits).length >= 0.9 * sampleRows.length) ?? null;
-  const month = named(MONTH_PART, (cell) => monthOf(cell) > 0);
+  // Or a column of month names right after the years, under no name that says so (GENESIS: `2023;Januar`).
+  const beside = columns[time.index + 1];
+  const month = named(MONTH_PART, (cell) => monthOf(cell) > 0) ?? (beside?.kind === "text" && hasMonthNamesBeside(sampleRows, time.index) ? beside : null);
   if (!month) {
     const quarter = named(QUARTER_PART, (cell) => wholeIn(cell, 1, 4, /^q/i) > 0);
     if (!quarter) return null;

@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import { detectTimeFormat, looksLikeTimeName, type DateOrder, type DetectedTimeFormat } from "../time/detect-time-format";
-import { makeTimeParser } from "../time/time-format";
+import { makeTimeParser, monthLanguagesOf } from "../time/time-format";
 import { fail, ok, type Result } from "../result";
 import { toCellName, toUniqueNames } from "../series/names";
 import { cellUnit, decideDecimalMark, parseNumberCell, type DecimalDecision, type DecimalMark } from "./parse-number";
@@ -243,6 +243,30 @@ function detectTimeColumn(name: string, cells: string[], dateOrder: DateOrder | 
     }
   }
   return best;
+}
+
+/** A year as statistics tables write one in a column of its own. */
+const YEAR = /^(1[5-9]|2\d)\d\d$/;
+
+/** Whether most of the rows with a year in column `index` have a month's name beside it. */
+export function hasMonthNamesBeside(rows: string[][], index: number): boolean {
+  const dated = rows.filter((row) => YEAR.test((row[index] ?? "").trim()));
+  const named = dated.filter((row) => {
+    const cell = (row[index + 1] ?? "").trim();
+    return !/\d/.test(cell) && monthLanguagesOf(cell).length > 0;
+  });
+  return dated.length >= 2 && named.length >= 0.9 * dated.length;
+}
+
+/**
+ * The columns with a column of years taken for the time when a column of month names follows it,
+ * neither named as such: GENESIS (Destatis) tables write `2023;Januar;114,3` under headers that
+ * leave both empty. Without a time column, the years were a series of their own.
+ */
+function withYearsBesideMonths(columns: ColumnInfo[], rows: string[][]): ColumnInfo[] {
+  const years = columns.find((c) => c.kind === "number" && columns[c.index + 1]?.kind === "text" && hasMonthNamesBeside(rows, c.index));
+  if (!years) return columns;
+  return columns.map((c) => (c === years ? { index: c.index, name: c.name, kind: "time", time: { format: { kind: "pattern", pattern: "%Y" } } } : c));
 }
 
 /** Whether a row repeats the header, cell for cell (as reading leaves it out). */
@@ -534,8 +558,9 @@ export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSn
       column.kind === "number" ? (cleanUnit(units?.[index]) ?? about[index]?.unit ?? named ?? unitFromCells(dataRows.map((row) => row[index] ?? ""))) : undefined;
     return unit ? { ...column, unit } : column;
   });
+  const timed = columns.some((c) => c.kind === "time") ? columns : withYearsBesideMonths(columns, dataRows);
   // The rows of coarser blocks are left out when reading: the preview shows the rows that are read.
-  const blocked = columns.find((c) => c.blocks);
+  const blocked = timed.find((c) => c.blocks);
   const coarser = blocked?.blocks?.coarser.map((block) => makeTimeParser(block.format)) ?? [];
   const isCoarser = (row: string[]) => coarser.some((parse) => Number.isFinite(parse((row[blocked?.index ?? 0] ?? "").trim(), 0)));
   const shownRows = coarser.length > 0 ? dataRows.filter((row) => !isCoarser(row)) : dataRows;
@@ -554,7 +579,7 @@ export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSn
       ...(described.length > 0 ? { describedRows: described.length } : {}),
       quoted: sample.slice(0, 10_000).includes('"'),
     },
-    columns: columns.slice(0, Math.max(width, 1)),
+    columns: timed.slice(0, Math.max(width, 1)),
     sampleRows: shownRows.slice(0, SAMPLE_ROWS),
     sampleRowNumbers: shownRows.slice(0, SAMPLE_ROWS).map((row) => numberOf.get(row) ?? 0),
     ...(decision.guessedFrom !== undefined ? { decimalGuessedFrom: decision.guessedFrom } : {}),
