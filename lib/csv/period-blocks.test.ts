@@ -15,11 +15,22 @@ describe("detectPeriodBlocks", () => {
     expect(blocks?.time.format).toMatchObject({ kind: "pattern", pattern });
     expect(blocks?.label).toBe(label);
     expect(blocks?.coarser.map((b) => b.label)).toEqual(coarser);
+    expect(blocks?.interleaved).toBe(false);
+  });
+
+  it.each([
+    ["Statistics Netherlands: each year's code before its months", ["2020JJ00", "2020MM01", "2020MM02", "2021JJ00", "2021MM01", "2021MM02"], "%YMM%m"],
+    ["an annual row after each year's months", ["2010 JAN", "2010 FEB", "2010", "2011 JAN", "2011 FEB", "2011"], "%Y %b"],
+  ])("%s: reads the months, the years mixed among them left out wherever they stand", (_name, cells, pattern) => {
+    const blocks = detectPeriodBlocks(cells, { columnName: "Perioden" });
+    expect(blocks?.time.format).toMatchObject({ pattern });
+    expect(blocks?.coarser.map((b) => [b.label, b.at])).toEqual([["yearly", 0]]);
+    expect(blocks?.interleaved).toBe(true);
   });
 
   it.each([
     ["one format throughout", months],
-    ["a format that comes back (an annual row after each year's months)", ["2010 JAN", "2010 FEB", "2010", "2011 JAN", "2011 FEB", "2011"]],
+    ["periods that are codes of one shape", ["2020JJ00", "2020JJ01", "2021JJ00"]],
     ["a block of one row", ["2010", ...quarters]],
     ["a block that is no time", ["a", "b", ...quarters]],
     ["two blocks of one frequency", ["2010 Q1", "2010 Q2", "2011-Q1", "2011-Q2"]],

@@ -20,14 +20,22 @@ export interface PeriodBlocks {
   labels: string[];
   /** The finest block's place among the blocks. */
   at: number;
+  /** The periods' rows are mixed (each year's total before its months), not in blocks. */
+  interleaved: boolean;
 }
 
 /** Blocks read at most: years, quarters, months and weeks or days. */
 const MAX_BLOCKS = 4;
 
-/** Digits and letters as runs: `2010` → `9`, `2010 Q1` → `9 a9`, `2010 JAN` → `9 a`, as a block writes every row. */
+/**
+ * How a period writes every row: digits as one run, a word (a month's name) as another, and short
+ * codes as they stand: `2010` → `9`, `2010 Q1` → `9 Q9`, `2010 JAN` → `9 a`, `2020MM01` → `9MM9`.
+ */
 function shapeOf(cell: string): string {
-  return cell.trim().replace(/\d+/g, "9").replace(/\p{L}+/gu, "a");
+  return cell
+    .trim()
+    .replace(/\d+/g, "9")
+    .replace(/\p{L}+/gu, (letters) => (letters.length > 2 ? "a" : letters.toUpperCase()));
 }
 
 /** A frequency's step in milliseconds, calendar months at their mean length: only compared. */
@@ -37,28 +45,32 @@ function stepMs(step: ReturnType<typeof inferFrequency>["step"]): number {
 }
 
 /**
- * A time column that gives one series at several periods, a block after another: an ONS download
- * lists the years (`2010`), then the quarters (`2010 Q1`), then the months (`2010 JAN`). Read as
- * one column it had no format at all. Each block writes every row alike, reads as times of one
- * regular frequency, and comes once; the frequencies differ.
+ * A time column that gives one series at several periods: an ONS download lists the years
+ * (`2010`), then the quarters (`2010 Q1`), then the months (`2010 JAN`), a block after another;
+ * Statistics Netherlands' codes put each year's total before its months (`2020JJ00`, `2020MM01`,
+ * …). Read as one column it had no format at all. Each period writes every row alike and reads as
+ * times of one regular frequency; the frequencies differ.
  * @param cells the column's filled cells, in file order
- * @returns the finest block's format and the coarser blocks, or null when the cells are not such blocks
+ * @returns the finest period's format and the coarser ones, or null when the cells are not such periods
  */
 export function detectPeriodBlocks(cells: string[], options: DetectTimeOptions): PeriodBlocks | null {
-  const runs: string[][] = [];
-  const seen = new Set<string>();
+  const groups = new Map<string, string[]>();
   let shape = "";
+  let interleaved = false;
   for (const cell of cells) {
     const next = shapeOf(cell);
-    if (runs.length > 0 && next === shape) {
-      (runs[runs.length - 1] as string[]).push(cell);
-      continue;
+    const group = groups.get(next);
+    if (group) {
+      // A shape seen before, after another: the periods are mixed rather than in blocks.
+      if (next !== shape) interleaved = true;
+      group.push(cell);
+    } else {
+      if (groups.size === MAX_BLOCKS) return null;
+      groups.set(next, [cell]);
     }
-    if (seen.has(next) || runs.length === MAX_BLOCKS) return null;
-    seen.add(next);
     shape = next;
-    runs.push([cell]);
   }
+  const runs = [...groups.values()];
   if (runs.length < 2 || runs.some((run) => run.length < 2)) return null;
   const blocks: (CoarserBlock & { time: DetectedTimeFormat; step: number })[] = [];
   for (const run of runs) {
@@ -70,7 +82,8 @@ export function detectPeriodBlocks(cells: string[], options: DetectTimeOptions):
     const frequency = inferFrequency(times);
     const step = stepMs(frequency.step);
     if (frequency.kind === "irregular" || !(step > 0) || blocks.some((b) => b.step === step)) return null;
-    blocks.push({ time, format: time.format, label: frequency.label, step, at: blocks.length });
+    // Mixed periods have no places: a row of any of them may come anywhere.
+    blocks.push({ time, format: time.format, label: frequency.label, step, at: interleaved ? 0 : blocks.length });
   }
   const finest = blocks.reduce((a, b) => (b.step < a.step ? b : a));
   return {
@@ -79,5 +92,6 @@ export function detectPeriodBlocks(cells: string[], options: DetectTimeOptions):
     coarser: blocks.filter((b) => b !== finest).map(({ format, label, at }) => ({ format, label, at })),
     labels: blocks.map((b) => b.label),
     at: finest.at,
+    interleaved,
   };
 }

@@ -162,7 +162,7 @@ export async function previewCsv(
   const sniffed = sniffCsv(head.data.head, toSniffOptions(options));
   if (!sniffed.ok) return emptyPreview(blob, fileName, sniffed.reason);
   const sniff: CsvSniff = sniffed.data;
-  const planned = planColumns(sniff.columns, options, sniff.sampleRows);
+  const planned = planColumns(sniff.columns, options, sniff.sampleRows, sniff.sampleRowNumbers);
   const plan = planned.ok ? planned.data : null;
   const read: ReadResult<BlobDataset> = planned.ok ? await readDatasetBlob(blob, options, onProgress) : planned;
   const dataset = read.ok ? read.data.parsed : null;

@@ -1066,6 +1066,21 @@ describe("statistics offices' and central banks' time series downloads", () => {
     expect(dataset.issues.map((i) => i.message)).toContainEqual("Columns `column 1` and `column 2` were read together as one time (YYYY-MM).");
   });
 
+  it("reads Statistics Netherlands' periods: the months, each year's total before them left out, its ID column not a series", () => {
+    const rows = ['"ID";"Perioden";"CPI_1"'];
+    for (const year of [2020, 2021]) {
+      rows.push(`"${rows.length - 1}";"${year}JJ00";"${year - 1900}"`);
+      for (let m = 1; m <= 12; m++) rows.push(`"${rows.length - 1}";"${year}MM${String(m).padStart(2, "0")}";"${year - 1920 + m}"`);
+    }
+    const dataset = read(rows.join("\n"));
+    expect(dataset.series.map((s) => [s.name, s.values.length, s.values[0], s.values[12]])).toEqual([["CPI_1", 24, 101, 102]]);
+    expect(formatTime(dataset.series[0]?.times[12] ?? 0, dataset.timeFormat)).toBe("2021MM01");
+    expect(dataset.issues.map((i) => i.message)).toEqual([
+      "Column `Perioden` lists the series yearly and monthly, the rows mixed, as Statistics Netherlands' period codes do: the monthly rows were read, and the 2 yearly rows (rows 2, 15) left out.",
+      "Column `ID` only counts the rows (the row names R and pandas write), so it is not read as a series.",
+    ]);
+  });
+
   it("reads the same blocks without the label rows, and an ONS money series takes its unit", () => {
     const bare = readDataset(ons.split("\n").slice(8).join("\n"));
     expect(bare.ok && bare.data.series.map((s) => [s.name, s.times.length])).toEqual([["column 2", 24]]);

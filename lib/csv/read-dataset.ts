@@ -196,13 +196,15 @@ const ID_NAME =
  * The first column when it only counts the rows (1, 2, 3, … or 0, 1, 2, …), as R's write.csv and
  * pandas' to_csv write their row names: read as a series it would be forecast as a straight line.
  */
-function detectRowNumbers(values: ColumnInfo[], sampleRows: string[][]): ColumnInfo | null {
+function detectRowNumbers(values: ColumnInfo[], sampleRows: string[][], rowNumbers?: number[]): ColumnInfo | null {
   const first = values[0];
   if (!first || first.index !== 0 || values.length < 2 || sampleRows.length < 3) return null;
   const cells = sampleRows.map((row) => (row[0] ?? "").trim());
   const start = Number(cells[0]);
   if (start !== 0 && start !== 1) return null;
-  return cells.every((cell, i) => /^\d+$/.test(cell) && Number(cell) === start + i) ? first : null;
+  // Counted by the file's rows: the sampled rows leave out those of coarser periods (a year's total among the months).
+  const step = (i: number) => (rowNumbers ? (rowNumbers[i] ?? 0) - (rowNumbers[0] ?? 0) : i);
+  return cells.every((cell, i) => /^\d+$/.test(cell) && Number(cell) === start + step(i)) ? first : null;
 }
 
 /** A time of day: `00:15`, `7:30`, `23:59:59`, `1:05 PM`. */
@@ -385,14 +387,18 @@ function detectPeriodTable(values: ColumnInfo[], time: ColumnInfo | null): Colum
   return null;
 }
 
-/** Resolves the time, id and value columns from the detected columns and the analyst's choices. */
+/** Whether a column holds one cell on every sampled row. */
 function sameOnEveryRow(column: ColumnInfo, sampleRows: string[][]): boolean {
   if (sampleRows.length < 3) return false;
   const first = (sampleRows[0]?.[column.index] ?? "").trim();
   return sampleRows.every((row) => (row[column.index] ?? "").trim() === first);
 }
 
-export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleRows: string[][]): Result<Plan> {
+/**
+ * Resolves the time, id and value columns from the detected columns and the analyst's choices.
+ * @param sampleRowNumbers each sampled row's number in the file, when rows were left out between them
+ */
+export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleRows: string[][], sampleRowNumbers?: number[]): Result<Plan> {
   const names = columns.map((c) => `\`${c.name}\``).join(", ");
   let time: ColumnInfo | null = null;
   if (options.timeColumn !== undefined && options.timeColumn !== null) {
@@ -444,7 +450,7 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
     }
   } else {
     values = columns.filter((c) => (c.kind === "number" || (c.numeric && !TIME_ONLY_NAME.test(c.name))) && !isTime(c) && c !== id);
-    rowNumbers = detectRowNumbers(values, sampleRows);
+    rowNumbers = detectRowNumbers(values, sampleRows, sampleRowNumbers);
     if (rowNumbers) values = values.filter((c) => c !== rowNumbers);
     if (time) {
       calendar = values.filter((c) => CALENDAR_FIELD.test(c.name.trim()));
@@ -744,7 +750,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   const coarser =
     matrix || compose || clockIndex >= 0
       ? []
-      : (plan.time?.blocks?.coarser ?? []).map((block) => ({ label: block.label, at: block.at, parse: makeTimeParser(block.format), count: 0, first: 0, last: 0 }));
+      : (plan.time?.blocks?.coarser ?? []).map((block) => ({ label: block.label, at: block.at, parse: makeTimeParser(block.format), count: 0, rows: [] as number[], last: 0 }));
   // The block the rows have come to: a row of a block passed already (a year after the months) is no block's.
   let blockAt = 0;
   const finestAt = plan.time?.blocks?.at ?? 0;
@@ -872,7 +878,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         const block = coarser.length > 0 ? coarser.find((b) => b.at >= blockAt && Number.isFinite(b.parse(cell.trim(), 0))) : undefined;
         if (block) {
           blockAt = block.at;
-          if (block.count++ === 0) block.first = line;
+          if (block.count++ < ROW_LIMIT_IN_MESSAGES) block.rows.push(line);
           block.last = line;
           return true;
         }
@@ -1120,10 +1126,13 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     }
     const blocks = plan.time?.blocks;
     if (blocks && coarser.some((b) => b.count > 0)) {
-      const left = coarser.filter((b) => b.count > 0).map((b) => `${plural(b.count, `${b.label} row`, `${b.label} rows`)} (${b.first === b.last ? `row ${formatRowNumber(b.first)}` : `rows ${formatRowNumber(b.first)}–${formatRowNumber(b.last)}`})`);
+      // A block's rows run from its first to its last; mixed rows are listed.
+      const where = (b: (typeof coarser)[number]) =>
+        b.count === 1 ? `row ${formatRowNumber(b.last)}` : blocks.interleaved ? `rows ${listRows(b.rows, b.count)}` : `rows ${formatRowNumber(b.rows[0] ?? 0)}–${formatRowNumber(b.last)}`;
+      const left = coarser.filter((b) => b.count > 0).map((b) => `${plural(b.count, `${b.label} row`, `${b.label} rows`)} (${where(b)})`);
       issues.push({
         kind: "note",
-        message: `Column \`${plan.time?.name ?? ""}\` lists the series ${blocks.labels.join(", then ")}, a block after another, as ONS downloads do: the ${blocks.label} rows were read, and the ${left.slice(0, -1).join(", ")}${left.length > 1 ? " and " : ""}${left.at(-1)} left out.`,
+        message: `Column \`${plan.time?.name ?? ""}\` lists the series ${blocks.interleaved ? `${blocks.labels.slice(0, -1).join(", ")} and ${blocks.labels.at(-1)}, the rows mixed` : `${blocks.labels.join(", then ")}, a block after another`}, as ${blocks.interleaved ? "Statistics Netherlands' period codes do" : "ONS downloads do"}: the ${blocks.label} rows were read, and the ${left.slice(0, -1).join(", ")}${left.length > 1 ? " and " : ""}${left.at(-1)} left out.`,
       });
     }
     if (summaryRows.length > 0) {
@@ -1761,7 +1770,7 @@ export function toSniffOptions(options: ReadOptions): SniffOptions {
 function sniffWith(sample: string, options: ReadOptions): Result<{ sniffed: CsvSniff; plan: Plan }> {
   const sniffed = sniffCsv(sample, toSniffOptions(options));
   if (!sniffed.ok) return sniffed;
-  const plan = planColumns(sniffed.data.columns, options, sniffed.data.sampleRows);
+  const plan = planColumns(sniffed.data.columns, options, sniffed.data.sampleRows, sniffed.data.sampleRowNumbers);
   if (!plan.ok) return plan;
   return ok({ sniffed: sniffed.data, plan: plan.data });
 }

@@ -179,15 +179,15 @@ function classify(
   const tieOrder: DateOrder = decimal === "," ? "dmy" : "mdy";
   // A pivot table's `Grand Total` under its dates must not make the column look like text.
   const dated = present.filter((cell) => !SUMMARY_LABEL.test(cell));
-  const time = detectTimeColumn(name, dated, dateOrder, timeLike, tieOrder);
   const numeric = present.every((cell) => isNumeric(cell, decimal));
-  if (time) return numeric ? { index, name, kind: "time", time, numeric: true } : { index, name, kind: "time", time };
-  // Blocks of plain numbers could be values that happen to count up: a block must be written with words (`2010 Q1`).
-  const blocks = numeric ? null : detectPeriodBlocks(dated, { columnName: name, timeLike, tieOrder, ...(dateOrder ? { dateOrder } : {}) });
-  if (blocks) {
-    const { time: finest, ...rest } = blocks;
-    return { index, name, kind: "time", time: finest, blocks: rest };
+  // Periods of plain numbers could be values that happen to count up: a period must be written with words (`2010 Q1`).
+  const found = detectTimeColumn(name, dated, dateOrder, timeLike, tieOrder, !numeric);
+  if (found && "blocks" in found) {
+    const { time, ...blocks } = found.blocks;
+    return { index, name, kind: "time", time, blocks };
   }
+  const time = found?.time;
+  if (time) return numeric ? { index, name, kind: "time", time, numeric: true } : { index, name, kind: "time", time };
   let numbers = 0;
   let malformed = 0;
   for (const cell of present) {
@@ -215,12 +215,23 @@ function timeShare(detected: DetectedTimeFormat, cells: string[]): number {
 /**
  * The time format of a column, tolerating a few bad cells (a typo in one date must be reported by
  * row, not turn the whole column into text): the format that reads at least 90% of the sample,
- * or half of it in a column whose header says it holds times.
+ * or half of it in a column whose header says it holds times; or periods of several lengths (see
+ * detectPeriodBlocks) when `periods`.
  */
-function detectTimeColumn(name: string, cells: string[], dateOrder: DateOrder | undefined, timeLike: boolean, tieOrder: DateOrder): DetectedTimeFormat | undefined {
+function detectTimeColumn(
+  name: string,
+  cells: string[],
+  dateOrder: DateOrder | undefined,
+  timeLike: boolean,
+  tieOrder: DateOrder,
+  periods: boolean,
+): { time: DetectedTimeFormat } | { blocks: PeriodBlocks } | undefined {
   const options = { columnName: name, timeLike, tieOrder, ...(dateOrder ? { dateOrder } : {}) };
   const strict = detectTimeFormat(cells, options);
-  if (strict) return strict;
+  if (strict) return { time: strict };
+  // Before a few bad cells are tolerated: a year's total among the months is a period of its own.
+  const blocks = periods ? detectPeriodBlocks(cells, options) : null;
+  if (blocks) return { blocks };
   // Formats read off single cells near the top; the bad cell itself simply yields nothing.
   const orders: (DateOrder | undefined)[] = dateOrder ? [dateOrder] : [undefined, "dmy", "mdy"];
   let best: DetectedTimeFormat | undefined;
@@ -242,7 +253,7 @@ function detectTimeColumn(name: string, cells: string[], dateOrder: DateOrder | 
       }
     }
   }
-  return best;
+  return best && { time: best };
 }
 
 /** A year as statistics tables write one in a column of its own. */

@@ -21,6 +21,9 @@ describe("detectTimeFormat", () => {
     // Stata's default %tm display; it was not read, so the points were numbered.
     [["2020m1", "2020m2", "2020m12"], "%Ym%-m"],
     [["2019-Q4", "2020-Q1"], "%Y-Q%q"],
+    // Statistics Netherlands' period codes: the points were numbered.
+    [["2020MM11", "2020MM12", "2021MM01"], "%YMM%m"],
+    [["2019JJ00", "2020JJ00"], "%YJJ00"],
     [["2020-W52", "2020-W53", "2021-W01"], "%G-W%V"],
     [["2020W52", "2020W53"], "%GW%V"],
     [["2021-W8", "2021-W9"], "%G-W%-V"],
