@@ -1166,3 +1166,22 @@ describe("a dateless last row holding an analytics export's total", () => {
     expect(readDataset(ga(total))).toMatchObject({ ok: false, reason: "Row 18, column `Day Index`: the date is empty. Every row needs a date; fill it in or delete the row." });
   });
 });
+
+describe("a note line under a table without a time column", () => {
+  // Brownlee's `shampoo.csv` (Kaggle): months as `1-01` (no calendar year), the title again under the table.
+  const rows = Array.from({ length: 12 }, (_, i) => `"1-${String(i + 1).padStart(2, "0")}",${200 + i}`);
+
+  it("is left out with a note, as under a table with times", () => {
+    const dataset = read(['"Month","Sales of shampoo over a three year period"', ...rows, "", "Sales of shampoo over a three year period"].join("\n"));
+    expect(dataset.timeColumn).toBeNull();
+    expect(dataset.series[0]?.values.length).toBe(12);
+    expect(dataset.issues.map((i) => i.message)).toContain("Row 15 under the table is a note or source line and was left out.");
+  });
+
+  it("is refused by row when data follows it", () => {
+    expect(readDataset(['"Month","Sales"', ...rows.slice(0, 3), "see note", ...rows.slice(3)].join("\n"))).toMatchObject({
+      ok: false,
+      reason: "Row 5 has 1 field but the header has 2. Check the delimiter and the quotes on that row.",
+    });
+  });
+});

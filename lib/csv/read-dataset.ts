@@ -813,8 +813,8 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
    */
   const footer: { rows: number[]; refusal: Refusal | null } = { rows: [], refusal: null };
   function isFooterRow(row: string[]): boolean {
-    if (timeIndex < 0) return false;
-    const cell = (row[timeIndex] ?? "").trim();
+    // Without a time column, the first cell: the title line under Brownlee's `shampoo.csv`.
+    const cell = (row[Math.max(timeIndex, 0)] ?? "").trim();
     // A numbered footnote (`1) Provisional figures.`) starts with a digit but is words.
     if (cell === "" || (/^\d/.test(cell) && !FOOTNOTE.test(cell))) return false;
     return row.every((c) => parseNumberCell(c, decimal).kind !== "number");
@@ -902,6 +902,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       if (footer.refusal) return stop(footer.refusal.reason, footer.refusal.at.row, footer.refusal.at.column);
       if (unlabelledTotal) return stop(unlabelledTotal.refusal.reason, unlabelledTotal.refusal.at.row, unlabelledTotal.refusal.at.column);
     } else {
+      if (footer.refusal) return stop(footer.refusal.reason, footer.refusal.at.row, footer.refusal.at.column);
       t = dataIndex;
     }
     const group = single ?? groupOf((row[idIndex] as string).trim());
