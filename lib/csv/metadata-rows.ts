@@ -1,10 +1,9 @@
 import { detectTimeFormat, looksLikeTimeName } from "../time/detect-time-format";
 
-const looksNumeric = (cell: string) => /^\s*-?[\d.,]+\s*$/.test(cell) && /\d/.test(cell);
+export const looksNumeric = (cell: string) => /^\s*-?[\d.,]+\s*$/.test(cell) && /\d/.test(cell);
 /** A cell that holds data: a number or something that reads as a date or time. */
 export const isTyped = (cell: string) => cell.trim() !== "" && (looksNumeric(cell) || detectTimeFormat([cell], {}) !== null);
 export const filledCount = (row: string[]) => row.reduce((n, cell) => n + (cell.trim() === "" ? 0 : 1), 0);
-export { looksNumeric };
 
 /** Rows looked at for the data under metadata rows. */
 const DATA_ROWS = 50;

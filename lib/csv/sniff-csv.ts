@@ -53,7 +53,8 @@ export interface ColumnInfo {
   unit?: string;
   /**
    * A time column listing the series at several periods, a block after another (ONS: years, then
-   * quarters, then months): `time` reads the finest block; the rows of the others are left out.
+   * quarters, then months) or mixed (Statistics Netherlands: each year before its months): `time`
+   * reads the finest period; the rows of the others are left out.
    */
   blocks?: Omit<PeriodBlocks, "time">;
 }
@@ -302,7 +303,6 @@ function looksLikeHeader(first: string[], rest: string[][], decimal: DecimalMark
   });
 }
 
-
 /**
  * Title, source and note lines above the table, as government and spreadsheet downloads have
  * them. Two signs, each enough:
@@ -312,6 +312,7 @@ function looksLikeHeader(first: string[], rest: string[][], decimal: DecimalMark
  *   when a table of at least two filled columns follows. Widths count up to the last filled cell,
  *   so trailing delimiters on the data rows do not make the header look short.
  * A one-column file keeps all its rows; R's header `"","x"` fills its second cell and stays.
+ * Label rows over a headerless table (ONS's, INSEE's) are a third sign: see metadataBlock.
  */
 function preambleRows(rows: string[][]): { skip: number; unitsRow: boolean } {
   const labels = metadataBlock(rows);
