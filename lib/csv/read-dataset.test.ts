@@ -1185,3 +1185,88 @@ describe("a note line under a table without a time column", () => {
     });
   });
 });
+
+describe("long files whose series are named by two columns together", () => {
+  // Favorita's shape: a row per store × product family × day, `id` counting the rows.
+  const favorita = (days: number) => {
+    const rows: string[] = [];
+    for (let d = 0; d < days; d++) {
+      for (const store of [1, 2]) {
+        for (const family of ["AUTOMOTIVE", "BEVERAGES"]) {
+          rows.push(`${rows.length},2017-01-${String(d + 1).padStart(2, "0")},${store},${family},${store * 100 + (family === "BEVERAGES" ? 10 : 0) + d},${d % 3}`);
+        }
+      }
+    }
+    return "id,date,store_nbr,family,sales,onpromotion\n" + rows.join("\n");
+  };
+  // Walmart's shape: a row per store × department × week, with a holiday flag.
+  const walmart = (weeks: number) => {
+    const rows: string[] = [];
+    for (let w = 0; w < weeks; w++) {
+      const date = new Date(Date.UTC(2010, 1, 5 + 7 * w)).toISOString().slice(0, 10);
+      for (const store of [1, 2]) for (const dept of [1, 2]) rows.push(`${store},${dept},${date},${store * 20000 + dept * 1000 + w * 10}.09,${w === 0 ? "TRUE" : "FALSE"}`);
+    }
+    return "Store,Dept,Date,Weekly_Sales,IsHoliday\n" + rows.join("\n");
+  };
+
+  it("names Favorita's series by store and family, leaving out the row counter", () => {
+    const dataset = read(favorita(8));
+    expect(dataset.shape).toBe("tidy");
+    expect(dataset.idColumn).toBe("store_nbr");
+    expect(dataset.idColumns).toEqual(["store_nbr", "family"]);
+    expect(dataset.series.map((s) => [s.name, s.values.length, s.values[7]])).toEqual([
+      ["store_nbr 1 · AUTOMOTIVE · sales", 8, 107],
+      ["store_nbr 1 · AUTOMOTIVE · onpromotion", 8, 1],
+      ["store_nbr 1 · BEVERAGES · sales", 8, 117],
+      ["store_nbr 1 · BEVERAGES · onpromotion", 8, 1],
+      ["store_nbr 2 · AUTOMOTIVE · sales", 8, 207],
+      ["store_nbr 2 · AUTOMOTIVE · onpromotion", 8, 1],
+      ["store_nbr 2 · BEVERAGES · sales", 8, 217],
+      ["store_nbr 2 · BEVERAGES · onpromotion", 8, 1],
+    ]);
+    expect(dataset.series.some((s) => s.column === "id")).toBe(false);
+    expect(dataset.issues.map((i) => i.message)).toContain("Columns `store_nbr` and `family` name the series together (4 of them), so each was read on its own.");
+  });
+
+  it("names Walmart's series by store and department, never by the holiday flag", () => {
+    const dataset = read(walmart(6));
+    expect(dataset.idColumns).toEqual(["Store", "Dept"]);
+    expect(dataset.series.map((s) => [s.name, s.column, s.values.length, s.values[5]])).toEqual([
+      ["Store 1 · Dept 1", "Weekly_Sales", 6, 21050.09],
+      ["Store 1 · Dept 2", "Weekly_Sales", 6, 22050.09],
+      ["Store 2 · Dept 1", "Weekly_Sales", 6, 41050.09],
+      ["Store 2 · Dept 2", "Weekly_Sales", 6, 42050.09],
+    ]);
+    expect(dataset.series[0]?.frequency.kind).toBe("weekly");
+  });
+
+  it.each([
+    ["TRUE/FALSE", "TRUE", "FALSE"],
+    ["yes/no", "yes", "no"],
+    ["Y/N", "Y", "N"],
+  ])("a column of booleans (%s) never names the series", (_, yes, no) => {
+    const text = "date,sales,promo\n" + [1, 2, 3, 4].flatMap((d) => [`2024-01-0${d},${d},${yes}`, `2024-01-0${d},${d + 10},${no}`]).join("\n");
+    const result = readDataset(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(/^Rows 2 and 3 have the same time `2024-01-01`\. Remove the duplicate row, or, if the file holds several series, add a column that names each one/);
+  });
+
+  it("the analyst may name the columns, or pick one of them as before", () => {
+    const both = read(favorita(4).replace(/\n\d+,/g, "\n").replace(/^id,/, ""), { idColumns: ["family", "store_nbr"] });
+    expect(both.idColumns).toEqual(["family", "store_nbr"]);
+    expect(both.series.map((s) => s.name).slice(0, 2)).toEqual(["AUTOMOTIVE · store_nbr 1 · sales", "AUTOMOTIVE · store_nbr 1 · onpromotion"]);
+    const one = readDataset(favorita(4), { idColumn: "family" });
+    expect(one.ok).toBe(false);
+    if (!one.ok) expect(one.reason).toMatch(/^Rows 2 and 4 have the same time `2017-01-01` for series `AUTOMOTIVE`/);
+    const missing = readDataset(favorita(4), { idColumns: ["store_nbr", "shelf"] });
+    expect(missing).toMatchObject({ ok: false, reason: expect.stringMatching(/^There is no column `shelf`/) });
+  });
+
+  it("a long file with one naming column and a wide file read as before", () => {
+    const long = read("store,date,sales\nA,2024-01-01,1\nB,2024-01-01,10\nA,2024-01-02,2\nB,2024-01-02,20\n");
+    expect([long.idColumn, long.idColumns, long.series.map((s) => s.name)]).toEqual(["store", ["store"], ["A", "B"]]);
+    expect(long.issues.some((i) => i.message.includes("together"))).toBe(false);
+    const wide = read("date,north,south\n2024-01-01,1,2\n2024-01-02,3,4\n2024-01-03,5,6\n");
+    expect([wide.shape, wide.idColumn, wide.idColumns, wide.series.map((s) => s.name)]).toEqual(["wide", null, [], ["north", "south"]]);
+  });
+});

@@ -32,6 +32,11 @@ export interface ReadOptions {
   valueColumns?: string[];
   /** Header of a column naming the series in a long/tidy file (`series,date,value`); `null` for none. */
   idColumn?: string | null;
+  /**
+   * Headers of the columns naming the series together (`store_nbr`, `family`: a row per store and
+   * product family), in the order their cells join into names; takes precedence over `idColumn`.
+   */
+  idColumns?: string[];
   /** Day-first or month-first reading of slashed dates (default: decided from the data). */
   dateOrder?: DateOrder;
   /** The decimal mark (default: decided from the numbers, by the delimiter's convention when they do not say). */
@@ -83,7 +88,10 @@ export interface ParsedDataset {
   timeFormat: TimeFormat;
   /** How slashed dates were read, when the time column has them. */
   dateOrder: DateOrder | null;
+  /** The (first) column naming the series; see idColumns. */
   idColumn: string | null;
+  /** Every column naming the series, in the order their cells join into names (none for a wide file). */
+  idColumns: string[];
   shape: DatasetShape;
   series: ParsedSeries[];
   /**
@@ -128,7 +136,10 @@ function plural(count: number, one: string, many: string): string {
 /** Which column is the time, which names the series, which hold values. */
 export interface ColumnPlan {
   time: ColumnInfo | null;
+  /** The first column of `ids`, the only one unless several name the series together. */
   id: ColumnInfo | null;
+  /** Every column naming the series: with more than one, a series is a combination of their cells. */
+  ids?: ColumnInfo[];
   values: ColumnInfo[];
   /** A leading column of row numbers (R's and pandas' row names) left out of the values. */
   rowNumbers?: ColumnInfo | null;
@@ -159,12 +170,71 @@ function findColumn(columns: ColumnInfo[], name: string): ColumnInfo | undefined
   return columns.find((c) => c.name === name || c.name === cut) ?? columns.find((c) => c.name.toLowerCase() === name.toLowerCase());
 }
 
-/** A text column whose values repeat while the times repeat too names the series of a long file. */
-function detectIdColumn(columns: ColumnInfo[], timeOf: (row: string[]) => string, sampleRows: string[][]): ColumnInfo | null {
+/** Cells that only say yes or no (`IsHoliday`): a flag on the row, never a series' name. */
+const BOOLEAN_CELL = /^(true|false|yes|no|y|n)$/i;
+/** A header of a flag written as 0/1 (`is_promo`, `holiday_flag`). */
+const FLAG_NAME = /^(is|has|was)([\s_\-.]|[A-Z])|(^|[\s_\-.])(flag|bool)([\s_\-.]|$)|flag$/i;
+
+function isFlagColumn(c: ColumnInfo, sampleRows: string[][]): boolean {
+  const cells = sampleRows.map((row) => (row[c.index] ?? "").trim()).filter((cell) => cell !== "");
+  if (cells.length === 0) return false;
+  if (c.kind === "text") return cells.every((cell) => BOOLEAN_CELL.test(cell));
+  return FLAG_NAME.test(c.name.trim()) && cells.every((cell) => cell === "0" || cell === "1");
+}
+
+/** Whole numbers under a header that names things (`Store`, `store_nbr`): store, product or station numbers. */
+function isNumberId(c: ColumnInfo, sampleRows: string[][]): boolean {
+  return c.kind === "number" && ID_NAME.test(c.name.trim()) && sampleRows.every((row) => /^\d{1,12}$/.test((row[c.index] ?? "").trim()));
+}
+
+/** Most columns that may name the series together: beyond three, rows are more likely transactions. */
+const MAX_ID_COLUMNS = 3;
+
+/**
+ * The columns naming the series of a long file: one where one does (see detectIdColumn), else the
+ * fewest name-like columns whose cells together make every (series, time) pair of the sampled rows
+ * unique, as Kaggle's retail files are written (a row per store × department × week).
+ */
+function detectIdColumns(columns: ColumnInfo[], timeOf: (row: string[]) => string, sampleRows: string[][]): ColumnInfo[] {
   const times = sampleRows.map(timeOf);
-  if (new Set(times).size === times.length) return null;
+  if (new Set(times).size === times.length) return [];
+  const one = detectIdColumn(columns, times, sampleRows);
+  const keyOf = (ids: ColumnInfo[], i: number) => ids.map((c) => (sampleRows[i]?.[c.index] ?? "").trim()).join("\u0000");
+  const unique = (ids: ColumnInfo[]) => new Set(times.map((t, i) => `${keyOf(ids, i)}\u0000${t}`)).size === times.length;
+  if (one && unique([one])) return [one];
+  const numbers = columns.filter((c) => c.kind === "number");
+  // A column the same on every sampled row adds nothing; one different on every row is a row's own (an id counting rows, a comment).
+  const candidates = columns.filter((c) => {
+    if (!(c.kind === "text" || isNumberId(c, sampleRows)) || isFlagColumn(c, sampleRows)) return false;
+    const cells = new Set(sampleRows.map((row) => (row[c.index] ?? "").trim()));
+    return cells.size > 1 && cells.size < sampleRows.length;
+  });
+  for (let size = 2; size <= MAX_ID_COLUMNS; size++) {
+    for (const ids of combinations(candidates, size)) {
+      // One number column must be left to forecast, and each series seen at least twice on average.
+      if (numbers.every((c) => ids.includes(c))) continue;
+      const series = new Set(times.map((_, i) => keyOf(ids, i))).size;
+      if (series * 2 <= times.length && unique(ids)) return ids;
+    }
+  }
+  return one ? [one] : [];
+}
+
+/** Every choice of `size` items in their order, the earliest first. */
+function* combinations<T>(items: T[], size: number, from = 0): Generator<T[]> {
+  if (size === 0) {
+    yield [];
+    return;
+  }
+  for (let i = from; i <= items.length - size; i++) {
+    for (const rest of combinations(items, size - 1, i + 1)) yield [items[i] as T, ...rest];
+  }
+}
+
+/** A text column whose values repeat while the times repeat too names the series of a long file. */
+function detectIdColumn(columns: ColumnInfo[], times: string[], sampleRows: string[][]): ColumnInfo | null {
   const text = columns.find((c) => {
-    if (c.kind !== "text") return false;
+    if (c.kind !== "text" || isFlagColumn(c, sampleRows)) return false;
     const ids = new Set(sampleRows.map((row) => row[c.index] ?? ""));
     return ids.size > 1 && ids.size < sampleRows.length;
   });
@@ -175,9 +245,8 @@ function detectIdColumn(columns: ColumnInfo[], timeOf: (row: string[]) => string
   if (numbers.length < 2) return null;
   return (
     numbers.find((c) => {
-      if (!ID_NAME.test(c.name.trim())) return false;
+      if (!isNumberId(c, sampleRows)) return false;
       const cells = sampleRows.map((row) => (row[c.index] ?? "").trim());
-      if (!cells.every((cell) => /^\d{1,12}$/.test(cell))) return false;
       const ids = new Set(cells);
       const keys = new Set(sampleRows.map((row, i) => `${cells[i]}\u0000${times[i]}`));
       return ids.size > 1 && ids.size < sampleRows.length && keys.size === sampleRows.length;
@@ -421,17 +490,21 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
   const clock = time && !parts ? detectClockColumn(columns, time, sampleRows) : null;
   const isTime = (c: ColumnInfo) => c === time || c === clock?.column || (parts?.columns.includes(c) ?? false);
 
-  let id: ColumnInfo | null = null;
-  if (options.idColumn) {
-    const chosen = findColumn(columns, options.idColumn);
-    if (!chosen) return fail(`There is no column \`${options.idColumn}\`. The columns are ${names}.`);
-    if (isTime(chosen)) return fail(`Column \`${chosen.name}\` is the time column; it cannot also name the series.`);
-    id = chosen;
+  let ids: ColumnInfo[] = [];
+  const chosenIds = options.idColumns?.length ? options.idColumns : options.idColumn ? [options.idColumn] : [];
+  if (chosenIds.length > 0) {
+    for (const name of chosenIds) {
+      const chosen = findColumn(columns, name);
+      if (!chosen) return fail(`There is no column \`${name}\`. The columns are ${names}.`);
+      if (isTime(chosen)) return fail(`Column \`${chosen.name}\` is the time column; it cannot also name the series.`);
+      if (!ids.includes(chosen)) ids.push(chosen);
+    }
   } else if (options.idColumn === undefined && time) {
     // A date with its time of day is one time: the dates alone repeat every day.
     const timeOf = (row: string[]) => (parts ? parts.compose(row) : clock ? `${row[time.index] ?? ""} ${row[clock.column.index] ?? ""}` : (row[time.index] ?? ""));
-    id = detectIdColumn(columns.filter((c) => !isTime(c) || c === time), timeOf, sampleRows);
+    ids = detectIdColumns(columns.filter((c) => !isTime(c) || c === time), timeOf, sampleRows);
   }
+  const id = ids[0] ?? null;
 
   let values: ColumnInfo[];
   let rowNumbers: ColumnInfo | null = null;
@@ -441,15 +514,15 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
     for (const name of options.valueColumns) {
       const chosen = findColumn(columns, name);
       if (!chosen) return fail(`There is no column \`${name}\`. The columns are ${names}.`);
-      if (isTime(chosen) || chosen === id) {
-        return fail(`Column \`${chosen.name}\` is the ${chosen === id ? "series name" : "time"} column; it cannot also be a value column.`);
+      if (isTime(chosen) || ids.includes(chosen)) {
+        return fail(`Column \`${chosen.name}\` is the ${ids.includes(chosen) ? "series name" : "time"} column; it cannot also be a value column.`);
       }
       // A column empty in the sampled rows may fill further down (see lateNumbers): chosen, it is read as any value column.
       if (chosen.kind !== "number" && chosen.kind !== "empty" && !chosen.numeric) return fail(`Column \`${chosen.name}\` does not hold numbers, so it cannot be a series.`);
       if (!values.includes(chosen)) values.push(chosen);
     }
   } else {
-    values = columns.filter((c) => (c.kind === "number" || (c.numeric && !TIME_ONLY_NAME.test(c.name))) && !isTime(c) && c !== id);
+    values = columns.filter((c) => (c.kind === "number" || (c.numeric && !TIME_ONLY_NAME.test(c.name))) && !isTime(c) && !ids.includes(c));
     rowNumbers = detectRowNumbers(values, sampleRows, sampleRowNumbers);
     if (rowNumbers) values = values.filter((c) => c !== rowNumbers);
     if (time) {
@@ -461,7 +534,7 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
   if (values.length === 0) {
     // Name the column that was meant to hold the values (one with a few numbers among its words,
     // rather than a comment column beside it), and the words it holds instead.
-    const texts = time ? columns.filter((c) => c.kind === "text" && !isTime(c) && c !== id) : [];
+    const texts = time ? columns.filter((c) => c.kind === "text" && !isTime(c) && !ids.includes(c)) : [];
     const cellsOf = (c: ColumnInfo) => sampleRows.map((row) => (row[c.index] ?? "").trim()).filter((cell) => cell !== "");
     const wordy = texts.find((c) => cellsOf(c).some((cell) => /\d/.test(cell))) ?? texts[0];
     const example = wordy ? (cellsOf(wordy).find((cell) => !/\d/.test(cell)) ?? cellsOf(wordy)[0]) : undefined;
@@ -479,7 +552,7 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
     const name = matrix.columns.length === 12 ? "monthly values" : "quarterly values";
     values = [{ index: -1, name, kind: "number" }];
   }
-  return ok({ time, id, values, rowNumbers, calendar, clock, parts, matrix });
+  return ok({ time, id, ids, values, rowNumbers, calendar, clock, parts, matrix });
 }
 
 
@@ -701,6 +774,18 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   const width = columns.length;
   const timeIndex = plan.time?.index ?? -1;
   const idIndex = plan.id?.index ?? -1;
+  const ids = plan.ids ?? (plan.id ? [plan.id] : []);
+  // Several columns name a series by their cells joined, a number under its header (`store_nbr 1 · AUTOMOTIVE`).
+  const combinedKey =
+    ids.length > 1
+      ? (row: string[]) =>
+          ids
+            .map((c) => {
+              const cell = (row[c.index] as string).trim();
+              return cell === "" ? "(blank)" : c.kind === "number" ? `${c.name} ${cell}` : cell;
+            })
+            .join(" · ")
+      : null;
   const valueIndexes = plan.values.map((c) => c.index);
   const decimal = dialect.decimal;
 
@@ -720,7 +805,13 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   const lateIds: LateId[] =
     single && plan.time && !matrix && options.idColumn === undefined
       ? columns
-          .filter((c) => (c.kind === "text" || (c.kind === "number" && plan.values.length > 1 && ID_NAME.test(c.name.trim()))) && c !== plan.clock?.column && !plan.parts?.columns.includes(c))
+          .filter(
+            (c) =>
+              (c.kind === "text" || (c.kind === "number" && plan.values.length > 1 && ID_NAME.test(c.name.trim()))) &&
+              !isFlagColumn(c, sniffed.sampleRows) &&
+              c !== plan.clock?.column &&
+              !plan.parts?.columns.includes(c),
+          )
           .map((column) => ({ column, codes: ints(), names: new Map() }))
       : [];
   // Columns with no cell in the sampled rows were not taken as values: a forecast CSV with its
@@ -728,7 +819,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   // later in a wide file. Where such a column holds numbers further down, the read says so.
   const lateNumbers = matrix
     ? []
-    : columns.filter((c) => c.kind === "empty" && !plan.values.includes(c) && c !== plan.time && c !== plan.id && c !== plan.clock?.column && !plan.parts?.columns.includes(c)).map((column) => ({ column, firstRow: 0, words: false }));
+    : columns.filter((c) => c.kind === "empty" && !plan.values.includes(c) && c !== plan.time && !ids.includes(c) && c !== plan.clock?.column && !plan.parts?.columns.includes(c)).map((column) => ({ column, firstRow: 0, words: false }));
   let id = plan.id;
   let headerSeen = !dialect.hasHeader;
   /** Header rows after the first (column levels), then a units row or pandas' index-name row under the header. */
@@ -905,7 +996,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       if (footer.refusal) return stop(footer.refusal.reason, footer.refusal.at.row, footer.refusal.at.column);
       t = dataIndex;
     }
-    const group = single ?? groupOf((row[idIndex] as string).trim());
+    const group = single ?? groupOf(combinedKey ? combinedKey(row) : (row[idIndex] as string).trim());
     if (matrix) return addPeriods(row, line, t, group);
     for (let c = 0; c < valueIndexes.length; c++) {
       const cell = row[valueIndexes[c] as number] as string;
@@ -1112,6 +1203,10 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         kind: "note",
         message: `No number settled the decimal mark, so \`${guessed}\` was read as ${value} (${why}). If that is wrong, choose the decimal mark on import (CLI: --decimal ${other}).`,
       });
+    }
+    if (combinedKey) {
+      const names = ids.map((c) => `\`${c.name}\``);
+      issues.push({ kind: "note", message: `Columns ${names.slice(0, -1).join(", ")} and ${names.at(-1)} name the series together (${groups.size} of them), so each was read on its own.` });
     }
     if (id && !plan.id) {
       issues.push({ kind: "note", message: `Column \`${id.name}\` names the series (${groups.size} of them), so each was read on its own.` });
@@ -1351,7 +1446,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       // Grouping by the series' own step changes nothing unless rows share a time.
       const relation = aggregate ? comparePeriod(aggregate.period, frequency) : null;
       // A bare number says nothing as a name: `store 7` does.
-      const key = id?.kind === "number" && group.key ? `${id.name} ${group.key}` : group.key || "(blank)";
+      const key = id?.kind === "number" && !combinedKey && group.key ? `${id.name} ${group.key}` : group.key || "(blank)";
       if (aggregate && relation === "finer") return fail(finerPeriodMessage(aggregate.period, frequency, id ? key : null));
       const regroup = aggregate !== null && (relation !== "same" || hasSharedTimes(times));
       const wallTimes = regroup && wallShift !== 0 ? times.map((t) => t + wallShift) : times;
@@ -1483,6 +1578,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       timeFormat: seriesFormat,
       dateOrder: timeInfo?.dateOrder ?? null,
       idColumn: id?.name ?? null,
+      idColumns: id === plan.id ? ids.map((c) => c.name) : id ? [id.name] : [],
       shape: id ? "tidy" : plan.values.length - derived.size > 1 ? "wide" : "long",
       leftOutColumns: [...derived.keys()].map((c) => c.name),
       lateColumns: late.map((c) => c.column.name),
