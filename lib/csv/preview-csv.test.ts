@@ -128,6 +128,17 @@ describe("previewCsv shows how a file will be read, before anything is stored", 
     );
   });
 
+  it("a long file whose series two columns name together shows both as id columns", async () => {
+    const text = "store_nbr,family,date,sales\n" + ["2024-01-01", "2024-01-02", "2024-01-03"].flatMap((d, k) => ["1,FOOD", "1,TOYS", "2,FOOD", "2,TOYS"].map((sf, i) => `${sf},${d},${i + 10 * k}`)).join("\n");
+    const preview = await previewCsv(file(text), "favorita.csv");
+    expect(preview.error).toBeNull();
+    expect([preview.idColumn, preview.idColumns, preview.valueColumns]).toEqual(["store_nbr", ["store_nbr", "family"], ["sales"]]);
+    expect(preview.columns.map((c) => c.role)).toEqual(["id", "id", "time", "value"]);
+    expect(preview.series.map((s) => s.name)).toEqual(["store_nbr 1 · FOOD", "store_nbr 1 · TOYS", "store_nbr 2 · FOOD", "store_nbr 2 · TOYS"]);
+    const one = await previewCsv(file(text), "favorita.csv", { idColumn: "family" });
+    expect([one.idColumns, one.error?.startsWith("Rows 2 and 4 have the same time `2024-01-01` for series `FOOD`")]).toEqual([["family"], true]);
+  });
+
   it("a long file sorted by series: the name column found in the whole file is shown as the id", async () => {
     const text = "Entity,Year,Deaths\n" + ["Drought", "Flood"].flatMap((entity, k) => Array.from({ length: 25 }, (_, i) => `${entity},${1900 + i},${k * 1000 + i}`)).join("\n");
     const preview = await previewCsv(file(text), "disasters.csv");

@@ -76,16 +76,16 @@ async function toRefusal(blob: Blob, dialect: CsvDialect, at: RefusedCell, shown
 }
 
 /** @param leftOut value columns the read left out (a week number beside the date) */
-function roleOf(column: ColumnInfo, plan: ColumnPlan | null, idColumn: string | null, leftOut: string[]): ColumnRole {
+function roleOf(column: ColumnInfo, plan: ColumnPlan | null, idColumns: string[], leftOut: string[]): ColumnRole {
   if (!plan) return "ignored";
   if (plan.time === column || plan.clock?.column === column || plan.parts?.columns.includes(column)) return "time";
-  if (column.name === idColumn) return "id";
+  if (idColumns.includes(column.name)) return "id";
   return (plan.matrix?.columns ?? plan.values).includes(column) && !leftOut.includes(column.name) ? "value" : "ignored";
 }
 
 /** @param late columns empty in the sampled rows that hold numbers further down (ParsedDataset.lateColumns) */
-function toPreviewColumn(column: ColumnInfo, plan: ColumnPlan | null, idColumn: string | null, leftOut: string[], late: string[]): PreviewColumn {
-  const role = roleOf(column, plan, idColumn, leftOut);
+function toPreviewColumn(column: ColumnInfo, plan: ColumnPlan | null, idColumns: string[], leftOut: string[], late: string[]): PreviewColumn {
+  const role = roleOf(column, plan, idColumns, leftOut);
   return {
     name: column.name,
     kind: column.kind,
@@ -134,6 +134,7 @@ function emptyPreview(blob: Blob, fileName: string, error: string): ImportPrevie
     refusal: null,
     timeColumn: null,
     idColumn: null,
+    idColumns: [],
     valueColumns: [],
     dateOrder: null,
     shape: null,
@@ -167,7 +168,8 @@ export async function previewCsv(
   const read: ReadResult<BlobDataset> = planned.ok ? await readDatasetBlob(blob, options, onProgress) : planned;
   const dataset = read.ok ? read.data.parsed : null;
   // The rows read can name the series where the sampled rows could not (a long file sorted by series).
-  const idColumn = dataset ? dataset.idColumn : (plan?.id?.name ?? null);
+  const idColumns = dataset ? dataset.idColumns : (plan?.ids ?? []).map((c) => c.name);
+  const idColumn = idColumns[0] ?? null;
   // Unticked, so that ticking another value column does not choose them too without a word.
   const leftOut = dataset?.leftOutColumns ?? [];
   // A turned table's rows are not the file's lines: numbers would point at the wrong ones.
@@ -178,13 +180,14 @@ export async function previewCsv(
     fileSize: blob.size,
     encoding: read.ok ? read.data.encoding : head.data.encoding,
     dialect: sniff.dialect,
-    columns: sniff.columns.map((column) => toPreviewColumn(column, plan, idColumn, leftOut, dataset?.lateColumns ?? [])),
+    columns: sniff.columns.map((column) => toPreviewColumn(column, plan, idColumns, leftOut, dataset?.lateColumns ?? [])),
     sampleRows: sniff.sampleRows.slice(0, PREVIEW_ROWS),
     sampleRowNumbers,
     refusal: at && sampleRowNumbers ? await toRefusal(blob, sniff.dialect, at, sampleRowNumbers) : null,
     timeColumn: plan?.time?.name ?? null,
     idColumn,
-    valueColumns: (plan?.matrix?.columns ?? plan?.values)?.map((c) => c.name).filter((name) => name !== idColumn && !leftOut.includes(name)) ?? [],
+    idColumns,
+    valueColumns: (plan?.matrix?.columns ?? plan?.values)?.map((c) => c.name).filter((name) => !idColumns.includes(name) && !leftOut.includes(name)) ?? [],
     dateOrder: dataset?.dateOrder ?? plan?.time?.time?.dateOrder ?? null,
     shape: dataset?.shape ?? null,
     rowCount: dataset?.rowCount ?? 0,

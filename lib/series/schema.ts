@@ -31,6 +31,8 @@ export const importOptionsSchema = z
     timeColumn: z.string().nullable().optional(),
     valueColumns: z.array(z.string()).max(500).optional(),
     idColumn: z.string().nullable().optional(),
+    /** Columns naming the series together (`["Store", "Dept"]`); takes precedence over `idColumn`. */
+    idColumns: z.array(z.string()).min(1).max(3).optional(),
     dateOrder: z.enum(["dmy", "mdy"]).optional(),
     decimal: z.enum([".", ","]).optional(),
     repeatedTimes: z.enum(["sum", "mean"]).optional(),
@@ -68,6 +70,8 @@ export interface IngestReport {
   encoding: string;
   timeColumn: string | null;
   idColumn: string | null;
+  /** Every column naming the series (absent from reports stored before they could be several). */
+  idColumns?: string[];
   shape: DatasetShape;
   rowCount: number;
   issues: IngestIssue[];
@@ -214,6 +218,8 @@ export interface ImportPreview {
   refusal: PreviewRefusal | null;
   timeColumn: string | null;
   idColumn: string | null;
+  /** Every column naming the series: more than one when they name them together (`store_nbr`, `family`). */
+  idColumns: string[];
   valueColumns: string[];
   /** How slashed dates were read, when the time column has them. */
   dateOrder: DateOrder | null;

@@ -10,6 +10,7 @@ describe("toImportOptions", () => {
   it.each([
     ["no time column", { timeColumn: null }, { timeColumn: null }],
     ["value columns and a series column", { valueColumns: ["a", "b"], idColumn: "store" }, { valueColumns: ["a", "b"], idColumn: "store" }],
+    ["columns naming the series together", { idColumns: ["store_nbr", "family"] }, { idColumns: ["store_nbr", "family"] }],
     ["day-first dates and decimal commas", { dateOrder: "dmy" as const, decimal: "," as const }, { dateOrder: "dmy", decimal: "," }],
     ["grouping by month", { aggregate: { period: "month" as const, by: "mean" as const } }, { aggregate: { period: "month", by: "mean" } }],
   ])("keeps %s, and the server's schema takes it", (_, options, expected) => {

@@ -14,6 +14,7 @@ export function toImportOptions(options: ReadOptions, seriesNames: Record<string
     ...(options.timeColumn !== undefined ? { timeColumn: options.timeColumn } : {}),
     ...(options.valueColumns ? { valueColumns: options.valueColumns } : {}),
     ...(options.idColumn !== undefined ? { idColumn: options.idColumn } : {}),
+    ...(options.idColumns?.length ? { idColumns: options.idColumns } : {}),
     ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
     ...(options.decimal ? { decimal: options.decimal } : {}),
     ...(options.repeatedTimes ? { repeatedTimes: options.repeatedTimes } : {}),

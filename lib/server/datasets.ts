@@ -130,6 +130,7 @@ export async function createDataset(input: CreateDatasetInput): Promise<DatasetD
     encoding: input.encoding,
     timeColumn: parsed.timeColumn,
     idColumn: parsed.idColumn,
+    idColumns: parsed.idColumns,
     shape: parsed.shape,
     rowCount: parsed.rowCount,
     issues: parsed.issues,

@@ -146,6 +146,16 @@ describe("POST /api/datasets", () => {
     ]);
   });
 
+  it("takes the columns that name the series together, and stores which they were", async () => {
+    // A row per region × product × day: neither column alone makes each day's row its series' only one.
+    const csv = "region,product,date,units\n" + ["2024-01-01", "2024-01-02"].flatMap((d, k) => ["N,a", "N,b", "S,a", "S,b"].map((rp, i) => `${rp},${d},${i + 10 * k}`)).join("\n");
+    const response = await route.POST(upload(csv, { options: JSON.stringify({ idColumns: ["product", "region"] }) }));
+    expect(response.status).toBe(201);
+    const dataset = (await response.json()) as { series: { name: string }[]; ingest: { idColumn: string; idColumns: string[] } };
+    expect(dataset.series.map((s) => s.name)).toEqual(["a · N", "b · N", "a · S", "b · S"]);
+    expect([dataset.ingest.idColumn, dataset.ingest.idColumns]).toEqual(["product", ["product", "region"]]);
+  });
+
   it("groups an event log by day when asked, and stores the daily series with its notes and time format", async () => {
     const log = "timestamp,amount\n2025-03-03 09:14,12.5\n2025-03-03 13:02,8\n2025-03-03 13:02,9\n2025-03-04 10:41,20.25\n2025-03-06 11:30,4.75\n";
     const response = await route.POST(rawUpload(log, { fileName: "sales.csv", options: JSON.stringify({ aggregate: { period: "day" } }) }));
@@ -199,7 +209,7 @@ describe("POST /api/datasets", () => {
     [
       "an unknown option",
       422,
-      "The `options` field is not valid: `delimiter` is not a field of `options`; it takes `name`, `timeColumn`, `valueColumns`, `idColumn`, `dateOrder`, `decimal`, `repeatedTimes`, `aggregate`, `seriesNames`.",
+      "The `options` field is not valid: `delimiter` is not a field of `options`; it takes `name`, `timeColumn`, `valueColumns`, `idColumn`, `idColumns`, `dateOrder`, `decimal`, `repeatedTimes`, `aggregate`, `seriesNames`.",
       () => upload("date,v\n2024-01-01,1\n", { options: JSON.stringify({ delimiter: ";" }) }),
     ],
     [
