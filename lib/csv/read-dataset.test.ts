@@ -1258,6 +1258,9 @@ describe("long files whose series are named by two columns together", () => {
     const one = readDataset(favorita(4), { idColumn: "family" });
     expect(one.ok).toBe(false);
     if (!one.ok) expect(one.reason).toMatch(/^Rows 2 and 4 have the same time `2017-01-01` for series `AUTOMOTIVE`/);
+    // A store number is named with its header, in refusals as in series' names.
+    const dept = readDataset(walmart(4), { idColumn: "Dept" });
+    expect(dept).toMatchObject({ ok: false, reason: expect.stringMatching(/^Rows 2 and 4 have the same time `2010-02-05` for series `Dept 1`\./) });
     const missing = readDataset(favorita(4), { idColumns: ["store_nbr", "shelf"] });
     expect(missing).toMatchObject({ ok: false, reason: expect.stringMatching(/^There is no column `shelf`/) });
   });

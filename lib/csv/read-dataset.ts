@@ -1351,6 +1351,8 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     for (const group of groups.values()) {
       const n = group.times.length;
       const rawTimes = group.times.data;
+      // A bare number says nothing as a name: `store 7` does, in the series' names and in messages alike.
+      const key = id?.kind === "number" && !combinedKey && group.key ? `${id.name} ${group.key}` : group.key || "(blank)";
       // On the local clock the half hour after 02:00 comes again after 02:00 when clocks go back,
       // so rows in time order are out of clock order there: only the moments say a file is unsorted.
       const offsets = localClock ? (group.offsets as Growable<Int32Array>).data : null;
@@ -1406,7 +1408,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
           continue;
         }
         const label = formatTime(picked[i] as number, timeFormat, i);
-        const where = group.key ? ` for series \`${group.key}\`` : "";
+        const where = group.key ? ` for series \`${key}\`` : "";
         const hint = id || !plan.time ? "" : ", or, if the file holds several series, add a column that names each one";
         return refuseRows(
           `Rows ${formatRowNumber(a)} and ${formatRowNumber(b)} have the same time \`${label}\`${where}. Remove the duplicate row${hint}. ` +
@@ -1418,7 +1420,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       const times = repeated.length > 0 ? dropIndexes(picked, repeated) : picked;
       if (clockHours.length > 0) {
         const labels = clockHours.slice(0, ROW_LIMIT_IN_MESSAGES).map((i) => formatTime(picked[i] as number, timeFormat, i));
-        const where = group.key ? ` of series \`${group.key}\`` : "";
+        const where = group.key ? ` of series \`${key}\`` : "";
         issues.push({
           kind: "note",
           message:
@@ -1428,7 +1430,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         });
       }
       if (options.repeatedTimes && repeated.length > 0) {
-        const where = group.key ? ` of series \`${group.key}\`` : "";
+        const where = group.key ? ` of series \`${key}\`` : "";
         const how = options.repeatedTimes === "sum" ? "added up" : "averaged";
         issues.push({
           kind: "note",
@@ -1445,8 +1447,6 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       const frequency = plan.time ? inferFrequency(aggregate ? distinctTimes(times) : times) : indexFrequency();
       // Grouping by the series' own step changes nothing unless rows share a time.
       const relation = aggregate ? comparePeriod(aggregate.period, frequency) : null;
-      // A bare number says nothing as a name: `store 7` does.
-      const key = id?.kind === "number" && !combinedKey && group.key ? `${id.name} ${group.key}` : group.key || "(blank)";
       if (aggregate && relation === "finer") return fail(finerPeriodMessage(aggregate.period, frequency, id ? key : null));
       const regroup = aggregate !== null && (relation !== "same" || hasSharedTimes(times));
       const wallTimes = regroup && wallShift !== 0 ? times.map((t) => t + wallShift) : times;
