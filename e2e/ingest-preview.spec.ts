@@ -268,3 +268,27 @@ test("a row with too many fields shows the fields beyond the header's, marked, u
   // Only that row has any: the others' cells under the column are empty.
   await expect(table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "2", exact: true }) }).getByRole("cell").last()).toHaveText("");
 });
+
+test("a file named by store and department together: the combination is one choice, and a single column can still be picked", async ({ page }) => {
+  const weeks = Array.from({ length: 8 }, (_, w) => new Date(Date.UTC(2010, 1, 5 + 7 * w)).toISOString().slice(0, 10));
+  const csv = ["Store,Dept,Date,Weekly_Sales,IsHoliday", ...weeks.flatMap((date, w) => ["1,1", "1,2", "2,1", "2,2"].map((sd, i) => `${sd},${date},${24000 + 1000 * i + w * 10}.09,${w === 0 ? "TRUE" : "FALSE"}`))].join("\n");
+  await page.goto("/");
+  await page.getByLabel("Upload CSV").setInputFiles({ name: "walmart.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  const preview = page.getByTestId("import-preview");
+  await expect(preview.getByRole("region", { name: "Issues found" })).toContainText("Columns Store and Dept name the series together (4 of them), so each was read on its own.");
+  const naming = preview.getByLabel("Series name column");
+  await expect(naming.locator("option:checked")).toHaveText("Store + Dept");
+  const series = preview.getByRole("list", { name: "Series to import" }).getByRole("listitem");
+  await expect(series).toHaveCount(4);
+
+  // One column alone repeats each week: the preview says so, and the combination is still offered.
+  await naming.selectOption({ label: "Dept" });
+  await expect(preview.getByRole("alert")).toContainText("have the same time 2010-02-05 for series Dept 1");
+  await naming.focus();
+  await naming.selectOption({ label: "Store + Dept" });
+  await expect(series).toHaveCount(4);
+  await preview.getByRole("button", { name: "Import 4 series" }).click();
+  await page.waitForURL(/\/datasets\/[a-z0-9]+$/);
+  await expect(page.getByTestId("series-chart")).toHaveCount(4);
+  await expect(page.locator('[data-testid="series-chart"][data-series-name="Store 2 · Dept 1"]')).toHaveAttribute("data-point-count", "8");
+});

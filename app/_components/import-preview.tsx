@@ -1,6 +1,6 @@
 "use client";
 
-import { useId } from "react";
+import { useId, useState } from "react";
 import { toSparklinePath } from "@/lib/chart/to-sparkline-path";
 import { mentionsAggregate, withAggregate } from "@/lib/csv/aggregate";
 import { describePreviewSeries } from "@/lib/csv/describe-preview-series";
@@ -32,6 +32,8 @@ export interface ImportPreviewProps {
 
 const count = new Intl.NumberFormat("en-US");
 const NONE = "";
+/** The select's value for the columns naming the series together: no header is a NUL. */
+const TOGETHER = "\u0000together";
 
 const PERIOD_LABELS = [
   ["hour", "Hour"],
@@ -65,7 +67,13 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
   const timeChoices = preview.columns.filter((c) => c.kind === "time");
   // Store numbers name series as well as words do (`store,date,sales`).
   const idChoices = preview.columns.filter((c) => (c.kind === "text" || c.numeric) && c.name !== preview.timeColumn);
-  const valueChoices = preview.columns.filter((c) => c.numeric && c.name !== preview.timeColumn && c.name !== preview.idColumn);
+  const valueChoices = preview.columns.filter((c) => c.numeric && c.name !== preview.timeColumn && !preview.idColumns.includes(c.name));
+  // The columns found naming the series together, kept so that the analyst can come back to them after trying one.
+  const [found, setFound] = useState<string[] | null>(null);
+  if (preview.idColumns.length > 1 && preview.idColumns.join("\u0000") !== found?.join("\u0000")) setFound(preview.idColumns);
+  const together = [options.idColumns, preview.idColumns.length > 1 ? preview.idColumns : null, found].find(
+    (names) => names && names.length > 1 && names.every((name) => idChoices.some((c) => c.name === name)),
+  );
   const timeInfo = preview.columns.find((c) => c.name === preview.timeColumn);
   const names = preview.series.map((s) => seriesNames[s.detectedName]?.trim() || s.name);
   const clash = names.find((name, i) => names.indexOf(name) !== i);
@@ -79,7 +87,13 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
   const width = (rowNumbers ? 1 : 0) + preview.columns.length + (table.hasExtra ? 1 : 0);
   // The controls show the latest choices at once, while the worker reads the file again.
   const chosenTime = options.timeColumn !== undefined ? (options.timeColumn ?? NONE) : (preview.timeColumn ?? NONE);
-  const chosenId = options.idColumn !== undefined ? (options.idColumn ?? NONE) : (preview.idColumn ?? NONE);
+  const chosenId = options.idColumns
+    ? TOGETHER
+    : options.idColumn !== undefined
+      ? (options.idColumn ?? NONE)
+      : preview.idColumns.length > 1
+        ? TOGETHER
+        : (preview.idColumn ?? NONE);
   const chosenValues = options.valueColumns ?? preview.valueColumns;
   const chosenOrder = options.dateOrder ?? preview.dateOrder ?? "mdy";
   // A note or the refusal suggests grouping (it names the CLI flag): say so beside the control.
@@ -101,9 +115,11 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
   }
 
   function setIdColumn(value: string) {
-    const idColumn = value === NONE ? null : value;
-    const valueColumns = options.valueColumns?.filter((n) => n !== idColumn);
-    props.onChoose({ ...options, idColumn, ...(valueColumns ? { valueColumns } : {}) });
+    const { idColumn: _idColumn, idColumns: _idColumns, ...rest } = options;
+    const names = value === TOGETHER ? (together ?? []) : value === NONE ? [] : [value];
+    const valueColumns = options.valueColumns?.filter((n) => !names.includes(n));
+    const naming = names.length > 1 ? { idColumns: names } : { idColumn: names[0] ?? null };
+    props.onChoose({ ...rest, ...naming, ...(valueColumns ? { valueColumns } : {}) });
   }
 
   return (
@@ -231,6 +247,7 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
               <label htmlFor={`${id}-id`}>Series name column</label>
               <select id={`${id}-id`} className="input" value={chosenId} onChange={(event) => setIdColumn(event.target.value)}>
                 <option value={NONE}>None (a series per column)</option>
+                {together && <option value={TOGETHER}>{together.join(" + ")}</option>}
                 {idChoices.map((c) => (
                   <option key={c.name} value={c.name}>
                     {c.name}
