@@ -388,7 +388,7 @@ describe("missing values", () => {
     expect(result.data.issues).toContainEqual({
       kind: "missing",
       message:
-        "Column `v` has 3 empty or non-numeric cells (rows 3, 4, 5), kept as missing values, never as 0; the forecaster fills them by linear interpolation.",
+        "Column `v` has 3 empty or non-numeric cells (rows 3, 4, 5), kept as missing values, never as 0; the forecaster fills them by interpolation, along the season when the series has a clear one.",
     });
   });
 

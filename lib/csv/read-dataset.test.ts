@@ -210,7 +210,7 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     const quarterly = read("year,Q1,Q2,Q3,Q4\n2023,1,2,3,4\n2024,5,,7,8\n");
     expect(quarterly.series[0]!.frequency.kind).toBe("quarterly");
     expect(Array.from(quarterly.series[0]!.values)).toEqual([1, 2, 3, 4, 5, NaN, 7, 8]);
-    expect(quarterly.issues.map((i) => i.message)).toContain("1 quarter is empty inside the series, kept as missing values, never as 0; the forecaster fills them by linear interpolation.");
+    expect(quarterly.issues.map((i) => i.message)).toContain("1 quarter is empty inside the series, kept as missing values, never as 0; the forecaster fills them by interpolation, along the season when the series has a clear one.");
     const january = read("Year,Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec\n2023,1,2,3,4,5,6,7,8,9,10,11,12\n2024,13,14,15,16,17,18,19,20,21,22,23,24\n", { valueColumns: ["Jan"] });
     expect(january.series.map((s) => [s.name, s.frequency.kind, Array.from(s.values)])).toEqual([["Jan", "yearly", [1, 13]]]);
   });
@@ -222,7 +222,7 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     expect(dataset.series.map((s) => s.values.length)).toEqual([6, 5, 5, 5, 5, 5, 5, 5]);
     expect(dataset.series[1]!.times[0]).toBe(Date.UTC(2024, 1, 1));
     expect(dataset.issues.map((i) => i.message)).toEqual([
-      "7 columns (`s0`, `s1`, `s2`, `s3`, `s4` and 2 more) have 7 empty or non-numeric cells between their first and last values, kept as missing values, never as 0; the forecaster fills them by linear interpolation.",
+      "7 columns (`s0`, `s1`, `s2`, `s3`, `s4` and 2 more) have 7 empty or non-numeric cells between their first and last values, kept as missing values, never as 0; the forecaster fills them by interpolation, along the season when the series has a clear one.",
       "7 series begin later or end earlier than the file (`s1` 2024-02 – 2024-06, `s2` 2024-02 – 2024-06, `s3` 2024-02 – 2024-06, `s4` 2024-02 – 2024-06, `s5` 2024-02 – 2024-06 and 2 more): the empty or non-numeric cells before the first value and after the last are not part of them.",
     ]);
   });
@@ -234,7 +234,7 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     expect(pending.series.map((s) => s.name)).toEqual(["v", "w"]);
     expect(Array.from(pending.series[0]!.values)).toEqual([0, NaN, 20, 30, NaN, 50, 60, NaN, 80, 90]);
     expect(pending.issues.map((i) => i.message)).toEqual([
-      "Column `v` has 3 empty or non-numeric cells (rows 3, 6, 9), kept as missing values, never as 0; the forecaster fills them by linear interpolation.",
+      "Column `v` has 3 empty or non-numeric cells (rows 3, 6, 9), kept as missing values, never as 0; the forecaster fills them by interpolation, along the season when the series has a clear one.",
     ]);
     // Half numbers is still a series; a comment column with a few numbers is not.
     expect(read(file((i) => (i < 5 ? "late" : String(i)))).series.map((s) => s.name)).toEqual(["v", "w"]);

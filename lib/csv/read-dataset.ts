@@ -1630,7 +1630,7 @@ function presentSpan(values: Float64Array): [number, number] {
 /** Columns listed in a message before the rest are counted. */
 const COLUMN_LIMIT_IN_MESSAGES = 5;
 
-const MISSING_KEPT = "kept as missing values, never as 0; the forecaster fills them by linear interpolation.";
+const MISSING_KEPT = "kept as missing values, never as 0; the forecaster fills them by interpolation, along the season when the series has a clear one.";
 
 /**
  * One issue per value column with empty cells inside its series; one for all when there are many.
