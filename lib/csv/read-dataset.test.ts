@@ -147,6 +147,19 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     );
   });
 
+  it("leaves out the calendar flags of the UCI bike-sharing file (holiday, weekday, workingday), and its row counter", () => {
+    const rows = Array.from({ length: 40 }, (_, i) => {
+      const day = new Date(Date.UTC(2011, 0, 1 + i));
+      const weekday = day.getUTCDay();
+      return `${i + 1},${day.toISOString().slice(0, 10)},${i % 17 === 3 ? 1 : 0},${weekday},${weekday === 0 || weekday === 6 ? 0 : 1},${985 + ((i * 37) % 400)}`;
+    });
+    const dataset = read(`instant,dteday,holiday,weekday,workingday,cnt\n${rows.join("\n")}\n`);
+    expect(dataset.series.map((s) => s.name)).toEqual(["cnt"]);
+    expect(dataset.issues.map((i) => i.message)).toContain(
+      "Columns `holiday`, `weekday`, `workingday` describe the date, so they are not read as a series (pick them as value columns to forecast anyway).",
+    );
+  });
+
   it("reads year with month names, year with quarters and year, month, day and hour columns", () => {
     const monthly = read("Year,Month,Rain\n2023,Nov,1\n2023,Dec,2\n2024,Jan,3\n2024,Feb,4\n");
     expect(monthly.series[0]!.frequency.kind).toBe("monthly");

@@ -321,7 +321,7 @@ const TIME_ONLY_NAME =
   /^(\s|[_\-.()#]|date|time|timestamp|stamp|day|days|month|year|yr|quarter|qtr|week|period|epoch|unix|utc|local|hour|minute|second|seconds|ms|of|the|fiscal|financial|calendar|iso|serial|excel|ts|ds|t|datum|fecha|jahr|monat|zeit|mois|année|annee|ano|año)+$/i;
 
 /** A column that describes the date rather than measuring anything: forecasting it is meaningless. */
-const CALENDAR_FIELD = /^(day[ _]?of[ _]?(the[ _]?)?week|weekday|wday|dow|day[ _]?of[ _]?year|doy|yday|week[ _]?of[ _]?year|weekofyear|woy|iso[ _]?week|is[ _]?weekend|weekend|is[ _]?holiday|holiday)$/i;
+const CALENDAR_FIELD = /^(day[ _]?of[ _]?(the[ _]?)?week|weekday|wday|dow|day[ _]?of[ _]?year|doy|yday|week[ _]?of[ _]?year|weekofyear|woy|iso[ _]?week|is[ _]?weekend|weekend|is[ _]?holiday|holiday|(is[ _]?)?(working|business|work)[ _]?day)$/i;
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
@@ -1298,7 +1298,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     }
     if (plan.calendar?.length) {
       const names = plan.calendar.map((c) => `\`${c.name}\``).join(", ");
-      issues.push({ kind: "note", message: `${plan.calendar.length === 1 ? `Column ${names} describes` : `Columns ${names} describe`} the date, so ${plan.calendar.length === 1 ? "it is" : "they are"} not read as a series (pick ${plan.calendar.length === 1 ? "it" : "them"} as a value column to forecast anyway).` });
+      issues.push({ kind: "note", message: `${plan.calendar.length === 1 ? `Column ${names} describes` : `Columns ${names} describe`} the date, so ${plan.calendar.length === 1 ? "it is" : "they are"} not read as a series (pick ${plan.calendar.length === 1 ? "it as a value column" : "them as value columns"} to forecast anyway).` });
     }
     // Columns such as a week number beside the date: only on agreement with every row's time, and
     // never every value column (a file of dates and week numbers alone means the week numbers).
