@@ -21,7 +21,8 @@ describe("detectPeriodBlocks", () => {
   it.each([
     ["Statistics Netherlands: each year's code before its months", ["2020JJ00", "2020MM01", "2020MM02", "2021JJ00", "2021MM01", "2021MM02"], "%YMM%m"],
     ["an annual row after each year's months", ["2010 JAN", "2010 FEB", "2010", "2011 JAN", "2011 FEB", "2011"], "%Y %b"],
-  ])("%s: reads the months, the years mixed among them left out wherever they stand", (_name, cells, pattern) => {
+    ["Statistics Netherlands' quarters among its years", ["2020JJ00", "2020KW01", "2020KW02", "2020KW03", "2020KW04", "2021JJ00", "2021KW01", "2021KW02"], "%YKW0%q"],
+  ])("%s: reads the finest periods, the years mixed among them left out wherever they stand", (_name, cells, pattern) => {
     const blocks = detectPeriodBlocks(cells, { columnName: "Perioden" });
     expect(blocks?.time.format).toMatchObject({ pattern });
     expect(blocks?.coarser.map((b) => [b.label, b.at])).toEqual([["yearly", 0]]);

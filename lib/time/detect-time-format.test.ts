@@ -24,6 +24,10 @@ describe("detectTimeFormat", () => {
     // Statistics Netherlands' period codes: the points were numbered.
     [["2020MM11", "2020MM12", "2021MM01"], "%YMM%m"],
     [["2019JJ00", "2020JJ00"], "%YJJ00"],
+    // Its quarters (kwartaal) were read as German calendar weeks, a quarterly series as a weekly one.
+    [["2020KW03", "2020KW04", "2021KW01"], "%YKW0%q"],
+    // A German week written so is still a week once a number passes 4.
+    [["2020KW03", "2020KW04", "2020KW05"], "%GKW%V"],
     [["2020-W52", "2020-W53", "2021-W01"], "%G-W%V"],
     [["2020W52", "2020W53"], "%GW%V"],
     [["2021-W8", "2021-W9"], "%G-W%-V"],

@@ -253,10 +253,12 @@ function periodPatterns(sample: string): string[] {
   // `2020m1` (the letter's case kept, so the times are written back alike).
   match = /^(\d{4})(-?)([Mm])(\d{1,2})$/.exec(trimmed);
   if (match) return [`%Y${match[2]}${match[3]}%${(match[4] as string).length === 1 ? "-" : ""}m`];
-  // Statistics Netherlands' period codes: months `2020MM01`, years `2020JJ00` (its quarters,
-  // `2020KW01`, read as German calendar weeks do).
+  // Statistics Netherlands' period codes: months `2020MM01`, years `2020JJ00`, quarters
+  // `2020KW01` (kwartaal) to `2020KW04`. A German calendar week written so (`2020KW05`) fails the
+  // quarter on its first week past 4 and is read as a week.
   match = /^(\d{4})MM(\d{2})$/.exec(trimmed);
   if (match) return ["%YMM%m"];
+  if (/^\d{4}KW0[1-4]$/.test(trimmed)) return ["%YKW0%q", "%GKW%V"];
   if (/^\d{4}JJ00$/.test(trimmed)) return ["%YJJ00"];
   // ISO weeks (ONS, Eurostat, retail calendars): 2020-W05, 2020W05, 2020-W5.
   match = /^(\d{4})(-?)[Ww](\d{1,2})$/.exec(trimmed);
