@@ -86,3 +86,55 @@ describe("tables with the dates across the header", () => {
     expect(turnDatesAcross("week,2020,2021,2022,2023\n1,5,6,7,8\n2,6,7,8,9\n3,7,8,9,10\n")).toBeNull();
   });
 });
+
+/** Numbered steps across the header: `d_1,d_2,…` (M5) or `"V1","V2",…` (M4). */
+const steps = (prefix: string, from: number, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${from + i}`);
+const numbers = (start: number, count: number) => Array.from({ length: count }, (_, i) => start + i);
+
+describe("tables with numbered steps across the header", () => {
+  it("an M5 table is read as a series per row named by its id column, its steps numbered", () => {
+    const header = ["id", "item_id", "dept_id", "store_id", ...steps("d_", 1, 10)].join(",");
+    const text = [header, `FOODS_1_001_CA_1,FOODS_1_001,FOODS_1,CA_1,${numbers(1, 10)}`, `FOODS_1_001_TX_1,FOODS_1_001,FOODS_1,TX_1,${numbers(11, 10)}`].join("\n");
+    const result = readDataset(text);
+    if (!result.ok) throw new Error(result.reason);
+    const { series, issues } = result.data;
+    expect(series.map((s) => [s.name, s.frequency.kind, Array.from(s.values)])).toEqual([
+      ["FOODS_1_001_CA_1", "index", numbers(1, 10)],
+      ["FOODS_1_001_TX_1", "index", numbers(11, 10)],
+    ]);
+    // Numbered from 0 inside, as any file without a time column: the 1 to 10 of the note.
+    expect(Array.from(series[0]!.times)).toEqual(numbers(0, 10));
+    expect(issues.map((i) => i.message)).toEqual([
+      "The steps run across the header (`d_1` to `d_10`) with a series per row, so the table was read turned: 2 series named by `id` (`item_id`, `dept_id` and `store_id` only label them and were left out). The file holds no dates for the steps: they are numbered 1 to 10, and a forecast continues the numbering.",
+    ]);
+    const bad = readDataset(text.replace(",FOODS_1,TX_1,11,12,13", ",FOODS_1,TX_1,11,1x,13"));
+    expect(bad).toEqual({ ok: false, reason: "Row 3, column `d_2`: `1x` is not a number. Correct it, or empty the cell to mark a missing value." });
+  });
+
+  it("an M4 table: the first column names the series, rows padded with empty cells end where their values do", () => {
+    const header = steps("V", 1, 13).map((c) => `"${c}"`).join(",");
+    const text = [header, `"D1",${numbers(1, 12)}`, `"D2",${numbers(1, 9)},,,`].join("\n");
+    const result = readDataset(text);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.data.series.map((s) => [s.name, s.values.length, s.times.at(-1)])).toEqual([
+      ["D1", 12, 11],
+      ["D2", 9, 8],
+    ]);
+    expect(result.data.issues[0]?.message).toBe(
+      "The steps run across the header (`V2` to `V13`) with a series per row, so the table was read turned: 2 series named by `V1`. The file holds no dates for the steps: they are numbered 1 to 12, and a forecast continues the numbering.",
+    );
+  });
+
+  it("leaves numbered columns alone when they are separate series: a time column, no name per row, or too few", () => {
+    const sensors = steps("sensor_", 1, 12).join(",");
+    const rows = (first: (i: number) => string) => Array.from({ length: 20 }, (_, i) => `${first(i)},${numbers(i, 12).map((v) => ((v * 7) % 11) + 0.5)}`);
+    const wide = [`date,${sensors}`, ...rows((i) => `2024-01-${String(i + 1).padStart(2, "0")}`)].join("\n");
+    expect(turnDatesAcross(wide)).toBeNull();
+    const result = readDataset(wide);
+    if (!result.ok) throw new Error(result.reason);
+    expect([result.data.series.length, result.data.series[0]?.name, result.data.series[0]?.values.length]).toEqual([12, "sensor_1", 20]);
+    expect(turnDatesAcross([`status,${sensors}`, ...rows((i) => (i % 2 ? "ok" : "fault"))].join("\n"))).toBeNull();
+    expect(turnDatesAcross([`row,${sensors}`, ...rows((i) => String(i + 1))].join("\n"))).toBeNull();
+    expect(turnDatesAcross(["name,t1,t2,t3,t4", "a,1,2,3,4", "b,5,6,7,8"].join("\n"))).toBeNull();
+  });
+});

@@ -1,6 +1,8 @@
 import Papa from "papaparse";
 import { detectTimeFormat } from "../time/detect-time-format";
 import { monthFromName, monthLanguagesOf } from "../time/time-format";
+import { readPlainNumber } from "./parse-number";
+import type { ReadOptions } from "./read-dataset";
 
 /**
  * Tables laid out with the dates across the header and a series per row, as the World Bank, the
@@ -20,12 +22,21 @@ export interface DatesAcross {
   note: string;
   /** Rewrites a message about a cell of the turned table to name the cell of the file. */
   translate(message: string): string;
+  /** The header numbers steps, not dates: the turned table has no time column. */
+  steps: boolean;
+  /**
+   * Choices to read the turned table with, under the analyst's own: a row's steps (`1,2,3,…`)
+   * would otherwise pass for a column of row numbers and be left out.
+   */
+  readOptions: Pick<ReadOptions, "timeColumn" | "idColumn" | "valueColumns">;
 }
 
 /** Fewer dates across than this and a header of years is more likely a coincidence. */
 const MIN_DATES = 4;
 /** Lines looked at for the header (titles and source lines come first in such downloads). */
 const HEAD_LINES = 40;
+/** Fewer numbered columns than this are as likely a handful of sensors or products as steps. */
+const MIN_STEPS = 8;
 
 interface Layout {
   delimiter: string;
@@ -35,6 +46,8 @@ interface Layout {
   /** Cells before the first date: the labels of each row. */
   labelCount: number;
   dateCount: number;
+  /** The label column naming each row when the header numbers steps (`d_1,d_2,…`), else null. */
+  nameColumn: number | null;
 }
 
 const formatRowNumber = (n: number) => n.toLocaleString("en-US");
@@ -90,8 +103,51 @@ function detectLayout(head: string): Layout | null {
       // the year, not series: such a table is read as it stands.
       if (!periodsDown && firstLabels.every((cell) => /^\s*\d+\s*$/.test(cell))) continue;
       if (!periodsDown && (detectTimeFormat(firstLabels, { columnName: header[0] as string }) || firstLabels.every((cell) => periodOfRow(cell, 12) > 0))) continue;
-      return { delimiter, periodsDown, headerIndex: h, labelCount, dateCount: header.length - labelCount };
+      return { delimiter, periodsDown, headerIndex: h, labelCount, dateCount: header.length - labelCount, nameColumn: null };
     }
+  }
+  return detectSteps(head);
+}
+
+const isNumber = (cell: string) => readPlainNumber(cell, ".") !== undefined || readPlainNumber(cell, ",") !== undefined;
+
+/**
+ * The forecasting competitions' layout: a series per row, numbered steps across the header and no
+ * dates anywhere (M5's `id,…,d_1,d_2,…`, M4's `"V1","V2",…` with the name under `V1`). Numbered
+ * columns are as often separate series (`date,sensor_1,…,sensor_12`), so the labels must hold no
+ * time and one of them must name every row differently, as an id does and a row number or a status
+ * does not.
+ */
+function detectSteps(head: string): Layout | null {
+  for (const delimiter of [",", ";", "\t"]) {
+    const lines = parseLines(head, delimiter, HEAD_LINES);
+    const header = trimEnd((lines[0] ?? []).map((cell) => cell.trim()));
+    const rows = lines.slice(1).map(trimEnd).filter((row) => row.length > 0);
+    if (header.length < MIN_STEPS + 1 || rows.length === 0 || rows.some((row) => row.length > header.length)) continue;
+    const numbered = header.map((cell) => /^(.*?\D)(\d+)$/.exec(cell));
+    const last = numbered.at(-1);
+    if (!last) continue;
+    // The run of one prefix with consecutive numbers that ends the header.
+    let start = header.length - 1;
+    while (start > 0) {
+      const before = numbered[start - 1];
+      if (!before || before[1] !== last[1] || Number(before[2]) !== Number((numbered[start] as RegExpExecArray)[2]) - 1) break;
+      start--;
+    }
+    const cellsOf = (c: number) => rows.map((row) => (row[c] ?? "").trim());
+    const filled = header.map((_, c) => cellsOf(c).filter((cell) => cell !== ""));
+    const numberShare = (c: number) => (filled[c] as string[]).filter(isNumber).length / Math.max(1, (filled[c] as string[]).length);
+    // M4 numbers its name column too (`V1`): the run starts where the rows hold numbers.
+    while (start < header.length && numberShare(start) < 0.5) start++;
+    if (start === 0 || header.length - start < MIN_STEPS) continue;
+    // A mistyped cell (`1x`) is not a reason to read the table otherwise: it is refused by its row and step.
+    const stepCells = filled.slice(start).flat();
+    if (stepCells.filter(isNumber).length < 0.9 * stepCells.length) continue;
+    const labels = Array.from({ length: start }, (_, c) => cellsOf(c));
+    if (labels.some((cells, c) => detectTimeFormat(cells, { columnName: header[c] as string }))) continue;
+    const nameColumn = labels.findIndex((cells) => new Set(cells).size === cells.length && !cells.every(isNumber));
+    if (nameColumn < 0) continue;
+    return { delimiter, periodsDown: null, headerIndex: 0, labelCount: start, dateCount: header.length - start, nameColumn };
   }
   return null;
 }
@@ -146,6 +202,17 @@ function nameRows(labels: string[], rows: string[][]): { names: string[]; by: st
   return { names, by: kept.map((c) => labels[c] as string) };
 }
 
+/** The rows named by one label column whose cells all differ (M5's `id`). */
+function nameByColumn(labels: string[], rows: string[][], column: number): { names: string[]; by: string[] } {
+  return { names: rows.map((row) => (row[column] ?? "").trim()), by: [labels[column] as string] };
+}
+
+/** `` `a`, `b` and `c` `` */
+function joinNames(names: string[]): string {
+  const quoted = names.map((name) => `\`${name}\``);
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(", ")} and ${quoted.at(-1)}` : (quoted[0] ?? "");
+}
+
 /** `(rows 2, 3, 1,204` in an issue: the rows of the turned table a message lists. */
 const ROW_LIST = /\(rows? (\d{1,3}(?:,\d{3})*(?:, \d{1,3}(?:,\d{3})*)*)/;
 
@@ -196,16 +263,24 @@ export function turnDatesAcross(text: string): DatesAcross | null {
     }
     labelCount = labels.length;
   }
-  const { names, by } = nameRows(labels, rows);
+  const steps = layout.nameColumn !== null;
+  const { names, by } = steps ? nameByColumn(labels, rows, layout.nameColumn as number) : nameRows(labels, rows);
   const years = dates.every((d) => /^\d{4}$/.test(d));
-  const out = [[years ? "Year" : "Period", ...names].map(quoteCell).join(delimiter)];
+  // Steps have no time to write: the turned table is read as a file without a time column.
+  const out = [(steps ? names : [years ? "Year" : "Period", ...names]).map(quoteCell).join(delimiter)];
   for (let d = 0; d < dateCount; d++) {
-    out.push([dates[d] as string, ...rows.map((row) => (row[labelCount + d] ?? "").trim())].map(quoteCell).join(delimiter));
+    const values = rows.map((row) => (row[labelCount + d] ?? "").trim());
+    out.push((steps ? values : [dates[d] as string, ...values]).map(quoteCell).join(delimiter));
   }
-  const byText = by.map((name) => `\`${name}\``).join(" and ");
+  const byText = steps ? joinNames(by) : by.map((name) => `\`${name}\``).join(" and ");
+  const left = labels.filter((label) => !by.includes(label));
   return {
     text: `${out.join("\n")}\n`,
-    note: `The dates run across the header (${dates[0]} to ${dates.at(-1)}) with a series per row, so the table was read turned: ${formatRowNumber(rows.length)} series named by ${byText}${eurostat ? " (Eurostat's flags such as p for provisional were dropped; `:` is a missing value)" : ""}.`,
+    steps,
+    readOptions: steps ? { timeColumn: null, idColumn: null, valueColumns: names } : {},
+    note: steps
+      ? `The steps run across the header (\`${dates[0]}\` to \`${dates.at(-1)}\`) with a series per row, so the table was read turned: ${formatRowNumber(rows.length)} series named by ${byText}${left.length ? ` (${joinNames(left)} only label them and were left out)` : ""}. The file holds no dates for the steps: they are numbered 1 to ${formatRowNumber(dateCount)}, and a forecast continues the numbering.`
+      : `The dates run across the header (${dates[0]} to ${dates.at(-1)}) with a series per row, so the table was read turned: ${formatRowNumber(rows.length)} series named by ${byText}${eurostat ? " (Eurostat's flags such as p for provisional were dropped; `:` is a missing value)" : ""}.`,
     translate(message) {
       // The turned table's row r is the file's date column r − 2; its column is the file's row.
       const dateOf = (row: string) => dates[Number(row.replace(/,/g, "")) - 2];
@@ -250,6 +325,8 @@ function turnCalendar(periods: number, delimiter: string, header: string[], rows
   const period = periods === 12 ? "month" : "quarter";
   return {
     text: `${out.map((row) => row.map(quoteCell).join(delimiter)).join("\n")}\n`,
+    steps: false,
+    readOptions: {},
     note: `The years run across the header (${years[0]} to ${years.at(-1)}) and the ${period}s down the first column, so the table was read as one ${periods === 12 ? "monthly" : "quarterly"} series.`,
     translate(message) {
       const cellOf = (row: string) => kept[Number(row.replace(/,/g, "")) - 2];

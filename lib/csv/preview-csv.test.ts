@@ -86,6 +86,13 @@ describe("previewCsv shows how a file will be read, before anything is stored", 
     expect(preview.issues.map((i) => i.kind)).toEqual(["missing"]);
   });
 
+  it("an M4 table (numbered steps across the header) offers every row's series, the first one too", async () => {
+    const header = Array.from({ length: 13 }, (_, i) => `"V${i + 1}"`).join(",");
+    const row = (name: string, count: number) => `"${name}",${Array.from({ length: count }, (_, i) => i + 1).join(",")}${",".repeat(12 - count)}`;
+    const preview = await previewCsv(file([header, row("D1", 12), row("D2", 9)].join("\n")), "Daily-train.csv");
+    expect([preview.error, preview.timeColumn, preview.valueColumns, preview.series.map((s) => s.name)]).toEqual([null, null, ["D1", "D2"], ["D1", "D2"]]);
+  });
+
   it("re-reads with the analyst's choices: value columns, no time column, renamed series", async () => {
     const text = "month,north,south\n2024-01,1,2\n2024-02,3,4\n";
     const preview = await previewCsv(file(text), "regions.csv", { timeColumn: null, valueColumns: ["south"], seriesNames: { south: "South" } });

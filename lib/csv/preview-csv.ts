@@ -18,7 +18,7 @@ const SPARKLINE_POINTS = 120;
 const NEAR_LINES = 64;
 
 /** The first ~256 kB of a file as text (enough to detect its dialect and columns), or why it is not text. */
-async function readHead(blob: Blob): Promise<Result<{ head: string; encoding: string; turned: boolean }>> {
+async function readHead(blob: Blob): Promise<Result<{ head: string; encoding: string; turned: boolean; readOptions: ReadOptions }>> {
   const decoding = await decodeByteStream(readBlobChunks(blob));
   if (!decoding.ok) return decoding;
   let head = "";
@@ -29,7 +29,7 @@ async function readHead(blob: Blob): Promise<Result<{ head: string; encoding: st
     if (head.length >= SNIFF_CHARS && !(whole ||= hasDatesAcross(head))) break;
   }
   const across = turnDatesAcross(head);
-  return ok({ head: across ? across.text.slice(0, SNIFF_CHARS) : head, encoding: decoding.data.encoding(), turned: across !== null });
+  return ok({ head: across ? across.text.slice(0, SNIFF_CHARS) : head, encoding: decoding.data.encoding(), turned: across !== null, readOptions: across?.readOptions ?? {} });
 }
 
 /**
@@ -163,7 +163,8 @@ export async function previewCsv(
   const sniffed = sniffCsv(head.data.head, toSniffOptions(options));
   if (!sniffed.ok) return emptyPreview(blob, fileName, sniffed.reason);
   const sniff: CsvSniff = sniffed.data;
-  const planned = planColumns(sniff.columns, options, sniff.sampleRows, sniff.sampleRowNumbers);
+  // Planned as readDataset reads the turned table, so that the columns shown are the ones read.
+  const planned = planColumns(sniff.columns, { ...head.data.readOptions, ...options }, sniff.sampleRows, sniff.sampleRowNumbers);
   const plan = planned.ok ? planned.data : null;
   const read: ReadResult<BlobDataset> = planned.ok ? await readDatasetBlob(blob, options, onProgress) : planned;
   const dataset = read.ok ? read.data.parsed : null;

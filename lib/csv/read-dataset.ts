@@ -1605,6 +1605,8 @@ function cutNamesIssue(cut: { length: number; name: string }[]): IngestIssue {
   };
 }
 
+const NO_TIME_NOTE = "No time column was found: points are numbered in file order.";
+
 /**
  * Why the points are numbered: the file has no time column, or the one its header names holds
  * times in no format that is read (`FY23 Q1`, `2010 H1`), which the analyst can rewrite.
@@ -1613,7 +1615,7 @@ function cutNamesIssue(cut: { length: number; name: string }[]): IngestIssue {
 function noTimeNote(columns: ColumnInfo[], sampleRows: string[][], chosen: boolean): string {
   const named = chosen ? undefined : columns.find((c) => c.kind === "text" && looksLikeTimeName(c.name));
   const cell = named ? sampleRows.map((row) => (row[named.index] ?? "").trim()).find((c) => c !== "") : undefined;
-  if (!named || cell === undefined) return "No time column was found: points are numbered in file order.";
+  if (!named || cell === undefined) return NO_TIME_NOTE;
   return `No time column was found: column \`${named.name}\` holds ${quote(cell)}, which is not a date or time that can be read, so points are numbered in file order. To forecast on a calendar, write its times as dates (\`2024-01-31\`), months (\`2024-01\`), quarters (\`2024 Q1\`) or ISO weeks (\`2024-W05\`).`;
 }
 
@@ -1879,10 +1881,12 @@ function sniffWith(sample: string, options: ReadOptions): Result<{ sniffed: CsvS
 export function readDataset(text: string, options: ReadOptions = {}): ReadResult<ParsedDataset> {
   const across = turnDatesAcross(text);
   if (!across) return readTable(text, options);
-  const read = readTable(across.text, options);
+  const read = readTable(across.text, { ...across.readOptions, ...options });
   // The turned table's rows are not the file's: the translated sentence names the file's, no cell is pointed at.
   if (!read.ok) return fail(across.translate(read.reason));
   for (const issue of read.data.issues) issue.message = across.translate(issue.message);
+  // The note on the steps already says why the points are numbered.
+  if (across.steps) read.data.issues = read.data.issues.filter((issue) => issue.message !== NO_TIME_NOTE);
   read.data.issues.unshift({ kind: "note", message: across.note });
   return read;
 }
