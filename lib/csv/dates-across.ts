@@ -272,7 +272,7 @@ export function turnDatesAcross(text: string): DatesAcross | null {
     const values = rows.map((row) => (row[labelCount + d] ?? "").trim());
     out.push((steps ? values : [dates[d] as string, ...values]).map(quoteCell).join(delimiter));
   }
-  const byText = steps ? joinNames(by) : by.map((name) => `\`${name}\``).join(" and ");
+  const byText = by.map((name) => `\`${name}\``).join(" and ");
   const left = labels.filter((label) => !by.includes(label));
   return {
     text: `${out.join("\n")}\n`,

@@ -98,7 +98,8 @@ function fillAlongSeason(raw: Float64Array, linear: Float64Array, m: number): Fl
   const centre = medians.reduce((sum, v) => sum + v, 0) / m;
   const indices = medians.map((v) => (positive ? v / centre : v - centre));
   const detrended = byPhase.flat();
-  const remainder = byPhase.flatMap((phase, j) => phase.map((v) => v - (positive ? (indices[j] as number) * centre : (indices[j] as number) + centre)));
+  // Medians and read values only, unlike seasonalStrength: a filled gap has no season to measure.
+  const remainder = byPhase.flatMap((phase, j) => phase.map((v) => v - (medians[j] as number)));
   const spread = variance(detrended);
   if (!(spread > 0) || 1 - variance(remainder) / spread < FILL_SEASON_STRENGTH) return null;
 
