@@ -659,6 +659,57 @@ describe("readDataset refuses bad files with the row, the column and what to do"
   });
 });
 
+describe("rows with fewer cells than the header", () => {
+  const values = (text: string) => read(text).series.map((s) => [s.name, Array.from(s.values)]);
+  const notes = (text: string) => read(text).issues.filter((i) => i.kind === "note").map((i) => i.message);
+  const EMPTY = "as missing values (some exports leave out a row's empty last cells)";
+
+  // Exporters that drop a row's empty last cells, and hand-edited files, write rows shorter than the
+  // header; pandas and Excel read the missing cells as empty.
+  it.each([
+    ["a semicolon export without its empty last cell", "date;a;b\n2024-01-01;1;2\n2024-01-02;3\n2024-01-03;4;5\n", [["a", [1, 3, 4]], ["b", [2, NaN, 5]]], `Row 3 has 2 cells, the header 3: its missing last cells were read as empty, ${EMPTY}.`],
+    ["a row of its date alone", "date,a,b\n2024-01-01,1,2\n2024-01-02\n2024-01-03,4,5\n", [["a", [1, NaN, 4]], ["b", [2, NaN, 5]]], `Row 3 has 1 cell, the header 3: its missing last cells were read as empty, ${EMPTY}.`],
+    ["quoted cells", '"date","a","b"\r\n"2024-01-01","1","2"\r\n"2024-01-02","3"\r\n"2024-01-03","4","5"\r\n', [["a", [1, 3, 4]], ["b", [2, NaN, 5]]], `Row 3 has 2 cells, the header 3: its missing last cells were read as empty, ${EMPTY}.`],
+    [
+      "several, the last without a line break",
+      "date,a,b,c\n2024-01-01,1,2,3\n2024-01-02,4\n2024-01-03,5,6,7\n2024-01-04,8,9\n2024-01-05,10",
+      // Empty cells after a series' last value are not part of it.
+      [["a", [1, 4, 5, 8, 10]], ["b", [2, NaN, 6, 9]], ["c", [3, NaN, 7]]],
+      `3 rows have fewer cells than the header's 4, the first row 3 (with 2): their missing last cells were read as empty, ${EMPTY}.`,
+    ],
+    ["a long file, the series named before the values", "store,date,sales,promo\nA,2024-01-01,1,0\nA,2024-01-02,2\nA,2024-01-03,3,1\nB,2024-01-01,4,1\nB,2024-01-02,5,0\nB,2024-01-03,6,0\n", [["A · sales", [1, 2, 3]], ["A · promo", [0, NaN, 1]], ["B · sales", [4, 5, 6]], ["B · promo", [1, 0, 0]]], `Row 3 has 3 cells, the header 4: its missing last cells were read as empty, ${EMPTY}.`],
+  ])("%s: the missing cells are missing values, with a note", (_name, text, expected, note) => {
+    expect(values(text)).toEqual(expected);
+    expect(notes(text)).toContain(note);
+  });
+
+  it.each([
+    ["a row ending before its time", "a;date;b\n1;2024-01-01;2\n3\n4;2024-01-03;5\n", "Row 3 has 1 field but the header has 3, so it has no `date`. Check the delimiter and the quotes on that row."],
+    ["a row ending before its series' name", "date,sales,store\n2024-01-01,1,A\n2024-01-01,2,B\n2024-01-02,3,A\n2024-01-02,4,B\n2024-01-03,5\n", "Row 6 has 2 fields but the header has 3, so it has no `store`. Check the delimiter and the quotes on that row."],
+    [
+      "a file cut off while being written (its last row short, no line break after it)",
+      "date;a;b\n2024-01-01;1;2\n2024-01-02;3;4\n2024-01-03;1.",
+      "Row 4, the last, has 2 fields but the header has 3, and the file ends in it without a line break, as a file cut off while it was being written does. Check that the file is complete (export or copy it again); if it is, end the row with a line break and its missing cells are read as empty.",
+    ],
+    // Too many cells is a delimiter inside a value: which cell belongs where is not known.
+    ["a row with more cells than the header", "date,a,b\n2024-01-01,1,2\n2024-01-02,3,4,5\n", "Row 3 has 4 fields but the header has 3. If numbers use a decimal comma, quote them or save the file with semicolons."],
+  ])("%s is refused by row", async (_name, text, reason) => {
+    expect(readDataset(text)).toMatchObject({ ok: false, reason });
+    expect(await readDatasetChunks(pieces(text, 7))).toMatchObject({ ok: false, reason });
+  });
+
+  it("a file cut off past the detection sample is refused when read in pieces too", async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `${new Date(Date.UTC(2000, 0, 1) + i * 60_000).toISOString()},${i % 97},${i % 13}`);
+    const text = `time,a,b\n${rows.join("\n")}\n2000-01-14T21:20:00.000Z,4`;
+    expect(text.length).toBeGreaterThan(SNIFF_CHARS);
+    const reason = /^Row 20,002, the last, has 2 fields but the header has 3, and the file ends in it without a line break/;
+    for (const result of [readDataset(text), await readDatasetChunks(pieces(text, 65_536))]) expect(result.ok ? "" : result.reason).toMatch(reason);
+    // Ended by a line break, the row is whole as written: its missing cell is empty (and ends `b` a row earlier).
+    const ended = await readDatasetChunks(pieces(`${text}\n`, 65_536));
+    expect(ended.ok && ended.data.series.map((s) => [s.values.length, s.values.at(-1)])).toEqual([[20_001, 4], [20_000, 19_999 % 13]]);
+  });
+});
+
 async function* pieces(text: string, size: number) {
   for (let at = 0; at < text.length; at += size) yield text.slice(at, at + size);
 }

@@ -749,7 +749,8 @@ interface DatasetBuilder {
   add(row: string[], line: number): boolean;
   /** The sentence naming the first bad row and where it points, once add returned false. */
   error(): Refusal | null;
-  finish(): ReadResult<ParsedDataset>;
+  /** @param lineEnded whether the file ends with a line break (blanks after it aside) */
+  finish(lineEnded: boolean): ReadResult<ParsedDataset>;
 }
 
 function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): DatasetBuilder {
@@ -848,6 +849,12 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   /** A row without a date after the data, left out at the end if its values are the column sums. */
   let unlabelledTotal: { line: number; row: string[]; refusal: Refusal } | null = null;
   let dataIndex = 0;
+  /** The columns a row must reach: the time (and what it is composed of) and the series' names. */
+  const rowKeys = [plan.time, plan.clock?.column, ...(plan.parts?.columns ?? []), ...ids].filter((c): c is ColumnInfo => c !== null && c !== undefined);
+  /** Rows with fewer cells than the header, read with the missing last cells empty. */
+  const short = { count: 0, first: { line: 0, length: 0 }, last: 0 };
+  /** The number of the last row the file handed in, whatever it was. */
+  let lastLine = 0;
 
   function raggedMessage(row: string[], line: number): string {
     const fields = `Row ${formatRowNumber(line)} has ${row.length} ${row.length === 1 ? "field" : "fields"} but the header has ${width}`;
@@ -917,6 +924,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   }
 
   function add(row: string[], line: number): boolean {
+    lastLine = line;
     if (preamble > 0) {
       preamble--;
       return true;
@@ -949,7 +957,18 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       repeatedHeaders.push(line);
       return true;
     }
-    if (row.length !== width && !onlyEmptyExtra(row)) return isFooterRow(row) ? holdFooter(line, raggedMessage(row, line), null) : stop(raggedMessage(row, line), line, null);
+    if (row.length !== width && !onlyEmptyExtra(row)) {
+      if (isFooterRow(row)) return holdFooter(line, raggedMessage(row, line), null);
+      if (row.length > width) return stop(raggedMessage(row, line), line, null);
+      // Fewer cells than the header: exporters that drop a row's empty last cells write them so,
+      // and pandas and Excel read the missing cells as empty. A row ending before its time or
+      // series name is broken, not shortened.
+      const missing = rowKeys.find((c) => c.index >= row.length);
+      if (missing) return stop(`${raggedMessage(row, line).replace(/\. Check/, `, so it has no \`${missing.name}\`. Check`)}`, line, null);
+      if (short.count++ === 0) short.first = { line, length: row.length };
+      short.last = line;
+      while (row.length < width) row.push("");
+    }
     let t: number;
     let offset = 0;
     if (timeIndex >= 0) {
@@ -1150,11 +1169,31 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     id = late.column;
   }
 
-  function finish(): ReadResult<ParsedDataset> {
+  function finish(lineEnded: boolean): ReadResult<ParsedDataset> {
     if (dataIndex === 0) {
       return fail("The file has a header row but no data rows. Add at least one row of values under the header.");
     }
+    // A short last row with no line break after it, in a file whose other rows are whole, is where
+    // a file cut off while being written ends: its last cell may be cut too (`12.` of `12.75`).
+    if (short.count === 1 && short.last === lastLine && !lineEnded) {
+      const { line, length } = short.first;
+      return refuse({
+        reason: `Row ${formatRowNumber(line)}, the last, has ${plural(length, "field", "fields")} but the header has ${width}, and the file ends in it without a line break, as a file cut off while it was being written does. Check that the file is complete (export or copy it again); if it is, end the row with a line break and its missing cells are read as empty.`,
+        at: { row: line, column: null },
+      });
+    }
     const issues: IngestIssue[] = [];
+    if (short.count > 0) {
+      const { line, length } = short.first;
+      const why = "as missing values (some exports leave out a row's empty last cells)";
+      issues.push({
+        kind: "note",
+        message:
+          short.count === 1
+            ? `Row ${formatRowNumber(line)} has ${plural(length, "cell", "cells")}, the header ${width}: its missing last cells were read as empty, ${why}.`
+            : `${plural(short.count, "row has", "rows have")} fewer cells than the header's ${width}, the first row ${formatRowNumber(line)} (with ${formatRowNumber(length)}): their missing last cells were read as empty, ${why}.`,
+      });
+    }
     if (unlabelledTotal) {
       const totals = columnTotals(unlabelledTotal.row);
       if (!totals) return refuse(unlabelledTotal.refusal);
@@ -1891,6 +1930,11 @@ export function readDataset(text: string, options: ReadOptions = {}): ReadResult
   return read;
 }
 
+/** Whether the text's last line ends with a line break (spaces and tabs after it aside). */
+function endsWithLineBreak(text: string): boolean {
+  return /[\r\n][ \t]*$/.test(text.slice(-256));
+}
+
 function readTable(text: string, options: ReadOptions): ReadResult<ParsedDataset> {
   const start = sniffWith(text, options);
   if (!start.ok) return start;
@@ -1899,7 +1943,7 @@ function readTable(text: string, options: ReadOptions): ReadResult<ParsedDataset
   for (let at = 0; at < text.length && !builder.error(); at += CHUNK_CHARS) rows.push(text.slice(at, at + CHUNK_CHARS));
   rows.end();
   const error = builder.error();
-  return error ? refuse(error) : builder.finish();
+  return error ? refuse(error) : builder.finish(endsWithLineBreak(text));
 }
 
 /**
@@ -1910,7 +1954,10 @@ function readTable(text: string, options: ReadOptions): ReadResult<ParsedDataset
 export async function readDatasetChunks(chunks: AsyncIterable<string>, options: ReadOptions = {}): Promise<ReadResult<ParsedDataset>> {
   let head = "";
   let reader: { builder: DatasetBuilder; rows: CsvRowStream } | null = null;
+  let lineEnded = false;
   for await (const chunk of chunks) {
+    if (/\S/.test(chunk)) lineEnded = endsWithLineBreak(chunk);
+    else if (/[\r\n]/.test(chunk)) lineEnded = true;
     if (!reader) {
       head += chunk;
       if (head.length < SNIFF_CHARS) continue;
@@ -1934,5 +1981,5 @@ export async function readDatasetChunks(chunks: AsyncIterable<string>, options: 
   if (!reader) return readDataset(head, options);
   reader.rows.end();
   const error = reader.builder.error();
-  return error ? refuse(error) : reader.builder.finish();
+  return error ? refuse(error) : reader.builder.finish(lineEnded);
 }
