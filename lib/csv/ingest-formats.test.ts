@@ -123,6 +123,21 @@ const VARIANTS: [string, Uint8Array, Expected][] = [
     { frequency: "quarterly", series: { v: [2, "2019-10-01", "2020-01-01", 1, 2] } },
   ],
   [
+    "Eurostat's semesters YYYY-Sn",
+    utf8("TIME_PERIOD,OBS_VALUE\n2019-S2,1\n2020-S1,2\n2020-S2,3\n"),
+    { frequency: "fixed", series: { OBS_VALUE: [3, "2019-07-01", "2020-07-01", 1, 3] } },
+  ],
+  [
+    "Hn YYYY",
+    utf8("half;v\nH2 2019;1,5\nH1 2020;2,5\n"),
+    { series: { v: [2, "2019-07-01", "2020-01-01", 1.5, 2.5] } },
+  ],
+  [
+    "rows without their empty last cells",
+    utf8("date;a;b\n2024-01-01;1;2\n2024-01-02;3\n2024-01-03;4;5\n"),
+    { frequency: "daily", series: { a: [3, "2024-01-01", "2024-01-03", 1, 4], b: [3, "2024-01-01", "2024-01-03", 2, 5] } },
+  ],
+  [
     "YYYY-MM",
     utf8('"month","bottles_sold"\n"1980-01","15136"\n"1980-02","16733"\n'),
     { frequency: "monthly", series: { bottles_sold: [2, "1980-01-01", "1980-02-01", 15136, 16733] } },

@@ -236,7 +236,7 @@ function datePatternsWithMonthName(sample: string): string[] {
   return out;
 }
 
-/** Quarters (1965 Q1, Q1-1965, 1Q65), months in the statistical agencies' style (2020M01) and ISO weeks (2020-W05, KW 05/2020). */
+/** Quarters (1965 Q1, Q1-1965, 1Q65), half-years (2010 H1, 2010S1), months in the statistical agencies' style (2020M01) and ISO weeks (2020-W05, KW 05/2020). */
 function periodPatterns(sample: string): string[] {
   const trimmed = sample.trim();
   let match = /^(\d{4})(\s*[-/ ]?\s*)[Qq]([1-4])$/.exec(trimmed);
@@ -246,6 +246,11 @@ function periodPatterns(sample: string): string[] {
   // Two-digit years (`Q1-15`, `Q1/15`, as `Jan-15` is a month) only after a separator: `Q115` says nothing.
   match = /^[Qq]([1-4])(\s*[-/ ]\s*|\s+)(\d{2})$/.exec(trimmed);
   if (match) return [`Q%q${match[2]}%y`];
+  // Half-years: `2010 H1`, `H1 2010`, and Eurostat's semesters `2010S1` (the letter's case kept).
+  match = /^(\d{4})(\s*[-/ ]?\s*)([HhSs])([12])$/.exec(trimmed);
+  if (match) return [`%Y${match[2]}${match[3]}%h`];
+  match = /^([HhSs])([12])(\s*[-/ ]?\s*)(\d{4})$/.exec(trimmed);
+  if (match) return [`${match[1]}%h${match[3]}%Y`];
   // The quarter's number first, as US brokers' and analysts' reports write it (`1Q2015`, `1Q15`).
   match = /^([1-4])(\s*)[Qq](\s*)(\d{4}|\d{2})$/.exec(trimmed);
   if (match) return [`%q${match[2]}Q${match[3]}${(match[4] as string).length === 4 ? "%Y" : "%y"}`];

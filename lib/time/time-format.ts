@@ -13,7 +13,8 @@ export type TimeFormat =
        * e.g. `%Y-%m-%d`, `%-m/%-d/%Y`, `%Y Q%q`, `%b %-d %Y`, `%Y-%m-%dT%H:%M:%S%z`; ISO weeks
        * `%G-W%V` (ISO year and week, read as the week's Monday; `%G-W%V-%u` with the weekday's
        * number, Monday 1, as ISO week dates write a day); financial years `%Y/%E` (`2019/20`,
-       * `%E` the two digits of the year after, read as the 1 January of the year it starts in).
+       * `%E` the two digits of the year after, read as the 1 January of the year it starts in);
+       * half-years `%Y H%h` (`2010 H1`, Eurostat's semesters `2010S1`: January and July).
        */
       pattern: string;
       /**
@@ -85,14 +86,14 @@ const MONTH_NAMES = [
   "December",
 ];
 
-type Field = "Y" | "y" | "m" | "d" | "H" | "I" | "M" | "S" | "f" | "b" | "q" | "z" | "p" | "G" | "V" | "u" | "E" | "a";
+type Field = "Y" | "y" | "m" | "d" | "H" | "I" | "M" | "S" | "f" | "b" | "q" | "h" | "z" | "p" | "G" | "V" | "u" | "E" | "a";
 
 interface CompiledPattern {
   regex: RegExp;
   fields: Field[];
 }
 
-const TOKEN = /%(-?)([YymdHIMSfbBqzpGVuEaA])/g;
+const TOKEN = /%(-?)([YymdHIMSfbBqhzpGVuEaA])/g;
 const compiled = new Map<string, CompiledPattern>();
 
 function escapeRegex(text: string): string {
@@ -128,6 +129,8 @@ function tokenRegex(letter: string): string {
       return "(\\p{L}{2,10})\\.?";
     case "q":
       return "([1-4])";
+    case "h":
+      return "([12])";
     case "u":
       return "([1-7])";
     case "z":
@@ -464,6 +467,9 @@ function makeRegexParser(pattern: string, language: MonthLanguage): (text: strin
         case "q":
           month = (Number(value) - 1) * 3 + 1;
           break;
+        case "h":
+          month = (Number(value) - 1) * 6 + 1;
+          break;
         case "a":
           weekday = weekdayFromName(value, language);
           if (weekday < 0) return NaN;
@@ -608,6 +614,8 @@ export function formatTime(ms: number, format: TimeFormat, index = 0): string {
         return nameCase(WEEKDAYS_BY_LANGUAGE[format.language ?? "en"].full[date.getUTCDay()] as string, format);
       case "q":
         return String(Math.floor(date.getUTCMonth() / 3) + 1);
+      case "h":
+        return String(Math.floor(date.getUTCMonth() / 6) + 1);
       case "G":
         return pad(isoWeekOf(date).year, 4);
       case "V": {
@@ -699,7 +707,7 @@ export function describeTimeFormat(format: TimeFormat): string {
     .replace(/%B/g, "Month")
     .replace(/%a/g, "Wkd")
     .replace(/%A/g, "Weekday")
-    .replace(/%q/g, "n")
+    .replace(/%[qh]/g, "n")
     .replace(/%p/g, "AM/PM")
     .replace(/%z/g, "±hh:mm");
 }

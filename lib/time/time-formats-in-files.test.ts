@@ -40,3 +40,36 @@ describe("whole files with these times are read on a calendar, and forecast step
     expect(nextTimes(last, series.frequency, 2).map((t) => formatTime(t, read.data.timeFormat))).toEqual(next);
   });
 });
+
+/** 24 half-years from H1 2010 to H2 2021, each written by `write(half 1–2, year)`. */
+function halves(write: (half: number, year: number) => string): string[] {
+  return Array.from({ length: 24 }, (_, i) => write((i % 2) + 1, 2010 + Math.floor(i / 2)));
+}
+
+describe("half-years are read as the half's first month, six months apart with a season of 2, and written back in the file's style", () => {
+  it.each([
+    ["2010 H1", halves((h, y) => `${y} H${h}`), ["2022 H1", "2022 H2", "2023 H1"]],
+    ["2010-H1", halves((h, y) => `${y}-H${h}`), ["2022-H1", "2022-H2", "2023-H1"]],
+    ["2010H1", halves((h, y) => `${y}H${h}`), ["2022H1", "2022H2", "2023H1"]],
+    ["H1 2010", halves((h, y) => `H${h} ${y}`), ["H1 2022", "H2 2022", "H1 2023"]],
+    // Eurostat's semesters.
+    ["2010-S1", halves((h, y) => `${y}-S${h}`), ["2022-S1", "2022-S2", "2023-S1"]],
+    ["2010S1", halves((h, y) => `${y}S${h}`), ["2022S1", "2022S2", "2023S1"]],
+    ["2010 S2", halves((h, y) => `${y} S${h}`), ["2022 S1", "2022 S2", "2023 S1"]],
+  ])("%s", (_style, times, next) => {
+    const read = readDataset(toFile(times));
+    if (!read.ok) throw new Error(read.reason);
+    const series = read.data.series[0]!;
+    expect(read.data.timeColumn).toBe("date");
+    expect(series.frequency).toMatchObject({ step: { unit: "month", months: 6 }, seasonLength: 2, gapCount: 0 });
+    expect([series.times[0], series.times[1]]).toEqual([Date.UTC(2010, 0, 1), Date.UTC(2010, 6, 1)]);
+    expect(read.data.issues.map((i) => i.message)).toEqual([]);
+    const last = series.times[series.times.length - 1] as number;
+    expect(nextTimes(last, series.frequency, 3).map((t) => formatTime(t, read.data.timeFormat))).toEqual(next);
+  });
+
+  it("a half-year that is neither 1 nor 2 is refused by row", () => {
+    const read = readDataset(toFile([...halves((h, y) => `${y} H${h}`).slice(0, 4), "2012 H3"]));
+    expect(read).toMatchObject({ ok: false, reason: "Row 6, column `date`: `2012 H3` is not a date like the others (YYYY Hn). Correct it or delete the row." });
+  });
+});
