@@ -63,3 +63,18 @@ describe("createCsvRowStream", () => {
     }
   });
 });
+
+describe("Excel's text-forced cells", () => {
+  // Exporters write `="…"` so that Excel keeps a date or a code as text; Excel shows the text.
+  it.each([
+    ['="2024-01-01",="1004"', ["2024-01-01", "1004"]],
+    // Saved by Excel, the cell is quoted and its quotes doubled.
+    ['"=""2024-01-01""","=""00123"""', ["2024-01-01", "00123"]],
+    ['="say ""hi""",=""', ['say "hi"', ""]],
+    // Not one string: a formula stays the cell it is (and a value column refuses it by row).
+    ['="1"&"2",=SUM(A1:A2)', ['="1"&"2"', "=SUM(A1:A2)"]],
+    ["'=\"x\", =\"x\"", ["'=\"x\"", ' ="x"']],
+  ])("%s", (line, cells) => {
+    for (const chunkChars of [1, 3, 1 << 20]) expect(readRows(`h1,h2\n${line}\n`, "\n", chunkChars)).toEqual([[1, ["h1", "h2"]], [2, cells]]);
+  });
+});

@@ -23,6 +23,25 @@ function isBlank(row: string[]): boolean {
   return true;
 }
 
+/** A cell Excel keeps as text: a formula of one string (`="2024-01-01"`, `="00123"`), quotes in it doubled. */
+const TEXT_FORMULA = /^="((?:[^"]|"")*)"$/;
+
+/**
+ * The row with each of Excel's text-forced cells replaced by its text (`="1004"` → `1004`), as
+ * Excel shows it: exporters write dates and codes so, to keep Excel from reading them as numbers.
+ * Only cells starting with `=` are looked at, and such a cell holds quotes, so rows without one
+ * (split without papaparse) need no look.
+ */
+export function unwrapTextFormulas(row: string[]): string[] {
+  for (let i = 0; i < row.length; i++) {
+    const cell = row[i] as string;
+    if (cell.charCodeAt(0) !== 61) continue;
+    const match = TEXT_FORMULA.exec(cell);
+    if (match) row[i] = (match[1] as string).replaceAll('""', '"');
+  }
+  return row;
+}
+
 /**
  * Splits CSV text into rows chunk by chunk, so a big file never has to be one string: a row cut by
  * the end of a chunk (even inside a quoted field) is kept for the next. Rows go to `onRow` one at a
@@ -43,7 +62,7 @@ export function createCsvRowStream(dialect: Pick<CsvDialect, "delimiter" | "line
     newline: lineBreak,
     quoteChar: '"',
     step: (result: { data: string[][] }) => {
-      const row = result.data[0] as string[];
+      const row = unwrapTextFormulas(result.data[0] as string[]);
       rowNumber++;
       if (stopped || isBlank(row)) return;
       if (!onRow(row, rowNumber)) {

@@ -133,6 +133,16 @@ const VARIANTS: [string, Uint8Array, Expected][] = [
     { series: { v: [2, "2019-07-01", "2020-01-01", 1.5, 2.5] } },
   ],
   [
+    "Excel's text-forced cells (`=\"2024-01-01\"`)",
+    utf8('date,units\n="2024-01-01",="1004"\n="2024-01-02",="1010"\n="2024-01-03",="998"\n'),
+    { frequency: "daily", series: { units: [3, "2024-01-01", "2024-01-03", 1004, 998] } },
+  ],
+  [
+    "Excel's text-forced cells as Excel saves them, quoted",
+    utf8('"Datum";"Menge"\r\n"=""01.03.2024""";"=""1.004,5"""\r\n"=""01.04.2024""";"=""1.010,25"""\r\n'),
+    { frequency: "monthly", decimal: ",", series: { Menge: [2, "2024-03-01", "2024-04-01", 1004.5, 1010.25] } },
+  ],
+  [
     "rows without their empty last cells",
     utf8("date;a;b\n2024-01-01;1;2\n2024-01-02;3\n2024-01-03;4;5\n"),
     { frequency: "daily", series: { a: [3, "2024-01-01", "2024-01-03", 1, 4], b: [3, "2024-01-01", "2024-01-03", 2, 5] } },

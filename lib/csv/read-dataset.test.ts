@@ -733,6 +733,15 @@ describe("readDatasetChunks reads a file in pieces exactly as readDataset reads 
     expect(summary(readDataset(text))).toEqual([["v", [Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 2), Date.UTC(2024, 0, 3)], [1, 2, 3]]]);
   });
 
+  it("Excel's text-forced cells past the detection sample", async () => {
+    const rows = Array.from({ length: 12_000 }, (_, i) => `="${new Date(Date.UTC(2000, 0, 1) + i * 3_600_000).toISOString().slice(0, 16).replace("T", " ")}",="${i % 97}"`);
+    const text = `time,v\n${rows.join("\n")}\n`;
+    expect(text.length).toBeGreaterThan(SNIFF_CHARS);
+    const chunked = await readDatasetChunks(pieces(text, 65_536));
+    expect(summary(chunked)).toEqual(summary(readDataset(text)));
+    expect(chunked.ok && [chunked.data.series[0]!.frequency.kind, chunked.data.series[0]!.values.length, chunked.data.series[0]!.values.at(-1)]).toEqual(["hourly", 12_000, 11_999 % 97]);
+  });
+
   it("a file longer than the detection sample", async () => {
     const rows = Array.from({ length: 30_000 }, (_, i) => `${new Date(Date.UTC(2000, 0, 1) + i * 60_000).toISOString()},${i % 97}`);
     const text = `time,v\n${rows.join("\n")}\n`;

@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import { unwrapTextFormulas } from "./csv-rows";
 import { detectTimeFormat, looksLikeTimeName, type DateOrder, type DetectedTimeFormat } from "../time/detect-time-format";
 import { makeTimeParser, monthLanguagesOf } from "../time/time-format";
 import { fail, ok, type Result } from "../result";
@@ -105,7 +106,7 @@ function parseNumberedRows(sample: string, delimiter: Delimiter): { rows: string
   const numberOf = new Map<string[], number>();
   parsed.data.forEach((row, i) => {
     if (row.every((cell) => cell.trim() === "")) return;
-    rows.push(row);
+    rows.push(unwrapTextFormulas(row));
     numberOf.set(row, i + 1);
   });
   return { rows, numberOf };
