@@ -75,6 +75,17 @@ describe("labels in the series' own style", () => {
     expect(formatTimeLabel(Date.UTC(2024, 11, 24), daily)).toBe("24 Dez 2024");
   });
 
+  it.each([
+    ["%Y H%h", Date.UTC(2010, 6, 1), "2010 H2"],
+    ["%YS%h", Date.UTC(2011, 0, 1), "2011 H1"],
+    ["H%h %Y", Date.UTC(2011, 0, 1), "2011 H1"],
+  ])("half-years written %s are labelled by the half, not its first day", (pattern, ms, text) => {
+    const halves = toTimeLabelStyle("fixed", { kind: "pattern", pattern });
+    expect([formatTimeLabel(ms, halves), formatTimeTick(ms, halves, 4 * 365 * 86_400_000)]).toEqual([text, text]);
+    expect(formatTimeTick(ms, halves, 10 * 365 * 86_400_000)).toBe(text.slice(0, 4));
+    expect(formatTimeRange(Date.UTC(2010, 0, 1), Date.UTC(2021, 6, 1), halves)).toBe("2010 H1 – 2021 H2");
+  });
+
   it("a monthly series zoomed to a few months keeps month ticks, not days", () => {
     expect(formatTimeTick(Date.UTC(1997, 6, 1), "monthly", 31 * 86_400_000)).toBe("Jul 1997");
     expect(formatTimeTick(Date.UTC(1997, 6, 1), "daily", 31 * 86_400_000)).toBe("1 Jul");

@@ -11,6 +11,8 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 export interface TimeLabelStyle {
   kind: FrequencyKind;
   financialYear?: boolean;
+  /** Half-years (`2010 H1`, `2010S1`): labelled `2010 H1`, not by the half's first day. */
+  halfYear?: boolean;
   language?: Exclude<MonthLanguage, "en">;
 }
 
@@ -29,9 +31,10 @@ export function toFrequencyKind(kind: TimeLabelKind): FrequencyKind {
 export function toTimeLabelStyle(kind: FrequencyKind, format: TimeFormat | undefined): TimeLabelKind {
   if (format?.kind !== "pattern") return kind;
   const financialYear = kind === "yearly" && format.pattern.includes("%E");
+  const halfYear = kind === "fixed" && format.pattern.includes("%h");
   const language = format.language && format.language !== "en" && /%[bB]/.test(format.pattern) ? format.language : undefined;
-  if (!financialYear && !language) return kind;
-  return { kind, ...(financialYear ? { financialYear } : {}), ...(language ? { language } : {}) };
+  if (!financialYear && !halfYear && !language) return kind;
+  return { kind, ...(financialYear ? { financialYear } : {}), ...(halfYear ? { halfYear } : {}), ...(language ? { language } : {}) };
 }
 
 /** Label kind of a stored series (numbered positions when there is none). */
@@ -48,6 +51,10 @@ function yearName(year: number, style: TimeLabelKind): string {
   return typeof style !== "string" && style.financialYear ? `${year}/${pad((year + 1) % 100)}` : String(year);
 }
 
+function halfYearName(d: Date): string {
+  return `${d.getUTCFullYear()} H${d.getUTCMonth() < 6 ? 1 : 2}`;
+}
+
 function pad(n: number): string {
   return String(n).padStart(2, "0");
 }
@@ -61,6 +68,7 @@ export function formatTimeLabel(ms: number, style: TimeLabelKind, withTime = fal
   const kind = toFrequencyKind(style);
   if (kind === "index") return `#${Math.round(ms) + 1}`;
   const d = new Date(ms);
+  if (typeof style !== "string" && style.halfYear) return halfYearName(d);
   const year = d.getUTCFullYear();
   const month = monthName(d, style);
   const day = d.getUTCDate();
@@ -104,6 +112,7 @@ export function formatTimeTick(ms: number, style: TimeLabelKind, spanMs: number)
   const DAY = 86_400_000;
   if (kind === "yearly") return yearName(year, style);
   if (spanMs > 6 * 365 * DAY) return String(year);
+  if (typeof style !== "string" && style.halfYear) return halfYearName(d);
   if (kind === "quarterly") return `${year} Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
   // A monthly series has no days to name, however short the span shown.
   if (spanMs > 120 * DAY || kind === "monthly") return `${month} ${year}`;
