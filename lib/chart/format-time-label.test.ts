@@ -86,6 +86,13 @@ describe("labels in the series' own style", () => {
     expect(formatTimeRange(Date.UTC(2010, 0, 1), Date.UTC(2021, 6, 1), halves)).toBe("2010 H1 – 2021 H2");
   });
 
+  it("fiscal quarters are labelled FY23 Q1, never as the calendar quarter they are held as", () => {
+    const fiscal = toTimeLabelStyle("quarterly", { kind: "pattern", pattern: "Q%q FY%Y" });
+    const q3 = Date.UTC(2023, 6, 1);
+    expect([formatTimeLabel(q3, fiscal), formatTimeTick(q3, fiscal, 4 * 365 * 86_400_000), formatTimeTick(q3, fiscal, 10 * 365 * 86_400_000)]).toEqual(["FY23 Q3", "FY23 Q3", "FY23"]);
+    expect(toTimeLabelStyle("quarterly", { kind: "pattern", pattern: "%Y Q%q" })).toBe("quarterly");
+  });
+
   it("a monthly series zoomed to a few months keeps month ticks, not days", () => {
     expect(formatTimeTick(Date.UTC(1997, 6, 1), "monthly", 31 * 86_400_000)).toBe("Jul 1997");
     expect(formatTimeTick(Date.UTC(1997, 6, 1), "daily", 31 * 86_400_000)).toBe("1 Jul");

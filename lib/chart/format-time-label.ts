@@ -1,5 +1,5 @@
 import type { FrequencyKind } from "../time/frequency";
-import { monthAbbreviation, type MonthLanguage, type TimeFormat } from "../time/time-format";
+import { isFiscalQuarter, monthAbbreviation, type MonthLanguage, type TimeFormat } from "../time/time-format";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -13,6 +13,8 @@ export interface TimeLabelStyle {
   financialYear?: boolean;
   /** Half-years (`2010 H1`, `2010S1`): labelled `2010 H1`, not by the half's first day. */
   halfYear?: boolean;
+  /** Fiscal quarters (`FY23 Q1`): labelled so, never as the calendar quarter they are held as. */
+  fiscalQuarter?: boolean;
   language?: Exclude<MonthLanguage, "en">;
 }
 
@@ -32,9 +34,10 @@ export function toTimeLabelStyle(kind: FrequencyKind, format: TimeFormat | undef
   if (format?.kind !== "pattern") return kind;
   const financialYear = kind === "yearly" && format.pattern.includes("%E");
   const halfYear = kind === "fixed" && format.pattern.includes("%h");
+  const fiscalQuarter = isFiscalQuarter(format);
   const language = format.language && format.language !== "en" && /%[bB]/.test(format.pattern) ? format.language : undefined;
-  if (!financialYear && !halfYear && !language) return kind;
-  return { kind, ...(financialYear ? { financialYear } : {}), ...(halfYear ? { halfYear } : {}), ...(language ? { language } : {}) };
+  if (!financialYear && !halfYear && !fiscalQuarter && !language) return kind;
+  return { kind, ...(financialYear ? { financialYear } : {}), ...(halfYear ? { halfYear } : {}), ...(fiscalQuarter ? { fiscalQuarter } : {}), ...(language ? { language } : {}) };
 }
 
 /** Label kind of a stored series (numbered positions when there is none). */
@@ -55,6 +58,12 @@ function halfYearName(d: Date): string {
   return `${d.getUTCFullYear()} H${d.getUTCMonth() < 6 ? 1 : 2}`;
 }
 
+/** `FY23`, and with the quarter `FY23 Q1`. */
+function fiscalName(d: Date, withQuarter: boolean): string {
+  const year = `FY${pad(d.getUTCFullYear() % 100)}`;
+  return withQuarter ? `${year} Q${Math.floor(d.getUTCMonth() / 3) + 1}` : year;
+}
+
 function pad(n: number): string {
   return String(n).padStart(2, "0");
 }
@@ -69,6 +78,7 @@ export function formatTimeLabel(ms: number, style: TimeLabelKind, withTime = fal
   if (kind === "index") return `#${Math.round(ms) + 1}`;
   const d = new Date(ms);
   if (typeof style !== "string" && style.halfYear) return halfYearName(d);
+  if (typeof style !== "string" && style.fiscalQuarter) return fiscalName(d, true);
   const year = d.getUTCFullYear();
   const month = monthName(d, style);
   const day = d.getUTCDate();
@@ -111,6 +121,7 @@ export function formatTimeTick(ms: number, style: TimeLabelKind, spanMs: number)
   const month = monthName(d, style);
   const DAY = 86_400_000;
   if (kind === "yearly") return yearName(year, style);
+  if (typeof style !== "string" && style.fiscalQuarter) return fiscalName(d, spanMs <= 6 * 365 * DAY);
   if (spanMs > 6 * 365 * DAY) return String(year);
   if (typeof style !== "string" && style.halfYear) return halfYearName(d);
   if (kind === "quarterly") return `${year} Q${Math.floor(d.getUTCMonth() / 3) + 1}`;

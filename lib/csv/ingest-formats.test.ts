@@ -562,9 +562,10 @@ describe("what detection guessed, the analyst can see and change", () => {
       if (!read.ok) throw new Error(read.reason);
       return read.data.issues.map((i) => i.message);
     };
-    const fiscal = "Period,Revenue\nFY23 Q1,10\nFY23 Q2,11\nFY23 Q3,12\n";
+    // A retail calendar's periods (13 to a year) are not read.
+    const fiscal = "Period,Revenue\nP01 2023,10\nP02 2023,11\nP03 2023,12\n";
     expect(notes(fiscal)).toContain(
-      "No time column was found: column `Period` holds `FY23 Q1`, which is not a date or time that can be read, so points are numbered in file order. To forecast on a calendar, write its times as dates (`2024-01-31`), months (`2024-01`), quarters (`2024 Q1`) or ISO weeks (`2024-W05`).",
+      "No time column was found: column `Period` holds `P01 2023`, which is not a date or time that can be read, so points are numbered in file order. To forecast on a calendar, write its times as dates (`2024-01-31`), months (`2024-01`), quarters (`2024 Q1`) or ISO weeks (`2024-W05`).",
     );
     expect(notes(fiscal, { timeColumn: null })).toContain("No time column was found: points are numbered in file order.");
     expect(notes("store,sales\nnorth,10\nsouth,11\neast,12\n")).toContain("No time column was found: points are numbered in file order.");

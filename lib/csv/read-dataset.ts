@@ -6,7 +6,7 @@ import { looksLikeTimeName, offsetOf, rangeStart, type DateOrder, type DetectedT
 import { inferFrequency, type Frequency } from "../time/frequency";
 import { comparePeriod, describePeriod, periodFrequency, periodStart, toPeriodTimeFormat } from "../time/period";
 import { toSettlementMinutes } from "../time/settlement-period";
-import { describeTimeFormat, fixedPatternWidth, formatOffset, formatTime, makeTimeParser, matchPadding, monthFromName, monthLanguagesOf, type TimeFormat } from "../time/time-format";
+import { describeTimeFormat, fixedPatternWidth, formatOffset, formatTime, isFiscalQuarter, makeTimeParser, matchPadding, monthFromName, monthLanguagesOf, type TimeFormat } from "../time/time-format";
 import {
   AGGREGATE_FLAG,
   aggregateSeries,
@@ -1380,6 +1380,16 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     let unsortedReported = false;
     const aggregate = options.aggregate ?? null;
     if (aggregate && !plan.time) return fail(noTimeColumnMessage(aggregate.period));
+    const fiscal = isFiscalQuarter(timeFormat) ? `Column \`${plan.time?.name ?? ""}\` holds fiscal quarters (${quote(formatTime(firstTime(groups), timeFormat))})` : null;
+    if (aggregate && fiscal) {
+      return fail(`${fiscal}, and the month a fiscal year starts in is not known, so its rows cannot be grouped by ${aggregate.period}. Keep the rows as they are: fiscal quarters are forecast as quarters.`);
+    }
+    if (fiscal) {
+      issues.push({
+        kind: "note",
+        message: `${fiscal}: they are read as numbered quarters, four to a fiscal year, and forecasts continue them (\`${formatTime(Date.UTC(2024, 0, 1), timeFormat)}\` after \`${formatTime(Date.UTC(2023, 9, 1), timeFormat)}\`). The month a fiscal year starts in is not known, so they are not placed on the calendar: the JSON export gives them no \`time\`.`,
+      });
+    }
     // Times with a zone are stored as instants: periods are cut on the file's own wall clock.
     const wallShift = aggregate && timeFormat.kind === "pattern" && timeFormat.pattern.includes("%z") ? (timeFormat.offsetMinutes ?? 0) * 60_000 : 0;
     const grouped: AggregationReport["grouped"] = [];
@@ -1928,6 +1938,13 @@ export function readDataset(text: string, options: ReadOptions = {}): ReadResult
   if (across.steps) read.data.issues = read.data.issues.filter((issue) => issue.message !== NO_TIME_NOTE);
   read.data.issues.unshift({ kind: "note", message: across.note });
   return read;
+}
+
+/** The earliest time of any group (each group's rows are in file order, not yet sorted). */
+function firstTime(groups: Map<string, Group>): number {
+  let first = Number.POSITIVE_INFINITY;
+  for (const group of groups.values()) for (let i = 0; i < group.times.length; i++) first = Math.min(first, group.times.data[i] as number);
+  return first;
 }
 
 /** Whether the text's last line ends with a line break (spaces and tabs after it aside). */

@@ -192,6 +192,13 @@ describe("run JSON", () => {
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });
 
+  it("gives fiscal quarters no calendar time: the month their year starts in is not known", () => {
+    const fiscal = series("s7", "revenue", [Date.UTC(2024, 0, 1), Date.UTC(2024, 3, 1)], 5);
+    const json = toRunJson({ ...run, series: [fiscal] }, { dataset: { name: "Revenue" }, timeFormats: { s7: { kind: "pattern", pattern: "FY%y Q%q" } } });
+    expect(json.series[0]?.forecast.map((step) => [step.timestamp, step.time])).toEqual([["FY24 Q1", null], ["FY24 Q2", null]]);
+    expect(toForecastCsv([fiscal], { timeFormats: { s7: { kind: "pattern", pattern: "Q%q FY%Y" } } }).split("\n").slice(1, 3).map((line) => line.split(",")[0])).toEqual(["Q1 FY2024", "Q2 FY2024"]);
+  });
+
   it("holds the numbers the CSV writes, not more digits of them", () => {
     const noisy = { ...NORTH, forecasts: { lstm: { mean: [23356.000000000007, 0.1 + 0.2], lower80: [-1e-7 / 3, 0], upper80: [23356.5, 1], lower95: [-1, -1], upper95: [123456789012, 2] } } };
     const rows = toForecastCsv([noisy], { timeFormats: FORMATS }).trimEnd().split("\n").slice(1);

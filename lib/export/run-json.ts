@@ -1,6 +1,6 @@
 import type { BackendInfo, ForecastConfig, MethodName } from "../forecast/types";
 import type { RunDto, RunSeries, StoredMetrics, StoredTrainingHistory } from "../series/run-schema";
-import type { TimeFormat } from "../time/time-format";
+import { isFiscalQuarter, type TimeFormat } from "../time/time-format";
 import { formatStamp, toExportMethod, toForecastSteps, toSettlementStamp, type ExportMethod, type SeriesHistory } from "./forecast-table";
 
 /** A run as the exports read it: a saved run, one just made that could not be saved, or a saved model's new forecast. */
@@ -16,7 +16,7 @@ export type ExportableRun = Pick<RunDto, "status" | "startedAt" | "elapsedMs" | 
 export interface RunJsonStamp {
   /** The time as the series writes it. */
   timestamp: string;
-  /** ISO 8601 (UTC); null for a series without a time column. */
+  /** ISO 8601 (UTC); null for a series without a time column or of fiscal quarters (`FY23 Q1`), which name no calendar months. */
   time: string | null;
   /** For a series read from GB settlement dates and periods (NESO): the date as the file writes it. */
   settlementDate?: string;
@@ -88,7 +88,8 @@ function toStamp(t: number, timestamp: string, format: TimeFormat): RunJsonStamp
   const settlement = toSettlementStamp(t, format);
   return {
     timestamp,
-    time: format.kind === "index" ? null : new Date(t).toISOString(),
+    // Fiscal quarters are held as calendar quarters only to step as quarters: no date to give.
+    time: format.kind === "index" || isFiscalQuarter(format) ? null : new Date(t).toISOString(),
     ...(settlement ? { settlementDate: settlement.date, settlementPeriod: settlement.period } : {}),
   };
 }

@@ -246,6 +246,12 @@ function periodPatterns(sample: string): string[] {
   // Two-digit years (`Q1-15`, `Q1/15`, as `Jan-15` is a month) only after a separator: `Q115` says nothing.
   match = /^[Qq]([1-4])(\s*[-/ ]\s*|\s+)(\d{2})$/.exec(trimmed);
   if (match) return [`Q%q${match[2]}%y`];
+  // Fiscal quarters (`FY23 Q1`, `Q1 FY2023`): numbered quarters of a year whose first month is
+  // not known (see isFiscalQuarter); the `FY`'s case is kept.
+  match = /^(FY)(\s*-?\s*)(\d{2}|\d{4})(\s*[-/ ]?\s*)[Qq]([1-4])$/i.exec(trimmed);
+  if (match) return [`${match[1]}${match[2]}${(match[3] as string).length === 4 ? "%Y" : "%y"}${match[4]}Q%q`];
+  match = /^[Qq]([1-4])(\s*[-/ ]?\s*)(FY)(\s*-?\s*)(\d{2}|\d{4})$/i.exec(trimmed);
+  if (match) return [`Q%q${match[2]}${match[3]}${match[4]}${(match[5] as string).length === 4 ? "%Y" : "%y"}`];
   // Half-years: `2010 H1`, `H1 2010`, and Eurostat's semesters `2010S1` (the letter's case kept).
   match = /^(\d{4})(\s*[-/ ]?\s*)([HhSs])([12])$/.exec(trimmed);
   if (match) return [`%Y${match[2]}${match[3]}%h`];

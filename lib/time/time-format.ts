@@ -14,7 +14,8 @@ export type TimeFormat =
        * `%G-W%V` (ISO year and week, read as the week's Monday; `%G-W%V-%u` with the weekday's
        * number, Monday 1, as ISO week dates write a day); financial years `%Y/%E` (`2019/20`,
        * `%E` the two digits of the year after, read as the 1 January of the year it starts in);
-       * half-years `%Y H%h` (`2010 H1`, Eurostat's semesters `2010S1`: January and July).
+       * half-years `%Y H%h` (`2010 H1`, Eurostat's semesters `2010S1`: January and July);
+       * fiscal quarters `FY%y Q%q` (see isFiscalQuarter).
        */
       pattern: string;
       /**
@@ -633,6 +634,15 @@ export function formatTime(ms: number, format: TimeFormat, index = 0): string {
         return letter;
     }
   });
+}
+
+/**
+ * Whether times are fiscal quarters (`FY23 Q1`): read as numbered quarters, FY23 Q1 held as the
+ * first quarter of 2023 so that they sort and step as quarters, but the month the fiscal year
+ * starts in is not known, so these are no calendar dates: nothing may show them as such.
+ */
+export function isFiscalQuarter(format: TimeFormat | undefined): boolean {
+  return format?.kind === "pattern" && format.pattern.includes("%q") && /FY/i.test(format.pattern);
 }
 
 /** Returns a parser for any time format: text → epoch ms, NaN when it does not parse. */

@@ -73,3 +73,32 @@ describe("half-years are read as the half's first month, six months apart with a
     expect(read).toMatchObject({ ok: false, reason: "Row 6, column `date`: `2012 H3` is not a date like the others (YYYY Hn). Correct it or delete the row." });
   });
 });
+
+describe("fiscal quarters are read as numbered quarters, written back in the file's style, and given no calendar months", () => {
+  it.each([
+    ["FY23 Q1", quarters((q, y) => `FY${yy(y)} Q${q}`), ["FY20 Q1", "FY20 Q2"], "FY%y Q%q"],
+    ["FY2023-Q1", quarters((q, y) => `FY${y}-Q${q}`), ["FY2020-Q1", "FY2020-Q2"], "FY%Y-Q%q"],
+    ["FY23Q1", quarters((q, y) => `FY${yy(y)}Q${q}`), ["FY20Q1", "FY20Q2"], "FY%yQ%q"],
+    ["Q1 FY23", quarters((q, y) => `Q${q} FY${yy(y)}`), ["Q1 FY20", "Q2 FY20"], "Q%q FY%y"],
+    ["Q1 FY2023", quarters((q, y) => `Q${q} FY${y}`), ["Q1 FY2020", "Q2 FY2020"], "Q%q FY%Y"],
+  ])("%s", (_style, times, next, pattern) => {
+    const read = readDataset(toFile(times));
+    if (!read.ok) throw new Error(read.reason);
+    const series = read.data.series[0]!;
+    expect(read.data.timeFormat).toEqual({ kind: "pattern", pattern });
+    expect(series.frequency).toMatchObject({ kind: "quarterly", seasonLength: 4, gapCount: 0 });
+    expect(series.times.length).toBe(60);
+    const last = series.times[series.times.length - 1] as number;
+    expect(nextTimes(last, series.frequency, 2).map((t) => formatTime(t, read.data.timeFormat))).toEqual(next);
+    expect(read.data.issues.map((i) => i.message)).toEqual([
+      `Column \`date\` holds fiscal quarters (\`${times[0]}\`): they are read as numbered quarters, four to a fiscal year, and forecasts continue them (\`${formatTime(Date.UTC(2024, 0, 1), read.data.timeFormat)}\` after \`${formatTime(Date.UTC(2023, 9, 1), read.data.timeFormat)}\`). The month a fiscal year starts in is not known, so they are not placed on the calendar: the JSON export gives them no \`time\`.`,
+    ]);
+  });
+
+  it("their rows are not grouped by a calendar period", () => {
+    expect(readDataset(toFile(quarters((q, y) => `FY${yy(y)} Q${q}`)), { aggregate: { period: "year", by: "sum" } })).toEqual({
+      ok: false,
+      reason: "Column `date` holds fiscal quarters (`FY05 Q1`), and the month a fiscal year starts in is not known, so its rows cannot be grouped by year. Keep the rows as they are: fiscal quarters are forecast as quarters.",
+    });
+  });
+});
