@@ -305,6 +305,14 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     expect(Array.from(dataset.series[0]!.times)).toEqual([Date.UTC(2024, 2, 1, 11), Date.UTC(2024, 2, 1, 12), Date.UTC(2024, 2, 1, 13), Date.UTC(2024, 2, 2, 0)]);
   });
 
+  it("reads a dotted time of day beside the date (UCI's Air Quality: `18.00.00`), not as 24 series of one hour each", () => {
+    const dataset = read("Date;Time;CO(GT);T;;\r\n10/03/2004;18.00.00;2,6;13,6;;\r\n10/03/2004;19.00.00;2;13,3;;\r\n10/03/2004;20.00.00;2,2;11,9;;\r\n13/03/2004;21.00.00;2,2;11;;\r\n;;;;;\r\n;;;;;\r\n");
+    expect(dataset.idColumns).toEqual([]);
+    expect(dataset.timeFormat).toEqual({ kind: "pattern", pattern: "%d/%m/%Y %H.%M.%S" });
+    expect(dataset.series.map((s) => s.name)).toEqual(["CO(GT)", "T"]);
+    expect(Array.from(dataset.series[1]!.times).slice(0, 2)).toEqual([Date.UTC(2004, 2, 10, 18), Date.UTC(2004, 2, 10, 19)]);
+  });
+
   it("leaves a time-of-day column alone when the dates do not repeat", () => {
     const dataset = read("date,read at,mm\n2024-01-01,08:00,1\n2024-01-02,08:05,2\n2024-01-03,07:55,3\n");
     expect(dataset.timeFormat).toEqual({ kind: "pattern", pattern: "%Y-%m-%d" });

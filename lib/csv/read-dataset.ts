@@ -276,8 +276,11 @@ function detectRowNumbers(values: ColumnInfo[], sampleRows: string[][], rowNumbe
   return cells.every((cell, i) => /^\d+$/.test(cell) && Number(cell) === start + step(i)) ? first : null;
 }
 
-/** A time of day: `00:15`, `7:30`, `23:59:59`, `1:05 PM`. */
-const CLOCK = /^\s*\d{1,2}:\d{2}(:\d{2})?(\s*[AaPp][Mm])?\s*$/;
+/**
+ * A time of day: `00:15`, `7:30`, `23:59:59`, `1:05 PM`, or with dots and seconds as Italian
+ * loggers write it (`18.00.00`, UCI's Air Quality file); `18.00` alone is a number.
+ */
+const CLOCK = /^\s*\d{1,2}(:\d{2}(:\d{2})?|\.\d{2}\.\d{2})(\s*[AaPp][Mm])?\s*$/;
 
 /**
  * The column right after a date-only time column when its sampled cells are times of day and the
@@ -298,8 +301,9 @@ function detectClockColumn(columns: ColumnInfo[], time: ColumnInfo, sampleRows: 
   if (clocks.length === 0 || clocks.filter((cell) => CLOCK.test(cell)).length < 0.9 * clocks.length) return null;
   const first = clocks.find((cell) => CLOCK.test(cell)) as string;
   const meridiem = /([AaPp][Mm])$/.test(first) ? (/\s[AaPp][Mm]$/.test(first) ? " %p" : "%p") : "";
-  const hour = `%${/^\d:/.test(first) ? "-" : ""}${meridiem ? "I" : "H"}`;
-  const clock = `${hour}:%M${first.split(":").length === 3 ? ":%S" : ""}${meridiem}`;
+  const hour = `%${/^\d[:.]/.test(first) ? "-" : ""}${meridiem ? "I" : "H"}`;
+  const mark = first.includes(":") ? ":" : ".";
+  const clock = `${hour}${mark}%M${first.split(mark).length === 3 ? `${mark}%S` : ""}${meridiem}`;
   return { column: next, time: { ...time.time, format: { kind: "pattern", pattern: `${format.pattern} ${clock}` } } };
 }
 
