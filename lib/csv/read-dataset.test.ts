@@ -378,6 +378,9 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     // A word qualifying what is measured is no unit (Our World in Data's headers); a plural noun is one.
     const qualified = read("Year,Life expectancy at birth (historical),GDP (estimated),Catch (tonnes)\n2020,5,1,2\n2021,6,2,3\n2022,7,3,4\n");
     expect(qualified.series.map((s) => s.unit)).toEqual([null, null, "tonnes"]);
+    // Parentheses against the word name a gas or a sensor (UCI Air Quality), unless they hold a unit.
+    const gases = read("Date;CO(GT);PT08.S1(CO);NO2(GT);Temp(°C);Load(MW)\n2004-03-10;2,6;1360;113;13,6;5\n2004-03-11;2;1292;92;13,3;6\n2004-03-12;2,2;1402;114;11,9;7\n");
+    expect(gases.series.map((s) => s.unit)).toEqual([null, null, null, "°C", "MW"]);
     // A title line above a header is not a header over a units row.
     const titled = read("Retail trade,Australia\nmonth,turnover\n2024-01,5\n2024-02,6\n2024-03,7\n");
     expect(titled.series.map((s) => [s.name, s.unit])).toEqual([["turnover", null]]);

@@ -439,7 +439,14 @@ function indexNameOf(rows: string[][]): string | undefined {
 function unitFromName(name: string): string | undefined {
   const match = /(?<!:\s*)[([]\s*([^()[\]]{1,16}?)\s*[)\]]\s*$/.exec(name) ?? /(?<!:\s*)\[\s*([^()[\]]{1,16}?)\s*\]/.exec(name);
   const unit = match?.[1];
-  return unit !== undefined && /[^\d\s]/.test(unit) && !QUALIFIER.test(unit) ? unit : undefined;
+  if (unit === undefined || !/[^\d\s]/.test(unit) || QUALIFIER.test(unit)) return undefined;
+  // Parentheses against the word are part of its name (UCI Air Quality's `CO(GT)`, `PT08.S1(CO)`:
+  // the ground truth, a sensor's target gas) unless they hold a unit a number could be written with.
+  const glued = name[(match as RegExpExecArray).index - 1];
+  if (name[(match as RegExpExecArray).index] === "(" && glued !== undefined && /\S/.test(glued)) {
+    return cellUnit(`1 ${unit}`) !== undefined || /[^\p{L}\d\s]/u.test(unit) ? unit : undefined;
+  }
+  return unit;
 }
 
 /**
