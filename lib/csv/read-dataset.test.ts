@@ -441,6 +441,26 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     }
   });
 
+  it("knows the clock-change hours of a file that stamps each hour by its end (PJM's hourly load, days newest first)", () => {
+    const day = (date: string, next: string, skip = -1, twice = -1) =>
+      Array.from({ length: 24 }, (_, k) => k + 1)
+        .filter((h) => h !== skip)
+        .flatMap((h) => {
+          const row = `${h === 24 ? next : date} ${String(h % 24).padStart(2, "0")}:00:00,${30000 + h}.0`;
+          return h === twice ? [row, `${h === 24 ? next : date} ${String(h).padStart(2, "0")}:00:00,${29000 + h}.0`] : [row];
+        });
+    const autumn = read(`Datetime,PJME_MW\n${[...day("2014-11-02", "2014-11-03", -1, 2), ...day("2014-11-01", "2014-11-02")].join("\n")}\n`);
+    expect(autumn.series[0]!.values).toHaveLength(48);
+    expect(autumn.series[0]!.values[25]).toBe(29502);
+    expect(autumn.issues.map((i) => i.message)).toContain("The time 2014-11-02 02:00:00 comes twice, where clocks go back for daylight saving; its two readings were averaged.");
+    // Until 2007, North American clocks went forward on the first Sunday of April.
+    const spring = read(`Datetime,PJME_MW\n${[...day("2005-04-03", "2005-04-04", 3), ...day("2005-04-02", "2005-04-03")].join("\n")}\n`);
+    expect(spring.series[0]!.frequency.gapCount).toBe(0);
+    expect(spring.issues.map((i) => i.message)).toContain(
+      "The hour from 2005-04-03 03:00:00 is missing, where clocks go forward for daylight saving; that hour never happened on the local clock, so it is not a gap.",
+    );
+  });
+
   it("reads ISO weeks as the weeks' Mondays, across a 53-week year", () => {
     const dataset = read("week,orders\n2020-W52,10\n2020-W53,12\n2021-W01,11\n2021-W02,14\n");
     expect(dataset.timeColumn).toBe("week");

@@ -1795,16 +1795,18 @@ function sundayClock(ms: number): { month: number; day: number; hour: number } |
 
 /**
  * Whether a wall-clock time (UTC fields) lies in the hour that repeats when clocks go back: 02:00
- * on the last Sunday of October (Europe; 01:00 in the UK), 01:00 on the first Sunday of November
- * (North America), 02:00 on the first Sunday of April (Australia, New Zealand).
+ * on the last Sunday of October (Europe; 01:00 in the UK, and North America until 2006), 01:00 on
+ * the first Sunday of November (North America), 02:00 on the first Sunday of April (Australia, New
+ * Zealand); or the hour after, as files that stamp each hour by its end write it (PJM's hourly load,
+ * `2014-11-02 02:00:00` twice).
  */
 function isRepeatedClockHour(ms: number): boolean {
   const sunday = sundayClock(ms);
   if (!sunday) return false;
   const { month, day, hour } = sunday;
-  if (month === 9) return day + 7 > 31 && (hour === 1 || hour === 2);
-  if (month === 10) return day <= 7 && hour === 1;
-  if (month === 3) return day <= 7 && hour === 2;
+  if (month === 9) return day + 7 > 31 && hour >= 1 && hour <= 3;
+  if (month === 10) return day <= 7 && (hour === 1 || hour === 2);
+  if (month === 3) return day <= 7 && (hour === 2 || hour === 3);
   return false;
 }
 
@@ -1813,16 +1815,19 @@ const HOUR_MS = 3_600_000;
 /**
  * Whether a wall-clock time (UTC fields) lies in the hour that is skipped when clocks go forward,
  * the mirror of isRepeatedClockHour: 02:00 on the last Sunday of March (Europe; 01:00 in the UK),
- * on the second Sunday of March (North America), on the first Sunday of October (Australia) and
- * the last Sunday of September (New Zealand).
+ * on the second Sunday of March (North America; the first Sunday of April until 2006), on the first
+ * Sunday of October (Australia) and the last Sunday of September (New Zealand); or the hour after,
+ * stamped by its end.
  */
 function isSkippedClockHour(ms: number): boolean {
   const sunday = sundayClock(ms);
   if (!sunday) return false;
   const { month, day, hour } = sunday;
-  if (month === 2) return (day + 7 > 31 && (hour === 1 || hour === 2)) || (day >= 8 && day <= 14 && hour === 2);
-  if (month === 9) return day <= 7 && hour === 2;
-  if (month === 8) return day + 7 > 30 && hour === 2;
+  const early = hour === 2 || hour === 3;
+  if (month === 2) return (day + 7 > 31 && hour >= 1 && hour <= 3) || (day >= 8 && day <= 14 && early);
+  if (month === 3) return day <= 7 && early && new Date(ms).getUTCFullYear() < 2007;
+  if (month === 9) return day <= 7 && early;
+  if (month === 8) return day + 7 > 30 && early;
   return false;
 }
 
