@@ -828,6 +828,40 @@ describe("comment rows and repeated headers, however their first cell starts", (
   });
 });
 
+describe("an order export with a row per line item (Shopify's orders CSV)", () => {
+  /** Order-level cells on each order's first line only; `Created at` on every line, `Paid at` not. */
+  const orders = (name: (n: number) => string) =>
+    [
+      "Name,Email,Financial Status,Paid at,Currency,Total,Created at,Lineitem quantity,Lineitem price",
+      `${name(1001)},a@example.com,paid,2024-01-01 08:31:00 -0500,USD,59.00,2024-01-01 08:31:00 -0500,2,12.50`,
+      `${name(1001)},a@example.com,,,,,2024-01-01 08:31:00 -0500,1,25.00`,
+      `${name(1002)},b@example.com,paid,2024-01-01 12:02:00 -0500,USD,32.00,2024-01-01 12:02:00 -0500,1,25.00`,
+      `${name(1003)},c@example.com,pending,,USD,64.40,2024-01-02 09:15:00 -0500,1,55.00`,
+      `${name(1004)},d@example.com,paid,2024-01-02 17:40:00 -0500,USD,18.50,2024-01-02 17:40:00 -0500,1,12.50`,
+      `${name(1004)},d@example.com,,,,,2024-01-02 17:40:00 -0500,2,12.50`,
+      `${name(1004)},d@example.com,,,,,2024-01-02 17:40:00 -0500,1,25.00`,
+    ].join("\n");
+
+  it("reads `#1001` in the first cell as the order's number, not a comment", () => {
+    const dataset = read(orders((n) => `#${n}`), { aggregate: { period: "day", by: "sum" }, valueColumns: ["Total"] });
+    expect(dataset.series.map((s) => [s.name, Array.from(s.values)])).toEqual([["Total", [91, 82.9]]]);
+    expect(dataset.issues.map((i) => i.message).join(" ")).not.toMatch(/comment/);
+  });
+
+  it("takes the time filled on every line (`Created at`) over one its line items leave empty (`Paid at`)", () => {
+    expect(read(orders((n) => `SO${n}`), { aggregate: { period: "day", by: "sum" } }).timeColumn).toBe("Created at");
+  });
+
+  it("names no series by the order number or by a status left empty on line items, and says how to add the lines up", () => {
+    const result = readDataset(orders((n) => `SO${n}`));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(/^Rows 2 and 3 have the same time `2024-01-01 08:31:00 -05:00`\. Remove the duplicate row, or, .*--aggregate day/);
+    const dataset = read(orders((n) => `SO${n}`), { aggregate: { period: "day", by: "sum" } });
+    expect(dataset.idColumns).toEqual([]);
+    expect(dataset.series.find((s) => s.name === "Total")?.values).toEqual(new Float64Array([91, 82.9]));
+  });
+});
+
 describe("grouping rows by a period on import", () => {
   /** An event log: sales at odd times of day, two at the same second on 3 March, none on 5 March. */
   const LOG = [

@@ -205,7 +205,7 @@ function detectIdColumns(columns: ColumnInfo[], timeOf: (row: string[]) => strin
   const numbers = columns.filter((c) => c.kind === "number");
   // A column the same on every sampled row adds nothing; one different on every row is a row's own (an id counting rows, a comment).
   const candidates = columns.filter((c) => {
-    if (!(c.kind === "text" || isNumberId(c, sampleRows)) || isFlagColumn(c, sampleRows)) return false;
+    if (!(c.kind === "text" || isNumberId(c, sampleRows)) || isFlagColumn(c, sampleRows) || hasBlanks(c, sampleRows)) return false;
     const cells = new Set(sampleRows.map((row) => (row[c.index] ?? "").trim()));
     return cells.size > 1 && cells.size < sampleRows.length;
   });
@@ -231,10 +231,37 @@ function* combinations<T>(items: T[], size: number, from = 0): Generator<T[]> {
   }
 }
 
+/**
+ * Whether a column's values each keep to one time while the times differ: an order's or a
+ * transaction's number on each of its lines (Shopify's `Name`, `#1001` on every line item of an
+ * order), which names records, not series that go on over time.
+ */
+function namesRecords(column: ColumnInfo, times: string[], sampleRows: string[][]): boolean {
+  const timeOf = new Map<string, string>();
+  for (let i = 0; i < sampleRows.length; i++) {
+    const key = sampleRows[i]?.[column.index] ?? "";
+    const time = times[i] as string;
+    // Line items after an order's first often leave its time empty.
+    if (time.trim() === "") continue;
+    const seen = timeOf.get(key);
+    if (seen === undefined) timeOf.set(key, time);
+    else if (seen !== time) return false;
+  }
+  return new Set(times).size > 1;
+}
+
+/**
+ * Whether a column is empty on some sampled rows: a long file names each row's series, while an
+ * order's status or shipping method is left empty on its line items after the first (Shopify).
+ */
+function hasBlanks(column: ColumnInfo, sampleRows: string[][]): boolean {
+  return sampleRows.some((row) => (row[column.index] ?? "").trim() === "");
+}
+
 /** A text column whose values repeat while the times repeat too names the series of a long file. */
 function detectIdColumn(columns: ColumnInfo[], times: string[], sampleRows: string[][]): ColumnInfo | null {
   const text = columns.find((c) => {
-    if (c.kind !== "text" || isFlagColumn(c, sampleRows)) return false;
+    if (c.kind !== "text" || isFlagColumn(c, sampleRows) || hasBlanks(c, sampleRows) || namesRecords(c, times, sampleRows)) return false;
     const ids = new Set(sampleRows.map((row) => row[c.index] ?? ""));
     return ids.size > 1 && ids.size < sampleRows.length;
   });
@@ -313,6 +340,9 @@ const BLS_MONTH = /^M(0[1-9]|1[0-3])$/i;
 const QUARTER_PART = /^(quarter|qtr|q|quartal|trimestre|kwartaal)$/i;
 const DAY_PART = /^(day|dy|d|dd|date_of_month|day_of_month|dayofmonth|dom|mday|tag|jour|dia|día|dag|giorno)$/i;
 const HOUR_PART = /^(hour|hr|h|hh|stunde|heure|hora|uur|ora)$/i;
+
+/** A number written after `#` alone in the first cell: `#1001`, `#A-1024`. */
+const ORDER_NUMBER = /^\s*#[A-Z]{0,3}-?\d+\s*$/;
 
 /** A numbered footnote under a table: `1) Provisional figures`, `2. Source: ONS`. */
 const FOOTNOTE = /^\d{1,2}[).:]\s+\p{L}/u;
@@ -486,7 +516,11 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
     // A date that is the same on every row is a stamp on the file (Eurostat's `LAST UPDATE`
     // before `TIME_PERIOD`), not the time axis.
     const changing = columns.filter((c) => c.kind === "time" && !sameOnEveryRow(c, sampleRows));
-    const candidates = changing.length > 0 ? changing : columns.filter((c) => c.kind === "time");
+    const dated = changing.length > 0 ? changing : columns.filter((c) => c.kind === "time");
+    // A time filled on every row over one left empty on some: Shopify's `Created at` over `Paid at`,
+    // which its line items after an order's first leave empty (and unpaid orders never fill).
+    const filled = dated.filter((c) => sampleRows.every((row) => (row[c.index] ?? "").trim() !== ""));
+    const candidates = filled.length > 0 ? filled : dated;
     time = candidates.find((c) => !c.numeric) ?? candidates[0] ?? null;
   }
 
@@ -948,7 +982,8 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     // nor (unless that character starts the header too) a repeated header: no regex, no trim.
     const lead = first.charCodeAt(0);
     const plainLead = lead > 32 && lead < 127;
-    if (!(plainLead && lead !== 35) && /^\s*#/.test(first)) {
+    // An order's or a ticket's number (Shopify's `#1001`) is a cell, not a comment.
+    if (!(plainLead && lead !== 35) && /^\s*#/.test(first) && !ORDER_NUMBER.test(first)) {
       commentRows.push(line);
       return true;
     }
