@@ -313,6 +313,24 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     expect(Array.from(dataset.series[1]!.times).slice(0, 2)).toEqual([Date.UTC(2004, 2, 10, 18), Date.UTC(2004, 2, 10, 19)]);
   });
 
+  it("reads UCI Air Quality's -200 as a missing reading in every column, and says so", () => {
+    const hours = Array.from({ length: 12 }, (_, h) => {
+      const co = h % 4 === 1 ? "-200" : `${1 + (h % 3)},${h}`;
+      const sensor = h % 4 === 1 ? "-200" : String(1000 + 40 * h);
+      const t = h % 4 === 1 ? "-200" : `${10 + h},5`;
+      return `10/03/2004;${String(h + 8).padStart(2, "0")}.00.00;${co};${sensor};${t};;`;
+    });
+    const dataset = read(`Date;Time;CO(GT);PT08.S1(CO);T;;\r\n${hours.join("\r\n")}\r\n;;;;;;\r\n`);
+    expect(dataset.series.map((s) => [s.name, s.missingCount, Math.min(...Array.from(s.values).filter((v) => v === v))])).toEqual([
+      ["CO(GT)", 3, 1],
+      ["PT08.S1(CO)", 3, 1000],
+      ["T", 3, 10.5],
+    ]);
+    expect(dataset.issues.map((i) => i.message)).toContain(
+      "-200 stands for a missing reading in 3 columns (`CO(GT)`, `PT08.S1(CO)`, `T`): it repeats exactly and lies beyond every other value (in `CO(GT)` far beyond them: they run from 1 to 3.8), so its 9 cells were read as missing, not as -200 (rows 3, 7, 11).",
+    );
+  });
+
   it("leaves a time-of-day column alone when the dates do not repeat", () => {
     const dataset = read("date,read at,mm\n2024-01-01,08:00,1\n2024-01-02,08:05,2\n2024-01-03,07:55,3\n");
     expect(dataset.timeFormat).toEqual({ kind: "pattern", pattern: "%Y-%m-%d" });

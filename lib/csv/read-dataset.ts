@@ -22,6 +22,7 @@ import {
 import { createCsvRowStream, type CsvRowStream } from "./csv-rows";
 import { hasDatesAcross, turnDatesAcross } from "./dates-across";
 import { belowBound, hasStatusFlag, measureUnit, parseNumberCell, readPlainNumber, type DecimalMark } from "./parse-number";
+import { readMissingMark, type MissingMark } from "./missing-mark";
 import { REPEATED_TIMES_FLAG } from "./repeated-times";
 import { hasMonthNamesBeside, SNIFF_CHARS, SUMMARY_LABEL, sniffCsv, type ColumnInfo, type CsvDialect, type CsvSniff, type SniffOptions } from "./sniff-csv";
 
@@ -117,6 +118,16 @@ const CHUNK_CHARS = 1 << 20;
 /** `1204` → `1,204`, as row numbers read in messages. */
 function formatRowNumber(row: number): string {
   return row.toLocaleString("en-US");
+}
+
+/** The note on a number the file writes for a missing reading (see readMissingMark). */
+function missingMarkNote({ mark, columns, far, rows, rowCount }: MissingMark): string {
+  const where = columns.length === 1 ? `column \`${far.name}\`` : `${columns.length} columns (${columns.map((c) => `\`${c.name}\``).join(", ")})`;
+  const cells = columns.reduce((n, c) => n + c.count, 0);
+  return (
+    `${mark} stands for a missing reading in ${where}: it repeats exactly and lies beyond every other value (in \`${far.name}\` far beyond them: they run from ${far.min.toLocaleString("en-US")} to ${far.max.toLocaleString("en-US")}), ` +
+    `so its ${plural(cells, "cell was", "cells were")} read as missing, not as ${mark} (${rowCount === 1 ? "row" : "rows"} ${listRows(rows, rowCount)}).`
+  );
 }
 
 function listRows(rows: number[], total: number): string {
@@ -1245,6 +1256,11 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       }
     }
     splitByLateId();
+    const marked = readMissingMark(
+      plan.values.map((info, c) => ({ name: info.name, parts: [...groups.values()].map((g) => ({ values: (g.values[c] as Growable<Float64Array>).data, length: g.times.length, rows: g.rows.data })) })),
+      ROW_LIMIT_IN_MESSAGES,
+    );
+    if (marked) issues.push({ kind: "note", message: missingMarkNote(marked) });
     if (shortCell) timeFormat = matchPadding(detectedFormat, shortCell.cell, shortCell.t);
     const latestOffset = latest ? offsetOf(latest.cell) : undefined;
     const localClock = timeFormat.kind === "pattern" && offsetRange !== null && offsetRange[1] - offsetRange[0] === 60 && [...groups.values()].every(switchesSeasonally);

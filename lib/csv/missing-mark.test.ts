@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { readMissingMark, type MarkColumn } from "./missing-mark";
+
+const column = (name: string, values: number[]): MarkColumn => ({
+  name,
+  parts: [{ values: Float64Array.from(values), length: values.length, rows: Int32Array.from(values.map((_, i) => i + 2)) }],
+});
+const temperatures = [13.6, 13.3, 11.9, 11, 11.2, 11.3, 10.7, 10.7, 9.9, -1.9, 44.6];
+
+describe("a number written for a missing reading", () => {
+  it("is read as missing in every column where it lies beyond the others, once it lies far beyond them in one", () => {
+    const t = column("T", [...temperatures, -200, -200, -200]);
+    // Resistances of 300–2,600: -200 lies beyond them, though not by their span.
+    const sensor = column("PT08.S1(CO)", [1360, 1292, 1402, 1376, 1272, 1197, 1185, 1136, 2600, 300, -200, -200, -200]);
+    const found = readMissingMark([t, sensor], 5);
+    expect(found).toMatchObject({ mark: -200, far: { name: "T" }, rowCount: 4, rows: [12, 13, 14, 15] });
+    expect(found?.columns).toEqual([
+      { name: "T", count: 3, min: -1.9, max: 44.6 },
+      { name: "PT08.S1(CO)", count: 3, min: 300, max: 2600 },
+    ]);
+    expect(Array.from(t.parts[0]!.values).slice(-3)).toEqual([NaN, NaN, NaN]);
+    expect(sensor.parts[0]!.values.filter((v) => v === -200)).toHaveLength(0);
+  });
+
+  it("is found as nines above the values too (9999), and in a column split by series", () => {
+    const split: MarkColumn = {
+      name: "TMAX",
+      parts: [
+        { values: Float64Array.from([31, 9999, 28, 30, 9999]), length: 5, rows: Int32Array.from([2, 3, 4, 5, 6]) },
+        { values: Float64Array.from([25, 27, 9999, 26, 24, 0]), length: 6, rows: Int32Array.from([7, 8, 9, 10, 11, 12]) },
+      ],
+    };
+    expect(readMissingMark([split], 5)).toMatchObject({ mark: 9999, rowCount: 3, rows: [3, 6, 9] });
+  });
+
+  it("is not guessed from a value among the others' span, a round number that is not a code, or too few repeats", () => {
+    const fees = [120, 4990, 310, 75, 2200, 18, 640, 99, 1500];
+    for (const values of [
+      [...fees, -200, -200, -200], // a recurring fee: -200 lies beyond, but not far beyond, sales of 18 to 4,990
+      [...temperatures, -150, -150, -150], // not written as a code
+      [...temperatures, 0, 0, 0], // a meter's 0 is a reading
+      [...temperatures, -200, -200], // twice only
+      [13.6, 13.3, -200, -200, -200], // too few other values to judge by
+    ]) {
+      const only = column("v", values);
+      expect(readMissingMark([only], 5)).toBeNull();
+      expect(Array.from(only.parts[0]!.values)).toEqual(values);
+    }
+  });
+});

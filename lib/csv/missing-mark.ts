@@ -1,0 +1,105 @@
+/**
+ * Numbers some loggers and archives write for a reading they do not have: UCI's Air Quality file
+ * writes -200, NOAA's and many station archives -9999 or 9999. Read as values they dwarf the
+ * series. A number is taken for such a mark only when all of this holds, so that a real value
+ * (a recurring fee of -200, a meter's 0) is not:
+ * - it is written as a code: a negative multiple of 100 (`-200`, `-9900`) or only nines (`-999`, `9999`);
+ * - in a column it repeats exactly (three times or more) and lies beyond every other value of it,
+ *   of which there are eight or more;
+ * - in at least one column it lies further from the nearest other value than the other values
+ *   span (-200 under temperatures of −2 to 45 °C). The mark is then the file's: in the other columns
+ *   where it also lies beyond every other value it is read as missing too (-200 below resistances of
+ *   300–2,600 Ω), and a note names it.
+ */
+
+/** How often a mark must repeat in a column, and how many other values that column needs. */
+const MIN_REPEATS = 3;
+const MIN_OTHERS = 8;
+
+/** One value column's numbers (NaN = missing), in any order, with the file's row of each. */
+export interface MarkColumn {
+  name: string;
+  /** The column's values, several arrays when a long file splits it by series; changed in place. */
+  parts: { values: Float64Array; length: number; rows: Int32Array | Float64Array }[];
+}
+
+export interface MissingMark {
+  mark: number;
+  /** The columns it was read as missing in, with how many cells and the span of their other values. */
+  columns: { name: string; count: number; min: number; max: number }[];
+  /** The column it lies furthest beyond the other values in (the evidence), as in `columns`. */
+  far: { name: string; count: number; min: number; max: number };
+  /** The first rows it was read in, ascending. */
+  rows: number[];
+  /** How many rows it was read in. */
+  rowCount: number;
+}
+
+function isCode(v: number): boolean {
+  if (!Number.isInteger(v)) return false;
+  if (v <= -100 && v % 100 === 0) return true;
+  return /^-?9{2,}$/.test(String(v));
+}
+
+/** The column's candidate mark: its least or greatest value, when a code beyond all others. */
+function candidateOf(column: MarkColumn): { mark: number; count: number; min: number; max: number } | null {
+  let lowest = Infinity;
+  let highest = -Infinity;
+  for (const part of column.parts) {
+    for (let i = 0; i < part.length; i++) {
+      const v = part.values[i] as number;
+      if (v < lowest) lowest = v;
+      if (v > highest) highest = v;
+    }
+  }
+  for (const mark of [lowest, highest]) {
+    if (!isCode(mark) || (mark > 0 && mark !== highest) || (mark < 0 && mark !== lowest)) continue;
+    let count = 0;
+    let others = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    for (const part of column.parts) {
+      for (let i = 0; i < part.length; i++) {
+        const v = part.values[i] as number;
+        if (v === mark) count++;
+        else if (v === v) {
+          others++;
+          if (v < min) min = v;
+          if (v > max) max = v;
+        }
+      }
+    }
+    if (count >= MIN_REPEATS && others >= MIN_OTHERS) return { mark, count, min, max };
+  }
+  return null;
+}
+
+/**
+ * Finds the file's missing-value mark, if it has one (see above), and reads it as missing (NaN) in
+ * place in every column where it lies beyond the other values.
+ * @returns the mark, where it was read, or null when the file has none
+ */
+export function readMissingMark(columns: MarkColumn[], rowLimit: number): MissingMark | null {
+  const candidates = columns.map(candidateOf);
+  const k = candidates.findIndex((c) => c !== null && Math.min(Math.abs(c.mark - c.min), Math.abs(c.mark - c.max)) > c.max - c.min);
+  const far = candidates[k];
+  if (!far) return null;
+  const mark = far.mark;
+  const found: MissingMark = { mark, columns: [], far: { name: (columns[k] as MarkColumn).name, count: far.count, min: far.min, max: far.max }, rows: [], rowCount: 0 };
+  const rows = new Set<number>();
+  columns.forEach((column, k) => {
+    const candidate = candidates[k];
+    if (candidate?.mark !== mark) return;
+    found.columns.push({ name: column.name, count: candidate.count, min: candidate.min, max: candidate.max });
+    for (const part of column.parts) {
+      for (let i = 0; i < part.length; i++) {
+        if (part.values[i] !== mark) continue;
+        part.values[i] = NaN;
+        rows.add(part.rows[i] as number);
+      }
+    }
+  });
+  found.rows = [...rows].sort((a, b) => a - b).slice(0, rowLimit);
+  found.rowCount = rows.size;
+  return found;
+}
