@@ -583,6 +583,25 @@ describe("statistics offices' long files", () => {
     expect(read(text, { valueColumns: ["VALUE", "UOM_ID"] }).series.map((s) => s.name)).toEqual(["Canada · VALUE", "Canada · UOM_ID", "Ontario · VALUE", "Ontario · UOM_ID"]);
   });
 
+  it("leave out columns that keep one number per series, as NOAA's daily summaries give each station's position", () => {
+    const days = Array.from({ length: 10 }, (_, i) => `2024-01-${String(i + 1).padStart(2, "0")}`);
+    const stations = [
+      ["USW00094728", "NY CITY CENTRAL PARK, NY US", "40.77898", "-73.96925", "42.7"],
+      ["USW00014732", "LAGUARDIA AIRPORT, NY US", "40.77945", "-73.88027", "3.4"],
+    ];
+    const rows = stations.flatMap(([id, name, lat, lon, elev], s) => days.map((d, i) => `"${id}","${name}","${lat}","${lon}","${elev}","${d}","0.${i}${s}","${40 + i + s}"`));
+    const text = `"STATION","NAME","LATITUDE","LONGITUDE","ELEVATION","DATE","PRCP","TMAX"\n${rows.join("\n")}\n`;
+    const dataset = read(text);
+    expect(dataset.series.map((s) => s.name)).toEqual(["USW00094728 · PRCP", "USW00094728 · TMAX", "USW00014732 · PRCP", "USW00014732 · TMAX"]);
+    expect(dataset.leftOutColumns).toEqual(["LATITUDE", "LONGITUDE", "ELEVATION"]);
+    expect(dataset.issues.map((i) => i.message)).toContain(
+      "Columns `LATITUDE`, `LONGITUDE`, `ELEVATION` hold one number for each series on all its rows, as a station's position or a store's size does, so they describe the series and are not read as series of their own (pick them as value columns to forecast anyway).",
+    );
+    // A reading that stays the same over a few days of one station changes over another's.
+    const dry = read(text.replace(/"0\.\d0"/g, '"0.00"'));
+    expect(dry.leftOutColumns).toEqual(["LATITUDE", "LONGITUDE", "ELEVATION"]);
+  });
+
   it("keep a wide file's column of zeros (a product not sold yet), a column that changes once, and a file's only value column", () => {
     const wide = read(`month,shoes,hats,gloves\n${months.map((m, i) => `${m},${20 + (i % 4)},0,${i === 11 ? 6 : 5}`).join("\n")}\n`);
     expect(wide.series.map((s) => s.name)).toEqual(["shoes", "hats", "gloves"]);

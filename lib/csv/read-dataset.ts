@@ -615,31 +615,42 @@ const CONSTANT_MIN_ROWS = 8;
 /**
  * Value columns whose every cell, in every series, is one number, while at least one other value
  * column changes. In a wide file 0 does not count: a column of zeros can be a product that has not
- * sold yet; in a long file the same column is 0 for every series (`DECIMALS`).
+ * sold yet; in a long file the same column is 0 for every series (`DECIMALS`). In a long file a
+ * column that keeps one number within each series, over eight or more rows of one, describes the
+ * series rather than their course (NOAA's `LATITUDE`, `LONGITUDE`, `ELEVATION` of each station).
  * @param candidates the value columns that could be left out
  * @param values every value column, in the groups' order
  * @param long whether a column names the series
- * @returns each constant column with its number as written in the note
+ * @returns each constant column with its number as written in the note, null when it is one per series
  */
-function constantColumns(candidates: ColumnInfo[], values: ColumnInfo[], groups: Map<string, Group>, long: boolean): [ColumnInfo, string][] {
-  const constants: [ColumnInfo, string][] = [];
+function constantColumns(candidates: ColumnInfo[], values: ColumnInfo[], groups: Map<string, Group>, long: boolean): [ColumnInfo, string | null][] {
+  const constants: [ColumnInfo, string | null][] = [];
   for (const info of candidates) {
     const c = values.indexOf(info);
     let only = Number.NaN;
     let count = 0;
     let constant = true;
+    let perSeries = long;
+    let longest = 0;
     for (const group of groups.values()) {
       const column = group.values[c];
       if (!column) continue;
-      for (let i = 0; i < column.length && constant; i++) {
+      let own = Number.NaN;
+      let ownCount = 0;
+      for (let i = 0; i < column.length && (constant || perSeries); i++) {
         const v = column.data[i] as number;
         if (Number.isNaN(v)) continue;
         if (count === 0) only = v;
         else if (v !== only) constant = false;
+        if (ownCount === 0) own = v;
+        else if (v !== own) perSeries = false;
         count++;
+        ownCount++;
       }
+      longest = Math.max(longest, ownCount);
     }
     if (constant && count >= CONSTANT_MIN_ROWS && (long || only !== 0)) constants.push([info, String(only)]);
+    else if (perSeries && groups.size > 1 && longest >= CONSTANT_MIN_ROWS) constants.push([info, null]);
   }
   return constants.length < candidates.length ? constants : [];
 }
@@ -1415,15 +1426,26 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     // forecast as flat lines ahead of the one that mattered.
     // Not when rows are added up: a quantity of 1 on every sale is the count of sales.
     const constants = plan.time && !matrix && !options.valueColumns?.length && !options.aggregate ? constantColumns(plan.values.filter((v) => v !== id && !derived.has(v)), plan.values, groups, id !== null) : [];
-    if (constants.length > 0) {
-      const names = constants.map(([info, value]) => `\`${info.name}\` (${value})`).join(", ");
-      const one = constants.length === 1;
+    const same = constants.filter(([, value]) => value !== null);
+    const described = constants.filter(([, value]) => value === null);
+    const pick = (one: boolean) => `(pick ${one ? "it as a value column" : "them as value columns"} to forecast anyway)`;
+    if (same.length > 0) {
+      const names = same.map(([info, value]) => `\`${info.name}\` (${value})`).join(", ");
+      const one = same.length === 1;
       issues.push({
         kind: "note",
-        message: `${one ? "Column" : "Columns"} ${names} ${one ? "holds" : "hold"} the same number on every row, as code columns do, so ${one ? "it is" : "they are"} not read as a series (pick ${one ? "it as a value column" : "them as value columns"} to forecast anyway).`,
+        message: `${one ? "Column" : "Columns"} ${names} ${one ? "holds" : "hold"} the same number on every row, as code columns do, so ${one ? "it is" : "they are"} not read as a series ${pick(one)}.`,
       });
-      for (const [info] of constants) derived.set(info, "constant");
     }
+    if (described.length > 0) {
+      const names = described.map(([info]) => `\`${info.name}\``).join(", ");
+      const one = described.length === 1;
+      issues.push({
+        kind: "note",
+        message: `${one ? "Column" : "Columns"} ${names} ${one ? "holds" : "hold"} one number for each series on all its rows, as a station's position or a store's size does, so ${one ? "it describes" : "they describe"} the series and ${one ? "is" : "are"} not read as ${one ? "a series of its own" : "series of their own"} ${pick(one)}.`,
+      });
+    }
+    for (const [info] of constants) derived.set(info, "constant");
     if (plan.rowNumbers) issues.push({ kind: "note", message: `Column \`${plan.rowNumbers.name}\` only counts the rows (the row names R and pandas write), so it is not read as a series.` });
     if (!plan.time) issues.push({ kind: "note", message: noTimeNote(columns, sniffed.sampleRows, options.timeColumn === null) });
     // Empty cells inside each value column's series (those before its first value and after its
