@@ -602,6 +602,18 @@ describe("statistics offices' long files", () => {
     expect(dry.leftOutColumns).toEqual(["LATITUDE", "LONGITUDE", "ELEVATION"]);
   });
 
+  it("leave out a series with no value on any of its rows (a NOAA station that does not measure snow)", () => {
+    const days = Array.from({ length: 6 }, (_, i) => `2024-01-0${i + 1}`);
+    const rows = [
+      ...days.map((d, i) => `"USW00094728","${d}","0.0${i}",",,W,2400","${i % 2}.0",",,W,","${40 + i}"`),
+      ...days.map((d, i) => `"USC00305796","${d}","0.1${i}",",,7,0700","","","${38 + i}"`),
+    ];
+    const dataset = read(`"STATION","DATE","PRCP","PRCP_ATTRIBUTES","SNOW","SNOW_ATTRIBUTES","TMAX"\n${rows.join("\n")}\n`);
+    expect(dataset.series.map((s) => s.name)).toEqual(["USW00094728 · PRCP", "USW00094728 · SNOW", "USW00094728 · TMAX", "USC00305796 · PRCP", "USC00305796 · TMAX"]);
+    expect(dataset.issues.map((i) => i.message)).toContain("Series `USC00305796 · SNOW` has no value on any of its rows, so it was left out.");
+    expect(dataset.issues.filter((i) => i.kind === "missing")).toEqual([]);
+  });
+
   it("keep a wide file's column of zeros (a product not sold yet), a column that changes once, and a file's only value column", () => {
     const wide = read(`month,shoes,hats,gloves\n${months.map((m, i) => `${m},${20 + (i % 4)},0,${i === 11 ? 6 : 5}`).join("\n")}\n`);
     expect(wide.series.map((s) => s.name)).toEqual(["shoes", "hats", "gloves"]);

@@ -1474,6 +1474,8 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     const claimName = nameClaimer();
     /** Series names cut to a name's length, with the length the file wrote them in. */
     const cutNames: { length: number; name: string }[] = [];
+    /** Series of a long file with no value at all, and where each stands in `series`. */
+    const blank: { name: string; series: number }[] = [];
     for (const group of groups.values()) {
       const n = group.times.length;
       const rawTimes = group.times.data;
@@ -1605,6 +1607,12 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
           return refuseRows(sumBeyondMaxMessage(seriesPrefix, rows, formatTime(times[beyond] as number, timeFormat, beyond), values[beyond] as number, `${REPEATED_TIMES_FLAG} mean`), rows, info.index);
         }
         const [start, end] = presentSpan(values);
+        // A station that does not report a measure leaves it empty on all its rows: no series.
+        if (id && !aggregate && values.length > 0 && nextPresent(values, 0) === values.length) {
+          blank.push({ name, series: series.length });
+          series.push({ name, detectedName, column: info.name, times, values, missingCount: values.length, frequency, unit: info.unit ?? null });
+          continue;
+        }
         const cells = missing[c] as MissingCells;
         let missingCount = 0;
         for (let i = nextMissing(values, start, end); i < end; i = nextMissing(values, i + 1, end)) {
@@ -1643,6 +1651,15 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         const keptFrequency = plan.time ? inferFrequency(kept) : frequency;
         series.push({ name, detectedName, column: info.name, times: kept, values: values.slice(start, end), missingCount, frequency: keptFrequency, unit: info.unit ?? null });
       }
+    }
+    if (blank.length > 0 && blank.length < series.length) {
+      const names = blank.slice(0, ROW_LIMIT_IN_MESSAGES).map((b) => `\`${b.name}\``).join(", ");
+      const more = blank.length > ROW_LIMIT_IN_MESSAGES ? ` and ${blank.length - ROW_LIMIT_IN_MESSAGES} more` : "";
+      issues.push({ kind: "note", message: `Series ${names}${more} ${blank.length === 1 ? "has" : "have"} no value on any of ${blank.length === 1 ? "its" : "their"} rows, so ${blank.length === 1 ? "it was" : "they were"} left out.` });
+      const left = new Set(blank.map((b) => b.series));
+      const kept = series.filter((_, k) => !left.has(k));
+      series.length = 0;
+      series.push(...kept);
     }
     // Grouped series are written by their period: `2025-03` for months, the date for days.
     const seriesFormat = aggregate && grouped.length > 0 ? toPeriodTimeFormat(aggregate.period, timeFormat) : timeFormat;
@@ -1849,6 +1866,12 @@ function pickInOrder(source: Float64Array, n: number, order: Uint32Array | null)
 function nextRepeat(times: Float64Array, from: number): number {
   for (let i = from; i < times.length; i++) if (times[i] === times[i - 1]) return i;
   return times.length;
+}
+
+/** The first index from `from` on holding a value (not NaN); `values.length` when none does. */
+function nextPresent(values: Float64Array, from: number): number {
+  for (let i = from; i < values.length; i++) if (values[i] === values[i]) return i;
+  return values.length;
 }
 
 /** The first index in [from, end) holding a missing value (NaN); `end` when none does. */
