@@ -567,6 +567,30 @@ describe("a column computed from the date is left out of the series", () => {
   });
 });
 
+describe("an InfluxDB 2 annotated CSV export", () => {
+  it("names each table's series by the two columns that together make its times come once, past the annotations between blocks", () => {
+    const block = (field: string, first: number) => [
+      "#group,false,false,true,true,false,false,true,true,true",
+      "#datatype,string,long,dateTime:RFC3339,dateTime:RFC3339,dateTime:RFC3339,double,string,string,string",
+      "#default,_result,,,,,,,,",
+      ",result,table,_start,_stop,_time,_value,_field,_measurement,host",
+      ...["server01", "server02"].flatMap((host, h) =>
+        Array.from({ length: 30 }, (_, i) => `,,${first + h},2024-01-01T00:00:00Z,2024-01-01T01:00:00Z,2024-01-01T00:${String(i).padStart(2, "0")}:00Z,${first * 10 + h + i / 10},${field},cpu,${host}`),
+      ),
+      "",
+    ];
+    const dataset = read([...block("usage_user", 0), ...block("usage_system", 2)].join("\r\n"));
+    expect(dataset.idColumns).toEqual(["_field", "host"]);
+    expect(dataset.series.map((s) => [s.name, s.values.length, s.values[1]])).toEqual([
+      ["usage_user · server01", 30, 0.1],
+      ["usage_user · server02", 30, 1.1],
+      ["usage_system · server01", 30, 20.1],
+      ["usage_system · server02", 30, 21.1],
+    ]);
+    expect(dataset.issues.map((i) => i.message)).toContain("Columns `_field` and `host` name the series together (4 of them), so each was read on its own.");
+  });
+});
+
 describe("statistics offices' long files", () => {
   const months = Array.from({ length: 12 }, (_, i) => `2023-${String(i + 1).padStart(2, "0")}`);
 

@@ -751,6 +751,17 @@ interface LateId {
   names: Map<string, number>;
 }
 
+/** The first two late id columns that together make each time come once per series, or null. */
+function latePair(candidates: LateId[], times: Float64Array, n: number): [LateId, LateId] | null {
+  const codes = new Int32Array(n);
+  for (const [a, b] of combinations(candidates, 2) as Generator<[LateId, LateId]>) {
+    const size = b.names.size;
+    for (let i = 0; i < n; i++) codes[i] = (a.codes.data[i] as number) * size + (b.codes.data[i] as number);
+    if (timesUniqueWithin(times, codes, n)) return [a, b];
+  }
+  return null;
+}
+
 /** More distinct cells than this and a text column is a comment, not series names. */
 const MAX_LATE_IDS = 10_000;
 
@@ -882,6 +893,8 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     ? []
     : columns.filter((c) => c.kind === "empty" && !plan.values.includes(c) && c !== plan.time && !ids.includes(c) && c !== plan.clock?.column && !plan.parts?.columns.includes(c)).map((column) => ({ column, firstRow: 0, words: false }));
   let id = plan.id;
+  /** The columns found to name the series once the whole file was read (see splitByLateId). */
+  let lateIdColumns: ColumnInfo[] = [];
   let headerSeen = !dialect.hasHeader;
   /** Header rows after the first (column levels), then a units row or pandas' index-name row under the header. */
   let underHeader = (dialect.headerRows ?? 0) + (dialect.unitsRow || dialect.indexNameRow ? 1 : 0) + (dialect.describedRows ?? 0);
@@ -1216,18 +1229,23 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     // A few repeats are a duplicated row or the hour clocks go back (a `CET`/`CEST` column would
     // split those): several series share most of their times.
     if (countRepeats(single.times.data.subarray(0, n)) < Math.max(2, 0.05 * n)) return;
-    const late = lateIds.find(({ names, codes }) => names.size > 1 && names.size < n && timesUniqueWithin(single.times.data, codes.data, n));
-    if (!late) return;
-    const keys = [...late.names.keys()];
+    const varying = lateIds.filter(({ names }) => names.size > 1 && names.size < n);
+    const late = varying.find(({ codes }) => timesUniqueWithin(single.times.data, codes.data, n));
+    // Else two columns together, as an InfluxDB export names each table by `_field` and `host`.
+    const pair = late ? null : latePair(varying, single.times.data, n);
+    const chosen = late ? [late] : pair;
+    if (!chosen) return;
+    const keys = chosen.map((c) => [...c.names.keys()]);
     groups.clear();
     for (let i = 0; i < n; i++) {
-      const group = groupOf(keys[late.codes.data[i] as number] as string);
+      const group = groupOf(chosen.map((c, k) => keys[k]?.[c.codes.data[i] as number] as string).join(" · "));
       group.times.push(single.times.data[i] as number);
       group.rows.push(single.rows.data[i] as number);
       group.offsets?.push(single.offsets?.data[i] as number);
       single.values.forEach((column, c) => (group.values[c] as Growable<Float64Array>).push(column.data[i] as number));
     }
-    id = late.column;
+    id = (chosen[0] as LateId).column;
+    lateIdColumns = chosen.map((c) => c.column);
   }
 
   function finish(lineEnded: boolean): ReadResult<ParsedDataset> {
@@ -1309,11 +1327,11 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         message: `No number settled the decimal mark, so \`${guessed}\` was read as ${value} (${why}). If that is wrong, choose the decimal mark on import (CLI: --decimal ${other}).`,
       });
     }
-    if (combinedKey) {
-      const names = ids.map((c) => `\`${c.name}\``);
+    const together = combinedKey ? ids : lateIdColumns.length > 1 ? lateIdColumns : [];
+    if (together.length > 0) {
+      const names = together.map((c) => `\`${c.name}\``);
       issues.push({ kind: "note", message: `Columns ${names.slice(0, -1).join(", ")} and ${names.at(-1)} name the series together (${groups.size} of them), so each was read on its own.` });
-    }
-    if (id && !plan.id) {
+    } else if (id && !plan.id) {
       issues.push({ kind: "note", message: `Column \`${id.name}\` names the series (${groups.size} of them), so each was read on its own.` });
     }
     const timeInfo = timeDetected;
@@ -1721,7 +1739,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       timeFormat: seriesFormat,
       dateOrder: timeInfo?.dateOrder ?? null,
       idColumn: id?.name ?? null,
-      idColumns: id === plan.id ? ids.map((c) => c.name) : id ? [id.name] : [],
+      idColumns: id === plan.id ? ids.map((c) => c.name) : lateIdColumns.map((c) => c.name),
       shape: id ? "tidy" : plan.values.length - derived.size > 1 ? "wide" : "long",
       leftOutColumns: [...derived.keys()].map((c) => c.name),
       lateColumns: late.map((c) => c.column.name),
