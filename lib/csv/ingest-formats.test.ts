@@ -521,6 +521,19 @@ describe("what detection guessed, the analyst can see and change", () => {
     ]);
   });
 
+  it("reads bytes and bit rates as Grafana's formatted \"Download CSV\" writes them, and refuses a column it scaled row by row", () => {
+    const rows = ["1.21 kB", "1.35 kB", "998 B", "1.02 kB", "1.1 kB", "1.18 kB"].map((cell, i) => `"2024-01-01 00:0${i}:00","${cell}","${(12.5 + i).toFixed(1)} Mbps","${3 + i} ms"`);
+    const text = `"Time","rx","link","latency"\n${rows.join("\n")}\n`;
+    const steady = readDataset(text.replace("998 B", "0.998 kB"));
+    if (!steady.ok) throw new Error(steady.reason);
+    expect(steady.data.series.map((s) => [s.name, s.unit, Array.from(s.values)])).toEqual([
+      ["rx", "kB", [1.21, 1.35, 0.998, 1.02, 1.1, 1.18]],
+      ["link", "Mbps", [12.5, 13.5, 14.5, 15.5, 16.5, 17.5]],
+      ["latency", "ms", [3, 4, 5, 6, 7, 8]],
+    ]);
+    expect(readDataset(text)).toMatchObject({ ok: false, reason: expect.stringContaining("Row 4, column `rx`: `998 B` is written in B, the column's values in kB.") });
+  });
+
   it("a number in another unit than its column's is refused by row rather than mixed into the series", () => {
     const weights = (cells: string[]) => `date,weight\n${cells.map((cell, i) => `2024-01-0${i + 1},${cell}`).join("\n")}\n`;
     const other = readDataset(weights(["500 g", "510 g", "1.2 kg", "505 g", "520 g", "515 g"]));

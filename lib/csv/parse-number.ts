@@ -60,12 +60,13 @@ const TRAILING_MARK = new RegExp(`(${CURRENCY_MARK}|%)\\)?$`);
 
 /**
  * A unit of measure written after the number, as meter, sensor and lab exports do (`12.5 kWh`,
- * `21,3 °C`, `3 pcs`): energy and power, mass, volume, length, pressure, temperature, time, counts.
+ * `21,3 °C`, `3 pcs`): energy and power, mass, volume, length, pressure, temperature, time, counts,
+ * bytes and bit rates as Grafana's "Download CSV" writes them formatted (`1.2 kB`, `3 ms`, `12 Mbps`).
  * A closed list, so that codes (`100A3`) and amounts in thousands or millions (`12k`, `$3m`) stay
  * out; a one-letter unit needs a space before it (`12 m`, not `12m`).
  */
 const MEASURE_UNIT =
-  /^(.*\d\.?)(\s*)([kMGT]?(?:Wh|VAh|VA|W|var|J|Hz)|[kMG]?Pa|hPa|mbar|bar|[mµk]?[gl]|[mµ]?L|[mck]?m[²³]?|m\/s|km\/h|mph|°\s?[CF]|°|K|min|ms|sec|h|s|t|ppm|ppb|lbs?|oz|ft|gal|kcal|cal|rpm|bpm|dB|pcs|Stk|kt|kn|mi|km|qm)$/;
+  /^(.*\d\.?)(\s*)([kMGT]?(?:Wh|VAh|VA|W|var|J|Hz)|[kMG]?Pa|hPa|mbar|bar|[mµk]?[gl]|[mµ]?L|[mck]?m[²³]?|m\/s|km\/h|mph|°\s?[CF]|°|K|min|ms|sec|h|s|t|ppm|ppb|lbs?|oz|ft|gal|kcal|cal|rpm|bpm|dB|pcs|Stk|kt|kn|mi|km|qm|[kMGTP]?B|KB|[KMGT]iB|[kMG]?bps|[kMG]?bit\/s)$/;
 
 /**
  * A statistics office's status flag after a number: provisional, revised or estimated (ONS and BLS
