@@ -38,6 +38,7 @@ describe("a number written for a missing reading", () => {
     for (const values of [
       [...fees, -200, -200, -200], // a recurring fee: -200 lies beyond, but not far beyond, sales of 18 to 4,990
       [...temperatures, -150, -150, -150], // not written as a code
+      [4.2, -3.1, 12.5, 0.8, -7.4, 9.9, 2.2, -1.5, -100, -100, -100], // growth rates in %: -100 is a product dropped
       [...temperatures, 0, 0, 0], // a meter's 0 is a reading
       [...temperatures, -200, -200], // twice only
       [13.6, 13.3, -200, -200, -200], // too few other values to judge by
