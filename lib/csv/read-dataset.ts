@@ -266,7 +266,8 @@ function namesRecords(column: ColumnInfo, times: string[], sampleRows: string[][
  * order's status or shipping method is left empty on its line items after the first (Shopify).
  */
 function hasBlanks(column: ColumnInfo, sampleRows: string[][]): boolean {
-  return sampleRows.some((row) => (row[column.index] ?? "").trim() === "");
+  // A row that ends before the column has no cell there, blank or not: it is refused by row when read.
+  return sampleRows.some((row) => row.length > column.index && (row[column.index] as string).trim() === "");
 }
 
 /** A text column whose values repeat while the times repeat too names the series of a long file. */
