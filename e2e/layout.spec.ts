@@ -196,6 +196,25 @@ test.describe("layout", () => {
     expect(await overflow(page)).toEqual({ pageScroll: 0, wide: [] });
   });
 
+  for (const width of [1024, 800]) {
+    test(`at ${width} px a saved run's Compare and Delete are in reach: the runs list does not scroll sideways`, async ({ page }) => {
+      // Eight columns took 1,047 px: at 1024 px Delete sat behind a sideways scroll, at 800 px MASE too.
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(`/datasets/${datasetId}?run=${runs[0]}`);
+      const savedRuns = page.getByRole("table", { name: "Saved runs" });
+      await expect(savedRuns).toBeVisible();
+      expect(await savedRuns.evaluate((el) => (el.parentElement as HTMLElement).scrollWidth - (el.parentElement as HTMLElement).clientWidth)).toBe(0);
+      for (const control of [savedRuns.getByRole("checkbox", { name: /^Compare run of / }).first(), savedRuns.getByRole("button", { name: /^Delete run of / }).first()]) {
+        await control.scrollIntoViewIfNeeded();
+        await expect(control).toBeInViewport({ ratio: 1 });
+      }
+      // The header row is hidden, so each figure names itself.
+      await expect(savedRuns.getByRole("cell", { name: /^MASE/ }).first()).toBeInViewport({ ratio: 1 });
+      await expect(savedRuns.getByRole("cell", { name: /^Took/ }).first()).toBeInViewport({ ratio: 1 });
+      expect(await overflow(page)).toEqual({ pageScroll: 0, wide: [] });
+    });
+  }
+
   test("at 1280 px the upload card is padded evenly, and the preview's numbers line up under their headers", async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto("/");
