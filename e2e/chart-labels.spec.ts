@@ -93,6 +93,29 @@ test.describe("chart labels", () => {
     await expect(page.getByRole("table", { name: "Saved runs" }).getByRole("columnheader", { name: "Took" })).toBeVisible();
   });
 
+  test("the markers' labels ('best', 'Forecast from …') are painted over the curves, ringed in the card's colour", async ({ page }) => {
+    // A loss curve flat along the top of the plot ran through "best", drawn under it.
+    await page.goto(`/datasets/${datasetId}?run=${runId}`);
+    for (const [chart, text] of [
+      [page.getByTestId("loss-chart"), "best"],
+      [page.getByTestId("forecast-chart"), /^Forecast from /],
+    ] as const) {
+      const label = chart.locator("svg.recharts-surface text").filter({ hasText: text });
+      await expect(label).toHaveCount(1);
+      const curves = chart.locator("path.recharts-line-curve");
+      expect(await curves.count()).toBeGreaterThan(0);
+      for (const curve of await curves.all()) expect(await paintedOver(label, curve)).toBe(true);
+      const ring = await label.evaluate((el) => {
+        const style = getComputedStyle(el);
+        const card = getComputedStyle(el.closest(".card") as Element).backgroundColor;
+        return { first: style.getPropertyValue("paint-order").split(" ")[0], stroke: style.stroke === card, width: parseFloat(style.strokeWidth) };
+      });
+      expect(ring.first).toBe("stroke");
+      expect(ring.stroke).toBe(true);
+      expect(ring.width).toBeGreaterThan(1);
+    }
+  });
+
   test("a zoom handle takes the keyboard's focus without opening the tooltip; the chart's own keys and the mouse still do", async ({ page }) => {
     await page.goto(`/datasets/${datasetId}?run=${runId}`);
     const chart = page.getByTestId("forecast-chart");

@@ -167,6 +167,11 @@ test("stop in the middle keeps a usable model", async ({ page }) => {
   await expect(live).toHaveAttribute("width", String(frameWidth));
   await expect(live).toHaveAttribute("viewBox", `0 0 ${frameWidth} 220`);
   await expect(page.getByTestId("loss-chart").getByRole("list", { name: "Legend" }).getByRole("listitem")).not.toHaveCount(0);
+  // "epoch" sits in the plot's corner where the falling curves end: painted after them, so none strikes it through.
+  expect(await live.evaluate((svg) => {
+    const name = [...svg.querySelectorAll("text")].find((t) => t.textContent === "epoch") as Element;
+    return [...svg.querySelectorAll("path")].every((path) => (path.compareDocumentPosition(name) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
+  })).toBe(true);
   await page.getByRole("button", { name: "Stop" }).click();
 
   await expect(page.getByTestId("run-result")).toBeVisible({ timeout: 60_000 });

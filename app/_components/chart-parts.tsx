@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { Text, useChartWidth, usePlotArea, XAxis, type XAxisTickContentProps } from "recharts";
+import { DefaultZIndexes, Text, useChartWidth, usePlotArea, XAxis, ZIndexLayer, type XAxisTickContentProps } from "recharts";
 import { formatAxisValue, formatTimeTick, type TimeLabelKind } from "@/lib/chart/format-time-label";
 import { axisTicksForWidth, clampLabelX } from "@/lib/chart/time-ticks";
 import type { LineStroke } from "@/lib/chart/compare-strokes";
@@ -110,10 +110,14 @@ export function MarkerLabel({ text, shortText, fill, viewBox }: MarkerLabelProps
   const plot = usePlotArea();
   if (!plot || typeof viewBox?.x !== "number" || typeof viewBox.y !== "number") return null;
   const place = toMarkerLabel(viewBox.x, { left: plot.x, right: plot.x + plot.width }, text, shortText);
+  // Above the curves, ringed in the card's colour: a loss curve running flat along the top struck
+  // "best" through, and the history's last peak can pass behind "Forecast from …".
   return (
-    <text x={place.x} y={viewBox.y + 15} textAnchor={place.textAnchor} fontSize={11} fill={fill}>
-      {place.text}
-    </text>
+    <ZIndexLayer zIndex={DefaultZIndexes.label}>
+      <text x={place.x} y={viewBox.y + 15} textAnchor={place.textAnchor} fontSize={11} fill={fill} className="chart-halo">
+        {place.text}
+      </text>
+    </ZIndexLayer>
   );
 }
 

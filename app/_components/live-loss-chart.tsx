@@ -63,15 +63,16 @@ export const LiveLossChart = memo(function LiveLossChart({ histories, loss = "lo
             ))}
             <line x1={plot.left} x2={plot.left} y1={plot.top} y2={plot.bottom} className="axis" />
             <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} className="axis" />
-            <text x={plot.right} y={plot.bottom + 16} dx="-2" textAnchor="end" className="axis-name" dy="-20">
-              epoch
-            </text>
             <text x={14} y={(plot.top + plot.bottom) / 2} transform={`rotate(-90 14 ${(plot.top + plot.bottom) / 2})`} textAnchor="middle" className="axis-name">
               {loss} (normalised)
             </text>
             {curves.map((c) => (
               <path key={c.key} d={paths[c.key]} fill="none" stroke={c.color} strokeWidth={1.6} strokeDasharray={c.kind === "dashed" ? "5 3" : undefined} />
             ))}
+            {/* Inside the plot, where the falling curves end: drawn after them, ringed, so none strikes it through. */}
+            <text x={plot.right} y={plot.bottom + 16} dx="-2" textAnchor="end" className="axis-name chart-halo" dy="-20">
+              epoch
+            </text>
           </svg>
         )}
       </div>
