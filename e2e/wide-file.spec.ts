@@ -52,6 +52,28 @@ test("the runs list says which model each run of several series trained, on a li
   }
 });
 
+for (const width of [1024, 390]) {
+  test(`at ${width} px a run of several series keeps 'mean' on its MASE's line`, async ({ page, request }) => {
+    // Each run is a block there, its cells flex columns: the figure and "mean" took a line each.
+    await page.setViewportSize({ width, height: 800 });
+    const { global } = await openRuns(page, request);
+    const cell = page.getByRole("table", { name: "Saved runs" }).locator(`tr[data-run-id="${global}"]`).getByRole("cell", { name: /^MASE/ });
+    const mean = cell.getByText("mean", { exact: true });
+    await expect(mean).toBeVisible();
+    const figure = await cell.evaluate((td) => {
+      // The figure's own text ("1.234"), wherever the markup puts it.
+      const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+      let node = walker.nextNode();
+      while (node && !/^\d/.test(node.textContent ?? "")) node = walker.nextNode();
+      const range = document.createRange();
+      range.selectNodeContents(node as Node);
+      return range.getBoundingClientRect().top;
+    });
+    const meanBox = await mean.boundingBox();
+    expect(Math.abs((meanBox?.y ?? 0) - figure)).toBeLessThanOrEqual(2);
+  });
+}
+
 test("the chart image of one series of a run is named after that series; the forecast CSV after the run's series", async ({ page, request }) => {
   const { result } = await openRuns(page, request);
   await result.getByRole("combobox", { name: "Series", exact: true }).selectOption({ label: "North Juice" });

@@ -133,8 +133,11 @@ export const RunsList = memo(function RunsList({ runs, total, view, onShow, step
                     <>
                       <td role="cell" data-label="Recommended">{run.chosen ? METHOD_LABELS[run.chosen] : run.progress ? <span className="muted">{run.progress.label}</span> : "—"}</td>
                       <td role="cell" className="num" data-label="MASE">
-                        {run.mase === null ? "—" : run.mase.toFixed(3)}
-                        {run.mase !== null && run.seriesNames.length > 1 && <span className="muted"> mean</span>}
+                        {/* One piece: laid out as a block (below 1100 px), each child of the cell took a line of its own. */}
+                        <span>
+                          {run.mase === null ? "—" : run.mase.toFixed(3)}
+                          {run.mase !== null && run.seriesNames.length > 1 && <span className="muted"> mean</span>}
+                        </span>
                       </td>
                       <td role="cell" data-label="Backend">{run.backendLabel ?? "—"}</td>
                     </>
