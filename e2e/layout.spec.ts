@@ -196,6 +196,28 @@ test.describe("layout", () => {
     expect(await overflow(page)).toEqual({ pageScroll: 0, wide: [] });
   });
 
+  test("at 1024 px the recommended method's badge stands out from its shaded row, and starts under the name when it wraps", async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 800 });
+    await page.goto(`/datasets/${datasetId}?run=${runs[0]}`);
+    const row = page.getByRole("table", { name: /^Backtest of / }).locator("tr.is-chosen");
+    const badge = row.getByText("Recommended", { exact: true });
+    await expect(badge).toBeVisible();
+    const fit = await badge.evaluate((el) => {
+      const header = el.closest("th") as HTMLElement;
+      const range = document.createRange();
+      range.selectNodeContents(header.querySelector(".badge")?.parentElement?.firstChild as Node);
+      const name = range.getClientRects()[0] as DOMRect;
+      const box = el.getBoundingClientRect();
+      return {
+        // The soft accent on the soft accent row read as loose text.
+        distinct: getComputedStyle(el).backgroundColor !== getComputedStyle(el.closest("tr") as HTMLElement).backgroundColor,
+        // On the name's line, or under it from the same left edge.
+        placed: Math.abs(box.top + box.height / 2 - (name.top + name.height / 2)) <= 3 || Math.abs(box.left - name.left) <= 1,
+      };
+    });
+    expect(fit).toEqual({ distinct: true, placed: true });
+  });
+
   for (const width of [1024, 800]) {
     test(`at ${width} px a saved run's Compare and Delete are in reach: the runs list does not scroll sideways`, async ({ page }) => {
       // Eight columns took 1,047 px: at 1024 px Delete sat behind a sideways scroll, at 800 px MASE too.

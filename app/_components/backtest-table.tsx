@@ -42,9 +42,12 @@ export function BacktestTable({ series, horizon, unit }: BacktestTableProps) {
             {rows.map((row, r) => (
               <tr key={row.method} role="row" data-method={row.method} aria-current={row.chosen ? "true" : undefined} className={row.chosen ? "is-chosen" : undefined}>
                 <th scope="row" role="rowheader">
-                  {row.label}
-                  {row.best && <span className="badge badge-success">Best MASE</span>}
-                  {row.chosen && <span className="badge badge-accent">Recommended</span>}
+                  {/* A badge that wraps starts under the name, not a gap's width in from it. */}
+                  <span className="method-name">
+                    {row.label}
+                    {row.best && <span className="badge badge-success">Best MASE</span>}
+                    {row.chosen && <span className="badge badge-accent">Recommended</span>}
+                  </span>
                 </th>
                 {columns.map((column) => (
                   <td key={column.key} role="cell" className="num" data-label={column.label}>
