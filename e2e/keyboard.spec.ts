@@ -86,7 +86,7 @@ test("keyboard only: from the home page to a dataset, train, stop, and export, w
   expect((await download).suggestedFilename()).toMatch(/^keyboard-visitors_visitors_forecast_.*\.csv$/);
 });
 
-test("keyboard only: deleting a dataset asks first with the focus on Cancel, and Cancel returns to the button", async ({ page, request }) => {
+test("keyboard only: deleting a dataset asks first with the focus on Cancel, and Cancel or Escape returns to the button", async ({ page, request }) => {
   const dataset = await uploadCsv(request, "keyboard-keep-me", fs.readFileSync(MONTHLY));
   await page.goto(`/datasets/${dataset.id}`);
   const ask = page.getByRole("button", { name: "Delete dataset…" });
@@ -102,6 +102,11 @@ test("keyboard only: deleting a dataset asks first with the focus on Cancel, and
   // The question is still a Tab away from its Delete button.
   await page.keyboard.press("Enter");
   await pressUntilFocused(page, confirm.getByRole("button", { name: "Delete dataset", exact: true }), "Shift+Tab");
+  // Escape backs out from either of its buttons, as from a dialog, and the focus goes back to the button.
+  await page.keyboard.press("Escape");
+  await expect(confirm).toHaveCount(0);
+  await expect(ask).toBeFocused();
+  expect((await request.get(`/api/datasets/${dataset.id}`)).status()).toBe(200);
 });
 
 test("keyboard only: the backtest's scores are explained in a key under the table, opened with Enter", async ({ page, request }) => {

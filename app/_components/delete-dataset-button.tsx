@@ -47,7 +47,15 @@ export function DeleteDatasetButton({ datasetId, name, runCount }: DeleteDataset
   if (state.step === "confirm" || state.step === "deleting") {
     const runs = runCount === 0 ? "" : ` and its ${runCount === 1 ? "saved run" : `${runCount} saved runs`}`;
     return (
-      <div className="delete-confirm" role="group" aria-label="Confirm deletion">
+      // Escape backs out, as from a dialog; not while the request is on its way.
+      <div
+        className="delete-confirm"
+        role="group"
+        aria-label="Confirm deletion"
+        onKeyDown={(event) => {
+          if (event.key === "Escape" && state.step === "confirm") setState({ step: "idle" });
+        }}
+      >
         <span>
           Delete “{name}”{runs}? This cannot be undone.
         </span>
