@@ -22,12 +22,15 @@ export class SeriesTooShortError extends ForecastError {
     readonly horizon: number,
     /** false: the minimum holds whatever the horizon (the fewest values any forecast is made from). */
     horizonMatters = true,
+    /** The periods left out of this series, in words ("Mar 2020 – Jun 2021"), when any were. */
+    leftOut?: string,
   ) {
+    const has = `Series "${series}" has ${length} usable ${length === 1 ? "value" : "values"}${leftOut ? ` after leaving out ${leftOut}` : ""}`;
+    const fix = leftOut ? "Leave out a shorter period or none, or upload a longer history." : "Upload a longer history.";
     super(
       horizonMatters
-        ? `Series "${series}" has ${length} usable values; forecasting ${horizon} steps with a backtest needs at least ` +
-            `${minimumLength}. Shorten the horizon or upload a longer history.`
-        : `Series "${series}" has ${length} usable ${length === 1 ? "value" : "values"}; a forecast needs at least ${minimumLength}, whatever the horizon. Upload a longer history.`,
+        ? `${has}; forecasting ${horizon} steps with a backtest needs at least ${minimumLength}. Shorten the horizon${leftOut ? ", leave out a shorter period" : ""} or upload a longer history.`
+        : `${has}; a forecast needs at least ${minimumLength}, whatever the horizon. ${fix}`,
     );
   }
 }

@@ -21,6 +21,8 @@ export interface CleanSeries {
   filled: number;
   /** The filled values follow the season's pattern rather than a straight line. */
   filledWithSeason: boolean;
+  /** Indices (into `values`) of the values left out on purpose (ForecastConfig.leaveOut), filled like gaps. */
+  leftOut: number[];
 }
 
 /**
@@ -31,13 +33,30 @@ export interface CleanSeries {
  * @param values raw values, oldest first; NaN = missing
  * @param seasonLength m in steps (1: no season)
  */
-export function cleanSeries(values: ArrayLike<number>, seasonLength = 1): CleanSeries {
-  const offset = values.length - usableLength(values);
-  const raw = Float64Array.from({ length: values.length - offset }, (_, i) => values[offset + i] as number);
+export function cleanSeries(values: ArrayLike<number>, seasonLength = 1, leftOut: readonly number[] = []): CleanSeries {
+  const input = leftOut.length > 0 ? blankAt(values, leftOut) : values;
+  const offset = input.length - usableLength(input);
+  const raw = Float64Array.from({ length: input.length - offset }, (_, i) => input[offset + i] as number);
   const missing = raw.reduce((count, v) => count + (Number.isFinite(v) ? 0 : 1), 0);
   const linear = interpolateGaps(raw);
   const seasonal = missing > 0 ? fillAlongSeason(raw, linear, Math.round(seasonLength)) : null;
-  return { values: seasonal ?? linear, offset, filled: missing, filledWithSeason: seasonal !== null };
+  return { values: seasonal ?? linear, offset, filled: missing, filledWithSeason: seasonal !== null, leftOut: leftOut.map((i) => i - offset).filter((i) => i >= 0) };
+}
+
+/**
+ * The values a backtest may score against: the clean values with the left-out ones blank again.
+ * A forecast judged against values that were filled from the forecaster's own season scored
+ * itself; gaps in the file are still scored against their fill, as before.
+ */
+export function scoredValues(clean: CleanSeries): Float64Array {
+  return clean.leftOut.length === 0 ? clean.values : blankAt(clean.values, clean.leftOut);
+}
+
+/** A copy of `values` with NaN (missing) at `indices`. */
+export function blankAt(values: ArrayLike<number>, indices: readonly number[]): Float64Array {
+  const out = Float64Array.from(values);
+  for (const i of indices) out[i] = Number.NaN;
+  return out;
 }
 
 /** Fills non-finite values linearly between their finite neighbours, the last finite value carried forward after them. */

@@ -8,12 +8,13 @@ import { COMBINED_METHODS, combineForecasts } from "./combination";
 import { seasonFitsHistory, seasonToModel } from "./cycle";
 import { toIntervals } from "./conformal";
 import { InvalidRequestError, SeriesTooShortError } from "./errors";
+import { applyLeaveOut, countLeftOut, describeLeaveOut, leftOutIndices } from "./leave-out";
 import { buildLstm, disposeNetwork, type Network, type NetworkSpec } from "./network";
 import { describeIntermittent } from "./intermittent";
 import { screenOutliers } from "./outliers";
 import { applyTransform } from "./transform";
 import { predictMedian } from "./predict";
-import { choosePreparation, cleanSeries, prepareSeries, type CleanSeries, type PreparedSeries } from "./prepare";
+import { blankAt, choosePreparation, cleanSeries, prepareSeries, scoredValues, type CleanSeries, type PreparedSeries } from "./prepare";
 import { captureArtifacts } from "./saved-model";
 import { forecastShortSeries, planSeries, SHORT_SERIES_MIN_FIT } from "./short-series";
 import { trainNetwork, type TrainResult } from "./train";
@@ -37,6 +38,7 @@ import {
   type SavedSeriesState,
   type SeriesInput,
   type SeriesOutcome,
+  type SeriesPreprocessing,
   type SkippedSeries,
   type TrainingHistory,
 } from "./types";
@@ -55,11 +57,13 @@ const MIN_FINAL_EPOCHS = 5;
  * @param options progress callback (at most once per epoch), stop poll (per batch), backend options
  * @throws InvalidRequestError, SeriesTooShortError, TrainingDivergedError (see errors.ts)
  */
-export async function runForecast(asked: ForecastRequest, options: RunForecastOptions = {}): Promise<NetworkForecastOutcome> {
+export async function runForecast(given: ForecastRequest, options: RunForecastOptions = {}): Promise<NetworkForecastOutcome> {
   const started = Date.now();
-  checkRequest(asked);
+  checkRequest(given);
+  const asked = applyLeaveOut(given);
   checkHorizon(asked.horizon, toHistories(asked.series));
-  const cleaned = asked.series.map((s) => cleanSeries(s.values, asked.seasonLength));
+  const periods = asked.config?.leaveOut;
+  const cleaned = asked.series.map((s) => cleanSeries(s.values, asked.seasonLength, leftOutIndices(s, periods)));
   const m = seasonFitsHistory(asked.seasonLength, Math.max(...cleaned.map((c) => c.values.length)))
     ? seasonToModel(asked.frequency, asked.seasonLength, cleaned.map((c) => c.values), asked.config?.deseasonalize)
     : 1;
@@ -71,7 +75,7 @@ export async function runForecast(asked: ForecastRequest, options: RunForecastOp
   const h = request.horizon;
   const needed = minimumLength(h, config.lookback, config.backtestOrigins);
   cleaned.forEach((c, i) => {
-    if (c.values.length < needed) throw new SeriesTooShortError(request.series[i]?.name ?? `#${i + 1}`, c.values.length, needed, h);
+    if (c.values.length < needed) throw new SeriesTooShortError(request.series[i]?.name ?? `#${i + 1}`, c.values.length, needed, h, true, describeLeftOut(request, i));
   });
   const mode: ForecastMode = request.mode ?? (request.series.length > 1 ? "global" : "per-series");
   const groups = mode === "global" ? [request.series.map((_, i) => i)] : request.series.map((_, i) => [i]);
@@ -104,6 +108,7 @@ export async function runForecast(asked: ForecastRequest, options: RunForecastOp
       const group = await forecastGroup({
         names: members.map((i) => request.series[i]?.name ?? `#${i + 1}`),
         cleaned: members.map((i) => cleaned[i] as CleanSeries),
+        leftOut: members.map((i) => countLeftOut(asked.series[i] as SeriesInput, periods, (cleaned[i] as CleanSeries).offset)),
         upperBounds: members.map((i) => request.series[i]?.upperBound),
         input: mode === "global" ? 0 : g,
         model: g + 1,
@@ -158,15 +163,17 @@ export async function runForecast(asked: ForecastRequest, options: RunForecastOp
  * @throws SeriesTooShortError when every series is too short for any forecast; InvalidRequestError
  *   for a horizon longer than the longest history (see describeHorizonProblem)
  */
-export async function runForecastOrFallback(request: ForecastRequest, options: RunForecastOptions = {}): Promise<ForecastOutcome> {
+export async function runForecastOrFallback(given: ForecastRequest, options: RunForecastOptions = {}): Promise<ForecastOutcome> {
   const started = Date.now();
-  checkRequest(request);
+  checkRequest(given);
+  // Blanked first, so that every length below counts what is left (a period at the start shortens the history).
+  const request = applyLeaveOut(given);
   const usable = request.series.map((s) => usableLength(s.values));
   const tooFew = usable.map((n) => planSeries(n, request.horizon) === "skip");
   const firstTooShort = tooFew.indexOf(true);
   if (firstTooShort >= 0 && tooFew.every(Boolean)) {
     const name = (request.series[firstTooShort] as SeriesInput).name;
-    throw new SeriesTooShortError(name, usable[firstTooShort] as number, SHORT_SERIES_MIN_FIT + 1, request.horizon, false);
+    throw new SeriesTooShortError(name, usable[firstTooShort] as number, SHORT_SERIES_MIN_FIT + 1, request.horizon, false, describeLeftOut(request, firstTooShort));
   }
   // Checked on the whole request: the series too short for the LSTM are forecast apart below, and
   // they may be forecast as far ahead as the longest history reaches.
@@ -208,8 +215,9 @@ function describeSkipped(name: string, usable: number): string {
  * @throws SeriesTooShortError when a series has fewer values than Theta can be fitted on;
  *   InvalidRequestError for a horizon longer than the longest history
  */
-export async function runClassicalForecast(request: ForecastRequest, options: RunForecastOptions = {}): Promise<ForecastOutcome> {
-  checkRequest(request);
+export async function runClassicalForecast(given: ForecastRequest, options: RunForecastOptions = {}): Promise<ForecastOutcome> {
+  checkRequest(given);
+  const request = applyLeaveOut(given);
   checkHorizon(request.horizon, toHistories(request.series));
   return classicalForecast(request, options);
 }
@@ -226,7 +234,7 @@ async function classicalForecast(request: ForecastRequest, options: RunForecastO
   // file took 24 s, and the bar stood at "Preparing data", 0%, all along. It now counts the series.
   const series = request.series.map((s, i) => {
     emit("forecasting", i + 1);
-    return forecastShortSeries(s, request.horizon, request.seasonLength).outcome;
+    return forecastShortSeries(s, request.horizon, request.seasonLength, request.config?.leaveOut, request.frequency).outcome;
   });
   return {
     config,
@@ -242,9 +250,13 @@ async function classicalForecast(request: ForecastRequest, options: RunForecastO
   };
 }
 
+type SeriesPreprocessingLeftOut = NonNullable<SeriesPreprocessing["leftOut"]>;
+
 interface GroupJob {
   names: string[];
   cleaned: CleanSeries[];
+  /** The left-out periods that held values of each series, with how many. */
+  leftOut: SeriesPreprocessingLeftOut[];
   /** Each series' {@link SeriesInput.upperBound}. */
   upperBounds: (number | undefined)[];
   /** Input of the saved model this group's network becomes. */
@@ -379,6 +391,7 @@ async function forecastGroup(job: GroupJob) {
           ...(s.prepared.smoothing.trend === "damped" ? { dampedTrend: true } : {}),
           filled: s.clean.filled,
           ...(s.clean.filledWithSeason ? { filledWithSeason: true } : {}),
+          ...((job.leftOut[i]?.length ?? 0) > 0 ? { leftOut: job.leftOut[i] } : {}),
           ...(bt.outliers.length > 0 ? { outliers: bt.outliers.map((k) => k + s.clean.offset) } : {}),
           ...(bt.unusualEnd.length > 0 ? { unusualEnd: bt.unusualEnd.map((k) => k + s.clean.offset) } : {}),
         },
@@ -484,8 +497,10 @@ function toHistory(stage: "backtest" | "training", job: GroupJob, run: TrainResu
 function scoreSeries(series: SeriesState, network: Network, spec: NetworkSpec, seasonLength: number) {
   const { plan, prepared, clean } = series;
   const h = spec.horizon;
-  // Residuals (metrics and calibration) are taken against the values as they are, outliers too.
-  const z = series.outliers.length > 0 ? applyTransform(clean.values, prepared.transform) : prepared.frame.z;
+  // Residuals (metrics and calibration) are taken against the values as they are, outliers too, and
+  // never against the values left out on purpose (filled from the season the methods forecast with).
+  const actual = scoredValues(clean);
+  const z = series.outliers.length > 0 || clean.leftOut.length > 0 ? applyTransform(actual, prepared.transform) : prepared.frame.z;
   const origins = Array.from({ length: plan.last - plan.first + 1 }, (_, k) => plan.first + k);
   const windows = makeWindows(prepared.frame, origins, spec.lookback, h, spec.channels);
   const [normalised] = predictMedian(network.model, [windows.xs], windows.count, spec.lookback, spec.patch, spec.channels, spec.ensembleSize, h);
@@ -510,14 +525,14 @@ function scoreSeries(series: SeriesState, network: Network, spec: NetworkSpec, s
   const calibration = {} as Record<MethodName, Calibration>;
   // The errors are the values' as read, but the MASE scale is the series' usual step, taken without
   // the outliers: one typo of 1e9 among values of 100 made that step 4e7 and every MASE 0.000.
-  const maseDenominator = backtestMaseScale(series.fit, plan.first, seasonLength);
+  const maseDenominator = backtestMaseScale(clean.leftOut.length > 0 ? blankAt(series.fit, clean.leftOut) : series.fit, plan.first, seasonLength);
   for (const method of Object.keys(forecasts) as MethodName[]) {
-    const scores = scoreBacktest(clean.values, z, prepared, plan, forecasts[method], seasonLength, history[method], maseDenominator);
+    const scores = scoreBacktest(actual, z, prepared, plan, forecasts[method], seasonLength, history[method], maseDenominator);
     metrics[method] = scores.metrics;
     halves[method] = scores.maseByHalf;
     calibration[method] = scores.calibration;
   }
-  const folds: BacktestFold[] = toFolds(clean.values, prepared, plan, forecasts, clean.offset);
+  const folds: BacktestFold[] = toFolds(actual, prepared, plan, forecasts, clean.offset);
   return { metrics, halves, calibration, folds };
 }
 
@@ -687,6 +702,13 @@ function combineNetworks(networks: Network[], spec: NetworkSpec, seed: number): 
     target.head.setWeights(source.head.getWeights());
   });
   return combined;
+}
+
+/** The periods left out of series `i` of a (blanked) request, in words; undefined when none held its values. */
+function describeLeftOut(request: ForecastRequest, i: number): string | undefined {
+  const series = request.series[i];
+  const periods = request.config?.leaveOut?.filter((p) => series && leftOutIndices(series, [p]).length > 0) ?? [];
+  return periods.length > 0 ? describeLeaveOut(periods, request.frequency) : undefined;
 }
 
 function checkRequest(request: ForecastRequest): void {

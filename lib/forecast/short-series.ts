@@ -4,9 +4,10 @@ import { fitBaselines, runBaselines } from "./baselines";
 import { minimumLength, usableLength } from "./config";
 import { calibrate, toFallbackScale, toIntervals } from "./conformal";
 import { SeriesTooShortError } from "./errors";
-import { choosePreparation, cleanSeries } from "./prepare";
+import { countLeftOut, describeLeaveOut, leftOutIndices } from "./leave-out";
+import { choosePreparation, cleanSeries, scoredValues } from "./prepare";
 import { applyTransform, ceilingOf, isNonNegative, type OutputScale } from "./transform";
-import { METHOD_LABELS, type BacktestMetrics, type IntervalForecast, type MethodName, type SeriesInput, type SeriesOutcome } from "./types";
+import { METHOD_LABELS, type BacktestMetrics, type IntervalForecast, type LeaveOutPeriod, type MethodName, type SeriesInput, type SeriesOutcome } from "./types";
 
 /** Fewest values Theta is fitted on, in the forecast and at every backtest origin. */
 export const SHORT_SERIES_MIN_FIT = 4;
@@ -51,13 +52,20 @@ const SHORT_SERIES_MARGIN = 0.7;
  * @param series name and values (oldest first; non-finite values are gaps)
  * @param horizon steps to forecast
  * @param seasonLength m in steps (1 = none)
+ * @param leaveOut periods whose values are filled as gaps and not scored (needs `series.times`)
+ * @param frequency the frequency label, for the periods in messages
  * @throws SeriesTooShortError below {@link SHORT_SERIES_MIN_FIT} + 1 usable values
  */
-export function forecastShortSeries(series: SeriesInput, horizon: number, seasonLength: number): ShortSeriesForecast {
-  const clean = cleanSeries(series.values, seasonLength);
+export function forecastShortSeries(series: SeriesInput, horizon: number, seasonLength: number, leaveOut?: LeaveOutPeriod[], frequency?: string): ShortSeriesForecast {
+  const clean = cleanSeries(series.values, seasonLength, leftOutIndices(series, leaveOut));
   const values = clean.values;
+  // Scores and interval residuals are taken against the values read, never the left-out ones' fill.
+  const actual = scoredValues(clean);
   const n = values.length;
-  if (n < SHORT_SERIES_MIN_FIT + 1) throw new SeriesTooShortError(series.name, n, SHORT_SERIES_MIN_FIT + 1, horizon, false);
+  const leftOut = countLeftOut(series, leaveOut, clean.offset);
+  if (n < SHORT_SERIES_MIN_FIT + 1) {
+    throw new SeriesTooShortError(series.name, n, SHORT_SERIES_MIN_FIT + 1, horizon, false, leftOut.length > 0 ? describeLeaveOut(leftOut, frequency) : undefined);
+  }
   const asked = Math.max(1, Math.round(seasonLength));
   const methods = shortSeriesMethods(n, horizon, asked);
   // A season too long for seasonal naive is not modelled at all (Theta cannot judge it either), and said so.
@@ -65,6 +73,7 @@ export function forecastShortSeries(series: SeriesInput, horizon: number, season
   const m = withSeason ? asked : 1;
   const decided = choosePreparation(values, m, { transform: "auto", deseasonalize: "auto", cyclePeriod: 0, dampedTrend: false }, horizon);
   const z = applyTransform(values, decided.transform);
+  const zActual = clean.leftOut.length > 0 ? applyTransform(actual, decided.transform) : z;
   const seasonal = decided.deseasonalize === "on";
   const ceiling = ceilingOf(values, series.upperBound);
   const scale: OutputScale = { transform: decided.transform, nonNegative: isNonNegative(values), ...(ceiling !== undefined ? { ceiling } : {}) };
@@ -78,7 +87,7 @@ export function forecastShortSeries(series: SeriesInput, horizon: number, season
     for (const method of methods) {
       const f = runner.forecast(method, o, horizon);
       forecasts[method].push(f);
-      rows[method].push(Float64Array.from({ length: horizon }, (_, j) => (o + j + 1 < n ? (z[o + j + 1] as number) - (f[j] as number) : Number.NaN)));
+      rows[method].push(Float64Array.from({ length: horizon }, (_, j) => (o + j + 1 < n ? (zActual[o + j + 1] as number) - (f[j] as number) : Number.NaN)));
     }
   }
 
@@ -87,12 +96,12 @@ export function forecastShortSeries(series: SeriesInput, horizon: number, season
   // series (a handful of values has no in-sample error to scale by).
   const plan: BacktestPlan = { first, last: n - 1 - horizon };
   const scored = plan.last >= plan.first ? plan.last - plan.first + 1 : 0;
-  const denominator = backtestMaseScale(values, first, m);
+  const denominator = backtestMaseScale(actual, first, m);
   const metrics: Partial<Record<MethodName, BacktestMetrics>> = {};
   const halves: Partial<Record<ShortMethod, [number, number]>> = {};
   if (scored > 0) {
     for (const method of methods) {
-      const scores = scoreBacktest(values, z, scale, plan, forecasts[method].slice(0, scored), m, [], denominator);
+      const scores = scoreBacktest(actual, zActual, scale, plan, forecasts[method].slice(0, scored), m, [], denominator);
       metrics[method] = scores.metrics;
       halves[method] = scores.maseByHalf;
     }
@@ -129,10 +138,10 @@ export function forecastShortSeries(series: SeriesInput, horizon: number, season
       forecasts: intervals,
       metrics,
       backtestOrigins: scored,
-      folds: scored > 0 ? toFolds(values, scale, plan, scoredForecasts, clean.offset) : [],
+      folds: scored > 0 ? toFolds(actual, scale, plan, scoredForecasts, clean.offset) : [],
       chosen,
       chosenReason: reason,
-      preprocessing: { transform: decided.transform, deseasonalized: seasonal, seasonLength: m, filled: clean.filled, ...(clean.filledWithSeason ? { filledWithSeason: true } : {}), ...(m < asked ? { seasonDropped: asked } : {}) },
+      preprocessing: { transform: decided.transform, deseasonalized: seasonal, seasonLength: m, filled: clean.filled, ...(clean.filledWithSeason ? { filledWithSeason: true } : {}), ...(leftOut.length > 0 ? { leftOut } : {}), ...(m < asked ? { seasonDropped: asked } : {}) },
     },
   };
 }

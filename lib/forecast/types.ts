@@ -55,6 +55,17 @@ export interface SeriesInput {
    * there when the history never went above it. See {@link percentCeiling}.
    */
   upperBound?: number;
+  /**
+   * Epoch ms of every value (same length as `values`). Needed only to leave periods out
+   * ({@link ForecastConfig.leaveOut}), which are named by time.
+   */
+  times?: ArrayLike<number>;
+}
+
+/** A span of time whose values are left out of training and filled as gaps; epoch ms, both ends included. */
+export interface LeaveOutPeriod {
+  from: number;
+  to: number;
 }
 
 /** "log" models the series on the log scale (multiplicative level, trend and season). */
@@ -130,6 +141,12 @@ export interface ForecastConfig {
    * by more than this share (0.7 = 70%) and lower in both halves of the backtest.
    */
   chooseMargin: number;
+  /**
+   * Periods whose values are left out (a COVID dip): they are blanked and filled as gaps (along
+   * the season when there is one), and the backtest scores no forecast against them. Needs
+   * `SeriesInput.times`. Absent or empty: none.
+   */
+  leaveOut?: LeaveOutPeriod[];
 }
 
 export interface ForecastRequest {
@@ -260,6 +277,11 @@ export interface SeriesPreprocessing {
   filled: number;
   /** They were filled along the season (see cleanSeries; absent: on a straight line). */
   filledWithSeason?: boolean;
+  /**
+   * The periods left out ({@link ForecastConfig.leaveOut}) that held values of this series, each
+   * with how many (they are counted in `filled` too); absent: none.
+   */
+  leftOut?: (LeaveOutPeriod & { count: number })[];
   /** Indices (in the request's values) of isolated outliers the methods were fitted without (absent: none). */
   outliers?: number[];
   /**

@@ -22,6 +22,17 @@ describe("forecaster settings in requests and stored runs", () => {
   it("refuses a setting the forecaster does not have", () => {
     expect(startForecastSchema.safeParse({ config: { epoch: 3 } }).success).toBe(false);
   });
+
+  it("takes periods to leave out at the top of a request, and keeps them with a stored run", () => {
+    expect(startForecastSchema.parse({ leaveOut: [{ from: "2020-03", to: 1622505600000 }] }).leaveOut).toEqual([{ from: "2020-03", to: 1622505600000 }]);
+    // One way to say it: not among the overrides as well.
+    expect(startForecastSchema.safeParse({ config: { leaveOut: [] } }).success).toBe(false);
+    expect(startForecastSchema.safeParse({ leaveOut: [{ from: "2020-03" }] }).success).toBe(false);
+    const stored = { ...resolveConfig({ series: [{ name: "a", values: new Array(100).fill(1) }], horizon: 6, seasonLength: 12 }), leaveOut: [{ from: 1583020800000, to: 1622505600000 }] };
+    expect(forecastConfigSchema.parse(stored).leaveOut).toEqual([{ from: 1583020800000, to: 1622505600000 }]);
+    const backwards = forecastConfigSchema.safeParse({ ...stored, leaveOut: [{ from: 1622505600000, to: 1583020800000 }] });
+    expect(backwards.success ? null : backwards.error.issues[0]?.message).toBe("ends before it starts: `to` must be on or after `from`");
+  });
 });
 
 describe("a saved run's series agree with themselves", () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { horizonLimit } from "../forecast/config";
+import { MAX_LEAVE_OUT_PERIODS } from "../forecast/leave-out";
 import { METHOD_NAMES, type BackendInfo, type BackendName, type ForecastConfig, type ForecastStage, type MethodName } from "../forecast/types";
 
 /**
@@ -27,6 +28,15 @@ export type StoredIntervalForecast = z.infer<typeof intervalForecastSchema>;
 const backtestMetricsSchema = z.object({ mase: num, smape: num, rmse: num, coverage80: num, coverage95: num });
 export type StoredMetrics = z.infer<typeof backtestMetricsSchema>;
 
+/** Epoch ms of a left-out period's start or end. */
+const instant = z.number({ error: "must be a time in epoch ms (a number)" }).refine(Number.isFinite, { error: "must be a finite time in epoch ms" });
+
+/** A period left out of training (ForecastConfig.leaveOut): epoch ms, both ends included. */
+export const leaveOutPeriodSchema = z
+  .strictObject({ from: instant, to: instant })
+  .refine((p) => p.from <= p.to, { error: "ends before it starts: `to` must be on or after `from`", path: ["to"] });
+const leaveOutSchema = z.array(leaveOutPeriodSchema).max(MAX_LEAVE_OUT_PERIODS, { error: `holds more than ${MAX_LEAVE_OUT_PERIODS} periods` });
+
 /** Every forecaster setting, each required; what an analyst may override. */
 const forecastSettings = z.object({
   lookback: int.min(1),
@@ -51,6 +61,7 @@ const forecastSettings = z.object({
   loss: z.enum(["mae", "mse", "huber"]),
   backtestOrigins: int.min(1),
   chooseMargin: z.number().min(0),
+  leaveOut: leaveOutSchema,
 });
 
 /** A stored run's settings; the defaults fill in what runs saved before a setting existed did. */
@@ -59,6 +70,8 @@ export const forecastConfigSchema = forecastSettings.extend({
   screenOutliers: z.boolean().default(false),
   // Runs saved before long cycles existed had none.
   cyclePeriod: z.number().min(0).default(0),
+  // Runs saved before periods could be left out left none out.
+  leaveOut: leaveOutSchema.optional(),
 }) satisfies z.ZodType<ForecastConfig>;
 
 /**
@@ -66,7 +79,16 @@ export const forecastConfigSchema = forecastSettings.extend({
  * describe old runs, and as overrides they switched the long cycle (and the outlier screen) off
  * for every API run that set any other setting.
  */
-export const forecastOverridesSchema = forecastSettings.partial().strict();
+export const forecastOverridesSchema = forecastSettings.omit({ leaveOut: true }).partial().strict();
+
+/**
+ * A period to leave out as a request names it: each end written as the dataset's file writes its
+ * times (`"2020-03"`), or in epoch ms; read against the series' time format on the server.
+ */
+const leaveOutEnd = z.union([z.string().trim().min(1).max(100), z.number()], { error: 'must be a time as the file writes its times (e.g. "2020-03"), or epoch ms' });
+export const leaveOutRequestSchema = z
+  .array(z.strictObject({ from: leaveOutEnd, to: leaveOutEnd }))
+  .max(MAX_LEAVE_OUT_PERIODS, { error: `holds more than ${MAX_LEAVE_OUT_PERIODS} periods` });
 
 export const backendInfoSchema = z.object({
   name: z.enum(["wasm", "cpu"]),
@@ -121,6 +143,8 @@ export const runSeriesSchema = z.object({
     dampedTrend: z.boolean().optional(),
     filled: int,
     filledWithSeason: z.boolean().optional(),
+    /** The left-out periods that held values of the series, each with how many (counted in `filled`). */
+    leftOut: z.array(z.object({ from: z.number(), to: z.number(), count: int.min(1) })).max(MAX_LEAVE_OUT_PERIODS).optional(),
     /** Isolated outliers the methods were fitted without: when and what was read. */
     outliers: z.array(z.object({ t: z.number(), value: z.number() })).max(100_000).optional(),
     /** The last one or two values, kept though as far out as an outlier: when and what was read. */
@@ -231,6 +255,8 @@ export const startForecastSchema = z
     mode: z.enum(["global", "per-series"]).optional(),
     /** Overrides of the forecaster's automatic settings. */
     config: forecastOverridesSchema.optional(),
+    /** Periods to leave out of training, both ends included (ForecastConfig.leaveOut). */
+    leaveOut: leaveOutRequestSchema.optional(),
   })
   .strict();
 export type StartForecastInput = z.infer<typeof startForecastSchema>;

@@ -36,6 +36,16 @@ describe("describePreprocessing", () => {
     expect(describePreprocessing({ transform: "none", deseasonalized: true, seasonLength: 96, filled: 0 }, [], "fixed")).toBe("original scale · a season of 96 steps removed");
   });
 
+  it("says how many values were left out, of which periods, and how they were filled, apart from the gaps of the file", () => {
+    const leftOut = [{ from: Date.UTC(2020, 2, 1), to: Date.UTC(2021, 5, 1), count: 16 }];
+    expect(describePreprocessing({ transform: "log", deseasonalized: true, seasonLength: 12, filled: 16, filledWithSeason: true, leftOut }, [], "monthly")).toBe(
+      "log scale · a season of 12 months removed · 16 values left out (Mar 2020 – Jun 2021), filled along the season",
+    );
+    expect(describePreprocessing({ transform: "none", deseasonalized: false, seasonLength: 1, filled: 18, leftOut }, [], "monthly")).toBe(
+      "original scale · 16 values left out (Mar 2020 – Jun 2021), filled on a straight line · 2 missing values filled",
+    );
+  });
+
   it("counts the outliers left out of the fit and names up to three", () => {
     const p = { transform: "none" as const, deseasonalized: false, seasonLength: 1, filled: 0 };
     expect(describePreprocessing({ ...p, outliers: [7] })).toBe("original scale · 1 outlier left out of the fit");

@@ -1,4 +1,5 @@
 import { formatTimeLabel, formatValue, type TimeLabelKind } from "../chart/format-time-label";
+import { describeLeaveOutPeriod } from "../forecast/leave-out";
 import type { SeriesPreprocessing } from "../forecast/types";
 import type { FrequencyKind } from "../time/frequency";
 import { formatSteps } from "../time/format-steps";
@@ -30,7 +31,15 @@ export function describePreprocessing(p: SeriesPreprocessing | RunSeries["prepro
   else if (p.seasonDropped) parts.push(`season of ${steps(p.seasonDropped)} not modelled: the history is too short for it`);
   if (p.cyclePeriod) parts.push(`${WEEK_CYCLES.has(p.cyclePeriod) ? "weekly" : "yearly"} cycle (${steps(p.cyclePeriod)}) removed`);
   if (p.dampedTrend) parts.push("damped trend removed");
-  if (p.filled > 0) parts.push(`${p.filled} missing ${p.filled === 1 ? "value" : "values"} filled${p.filledWithSeason ? " along the season" : ""}`);
+  const along = p.filledWithSeason ? " along the season" : " on a straight line";
+  const leftOut = p.leftOut ?? [];
+  const kept = leftOut.reduce((n, period) => n + period.count, 0);
+  if (kept > 0) {
+    const spans = leftOut.map((period) => describeLeaveOutPeriod(period, frequency)).join(", ");
+    parts.push(`${kept} ${kept === 1 ? "value" : "values"} left out (${spans}), filled${along}`);
+  }
+  const missing = p.filled - kept;
+  if (missing > 0) parts.push(`${missing} missing ${missing === 1 ? "value" : "values"} filled${p.filledWithSeason ? along : ""}`);
   const outliers = p.outliers?.length ?? 0;
   if (outliers > 0) {
     const named = outlierLabels.slice(0, OUTLIERS_NAMED);

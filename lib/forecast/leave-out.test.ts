@@ -1,0 +1,140 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { InvalidRequestError, SeriesTooShortError } from "./errors";
+import { applyLeaveOut, countLeftOut, describeLeaveOutPeriod, leftOutIndices } from "./leave-out";
+import { cleanSeries, scoredValues } from "./prepare";
+import { createRandom } from "./random";
+import { initBackend } from "./backend";
+import { runClassicalForecast, runForecast, runForecastOrFallback } from "./run-forecast";
+import type { ForecastConfig, ForecastRequest } from "./types";
+
+const month = (year: number, m: number) => Date.UTC(year, m - 1, 1);
+/** Monthly times from Jan 2012. */
+const monthsFrom2012 = (n: number) => Array.from({ length: n }, (_, i) => Date.UTC(2012, i, 1));
+const FAST: Partial<ForecastConfig> = { epochs: 4, units: 4, ensembleSize: 1, patience: 2, backtestOrigins: 7, lookback: 12, patchLength: 3 };
+
+function seasonal(n: number, seed = 1): number[] {
+  const random = createRandom(seed);
+  return Array.from({ length: n }, (_, t) => 100 + 0.3 * t + 20 * Math.sin((2 * Math.PI * t) / 12) + 2 * (random.next() - 0.5));
+}
+
+/** The series with its values in [from, to] cut by 40% (a COVID-like dip). */
+function dipped(values: number[], times: number[], from: number, to: number): number[] {
+  return values.map((v, i) => ((times[i] as number) >= from && (times[i] as number) <= to ? 0.6 * v : v));
+}
+
+const COVID = { from: month(2020, 3), to: month(2021, 6) };
+
+describe("leftOutIndices and describeLeaveOutPeriod", () => {
+  it("takes both ends of a period and names it at the series' precision", () => {
+    const times = monthsFrom2012(120);
+    const indices = leftOutIndices({ times }, [COVID]);
+    expect(indices[0]).toBe(98); // Mar 2020
+    expect(indices.at(-1)).toBe(113); // Jun 2021
+    expect(indices).toHaveLength(16);
+    expect(describeLeaveOutPeriod(COVID, "monthly")).toBe("Mar 2020 – Jun 2021");
+    expect(describeLeaveOutPeriod({ from: month(2020, 4), to: month(2020, 4) }, "monthly")).toBe("Apr 2020");
+  });
+});
+
+describe("applyLeaveOut", () => {
+  const times = monthsFrom2012(120);
+  const request = (leaveOut: ForecastConfig["leaveOut"], withTimes = true): ForecastRequest => ({
+    series: [{ name: "sales", values: seasonal(120), ...(withTimes ? { times } : {}) }],
+    horizon: 12,
+    seasonLength: 12,
+    frequency: "monthly",
+    config: { leaveOut },
+  });
+
+  it("blanks the period's values and nothing else, and blanking twice changes nothing", () => {
+    const once = applyLeaveOut(request([COVID]));
+    const values = Array.from(once.series[0]?.values ?? []);
+    expect(values.filter(Number.isNaN)).toHaveLength(16);
+    expect(Number.isNaN(values[97] as number)).toBe(false);
+    expect(Number.isNaN(values[98] as number)).toBe(true);
+    expect(Number.isNaN(values[114] as number)).toBe(false);
+    expect(Array.from(applyLeaveOut(once).series[0]?.values ?? [])).toEqual(values);
+  });
+
+  it("refuses a period covering the last value, naming the latest end allowed", () => {
+    expect(() => applyLeaveOut(request([{ from: month(2020, 3), to: month(2030, 1) }]))).toThrow(
+      'The period left out, Mar 2020 – Jan 2030, covers the last value of "sales" (Dec 2021): nothing would be left to start the forecast from; end it by Nov 2021 at the latest.',
+    );
+  });
+
+  it("refuses a period that ends before it starts, one that holds no value, and a series without times", () => {
+    expect(() => applyLeaveOut(request([{ from: month(2021, 6), to: month(2020, 3) }]))).toThrow("The period to leave out ends (Mar 2020) before it starts (Jun 2021).");
+    expect(() => applyLeaveOut(request([{ from: month(2030, 1), to: month(2030, 6) }]))).toThrow(
+      "The period left out, Jan 2030 – Jun 2030, holds no value to leave out (the series run Jan 2012 – Dec 2021).",
+    );
+    expect(() => applyLeaveOut(request([COVID], false))).toThrow(InvalidRequestError);
+  });
+});
+
+describe("cleanSeries with values left out", () => {
+  it("fills them along the season and keeps where they were, in clean indexing", () => {
+    const times = monthsFrom2012(120);
+    const values = seasonal(120);
+    values[0] = Number.NaN; // a leading gap shifts the clean indices by one
+    const clean = cleanSeries(values, 12, leftOutIndices({ times }, [COVID]));
+    expect(clean.offset).toBe(1);
+    expect(clean.filled).toBe(16);
+    expect(clean.filledWithSeason).toBe(true);
+    expect(clean.leftOut[0]).toBe(97);
+    // The fill follows the season: March's fill is close to what March would have been.
+    expect(Math.abs((clean.values[97] as number) - (values[98] as number))).toBeLessThan(5);
+    expect(scoredValues(clean).filter(Number.isNaN)).toHaveLength(16);
+    expect(countLeftOut({ times }, [COVID], 1)).toEqual([{ ...COVID, count: 16 }]);
+  });
+});
+
+describe("a run with a period left out", () => {
+  beforeAll(async () => {
+    await initBackend();
+  });
+
+  it("scores no backtest fold against the left-out values and says how many it left out", async () => {
+    // 10 years to Dec 2021, h = 6, 7 origins: the backtest scores Feb–Dec 2021, and the dip left
+    // out (Mar 2020 – Jun 2021) covers its first months.
+    const times = monthsFrom2012(120);
+    const values = dipped(seasonal(120), times, COVID.from, COVID.to);
+    const outcome = await runForecast({ series: [{ name: "sales", values, times }], horizon: 6, seasonLength: 12, frequency: "monthly", config: { ...FAST, leaveOut: [COVID] } });
+    const s = outcome.series[0];
+    if (!s) throw new Error("no outcome");
+    expect(s.preprocessing.leftOut).toEqual([{ ...COVID, count: 16 }]);
+    expect(s.preprocessing.filled).toBe(16);
+    expect(outcome.config.leaveOut).toEqual([COVID]);
+    const scoredTimes = s.folds.flatMap((f) => f.actual.map((a, j) => ({ t: times[f.origin + 1 + j] as number, a })));
+    expect(scoredTimes.length).toBeGreaterThan(0);
+    for (const { t, a } of scoredTimes) {
+      if (t <= COVID.to) expect(a).toBeNaN();
+      else expect(a).toBe(values[times.indexOf(t)]);
+    }
+    expect(Number.isFinite(s.metrics.lstm.mase)).toBe(true);
+  });
+
+  it("does the same for a series too short for the network (Theta)", async () => {
+    const times = monthsFrom2012(120).slice(84); // Jan 2019 – Dec 2021: 36 months
+    const values = dipped(seasonal(36), times, COVID.from, COVID.to);
+    const outcome = await runClassicalForecast({ series: [{ name: "sales", values, times }], horizon: 12, seasonLength: 12, frequency: "monthly", config: { leaveOut: [COVID] } });
+    const s = outcome.series[0];
+    if (!s) throw new Error("no outcome");
+    expect(s.preprocessing.leftOut).toEqual([{ ...COVID, count: 16 }]);
+    const scored = s.folds.flatMap((f) => f.actual.map((a, j) => ({ t: times[f.origin + 1 + j] as number, a })));
+    expect(scored.some(({ t }) => t >= COVID.from && t <= COVID.to)).toBe(true);
+    for (const { t, a } of scored) {
+      if (t >= COVID.from && t <= COVID.to) expect(a).toBeNaN();
+      else expect(a).toBe(values[times.indexOf(t)]);
+    }
+  });
+
+  it("names the period when what is left is too short", async () => {
+    // A period at the start is dropped like a leading gap: 4 values remain of 40.
+    const times = monthsFrom2012(40);
+    const request = { series: [{ name: "sales", values: seasonal(40), times }], horizon: 6, seasonLength: 12, frequency: "monthly", config: { leaveOut: [{ from: month(2012, 1), to: month(2014, 12) }] } };
+    await expect(runForecastOrFallback(request)).rejects.toThrow(
+      new SeriesTooShortError("sales", 4, 5, 6, false, "Jan 2012 – Dec 2014"),
+    );
+    await expect(runForecastOrFallback(request)).rejects.toThrow(/after leaving out Jan 2012 – Dec 2014/);
+  });
+});

@@ -1,0 +1,126 @@
+import { formatTimeLabel } from "../chart/format-time-label";
+import { DEFAULT_SEASON, type FrequencyKind } from "../time/frequency";
+import { InvalidRequestError } from "./errors";
+import { blankAt } from "./prepare";
+import type { ForecastRequest, LeaveOutPeriod, SeriesInput } from "./types";
+
+/** Most periods one run may leave out: a handful is what analysts name (a strike, a pandemic). */
+export const MAX_LEAVE_OUT_PERIODS = 20;
+
+const isFrequencyKind = (label: string | undefined): label is FrequencyKind => label !== undefined && Object.hasOwn(DEFAULT_SEASON, label);
+
+/**
+ * A time as the run names it: at the series' precision ("Mar 2020") when the frequency label is
+ * one the app detects, else the ISO date.
+ */
+function formatAt(ms: number, frequency: string | undefined): string {
+  return isFrequencyKind(frequency) ? formatTimeLabel(ms, frequency) : new Date(ms).toISOString().slice(0, 10);
+}
+
+/**
+ * A period in words: "Mar 2020 – Jun 2021" for monthly data (one time when both ends fall on it).
+ * @param frequency the request's frequency label ("monthly"); others are written as ISO dates
+ */
+export function describeLeaveOutPeriod(period: LeaveOutPeriod, frequency: string | undefined): string {
+  const from = formatAt(period.from, frequency);
+  const to = formatAt(period.to, frequency);
+  return from === to ? from : `${from} – ${to}`;
+}
+
+/** Several periods in words, joined with commas. */
+export function describeLeaveOut(periods: readonly LeaveOutPeriod[], frequency: string | undefined): string {
+  return periods.map((p) => describeLeaveOutPeriod(p, frequency)).join(", ");
+}
+
+/**
+ * Indices of a series' values whose time falls in a period (both ends included), ascending.
+ * @param series values and their times (without times, nothing can be placed: none)
+ */
+export function leftOutIndices(series: Pick<SeriesInput, "times">, periods: readonly LeaveOutPeriod[] | undefined): number[] {
+  const times = series.times;
+  if (!times || !periods || periods.length === 0) return [];
+  const out: number[] = [];
+  for (let i = 0; i < times.length; i++) {
+    const t = times[i] as number;
+    if (periods.some((p) => t >= p.from && t <= p.to)) out.push(i);
+  }
+  return out;
+}
+
+/**
+ * The request with the values of its left-out periods blanked (NaN), so that cleaning fills them
+ * as gaps and every length check counts what is left. Checks the periods first.
+ * @throws InvalidRequestError for a malformed period, a series without times, a period that covers
+ *   a series' last value (nothing to start the forecast from) or holds no value of any series
+ */
+export function applyLeaveOut(request: ForecastRequest): ForecastRequest {
+  const periods = request.config?.leaveOut;
+  if (!periods || periods.length === 0) return request;
+  checkLeaveOut(request.series, periods, request.frequency);
+  return {
+    ...request,
+    series: request.series.map((s) => {
+      const indices = leftOutIndices(s, periods);
+      return indices.length === 0 ? s : { ...s, values: blankAt(s.values, indices) };
+    }),
+  };
+}
+
+/**
+ * Refuses periods the run cannot leave out, naming the period and what to change.
+ * @param series the request's series, each with its times
+ * @param frequency the request's frequency label, for the times in the messages
+ * @throws InvalidRequestError
+ */
+export function checkLeaveOut(series: readonly SeriesInput[], periods: readonly LeaveOutPeriod[], frequency: string | undefined): void {
+  if (!Array.isArray(periods)) throw new InvalidRequestError("`leaveOut` must be a list of periods, each `{ from, to }` in epoch ms.");
+  if (periods.length > MAX_LEAVE_OUT_PERIODS) throw new InvalidRequestError(`At most ${MAX_LEAVE_OUT_PERIODS} periods can be left out (got ${periods.length}).`);
+  periods.forEach((p, k) => {
+    const which = periods.length > 1 ? `Period ${k + 1} to leave out` : "The period to leave out";
+    if (!p || !Number.isFinite(p.from) || !Number.isFinite(p.to)) throw new InvalidRequestError(`${which} needs a start and an end (\`from\` and \`to\`, epoch ms).`);
+    if (p.from > p.to) throw new InvalidRequestError(`${which} ends (${formatAt(p.to, frequency)}) before it starts (${formatAt(p.from, frequency)}).`);
+  });
+  for (const s of series) {
+    if (!s.times || s.times.length !== s.values.length) {
+      throw new InvalidRequestError(`Series "${s.name}" needs the time of each of its values to leave a period out (\`times\`, as many as its values).`);
+    }
+  }
+  for (const p of periods) {
+    const text = describeLeaveOutPeriod(p, frequency);
+    for (const s of series) {
+      const times = s.times as ArrayLike<number>;
+      const n = times.length;
+      const last = times[n - 1] as number;
+      if (n > 0 && last >= p.from && last <= p.to) {
+        // The latest end allowed is the last value before the period's own last value.
+        const before = n > 1 ? (times[n - 2] as number) : undefined;
+        const allowed = before !== undefined && before >= p.from ? `; end it by ${formatAt(before, frequency)} at the latest` : "";
+        throw new InvalidRequestError(
+          `The period left out, ${text}, covers the last value of "${s.name}" (${formatAt(last, frequency)}): nothing would be left to start the forecast from${allowed}.`,
+        );
+      }
+    }
+    if (series.every((s) => leftOutIndices(s, [p]).length === 0)) {
+      const spans = series.map((s) => {
+        const times = s.times as ArrayLike<number>;
+        return `${formatAt(times[0] as number, frequency)} – ${formatAt(times[times.length - 1] as number, frequency)}`;
+      });
+      const span = new Set(spans).size === 1 ? `the series run ${spans[0]}` : "no series has a value in it";
+      throw new InvalidRequestError(`The period left out, ${text}, holds no value to leave out (${span}).`);
+    }
+  }
+}
+
+/**
+ * The left-out periods that held values of one series, each with how many of its values (counted
+ * from the first usable one: values before it are dropped as leading gaps, not filled).
+ * @param indices left-out indices into the series' values ({@link leftOutIndices})
+ * @param offset leading values the cleaning dropped
+ */
+export function countLeftOut(series: Pick<SeriesInput, "times">, periods: readonly LeaveOutPeriod[] | undefined, offset: number): (LeaveOutPeriod & { count: number })[] {
+  if (!periods || !series.times) return [];
+  return periods.flatMap((p) => {
+    const count = leftOutIndices(series, [p]).filter((i) => i >= offset).length;
+    return count > 0 ? [{ from: p.from, to: p.to, count }] : [];
+  });
+}

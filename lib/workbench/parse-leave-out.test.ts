@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { parseLeaveOutArgument, parseLeaveOutPeriod } from "./parse-leave-out";
+
+const MONTHS = { kind: "pattern", pattern: "%Y-%m" } as const;
+
+describe("parseLeaveOutArgument", () => {
+  it("reads periods in the file's own time format, both ends included, several separated by commas", () => {
+    expect(parseLeaveOutArgument("2020-03..2021-06", MONTHS)).toEqual({ ok: true, data: [{ from: Date.UTC(2020, 2, 1), to: Date.UTC(2021, 5, 1) }] });
+    expect(parseLeaveOutArgument("2008-10..2009-03, 2020-04", MONTHS)).toEqual({
+      ok: true,
+      data: [
+        { from: Date.UTC(2008, 9, 1), to: Date.UTC(2009, 2, 1) },
+        { from: Date.UTC(2020, 3, 1), to: Date.UTC(2020, 3, 1) },
+      ],
+    });
+    expect(parseLeaveOutArgument("Mar 2020..Jun 2021", { kind: "pattern", pattern: "%b %Y" })).toEqual({ ok: true, data: [{ from: Date.UTC(2020, 2, 1), to: Date.UTC(2021, 5, 1) }] });
+  });
+
+  it("says which time does not read and how the file writes times", () => {
+    expect(parseLeaveOutArgument("2020-03..June 2021", MONTHS, Date.UTC(2024, 11, 1))).toEqual({
+      ok: false,
+      reason: 'The end of the period to leave out, "June 2021", is not a time: write it as the file writes its times (YYYY-MM, e.g. "2024-12").',
+    });
+    expect(parseLeaveOutArgument("2021-06..2020-03", MONTHS)).toEqual({ ok: false, reason: "The period to leave out ends (2020-03) before it starts (2021-06)." });
+    expect(parseLeaveOutArgument("2020-03..", MONTHS).ok).toBe(false);
+  });
+
+  it("reads a numbered series' positions from 1, as the app shows them", () => {
+    expect(parseLeaveOutPeriod("#11", "20", { kind: "index" })).toEqual({ ok: true, data: { from: 10, to: 19 } });
+  });
+});
