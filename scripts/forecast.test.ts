@@ -83,6 +83,21 @@ describe("npm run forecast", () => {
     expect(out.stderr).toMatch(/backtest: epoch 1\/3/);
   });
 
+  it("--leave-out leaves a period out, read in the file's own time format, and says so; a time that does not read is refused", async () => {
+    const { io, out } = memoryIo({ "data.csv": FIXTURES.monthly.text });
+    expect(await runCli(["--input", "data.csv", "--horizon", "4", "--json", "--config", FAST, "--leave-out", "2020-03..2021-06", "--quiet"], io)).toBe(0);
+    const json = JSON.parse(out.stdout) as { config: { leaveOut: unknown }; series: { preprocessing: string }[] };
+    expect(json.series[0]?.preprocessing).toMatch(/16 values left out \(Mar 2020 – Jun 2021\), filled along the season/);
+    expect(json.config.leaveOut).toEqual([{ from: Date.UTC(2020, 2, 1), to: Date.UTC(2021, 5, 1) }]);
+
+    const bad = memoryIo({ "data.csv": FIXTURES.monthly.text });
+    expect(await runCli(["--input", "data.csv", "--horizon", "4", "--leave-out", "2020-03..June 2021"], bad.io)).toBe(1);
+    expect(bad.out.stderr).toBe('The end of the period to leave out, "June 2021", is not a time: write it as the file writes its times (YYYY-MM, e.g. "2023-12").\n');
+    const end = memoryIo({ "data.csv": FIXTURES.monthly.text });
+    expect(await runCli(["--input", "data.csv", "--horizon", "4", "--leave-out", "2023-06..2023-12"], end.io)).toBe(1);
+    expect(end.out.stderr).toMatch(/covers the last value of "Passengers" \(Dec 2023\): nothing would be left to start the forecast from; end it by Nov 2023 at the latest\.\n$/);
+  });
+
   it("forecasts every series of a wide file with a series column, or the one --value picks", async () => {
     const text = ["Month,north,south", ...wave(60, 12).map((v, t) => `${2019 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")},${v},${v / 2}`)].join("\n");
     const all = memoryIo({ "wide.csv": text });

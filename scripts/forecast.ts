@@ -5,14 +5,16 @@
  *                       [--time Month] [--value Passengers] [--decimal ,|.] [--date-order dmy|mdy] [--repeated-times sum|mean]
  *                       [--aggregate hour|day|week|month|quarter|year] [--aggregate-by sum|mean|last]
  *                       [--json] [--method chosen|lstm|combination|naive|snaive|holt_winters|theta]
- *                       [--mode global|per-series] [--config '{"epochs":50}'] [--quiet]
+ *                       [--mode global|per-series] [--config '{"epochs":50}'] [--leave-out 2020-03..2021-06] [--quiet]
  *
  * Writes CSV `timestamp,forecast,lower80,upper80,lower95,upper95`, one row per future step, the
  * timestamps continuing the series' own frequency and format (a NESO file's settlement date and
  * period in two columns, as the app's exports write them). `--aggregate day` first groups each
  * series' rows by a period (an event log into daily totals; `--aggregate-by mean` or `last` instead
  * of the sum), and the timestamps then continue by that period (`2025-07`, `2025-07-01`). A wide file without `--value`
- * forecasts every series, with a leading `series` column. `--json` writes the forecasts with the
+ * forecasts every series, with a leading `series` column. `--leave-out 2020-03..2021-06` leaves a
+ * period out of training (both ends included, written as the file writes its times; several
+ * separated by commas): its values are filled as gaps, along the season, and not scored. `--json` writes the forecasts with the
  * backtest metrics instead. The forecast is the recommended ("chosen") method's unless `--method`
  * says otherwise. Without `--horizon`, the horizon is the app's and the API's default (a season,
  * shortened to what the data allows), and stderr says which. A series too short for the LSTM at this horizon gets Theta's forecast, and stderr
@@ -41,10 +43,12 @@ import {
   type ForecastMode,
   type ForecastProgress,
   type IntervalForecast,
+  type LeaveOutPeriod,
   type MethodName,
 } from "../lib/forecast";
 import { usableLength } from "../lib/forecast/config";
 import { describeCoverageWarning } from "../lib/workbench/describe-coverage";
+import { parseLeaveOutArgument } from "../lib/workbench/parse-leave-out";
 import { defaultHorizon, toShortestHistory } from "../lib/workbench/to-forecast-request";
 import { formatSteps } from "../lib/time/format-steps";
 import { describeOutliers, describePreprocessing, describeUnusualEnd } from "../lib/workbench/describe-preprocessing";
@@ -78,10 +82,10 @@ const USAGE =
   "Usage: npm run forecast -- --input data.csv [--horizon 18] [--out forecast.csv] [--season 12] [--seed 1] " +
   "[--time Month] [--value Passengers] [--decimal ,|.] [--date-order dmy|mdy] [--repeated-times sum|mean] " +
   "[--aggregate hour|day|week|month|quarter|year] [--aggregate-by sum|mean|last] [--json] [--method chosen|lstm|combination|naive|snaive|holt_winters|theta] " +
-  "[--mode global|per-series] [--config '{...}'] [--quiet]";
+  "[--mode global|per-series] [--config '{...}'] [--leave-out 2020-03..2021-06] [--quiet]";
 
 const FLAGS = new Set(["json", "quiet", "help"]);
-const OPTIONS = new Set(["input", "horizon", "out", "season", "seed", "time", "value", "decimal", "date-order", "repeated-times", "aggregate", "aggregate-by", "method", "mode", "config"]);
+const OPTIONS = new Set(["input", "horizon", "out", "season", "seed", "time", "value", "decimal", "date-order", "repeated-times", "aggregate", "aggregate-by", "method", "mode", "config", "leave-out"]);
 const METHODS = new Set<string>(["chosen", "lstm", "combination", "naive", "snaive", "holt_winters", "theta"]);
 
 class UsageError extends Error {}
@@ -229,6 +233,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   for (const issue of dataset.data.issues) if (!quiet) io.stderr(`note: ${issue.message}\n`);
 
   const regular = parsed.map(toRegular);
+  const leaveOutText = args.get("leave-out");
+  let leaveOut: LeaveOutPeriod[] = [];
+  if (typeof leaveOutText === "string") {
+    // Read as the file's times were, so `2020-03` means what the file's `2020-03` rows mean.
+    const periods = parseLeaveOutArgument(leaveOutText, timeFormat, regular[0]?.times.at(-1));
+    if (!periods.ok) {
+      io.stderr(`${periods.reason}\n`);
+      return 1;
+    }
+    leaveOut = periods.data;
+  }
   const seasonLength = season ?? parsed[0]?.frequency.seasonLength ?? 1;
   const first = parsed[0];
   // Without --horizon, as the API chooses it.
@@ -239,7 +254,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const series = parsed.map((s, i) => {
       const values = (regular[i] as { values: number[] }).values;
       const upperBound = percentCeiling(s.unit, values);
-      return { name: s.name, values, ...(upperBound !== undefined ? { upperBound } : {}) };
+      const times = leaveOut.length > 0 ? { times: (regular[i] as { times: number[] }).times } : {};
+      return { name: s.name, values, ...times, ...(upperBound !== undefined ? { upperBound } : {}) };
     });
     // A series too short for the LSTM and its backtest gets Theta's forecast (runForecastOrFallback,
     // as in the app); methods only the network's run has are refused before anything trains.
@@ -264,7 +280,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         seasonLength,
         frequency: parsed[0]?.frequency.kind,
         ...(args.get("mode") ? { mode: args.get("mode") as ForecastMode } : {}),
-        config: { ...overrides, ...(seed !== undefined ? { seed } : {}) },
+        config: { ...overrides, ...(seed !== undefined ? { seed } : {}), ...(leaveOut.length > 0 ? { leaveOut } : {}) },
       },
       {
         onProgress: (p) => {

@@ -1,5 +1,8 @@
 import { checkHorizon, checkSettings, checkValues, minimumLength, resolveConfig, toHistories, usableLength } from "../forecast/config";
 import { ForecastError, SeriesTooShortError } from "../forecast/errors";
+import { applyLeaveOut, describeLeaveOut, leftOutIndices } from "../forecast/leave-out";
+import type { LeaveOutPeriod } from "../forecast/types";
+import { parseLeaveOutPeriod } from "../workbench/parse-leave-out";
 import { needsShortSeriesForecast, SHORT_SERIES_MIN_FIT } from "../forecast/short-series";
 import type { StatusResult } from "../result";
 import type { PendingRunDto, StartForecastInput } from "../series/run-schema";
@@ -47,28 +50,37 @@ export async function startForecast(datasetId: string, input: StartForecastInput
   // A series too short for any forecast is left out of the run (runForecastOrFallback's `skipped`).
   const horizon = input.horizon ?? defaultHorizon(first.frequency, toShortestHistory(regular));
   const seasonLength = input.seasonLength ?? first.frequency.seasonLength;
-  const request = {
-    ...toForecastRequest(regular, { horizon, mode: input.mode ?? "global", overrides: {} }, seasonLength, first.frequency.kind),
-    config: input.config ?? {},
-  };
+  const leaveOut: LeaveOutPeriod[] = [];
+  for (const period of input.leaveOut ?? []) {
+    const parsed = parseLeaveOutPeriod(period.from, period.to, first.timeFormat, first.end ? Date.parse(first.end) : undefined);
+    if (!parsed.ok) return { ok: false, status: 422, reason: parsed.reason };
+    leaveOut.push(parsed.data);
+  }
+  const asked = toForecastRequest(regular, { horizon, mode: input.mode ?? "global", overrides: {}, leaveOut }, seasonLength, first.frequency.kind);
+  const request = { ...asked, config: { ...input.config, ...(leaveOut.length > 0 ? { leaveOut } : {}) } };
 
   let config;
   try {
     // Values the import now refuses may have been stored before it did.
     checkValues(request.series);
+    // The checks below count what is left once the periods are out (a period at the start shortens the history).
+    const blanked = applyLeaveOut(request);
     // Series too short for the LSTM at this horizon get Theta's forecast (runForecastOrFallback),
     // which still needs a few values to fit on; with fewer the series is left out of the run and
     // said to be, unless every series is that short. The network's settings follow the long ones.
-    const long = request.series.filter((s) => !needsShortSeriesForecast(s.values, horizon));
-    config = resolveConfig(long.length > 0 ? { ...request, series: long } : request);
+    const long = blanked.series.filter((s) => !needsShortSeriesForecast(s.values, horizon));
+    config = resolveConfig(long.length > 0 ? { ...blanked, series: long } : blanked);
     // What the thread would refuse is refused here, before a run is stored (not a failed run later).
     checkSettings(config, horizon);
-    const fitted = request.series.filter((s) => usableLength(s.values) > SHORT_SERIES_MIN_FIT);
-    for (const s of fitted.length > 0 ? fitted : request.series.slice(0, 1)) {
+    const fitted = blanked.series.filter((s) => usableLength(s.values) > SHORT_SERIES_MIN_FIT);
+    for (const s of fitted.length > 0 ? fitted : blanked.series.slice(0, 1)) {
       const needed = long.includes(s) ? minimumLength(horizon, config.lookback, config.backtestOrigins) : SHORT_SERIES_MIN_FIT + 1;
-      if (usableLength(s.values) < needed) throw new SeriesTooShortError(s.name, usableLength(s.values), needed, horizon, long.includes(s));
+      const held = leaveOut.filter((p) => leftOutIndices(s, [p]).length > 0);
+      if (usableLength(s.values) < needed) {
+        throw new SeriesTooShortError(s.name, usableLength(s.values), needed, horizon, long.includes(s), held.length > 0 ? describeLeaveOut(held, blanked.frequency) : undefined);
+      }
     }
-    checkHorizon(horizon, toHistories(request.series));
+    checkHorizon(horizon, toHistories(blanked.series));
   } catch (err) {
     if (err instanceof ForecastError) return { ok: false, status: 422, reason: err.message };
     throw err;

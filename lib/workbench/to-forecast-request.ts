@@ -1,7 +1,7 @@
 import { MAX_HORIZON, minimumLength, usableLength } from "../forecast/config";
 import { SHORT_SERIES_MIN_FIT } from "../forecast/short-series";
 import { percentCeiling } from "../forecast/transform";
-import type { ForecastConfig, ForecastMode, ForecastRequest, SeriesInput } from "../forecast/types";
+import type { ForecastConfig, ForecastMode, ForecastRequest, LeaveOutPeriod, SeriesInput } from "../forecast/types";
 import { fail, ok, type Result } from "../result";
 import { regularTimes, type Frequency } from "../time/frequency";
 
@@ -70,6 +70,8 @@ export interface TrainingSettings {
   /** "global": one network for all chosen series; "per-series": one network each. */
   mode: ForecastMode;
   overrides: ConfigOverrides;
+  /** Periods left out of training (epoch ms, ends included); absent or empty: none. */
+  leaveOut?: LeaveOutPeriod[];
 }
 
 /** What the forecaster reads of a series: its values, and a cap at 100 for a share in percent. */
@@ -83,13 +85,15 @@ export function toSeriesInput(series: RegularSeries): SeriesInput {
  * @param seasonLength steps per season (from the detected frequency; 1 = none)
  */
 export function toForecastRequest(series: RegularSeries[], settings: TrainingSettings, seasonLength: number, frequency?: string): ForecastRequest {
+  const leaveOut = settings.leaveOut ?? [];
   return {
-    series: series.map(toSeriesInput),
+    // Periods are placed by time: the series carry theirs only when there is one to place.
+    series: series.map((s) => (leaveOut.length > 0 ? { ...toSeriesInput(s), times: s.times } : toSeriesInput(s))),
     horizon: settings.horizon,
     seasonLength: Math.max(1, Math.round(seasonLength)),
     frequency,
     mode: series.length > 1 ? settings.mode : "per-series",
-    config: settings.overrides,
+    config: leaveOut.length > 0 ? { ...settings.overrides, leaveOut } : settings.overrides,
   };
 }
 

@@ -141,6 +141,35 @@ describe("POST /api/datasets/<id>/forecast", () => {
     expect(lines.slice(1).map((l) => l.split(",").slice(0, 2).join(","))).toEqual(["2022-01-01,visitors", "2022-02-01,visitors", "2022-03-01,visitors", "2022-04-01,visitors", "2022-05-01,visitors", "2022-06-01,visitors"]);
   });
 
+  it("leaves a period out: stored with the run's settings, counted in its preprocessing; a period that cannot be left out is 422 with why, and nothing stored", async () => {
+    const response = await post({ horizon: 6, config: TINY, leaveOut: [{ from: "2020-03-01", to: "2021-06-01" }] });
+    expect(response.status).toBe(202);
+    const { final } = await waitForRun(((await response.json()) as PendingRunDto).id);
+    const done = final as RunDto;
+    expect(done).toMatchObject({ status: "done", failure: null });
+    const covid = { from: Date.UTC(2020, 2, 1), to: Date.UTC(2021, 5, 1) };
+    expect(done.config.leaveOut).toEqual([covid]);
+    expect(done.series[0]?.preprocessing.leftOut).toEqual([{ ...covid, count: 16 }]);
+
+    const { db } = await import("@/lib/server/db");
+    const runsBefore = await db.run.count();
+    const refused = async (leaveOut: unknown, horizon = 6) => {
+      const answer = await post({ horizon, leaveOut });
+      expect(answer.status).toBe(422);
+      return ((await answer.json()) as { error: string }).error;
+    };
+    expect(await refused([{ from: "March 2020", to: "2021-06-01" }])).toBe(
+      'The start of the period to leave out, "March 2020", is not a time: write it as the file writes its times (YYYY-MM-DD, e.g. "2021-12-01").',
+    );
+    expect(await refused([{ from: "2021-06-01", to: "2021-12-01" }])).toBe(
+      'The period left out, Jun 2021 – Dec 2021, covers the last value of "visitors" (Dec 2021): nothing would be left to start the forecast from; end it by Nov 2021 at the latest.',
+    );
+    expect(await refused([{ from: "2016-01-01", to: "2021-08-01" }])).toBe(
+      'Series "visitors" has 4 usable values after leaving out Jan 2016 – Aug 2021; a forecast needs at least 5, whatever the horizon. Leave out a shorter period or none, or upload a longer history.',
+    );
+    expect(await db.run.count()).toBe(runsBefore);
+  });
+
   it("a horizon the LSTM cannot reach from the history gives a run without a network: Theta recommended, the naive methods beside it", async () => {
     // 72 values: the LSTM and its backtest need 97 for 40 steps.
     const response = await post({ horizon: 40 });
