@@ -1,7 +1,6 @@
 import { formatTimeLabel } from "../chart/format-time-label";
 import { DEFAULT_SEASON, type FrequencyKind } from "../time/frequency";
 import { InvalidRequestError } from "./errors";
-import { blankAt } from "./prepare";
 import type { ForecastRequest, LeaveOutPeriod, SeriesInput } from "./types";
 
 /** Most periods one run may leave out: a handful is what analysts name (a strike, a pandemic). */
@@ -30,6 +29,13 @@ export function describeLeaveOutPeriod(period: LeaveOutPeriod, frequency: string
 /** Several periods in words, joined with commas. */
 export function describeLeaveOut(periods: readonly LeaveOutPeriod[], frequency: string | undefined): string {
   return periods.map((p) => describeLeaveOutPeriod(p, frequency)).join(", ");
+}
+
+/** A copy of `values` with NaN (missing) at `indices`. */
+export function blankAt(values: ArrayLike<number>, indices: readonly number[]): Float64Array {
+  const out = Float64Array.from(values);
+  for (const i of indices) out[i] = Number.NaN;
+  return out;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { usableLength } from "./config";
+import { blankAt } from "./leave-out";
 import { slope } from "./baselines";
 import { cycleAt, fitLongCycle, hasLongCycle, repeatsWeekly, weekLength, withoutCycle } from "./cycle";
 import { chooseTrend, fitSmoothing, forecastSmoothing, runSmoothing, seasonAt } from "./exponential-smoothing";
@@ -50,13 +51,6 @@ export function cleanSeries(values: ArrayLike<number>, seasonLength = 1, leftOut
  */
 export function scoredValues(clean: CleanSeries): Float64Array {
   return clean.leftOut.length === 0 ? clean.values : blankAt(clean.values, clean.leftOut);
-}
-
-/** A copy of `values` with NaN (missing) at `indices`. */
-export function blankAt(values: ArrayLike<number>, indices: readonly number[]): Float64Array {
-  const out = Float64Array.from(values);
-  for (const i of indices) out[i] = Number.NaN;
-  return out;
 }
 
 /** Fills non-finite values linearly between their finite neighbours, the last finite value carried forward after them. */
