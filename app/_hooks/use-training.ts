@@ -225,7 +225,8 @@ export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
       client.current ??= createForecastClient(onEvent);
       const forecast = await client.current.reforecast(
         model,
-        regular.map(toSeriesInput),
+        // With their times, so that the periods the run left out stay out (forecastFromModel).
+        regular.map((s) => ({ ...toSeriesInput(s), times: s.times })),
         horizon,
       );
       return { forecast, series: regular };

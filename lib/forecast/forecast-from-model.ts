@@ -7,6 +7,7 @@ import { seasonallyAdjusted } from "./baselines";
 import { applyTransform } from "./transform";
 import { forecastMethods } from "./run-forecast";
 import { screenOutliers } from "./outliers";
+import { leftOutIndices } from "./leave-out";
 import { cleanSeries, prepareSeries } from "./prepare";
 import { loadNetwork } from "./saved-model";
 import type { ModelForecast, SavedModel, SeriesInput } from "./types";
@@ -40,7 +41,8 @@ export async function forecastFromModel(saved: SavedModel, series: SeriesInput[]
     return {
       horizon,
       series: matched.map(({ input, state }) => {
-        const clean = cleanSeries(input.values, saved.seasonLength);
+        // The run's left-out periods stay out of the new data too (placed when the series has its times).
+        const clean = cleanSeries(input.values, saved.seasonLength, leftOutIndices(input, saved.config.leaveOut));
         if (clean.values.length < lookback) throw new SeriesTooShortError(input.name, clean.values.length, lookback, horizon);
         const T = clean.values.length;
         const m = Math.max(1, Math.round(saved.seasonLength));

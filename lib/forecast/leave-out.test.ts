@@ -4,6 +4,7 @@ import { applyLeaveOut, countLeftOut, describeLeaveOutPeriod, leftOutIndices } f
 import { cleanSeries, scoredValues } from "./prepare";
 import { createRandom } from "./random";
 import { initBackend } from "./backend";
+import { forecastFromModel } from "./forecast-from-model";
 import { runClassicalForecast, runForecast, runForecastOrFallback } from "./run-forecast";
 import type { ForecastConfig, ForecastRequest } from "./types";
 
@@ -111,6 +112,10 @@ describe("a run with a period left out", () => {
       else expect(a).toBe(values[times.indexOf(t)]);
     }
     expect(Number.isFinite(s.metrics.lstm.mase)).toBe(true);
+
+    // The saved model forecasts the same data again as the run did: with the period still left out.
+    const again = await forecastFromModel(outcome.model, [{ name: "sales", values, times }]);
+    again.series[0]?.forecasts.lstm.mean.forEach((v, j) => expect(v).toBeCloseTo(s.forecasts.lstm.mean[j] as number, 4));
   });
 
   it("does the same for a series too short for the network (Theta)", async () => {
