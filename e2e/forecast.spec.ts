@@ -185,6 +185,45 @@ test("stop in the middle keeps a usable model", async ({ page }) => {
   await expect(page.getByTestId("forecast-chart")).toHaveAttribute("data-band80-count", "12");
 });
 
+test("leave a period out: month fields checked, the run fills it along the season, says so, shades it, and keeps it when reopened", async ({ page }) => {
+  await upload(page, MONTHLY, "leave-out-visitors.csv");
+  await smallSettings(page, { "Max epochs": "3", "LSTM units": "4", "Ensemble size": "1", "Patience (epochs)": "3" });
+  const panel = page.getByRole("group", { name: "Leave out a period" });
+  await panel.getByRole("button", { name: "Leave out a period" }).click();
+  const from = panel.getByLabel("Start of the period to leave out");
+  const to = panel.getByLabel("End of the period to leave out");
+  // Monthly data is asked in months.
+  await expect(from).toHaveAttribute("type", "month");
+  await from.fill("2021-06");
+  await to.fill("2020-03");
+  await page.getByRole("button", { name: "Train forecast" }).click();
+  await expect(page.getByRole("form", { name: "Training settings" }).getByRole("alert")).toHaveText("The period to leave out ends (2020-03) before it starts (2021-06).");
+  await from.fill("2020-03");
+  await to.fill("2021-06");
+  // A second period can be added and removed again.
+  await panel.getByRole("button", { name: "Leave out another period" }).click();
+  await expect(panel.getByLabel("Start of the period 2 to leave out")).toBeVisible();
+  await panel.getByRole("button", { name: "Remove the period 2 to leave out" }).click();
+  await expect(panel.getByLabel("Start of the period to leave out")).toHaveValue("2020-03");
+  await page.getByRole("button", { name: "Train forecast" }).click();
+
+  const result = page.getByTestId("run-result");
+  await expect(result).toBeVisible({ timeout: 90_000 });
+  const note = "16 values left out (Mar 2020 – Jun 2021), filled along the season";
+  const check = async () => {
+    await expect(page.getByTestId("preprocessing")).toContainText(note);
+    await expect(page.getByTestId("run-left-out")).toHaveText("Left out Mar 2020 – Jun 2021");
+    const chart = page.getByTestId("forecast-chart");
+    await expect(chart).toHaveAttribute("data-left-out", `${Date.UTC(2020, 2, 1)}-${Date.UTC(2021, 6, 1) - 1}`);
+    await expect(chart.locator(".left-out-area")).toHaveCount(1);
+    await expect(chart.getByRole("list", { name: "Legend" })).toContainText("Period left out of training");
+  };
+  await check();
+  await page.reload();
+  await expect(page.getByTestId("run-result")).toBeVisible();
+  await check();
+});
+
 test("a series too short for the LSTM gets Theta's forecast, labelled, judged against naive, saved and exported", async ({ page }) => {
   // Another name than tiny.csv: upload.spec.ts looks for its own "tiny" dataset in the list.
   await upload(page, TINY, "too-short.csv");

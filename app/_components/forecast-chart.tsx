@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useRef, useState } from "react";
-import { Area, Brush, CartesianGrid, ComposedChart, Line, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, useChartHeight, useChartWidth, useMargin, usePlotArea, YAxis } from "recharts";
+import { Area, Brush, CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, useChartHeight, useChartWidth, useMargin, usePlotArea, YAxis } from "recharts";
 import { BAND_FILL_OPACITY, BAND_KEY_OPACITY } from "@/lib/chart/band-style";
 import { formatEstimate, formatTimeLabel, formatValue, type TimeLabelKind } from "@/lib/chart/format-time-label";
 import { toBrushLabels } from "@/lib/chart/to-brush-labels";
@@ -27,12 +27,16 @@ export interface ForecastChartProps {
   historyCount: number;
   /** Readings the methods were fitted without (isolated outliers), ringed on the chart. */
   outliers?: readonly { t: number; value: number }[];
+  /** Periods left out of training (epoch ms, ends included), shaded across the chart. */
+  leftOut?: readonly { from: number; to: number }[];
 }
 
 const FORECAST = "var(--forecast)";
 /** Every value the chart draws: the value axis covers them all in the window shown. */
 const VALUE_KEYS = ["history", "forecast", "band80", "band95", "backtest"] as const;
 const OUTLIER = "var(--danger)";
+const LEFT_OUT = "var(--text-faint)";
+const LEFT_OUT_OPACITY = 0.14;
 const BRUSH_HEIGHT = 36;
 const TRAVELLER_WIDTH = 8;
 /** What Recharts writes beside the zoom handles: nothing, as the chart writes the dates itself (ZoomHandleDates). */
@@ -115,7 +119,7 @@ function ForecastTooltip({ row, frequency, unit }: { row: ForecastRow; frequency
  * `data-window-to` give the range shown (epoch ms; the index for a numbered series), and
  * `data-value-ticks` the value axis's ticks.
  */
-export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodLabel, showBacktest = false, historyCount, outliers = [] }: ForecastChartProps) {
+export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodLabel, showBacktest = false, historyCount, outliers = [], leftOut = [] }: ForecastChartProps) {
   const first = rows[0]?.t ?? 0;
   const last = rows[rows.length - 1]?.t ?? first;
   // A long history opens on its recent part (the brush shows and changes the window): a history
@@ -146,6 +150,7 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
     { label: "80% interval", kind: "band", color: FORECAST, opacity: BAND_KEY_OPACITY.band80 },
     { label: "95% interval", kind: "band", color: FORECAST, opacity: BAND_KEY_OPACITY.band95 },
     ...(showBacktest ? [{ label: "Backtest forecasts", kind: "dashed" as const, color: "var(--series-4)" }] : []),
+    ...(leftOut.length > 0 ? [{ label: leftOut.length === 1 ? "Period left out of training" : "Periods left out of training", kind: "band" as const, color: LEFT_OUT, opacity: 0.35 }] : []),
     ...(outliers.length > 0 ? [{ label: outliers.length === 1 ? "Outlier left out of the fit" : "Outliers left out of the fit", kind: "ring" as const, color: OUTLIER }] : []),
   ];
   return (
@@ -159,6 +164,7 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
       data-band80-count={counts.band80}
       data-band95-count={counts.band95}
       data-outlier-count={outliers.length}
+      data-left-out={leftOut.map((p) => `${p.from}-${p.to}`).join(" ") || undefined}
       data-window-from={from}
       data-window-to={to}
       data-value-ticks={axis?.ticks.join(" ")}
@@ -181,6 +187,20 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
                 return active && row ? <ForecastTooltip row={row} frequency={frequency} unit={unit} /> : null;
               }}
             />
+            {leftOut.map((p) => (
+              // Behind the lines: the values there are the file's, but no method learned from them.
+              <ReferenceArea
+                key={`${p.from}-${p.to}`}
+                className="left-out-area"
+                x1={p.from}
+                x2={p.to}
+                fill={LEFT_OUT}
+                fillOpacity={LEFT_OUT_OPACITY}
+                stroke="none"
+                ifOverflow="hidden"
+                label={{ value: "Left out", position: "insideTop", fill: "var(--text-muted)", fontSize: 12 }}
+              />
+            ))}
             <Area
               dataKey="band95"
               name="95% interval"

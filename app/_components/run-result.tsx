@@ -12,6 +12,7 @@ import type { SeriesDto } from "@/lib/series/schema";
 import { describeCoverageWarning } from "@/lib/workbench/describe-coverage";
 import { describeOutliers, describePreprocessing, describeUnusualEnd } from "@/lib/workbench/describe-preprocessing";
 import { describeBackend } from "@/lib/forecast/describe-backend";
+import { describeLeaveOut } from "@/lib/forecast/leave-out";
 import { formatDuration } from "@/lib/workbench/progress-view";
 import { formatRunTime, formatZoneAbbreviation } from "@/lib/time/format-run-time";
 import { formatRunHorizon, formatSteps } from "@/lib/time/format-steps";
@@ -95,6 +96,11 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
         <li>
           Took <strong>{formatDuration(run.elapsedMs)}</strong>
         </li>
+        {run.config.leaveOut && run.config.leaveOut.length > 0 && (
+          <li data-testid="run-left-out">
+            Left out <strong>{describeLeaveOut(run.config.leaveOut, meta?.frequency.kind)}</strong>
+          </li>
+        )}
         {run.backend && (
           <li>
             Backend <strong>{describeBackend(run.backend)}</strong>
@@ -191,6 +197,7 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
             showBacktest={showBacktest && !fresh}
             historyCount={meta?.pointCount ?? 0}
             outliers={saved.preprocessing.outliers}
+            leftOut={saved.preprocessing.leftOut}
           />
         </div>
       ) : (

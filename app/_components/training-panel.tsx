@@ -14,6 +14,8 @@ import {
   type SettingsFields,
   type TrainingSettings,
 } from "@/lib/workbench/to-forecast-request";
+import { parseLeaveOutFields, toLeaveOutInputKind, type LeaveOutFields } from "@/lib/workbench/parse-leave-out";
+import { MAX_LEAVE_OUT_PERIODS } from "@/lib/forecast/leave-out";
 import { MessageText } from "./message-text";
 
 export interface TrainingPanelProps {
@@ -37,9 +39,15 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
   const [filter, setFilter] = useState("");
   const [overrides, setOverrides] = useState(EMPTY_OVERRIDES);
   const [problem, setProblem] = useState<string | null>(null);
+  const [leaveOut, setLeaveOut] = useState<LeaveOutFields[]>([]);
   const horizonProblemId = useId();
+  const leaveOutHintId = useId();
 
   const plan = useMemo(() => toHorizonPlan(chosen, Number(horizon)), [chosen, horizon]);
+  // The ends are asked in the series' own unit: a month for monthly data, a date for daily.
+  const leaveOutKind = toLeaveOutInputKind(first?.frequency.kind ?? "index");
+  const leaveOutType = leaveOutKind === "year" || leaveOutKind === "position" ? "number" : leaveOutKind;
+  const leaveOutPlaceholder = { month: "YYYY-MM", date: "YYYY-MM-DD", "datetime-local": "YYYY-MM-DDTHH:MM", year: "YYYY", position: "1" }[leaveOutKind];
   const auto = useMemo(() => (first ? toAutoConfig(chosen, first.frequency.seasonLength, Number(horizon)) : null), [chosen, first, horizon]);
   const horizonNote = describeHorizonPlan(plan, chosen.length, Number(horizon));
   const skippedNote = describeSkipped(plan, chosen.length);
@@ -50,8 +58,10 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
     if (!chosen.length) return setProblem("Choose at least one series to forecast.");
     if (!parsed.ok) return setProblem(parsed.reason);
     if (plan.problem) return setProblem(plan.problem);
+    const periods = parseLeaveOutFields(leaveOut, first?.frequency.kind ?? "index", chosen.map((s) => ({ name: s.name, end: s.end ? Date.parse(s.end) : null })));
+    if (!periods.ok) return setProblem(periods.reason);
     setProblem(null);
-    onTrain(chosen, parsed.data);
+    onTrain(chosen, periods.data.length > 0 ? { ...parsed.data, leaveOut: periods.data } : parsed.data);
   }
 
   const toggle = (id: string) => setSelected((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
@@ -139,6 +149,47 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
           {horizonNote.text}
         </p>
       )}
+      <fieldset className="field leave-out" data-testid="leave-out">
+        <legend>Leave out a period</legend>
+        <p className="field-hint" id={leaveOutHintId}>
+          A stretch that will not repeat (a COVID dip, a strike): its values are filled along the season before training, and the backtest scores no forecast against them. Both ends are included.
+        </p>
+        {leaveOut.map((row, k) => {
+          const label = leaveOut.length > 1 ? `period ${k + 1} to leave out` : "period to leave out";
+          const set = (field: keyof LeaveOutFields, value: string) => setLeaveOut((rows) => rows.map((r, j) => (j === k ? { ...r, [field]: value } : r)));
+          return (
+            <div key={k} className="leave-out-row">
+              {(["from", "to"] as const).map((field) => (
+                <label key={field} className="inline-field">
+                  {field === "from" ? "From" : "To"}
+                  <input
+                    className="input"
+                    type={leaveOutType}
+                    inputMode={leaveOutType === "number" ? "numeric" : undefined}
+                    min={leaveOutType === "number" ? 1 : undefined}
+                    placeholder={leaveOutPlaceholder}
+                    value={row[field]}
+                    onChange={(e) => set(field, e.target.value)}
+                    disabled={busy}
+                    aria-label={`${field === "from" ? "Start" : "End"} of the ${label}`}
+                    aria-describedby={leaveOutHintId}
+                  />
+                </label>
+              ))}
+              <button type="button" className="link-button" onClick={() => setLeaveOut((rows) => rows.filter((_, j) => j !== k))} disabled={busy} aria-label={`Remove the ${label}`}>
+                Remove
+              </button>
+            </div>
+          );
+        })}
+        {leaveOut.length < MAX_LEAVE_OUT_PERIODS && (
+          <div className="link-row">
+            <button type="button" className="link-button" onClick={() => setLeaveOut((rows) => [...rows, { from: "", to: "" }])} disabled={busy}>
+              {leaveOut.length === 0 ? "Leave out a period" : "Leave out another period"}
+            </button>
+          </div>
+        )}
+      </fieldset>
       <details className="advanced">
         <summary>Advanced settings</summary>
         {plan.classical ? (

@@ -1,6 +1,8 @@
+import { formatTimeLabel } from "../chart/format-time-label";
 import { MAX_LEAVE_OUT_PERIODS } from "../forecast/leave-out";
 import type { LeaveOutPeriod } from "../forecast/types";
 import { fail, ok, type Result } from "../result";
+import type { FrequencyKind } from "../time/frequency";
 import { describeTimeFormat, formatTime, makeTimeParser, type TimeFormat } from "../time/time-format";
 
 /**
@@ -56,6 +58,96 @@ export function parseLeaveOutArgument(text: string, format: TimeFormat, example?
     const parsed = parseLeaveOutPeriod(ends[0] as string, (ends[1] ?? ends[0]) as string, format, example);
     if (!parsed.ok) return parsed;
     periods.push(parsed.data);
+  }
+  return ok(periods);
+}
+
+/** The input the training panel asks a period's ends with, by the series' frequency. */
+export type LeaveOutInputKind = "month" | "date" | "datetime-local" | "year" | "position";
+
+/**
+ * How the training panel asks for a period's ends: a month for monthly and quarterly data, a date
+ * for daily and weekly, a date and time below a day, a year for yearly, a position without times.
+ */
+export function toLeaveOutInputKind(kind: FrequencyKind): LeaveOutInputKind {
+  switch (kind) {
+    case "monthly":
+    case "quarterly":
+      return "month";
+    case "daily":
+    case "business-daily":
+    case "weekly":
+      return "date";
+    case "yearly":
+      return "year";
+    case "index":
+      return "position";
+    default:
+      return "datetime-local";
+  }
+}
+
+/** The panel's fields of one period, as typed. */
+export interface LeaveOutFields {
+  from: string;
+  to: string;
+}
+
+/**
+ * The span of time one field names: a whole month, day, year or minute, so that a period's end
+ * takes every value within it (a monthly series stamped at month ends, an hour of a day).
+ * @returns [first ms, last ms], or null when the text is not one
+ */
+function fieldSpan(text: string, input: LeaveOutInputKind): [number, number] | null {
+  const t = text.trim();
+  let m: RegExpMatchArray | null;
+  if (input === "month" && (m = t.match(/^(\d{4})-(\d{2})$/))) return [Date.UTC(Number(m[1]), Number(m[2]) - 1, 1), Date.UTC(Number(m[1]), Number(m[2]), 1) - 1];
+  if (input === "date" && (m = t.match(/^(\d{4})-(\d{2})-(\d{2})$/))) {
+    const day = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+    return [day, day + 86_400_000 - 1];
+  }
+  if (input === "datetime-local" && (m = t.match(/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/))) {
+    const minute = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+    return [minute, minute + 59_999];
+  }
+  if (input === "year" && /^\d{4}$/.test(t)) return [Date.UTC(Number(t), 0, 1), Date.UTC(Number(t) + 1, 0, 1) - 1];
+  if (input === "position" && /^\d+$/.test(t) && Number(t) >= 1) return [Number(t) - 1, Number(t) - 1];
+  return null;
+}
+
+const FIELD_FORMATS: Record<LeaveOutInputKind, string> = {
+  month: "a month (YYYY-MM)",
+  date: "a date (YYYY-MM-DD)",
+  "datetime-local": "a date and time (YYYY-MM-DDTHH:MM)",
+  year: "a year (YYYY)",
+  position: "a position, 1 for the first value",
+};
+
+/**
+ * Reads the training panel's periods to leave out. A period takes whole units: "2020-03" to
+ * "2021-06" runs from 1 March 2020 to the last millisecond of June 2021.
+ * @param kind the chosen series' frequency (how the fields were asked)
+ * @param series the chosen series' names and last times (epoch ms): a period over one's last value leaves nothing to forecast from
+ * @returns the periods in epoch ms, or the first problem in a sentence naming the period
+ */
+export function parseLeaveOutFields(rows: readonly LeaveOutFields[], kind: FrequencyKind, series: readonly { name: string; end: number | null }[]): Result<LeaveOutPeriod[]> {
+  const input = toLeaveOutInputKind(kind);
+  const periods: LeaveOutPeriod[] = [];
+  for (const [k, row] of rows.entries()) {
+    const which = rows.length > 1 ? `Period ${k + 1} to leave out` : "The period to leave out";
+    if (row.from.trim() === "" || row.to.trim() === "") return fail(`${which} needs a start and an end (${FIELD_FORMATS[input]}), or remove it.`);
+    const from = fieldSpan(row.from, input);
+    const to = fieldSpan(row.to, input);
+    if (!from) return fail(`${which} starts at ${JSON.stringify(row.from)}, which is not ${FIELD_FORMATS[input]}.`);
+    if (!to) return fail(`${which} ends at ${JSON.stringify(row.to)}, which is not ${FIELD_FORMATS[input]}.`);
+    if (to[1] < from[0]) return fail(`${which} ends (${row.to}) before it starts (${row.from}).`);
+    const period = { from: from[0], to: to[1] };
+    const covered = series.find((s) => s.end !== null && s.end >= period.from && s.end <= period.to);
+    if (covered) {
+      const last = formatTimeLabel(covered.end as number, kind);
+      return fail(`${which} covers the last value of "${covered.name}" (${last}): nothing would be left to start the forecast from. End it before ${last}.`);
+    }
+    periods.push(period);
   }
   return ok(periods);
 }
