@@ -282,7 +282,7 @@ describe("POST /api/datasets/<id>/forecast", () => {
       "an unknown field",
       () => post({ horizon: 3, epochs: 5 }),
       422,
-      "The request is not valid: `epochs` is not a field of this request; it takes `seriesIds`, `horizon`, `seasonLength`, `mode`, `config`.",
+      "The request is not valid: `epochs` is not a field of this request; it takes `seriesIds`, `horizon`, `seasonLength`, `mode`, `config`, `leaveOut`.",
     ],
     ["an unknown setting", () => post({ config: { speed: 5 } }), 422, /^The request is not valid: `speed` is not a field of `config`; it takes `lookback`, `patchLength`, .*, `chooseMargin`\.$/],
     ["a horizon that is not a whole number", () => post({ horizon: 2.5 }), 422, `The request is not valid: \`horizon\` ${HORIZON_RULE} (got 2.5).`],

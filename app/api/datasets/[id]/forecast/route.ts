@@ -9,11 +9,11 @@ type Context = { params: Promise<{ id: string }> };
 
 /** The JSON body is a few settings: anything bigger is not one. */
 const MAX_BODY_BYTES = 64 * 1024;
-const TOO_LARGE = `The request body is over ${MAX_BODY_BYTES / 1024} kB; it holds only a few settings (seriesIds, horizon, seasonLength, mode, config).`;
+const TOO_LARGE = `The request body is over ${MAX_BODY_BYTES / 1024} kB; it holds only a few settings (seriesIds, horizon, seasonLength, mode, config, leaveOut).`;
 
 /**
  * Starts the forecaster on the server (the CLI's code path, wasm in a worker thread) for scripted
- * use. Body (JSON, every field optional): `seriesIds`, `horizon`, `seasonLength`, `mode`, `config`.
+ * use. Body (JSON, every field optional): `seriesIds`, `horizon`, `seasonLength`, `mode`, `config`, `leaveOut`.
  * Answers 202 at once with the queued run; GET /api/runs/<id> reports its status and progress
  * until it is done (or failed, with the reason).
  */
