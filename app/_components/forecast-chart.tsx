@@ -198,7 +198,8 @@ export function ForecastChart({ rows, name, unit, frequency, historyEnd, methodL
                 fillOpacity={LEFT_OUT_OPACITY}
                 stroke="none"
                 ifOverflow="hidden"
-                label={{ value: "Left out", position: "insideTop", fill: "var(--text-muted)", fontSize: 12 }}
+                // Named in the legend, not inside the area: a period ending months before the history
+                // does had its label over "Forecast from …".
               />
             ))}
             <Area
