@@ -22,6 +22,15 @@ describe("choose", () => {
     );
   });
 
+  it("names every method that scored better, best first, not only the best", () => {
+    const { metrics, halves } = scores({ lstm: 1.363, snaive: 1.358, holt_winters: 1.36, combination: 1.361, theta: 1.3631 });
+    expect(choose(metrics, halves, 0.7, false, 12).reason).toMatch(
+      /^Seasonal naive scored better in the backtest \(MASE 1\.358 vs 1\.363; Holt-Winters \(damped\) 1\.360 and Combination \(median\) 1\.361 did too\), but /,
+    );
+    const two = scores({ lstm: 10.2, theta: 9.5, naive: 9.9, snaive: 11, holt_winters: 10.5, combination: 10.2001 });
+    expect(choose(two.metrics, two.halves, 0.7, false, 12).reason).toMatch(/^Theta scored better in the backtest \(MASE 9\.500 vs 10\.200; Naive \(last value\) 9\.900 did too\), but /);
+  });
+
   it("does not call a baseline better when the scores shown are equal", () => {
     const { metrics, halves } = scores({ lstm: 1.4262, theta: 1.4258 });
     expect(choose(metrics, halves, 0.7, false, 12)).toMatchObject({ method: "lstm", reason: expect.stringMatching(/^Theta scored as well as the LSTM in the backtest \(MASE 1\.426 each\), but/) });

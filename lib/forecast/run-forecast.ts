@@ -20,6 +20,7 @@ import { forecastShortSeries, planSeries, SHORT_SERIES_MIN_FIT } from "./short-s
 import { trainNetwork, type TrainResult } from "./train";
 import {
   METHOD_LABELS,
+  METHOD_MENU_LABELS,
   type BacktestFold,
   type BacktestMetrics,
   type BackendInfo,
@@ -658,6 +659,16 @@ export function choose(
     return most > MATERIAL_SHARE * forecasts.scale ? ` Their forecasts differ by up to ${Number(most.toPrecision(3))}, so look at both.` : "";
   };
   const tied = (method: MethodName) => fmt(metrics[method].mase) === fmt(lstm.mase);
+  // Naming only the best would read as if the rest lost to the LSTM.
+  const alsoBetter = (first: MethodName) => {
+    const others = [...BASELINES, "combination" as const]
+      .filter((m) => m !== first && Number(fmt(metrics[m].mase)) < Number(fmt(lstm.mase)))
+      .sort((x, y) => metrics[x].mase - metrics[y].mase)
+      .map((m) => `${METHOD_MENU_LABELS[m]} ${fmt(metrics[m].mase)}`);
+    if (others.length === 0) return "";
+    const list = others.length === 1 ? others[0] : `${others.slice(0, -1).join(", ")} and ${others[others.length - 1]}`;
+    return `; ${list} did too`;
+  };
   if (fmt(b.mase) === fmt(lstm.mase)) {
     const simple = (["naive", "snaive"] as const).find(tied);
     if (simple) {
@@ -675,7 +686,7 @@ export function choose(
     const apart = parting(best);
     const scored =
       fmt(b.mase) !== fmt(lstm.mase)
-        ? `scored better in the backtest (MASE ${fmt(b.mase)} vs ${fmt(lstm.mase)})`
+        ? `scored better in the backtest (MASE ${fmt(b.mase)} vs ${fmt(lstm.mase)}${alsoBetter(best)})`
         : apart
           ? `scored the same backtest MASE as the LSTM (${fmt(b.mase)}), so the backtest cannot tell them apart`
           : `scored as well as the LSTM in the backtest (MASE ${fmt(b.mase)} each)`;
