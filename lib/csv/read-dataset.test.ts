@@ -589,6 +589,23 @@ describe("an InfluxDB 2 annotated CSV export", () => {
     ]);
     expect(dataset.issues.map((i) => i.message)).toContain("Columns `_field` and `host` name the series together (4 of them), so each was read on its own.");
   });
+
+  it("leaves out a one-table export's `table` column, 0 on every row, which numbers the query's tables", () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `,,0,2024-01-01T00:00:00Z,2024-01-01T01:00:00Z,2024-01-01T00:${String(i).padStart(2, "0")}:00Z,${30 + (i % 7) / 10},usage_user,cpu,server01`);
+    const text = [
+      "#group,false,false,true,true,false,false,true,true,true",
+      "#datatype,string,long,dateTime:RFC3339,dateTime:RFC3339,dateTime:RFC3339,double,string,string,string",
+      "#default,_result,,,,,,,,",
+      ",result,table,_start,_stop,_time,_value,_field,_measurement,host", ...rows].join("\n");
+    const dataset = read(text);
+    expect(dataset.series.map((s) => [s.name, s.values.length])).toEqual([["_value", 30]]);
+    expect(dataset.leftOutColumns).toContain("table");
+    // Exported with only the `#datatype` annotation, the same file: that row is not the header.
+    const datatypeOnly = text.split("\n").filter((line) => !/^#(group|default)/.test(line)).join("\n");
+    expect(read(datatypeOnly).series.map((s) => [s.name, s.values.length])).toEqual([["_value", 30]]);
+    // Elsewhere a wide file's column of zeros is kept: it can be a product that has not sold yet.
+    expect(read(text.replace(",result,table,", ",outcome,table,")).series.map((s) => s.name)).toEqual(["table", "_value"]);
+  });
 });
 
 describe("statistics offices' long files", () => {

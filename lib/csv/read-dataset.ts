@@ -606,6 +606,15 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
 }
 
 
+/**
+ * Whether the header is InfluxDB's (`result`, `table`, `_time`, `_value`): its `table` column numbers
+ * the query's tables, 0 on every row of a one-table export, which is a code, not an unsold product.
+ */
+function isInfluxTable(columns: ColumnInfo[]): boolean {
+  const names = new Set(columns.map((c) => c.name));
+  return ["result", "table", "_time", "_value"].every((name) => names.has(name));
+}
+
 /** Rows a total that is not their sum needs above it, and how many times every row's value it must be, to be taken for a total. */
 const LOOSE_TOTAL_MIN_ROWS = 8;
 const LOOSE_TOTAL_FACTOR = 3;
@@ -1444,7 +1453,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     // value (`UOM_ID` 81, `SCALAR_ID` 3, `DECIMALS` 0 on every row): read as series they were
     // forecast as flat lines ahead of the one that mattered.
     // Not when rows are added up: a quantity of 1 on every sale is the count of sales.
-    const constants = plan.time && !matrix && !options.valueColumns?.length && !options.aggregate ? constantColumns(plan.values.filter((v) => v !== id && !derived.has(v)), plan.values, groups, id !== null) : [];
+    const constants = plan.time && !matrix && !options.valueColumns?.length && !options.aggregate ? constantColumns(plan.values.filter((v) => v !== id && !derived.has(v)), plan.values, groups, id !== null || isInfluxTable(columns)) : [];
     const same = constants.filter(([, value]) => value !== null);
     const described = constants.filter(([, value]) => value === null);
     const pick = (one: boolean) => `(pick ${one ? "it as a value column" : "them as value columns"} to forecast anyway)`;

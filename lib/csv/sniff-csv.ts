@@ -304,6 +304,8 @@ function looksLikeHeader(first: string[], rest: string[][], decimal: DecimalMark
   });
 }
 
+const INFLUX_ANNOTATION = /^#(datatype|group|default)$/;
+
 /**
  * Title, source and note lines above the table, as government and spreadsheet downloads have
  * them. Two signs, each enough:
@@ -316,6 +318,11 @@ function looksLikeHeader(first: string[], rest: string[][], decimal: DecimalMark
  * Label rows over a headerless table (ONS's, INSEE's) are a third sign: see metadataBlock.
  */
 function preambleRows(rows: string[][]): { skip: number; unitsRow: boolean } {
+  // InfluxDB's annotation rows (any of them, as its `annotations` parameter chooses) are as wide as
+  // the header: a lone `#datatype` row above it was read as the header.
+  let annotations = 0;
+  while (annotations < rows.length && INFLUX_ANNOTATION.test(rows[annotations]?.[0] ?? "")) annotations++;
+  if (annotations > 0) return { skip: annotations, unitsRow: false };
   const labels = metadataBlock(rows);
   if (labels > 0) return { skip: labels, unitsRow: false };
   const limit = Math.min(rows.length - 2, 30);
