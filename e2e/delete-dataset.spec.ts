@@ -24,6 +24,7 @@ test("with every dataset deleted, the home page says what to do and loads the sa
   for (const dataset of datasets) expect((await request.delete(`/api/datasets/${dataset.id}`)).status()).toBe(204);
   await page.goto("/");
   await expect(page.getByText("No datasets yet")).toBeVisible();
+  await expect(page.getByText(/^\d+ stored$/)).toHaveCount(0);
   await page.getByRole("button", { name: "Load the sample dataset" }).click();
   await page.waitForURL(/\/datasets\/[a-z0-9]+$/);
   await expect(page.getByRole("heading", { level: 1, name: "Australian wine sales (sample)" })).toBeVisible();

@@ -41,7 +41,8 @@ export function DatasetList({ page, total }: DatasetListProps) {
           <h2 id="datasets-title">Datasets</h2>
           <p>Open one to chart it, train a forecast and export the predictions.</p>
         </div>
-        <span className="badge">{count.format(total)} stored</span>
+        {/* With none stored the empty state below says so; "0 stored" beside it said it twice. */}
+        {total > 0 && <span className="badge">{count.format(total)} stored</span>}
       </div>
       {total > DATASETS_PAGE_SIZE || view.find ? (
         <form className="series-find datasets-find" role="search" aria-label="Find datasets" action="/#datasets-title">
