@@ -631,9 +631,10 @@ const CONSTANT_MIN_ROWS = 8;
  * @param candidates the value columns that could be left out
  * @param values every value column, in the groups' order
  * @param long whether a column names the series
+ * @param zeroIsCode whether a column of zeros is a code in a wide file too (InfluxDB's `table`)
  * @returns each constant column with its number as written in the note, null when it is one per series
  */
-function constantColumns(candidates: ColumnInfo[], values: ColumnInfo[], groups: Map<string, Group>, long: boolean): [ColumnInfo, string | null][] {
+function constantColumns(candidates: ColumnInfo[], values: ColumnInfo[], groups: Map<string, Group>, long: boolean, zeroIsCode = false): [ColumnInfo, string | null][] {
   const constants: [ColumnInfo, string | null][] = [];
   for (const info of candidates) {
     const c = values.indexOf(info);
@@ -659,7 +660,7 @@ function constantColumns(candidates: ColumnInfo[], values: ColumnInfo[], groups:
       }
       longest = Math.max(longest, ownCount);
     }
-    if (constant && count >= CONSTANT_MIN_ROWS && (long || only !== 0)) constants.push([info, String(only)]);
+    if (constant && count >= CONSTANT_MIN_ROWS && (long || zeroIsCode || only !== 0)) constants.push([info, String(only)]);
     else if (perSeries && groups.size > 1 && longest >= CONSTANT_MIN_ROWS) constants.push([info, null]);
   }
   return constants.length < candidates.length ? constants : [];
@@ -1453,7 +1454,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     // value (`UOM_ID` 81, `SCALAR_ID` 3, `DECIMALS` 0 on every row): read as series they were
     // forecast as flat lines ahead of the one that mattered.
     // Not when rows are added up: a quantity of 1 on every sale is the count of sales.
-    const constants = plan.time && !matrix && !options.valueColumns?.length && !options.aggregate ? constantColumns(plan.values.filter((v) => v !== id && !derived.has(v)), plan.values, groups, id !== null || isInfluxTable(columns)) : [];
+    const constants = plan.time && !matrix && !options.valueColumns?.length && !options.aggregate ? constantColumns(plan.values.filter((v) => v !== id && !derived.has(v)), plan.values, groups, id !== null, isInfluxTable(columns)) : [];
     const same = constants.filter(([, value]) => value !== null);
     const described = constants.filter(([, value]) => value === null);
     const pick = (one: boolean) => `(pick ${one ? "it as a value column" : "them as value columns"} to forecast anyway)`;
