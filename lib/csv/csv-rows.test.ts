@@ -74,6 +74,11 @@ describe("Excel's text-forced cells", () => {
     // Not one string: a formula stays the cell it is (and a value column refuses it by row).
     ['="1"&"2",=SUM(A1:A2)', ['="1"&"2"', "=SUM(A1:A2)"]],
     ["'=\"x\", =\"x\"", ["'=\"x\"", ' ="x"']],
+    // Excel's apostrophe text mark before a number or a date is left out; an apostrophe in text is kept.
+    ["'2024-01-01,'1004", ["2024-01-01", "1004"]],
+    ["'-3.5,'.5", ["-3.5", ".5"]],
+    ["O'Brien,'Tis", ["O'Brien", "'Tis"]],
+    ["\"'00123\",'", ["00123", "'"]],
   ])("%s", (line, cells) => {
     for (const chunkChars of [1, 3, 1 << 20]) expect(readRows(`h1,h2\n${line}\n`, "\n", chunkChars)).toEqual([[1, ["h1", "h2"]], [2, cells]]);
   });

@@ -25,17 +25,29 @@ function isBlank(row: string[]): boolean {
 
 /** A cell Excel keeps as text: a formula of one string (`="2024-01-01"`, `="00123"`), quotes in it doubled. */
 const TEXT_FORMULA = /^="((?:[^"]|"")*)"$/;
+/**
+ * Excel's other text mark, a leading apostrophe, as copied out of cells typed `'1004` or
+ * `'2024-01-01`: only before a number or a date (a digit, or a sign or point and a digit), so that
+ * text such as `'Tis` or `O'Brien` keeps its apostrophe.
+ */
+const TEXT_MARK = /^'(?=[-+.]?\d)/;
+
+/** The cell without Excel's text mark: `'1004` → `1004`. */
+function unmark(cell: string): string {
+  return cell.charCodeAt(0) === 39 && TEXT_MARK.test(cell) ? cell.slice(1) : cell;
+}
 
 /**
- * The row with each of Excel's text-forced cells replaced by its text (`="1004"` → `1004`), as
- * Excel shows it: exporters write dates and codes so, to keep Excel from reading them as numbers.
- * Only cells starting with `=` are looked at, and such a cell holds quotes, so rows without one
- * (split without papaparse) need no look.
+ * The row with each of Excel's text-forced cells replaced by its text (`="1004"` → `1004`,
+ * `'1004` → `1004`), as Excel shows it: exporters write dates and codes so, to keep Excel from
+ * reading them as numbers. Only cells starting with `=` or `'` are looked at.
  */
 export function unwrapTextFormulas(row: string[]): string[] {
   for (let i = 0; i < row.length; i++) {
     const cell = row[i] as string;
-    if (cell.charCodeAt(0) !== 61) continue;
+    const first = cell.charCodeAt(0);
+    if (first === 39) row[i] = unmark(cell);
+    if (first !== 61) continue;
     const match = TEXT_FORMULA.exec(cell);
     if (match) row[i] = (match[1] as string).replaceAll('""', '"');
   }
@@ -74,8 +86,11 @@ export function createCsvRowStream(dialect: Pick<CsvDialect, "delimiter" | "line
   let rest = "";
   const cells: string[] = [];
 
-  /** One line of a quote-free chunk: its cells into `cells` (reused), then to onRow. */
-  function splitLine(input: string, start: number, end: number): void {
+  /**
+   * One line of a quote-free chunk: its cells into `cells` (reused), then to onRow.
+   * @param marks whether the chunk holds an apostrophe (Excel's text mark `'1004`): only then are cells looked at
+   */
+  function splitLine(input: string, start: number, end: number, marks: boolean): void {
     rowNumber++;
     let count = 0;
     let from = start;
@@ -90,6 +105,7 @@ export function createCsvRowStream(dialect: Pick<CsvDialect, "delimiter" | "line
     }
     // Setting an array's length is a call into the runtime; rows of a file nearly always keep theirs.
     if (cells.length !== count) cells.length = count;
+    if (marks) for (let i = 0; i < count; i++) cells[i] = unmark(cells[i] as string);
     if (isBlank(cells)) return;
     if (!onRow(cells, rowNumber)) stopped = true;
   }
@@ -98,14 +114,15 @@ export function createCsvRowStream(dialect: Pick<CsvDialect, "delimiter" | "line
   function takeUnquoted(input: string, last: boolean): void {
     let start = 0;
     const step = lineBreak.length;
+    const marks = input.indexOf("'") >= 0;
     while (!stopped) {
       const end = input.indexOf(lineBreak, start);
       if (end < 0) break;
-      splitLine(input, start, end);
+      splitLine(input, start, end, marks);
       start = end + step;
     }
     if (stopped) return;
-    if (last && start < input.length) splitLine(input, start, input.length);
+    if (last && start < input.length) splitLine(input, start, input.length, marks);
     rest = last ? "" : input.slice(start);
   }
 

@@ -143,6 +143,11 @@ const VARIANTS: [string, Uint8Array, Expected][] = [
     { frequency: "monthly", decimal: ",", series: { Menge: [2, "2024-03-01", "2024-04-01", 1004.5, 1010.25] } },
   ],
   [
+    "Excel's apostrophe text mark (`'1004`), an apostrophe in a name kept",
+    utf8("Order Date,Units,Rep\n'2024-01-01,'1004,O'Brien\n'2024-01-02,'1010,O'Brien\n'2024-01-03,'998,O'Brien\n'2024-01-04,'1021,O'Brien\n"),
+    { frequency: "daily", series: { Units: [4, "2024-01-01", "2024-01-04", 1004, 1021] } },
+  ],
+  [
     "rows without their empty last cells",
     utf8("date;a;b\n2024-01-01;1;2\n2024-01-02;3\n2024-01-03;4;5\n"),
     { frequency: "daily", series: { a: [3, "2024-01-01", "2024-01-03", 1, 4], b: [3, "2024-01-01", "2024-01-03", 2, 5] } },
