@@ -239,27 +239,28 @@ function datePatternsWithMonthName(sample: string): string[] {
 /** Quarters (1965 Q1, Q1-1965, 1Q65), half-years (2010 H1, 2010S1), months in the statistical agencies' style (2020M01) and ISO weeks (2020-W05, KW 05/2020). */
 function periodPatterns(sample: string): string[] {
   const trimmed = sample.trim();
-  let match = /^(\d{4})(\s*[-/ ]?\s*)[Qq]([1-4])$/.exec(trimmed);
-  if (match) return [`%Y${match[2]}Q%q`];
-  match = /^[Qq]([1-4])(\s*[-/ ]?\s*)(\d{4})$/.exec(trimmed);
-  if (match) return [`Q%q${match[2]}%Y`];
+  // The quarter's letter keeps its case (`2015q1`, `fy21q1`, as pandas and SQL exports write them), so that forecast steps are written alike.
+  let match = /^(\d{4})(\s*[-/ ]?\s*)([Qq])([1-4])$/.exec(trimmed);
+  if (match) return [`%Y${match[2]}${match[3]}%q`];
+  match = /^([Qq])([1-4])(\s*[-/ ]?\s*)(\d{4})$/.exec(trimmed);
+  if (match) return [`${match[1]}%q${match[3]}%Y`];
   // Two-digit years (`Q1-15`, `Q1/15`, as `Jan-15` is a month) only after a separator: `Q115` says nothing.
-  match = /^[Qq]([1-4])(\s*[-/ ]\s*|\s+)(\d{2})$/.exec(trimmed);
-  if (match) return [`Q%q${match[2]}%y`];
+  match = /^([Qq])([1-4])(\s*[-/ ]\s*|\s+)(\d{2})$/.exec(trimmed);
+  if (match) return [`${match[1]}%q${match[3]}%y`];
   // Fiscal quarters (`FY23 Q1`, `Q1 FY2023`): numbered quarters of a year whose first month is
   // not known (see isFiscalQuarter); the `FY`'s case is kept.
-  match = /^(FY)(\s*-?\s*)(\d{2}|\d{4})(\s*[-/ ]?\s*)[Qq]([1-4])$/i.exec(trimmed);
-  if (match) return [`${match[1]}${match[2]}${(match[3] as string).length === 4 ? "%Y" : "%y"}${match[4]}Q%q`];
-  match = /^[Qq]([1-4])(\s*[-/ ]?\s*)(FY)(\s*-?\s*)(\d{2}|\d{4})$/i.exec(trimmed);
-  if (match) return [`Q%q${match[2]}${match[3]}${match[4]}${(match[5] as string).length === 4 ? "%Y" : "%y"}`];
+  match = /^(FY)(\s*-?\s*)(\d{2}|\d{4})(\s*[-/ ]?\s*)([Qq])([1-4])$/i.exec(trimmed);
+  if (match) return [`${match[1]}${match[2]}${(match[3] as string).length === 4 ? "%Y" : "%y"}${match[4]}${match[5]}%q`];
+  match = /^([Qq])([1-4])(\s*[-/ ]?\s*)(FY)(\s*-?\s*)(\d{2}|\d{4})$/i.exec(trimmed);
+  if (match) return [`${match[1]}%q${match[3]}${match[4]}${match[5]}${(match[6] as string).length === 4 ? "%Y" : "%y"}`];
   // Half-years: `2010 H1`, `H1 2010`, and Eurostat's semesters `2010S1` (the letter's case kept).
   match = /^(\d{4})(\s*[-/ ]?\s*)([HhSs])([12])$/.exec(trimmed);
   if (match) return [`%Y${match[2]}${match[3]}%h`];
   match = /^([HhSs])([12])(\s*[-/ ]?\s*)(\d{4})$/.exec(trimmed);
   if (match) return [`${match[1]}%h${match[3]}%Y`];
   // The quarter's number first, as US brokers' and analysts' reports write it (`1Q2015`, `1Q15`).
-  match = /^([1-4])(\s*)[Qq](\s*)(\d{4}|\d{2})$/.exec(trimmed);
-  if (match) return [`%q${match[2]}Q${match[3]}${(match[4] as string).length === 4 ? "%Y" : "%y"}`];
+  match = /^([1-4])(\s*)([Qq])(\s*)(\d{4}|\d{2})$/.exec(trimmed);
+  if (match) return [`%q${match[2]}${match[3]}${match[4]}${(match[5] as string).length === 4 ? "%Y" : "%y"}`];
   // Months as Stata, Eurostat and the IMF write them: 2020M01, 2020-M01, and Stata's own default
   // `2020m1` (the letter's case kept, so the times are written back alike).
   match = /^(\d{4})(-?)([Mm])(\d{1,2})$/.exec(trimmed);

@@ -23,6 +23,9 @@ describe("whole files with these times are read on a calendar, and forecast step
     ["1Q2015", quarters((q, y) => `${q}Q${y}`), "quarterly", ["1Q2020", "2Q2020"]],
     ["1Q15", quarters((q, y) => `${q}Q${yy(y)}`), "quarterly", ["1Q20", "2Q20"]],
     ["Q1 2015", quarters((q, y) => `Q${q} ${y}`), "quarterly", ["Q1 2020", "Q2 2020"]],
+    ["2015q1", quarters((q, y) => `${y}q${q}`), "quarterly", ["2020q1", "2020q2"]],
+    ["q1-15", quarters((q, y) => `q${q}-${yy(y)}`), "quarterly", ["q1-20", "q2-20"]],
+    ["1q15", quarters((q, y) => `${q}q${yy(y)}`), "quarterly", ["1q20", "2q20"]],
     ["2023.01.15", days(Date.UTC(2023, 0, 1), 90).map((t) => formatTime(t, { kind: "pattern", pattern: "%Y.%m.%d" })), "daily", ["2023.04.01", "2023.04.02"]],
     ["2023.01.15 13:45", days(Date.UTC(2023, 0, 1), 72, 3_600_000).map((t) => formatTime(t, { kind: "pattern", pattern: "%Y.%m.%d %H:%M" })), "hourly", ["2023.01.04 00:00", "2023.01.04 01:00"]],
     ["2024-W05-1", days(Date.UTC(2024, 0, 1), 60).map((t) => formatTime(t, { kind: "pattern", pattern: "%G-W%V-%u" })), "daily", ["2024-W09-5", "2024-W09-6"]],
@@ -56,6 +59,8 @@ describe("half-years are read as the half's first month, six months apart with a
     ["2010-S1", halves((h, y) => `${y}-S${h}`), ["2022-S1", "2022-S2", "2023-S1"]],
     ["2010S1", halves((h, y) => `${y}S${h}`), ["2022S1", "2022S2", "2023S1"]],
     ["2010 S2", halves((h, y) => `${y} S${h}`), ["2022 S1", "2022 S2", "2023 S1"]],
+    ["2010h1", halves((h, y) => `${y}h${h}`), ["2022h1", "2022h2", "2023h1"]],
+    ["h1 2010", halves((h, y) => `h${h} ${y}`), ["h1 2022", "h2 2022", "h1 2023"]],
   ])("%s", (_style, times, next) => {
     const read = readDataset(toFile(times));
     if (!read.ok) throw new Error(read.reason);
@@ -81,6 +86,11 @@ describe("fiscal quarters are read as numbered quarters, written back in the fil
     ["FY23Q1", quarters((q, y) => `FY${yy(y)}Q${q}`), ["FY20Q1", "FY20Q2"], "FY%yQ%q"],
     ["Q1 FY23", quarters((q, y) => `Q${q} FY${yy(y)}`), ["Q1 FY20", "Q2 FY20"], "Q%q FY%y"],
     ["Q1 FY2023", quarters((q, y) => `Q${q} FY${y}`), ["Q1 FY2020", "Q2 FY2020"], "Q%q FY%Y"],
+    // In lower case, as pandas' and SQL exports write them: the file's letters, each as it is.
+    ["fy21q1", quarters((q, y) => `fy${yy(y)}q${q}`), ["fy20q1", "fy20q2"], "fy%yq%q"],
+    ["fy2021-q1", quarters((q, y) => `fy${y}-q${q}`), ["fy2020-q1", "fy2020-q2"], "fy%Y-q%q"],
+    ["q1 fy21", quarters((q, y) => `q${q} fy${yy(y)}`), ["q1 fy20", "q2 fy20"], "q%q fy%y"],
+    ["Fy21 Q1", quarters((q, y) => `Fy${yy(y)} Q${q}`), ["Fy20 Q1", "Fy20 Q2"], "Fy%y Q%q"],
   ])("%s", (_style, times, next, pattern) => {
     const read = readDataset(toFile(times));
     if (!read.ok) throw new Error(read.reason);
