@@ -46,7 +46,8 @@ export function UploadForm() {
   const inputId = useId();
   const { state, open, choose, reset } = useImportPreview();
   const [dragging, setDragging] = useState(false);
-  const [datasetName, setDatasetName] = useState("");
+  /** The name the analyst typed; until then the preview's (the file's own title, else its file name). */
+  const [typedName, setTypedName] = useState<string | null>(null);
   const [seriesNames, setSeriesNames] = useState<Record<string, string>>({});
   const [importing, setImporting] = useState(false);
   /** Share of the file sent so far while importing; 1 while the server stores it. */
@@ -55,7 +56,7 @@ export function UploadForm() {
 
   function start(file: File | undefined) {
     if (!file) return;
-    setDatasetName(nameFromFileName(file.name));
+    setTypedName(null);
     setSeriesNames({});
     setImportError(null);
     open(file);
@@ -65,6 +66,9 @@ export function UploadForm() {
     setImportError(null);
     reset();
   }
+
+  const preview = state.status === "ready" ? state.preview : state.status === "reading" ? state.preview : null;
+  const datasetName = typedName ?? preview?.datasetName ?? (state.status === "idle" ? "" : nameFromFileName(state.file.name));
 
   async function importFile() {
     if (state.status !== "ready") return;
@@ -87,7 +91,6 @@ export function UploadForm() {
     start(event.dataTransfer.files[0]);
   }
 
-  const preview = state.status === "ready" ? state.preview : state.status === "reading" ? state.preview : null;
   return (
     <>
       <section className="card" aria-labelledby={`${inputId}-title`}>
@@ -152,7 +155,7 @@ export function UploadForm() {
           importError={importError}
           onChoose={choose}
           onRename={(detected, name) => setSeriesNames((names) => ({ ...names, [detected]: name }))}
-          onNameDataset={setDatasetName}
+          onNameDataset={setTypedName}
           onImport={() => void importFile()}
           onCancel={cancel}
         />

@@ -1,4 +1,5 @@
 import { toNameText } from "../series/names";
+import type { ParsedDataset } from "./read-dataset";
 import type { CsvDialect } from "./sniff-csv";
 
 const DELIMITER_NAMES: Record<CsvDialect["delimiter"], string> = {
@@ -51,4 +52,13 @@ export function formatBytes(bytes: number): string {
 export function nameFromFileName(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
   return toNameText(base.replace(/\.(csv|tsv|txt)\s*$/i, "")) || "Untitled dataset";
+}
+
+/**
+ * The name a dataset gets when none is chosen: the title the file gives itself (an ONS download is
+ * called `series-161024.csv`, its `Title` row says `Retail sales index`), else the file's name.
+ */
+export function datasetNameOf(parsed: Pick<ParsedDataset, "title"> | null, fileName: string | null): string {
+  const title = parsed?.title ? toNameText(parsed.title) : "";
+  return title || (fileName ? nameFromFileName(fileName) : "Untitled dataset");
 }

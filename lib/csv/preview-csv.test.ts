@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { describeDialect, formatBytes, nameFromFileName } from "./describe-dialect";
 import { previewCsv } from "./preview-csv";
+import { ONS_LABELS } from "../../tests/fixtures/statistics-downloads";
 
 const file = (text: string | Uint8Array) => new Blob([text as BlobPart]);
 
 describe("previewCsv shows how a file will be read, before anything is stored", () => {
+  it("offers an ONS download's Title as the dataset's name, and the file's name for a file without one", async () => {
+    const ons = `${ONS_LABELS.map(([label, value]) => `"${label}","${value}"`).join("\n")}\n"2023 OCT","101.2"\n"2023 NOV","101.9"\n"2023 DEC","103.4"\n`;
+    expect((await previewCsv(file(ons), "series-161024.csv")).datasetName).toBe("Retail sales index");
+    expect((await previewCsv(file("month,sales\n2023-10,1\n2023-11,2\n"), "series-161024.csv")).datasetName).toBe("series-161024");
+  });
+
   it("numbers the first rows as the refusals do (every line of the file counts), so a refused row can be found", async () => {
     const text = ["Daily sales of store 4", "", "date,sales", "2024-01-01,10", "2024-01-02,11", "", "2024-01-03,1O", "2024-01-04,13"].join("\r\n");
     const preview = await previewCsv(file(text), "store4.csv");

@@ -6,6 +6,7 @@ import { describeTimeFormat, formatTimeLabel } from "../time/time-format";
 import { hasDatesAcross, turnDatesAcross } from "./dates-across";
 import { createCsvRowStream } from "./csv-rows";
 import { decodeByteStream, readBlobChunks } from "./decode-text";
+import { datasetNameOf, nameFromFileName } from "./describe-dialect";
 import { readDatasetBlob, type BlobDataset } from "./read-blob";
 import { planColumns, toSniffOptions, type ColumnPlan, type ParsedDataset, type ParsedSeries, type ReadOptions, type ReadResult, type RefusedCell } from "./read-dataset";
 import { SNIFF_CHARS, sniffCsv, type ColumnInfo, type CsvDialect, type CsvSniff } from "./sniff-csv";
@@ -125,6 +126,7 @@ function toPreviewSeries(series: ParsedSeries, dataset: ParsedDataset): PreviewS
 function emptyPreview(blob: Blob, fileName: string, error: string): ImportPreview {
   return {
     fileName,
+    datasetName: nameFromFileName(fileName),
     fileSize: blob.size,
     encoding: null,
     dialect: null,
@@ -178,6 +180,7 @@ export async function previewCsv(
   const at = read.ok ? undefined : read.at;
   return {
     fileName,
+    datasetName: datasetNameOf(dataset, fileName),
     fileSize: blob.size,
     encoding: read.ok ? read.data.encoding : head.data.encoding,
     dialect: sniff.dialect,

@@ -1252,6 +1252,8 @@ describe("statistics offices' and central banks' time series downloads", () => {
     const [series] = dataset.series;
     expect(dataset.series).toHaveLength(1);
     expect(series?.name).toBe("Retail sales index");
+    // The download's title is the dataset's default name too: ONS names the file `series-161024.csv`.
+    expect(dataset.title).toBe("Retail sales index");
     // `Index` says no more than that the numbers are an index.
     expect(series?.unit).toBeNull();
     expect(series?.frequency.label).toBe("monthly");
@@ -1312,6 +1314,7 @@ describe("statistics offices' and central banks' time series downloads", () => {
   it("reads the same blocks without the label rows, and an ONS money series takes its unit", () => {
     const bare = readDataset(ons.split("\n").slice(8).join("\n"));
     expect(bare.ok && bare.data.series.map((s) => [s.name, s.times.length])).toEqual([["column 2", 24]]);
+    expect(bare.ok && bare.data.title).toBeUndefined();
     const money = readDataset(ons.replace('"PreUnit",""', '"PreUnit","£"').replace('"Unit","Index"', '"Unit","m"'));
     expect(money.ok && money.data.series[0]?.unit).toBe("£m");
   });

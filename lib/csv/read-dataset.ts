@@ -109,6 +109,8 @@ export interface ParsedDataset {
   /** Data rows read (blank lines excluded). */
   rowCount: number;
   issues: IngestIssue[];
+  /** The title the file gives itself (ONS's `"Title",…` row): the dataset's name unless one is chosen. */
+  title?: string;
 }
 
 const ROW_LIMIT_IN_MESSAGES = 5;
@@ -1757,6 +1759,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       series,
       rowCount: dataIndex,
       issues,
+      ...(sniffed.title ? { title: sniffed.title } : {}),
     });
   }
 

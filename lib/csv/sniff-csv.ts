@@ -69,6 +69,8 @@ export interface CsvSniff {
   sampleRowNumbers: number[];
   /** The cell the decimal mark was guessed from when no cell decided it (`1.500`). */
   decimalGuessedFrom?: string;
+  /** The title the label rows above a headerless table give it (ONS's `"Title","Retail sales index"`). */
+  title?: string;
 }
 
 /** Data rows kept for previews. */
@@ -570,6 +572,8 @@ export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSn
   const metadata = codes ? described : !hasHeader && skipRows > 0 ? allRows.slice(0, skipRows) : [];
   const about = headerNames.map((_, index) => (metadata.length > 0 && index > 0 ? describeFromMetadata(metadata, index) : {}));
   const names = metadata.length > 0 ? uniqueNames(headerNames.map((name, index) => about[index]?.title ?? name)) : headerNames;
+  // Label rows (ONS, INSEE) title the download as a whole; a header of codes describes each column.
+  const title = !codes ? about[1]?.title : undefined;
   const columns = names.map((name, index) => {
     const column = classify(
       name,
@@ -610,5 +614,6 @@ export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSn
     sampleRows: shownRows.slice(0, SAMPLE_ROWS),
     sampleRowNumbers: shownRows.slice(0, SAMPLE_ROWS).map((row) => numberOf.get(row) ?? 0),
     ...(decision.guessedFrom !== undefined ? { decimalGuessedFrom: decision.guessedFrom } : {}),
+    ...(title ? { title } : {}),
   });
 }

@@ -202,6 +202,8 @@ export interface PreviewRefusal {
  */
 export interface ImportPreview {
   fileName: string;
+  /** The dataset's name unless the analyst types one: the file's own title (ONS's `Title` row), else its file name. */
+  datasetName: string;
   fileSize: number;
   encoding: string | null;
   dialect: CsvDialect | null;

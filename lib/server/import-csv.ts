@@ -1,4 +1,4 @@
-import { nameFromFileName } from "../csv/describe-dialect";
+import { datasetNameOf } from "../csv/describe-dialect";
 import { readDatasetBlob, readDatasetStream, type BlobDataset } from "../csv/read-blob";
 import type { Result } from "../result";
 import { toNameText } from "../series/names";
@@ -28,7 +28,7 @@ export async function importCsv(
   if (!read.ok) throw new HttpError(422, read.reason);
   const readDone = performance.now();
   const dataset = await createDataset({
-    name: name ?? (fileName ? nameFromFileName(fileName) : "Untitled dataset"),
+    name: name ?? datasetNameOf(read.data.parsed, fileName),
     // Shown on the dataset's page: the client's file name, kept to what a name may hold.
     fileName: fileName === null ? null : toNameText(fileName) || null,
     encoding: read.data.encoding,

@@ -3,6 +3,7 @@ import path from "node:path";
 import type Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { MALFORMED } from "@/tests/fixtures/malformed-files";
+import { ONS_LABELS } from "@/tests/fixtures/statistics-downloads";
 import { useTestDatabase } from "@/tests/fixtures/test-database";
 
 /**
@@ -132,6 +133,17 @@ describe("POST /api/datasets", () => {
       ["south", 4, "2024-01-01T00:00:00.000Z", "2024-05-01T00:00:00.000Z", 1, "monthly", 1],
       ["West coast", 4, "2024-01-01T00:00:00.000Z", "2024-05-01T00:00:00.000Z", 0, "monthly", 1],
     ]);
+  });
+
+  it("names an ONS download by its Title row rather than its file name, unless a name is sent", async () => {
+    // As the ONS website saves a series: `series-161024.csv`, label rows over the years and months.
+    const ons = `${ONS_LABELS.map(([label, value]) => `"${label}","${value}"`).join("\n")}\n"2023 OCT","101.2"\n"2023 NOV","101.9"\n"2023 DEC","103.4"\n`;
+    const untitled = (await (await route.POST(rawUpload(ons, { fileName: "series-161024.csv" }))).json()) as { name: string; fileName: string };
+    expect([untitled.name, untitled.fileName]).toEqual(["Retail sales index", "series-161024.csv"]);
+    const named = (await (await route.POST(upload(ons, { name: "UK retail" }, "series-161024.csv"))).json()) as { name: string };
+    expect(named.name).toBe("UK retail");
+    const plain = (await (await route.POST(rawUpload(ons.split("\n").slice(ONS_LABELS.length).join("\n"), { fileName: "series-161024.csv" }))).json()) as { name: string };
+    expect(plain.name).toBe("series-161024");
   });
 
   it("honours the preview's choices: value columns, id column, date order", async () => {
