@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { importAndReadValues } from "./helpers";
+import { blsFlatFile, ONS_LABELS } from "../tests/fixtures/statistics-downloads";
 
 const WIDE = [
   "month;north;south;west;note",
@@ -291,4 +292,27 @@ test("a file named by store and department together: the combination is one choi
   await page.waitForURL(/\/datasets\/[a-z0-9]+$/);
   await expect(page.getByTestId("series-chart")).toHaveCount(4);
   await expect(page.locator('[data-testid="series-chart"][data-series-name="Store 2 · Dept 1"]')).toHaveAttribute("data-point-count", "8");
+});
+
+test("a BLS file's one series is offered under its code and renamed by it; an ONS download is named by its title unless a name is typed", async ({ page }) => {
+  const cpi = Array.from({ length: 24 }, (_, i) => 299.17 + i * 0.41);
+  await page.goto("/");
+  await page.getByLabel("Upload CSV").setInputFiles({ name: "cu.data.1.AllItems.txt", mimeType: "text/plain", buffer: Buffer.from(blsFlatFile("CUUR0000SA0", 2023, cpi)) });
+  const preview = page.getByTestId("import-preview");
+  const series = preview.getByRole("list", { name: "Series to import" }).getByRole("listitem");
+  await expect(series).toHaveCount(1);
+  await preview.getByLabel("Name of series CUUR0000SA0").fill("CPI-U, all items");
+  await preview.getByRole("button", { name: "Import 1 series" }).click();
+  await page.waitForURL(/\/datasets\/[a-z0-9]+$/);
+  await expect(page.locator('[data-testid="series-chart"][data-series-name="CPI-U, all items"]')).toBeVisible();
+
+  const ons = `${ONS_LABELS.map(([label, value]) => `"${label}","${value}"`).join("\n")}\n"2023 OCT","101.2"\n"2023 NOV","101.9"\n"2023 DEC","103.4"\n"2024 JAN","102.1"\n`;
+  await page.goto("/");
+  await page.getByLabel("Upload CSV").setInputFiles({ name: "series-161024.csv", mimeType: "text/csv", buffer: Buffer.from(ons) });
+  const name = page.getByTestId("import-preview").getByLabel("Dataset name");
+  await expect(name).toHaveValue("Retail sales index");
+  await name.fill("UK retail");
+  await page.getByTestId("import-preview").getByRole("button", { name: "Import 1 series" }).click();
+  await page.waitForURL(/\/datasets\/[a-z0-9]+$/);
+  await expect(page.getByRole("heading", { level: 1, name: "UK retail" })).toBeVisible();
 });

@@ -6,7 +6,8 @@ import { formatTime } from "../time/time-format";
 import { decodeText } from "./decode-text";
 import { readDataset, readDatasetChunks } from "./read-dataset";
 import { SNIFF_CHARS } from "./sniff-csv";
-import { BBK_HEAD, ECB_HEAD, ONS_LABELS } from "../../tests/fixtures/statistics-downloads";
+import { BBK_HEAD, blsFlatFile, ECB_HEAD, ONS_LABELS } from "../../tests/fixtures/statistics-downloads";
+import { influxOneTable } from "../../tests/fixtures/monitoring-exports";
 
 const DATASETS = path.resolve(import.meta.dirname, "../../bench/datasets");
 const manifest = JSON.parse(fs.readFileSync(path.join(DATASETS, "manifest.json"), "utf8")) as {
@@ -176,7 +177,7 @@ describe("readDataset reads the dialects analysts' files come in", () => {
   it("reads a BLS download (Year and Period M01–M12), leaving out the M13 annual averages", () => {
     const rows = [2022, 2023].flatMap((year) => Array.from({ length: 13 }, (_, m) => `CUUR0000SA0,${year},M${String(m + 1).padStart(2, "0")},${(280 + m / 10).toFixed(1)}`));
     const dataset = read(`series_id,year,period,value\n${rows.join("\n")}\n`);
-    expect(dataset.series.map((s) => [s.name, s.frequency.kind, s.values.length])).toEqual([["value", "monthly", 24]]);
+    expect(dataset.series.map((s) => [s.name, s.frequency.kind, s.values.length])).toEqual([["CUUR0000SA0", "monthly", 24]]);
     expect(dataset.series[0]!.times[12]).toBe(Date.UTC(2023, 0, 1));
     expect(dataset.issues.map((i) => i.message)).toContain("Rows 14, 27 are total or summary rows and were left out.");
   });
@@ -598,13 +599,48 @@ describe("an InfluxDB 2 annotated CSV export", () => {
       "#default,_result,,,,,,,,",
       ",result,table,_start,_stop,_time,_value,_field,_measurement,host", ...rows].join("\n");
     const dataset = read(text);
-    expect(dataset.series.map((s) => [s.name, s.values.length])).toEqual([["_value", 30]]);
+    expect(dataset.series.map((s) => [s.name, s.values.length])).toEqual([["usage_user", 30]]);
     expect(dataset.leftOutColumns).toContain("table");
     // Exported with only the `#datatype` annotation, the same file: that row is not the header.
     const datatypeOnly = text.split("\n").filter((line) => !/^#(group|default)/.test(line)).join("\n");
-    expect(read(datatypeOnly).series.map((s) => [s.name, s.values.length])).toEqual([["_value", 30]]);
+    expect(read(datatypeOnly).series.map((s) => [s.name, s.values.length])).toEqual([["usage_user", 30]]);
     // Elsewhere a wide file's column of zeros is kept: it can be a product that has not sold yet.
     expect(read(text.replace(",result,table,", ",outcome,table,")).series.map((s) => s.name)).toEqual(["table", "_value"]);
+  });
+});
+
+describe("a file of one series is named by the code on every row, when one column holds it", () => {
+  const cpi = Array.from({ length: 24 }, (_, i) => 299.17 + i * 0.41 + (i % 12 === 6 ? 0.3 : 0));
+
+  it("a BLS flat file: `CUUR0000SA0` from `series_id`, not `value`; renamed by that name", () => {
+    const text = blsFlatFile("CUUR0000SA0", 2023, cpi);
+    const dataset = read(text);
+    expect(dataset.series.map((s) => [s.name, s.detectedName, s.column, s.values.length])).toEqual([["CUUR0000SA0", "CUUR0000SA0", "value", 24]]);
+    expect(dataset.idColumns).toEqual([]);
+    // The analyst's new name is keyed by the name detected, as the preview shows it.
+    expect(read(text, { seriesNames: { CUUR0000SA0: "CPI-U, all items" } }).series.map((s) => [s.name, s.detectedName])).toEqual([["CPI-U, all items", "CUUR0000SA0"]]);
+    // Chosen as the value column, it is still named so; with no column naming series chosen, by its column.
+    expect(read(text, { valueColumns: ["value"] }).series[0]?.name).toBe("CUUR0000SA0");
+    expect(read(text, { idColumn: null }).series[0]?.name).toBe("value");
+  });
+
+  it("an InfluxDB one-table export: `usage_user` from `_field`, not `_value`", () => {
+    const dataset = read(influxOneTable(cpi.map((v) => Math.round(v) / 10)));
+    expect(dataset.series.map((s) => [s.name, s.column, s.values.length])).toEqual([["usage_user", "_value", 24]]);
+  });
+
+  it("keeps the value column's name when no one column is plainly the series' code", () => {
+    const rows = (extra: (i: number) => string) => cpi.map((v, i) => `2023-${String((i % 12) + 1).padStart(2, "0")}-${String(Math.floor(i / 12) + 1).padStart(2, "0")},${v},${extra(i)}`);
+    // A unit or a place on every row is no name of the series.
+    expect(read(`date,value,currency\n${rows(() => "USD").join("\n")}\n`).series.map((s) => s.name)).toEqual(["value"]);
+    // Two codes: which one names it would be a guess.
+    expect(read(`date,value,series_id,metric\n${rows(() => "CUUR0000SA0,cpi").join("\n")}\n`).series.map((s) => s.name)).toEqual(["value"]);
+    // A code that changes further down is no name of the whole file.
+    expect(read(`date,value,series_id\n${rows((i) => (i < 20 ? "A" : "B")).join("\n")}\n`).series.map((s) => s.name)).toEqual(["value"]);
+    // A number on every row is a code column left out, not a name.
+    expect(read(`date,value,id\n${rows(() => "7").join("\n")}\n`).series.map((s) => s.name)).toEqual(["value"]);
+    // Several value columns keep their own names.
+    expect(read(`date,value,other,series_id\n${rows((i) => `${i},CUUR0000SA0`).join("\n")}\n`).series.map((s) => s.name)).toEqual(["value", "other"]);
   });
 });
 

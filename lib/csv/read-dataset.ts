@@ -303,6 +303,12 @@ const ID_NAME =
   /(^|[\s_\-.])(id|key|code|nr|nbr|store|shop|branch|outlet|site|station|sensor|device|meter|plant|location|loc|region|zone|district|item|sku|product|article|series|customer|client|account|dept|department|family|category|cat|group|filiale|artikel|kunde|magasin|tienda)([\s_\-.]|$)|id$|Id$|ID$|nr$/i;
 
 /**
+ * A header naming the one series a file holds, when its cell is the same on every row: BLS's
+ * `series_id` (`CUUR0000SA0`), InfluxDB's `_field` (`usage_user`), a `metric` or `code` column.
+ */
+const SERIES_LABEL_NAME = /^_?(series|series[ _-]?(id|code|name|key)|seriesid|field|id|code|name|metric|metric[ _-]?name)$/i;
+
+/**
  * The first column when it only counts the rows (1, 2, 3, … or 0, 1, 2, …), as R's write.csv and
  * pandas' to_csv write their row names: read as a series it would be forecast as a straight line.
  */
@@ -1235,6 +1241,18 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     return loose ? { kind: "total", ...loose } : { kind: "sum" };
   }
 
+  /**
+   * The cell naming a file's one series, when one text column under a header such as `series_id`
+   * or `_field` holds it on every row of the file (BLS's `CUUR0000SA0`): a better name than the
+   * value column's `value` or `_value`. None when two such columns do (which would be a guess).
+   */
+  function seriesLabel(): string | null {
+    if (!single || id) return null;
+    const labels = lateIds.filter(({ column, names }) => column.kind === "text" && names.size === 1 && SERIES_LABEL_NAME.test(column.name.trim()));
+    const [label] = labels.length === 1 ? [...(labels[0] as LateId).names.keys()] : [];
+    return label ? label : null;
+  }
+
   /** The single group split by the first text column that makes every series' times unique, when the times repeat. */
   function splitByLateId(): void {
     if (!single || lateIds.length === 0) return;
@@ -1618,6 +1636,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         return combinedRows[i] as number;
       };
       const valueCount = plan.values.filter((v) => v !== id && !derived.has(v)).length;
+      const label = valueCount === 1 ? seriesLabel() : null;
       for (const [c, info] of plan.values.entries()) {
         // A store-number column found only once the whole file was read names series, not values.
         if (info === id || derived.has(info)) continue;
@@ -1626,8 +1645,8 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         const values = repeated.length > 0 ? combineRepeats(rowValues, picked, options.repeatedTimes ?? "mean") : rowValues;
         // Column names are cut and numbered when the file is sniffed; names from a series column's cells here.
         // Levels of a header, or a description under it, name the column: no one header cell wrote it.
-        const written = id ? (valueCount > 1 ? `${key} · ${info.name}` : key) : ((dialect.headerRows || dialect.describedRows ? undefined : headerCells?.[info.index]) ?? info.name);
-        const detectedName = id ? claimName(written) : info.name;
+        const written = id ? (valueCount > 1 ? `${key} · ${info.name}` : key) : (label ?? (dialect.headerRows || dialect.describedRows ? undefined : headerCells?.[info.index]) ?? info.name);
+        const detectedName = id || label ? claimName(written) : info.name;
         if (isLongerThanName(written)) cutNames.push({ length: written.length, name: detectedName });
         const name = options.seriesNames?.[detectedName]?.trim() || detectedName;
         const seriesPrefix = groups.size > 1 || valueCount > 1 ? `Series \`${name}\`: ` : "";

@@ -3,7 +3,8 @@ import path from "node:path";
 import type Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { MALFORMED } from "@/tests/fixtures/malformed-files";
-import { ONS_LABELS } from "@/tests/fixtures/statistics-downloads";
+import { previewCsv } from "@/lib/csv/preview-csv";
+import { blsFlatFile, ONS_LABELS } from "@/tests/fixtures/statistics-downloads";
 import { useTestDatabase } from "@/tests/fixtures/test-database";
 
 /**
@@ -144,6 +145,17 @@ describe("POST /api/datasets", () => {
     expect(named.name).toBe("UK retail");
     const plain = (await (await route.POST(rawUpload(ons.split("\n").slice(ONS_LABELS.length).join("\n"), { fileName: "series-161024.csv" }))).json()) as { name: string };
     expect(plain.name).toBe("series-161024");
+  });
+
+  it("stores a BLS file's one series by its code, and renames it by the code the preview showed", async () => {
+    const text = blsFlatFile("CUUR0000SA0", 2023, Array.from({ length: 24 }, (_, i) => 299.17 + i * 0.41));
+    const preview = await previewCsv(new Blob([text]), "cu.data.1.AllItems");
+    expect(preview.series.map((s) => [s.detectedName, s.name])).toEqual([["CUUR0000SA0", "CUUR0000SA0"]]);
+    const seriesNames = { [preview.series[0]!.detectedName]: "CPI-U, all items" };
+    const renamed = (await (await route.POST(rawUpload(text, { fileName: "cu.data.1.AllItems", options: JSON.stringify({ seriesNames }) }))).json()) as { series: { name: string; pointCount: number }[] };
+    expect(renamed.series.map((s) => [s.name, s.pointCount])).toEqual([["CPI-U, all items", 24]]);
+    const plain = (await (await route.POST(rawUpload(text))).json()) as { series: { name: string }[] };
+    expect(plain.series.map((s) => s.name)).toEqual(["CUUR0000SA0"]);
   });
 
   it("honours the preview's choices: value columns, id column, date order", async () => {
