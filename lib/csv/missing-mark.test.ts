@@ -33,6 +33,15 @@ describe("a number written for a missing reading", () => {
     expect(readMissingMark([split], 5)).toMatchObject({ mark: 9999, rowCount: 3, rows: [3, 6, 9] });
   });
 
+  it("is found as nines with one decimal, as NOAA's daily summaries write a missing temperature (9999.9) or wind speed (999.9)", () => {
+    const max = column("MAX", [48.2, 51.1, 9999.9, 46.9, 44.1, 9999.9, 50, 53.6, 55.9, 9999.9, 49.3]);
+    const wind = column("WDSP", [6.1, 999.9, 4.4, 8.9, 999.9, 7.2, 5.5, 999.9, 3.9, 6.6, 10.1]);
+    expect(readMissingMark([max], 5)).toMatchObject({ mark: 9999.9, rowCount: 3, rows: [4, 7, 11] });
+    expect(readMissingMark([wind], 5)).toMatchObject({ mark: 999.9, rowCount: 3, rows: [3, 6, 9] });
+    const below = column("TEMP", [-999.9, 12.5, -3.1, 0.4, -999.9, 7.7, 2.2, -8.3, -999.9, 4.4, 1.1]);
+    expect(readMissingMark([below], 5)).toMatchObject({ mark: -999.9, rowCount: 3 });
+  });
+
   it("is not guessed from a value among the others' span, a round number that is not a code, or too few repeats", () => {
     const fees = [120, 4990, 310, 75, 2200, 18, 640, 99, 1500];
     for (const values of [
@@ -42,6 +51,10 @@ describe("a number written for a missing reading", () => {
       [...temperatures, 0, 0, 0], // a meter's 0 is a reading
       [...temperatures, -200, -200], // twice only
       [13.6, 13.3, -200, -200, -200], // too few other values to judge by
+      [71.2, 84.5, 99.9, 62.3, 99.9, 77.8, 90.1, 99.9, 68.4, 73.9, 55.0, 99.9], // a heat wave in °F reaching 99.9: no code
+      [31.2, 20.5, 25.9, 28.8, 33.1, 30.4, 27.7, 29.9, 99.9, 99.9, 99.9], // 99.9 far above: two nines are a reading (a humidity of 99.9 %)
+      [1.5, 2.25, 0.75, 3.5, 1.25, 2.5, 0.5, 1.75, 99.99, 99.99, 99.99], // two decimals are no code read here
+      [120.5, 880.1, 455.2, 999.8, 610.3, 1020.6, 730.4, 999.9, 999.9, 999.9, 560.7], // 999.9 among the others' span
     ]) {
       const only = column("v", values);
       expect(readMissingMark([only], 5)).toBeNull();

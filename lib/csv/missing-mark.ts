@@ -1,9 +1,12 @@
 /**
  * Numbers some loggers and archives write for a reading they do not have: UCI's Air Quality file
- * writes -200, NOAA's and many station archives -9999 or 9999. Read as values they dwarf the
+ * writes -200, NOAA's and many station archives -9999 or 9999, NOAA's daily summaries (GSOD) 9999.9
+ * for a temperature and 999.9 for a wind speed. Read as values they dwarf the
  * series. A number is taken for such a mark only when all of this holds, so that a real value
  * (a recurring fee of -200, a meter's 0) is not:
- * - it is written as a code: a negative multiple of 100 from -200 (`-200`, `-9900`) or only nines (`-999`, `9999`);
+ * - it is written as a code: a negative multiple of 100 from -200 (`-200`, `-9900`) or only nines
+ *   (`-999`, `9999`), also with one decimal after three or more (`999.9`, `-9999.9`; not `99.9`,
+ *   which a temperature in °F or a percentage reaches);
  * - in a column it repeats exactly (three times or more) and lies beyond every other value of it,
  *   of which there are eight or more;
  * - in at least one column it lies further from the nearest other value than the other values
@@ -36,7 +39,7 @@ export interface MissingMark {
 }
 
 function isCode(v: number): boolean {
-  if (!Number.isInteger(v)) return false;
+  if (!Number.isInteger(v)) return /^-?9{3,}\.9$/.test(String(v));
   // -100 is left out: a growth rate of -100% (a product dropped) repeats below the other rates.
   if (v <= -200 && v % 100 === 0) return true;
   return /^-?9{2,}$/.test(String(v));

@@ -6,7 +6,7 @@ import { formatTime } from "../time/time-format";
 import { decodeText } from "./decode-text";
 import { readDataset, readDatasetChunks } from "./read-dataset";
 import { SNIFF_CHARS } from "./sniff-csv";
-import { BBK_HEAD, blsFlatFile, ECB_HEAD, ONS_LABELS } from "../../tests/fixtures/statistics-downloads";
+import { BBK_HEAD, blsFlatFile, ECB_HEAD, gsodStation, ONS_LABELS } from "../../tests/fixtures/statistics-downloads";
 import { influxOneTable } from "../../tests/fixtures/monitoring-exports";
 
 const DATASETS = path.resolve(import.meta.dirname, "../../bench/datasets");
@@ -330,6 +330,25 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     expect(dataset.issues.map((i) => i.message)).toContain(
       "-200 stands for a missing reading in 3 columns (`CO(GT)`, `PT08.S1(CO)`, `T`): it repeats exactly and lies beyond every other value (in `CO(GT)` far beyond them: they run from 1 to 3.8), so its 9 cells were read as missing, not as -200 (rows 3, 7, 11).",
     );
+  });
+
+  it("reads NOAA's daily summaries' 9999.9 (a temperature) and 999.9 (a gust) as missing, each with its note; a °F maximum of 99.9 is kept", () => {
+    // Twenty days at one station; no gust on every third, no maximum on the 4th, 11th and 18th.
+    const days = Array.from({ length: 20 }, (_, i) => [41.4 + (i % 5), 5.2 + (i % 4), i % 3 === 0 ? null : 14 + (i % 6), i % 7 === 3 ? null : 46 + (i % 6)] as [number, number, number | null, number | null]);
+    const dataset = read(gsodStation(days));
+    expect(dataset.series.map((s) => [s.name, s.missingCount, Math.max(...Array.from(s.values).filter((v) => v === v))])).toEqual([
+      ["TEMP", 0, 45.4],
+      ["WDSP", 0, 8.2],
+      ["GUST", 6, 19],
+      ["MAX", 3, 51],
+    ]);
+    expect(dataset.issues.map((i) => i.message).slice(0, 2)).toEqual([
+      "999.9 stands for a missing reading in column `GUST`: it repeats exactly and lies beyond every other value (in `GUST` far beyond them: they run from 15 to 19), so its 7 cells were read as missing, not as 999.9 (rows 2, 5, 8, 11, 14 and 2 more).",
+      "9999.9 stands for a missing reading in column `MAX`: it repeats exactly and lies beyond every other value (in `MAX` far beyond them: they run from 46 to 51), so its 3 cells were read as missing, not as 9999.9 (rows 5, 12, 19).",
+    ]);
+    // A heat wave: 99.9 °F on three days is the hottest reading, not a mark.
+    const hot = read(gsodStation(days.map(([t, w, g, m], i) => [t, w, g, i % 7 === 3 ? 99.9 : m])));
+    expect(Math.max(...Array.from(hot.series.find((s) => s.name === "MAX")!.values))).toBe(99.9);
   });
 
   it("leaves a time-of-day column alone when the dates do not repeat", () => {

@@ -122,6 +122,9 @@ function formatRowNumber(row: number): string {
   return row.toLocaleString("en-US");
 }
 
+/** Different numbers a file may write for a missing reading (9999.9 and 999.9 in NOAA's GSOD). */
+const MAX_MISSING_MARKS = 3;
+
 /** The note on a number the file writes for a missing reading (see readMissingMark). */
 function missingMarkNote({ mark, columns, far, rows, rowCount }: MissingMark): string {
   const where = columns.length === 1 ? `column \`${far.name}\`` : `${columns.length} columns (${columns.map((c) => `\`${c.name}\``).join(", ")})`;
@@ -1316,11 +1319,14 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
       }
     }
     splitByLateId();
-    const marked = readMissingMark(
-      plan.values.map((info, c) => ({ name: info.name, parts: [...groups.values()].map((g) => ({ values: (g.values[c] as Growable<Float64Array>).data, length: g.times.length, rows: g.rows.data })) })),
-      ROW_LIMIT_IN_MESSAGES,
-    );
-    if (marked) issues.push({ kind: "note", message: missingMarkNote(marked) });
+    const markColumns = plan.values.map((info, c) => ({ name: info.name, parts: [...groups.values()].map((g) => ({ values: (g.values[c] as Growable<Float64Array>).data, length: g.times.length, rows: g.rows.data })) }));
+    // A file may have a mark per kind of reading: NOAA's daily summaries write 9999.9 for a
+    // temperature and 999.9 for a wind speed. Each one found is read as missing before the next is looked for.
+    for (let k = 0; k < MAX_MISSING_MARKS; k++) {
+      const marked = readMissingMark(markColumns, ROW_LIMIT_IN_MESSAGES);
+      if (!marked) break;
+      issues.push({ kind: "note", message: missingMarkNote(marked) });
+    }
     if (shortCell) timeFormat = matchPadding(detectedFormat, shortCell.cell, shortCell.t);
     const latestOffset = latest ? offsetOf(latest.cell) : undefined;
     const localClock = timeFormat.kind === "pattern" && offsetRange !== null && offsetRange[1] - offsetRange[0] === 60 && [...groups.values()].every(switchesSeasonally);
