@@ -5,7 +5,7 @@ import type { ImportOptions } from "./schema";
  * What the upload form sends: only the choices the analyst made, so that what detection decides is
  * left for the server to decide the same way.
  * @param seriesNames new names by detected name; blank ones keep the detected name
- * @param name the dataset's name; blank keeps the file's
+ * @param name the dataset's name; blank keeps the default (the file's own title, else its file name)
  */
 export function toImportOptions(options: ReadOptions, seriesNames: Record<string, string>, name: string): ImportOptions {
   const renamed = Object.fromEntries(Object.entries(seriesNames).filter(([, value]) => value.trim() !== ""));
