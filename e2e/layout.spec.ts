@@ -196,6 +196,36 @@ test.describe("layout", () => {
     expect(await overflow(page)).toEqual({ pageScroll: 0, wide: [] });
   });
 
+  test("every checkbox (a run's, the saved runs', the preview's value columns) is an 18 px box in the app's blue, its focus drawn", async ({ page }) => {
+    await page.goto(`/datasets/${datasetId}?run=${runs[0]}`);
+    await expect(page.getByRole("table", { name: /^Backtest of / })).toBeVisible();
+    const boxes = async () =>
+      page.locator('input[type="checkbox"]').evaluateAll((inputs) =>
+        inputs.map((input) => {
+          const box = input.getBoundingClientRect();
+          const label = (input as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? "";
+          return `${label}: ${Math.round(box.width)}x${Math.round(box.height)} ${getComputedStyle(input).accentColor}`;
+        }),
+      );
+    const sized = (list: string[]) => list.map((line) => line.replace(/: .*/, ": 18x18 rgb(15, 108, 189)"));
+    const onRun = await boxes();
+    expect(onRun.length).toBeGreaterThan(2);
+    expect(onRun).toEqual(sized(onRun));
+    // Reached by Tab, the box shows the app's outline.
+    const overlay = page.getByRole("checkbox", { name: "Backtest overlay" });
+    await overlay.focus();
+    await page.keyboard.press("Shift+Tab");
+    await page.keyboard.press("Tab");
+    await expect(overlay).toBeFocused();
+    expect(await overlay.evaluate((el) => `${getComputedStyle(el).outlineStyle} ${getComputedStyle(el).outlineWidth}`)).toBe("solid 2px");
+
+    await page.goto("/");
+    await page.getByLabel("Upload CSV").setInputFiles({ name: "two.csv", mimeType: "text/csv", buffer: Buffer.from("date,a,b\n2024-01-01,1,2\n2024-01-02,3,4\n2024-01-03,5,6\n") });
+    await expect(page.getByRole("group", { name: "Value columns" }).getByRole("checkbox")).toHaveCount(2);
+    const inPreview = await boxes();
+    expect(inPreview).toEqual(sized(inPreview));
+  });
+
   test("at 1024 px the recommended method's badge stands out from its shaded row, and starts under the name when it wraps", async ({ page }) => {
     await page.setViewportSize({ width: 1024, height: 800 });
     await page.goto(`/datasets/${datasetId}?run=${runs[0]}`);
