@@ -196,6 +196,23 @@ test.describe("layout", () => {
     expect(await overflow(page)).toEqual({ pageScroll: 0, wide: [] });
   });
 
+  test("at 1024 px each backtest header reads on one line ('80% cov.' did not break after '80%')", async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 800 });
+    await page.goto(`/datasets/${datasetId}?run=${runs[0]}`);
+    const table = page.getByRole("table", { name: /^Backtest of / });
+    await expect(table).toBeVisible();
+    const lines = await table.locator("thead th").evaluateAll((headers) =>
+      headers.map((th) => {
+        const range = document.createRange();
+        range.selectNodeContents(th);
+        // One box per line the header's text takes.
+        return `${(th.textContent ?? "").trim()}: ${new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size}`;
+      }),
+    );
+    expect(lines).toEqual(["Method: 1", "MASE: 1", "sMAPE: 1", "RMSE (EUR): 1", "80% cov.: 1", "95% cov.: 1"]);
+    expect(await tableFit(page)).toEqual({ hidden: 0, lastHeaderInside: true });
+  });
+
   test("every checkbox (a run's, the saved runs', the preview's value columns) is an 18 px box in the app's blue, its focus drawn", async ({ page }) => {
     await page.goto(`/datasets/${datasetId}?run=${runs[0]}`);
     await expect(page.getByRole("table", { name: /^Backtest of / })).toBeVisible();
