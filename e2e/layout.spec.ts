@@ -243,6 +243,20 @@ test.describe("layout", () => {
     expect(inPreview).toEqual(sized(inPreview));
   });
 
+  test("the series' unit field shows its whole example ('°C' lost its C)", async ({ page }) => {
+    await page.goto(`/datasets/${datasetId}`);
+    const unit = page.getByPlaceholder("e.g. MW, €, °C");
+    await expect(unit).toBeVisible();
+    const room = await unit.evaluate((el) => {
+      const input = el as HTMLInputElement;
+      const style = getComputedStyle(input);
+      const context = document.createElement("canvas").getContext("2d") as CanvasRenderingContext2D;
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      return { text: Math.ceil(context.measureText(input.placeholder).width), inner: Math.floor(input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)) };
+    });
+    expect(room.text).toBeLessThanOrEqual(room.inner);
+  });
+
   test("at 1024 px the recommended method's badge stands out from its shaded row, and starts under the name when it wraps", async ({ page }) => {
     await page.setViewportSize({ width: 1024, height: 800 });
     await page.goto(`/datasets/${datasetId}?run=${runs[0]}`);
