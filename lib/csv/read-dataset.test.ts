@@ -1559,3 +1559,47 @@ describe("long files whose series are named by two columns together", () => {
     expect([wide.shape, wide.idColumn, wide.idColumns, wide.series.map((s) => s.name)]).toEqual(["wide", null, [], ["north", "south"]]);
   });
 });
+
+describe("readDataset collects the bad rows after the first when asked (the preview marks them all)", () => {
+  const days = (n: number, bad: (d: number) => string | null) =>
+    `date,v\n${Array.from({ length: n }, (_, d) => `${new Date(Date.UTC(2024, 0, 1 + d)).toISOString().slice(0, 10)},${bad(d) ?? d}`).join("\n")}\n`;
+
+  it("keeps the first row's sentence as imports give it, and each further bad row with its own, in file order", async () => {
+    const text = days(30, (d) => (d === 4 ? "1x" : d === 9 ? "9z" : d === 20 ? "2,5,0" : null)).replace("2024-01-16,15", "soon,15");
+    const first = readDataset(text);
+    const collected = readDataset(text, {}, 5);
+    expect(first).toEqual({ ok: false, reason: "Row 6, column `v`: `1x` is not a number. Correct it, or empty the cell to mark a missing value.", at: { row: 6, column: 1 } });
+    expect(collected.ok).toBe(false);
+    if (collected.ok || first.ok) return;
+    expect([collected.reason, collected.at]).toEqual([first.reason, first.at]);
+    expect(collected.further?.rows.map((r) => [r.at.row, r.at.column, r.reason.split(":")[0]])).toEqual([
+      [11, 1, "Row 11, column `v`"],
+      [17, 0, "Row 17, column `date`"],
+      [22, null, "Row 22 has 4 fields but the header has 2. If numbers use a decimal comma, quote them or save the file with semicolons."],
+    ]);
+    expect(collected.further?.more).toBe(0);
+    // In pieces, as the preview reads a file, the same.
+    const pieces = async function* () {
+      for (let at = 0; at < text.length; at += 7) yield text.slice(at, at + 7);
+    };
+    expect(await readDatasetChunks(pieces(), {}, 5)).toEqual(collected);
+  });
+
+  it("counts the bad rows beyond those it keeps", () => {
+    const read = readDataset(days(40, (d) => (d % 2 === 0 ? `x${d}` : null)), {}, 3);
+    expect(read.ok || [read.at?.row, read.further?.rows.map((r) => r.at.row), read.further?.more]).toEqual([2, [4, 6, 8], 16]);
+  });
+
+  it("a good file reads the same, and a file with one bad row names no further ones", () => {
+    expect(readDataset(days(10, () => null), {}, 5)).toEqual(readDataset(days(10, () => null)));
+    const one = readDataset(days(10, (d) => (d === 3 ? "1x" : null)), {}, 5);
+    expect(one.ok).toBe(false);
+    expect(one.ok || "further" in one).toBe(false);
+  });
+
+  it("a note under the table followed by data rows is refused once, each later bad row after it kept", () => {
+    const text = "date,v\n2024-01-01,1\nSource: ABS\n2024-01-03,3x\n2024-01-04,4\n2024-01-05,5y\n";
+    const read = readDataset(text, {}, 5);
+    expect(read.ok || [read.at, read.further?.rows.map((r) => r.at)]).toEqual([{ row: 3, column: null }, [{ row: 4, column: 1 }, { row: 6, column: 1 }]]);
+  });
+});

@@ -816,16 +816,30 @@ export interface RefusedCell {
   others?: number;
 }
 
-/** What reading a file gives: its series, or the sentence refusing it, with the cell that sentence names when it names one. */
-export type ReadResult<T> = { ok: true; data: T } | { ok: false; reason: string; at?: RefusedCell };
+/** A bad row found after the first, with its own sentence. */
+export interface FurtherRefusal {
+  reason: string;
+  at: RefusedCell;
+}
+
+/**
+ * What reading a file gives: its series, or the sentence refusing it, with the cell that sentence
+ * names when it names one; read with `collect`, also the bad rows after that one (`further`, in
+ * file order) and how many more there are beyond those (`further.more`).
+ */
+export type ReadResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; reason: string; at?: RefusedCell; further?: { rows: FurtherRefusal[]; more: number } };
 
 interface Refusal {
   reason: string;
   at: RefusedCell;
 }
 
-function refuse(refusal: Refusal): ReadResult<never> {
-  return { ok: false, reason: refusal.reason, at: refusal.at };
+function refuse(refusal: Refusal, further?: { rows: FurtherRefusal[]; more: number }): ReadResult<never> {
+  return further && (further.rows.length > 0 || further.more > 0)
+    ? { ok: false, reason: refusal.reason, at: refusal.at, further }
+    : { ok: false, reason: refusal.reason, at: refusal.at };
 }
 
 /**
@@ -836,17 +850,20 @@ function refuseRows(reason: string, rows: number[], column: number | null): Read
   return refuse({ reason, at: { row: rows.reduce((a, b) => Math.min(a, b)), column, others: rows.length - 1 } });
 }
 
-/** Collects rows into series; keeps the first bad row's sentence. */
+/** Collects rows into series; keeps the first bad row's sentence (and, collecting, the next ones'). */
 interface DatasetBuilder {
-  /** Adds one row; false (with `error` set) at the first bad row. */
+  /** Adds one row; false (with `error` set) at the first bad row, unless collecting further ones. */
   add(row: string[], line: number): boolean;
   /** The sentence naming the first bad row and where it points, once add returned false. */
   error(): Refusal | null;
+  /** The bad rows after the first, when collecting. */
+  further(): { rows: FurtherRefusal[]; more: number };
   /** @param lineEnded whether the file ends with a line break (blanks after it aside) */
   finish(lineEnded: boolean): ReadResult<ParsedDataset>;
 }
 
-function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): DatasetBuilder {
+/** @param collect bad rows to keep after the first (the rest only counted); 0 stops at the first */
+function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, collect = 0): DatasetBuilder {
   const { dialect, columns } = sniffed;
   const timeDetected = plan.matrix?.time ?? plan.parts?.time ?? plan.clock?.time ?? plan.time?.time;
   const matrix = plan.matrix ?? null;
@@ -994,9 +1011,19 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
   }
 
   let error: Refusal | null = null;
+  const further: { rows: FurtherRefusal[]; more: number } = { rows: [], more: 0 };
+  // Collecting, the read goes on past a bad row, which is left out of the series.
   const stop = (reason: string, row: number, column: number | null) => {
-    error = { reason, at: { row, column } };
-    return false;
+    if (!error) error = { reason, at: { row, column } };
+    else if (further.rows.length < collect) further.rows.push({ reason, at: { row, column } });
+    else further.more++;
+    return collect > 0;
+  };
+  /** A refusal held back (a note under the table, a row without a date) given once a data row shows it was a bad row. */
+  const stopHeld = (held: Refusal) => {
+    if (footer.refusal === held) footer.refusal = null;
+    if (unlabelledTotal?.refusal === held) unlabelledTotal = null;
+    return stop(held.reason, held.at.row, held.at.column);
   };
 
   /**
@@ -1105,10 +1132,11 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
         return isFooterRow(row) ? holdFooter(line, message, timeIndex) : stop(message, line, timeIndex);
       }
       if (coarser.length > 0) blockAt = finestAt;
-      if (footer.refusal) return stop(footer.refusal.reason, footer.refusal.at.row, footer.refusal.at.column);
-      if (unlabelledTotal) return stop(unlabelledTotal.refusal.reason, unlabelledTotal.refusal.at.row, unlabelledTotal.refusal.at.column);
+      // Collecting, the row that showed it is read on: it may be bad itself.
+      if (footer.refusal && !stopHeld(footer.refusal)) return false;
+      if (unlabelledTotal && !stopHeld(unlabelledTotal.refusal)) return false;
     } else {
-      if (footer.refusal) return stop(footer.refusal.reason, footer.refusal.at.row, footer.refusal.at.column);
+      if (footer.refusal && !stopHeld(footer.refusal)) return false;
       t = dataIndex;
     }
     const group = single ?? groupOf(combinedKey ? combinedKey(row) : (row[idIndex] as string).trim());
@@ -1788,7 +1816,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions): Data
     });
   }
 
-  return { add, error: () => error, finish };
+  return { add, error: () => error, further: () => further, finish };
 }
 
 /** The note on series names cut to a name's length (a header of 20,000 characters). */
@@ -2088,10 +2116,12 @@ function sniffWith(sample: string, options: ReadOptions): Result<{ sniffed: CsvS
 /**
  * Reads a CSV text into series: detects the dialect and columns, then reads every row, checking
  * each cell. Errors name the row (as a spreadsheet numbers it: the header is row 1) and the column.
+ * @param collect bad rows to keep after the first, for the preview to mark them all (the rest are
+ *   counted); 0, as imports read, stops at the first. A turned table's rows are not the file's: none kept.
  */
-export function readDataset(text: string, options: ReadOptions = {}): ReadResult<ParsedDataset> {
+export function readDataset(text: string, options: ReadOptions = {}, collect = 0): ReadResult<ParsedDataset> {
   const across = turnDatesAcross(text);
-  if (!across) return readTable(text, options);
+  if (!across) return readTable(text, options, collect);
   const read = readTable(across.text, { ...across.readOptions, ...options });
   // The turned table's rows are not the file's: the translated sentence names the file's, no cell is pointed at.
   if (!read.ok) return fail(across.translate(read.reason));
@@ -2114,15 +2144,16 @@ function endsWithLineBreak(text: string): boolean {
   return /[\r\n][ \t]*$/.test(text.slice(-256));
 }
 
-function readTable(text: string, options: ReadOptions): ReadResult<ParsedDataset> {
+/** @param collect bad rows to keep after the first (see startDataset) */
+function readTable(text: string, options: ReadOptions, collect = 0): ReadResult<ParsedDataset> {
   const start = sniffWith(text, options);
   if (!start.ok) return start;
-  const builder = startDataset(start.data.sniffed, start.data.plan, options);
+  const builder = startDataset(start.data.sniffed, start.data.plan, options, collect);
   const rows = createCsvRowStream(start.data.sniffed.dialect, builder.add);
-  for (let at = 0; at < text.length && !builder.error(); at += CHUNK_CHARS) rows.push(text.slice(at, at + CHUNK_CHARS));
+  for (let at = 0; at < text.length && (collect > 0 || !builder.error()); at += CHUNK_CHARS) rows.push(text.slice(at, at + CHUNK_CHARS));
   rows.end();
   const error = builder.error();
-  return error ? refuse(error) : builder.finish(endsWithLineBreak(text));
+  return error ? refuse(error, builder.further()) : builder.finish(endsWithLineBreak(text));
 }
 
 /**
@@ -2130,7 +2161,7 @@ function readTable(text: string, options: ReadOptions): ReadResult<ParsedDataset
  * whole file never has to be one string. Same result as readDataset on the joined text.
  * @param chunks decoded text, in order
  */
-export async function readDatasetChunks(chunks: AsyncIterable<string>, options: ReadOptions = {}): Promise<ReadResult<ParsedDataset>> {
+export async function readDatasetChunks(chunks: AsyncIterable<string>, options: ReadOptions = {}, collect = 0): Promise<ReadResult<ParsedDataset>> {
   let head = "";
   let reader: { builder: DatasetBuilder; rows: CsvRowStream } | null = null;
   let lineEnded = false;
@@ -2147,7 +2178,7 @@ export async function readDatasetChunks(chunks: AsyncIterable<string>, options: 
       }
       const start = sniffWith(head, options);
       if (!start.ok) return start;
-      const builder = startDataset(start.data.sniffed, start.data.plan, options);
+      const builder = startDataset(start.data.sniffed, start.data.plan, options, collect);
       reader = { builder, rows: createCsvRowStream(start.data.sniffed.dialect, builder.add) };
       reader.rows.push(head);
       head = "";
@@ -2155,10 +2186,10 @@ export async function readDatasetChunks(chunks: AsyncIterable<string>, options: 
       reader.rows.push(chunk);
     }
     const error = reader.builder.error();
-    if (error) return refuse(error);
+    if (error && collect === 0) return refuse(error);
   }
-  if (!reader) return readDataset(head, options);
+  if (!reader) return readDataset(head, options, collect);
   reader.rows.end();
   const error = reader.builder.error();
-  return error ? refuse(error) : reader.builder.finish(lineEnded);
+  return error ? refuse(error, reader.builder.further()) : reader.builder.finish(lineEnded);
 }
