@@ -257,6 +257,28 @@ test("a refused row far below the first rows is shown in the preview, between it
   expect(await refused.evaluate((cell) => getComputedStyle(cell).backgroundColor)).not.toBe(await table.getByRole("cell", { name: "1201", exact: true }).evaluate((cell) => getComputedStyle(cell).backgroundColor));
 });
 
+test("every bad row of a file is marked in the preview, each with its problem, the first named in the message and those beyond 50 counted", async ({ page }) => {
+  const lines = ["date,sales"];
+  // Bad cells in rows 4 and 300, and in 60 rows from 1,000.
+  for (let d = 0; d < 1300; d++) lines.push(`${new Date(Date.UTC(2020, 0, 1 + d)).toISOString().slice(0, 10)},${d === 2 || d === 298 || (d >= 998 && d < 1058) ? `${d}x` : d}`);
+  await page.goto("/");
+  await page.getByLabel("Upload CSV").setInputFiles({ name: "sales.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n")) });
+  const preview = page.getByTestId("import-preview");
+  const alert = preview.getByRole("alert");
+  await expect(alert).toContainText("Row 4, column sales: 2x is not a number.");
+  await expect(alert).toContainText("61 more rows cannot be read either: the next 49 are marked in the table below, each with its problem.");
+  const table = preview.getByRole("table", { name: "First rows of the file, and the 50 rows the upload is refused for, from row 4" });
+  await expect(table.getByRole("cell", { name: /\(the cell the upload is refused for\)$/ })).toHaveCount(50);
+  // Each further row is followed by its own sentence; the first's is the message above.
+  await expect(table.getByRole("cell", { name: "Row 300, column sales: 298x is not a number. Correct it, or empty the cell to mark a missing value." })).toBeVisible();
+  await expect(table.getByRole("cell", { name: /^Row 1,047, column sales: 1045x is not a number/ })).toBeAttached();
+  await expect(table.getByRole("row").filter({ hasText: "rows not shown" })).toHaveText(["… 290 rows not shown", "… 699 rows not shown"]);
+  await expect(table.getByRole("row").last()).toHaveText("12 more rows cannot be read either, not marked here");
+  // On a phone the two columns, the counts and the sentences fit the box: no sideways scrolling (it was 32 px too wide).
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await preview.locator(".table-scroll").evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
+});
+
 test("a row with too many fields shows the fields beyond the header's, marked, under their own column", async ({ page }) => {
   await page.goto("/");
   await page.getByLabel("Upload CSV").setInputFiles({ name: "notes.csv", mimeType: "text/csv", buffer: Buffer.from("date,sales\n2024-01-01,10\n2024-01-02,11,see mail\n2024-01-03,12\n") });

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState } from "react";
+import { Fragment, useId, useState } from "react";
 import { toSparklinePath } from "@/lib/chart/to-sparkline-path";
 import { mentionsAggregate, withAggregate } from "@/lib/csv/aggregate";
 import { describePreviewSeries } from "@/lib/csv/describe-preview-series";
@@ -83,6 +83,8 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
   // The file's own row numbers, as the refusals name rows, so "Row 7" can be found here.
   const rowNumbers = preview.sampleRowNumbers;
   const table = toPreviewTable(preview);
+  const furtherMarked = preview.refusal?.further?.length ?? 0;
+  const furtherCount = furtherMarked + (preview.refusal?.furtherMore ?? 0);
   /** Columns of the table, for the rows that span it. */
   const width = (rowNumbers ? 1 : 0) + preview.columns.length + (table.hasExtra ? 1 : 0);
   // The controls show the latest choices at once, while the worker reads the file again.
@@ -158,6 +160,16 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
         {preview.error && (
           <p className="alert alert-error" role="alert">
             <MessageText text={preview.error} />
+            {furtherCount > 0 && (
+              <span className="alert-more">
+                {furtherCount === 1 ? "1 more row cannot be read either" : `${count.format(furtherCount)} more rows cannot be read either`}
+                {furtherMarked < furtherCount
+                  ? `: the next ${count.format(furtherMarked)} are marked in the table below, each with its problem.`
+                  : furtherCount === 1
+                    ? ": it is marked in the table below, with its problem."
+                    : ": each is marked in the table below, with its problem."}
+              </span>
+            )}
           </p>
         )}
         {props.importError && (
@@ -406,8 +418,15 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
                         The message names {count.format(row.rows)} more {row.rows === 1 ? "row" : "rows"}, not marked here
                       </td>
                     </tr>
+                  ) : row.kind === "unmarked" ? (
+                    <tr key={row.key} className="row-gap">
+                      <td colSpan={width}>
+                        {count.format(row.rows)} more {row.rows === 1 ? "row" : "rows"} cannot be read either, not marked here
+                      </td>
+                    </tr>
                   ) : (
-                    <tr key={row.key} className={row.refusedRow ? "row-refused" : undefined}>
+                    <Fragment key={row.key}>
+                    <tr className={row.refusedRow ? "row-refused" : undefined}>
                       {row.number !== null && (
                         <th scope="row" className="num row-number">
                           {count.format(row.number)}
@@ -431,6 +450,16 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
                         </td>
                       )}
                     </tr>
+                    {row.problem && (
+                      <tr className="row-problem">
+                        <td colSpan={width}>
+                          <span className="row-problem-text">
+                            <MessageText text={row.problem} />
+                          </span>
+                        </td>
+                      </tr>
+                    )}
+                    </Fragment>
                   ),
                 )}
               </tbody>

@@ -41,6 +41,26 @@ describe("previewCsv shows how a file will be read, before anything is stored", 
     });
   });
 
+  it("marks every bad row, not only the first: those below the first rows brought in with their cells, the rest beyond 50 counted", async () => {
+    const lines = ["date,sales"];
+    // Bad cells in rows 4, 300, 301, then every row from 1,000 to 1,059 (60 rows).
+    for (let d = 0; d < 1300; d++) lines.push(`${new Date(Date.UTC(2020, 0, 1 + d)).toISOString().slice(0, 10)},${d === 2 || d === 298 || d === 299 || (d >= 998 && d < 1058) ? `${d}x` : d}`);
+    const preview = await previewCsv(file(lines.join("\n")), "sales.csv");
+    expect(preview.error).toBe("Row 4, column `sales`: `2x` is not a number. Correct it, or empty the cell to mark a missing value.");
+    const refusal = preview.refusal;
+    expect([refusal?.row, refusal?.column, refusal?.further?.length, refusal?.furtherMore]).toEqual([4, 1, 49, 63 - 1 - 49]);
+    expect(refusal?.further?.[0]).toEqual({ row: 300, column: 1, reason: "Row 300, column `sales`: `298x` is not a number. Correct it, or empty the cell to mark a missing value." });
+    // The first bad row is among the first rows shown: only the further ones are read again, each after the rows passed over.
+    expect(refusal?.below?.rows.slice(0, 4)).toEqual([
+      { number: 300, cells: ["2020-10-25", "298x"] },
+      { number: 301, cells: ["2020-10-26", "299x"] },
+      { number: 1000, cells: ["2022-09-25", "998x"], skipped: 698 },
+      { number: 1001, cells: ["2022-09-26", "999x"] },
+    ]);
+    expect(refusal?.below?.skipped).toBe(290);
+    expect(refusal?.below?.rows.map((r) => r.number).at(-1)).toBe(1046);
+  });
+
   it.each([
     ["a refused row among the first rows needs no second reading", "date,sales\n2024-01-01,1\n2024-01-02,1O\n2024-01-03,3\n", { row: 3, column: 1, below: null }],
     ["a row of the wrong width is pointed at as a whole", "date,sales\n2024-01-01,1\n2024-01-02,2,7\n", { row: 3, column: null, below: null }],

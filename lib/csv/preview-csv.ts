@@ -8,7 +8,7 @@ import { createCsvRowStream } from "./csv-rows";
 import { decodeByteStream, readBlobChunks } from "./decode-text";
 import { datasetNameOf, nameFromFileName } from "./describe-dialect";
 import { readDatasetBlob, type BlobDataset } from "./read-blob";
-import { planColumns, toSniffOptions, type ColumnPlan, type ParsedDataset, type ParsedSeries, type ReadOptions, type ReadResult, type RefusedCell } from "./read-dataset";
+import { planColumns, toSniffOptions, type ColumnPlan, type ParsedDataset, type ParsedSeries, type FurtherRefusal, type ReadOptions, type ReadResult, type RefusedCell } from "./read-dataset";
 import { SNIFF_CHARS, sniffCsv, type ColumnInfo, type CsvDialect, type CsvSniff } from "./sniff-csv";
 
 /** Rows of the file shown in the preview table. */
@@ -17,6 +17,8 @@ const PREVIEW_ROWS = 8;
 const SPARKLINE_POINTS = 120;
 /** Lines above a refused row among which the row before it is looked for (blank lines lie between rows). */
 const NEAR_LINES = 64;
+/** Bad rows marked after the first: enough to see what a file's rows have in common, few enough to read; the rest are counted. */
+export const PREVIEW_FURTHER_ROWS = 49;
 
 /** The first ~256 kB of a file as text (enough to detect its dialect and columns), or why it is not text. */
 async function readHead(blob: Blob): Promise<Result<{ head: string; encoding: string; turned: boolean; readOptions: ReadOptions }>> {
@@ -34,32 +36,51 @@ async function readHead(blob: Blob): Promise<Result<{ head: string; encoding: st
 }
 
 /**
- * The refused row with the row before and after it (blank lines not counted), read again from the
- * file: the reader keeps no rows, and a refusal is rare enough to pay for a second pass down to it.
+ * The rows below the first rows shown that the refusal points at, read again from the file (the
+ * reader keeps no rows, and a refusal is rare enough to pay for a second pass down to them): the
+ * refused row with the row before and after it (blank lines not counted), then each further bad
+ * row after the count of rows passed over to it.
+ * @param first the refused row, or null when it is among the first rows shown
+ * @param further the further bad rows, in file order
  * @param shownUpTo the number of the last row already shown: rows up to it are not returned
  */
-async function readRowsAround(blob: Blob, dialect: CsvDialect, row: number, shownUpTo: number): Promise<NonNullable<PreviewRefusal["below"]>> {
-  const rows: PreviewRow[] = [];
+async function readRowsBelow(blob: Blob, dialect: CsvDialect, first: number | null, further: number[], shownUpTo: number): Promise<NonNullable<PreviewRefusal["below"]>> {
+  const rows: NonNullable<PreviewRefusal["below"]>["rows"] = [];
   let skipped = 0;
+  /** Rows passed over since the last one kept. */
+  let passed = 0;
   let before: PreviewRow | null = null;
+  let neighbour = first === null;
+  const wanted = new Set(further);
+  const last = Math.max(first ?? 0, ...further);
   let done = false;
+  const keep = (row: PreviewRow) => {
+    if (rows.length === 0) skipped = passed;
+    rows.push(rows.length > 0 && passed > 0 ? { ...row, skipped: passed } : row);
+    passed = 0;
+  };
   const decoding = await decodeByteStream(readBlobChunks(blob));
   if (!decoding.ok) return { skipped, rows };
   const stream = createCsvRowStream(dialect, (cells, number) => {
     if (number <= shownUpTo) return true;
-    // Rows well above it are only counted: copying each of a million rows cost more than reading them.
-    if (number < row - NEAR_LINES) {
-      skipped++;
+    if (first !== null && number < first) {
+      // Rows well above it are only counted: copying each of a million rows cost more than reading them.
+      if (number < first - NEAR_LINES) passed++;
+      else {
+        if (before) passed++;
+        // The stream reuses its array for the next row.
+        before = { number, cells: [...cells] };
+      }
       return true;
     }
-    if (number < row) {
-      if (before) skipped++;
-      // The stream reuses its array for the next row.
-      before = { number, cells: [...cells] };
-      return true;
-    }
-    rows.push({ number, cells: [...cells] });
-    done = rows.length === 2;
+    if (number === first) {
+      if (before) keep(before);
+      keep({ number, cells: [...cells] });
+    } else if (!neighbour || wanted.has(number)) {
+      neighbour = true;
+      keep({ number, cells: [...cells] });
+    } else passed++;
+    done = number > last || (number === last && neighbour);
     return !done;
   });
   for await (const chunk of decoding.data.text) {
@@ -67,13 +88,22 @@ async function readRowsAround(blob: Blob, dialect: CsvDialect, row: number, show
     if (done) break;
   }
   if (!done) stream.end();
-  return { skipped, rows: before ? [before, ...rows] : rows };
+  return { skipped, rows };
 }
 
-/** Where the refusal points, and the rows around it when they are not among the first rows shown. */
-async function toRefusal(blob: Blob, dialect: CsvDialect, at: RefusedCell, shown: number[]): Promise<PreviewRefusal> {
+/** Where the refusal points, and the rows it names that are not among the first rows shown. */
+async function toRefusal(blob: Blob, dialect: CsvDialect, at: RefusedCell, further: FurtherRefusal[], furtherMore: number, shown: number[]): Promise<PreviewRefusal> {
   const last = shown.at(-1) ?? 0;
-  return { row: at.row, column: at.column, ...(at.others ? { others: at.others } : {}), below: at.row > last ? await readRowsAround(blob, dialect, at.row, last) : null };
+  const first = at.row > last ? at.row : null;
+  const below = further.map((f) => f.at.row).filter((row) => row > last);
+  return {
+    row: at.row,
+    column: at.column,
+    ...(at.others ? { others: at.others } : {}),
+    below: first !== null || below.length > 0 ? await readRowsBelow(blob, dialect, first, below, last) : null,
+    ...(further.length > 0 ? { further: further.map((f) => ({ row: f.at.row, column: f.at.column, reason: f.reason })) } : {}),
+    ...(furtherMore > 0 ? { furtherMore } : {}),
+  };
 }
 
 /** @param leftOut value columns the read left out (a week number beside the date) */
@@ -168,7 +198,7 @@ export async function previewCsv(
   // Planned as readDataset reads the turned table, so that the columns shown are the ones read.
   const planned = planColumns(sniff.columns, { ...head.data.readOptions, ...options }, sniff.sampleRows, sniff.sampleRowNumbers);
   const plan = planned.ok ? planned.data : null;
-  const read: ReadResult<BlobDataset> = planned.ok ? await readDatasetBlob(blob, options, onProgress) : planned;
+  const read: ReadResult<BlobDataset> = planned.ok ? await readDatasetBlob(blob, options, onProgress, PREVIEW_FURTHER_ROWS) : planned;
   const dataset = read.ok ? read.data.parsed : null;
   // The rows read can name the series where the sampled rows could not (a long file sorted by series).
   const idColumns = dataset ? dataset.idColumns : (plan?.ids ?? []).map((c) => c.name);
@@ -178,6 +208,7 @@ export async function previewCsv(
   // A turned table's rows are not the file's lines: numbers would point at the wrong ones.
   const sampleRowNumbers = head.data.turned ? null : sniff.sampleRowNumbers.slice(0, PREVIEW_ROWS);
   const at = read.ok ? undefined : read.at;
+  const further = read.ok ? undefined : read.further;
   return {
     fileName,
     datasetName: datasetNameOf(dataset, fileName),
@@ -187,7 +218,7 @@ export async function previewCsv(
     columns: sniff.columns.map((column) => toPreviewColumn(column, plan, idColumns, leftOut, dataset?.lateColumns ?? [])),
     sampleRows: sniff.sampleRows.slice(0, PREVIEW_ROWS),
     sampleRowNumbers,
-    refusal: at && sampleRowNumbers ? await toRefusal(blob, sniff.dialect, at, sampleRowNumbers) : null,
+    refusal: at && sampleRowNumbers ? await toRefusal(blob, sniff.dialect, at, further?.rows ?? [], further?.more ?? 0, sampleRowNumbers) : null,
     timeColumn: plan?.time?.name ?? null,
     idColumn,
     idColumns,

@@ -5,7 +5,13 @@ import { toPreviewTable } from "./to-preview-table";
 const first = { columns: ["date", "sales"], sampleRows: [["2024-01-01", "10"], ["2024-01-02", "11"]], sampleRowNumbers: [2, 3] };
 const shape = (refusal: PreviewRefusal | null) =>
   toPreviewTable({ ...first, refusal }).rows.map((r) =>
-    r.kind === "gap" ? `… ${r.skipped}` : r.kind === "more" ? `+${r.rows}` : `${r.number}${r.refusedRow ? "!" : ""}${r.refusedColumn !== null ? `@${r.refusedColumn}` : ""}`,
+    r.kind === "gap"
+      ? `… ${r.skipped}`
+      : r.kind === "more"
+        ? `+${r.rows}`
+        : r.kind === "unmarked"
+          ? `?${r.rows}`
+          : `${r.number}${r.refusedRow ? "!" : ""}${r.refusedColumn !== null ? `@${r.refusedColumn}` : ""}${r.problem ? ` (${r.problem})` : ""}`,
   );
 
 describe("toPreviewTable shows the row a refusal names", () => {
@@ -29,8 +35,33 @@ describe("toPreviewTable shows the row a refusal names", () => {
       { row: 1204, column: 0, others: 2, below: { skipped: 10, rows: [{ number: 1203, cells: ["a", "1"] }, { number: 1204, cells: ["b", "2"] }, { number: 1205, cells: ["b", "3"] }] } },
       ["2", "3", "… 10", "1203", "1204@0", "1205", "+2"],
     ],
+    [
+      "further bad rows: each marked where it is, with its sentence, the first's being the refusal above",
+      { row: 2, column: 1, below: null, further: [{ row: 3, column: null, reason: "Row 3 has 3 fields" }] },
+      ["2@1", "3! (Row 3 has 3 fields)"],
+    ],
+    [
+      "further bad rows far below: each after a gap counting the rows passed over, and those beyond the marked ones counted",
+      {
+        row: 3,
+        column: 1,
+        below: { skipped: 4, rows: [{ number: 8, cells: ["a", "x"] }, { number: 20, cells: ["b", "y"], skipped: 11 }, { number: 21, cells: ["c", "z"] }] },
+        further: [
+          { row: 8, column: 1, reason: "Row 8: x" },
+          { row: 20, column: 1, reason: "Row 20: y" },
+          { row: 21, column: 0, reason: "Row 21: c" },
+        ],
+        furtherMore: 7,
+      },
+      ["2", "3@1", "… 4", "8@1 (Row 8: x)", "… 11", "20@1 (Row 20: y)", "21@0 (Row 21: c)", "?7"],
+    ],
   ])("%s", (_, refusal, rows) => {
     expect(shape(refusal)).toEqual(rows);
+  });
+
+  it("names how many rows are refused in the table's label when it marks several", () => {
+    const refusal: PreviewRefusal = { row: 2, column: 1, below: null, further: [{ row: 3, column: 0, reason: "r" }] };
+    expect(toPreviewTable({ ...first, refusal }).label).toBe("First rows of the file, and the 2 rows the upload is refused for, from row 2");
   });
 
   it("names the refused row in the table's label, for screen readers", () => {

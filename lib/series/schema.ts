@@ -188,12 +188,19 @@ export interface PreviewRefusal {
   column: number | null;
   /** How many more rows the refusal names (rows with the same time); 0 when omitted. */
   others?: number;
-  /** The refused row, with the row before and after it, when it is not among the first rows shown. */
+  /**
+   * The refused row, with the row before and after it, when it is not among the first rows shown;
+   * then the further bad rows not among them, each after the count of rows passed over to it.
+   */
   below: {
     /** Rows between the first rows shown and these (blank lines not counted). */
     skipped: number;
-    rows: PreviewRow[];
+    rows: (PreviewRow & { skipped?: number })[];
   } | null;
+  /** The bad rows after this one (at most PREVIEW_FURTHER_ROWS), in file order, each with its own sentence. */
+  further?: { row: number; column: number | null; reason: string }[];
+  /** Bad rows beyond those, only counted. */
+  furtherMore?: number;
 }
 
 /**
