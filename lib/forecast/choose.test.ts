@@ -13,6 +13,16 @@ function scores(mase: Partial<Record<MethodName, number>>) {
 }
 
 describe("choose", () => {
+  it("judges no method when the backtest had no measured value, instead of reading NaN as a win", () => {
+    const { metrics, halves } = scores(Object.fromEntries(METHODS.map((m) => [m, Number.NaN])));
+    expect(choose(metrics, halves, 0.7, false, 12)).toEqual({
+      method: "lstm",
+      reason: "No method could be judged: the backtest had no measured value to score against (every value after its first origin is a filled gap), so the LSTM stays recommended.",
+    });
+    expect(choose(metrics, halves, 0.7, true, 0).method).toBe("naive");
+    expect(choose(metrics, halves, 0.7, true, 0).reason).toMatch(/^Training was stopped before the LSTM learned, and the backtest had no measured value/);
+  });
+
   it("keeps the LSTM over a slightly better baseline and says why in words", () => {
     const { metrics, halves } = scores({ lstm: 0.736, theta: 0.728 });
     const choice = choose(metrics, halves, 0.7, false, 12);

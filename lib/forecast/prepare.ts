@@ -24,6 +24,12 @@ export interface CleanSeries {
   filledWithSeason: boolean;
   /** Indices (into `values`) of the values left out on purpose (ForecastConfig.leaveOut), filled like gaps. */
   leftOut: number[];
+  /**
+   * Indices (into `values`) of every filled value: gaps in the file and the values left out,
+   * ascending. Nobody measured them: the backtest scores no forecast against them and takes
+   * neither its MASE scale nor its interval residuals from them (see {@link scoredValues}).
+   */
+  filledAt: number[];
 }
 
 /**
@@ -38,19 +44,40 @@ export function cleanSeries(values: ArrayLike<number>, seasonLength = 1, leftOut
   const input = leftOut.length > 0 ? blankAt(values, leftOut) : values;
   const offset = input.length - usableLength(input);
   const raw = Float64Array.from({ length: input.length - offset }, (_, i) => input[offset + i] as number);
-  const missing = raw.reduce((count, v) => count + (Number.isFinite(v) ? 0 : 1), 0);
+  const filledAt: number[] = [];
+  raw.forEach((v, i) => {
+    if (!Number.isFinite(v)) filledAt.push(i);
+  });
   const linear = interpolateGaps(raw);
-  const seasonal = missing > 0 ? fillAlongSeason(raw, linear, Math.round(seasonLength)) : null;
-  return { values: seasonal ?? linear, offset, filled: missing, filledWithSeason: seasonal !== null, leftOut: leftOut.map((i) => i - offset).filter((i) => i >= 0) };
+  const seasonal = filledAt.length > 0 ? fillAlongSeason(raw, linear, Math.round(seasonLength)) : null;
+  return {
+    values: seasonal ?? linear,
+    offset,
+    filled: filledAt.length,
+    filledWithSeason: seasonal !== null,
+    leftOut: leftOut.map((i) => i - offset).filter((i) => i >= 0),
+    filledAt,
+  };
 }
 
 /**
- * The values a backtest may score against: the clean values with the left-out ones blank again.
- * A forecast judged against values that were filled from the forecaster's own season scored
- * itself; gaps in the file are still scored against their fill, as before.
+ * The values a backtest may score against: the clean values with every filled one blank again,
+ * gaps in the file as well as the values left out. A forecast judged against values filled from
+ * the forecaster's own season scored itself, and one judged against a straight line across a
+ * sensor dropout scored against a number nobody measured.
  */
 export function scoredValues(clean: CleanSeries): Float64Array {
-  return clean.leftOut.length === 0 ? clean.values : blankAt(clean.values, clean.leftOut);
+  return clean.filledAt.length === 0 ? clean.values : blankAt(clean.values, clean.filledAt);
+}
+
+/**
+ * How many of the backtest's actuals (the values after its first origin) are filled gaps of the
+ * file, which it does not score; values left out on purpose are not counted (the run names them).
+ * @param firstOrigin index (into `clean.values`) of the last value the first backtest forecast uses
+ */
+export function unscoredGaps(clean: CleanSeries, firstOrigin: number): number {
+  const leftOut = new Set(clean.leftOut);
+  return clean.filledAt.filter((i) => i > firstOrigin && !leftOut.has(i)).length;
 }
 
 /** Fills non-finite values linearly between their finite neighbours, the last finite value carried forward after them. */

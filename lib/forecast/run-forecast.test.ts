@@ -243,6 +243,77 @@ describe("edge cases", () => {
     }
   });
 
+  it("scores no backtest fold against a gap's fill, and takes the MASE scale from measured steps only", async () => {
+    // Noise around 100, one-step folds (h = 1, 12 origins: the first at index 67, so every origin is
+    // a fold and the metrics pool exactly the folds). A long gap before the backtest is filled with a
+    // flat line, where every measured step jumps; the gaps in the backtest lie between two readings
+    // of 125, so their fill is 125 where the values around them are about 100.
+    const random = createRandom(4);
+    const values = Array.from({ length: 80 }, () => 100 + 20 * (random.next() - 0.5));
+    values[29] = 100;
+    values[45] = 100;
+    for (let t = 30; t <= 44; t++) values[t] = Number.NaN;
+    values[68] = 125;
+    values[71] = 125;
+    values[75] = 125;
+    values[78] = 125;
+    for (const t of [69, 70, 76, 77]) values[t] = Number.NaN;
+    const outcome = await runForecast({ series: [{ name: "sensor", values }], horizon: 1, seasonLength: 1, config: { ...FAST, backtestOrigins: 12 } });
+    const s = outcome.series[0];
+    if (!s) throw new Error("no outcome");
+    expect(s.preprocessing.outliers).toBeUndefined();
+    expect(s.preprocessing.filled).toBe(19);
+    expect(s.preprocessing.unscoredGaps).toBe(4);
+    expect(s.folds.map((f) => f.origin)).toEqual(Array.from({ length: 12 }, (_, k) => 67 + k));
+    for (const f of s.folds) {
+      const read = values[f.origin + 1] as number;
+      if (Number.isNaN(read)) expect(f.actual[0]).toBeNaN();
+      else expect(f.actual[0]).toBe(read);
+    }
+    // By hand: the scale is the mean step between two readings up to the first origin.
+    let steps = 0;
+    let count = 0;
+    for (let t = 1; t <= 67; t++) {
+      const d = Math.abs((values[t] as number) - (values[t - 1] as number));
+      if (Number.isFinite(d)) {
+        steps += d;
+        count++;
+      }
+    }
+    expect(count).toBe(51);
+    const scale = steps / count;
+    const measured = s.folds.filter((f) => !Number.isNaN(values[f.origin + 1] as number));
+    expect(measured).toHaveLength(8);
+    for (const method of ["lstm", "naive", "snaive", "holt_winters", "theta", "combination"] as const) {
+      const pairs = measured.map((f) => [f.actual[0] as number, f.forecasts[method]?.[0] as number] as const);
+      const mae = pairs.reduce((sum, [a, p]) => sum + Math.abs(a - p), 0) / pairs.length;
+      const smape = pairs.reduce((sum, [a, p]) => sum + (200 * Math.abs(a - p)) / (Math.abs(a) + Math.abs(p)), 0) / pairs.length;
+      const rmse = Math.sqrt(pairs.reduce((sum, [a, p]) => sum + (a - p) ** 2, 0) / pairs.length);
+      expect(s.metrics[method].mase).toBeCloseTo(mae / scale, 9);
+      expect(s.metrics[method].smape).toBeCloseTo(smape, 9);
+      expect(s.metrics[method].rmse).toBeCloseTo(rmse, 9);
+      // Coverage is checked on the later six origins, two of them gaps: a share of the other four.
+      expect(s.metrics[method].coverage80 * 4).toBeCloseTo(Math.round(s.metrics[method].coverage80 * 4), 9);
+    }
+  });
+
+  it("keeps folds with no measured value blank, and judges no method when none has one", async () => {
+    // A column whose readings stopped 20 steps before the file ends: its tail is carried forward,
+    // which naive would repeat exactly and score 0 against.
+    const values = seasonalSeries(80, 2);
+    for (let t = 60; t < 80; t++) values[t] = Number.NaN;
+    const outcome = await runForecast({ series: [{ name: "stopped", values }], horizon: 3, seasonLength: 12, config: { ...FAST, backtestOrigins: 7 } });
+    const s = outcome.series[0];
+    if (!s) throw new Error("no outcome");
+    expect(s.preprocessing.unscoredGaps).toBe(9);
+    expect(s.folds.length).toBeGreaterThan(0);
+    for (const f of s.folds) for (const a of f.actual) expect(a).toBeNaN();
+    expect(s.metrics.naive.mase).toBeNaN();
+    expect(s.chosen).toBe("lstm");
+    expect(s.chosenReason).toMatch(/^No method could be judged: the backtest had no measured value to score against/);
+    expectNestedBands(s.forecasts.lstm, 3);
+  });
+
   it("caps every method's forecast and bands at a series' upper bound, in the run, the saved model and a short series' forecast", async () => {
     const draw = createRandom(12).next;
     // Uptime in percent: near 100, never above it.

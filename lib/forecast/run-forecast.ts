@@ -14,13 +14,14 @@ import { describeIntermittent } from "./intermittent";
 import { screenOutliers } from "./outliers";
 import { applyTransform } from "./transform";
 import { predictMedian } from "./predict";
-import { choosePreparation, cleanSeries, prepareSeries, scoredValues, type CleanSeries, type PreparedSeries } from "./prepare";
+import { choosePreparation, cleanSeries, prepareSeries, scoredValues, unscoredGaps, type CleanSeries, type PreparedSeries } from "./prepare";
 import { captureArtifacts } from "./saved-model";
 import { forecastShortSeries, planSeries, SHORT_SERIES_MIN_FIT } from "./short-series";
 import { trainNetwork, type TrainResult } from "./train";
 import {
   METHOD_LABELS,
   METHOD_MENU_LABELS,
+  METHOD_NAMES,
   type BacktestFold,
   type BacktestMetrics,
   type BackendInfo,
@@ -367,6 +368,7 @@ async function forecastGroup(job: GroupJob) {
       const T = s.clean.values.length;
       const baselineModels = fitBaselines(s.prepared.frame.z, T, m, s.prepared.deseasonalized, s.prepared.transform === "none");
       const calibration = score.calibration;
+      const unscored = unscoredGaps(s.clean, bt.plan.first);
       const forecasts = forecastMethods(network, spec, s.prepared, baselineModels, calibration, T - 1, h);
       const untrained = history.every((run) => run.epochs.length === 0);
       const means = Object.fromEntries(Object.entries(forecasts).map(([method, f]) => [method, f.mean]));
@@ -393,6 +395,7 @@ async function forecastGroup(job: GroupJob) {
           filled: s.clean.filled,
           ...(s.clean.filledWithSeason ? { filledWithSeason: true } : {}),
           ...((job.leftOut[i]?.length ?? 0) > 0 ? { leftOut: job.leftOut[i] } : {}),
+          ...(unscored > 0 ? { unscoredGaps: unscored } : {}),
           ...(bt.outliers.length > 0 ? { outliers: bt.outliers.map((k) => k + s.clean.offset) } : {}),
           ...(bt.unusualEnd.length > 0 ? { unusualEnd: bt.unusualEnd.map((k) => k + s.clean.offset) } : {}),
         },
@@ -499,9 +502,9 @@ function scoreSeries(series: SeriesState, network: Network, spec: NetworkSpec, s
   const { plan, prepared, clean } = series;
   const h = spec.horizon;
   // Residuals (metrics and calibration) are taken against the values as they are, outliers too, and
-  // never against the values left out on purpose (filled from the season the methods forecast with).
+  // never against filled ones: gaps in the file and values left out on purpose were not measured.
   const actual = scoredValues(clean);
-  const z = series.outliers.length > 0 || clean.leftOut.length > 0 ? applyTransform(actual, prepared.transform) : prepared.frame.z;
+  const z = series.outliers.length > 0 || clean.filledAt.length > 0 ? applyTransform(actual, prepared.transform) : prepared.frame.z;
   const origins = Array.from({ length: plan.last - plan.first + 1 }, (_, k) => plan.first + k);
   const windows = makeWindows(prepared.frame, origins, spec.lookback, h, spec.channels);
   const [normalised] = predictMedian(network.model, [windows.xs], windows.count, spec.lookback, spec.patch, spec.channels, spec.ensembleSize, h);
@@ -526,7 +529,7 @@ function scoreSeries(series: SeriesState, network: Network, spec: NetworkSpec, s
   const calibration = {} as Record<MethodName, Calibration>;
   // The errors are the values' as read, but the MASE scale is the series' usual step, taken without
   // the outliers: one typo of 1e9 among values of 100 made that step 4e7 and every MASE 0.000.
-  const maseDenominator = backtestMaseScale(clean.leftOut.length > 0 ? blankAt(series.fit, clean.leftOut) : series.fit, plan.first, seasonLength);
+  const maseDenominator = backtestMaseScale(clean.filledAt.length > 0 ? blankAt(series.fit, clean.filledAt) : series.fit, plan.first, seasonLength);
   for (const method of Object.keys(forecasts) as MethodName[]) {
     const scores = scoreBacktest(actual, z, prepared, plan, forecasts[method], seasonLength, history[method], maseDenominator);
     metrics[method] = scores.metrics;
@@ -620,6 +623,15 @@ export function choose(
   // is best after one epoch means it found nothing to add, which the analyst should know.
   const nothingLearned =
     bestEpoch <= 1 ? " The network's validation loss was lowest after its first epoch, so it found little beyond the exponential smoothing it corrects, and its forecast stays close to that smoothing's." : "";
+  // Every value after the first origin a filled gap (a column whose last readings are missing): no
+  // method has a score, and a comparison of NaN with NaN would read as one method beating another.
+  const unscored = METHOD_NAMES.every((method) => Number.isNaN(metrics[method]?.mase ?? Number.NaN));
+  const noScores = "the backtest had no measured value to score against (every value after its first origin is a filled gap)";
+  if (unscored) {
+    return untrained
+      ? { method: "naive", reason: `Training was stopped before the LSTM learned, and ${noScores}, so the simplest forecast, ${METHOD_LABELS.naive}, is recommended.` }
+      : { method: "lstm", reason: `No method could be judged: ${noScores}, so the LSTM stays recommended.${nothingLearned}` };
+  }
   if (untrained) {
     // The combination would contain the untrained network: only the baselines compete.
     let best: MethodName = "naive";

@@ -27,6 +27,35 @@ describe("forecastShortSeries", () => {
     expect(needsShortSeriesForecast([Number.NaN, ...enough.slice(1)], h)).toBe(true);
   });
 
+  it("scores no fold against a gap's fill and takes the MASE scale from measured steps only", () => {
+    // h = 1: every origin is a fold. The gap at 2 (before the first origin, 3) is filled at 60 between
+    // two readings of 60 where the others are about 10; the gaps at 12 and 13 lie between two as well.
+    const random = createRandom(5);
+    const values = Array.from({ length: 20 }, () => 10 + 4 * (random.next() - 0.5));
+    values[1] = 60;
+    values[3] = 60;
+    values[11] = 60;
+    values[14] = 60;
+    for (const t of [2, 12, 13]) values[t] = Number.NaN;
+    const { outcome } = forecastShortSeries({ name: "sensor", values }, 1, 1);
+    expect(outcome.preprocessing.filled).toBe(3);
+    expect(outcome.preprocessing.unscoredGaps).toBe(2);
+    expect(outcome.folds.map((f) => f.origin)).toEqual(Array.from({ length: 16 }, (_, k) => 3 + k));
+    for (const f of outcome.folds) {
+      const read = values[f.origin + 1] as number;
+      if (Number.isNaN(read)) expect(f.actual[0]).toBeNaN();
+      else expect(f.actual[0]).toBe(read);
+    }
+    // The only measured step up to the first origin is |values[1] − values[0]|.
+    const scale = Math.abs((values[1] as number) - (values[0] as number));
+    const measured = outcome.folds.filter((f) => !Number.isNaN(values[f.origin + 1] as number));
+    for (const method of ["theta", "naive"] as const) {
+      const errors = measured.map((f) => Math.abs((f.actual[0] as number) - (f.forecasts[method]?.[0] as number)));
+      expect(outcome.metrics[method]?.mase).toBeCloseTo(errors.reduce((a, b) => a + b, 0) / errors.length / scale, 9);
+      expect(outcome.metrics[method]?.rmse).toBeCloseTo(Math.sqrt(errors.reduce((a, b) => a + b * b, 0) / errors.length), 9);
+    }
+  });
+
   it("forecasts two years of monthly sales with their season: next year's peak month is this year's", () => {
     const noise = createRandom(9);
     const values = Array.from({ length: 24 }, (_, t) => 200 + 50 * Math.sin((2 * Math.PI * t) / 12) + 3 * t + 20 * (noise.next() - 0.5));

@@ -5,7 +5,7 @@ import { minimumLength, usableLength } from "./config";
 import { calibrate, toFallbackScale, toIntervals } from "./conformal";
 import { SeriesTooShortError } from "./errors";
 import { countLeftOut, describeLeaveOut, leftOutIndices } from "./leave-out";
-import { choosePreparation, cleanSeries, scoredValues } from "./prepare";
+import { choosePreparation, cleanSeries, scoredValues, unscoredGaps } from "./prepare";
 import { applyTransform, ceilingOf, isNonNegative, type OutputScale } from "./transform";
 import { METHOD_LABELS, type BacktestMetrics, type IntervalForecast, type LeaveOutPeriod, type MethodName, type SeriesInput, type SeriesOutcome } from "./types";
 
@@ -59,7 +59,7 @@ const SHORT_SERIES_MARGIN = 0.7;
 export function forecastShortSeries(series: SeriesInput, horizon: number, seasonLength: number, leaveOut?: LeaveOutPeriod[], frequency?: string): ShortSeriesForecast {
   const clean = cleanSeries(series.values, seasonLength, leftOutIndices(series, leaveOut));
   const values = clean.values;
-  // Scores and interval residuals are taken against the values read, never the left-out ones' fill.
+  // Scores and interval residuals are taken against the values read, never a gap's or a left-out value's fill.
   const actual = scoredValues(clean);
   const n = values.length;
   const leftOut = countLeftOut(series, leaveOut, clean.offset);
@@ -73,7 +73,7 @@ export function forecastShortSeries(series: SeriesInput, horizon: number, season
   const m = withSeason ? asked : 1;
   const decided = choosePreparation(values, m, { transform: "auto", deseasonalize: "auto", cyclePeriod: 0, dampedTrend: false }, horizon);
   const z = applyTransform(values, decided.transform);
-  const zActual = clean.leftOut.length > 0 ? applyTransform(actual, decided.transform) : z;
+  const zActual = clean.filledAt.length > 0 ? applyTransform(actual, decided.transform) : z;
   const seasonal = decided.deseasonalize === "on";
   const ceiling = ceilingOf(values, series.upperBound);
   const scale: OutputScale = { transform: decided.transform, nonNegative: isNonNegative(values), ...(ceiling !== undefined ? { ceiling } : {}) };
@@ -125,6 +125,8 @@ export function forecastShortSeries(series: SeriesInput, horizon: number, season
       : short +
         `so a classical method's forecast is given: ${METHOD_LABELS[chosen]}, which beat Theta by far in the backtest (MASE ${fmt(chosen)} vs ${fmt("theta")}, better in both halves of ${scored} origins). ` +
         `A longer history or a shorter horizon gives the LSTM.`;
+  // Every value after the first origin is an actual of some refit, scored or calibrating the intervals.
+  const unscored = unscoredGaps(clean, first);
   const scoredForecasts = Object.fromEntries(methods.map((method) => [method, forecasts[method].slice(0, scored)]));
   return {
     name: series.name,
@@ -141,7 +143,7 @@ export function forecastShortSeries(series: SeriesInput, horizon: number, season
       folds: scored > 0 ? toFolds(actual, scale, plan, scoredForecasts, clean.offset) : [],
       chosen,
       chosenReason: reason,
-      preprocessing: { transform: decided.transform, deseasonalized: seasonal, seasonLength: m, filled: clean.filled, ...(clean.filledWithSeason ? { filledWithSeason: true } : {}), ...(leftOut.length > 0 ? { leftOut } : {}), ...(m < asked ? { seasonDropped: asked } : {}) },
+      preprocessing: { transform: decided.transform, deseasonalized: seasonal, seasonLength: m, filled: clean.filled, ...(clean.filledWithSeason ? { filledWithSeason: true } : {}), ...(leftOut.length > 0 ? { leftOut } : {}), ...(unscored > 0 ? { unscoredGaps: unscored } : {}), ...(m < asked ? { seasonDropped: asked } : {}) },
     },
   };
 }

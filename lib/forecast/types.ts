@@ -282,6 +282,11 @@ export interface SeriesPreprocessing {
    * with how many (they are counted in `filled` too); absent: none.
    */
   leftOut?: (LeaveOutPeriod & { count: number })[];
+  /**
+   * Filled gaps of the file among the backtest's actuals (after its first origin), which it did
+   * not score, as it scores no left-out value (counted in `filled` too); absent: none.
+   */
+  unscoredGaps?: number;
   /** Indices (in the request's values) of isolated outliers the methods were fitted without (absent: none). */
   outliers?: number[];
   /**

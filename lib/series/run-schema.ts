@@ -145,6 +145,8 @@ export const runSeriesSchema = z.object({
     filledWithSeason: z.boolean().optional(),
     /** The left-out periods that held values of the series, each with how many (counted in `filled`). */
     leftOut: z.array(z.object({ from: z.number(), to: z.number(), count: int.min(1) })).max(MAX_LEAVE_OUT_PERIODS).optional(),
+    /** Filled gaps of the file among the backtest's actuals, not scored (counted in `filled`). */
+    unscoredGaps: int.min(1).optional(),
     /** Isolated outliers the methods were fitted without: when and what was read. */
     outliers: z.array(z.object({ t: z.number(), value: z.number() })).max(100_000).optional(),
     /** The last one or two values, kept though as far out as an outlier: when and what was read. */

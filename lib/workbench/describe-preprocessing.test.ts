@@ -46,6 +46,20 @@ describe("describePreprocessing", () => {
     );
   });
 
+  it("says how many filled gaps of the file fell in the backtest and were not scored", () => {
+    const p = { transform: "none" as const, deseasonalized: false, seasonLength: 12, filled: 3 };
+    expect(describePreprocessing({ ...p, unscoredGaps: 2 }, [], "monthly")).toBe("original scale · season of 12 months too weak to remove · 3 missing values filled (2 in the backtest, not scored)");
+    expect(describePreprocessing({ ...p, deseasonalized: true, filledWithSeason: true, unscoredGaps: 3 }, [], "monthly")).toBe(
+      "original scale · a season of 12 months removed · 3 missing values filled along the season (all in the backtest, not scored)",
+    );
+    expect(describePreprocessing({ ...p, filled: 1, unscoredGaps: 1 }, [], "monthly")).toBe("original scale · season of 12 months too weak to remove · 1 missing value filled (in the backtest, not scored)");
+    // Left-out values are not among them: 16 left out and 2 gaps, one of them in the backtest.
+    const leftOut = [{ from: Date.UTC(2020, 2, 1), to: Date.UTC(2021, 5, 1), count: 16 }];
+    expect(describePreprocessing({ ...p, seasonLength: 1, filled: 18, leftOut, unscoredGaps: 1 }, [], "monthly")).toBe(
+      "original scale · 16 values left out (Mar 2020 – Jun 2021), filled on a straight line · 2 missing values filled (1 in the backtest, not scored)",
+    );
+  });
+
   it("counts the outliers left out of the fit and names up to three", () => {
     const p = { transform: "none" as const, deseasonalized: false, seasonLength: 1, filled: 0 };
     expect(describePreprocessing({ ...p, outliers: [7] })).toBe("original scale · 1 outlier left out of the fit");

@@ -19,7 +19,7 @@ const WEEK_CYCLES = new Set([168, 336]);
  *   three are listed)
  * @param frequency the series' frequency kind: seasons and cycles are counted in its unit (`12
  *   months`), or in steps where it has none
- * @returns e.g. "log scale · a season of 12 months removed · damped trend removed · 3 missing values filled"
+ * @returns e.g. "log scale · a season of 12 months removed · damped trend removed · 3 missing values filled (2 in the backtest, not scored)"
  */
 export function describePreprocessing(p: SeriesPreprocessing | RunSeries["preprocessing"], outlierLabels: string[] = [], frequency: FrequencyKind = "index"): string {
   // A yearly cycle of daily data is 365.25 days: two places are enough.
@@ -39,7 +39,10 @@ export function describePreprocessing(p: SeriesPreprocessing | RunSeries["prepro
     parts.push(`${kept} ${kept === 1 ? "value" : "values"} left out (${spans}), filled${along}`);
   }
   const missing = p.filled - kept;
-  if (missing > 0) parts.push(`${missing} missing ${missing === 1 ? "value" : "values"} filled${p.filledWithSeason ? along : ""}`);
+  // The backtest scores no filled value; the count says how much of its evidence a gap took.
+  const unscored = p.unscoredGaps ?? 0;
+  const notScored = unscored > 0 ? ` (${unscored === missing ? (missing === 1 ? "in the backtest" : "all in the backtest") : `${unscored} in the backtest`}, not scored)` : "";
+  if (missing > 0) parts.push(`${missing} missing ${missing === 1 ? "value" : "values"} filled${p.filledWithSeason ? along : ""}${notScored}`);
   const outliers = p.outliers?.length ?? 0;
   if (outliers > 0) {
     const named = outlierLabels.slice(0, OUTLIERS_NAMED);
