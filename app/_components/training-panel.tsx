@@ -43,9 +43,14 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
   const horizonProblemId = useId();
   const leaveOutHintId = useId();
 
-  const plan = useMemo(() => toHorizonPlan(chosen, Number(horizon)), [chosen, horizon]);
   // The ends are asked in the series' own unit: a month for monthly data, a date for daily.
   const leaveOutKind = toLeaveOutInputKind(first?.frequency.kind ?? "index");
+  const periods = useMemo(
+    () => parseLeaveOutFields(leaveOut, first?.frequency.kind ?? "index", chosen.map((s) => ({ name: s.name, end: s.end ? Date.parse(s.end) : null }))),
+    [leaveOut, first, chosen],
+  );
+  // A period at a series' start shortens the history the horizon is measured against, as the run drops it.
+  const plan = useMemo(() => toHorizonPlan(chosen, Number(horizon), periods.ok ? periods.data : []), [chosen, horizon, periods]);
   const leaveOutType = leaveOutKind === "year" || leaveOutKind === "position" ? "number" : leaveOutKind;
   const leaveOutPlaceholder = { month: "YYYY-MM", date: "YYYY-MM-DD", "datetime-local": "YYYY-MM-DDTHH:MM", year: "YYYY", position: "1" }[leaveOutKind];
   const auto = useMemo(() => (first ? toAutoConfig(chosen, first.frequency.seasonLength, Number(horizon)) : null), [chosen, first, horizon]);
@@ -58,7 +63,6 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
     if (!chosen.length) return setProblem("Choose at least one series to forecast.");
     if (!parsed.ok) return setProblem(parsed.reason);
     if (plan.problem) return setProblem(plan.problem);
-    const periods = parseLeaveOutFields(leaveOut, first?.frequency.kind ?? "index", chosen.map((s) => ({ name: s.name, end: s.end ? Date.parse(s.end) : null })));
     if (!periods.ok) return setProblem(periods.reason);
     setProblem(null);
     onTrain(chosen, periods.data.length > 0 ? { ...parsed.data, leaveOut: periods.data } : parsed.data);

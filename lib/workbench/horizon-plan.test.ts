@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readDataset } from "../csv/read-dataset";
 import { horizonLimit, MAX_HORIZON, minimumLength, toHistories } from "../forecast/config";
+import { applyLeaveOut } from "../forecast/leave-out";
 import type { Frequency } from "../time/frequency";
 import { describeHorizonPlan, describeSkipped, toAutoConfig, toHorizonPlan, toStepCount, type SeriesLength } from "./horizon-plan";
 import { toRegularSeries } from "./to-forecast-request";
@@ -37,6 +38,23 @@ describe("toHorizonPlan", () => {
     expect(toHorizonPlan([series("a", 160, 4, 16)], 176).problem).toBeNull();
     expect(toHorizonPlan([series("a", 176)], 177).problem).toMatch(/^The horizon may be at most 176 steps, the length of the history \(got 177\)/);
     expect(toHorizonPlan([], 100_000)).toMatchObject({ limit: MAX_HORIZON, problem: null });
+  });
+
+  it("counts a period left out at a series' start out of its history, as the run drops it, and a period later on not", () => {
+    // 40 months, Jan 2012 – Apr 2015; leaving out 2012 leaves 28 values to measure the horizon against.
+    const a = { ...series("a", 40), start: new Date(Date.UTC(2012, 0, 1)).toISOString(), end: new Date(Date.UTC(2015, 3, 1)).toISOString() };
+    const year2012 = { from: Date.UTC(2012, 0, 1), to: Date.UTC(2012, 11, 31) };
+    expect(toHorizonPlan([a], 12).limit).toBe(40);
+    expect(toHorizonPlan([a], 12, [year2012]).limit).toBe(28);
+    expect(toHorizonPlan([a], 29, [year2012]).problem).toMatch(/^The horizon may be at most 28 steps, the length of the history \(got 29\)/);
+    // Periods that follow one another from the start all count; one in the middle does not shorten the history.
+    expect(toHorizonPlan([a], 12, [year2012, { from: Date.UTC(2013, 0, 1), to: Date.UTC(2013, 2, 1) }]).limit).toBe(25);
+    expect(toHorizonPlan([a], 12, [{ from: Date.UTC(2013, 0, 1), to: Date.UTC(2013, 2, 1) }]).limit).toBe(40);
+    // The limit is the run's: the history it measures the horizon against after leaving the period out.
+    const values = Array.from({ length: 40 }, (_, t) => 100 + t);
+    const times = Array.from({ length: 40 }, (_, t) => Date.UTC(2012, t, 1));
+    const blanked = applyLeaveOut({ series: [{ name: "a", values, times }], horizon: 12, seasonLength: 12, frequency: "monthly", config: { leaveOut: [year2012] } });
+    expect(horizonLimit(toHistories(blanked.series))).toBe(28);
   });
 
   it("needs nothing for a horizon below 1", () => {

@@ -1,12 +1,13 @@
 import { describeHorizonProblem, horizonLimit, minimumLength, resolveConfig, type SeriesHistory } from "../forecast/config";
 import { InvalidRequestError } from "../forecast/errors";
 import { planSeries, SHORT_SERIES_MIN_FIT } from "../forecast/short-series";
-import type { ForecastConfig } from "../forecast/types";
+import type { ForecastConfig, LeaveOutPeriod } from "../forecast/types";
 import type { SeriesDto } from "../series/schema";
+import { leadingLeftOut } from "./parse-leave-out";
 import { maxHorizon } from "./to-forecast-request";
 
-/** What the training panel knows of a series before loading its points. */
-export type SeriesLength = Pick<SeriesDto, "name" | "pointCount" | "missingCount" | "frequency">;
+/** What the training panel knows of a series before loading its points (its first and last times, when known). */
+export type SeriesLength = Pick<SeriesDto, "name" | "pointCount" | "missingCount" | "frequency"> & Partial<Pick<SeriesDto, "start" | "end">>;
 
 /**
  * Values the forecaster can use, for the automatic settings and the length notes: the series' steps
@@ -42,10 +43,24 @@ export interface HorizonPlan {
 }
 
 /**
+ * The series' steps a run drops from its start when a left-out period covers it (see {@link leadingLeftOut}).
+ * @param periods the periods to leave out, as the panel reads them (none: 0)
+ */
+function droppedAtStart(s: SeriesLength, periods: readonly LeaveOutPeriod[]): number {
+  if (periods.length === 0 || !s.start || !s.end) return 0;
+  return leadingLeftOut(Date.parse(s.start), Date.parse(s.end), s.frequency, periods);
+}
+
+/**
  * How a run would go, from the series' lengths alone.
  * @param horizon steps ahead as typed (any number; a bad one plans no LSTM requirement)
+ * @param leaveOut the periods to leave out: one at a series' start shortens its history, as the run drops it
  */
-export function toHorizonPlan(chosen: SeriesLength[], horizon: number): HorizonPlan {
+export function toHorizonPlan(given: SeriesLength[], horizon: number, leaveOut: readonly LeaveOutPeriod[] = []): HorizonPlan {
+  const chosen = given.map((s) => {
+    const dropped = droppedAtStart(s, leaveOut);
+    return dropped === 0 ? s : { ...s, pointCount: s.pointCount - dropped };
+  });
   const steps = chosen.map(toStepCount);
   // A series too short for any forecast is left out of the run: the others set the horizon.
   const kept = steps.filter((n) => n > SHORT_SERIES_MIN_FIT);

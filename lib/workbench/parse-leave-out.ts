@@ -2,7 +2,7 @@ import { formatTimeLabel } from "../chart/format-time-label";
 import { MAX_LEAVE_OUT_PERIODS } from "../forecast/leave-out";
 import type { LeaveOutPeriod } from "../forecast/types";
 import { fail, ok, type Result } from "../result";
-import type { FrequencyKind } from "../time/frequency";
+import { nextTimes, type Frequency, type FrequencyKind } from "../time/frequency";
 import { describeTimeFormat, formatTime, makeTimeParser, type TimeFormat } from "../time/time-format";
 
 /**
@@ -150,4 +150,18 @@ export function parseLeaveOutFields(rows: readonly LeaveOutFields[], kind: Frequ
     periods.push(period);
   }
   return ok(periods);
+}
+
+/**
+ * How many of a series' steps the left-out periods take from its start: a run drops them like a
+ * leading gap (nothing before them to fill from), so the history it measures the horizon against
+ * is that much shorter. Periods that follow one another from the start all count.
+ * @param start epoch ms of the series' first value
+ * @param end epoch ms of its last value
+ * @param frequency the series' grid, to step along it
+ */
+export function leadingLeftOut(start: number, end: number, frequency: Frequency, periods: readonly LeaveOutPeriod[]): number {
+  let dropped = 0;
+  for (let t = start; t <= end && periods.some((p) => t >= p.from && t <= p.to); t = nextTimes(t, frequency, 1)[0] as number) dropped++;
+  return dropped;
 }
