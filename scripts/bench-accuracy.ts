@@ -8,7 +8,7 @@
  *
  *   npm run bench:accuracy -- [--set public|extended|npm|weekly|all] [--manifest path/manifest.json]
  *                             [--only wine_sales,wool_yarn] [--seed 1] [--out bench/out]
- *                             [--config '{"units":16}'] [--json results.json] [--holdouts 3] [--verbose]
+ *                             [--config '{"units":16}'] [--json results.json] [--holdouts 3] [--gaps] [--verbose]
  *
  * `--set public` (default) is bench/datasets, `extended` bench/extended, `npm` bench/npm and
  * `weekly` bench/weekly (these two have no R scores: our own baselines are the comparison), `all`
@@ -24,6 +24,10 @@
  * same holdouts where `npm run bench:r-holdouts` has scored them (reference-holdouts.csv next to the
  * manifest; reference-scores.csv covers the standard holdout only).
  *
+ * `--gaps` forecasts each series with gaps in its training data (`blankGaps`: one season blanked at
+ * 40% of it and 3% of single values, drawn with the seed), as analysts' files have them; the
+ * holdouts and their MASE scale are the untouched values', so the scores compare with a run without.
+ *
  * Forecast CSVs go to OUT/lstm/NAME.csv and OUT/chosen/NAME.csv, in the format
  * `node bench/tools/score.mjs --manifest M --all OUT/chosen` reads.
  */
@@ -33,7 +37,7 @@ import { formatStamp } from "../lib/export/forecast-table";
 import type { TimeFormat } from "../lib/time/time-format";
 import { coverage, mase, maseScale, smape } from "../lib/metrics";
 import { forecastShortSeries, initBackend, needsShortSeriesForecast, runForecast, SeriesTooShortError, SHORT_SERIES_MIN_FIT, type ForecastConfig, type ShortSeriesForecast, type NetworkForecastOutcome, type IntervalForecast, type MethodName } from "../lib/forecast";
-import { ALL_SETS, argValue, argValues, loadSet, readSeries, ROOT, SETS, type BenchSet, type ManifestSeries, type Score } from "./bench-sets";
+import { ALL_SETS, argValue, argValues, blankGaps, loadSet, readSeries, ROOT, SETS, type BenchSet, type ManifestSeries, type Score } from "./bench-sets";
 
 interface SeriesResult {
   set: string;
@@ -47,6 +51,8 @@ interface SeriesResult {
   chosenReason: string;
   /** Standard-holdout MASE of every method the run produced. */
   methods: Record<string, number>;
+  /** The run's own backtest MASE of every method (standard holdout). */
+  backtest: Record<string, number>;
   /** Per holdout (the standard one first): MASE of every method and of the recommended one. */
   rolling: Record<string, number>[];
   /** Per holdout, as `rolling`: the recommended forecast's interval coverage. */
@@ -99,10 +105,12 @@ const geomean = (xs: number[]) => Math.exp(mean(xs.map((x) => Math.log(x))));
 const pad = (s: string, n: number) => s.padEnd(n);
 const num = (v: number, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : "—");
 
-async function runSeries(set: BenchSet, entry: ManifestSeries, seed: number, overrides: Partial<ForecastConfig>, holdouts: number, outDir: string, verbose: boolean): Promise<SeriesResult> {
+async function runSeries(set: BenchSet, entry: ManifestSeries, seed: number, overrides: Partial<ForecastConfig>, holdouts: number, outDir: string, verbose: boolean, gaps: boolean): Promise<SeriesResult> {
   const { times, values, timeFormat } = readSeries(set, entry);
   const h = entry.horizon;
   const m = entry.season_length;
+  // What the methods see: with --gaps, the training values with gaps (the holdouts are never blanked).
+  const seen = gaps ? blankGaps(values, m, values.length - h, seed) : values;
   const forecast = (history: number[]) =>
     runForecast({
       series: [{ name: entry.name, values: history }],
@@ -114,10 +122,10 @@ async function runSeries(set: BenchSet, entry: ManifestSeries, seed: number, ove
   const train = values.slice(0, values.length - h);
   const actual = values.slice(values.length - h);
   const scale = maseScale(train, m);
-  if (needsShortSeriesForecast(train, h)) return runShortSeries(set, entry, values, times, timeFormat, holdouts, outDir);
+  if (needsShortSeriesForecast(seen.slice(0, values.length - h), h)) return runShortSeries(set, entry, values, seen, times, timeFormat, holdouts, outDir);
   const wall = Date.now();
   const cpu = process.cpuUsage();
-  const outcome = await forecast(train);
+  const outcome = await forecast(seen.slice(0, values.length - h));
   const used = process.cpuUsage(cpu);
   const s = outcome.series[0];
   if (!s) throw new Error("no outcome");
@@ -131,7 +139,7 @@ async function runSeries(set: BenchSet, entry: ManifestSeries, seed: number, ove
     const earlierScale = maseScale(earlier, m);
     let o: NetworkForecastOutcome;
     try {
-      o = await forecast(earlier);
+      o = await forecast(seen.slice(0, upTo - h));
     } catch (err) {
       // Earlier holdouts of a short series may leave too little history: they are left out.
       if (err instanceof SeriesTooShortError) break;
@@ -157,6 +165,7 @@ async function runSeries(set: BenchSet, entry: ManifestSeries, seed: number, ove
     chosenMethod: s.chosen,
     chosenReason: s.chosenReason,
     methods: rolling[0] as Record<string, number>,
+    backtest: Object.fromEntries(Object.entries(s.metrics).map(([method, metrics]) => [method, metrics.mase])),
     rolling,
     rollingCoverage,
     seconds,
@@ -181,7 +190,7 @@ async function runSeries(set: BenchSet, entry: ManifestSeries, seed: number, ove
  * A series too short for the LSTM at this horizon: the forecast is Theta's, as the CLI gives it,
  * scored as the recommended forecast; the LSTM's columns stay empty.
  */
-function runShortSeries(set: BenchSet, entry: ManifestSeries, values: number[], times: number[], timeFormat: TimeFormat, holdouts: number, outDir: string): SeriesResult {
+function runShortSeries(set: BenchSet, entry: ManifestSeries, values: number[], seen: number[], times: number[], timeFormat: TimeFormat, holdouts: number, outDir: string): SeriesResult {
   const h = entry.horizon;
   const m = entry.season_length;
   const wall = Date.now();
@@ -194,7 +203,7 @@ function runShortSeries(set: BenchSet, entry: ManifestSeries, values: number[], 
     const upTo = values.length - k * h;
     const earlier = values.slice(0, upTo - h);
     if (earlier.length < SHORT_SERIES_MIN_FIT + 1) break;
-    const f = forecastShortSeries({ name: entry.name, values: earlier }, h, m);
+    const f = forecastShortSeries({ name: entry.name, values: seen.slice(0, upTo - h) }, h, m);
     standard ??= f;
     const later = values.slice(upTo - h, upTo);
     const scaleBefore = maseScale(earlier, m);
@@ -227,6 +236,7 @@ function runShortSeries(set: BenchSet, entry: ManifestSeries, values: number[], 
     chosenMethod: standard.method,
     chosenReason: standard.reason,
     methods: rolling[0] as Record<string, number>,
+    backtest: Object.fromEntries(Object.entries(standard.outcome.metrics).map(([method, metrics]) => [method, metrics.mase])),
     rolling,
     rollingCoverage,
     seconds,
@@ -280,6 +290,8 @@ function summarise(label: string, results: SeriesResult[], references: (r: Serie
   const ownMean = (m: string) => num(mean(results.map((r) => r.methods[m] as number).filter(Number.isFinite)));
   const toNaive = (m: string) => num(geomean(results.filter((r) => (r.methods.naive ?? 0) > 0 && Number.isFinite(r.methods[m])).map((r) => Math.max(r.methods[m] as number, 1e-9) / (r.methods.naive as number))));
   console.log(`  tidecast's own methods, mean MASE:       ${own.map((m) => `${m} ${ownMean(m)}`).join(", ")}`);
+  const backtestMean = (m: string) => num(mean(results.map((r) => r.backtest[m] as number).filter(Number.isFinite)));
+  console.log(`  their mean backtest MASE (the run's own): ${own.map((m) => `${m} ${backtestMean(m)}`).join(", ")}`);
   console.log(`  geomean MASE ratio to tidecast's naive:  ${own.slice(0, -1).map((m) => `${m} ${toNaive(m)}`).join(", ")}`);
   const chosenCounts = new Map<string, number>();
   for (const r of results) chosenCounts.set(r.chosenMethod, (chosenCounts.get(r.chosenMethod) ?? 0) + 1);
@@ -330,8 +342,9 @@ async function main() {
   const overrides = JSON.parse(argValue("config") ?? "{}") as Partial<ForecastConfig>;
   const holdouts = Math.max(1, Number(argValue("holdouts") ?? 1));
   const verbose = process.argv.includes("--verbose");
+  const gaps = process.argv.includes("--gaps");
   const backend = await initBackend();
-  console.log(`backend: ${backend.name}${backend.simd ? " (SIMD)" : ""}${backend.matMulFix ? " + transposed-matmul fix" : ""}; seed ${seed}${Object.keys(overrides).length ? `; config ${JSON.stringify(overrides)}` : ""}`);
+  console.log(`backend: ${backend.name}${backend.simd ? " (SIMD)" : ""}${backend.matMulFix ? " + transposed-matmul fix" : ""}; seed ${seed}${gaps ? "; training data with gaps (--gaps)" : ""}${Object.keys(overrides).length ? `; config ${JSON.stringify(overrides)}` : ""}`);
   fs.mkdirSync(path.join(outDir, "lstm"), { recursive: true });
   fs.mkdirSync(path.join(outDir, "chosen"), { recursive: true });
 
@@ -343,7 +356,7 @@ async function main() {
     const results: SeriesResult[] = [];
     for (const entry of set.series) {
       if (only && !only.includes(entry.name)) continue;
-      results.push(await runSeries(set, entry, seed, overrides, holdouts, outDir, verbose));
+      results.push(await runSeries(set, entry, seed, overrides, holdouts, outDir, verbose, gaps));
     }
     all.push(...results);
     summarise(`set ${set.label}`, results, (r) => set.references.get(r.name));

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { decodeText } from "../lib/csv/decode-text";
 import { readDataset } from "../lib/csv/read-dataset";
+import { createRandom } from "../lib/forecast/random";
 import type { TimeFormat } from "../lib/time/time-format";
 import { toRegular } from "./forecast";
 
@@ -154,3 +155,24 @@ export function readSeries(set: BenchSet, entry: ManifestSeries): { times: numbe
   return { times, values, timeFormat: dataset.data.timeFormat };
 }
 
+
+/** Share of single training values {@link blankGaps} blanks at random. */
+const SINGLE_GAPS = 0.03;
+
+/**
+ * A copy of a series with gaps in its training part, as analysts' files have them (a sensor
+ * dropout, a missing year): one season (m values; 5 without a season) blanked from 40% of the
+ * training values on, and 3% of the other training values at random. The first and last training
+ * values are kept: a leading gap is dropped, not filled, and a missing last value leaves nothing
+ * measured to start from.
+ * @param trainLength values before the holdout (the holdout is never blanked)
+ */
+export function blankGaps(values: readonly number[], seasonLength: number, trainLength: number, seed: number): number[] {
+  const out = [...values];
+  const random = createRandom(seed);
+  const from = Math.floor(0.4 * trainLength);
+  const span = seasonLength > 1 ? seasonLength : 5;
+  for (let t = from; t < Math.min(from + span, trainLength - 1); t++) out[t] = Number.NaN;
+  for (let t = 1; t < trainLength - 1; t++) if (random.next() < SINGLE_GAPS) out[t] = Number.NaN;
+  return out;
+}
