@@ -202,8 +202,13 @@ test("leave a period out: month fields checked, the run fills it along the seaso
   await to.fill("2021-06");
   // A second period can be added and removed again.
   await panel.getByRole("button", { name: "Leave out another period" }).click();
-  await expect(panel.getByLabel("Start of the period 2 to leave out")).toBeVisible();
+  await expect(page.getByText("months ahead, at most 72")).toBeVisible();
+  // A period at the start is dropped like a leading gap: the horizon's limit counts it out.
+  await panel.getByLabel("Start of the period 2 to leave out").fill("2016-01");
+  await panel.getByLabel("End of the period 2 to leave out").fill("2016-12");
+  await expect(page.getByText("months ahead, at most 60")).toBeVisible();
   await panel.getByRole("button", { name: "Remove the period 2 to leave out" }).click();
+  await expect(page.getByText("months ahead, at most 72")).toBeVisible();
   await expect(panel.getByLabel("Start of the period to leave out")).toHaveValue("2020-03");
   await page.getByRole("button", { name: "Train forecast" }).click();
 
