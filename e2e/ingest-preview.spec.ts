@@ -323,6 +323,17 @@ test("a BLS file's one series is offered under its code and renamed by it; an ON
   const preview = page.getByTestId("import-preview");
   const series = preview.getByRole("list", { name: "Series to import" }).getByRole("listitem");
   await expect(series).toHaveCount(1);
+  // The code column is shown as what names the series, as a long file's series column is.
+  const code = preview.locator('th[data-role="id"]');
+  await expect(code.locator(".column-name")).toHaveText("series_id");
+  await expect(code.locator(".column-role")).toHaveText("series name");
+  const naming = preview.getByLabel("Series name column");
+  await expect(naming).toHaveValue("series_id");
+  // With none chosen the series is its value column's, and the code column is not imported.
+  await naming.selectOption({ label: "None (a series per column)" });
+  await expect(preview.getByLabel("Name of series value")).toHaveValue("value");
+  await expect(preview.locator('th[data-role="id"]')).toHaveCount(0);
+  await naming.selectOption("series_id");
   await preview.getByLabel("Name of series CUUR0000SA0").fill("CPI-U, all items");
   await preview.getByRole("button", { name: "Import 1 series" }).click();
   await page.waitForURL(/\/datasets\/[a-z0-9]+$/);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { describeDialect, formatBytes, nameFromFileName } from "./describe-dialect";
 import { previewCsv } from "./preview-csv";
-import { ONS_LABELS } from "../../tests/fixtures/statistics-downloads";
+import { influxOneTable } from "../../tests/fixtures/monitoring-exports";
+import { blsFlatFile, ONS_LABELS } from "../../tests/fixtures/statistics-downloads";
 
 const file = (text: string | Uint8Array) => new Blob([text as BlobPart]);
 
@@ -183,6 +184,31 @@ describe("previewCsv shows how a file will be read, before anything is stored", 
       ["Drought", 25],
       ["Flood", 25],
     ]);
+  });
+
+  it("a one-series file named by the code on its every row shows that column as naming the series (BLS's series_id, InfluxDB's _field)", async () => {
+    const bls = blsFlatFile("CUUR0000SA0", 2023, Array.from({ length: 24 }, (_, i) => 299.17 + i * 0.41));
+    const preview = await previewCsv(file(bls), "cu.data.1.AllItems.txt");
+    expect(preview.columns.map((c) => [c.name, c.role])).toEqual([
+      ["series_id", "id"],
+      ["year", "time"],
+      ["period", "time"],
+      ["value", "value"],
+      ["footnote_codes", "ignored"],
+    ]);
+    expect([preview.idColumn, preview.idColumns, preview.valueColumns, preview.shape]).toEqual(["series_id", ["series_id"], ["value"], "long"]);
+    expect(preview.series.map((s) => s.name)).toEqual(["CUUR0000SA0"]);
+    // Choosing no column naming series names it by its value column, and the column is not imported.
+    const none = await previewCsv(file(bls), "cu.data.1.AllItems.txt", { idColumn: null });
+    expect([none.idColumn, none.columns[0]?.role, none.series.map((s) => s.name)]).toEqual([null, "ignored", ["value"]]);
+
+    const influx = await previewCsv(file(influxOneTable(Array.from({ length: 30 }, (_, i) => 30 + (i % 7) / 10))), "query.csv");
+    expect(influx.columns.filter((c) => c.role !== "ignored").map((c) => [c.name, c.role])).toEqual([
+      ["_time", "time"],
+      ["_value", "value"],
+      ["_field", "id"],
+    ]);
+    expect([influx.idColumn, influx.series.map((s) => s.name)]).toEqual(["_field", ["usage_user"]]);
   });
 
   it("a date in year, month and day columns: all three are shown as the time, the weekday is left out", async () => {

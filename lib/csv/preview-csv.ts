@@ -201,7 +201,9 @@ export async function previewCsv(
   const read: ReadResult<BlobDataset> = planned.ok ? await readDatasetBlob(blob, options, onProgress, PREVIEW_FURTHER_ROWS) : planned;
   const dataset = read.ok ? read.data.parsed : null;
   // The rows read can name the series where the sampled rows could not (a long file sorted by series).
-  const idColumns = dataset ? dataset.idColumns : (plan?.ids ?? []).map((c) => c.name);
+  // A one-series file named by the code on its every row (BLS's `series_id`) shows that column as
+  // what names it, as the control does: choosing none there names the series by its value column.
+  const idColumns = dataset ? (dataset.idColumns.length === 0 && dataset.labelColumn ? [dataset.labelColumn] : dataset.idColumns) : (plan?.ids ?? []).map((c) => c.name);
   const idColumn = idColumns[0] ?? null;
   // Unticked, so that ticking another value column does not choose them too without a word.
   const leftOut = dataset?.leftOutColumns ?? [];

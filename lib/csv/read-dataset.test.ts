@@ -635,17 +635,20 @@ describe("a file of one series is named by the code on every row, when one colum
     const text = blsFlatFile("CUUR0000SA0", 2023, cpi);
     const dataset = read(text);
     expect(dataset.series.map((s) => [s.name, s.detectedName, s.column, s.values.length])).toEqual([["CUUR0000SA0", "CUUR0000SA0", "value", 24]]);
-    expect(dataset.idColumns).toEqual([]);
+    // It names no series apart from others, but is what names this one (the preview shows it so).
+    expect([dataset.idColumns, dataset.labelColumn]).toEqual([[], "series_id"]);
     // The analyst's new name is keyed by the name detected, as the preview shows it.
     expect(read(text, { seriesNames: { CUUR0000SA0: "CPI-U, all items" } }).series.map((s) => [s.name, s.detectedName])).toEqual([["CPI-U, all items", "CUUR0000SA0"]]);
     // Chosen as the value column, it is still named so; with no column naming series chosen, by its column.
     expect(read(text, { valueColumns: ["value"] }).series[0]?.name).toBe("CUUR0000SA0");
     expect(read(text, { idColumn: null }).series[0]?.name).toBe("value");
+    expect(read(text, { idColumn: null }).labelColumn).toBeNull();
   });
 
   it("an InfluxDB one-table export: `usage_user` from `_field`, not `_value`", () => {
     const dataset = read(influxOneTable(cpi.map((v) => Math.round(v) / 10)));
     expect(dataset.series.map((s) => [s.name, s.column, s.values.length])).toEqual([["usage_user", "_value", 24]]);
+    expect(dataset.labelColumn).toBe("_field");
   });
 
   it("keeps the value column's name when no one column is plainly the series' code", () => {
@@ -653,7 +656,8 @@ describe("a file of one series is named by the code on every row, when one colum
     // A unit or a place on every row is no name of the series.
     expect(read(`date,value,currency\n${rows(() => "USD").join("\n")}\n`).series.map((s) => s.name)).toEqual(["value"]);
     // Two codes: which one names it would be a guess.
-    expect(read(`date,value,series_id,metric\n${rows(() => "CUUR0000SA0,cpi").join("\n")}\n`).series.map((s) => s.name)).toEqual(["value"]);
+    const two = read(`date,value,series_id,metric\n${rows(() => "CUUR0000SA0,cpi").join("\n")}\n`);
+    expect([two.series.map((s) => s.name), two.labelColumn]).toEqual([["value"], null]);
     // A code that changes further down is no name of the whole file.
     expect(read(`date,value,series_id\n${rows((i) => (i < 20 ? "A" : "B")).join("\n")}\n`).series.map((s) => s.name)).toEqual(["value"]);
     // A number on every row is a code column left out, not a name.

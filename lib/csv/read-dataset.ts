@@ -106,6 +106,11 @@ export interface ParsedDataset {
    * (with a note); the analyst may choose them as value columns.
    */
   lateColumns: string[];
+  /**
+   * The text column whose one cell, the same on every row, names the file's one series (BLS's
+   * `series_id`, InfluxDB's `_field`), or null: it names the series as an id column would.
+   */
+  labelColumn: string | null;
   /** Data rows read (blank lines excluded). */
   rowCount: number;
   issues: IngestIssue[];
@@ -934,6 +939,8 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
   let id = plan.id;
   /** The columns found to name the series once the whole file was read (see splitByLateId). */
   let lateIdColumns: ColumnInfo[] = [];
+  /** The column whose one cell named the file's one series (see seriesLabel). */
+  let labelColumn: ColumnInfo | null = null;
   let headerSeen = !dialect.hasHeader;
   /** Header rows after the first (column levels), then a units row or pandas' index-name row under the header. */
   let underHeader = (dialect.headerRows ?? 0) + (dialect.unitsRow || dialect.indexNameRow ? 1 : 0) + (dialect.describedRows ?? 0);
@@ -1277,11 +1284,11 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
    * or `_field` holds it on every row of the file (BLS's `CUUR0000SA0`): a better name than the
    * value column's `value` or `_value`. None when two such columns do (which would be a guess).
    */
-  function seriesLabel(): string | null {
+  function seriesLabel(): { column: ColumnInfo; label: string } | null {
     if (!single || id) return null;
     const labels = lateIds.filter(({ column, names }) => column.kind === "text" && names.size === 1 && SERIES_LABEL_NAME.test(column.name.trim()));
     const [label] = labels.length === 1 ? [...(labels[0] as LateId).names.keys()] : [];
-    return label ? label : null;
+    return label ? { column: (labels[0] as LateId).column, label } : null;
   }
 
   /** The single group split by the first text column that makes every series' times unique, when the times repeat. */
@@ -1670,7 +1677,9 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
         return combinedRows[i] as number;
       };
       const valueCount = plan.values.filter((v) => v !== id && !derived.has(v)).length;
-      const label = valueCount === 1 ? seriesLabel() : null;
+      const labelled = valueCount === 1 ? seriesLabel() : null;
+      const label = labelled?.label;
+      labelColumn = labelled?.column ?? null;
       for (const [c, info] of plan.values.entries()) {
         // A store-number column found only once the whole file was read names series, not values.
         if (info === id || derived.has(info)) continue;
@@ -1809,6 +1818,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
       shape: id ? "tidy" : plan.values.length - derived.size > 1 ? "wide" : "long",
       leftOutColumns: [...derived.keys()].map((c) => c.name),
       lateColumns: late.map((c) => c.column.name),
+      labelColumn: labelColumn?.name ?? null,
       series,
       rowCount: dataIndex,
       issues,
