@@ -81,9 +81,10 @@ function candidateOf(column: MarkColumn): { mark: number; count: number; min: nu
 /**
  * Finds the file's missing-value mark, if it has one (see above), and reads it as missing (NaN) in
  * place in every column where it lies beyond the other values.
+ * @param onRead called with each cell read as missing (the column's index in `columns`, the row)
  * @returns the mark, where it was read, or null when the file has none
  */
-export function readMissingMark(columns: MarkColumn[], rowLimit: number): MissingMark | null {
+export function readMissingMark(columns: MarkColumn[], rowLimit: number, onRead?: (column: number, row: number) => void): MissingMark | null {
   const candidates = columns.map(candidateOf);
   const k = candidates.findIndex((c) => c !== null && Math.min(Math.abs(c.mark - c.min), Math.abs(c.mark - c.max)) > c.max - c.min);
   const far = candidates[k];
@@ -100,6 +101,7 @@ export function readMissingMark(columns: MarkColumn[], rowLimit: number): Missin
         if (part.values[i] !== mark) continue;
         part.values[i] = NaN;
         rows.add(part.rows[i] as number);
+        onRead?.(k, part.rows[i] as number);
       }
     }
   });

@@ -314,22 +314,27 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     expect(Array.from(dataset.series[1]!.times).slice(0, 2)).toEqual([Date.UTC(2004, 2, 10, 18), Date.UTC(2004, 2, 10, 19)]);
   });
 
-  it("reads UCI Air Quality's -200 as a missing reading in every column, and says so", () => {
+  it("reads UCI Air Quality's -200 as a missing reading in every column, and says so once: its cells are not counted again as empty", () => {
+    // T also has one empty cell (row 8): that one, and only that one, is an empty cell.
     const hours = Array.from({ length: 12 }, (_, h) => {
       const co = h % 4 === 1 ? "-200" : `${1 + (h % 3)},${h}`;
       const sensor = h % 4 === 1 ? "-200" : String(1000 + 40 * h);
-      const t = h % 4 === 1 ? "-200" : `${10 + h},5`;
+      const t = h % 4 === 1 ? "-200" : h === 6 ? "" : `${10 + h},5`;
       return `10/03/2004;${String(h + 8).padStart(2, "0")}.00.00;${co};${sensor};${t};;`;
     });
     const dataset = read(`Date;Time;CO(GT);PT08.S1(CO);T;;\r\n${hours.join("\r\n")}\r\n;;;;;;\r\n`);
     expect(dataset.series.map((s) => [s.name, s.missingCount, Math.min(...Array.from(s.values).filter((v) => v === v))])).toEqual([
       ["CO(GT)", 3, 1],
       ["PT08.S1(CO)", 3, 1000],
-      ["T", 3, 10.5],
+      ["T", 4, 10.5],
     ]);
-    expect(dataset.issues.map((i) => i.message)).toContain(
-      "-200 stands for a missing reading in 3 columns (`CO(GT)`, `PT08.S1(CO)`, `T`): it repeats exactly and lies beyond every other value (in `CO(GT)` far beyond them: they run from 1 to 3.8), so its 9 cells were read as missing, not as -200 (rows 3, 7, 11).",
+    const messages = dataset.issues.map((i) => i.message);
+    expect(messages).toContain(
+      "-200 stands for a missing reading in 3 columns (`CO(GT)`, `PT08.S1(CO)`, `T`): it repeats exactly and lies beyond every other value (in `CO(GT)` far beyond them: they run from 1 to 3.8), so its 9 cells were read as missing, not as -200 (rows 3, 7, 11), kept as missing values, never as 0; the forecaster fills them by interpolation, along the season when the series has a clear one.",
     );
+    expect(dataset.issues.filter((i) => i.kind === "missing").map((i) => i.message)).toEqual([
+      "Column `T` has 1 empty or non-numeric cell (row 8), kept as missing values, never as 0; the forecaster fills them by interpolation, along the season when the series has a clear one.",
+    ]);
   });
 
   it("reads NOAA's daily summaries' 9999.9 (a temperature) and 999.9 (a gust) as missing, each with its note; a °F maximum of 99.9 is kept", () => {
@@ -342,10 +347,16 @@ describe("readDataset reads the dialects analysts' files come in", () => {
       ["GUST", 6, 19],
       ["MAX", 3, 51],
     ]);
+    // The first day's gust is 999.9 too: the series begins a day later, with 6 of the 7 cells inside it.
     expect(dataset.issues.map((i) => i.message).slice(0, 2)).toEqual([
-      "999.9 stands for a missing reading in column `GUST`: it repeats exactly and lies beyond every other value (in `GUST` far beyond them: they run from 15 to 19), so its 7 cells were read as missing, not as 999.9 (rows 2, 5, 8, 11, 14 and 2 more).",
-      "9999.9 stands for a missing reading in column `MAX`: it repeats exactly and lies beyond every other value (in `MAX` far beyond them: they run from 46 to 51), so its 3 cells were read as missing, not as 9999.9 (rows 5, 12, 19).",
+      "999.9 stands for a missing reading in column `GUST`: it repeats exactly and lies beyond every other value (in `GUST` far beyond them: they run from 15 to 19), so its 7 cells were read as missing, not as 999.9 (rows 2, 5, 8, 11, 14 and 2 more); the 6 inside a series are kept as missing values, never as 0; the forecaster fills them by interpolation, along the season when the series has a clear one. The other comes before a series' first value or after its last.",
+      "9999.9 stands for a missing reading in column `MAX`: it repeats exactly and lies beyond every other value (in `MAX` far beyond them: they run from 46 to 51), so its 3 cells were read as missing, not as 9999.9 (rows 5, 12, 19), kept as missing values, never as 0; the forecaster fills them by interpolation, along the season when the series has a clear one.",
     ]);
+    // Not told again as empty cells: the file has none.
+    expect(dataset.issues.filter((i) => i.kind === "missing")).toEqual([]);
+    expect(dataset.issues.at(-1)?.message).toBe(
+      "1 series begins later or ends earlier than the file (`GUST` 2023-01-02 – 2023-01-20): the cells read as missing before the first value and after the last are not part of it.",
+    );
     // A heat wave: 99.9 °F on three days is the hottest reading, not a mark.
     const hot = read(gsodStation(days.map(([t, w, g, m], i) => [t, w, g, i % 7 === 3 ? 99.9 : m])));
     expect(Math.max(...Array.from(hot.series.find((s) => s.name === "MAX")!.values))).toBe(99.9);

@@ -130,14 +130,43 @@ function formatRowNumber(row: number): string {
 /** Different numbers a file may write for a missing reading (9999.9 and 999.9 in NOAA's GSOD). */
 const MAX_MISSING_MARKS = 3;
 
-/** The note on a number the file writes for a missing reading (see readMissingMark). */
-function missingMarkNote({ mark, columns, far, rows, rowCount }: MissingMark): string {
+/** A number the file writes for a missing reading, and the cells it was read in (a bit per row, per value column). */
+interface FoundMark {
+  found: MissingMark;
+  cells: (Uint8Array | null)[];
+  /** Its cells between a series' first and last values: its missing values, not counted again as empty cells. */
+  inside: number;
+}
+
+/**
+ * The note on a number the file writes for a missing reading (see readMissingMark), which also
+ * says what became of its cells: a series' empty cells are named apart (missingIssues), so that
+ * UCI's -200 is not told once as a code and again as `empty or non-numeric` cells.
+ * @param tail how the missing values inside a series were used, ending the sentence (MISSING_KEPT)
+ */
+function missingMarkNote({ found, inside }: FoundMark, tail: string): string {
+  const { mark, columns, far, rows, rowCount } = found;
   const where = columns.length === 1 ? `column \`${far.name}\`` : `${columns.length} columns (${columns.map((c) => `\`${c.name}\``).join(", ")})`;
   const cells = columns.reduce((n, c) => n + c.count, 0);
+  const out = cells - inside;
+  const fate =
+    out === 0
+      ? `, ${tail}`
+      : inside === 0
+        ? `; none lies inside a series: they come before its first value or after its last.`
+        : `; the ${inside === 1 ? "one" : formatRowNumber(inside)} inside a series ${inside === 1 ? "is" : "are"} ${tail} ${out === 1 ? "The other comes" : `The other ${formatRowNumber(out)} come`} before a series' first value or after its last.`;
   return (
     `${mark} stands for a missing reading in ${where}: it repeats exactly and lies beyond every other value (in \`${far.name}\` far beyond them: they run from ${far.min.toLocaleString("en-US")} to ${far.max.toLocaleString("en-US")}), ` +
-    `so its ${plural(cells, "cell was", "cells were")} read as missing, not as ${mark} (${rowCount === 1 ? "row" : "rows"} ${listRows(rows, rowCount)}).`
+    `so its ${plural(cells, "cell was", "cells were")} read as missing, not as ${mark} (${rowCount === 1 ? "row" : "rows"} ${listRows(rows, rowCount)})${fate}`
   );
+}
+
+/** The mark a cell of value column `c` in `row` was read as missing for, if any. */
+function markOf(marks: FoundMark[], c: number, row: number): FoundMark | undefined {
+  return marks.find(({ cells }) => {
+    const bits = cells[c];
+    return bits !== null && bits !== undefined && ((bits[row >> 3] as number) & (1 << (row & 7))) !== 0;
+  });
 }
 
 function listRows(rows: number[], total: number): string {
@@ -1357,10 +1386,17 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
     const markColumns = plan.values.map((info, c) => ({ name: info.name, parts: [...groups.values()].map((g) => ({ values: (g.values[c] as Growable<Float64Array>).data, length: g.times.length, rows: g.rows.data })) }));
     // A file may have a mark per kind of reading: NOAA's daily summaries write 9999.9 for a
     // temperature and 999.9 for a wind speed. Each one found is read as missing before the next is looked for.
+    // Their notes go here once the series say how many of the cells lie inside them.
+    const marks: FoundMark[] = [];
+    const marksAt = issues.length;
     for (let k = 0; k < MAX_MISSING_MARKS; k++) {
-      const marked = readMissingMark(markColumns, ROW_LIMIT_IN_MESSAGES);
+      const cells: (Uint8Array | null)[] = plan.values.map(() => null);
+      const marked = readMissingMark(markColumns, ROW_LIMIT_IN_MESSAGES, (c, row) => {
+        const bits = (cells[c] ??= new Uint8Array((lastLine >> 3) + 1));
+        bits[row >> 3] = (bits[row >> 3] as number) | (1 << (row & 7));
+      });
       if (!marked) break;
-      issues.push({ kind: "note", message: missingMarkNote(marked) });
+      marks.push({ found: marked, cells, inside: 0 });
     }
     if (shortCell) timeFormat = matchPadding(detectedFormat, shortCell.cell, shortCell.t);
     const latestOffset = latest ? offsetOf(latest.cell) : undefined;
@@ -1707,12 +1743,18 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
           continue;
         }
         const cells = missing[c] as MissingCells;
+        const marked = marks.filter((m) => m.cells[c]);
         let missingCount = 0;
         for (let i = nextMissing(values, start, end); i < end; i = nextMissing(values, i + 1, end)) {
           missingCount++;
+          const mark = marked.length > 0 ? markOf(marked, c, rowOfPoint(i)) : undefined;
+          if (mark) {
+            mark.inside++;
+            continue;
+          }
+          cells.count++;
           if (cells.rows.length < ROW_LIMIT_IN_MESSAGES) cells.rows.push(rowOfPoint(i));
         }
-        cells.count += missingCount;
         if (aggregate && regroup) {
           const result = aggregateSeries(wallTimes, values, aggregate);
           if (!result.ok) return fail(`${seriesPrefix}${result.reason}`);
@@ -1770,9 +1812,10 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
     }
     // Missing cells of grouped series were left out of their periods, not kept as missing values.
     const missingTail = aggregate && grouped.length > 0 ? missingCellsTail(aggregate) : undefined;
+    issues.splice(marksAt, 0, ...marks.map((mark): IngestIssue => ({ kind: "note", message: missingMarkNote(mark, missingTail ?? MISSING_KEPT) })));
     // A table of years by months says what it clipped and what is missing in months (quarters).
     if (matrix && series[0]) issues.push(...periodTableIssues(matrix, clipped[0]?.count ?? 0, missing[0]?.count ?? 0, missingTail));
-    else issues.push(...missingIssues(plan.values, missing, missingTail), ...clippedIssues(clipped, seriesFormat));
+    else issues.push(...missingIssues(plan.values, missing, missingTail), ...clippedIssues(clipped, seriesFormat, marks.length > 0));
     if (cutNames.length > 0) issues.push(cutNamesIssue(cutNames));
     const names = new Set<string>();
     for (const s of series) {
@@ -1892,13 +1935,14 @@ function missingIssues(columns: ColumnInfo[], missing: MissingCells[], tail = MI
 /**
  * A note on the series that begin after the file does or end before it (a product launched late).
  * Without a time column a time is the point's index, which numbers it.
+ * @param marked whether the file has a missing-value mark: such cells (999.9) are neither empty nor non-numeric
  */
-function clippedIssues(clipped: { name: string; from: number; to: number; count: number }[], format: TimeFormat): IngestIssue[] {
+function clippedIssues(clipped: { name: string; from: number; to: number; count: number }[], format: TimeFormat, marked = false): IngestIssue[] {
   if (clipped.length === 0) return [];
   const spans = clipped.slice(0, COLUMN_LIMIT_IN_MESSAGES).map(({ name, from, to }) => `\`${name}\` ${formatTime(from, format, from)} – ${formatTime(to, format, to)}`);
   const more = clipped.length > spans.length ? ` and ${formatRowNumber(clipped.length - spans.length)} more` : "";
   const which = clipped.length === 1 ? "1 series begins later or ends earlier than the file" : `${formatRowNumber(clipped.length)} series begin later or end earlier than the file`;
-  return [{ kind: "note", message: `${which} (${spans.join(", ")}${more}): the empty or non-numeric cells before the first value and after the last are not part of ${clipped.length === 1 ? "it" : "them"}.` }];
+  return [{ kind: "note", message: `${which} (${spans.join(", ")}${more}): the ${marked ? "cells read as missing" : "empty or non-numeric cells"} before the first value and after the last are not part of ${clipped.length === 1 ? "it" : "them"}.` }];
 }
 
 /** How a table of years by months (quarters) was read: its columns, what was left out, what is missing. */

@@ -4,7 +4,7 @@ import type Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { MALFORMED } from "@/tests/fixtures/malformed-files";
 import { previewCsv } from "@/lib/csv/preview-csv";
-import { blsFlatFile, ONS_LABELS } from "@/tests/fixtures/statistics-downloads";
+import { blsFlatFile, gsodStation, ONS_LABELS } from "@/tests/fixtures/statistics-downloads";
 import { useTestDatabase } from "@/tests/fixtures/test-database";
 
 /**
@@ -156,6 +156,23 @@ describe("POST /api/datasets", () => {
     expect(renamed.series.map((s) => [s.name, s.pointCount])).toEqual([["CPI-U, all items", 24]]);
     const plain = (await (await route.POST(rawUpload(text))).json()) as { series: { name: string }[] };
     expect(plain.series.map((s) => s.name)).toEqual(["CUUR0000SA0"]);
+  });
+
+  it("answers a GSOD file's missing marks with the notes the preview shows: each once, not again as empty cells", async () => {
+    // No gust on every third day (the first among them), no maximum on the 4th, 11th and 18th.
+    const days = Array.from({ length: 20 }, (_, i) => [41.4 + (i % 5), 5.2 + (i % 4), i % 3 === 0 ? null : 14 + (i % 6), i % 7 === 3 ? null : 46 + (i % 6)] as [number, number, number | null, number | null]);
+    const text = gsodStation(days);
+    const preview = await previewCsv(new Blob([text]), "72793024233.csv");
+    const response = await route.POST(rawUpload(text, { fileName: "72793024233.csv" }));
+    expect(response.status).toBe(201);
+    const dataset = (await response.json()) as { series: { name: string; missingCount: number }[]; ingest: { issues: { kind: string; message: string }[] } };
+    expect(dataset.ingest.issues).toEqual(preview.issues);
+    expect(dataset.ingest.issues.filter((i) => i.kind === "missing")).toEqual([]);
+    expect(dataset.ingest.issues.filter((i) => / stands for a missing reading /.test(i.message)).map((i) => i.message.split(": ")[0])).toEqual([
+      "999.9 stands for a missing reading in column `GUST`",
+      "9999.9 stands for a missing reading in column `MAX`",
+    ]);
+    expect(dataset.series.map((s) => [s.name, s.missingCount])).toEqual([["TEMP", 0], ["WDSP", 0], ["GUST", 6], ["MAX", 3]]);
   });
 
   it("honours the preview's choices: value columns, id column, date order", async () => {
