@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { blsFlatFile } from "../tests/fixtures/statistics-downloads";
 import { runCli, type CliIo } from "./forecast";
 
 /** Settings that keep each run well under a second. */
@@ -121,6 +122,17 @@ describe("npm run forecast", () => {
     const csvNumbers = csv.out.stdout.trimEnd().split("\n").slice(1).map((line) => line.split(",").slice(1).map(Number));
     const bands = json.series[0] as unknown as Record<"mean" | "lower80" | "upper80" | "lower95" | "upper95", number[]>;
     expect([0, 1].map((j) => (["mean", "lower80", "upper80", "lower95", "upper95"] as const).map((key) => bands[key][j]))).toEqual(csvNumbers);
+  });
+
+  it("names a BLS file's one series by its series_id code on stderr and in --json, as the app does", async () => {
+    const text = blsFlatFile("CUUR0000SA0", 2019, Array.from({ length: 60 }, (_, i) => 251.7 + 0.35 * i + (i % 12) / 10));
+    const csv = memoryIo({ "cu.data.1.AllItems.txt": text });
+    expect(await runCli(["--input", "cu.data.1.AllItems.txt", "--horizon", "3", "--config", FAST], csv.io)).toBe(0);
+    expect(csv.out.stderr).toMatch(/^CUUR0000SA0: writing /m);
+    expect(csv.out.stderr).not.toMatch(/^value: /m);
+    const json = memoryIo({ "cu.data.1.AllItems.txt": text });
+    expect(await runCli(["--input", "cu.data.1.AllItems.txt", "--horizon", "3", "--json", "--config", FAST, "--quiet"], json.io)).toBe(0);
+    expect((JSON.parse(json.out.stdout) as { series: { name: string; timestamps: string[] }[] }).series.map((s) => [s.name, s.timestamps])).toEqual([["CUUR0000SA0", ["2024-01", "2024-02", "2024-03"]]]);
   });
 
   it("gives a series too short for the LSTM a classical forecast, says so, and trains the LSTM on the rest", async () => {
