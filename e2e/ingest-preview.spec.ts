@@ -35,6 +35,14 @@ test("a wide CSV is previewed, a series renamed, and each series charted after i
   await preview.getByRole("checkbox", { name: "west" }).uncheck();
   await expect(series).toHaveCount(2);
   await expect(preview.getByRole("button", { name: "Import 2 series" })).toBeEnabled();
+  // Down to one, its tick is greyed and says why it cannot be taken off.
+  await preview.getByRole("checkbox", { name: "south" }).uncheck();
+  await expect(series).toHaveCount(1);
+  await expect(preview.getByRole("checkbox", { name: "north" })).toBeDisabled();
+  await expect(preview.getByRole("checkbox", { name: "north" })).toHaveAccessibleDescription("north stays ticked: it is the only value column chosen, and a dataset needs at least one.");
+  await expect(preview.getByText("north stays ticked")).toBeVisible();
+  await preview.getByRole("checkbox", { name: "south" }).check();
+  await expect(preview.getByRole("checkbox", { name: "north" })).toHaveAccessibleDescription("");
   await preview.getByRole("checkbox", { name: "west" }).check();
   await expect(series).toHaveCount(3);
 

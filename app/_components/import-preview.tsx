@@ -310,18 +310,28 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
               <fieldset className="form-field form-field-wide">
                 <legend>Value columns</legend>
                 <div className="checkbox-list">
-                  {valueChoices.map((c) => (
-                    <label key={c.name} className="checkbox">
-                      <input
-                        type="checkbox"
-                        checked={chosenValues.includes(c.name)}
-                        disabled={chosenValues.length === 1 && chosenValues.includes(c.name)}
-                        onChange={(event) => setValueColumn(c.name, event.target.checked)}
-                      />
-                      {c.name}
-                    </label>
-                  ))}
+                  {valueChoices.map((c) => {
+                    const only = chosenValues.length === 1 && chosenValues.includes(c.name);
+                    return (
+                      <label key={c.name} className="checkbox">
+                        <input
+                          type="checkbox"
+                          checked={chosenValues.includes(c.name)}
+                          disabled={only}
+                          aria-describedby={only ? `${id}-values-hint` : undefined}
+                          onChange={(event) => setValueColumn(c.name, event.target.checked)}
+                        />
+                        {c.name}
+                      </label>
+                    );
+                  })}
                 </div>
+                {/* A greyed tick said nothing of why it could not be taken off. */}
+                {chosenValues.length === 1 && valueChoices.some((c) => c.name === chosenValues[0]) && (
+                  <span id={`${id}-values-hint`} className="hint">
+                    {chosenValues[0]} stays ticked: it is the only value column chosen, and a dataset needs at least one.
+                  </span>
+                )}
               </fieldset>
             )}
           </div>
