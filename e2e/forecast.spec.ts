@@ -33,7 +33,11 @@ async function recordTrainingStates(page: Page) {
         w.__states.push({ what: "text", value: el.getAttribute("aria-valuetext") ?? "", training });
         w.__states.push({ what: "now", value: el.getAttribute("aria-valuenow") ?? "", training });
       }
-      if (el.getAttribute("data-testid") === "loss-chart") w.__states.push({ what: "epochs", value: el.getAttribute("data-epoch-count") ?? "", training });
+      if (el.getAttribute("data-testid") === "loss-chart") {
+        const epochs = el.getAttribute("data-epoch-count") ?? "";
+        w.__states.push({ what: "epochs", value: epochs, training });
+        w.__states.push({ what: "log scale", value: `${epochs}:${el.querySelector('input[type="checkbox"]') ? "shown" : "hidden"}`, training });
+      }
     };
     new MutationObserver((mutations) => {
       for (const m of mutations) {
@@ -96,6 +100,11 @@ test("train a forecast: progress, live loss, forecast with both bands, saved and
   expect(new Set(named)).toEqual(new Set([backend]));
   expect(Math.max(...states.filter((x) => x.what === "now").map((x) => Number(x.value)))).toBeGreaterThan(0);
   expect(Math.max(0, ...states.filter((x) => x.what === "epochs" && x.training).map((x) => Number(x.value)))).toBeGreaterThanOrEqual(2);
+  // The loss card offered its log scale only once there was a loss to scale.
+  const logScale = states.filter((x) => x.what === "log scale").map((x) => x.value);
+  expect(logScale).toContain("0:hidden");
+  expect(logScale.filter((v) => v.startsWith("0:"))).not.toContain("0:shown");
+  expect(logScale.filter((v) => !v.startsWith("0:") && v.endsWith(":shown")).length).toBeGreaterThan(0);
 
   const chart = page.getByTestId("forecast-chart");
   await expect(chart).toHaveAttribute("data-forecast-count", "12");
@@ -150,6 +159,7 @@ test("train a forecast: progress, live loss, forecast with both bands, saved and
   await runs.getByRole("button", { name: /^Open run of / }).click();
   await expect(page.getByTestId("forecast-chart")).toHaveAttribute("data-band95-count", "12");
   expect(await backtestTable(page).innerText()).toBe(numbers);
+  await expect(page.getByTestId("loss-chart").getByRole("checkbox", { name: "Log scale" })).toBeVisible();
 });
 
 test("stop in the middle keeps a usable model", async ({ page }) => {

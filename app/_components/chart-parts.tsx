@@ -128,6 +128,20 @@ export const LOSS_CURVES: (LegendItem & { key: LossKey })[] = [
   { key: "finalLoss", label: "Final model: train", kind: "dashed", color: "var(--series-3)" },
 ];
 
+/**
+ * The loss chart's log-scale switch, offered only once there is a loss to scale (before the first
+ * epoch it was a control that changed nothing).
+ */
+export function LogScaleCheck({ shown, checked, onChange }: { shown: boolean; checked: boolean; onChange: (checked: boolean) => void }) {
+  if (!shown) return null;
+  return (
+    <label className="check">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      Log scale
+    </label>
+  );
+}
+
 export interface LegendItem {
   label: string;
   /** line, dashed line, a filled band or a ring (single marked points) */

@@ -5,7 +5,7 @@ import { useElementWidth } from "@/app/_hooks/use-element-width";
 import { toDrawnLossKeys, toLossPaths } from "@/lib/chart/to-loss-paths";
 import { toLossModels, toLossRows } from "@/lib/chart/to-loss-rows";
 import type { StoredTrainingHistory } from "@/lib/series/run-schema";
-import { ChartLegend, LOSS_CURVES } from "./chart-parts";
+import { ChartLegend, LogScaleCheck, LOSS_CURVES } from "./chart-parts";
 
 export interface LiveLossChartProps {
   histories: StoredTrainingHistory[];
@@ -37,10 +37,7 @@ export const LiveLossChart = memo(function LiveLossChart({ histories, loss = "lo
         <h3>
           Training loss{models > 1 ? <span className="muted"> · model {model} of {models}</span> : null}
         </h3>
-        <label className="check">
-          <input type="checkbox" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} />
-          Log scale
-        </label>
+        <LogScaleCheck shown={rows.length > 0} checked={logScale} onChange={setLogScale} />
       </figcaption>
       <ChartLegend items={curves} />
       <div ref={frameRef} className="live-loss-frame" data-testid="live-loss-frame">

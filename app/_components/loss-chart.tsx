@@ -7,7 +7,7 @@ import { logTicks, niceTicks } from "@/lib/chart/nice-ticks";
 import { formatLossTick, toDrawnLossKeys, toEpochTicks } from "@/lib/chart/to-loss-paths";
 import { toBestEpoch, toLossExtent, toLossModelLabel, toLossModels, toLossRows, toSeriesLossModel } from "@/lib/chart/to-loss-rows";
 import type { StoredTrainingHistory } from "@/lib/series/run-schema";
-import { ChartLegend, HORIZONTAL_GRID, LOSS_CURVES, MarkerLabel } from "./chart-parts";
+import { ChartLegend, HORIZONTAL_GRID, LogScaleCheck, LOSS_CURVES, MarkerLabel } from "./chart-parts";
 
 export interface LossChartProps {
   histories: StoredTrainingHistory[];
@@ -67,10 +67,7 @@ export const LossChart = memo(function LossChart({ histories, loss = "loss", ser
               </select>
             </label>
           )}
-          <label className="check">
-            <input type="checkbox" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} />
-            Log scale
-          </label>
+          <LogScaleCheck shown={rows.length > 0} checked={logScale} onChange={setLogScale} />
         </div>
       </figcaption>
       <ChartLegend items={curves} />
