@@ -555,7 +555,7 @@ describe("what detection guessed, the analyst can see and change", () => {
     expect(readDataset("date,sales\n2024-01-01,10\n2024-01-02,11\n2024-01-02,12\n")).toEqual({
       ok: false,
       reason: "Rows 3 and 4 have the same time `2024-01-02`. Remove the duplicate row, or, if the file holds several series, add a column that names each one. If rows with the same time are transactions or events, choose to add them up or average them on import (CLI: --repeated-times sum or mean), or to group them by day, week or month (CLI: --aggregate day).",
-      at: { row: 3, column: 0, others: 1 },
+      at: { row: 3, column: 0, others: 1, otherRows: [4] },
     });
   });
 

@@ -62,6 +62,25 @@ describe("previewCsv shows how a file will be read, before anything is stored", 
     expect(refusal?.below?.rows.map((r) => r.number).at(-1)).toBe(1046);
   });
 
+  it("marks the rows a refusal names together (the same time), not only the first, up to the same 49 after it", async () => {
+    const day = (d: number) => new Date(Date.UTC(2020, 0, 1 + d)).toISOString().slice(0, 10);
+    const lines = ["date,sales"];
+    for (let d = 0; d < 1300; d++) lines.push(`${day(d)},${d}`);
+    // Row 1,202 (day 1200) comes again at row 1,290.
+    lines[1289] = `${day(1200)},7`;
+    const preview = await previewCsv(file(lines.join("\n")), "sales.csv");
+    expect(preview.error).toMatch(/^Rows 1,202 and 1,290 have the same time `2023-04-15`/);
+    expect(preview.refusal).toMatchObject({ row: 1202, column: 0, others: 1, otherRows: [1290] });
+    expect(preview.refusal?.below?.rows.map((r) => [r.number, r.skipped ?? 0])).toEqual([[1201, 0], [1202, 0], [1203, 0], [1290, 86]]);
+
+    // 60 rows of one day whose sum is beyond ±1e100: the first and the next 49 marked, 10 counted.
+    const log = ["time,amount", ...Array.from({ length: 60 }, (_, i) => `2024-01-01 ${String(Math.floor(i / 6)).padStart(2, "0")}:${String((i % 6) * 10).padStart(2, "0")},1e99`), "2024-01-02 00:00,1"];
+    const summed = await previewCsv(file(log.join("\n")), "log.csv", { aggregate: { period: "day", by: "sum" } });
+    expect(summed.error).toMatch(/^Rows 2, 3, .* \(1 Jan 2024\) add up to .*, beyond ±1e100/);
+    expect(summed.refusal?.others).toBe(59);
+    expect(summed.refusal?.otherRows).toEqual(Array.from({ length: 49 }, (_, i) => 3 + i));
+  });
+
   it.each([
     ["a refused row among the first rows needs no second reading", "date,sales\n2024-01-01,1\n2024-01-02,1O\n2024-01-03,3\n", { row: 3, column: 1, below: null }],
     ["a row of the wrong width is pointed at as a whole", "date,sales\n2024-01-01,1\n2024-01-02,2,7\n", { row: 3, column: null, below: null }],

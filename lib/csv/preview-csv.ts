@@ -41,7 +41,7 @@ async function readHead(blob: Blob): Promise<Result<{ head: string; encoding: st
  * refused row with the row before and after it (blank lines not counted), then each further bad
  * row after the count of rows passed over to it.
  * @param first the refused row, or null when it is among the first rows shown
- * @param further the further bad rows, in file order
+ * @param further the other rows the refusal names and the further bad rows, in file order
  * @param shownUpTo the number of the last row already shown: rows up to it are not returned
  */
 async function readRowsBelow(blob: Blob, dialect: CsvDialect, first: number | null, further: number[], shownUpTo: number): Promise<NonNullable<PreviewRefusal["below"]>> {
@@ -95,11 +95,14 @@ async function readRowsBelow(blob: Blob, dialect: CsvDialect, first: number | nu
 async function toRefusal(blob: Blob, dialect: CsvDialect, at: RefusedCell, further: FurtherRefusal[], furtherMore: number, shown: number[]): Promise<PreviewRefusal> {
   const last = shown.at(-1) ?? 0;
   const first = at.row > last ? at.row : null;
-  const below = further.map((f) => f.at.row).filter((row) => row > last);
+  // A refusal naming several rows (the same time) is found once the file is read, so comes with no further rows.
+  const otherRows = at.otherRows?.slice(0, PREVIEW_FURTHER_ROWS) ?? [];
+  const below = [...otherRows, ...further.map((f) => f.at.row)].filter((row) => row > last);
   return {
     row: at.row,
     column: at.column,
     ...(at.others ? { others: at.others } : {}),
+    ...(otherRows.length > 0 ? { otherRows } : {}),
     below: first !== null || below.length > 0 ? await readRowsBelow(blob, dialect, first, below, last) : null,
     ...(further.length > 0 ? { further: further.map((f) => ({ row: f.at.row, column: f.at.column, reason: f.reason })) } : {}),
     ...(furtherMore > 0 ? { furtherMore } : {}),

@@ -450,7 +450,7 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     expect(readDataset("time,kwh\n2023-10-28 01:00,2\n2023-10-28 02:00,3\n2023-10-28 02:00,4\n")).toEqual({
       ok: false,
       reason: "Rows 3 and 4 have the same time `2023-10-28 02:00`. Remove the duplicate row, or, if the file holds several series, add a column that names each one. If rows with the same time are transactions or events, choose to add them up or average them on import (CLI: --repeated-times sum or mean), or to group them by day, week or month (CLI: --aggregate day).",
-      at: { row: 3, column: 0, others: 1 },
+      at: { row: 3, column: 0, others: 1, otherRows: [4] },
     });
   });
 
@@ -765,8 +765,8 @@ describe("readDataset refuses bad files with the row, the column and what to do"
     ["date,sales,note\n2024-01-01,10,ok\n2024-01-02,-11,5,ok\n", "Row 3 has 4 fields but the header has 3. If numbers use a decimal comma, quote them or save the file with semicolons.", { row: 3, column: null }],
     ["date,sales\n2024-01-01,10\n2024-02-30,11\n", "Row 3, column `date`: `2024-02-30` is not a date like the others (YYYY-MM-DD). Correct it or delete the row.", { row: 3, column: 0 }],
     ["name,city\nann,paris\nbob,rome\n", "No column holds numbers, so there is no series to read. The columns are `name`, `city`; a time series needs a column of values such as `sales` or `temperature`."],
-    ["date,v\n2024-01-01,1\n2024-01-01,2\n", "Rows 2 and 3 have the same time `2024-01-01`. Remove the duplicate row, or, if the file holds several series, add a column that names each one. If rows with the same time are transactions or events, choose to add them up or average them on import (CLI: --repeated-times sum or mean), or to group them by day, week or month (CLI: --aggregate day).", { row: 2, column: 0, others: 1 }],
-  ])("%j", (text: string, reason: string, at?: { row: number; column: number | null; others?: number }) => {
+    ["date,v\n2024-01-01,1\n2024-01-01,2\n", "Rows 2 and 3 have the same time `2024-01-01`. Remove the duplicate row, or, if the file holds several series, add a column that names each one. If rows with the same time are transactions or events, choose to add them up or average them on import (CLI: --repeated-times sum or mean), or to group them by day, week or month (CLI: --aggregate day).", { row: 2, column: 0, others: 1, otherRows: [3] }],
+  ])("%j", (text: string, reason: string, at?: { row: number; column: number | null; others?: number; otherRows?: number[] }) => {
     expect(readDataset(text)).toEqual({ ok: false, reason, ...(at ? { at } : {}) });
   });
 
@@ -831,14 +831,14 @@ describe("readDataset refuses bad files with the row, the column and what to do"
         "Rows 3 and 4 (2 Jan 2020) add up to 1.8e+100, beyond ±1e100, the largest values Tidecast can forecast. " +
         "Write the column in a larger unit (divide its values by a power of ten) and upload it again, or average the rows instead of adding them up (CLI: --aggregate-by mean).",
       // The first row named is the one the preview shows; the others are counted.
-      at: { row: 3, column: 1, others: 1 },
+      at: { row: 3, column: 1, others: 1, otherRows: [4] },
     });
     expect(read(log, { aggregate: { period: "day", by: "mean" } }).series[0]?.values[1]).toBe(9e99);
     const wide = "date,a,b\n2020-01-01,1,-9e99\n2020-01-01,2,-9e99\n2020-01-02,3,1\n";
     expect(readDataset(wide, { repeatedTimes: "sum" })).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/^Series `b`: rows 2 and 3 \(2020-01-01\) add up to -1\.8e\+100, beyond ±1e100/),
-      at: { row: 2, column: 2, others: 1 },
+      at: { row: 2, column: 2, others: 1, otherRows: [3] },
     });
   });
 

@@ -848,6 +848,8 @@ export interface RefusedCell {
   column: number | null;
   /** How many more rows the sentence names after this one (rows with the same time); 0 when omitted. */
   others?: number;
+  /** Those rows, in file order, for the preview to mark them too. */
+  otherRows?: number[];
 }
 
 /** A bad row found after the first, with its own sentence. */
@@ -878,10 +880,11 @@ function refuse(refusal: Refusal, further?: { rows: FurtherRefusal[]; more: numb
 
 /**
  * A refusal found once the whole file is read, naming several rows: it points at the first of
- * them and counts the rest, so that the preview shows that row and says how many more there are.
+ * them and lists the rest, so that the preview marks them all (or as many as it marks).
  */
 function refuseRows(reason: string, rows: number[], column: number | null): ReadResult<never> {
-  return refuse({ reason, at: { row: rows.reduce((a, b) => Math.min(a, b)), column, others: rows.length - 1 } });
+  const [row, ...otherRows] = [...rows].sort((a, b) => a - b) as [number, ...number[]];
+  return refuse({ reason, at: { row, column, others: otherRows.length, otherRows } });
 }
 
 /** Collects rows into series; keeps the first bad row's sentence (and, collecting, the next ones'). */

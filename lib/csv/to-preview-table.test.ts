@@ -29,7 +29,13 @@ describe("toPreviewTable shows the row a refusal names", () => {
       { row: 5, column: 0, below: { skipped: 0, rows: [{ number: 4, cells: ["a", "1"] }, { number: 5, cells: ["", "2"] }] } },
       ["2", "3", "4", "5@0"],
     ],
-    ["a refusal naming two rows (the same time): the first marked, the other counted at the end", { row: 2, column: 0, others: 1, below: null }, ["2@0", "3", "+1"]],
+    ["a refusal naming two rows (the same time): both marked", { row: 2, column: 0, others: 1, otherRows: [3], below: null }, ["2@0", "3@0"]],
+    ["a refusal naming two rows whose other is not given: the first marked, the other counted at the end", { row: 2, column: 0, others: 1, below: null }, ["2@0", "3", "+1"]],
+    [
+      "a refusal naming more rows than are marked: the rows given marked wherever they are, the rest counted",
+      { row: 1204, column: 0, others: 3, otherRows: [1205, 1300], below: { skipped: 10, rows: [{ number: 1203, cells: ["a", "1"] }, { number: 1204, cells: ["b", "2"] }, { number: 1205, cells: ["b", "3"] }, { number: 1300, cells: ["b", "4"], skipped: 94 }] } },
+      ["2", "3", "… 10", "1203", "1204@0", "1205@0", "… 94", "1300@0", "+1"],
+    ],
     [
       "a refusal naming rows far below: the first between its neighbours, the rest counted",
       { row: 1204, column: 0, others: 2, below: { skipped: 10, rows: [{ number: 1203, cells: ["a", "1"] }, { number: 1204, cells: ["b", "2"] }, { number: 1205, cells: ["b", "3"] }] } },
@@ -61,6 +67,11 @@ describe("toPreviewTable shows the row a refusal names", () => {
 
   it("names how many rows are refused in the table's label when it marks several", () => {
     const refusal: PreviewRefusal = { row: 2, column: 1, below: null, further: [{ row: 3, column: 0, reason: "r" }] };
+    expect(toPreviewTable({ ...first, refusal }).label).toBe("First rows of the file, and the 2 rows the upload is refused for, from row 2");
+  });
+
+  it("counts the rows a refusal names and marks in the table's label", () => {
+    const refusal: PreviewRefusal = { row: 2, column: 0, others: 1, otherRows: [3], below: null };
     expect(toPreviewTable({ ...first, refusal }).label).toBe("First rows of the file, and the 2 rows the upload is refused for, from row 2");
   });
 

@@ -27,8 +27,8 @@ const count = new Intl.NumberFormat("en-US");
 /**
  * The preview table's rows: the file's first rows, then, when the upload is refused for a row
  * further down, a gap and that row between its neighbours, the cell the refusal names marked
- * wherever the row is shown, and at the end how many more rows the refusal names (rows with the
- * same time): only the first is marked. The further bad rows the preview found are marked the
+ * wherever the row is shown, and the other rows the refusal names (rows with the same time) marked
+ * the same way, those beyond the ones given counted at the end. The further bad rows the preview found are marked the
  * same way, wherever they are, each with its sentence, and those beyond them counted at the end.
  * @returns also whether a row has fields beyond the header's (the table then needs a column for them)
  */
@@ -36,12 +36,13 @@ export function toPreviewTable(
   preview: Pick<ImportPreview, "sampleRows" | "sampleRowNumbers" | "refusal"> & { columns: readonly unknown[] },
 ): { label: string; rows: PreviewTableRow[]; hasExtra: boolean } {
   const { sampleRows, sampleRowNumbers, refusal, columns } = preview;
-  const others = refusal?.others ?? 0;
+  const named = new Set(refusal?.otherRows);
+  const others = (refusal?.others ?? 0) - named.size;
   const further = new Map((refusal?.further ?? []).map((f) => [f.row, f]));
   const rows: PreviewTableRow[] = [];
   const push = (number: number | null, cells: string[], key: string) => {
     const next = number === null ? undefined : further.get(number);
-    const at = refusal !== null && number === refusal.row ? refusal : next;
+    const at = refusal !== null && number !== null && (number === refusal.row || named.has(number)) ? refusal : next;
     const refusedRow = at !== undefined && at.column === null;
     rows.push({ kind: "row", key, number, cells, refusedColumn: at ? at.column : null, refusedRow, extra: refusedRow ? cells.slice(columns.length) : [], problem: next?.reason ?? null });
   };
@@ -58,7 +59,7 @@ export function toPreviewTable(
   if (others > 0) rows.push({ kind: "more", key: "more", rows: others });
   if (refusal?.furtherMore) rows.push({ kind: "unmarked", key: "unmarked", rows: refusal.furtherMore });
   const firstBelow = shownBelow && below.rows.some((row) => row.number === refusal.row);
-  const marked = 1 + further.size;
+  const marked = 1 + named.size + further.size;
   return {
     label:
       marked > 1

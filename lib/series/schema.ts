@@ -188,9 +188,12 @@ export interface PreviewRefusal {
   column: number | null;
   /** How many more rows the refusal names (rows with the same time); 0 when omitted. */
   others?: number;
+  /** The first of those (at most PREVIEW_FURTHER_ROWS), in file order, marked as this row is; the rest are counted. */
+  otherRows?: number[];
   /**
    * The refused row, with the row before and after it, when it is not among the first rows shown;
-   * then the further bad rows not among them, each after the count of rows passed over to it.
+   * then the other rows it names and the further bad rows not among them, each after the count of
+   * rows passed over to it.
    */
   below: {
     /** Rows between the first rows shown and these (blank lines not counted). */
