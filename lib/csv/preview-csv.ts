@@ -8,7 +8,7 @@ import { createCsvRowStream } from "./csv-rows";
 import { decodeByteStream, readBlobChunks } from "./decode-text";
 import { datasetNameOf, nameFromFileName } from "./describe-dialect";
 import { readDatasetBlob, type BlobDataset } from "./read-blob";
-import { planColumns, toSniffOptions, type ColumnPlan, type ParsedDataset, type ParsedSeries, type FurtherRefusal, type ReadOptions, type ReadResult, type RefusedCell } from "./read-dataset";
+import { planColumns, seriesNameColumns, toSniffOptions, type ColumnPlan, type ParsedDataset, type ParsedSeries, type FurtherRefusal, type ReadOptions, type ReadResult, type RefusedCell } from "./read-dataset";
 import { SNIFF_CHARS, sniffCsv, type ColumnInfo, type CsvDialect, type CsvSniff } from "./sniff-csv";
 
 /** Rows of the file shown in the preview table. */
@@ -206,7 +206,7 @@ export async function previewCsv(
   // The rows read can name the series where the sampled rows could not (a long file sorted by series).
   // A one-series file named by the code on its every row (BLS's `series_id`) shows that column as
   // what names it, as the control does: choosing none there names the series by its value column.
-  const idColumns = dataset ? (dataset.idColumns.length === 0 && dataset.labelColumn ? [dataset.labelColumn] : dataset.idColumns) : (plan?.ids ?? []).map((c) => c.name);
+  const idColumns = dataset ? seriesNameColumns(dataset) : (plan?.ids ?? []).map((c) => c.name);
   const idColumn = idColumns[0] ?? null;
   // Unticked, so that ticking another value column does not choose them too without a word.
   const leftOut = dataset?.leftOutColumns ?? [];

@@ -118,6 +118,15 @@ export interface ParsedDataset {
   title?: string;
 }
 
+/**
+ * The columns that name a read file's series, as the preview, the stored import report and the
+ * API's answer give them: its id columns, or the column whose one code names a one-series file
+ * (BLS's `series_id`), which names the series as an id column would.
+ */
+export function seriesNameColumns(parsed: Pick<ParsedDataset, "idColumns" | "labelColumn">): string[] {
+  return parsed.idColumns.length === 0 && parsed.labelColumn ? [parsed.labelColumn] : parsed.idColumns;
+}
+
 const ROW_LIMIT_IN_MESSAGES = 5;
 /** Characters handed to the CSV parser at a time when reading a text that is already in memory. */
 const CHUNK_CHARS = 1 << 20;

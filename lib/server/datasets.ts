@@ -1,4 +1,4 @@
-import type { ParsedDataset } from "../csv/read-dataset";
+import { seriesNameColumns, type ParsedDataset } from "../csv/read-dataset";
 import type { Dataset, Series } from "../generated/prisma/client";
 import type { DatasetDto, DatasetSummaryDto, IngestReport, SeriesDto } from "../series/schema";
 import type { Frequency } from "../time/frequency";
@@ -125,12 +125,14 @@ export interface CreateDatasetInput {
  */
 export async function createDataset(input: CreateDatasetInput): Promise<DatasetDto> {
   const { parsed } = input;
+  // A one-series file named by the code on its every row says which column named it, as the preview did.
+  const naming = seriesNameColumns(parsed);
   const ingest: IngestReport = {
     dialect: parsed.dialect,
     encoding: input.encoding,
     timeColumn: parsed.timeColumn,
-    idColumn: parsed.idColumn,
-    idColumns: parsed.idColumns,
+    idColumn: naming[0] ?? null,
+    idColumns: naming,
     shape: parsed.shape,
     rowCount: parsed.rowCount,
     issues: parsed.issues,

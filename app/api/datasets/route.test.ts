@@ -158,6 +158,22 @@ describe("POST /api/datasets", () => {
     expect(plain.series.map((s) => s.name)).toEqual(["CUUR0000SA0"]);
   });
 
+  it("reports the column that named a BLS file's one series, as the preview shows it, in the answer and the stored report", async () => {
+    const text = blsFlatFile("CUUR0000SA0", 2023, Array.from({ length: 24 }, (_, i) => 299.17 + i * 0.41));
+    const preview = await previewCsv(new Blob([text]), "cu.data.1.AllItems");
+    expect([preview.idColumn, preview.idColumns]).toEqual(["series_id", ["series_id"]]);
+    type Answer = { id: string; ingest: { idColumn: string | null; idColumns: string[]; shape: string } };
+    const answer = (await (await route.POST(rawUpload(text, { fileName: "cu.data.1.AllItems" }))).json()) as Answer;
+    const naming = (report: Answer["ingest"]) => ({ idColumn: report.idColumn, idColumns: report.idColumns, shape: report.shape });
+    // One value column, one series: still "long", with the column that names it.
+    expect(naming(answer.ingest)).toEqual({ idColumn: preview.idColumn, idColumns: preview.idColumns, shape: "long" });
+    const stored = (await (await one.GET(new Request(`http://localhost/api/datasets/${answer.id}`), { params: Promise.resolve({ id: answer.id }) })).json()) as Answer;
+    expect(naming(stored.ingest)).toEqual({ idColumn: "series_id", idColumns: ["series_id"], shape: "long" });
+    // Choosing no series name column names the series 'value' and the report no column.
+    const unnamed = (await (await route.POST(rawUpload(text, { options: JSON.stringify({ idColumn: null }) }))).json()) as Answer & { series: { name: string }[] };
+    expect([unnamed.series.map((s) => s.name), naming(unnamed.ingest)]).toEqual([["value"], { idColumn: null, idColumns: [], shape: "long" }]);
+  });
+
   it("answers a GSOD file's missing marks with the notes the preview shows: each once, not again as empty cells", async () => {
     // No gust on every third day (the first among them), no maximum on the 4th, 11th and 18th.
     const days = Array.from({ length: 20 }, (_, i) => [41.4 + (i % 5), 5.2 + (i % 4), i % 3 === 0 ? null : 14 + (i % 6), i % 7 === 3 ? null : 46 + (i % 6)] as [number, number, number | null, number | null]);
