@@ -185,6 +185,35 @@ describe("npm run forecast", () => {
     expect(parsed.skipped.map((s) => s.name)).toEqual(["launch"]);
   });
 
+  it("forecasts every series of a wide file from the file's end: a column whose readings stopped is named, and left out when more than the horizon is missing", async () => {
+    const stamp = (t: number) => `${2016 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")}`;
+    const north = wave(96, 12);
+    // "south"'s sensor was removed: its last 20 months are empty.
+    const removed = ["date,north,south", ...north.map((v, t) => `${stamp(t)},${v},${t < 76 ? (v / 2).toFixed(2) : ""}`)].join("\n");
+    const stopped = memoryIo({ "wide.csv": removed });
+    expect(await runCli(["--input", "wide.csv", "--horizon", "6", "--config", FAST, "--quiet"], stopped.io)).toBe(0);
+    expect(stopped.out.stderr).toBe(
+      'note: Series "south" was left out of this run: its readings stop at Apr 2022, and its last 20 months are missing, more than the 6 months forecast. ' +
+        "Its forecast would start from its last reading carried forward over them, a level nobody measured, so the other series were forecast without it. To continue it from its last reading, forecast it on its own.\n",
+    );
+    // Not six "forecasts" of May–Oct 2022, months the file already has; the series column stays.
+    const future = ["2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06"];
+    expect(stopped.out.stdout.trimEnd().split("\n").map((l) => l.split(",").slice(0, 2).join(","))).toEqual(["series,timestamp", ...future.map((t) => `north,${t}`)]);
+
+    // Two months missing (a reading late): forecast from the file's end, with a note naming the last reading.
+    const late = ["date,north,south", ...north.map((v, t) => `${stamp(t)},${v},${t < 94 ? (v / 2).toFixed(2) : ""}`)].join("\n");
+    const lagging = memoryIo({ "wide.csv": late });
+    expect(await runCli(["--input", "wide.csv", "--horizon", "6", "--config", FAST, "--quiet"], lagging.io)).toBe(0);
+    expect(lagging.out.stderr).toContain(
+      `note: south: Its readings stop at Oct 2023 (${Number((north[93]! / 2).toFixed(2))}): the last 2 months are missing, and its forecast starts from that reading carried forward over them, not from a measured value.\n`,
+    );
+    expect(lagging.out.stdout.trimEnd().split("\n").slice(1).map((l) => l.split(",").slice(0, 2).join(","))).toEqual(["north", "south"].flatMap((name) => future.map((t) => `${name},${t}`)));
+    const json = memoryIo({ "wide.csv": late });
+    expect(await runCli(["--input", "wide.csv", "--horizon", "6", "--config", FAST, "--json", "--quiet"], json.io)).toBe(0);
+    const south = (JSON.parse(json.out.stdout) as { series: { name: string; preprocessing: string }[] }).series.find((s) => s.name === "south");
+    expect(south?.preprocessing).toMatch(/ · last 2 months missing, carried forward/);
+  });
+
   it("continues a NESO file as settlement dates and periods, across the night clocks go forward", async () => {
     // A week of half hours up to 25 March 2023; the 26th has no 01:00 or 01:30 on the UK clock.
     const days = Array.from({ length: 7 }, (_, d) => `2023-03-${19 + d}`);

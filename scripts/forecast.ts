@@ -47,11 +47,12 @@ import {
   type MethodName,
 } from "../lib/forecast";
 import { usableLength } from "../lib/forecast/config";
+import { missingAtEnd } from "../lib/forecast/prepare";
 import { describeCoverageWarning } from "../lib/workbench/describe-coverage";
 import { parseLeaveOutArgument } from "../lib/workbench/parse-leave-out";
-import { defaultHorizon, toShortestHistory } from "../lib/workbench/to-forecast-request";
+import { alignEnds, defaultHorizon, toShortestHistory } from "../lib/workbench/to-forecast-request";
 import { formatSteps } from "../lib/time/format-steps";
-import { describeOutliers, describePreprocessing, describeUnusualEnd } from "../lib/workbench/describe-preprocessing";
+import { describeMissingEnd, describeOutliers, describePreprocessing, describeUnusualEnd } from "../lib/workbench/describe-preprocessing";
 import { nextTimes, regularTimes } from "../lib/time/frequency";
 import { PERIODS, type Period } from "../lib/time/period";
 import { FORECAST_DIGITS, formatStamp, toExportedForecast, toSettlementStamp, toStampColumns, type SettlementStamp } from "../lib/export/forecast-table";
@@ -232,7 +233,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const quiet = args.has("quiet");
   for (const issue of dataset.data.issues) if (!quiet) io.stderr(`note: ${issue.message}\n`);
 
-  const regular = parsed.map(toRegular);
+  // Every forecast starts where the latest series ends: a column whose readings stopped earlier is
+  // carried forward a few steps, or left out with a note when more than the horizon are missing.
+  const regular = alignEnds(parsed.map((s) => ({ ...toRegular(s), frequency: s.frequency })));
   const leaveOutText = args.get("leave-out");
   let leaveOut: LeaveOutPeriod[] = [];
   if (typeof leaveOutText === "string") {
@@ -254,7 +257,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const series = parsed.map((s, i) => {
       const values = (regular[i] as { values: number[] }).values;
       const upperBound = percentCeiling(s.unit, values);
-      const times = leaveOut.length > 0 ? { times: (regular[i] as { times: number[] }).times } : {};
+      const times = leaveOut.length > 0 || missingAtEnd(values) > 0 ? { times: (regular[i] as { times: number[] }).times } : {};
       return { name: s.name, values, ...times, ...(upperBound !== undefined ? { upperBound } : {}) };
     });
     // A series too short for the LSTM and its backtest gets Theta's forecast (runForecastOrFallback,
@@ -311,12 +314,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const unit = (parsed[i] as ParsedSeries).unit;
       const preprocessing = describePreprocessing(o.preprocessing, describeOutliers((o.preprocessing.outliers ?? []).map(at), frequency.kind, unit), frequency.kind);
       const unusualEnd = describeUnusualEnd(o.preprocessing.unusualEnd?.map(at), frequency.kind, unit);
-      return { name: o.name, method, chosen: o.chosen, reason: o.chosenReason, preprocessing, unusualEnd, times, timestamps, settlement, forecast, forecasts: o.forecasts, metrics: o.metrics, backtestOrigins: o.backtestOrigins };
+      const missingEnd = describeMissingEnd(o.preprocessing.missingAtEnd, o.preprocessing.missingAtEnd ? at(grid.times.length - 1 - o.preprocessing.missingAtEnd) : undefined, frequency.kind, frequency.kind, unit);
+      return { name: o.name, method, chosen: o.chosen, reason: o.chosenReason, preprocessing, unusualEnd, missingEnd, times, timestamps, settlement, forecast, forecasts: o.forecasts, metrics: o.metrics, backtestOrigins: o.backtestOrigins };
     });
     // Said even with --quiet: the output is missing a series the file has, or the season asked for,
     // or rests on a last value that may be a typo.
     for (const skipped of outcome.skipped ?? []) io.stderr(`note: ${skipped.reason}\n`);
     for (const r of rows) if (r.unusualEnd) io.stderr(`note: ${rows.length > 1 ? `${r.name}: ` : ""}${r.unusualEnd}\n`);
+    for (const r of rows) if (r.missingEnd) io.stderr(`note: ${rows.length > 1 ? `${r.name}: ` : ""}${r.missingEnd}\n`);
     const dropped = outcome.series.find((o) => o.preprocessing.seasonDropped);
     if (dropped) {
       const length = usableLength((series.find((s) => s.name === dropped.name) as (typeof series)[number]).values);
@@ -363,7 +368,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           null,
           2,
         )}\n`
-      : toCliCsv(rows, rows.length > 1, timeFormat);
+      : toCliCsv(rows, parsed.length > 1, timeFormat);
     const out = args.get("out");
     if (typeof out === "string") io.writeFile(out, text);
     else io.stdout(text);
@@ -387,6 +392,8 @@ interface CliRow {
   preprocessing: string;
   /** Why the last value or two deserve a look (describeUnusualEnd); null when they do not. */
   unusualEnd: string | null;
+  /** What the forecast starts from when the last values are missing (describeMissingEnd), or null. */
+  missingEnd: string | null;
   times: number[];
   timestamps: string[];
   /** Each step's settlement date and period, for a file written so (NESO); else nulls. */

@@ -10,7 +10,7 @@ import type { ExportableRun } from "@/lib/export/run-json";
 import type { RunSeries } from "@/lib/series/run-schema";
 import type { SeriesDto } from "@/lib/series/schema";
 import { describeCoverageWarning } from "@/lib/workbench/describe-coverage";
-import { describeOutliers, describePreprocessing, describeUnusualEnd } from "@/lib/workbench/describe-preprocessing";
+import { describeOutliers, describePreprocessing, describeMissingEnd, describeUnusualEnd } from "@/lib/workbench/describe-preprocessing";
 import { describeBackend } from "@/lib/forecast/describe-backend";
 import { describeLeaveOut } from "@/lib/forecast/leave-out";
 import { formatDuration } from "@/lib/workbench/progress-view";
@@ -70,6 +70,7 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
   const networkless = run.history.length === 0 && !run.series.some((s) => s.forecasts.lstm);
   const coverageWarning = describeCoverageWarning(saved.metrics[drawn]);
   const unusualEnd = describeUnusualEnd(saved.preprocessing.unusualEnd, labelStyle, meta?.unit);
+  const missingEnd = describeMissingEnd(saved.preprocessing.missingAtEnd, saved.preprocessing.lastReading, labelStyle, meta?.frequency.kind, meta?.unit);
   const heading = toChartHeading({ seriesName: saved.name, datasetName: dataset.name, method: drawn, horizon: run.horizon, frequency: meta?.frequency.kind, startedAt: run.startedAt, timeZone: zone });
   const horizonText = formatRunHorizon(run, series);
 
@@ -226,6 +227,11 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
       {unusualEnd && (
         <p className="alert alert-warning" data-testid="unusual-end">
           {unusualEnd}
+        </p>
+      )}
+      {missingEnd && (
+        <p className="alert alert-warning" data-testid="missing-end">
+          {missingEnd}
         </p>
       )}
       <p className="preprocessing-note" data-testid="preprocessing">

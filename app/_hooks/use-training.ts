@@ -10,7 +10,7 @@ import type { SeriesDto } from "@/lib/series/schema";
 import { fetchApi, fetchModelBytes, fetchSeriesPoints, readJson } from "@/lib/workbench/api-client";
 import { describeBackend } from "@/lib/forecast/describe-backend";
 import { advanceProgress, appendProgress, describeSaveFailure, describeTrainingError, toProgressView, type ProgressView } from "@/lib/workbench/progress-view";
-import { toForecastRequest, toRegularSeries, toSeriesInput, type RegularSeries, type TrainingSettings } from "@/lib/workbench/to-forecast-request";
+import { alignEnds, toForecastRequest, toRegularSeries, toSeriesInput, type RegularSeries, type TrainingSettings } from "@/lib/workbench/to-forecast-request";
 import { toReforecastSeries, toRunRecord } from "@/lib/workbench/to-run-record";
 import { toErrorMessage } from "@/lib/to-error-message";
 
@@ -195,7 +195,8 @@ export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
       lastEvent.current = null;
       setState({ ...IDLE, status: "loading" });
       try {
-        const regular = await Promise.all(series.map((s) => loadSeries(datasetId, s)));
+        // Every forecast starts where the latest series ends (a series whose readings stopped is padded, see alignEnds).
+        const regular = alignEnds(await Promise.all(series.map((s) => loadSeries(datasetId, s))));
         job.current = { series: regular, frequency: first.frequency, startedAt: new Date() };
         client.current ??= createForecastClient(onEvent);
         const request = toForecastRequest(regular, settings, first.frequency.seasonLength, first.frequency.kind);

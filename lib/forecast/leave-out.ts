@@ -6,13 +6,13 @@ import type { ForecastRequest, LeaveOutPeriod, SeriesInput } from "./types";
 /** Most periods one run may leave out: a handful is what analysts name (a strike, a pandemic). */
 export const MAX_LEAVE_OUT_PERIODS = 20;
 
-const isFrequencyKind = (label: string | undefined): label is FrequencyKind => label !== undefined && Object.hasOwn(DEFAULT_SEASON, label);
+export const isFrequencyKind = (label: string | undefined): label is FrequencyKind => label !== undefined && Object.hasOwn(DEFAULT_SEASON, label);
 
 /**
  * A time as the run names it: at the series' precision ("Mar 2020") when the frequency label is
  * one the app detects, else the ISO date.
  */
-function formatAt(ms: number, frequency: string | undefined): string {
+export function formatAt(ms: number, frequency: string | undefined): string {
   return isFrequencyKind(frequency) ? formatTimeLabel(ms, frequency) : new Date(ms).toISOString().slice(0, 10);
 }
 

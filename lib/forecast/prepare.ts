@@ -30,6 +30,11 @@ export interface CleanSeries {
    * neither its MASE scale nor its interval residuals from them (see {@link scoredValues}).
    */
   filledAt: number[];
+  /**
+   * How many of the last values were missing (a column whose readings stopped before the file
+   * ends): filled on from the last reading, so the forecast starts from a value nobody measured.
+   */
+  missingAtEnd: number;
 }
 
 /**
@@ -57,7 +62,15 @@ export function cleanSeries(values: ArrayLike<number>, seasonLength = 1, leftOut
     filledWithSeason: seasonal !== null,
     leftOut: leftOut.map((i) => i - offset).filter((i) => i >= 0),
     filledAt,
+    missingAtEnd: missingAtEnd(raw),
   };
+}
+
+/** How many values at the end are missing (non-finite): 0 when the last one was read. */
+export function missingAtEnd(values: ArrayLike<number>): number {
+  let n = 0;
+  while (n < values.length && !Number.isFinite(values[values.length - 1 - n] as number)) n++;
+  return n;
 }
 
 /**

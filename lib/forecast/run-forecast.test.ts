@@ -314,6 +314,43 @@ describe("edge cases", () => {
     expectNestedBands(s.forecasts.lstm, 3);
   });
 
+  it("leaves out a series whose readings stopped more than a horizon before the end, names its last reading, and carries a shorter gap forward with a count", async () => {
+    const months = (n: number) => Array.from({ length: n }, (_, t) => Date.UTC(2016, t, 1));
+    const stopped = seasonalSeries(96, 3);
+    for (let t = 76; t < 96; t++) stopped[t] = Number.NaN;
+    const lagging = seasonalSeries(96, 4);
+    lagging[94] = Number.NaN;
+    lagging[95] = Number.NaN;
+    const request = {
+      series: [
+        { name: "north", values: seasonalSeries(96, 2) },
+        { name: "south", values: stopped, times: months(96) },
+        { name: "east", values: lagging, times: months(96) },
+      ],
+      horizon: 6,
+      seasonLength: 12,
+      frequency: "monthly",
+      config: FAST,
+    };
+    const outcome = await runForecastOrFallback(request);
+    expect(outcome.series.map((s) => s.name)).toEqual(["north", "east"]);
+    expect(outcome.skipped).toEqual([
+      {
+        name: "south",
+        reason:
+          'Series "south" was left out of this run: its readings stop at Apr 2022, and its last 20 months are missing, more than the 6 months forecast. ' +
+          "Its forecast would start from its last reading carried forward over them, a level nobody measured, so the other series were forecast without it. To continue it from its last reading, forecast it on its own.",
+      },
+    ]);
+    expect(outcome.series.map((s) => s.preprocessing.missingAtEnd)).toEqual([undefined, 2]);
+    // Alone, it cannot be forecast from the end it was given: refused with the same sentence.
+    await expect(runForecastOrFallback({ ...request, series: [request.series[1]!] })).rejects.toThrow(/^Series "south" was left out of this run: its readings stop at Apr 2022/);
+    // Six missing at a horizon of 6 are forecast, from the last reading carried forward.
+    const six = seasonalSeries(96, 3).map((v, t) => (t >= 90 ? Number.NaN : v));
+    const kept = await runForecastOrFallback({ ...request, series: [{ name: "south", values: six }] });
+    expect(kept.series[0]?.preprocessing.missingAtEnd).toBe(6);
+  });
+
   it("caps every method's forecast and bands at a series' upper bound, in the run, the saved model and a short series' forecast", async () => {
     const draw = createRandom(12).next;
     // Uptime in percent: near 100, never above it.

@@ -1,4 +1,5 @@
 import { backtestMaseScale, maseScale } from "../metrics";
+import { formatSteps } from "../time/format-steps";
 import { initBackend } from "./backend";
 import { describeBackend } from "./describe-backend";
 import { historyResiduals, planBacktest, scoreBacktest, toFolds, type BacktestPlan } from "./backtest";
@@ -8,13 +9,13 @@ import { COMBINED_METHODS, combineForecasts } from "./combination";
 import { seasonFitsHistory, seasonToModel } from "./cycle";
 import { toIntervals } from "./conformal";
 import { InvalidRequestError, SeriesTooShortError } from "./errors";
-import { applyLeaveOut, blankAt, countLeftOut, describeLeaveOut, leftOutIndices } from "./leave-out";
+import { applyLeaveOut, blankAt, countLeftOut, describeLeaveOut, formatAt, isFrequencyKind, leftOutIndices } from "./leave-out";
 import { buildLstm, disposeNetwork, type Network, type NetworkSpec } from "./network";
 import { describeIntermittent } from "./intermittent";
 import { screenOutliers } from "./outliers";
 import { applyTransform } from "./transform";
 import { predictMedian } from "./predict";
-import { choosePreparation, cleanSeries, prepareSeries, scoredValues, unscoredGaps, type CleanSeries, type PreparedSeries } from "./prepare";
+import { choosePreparation, cleanSeries, missingAtEnd, prepareSeries, scoredValues, unscoredGaps, type CleanSeries, type PreparedSeries } from "./prepare";
 import { captureArtifacts } from "./saved-model";
 import { forecastShortSeries, planSeries, SHORT_SERIES_MIN_FIT } from "./short-series";
 import { trainNetwork, type TrainResult } from "./train";
@@ -172,18 +173,27 @@ export async function runForecastOrFallback(given: ForecastRequest, options: Run
   const request = applyLeaveOut(given);
   const usable = request.series.map((s) => usableLength(s.values));
   const tooFew = usable.map((n) => planSeries(n, request.horizon) === "skip");
+  // Readings that stopped more than a horizon before the end: every forecast step would follow
+  // values filled on from the last reading, none a value that was read.
+  const stopped = request.series.map((s, i) => (tooFew[i] ? null : describeStopped(s, request.horizon, request.frequency)));
+  const firstStopped = stopped.findIndex((reason) => reason !== null);
   const firstTooShort = tooFew.indexOf(true);
-  if (firstTooShort >= 0 && tooFew.every(Boolean)) {
+  if (tooFew.every((few, i) => few || stopped[i] !== null)) {
+    if (firstStopped >= 0) throw new InvalidRequestError(stopped[firstStopped] as string);
     const name = (request.series[firstTooShort] as SeriesInput).name;
     throw new SeriesTooShortError(name, usable[firstTooShort] as number, SHORT_SERIES_MIN_FIT + 1, request.horizon, false, describeLeftOut(request, firstTooShort));
   }
   // Checked on the whole request: the series too short for the LSTM are forecast apart below, and
   // they may be forecast as far ahead as the longest history reaches.
   checkHorizon(request.horizon, toHistories(request.series));
-  if (firstTooShort >= 0) {
-    const skipped: SkippedSeries[] = request.series.flatMap((s, i) => (tooFew[i] ? [{ name: s.name, reason: describeSkipped(s.name, usable[i] as number) }] : []));
-    const rest = await runForecastOrFallback({ ...request, series: request.series.filter((_, i) => !tooFew[i]) }, options);
-    return { ...rest, skipped, elapsedMs: Date.now() - started };
+  if (firstTooShort >= 0 || firstStopped >= 0) {
+    const reasonOf = (s: SeriesInput, i: number) => (tooFew[i] ? describeSkipped(s.name, usable[i] as number) : stopped[i]);
+    const skipped: SkippedSeries[] = request.series.flatMap((s, i) => {
+      const reason = reasonOf(s, i);
+      return reason ? [{ name: s.name, reason }] : [];
+    });
+    const rest = await runForecastOrFallback({ ...request, series: request.series.filter((s, i) => !reasonOf(s, i)) }, options);
+    return { ...rest, skipped: [...skipped, ...(rest.skipped ?? [])], elapsedMs: Date.now() - started };
   }
   const short = usable.map((n) => planSeries(n, request.horizon) === "classical");
   if (short.every(Boolean)) return runClassicalForecast(request, options);
@@ -200,6 +210,27 @@ export async function runForecastOrFallback(given: ForecastRequest, options: Run
 }
 
 /** Why a series was left out of a run: it has fewer values than any forecast is made from. */
+/**
+ * Why a series whose readings stopped more than `horizon` steps before the end (a sensor removed, a
+ * product discontinued; its missing values run to the end of the request) is left out, or null when
+ * they did not. Forecast from its last reading, its steps would lie among times the other series
+ * already have; forecast from the end, it would continue a line carried on from that reading.
+ * @param series values, with their times when the run has them (to name the last reading)
+ * @param frequency the request's frequency label ("monthly"): steps and times in its words
+ */
+export function describeStopped(series: Pick<SeriesInput, "name" | "values" | "times">, horizon: number, frequency: string | undefined): string | null {
+  const missing = missingAtEnd(series.values);
+  if (missing <= horizon || missing >= series.values.length) return null;
+  const kinds = isFrequencyKind(frequency) ? [frequency] : [];
+  const lastTime = series.times?.[series.values.length - 1 - missing];
+  const stop = lastTime === undefined ? `${formatSteps(missing, kinds)} before the end` : `at ${formatAt(lastTime, frequency)}`;
+  return (
+    `Series "${series.name}" was left out of this run: its readings stop ${stop}, and its last ${formatSteps(missing, kinds)} are missing, more than the ${formatSteps(horizon, kinds)} forecast. ` +
+    `Its forecast would start from its last reading carried forward over them, a level nobody measured, so the other series were forecast without it. ` +
+    `To continue it from its last reading, forecast it on its own.`
+  );
+}
+
 function describeSkipped(name: string, usable: number): string {
   return (
     `Series "${name}" has ${usable} usable ${usable === 1 ? "value" : "values"}; a forecast needs at least ${SHORT_SERIES_MIN_FIT + 1}, whatever the horizon, ` +
@@ -396,6 +427,7 @@ async function forecastGroup(job: GroupJob) {
           ...(s.clean.filledWithSeason ? { filledWithSeason: true } : {}),
           ...((job.leftOut[i]?.length ?? 0) > 0 ? { leftOut: job.leftOut[i] } : {}),
           ...(unscored > 0 ? { unscoredGaps: unscored } : {}),
+          ...(s.clean.missingAtEnd > 0 ? { missingAtEnd: s.clean.missingAtEnd } : {}),
           ...(bt.outliers.length > 0 ? { outliers: bt.outliers.map((k) => k + s.clean.offset) } : {}),
           ...(bt.unusualEnd.length > 0 ? { unusualEnd: bt.unusualEnd.map((k) => k + s.clean.offset) } : {}),
         },

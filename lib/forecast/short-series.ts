@@ -143,7 +143,7 @@ export function forecastShortSeries(series: SeriesInput, horizon: number, season
       folds: scored > 0 ? toFolds(actual, scale, plan, scoredForecasts, clean.offset) : [],
       chosen,
       chosenReason: reason,
-      preprocessing: { transform: decided.transform, deseasonalized: seasonal, seasonLength: m, filled: clean.filled, ...(clean.filledWithSeason ? { filledWithSeason: true } : {}), ...(leftOut.length > 0 ? { leftOut } : {}), ...(unscored > 0 ? { unscoredGaps: unscored } : {}), ...(m < asked ? { seasonDropped: asked } : {}) },
+      preprocessing: { transform: decided.transform, deseasonalized: seasonal, seasonLength: m, filled: clean.filled, ...(clean.filledWithSeason ? { filledWithSeason: true } : {}), ...(leftOut.length > 0 ? { leftOut } : {}), ...(unscored > 0 ? { unscoredGaps: unscored } : {}), ...(clean.missingAtEnd > 0 ? { missingAtEnd: clean.missingAtEnd } : {}), ...(m < asked ? { seasonDropped: asked } : {}) },
     },
   };
 }

@@ -287,6 +287,11 @@ export interface SeriesPreprocessing {
    * not score, as it scores no left-out value (counted in `filled` too); absent: none.
    */
   unscoredGaps?: number;
+  /**
+   * The last values were missing (a sensor removed before the file ends), this many: filled on from
+   * the last reading, from which the forecast then starts (counted in `filled` too); absent: none.
+   */
+  missingAtEnd?: number;
   /** Indices (in the request's values) of isolated outliers the methods were fitted without (absent: none). */
   outliers?: number[];
   /**

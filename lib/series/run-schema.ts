@@ -147,6 +147,10 @@ export const runSeriesSchema = z.object({
     leftOut: z.array(z.object({ from: z.number(), to: z.number(), count: int.min(1) })).max(MAX_LEAVE_OUT_PERIODS).optional(),
     /** Filled gaps of the file among the backtest's actuals, not scored (counted in `filled`). */
     unscoredGaps: int.min(1).optional(),
+    /** Missing values at the end, filled on from the last reading (counted in `filled`). */
+    missingAtEnd: int.min(1).optional(),
+    /** The series' last reading before those missing values: when and what was read. */
+    lastReading: z.object({ t: z.number(), value: z.number() }).optional(),
     /** Isolated outliers the methods were fitted without: when and what was read. */
     outliers: z.array(z.object({ t: z.number(), value: z.number() })).max(100_000).optional(),
     /** The last one or two values, kept though as far out as an outlier: when and what was read. */

@@ -6,7 +6,7 @@ import { parseLeaveOutPeriod } from "../workbench/parse-leave-out";
 import { needsShortSeriesForecast, SHORT_SERIES_MIN_FIT } from "../forecast/short-series";
 import type { StatusResult } from "../result";
 import type { PendingRunDto, StartForecastInput } from "../series/run-schema";
-import { defaultHorizon, toForecastRequest, toRegularSeries, toShortestHistory } from "../workbench/to-forecast-request";
+import { alignEnds, defaultHorizon, toForecastRequest, toRegularSeries, toShortestHistory } from "../workbench/to-forecast-request";
 import { getDataset, getSeriesPoints } from "./datasets";
 import { describeFullQueue, enqueueForecast, forecastsAhead, toQueuedProgress } from "./forecast-jobs";
 import { createPendingRun } from "./runs";
@@ -41,12 +41,14 @@ export async function startForecast(datasetId: string, input: StartForecastInput
   const first = chosen[0];
   if (!first) return { ok: false, status: 422, reason: "The dataset has no series to forecast." };
 
-  const regular = [];
+  const read = [];
   for (const series of chosen) {
     const stored = await getSeriesPoints(series.id);
     if (!stored) return { ok: false, status: 404, reason: `Series \`${series.id}\` was deleted.` };
-    regular.push(toRegularSeries(series.id, series.name, stored.times, stored.values, series.frequency, series.unit));
+    read.push(toRegularSeries(series.id, series.name, stored.times, stored.values, series.frequency, series.unit));
   }
+  // Every forecast starts where the latest series ends; one whose readings stopped long before is left out with a note.
+  const regular = alignEnds(read);
   // A series too short for any forecast is left out of the run (runForecastOrFallback's `skipped`).
   const horizon = input.horizon ?? defaultHorizon(first.frequency, toShortestHistory(regular));
   const seasonLength = input.seasonLength ?? first.frequency.seasonLength;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describePreprocessing, describeUnusualEnd } from "./describe-preprocessing";
+import { describeMissingEnd, describePreprocessing, describeUnusualEnd } from "./describe-preprocessing";
 
 describe("describePreprocessing", () => {
   it("names the scale, the season (and whether it was found rather than asked for), the long cycle, the trend and the filled values", () => {
@@ -78,5 +78,20 @@ describe("describeUnusualEnd", () => {
     expect(describeUnusualEnd([{ t: Date.UTC(2021, 4, 11), value: 1 }, { t: Date.UTC(2021, 4, 12), value: 2 }], "daily")).toMatch(
       /^The last 2 values, 1 on .*11 May 2021 and 2 on .*12 May 2021, are far out of line with the values before them\. They were kept, .* correct them in the file and forecast again\.$/,
     );
+  });
+});
+
+describe("describeMissingEnd", () => {
+  it("names the last reading and the steps missing after it, and says the forecast starts from it", () => {
+    expect(describeMissingEnd(2, { t: Date.UTC(2023, 9, 1), value: 52.5 }, "monthly", "monthly", "MW")).toBe(
+      "Its readings stop at Oct 2023 (52.5 MW): the last 2 months are missing, and its forecast starts from that reading carried forward over them, not from a measured value.",
+    );
+    expect(describeMissingEnd(1, undefined, "daily", "daily")).toBe("Its readings stop before the other series end: the last day is missing, and its forecast starts from that reading carried forward over it, not from a measured value.");
+    expect(describeMissingEnd(undefined, undefined, "daily", "daily")).toBeNull();
+  });
+
+  it("counts the values missing at the end apart from the other gaps", () => {
+    const p = { transform: "none" as const, deseasonalized: false, seasonLength: 12, filled: 5, missingAtEnd: 2, unscoredGaps: 3 };
+    expect(describePreprocessing(p, [], "monthly")).toBe("original scale · season of 12 months too weak to remove · 3 missing values filled (1 in the backtest, not scored) · last 2 months missing, carried forward");
   });
 });

@@ -38,11 +38,14 @@ export function describePreprocessing(p: SeriesPreprocessing | RunSeries["prepro
     const spans = leftOut.map((period) => describeLeaveOutPeriod(period, frequency)).join(", ");
     parts.push(`${kept} ${kept === 1 ? "value" : "values"} left out (${spans}), filled${along}`);
   }
-  const missing = p.filled - kept;
+  // The values missing at the end are said apart: the forecast starts from them.
+  const atEnd = p.missingAtEnd ?? 0;
+  const missing = p.filled - kept - atEnd;
   // The backtest scores no filled value; the count says how much of its evidence a gap took.
-  const unscored = p.unscoredGaps ?? 0;
+  const unscored = Math.max(0, (p.unscoredGaps ?? 0) - atEnd);
   const notScored = unscored > 0 ? ` (${unscored === missing ? (missing === 1 ? "in the backtest" : "all in the backtest") : `${unscored} in the backtest`}, not scored)` : "";
   if (missing > 0) parts.push(`${missing} missing ${missing === 1 ? "value" : "values"} filled${p.filledWithSeason ? along : ""}${notScored}`);
+  if (atEnd > 0) parts.push(`last ${atEnd === 1 ? steps(1).replace(/^1 /, "") : steps(atEnd)} missing, carried forward${p.filledWithSeason ? along : ""}`);
   const outliers = p.outliers?.length ?? 0;
   if (outliers > 0) {
     const named = outlierLabels.slice(0, OUTLIERS_NAMED);
@@ -60,6 +63,30 @@ export function describePreprocessing(p: SeriesPreprocessing | RunSeries["prepro
  */
 export function describeOutliers(outliers: readonly { t: number; value: number }[], frequency: TimeLabelKind, unit?: string | null): string[] {
   return outliers.map((o) => `${formatValue(o.value)}${unit ? ` ${unit}` : ""} on ${formatTimeLabel(o.t, frequency, true)}`);
+}
+
+/**
+ * What a forecast starts from when a series' readings stopped before the run's other series end (a
+ * sensor removed a few steps before the file ends), in a sentence naming the last reading and the
+ * steps missing after it; null when none are. The forecast steps follow the other series', so the
+ * first ones continue a level nobody read: the analyst should know before using them.
+ * @param count values missing at the end (see `SeriesPreprocessing.missingAtEnd`)
+ * @param last the last reading: when and what was read
+ * @param labelStyle the series' frequency kind, or its label style (how its times are written)
+ * @param kind the series' frequency kind: the steps are counted in its unit
+ * @param unit the values' unit, when known
+ */
+export function describeMissingEnd(
+  count: number | undefined,
+  last: { t: number; value: number } | undefined,
+  labelStyle: TimeLabelKind,
+  kind: FrequencyKind = "index",
+  unit?: string | null,
+): string | null {
+  if (!count) return null;
+  const missing = count === 1 ? `the last ${formatSteps(1, [kind]).replace(/^1 /, "")} is` : `the last ${formatSteps(count, [kind])} are`;
+  const stop = last ? ` at ${formatTimeLabel(last.t, labelStyle, true)} (${formatValue(last.value)}${unit ? ` ${unit}` : ""})` : " before the other series end";
+  return `Its readings stop${stop}: ${missing} missing, and its forecast starts from that reading carried forward over ${count === 1 ? "it" : "them"}, not from a measured value.`;
 }
 
 /**

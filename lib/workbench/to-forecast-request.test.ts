@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MAX_HORIZON, minimumLength } from "../forecast/config";
 import type { Frequency } from "../time/frequency";
-import { defaultHorizon, maxHorizon, parseSettings, toForecastRequest, toRegularSeries, type SettingsFields } from "./to-forecast-request";
+import { alignEnds, defaultHorizon, maxHorizon, parseSettings, toForecastRequest, toRegularSeries, type SettingsFields } from "./to-forecast-request";
 
 const DAY = 86_400_000;
 const daily: Frequency = { kind: "daily", step: { unit: "ms", ms: DAY }, seasonLength: 7, label: "daily", gapCount: 2 };
@@ -25,6 +25,33 @@ describe("toRegularSeries", () => {
     const s = toRegularSeries("id", "sales", [0, DAY], [1, 2], { ...daily, gapCount: 0 });
     expect(s.times).toEqual([0, DAY]);
     expect(Array.from(s.values)).toEqual([1, 2]);
+  });
+});
+
+describe("alignEnds", () => {
+  const monthly: Frequency = { kind: "monthly", step: { unit: "month", months: 1 }, seasonLength: 12, label: "monthly", gapCount: 0 };
+  const quarterly: Frequency = { kind: "quarterly", step: { unit: "month", months: 3 }, seasonLength: 4, label: "quarterly", gapCount: 0 };
+  const months = (from: number, n: number) => Array.from({ length: n }, (_, i) => Date.UTC(2023, from + i, 1));
+
+  it("gives a series whose readings stopped the missing steps up to the latest end, and its times, in the request", () => {
+    const north = toRegularSeries("n", "north", months(0, 12), Array.from({ length: 12 }, (_, i) => 100 + i), monthly);
+    const south = toRegularSeries("s", "south", months(0, 9), Array.from({ length: 9 }, (_, i) => 50 + i), monthly);
+    const [n, s] = alignEnds([north, south]);
+    expect(n?.times).toEqual(north.times);
+    expect(s?.times).toEqual(months(0, 12));
+    expect(Array.from(s?.values ?? [])).toEqual([50, 51, 52, 53, 54, 55, 56, 57, 58, NaN, NaN, NaN]);
+    const request = toForecastRequest(alignEnds([north, south]), { horizon: 2, mode: "global", overrides: {} }, 12, "monthly");
+    expect(request.series.map((x) => x.times?.length)).toEqual([undefined, 12]);
+  });
+
+  it("pads a coarser series only by whole steps before the end", () => {
+    const north = toRegularSeries("n", "north", months(0, 12), Array.from({ length: 12 }, () => 1), monthly);
+    // Quarters from January: October's quarter holds December, April's is two quarters behind.
+    const current = toRegularSeries("q", "current", [Date.UTC(2023, 0, 1), Date.UTC(2023, 3, 1), Date.UTC(2023, 6, 1), Date.UTC(2023, 9, 1)], [1, 2, 3, 4], quarterly);
+    const behind = toRegularSeries("b", "behind", [Date.UTC(2023, 0, 1), Date.UTC(2023, 3, 1)], [1, 2], quarterly);
+    const [, q, b] = alignEnds([north, current, behind]);
+    expect(q?.times).toEqual(current.times);
+    expect(b?.times).toEqual([Date.UTC(2023, 0, 1), Date.UTC(2023, 3, 1), Date.UTC(2023, 6, 1), Date.UTC(2023, 9, 1)]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { MAX_HORIZON, minimumLength, usableLength } from "../forecast/config";
+import { missingAtEnd } from "../forecast/prepare";
 import { SHORT_SERIES_MIN_FIT } from "../forecast/short-series";
 import { percentCeiling } from "../forecast/transform";
 import type { ForecastConfig, ForecastMode, ForecastRequest, LeaveOutPeriod, SeriesInput } from "../forecast/types";
@@ -58,6 +59,32 @@ export function toRegularSeries(
   return { seriesId, name, times: grid, values: out, unit, frequency };
 }
 
+/**
+ * The run's series ending together: a series whose readings stop before the others' (a sensor
+ * removed, a product discontinued: the file's empty cells after its last value are not part of
+ * it) gets the steps after its last reading up to the latest end as missing values. Its forecast
+ * then starts where the others' do rather than among times the file already has (a column that
+ * stopped 20 months early was forecast for those 20 months' first six), and the forecaster says
+ * so: a few missing steps are carried forward and named (`missingAtEnd`), more than the horizon
+ * leave the series out of the run with a note (describeStopped). A series of a coarser step (a
+ * quarterly one among monthly) is padded only by whole steps that fit before the end.
+ * @param frequency the run's frequency, for series that carry none
+ */
+export function alignEnds<S extends { times: number[]; values: ArrayLike<number>; frequency?: Frequency }>(series: S[], frequency?: Frequency): (S & { values: Float64Array })[] {
+  const end = Math.max(...series.map((s) => s.times.at(-1) ?? Number.NEGATIVE_INFINITY));
+  return series.map((s) => {
+    const own = s.frequency ?? frequency;
+    const last = s.times.at(-1);
+    const values = Float64Array.from(s.values);
+    if (!own || own.kind === "irregular" || last === undefined || last >= end) return { ...s, values };
+    const after = regularTimes(last, end, own).slice(1).filter((t) => t <= end);
+    if (after.length === 0) return { ...s, values };
+    const padded = new Float64Array(values.length + after.length).fill(Number.NaN);
+    padded.set(values);
+    return { ...s, times: [...s.times, ...after], values: padded };
+  });
+}
+
 /** Settings of the advanced section; a missing value means "automatic". */
 export type ConfigOverrides = Partial<Pick<ForecastConfig, "lookback" | "units" | "layers" | "epochs" | "learningRate" | "batchSize" | "seed" | "ensembleSize" | "patience">>;
 
@@ -87,8 +114,9 @@ export function toSeriesInput(series: RegularSeries): SeriesInput {
 export function toForecastRequest(series: RegularSeries[], settings: TrainingSettings, seasonLength: number, frequency?: string): ForecastRequest {
   const leaveOut = settings.leaveOut ?? [];
   return {
-    // Periods are placed by time: the series carry theirs only when there is one to place.
-    series: series.map((s) => (leaveOut.length > 0 ? { ...toSeriesInput(s), times: s.times } : toSeriesInput(s))),
+    // Periods are placed by time, and readings that stopped are named by it: the series carry
+    // their times only when there is one to place or name.
+    series: series.map((s) => (leaveOut.length > 0 || missingAtEnd(s.values) > 0 ? { ...toSeriesInput(s), times: s.times } : toSeriesInput(s))),
     horizon: settings.horizon,
     seasonLength: Math.max(1, Math.round(seasonLength)),
     frequency,

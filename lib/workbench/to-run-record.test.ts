@@ -82,6 +82,14 @@ describe("toRunRecord", () => {
     expect(record.series[0]?.preprocessing.unusualEnd).toEqual([{ t: Date.UTC(2020, 9, 1), value: 4000 }]);
   });
 
+  it("names the last reading before values missing at the end, and stores the count", () => {
+    const padded = { ...series[0]!, values: Float64Array.from({ length: 10 }, (_, i) => (i < 7 ? 20 + i : Number.NaN)) };
+    const result = { ...outcome.series[0]!, preprocessing: { transform: "none" as const, deseasonalized: false, seasonLength: 12, filled: 3, missingAtEnd: 3 } };
+    const stored = toRunRecord({ ...outcome, series: [result] }, { series: [padded], frequency: monthly, startedAt: new Date(0), finishedAt: new Date(1000) });
+    const p = saveRunSchema.parse(JSON.parse(JSON.stringify(stored))).series[0]?.preprocessing;
+    expect([p?.missingAtEnd, p?.lastReading]).toEqual([3, { t: Date.UTC(2020, 6, 1), value: 26 }]);
+  });
+
   it("keeps NaN and infinite numbers as null and marks a stopped run", () => {
     expect(record.status).toBe("stopped");
     expect(record.series[0]?.forecasts.lstm?.mean).toEqual([1, null]);

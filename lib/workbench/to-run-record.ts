@@ -70,7 +70,7 @@ export function toRunRecord(outcome: OutcomeWithoutModel, context: RunContext): 
         actual: finite(fold.actual),
         forecasts: mapMethods(fold.forecasts, finite),
       })),
-      preprocessing: toStoredPreprocessing(result.preprocessing, (index) => ({ t: timeAt(index), value: source.values[index] ?? Number.NaN })),
+      preprocessing: toStoredPreprocessing(result.preprocessing, (index) => ({ t: timeAt(index), value: source.values[index] ?? Number.NaN }), source.values.length),
     };
   });
   return {
@@ -116,11 +116,16 @@ export function toReforecastSeries(forecast: ModelForecast, series: RegularSerie
   });
 }
 
-/** The forecaster's preprocessing with its outliers and unusual last values named by time and value instead of index. */
-function toStoredPreprocessing(p: SeriesPreprocessing, at: (index: number) => { t: number; value: number }): RunSeries["preprocessing"] {
+/**
+ * The forecaster's preprocessing with its outliers and unusual last values named by time and value
+ * instead of index, and the last reading before values missing at the end.
+ * @param length how many values the series was forecast from
+ */
+function toStoredPreprocessing(p: SeriesPreprocessing, at: (index: number) => { t: number; value: number }, length: number): RunSeries["preprocessing"] {
   const { outliers, unusualEnd, ...rest } = p;
   return {
     ...rest,
+    ...(p.missingAtEnd ? { lastReading: at(length - 1 - p.missingAtEnd) } : {}),
     ...(outliers && outliers.length > 0 ? { outliers: outliers.map(at) } : {}),
     ...(unusualEnd && unusualEnd.length > 0 ? { unusualEnd: unusualEnd.map(at) } : {}),
   };

@@ -220,6 +220,28 @@ describe("POST /api/datasets/<id>/forecast", () => {
     expect(((await tooShort.json()) as { error: string }).error).toMatch(/Series "launch" has 3 usable values; a forecast needs at least 5, whatever the horizon/);
   });
 
+  it("a wide file whose column's readings stopped: forecast from the file's end with a note, or left out when more than the horizon is missing", async () => {
+    const months = Array.from({ length: 72 }, (_, i) => `${2016 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`);
+    const upload = async (stop: number, file: string) => {
+      const csv = ["month,north,south", ...months.map((m, i) => `${m},${100 + 10 * Math.sin(i / 2) + i},${i < stop ? 50 + (i % 12) : ""}`)].join("\n");
+      const form = new FormData();
+      form.set("file", new File([csv], file, { type: "text/csv" }));
+      return (await (await list.POST(new Request("http://localhost/api/datasets", { method: "POST", body: form }))).json()) as DatasetDto;
+    };
+    const removed = await upload(52, "removed.csv");
+    const left = (await waitForRun(((await (await post({ horizon: 6, config: TINY }, removed.id)).json()) as PendingRunDto).id)).final as RunDto;
+    expect(left.status).toBe("done");
+    expect(left.series.map((s) => s.name)).toEqual(["north"]);
+    expect(left.skipped).toEqual([{ name: "south", reason: expect.stringMatching(/^Series "south" was left out of this run: its readings stop at Apr 2020, and its last 20 months are missing, more than the 6 months forecast\./) }]);
+
+    const late = await upload(70, "late.csv");
+    const kept = (await waitForRun(((await (await post({ horizon: 6, config: TINY }, late.id)).json()) as PendingRunDto).id)).final as RunDto;
+    expect(kept.series.map((s) => s.name)).toEqual(["north", "south"]);
+    // Both from January 2022, the file's end, not south's own (November 2021).
+    expect(kept.series.map((s) => s.times[0])).toEqual([Date.UTC(2022, 0, 1), Date.UTC(2022, 0, 1)]);
+    expect(kept.series[1]?.preprocessing).toMatchObject({ missingAtEnd: 2, lastReading: { t: Date.UTC(2021, 9, 1), value: 59 } });
+  });
+
   it("a run that fails in its thread is stored as failed with the forecaster's message; the next one, queued behind it, still runs", async () => {
     // The route refuses what the forecaster would (below), so the thread is handed such a request
     // directly: values beyond ±1e100, stored before the import refused them.
