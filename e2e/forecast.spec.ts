@@ -343,6 +343,17 @@ test("a wide file with a column of 3 values: the panel says it will be left out,
   await expect(page.getByTestId("skipped-series")).toContainText('Series "pilot" has 3 usable values');
 });
 
+test("a wide file with a column whose readings stopped 20 months early: the run forecasts the others from the file's end and says which it left out, and why", async ({ page }) => {
+  const csv = ["month,core,south", ...MONTHS.map((m, i) => `${m},${100 + 10 * Math.sin(i / 2) + i},${i < MONTHS.length - 20 ? 50 + (i % 12) : ""}`)].join("\n");
+  await openBothSeries(page, "sensor-removed.csv", csv);
+  await smallSettings(page, { "Max epochs": "3", "LSTM units": "4", "Ensemble size": "1", "Patience (epochs)": "3" });
+  await page.getByLabel("Horizon").fill("6");
+  await page.getByRole("button", { name: "Train forecast" }).click();
+  await expect(page.getByTestId("run-result")).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByTestId("skipped-series")).toContainText(/Series "south" was left out of this run: its readings stop at \w+ \d{4}, and its last 20 months are missing, more than the 6 months forecast\./);
+  await expect(page.getByTestId("forecast-chart")).toHaveAttribute("data-forecast-count", "6");
+});
+
 test("two runs compare on one chart, and a run can be deleted", async ({ page }) => {
   // The value column names its unit: the comparison's axis shows it, as the forecast chart's does.
   const csv = fs.readFileSync(MONTHLY, "utf8").replace(/^month,visitors/, "month,visitors (thousands)");
