@@ -205,7 +205,7 @@ describe("npm run forecast", () => {
     const lagging = memoryIo({ "wide.csv": late });
     expect(await runCli(["--input", "wide.csv", "--horizon", "6", "--config", FAST, "--quiet"], lagging.io)).toBe(0);
     expect(lagging.out.stderr).toContain(
-      `note: south: Its readings stop at Oct 2023 (${Number((north[93]! / 2).toFixed(2))}): the last 2 months are missing, and its forecast starts from that reading carried forward over them, not from a measured value.\n`,
+      `note: south: Its readings stop at Oct 2023 (${Number((north[93]! / 2).toFixed(2))}): the last 2 months are missing, and its forecast starts from that reading carried forward over them along the season, not from a measured value.\n`,
     );
     expect(lagging.out.stdout.trimEnd().split("\n").slice(1).map((l) => l.split(",").slice(0, 2).join(","))).toEqual(["north", "south"].flatMap((name) => future.map((t) => `${name},${t}`)));
     const json = memoryIo({ "wide.csv": late });

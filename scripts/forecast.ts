@@ -314,7 +314,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const unit = (parsed[i] as ParsedSeries).unit;
       const preprocessing = describePreprocessing(o.preprocessing, describeOutliers((o.preprocessing.outliers ?? []).map(at), frequency.kind, unit), frequency.kind);
       const unusualEnd = describeUnusualEnd(o.preprocessing.unusualEnd?.map(at), frequency.kind, unit);
-      const missingEnd = describeMissingEnd(o.preprocessing.missingAtEnd, o.preprocessing.missingAtEnd ? at(grid.times.length - 1 - o.preprocessing.missingAtEnd) : undefined, frequency.kind, frequency.kind, unit);
+      const missingEnd = describeMissingEnd(o.preprocessing.missingAtEnd, o.preprocessing.missingAtEnd ? at(grid.times.length - 1 - o.preprocessing.missingAtEnd) : undefined, frequency.kind, frequency.kind, unit, o.preprocessing.filledWithSeason === true);
       return { name: o.name, method, chosen: o.chosen, reason: o.chosenReason, preprocessing, unusualEnd, missingEnd, times, timestamps, settlement, forecast, forecasts: o.forecasts, metrics: o.metrics, backtestOrigins: o.backtestOrigins };
     });
     // Said even with --quiet: the output is missing a series the file has, or the season asked for,

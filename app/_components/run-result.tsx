@@ -70,7 +70,7 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
   const networkless = run.history.length === 0 && !run.series.some((s) => s.forecasts.lstm);
   const coverageWarning = describeCoverageWarning(saved.metrics[drawn]);
   const unusualEnd = describeUnusualEnd(saved.preprocessing.unusualEnd, labelStyle, meta?.unit);
-  const missingEnd = describeMissingEnd(saved.preprocessing.missingAtEnd, saved.preprocessing.lastReading, labelStyle, meta?.frequency.kind, meta?.unit);
+  const missingEnd = describeMissingEnd(saved.preprocessing.missingAtEnd, saved.preprocessing.lastReading, labelStyle, meta?.frequency.kind, meta?.unit, saved.preprocessing.filledWithSeason === true);
   const heading = toChartHeading({ seriesName: saved.name, datasetName: dataset.name, method: drawn, horizon: run.horizon, frequency: meta?.frequency.kind, startedAt: run.startedAt, timeZone: zone });
   const horizonText = formatRunHorizon(run, series);
 

@@ -90,6 +90,12 @@ describe("describeMissingEnd", () => {
     expect(describeMissingEnd(undefined, undefined, "daily", "daily")).toBeNull();
   });
 
+  it("says the missing steps follow the season when the gaps were filled along it", () => {
+    expect(describeMissingEnd(2, { t: Date.UTC(2023, 9, 1), value: 45 }, "monthly", "monthly", null, true)).toBe(
+      "Its readings stop at Oct 2023 (45): the last 2 months are missing, and its forecast starts from that reading carried forward over them along the season, not from a measured value.",
+    );
+  });
+
   it("counts the values missing at the end apart from the other gaps", () => {
     const p = { transform: "none" as const, deseasonalized: false, seasonLength: 12, filled: 5, missingAtEnd: 2, unscoredGaps: 3 };
     expect(describePreprocessing(p, [], "monthly")).toBe("original scale · season of 12 months too weak to remove · 3 missing values filled (1 in the backtest, not scored) · last 2 months missing, carried forward");

@@ -75,6 +75,8 @@ export function describeOutliers(outliers: readonly { t: number; value: number }
  * @param labelStyle the series' frequency kind, or its label style (how its times are written)
  * @param kind the series' frequency kind: the steps are counted in its unit
  * @param unit the values' unit, when known
+ * @param alongSeason the gaps were filled along the season (`filledWithSeason`): the missing steps
+ *   then follow the season from that reading, not a flat line
  */
 export function describeMissingEnd(
   count: number | undefined,
@@ -82,11 +84,12 @@ export function describeMissingEnd(
   labelStyle: TimeLabelKind,
   kind: FrequencyKind = "index",
   unit?: string | null,
+  alongSeason = false,
 ): string | null {
   if (!count) return null;
   const missing = count === 1 ? `the last ${formatSteps(1, [kind]).replace(/^1 /, "")} is` : `the last ${formatSteps(count, [kind])} are`;
   const stop = last ? ` at ${formatTimeLabel(last.t, labelStyle, true)} (${formatValue(last.value)}${unit ? ` ${unit}` : ""})` : " before the other series end";
-  return `Its readings stop${stop}: ${missing} missing, and its forecast starts from that reading carried forward over ${count === 1 ? "it" : "them"}, not from a measured value.`;
+  return `Its readings stop${stop}: ${missing} missing, and its forecast starts from that reading carried forward over ${count === 1 ? "it" : "them"}${alongSeason ? " along the season" : ""}, not from a measured value.`;
 }
 
 /**
