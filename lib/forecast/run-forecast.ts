@@ -209,7 +209,6 @@ export async function runForecastOrFallback(given: ForecastRequest, options: Run
   };
 }
 
-/** Why a series was left out of a run: it has fewer values than any forecast is made from. */
 /**
  * Why a series whose readings stopped more than `horizon` steps before the end (a sensor removed, a
  * product discontinued; its missing values run to the end of the request) is left out, or null when
@@ -231,6 +230,7 @@ export function describeStopped(series: Pick<SeriesInput, "name" | "values" | "t
   );
 }
 
+/** Why a series was left out of a run: it has fewer values than any forecast is made from. */
 function describeSkipped(name: string, usable: number): string {
   return (
     `Series "${name}" has ${usable} usable ${usable === 1 ? "value" : "values"}; a forecast needs at least ${SHORT_SERIES_MIN_FIT + 1}, whatever the horizon, ` +
