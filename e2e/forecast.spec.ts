@@ -347,7 +347,18 @@ test("a wide file with a column whose readings stopped 20 months early: the run 
   const csv = ["month,core,south", ...MONTHS.map((m, i) => `${m},${100 + 10 * Math.sin(i / 2) + i},${i < MONTHS.length - 20 ? 50 + (i % 12) : ""}`)].join("\n");
   await openBothSeries(page, "sensor-removed.csv", csv);
   await smallSettings(page, { "Max epochs": "3", "LSTM units": "4", "Ensemble size": "1", "Patience (epochs)": "3" });
+  // Said before Train, and following the horizon and the chosen series.
+  const stopped = page.getByTestId("stopped-note");
+  await page.getByLabel("Horizon").fill("24");
+  await expect(stopped).toHaveText("south's readings stop at Apr 2020, 20 months before the others end: its forecast starts from its last reading carried forward over them.");
+  await expect(stopped).not.toHaveClass(/warning/);
   await page.getByLabel("Horizon").fill("6");
+  await expect(stopped).toHaveText("south's readings stop at Apr 2020, 20 months before the others end: with a horizon of 6 months it will be left out of the run (forecast it on its own to continue it).");
+  await expect(stopped).toHaveClass(/warning/);
+  await page.getByRole("checkbox", { name: "south" }).uncheck();
+  await expect(stopped).toHaveCount(0);
+  await page.getByRole("checkbox", { name: "south" }).check();
+  await expect(stopped).toHaveClass(/warning/);
   await page.getByRole("button", { name: "Train forecast" }).click();
   await expect(page.getByTestId("run-result")).toBeVisible({ timeout: 90_000 });
   await expect(page.getByTestId("skipped-series")).toContainText(/Series "south" was left out of this run: its readings stop at \w+ \d{4}, and its last 20 months are missing, more than the 6 months forecast\./);

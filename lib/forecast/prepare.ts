@@ -74,6 +74,15 @@ export function missingAtEnd(values: ArrayLike<number>): number {
 }
 
 /**
+ * Whether a series whose last `missing` of `length` values are missing (its readings stopped before
+ * the run's other series end) is left out of a run at `horizon`: every forecast step would follow
+ * values carried on from its last reading. A series with no reading at all is the run's to refuse.
+ */
+export function stopsBeyondHorizon(missing: number, length: number, horizon: number): boolean {
+  return missing > horizon && missing < length;
+}
+
+/**
  * The values a backtest may score against: the clean values with every filled one blank again,
  * gaps in the file as well as the values left out. A forecast judged against values filled from
  * the forecaster's own season scored itself, and one judged against a straight line across a

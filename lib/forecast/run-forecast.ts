@@ -15,7 +15,7 @@ import { describeIntermittent } from "./intermittent";
 import { screenOutliers } from "./outliers";
 import { applyTransform } from "./transform";
 import { predictMedian } from "./predict";
-import { choosePreparation, cleanSeries, missingAtEnd, prepareSeries, scoredValues, unscoredGaps, type CleanSeries, type PreparedSeries } from "./prepare";
+import { choosePreparation, cleanSeries, missingAtEnd, prepareSeries, stopsBeyondHorizon, scoredValues, unscoredGaps, type CleanSeries, type PreparedSeries } from "./prepare";
 import { captureArtifacts } from "./saved-model";
 import { forecastShortSeries, planSeries, SHORT_SERIES_MIN_FIT } from "./short-series";
 import { trainNetwork, type TrainResult } from "./train";
@@ -219,7 +219,7 @@ export async function runForecastOrFallback(given: ForecastRequest, options: Run
  */
 export function describeStopped(series: Pick<SeriesInput, "name" | "values" | "times">, horizon: number, frequency: string | undefined): string | null {
   const missing = missingAtEnd(series.values);
-  if (missing <= horizon || missing >= series.values.length) return null;
+  if (!stopsBeyondHorizon(missing, series.values.length, horizon)) return null;
   const kinds = isFrequencyKind(frequency) ? [frequency] : [];
   const lastTime = series.times?.[series.values.length - 1 - missing];
   const stop = lastTime === undefined ? `${formatSteps(missing, kinds)} before the end` : `at ${formatAt(lastTime, frequency)}`;

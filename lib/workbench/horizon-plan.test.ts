@@ -3,8 +3,9 @@ import { readDataset } from "../csv/read-dataset";
 import { horizonLimit, MAX_HORIZON, minimumLength, toHistories } from "../forecast/config";
 import { applyLeaveOut } from "../forecast/leave-out";
 import type { Frequency } from "../time/frequency";
-import { describeHorizonPlan, describeSkipped, toAutoConfig, toHorizonPlan, toStepCount, type SeriesLength } from "./horizon-plan";
-import { toRegularSeries } from "./to-forecast-request";
+import { describeHorizonPlan, describeSkipped, describeStoppedSeries, toAutoConfig, toHorizonPlan, toStepCount, type SeriesLength } from "./horizon-plan";
+import { describeStopped } from "../forecast/run-forecast";
+import { alignEnds, toRegularSeries } from "./to-forecast-request";
 
 const monthly: Frequency = { kind: "monthly", step: { unit: "month", months: 1 }, seasonLength: 12, label: "monthly", gapCount: 0 };
 const series = (name: string, pointCount: number, missingCount = 0, gapCount = 0): SeriesLength => ({ name, pointCount, missingCount, frequency: { ...monthly, gapCount } });
@@ -108,5 +109,50 @@ describe("the form's horizon limit and the forecaster's", () => {
     const limit = horizonLimit(toHistories([regular]));
     expect(toHorizonPlan([chosen], limit).limit).toBe(limit);
     expect(toHorizonPlan([chosen], limit + 1).problem).not.toBeNull();
+  });
+});
+
+describe("describeStoppedSeries", () => {
+  // north Jan 2018 – Dec 2023 (72 months); south's readings stop at Apr 2022, 20 months before.
+  const north: SeriesLength = { ...series("north", 72), start: "2018-01-01T00:00:00.000Z", end: "2023-12-01T00:00:00.000Z" };
+  const south: SeriesLength = { ...series("south", 52), start: "2018-01-01T00:00:00.000Z", end: "2022-04-01T00:00:00.000Z" };
+
+  it("warns before the run that a series stopped more than the horizon before the others end will be left out", () => {
+    expect(describeStoppedSeries([north, south], 6)).toEqual([
+      {
+        name: "south",
+        text: "south's readings stop at Apr 2022, 20 months before the others end: with a horizon of 6 months it will be left out of the run (forecast it on its own to continue it).",
+        warning: true,
+      },
+    ]);
+  });
+
+  it("says more quietly that a series stopped within the horizon is forecast from its last reading carried forward", () => {
+    expect(describeStoppedSeries([north, south], 24)).toEqual([
+      { name: "south", text: "south's readings stop at Apr 2022, 20 months before the others end: its forecast starts from its last reading carried forward over them.", warning: false },
+    ]);
+    const oneBehind: SeriesLength = { ...series("east", 71), start: "2018-01-01T00:00:00.000Z", end: "2023-11-01T00:00:00.000Z" };
+    expect(describeStoppedSeries([north, oneBehind], 6)[0]?.text).toBe("east's readings stop at Nov 2023, 1 month before the others end: its forecast starts from its last reading carried forward over it.");
+  });
+
+  it("leaves out at exactly the horizons the run leaves it out (describeStopped on the aligned series)", () => {
+    const toGrid = (s: SeriesLength) => {
+      const times = Array.from({ length: s.pointCount }, (_, i) => Date.UTC(2018, i, 1));
+      return { name: s.name, times, values: times.map((_, i) => i), frequency: monthly };
+    };
+    const aligned = alignEnds([north, south].map(toGrid));
+    for (const horizon of [1, 6, 19, 20, 21, 40]) {
+      const inRun = aligned.map((s) => describeStopped(s, horizon, "monthly") !== null);
+      const noted = [north, south].map((s) => describeStoppedSeries([north, south], horizon).some((n) => n.name === s.name && n.warning));
+      expect(noted, `horizon ${horizon}`).toEqual(inRun);
+    }
+  });
+
+  it("says nothing when the chosen series end together, for a series named as too short, or for a horizon the form refuses", () => {
+    expect(describeStoppedSeries([north], 6)).toEqual([]);
+    expect(describeStoppedSeries([north, { ...north, name: "twin" }], 6)).toEqual([]);
+    expect(describeStoppedSeries([north, south], 6, ["south"])).toEqual([]);
+    expect(describeStoppedSeries([north, south], 0)).toEqual([]);
+    expect(describeStoppedSeries([north, south], 2.5)).toEqual([]);
   });
 });

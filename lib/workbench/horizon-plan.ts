@@ -1,10 +1,13 @@
 import { describeHorizonProblem, horizonLimit, minimumLength, resolveConfig, type SeriesHistory } from "../forecast/config";
 import { InvalidRequestError } from "../forecast/errors";
+import { formatAt } from "../forecast/leave-out";
+import { stopsBeyondHorizon } from "../forecast/prepare";
 import { planSeries, SHORT_SERIES_MIN_FIT } from "../forecast/short-series";
+import { formatSteps } from "../time/format-steps";
 import type { ForecastConfig, LeaveOutPeriod } from "../forecast/types";
 import type { SeriesDto } from "../series/schema";
 import { leadingLeftOut } from "./parse-leave-out";
-import { maxHorizon } from "./to-forecast-request";
+import { maxHorizon, stepsAfter } from "./to-forecast-request";
 
 /** What the training panel knows of a series before loading its points (its first and last times, when known). */
 export type SeriesLength = Pick<SeriesDto, "name" | "pointCount" | "missingCount" | "frequency"> & Partial<Pick<SeriesDto, "start" | "end">>;
@@ -129,4 +132,36 @@ export function describeSkipped(plan: HorizonPlan, chosenCount: number): string 
   if (tooShort.length === 0 || tooShort.length >= chosenCount) return null;
   const one = tooShort.length === 1;
   return `${tooShort.join(", ")} ${one ? "has" : "have"} fewer than the ${SHORT_SERIES_MIN_FIT + 1} values a forecast needs, so the run leaves ${one ? "it" : "them"} out and forecasts the others.`;
+}
+
+/** A note on one chosen series whose readings stop before the others end. */
+export interface StoppedNote {
+  name: string;
+  text: string;
+  /** The run will leave the series out (else its forecast starts from its last reading). */
+  warning: boolean;
+}
+
+/**
+ * Notes on the chosen series whose readings stop before the others end, one a series, said before
+ * the run: the run pads each to the latest end (alignEnds) and, like it (stopsBeyondHorizon),
+ * leaves out one missing more than the horizon (a warning) or forecasts it from its last reading
+ * carried forward (a hint). Series too short for any forecast are named by describeSkipped instead.
+ * @param horizon steps ahead as typed (a bad one: no notes, the form says why)
+ * @param tooShort the series the run leaves out for their length (HorizonPlan.tooShort)
+ */
+export function describeStoppedSeries(chosen: SeriesLength[], horizon: number, tooShort: readonly string[] = []): StoppedNote[] {
+  if (!Number.isInteger(horizon) || horizon < 1) return [];
+  const end = Math.max(...chosen.map((s) => (s.end ? Date.parse(s.end) : Number.NEGATIVE_INFINITY)));
+  return chosen.flatMap((s): StoppedNote[] => {
+    if (!s.end || s.frequency.kind === "irregular" || tooShort.includes(s.name)) return [];
+    const last = Date.parse(s.end);
+    const missing = stepsAfter(last, end, s.frequency).length;
+    if (missing === 0) return [];
+    const kinds = [s.frequency.kind];
+    const stop = `${s.name}'s readings stop at ${formatAt(last, s.frequency.kind)}, ${formatSteps(missing, kinds)} before the others end`;
+    return stopsBeyondHorizon(missing, toHistory(s).length + missing, horizon)
+      ? [{ name: s.name, text: `${stop}: with a horizon of ${formatSteps(horizon, kinds)} it will be left out of the run (forecast it on its own to continue it).`, warning: true }]
+      : [{ name: s.name, text: `${stop}: its forecast starts from its last reading carried forward over ${missing === 1 ? "it" : "them"}.`, warning: false }];
+  });
 }

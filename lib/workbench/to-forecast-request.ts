@@ -77,12 +77,20 @@ export function alignEnds<S extends { times: number[]; values: ArrayLike<number>
     const last = s.times.at(-1);
     const values = Float64Array.from(s.values);
     if (!own || own.kind === "irregular" || last === undefined || last >= end) return { ...s, values };
-    const after = regularTimes(last, end, own).slice(1).filter((t) => t <= end);
+    const after = stepsAfter(last, end, own);
     if (after.length === 0) return { ...s, values };
     const padded = new Float64Array(values.length + after.length).fill(Number.NaN);
     padded.set(values);
     return { ...s, times: [...s.times, ...after], values: padded };
   });
+}
+
+/**
+ * The steps of a series' grid after its last time `last` up to `end` (none when it ends there): the
+ * missing values alignEnds gives a series whose readings stopped early.
+ */
+export function stepsAfter(last: number, end: number, frequency: Frequency): number[] {
+  return last >= end ? [] : regularTimes(last, end, frequency).slice(1).filter((t) => t <= end);
 }
 
 /** Settings of the advanced section; a missing value means "automatic". */
