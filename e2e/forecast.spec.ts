@@ -365,6 +365,26 @@ test("a wide file with a column whose readings stopped 20 months early: the run 
   await expect(page.getByTestId("forecast-chart")).toHaveAttribute("data-forecast-count", "6");
 });
 
+test("a column 2 months behind is forecast from the file's end by the run and again by its saved model", async ({ page }) => {
+  const csv = ["month,core,east", ...MONTHS.map((m, i) => `${m},${100 + 10 * Math.sin(i / 2) + i},${i < MONTHS.length - 2 ? 50 + (i % 12) : ""}`)].join("\n");
+  await openBothSeries(page, "east-behind.csv", csv);
+  await smallSettings(page, { "Max epochs": "3", "LSTM units": "4", "Ensemble size": "1", "Patience (epochs)": "3" });
+  await page.getByLabel("Horizon").fill("6");
+  await expect(page.getByTestId("stopped-note")).toHaveText("east's readings stop at Oct 2021, 2 months before the others end: its forecast starts from its last reading carried forward over them.");
+  await page.getByRole("button", { name: "Train forecast" }).click();
+  await expect(page.getByTestId("run-result")).toBeVisible({ timeout: 90_000 });
+  await page.getByRole("combobox", { name: "Series" }).selectOption({ label: "east" });
+  const chart = page.getByTestId("forecast-chart");
+  await expect(chart).toHaveAttribute("data-series-name", "east");
+  await expect(page.getByTestId("missing-end")).toContainText("Its readings stop at Oct 2021");
+  // The run's forecast ends 6 months after core's Dec 2021, not after east's Oct 2021.
+  await expect(chart).toHaveAttribute("data-window-to", String(Date.UTC(2022, 5, 1)));
+  await page.getByRole("button", { name: "Forecast with saved model" }).click();
+  await expect(page.getByText("Forecast made just now by the saved model")).toBeVisible({ timeout: 60_000 });
+  await expect(chart).toHaveAttribute("data-window-to", String(Date.UTC(2022, 5, 1)));
+  await expect(page.getByTestId("missing-end")).toContainText("Its readings stop at Oct 2021");
+});
+
 test("two runs compare on one chart, and a run can be deleted", async ({ page }) => {
   // The value column names its unit: the comparison's axis shows it, as the forecast chart's does.
   const csv = fs.readFileSync(MONTHLY, "utf8").replace(/^month,visitors/, "month,visitors (thousands)");

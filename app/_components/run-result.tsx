@@ -7,7 +7,7 @@ import { toForecastRows, type HistoryPoints } from "@/lib/chart/to-forecast-rows
 import { toChartHeading } from "@/lib/export/chart-heading";
 import { METHOD_LABELS, METHOD_MENU_LABELS, METHOD_NAMES, type MethodName } from "@/lib/forecast/types";
 import type { ExportableRun } from "@/lib/export/run-json";
-import type { RunSeries } from "@/lib/series/run-schema";
+import type { Reforecast } from "@/lib/workbench/to-run-record";
 import type { SeriesDto } from "@/lib/series/schema";
 import { describeCoverageWarning } from "@/lib/workbench/describe-coverage";
 import { describeOutliers, describePreprocessing, describeMissingEnd, describeUnusualEnd } from "@/lib/workbench/describe-preprocessing";
@@ -37,7 +37,7 @@ export interface RunResultProps {
   series: SeriesDto[];
   history: Record<string, HistoryPoints>;
   /** Forecasts again with the run's saved model (no retraining); absent when the run has no model. */
-  onReforecast?: () => Promise<RunSeries[]>;
+  onReforecast?: () => Promise<Reforecast>;
 }
 
 /** A run as it was: forecast chart with bands, the recommendation and why, the backtest table, the loss curves. */
@@ -46,7 +46,8 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
   const [seriesId, setSeriesId] = useState(run.series[0]?.seriesId ?? "");
   const [method, setMethod] = useState<MethodName | "chosen">("chosen");
   const [showBacktest, setShowBacktest] = useState(false);
-  const [fresh, setFresh] = useState<RunSeries[] | null>(null);
+  const [reforecastResult, setReforecastResult] = useState<Reforecast | null>(null);
+  const fresh = reforecastResult?.series ?? null;
   const [reforecastState, setReforecastState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   // The backtest table and the loss chart come in a second, interruptible render: drawing every
   // chart of a run in one commit kept the main thread busy for 0.4–0.6 s before the forecast showed.
@@ -70,7 +71,8 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
   const networkless = run.history.length === 0 && !run.series.some((s) => s.forecasts.lstm);
   const coverageWarning = describeCoverageWarning(saved.metrics[drawn]);
   const unusualEnd = describeUnusualEnd(saved.preprocessing.unusualEnd, labelStyle, meta?.unit);
-  const missingEnd = describeMissingEnd(saved.preprocessing.missingAtEnd, saved.preprocessing.lastReading, labelStyle, meta?.frequency.kind, meta?.unit, saved.preprocessing.filledWithSeason === true);
+  // The new forecast's own: the data may have stopped elsewhere since the run.
+  const missingEnd = describeMissingEnd(shown.preprocessing.missingAtEnd, shown.preprocessing.lastReading, labelStyle, meta?.frequency.kind, meta?.unit, shown.preprocessing.filledWithSeason === true);
   const heading = toChartHeading({ seriesName: saved.name, datasetName: dataset.name, method: drawn, horizon: run.horizon, frequency: meta?.frequency.kind, startedAt: run.startedAt, timeZone: zone });
   const horizonText = formatRunHorizon(run, series);
 
@@ -78,7 +80,7 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
     if (!onReforecast) return;
     setReforecastState({ busy: true, error: null });
     try {
-      setFresh(await onReforecast());
+      setReforecastResult(await onReforecast());
       setReforecastState({ busy: false, error: null });
     } catch (err) {
       setReforecastState({ busy: false, error: toErrorMessage(err) });
@@ -170,7 +172,7 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
           </button>
         )}
         {fresh && (
-          <button type="button" className="link-button" onClick={() => setFresh(null)}>
+          <button type="button" className="link-button" onClick={() => setReforecastResult(null)}>
             Show the saved forecast
           </button>
         )}
@@ -180,6 +182,13 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
         <p className="alert alert-info" role="status">
           Forecast made just now by the saved model from the data as stored, without retraining.
         </p>
+      )}
+      {reforecastResult && reforecastResult.skipped.length > 0 && (
+        <ul className="alert alert-warning" role="status" data-testid="reforecast-skipped">
+          {reforecastResult.skipped.map((s) => (
+            <li key={s.name}>{s.reason}</li>
+          ))}
+        </ul>
       )}
       {reforecastState.error && (
         <p className="alert alert-error" role="alert">

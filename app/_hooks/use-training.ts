@@ -11,7 +11,7 @@ import { fetchApi, fetchModelBytes, fetchSeriesPoints, readJson } from "@/lib/wo
 import { describeBackend } from "@/lib/forecast/describe-backend";
 import { advanceProgress, appendProgress, describeSaveFailure, describeTrainingError, toProgressView, type ProgressView } from "@/lib/workbench/progress-view";
 import { alignEnds, toForecastRequest, toRegularSeries, toSeriesInput, type RegularSeries, type TrainingSettings } from "@/lib/workbench/to-forecast-request";
-import { toReforecastSeries, toRunRecord } from "@/lib/workbench/to-run-record";
+import { toReforecastSeries, toRunRecord, type Reforecast } from "@/lib/workbench/to-run-record";
 import { toErrorMessage } from "@/lib/to-error-message";
 
 export type TrainingStatus = "idle" | "loading" | "training" | "stopping" | "saving" | "finished" | "failed";
@@ -222,7 +222,8 @@ export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
    */
   const reforecastWith = useCallback(
     async (model: ArrayBuffer, series: SeriesDto[], horizon?: number): Promise<{ forecast: ModelForecast; series: RegularSeries[] }> => {
-      const regular = await Promise.all(series.map((s) => loadSeries(datasetId, s)));
+      // Aligned as a new run's series are, so that a series whose readings stopped is forecast from the same end or left out.
+      const regular = alignEnds(await Promise.all(series.map((s) => loadSeries(datasetId, s))));
       client.current ??= createForecastClient(onEvent);
       const forecast = await client.current.reforecast(
         model,
@@ -237,14 +238,14 @@ export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
 
   /**
    * Forecasts again with a saved run's model from the series as stored now, without retraining.
-   * @returns the new forecasts in the run's shape
+   * @returns the new forecasts in the run's shape, and the series left out (readings that stopped)
    */
   const reforecast = useCallback(
-    async (run: RunDto, series: SeriesDto[]): Promise<RunSeries[]> => {
+    async (run: RunDto, series: SeriesDto[]): Promise<Reforecast> => {
       const first = series[0];
-      if (!first) return [];
+      if (!first) return { series: [], skipped: [] };
       const made = await reforecastWith(await fetchModelBytes(run.id), series, run.horizon);
-      return toReforecastSeries(made.forecast, made.series, first.frequency, run.series);
+      return { series: toReforecastSeries(made.forecast, made.series, first.frequency, run.series), skipped: made.forecast.skipped ?? [] };
     },
     [reforecastWith],
   );

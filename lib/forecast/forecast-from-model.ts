@@ -1,16 +1,16 @@
 import { checkValues } from "./config";
 import { fitLongCycle, withoutCycle } from "./cycle";
-import { SavedModelError, SeriesTooShortError } from "./errors";
+import { InvalidRequestError, SavedModelError, SeriesTooShortError } from "./errors";
 import { withInitialStates } from "./exponential-smoothing";
 import { seasonalIndices, seasonalRatios } from "./seasonality";
 import { seasonallyAdjusted } from "./baselines";
 import { applyTransform } from "./transform";
-import { forecastMethods } from "./run-forecast";
+import { describeStopped, forecastMethods } from "./run-forecast";
 import { screenOutliers } from "./outliers";
 import { leftOutIndices } from "./leave-out";
 import { cleanSeries, prepareSeries } from "./prepare";
 import { loadNetwork } from "./saved-model";
-import type { ModelForecast, SavedModel, SeriesInput } from "./types";
+import type { ModelForecast, SavedModel, SeriesInput, SkippedSeries } from "./types";
 
 /**
  * Forecasts again with a saved model from newer data, without retraining: the saved smoothing
@@ -18,17 +18,23 @@ import type { ModelForecast, SavedModel, SeriesInput } from "./types";
  * their saved parameters, and the saved calibrations give the intervals.
  * @param saved the model of an earlier run
  * @param series the series to forecast, matched to the saved ones by name (a single series also
- *   matches a single saved series of another name); values equally spaced, NaN = missing
+ *   matches a single saved series of another name); values equally spaced, NaN = missing, ending
+ *   together (alignEnds): one whose readings stopped more than `horizon` steps before the end is
+ *   left out with a note, as a new run leaves it out (describeStopped)
  * @param horizon steps to forecast (at most the trained horizon; default: the trained horizon)
  * @throws SavedModelError when a series is unknown or the horizon is too long; InvalidRequestError
- *   for values beyond MAX_ABS_VALUE
+ *   for values beyond MAX_ABS_VALUE, or when every series' readings stopped
  */
 export async function forecastFromModel(saved: SavedModel, series: SeriesInput[], horizon = saved.horizon): Promise<ModelForecast> {
   if (!Number.isInteger(horizon) || horizon < 1 || horizon > saved.horizon) {
     throw new SavedModelError(`This model forecasts at most ${saved.horizon} steps; ask for 1 to ${saved.horizon} (got ${horizon}).`);
   }
   checkValues(series);
-  const matched = series.map((s) => {
+  const stopped = series.map((s) => describeStopped(s, horizon, saved.frequency));
+  const firstStopped = stopped.find((reason) => reason !== null);
+  if (firstStopped && stopped.every(Boolean)) throw new InvalidRequestError(firstStopped);
+  const skipped: SkippedSeries[] = series.flatMap((s, i) => (stopped[i] ? [{ name: s.name, reason: stopped[i] }] : []));
+  const matched = series.filter((_, i) => !stopped[i]).map((s) => {
     const state = saved.series.find((x) => x.name === s.name) ?? (saved.series.length === 1 && series.length === 1 ? saved.series[0] : undefined);
     if (!state) throw new SavedModelError(`The model was not trained on a series named "${s.name}" (it knows ${saved.series.map((x) => `"${x.name}"`).join(", ")}).`);
     return { input: s, state };
@@ -81,8 +87,9 @@ export async function forecastFromModel(saved: SavedModel, series: SeriesInput[]
           },
         });
         const forecasts = forecastMethods({ model }, spec, prepared, baselineModels, state.calibration, T - 1, horizon, state.input, inputs);
-        return { name: input.name, forecasts, chosen: state.chosen };
+        return { name: input.name, forecasts, chosen: state.chosen, ...(clean.missingAtEnd > 0 ? { missingAtEnd: clean.missingAtEnd } : {}) };
       }),
+      ...(skipped.length > 0 ? { skipped } : {}),
     };
   } finally {
     model.dispose();

@@ -343,6 +343,14 @@ describe("edge cases", () => {
       },
     ]);
     expect(outcome.series.map((s) => s.preprocessing.missingAtEnd)).toEqual([undefined, 2]);
+    // The saved model, given the same series, leaves south out with the same note and forecasts east
+    // from the same end as the run did.
+    if (!outcome.model) throw new Error("no model saved");
+    const again = await forecastFromModel(outcome.model, request.series);
+    expect(again.skipped).toEqual(outcome.skipped);
+    expect(again.series.map((s) => [s.name, s.missingAtEnd])).toEqual([["north", undefined], ["east", 2]]);
+    again.series.forEach((s, i) => s.forecasts.lstm.mean.forEach((v, j) => expect(v).toBeCloseTo(outcome.series[i]?.forecasts.lstm?.mean[j] as number, 4)));
+    await expect(forecastFromModel(outcome.model, [request.series[1]!])).rejects.toThrow(new InvalidRequestError(outcome.skipped?.[0]?.reason as string));
     // Alone, it cannot be forecast from the end it was given: refused with the same sentence.
     await expect(runForecastOrFallback({ ...request, series: [request.series[1]!] })).rejects.toThrow(/^Series "south" was left out of this run: its readings stop at Apr 2022/);
     // Six missing at a horizon of 6 are forecast, from the last reading carried forward.

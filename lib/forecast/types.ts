@@ -482,5 +482,9 @@ export interface ModelForecast {
     name: string;
     forecasts: Record<MethodName, IntervalForecast>;
     chosen: MethodName;
+    /** Values missing at the end, carried forward from the last reading (see `SeriesPreprocessing.missingAtEnd`). */
+    missingAtEnd?: number;
   }[];
+  /** Series left out, and why: readings that stopped more than the horizon before the end. */
+  skipped?: SkippedSeries[];
 }

@@ -54,4 +54,12 @@ describe("an uploaded model", () => {
       },
     ]);
   });
+
+  it("keeps the series the model left out, with why, so the run names them as a new run would", () => {
+    const skipped = [{ name: "south", reason: 'Series "south" was left out of this run: its readings stop at Apr 2022, …' }];
+    const forecast: ModelForecast = { horizon: 2, series: [{ name: "visitors", chosen: "snaive", forecasts: { lstm: interval, naive: interval, snaive: interval, holt_winters: interval, theta: interval, combination: interval } }], skipped };
+    const run = toModelRun(saved, forecast, [{ seriesId: "s1", name: "visitors", times: [Date.UTC(2021, 11, 1)], values: new Float64Array([1]) }], MONTHLY, { startedAt: new Date(0), elapsedMs: 1 });
+    expect(run.skipped).toEqual(skipped);
+    expect(toModelRun(saved, { ...forecast, skipped: undefined }, [], MONTHLY, { startedAt: new Date(0), elapsedMs: 1 }).skipped).toBeUndefined();
+  });
 });

@@ -90,5 +90,6 @@ export function toModelRun(
     backend: null,
     history: [],
     series: toReforecastSeries(forecast, series, frequency, base),
+    ...(forecast.skipped && forecast.skipped.length > 0 ? { skipped: forecast.skipped } : {}),
   };
 }

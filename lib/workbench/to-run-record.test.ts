@@ -90,6 +90,17 @@ describe("toRunRecord", () => {
     expect([p?.missingAtEnd, p?.lastReading]).toEqual([3, { t: Date.UTC(2020, 6, 1), value: 26 }]);
   });
 
+  it("names the new data's last reading when a saved model forecasts again from values missing at the end, and none when it has none", () => {
+    const stored = toRunRecord(outcome, { series, frequency: monthly, startedAt: new Date(0), finishedAt: new Date(1000) });
+    const base = stored.series.map((s) => ({ ...s, preprocessing: { ...s.preprocessing, missingAtEnd: 5, lastReading: { t: Date.UTC(2020, 4, 1), value: 1 } } }));
+    // alignEnds padded the last two months: the forecast starts after Oct 2020, from Aug's reading.
+    const padded = { ...series[0]!, values: Float64Array.from({ length: 10 }, (_, i) => (i < 8 ? 20 + i : Number.NaN)) };
+    const fresh = toReforecastSeries({ horizon: 2, series: [{ name: "sales", chosen: "naive", forecasts, missingAtEnd: 2 }] }, [padded], monthly, base);
+    expect([fresh[0]?.historyEnd, fresh[0]?.preprocessing.missingAtEnd, fresh[0]?.preprocessing.lastReading]).toEqual([Date.UTC(2020, 9, 1), 2, { t: Date.UTC(2020, 7, 1), value: 27 }]);
+    const full = toReforecastSeries({ horizon: 2, series: [{ name: "sales", chosen: "naive", forecasts }] }, series, monthly, base);
+    expect([full[0]?.preprocessing.missingAtEnd, full[0]?.preprocessing.lastReading]).toEqual([undefined, undefined]);
+  });
+
   it("keeps NaN and infinite numbers as null and marks a stopped run", () => {
     expect(record.status).toBe("stopped");
     expect(record.series[0]?.forecasts.lstm?.mean).toEqual([1, null]);

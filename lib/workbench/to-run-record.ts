@@ -1,5 +1,5 @@
 import type { OutcomeWithoutModel } from "../forecast/protocol";
-import type { IntervalForecast, MethodName, ModelForecast, SeriesPreprocessing } from "../forecast/types";
+import type { IntervalForecast, MethodName, ModelForecast, SeriesPreprocessing, SkippedSeries } from "../forecast/types";
 import type { RunSeries, SaveRunInput, StoredIntervalForecast, StoredTrainingHistory } from "../series/run-schema";
 import { nextTimes, type Frequency } from "../time/frequency";
 import type { RegularSeries } from "./to-forecast-request";
@@ -92,6 +92,12 @@ export function toRunRecord(outcome: OutcomeWithoutModel, context: RunContext): 
   };
 }
 
+/** A saved run's model forecasting again: its series' new forecasts, and the series it left out, and why. */
+export interface Reforecast {
+  series: RunSeries[];
+  skipped: SkippedSeries[];
+}
+
 /**
  * A saved model's new forecast (forecastFromModel) in the saved-run shape, so it draws like a run:
  * the metrics and backtest of the original run stay with it, the forecasts and times are new.
@@ -103,9 +109,14 @@ export function toReforecastSeries(forecast: ModelForecast, series: RegularSerie
     const original = base.find((b) => b.name === result.name) ?? (base.length === 1 ? base[0] : undefined);
     if (!source || !original) return [];
     const last = source.times[source.times.length - 1] ?? 0;
+    // The last reading is the new data's: the original run's may have stopped elsewhere.
+    const { missingAtEnd: _missing, lastReading: _reading, ...preprocessing } = original.preprocessing;
+    const missing = result.missingAtEnd ?? 0;
+    const at = source.values.length - 1 - missing;
     return [
       {
         ...original,
+        preprocessing: missing > 0 ? { ...preprocessing, missingAtEnd: missing, lastReading: { t: source.times[at] ?? 0, value: source.values[at] ?? Number.NaN } } : preprocessing,
         historyEnd: last,
         times: nextTimes(last, source.frequency ?? frequency, forecast.horizon),
         forecasts: mapMethods(result.forecasts, toStoredInterval),
