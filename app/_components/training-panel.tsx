@@ -5,7 +5,7 @@ import type { ForecastMode } from "@/lib/forecast/types";
 import type { SeriesDto } from "@/lib/series/schema";
 import { nameHolds } from "@/lib/series/names";
 import { formatStepUnit } from "@/lib/time/format-steps";
-import { describeHorizonPlan, describeSkipped, describeStoppedSeries, toAutoConfig, toHorizonPlan, toStepCount } from "@/lib/workbench/horizon-plan";
+import { describeHorizonPlan, describeSkipped, describeStoppedSeries, limitStoppedNotes, toAutoConfig, toHorizonPlan, toStepCount } from "@/lib/workbench/horizon-plan";
 import {
   defaultHorizon,
   OVERRIDE_KEYS,
@@ -56,7 +56,7 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
   const auto = useMemo(() => (first ? toAutoConfig(chosen, first.frequency.seasonLength, Number(horizon)) : null), [chosen, first, horizon]);
   const horizonNote = describeHorizonPlan(plan, chosen.length, Number(horizon));
   const skippedNote = describeSkipped(plan, chosen.length);
-  const stoppedNotes = useMemo(() => describeStoppedSeries(chosen, Number(horizon), plan.tooShort), [chosen, horizon, plan]);
+  const stoppedNotes = useMemo(() => limitStoppedNotes(describeStoppedSeries(chosen, Number(horizon), plan.tooShort)), [chosen, horizon, plan]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -150,7 +150,7 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
         </p>
       )}
       {stoppedNotes.map((note) => (
-        <p key={note.name} className={note.warning ? "field-hint warning" : "field-hint"} role="note" data-testid="stopped-note">
+        <p key={note.name || "more"} className={note.warning ? "field-hint warning" : "field-hint"} role="note" data-testid="stopped-note">
           {note.text}
         </p>
       ))}

@@ -3,7 +3,7 @@ import { readDataset } from "../csv/read-dataset";
 import { horizonLimit, MAX_HORIZON, minimumLength, toHistories } from "../forecast/config";
 import { applyLeaveOut } from "../forecast/leave-out";
 import type { Frequency } from "../time/frequency";
-import { describeHorizonPlan, describeSkipped, describeStoppedSeries, toAutoConfig, toHorizonPlan, toStepCount, type SeriesLength } from "./horizon-plan";
+import { describeHorizonPlan, describeSkipped, describeStoppedSeries, limitStoppedNotes, toAutoConfig, toHorizonPlan, toStepCount, type SeriesLength } from "./horizon-plan";
 import { describeStopped } from "../forecast/run-forecast";
 import { alignEnds, toRegularSeries } from "./to-forecast-request";
 
@@ -154,5 +154,26 @@ describe("describeStoppedSeries", () => {
     expect(describeStoppedSeries([north, south], 6, ["south"])).toEqual([]);
     expect(describeStoppedSeries([north, south], 0)).toEqual([]);
     expect(describeStoppedSeries([north, south], 2.5)).toEqual([]);
+  });
+});
+
+describe("limitStoppedNotes", () => {
+  const note = (name: string, warning: boolean) => ({ name, text: `${name} stopped`, warning });
+
+  it("shows a few notes, those leaving a series out first, and counts the rest in one sentence", () => {
+    const notes = [note("a", false), note("b", true), note("c", false), note("d", true), note("e", false), note("f", true)];
+    expect(limitStoppedNotes(notes)).toEqual([
+      note("b", true),
+      note("d", true),
+      note("f", true),
+      { name: "", text: "3 more series stop before the others end: their forecasts start from their last readings carried forward.", warning: false },
+    ]);
+    expect(limitStoppedNotes([...notes, note("g", true)]).at(-1)).toEqual({ name: "", text: "4 more series stop before the others end: 1 of them will be left out of the run.", warning: true });
+    expect(limitStoppedNotes(notes.map((n) => ({ ...n, warning: true }))).at(-1)?.text).toBe("3 more series stop before the others end: all of them will be left out of the run.");
+  });
+
+  it("lists every note when summing up would save no line", () => {
+    const four = [note("a", false), note("b", true), note("c", false), note("d", false)];
+    expect(limitStoppedNotes(four)).toEqual(four);
   });
 });

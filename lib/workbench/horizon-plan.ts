@@ -165,3 +165,20 @@ export function describeStoppedSeries(chosen: SeriesLength[], horizon: number, t
       : [{ name: s.name, text: `${stop}: its forecast starts from its last reading carried forward over ${missing === 1 ? "it" : "them"}.`, warning: false }];
   });
 }
+
+/** Stopped-series notes the panel shows one by one; the rest are summed up in one more. */
+export const STOPPED_NOTES_SHOWN = 3;
+
+/**
+ * The notes the panel shows: the first few (those leaving a series out first, as they change what
+ * the run forecasts), then one sentence counting the rest. A file of discontinued products can
+ * have hundreds of series that stopped, one paragraph each.
+ */
+export function limitStoppedNotes(notes: readonly StoppedNote[], shown = STOPPED_NOTES_SHOWN): StoppedNote[] {
+  if (notes.length <= shown + 1) return [...notes];
+  const ordered = [...notes.filter((n) => n.warning), ...notes.filter((n) => !n.warning)];
+  const rest = ordered.slice(shown);
+  const leftOut = rest.filter((n) => n.warning).length;
+  const tail = leftOut === 0 ? "their forecasts start from their last readings carried forward" : leftOut === rest.length ? "all of them will be left out of the run" : `${leftOut} of them will be left out of the run`;
+  return [...ordered.slice(0, shown), { name: "", text: `${rest.length} more series stop before the others end: ${tail}.`, warning: leftOut > 0 }];
+}
