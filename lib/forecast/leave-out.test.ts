@@ -87,6 +87,16 @@ describe("cleanSeries with values left out", () => {
     expect(scoredValues(clean).filter(Number.isNaN)).toHaveLength(16);
     expect(countLeftOut({ times }, [COVID], 1)).toEqual([{ ...COVID, count: 16 }]);
   });
+
+  it("counts a value held by overlapping periods once, in the first that holds it", () => {
+    // Mar 2020 – Jun 2021 and 2021 share Jan – Jun 2021: 22 values are left out, not 16 + 12.
+    const times = monthsFrom2012(120);
+    const year2021 = { from: month(2021, 1), to: month(2021, 12) };
+    expect(countLeftOut({ times }, [COVID, year2021], 0)).toEqual([{ ...COVID, count: 16 }, { ...year2021, count: 6 }]);
+    expect(leftOutIndices({ times }, [COVID, year2021])).toHaveLength(22);
+    // A period inside another adds nothing.
+    expect(countLeftOut({ times }, [COVID, { from: month(2020, 4), to: month(2020, 5) }], 0)).toEqual([{ ...COVID, count: 16 }]);
+  });
 });
 
 describe("a run with a period left out", () => {

@@ -119,14 +119,18 @@ export function checkLeaveOut(series: readonly SeriesInput[], periods: readonly 
 
 /**
  * The left-out periods that held values of one series, each with how many of its values (counted
- * from the first usable one: values before it are dropped as leading gaps, not filled).
- * @param indices left-out indices into the series' values ({@link leftOutIndices})
+ * from the first usable one: values before it are dropped as leading gaps, not filled). A value
+ * two periods hold counts in the first of them only: the run's note adds the counts up, and
+ * Mar 2020 – Jun 2021 beside 2021 said 28 values left out of 22.
  * @param offset leading values the cleaning dropped
  */
 export function countLeftOut(series: Pick<SeriesInput, "times">, periods: readonly LeaveOutPeriod[] | undefined, offset: number): (LeaveOutPeriod & { count: number })[] {
-  if (!periods || !series.times) return [];
-  return periods.flatMap((p) => {
-    const count = leftOutIndices(series, [p]).filter((i) => i >= offset).length;
+  const times = series.times;
+  if (!periods || !times) return [];
+  return periods.flatMap((p, k) => {
+    const earlier = periods.slice(0, k);
+    const heldBefore = (i: number) => earlier.some((e) => (times[i] as number) >= e.from && (times[i] as number) <= e.to);
+    const count = leftOutIndices(series, [p]).filter((i) => i >= offset && !heldBefore(i)).length;
     return count > 0 ? [{ from: p.from, to: p.to, count }] : [];
   });
 }
