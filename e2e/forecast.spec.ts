@@ -239,6 +239,34 @@ test("leave a period out: month fields checked, the run fills it along the seaso
   await check();
 });
 
+test("periods to leave out are checked before Train in the run's words", async ({ page }) => {
+  await upload(page, MONTHLY, "leave-out-checks.csv");
+  const panel = page.getByRole("group", { name: "Leave out a period" });
+  await panel.getByRole("button", { name: "Leave out a period" }).click();
+  const from = panel.getByLabel("Start of the period to leave out");
+  const to = panel.getByLabel("End of the period to leave out");
+
+  // A period over the last value: the run's own sentence, before Train, and Train refused with it.
+  const problem = panel.getByTestId("leave-out-problem");
+  await expect(problem).toHaveCount(0);
+  await from.fill("2021-06");
+  await to.fill("2021-12");
+  const covers = 'The period left out, Jun 2021 – Dec 2021, covers the last value of "visitors" (Dec 2021): nothing would be left to start the forecast from; end it by Nov 2021 at the latest.';
+  await expect(problem).toHaveText(covers);
+  await expect(to).toHaveAttribute("aria-invalid", "true");
+  await page.getByRole("button", { name: "Train forecast" }).click();
+  await expect(page.getByRole("form", { name: "Training settings" }).getByRole("alert")).toHaveText(covers);
+  await expect(page.getByRole("progressbar", { name: "Training progress" })).toHaveCount(0);
+  // A period outside the series holds nothing to leave out, as the run says.
+  await from.fill("2030-01");
+  await to.fill("2030-06");
+  await expect(problem).toHaveText("The period left out, Jan 2030 – Jun 2030, holds no value to leave out (the series run Jan 2016 – Dec 2021).");
+  await from.fill("2020-03");
+  await to.fill("2021-06");
+  await expect(problem).toHaveCount(0);
+  await expect(to).not.toHaveAttribute("aria-invalid", "true");
+});
+
 test("a series too short for the LSTM gets Theta's forecast, labelled, judged against naive, saved and exported", async ({ page }) => {
   // Another name than tiny.csv: upload.spec.ts looks for its own "tiny" dataset in the list.
   await upload(page, TINY, "too-short.csv");

@@ -5,7 +5,16 @@ import type { ForecastMode } from "@/lib/forecast/types";
 import type { SeriesDto } from "@/lib/series/schema";
 import { nameHolds } from "@/lib/series/names";
 import { formatStepUnit } from "@/lib/time/format-steps";
-import { describeHorizonPlan, describeSkipped, describeStoppedSeries, limitStoppedNotes, toAutoConfig, toHorizonPlan, toStepCount } from "@/lib/workbench/horizon-plan";
+import {
+  describeHorizonPlan,
+  describeLeaveOutBeforeRun,
+  describeSkipped,
+  describeStoppedSeries,
+  limitStoppedNotes,
+  toAutoConfig,
+  toHorizonPlan,
+  toStepCount,
+} from "@/lib/workbench/horizon-plan";
 import {
   defaultHorizon,
   OVERRIDE_KEYS,
@@ -42,15 +51,16 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
   const [leaveOut, setLeaveOut] = useState<LeaveOutFields[]>([]);
   const horizonProblemId = useId();
   const leaveOutHintId = useId();
+  const leaveOutProblemId = useId();
 
   // The ends are asked in the series' own unit: a month for monthly data, a date for daily.
   const leaveOutKind = toLeaveOutInputKind(first?.frequency.kind ?? "index");
-  const periods = useMemo(
-    () => parseLeaveOutFields(leaveOut, first?.frequency.kind ?? "index", chosen.map((s) => ({ name: s.name, end: s.end ? Date.parse(s.end) : null }))),
-    [leaveOut, first, chosen],
-  );
+  const periods = useMemo(() => parseLeaveOutFields(leaveOut, first?.frequency.kind ?? "index"), [leaveOut, first]);
+  // What the run would refuse of periods typed in full, said before Train in its own words.
+  const leaveOutProblem = useMemo(() => (periods.ok ? describeLeaveOutBeforeRun(chosen, periods.data) : null), [chosen, periods]);
+  const leftOut = useMemo(() => (periods.ok && !leaveOutProblem ? periods.data : []), [periods, leaveOutProblem]);
   // A period at a series' start shortens the history the horizon is measured against, as the run drops it.
-  const plan = useMemo(() => toHorizonPlan(chosen, Number(horizon), periods.ok ? periods.data : []), [chosen, horizon, periods]);
+  const plan = useMemo(() => toHorizonPlan(chosen, Number(horizon), leftOut), [chosen, horizon, leftOut]);
   const leaveOutType = leaveOutKind === "year" || leaveOutKind === "position" ? "number" : leaveOutKind;
   const leaveOutPlaceholder = { month: "YYYY-MM", date: "YYYY-MM-DD", "datetime-local": "YYYY-MM-DDTHH:MM", year: "YYYY", position: "1" }[leaveOutKind];
   const auto = useMemo(() => (first ? toAutoConfig(chosen, first.frequency.seasonLength, Number(horizon)) : null), [chosen, first, horizon]);
@@ -65,6 +75,7 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
     if (!parsed.ok) return setProblem(parsed.reason);
     if (plan.problem) return setProblem(plan.problem);
     if (!periods.ok) return setProblem(periods.reason);
+    if (leaveOutProblem) return setProblem(leaveOutProblem);
     setProblem(null);
     onTrain(chosen, periods.data.length > 0 ? { ...parsed.data, leaveOut: periods.data } : parsed.data);
   }
@@ -182,7 +193,8 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
                     onChange={(e) => set(field, e.target.value)}
                     disabled={busy}
                     aria-label={`${field === "from" ? "Start" : "End"} of the ${label}`}
-                    aria-describedby={leaveOutHintId}
+                    aria-invalid={leaveOutProblem ? true : undefined}
+                    aria-describedby={leaveOutProblem ? `${leaveOutHintId} ${leaveOutProblemId}` : leaveOutHintId}
                   />
                 </label>
               ))}
@@ -192,6 +204,11 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
             </div>
           );
         })}
+        {leaveOutProblem && (
+          <p className="field-hint warning" role="note" id={leaveOutProblemId} data-testid="leave-out-problem">
+            {leaveOutProblem}
+          </p>
+        )}
         {leaveOut.length < MAX_LEAVE_OUT_PERIODS && (
           <div className="link-row">
             <button type="button" className="link-button" onClick={() => setLeaveOut((rows) => [...rows, { from: "", to: "" }])} disabled={busy}>

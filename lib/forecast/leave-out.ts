@@ -91,30 +91,56 @@ export function checkLeaveOut(series: readonly SeriesInput[], periods: readonly 
       throw new InvalidRequestError(`Series "${s.name}" needs the time of each of its values to leave a period out (\`times\`, as many as its values).`);
     }
   }
+  const problem = describeLeaveOutProblem(series.filter((s) => s.values.length > 0).map(toLeaveOutSpan), periods, frequency);
+  if (problem) throw new InvalidRequestError(problem);
+}
+
+/**
+ * What {@link describeLeaveOutProblem} reads of a series: its ends and whether a period holds one
+ * of its times. The training panel gives the same from a series' first and last times and its grid,
+ * without loading its points.
+ */
+export interface LeaveOutSpan {
+  name: string;
+  /** Epoch ms of its first time. */
+  first: number;
+  /** Epoch ms of its last time (as the run has it: a series whose readings stopped is padded to the others' end). */
+  last: number;
+  /** Epoch ms of the time before the last one, if it has one. */
+  beforeLast?: number;
+  /** Whether the period holds one of its times. */
+  holds: (period: LeaveOutPeriod) => boolean;
+}
+
+/** A series' span from its times (at least one). */
+function toLeaveOutSpan(s: SeriesInput): LeaveOutSpan {
+  const times = s.times as ArrayLike<number>;
+  const n = times.length;
+  return { name: s.name, first: times[0] as number, last: times[n - 1] as number, ...(n > 1 ? { beforeLast: times[n - 2] as number } : {}), holds: (p) => leftOutIndices(s, [p]).length > 0 };
+}
+
+/**
+ * Why the run would refuse well-formed periods, in its words, or null when it would not: a period
+ * over a series' last value (nothing to start the forecast from) or one holding no value of any series.
+ * @param frequency the request's frequency label, for the times in the sentence
+ */
+export function describeLeaveOutProblem(series: readonly LeaveOutSpan[], periods: readonly LeaveOutPeriod[], frequency: string | undefined): string | null {
   for (const p of periods) {
     const text = describeLeaveOutPeriod(p, frequency);
     for (const s of series) {
-      const times = s.times as ArrayLike<number>;
-      const n = times.length;
-      const last = times[n - 1] as number;
-      if (n > 0 && last >= p.from && last <= p.to) {
+      if (s.last >= p.from && s.last <= p.to) {
         // The latest end allowed is the last value before the period's own last value.
-        const before = n > 1 ? (times[n - 2] as number) : undefined;
-        const allowed = before !== undefined && before >= p.from ? `; end it by ${formatAt(before, frequency)} at the latest` : "";
-        throw new InvalidRequestError(
-          `The period left out, ${text}, covers the last value of "${s.name}" (${formatAt(last, frequency)}): nothing would be left to start the forecast from${allowed}.`,
-        );
+        const allowed = s.beforeLast !== undefined && s.beforeLast >= p.from ? `; end it by ${formatAt(s.beforeLast, frequency)} at the latest` : "";
+        return `The period left out, ${text}, covers the last value of "${s.name}" (${formatAt(s.last, frequency)}): nothing would be left to start the forecast from${allowed}.`;
       }
     }
-    if (series.every((s) => leftOutIndices(s, [p]).length === 0)) {
-      const spans = series.map((s) => {
-        const times = s.times as ArrayLike<number>;
-        return `${formatAt(times[0] as number, frequency)} – ${formatAt(times[times.length - 1] as number, frequency)}`;
-      });
+    if (series.every((s) => !s.holds(p))) {
+      const spans = series.map((s) => `${formatAt(s.first, frequency)} – ${formatAt(s.last, frequency)}`);
       const span = new Set(spans).size === 1 ? `the series run ${spans[0]}` : "no series has a value in it";
-      throw new InvalidRequestError(`The period left out, ${text}, holds no value to leave out (${span}).`);
+      return `The period left out, ${text}, holds no value to leave out (${span}).`;
     }
   }
+  return null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inferFrequency, nextTimes } from "./frequency";
+import { gridTimeAtOrAfter, gridTimeAtOrBefore, inferFrequency, nextTimes, regularTimes } from "./frequency";
 
 const DAY = 86_400_000;
 const months = (from: [number, number], count: number, step = 1) =>
@@ -77,5 +77,20 @@ describe("nextTimes continues the calendar", () => {
     ]);
     const hourly = inferFrequency([0, 3_600_000, 7_200_000]);
     expect(nextTimes(7_200_000, hourly, 1)).toEqual([10_800_000]);
+  });
+});
+
+describe("gridTimeAtOrBefore and gridTimeAtOrAfter", () => {
+  it("find where a grid reaches a time, as listing its times would", () => {
+    const businessDays = inferFrequency([Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 2), Date.UTC(2024, 0, 3), Date.UTC(2024, 0, 4), Date.UTC(2024, 0, 5), Date.UTC(2024, 0, 8)]);
+    const monthEnds = inferFrequency([Date.UTC(2024, 0, 31), Date.UTC(2024, 1, 29), Date.UTC(2024, 2, 31)]);
+    const hourly = inferFrequency([0, 3_600_000, 7_200_000]);
+    for (const [frequency, anchor] of [[businessDays, Date.UTC(2024, 0, 1)], [monthEnds, Date.UTC(2024, 0, 31)], [hourly, 0]] as const) {
+      const grid = regularTimes(anchor, anchor + 90 * 86_400_000, frequency);
+      for (let target = anchor - 86_400_000; target < (grid.at(-2) as number); target += 5 * 3_600_000 + 17) {
+        expect(gridTimeAtOrBefore(anchor, target, frequency)).toBe(target < anchor ? anchor : grid.filter((t) => t <= target).at(-1));
+        expect(gridTimeAtOrAfter(anchor, target, frequency)).toBe(grid.find((t) => t >= target));
+      }
+    }
   });
 });

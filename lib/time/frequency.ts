@@ -248,3 +248,25 @@ export function regularTimes(start: number, end: number, frequency: Frequency): 
   }
   return out;
 }
+
+/**
+ * The last time of a grid running from `anchor` (one of its times) at or before `target`, or
+ * `anchor` itself when `target` comes first: where a series' grid reaches a time, without listing
+ * every step before it (a million hourly steps took 0.2 s to list).
+ */
+export function gridTimeAtOrBefore(anchor: number, target: number, frequency: Frequency): number {
+  if (target <= anchor) return anchor;
+  const { step } = frequency;
+  if (step.unit === "ms" && frequency.kind !== "business-daily") return anchor + Math.floor((target - anchor) / step.ms) * step.ms;
+  if (step.unit === "index") return anchor + Math.floor(target - anchor);
+  // Calendar steps (months, business days) are few enough to walk.
+  let t = anchor;
+  for (let next = nextTimes(t, frequency, 1)[0] as number; next <= target; next = nextTimes(t, frequency, 1)[0] as number) t = next;
+  return t;
+}
+
+/** The first time of a grid running from `anchor` at or after `target` (`anchor` when `target` comes first). */
+export function gridTimeAtOrAfter(anchor: number, target: number, frequency: Frequency): number {
+  const before = gridTimeAtOrBefore(anchor, target, frequency);
+  return before >= target ? before : (nextTimes(before, frequency, 1)[0] as number);
+}

@@ -2,8 +2,18 @@ import { describe, expect, it } from "vitest";
 import { readDataset } from "../csv/read-dataset";
 import { horizonLimit, MAX_HORIZON, minimumLength, toHistories } from "../forecast/config";
 import { applyLeaveOut } from "../forecast/leave-out";
-import type { Frequency } from "../time/frequency";
-import { describeHorizonPlan, describeSkipped, describeStoppedSeries, limitStoppedNotes, toAutoConfig, toHorizonPlan, toStepCount, type SeriesLength } from "./horizon-plan";
+import { nextTimes, regularTimes, type Frequency } from "../time/frequency";
+import {
+  describeHorizonPlan,
+  describeLeaveOutBeforeRun,
+  describeSkipped,
+  describeStoppedSeries,
+  limitStoppedNotes,
+  toAutoConfig,
+  toHorizonPlan,
+  toStepCount,
+  type SeriesLength,
+} from "./horizon-plan";
 import { describeStopped } from "../forecast/run-forecast";
 import { alignEnds, toRegularSeries } from "./to-forecast-request";
 
@@ -175,5 +185,88 @@ describe("limitStoppedNotes", () => {
   it("lists every note when summing up would save no line", () => {
     const four = [note("a", false), note("b", true), note("c", false), note("d", false)];
     expect(limitStoppedNotes(four)).toEqual(four);
+  });
+});
+
+describe("describeLeaveOutBeforeRun", () => {
+  const quarterly: Frequency = { kind: "quarterly", step: { unit: "month", months: 3 }, seasonLength: 4, label: "quarterly", gapCount: 0 };
+  const hourly: Frequency = { kind: "hourly", step: { unit: "ms", ms: 3_600_000 }, seasonLength: 24, label: "hourly", gapCount: 0 };
+  const at = (ms: number) => new Date(ms).toISOString();
+  /** A series of `n` steps from `start` on a grid, as the panel knows it. */
+  const span = (name: string, start: number, n: number, frequency: Frequency = monthly): SeriesLength => ({
+    name,
+    pointCount: n,
+    missingCount: 0,
+    frequency,
+    start: at(start),
+    end: at(n > 1 ? (nextTimes(start, frequency, n - 1).at(-1) as number) : start),
+  });
+  // north Jan 2018 – Dec 2023 (72 months); south's readings stop at Apr 2022.
+  const north = span("north", Date.UTC(2018, 0, 1), 72);
+  const south = span("south", Date.UTC(2018, 0, 1), 52);
+  const months = (from: [number, number], to: [number, number]) => ({ from: Date.UTC(from[0], from[1] - 1, 1), to: Date.UTC(to[0], to[1], 1) - 1 });
+
+  /** What the run says of the periods: its own check on the chosen series, aligned as the workbench aligns them. */
+  function runSays(chosen: SeriesLength[], leaveOut: { from: number; to: number }[]): string | null {
+    const grids = chosen.map((s) => {
+      const times = regularTimes(Date.parse(s.start as string), Date.parse(s.end as string), s.frequency);
+      return { name: s.name, times, values: times.map((_, i) => 100 + i), frequency: s.frequency };
+    });
+    try {
+      applyLeaveOut({ series: alignEnds(grids), horizon: 1, seasonLength: 12, frequency: chosen[0]?.frequency.kind, config: { leaveOut } });
+      return null;
+    } catch (err) {
+      return (err as Error).message;
+    }
+  }
+
+  it("says the run's own sentence for a period over the last value of a series", () => {
+    const period = [months([2023, 6], [2023, 12])];
+    const said = describeLeaveOutBeforeRun([north], period);
+    expect(said).toBe('The period left out, Jun 2023 – Dec 2023, covers the last value of "north" (Dec 2023): nothing would be left to start the forecast from; end it by Nov 2023 at the latest.');
+    expect(said).toBe(runSays([north], period));
+  });
+
+  it("takes a period over the last reading of a series that stopped early, as the run pads it to the others' end", () => {
+    const period = [months([2022, 3], [2022, 6])];
+    expect(runSays([north, south], period)).toBeNull();
+    expect(describeLeaveOutBeforeRun([north, south], period)).toBeNull();
+    // Alone, south ends in it.
+    expect(describeLeaveOutBeforeRun([south], period)).toBe(runSays([south], period));
+    expect(describeLeaveOutBeforeRun([south], period)).toMatch(/covers the last value of "south" \(Apr 2022\)/);
+  });
+
+  it("says what the run says of a period outside every chosen series, and of one between a quarterly series' values", () => {
+    const outside = [months([2030, 1], [2030, 6])];
+    expect(describeLeaveOutBeforeRun([north, south], outside)).toBe("The period left out, Jan 2030 – Jun 2030, holds no value to leave out (the series run Jan 2018 – Dec 2023).");
+    expect(describeLeaveOutBeforeRun([north, south], outside)).toBe(runSays([north, south], outside));
+    const q = span("gdp", Date.UTC(2010, 0, 1), 40, quarterly);
+    const between = [months([2015, 2], [2015, 3])];
+    expect(describeLeaveOutBeforeRun([q], between)).toMatch(/holds no value to leave out/);
+    expect(describeLeaveOutBeforeRun([q], between)).toBe(runSays([q], between));
+  });
+
+  it("agrees with the run on every period of whole months around two series that end apart", () => {
+    const ends: [number, number][] = [];
+    for (let y = 2017; y <= 2024; y++) for (const m of [1, 4, 5, 6, 11, 12]) ends.push([y, m]);
+    for (const chosen of [[north], [south], [north, south], [south, north]]) {
+      for (const from of ends) {
+        for (const to of ends) {
+          if (Date.UTC(to[0], to[1]) <= Date.UTC(from[0], from[1] - 1)) continue;
+          const period = [months(from, to)];
+          expect(describeLeaveOutBeforeRun(chosen, period), `${chosen.map((s) => s.name).join("+")} ${from.join("-")}..${to.join("-")}`).toBe(runSays(chosen, period));
+        }
+      }
+    }
+  });
+
+  it("places a period on an hourly grid without listing its hours, as the run does", () => {
+    const load = span("load", Date.UTC(2024, 0, 1), 24 * 400, hourly);
+    const between = [{ from: Date.UTC(2024, 5, 1, 10, 15), to: Date.UTC(2024, 5, 1, 10, 45) }];
+    const lastHours = [{ from: Date.UTC(2025, 1, 4, 20), to: Date.UTC(2025, 1, 4, 23, 59) }];
+    expect(describeLeaveOutBeforeRun([load], between)).toMatch(/holds no value to leave out/);
+    expect(describeLeaveOutBeforeRun([load], between)).toBe(runSays([load], between));
+    expect(describeLeaveOutBeforeRun([load], lastHours)).toBe(runSays([load], lastHours));
+    expect(describeLeaveOutBeforeRun([load], [{ from: Date.UTC(2024, 5, 1, 10), to: Date.UTC(2024, 5, 1, 10) }])).toBeNull();
   });
 });

@@ -1,9 +1,10 @@
 import { describeHorizonProblem, horizonLimit, minimumLength, resolveConfig, type SeriesHistory } from "../forecast/config";
 import { InvalidRequestError } from "../forecast/errors";
-import { formatAt } from "../forecast/leave-out";
+import { describeLeaveOutProblem, formatAt, type LeaveOutSpan } from "../forecast/leave-out";
 import { stopsBeyondHorizon } from "../forecast/prepare";
 import { planSeries, SHORT_SERIES_MIN_FIT } from "../forecast/short-series";
 import { formatSteps } from "../time/format-steps";
+import { gridTimeAtOrAfter, gridTimeAtOrBefore } from "../time/frequency";
 import type { ForecastConfig, LeaveOutPeriod } from "../forecast/types";
 import type { SeriesDto } from "../series/schema";
 import { leadingLeftOut } from "./parse-leave-out";
@@ -80,6 +81,41 @@ export function toHorizonPlan(given: SeriesLength[], horizon: number, leaveOut: 
     // series too short for any forecast are refused first, whatever the horizon.
     problem: kept.length > 0 && Number.isInteger(horizon) && horizon >= 1 ? describeHorizonProblem(horizon, chosen.map(toHistory)) : null,
   };
+}
+
+/**
+ * The chosen series as the run's leave-out check sees them (describeLeaveOutProblem), from their
+ * first and last times and their grids, without their points: on the grid, and a series whose
+ * readings stopped padded with its grid's steps up to the latest end, as alignEnds pads it (a
+ * period over its last reading but not the others' end is then not over its last value). An
+ * irregular series' times are not known here: a period between its ends counts as holding one.
+ */
+export function toLeaveOutSpans(chosen: readonly SeriesLength[]): LeaveOutSpan[] {
+  const known = chosen.flatMap((s) => (s.start && s.end && s.pointCount > 0 ? [{ s, first: Date.parse(s.start), own: Date.parse(s.end) }] : []));
+  const end = Math.max(...known.map((k) => k.own));
+  return known.map(({ s, first, own }): LeaveOutSpan => {
+    const f = s.frequency;
+    if (f.kind === "irregular") return { name: s.name, first, last: own, holds: (p) => p.from <= own && p.to >= first };
+    const last = gridTimeAtOrBefore(own, end, f);
+    const beforeLast = last > own ? gridTimeAtOrBefore(own, last - 1, f) : own > first ? gridTimeAtOrBefore(first, own - 1, f) : undefined;
+    return {
+      name: s.name,
+      first,
+      last,
+      ...(beforeLast !== undefined ? { beforeLast } : {}),
+      holds: (p) => p.to >= first && gridTimeAtOrAfter(first, p.from, f) <= Math.min(p.to, last),
+    };
+  });
+}
+
+/**
+ * Why the run would refuse the periods for the chosen series, in its own words (the run's check on
+ * {@link toLeaveOutSpans}), or null when it would take them: the panel says it before Train.
+ */
+export function describeLeaveOutBeforeRun(chosen: readonly SeriesLength[], leaveOut: readonly LeaveOutPeriod[]): string | null {
+  if (leaveOut.length === 0 || chosen.length === 0) return null;
+  // The run names times by the first series' frequency, as its request carries it.
+  return describeLeaveOutProblem(toLeaveOutSpans(chosen), leaveOut, chosen[0]?.frequency.kind);
 }
 
 /**

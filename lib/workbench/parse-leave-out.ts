@@ -1,4 +1,3 @@
-import { formatTimeLabel } from "../chart/format-time-label";
 import { MAX_LEAVE_OUT_PERIODS } from "../forecast/leave-out";
 import type { LeaveOutPeriod } from "../forecast/types";
 import { fail, ok, type Result } from "../result";
@@ -126,11 +125,12 @@ const FIELD_FORMATS: Record<LeaveOutInputKind, string> = {
 /**
  * Reads the training panel's periods to leave out. A period takes whole units: "2020-03" to
  * "2021-06" runs from 1 March 2020 to the last millisecond of June 2021.
+ * Whether the run takes the periods for the chosen series is its own check's to say
+ * (describeLeaveOutBeforeRun).
  * @param kind the chosen series' frequency (how the fields were asked)
- * @param series the chosen series' names and last times (epoch ms): a period over one's last value leaves nothing to forecast from
  * @returns the periods in epoch ms, or the first problem in a sentence naming the period
  */
-export function parseLeaveOutFields(rows: readonly LeaveOutFields[], kind: FrequencyKind, series: readonly { name: string; end: number | null }[]): Result<LeaveOutPeriod[]> {
+export function parseLeaveOutFields(rows: readonly LeaveOutFields[], kind: FrequencyKind): Result<LeaveOutPeriod[]> {
   const input = toLeaveOutInputKind(kind);
   const periods: LeaveOutPeriod[] = [];
   for (const [k, row] of rows.entries()) {
@@ -141,13 +141,7 @@ export function parseLeaveOutFields(rows: readonly LeaveOutFields[], kind: Frequ
     if (!from) return fail(`${which} starts at ${JSON.stringify(row.from)}, which is not ${FIELD_FORMATS[input]}.`);
     if (!to) return fail(`${which} ends at ${JSON.stringify(row.to)}, which is not ${FIELD_FORMATS[input]}.`);
     if (to[1] < from[0]) return fail(`${which} ends (${row.to}) before it starts (${row.from}).`);
-    const period = { from: from[0], to: to[1] };
-    const covered = series.find((s) => s.end !== null && s.end >= period.from && s.end <= period.to);
-    if (covered) {
-      const last = formatTimeLabel(covered.end as number, kind);
-      return fail(`${which} covers the last value of "${covered.name}" (${last}): nothing would be left to start the forecast from. End it before ${last}.`);
-    }
-    periods.push(period);
+    periods.push({ from: from[0], to: to[1] });
   }
   return ok(periods);
 }
