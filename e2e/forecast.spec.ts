@@ -239,12 +239,27 @@ test("leave a period out: month fields checked, the run fills it along the seaso
   await check();
 });
 
-test("periods to leave out are checked before Train in the run's words", async ({ page }) => {
+test("periods to leave out are checked before Train in the run's words, and the default horizon follows one at the start until a horizon is typed", async ({ page }) => {
   await upload(page, MONTHLY, "leave-out-checks.csv");
+  const horizon = page.getByLabel(/^Horizon/);
+  await expect(horizon).toHaveValue("12");
   const panel = page.getByRole("group", { name: "Leave out a period" });
   await panel.getByRole("button", { name: "Leave out a period" }).click();
   const from = panel.getByLabel("Start of the period to leave out");
   const to = panel.getByLabel("End of the period to leave out");
+  // Jan 2016 – Feb 2021 left out keeps 10 months: the default horizon follows the limit down.
+  await from.fill("2016-01");
+  await to.fill("2021-02");
+  await expect(page.getByText("months ahead, at most 10")).toBeVisible();
+  await expect(horizon).toHaveValue("5");
+  await expect(page.getByTestId("horizon-problem")).toHaveCount(0);
+  // A horizon the analyst typed is theirs: the panel says what is wrong rather than changing it.
+  await horizon.fill("12");
+  await expect(page.getByTestId("horizon-problem")).toContainText("The horizon may be at most 10 steps");
+  await to.fill("2016-12");
+  await expect(page.getByText("months ahead, at most 60")).toBeVisible();
+  await expect(horizon).toHaveValue("12");
+  await expect(page.getByTestId("horizon-problem")).toHaveCount(0);
 
   // A period over the last value: the run's own sentence, before Train, and Train refused with it.
   const problem = panel.getByTestId("leave-out-problem");

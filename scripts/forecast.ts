@@ -250,7 +250,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const seasonLength = season ?? parsed[0]?.frequency.seasonLength ?? 1;
   const first = parsed[0];
   // Without --horizon, as the API chooses it.
-  const steps = horizon ?? (first ? defaultHorizon(first.frequency, toShortestHistory(regular)) : 1);
+  const steps = horizon ?? (first ? defaultHorizon(first.frequency, toShortestHistory(regular, leaveOut)) : 1);
   if (horizon === undefined && !quiet) io.stderr(`note: no --horizon given: forecasting ${formatSteps(steps, first ? [first.frequency.kind] : [])} ahead, as the app would; give --horizon for another.\n`);
   let lastLine = "";
   try {

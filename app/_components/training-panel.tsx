@@ -12,11 +12,10 @@ import {
   describeStoppedSeries,
   limitStoppedNotes,
   toAutoConfig,
+  toDefaultHorizon,
   toHorizonPlan,
-  toStepCount,
 } from "@/lib/workbench/horizon-plan";
 import {
-  defaultHorizon,
   OVERRIDE_KEYS,
   parseSettings,
   SETTING_LABELS,
@@ -43,7 +42,8 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
   const [selected, setSelected] = useState<string[]>(() => series.slice(0, 1).map((s) => s.id));
   const chosen = useMemo(() => series.filter((s) => selected.includes(s.id)), [series, selected]);
   const first = chosen[0] ?? series[0];
-  const [horizon, setHorizon] = useState(() => String(first ? defaultHorizon(first.frequency, toStepCount(first)) : 12));
+  // Null until the analyst types a horizon: the default then follows the chosen series and the periods left out.
+  const [typedHorizon, setTypedHorizon] = useState<string | null>(null);
   const [mode, setMode] = useState<ForecastMode>("global");
   const [filter, setFilter] = useState("");
   const [overrides, setOverrides] = useState(EMPTY_OVERRIDES);
@@ -59,6 +59,8 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
   // What the run would refuse of periods typed in full, said before Train in its own words.
   const leaveOutProblem = useMemo(() => (periods.ok ? describeLeaveOutBeforeRun(chosen, periods.data) : null), [chosen, periods]);
   const leftOut = useMemo(() => (periods.ok && !leaveOutProblem ? periods.data : []), [periods, leaveOutProblem]);
+  const defaultHorizon = useMemo(() => String(toDefaultHorizon(chosen, leftOut)), [chosen, leftOut]);
+  const horizon = typedHorizon ?? defaultHorizon;
   // A period at a series' start shortens the history the horizon is measured against, as the run drops it.
   const plan = useMemo(() => toHorizonPlan(chosen, Number(horizon), leftOut), [chosen, horizon, leftOut]);
   const leaveOutType = leaveOutKind === "year" || leaveOutKind === "position" ? "number" : leaveOutKind;
@@ -144,7 +146,7 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
           max={chosen.length > 0 ? plan.limit : undefined}
           step={1}
           value={horizon}
-          onChange={(e) => setHorizon(e.target.value)}
+          onChange={(e) => setTypedHorizon(e.target.value)}
           disabled={busy}
           aria-invalid={plan.problem ? true : undefined}
           aria-describedby={plan.problem ? horizonProblemId : undefined}

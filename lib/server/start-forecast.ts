@@ -49,15 +49,16 @@ export async function startForecast(datasetId: string, input: StartForecastInput
   }
   // Every forecast starts where the latest series ends; one whose readings stopped long before is left out with a note.
   const regular = alignEnds(read);
-  // A series too short for any forecast is left out of the run (runForecastOrFallback's `skipped`).
-  const horizon = input.horizon ?? defaultHorizon(first.frequency, toShortestHistory(regular));
-  const seasonLength = input.seasonLength ?? first.frequency.seasonLength;
   const leaveOut: LeaveOutPeriod[] = [];
   for (const period of input.leaveOut ?? []) {
     const parsed = parseLeaveOutPeriod(period.from, period.to, first.timeFormat, first.end ? Date.parse(first.end) : undefined);
     if (!parsed.ok) return { ok: false, status: 422, reason: parsed.reason };
     leaveOut.push(parsed.data);
   }
+  // A series too short for any forecast is left out of the run (runForecastOrFallback's `skipped`);
+  // a period left out at a series' start shortens its history, as in the training panel's default.
+  const horizon = input.horizon ?? defaultHorizon(first.frequency, toShortestHistory(regular, leaveOut));
+  const seasonLength = input.seasonLength ?? first.frequency.seasonLength;
   const asked = toForecastRequest(regular, { horizon, mode: input.mode ?? "global", overrides: {}, leaveOut }, seasonLength, first.frequency.kind);
   const request = { ...asked, config: { ...input.config, ...(leaveOut.length > 0 ? { leaveOut } : {}) } };
 

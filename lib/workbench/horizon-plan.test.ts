@@ -10,12 +10,13 @@ import {
   describeStoppedSeries,
   limitStoppedNotes,
   toAutoConfig,
+  toDefaultHorizon,
   toHorizonPlan,
   toStepCount,
   type SeriesLength,
 } from "./horizon-plan";
 import { describeStopped } from "../forecast/run-forecast";
-import { alignEnds, toRegularSeries } from "./to-forecast-request";
+import { alignEnds, defaultHorizon, toRegularSeries, toShortestHistory } from "./to-forecast-request";
 
 const monthly: Frequency = { kind: "monthly", step: { unit: "month", months: 1 }, seasonLength: 12, label: "monthly", gapCount: 0 };
 const series = (name: string, pointCount: number, missingCount = 0, gapCount = 0): SeriesLength => ({ name, pointCount, missingCount, frequency: { ...monthly, gapCount } });
@@ -185,6 +186,31 @@ describe("limitStoppedNotes", () => {
   it("lists every note when summing up would save no line", () => {
     const four = [note("a", false), note("b", true), note("c", false), note("d", false)];
     expect(limitStoppedNotes(four)).toEqual(four);
+  });
+});
+
+describe("toDefaultHorizon", () => {
+  // 40 months, Jan 2012 – Apr 2015.
+  const a = { ...series("a", 40), start: "2012-01-01T00:00:00.000Z", end: "2015-04-01T00:00:00.000Z" };
+
+  it("is the run's default for the chosen series, as the panel set it before a period was typed", () => {
+    expect(toDefaultHorizon([a])).toBe(defaultHorizon(monthly, 40));
+    expect(toDefaultHorizon([])).toBe(12);
+  });
+
+  it("follows a period left out at a series' start, staying within the limit the panel then shows", () => {
+    // Jan 2012 – Jun 2014 left out: 10 values left, at most 10 steps, where 12 was the default.
+    const start = [{ from: Date.UTC(2012, 0, 1), to: Date.UTC(2014, 6, 1) - 1 }];
+    expect(toDefaultHorizon([a])).toBeGreaterThan(10);
+    expect(toHorizonPlan([a], 12, start).limit).toBe(10);
+    const followed = toDefaultHorizon([a], start);
+    expect(followed).toBe(defaultHorizon(monthly, 10));
+    expect(toHorizonPlan([a], followed, start).problem).toBeNull();
+    // The same default the API and the CLI choose when no horizon is sent, from the series' values.
+    const grid = { values: Array.from({ length: 40 }, (_, t) => 100 + t), times: Array.from({ length: 40 }, (_, t) => Date.UTC(2012, t, 1)) };
+    expect(defaultHorizon(monthly, toShortestHistory([grid], start))).toBe(followed);
+    // A period in the middle shortens nothing.
+    expect(toDefaultHorizon([a], [{ from: Date.UTC(2013, 0, 1), to: Date.UTC(2013, 5, 1) }])).toBe(toDefaultHorizon([a]));
   });
 });
 

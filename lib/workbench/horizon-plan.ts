@@ -8,7 +8,7 @@ import { gridTimeAtOrAfter, gridTimeAtOrBefore } from "../time/frequency";
 import type { ForecastConfig, LeaveOutPeriod } from "../forecast/types";
 import type { SeriesDto } from "../series/schema";
 import { leadingLeftOut } from "./parse-leave-out";
-import { maxHorizon, stepsAfter } from "./to-forecast-request";
+import { defaultHorizon, maxHorizon, stepsAfter } from "./to-forecast-request";
 
 /** What the training panel knows of a series before loading its points (its first and last times, when known). */
 export type SeriesLength = Pick<SeriesDto, "name" | "pointCount" | "missingCount" | "frequency"> & Partial<Pick<SeriesDto, "start" | "end">>;
@@ -81,6 +81,18 @@ export function toHorizonPlan(given: SeriesLength[], horizon: number, leaveOut: 
     // series too short for any forecast are refused first, whatever the horizon.
     problem: kept.length > 0 && Number.isInteger(horizon) && horizon >= 1 ? describeHorizonProblem(horizon, chosen.map(toHistory)) : null,
   };
+}
+
+/**
+ * The horizon the panel shows until the analyst types one: the run's own default (defaultHorizon
+ * on the shortest chosen series that can be forecast, as the API's), counted on the history left
+ * once the periods left out at a series' start are dropped: 40 months with their first 30 left
+ * out keep 10 values, and the 12 months set before the period was typed were then refused.
+ * @param leaveOut the periods to leave out, as the panel reads them
+ */
+export function toDefaultHorizon(chosen: SeriesLength[], leaveOut: readonly LeaveOutPeriod[] = []): number {
+  const first = chosen[0];
+  return first ? defaultHorizon(first.frequency, toHorizonPlan(chosen, Number.NaN, leaveOut).shortest) : 12;
 }
 
 /**

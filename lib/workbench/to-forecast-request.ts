@@ -1,4 +1,5 @@
 import { MAX_HORIZON, minimumLength, usableLength } from "../forecast/config";
+import { blankAt, leftOutIndices } from "../forecast/leave-out";
 import { missingAtEnd } from "../forecast/prepare";
 import { SHORT_SERIES_MIN_FIT } from "../forecast/short-series";
 import { percentCeiling } from "../forecast/transform";
@@ -149,10 +150,11 @@ const HORIZON_BY_KIND: Partial<Record<Frequency["kind"], number>> = {
  * The history the default horizon is cut to: the shortest of the series with values enough for a
  * forecast (one with fewer is left out of the run, and a 3-value column would cut every series'
  * horizon to 1), or of all of them when none has.
- * @param series the chosen series' values, oldest first
+ * @param series the chosen series' values, oldest first, with their times when periods are left out
+ * @param leaveOut periods left out: those at a series' start are dropped as the run drops them
  */
-export function toShortestHistory(series: readonly { values: ArrayLike<number> }[]): number {
-  const lengths = series.map((s) => usableLength(s.values));
+export function toShortestHistory(series: readonly { values: ArrayLike<number>; times?: ArrayLike<number> }[], leaveOut: readonly LeaveOutPeriod[] = []): number {
+  const lengths = series.map((s) => usableLength(leaveOut.length > 0 ? blankAt(s.values, leftOutIndices(s, leaveOut)) : s.values));
   const forecastable = lengths.filter((n) => n > SHORT_SERIES_MIN_FIT);
   return Math.min(...(forecastable.length > 0 ? forecastable : lengths));
 }
