@@ -408,6 +408,25 @@ test("a wide file with a column whose readings stopped 20 months early: the run 
   await expect(page.getByTestId("forecast-chart")).toHaveAttribute("data-forecast-count", "6");
 });
 
+test("a wide file with a column that stopped: a period over its last readings is taken, as the run pads it to the others' end, and counted in its note", async ({ page }) => {
+  const csv = ["month,core,south", ...MONTHS.map((m, i) => `${m},${100 + 10 * Math.sin(i / 2) + i},${i < MONTHS.length - 20 ? 50 + (i % 12) : ""}`)].join("\n");
+  await openBothSeries(page, "sensor-removed-left-out.csv", csv);
+  const panel = page.getByRole("group", { name: "Leave out a period" });
+  await panel.getByRole("button", { name: "Leave out a period" }).click();
+  // Mar – Jun 2020 takes south's last two readings, not the file's end.
+  await panel.getByLabel("Start of the period to leave out").fill("2020-03");
+  await panel.getByLabel("End of the period to leave out").fill("2020-06");
+  await expect(page.getByTestId("stopped-note")).toHaveText(
+    "south's readings stop at Apr 2020, and with its last 2 months left out its last reading kept is Feb 2020, 22 months before the others end: with a horizon of 12 months it will be left out of the run (forecast it on its own to continue it).",
+  );
+  await expect(panel.getByTestId("leave-out-problem")).toHaveCount(0);
+  // Over the file's end it is refused, as the run refuses it.
+  await panel.getByLabel("End of the period to leave out").fill("2021-12");
+  await expect(panel.getByTestId("leave-out-problem")).toHaveText(
+    'The period left out, Mar 2020 – Dec 2021, covers the last value of "core" (Dec 2021): nothing would be left to start the forecast from; end it by Nov 2021 at the latest.',
+  );
+});
+
 test("a column 2 months behind is forecast from the file's end by the run and again by its saved model", async ({ page }) => {
   const csv = ["month,core,east", ...MONTHS.map((m, i) => `${m},${100 + 10 * Math.sin(i / 2) + i},${i < MONTHS.length - 2 ? 50 + (i % 12) : ""}`)].join("\n");
   await openBothSeries(page, "east-behind.csv", csv);

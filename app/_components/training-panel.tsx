@@ -68,7 +68,7 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
   const auto = useMemo(() => (first ? toAutoConfig(chosen, first.frequency.seasonLength, Number(horizon)) : null), [chosen, first, horizon]);
   const horizonNote = describeHorizonPlan(plan, chosen.length, Number(horizon));
   const skippedNote = describeSkipped(plan, chosen.length);
-  const stoppedNotes = useMemo(() => limitStoppedNotes(describeStoppedSeries(chosen, Number(horizon), plan.tooShort)), [chosen, horizon, plan]);
+  const stoppedNotes = useMemo(() => limitStoppedNotes(describeStoppedSeries(chosen, Number(horizon), plan.tooShort, leftOut)), [chosen, horizon, plan, leftOut]);
 
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -159,6 +159,29 @@ describe("describeStoppedSeries", () => {
     }
   });
 
+  it("counts the last readings a period leaves out as missing, and leaves out at the horizons the run leaves it out", () => {
+    // Mar – Jun 2022 takes south's last two readings (Mar, Apr 2022): it keeps Feb 2022, 22 months before Dec 2023.
+    const period = [{ from: Date.UTC(2022, 2, 1), to: Date.UTC(2022, 6, 1) - 1 }];
+    expect(describeStoppedSeries([north, south], 21, [], period)).toEqual([
+      {
+        name: "south",
+        text: "south's readings stop at Apr 2022, and with its last 2 months left out its last reading kept is Feb 2022, 22 months before the others end: with a horizon of 21 months it will be left out of the run (forecast it on its own to continue it).",
+        warning: true,
+      },
+    ]);
+    const grids = [north, south].map((s) => {
+      const times = Array.from({ length: s.pointCount }, (_, i) => Date.UTC(2018, i, 1));
+      return { name: s.name, times, values: times.map((_, i) => 50 + i), frequency: monthly };
+    });
+    const blanked = applyLeaveOut({ series: alignEnds(grids), horizon: 1, seasonLength: 12, frequency: "monthly", config: { leaveOut: period } });
+    for (const horizon of [6, 20, 21, 22, 23]) {
+      const inRun = blanked.series.map((s) => describeStopped(s, horizon, "monthly") !== null);
+      const noted = [north, south].map((s) => describeStoppedSeries([north, south], horizon, [], period).some((n) => n.name === s.name && n.warning));
+      expect(noted, `horizon ${horizon}`).toEqual(inRun);
+    }
+    expect(describeStopped(blanked.series[1]!, 21, "monthly")).toMatch(/its readings stop at Feb 2022, and its last 22 months are missing/);
+  });
+
   it("says nothing when the chosen series end together, for a series named as too short, or for a horizon the form refuses", () => {
     expect(describeStoppedSeries([north], 6)).toEqual([]);
     expect(describeStoppedSeries([north, { ...north, name: "twin" }], 6)).toEqual([]);

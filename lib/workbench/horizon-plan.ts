@@ -7,7 +7,7 @@ import { formatSteps } from "../time/format-steps";
 import { gridTimeAtOrAfter, gridTimeAtOrBefore } from "../time/frequency";
 import type { ForecastConfig, LeaveOutPeriod } from "../forecast/types";
 import type { SeriesDto } from "../series/schema";
-import { leadingLeftOut } from "./parse-leave-out";
+import { leadingLeftOut, trailingLeftOut } from "./parse-leave-out";
 import { defaultHorizon, maxHorizon, stepsAfter } from "./to-forecast-request";
 
 /** What the training panel knows of a series before loading its points (its first and last times, when known). */
@@ -195,19 +195,26 @@ export interface StoppedNote {
  * the run: the run pads each to the latest end (alignEnds) and, like it (stopsBeyondHorizon),
  * leaves out one missing more than the horizon (a warning) or forecasts it from its last reading
  * carried forward (a hint). Series too short for any forecast are named by describeSkipped instead.
+ * A period left out over a series' last readings blanks them: the run counts them missing too.
  * @param horizon steps ahead as typed (a bad one: no notes, the form says why)
  * @param tooShort the series the run leaves out for their length (HorizonPlan.tooShort)
+ * @param leaveOut the periods to leave out, as the panel reads them
  */
-export function describeStoppedSeries(chosen: SeriesLength[], horizon: number, tooShort: readonly string[] = []): StoppedNote[] {
+export function describeStoppedSeries(chosen: SeriesLength[], horizon: number, tooShort: readonly string[] = [], leaveOut: readonly LeaveOutPeriod[] = []): StoppedNote[] {
   if (!Number.isInteger(horizon) || horizon < 1) return [];
   const end = Math.max(...chosen.map((s) => (s.end ? Date.parse(s.end) : Number.NEGATIVE_INFINITY)));
   return chosen.flatMap((s): StoppedNote[] => {
     if (!s.end || s.frequency.kind === "irregular" || tooShort.includes(s.name)) return [];
     const last = Date.parse(s.end);
-    const missing = stepsAfter(last, end, s.frequency).length;
-    if (missing === 0) return [];
+    const after = stepsAfter(last, end, s.frequency).length;
+    if (after === 0) return [];
+    const taken = s.start && leaveOut.length > 0 ? trailingLeftOut(Date.parse(s.start), last, s.frequency, leaveOut) : 0;
+    const missing = after + taken;
     const kinds = [s.frequency.kind];
-    const stop = `${s.name}'s readings stop at ${formatAt(last, s.frequency.kind)}, ${formatSteps(missing, kinds)} before the others end`;
+    let keptAt = last;
+    for (let k = 0; k < taken; k++) keptAt = gridTimeAtOrBefore(Date.parse(s.start as string), keptAt - 1, s.frequency);
+    const kept = taken > 0 ? `, and with its last ${formatSteps(taken, kinds)} left out its last reading kept is ${formatAt(keptAt, s.frequency.kind)}` : "";
+    const stop = `${s.name}'s readings stop at ${formatAt(last, s.frequency.kind)}${kept}, ${formatSteps(missing, kinds)} before the others end`;
     return stopsBeyondHorizon(missing, toHistory(s).length + missing, horizon)
       ? [{ name: s.name, text: `${stop}: with a horizon of ${formatSteps(horizon, kinds)} it will be left out of the run (forecast it on its own to continue it).`, warning: true }]
       : [{ name: s.name, text: `${stop}: its forecast starts from its last reading carried forward over ${missing === 1 ? "it" : "them"}.`, warning: false }];

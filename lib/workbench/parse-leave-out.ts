@@ -1,7 +1,7 @@
 import { MAX_LEAVE_OUT_PERIODS } from "../forecast/leave-out";
 import type { LeaveOutPeriod } from "../forecast/types";
 import { fail, ok, type Result } from "../result";
-import { nextTimes, type Frequency, type FrequencyKind } from "../time/frequency";
+import { gridTimeAtOrBefore, nextTimes, type Frequency, type FrequencyKind } from "../time/frequency";
 import { describeTimeFormat, formatTime, makeTimeParser, type TimeFormat } from "../time/time-format";
 
 /**
@@ -158,4 +158,21 @@ export function leadingLeftOut(start: number, end: number, frequency: Frequency,
   let dropped = 0;
   for (let t = start; t <= end && periods.some((p) => t >= p.from && t <= p.to); t = nextTimes(t, frequency, 1)[0] as number) dropped++;
   return dropped;
+}
+
+/**
+ * How many of a series' last steps the left-out periods take: the run blanks them, so a series
+ * whose readings stopped early is missing that many more steps before the others' end, counted from
+ * the last reading it keeps.
+ * @param start epoch ms of the series' first value
+ * @param end epoch ms of its last value
+ * @param frequency the series' grid, to step back along it
+ */
+export function trailingLeftOut(start: number, end: number, frequency: Frequency, periods: readonly LeaveOutPeriod[]): number {
+  let taken = 0;
+  for (let t = end; periods.some((p) => t >= p.from && t <= p.to); t = gridTimeAtOrBefore(start, t - 1, frequency)) {
+    taken++;
+    if (t <= start) break;
+  }
+  return taken;
 }
