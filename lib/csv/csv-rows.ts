@@ -32,24 +32,27 @@ const TEXT_FORMULA = /^="((?:[^"]|"")*)"$/;
  */
 const TEXT_MARK = /^'(?=[-+.]?\d)/;
 
-/** The cell without Excel's text mark: `'1004` → `1004`. */
-function unmark(cell: string): string {
-  return cell.charCodeAt(0) === 39 && TEXT_MARK.test(cell) ? cell.slice(1) : cell;
+/**
+ * The text of a cell Excel keeps as text (`="00123"` → `00123`, `'1004` → `1004`), or null for
+ * any other cell. Only cells starting with `=` or `'` are looked at.
+ */
+export function forcedText(cell: string): string | null {
+  const first = cell.charCodeAt(0);
+  if (first === 39) return TEXT_MARK.test(cell) ? cell.slice(1) : null;
+  if (first !== 61) return null;
+  const match = TEXT_FORMULA.exec(cell);
+  return match ? (match[1] as string).replaceAll('""', '"') : null;
 }
 
 /**
  * The row with each of Excel's text-forced cells replaced by its text (`="1004"` → `1004`,
  * `'1004` → `1004`), as Excel shows it: exporters write dates and codes so, to keep Excel from
- * reading them as numbers. Only cells starting with `=` or `'` are looked at.
+ * reading them as numbers.
  */
 export function unwrapTextFormulas(row: string[]): string[] {
   for (let i = 0; i < row.length; i++) {
-    const cell = row[i] as string;
-    const first = cell.charCodeAt(0);
-    if (first === 39) row[i] = unmark(cell);
-    if (first !== 61) continue;
-    const match = TEXT_FORMULA.exec(cell);
-    if (match) row[i] = (match[1] as string).replaceAll('""', '"');
+    const text = forcedText(row[i] as string);
+    if (text !== null) row[i] = text;
   }
   return row;
 }
@@ -105,7 +108,7 @@ export function createCsvRowStream(dialect: Pick<CsvDialect, "delimiter" | "line
     }
     // Setting an array's length is a call into the runtime; rows of a file nearly always keep theirs.
     if (cells.length !== count) cells.length = count;
-    if (marks) for (let i = 0; i < count; i++) cells[i] = unmark(cells[i] as string);
+    if (marks) for (let i = 0; i < count; i++) cells[i] = forcedText(cells[i] as string) ?? (cells[i] as string);
     if (isBlank(cells)) return;
     if (!onRow(cells, rowNumber)) stopped = true;
   }

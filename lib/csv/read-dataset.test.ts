@@ -678,6 +678,26 @@ describe("a file of one series is named by the code on every row, when one colum
   });
 });
 
+describe("codes Excel was told to keep as text (`=\"00123\"`)", () => {
+  const days = Array.from({ length: 10 }, (_, i) => `2024-01-${String(i + 1).padStart(2, "0")}`);
+
+  it("name the series with their zeros, under any header: SAP's material numbers, postcodes", () => {
+    // Read as numbers, `Material` was a value column and the two materials' rows the same times (refused).
+    const materials = ["000000000000012345", "000000000000067890"];
+    const sap = read(`Material;Datum;Menge\n${days.flatMap((d, i) => materials.map((m, k) => `="${m}";="${d}";="${10 + i + k},5"`)).join("\n")}\n`);
+    expect([sap.idColumn, sap.series.map((s) => [s.name, s.values[0]])]).toEqual(["Material", [["000000000000012345", 10.5], ["000000000000067890", 11.5]]]);
+    const plz = read(`PLZ,date,sales\n${days.flatMap((d, i) => ["01067", "04109"].map((p, k) => `"=""${p}""",${d},${120 + 3 * i + k}`)).join("\n")}\n`);
+    expect(plz.series.map((s) => s.name)).toEqual(["01067", "04109"]);
+  });
+
+  it("name a file's one series by its code, not `123` in a note", () => {
+    const text = `series_id,date,value\n${days.map((d, i) => `="00123",="${d}",${(40 + 7.3 * i).toFixed(1)}`).join("\n")}\n`;
+    const dataset = read(text);
+    expect([dataset.labelColumn, dataset.series.map((s) => [s.name, s.values.length, s.values[1]])]).toEqual(["series_id", [["00123", 10, 47.3]]]);
+    expect(dataset.issues).toEqual([]);
+  });
+});
+
 describe("statistics offices' long files", () => {
   const months = Array.from({ length: 12 }, (_, i) => `2023-${String(i + 1).padStart(2, "0")}`);
 

@@ -69,3 +69,23 @@ describe("header rows of several levels", () => {
     expect(sniff.ok && sniff.data.columns.map((c) => c.name)).toEqual(["Monat", "Umsatz", "Stück", "Preis"]);
   });
 });
+
+describe("digits kept as a code", () => {
+  it("are text when Excel was told to keep them so (`=\"00123\"`, `'01067`), or are flags of one width; numbers otherwise", () => {
+    const rows = Array.from({ length: 12 }, (_, i) => {
+      const day = `2024-01-${String(i + 1).padStart(2, "0")}`;
+      return [`="${day}"`, `="0${1067 + (i % 3) * 3042}"`, `'0${4109 + (i % 2)}`, `="${40 + i}"`, `${i % 4 === 1 ? "010000" : "000000"}`, `00${i % 3}`, `="1${i % 3}"`].join(",");
+    });
+    const sniff = sniffCsv(["Datum,PLZ,Filiale,Umsatz,FRSHTT,count,code", ...rows].join("\n"));
+    expect(sniff.ok && sniff.data.columns.map((c) => [c.name, c.kind])).toEqual([
+      ["Datum", "time"],
+      ["PLZ", "text"],
+      ["Filiale", "text"],
+      // A value kept as text by the exporter is still a number, and so are plain digits with zeros before them.
+      ["Umsatz", "number"],
+      ["FRSHTT", "text"],
+      ["count", "number"],
+      ["code", "number"],
+    ]);
+  });
+});

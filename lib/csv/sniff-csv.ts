@@ -1,5 +1,5 @@
 import Papa from "papaparse";
-import { unwrapTextFormulas } from "./csv-rows";
+import { forcedText, unwrapTextFormulas } from "./csv-rows";
 import { detectTimeFormat, looksLikeTimeName, type DateOrder, type DetectedTimeFormat } from "../time/detect-time-format";
 import { makeTimeParser, monthLanguagesOf } from "../time/time-format";
 import { fail, ok, type Result } from "../result";
@@ -102,16 +102,49 @@ function parseRows(sample: string, delimiter: Delimiter): string[][] {
  * OnRow: blank lines count, a quoted cell over several lines is one row), so a preview can show
  * where a refused row is.
  */
-function parseNumberedRows(sample: string, delimiter: Delimiter): { rows: string[][]; numberOf: Map<string[], number> } {
+function parseNumberedRows(sample: string, delimiter: Delimiter): { rows: string[][]; numberOf: Map<string[], number>; forcedOf: Map<string[], Set<number>> } {
   const parsed = Papa.parse<string[]>(sample, { delimiter, preview: SAMPLE_LINES });
   const rows: string[][] = [];
   const numberOf = new Map<string[], number>();
+  const forcedOf = new Map<string[], Set<number>>();
   parsed.data.forEach((row, i) => {
     if (row.every((cell) => cell.trim() === "")) return;
+    const forced = new Set<number>();
+    row.forEach((cell, k) => forcedText(cell) !== null && forced.add(k));
+    if (forced.size > 0) forcedOf.set(row, forced);
     rows.push(unwrapTextFormulas(row));
     numberOf.set(row, i + 1);
   });
-  return { rows, numberOf };
+  return { rows, numberOf, forcedOf };
+}
+
+/** Digits with a leading zero (`00123`, `01067`): kept so only by a code, never by a quantity. */
+const ZERO_LED = /^0\d+$/;
+/** Flags written as a string of 0s and 1s (GSOD's `FRSHTT`, `010000`: fog, rain, snow, hail, thunder, tornado). */
+const FLAG_DIGITS = /^[01]{4,}$/;
+
+/**
+ * Whether a column's numbers are codes: digits Excel was told to keep as text (`="00123"`, as
+ * exports write postcodes, SAP's material numbers `="000000000000012345"`, or a station's id),
+ * or strings of flags of one width (`010000`). Read as numbers they lost their zeros (123), and a
+ * column naming the series was taken for one to forecast.
+ * @param forced whether each cell was written as Excel's text (`="…"`, `'…`)
+ */
+function holdsCodes(cells: string[], forced: boolean[]): boolean {
+  let zeroLed = false;
+  let flags = true;
+  let width = -1;
+  let filled = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = (cells[i] as string).trim();
+    if (cell === "") continue;
+    filled++;
+    if (ZERO_LED.test(cell)) zeroLed = true;
+    if (!FLAG_DIGITS.test(cell) || (width >= 0 && cell.length !== width)) flags = false;
+    width = cell.length;
+    if (!forced[i] && !flags) return false;
+  }
+  return filled > 0 && zeroLed;
 }
 
 /**
@@ -176,6 +209,7 @@ function classify(
   decimal: DecimalMark,
   dateOrder: DateOrder | undefined,
   timeLike: boolean,
+  codes: boolean,
 ): ColumnInfo {
   const present = cells.map((c) => c.trim()).filter((c) => parseNumberCell(c, decimal).kind !== "missing");
   if (present.length === 0) return { index, name, kind: "empty" };
@@ -192,6 +226,7 @@ function classify(
   }
   const time = found?.time;
   if (time) return numeric ? { index, name, kind: "time", time, numeric: true } : { index, name, kind: "time", time };
+  if (codes) return { index, name, kind: "text" };
   let numbers = 0;
   let malformed = 0;
   for (const cell of present) {
@@ -538,7 +573,7 @@ export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSn
   const other = NOT_CSV.find(({ start }) => start.test(sample));
   if (other) return fail(`This file is ${other.what}, not CSV. ${other.todo}`);
   const delimiter = detectDelimiter(sample);
-  const { rows: allRows, numberOf } = parseNumberedRows(sample, delimiter);
+  const { rows: allRows, numberOf, forcedOf } = parseNumberedRows(sample, delimiter);
   const codes = describedHeader(allRows);
   const preamble = codes ? { skip: codes.skip, unitsRow: false } : preambleRows(allRows);
   const { unitsRow } = preamble;
@@ -575,14 +610,9 @@ export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSn
   // Label rows (ONS, INSEE) title the download as a whole; a header of codes describes each column.
   const title = !codes ? about[1]?.title : undefined;
   const columns = names.map((name, index) => {
-    const column = classify(
-      name,
-      index,
-      dataRows.map((row) => row[index] ?? ""),
-      decimal,
-      options.dateOrder,
-      !hasHeader && index === 0,
-    );
+    const cells = dataRows.map((row) => row[index] ?? "");
+    const forced = dataRows.map((row) => forcedOf.get(row)?.has(index) === true);
+    const column = classify(name, index, cells, decimal, options.dateOrder, !hasHeader && index === 0, holdsCodes(cells, forced));
     // A description is no header of the file's own: its brackets need not hold a unit (the ECB's `2:15 pm (C.E.T.)`).
     const named = hasHeader && about[index]?.title === undefined ? unitFromName(name) : undefined;
     const unit =
