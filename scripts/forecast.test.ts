@@ -4,7 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { blsFlatFile } from "../tests/fixtures/statistics-downloads";
+import { previewCsv } from "../lib/csv/preview-csv";
+import { readDataset } from "../lib/csv/read-dataset";
+import { blsFlatFile, gsodFullStation, gsodJanuary } from "../tests/fixtures/statistics-downloads";
 import { runCli, type CliIo } from "./forecast";
 
 /** Settings that keep each run well under a second. */
@@ -133,6 +135,21 @@ describe("npm run forecast", () => {
     const json = memoryIo({ "cu.data.1.AllItems.txt": text });
     expect(await runCli(["--input", "cu.data.1.AllItems.txt", "--horizon", "3", "--json", "--config", FAST, "--quiet"], json.io)).toBe(0);
     expect((JSON.parse(json.out.stdout) as { series: { name: string; timestamps: string[] }[] }).series.map((s) => [s.name, s.timestamps])).toEqual([["CUUR0000SA0", ["2024-01", "2024-02", "2024-03"]]]);
+  });
+
+  it("notes a GSOD file's missing marks (99.99 for a precipitation) as the preview and the import do", async () => {
+    const text = gsodFullStation(gsodJanuary());
+    const read = readDataset(text);
+    if (!read.ok) throw new Error(read.reason);
+    const preview = await previewCsv(new Blob([text]), "72793024233.csv");
+    expect(preview.issues).toEqual(read.data.issues);
+    const { io, out } = memoryIo({ "72793024233.csv": text });
+    expect(await runCli(["--input", "72793024233.csv", "--horizon", "3", "--config", FAST], io)).toBe(0);
+    const notes = out.stderr.split("\n").filter((line) => line.startsWith("note: ")).map((line) => line.slice("note: ".length));
+    // The read's notes come first; the run's own (GUST's last day missing) follow.
+    expect(notes.slice(0, read.data.issues.length)).toEqual(read.data.issues.map((i) => i.message));
+    expect(notes.filter((n) => n.startsWith("99.99 stands for a missing reading in column `PRCP`"))).toHaveLength(1);
+    expect(out.stderr).toMatch(/^PRCP: writing /m);
   });
 
   it("gives a series too short for the LSTM a classical forecast, says so, and trains the LSTM on the rest", async () => {

@@ -42,6 +42,18 @@ describe("a number written for a missing reading", () => {
     expect(readMissingMark([below], 5)).toMatchObject({ mark: -999.9, rowCount: 3 });
   });
 
+  it("is found as nines with two decimals, as NOAA's daily summaries write a missing precipitation (99.99), only where it lies far beyond the others", () => {
+    // Inches of rain, 0 to 1.12.
+    const rain = column("PRCP", [0, 0.2, 0.05, 99.99, 0.31, 0, 1.12, 99.99, 0.03, 0, 0.48, 99.99]);
+    // Beside it, a humidity in % reaching 99.99 on three days: beyond its other values, but not far.
+    const humidity = column("RH", [71.5, 99.99, 88.02, 64.3, 99.99, 93.1, 79.45, 99.99, 58.8, 84.6, 97.25, 90.1]);
+    const found = readMissingMark([rain, humidity], 5);
+    expect(found).toMatchObject({ mark: 99.99, far: { name: "PRCP", min: 0, max: 1.12 }, rowCount: 3, rows: [5, 9, 13] });
+    expect(found?.columns.map((c) => c.name)).toEqual(["PRCP"]);
+    expect(Array.from(rain.parts[0]!.values).filter((v) => v !== v)).toHaveLength(3);
+    expect(Array.from(humidity.parts[0]!.values).filter((v) => v === 99.99)).toHaveLength(3);
+  });
+
   it("is not guessed from a value among the others' span, a round number that is not a code, or too few repeats", () => {
     const fees = [120, 4990, 310, 75, 2200, 18, 640, 99, 1500];
     for (const values of [
@@ -53,7 +65,8 @@ describe("a number written for a missing reading", () => {
       [13.6, 13.3, -200, -200, -200], // too few other values to judge by
       [71.2, 84.5, 99.9, 62.3, 99.9, 77.8, 90.1, 99.9, 68.4, 73.9, 55.0, 99.9], // a heat wave in °F reaching 99.9: no code
       [31.2, 20.5, 25.9, 28.8, 33.1, 30.4, 27.7, 29.9, 99.9, 99.9, 99.9], // 99.9 far above: two nines are a reading (a humidity of 99.9 %)
-      [1.5, 2.25, 0.75, 3.5, 1.25, 2.5, 0.5, 1.75, 99.99, 99.99, 99.99], // two decimals are no code read here
+      [99.95, 99.97, 99.9, 99.99, 99.96, 99.98, 99.93, 99.99, 99.94, 99.99, 99.92], // an uptime in % at its top: 99.99 lies close to the others
+      [1.5, 2.25, 0.75, 3.5, 1.25, 2.5, 0.5, 1.75, 9.99, 9.99, 9.99], // one nine before two decimals is a price
       [120.5, 880.1, 455.2, 999.8, 610.3, 1020.6, 730.4, 999.9, 999.9, 999.9, 560.7], // 999.9 among the others' span
     ]) {
       const only = column("v", values);

@@ -1,18 +1,21 @@
 /**
  * Numbers some loggers and archives write for a reading they do not have: UCI's Air Quality file
  * writes -200, NOAA's and many station archives -9999 or 9999, NOAA's daily summaries (GSOD) 9999.9
- * for a temperature and 999.9 for a wind speed. Read as values they dwarf the
+ * for a temperature, 999.9 for a wind speed and 99.99 for a precipitation. Read as values they dwarf the
  * series. A number is taken for such a mark only when all of this holds, so that a real value
  * (a recurring fee of -200, a meter's 0) is not:
  * - it is written as a code: a negative multiple of 100 from -200 (`-200`, `-9900`) or only nines
  *   (`-999`, `9999`), also with one decimal after three or more (`999.9`, `-9999.9`; not `99.9`,
- *   which a temperature in °F or a percentage reaches);
+ *   which a temperature in °F or a percentage reaches) or two after two or more (GSOD's `99.99`
+ *   for inches of rain);
  * - in a column it repeats exactly (three times or more) and lies beyond every other value of it,
  *   of which there are eight or more;
  * - in at least one column it lies further from the nearest other value than the other values
  *   span (-200 under temperatures of −2 to 45 °C). The mark is then the file's: in the other columns
  *   where it also lies beyond every other value it is read as missing too (-200 below resistances of
- *   300–2,600 Ω), and a note names it.
+ *   300–2,600 Ω), and a note names it. A mark with two decimals is read as missing only where it lies
+ *   far beyond: 99.99 is also the top of a percentage (an uptime of 99.90–99.99, a humidity), which
+ *   a file may hold beside GSOD's precipitation.
  */
 
 /** How often a mark must repeat in a column, and how many other values that column needs. */
@@ -39,10 +42,20 @@ export interface MissingMark {
 }
 
 function isCode(v: number): boolean {
-  if (!Number.isInteger(v)) return /^-?9{3,}\.9$/.test(String(v));
+  if (!Number.isInteger(v)) return /^-?(9{3,}\.9|9{2,}\.99)$/.test(String(v));
   // -100 is left out: a growth rate of -100% (a product dropped) repeats below the other rates.
   if (v <= -200 && v % 100 === 0) return true;
   return /^-?9{2,}$/.test(String(v));
+}
+
+/** A code a real value can also take (`99.99`, a percentage's top): read only where it lies far beyond the others. */
+function isValueLike(mark: number): boolean {
+  return /\.\d\d$/.test(String(mark));
+}
+
+/** Whether a candidate lies further from the column's other values than they span. */
+function liesFar(c: { mark: number; min: number; max: number }): boolean {
+  return Math.min(Math.abs(c.mark - c.min), Math.abs(c.mark - c.max)) > c.max - c.min;
 }
 
 /** The column's candidate mark: its least or greatest value, when a code beyond all others. */
@@ -86,7 +99,7 @@ function candidateOf(column: MarkColumn): { mark: number; count: number; min: nu
  */
 export function readMissingMark(columns: MarkColumn[], rowLimit: number, onRead?: (column: number, row: number) => void): MissingMark | null {
   const candidates = columns.map(candidateOf);
-  const k = candidates.findIndex((c) => c !== null && Math.min(Math.abs(c.mark - c.min), Math.abs(c.mark - c.max)) > c.max - c.min);
+  const k = candidates.findIndex((c) => c !== null && liesFar(c));
   const far = candidates[k];
   if (!far) return null;
   const mark = far.mark;
@@ -94,7 +107,7 @@ export function readMissingMark(columns: MarkColumn[], rowLimit: number, onRead?
   const rows = new Set<number>();
   columns.forEach((column, k) => {
     const candidate = candidates[k];
-    if (candidate?.mark !== mark) return;
+    if (candidate?.mark !== mark || (isValueLike(mark) && !liesFar(candidate))) return;
     found.columns.push({ name: column.name, count: candidate.count, min: candidate.min, max: candidate.max });
     for (const part of column.parts) {
       for (let i = 0; i < part.length; i++) {

@@ -6,7 +6,7 @@ import { formatTime } from "../time/time-format";
 import { decodeText } from "./decode-text";
 import { readDataset, readDatasetChunks } from "./read-dataset";
 import { SNIFF_CHARS } from "./sniff-csv";
-import { BBK_HEAD, blsFlatFile, ECB_HEAD, gsodStation, ONS_LABELS } from "../../tests/fixtures/statistics-downloads";
+import { BBK_HEAD, blsFlatFile, ECB_HEAD, gsodFullStation, gsodJanuary, gsodStation, ONS_LABELS } from "../../tests/fixtures/statistics-downloads";
 import { influxOneTable } from "../../tests/fixtures/monitoring-exports";
 
 const DATASETS = path.resolve(import.meta.dirname, "../../bench/datasets");
@@ -360,6 +360,34 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     // A heat wave: 99.9 °F on three days is the hottest reading, not a mark.
     const hot = read(gsodStation(days.map(([t, w, g, m], i) => [t, w, g, i % 7 === 3 ? 99.9 : m])));
     expect(Math.max(...Array.from(hot.series.find((s) => s.name === "MAX")!.values))).toBe(99.9);
+  });
+
+  it("reads a whole GSOD file's three marks as missing, 99.99 for a precipitation among them; a pressure of 999.9 is kept", () => {
+    const dataset = read(gsodFullStation(gsodJanuary()));
+    expect(dataset.series.map((s) => [s.name, s.missingCount, Math.max(...Array.from(s.values).filter((v) => v === v))])).toEqual([
+      ["TEMP", 0, 44],
+      ["DEWP", 0, 37.4],
+      ["SLP", 0, 1015.4],
+      // The 2nd's 999.9 mb lies among the pressures of 998.9 to 1,001.9: a reading, not the winds' mark.
+      ["STP", 3, 1001.9],
+      ["VISIB", 0, 9.4],
+      ["WDSP", 0, 7.9],
+      ["MXSPD", 0, 12.9],
+      ["GUST", 9, 20],
+      ["MAX", 0, 49.1],
+      ["MIN", 0, 37],
+      // Before, 99.99 stayed a value: three 99.99-inch days among rain of 0 to 1.12.
+      ["PRCP", 3, 1.12],
+    ]);
+    expect(dataset.series.find((s) => s.name === "STP")?.values[1]).toBe(999.9);
+    expect(dataset.issues.map((i) => i.message.split(": ")[0]).slice(0, 3)).toEqual([
+      "9999.9 stands for a missing reading in column `STP`",
+      "999.9 stands for a missing reading in column `GUST`",
+      "99.99 stands for a missing reading in column `PRCP`",
+    ]);
+    expect(dataset.issues[2]?.message).toBe(
+      "99.99 stands for a missing reading in column `PRCP`: it repeats exactly and lies beyond every other value (in `PRCP` far beyond them: they run from 0 to 1.12), so its 3 cells were read as missing, not as 99.99 (rows 6, 15, 24), kept as missing values, never as 0; the forecaster fills them by interpolation, along the season when the series has a clear one.",
+    );
   });
 
   it("leaves a time-of-day column alone when the dates do not repeat", () => {
