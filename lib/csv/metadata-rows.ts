@@ -42,6 +42,30 @@ export function metadataBlock(rows: string[][]): number {
   return filledCount(last) >= 2 && looksLikeTimeName(last[0] ?? "") ? 0 : k;
 }
 
+/** Label rows looked at above a header naming the time column. */
+const MAX_LABEL_ROWS = 12;
+
+/**
+ * Rows of a label and values over a header that names the time column, as the Federal Reserve's
+ * Data Download Program writes (`"Series Description",…`, `"Unit:",…`, `"Multiplier:","1"`,
+ * `"Currency:",…`, `"Unique Identifier: ",…`, then `"Time Period","RIFLGFCY10_N.B"`): three or more
+ * rows whose first cell is a label, then a header of words whose first names a time, then data.
+ * Taken for title lines, the first row above a number (`"Multiplier:","1"`) became the header, and
+ * the identifier under it was refused as a value.
+ * @returns how many rows lie above the header; 0 for none
+ */
+export function labelsAboveHeader(rows: string[][]): number {
+  let h = 0;
+  const isLabel = (row: string[]) => {
+    const label = (row[0] ?? "").trim();
+    return label !== "" && !isTyped(label) && !looksLikeTimeName(label);
+  };
+  while (h < MAX_LABEL_ROWS && h < rows.length && isLabel(rows[h] as string[])) h++;
+  const header = rows[h];
+  if (h < 3 || !header || !looksLikeTimeName(header[0] ?? "") || filledCount(header) < 2 || header.some(isTyped)) return 0;
+  return dataFollows(rows, h + 1) ? h : 0;
+}
+
 /** Title lines allowed above a header of codes (ECB's `Data Source in SDW: null`). */
 const MAX_TITLE_LINES = 3;
 

@@ -6,7 +6,7 @@ import { formatTime } from "../time/time-format";
 import { decodeText } from "./decode-text";
 import { readDataset, readDatasetChunks } from "./read-dataset";
 import { SNIFF_CHARS } from "./sniff-csv";
-import { BBK_HEAD, blsFlatFile, ECB_HEAD, gsodFullStation, gsodJanuary, gsodStation, ONS_LABELS } from "../../tests/fixtures/statistics-downloads";
+import { BBK_HEAD, blsFlatFile, ECB_HEAD, FED_HEAD, gsodFullStation, gsodJanuary, gsodStation, ONS_LABELS } from "../../tests/fixtures/statistics-downloads";
 import { influxOneTable } from "../../tests/fixtures/monitoring-exports";
 
 const DATASETS = path.resolve(import.meta.dirname, "../../bench/datasets");
@@ -1474,6 +1474,21 @@ describe("statistics offices' and central banks' time series downloads", () => {
     const dataset = read(ecb);
     expect(dataset.series.map((s) => [s.name, s.unit, s.times.length])).toEqual([["ECB reference exchange rate, US dollar/Euro, 2:15 pm (C.E.T.)", "US dollar", 4]]);
     expect(dataset.dialect).toMatchObject({ skipRows: 1, describedRows: 3 });
+  });
+
+  it("reads the Federal Reserve's download under its label rows, `ND` (no data) as missing", () => {
+    // Before, the `Multiplier:` row's 1 made the `Unit:` row above it the header, and the identifier was refused as a value.
+    const days = ["2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05", "2024-01-08", "2024-01-09", "2024-01-10", "2024-01-11", "2024-01-12", "2024-01-15", "2024-01-16"];
+    const rows = days.map((d, i) => (d === "2024-01-15" ? `${d},ND,ND` : `${d},${(3.91 + (i % 4) / 100).toFixed(2)},${(4.33 + (i % 3) / 100).toFixed(2)}`));
+    const dataset = read([...FED_HEAD, ...rows].join("\n"));
+    expect(dataset.series.map((s) => [s.name, s.frequency.kind, s.times.length, s.missingCount, s.values[0]])).toEqual([
+      ["RIFLGFCY10_N.B", "business-daily", 11, 1, 3.91],
+      ["RIFLGFCY02_N.B", "business-daily", 11, 1, 4.33],
+    ]);
+    expect(dataset.dialect).toMatchObject({ skipRows: 5, hasHeader: true });
+    // One series alone, as a download of one series has it: its `Multiplier:` row is then a label row over the header too.
+    const one = read([...FED_HEAD.map((row) => row.split(/,(?=")/).slice(0, 2).join(",")), ...rows.map((row) => row.split(",").slice(0, 2).join(","))].join("\n"));
+    expect(one.series.map((s) => [s.name, s.times.length, s.missingCount])).toEqual([["RIFLGFCY10_N.B", 11, 1]]);
   });
 });
 

@@ -5,7 +5,7 @@ import { makeTimeParser, monthLanguagesOf } from "../time/time-format";
 import { fail, ok, type Result } from "../result";
 import { toCellName, toUniqueNames } from "../series/names";
 import { cellUnit, decideDecimalMark, parseNumberCell, type DecimalDecision, type DecimalMark } from "./parse-number";
-import { describedHeader, describeFromMetadata, filledCount, isTyped, looksNumeric, metadataBlock } from "./metadata-rows";
+import { describedHeader, describeFromMetadata, filledCount, isTyped, labelsAboveHeader, looksNumeric, metadataBlock } from "./metadata-rows";
 import { detectPeriodBlocks, type PeriodBlocks } from "./period-blocks";
 
 export type Delimiter = "," | ";" | "\t" | "|";
@@ -360,7 +360,7 @@ function preambleRows(rows: string[][]): { skip: number; unitsRow: boolean } {
   let annotations = 0;
   while (annotations < rows.length && INFLUX_ANNOTATION.test(rows[annotations]?.[0] ?? "")) annotations++;
   if (annotations > 0) return { skip: annotations, unitsRow: false };
-  const labels = metadataBlock(rows);
+  const labels = metadataBlock(rows) || labelsAboveHeader(rows);
   if (labels > 0) return { skip: labels, unitsRow: false };
   const limit = Math.min(rows.length - 2, 30);
   for (let h = 1; h <= limit; h++) {
