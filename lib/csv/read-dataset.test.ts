@@ -742,6 +742,18 @@ describe("statistics offices' long files", () => {
     expect(read(text, { valueColumns: ["VALUE", "UOM_ID"] }).series.map((s) => s.name)).toEqual(["Canada · VALUE", "Canada · UOM_ID", "Ontario · VALUE", "Ontario · UOM_ID"]);
   });
 
+  it("leave out a code column of zeros in a download of one series (Statistics Canada's SCALAR_ID 0 for units)", () => {
+    // A table cut to Canada and All-items, with every column Statistics Canada writes: SCALAR_ID was a series of zeros beside VALUE.
+    const header = '"REF_DATE","GEO","DGUID","Products and product groups","UOM","UOM_ID","SCALAR_FACTOR","SCALAR_ID","VECTOR","COORDINATE","VALUE","STATUS","SYMBOL","TERMINATED","DECIMALS"';
+    const rows = months.map((m, i) => `"${m}","Canada","2016A000011124","All-items","2002=100","17","units      ","0","v41690973","2.2","${(155.1 + 0.3 * i + (i % 4) / 10).toFixed(1)}","","","","1"`);
+    const dataset = read(`${header}\n${rows.join("\n")}\n`);
+    expect(dataset.series.map((s) => [s.name, s.values.length])).toEqual([["VALUE", 12]]);
+    expect(dataset.leftOutColumns).toEqual(["UOM_ID", "SCALAR_ID", "COORDINATE", "DECIMALS"]);
+    // A product of a wide file that has not sold yet keeps its zeros.
+    const wide = read(`month,north,south\n${months.map((m, i) => `${m},${100 + 7 * (i % 5)},0`).join("\n")}\n`);
+    expect(wide.series.map((s) => s.name)).toEqual(["north", "south"]);
+  });
+
   it("leave out columns that keep one number per series, as NOAA's daily summaries give each station's position", () => {
     const days = Array.from({ length: 10 }, (_, i) => `2024-01-${String(i + 1).padStart(2, "0")}`);
     const stations = [

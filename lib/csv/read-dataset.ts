@@ -676,10 +676,13 @@ const LOOSE_TOTAL_FACTOR = 3;
 /** Fewer rows than this do not show that a column never changes. */
 const CONSTANT_MIN_ROWS = 8;
 
+/** A header naming a code (Statistics Canada's `SCALAR_ID`, `UOM_ID`): its zeros are a code, not sales yet to come. */
+const CODE_NAME = /(^|[\s_\-.])(id|code)\s*$/i;
+
 /**
  * Value columns whose every cell, in every series, is one number, while at least one other value
  * column changes. In a wide file 0 does not count: a column of zeros can be a product that has not
- * sold yet; in a long file the same column is 0 for every series (`DECIMALS`). In a long file a
+ * sold yet, unless its header names a code (`SCALAR_ID`); in a long file the same column is 0 for every series (`DECIMALS`). In a long file a
  * column that keeps one number within each series, over eight or more rows of one, describes the
  * series rather than their course (NOAA's `LATITUDE`, `LONGITUDE`, `ELEVATION` of each station).
  * @param candidates the value columns that could be left out
@@ -714,7 +717,7 @@ function constantColumns(candidates: ColumnInfo[], values: ColumnInfo[], groups:
       }
       longest = Math.max(longest, ownCount);
     }
-    if (constant && count >= CONSTANT_MIN_ROWS && (long || zeroIsCode || only !== 0)) constants.push([info, String(only)]);
+    if (constant && count >= CONSTANT_MIN_ROWS && (long || zeroIsCode || only !== 0 || CODE_NAME.test(info.name))) constants.push([info, String(only)]);
     else if (perSeries && groups.size > 1 && longest >= CONSTANT_MIN_ROWS) constants.push([info, null]);
   }
   return constants.length < candidates.length ? constants : [];
