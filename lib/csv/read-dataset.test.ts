@@ -706,7 +706,7 @@ describe("a file of one series is named by the code on every row, when one colum
   });
 });
 
-describe("codes Excel was told to keep as text (`=\"00123\"`)", () => {
+describe("codes written with zeros before them (`=\"00123\"`, `000123`)", () => {
   const days = Array.from({ length: 10 }, (_, i) => `2024-01-${String(i + 1).padStart(2, "0")}`);
 
   it("name the series with their zeros, under any header: SAP's material numbers, postcodes", () => {
@@ -716,6 +716,17 @@ describe("codes Excel was told to keep as text (`=\"00123\"`)", () => {
     expect([sap.idColumn, sap.series.map((s) => [s.name, s.values[0]])]).toEqual(["Material", [["000000000000012345", 10.5], ["000000000000067890", 11.5]]]);
     const plz = read(`PLZ,date,sales\n${days.flatMap((d, i) => ["01067", "04109"].map((p, k) => `"=""${p}""",${d},${120 + 3 * i + k}`)).join("\n")}\n`);
     expect(plz.series.map((s) => s.name)).toEqual(["01067", "04109"]);
+  });
+
+  it("written plainly, digits of one width with zeros before some name a long file's series under any header too", () => {
+    // An SAP report under its `Stand:` lines: read as quantities, `Material` left the two materials' rows at the same times (refused).
+    const months = Array.from({ length: 12 }, (_, i) => `${String(i + 1).padStart(2, "0")}.2023`);
+    const materials = ["000000000000012345", "000000000000067890"];
+    const text = `Umsatzbericht Werk 1000\nStand: 15.11.2024 10:27\n\nMonat;Material;Menge\n${months.flatMap((m, i) => materials.map((mat, k) => `${m};${mat};${10 + i + 3 * k}`)).join("\n")}\n`;
+    const dataset = read(text);
+    expect([dataset.idColumn, dataset.series.map((s) => [s.name, s.values.length, s.values[0]])]).toEqual(["Material", [["Material 000000000000012345", 12, 10], ["Material 000000000000067890", 12, 13]]]);
+    // Numbers of several widths without such a header stay values: the rows are then refused as the same times.
+    expect(readDataset(`Monat;Los;Menge\n${months.flatMap((m, i) => ["7", "12"].map((lot, k) => `${m};${lot};${10 + i + 3 * k}`)).join("\n")}\n`)).toMatchObject({ ok: false, reason: expect.stringMatching(/^Rows 2 and 3 have the same time `01.2023`/) });
   });
 
   it("name a file's one series by its code, not `123` in a note", () => {

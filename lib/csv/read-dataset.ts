@@ -241,9 +241,17 @@ function isFlagColumn(c: ColumnInfo, sampleRows: string[][]): boolean {
   return FLAG_NAME.test(c.name.trim()) && cells.every((cell) => cell === "0" || cell === "1");
 }
 
-/** Whole numbers under a header that names things (`Store`, `store_nbr`): store, product or station numbers. */
+/**
+ * Whole numbers under a header that names things (`Store`, `store_nbr`): store, product or station
+ * numbers; or, under any header, digits of one width with zeros before some, as codes are padded
+ * (SAP's material numbers `000000000000012345` under `Material`, postcodes `01067` under `PLZ`).
+ */
 function isNumberId(c: ColumnInfo, sampleRows: string[][]): boolean {
-  return c.kind === "number" && ID_NAME.test(c.name.trim()) && sampleRows.every((row) => /^\d{1,12}$/.test((row[c.index] ?? "").trim()));
+  if (c.kind !== "number") return false;
+  const cells = sampleRows.map((row) => (row[c.index] ?? "").trim());
+  if (ID_NAME.test(c.name.trim()) && cells.every((cell) => /^\d{1,12}$/.test(cell))) return true;
+  const width = cells[0]?.length ?? 0;
+  return width >= 4 && cells.every((cell) => cell.length === width && /^\d+$/.test(cell)) && cells.some((cell) => cell.startsWith("0"));
 }
 
 /** Most columns that may name the series together: beyond three, rows are more likely transactions. */
