@@ -1546,6 +1546,25 @@ describe("a dateless last row holding an analytics export's total", () => {
     );
   });
 
+  it("reads the first of a report's sections, leaving out the tables under the `#` lines after it", () => {
+    // Universal Analytics' Audience Overview: the days, then the period's metrics, 8 columns wide (refused by row before).
+    const overview = [ga("25,236"), "", ...ga("25,236").split("\n").slice(0, 6), "Users,New Users,Sessions,Number of Sessions per User,Pageviews,Pages / Session,Avg. Session Duration,Bounce Rate", '"25,236","22,101","31,042",1.23,"80,112",2.58,00:02:13,53.21%'].join("\n");
+    const dataset = read(overview);
+    expect(dataset.series.map((s) => [s.name, Array.from(s.values)])).toEqual([["Users", days]]);
+    expect(dataset.issues.map((i) => i.message)).toContainEqual(
+      "Rows 20 to 27 hold another table under `#` lines (`Users`, `New Users`, `Sessions`, …), as reports exported in sections write them: only the first table was read. To read another, export it on its own or delete the rows above it.",
+    );
+    // GA4's snapshot: `Nth day` counts the days, a table per metric. Read on, the new users were added to the active users' series (20 points, not 10).
+    const ga4 = (metric: string, k: number) => ["# ----------------------------------------", "# Reports snapshot", "# ----------------------------------------", "# Start date: 20230101", "# End date: 20230110", `Nth day,${metric}`, ...days.map((users, i) => `${String(i).padStart(4, "0")},${Math.round(users / k)}`)];
+    const snapshot = read([...ga4("Active users", 1), "", ...ga4("New users", 3)].join("\n"));
+    expect(snapshot.series.map((s) => [s.name, s.values.length, s.values[9]])).toEqual([["Active users", 10, 2132]]);
+    expect(snapshot.issues.map((i) => i.message)).toContainEqual(
+      "Rows 18 to 33 hold another table under `#` lines (`Nth day`, `New users`), as reports exported in sections write them: only the first table was read. To read another, export it on its own or delete the rows above it.",
+    );
+    // A comment between data rows, then a row of words that is no header of another table, stays a bad row.
+    expect(readDataset(["Day Index,Users", "1/1/23,5", "# sensor restarted", "1/2/23,6", "pending,n/a", "1/3/23,7"].join("\n"))).toMatchObject({ ok: false, reason: expect.stringMatching(/^Row 5, column `Day Index`/) });
+  });
+
   it.each([
     ["above the column's sum", "1,234,567"],
     ["no higher than a day could be", "9,000"],

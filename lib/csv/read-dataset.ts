@@ -24,7 +24,7 @@ import { hasDatesAcross, turnDatesAcross } from "./dates-across";
 import { belowBound, hasStatusFlag, measureUnit, parseNumberCell, readPlainNumber, type DecimalMark } from "./parse-number";
 import { readMissingMark, type MissingMark } from "./missing-mark";
 import { REPEATED_TIMES_FLAG } from "./repeated-times";
-import { hasMonthNamesBeside, SNIFF_CHARS, SUMMARY_LABEL, sniffCsv, type ColumnInfo, type CsvDialect, type CsvSniff, type SniffOptions } from "./sniff-csv";
+import { hasMonthNamesBeside, isCommentCell, isHeaderOfWords, SNIFF_CHARS, SUMMARY_LABEL, sniffCsv, type ColumnInfo, type CsvDialect, type CsvSniff, type SniffOptions } from "./sniff-csv";
 
 export interface ReadOptions {
   /** Header of the time column; `null` reads the file as a plain sequence without time. */
@@ -415,8 +415,6 @@ const QUARTER_PART = /^(quarter|qtr|q|quartal|trimestre|kwartaal)$/i;
 const DAY_PART = /^(day|dy|d|dd|date_of_month|day_of_month|dayofmonth|dom|mday|tag|jour|dia|día|dag|giorno)$/i;
 const HOUR_PART = /^(hour|hr|h|hh|stunde|heure|hora|uur|ora)$/i;
 
-/** A number written after `#` alone in the first cell: `#1001`, `#A-1024`. */
-const ORDER_NUMBER = /^\s*#[A-Z]{0,3}-?\d+\s*$/;
 
 /** A numbered footnote under a table: `1) Provisional figures`, `2. Source: ONS`. */
 const FOOTNOTE = /^\d{1,2}[).:]\s+\p{L}/u;
@@ -1000,6 +998,14 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
   const summaryRows: number[] = [];
   /** Lines inside the table starting with `#`, as exporters write comments. */
   const commentRows: number[] = [];
+  /** Where the `#` lines after the last data row begin in `commentRows`, or -1 when a data row came last. */
+  let commentsAfterData = -1;
+  /**
+   * Another table under `#` lines after the first, as Google Analytics writes a report's sections
+   * (`# ----` lines, then `Nth day,New users` or `Users,New Users,Sessions,…`): left out from its
+   * `#` lines on. Read on, its rows were added to the first table's series.
+   */
+  let otherTable: { from: number; header: string[]; last: number } | null = null;
   /** The header's cells, and the rows that repeat them (exports joined one after another). */
   let headerCells: string[] | null = null;
   /** The character code the header's first cell starts with (NaN when it is empty). */
@@ -1126,7 +1132,12 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
     const lead = first.charCodeAt(0);
     const plainLead = lead > 32 && lead < 127;
     // An order's or a ticket's number (Shopify's `#1001`) is a cell, not a comment.
-    if (!(plainLead && lead !== 35) && /^\s*#/.test(first) && !ORDER_NUMBER.test(first)) {
+    if (otherTable) {
+      otherTable.last = line;
+      return true;
+    }
+    if (!(plainLead && lead !== 35) && isCommentCell(first)) {
+      if (commentsAfterData < 0 && dataIndex > 0) commentsAfterData = commentRows.length;
       commentRows.push(line);
       return true;
     }
@@ -1138,6 +1149,14 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
     ) {
       repeatedHeaders.push(line);
       return true;
+    }
+    if (commentsAfterData >= 0) {
+      if (isHeaderOfWords(row, decimal)) {
+        otherTable = { from: commentRows[commentsAfterData] as number, header: row.map((cell) => cell.trim()), last: line };
+        commentRows.length = commentsAfterData;
+        return true;
+      }
+      commentsAfterData = -1;
     }
     if (row.length !== width && !onlyEmptyExtra(row)) {
       if (isFooterRow(row)) return holdFooter(line, raggedMessage(row, line), null);
@@ -1518,6 +1537,14 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
     if (repeatedHeaders.length > 0) {
       const one = repeatedHeaders.length === 1;
       issues.push({ kind: "note", message: `${one ? "Row" : "Rows"} ${listRows(repeatedHeaders, repeatedHeaders.length)} ${one ? "repeats" : "repeat"} the header, as files joined one after another do, and ${one ? "was" : "were"} left out.` });
+    }
+    if (otherTable) {
+      const { from, header, last } = otherTable;
+      const named = header.filter((cell) => cell !== "").slice(0, 3).map((cell) => `\`${cell}\``).join(", ");
+      issues.push({
+        kind: "note",
+        message: `Rows ${formatRowNumber(from)} to ${formatRowNumber(last)} hold another table under \`#\` lines (${named}${header.filter((cell) => cell !== "").length > 3 ? ", …" : ""}), as reports exported in sections write them: only the first table was read. To read another, export it on its own or delete the rows above it.`,
+      });
     }
     if (commentRows.length > 0) {
       issues.push({ kind: "note", message: `${commentRows.length === 1 ? "Row" : "Rows"} ${listRows(commentRows, commentRows.length)} ${commentRows.length === 1 ? "starts" : "start"} with # and ${commentRows.length === 1 ? "was" : "were"} left out as ${commentRows.length === 1 ? "a comment" : "comments"}.` });

@@ -319,6 +319,46 @@ function withYearsBesideMonths(columns: ColumnInfo[], rows: string[][]): ColumnI
   return columns.map((c) => (c === years ? { index: c.index, name: c.name, kind: "time", time: { format: { kind: "pattern", pattern: "%Y" } } } : c));
 }
 
+/** A header's row: two or more cells, every one of them words (`Nth day,New users`), none a number or a missing-value mark. */
+export function isHeaderOfWords(row: string[], decimal: DecimalMark): boolean {
+  let filled = 0;
+  for (const cell of row) {
+    if (cell.trim() === "") continue;
+    if (parseNumberCell(cell, decimal).kind !== "text") return false;
+    filled++;
+  }
+  return filled >= 2;
+}
+
+/** A number written after `#` alone in the first cell: `#1001`, `#A-1024`. */
+const ORDER_NUMBER = /^\s*#[A-Z]{0,3}-?\d+\s*$/;
+
+/** A first cell starting a comment line (`# All Web Site Data`); an order's or a ticket's number (Shopify's `#1001`) is a cell. */
+export function isCommentCell(cell: string): boolean {
+  return /^\s*#/.test(cell) && !ORDER_NUMBER.test(cell);
+}
+
+/**
+ * Where another table starts under `#` lines after the first table's rows (Google Analytics'
+ * sections), or the rows' length: its cells are no sample of the first table's columns.
+ */
+function otherTableAt(rows: string[][], decimal: DecimalMark): number {
+  let data = false;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as string[];
+    if (!isCommentCell(row[0] ?? "")) {
+      data = true;
+      continue;
+    }
+    if (!data) continue;
+    let next = i;
+    while (next < rows.length && isCommentCell(rows[next]?.[0] ?? "")) next++;
+    if (next < rows.length && isHeaderOfWords(rows[next] as string[], decimal)) return i;
+    i = next - 1;
+  }
+  return rows.length;
+}
+
 /** Whether a row repeats the header, cell for cell (as reading leaves it out). */
 function repeatsHeader(row: string[], header: string[]): boolean {
   return row.length > 0 && row.every((cell, i) => cell.trim() === (header[i] ?? "").trim());
@@ -595,7 +635,8 @@ export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSn
   const indexNameRow = hasHeader && indexName !== undefined;
   // A header repeated further down (files joined one after another) is left out when reading: its
   // words must not make a column of dates or numbers look like text.
-  const dataRows = hasHeader ? restRows.filter((row) => !repeatsHeader(row, firstRow)) : rows;
+  const tableRows = restRows.slice(0, otherTableAt(restRows, decimal));
+  const dataRows = hasHeader ? tableRows.filter((row) => !repeatsHeader(row, firstRow)) : rows;
   if (dataRows.length === 0) {
     // The sample ends at the last line break in it: a longer first row was left out of it whole.
     if (text.slice(sample.length, SNIFF_CHARS).trim() !== "") return fail(tooLongRow(`Row ${skipRows + rows.length + 1}`));
