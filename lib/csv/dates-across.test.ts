@@ -35,6 +35,30 @@ describe("tables with the dates across the header", () => {
     ]);
   });
 
+  it("JHU's COVID-19 time series: a daily series per row, named by province and country, the province left empty for a whole country", () => {
+    // Before, the empty first label made the table read as it stands: each day a series, the rows numbered.
+    const days = Array.from({ length: 8 }, (_, i) => `1/${22 + i}/20`);
+    const text = [
+      ["Province/State", "Country/Region", "Lat", "Long", ...days],
+      ["", "Afghanistan", "33.93911", "67.709953", 0, 0, 0, 0, 0, 0, 0, 1],
+      ["", "Albania", "41.1533", "20.1683", 0, 0, 0, 0, 1, 2, 3, 5],
+      ["Australian Capital Territory", "Australia", "-35.4735", "149.0124", 0, 0, 0, 0, 0, 1, 1, 2],
+    ]
+      .map((row) => row.join(","))
+      .join("\n");
+    const result = readDataset(`${text}\n`);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.data.series.map((s) => [s.name, s.frequency.kind, s.values.length, s.values.at(-1)])).toEqual([
+      ["Afghanistan", "daily", 8, 1],
+      ["Albania", "daily", 8, 5],
+      ["Australian Capital Territory · Australia", "daily", 8, 2],
+    ]);
+    expect(result.data.series[0]!.times[0]).toBe(Date.UTC(2020, 0, 22));
+    expect(result.data.issues[0]?.message).toBe(
+      "The dates run across the header (1/22/20 to 1/29/20) with a series per row, so the table was read turned: 3 series named by `Province/State` and `Country/Region`.",
+    );
+  });
+
   it("a bad cell is named by the file's row and year", () => {
     const result = readDataset(worldBank([["France", "FRA", [1, 2, 3, 4, 5, 6, 7, 8]], ["Spain", "ESP", [1, 2, 3, 4, 5, 6, 7, 8]]]).replace('"Spain","ESP","GDP (current US$)","NY.GDP.MKTP.CD","1","2","3"', '"Spain","ESP","GDP (current US$)","NY.GDP.MKTP.CD","1","2","3x"'));
     expect(result).toEqual({ ok: false, reason: "Row 7, column `2018`: `3x` is not a number. Correct it, or empty the cell to mark a missing value." });

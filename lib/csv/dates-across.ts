@@ -92,7 +92,8 @@ function detectLayout(head: string): Layout | null {
       if (header.slice(0, labelCount).some((cell) => cell.trim() === "")) continue;
       const rows = lines.slice(h + 1).map(trimEnd).filter((row) => row.length > 0);
       const next = rows[0];
-      if (!next || next.length > header.length || (next[0] as string).trim() === "") continue;
+      // A row's first label may be empty (JHU's `Province/State` for a whole country); not all of them.
+      if (!next || next.length > header.length || next.slice(0, labelCount).every((cell) => cell.trim() === "")) continue;
       // Months or dates down the first column (`Month,2019,2020,…`: a year per column) are a time
       // column already, not series names.
       const firstLabels = rows.map((row) => row[0] as string);
@@ -198,7 +199,8 @@ function nameRows(labels: string[], rows: string[][]): { names: string[]; by: st
     if (!repeats) kept.push(c);
   }
   if (kept.length === 0) kept.push(0);
-  const names = rows.map((row) => kept.map((c) => (row[c] ?? "").trim()).join(" · "));
+  // An empty label names nothing: JHU's country without a province is `Afghanistan`, not `· Afghanistan`.
+  const names = rows.map((row) => kept.map((c) => (row[c] ?? "").trim()).filter((label) => label !== "").join(" · ") || "(blank)");
   return { names, by: kept.map((c) => labels[c] as string) };
 }
 
