@@ -753,13 +753,16 @@ describe("statistics offices' long files", () => {
     expect(read(text, { valueColumns: ["VALUE", "UOM_ID"] }).series.map((s) => s.name)).toEqual(["Canada · VALUE", "Canada · UOM_ID", "Ontario · VALUE", "Ontario · UOM_ID"]);
   });
 
-  it("leave out a code column of zeros in a download of one series (Statistics Canada's SCALAR_ID 0 for units)", () => {
+  it("leave out a code column of zeros in a download of one series (Statistics Canada's SCALAR_ID 0 for units, the ECB's UNIT_MULT 0)", () => {
     // A table cut to Canada and All-items, with every column Statistics Canada writes: SCALAR_ID was a series of zeros beside VALUE.
     const header = '"REF_DATE","GEO","DGUID","Products and product groups","UOM","UOM_ID","SCALAR_FACTOR","SCALAR_ID","VECTOR","COORDINATE","VALUE","STATUS","SYMBOL","TERMINATED","DECIMALS"';
     const rows = months.map((m, i) => `"${m}","Canada","2016A000011124","All-items","2002=100","17","units      ","0","v41690973","2.2","${(155.1 + 0.3 * i + (i % 4) / 10).toFixed(1)}","","","","1"`);
     const dataset = read(`${header}\n${rows.join("\n")}\n`);
     expect(dataset.series.map((s) => [s.name, s.values.length])).toEqual([["VALUE", 12]]);
     expect(dataset.leftOutColumns).toEqual(["UOM_ID", "SCALAR_ID", "COORDINATE", "DECIMALS"]);
+    // The ECB's SDMX-CSV: UNIT_MULT 0 (values in units) and DECIMALS 0 beside the one OBS_VALUE.
+    const sdmx = read(`KEY,FREQ,TIME_PERIOD,OBS_VALUE,OBS_STATUS,UNIT,UNIT_MULT,DECIMALS\n${months.map((m, i) => `ICP.M.U2.N.000000.4.ANR,M,${m},${(2.9 - i / 10).toFixed(1)},A,PCCH,0,0`).join("\n")}\n`);
+    expect([sdmx.series.map((s) => s.name), sdmx.leftOutColumns]).toEqual([["OBS_VALUE"], ["UNIT_MULT", "DECIMALS"]]);
     // A product of a wide file that has not sold yet keeps its zeros.
     const wide = read(`month,north,south\n${months.map((m, i) => `${m},${100 + 7 * (i % 5)},0`).join("\n")}\n`);
     expect(wide.series.map((s) => s.name)).toEqual(["north", "south"]);

@@ -682,8 +682,12 @@ const LOOSE_TOTAL_FACTOR = 3;
 /** Fewer rows than this do not show that a column never changes. */
 const CONSTANT_MIN_ROWS = 8;
 
-/** A header naming a code (Statistics Canada's `SCALAR_ID`, `UOM_ID`): its zeros are a code, not sales yet to come. */
-const CODE_NAME = /(^|[\s_\-.])(id|code)\s*$/i;
+/**
+ * A header naming a code or how the values are written (Statistics Canada's `SCALAR_ID`, `UOM_ID`,
+ * `DECIMALS`; SDMX's `UNIT_MULT`, the power of ten, as the ECB writes it): its zeros are a code,
+ * not sales yet to come.
+ */
+const CODE_NAME = /(^|[\s_\-.])(id|code|decimals|unit[\s_\-.]?mult(iplier)?)\s*$/i;
 
 /**
  * Value columns whose every cell, in every series, is one number, while at least one other value
