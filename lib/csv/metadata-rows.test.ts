@@ -22,6 +22,7 @@ describe("metadataBlock", () => {
     ["labels over words", ["Title,Sales", "Unit,EUR", "Source,X", "North,5", "South,6"]],
     ["pandas' header levels and its index name", ["store,A,A,B", "metric,sales,visits,sales", "date,,,", "2023-01-01,1,10,5", "2023-01-02,2,20,6"]],
     ["title lines over a header of three columns", ["Retail turnover, Australia", "Source: ABS 8501.0", "month,turnover,food", "2020-01,5,2", "2020-02,6,3"]],
+    ["title lines over a header of three columns without a time word", ["Absatzplanung,,", "Stand: 01.03.2024,,", "Woche,Absatz,Plan", "KW 01/2024,100,110", "KW 02/2024,101,111"]],
   ])("finds none for %s", (_name, lines) => {
     expect(metadataBlock(rowsOf(lines))).toBe(0);
   });

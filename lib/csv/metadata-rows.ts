@@ -28,8 +28,8 @@ function isLabelRow(row: string[]): boolean {
  * (`"Title","Retail sales index"`, `"CDID","J5EK"`, …, `"Important notes",""`): three or more rows
  * of a label and at most one value, then data. Taken for a title, a source and a header, the
  * `"Unit","Index"` row named the columns and `"Release date"` was refused as a value. The last row
- * is no such label when it names a time column over the data (`Month,Sales` under title lines),
- * nor are rows naming several columns each (pandas' header levels).
+ * is no such label when it names a time column over the data (`Month,Sales` under title lines)
+ * or every column of three or more, nor are rows naming several columns each (pandas' header levels).
  * @returns how many rows the block has; 0 for none
  */
 export function metadataBlock(rows: string[][]): number {
@@ -39,7 +39,11 @@ export function metadataBlock(rows: string[][]): number {
   // One row may head a further column (INSEE's); rows of names over every column are header levels.
   if (rows.slice(0, k).filter((row) => filledCount(row.slice(2)) > 0).length > 1) return 0;
   const last = rows[k - 1] as string[];
-  return filledCount(last) >= 2 && looksLikeTimeName(last[0] ?? "") ? 0 : k;
+  if (filledCount(last) >= 2 && looksLikeTimeName(last[0] ?? "")) return 0;
+  // Nor when it names every column of three or more under title lines (`Woche;Absatz;Plan` under
+  // `Absatzplanung;;` and `Stand: 01.03.2024;;`): a header, which was skipped with them.
+  const width = filledCount(rows[k] as string[]);
+  return k > 1 && width >= 3 && filledCount(last) >= width ? 0 : k;
 }
 
 /** Label rows looked at above a header naming the time column. */

@@ -566,6 +566,17 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     expect(read("2020-01-01,5,\n2020-01-02,6,\n2020-01-03,7,1\n2020-01-04,8,2\n2020-01-05,9,3\n2020-01-06,9,3\n").series[0]!.values.length).toBe(6);
   });
 
+  it("keeps the header under a title and a `Stand:` line when its first name is no time word", () => {
+    // A German planning sheet saved as CSV: the header was skipped with the two lines, the series named `column 2` and `column 3`.
+    const rows = Array.from({ length: 12 }, (_, i) => `KW ${String(i + 1).padStart(2, "0")}/2024;${i === 3 ? "k.A." : 100 + i};${110 + i}`);
+    const dataset = read(["Absatzplanung;;", "Stand: 01.03.2024;;", ";;", "Woche;Absatz;Plan", ...rows].join("\n"));
+    expect(dataset.series.map((s) => [s.name, s.frequency.kind, s.missingCount])).toEqual([
+      ["Absatz", "weekly", 1],
+      ["Plan", "weekly", 0],
+    ]);
+    expect(dataset.issues.map((i) => i.message)).toContain("The 2 lines above the table (a title or source) were skipped.");
+  });
+
   it("leaves a spreadsheet's totals row out, and says so", () => {
     const dataset = read("Month,Sales,,\n2020-01,100,,\n2020-02,110,,\n2020-03,120,,\nTotal,330,,\n");
     expect(Array.from(dataset.series[0]!.values)).toEqual([100, 110, 120]);
