@@ -1451,6 +1451,24 @@ describe("statistics offices' and central banks' time series downloads", () => {
     expect(dataset.issues.map((i) => i.message)).toContainEqual("Columns `column 1` and `column 2` were read together as one time (YYYY-MM).");
   });
 
+  it("reads a GENESIS table of one value column, named over its unnamed time columns", () => {
+    // Before, the header naming only the last column (and the copyright under the table) left the title lines in: refused at row 4.
+    const months = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"];
+    const genesis = [
+      "GENESIS-Tabelle: 61111-0002",
+      "Verbraucherpreisindex: Deutschland, Monate;;",
+      "Deutschland;;",
+      ";;Verbraucherpreisindex",
+      ";;2020=100",
+      ...months.map((m, i) => `2023;${m};${(114.3 + 0.3 * i).toFixed(1).replace(".", ",")}`),
+      "__________",
+      "(C)opyright Statistisches Bundesamt (Destatis), 2024 | Stand: 10.12.2024 / 16:24:37",
+    ].join("\n");
+    const dataset = read(genesis);
+    expect(dataset.series.map((s) => [s.name, s.frequency.kind, s.values.length, s.values[11]])).toEqual([["Verbraucherpreisindex · 2020=100", "monthly", 12, 117.6]]);
+    expect(formatTime(dataset.series[0]?.times[0] ?? 0, dataset.timeFormat)).toBe("2023-01");
+  });
+
   it("reads Statistics Netherlands' periods: the months, each year's total before them left out, its ID column not a series", () => {
     const rows = ['"ID";"Perioden";"CPI_1"'];
     for (const year of [2020, 2021]) {

@@ -426,7 +426,12 @@ function preambleRows(rows: string[][]): { skip: number; unitsRow: boolean } {
   while (k < limit && filledWidth(rows[k]) < width && !(rows[k] ?? []).some(looksNumeric)) k++;
   if (k === 0) return { skip: 0, unitsRow: false };
   const below = rows.slice(k, k + 50);
-  return { skip: filledCount(below[0] as string[]) >= 2 && below.filter((row) => filledCount(row) >= 2).length >= 0.8 * below.length ? k : 0, unitsRow: false };
+  // Source lines under a short table (GENESIS' `__________` and copyright) are not among its rows.
+  let end = below.length;
+  while (end > 0 && filledCount(below[end - 1] as string[]) < 2) end--;
+  // A header may name only the value column over unnamed time columns (GENESIS: `;;Verbraucherpreisindex` over `2023;Januar;114,3`).
+  const heads = filledCount(below[0] as string[]) >= 2 || filledWidth(below[0]) === width;
+  return { skip: heads && below.slice(0, end).filter((row) => filledCount(row) >= 2).length >= 0.8 * end ? k : 0, unitsRow: false };
 }
 
 /** A header row that could be one of several: no number or date, and at least as wide as the table needs to have levels. */
@@ -452,7 +457,8 @@ function headerLevels(above: string[][], rows: string[][]): { over: number; rows
   if (!header) return null;
   const width = header.length;
   if (!isHeadingRow(header, width)) return null;
-  const full = (row: string[]) => isHeadingRow(row, width) && row.slice(1).every((cell) => cell.trim() !== "");
+  // Each column the header names is named again; GENESIS leaves its two time columns unnamed in both (`;;2020=100`).
+  const full = (row: string[]) => isHeadingRow(row, width) && filledCount(row.slice(1)) > 0 && row.slice(1).every((cell, j) => cell.trim() !== "" || (header[j + 1] ?? "").trim() === "");
   // A line taken for a title is a heading row when its names stand over columns: spanning some
   // (a blank between them, as merged cells export) or under no name of its own for the first
   // column. A metadata line (`Report;Region North;Currency EUR`) does neither.
