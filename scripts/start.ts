@@ -9,42 +9,15 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { resolveDatabaseUrl } from "../lib/server/database-url";
+import { sourceHash } from "./build-inputs";
 import { deployMigrations } from "./migrate";
 import { toErrorMessage } from "../lib/to-error-message";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const STAMP = path.join(ROOT, ".next", "tidecast-build-stamp");
-/** What a production build depends on; a change to any of these needs a new build. */
-const BUILD_INPUTS = ["app", "lib", "public", "proxy.ts", "next.config.js", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
-const SKIP = new Set(["node_modules", ".next", "generated", "tfjs-wasm"]);
 
 function log(message: string): void {
   console.log(`[tidecast] ${message}`);
-}
-
-function collect(entry: string, out: string[]): void {
-  const full = path.join(ROOT, entry);
-  if (!fs.existsSync(full)) return;
-  const stat = fs.statSync(full);
-  if (stat.isDirectory()) {
-    for (const child of fs.readdirSync(full).sort()) {
-      if (!SKIP.has(child) && !child.endsWith(".test.ts")) collect(path.join(entry, child), out);
-    }
-  } else {
-    out.push(entry);
-  }
-}
-
-/** A hash of the build inputs' contents: equal hashes mean the existing build is current. */
-function sourceHash(): string {
-  const files: string[] = [];
-  for (const entry of BUILD_INPUTS) collect(entry, files);
-  const hash = crypto.createHash("sha256");
-  for (const file of files) {
-    hash.update(file);
-    hash.update(fs.readFileSync(path.join(ROOT, file)));
-  }
-  return hash.digest("hex");
 }
 
 function bin(name: string): string {
@@ -87,7 +60,7 @@ async function main(): Promise<void> {
   const interrupted = await failInterruptedRuns();
   if (interrupted) log(`marked ${interrupted} server-side ${interrupted === 1 ? "run" : "runs"} interrupted by the last shutdown as failed`);
 
-  const hash = sourceHash();
+  const hash = sourceHash(ROOT);
   const current = fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === hash;
   if (current) {
     log("the production build is current");
