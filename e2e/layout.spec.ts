@@ -298,6 +298,26 @@ test.describe("layout", () => {
     });
   }
 
+  test("at 1101, 1201 and 1440 px a server run of several series keeps its Compare and Delete inside the saved runs' card", async ({ page, request }) => {
+    // Its time, seed and "Server" badge on one line beside the series and their model put Delete
+    // 43 px past the card at every width from 1200 px ("Dele"), 142 px at 1101 px.
+    const wide = await uploadCsv(request, "layout-drinks", fs.readFileSync(path.join(import.meta.dirname, "fixtures", "wide-drinks-60.csv")));
+    const run = await forecastOnServer(request, wide.id, { horizon: 12, seriesIds: wide.series.slice(0, 3).map((s) => s.id), config: { ...TINY, seed: 1 } });
+    for (const width of [1101, 1201, 1440]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`/datasets/${wide.id}`);
+      const savedRuns = page.getByRole("table", { name: "Saved runs" });
+      await expect(savedRuns.locator(`tr[data-run-id="${run}"]`).getByText("Server", { exact: true })).toBeVisible();
+      const fit = await savedRuns.evaluate((el) => {
+        const wrap = (el.parentElement as HTMLElement).getBoundingClientRect();
+        const ends = [...el.querySelectorAll(".run-actions label, .run-actions button")].map((c) => c.getBoundingClientRect().right);
+        return { hidden: (el.parentElement as HTMLElement).scrollWidth - (el.parentElement as HTMLElement).clientWidth, past: Math.max(0, Math.round(Math.max(...ends) - wrap.right)) };
+      });
+      expect(fit, `at ${width} px`).toEqual({ hidden: 0, past: 0 });
+      expect(await overflow(page)).toEqual({ pageScroll: 0, wide: [] });
+    }
+  });
+
   test("at 1280 px the upload card is padded evenly, and the preview's numbers line up under their headers", async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto("/");

@@ -100,24 +100,29 @@ export const RunsList = memo(function RunsList({ runs, total, view, onShow, step
               return (
                 <tr key={run.id} role="row" data-run-id={run.id} aria-current={run.id === openId ? "true" : undefined} className={run.id === openId ? "is-open" : undefined}>
                   <td role="cell" className="run-started">
-                    <button type="button" className="link-button" onClick={() => onOpen(run.id)} aria-label={`Open run of ${label}`} disabled={!finished}>
-                      {label}
-                    </button>
-                    {/* Screen readers have the header's zone. */}
-                    <span className="muted run-zone" aria-hidden="true">
-                      {" "}
-                      {formatZoneAbbreviation(run.startedAt, zone)}
-                    </span>
-                    <span className="muted run-seed"> · seed {run.seed}</span>
-                    {run.status === "stopped" && <span className="badge badge-warning">Stopped early</span>}
-                    {run.origin === "server" && <span className="badge">Server</span>}
-                    {run.status === "queued" && <span className="badge">Queued</span>}
-                    {run.status === "running" && (
-                      <span className="badge badge-accent" title={run.progress?.label}>
-                        Running {run.progress?.percent ?? 0}%
+                    {/* The badges wrap under the time, each whole, rather than widening the table past Delete. */}
+                    <span className="run-started-line">
+                      <span className="run-when">
+                        <button type="button" className="link-button" onClick={() => onOpen(run.id)} aria-label={`Open run of ${label}`} disabled={!finished}>
+                          {label}
+                        </button>
+                        {/* Screen readers have the header's zone. */}
+                        <span className="muted run-zone" aria-hidden="true">
+                          {" "}
+                          {formatZoneAbbreviation(run.startedAt, zone)}
+                        </span>
+                        <span className="muted run-seed"> · seed {run.seed}</span>
                       </span>
-                    )}
-                    {run.status === "failed" && <span className="badge badge-danger">Failed</span>}
+                      {run.status === "stopped" && <span className="badge badge-warning">Stopped early</span>}
+                      {run.origin === "server" && <span className="badge">Server</span>}
+                      {run.status === "queued" && <span className="badge">Queued</span>}
+                      {run.status === "running" && (
+                        <span className="badge badge-accent" title={run.progress?.label}>
+                          Running {run.progress?.percent ?? 0}%
+                        </span>
+                      )}
+                      {run.status === "failed" && <span className="badge badge-danger">Failed</span>}
+                    </span>
                   </td>
                   <td role="cell" className="truncate run-series" data-label="Series" title={run.seriesNames.join(", ")}>
                     {formatSeriesList(run.seriesNames)}
@@ -131,9 +136,9 @@ export const RunsList = memo(function RunsList({ runs, total, view, onShow, step
                     </td>
                   ) : (
                     <>
-                      <td role="cell" data-label="Recommended">{run.chosen ? METHOD_LABELS[run.chosen] : run.progress ? <span className="muted">{run.progress.label}</span> : "—"}</td>
+                      <td role="cell" className="run-recommended" data-label="Recommended">{run.chosen ? METHOD_LABELS[run.chosen] : run.progress ? <span className="muted">{run.progress.label}</span> : "—"}</td>
                       <td role="cell" className="num" data-label="MASE">
-                        {/* One piece: laid out as a block (below 1100 px), each child of the cell took a line of its own. */}
+                        {/* One piece: laid out as a block (up to 1200 px), each child of the cell took a line of its own. */}
                         <span>
                           {run.mase === null ? "—" : run.mase.toFixed(3)}
                           {run.mase !== null && run.seriesNames.length > 1 && <span className="muted"> mean</span>}
