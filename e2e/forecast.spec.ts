@@ -474,6 +474,20 @@ test("two runs compare on one chart, and a run can be deleted", async ({ page })
   await expect(comparison.getByText("thousands", { exact: true })).toBeVisible();
   await expect(page.getByTestId("forecast-chart").getByText("thousands", { exact: true })).toBeVisible();
   expectRoundTicks(await comparison.getAttribute("data-value-ticks"));
+  // Over the forecasts, the tooltip writes each run's value and band as the forecast chart's does,
+  // with the unit ("Run A (…) : 243.5123" had a model's noise for decimals and a spaced colon).
+  const drawing = comparison.getByRole("application");
+  const box = (await drawing.boundingBox()) as { x: number; y: number; width: number; height: number };
+  await page.mouse.move(box.x + box.width - 30, box.y + box.height / 2);
+  const items = comparison.locator(".recharts-tooltip-item");
+  await expect(items.filter({ hasText: /^Run A / }).first()).toBeVisible();
+  for (const item of await items.allInnerTexts()) {
+    expect(item, "no space before the colon").not.toContain(" : ");
+    const [, value] = /: (.+)$/.exec(item) ?? [];
+    expect(value, item).toMatch(/ thousands$/);
+    // Visitors in the hundreds: one decimal at most, as formatEstimate writes them.
+    for (const n of (value as string).match(/[\d,.]+/g) ?? []) expect(n, item).toMatch(/^\d{1,3}(,\d{3})*(\.\d)?$/);
+  }
 
   page.once("dialog", (dialog) => void dialog.accept());
   await runs.getByRole("button", { name: /^Delete run of / }).first().click();

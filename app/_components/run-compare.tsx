@@ -4,7 +4,7 @@ import { useMemo, useState } from "react";
 import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, YAxis } from "recharts";
 import { BAND_KEY_OPACITY } from "@/lib/chart/band-style";
 import { COMPARE_DRAW_ORDER, COMPARE_STROKES } from "@/lib/chart/compare-strokes";
-import { formatTimeLabel, formatValue, type TimeLabelKind } from "@/lib/chart/format-time-label";
+import { formatEstimate, formatTimeLabel, formatValue, type TimeLabelKind } from "@/lib/chart/format-time-label";
 import { toCompareRows, type CompareRow } from "@/lib/chart/to-compare-rows";
 import { toRowsValueAxis } from "@/lib/chart/to-value-axis";
 import type { HistoryPoints } from "@/lib/chart/to-forecast-rows";
@@ -19,7 +19,7 @@ export interface RunCompareProps {
   /** Each series' time label style, by series id (series of one dataset may differ). */
   frequencies: Record<string, TimeLabelKind>;
   labels: [string, string];
-  /** Each series' unit, by series id, for the value axis (as on the forecast chart). */
+  /** Each series' unit, by series id, for the value axis and the tooltip (as on the forecast chart). */
   units?: Record<string, string | null>;
 }
 
@@ -38,6 +38,7 @@ export function RunCompare({ a, b, history, frequencies, labels, units = {} }: R
     return <p className="alert alert-info">These two runs forecast different series; pick two runs of the same series to compare them.</p>;
   }
   const frequency = frequencies[sa.seriesId] ?? "index";
+  const unit = units[sa.seriesId];
   const first = rows[0]?.t ?? 0;
   const last = rows.at(-1)?.t ?? first;
   const score = (run: RunDto, s: typeof sa) => {
@@ -74,10 +75,17 @@ export function RunCompare({ a, b, history, frequencies, labels, units = {} }: R
           <ComposedChart data={rows} margin={{ top: 8, right: 20, bottom: 4, left: 8 }} aria-label="Two runs' forecasts on one chart. Arrow keys move through the points.">
             <CartesianGrid {...HORIZONTAL_GRID} />
             <TimeXAxis frequency={frequency} from={first} to={last} />
-            <YAxis {...valueAxisProps(units[sa.seriesId], axis)} />
+            <YAxis {...valueAxisProps(unit, axis)} />
             <Tooltip
               labelFormatter={(v) => formatTimeLabel(Number(v), frequency)}
-              formatter={(value, name) => [Array.isArray(value) ? value.map((v) => formatValue(Number(v))).join(" – ") : formatValue(Number(value)), name]}
+              // The history as the file has it, the runs' forecasts and bands as the forecast chart's
+              // tooltip writes them ("32,741", not a model's "32,740.8498"), each with the unit.
+              formatter={(value, name, item) => {
+                const format = item.dataKey === "history" ? formatValue : formatEstimate;
+                const text = Array.isArray(value) ? value.map((v) => format(Number(v))).join(" – ") : format(Number(value));
+                return [unit ? `${text} ${unit}` : text, name];
+              }}
+              separator=": "
               contentStyle={{ fontSize: 12.5, borderRadius: 6, borderColor: "var(--border)" }}
             />
             {/* A row at one run's time has no value of the other's: each run joins its own points (connectNulls). */}
