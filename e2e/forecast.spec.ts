@@ -525,6 +525,26 @@ test("a saved run's loss legend names only the curves drawn (no validation curve
   await expect(legend.getByRole("listitem")).toHaveText(["Backtest model: train", "Final model: train"]);
 });
 
+test("a link to a run that was deleted says so in the Forecast card, where the run would open, not among the saved runs below", async ({ page, request }) => {
+  const dataset = await uploadCsv(request, "deleted-run-link", fs.readFileSync(MONTHLY));
+  const runId = await forecastOnServer(request, dataset.id, { horizon: 12, config: { epochs: 3, units: 4, ensembleSize: 1, patience: 3 } });
+  expect((await request.delete(`/api/runs/${runId}`)).status()).toBe(204);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`/datasets/${dataset.id}?run=${runId}`);
+  const result = page.getByRole("region", { name: "Forecast", exact: true });
+  const alert = result.getByRole("alert");
+  await expect(alert).toHaveText(`Could not open the run: There is no run with id ${runId}.`);
+  // On screen as the page opens: the saved runs' card, where it was, starts below the fold.
+  await expect(alert).toBeInViewport({ ratio: 1 });
+  await expect(page.getByRole("region", { name: "Saved runs" }).getByRole("alert")).toHaveCount(0);
+  // Opening a saved run clears it.
+  await forecastOnServer(request, dataset.id, { horizon: 12, config: { epochs: 3, units: 4, ensembleSize: 1, patience: 3 } });
+  await page.reload();
+  await page.getByRole("table", { name: "Saved runs" }).getByRole("button", { name: /^Open run of / }).first().click();
+  await expect(page.getByTestId("run-result")).toBeVisible();
+  await expect(result.getByRole("alert")).toHaveCount(0);
+});
+
 test("a missing dataset or page has a heading, a title and the way back", async ({ page }) => {
   for (const [url, heading] of [
     ["/datasets/nope", "Dataset not found"],

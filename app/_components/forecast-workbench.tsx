@@ -128,6 +128,9 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, runsOff
   const openRun = openId ? runs.opened[openId] : undefined;
   const shownRun: RunView | undefined = active ? undefined : (fromModel?.view ?? openRun ?? (state.unsaved ? { ...state.unsaved } : undefined));
   const [compareA, compareB] = compareIds.map((id) => runs.opened[id]);
+  // The run the page's link names, when it cannot be opened, is said where it would have opened:
+  // below, among the saved runs, it was a screen or more under a Forecast card saying "No forecast yet".
+  const linkFailure = runs.error !== null && initialRunId !== null && runs.failedRunId === initialRunId ? runs.error : null;
 
   const onOpen = useCallback((id: string) => void open(id), [open]);
   const onToggleCompare = useCallback(
@@ -219,6 +222,11 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, runsOff
                 onReforecast={openRun?.hasModel ? () => training.reforecast(openRun, dataset.series.filter((s) => openRun.series.some((r) => r.seriesId === s.id && r.forecasts.lstm))) : undefined}
               />
             )}
+            {linkFailure && !shownRun && !active && (
+              <p className="alert alert-error" role="alert" data-testid="run-link-error">
+                <MessageText text={linkFailure} />
+              </p>
+            )}
             {!shownRun && !active && state.status !== "failed" && (
               <div className="empty-state">
                 <strong>No forecast yet</strong>
@@ -238,7 +246,7 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, runsOff
             <p>Every finished or stopped run, and the ones started through the API. Tick two to compare them, on one page or on two.</p>
           </div>
         </div>
-        {runs.error && (
+        {runs.error && !linkFailure && (
           <p className="alert alert-error card-alert" role="alert">
             <MessageText text={runs.error} />
           </p>

@@ -28,7 +28,9 @@ export function useRuns(datasetId: string, initial: RunPageDto, initialRun: RunD
   const [view, setView] = useState<RunsView>({ offset: initialOffset, sort: "newest" });
   const shown = useRef(view);
   const [opened, setOpened] = useState<Record<string, RunDto>>(() => (initialRun ? { [initialRun.id]: initialRun } : {}));
-  const [error, setError] = useState<string | null>(null);
+  /** What last failed, and the run it failed to open (null for the list's own failures). */
+  const [failure, setFailure] = useState<{ message: string; runId: string | null } | null>(null);
+  const setError = useCallback((message: string | null, runId: string | null = null) => setFailure(message === null ? null : { message, runId }), []);
 
   const fetchPage = useCallback(
     async (next: RunsView): Promise<void> => {
@@ -54,7 +56,7 @@ export function useRuns(datasetId: string, initial: RunPageDto, initialRun: RunD
         setError(`Could not load the runs: ${toErrorMessage(err)}`);
       }
     },
-    [fetchPage],
+    [fetchPage, setError],
   );
 
   /** Fetches a run (once) and returns it. */
@@ -64,18 +66,18 @@ export function useRuns(datasetId: string, initial: RunPageDto, initialRun: RunD
       try {
         const run = await readJson<RunDto | PendingRunDto>(await fetchApi(`/api/runs/${id}`, undefined, "Loading the run"));
         if (!isFinishedRun(run)) {
-          setError(run.status === "failed" ? `This run failed: ${run.failure ?? "no reason was recorded."}` : `This run is ${run.status}; it opens when it is done.`);
+          setError(run.status === "failed" ? `This run failed: ${run.failure ?? "no reason was recorded."}` : `This run is ${run.status}; it opens when it is done.`, id);
           return null;
         }
         setOpened((o) => ({ ...o, [id]: run }));
         setError(null);
         return run;
       } catch (err) {
-        setError(`Could not open the run: ${toErrorMessage(err)}`);
+        setError(`Could not open the run: ${toErrorMessage(err)}`, id);
         return null;
       }
     },
-    [opened],
+    [opened, setError],
   );
 
   /** A run saved just now: list it (the newest runs are shown) and keep it opened without fetching it again. */
@@ -100,7 +102,7 @@ export function useRuns(datasetId: string, initial: RunPageDto, initialRun: RunD
     }
     // The next page's first run moves up into the gap.
     await refresh().catch(() => undefined);
-  }, [refresh]);
+  }, [refresh, setError]);
 
   const pending = page.runs.some(isPending);
   useEffect(() => {
@@ -118,5 +120,5 @@ export function useRuns(datasetId: string, initial: RunPageDto, initialRun: RunD
     return () => document.removeEventListener("visibilitychange", onVisible);
   }, [refresh]);
 
-  return { runs: page.runs, total: page.total, view, show, opened, error, load, add, remove };
+  return { runs: page.runs, total: page.total, view, show, opened, error: failure?.message ?? null, failedRunId: failure?.runId ?? null, load, add, remove };
 }
