@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { forecastOnServer, MONTHLY, overflow, uploadCsv } from "./helpers";
+import { forecastOnServer, MONTHLY, overflow, smallSettings, uploadCsv } from "./helpers";
 
 /** Settings that train in a second or two on the server. */
 const TINY = { epochs: 3, units: 4, ensembleSize: 1, patience: 3 };
@@ -316,6 +316,20 @@ test.describe("layout", () => {
       expect(fit, `at ${width} px`).toEqual({ hidden: 0, past: 0 });
       expect(await overflow(page)).toEqual({ pageScroll: 0, wide: [] });
     }
+  });
+
+  test("at 390 px pressing Train forecast brings the training's progress on screen", async ({ page, request }) => {
+    // The panels stack on a phone: the progress bar and Stop came 200 px below the fold, and the
+    // only change in sight was the greyed button.
+    const { id } = await uploadCsv(request, "layout-phone-train", fs.readFileSync(MONTHLY, "utf8"));
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/datasets/${id}`);
+    await smallSettings(page, { "Max epochs": "400", "LSTM units": "8", "Ensemble size": "1", "Patience (epochs)": "400" });
+    await page.getByRole("button", { name: "Train forecast" }).click();
+    const bar = page.getByRole("progressbar", { name: "Training progress" });
+    await expect(bar).toHaveAttribute("aria-valuetext", /epoch \d+ of 400/, { timeout: 60_000 });
+    await expect(bar).toBeInViewport({ ratio: 1 });
+    await expect(page.getByTestId("run-result")).toBeVisible({ timeout: 60_000 });
   });
 
   test("at 1280 px the upload card is padded evenly, and the preview's numbers line up under their headers", async ({ page }) => {

@@ -82,10 +82,20 @@ export function ForecastWorkbench({ dataset, history, runs: initialRuns, runsOff
   const resultTitle = useRef<HTMLHeadingElement>(null);
   const wasActive = useRef(active);
   useEffect(() => {
-    // Stop is disabled, then removed, as training ends: a keyboard user's focus fell to the top of
-    // the page. It is put where the result begins, only when it was lost, never taken from elsewhere.
-    const lost = !document.activeElement || document.activeElement === document.body;
-    if (wasActive.current && !active && lost) resultTitle.current?.focus();
+    // Stop is disabled, then removed, as training ends, and Train is disabled as it starts: a
+    // keyboard user's focus fell to the top of the page. It is put on the card's heading, above
+    // the progress and Stop or the result, only when it was lost, never taken from elsewhere.
+    const focused = document.activeElement;
+    const lost = !focused || focused === document.body || (focused instanceof HTMLButtonElement && focused.disabled);
+    const title = resultTitle.current;
+    if (wasActive.current !== active && lost && title) {
+      title.focus({ preventScroll: true });
+      // On a phone the panels stack and the progress began 200 px below the fold, the greyed
+      // button the only change in sight (focus alone scrolled the heading just to the window's
+      // bottom edge): a heading outside the window's upper half is brought to its top.
+      const top = title.getBoundingClientRect().top;
+      if (top < 0 || top > window.innerHeight / 2) title.scrollIntoView({ block: "start" });
+    }
     wasActive.current = active;
   }, [active]);
 
