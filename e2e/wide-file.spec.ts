@@ -37,6 +37,16 @@ test("a run of six of 60 series is headed by their count and a few names, not ev
   await expect(result.getByText("6 series: North Wine, North Beer, North Cider and 3 more · 60 months ahead", { exact: true })).toBeVisible();
 });
 
+test("every stored series of a wide file is drawn in the history colour, none in the forecast's", async ({ page, request }) => {
+  const { datasetId } = await wideDataset(request);
+  await page.goto(`/datasets/${datasetId}`);
+  const lines = page.getByTestId("series-chart").locator("path.recharts-line-curve");
+  await expect(lines.nth(3)).toBeVisible();
+  // The palette cycled before: North Beer, the second, was drawn in the forecast's orange.
+  const strokes = await lines.evaluateAll((paths) => paths.slice(0, 4).map((p) => p.getAttribute("stroke")));
+  expect(strokes).toEqual(["var(--series-1)", "var(--series-1)", "var(--series-1)", "var(--series-1)"]);
+});
+
 test("the runs list says which model each run of several series trained, on a line the names do not cut off", async ({ page, request }) => {
   const { global, perSeries } = await openRuns(page, request);
   const runs = page.getByRole("table", { name: "Saved runs" });

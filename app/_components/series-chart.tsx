@@ -16,7 +16,6 @@ export interface SeriesChartProps {
   y: (number | null)[];
   /** Points in the full series (t/y may be downsampled). */
   totalCount: number;
-  color?: string;
 }
 
 interface Row {
@@ -25,7 +24,7 @@ interface Row {
 }
 
 /** One series as a line over a real time axis, with a tooltip showing the date and value. */
-export function SeriesChart({ name, unit, frequency, t, y, totalCount, color = "var(--series-1)" }: SeriesChartProps) {
+export function SeriesChart({ name, unit, frequency, t, y, totalCount }: SeriesChartProps) {
   const rows = useMemo<Row[]>(() => t.map((time, i) => ({ t: time, y: y[i] ?? null })), [t, y]);
   const axis = useMemo(() => toRowsValueAxis(rows, ["y"]), [rows]);
   const first = t[0] ?? 0;
@@ -69,7 +68,9 @@ export function SeriesChart({ name, unit, frequency, t, y, totalCount, color = "
                 type="linear"
                 dataKey="y"
                 name={name}
-                stroke={color}
+                // Every stored series in the history colour, as the forecast chart draws history:
+                // cycling a palette drew every second series in the forecast's orange.
+                stroke="var(--series-1)"
                 strokeWidth={1.6}
                 dot={false}
                 isAnimationActive={false}

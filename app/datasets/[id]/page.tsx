@@ -121,7 +121,7 @@ export default async function DatasetPage({ params, searchParams }: PageProps) {
             : `Charting the first ${MAX_DATA_CHARTS} of ${count.format(charts.length)} series; find any other by name. Every series can be trained, forecast and downloaded.`}
         </p>
       )}
-      {shown.slice(0, MAX_DATA_CHARTS).map(({ series, points }, index) => (
+      {shown.slice(0, MAX_DATA_CHARTS).map(({ series, points }) => (
         <section key={series.id} className="card" aria-labelledby={`series-${series.id}`}>
           <div className="card-head">
             <div>
@@ -155,7 +155,6 @@ export default async function DatasetPage({ params, searchParams }: PageProps) {
               t={points.t}
               y={points.y}
               totalCount={series.pointCount}
-              color={`var(--series-${(index % 4) + 1})`}
             />
             {points.downsampled && (
               <p className="chart-caption">
