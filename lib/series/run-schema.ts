@@ -221,7 +221,7 @@ export type RunStatus = (typeof RUN_STATUSES)[number];
 /** Where a server-side run is while it runs. */
 export interface RunProgressDto {
   stage: ForecastStage | "queued";
-  /** "Backtest · epoch 12 of 300", as the progress bar says it. */
+  /** "Backtest · epoch 12 of up to 300", as the progress bar says it. */
   label: string;
   /** 0–100, never moving back. */
   percent: number;

@@ -213,7 +213,7 @@ describe("a run damaged in the database", () => {
 describe("server-side runs", () => {
   const progress = (percent: number): RunProgressDto => ({
     stage: percent ? "backtest" : "queued",
-    label: percent ? "Backtest · epoch 1 of 2" : "Waiting",
+    label: percent ? "Backtest · epoch 1 of up to 2" : "Waiting",
     percent,
     model: 1,
     models: 1,

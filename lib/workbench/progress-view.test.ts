@@ -10,7 +10,7 @@ const p = (over: Partial<ForecastProgress>): ForecastProgress => ({
 describe("toProgressView", () => {
   it("says the stage, network, epoch, elapsed and remaining time", () => {
     const view = toProgressView(p({ model: 2, models: 3, epoch: 4, elapsedMs: 65_000, etaMs: 3_723_000 }));
-    expect(view.stage).toBe("Backtest · model 2 of 3 · epoch 4 of 10");
+    expect(view.stage).toBe("Backtest · model 2 of 3 · epoch 4 of up to 10");
     expect(view.timing).toBe("1:05 elapsed · about 1:02:03 left");
     expect(view.percent).toBeGreaterThan(33);
     expect(view.percent).toBeLessThan(67);

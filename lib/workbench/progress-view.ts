@@ -23,7 +23,7 @@ const STAGE_SPAN: Record<ForecastProgress["stage"], [number, number]> = {
 export interface ProgressView {
   /** 0–100, for aria-valuenow. */
   percent: number;
-  /** "Backtest · model 1 of 2 · epoch 12 of 300". */
+  /** "Backtest · model 1 of 2 · epoch 12 of up to 300". */
   stage: string;
   /** "0:14 elapsed · about 0:40 left". */
   timing: string;
@@ -51,7 +51,7 @@ export function toProgressView(p: ForecastProgress, previousPercent = 0): Progre
   const percent = Math.max(previousPercent, Math.min(99, Math.round(100 * overall)));
   const parts = [STAGE_LABELS[p.stage]];
   if (p.models > 1) parts.push(`model ${p.model} of ${p.models}`);
-  if ((p.stage === "backtest" || p.stage === "training") && p.epochs > 0) parts.push(`epoch ${p.epoch} of ${p.epochs}`);
+  if ((p.stage === "backtest" || p.stage === "training") && p.epochs > 0) parts.push(`epoch ${p.epoch} of up to ${p.epochs}`);
   const timing = [`${formatDuration(p.elapsedMs)} elapsed`];
   if (p.stage !== "forecasting" && p.epoch > 0) timing.push(`about ${formatDuration(p.etaMs)} left`);
   return { percent, stage: parts.join(" · "), timing: timing.join(" · ") };
