@@ -87,8 +87,10 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
   const needle = filter.trim();
   const visible = needle ? series.filter((s) => nameHolds(s.name, needle)) : series;
 
+  // noValidate: the panel says what is wrong with a setting in its own words (under the field, and
+  // on Train); the browser's bubble for the horizon's max covered that note.
   return (
-    <form className="stack" onSubmit={submit} aria-label="Training settings">
+    <form className="stack" onSubmit={submit} aria-label="Training settings" noValidate>
       {series.length > 1 && (
         <fieldset className="field">
           <legend>Series to forecast</legend>

@@ -40,6 +40,11 @@ describe("toHorizonPlan", () => {
     expect(toHorizonPlan(chosen, 12)).toMatchObject({ needed, ...expected });
   });
 
+  it("plans no Theta forecast for a horizon the run refuses: the button would offer one beside the refusal", () => {
+    expect(toHorizonPlan([series("a", 176)], 176)).toMatchObject({ classical: true, problem: null });
+    expect(toHorizonPlan([series("a", 176)], 400)).toMatchObject({ classical: false, problem: expect.stringMatching(/^The horizon may be at most 176 steps/) });
+  });
+
   it("limits the horizon to the longest chosen history, its steps on the grid, and says so in the forecaster's words", () => {
     // Stored series start and end with a value, so the grid's steps are the history the forecaster counts.
     const plan = toHorizonPlan([series("a", 160, 4, 16), series("b", 30)], 100_000);

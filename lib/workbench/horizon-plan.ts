@@ -70,16 +70,19 @@ export function toHorizonPlan(given: SeriesLength[], horizon: number, leaveOut: 
   const kept = steps.filter((n) => n > SHORT_SERIES_MIN_FIT);
   const shortest = Math.min(...(kept.length > 0 ? kept : steps));
   const needed = horizon >= 1 ? minimumLength(horizon) : 0;
+  // A horizon that is no whole number is the form's to refuse (parseSettings), in its own words;
+  // series too short for any forecast are refused first, whatever the horizon.
+  const problem = kept.length > 0 && Number.isInteger(horizon) && horizon >= 1 ? describeHorizonProblem(horizon, chosen.map(toHistory)) : null;
   return {
     tooShort: chosen.filter((_, i) => (steps[i] as number) <= SHORT_SERIES_MIN_FIT).map((s) => s.name),
     shortest,
     needed,
     longestForLstm: maxHorizon(shortest),
-    classical: chosen.length > 0 && needed > Math.max(...steps) && shortest > SHORT_SERIES_MIN_FIT,
+    // Only for a horizon the run takes: at 400 months of a 176-month series the button offered
+    // "Forecast with Theta" beside the warning that 176 is the most.
+    classical: problem === null && chosen.length > 0 && needed > Math.max(...steps) && shortest > SHORT_SERIES_MIN_FIT,
     limit: horizonLimit(chosen.map(toHistory)),
-    // A horizon that is no whole number is the form's to refuse (parseSettings), in its own words;
-    // series too short for any forecast are refused first, whatever the horizon.
-    problem: kept.length > 0 && Number.isInteger(horizon) && horizon >= 1 ? describeHorizonProblem(horizon, chosen.map(toHistory)) : null,
+    problem,
   };
 }
 
