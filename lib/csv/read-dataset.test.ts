@@ -463,6 +463,26 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     expect(titled.series.map((s) => [s.name, s.unit])).toEqual([["turnover", null]]);
   });
 
+  it("reads a name repeated over different names below it as two header levels, and units under repeated names as units", () => {
+    // Before, `North` and `South` were the units of `Sales` and `Sales (2)`.
+    const regions = read("date,Sales,Sales\n,North,South\n2024-01,1,2\n2024-02,3,4\n2024-03,5,6\n");
+    expect([regions.timeColumn, regions.series.map((s) => [s.name, s.unit, Array.from(s.values)])]).toEqual([
+      "date",
+      [
+        ["Sales · North", null, [1, 3, 5]],
+        ["Sales · South", null, [2, 4, 6]],
+      ],
+    ]);
+    expect(regions.issues.map((i) => i.message)).toEqual([
+      "The 2 header rows name the columns together (`Sales · North`), as pandas writes columns of several levels and spreadsheets write a heading over several columns.",
+    ]);
+    // Names that differ over one unit, one measure in one unit twice, or in two units: a units row.
+    const units = (text: string) => read(text).series.map((s) => [s.name, s.unit]);
+    expect(units("date,Revenue,Cost\n,EUR,EUR\n2024-01,5,1\n2024-02,6,2\n")).toEqual([["Revenue", "EUR"], ["Cost", "EUR"]]);
+    expect(units("date,Load,Load\n,MW,MW\n2024-01,5,1\n2024-02,6,2\n")).toEqual([["Load", "MW"], ["Load (2)", "MW"]]);
+    expect(units("date,Temp,Temp\n,°C,[°F]\n2024-01,5,41\n2024-02,6,43\n")).toEqual([["Temp", "°C"], ["Temp (2)", "°F"]]);
+  });
+
   it("averages the hour that repeats when clocks go back, and refuses any other repeated time", () => {
     const hourly = read("time,kwh\n2023-10-29 01:00,2\n2023-10-29 02:00,3\n2023-10-29 02:00,4\n2023-10-29 03:00,5\n2023-10-29 04:00,6\n");
     expect(Array.from(hourly.series[0]!.values)).toEqual([2, 3.5, 5, 6]);

@@ -460,12 +460,13 @@ function headerLevels(above: string[][], rows: string[][]): { over: number; rows
   // Each column the header names is named again; GENESIS leaves its two time columns unnamed in both (`;;2020=100`).
   const full = (row: string[]) => isHeadingRow(row, width) && filledCount(row.slice(1)) > 0 && row.slice(1).every((cell, j) => cell.trim() !== "" || (header[j + 1] ?? "").trim() === "");
   // A line taken for a title is a heading row when its names stand over columns: spanning some
-  // (a blank between them, as merged cells export) or under no name of its own for the first
-  // column. A metadata line (`Report;Region North;Currency EUR`) does neither.
+  // (a blank between them, as merged cells export, or a name repeated over different names),
+  // or under no name of its own for the first column. A metadata line
+  // (`Report;Region North;Currency EUR`) does neither.
   const heading = (row: string[]) => {
     const names = row.slice(1).map((cell) => cell.trim() !== "");
     const spans = names.indexOf(false) >= 0 && names.indexOf(false) < names.lastIndexOf(true);
-    return isHeadingRow(row, width) && filledCount(row.slice(1)) >= 2 && ((row[0] ?? "").trim() === "" || spans);
+    return isHeadingRow(row, width) && filledCount(row.slice(1)) >= 2 && ((row[0] ?? "").trim() === "" || spans || repeatsOverNames(row, header));
   };
   let over = 0;
   while (over < above.length && heading(above[above.length - 1 - over] as string[])) over++;
@@ -492,6 +493,29 @@ function headerLevels(above: string[][], rows: string[][]): { over: number; rows
   return { over, rows: levels.length, names };
 }
 
+/** A units-row cell that names a unit a number is written in (`MW`, `°C`, `EUR`, `[kWh]`), not a word (`North`). */
+const isUnitCell = (cell: string) => cellUnit(`1 ${cleanUnit(cell) ?? ""}`) !== undefined;
+
+/**
+ * Whether a header row names a column again over a different name in the row under it
+ * (`date,Sales,Sales` over `,North,South`): a heading written over each column it spans, as
+ * pandas writes a level (`store,A,A,B`), so the rows are levels (`Sales · North`). Taken for a
+ * units row, `North` and `South` were the units of `Sales` and `Sales (2)`. Units under a repeated
+ * name (`Temp,Temp` over `,°C,°F`: one measure in two units) stay units.
+ */
+function repeatsOverNames(top: string[], below: string[]): boolean {
+  const under = new Map<string, string>();
+  for (let j = 1; j < top.length; j++) {
+    const name = (top[j] ?? "").trim();
+    const cell = (below[j] ?? "").trim();
+    if (name === "" || cell === "") continue;
+    const first = under.get(name);
+    if (first === undefined) under.set(name, cell);
+    else if (first !== cell && !(isUnitCell(first) && isUnitCell(cell))) return true;
+  }
+  return false;
+}
+
 /** How a date column's format is spelled out under its header: `yyyy-mm-dd`, `DD.MM.YYYY hh:mm`. */
 const FORMAT_HINT = /^[ymdhs\-/.:T ]+$/i;
 
@@ -504,6 +528,7 @@ const FORMAT_HINT = /^[ymdhs\-/.:T ]+$/i;
 function isUnitsRow(row: string[], above: string[] | undefined): boolean {
   if (!above || (above[0] ?? "").trim() === "" || filledCount(above) < filledCount(row)) return false;
   if (!above.every((cell) => cell.trim() === "" || !isTyped(cell))) return false;
+  if (repeatsOverNames(above, row)) return false;
   const first = (row[0] ?? "").trim();
   if (first !== "" && !FORMAT_HINT.test(first)) return false;
   return row.slice(1).every((cell) => cell.trim().length <= 16);
