@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { previewCsv } from "../lib/csv/preview-csv";
 import { readDataset } from "../lib/csv/read-dataset";
-import { blsFlatFile, gsodFullStation, gsodJanuary } from "../tests/fixtures/statistics-downloads";
+import { blsFlatFile, gsodFullStation, gsodJanuary, nwisDailyValues } from "../tests/fixtures/statistics-downloads";
 import { runCli, type CliIo } from "./forecast";
 
 /** Settings that keep each run well under a second. */
@@ -135,6 +135,15 @@ describe("npm run forecast", () => {
     const json = memoryIo({ "cu.data.1.AllItems.txt": text });
     expect(await runCli(["--input", "cu.data.1.AllItems.txt", "--horizon", "3", "--json", "--config", FAST, "--quiet"], json.io)).toBe(0);
     expect((JSON.parse(json.out.stdout) as { series: { name: string; timestamps: string[] }[] }).series.map((s) => [s.name, s.timestamps])).toEqual([["CUUR0000SA0", ["2024-01", "2024-02", "2024-03"]]]);
+  });
+
+  it("names a USGS NWIS file's one series by its site number with the zeros, on stderr and in --json", async () => {
+    const text = nwisDailyValues("01646500", Array.from({ length: 60 }, (_, i) => 12300 - 37 * i + (i % 7) * 90));
+    const { io, out } = memoryIo({ "dv.csv": text });
+    expect(await runCli(["--input", "dv.csv", "--horizon", "3", "--json", "--config", FAST], io)).toBe(0);
+    expect(out.stderr).toMatch(/^01646500: writing /m);
+    expect(out.stderr).not.toMatch(/1646500\)/);
+    expect((JSON.parse(out.stdout) as { series: { name: string; timestamps: string[] }[] }).series.map((s) => [s.name, s.timestamps])).toEqual([["01646500", ["2024-03-01", "2024-03-02", "2024-03-03"]]]);
   });
 
   it("notes a GSOD file's missing marks (99.99 for a precipitation) as the preview and the import do", async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { describeDialect, formatBytes, nameFromFileName } from "./describe-dialect";
 import { previewCsv } from "./preview-csv";
 import { influxOneTable } from "../../tests/fixtures/monitoring-exports";
-import { blsFlatFile, ONS_LABELS } from "../../tests/fixtures/statistics-downloads";
+import { blsFlatFile, nwisDailyValues, ONS_LABELS } from "../../tests/fixtures/statistics-downloads";
 
 const file = (text: string | Uint8Array) => new Blob([text as BlobPart]);
 
@@ -228,6 +228,19 @@ describe("previewCsv shows how a file will be read, before anything is stored", 
       ["_field", "id"],
     ]);
     expect([influx.idColumn, influx.series.map((s) => s.name)]).toEqual(["_field", ["usage_user"]]);
+  });
+
+  it("a one-series file labelled by a site number with zeros before it shows the number as written (USGS NWIS's `01646500`)", async () => {
+    const text = nwisDailyValues("01646500", Array.from({ length: 31 }, (_, i) => 12300 - 37 * i));
+    const preview = await previewCsv(file(text), "dv.csv");
+    expect(preview.columns.map((c) => [c.name, c.role])).toEqual([
+      ["agency_cd", "ignored"],
+      ["site_no", "id"],
+      ["datetime", "time"],
+      ["69928_00060_00003", "value"],
+      ["69928_00060_00003_cd", "ignored"],
+    ]);
+    expect([preview.idColumn, preview.valueColumns, preview.series.map((s) => s.name), preview.issues]).toEqual(["site_no", ["69928_00060_00003"], ["01646500"], []]);
   });
 
   it("a date in year, month and day columns: all three are shown as the time, the weekday is left out", async () => {

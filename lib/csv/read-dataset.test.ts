@@ -6,7 +6,7 @@ import { formatTime } from "../time/time-format";
 import { decodeText } from "./decode-text";
 import { readDataset, readDatasetChunks } from "./read-dataset";
 import { SNIFF_CHARS } from "./sniff-csv";
-import { BBK_HEAD, blsFlatFile, ECB_HEAD, FED_HEAD, gsodFullStation, gsodJanuary, gsodStation, ONS_LABELS } from "../../tests/fixtures/statistics-downloads";
+import { BBK_HEAD, blsFlatFile, ECB_HEAD, FED_HEAD, gsodFullStation, gsodJanuary, gsodStation, nwisDailyValues, ONS_LABELS } from "../../tests/fixtures/statistics-downloads";
 import { influxOneTable } from "../../tests/fixtures/monitoring-exports";
 
 const DATASETS = path.resolve(import.meta.dirname, "../../bench/datasets");
@@ -765,6 +765,45 @@ describe("codes written with zeros before them (`=\"00123\"`, `000123`)", () => 
     const dataset = read(text);
     expect([dataset.labelColumn, dataset.series.map((s) => [s.name, s.values.length, s.values[1]])]).toEqual(["series_id", [["00123", 10, 47.3]]]);
     expect(dataset.issues).toEqual([]);
+  });
+
+  it("written plainly, name a file's one series as written: USGS NWIS's site number `01646500`", () => {
+    const flows = Array.from({ length: 31 }, (_, i) => 12300 - 37 * i + (i % 5) * 90);
+    // Before, `site_no` was a code column noted as `(1646500)` and the series was `69928_00060_00003`.
+    const nwis = read(nwisDailyValues("01646500", flows));
+    expect([nwis.labelColumn, nwis.idColumns, nwis.series.map((s) => [s.name, s.detectedName, s.column, s.values.length, s.values[0]])]).toEqual([
+      "site_no",
+      [],
+      [["01646500", "01646500", "69928_00060_00003", 31, 12300]],
+    ]);
+    expect(nwis.issues).toEqual([]);
+    // Over fewer rows than show a code column, the site number was a second series of 1646500s.
+    expect(read(nwisDailyValues("01646500", flows.slice(0, 3))).series.map((s) => s.name)).toEqual(["01646500"]);
+    // Chosen as the series name column, it names the one series alike (a preview's choice is sent so).
+    expect(read(nwisDailyValues("01646500", flows), { idColumn: "site_no" }).series.map((s) => s.name)).toEqual(["01646500"]);
+    // Chosen as a value column, it is read as numbers; with no column naming series, the series is its value column's.
+    expect(read(nwisDailyValues("01646500", flows), { valueColumns: ["site_no"] }).series.map((s) => [s.name, s.values[0]])).toEqual([["site_no", 1646500]]);
+    expect(read(nwisDailyValues("01646500", flows), { idColumn: null }).series.map((s) => s.name)).toEqual(["69928_00060_00003"]);
+    // A number with no zeros before it on every row is still a code column left out, not a name.
+    expect(read(nwisDailyValues("11646500", flows)).series.map((s) => s.name)).toEqual(["69928_00060_00003"]);
+  });
+
+  it("keep their zeros in a long file's series names, also listed one site after another", () => {
+    const flows = (k: number) => Array.from({ length: 31 }, (_, i) => 1000 * (k + 1) + i);
+    const [potomac, rockCreek] = [nwisDailyValues("01646500", flows(0)), nwisDailyValues("01648000", flows(1))];
+    const after = `${potomac}${rockCreek.split("\n").slice(1).join("\n")}`;
+    const lines = after.trimEnd().split("\n");
+    const mixed = [lines[0], ...lines.slice(1, 32).flatMap((line, i) => [line, lines[32 + i] as string])].join("\n");
+    for (const text of [after, `${mixed}\n`]) {
+      const dataset = read(text);
+      expect([dataset.idColumns, dataset.series.map((s) => [s.name, s.values.length, s.values[0]])]).toEqual([
+        ["site_no"],
+        [
+          ["site_no 01646500", 31, 1000],
+          ["site_no 01648000", 31, 2000],
+        ],
+      ]);
+    }
   });
 });
 

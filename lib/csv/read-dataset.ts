@@ -24,7 +24,7 @@ import { hasDatesAcross, turnDatesAcross } from "./dates-across";
 import { belowBound, hasStatusFlag, measureUnit, parseNumberCell, readPlainNumber, type DecimalMark } from "./parse-number";
 import { readMissingMark, type MissingMark } from "./missing-mark";
 import { REPEATED_TIMES_FLAG } from "./repeated-times";
-import { hasMonthNamesBeside, isCommentCell, isHeaderOfWords, SNIFF_CHARS, SUMMARY_LABEL, sniffCsv, type ColumnInfo, type CsvDialect, type CsvSniff, type SniffOptions } from "./sniff-csv";
+import { hasMonthNamesBeside, isCommentCell, isHeaderOfWords, SNIFF_CHARS, SUMMARY_LABEL, sniffCsv, ZERO_LED, type ColumnInfo, type CsvDialect, type CsvSniff, type SniffOptions } from "./sniff-csv";
 
 export interface ReadOptions {
   /** Header of the time column; `null` reads the file as a plain sequence without time. */
@@ -252,6 +252,16 @@ function isNumberId(c: ColumnInfo, sampleRows: string[][]): boolean {
   if (ID_NAME.test(c.name.trim()) && cells.every((cell) => /^\d{1,12}$/.test(cell))) return true;
   const width = cells[0]?.length ?? 0;
   return width >= 4 && cells.every((cell) => cell.length === width && /^\d+$/.test(cell)) && cells.some((cell) => cell.startsWith("0"));
+}
+
+/**
+ * A number column holding one code with zeros before it on every sampled row, as a number id
+ * (USGS NWIS's `site_no` `01646500`): the label of the file's series, not a value. Read as the
+ * number 1646500, it was a second series, or over eight rows a code column noted as `(1646500)`.
+ */
+function isZeroLedLabel(c: ColumnInfo, sampleRows: string[][]): boolean {
+  const first = (sampleRows[0]?.[c.index] ?? "").trim();
+  return ZERO_LED.test(first) && isNumberId(c, sampleRows) && sampleRows.every((row) => (row[c.index] ?? "").trim() === first);
 }
 
 /** Most columns that may name the series together: beyond three, rows are more likely transactions. */
@@ -632,7 +642,7 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
       if (!values.includes(chosen)) values.push(chosen);
     }
   } else {
-    values = columns.filter((c) => (c.kind === "number" || (c.numeric && !TIME_ONLY_NAME.test(c.name))) && !isTime(c) && !ids.includes(c));
+    values = columns.filter((c) => (c.kind === "number" || (c.numeric && !TIME_ONLY_NAME.test(c.name))) && !isTime(c) && !ids.includes(c) && !isZeroLedLabel(c, sampleRows));
     rowNumbers = detectRowNumbers(values, sampleRows, sampleRowNumbers);
     if (rowNumbers) values = values.filter((c) => c !== rowNumbers);
     if (time) {
@@ -977,7 +987,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
       ? columns
           .filter(
             (c) =>
-              (c.kind === "text" || (c.kind === "number" && plan.values.length > 1 && ID_NAME.test(c.name.trim()))) &&
+              (c.kind === "text" || (c.kind === "number" && ((plan.values.length > 1 && ID_NAME.test(c.name.trim())) || isZeroLedLabel(c, sniffed.sampleRows)))) &&
               !isFlagColumn(c, sniffed.sampleRows) &&
               c !== plan.clock?.column &&
               !plan.parts?.columns.includes(c),
@@ -1356,12 +1366,16 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
 
   /**
    * The cell naming a file's one series, when one text column under a header such as `series_id`
-   * or `_field` holds it on every row of the file (BLS's `CUUR0000SA0`): a better name than the
-   * value column's `value` or `_value`. None when two such columns do (which would be a guess).
+   * or `_field` holds it on every row of the file (BLS's `CUUR0000SA0`), or one column digits with
+   * zeros before them (NWIS's `site_no` `01646500`, as written): a better name than the value
+   * column's `value` or `_value`. None when two such columns do (which would be a guess).
    */
   function seriesLabel(): { column: ColumnInfo; label: string } | null {
     if (!single || id) return null;
-    const labels = lateIds.filter(({ column, names }) => column.kind === "text" && names.size === 1 && SERIES_LABEL_NAME.test(column.name.trim()));
+    const labels = lateIds.filter(
+      ({ column, names }) =>
+        names.size === 1 && (column.kind === "text" ? SERIES_LABEL_NAME.test(column.name.trim()) : !plan.values.includes(column) && ZERO_LED.test([...names.keys()][0] as string)),
+    );
     const [label] = labels.length === 1 ? [...(labels[0] as LateId).names.keys()] : [];
     return label ? { column: (labels[0] as LateId).column, label } : null;
   }
@@ -1660,7 +1674,9 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
       const n = group.times.length;
       const rawTimes = group.times.data;
       // A bare number says nothing as a name: `store 7` does, in the series' names and in messages alike.
-      const key = id?.kind === "number" && !combinedKey && group.key ? `${id.name} ${group.key}` : group.key || "(blank)";
+      // A file's one code with zeros before it is a name as written (`01646500`), as when it labels the series.
+      const asWritten = groups.size === 1 && ZERO_LED.test(group.key);
+      const key = id?.kind === "number" && !combinedKey && group.key && !asWritten ? `${id.name} ${group.key}` : group.key || "(blank)";
       // On the local clock the half hour after 02:00 comes again after 02:00 when clocks go back,
       // so rows in time order are out of clock order there: only the moments say a file is unsorted.
       const offsets = localClock ? (group.offsets as Growable<Int32Array>).data : null;

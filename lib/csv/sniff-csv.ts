@@ -119,7 +119,7 @@ function parseNumberedRows(sample: string, delimiter: Delimiter): { rows: string
 }
 
 /** Digits with a leading zero (`00123`, `01067`): kept so only by a code, never by a quantity. */
-const ZERO_LED = /^0\d+$/;
+export const ZERO_LED = /^0\d+$/;
 /** Flags written as a string of 0s and 1s (GSOD's `FRSHTT`, `010000`: fog, rain, snow, hail, thunder, tornado). */
 const FLAG_DIGITS = /^[01]{4,}$/;
 

@@ -4,7 +4,7 @@ import type Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { MALFORMED } from "@/tests/fixtures/malformed-files";
 import { previewCsv } from "@/lib/csv/preview-csv";
-import { blsFlatFile, gsodStation, ONS_LABELS } from "@/tests/fixtures/statistics-downloads";
+import { blsFlatFile, gsodStation, nwisDailyValues, ONS_LABELS } from "@/tests/fixtures/statistics-downloads";
 import { useTestDatabase } from "@/tests/fixtures/test-database";
 
 /**
@@ -172,6 +172,17 @@ describe("POST /api/datasets", () => {
     // Choosing no series name column names the series 'value' and the report no column.
     const unnamed = (await (await route.POST(rawUpload(text, { options: JSON.stringify({ idColumn: null }) }))).json()) as Answer & { series: { name: string }[] };
     expect([unnamed.series.map((s) => s.name), naming(unnamed.ingest)]).toEqual([["value"], { idColumn: null, idColumns: [], shape: "long" }]);
+  });
+
+  it("stores a USGS NWIS file's one series by its site number with the zeros, and reports the column as the preview shows it", async () => {
+    const text = nwisDailyValues("01646500", Array.from({ length: 31 }, (_, i) => 12300 - 37 * i));
+    const preview = await previewCsv(new Blob([text]), "dv.csv");
+    type Answer = { id: string; series: { name: string; pointCount: number }[]; ingest: { idColumn: string | null; idColumns: string[]; shape: string } };
+    const answer = (await (await route.POST(rawUpload(text, { fileName: "dv.csv" }))).json()) as Answer;
+    expect(answer.series.map((s) => [s.name, s.pointCount])).toEqual([["01646500", 31]]);
+    expect([answer.ingest.idColumn, answer.ingest.idColumns]).toEqual([preview.idColumn, preview.idColumns]);
+    const stored = (await (await one.GET(new Request(`http://localhost/api/datasets/${answer.id}`), { params: Promise.resolve({ id: answer.id }) })).json()) as Answer;
+    expect([stored.series.map((s) => s.name), stored.ingest.idColumn, stored.ingest.idColumns]).toEqual([["01646500"], "site_no", ["site_no"]]);
   });
 
   it("answers a GSOD file's missing marks with the notes the preview shows: each once, not again as empty cells", async () => {
