@@ -54,9 +54,14 @@ describe("tables with the dates across the header", () => {
       ["Australian Capital Territory · Australia", "daily", 8, 2],
     ]);
     expect(result.data.series[0]!.times[0]).toBe(Date.UTC(2020, 0, 22));
-    expect(result.data.issues[0]?.message).toBe(
+    // The date order is said of the header's dates: the file has no column `Period`.
+    expect(result.data.issues.map((i) => i.message)).toEqual([
       "The dates run across the header (1/22/20 to 1/29/20) with a series per row, so the table was read turned: 3 series named by `Province/State` and `Country/Region`.",
-    );
+      "The header's dates were read as month/day/year: some second numbers are above 12.",
+    ]);
+    const even = readDataset("Country,01/02/2020,01/03/2020,01/04/2020,01/05/2020\nChile,1,2,3,4\nPeru,5,6,7,8\n");
+    if (!even.ok) throw new Error(even.reason);
+    expect(even.data.issues.map((i) => i.message).at(-1)).toBe("The header's dates could be day/month or month/day; read as month/day/year (change it if that is wrong).");
   });
 
   it("a bad cell is named by the file's row and year", () => {

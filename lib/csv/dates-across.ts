@@ -228,6 +228,17 @@ const EUROSTAT_HEADER = /^(.*)\\(?:TIME_PERIOD|time)$/i;
 /** A Eurostat value with its flags: `2.9 p`, `1.9 bep`, `: c` (missing). */
 const EUROSTAT_FLAG = /^\s*(-?[\d.]+|:)\s*[a-z]{1,4}\s*$/;
 
+/**
+ * A note on the turned table's time column (`Column \`Period\`: dates read as month/day/year: …`):
+ * the file has no such column, its dates are the header's (JHU's `1/22/20`).
+ */
+function timeNote(name: string): RegExp {
+  return new RegExp(`^Column \`${name}\`: (?:dates (read as|could be))?`);
+}
+
+/** Matches no text: steps have no time column to name. */
+const NOTHING = /(?!)/;
+
 function quoteCell(cell: string): string {
   return `"${cell.replace(/"/g, '""')}"`;
 }
@@ -268,8 +279,9 @@ export function turnDatesAcross(text: string): DatesAcross | null {
   const steps = layout.nameColumn !== null;
   const { names, by } = steps ? nameByColumn(labels, rows, layout.nameColumn as number) : nameRows(labels, rows);
   const years = dates.every((d) => /^\d{4}$/.test(d));
+  const timeName = years ? "Year" : "Period";
   // Steps have no time to write: the turned table is read as a file without a time column.
-  const out = [(steps ? names : [years ? "Year" : "Period", ...names]).map(quoteCell).join(delimiter)];
+  const out = [(steps ? names : [timeName, ...names]).map(quoteCell).join(delimiter)];
   for (let d = 0; d < dateCount; d++) {
     const values = rows.map((row) => (row[labelCount + d] ?? "").trim());
     out.push((steps ? values : [dates[d] as string, ...values]).map(quoteCell).join(delimiter));
@@ -293,7 +305,8 @@ export function turnDatesAcross(text: string): DatesAcross | null {
           if (date === undefined || series < 0) return whole;
           return `Row ${formatRowNumber(fileLines[series] as number)}, column \`${date}\``;
         })
-        .replace(ROW_LIST, (whole, list: string) => renameRows(whole, list, dateOf));
+        .replace(ROW_LIST, (whole, list: string) => renameRows(whole, list, dateOf))
+        .replace(steps ? NOTHING : timeNote(timeName), (_, said: string | undefined) => (said === undefined ? "The header's dates: " : `The header's dates ${said === "read as" ? "were read as" : said}`));
     },
   };
 }
