@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { describeDialect, formatBytes, nameFromFileName } from "./describe-dialect";
 import { previewCsv } from "./preview-csv";
 import { influxOneTable } from "../../tests/fixtures/monitoring-exports";
-import { blsFlatFile, nwisDailyValues, ONS_LABELS } from "../../tests/fixtures/statistics-downloads";
+import { blsFlatFile, nwisDailyValues, nwisRdb, ONS_LABELS } from "../../tests/fixtures/statistics-downloads";
 
 const file = (text: string | Uint8Array) => new Blob([text as BlobPart]);
 
@@ -241,6 +241,14 @@ describe("previewCsv shows how a file will be read, before anything is stored", 
       ["69928_00060_00003_cd", "ignored"],
     ]);
     expect([preview.idColumn, preview.valueColumns, preview.series.map((s) => s.name), preview.issues]).toEqual(["site_no", ["69928_00060_00003"], ["01646500"], []]);
+    // Its RDB file: the same columns under the `#` lines, the row of formats under the header not shown as data.
+    const rdb = await previewCsv(file(nwisRdb("01646500", Array.from({ length: 31 }, (_, i) => 12300 - 37 * i))), "dv.rdb");
+    expect([rdb.columns.map((c) => [c.name, c.role]), rdb.series.map((s) => s.name), rdb.sampleRowNumbers?.[0], rdb.sampleRows[0]]).toEqual([
+      preview.columns.map((c) => [c.name, c.role]),
+      ["01646500"],
+      16,
+      ["USGS", "01646500", "2024-01-01", "12300", "A"],
+    ]);
   });
 
   it("a date in year, month and day columns: all three are shown as the time, the weekday is left out", async () => {

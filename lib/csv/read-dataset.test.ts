@@ -6,7 +6,7 @@ import { formatTime } from "../time/time-format";
 import { decodeText } from "./decode-text";
 import { readDataset, readDatasetChunks } from "./read-dataset";
 import { SNIFF_CHARS } from "./sniff-csv";
-import { BBK_HEAD, blsFlatFile, ECB_HEAD, FED_HEAD, gsodFullStation, gsodJanuary, gsodStation, nwisDailyValues, ONS_LABELS } from "../../tests/fixtures/statistics-downloads";
+import { BBK_HEAD, blsFlatFile, ECB_HEAD, FED_HEAD, gsodFullStation, gsodJanuary, gsodStation, nwisDailyValues, nwisRdb, ONS_LABELS } from "../../tests/fixtures/statistics-downloads";
 import { influxOneTable } from "../../tests/fixtures/monitoring-exports";
 
 const DATASETS = path.resolve(import.meta.dirname, "../../bench/datasets");
@@ -786,6 +786,19 @@ describe("codes written with zeros before them (`=\"00123\"`, `000123`)", () => 
     expect(read(nwisDailyValues("01646500", flows), { idColumn: null }).series.map((s) => s.name)).toEqual(["69928_00060_00003"]);
     // A number with no zeros before it on every row is still a code column left out, not a name.
     expect(read(nwisDailyValues("11646500", flows)).series.map((s) => s.name)).toEqual(["69928_00060_00003"]);
+  });
+
+  it("read NWIS's RDB file under its header, not under the row of column formats beneath it", () => {
+    const flows = Array.from({ length: 31 }, (_, i) => 12300 - 37 * i + (i % 5) * 90);
+    // Before, `5s 15s 20d 14n 10s` was the header: the series was named by a column `15s`.
+    const rdb = read(nwisRdb("01646500", flows));
+    expect([rdb.dialect.delimiter, rdb.timeColumn, rdb.labelColumn, rdb.series.map((s) => [s.name, s.column, s.values.length, s.values[0]])]).toEqual([
+      "\t",
+      "datetime",
+      "site_no",
+      [["01646500", "69928_00060_00003", 31, 12300]],
+    ]);
+    expect(rdb.issues.map((i) => i.message)).toContain("The row under the header gives each column's width and type (such as `15s` or `14n`), as USGS's RDB files write it; it is not data.");
   });
 
   it("keep their zeros in a long file's series names, also listed one site after another", () => {

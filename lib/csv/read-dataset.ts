@@ -1006,8 +1006,8 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
   /** The column whose one cell named the file's one series (see seriesLabel). */
   let labelColumn: ColumnInfo | null = null;
   let headerSeen = !dialect.hasHeader;
-  /** Header rows after the first (column levels), then a units row or pandas' index-name row under the header. */
-  let underHeader = (dialect.headerRows ?? 0) + (dialect.unitsRow || dialect.indexNameRow ? 1 : 0) + (dialect.describedRows ?? 0);
+  /** Header rows after the first (column levels), then a units row, an RDB format row or pandas' index-name row under the header. */
+  let underHeader = (dialect.headerRows ?? 0) + (dialect.unitsRow || dialect.formatRow || dialect.indexNameRow ? 1 : 0) + (dialect.describedRows ?? 0);
   let preamble = dialect.skipRows ?? 0;
   const summaryRows: number[] = [];
   /** Lines inside the table starting with `#`, as exporters write comments. */
@@ -1573,6 +1573,9 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
     if (dialect.unitsRow) {
       const named = plan.values.filter((c) => c.unit).map((c) => `\`${c.name}\` in ${c.unit}`);
       issues.push({ kind: "note", message: `The row under the header gives units${named.length ? ` (${named.join(", ")})` : ""}; it is not data.` });
+    }
+    if (dialect.formatRow) {
+      issues.push({ kind: "note", message: "The row under the header gives each column's width and type (such as `15s` or `14n`), as USGS's RDB files write it; it is not data." });
     }
     if (dialect.indexNameRow) {
       issues.push({ kind: "note", message: `The row under the header names the first column (\`${columns[0]?.name ?? ""}\`), as pandas writes a table's index name; it is not data.` });

@@ -21,6 +21,8 @@ export interface CsvDialect {
   skipRows?: number;
   /** The row under the header gives each column's unit (`,MW,°C`); skipped when reading. */
   unitsRow?: boolean;
+  /** The row under the header gives each column's width and type (`5s`, `15s`, `20d`, `14n`), as USGS's RDB files write it; skipped when reading. */
+  formatRow?: boolean;
   /** The row under the header names the first column only (`date,,`, pandas' index name); skipped when reading. */
   indexNameRow?: boolean;
   /**
@@ -394,7 +396,7 @@ const INFLUX_ANNOTATION = /^#(datatype|group|default)$/;
  * A one-column file keeps all its rows; R's header `"","x"` fills its second cell and stays.
  * Label rows over a headerless table (ONS's, INSEE's) are a third sign: see metadataBlock.
  */
-function preambleRows(rows: string[][]): { skip: number; unitsRow: boolean } {
+function preambleRows(rows: string[][]): { skip: number; unitsRow: boolean; formatRow?: boolean } {
   // InfluxDB's annotation rows (any of them, as its `annotations` parameter chooses) are as wide as
   // the header: a lone `#datatype` row above it was read as the header.
   let annotations = 0;
@@ -410,6 +412,7 @@ function preambleRows(rows: string[][]): { skip: number; unitsRow: boolean } {
     if (isUnitsRow(header, rows[h - 1] as string[])) {
       return { skip: rows.slice(0, h - 1).every((row) => !isTyped(row[0] ?? "")) ? h - 1 : 0, unitsRow: true };
     }
+    if (isFormatRow(header) && h >= 1) return { skip: rows.slice(0, h - 1).every((row) => !isTyped(row[0] ?? "")) ? h - 1 : 0, unitsRow: false, formatRow: true };
     return { skip: rows.slice(0, h).every((row) => !isTyped(row[0] ?? "")) ? h : 0, unitsRow: false };
   }
   const filledWidth = (row: string[] | undefined) => {
@@ -514,6 +517,18 @@ function repeatsOverNames(top: string[], below: string[]): boolean {
     else if (first !== cell && !(isUnitCell(first) && isUnitCell(cell))) return true;
   }
   return false;
+}
+
+/** An RDB column's width and type: string, number or date (`15s`, `14n`, `20d`). */
+const RDB_FORMAT = /^\d+[sdn]$/;
+
+/**
+ * Whether a row gives each column's width and type, as USGS NWIS writes it under the header of its
+ * RDB files (`5s	15s	20d	14n	10s`). Taken for the header, it named the columns `5s`, `15s`, …
+ * and the real header was skipped as a title line.
+ */
+function isFormatRow(row: string[]): boolean {
+  return row.length >= 2 && row.every((cell) => RDB_FORMAT.test(cell.trim()));
 }
 
 /** How a date column's format is spelled out under its header: `yyyy-mm-dd`, `DD.MM.YYYY hh:mm`. */
@@ -648,15 +663,16 @@ export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSn
   const codes = describedHeader(allRows);
   const preamble = codes ? { skip: codes.skip, unitsRow: false } : preambleRows(allRows);
   const { unitsRow } = preamble;
-  const levels = unitsRow || codes ? null : headerLevels(allRows.slice(0, preamble.skip), allRows.slice(preamble.skip));
+  const formatRow = preamble.formatRow === true;
+  const levels = unitsRow || formatRow || codes ? null : headerLevels(allRows.slice(0, preamble.skip), allRows.slice(preamble.skip));
   // Headings over the header were taken for a title above the table: they are the header's first rows.
   const skipRows = preamble.skip - (levels?.over ?? 0);
   const described = codes ? allRows.slice(skipRows + 1, skipRows + 1 + codes.described) : [];
   const rows = levels ? [levels.names, ...allRows.slice(skipRows + levels.rows)] : [...allRows.slice(skipRows, skipRows + 1), ...allRows.slice(skipRows + 1 + described.length)];
   const [firstRow, ...afterHeader] = rows;
   const units = unitsRow ? afterHeader[0] : undefined;
-  const indexName = unitsRow ? undefined : indexNameOf(afterHeader);
-  const restRows = unitsRow || indexName !== undefined ? afterHeader.slice(1) : afterHeader;
+  const indexName = unitsRow || formatRow ? undefined : indexNameOf(afterHeader);
+  const restRows = unitsRow || formatRow || indexName !== undefined ? afterHeader.slice(1) : afterHeader;
   if (!firstRow) return fail("The file is empty. Choose a CSV file with a header row and at least one data row.");
 
   const candidates = decimalCandidates(firstRow, restRows);
@@ -707,6 +723,7 @@ export function sniffCsv(text: string, options: SniffOptions = {}): Result<CsvSn
       hasHeader,
       ...(skipRows > 0 ? { skipRows } : {}),
       ...(unitsRow ? { unitsRow } : {}),
+      ...(formatRow ? { formatRow } : {}),
       ...(indexNameRow ? { indexNameRow } : {}),
       ...(levels ? { headerRows: levels.rows - 1 } : {}),
       ...(described.length > 0 ? { describedRows: described.length } : {}),
