@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { importAndReadValues } from "./helpers";
-import { blsFlatFile, ONS_LABELS } from "../tests/fixtures/statistics-downloads";
+import { blsFlatFile, nwisDailyValues, ONS_LABELS } from "../tests/fixtures/statistics-downloads";
 
 const WIDE = [
   "month;north;south;west;note",
@@ -325,6 +325,26 @@ test("a file named by store and department together: the combination is one choi
   await page.waitForURL(/\/datasets\/[a-z0-9]+$/);
   await expect(page.getByTestId("series-chart")).toHaveCount(4);
   await expect(page.locator('[data-testid="series-chart"][data-series-name="Store 2 · Dept 1"]')).toHaveAttribute("data-point-count", "8");
+});
+
+test("a USGS NWIS file's one series is offered under its site number with the zeros, and kept so when that column is chosen again", async ({ page }) => {
+  await page.goto("/");
+  const flows = Array.from({ length: 31 }, (_, i) => 12300 - 37 * i + (i % 5) * 90);
+  await page.getByLabel("Upload CSV").setInputFiles({ name: "dv.csv", mimeType: "text/csv", buffer: Buffer.from(nwisDailyValues("01646500", flows)) });
+  const preview = page.getByTestId("import-preview");
+  await expect(preview.getByLabel("Name of series 01646500")).toHaveValue("01646500");
+  const code = preview.locator('th[data-role="id"]');
+  await expect(code.locator(".column-name")).toHaveText("site_no");
+  await expect(code.locator(".column-role")).toHaveText("series name");
+  // Chosen again (the choice is then sent with the upload), it names the series alike.
+  const naming = preview.getByLabel("Series name column");
+  await naming.selectOption({ label: "None (a series per column)" });
+  await expect(preview.getByLabel("Name of series 69928_00060_00003")).toHaveValue("69928_00060_00003");
+  await naming.selectOption("site_no");
+  await expect(preview.getByLabel("Name of series 01646500")).toHaveValue("01646500");
+  await preview.getByRole("button", { name: "Import 1 series" }).click();
+  await page.waitForURL(/\/datasets\/[a-z0-9]+$/);
+  await expect(page.locator('[data-testid="series-chart"][data-series-name="01646500"]')).toBeVisible();
 });
 
 test("a BLS file's one series is offered under its code and renamed by it; an ONS download is named by its title unless a name is typed", async ({ page }) => {
