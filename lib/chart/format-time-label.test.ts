@@ -50,10 +50,19 @@ describe("formatAxisValue", () => {
     expect(near).toEqual(["45,300", "45,305", "45,310", "45,315"]);
     expect(new Set([45_305, 45_310].map((v) => formatAxisValue(v))).size).toBe(1);
     // A step compact writes exactly stays compact; small steps keep their decimals.
-    expect([10_000, 12_500, 15_000].map((v) => formatAxisValue(v, 2_500))).toEqual(["10K", "12.5K", "15K"]);
+    expect([10_000, 12_500, 15_000].map((v) => formatAxisValue(v, 2_500))).toEqual(["10.0K", "12.5K", "15.0K"]);
     expect([1_250_000, 1_260_000].map((v) => formatAxisValue(v, 10_000))).toEqual(["1.25M", "1.26M"]);
-    expect([0.1, 0.10001, 0.10002].map((v) => formatAxisValue(v, 0.00001))).toEqual(["0.1", "0.10001", "0.10002"]);
+    expect([0.1, 0.10001, 0.10002].map((v) => formatAxisValue(v, 0.00001))).toEqual(["0.10000", "0.10001", "0.10002"]);
+    expect([10_000, 20_000].map((v) => formatAxisValue(v, 10_000))).toEqual(["10K", "20K"]);
     expect(formatAxisValue(-45_305, 5)).toBe("\u221245,305");
+  });
+
+  it("writes every tick of an axis with the step's decimals, as a column of figures", () => {
+    expect([312.5, 315, 317.5].map((v) => formatAxisValue(v, 2.5))).toEqual(["312.5", "315.0", "317.5"]);
+    expect([0, 0.25, 0.5].map((v) => formatAxisValue(v, 0.25))).toEqual(["0.00", "0.25", "0.50"]);
+    // Across the thousands the compact ticks keep the step's decimals of their own unit.
+    expect([500, 1_000, 1_500].map((v) => formatAxisValue(v, 500))).toEqual(["500", "1.0K", "1.5K"]);
+    expect([900_000, 1_000_000, 1_100_000].map((v) => formatAxisValue(v, 100_000))).toEqual(["900K", "1.0M", "1.1M"]);
   });
 });
 

@@ -145,8 +145,14 @@ const full = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 });
 export function formatAxisValue(value: number, step?: number): string {
   const size = Math.abs(value);
   const unit = size >= 1e12 ? 1e12 : size >= 1e9 ? 1e9 : size >= 1e6 ? 1e6 : 1e3;
-  const fits = step === undefined || !(step > 0) || decimalsOf(step / unit) <= 2;
-  const text = size >= 1_000 && fits ? compact.format(value) : step !== undefined && step > 0 ? stepFormat(decimalsOf(step)).format(value) : full.format(value);
+  const stepped = step !== undefined && step > 0;
+  const fits = !stepped || decimalsOf(step / unit) <= 2;
+  const text =
+    size >= 1_000 && fits
+      ? (stepped ? compactFormat(decimalsOf(step / unit)) : compact).format(value)
+      : stepped
+        ? stepFormat(decimalsOf(step)).format(value)
+        : full.format(value);
   return text.replace("-", "\u2212");
 }
 
@@ -157,15 +163,20 @@ function decimalsOf(x: number): number {
   return d;
 }
 
-const stepFormats = new Map<number, Intl.NumberFormat>();
-function stepFormat(decimals: number): Intl.NumberFormat {
-  let format = stepFormats.get(decimals);
+// Every tick of an axis keeps the step's decimals (312.5, 315.0, 317.5; 12.5K, 15.0K), as a
+// column of figures does: "315" between two halves read as a different precision.
+const stepFormats = new Map<string, Intl.NumberFormat>();
+function cachedFormat(decimals: number, notation: "standard" | "compact"): Intl.NumberFormat {
+  const key = `${notation}${decimals}`;
+  let format = stepFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat("en-US", { maximumFractionDigits: decimals });
-    stepFormats.set(decimals, format);
+    format = new Intl.NumberFormat("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals, notation });
+    stepFormats.set(key, format);
   }
   return format;
 }
+const stepFormat = (decimals: number) => cachedFormat(decimals, "standard");
+const compactFormat = (decimals: number) => cachedFormat(decimals, "compact");
 
 /** Values in tooltips and tables: full precision, grouped. */
 export function formatValue(value: number | null | undefined): string {
