@@ -3,7 +3,8 @@
 import { memo, useMemo, useState } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatValue } from "@/lib/chart/format-time-label";
-import { logTicks, niceTicks } from "@/lib/chart/nice-ticks";
+import { logTicks } from "@/lib/chart/nice-ticks";
+import { toValueAxis } from "@/lib/chart/to-value-axis";
 import { formatLossTick, toDrawnLossKeys, toEpochTicks } from "@/lib/chart/to-loss-paths";
 import { toBestEpoch, toLossExtent, toLossModelLabel, toLossModels, toLossRows, toSeriesLossModel } from "@/lib/chart/to-loss-rows";
 import type { StoredTrainingHistory } from "@/lib/series/run-schema";
@@ -47,7 +48,7 @@ export const LossChart = memo(function LossChart({ histories, loss = "loss", ser
     return {
       xMax,
       xTicks: toEpochTicks(xMax, width - PLOT_INSET),
-      yTicks: extent ? (logScale ? logTicks(extent[0], extent[1]) : niceTicks(extent[0], extent[1], 4)) : [],
+      yTicks: extent ? (logScale ? logTicks(extent[0], extent[1]) : (toValueAxis(extent[0], extent[1], 4)?.ticks ?? [])) : [],
     };
   }, [rows, logScale, width]);
   return (

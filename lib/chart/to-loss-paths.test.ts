@@ -24,6 +24,20 @@ describe("toLossPaths", () => {
     expect(out.yTicks.length).toBeGreaterThan(2);
   });
 
+  it("ends the value axis on a labelled line at the top of the plot, above the highest loss", () => {
+    // 0.9 to 1.42 in ticks 0.2 apart: the ticks stopped at 1.4 and the validation curve ran above it.
+    const out = toLossPaths(
+      [
+        { epoch: 1, backtestLoss: 0.9, backtestValLoss: 1.42 },
+        { epoch: 2, backtestLoss: 0.92, backtestValLoss: 1.4 },
+      ],
+      400,
+      200,
+    );
+    expect(out.yTicks.at(-1)).toEqual({ y: out.plot.top, label: formatLossTick(1.6) });
+    expect(out.yTicks[0]).toEqual({ y: out.plot.bottom, label: formatLossTick(0.8) });
+  });
+
   it("draws nothing without points", () => {
     expect(toLossPaths([], 400, 200).paths.backtestLoss).toBe("");
   });

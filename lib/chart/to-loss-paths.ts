@@ -1,4 +1,5 @@
-import { logTicks, niceTicks } from "./nice-ticks";
+import { logTicks } from "./nice-ticks";
+import { toValueAxis } from "./to-value-axis";
 import { toLossExtent, type LossRow } from "./to-loss-rows";
 
 /** The curves of a loss chart, by row key. */
@@ -67,7 +68,8 @@ export function toLossPaths(rows: LossRow[], width: number, height: number, logS
   const extent = toLossExtent(rows);
   if (!extent) return empty;
   const lastEpoch = Math.max(2, rows.at(-1)?.epoch ?? 1);
-  const yTickValues = logScale ? logTicks(extent[0], extent[1]) : niceTicks(extent[0], extent[1], 4);
+  // Ticks up to a labelled line above the highest loss: niceTicks' last may fall half a step below it.
+  const yTickValues = logScale ? logTicks(extent[0], extent[1]) : (toValueAxis(extent[0], extent[1], 4)?.ticks ?? []);
   const lo = Math.min(extent[0], yTickValues[0] ?? extent[0]);
   const hi = Math.max(extent[1], yTickValues.at(-1) ?? extent[1]);
   const f = logScale ? Math.log10 : (v: number) => v;

@@ -1,6 +1,6 @@
 import { BAND_FILL_OPACITY, BAND_KEY_OPACITY } from "../chart/band-style";
 import { formatAxisValue, formatTimeLabel, formatTimeTick, type TimeLabelKind } from "../chart/format-time-label";
-import { niceTicks } from "../chart/nice-ticks";
+import { toValueAxis } from "../chart/to-value-axis";
 import { axisTicksForWidth, clampLabelX, estimateLabelWidth } from "../chart/time-ticks";
 import { MAX_HISTORY_POINTS, toForecastRows, toRecentWindowStart, type ForecastRow, type HistoryPoints } from "../chart/to-forecast-rows";
 import { toMarkerLabel } from "../chart/to-marker-label";
@@ -167,8 +167,8 @@ export function toForecastChartSvg(input: ForecastChartSvgInput): string {
 
   // Value axis: round ticks, labelled compactly; as wide as its longest label (and the unit beside it).
   const [low, high] = valueRange(rows);
-  const yTicks = niceTicks(low, high, Math.max(2, Math.min(8, Math.floor((drawingHeight - X_AXIS_HEIGHT) / 60))));
-  // niceTicks may stop half a step short of the top: the domain covers both (as the loss chart's).
+  // Round ticks from a labelled line below the lowest value to one above the highest, as the app's chart draws them.
+  const yTicks = toValueAxis(low, high, Math.max(2, Math.min(8, Math.floor((drawingHeight - X_AXIS_HEIGHT) / 60))))?.ticks ?? [];
   const yMin = Math.min(low, yTicks[0] ?? low);
   const yMax = Math.max(high, yTicks[yTicks.length - 1] ?? high);
   const yStep = yTicks.length > 1 ? (yTicks[1] as number) - (yTicks[0] as number) : undefined;
