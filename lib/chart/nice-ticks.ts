@@ -2,7 +2,8 @@
  * Round tick values covering [min, max] (1, 2, 2.5 or 5 times a power of ten apart), so a chart
  * can draw every tick without measuring labels for overlap.
  * @param target about how many ticks
- * @returns ascending ticks, the first ≤ min and the last ≥ max
+ * @returns ascending ticks, the first ≤ min and the last within half a step of max, either side
+ *   (toValueAxis adds one where it falls below)
  */
 export function niceTicks(min: number, max: number, target = 5): number[] {
   if (!Number.isFinite(min) || !Number.isFinite(max)) return [];
