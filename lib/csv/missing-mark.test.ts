@@ -54,6 +54,21 @@ describe("a number written for a missing reading", () => {
     expect(Array.from(humidity.parts[0]!.values).filter((v) => v === 99.99)).toHaveLength(3);
   });
 
+  it("is not read from nines with two decimals that are a series' own level in a long file: a price of 99.99 or 999.99", () => {
+    const part = (values: number[], from: number) => ({ values: Float64Array.from(values), length: values.length, rows: Int32Array.from(values.map((_, i) => from + i)) });
+    for (const price of [99.99, 999.99]) {
+      const prices: MarkColumn = {
+        name: "Price",
+        parts: [part([9.99, 9.99, 9.99, 9.99], 2), part([14.99, 24.99, 14.99, 14.99], 6), part([31.99, 32.99, 30.99, 31.99], 10), part([price, price, price, price], 14)],
+      };
+      expect(readMissingMark([prices], 5)).toBeNull();
+      expect(Array.from(prices.parts[3]!.values)).toEqual([price, price, price, price]);
+    }
+    // A station's missing precipitation lies among its own readings: still a mark, also in a station without a gauge.
+    const rain: MarkColumn = { name: "PRCP", parts: [part([0, 0.2, 99.99, 0.05, 0.31, 99.99], 2), part([0, 1.12, 0.03, 0, 0.48, 0], 8), part([99.99, 99.99], 14)] };
+    expect(readMissingMark([rain], 5)).toMatchObject({ mark: 99.99, rowCount: 4 });
+  });
+
   it("is not guessed from a value among the others' span, a round number that is not a code, or too few repeats", () => {
     const fees = [120, 4990, 310, 75, 2200, 18, 640, 99, 1500];
     for (const values of [

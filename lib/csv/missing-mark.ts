@@ -15,7 +15,8 @@
  *   where it also lies beyond every other value it is read as missing too (-200 below resistances of
  *   300–2,600 Ω), and a note names it. A mark with two decimals is read as missing only where it lies
  *   far beyond: 99.99 is also the top of a percentage (an uptime of 99.90–99.99, a humidity), which
- *   a file may hold beside GSOD's precipitation.
+ *   a file may hold beside GSOD's precipitation; and not where it is all that its series hold in a
+ *   long file: 99.99 and 999.99 are also prices, one product's among others' of 9.99–32.99.
  */
 
 /** How often a mark must repeat in a column, and how many other values that column needs. */
@@ -86,9 +87,27 @@ function candidateOf(column: MarkColumn): { mark: number; count: number; min: nu
         }
       }
     }
-    if (count >= MIN_REPEATS && others >= MIN_OTHERS) return { mark, count, min, max };
+    if (count >= MIN_REPEATS && others >= MIN_OTHERS && !(isValueLike(mark) && isOwnLevel(column, mark))) return { mark, count, min, max };
   }
   return null;
+}
+
+/**
+ * Whether every series holding the mark holds nothing else: a price (99.99, 999.99), the level of
+ * its own series in a long file, where a station's missing reading lies among its other readings.
+ */
+function isOwnLevel(column: MarkColumn, mark: number): boolean {
+  if (column.parts.length < 2) return false;
+  return column.parts.every((part) => {
+    let holds = false;
+    let other = false;
+    for (let i = 0; i < part.length; i++) {
+      const v = part.values[i] as number;
+      if (v === mark) holds = true;
+      else if (v === v) other = true;
+    }
+    return !(holds && other);
+  });
 }
 
 /**
