@@ -14,6 +14,15 @@ function worldBank(rows: [string, string, (number | "")[]][]): string {
   return lines.join("\n");
 }
 
+/** JHU's COVID-19 time series: province (empty for a whole country), country, Lat, Long, then a column per day from 1/22/20. */
+function jhu(rows: (string | number)[][]): string {
+  const days = Array.from({ length: 8 }, (_, i) => `1/${22 + i}/20`);
+  return `${[["Province/State", "Country/Region", "Lat", "Long", ...days], ...rows].map((row) => row.join(",")).join("\n")}\n`;
+}
+const AFGHANISTAN = ["", "Afghanistan", "33.93911", "67.709953", 0, 0, 0, 0, 0, 0, 0, 1];
+const ALBANIA = ["", "Albania", "41.1533", "20.1683", 0, 0, 0, 0, 1, 2, 3, 5];
+const CAPITAL_TERRITORY = ["Australian Capital Territory", "Australia", "-35.4735", "149.0124", 0, 0, 0, 0, 0, 1, 1, 2];
+
 describe("tables with the dates across the header", () => {
   it("a World Bank table is read turned: a yearly series per country, named by the country", () => {
     const text = worldBank([
@@ -37,16 +46,7 @@ describe("tables with the dates across the header", () => {
 
   it("JHU's COVID-19 time series: a daily series per row, named by province and country, the province left empty for a whole country", () => {
     // Before, the empty first label made the table read as it stands: each day a series, the rows numbered.
-    const days = Array.from({ length: 8 }, (_, i) => `1/${22 + i}/20`);
-    const text = [
-      ["Province/State", "Country/Region", "Lat", "Long", ...days],
-      ["", "Afghanistan", "33.93911", "67.709953", 0, 0, 0, 0, 0, 0, 0, 1],
-      ["", "Albania", "41.1533", "20.1683", 0, 0, 0, 0, 1, 2, 3, 5],
-      ["Australian Capital Territory", "Australia", "-35.4735", "149.0124", 0, 0, 0, 0, 0, 1, 1, 2],
-    ]
-      .map((row) => row.join(","))
-      .join("\n");
-    const result = readDataset(`${text}\n`);
+    const result = readDataset(jhu([AFGHANISTAN, ALBANIA, CAPITAL_TERRITORY]));
     if (!result.ok) throw new Error(result.reason);
     expect(result.data.series.map((s) => [s.name, s.frequency.kind, s.values.length, s.values.at(-1)])).toEqual([
       ["Afghanistan", "daily", 8, 1],
@@ -62,6 +62,14 @@ describe("tables with the dates across the header", () => {
     const even = readDataset("Country,01/02/2020,01/03/2020,01/04/2020,01/05/2020\nChile,1,2,3,4\nPeru,5,6,7,8\n");
     if (!even.ok) throw new Error(even.reason);
     expect(even.data.issues.map((i) => i.message).at(-1)).toBe("The header's dates could be day/month or month/day; read as month/day/year (change it if that is wrong).");
+  });
+
+  it("JHU's rows of a country with several provinces are named by province and country, not by latitude too", () => {
+    // Lat differs within Australia and within the empty province, though not within both: it named every series (`Afghanistan · 33.93911`).
+    const result = readDataset(jhu([AFGHANISTAN, ALBANIA, CAPITAL_TERRITORY, ["New South Wales", "Australia", "-33.8688", "151.2093", 0, 0, 0, 0, 3, 4, 4, 4]]));
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.data.series.map((s) => s.name)).toEqual(["Afghanistan", "Albania", "Australian Capital Territory · Australia", "New South Wales · Australia"]);
+    expect(result.data.issues[0]?.message).toContain("4 series named by `Province/State` and `Country/Region`.");
   });
 
   it("a bad cell is named by the file's row and year", () => {

@@ -180,23 +180,25 @@ export function hasDatesAcross(head: string): boolean {
 
 /**
  * Names for the rows: the label columns whose values differ between rows, leaving out one that
- * only repeats another (a country code beside the country name).
+ * only repeats those kept before it (a country code beside the country name; JHU's `Lat`, which
+ * differs within Australia and within the empty province, but not within both together).
  */
 function nameRows(labels: string[], rows: string[][]): { names: string[]; by: string[] } {
   const kept: number[] = [];
+  /** Whether column c holds one value for each value of the columns together. */
+  const dependsOn = (columns: number[], c: number) => {
+    const pairs = new Map<string, string>();
+    return rows.every((row) => {
+      const key = columns.map((k) => (row[k] ?? "").trim()).join("\u0000");
+      const seen = pairs.get(key);
+      pairs.set(key, (row[c] ?? "").trim());
+      return seen === undefined || seen === (row[c] ?? "").trim();
+    });
+  };
   for (let c = 0; c < labels.length; c++) {
     const values = rows.map((row) => (row[c] ?? "").trim());
     if (new Set(values).size < 2 && rows.length > 1) continue;
-    const repeats = kept.some((k) => {
-      const pairs = new Map<string, string>();
-      return rows.every((row) => {
-        const key = (row[k] ?? "").trim();
-        const seen = pairs.get(key);
-        pairs.set(key, (row[c] ?? "").trim());
-        return seen === undefined || seen === (row[c] ?? "").trim();
-      });
-    });
-    if (!repeats) kept.push(c);
+    if (kept.length === 0 || !dependsOn(kept, c)) kept.push(c);
   }
   if (kept.length === 0) kept.push(0);
   // An empty label names nothing: JHU's country without a province is `Afghanistan`, not `· Afghanistan`.
