@@ -257,9 +257,15 @@ export function regularTimes(start: number, end: number, frequency: Frequency): 
 export function gridTimeAtOrBefore(anchor: number, target: number, frequency: Frequency): number {
   if (target <= anchor) return anchor;
   const { step } = frequency;
-  if (step.unit === "ms" && frequency.kind !== "business-daily") return anchor + Math.floor((target - anchor) / step.ms) * step.ms;
+  if (step.unit === "ms") {
+    let t = anchor + Math.floor((target - anchor) / step.ms) * step.ms;
+    // Business days are every weekday at the anchor's time of day; walked from the anchor, as callers
+    // step back one at a time, 30 years of them left the training panel 6 s per keystroke.
+    if (frequency.kind === "business-daily") while (t > anchor && [0, 6].includes(new Date(t).getUTCDay())) t -= DAY;
+    return t;
+  }
   if (step.unit === "index") return anchor + Math.floor(target - anchor);
-  // Calendar steps (months, business days) are few enough to walk.
+  // Months are few enough to walk, and walking keeps nextTimes' day-of-month clamping (31 Jan, 28 Feb, 28 Mar).
   let t = anchor;
   for (let next = nextTimes(t, frequency, 1)[0] as number; next <= target; next = nextTimes(t, frequency, 1)[0] as number) t = next;
   return t;
