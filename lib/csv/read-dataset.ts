@@ -425,7 +425,6 @@ const QUARTER_PART = /^(quarter|qtr|q|quartal|trimestre|kwartaal)$/i;
 const DAY_PART = /^(day|dy|d|dd|date_of_month|day_of_month|dayofmonth|dom|mday|tag|jour|dia|día|dag|giorno)$/i;
 const HOUR_PART = /^(hour|hr|h|hh|stunde|heure|hora|uur|ora)$/i;
 
-
 /** A numbered footnote under a table: `1) Provisional figures`, `2. Source: ONS`. */
 const FOOTNOTE = /^\d{1,2}[).:]\s+\p{L}/u;
 
@@ -1140,16 +1139,17 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
       underHeader--;
       return true;
     }
+    // Another table's rows fit none of this one's columns: they are counted for its note only.
+    if (otherTable) {
+      otherTable.last = line;
+      return true;
+    }
     const first = row[0] ?? "";
     // A first cell starting with a printable ASCII character other than `#` is neither a comment
     // nor (unless that character starts the header too) a repeated header: no regex, no trim.
     const lead = first.charCodeAt(0);
     const plainLead = lead > 32 && lead < 127;
     // An order's or a ticket's number (Shopify's `#1001`) is a cell, not a comment.
-    if (otherTable) {
-      otherTable.last = line;
-      return true;
-    }
     if (!(plainLead && lead !== 35) && isCommentCell(first)) {
       if (commentsAfterData < 0 && dataIndex > 0) commentsAfterData = commentRows.length;
       commentRows.push(line);
