@@ -760,6 +760,12 @@ describe("codes written with zeros before them (`=\"00123\"`, `000123`)", () => 
     expect(readDataset(`Monat;Los;Menge\n${months.flatMap((m, i) => ["7", "12"].map((lot, k) => `${m};${lot};${10 + i + 3 * k}`)).join("\n")}\n`)).toMatchObject({ ok: false, reason: expect.stringMatching(/^Rows 2 and 3 have the same time `01.2023`/) });
   });
 
+  it("give way to a header naming the thing: zero-padded quantities before `Store` stay values", () => {
+    // Units of 0100/0150 and 0120/0090 differ between the stores each day: taken first, they named four series of the store numbers.
+    const dataset = read(`Date,Units,Store\n${days.flatMap((d, i) => (i % 2 === 0 ? ["0150,1", "0090,2"] : ["0100,1", "0120,2"]).map((cells) => `${d},${cells}`)).join("\n")}\n`);
+    expect([dataset.idColumn, dataset.series.map((s) => [s.name, Array.from(s.values.slice(0, 2))])]).toEqual(["Store", [["Store 1", [150, 100]], ["Store 2", [90, 120]]]]);
+  });
+
   it("name a file's one series by its code, not `123` in a note", () => {
     const text = `series_id,date,value\n${days.map((d, i) => `="00123",="${d}",${(40 + 7.3 * i).toFixed(1)}`).join("\n")}\n`;
     const dataset = read(text);

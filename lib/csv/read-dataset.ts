@@ -348,15 +348,15 @@ function detectIdColumn(columns: ColumnInfo[], times: string[], sampleRows: stri
   // them every time comes once per series. One number column must be left to forecast.
   const numbers = columns.filter((c) => c.kind === "number");
   if (numbers.length < 2) return null;
-  return (
-    numbers.find((c) => {
-      if (!isNumberId(c, sampleRows)) return false;
-      const cells = sampleRows.map((row) => (row[c.index] ?? "").trim());
-      const ids = new Set(cells);
-      const keys = new Set(sampleRows.map((row, i) => `${cells[i]}\u0000${times[i]}`));
-      return ids.size > 1 && ids.size < sampleRows.length && keys.size === sampleRows.length;
-    }) ?? null
-  );
+  const namesSeries = (c: ColumnInfo) => {
+    if (!isNumberId(c, sampleRows)) return false;
+    const cells = sampleRows.map((row) => (row[c.index] ?? "").trim());
+    const ids = new Set(cells);
+    const keys = new Set(sampleRows.map((row, i) => `${cells[i]}\u0000${times[i]}`));
+    return ids.size > 1 && ids.size < sampleRows.length && keys.size === sampleRows.length;
+  };
+  // A header naming the thing first: zero-padded quantities (`Units` 0100, 0150) before `Store` are no id.
+  return numbers.find((c) => ID_NAME.test(c.name.trim()) && namesSeries(c)) ?? numbers.find(namesSeries) ?? null;
 }
 
 /**
