@@ -1675,6 +1675,22 @@ describe("a dateless last row holding an analytics export's total", () => {
     expect(readDataset(["Day Index,Users", "1/1/23,5", "# sensor restarted", "1/2/23,6", "pending,n/a", "1/3/23,7"].join("\n"))).toMatchObject({ ok: false, reason: expect.stringMatching(/^Row 5, column `Day Index`/) });
   });
 
+  it("leaves out a notes block of label and value rows under `#` lines after the table as notes, not as another table", () => {
+    // Read as GA's sections, `Source,Internal ERP` was named another table to export on its own.
+    const sales = ["Date,Sales", "2024-01-01,10", "2024-01-02,12", "2024-01-03,11", "2024-01-04,13"];
+    const dataset = read([...sales, "# Notes", "Source,Internal ERP", "Extracted,2024-03-01", ""].join("\n"));
+    expect(dataset.series.map((s) => [s.name, Array.from(s.values)])).toEqual([["Sales", [10, 12, 11, 13]]]);
+    expect(dataset.issues.map((i) => i.message)).toEqual(["Rows 6 to 8 under the table are notes (under `#` lines, a label and its value on each row: `Source`, `Extracted`) and were left out."]);
+    // Labels written with a colon are notes even when every value is a number.
+    expect(read([...sales, "# Export info", "Source:,Internal ERP", "Rows:,4"].join("\n")).issues.map((i) => i.message)).toEqual([
+      "Rows 6 to 8 under the table are notes (under `#` lines, a label and its value on each row: `Source:`, `Rows:`) and were left out.",
+    ]);
+    // A label column over a number column is a table.
+    expect(read([...sales, "# Users by country", "Country,Users", "US,1234", "DE,567"].join("\n")).issues.map((i) => i.message)).toEqual([
+      "Rows 6 to 9 hold another table under `#` lines (`Country`, `Users`), as reports exported in sections write them: only the first table was read. To read another, export it on its own or delete the rows above it.",
+    ]);
+  });
+
   it.each([
     ["above the column's sum", "1,234,567"],
     ["no higher than a day could be", "9,000"],

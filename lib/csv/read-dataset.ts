@@ -192,6 +192,46 @@ function plural(count: number, one: string, many: string): string {
   return `${formatRowNumber(count)} ${count === 1 ? one : many}`;
 }
 
+/**
+ * The rows of a block under `#` lines after the table, seen as a notes block: a label and its
+ * value on each row (`# Notes`, `Source,Internal ERP`, `Extracted,2024-03-01`). `below` counts the
+ * rows under the first, `numbers` those whose value is a number or a missing mark.
+ */
+interface Notes {
+  labels: string[];
+  below: number;
+  numbers: number;
+  /** Every row so far is a label (words) and at most one value after it. */
+  only: boolean;
+  /** A label ends with a colon (`Source:`), as no column's name does. */
+  colon: boolean;
+}
+
+function noteRow(notes: Notes, row: string[], first: boolean, decimal: DecimalMark): void {
+  if (!notes.only) return;
+  const label = (row[0] ?? "").trim();
+  const kind = parseNumberCell(label, decimal).kind;
+  if (label === "" || kind === "number" || kind === "missing" || row.slice(2).some((cell) => cell.trim() !== "")) {
+    notes.only = false;
+    return;
+  }
+  if (notes.labels.length <= 3) notes.labels.push(label);
+  if (label.endsWith(":")) notes.colon = true;
+  if (first) return;
+  notes.below++;
+  const value = parseNumberCell(row[1] ?? "", decimal).kind;
+  if (value === "number" || value === "missing") notes.numbers++;
+}
+
+/**
+ * Label rows are notes unless every value under the first row is a number (or missing): then the first row is a
+ * header over a table of a label column and a number column (GA's `Country,Users` then `US,1234`).
+ * GA4's sections (`Nth day,New users` over `0000,3474`) start their rows with numbers.
+ */
+function isNotesBlock(notes: Notes): boolean {
+  return notes.only && (notes.colon || notes.below === 0 || notes.numbers < notes.below);
+}
+
 /** Which column is the time, which names the series, which hold values. */
 export interface ColumnPlan {
   time: ColumnInfo | null;
@@ -1018,7 +1058,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
    * (`# ----` lines, then `Nth day,New users` or `Users,New Users,Sessions,…`): left out from its
    * `#` lines on. Read on, its rows were added to the first table's series.
    */
-  let otherTable: { from: number; header: string[]; last: number } | null = null;
+  let otherTable: { from: number; header: string[]; last: number; notes: Notes } | null = null;
   /** The header's cells, and the rows that repeat them (exports joined one after another). */
   let headerCells: string[] | null = null;
   /** The character code the header's first cell starts with (NaN when it is empty). */
@@ -1142,6 +1182,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
     // Another table's rows fit none of this one's columns: they are counted for its note only.
     if (otherTable) {
       otherTable.last = line;
+      noteRow(otherTable.notes, row, false, decimal);
       return true;
     }
     const first = row[0] ?? "";
@@ -1166,7 +1207,8 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
     }
     if (commentsAfterData >= 0) {
       if (isHeaderOfWords(row, decimal)) {
-        otherTable = { from: commentRows[commentsAfterData] as number, header: row.map((cell) => cell.trim()), last: line };
+        otherTable = { from: commentRows[commentsAfterData] as number, header: row.map((cell) => cell.trim()), last: line, notes: { labels: [], below: 0, numbers: 0, only: true, colon: false } };
+        noteRow(otherTable.notes, row, true, decimal);
         commentRows.length = commentsAfterData;
         return true;
       }
@@ -1556,7 +1598,14 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
       const one = repeatedHeaders.length === 1;
       issues.push({ kind: "note", message: `${one ? "Row" : "Rows"} ${listRows(repeatedHeaders, repeatedHeaders.length)} ${one ? "repeats" : "repeat"} the header, as files joined one after another do, and ${one ? "was" : "were"} left out.` });
     }
-    if (otherTable) {
+    if (otherTable && isNotesBlock(otherTable.notes)) {
+      const { from, last, notes } = otherTable;
+      const named = notes.labels.slice(0, 3).map((cell) => `\`${cell}\``).join(", ");
+      issues.push({
+        kind: "note",
+        message: `Rows ${formatRowNumber(from)} to ${formatRowNumber(last)} under the table are notes (under \`#\` lines, a label and its value on each row: ${named}${notes.labels.length > 3 ? ", …" : ""}) and were left out.`,
+      });
+    } else if (otherTable) {
       const { from, header, last } = otherTable;
       const named = header.filter((cell) => cell !== "").slice(0, 3).map((cell) => `\`${cell}\``).join(", ");
       issues.push({
