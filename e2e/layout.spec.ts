@@ -399,6 +399,60 @@ test.describe("layout", () => {
     expect(lines).toBe(1);
   });
 
+  test("at 390, 1024 and 1440 px each preview series card reads on two lines: count and frequency, then the date range whole", async ({ page }) => {
+    // At 1440 px a wide file's cards wrapped to three lines beside the sparkline: "120 points ·
+    // monthly, season of 12 · Jan 2015 –" / "Dec 2024", with room to spare.
+    // From 01:00, so that the range's first date has its time too (a range from midnight leaves it out).
+    const hours = Array.from({ length: 366 * 24 - 1 }, (_, i) => {
+      const t = new Date(Date.UTC(2024, 0, 1, 1) + i * 3_600_000).toISOString();
+      return `${t.slice(0, 10)} ${t.slice(11, 16)},${(500 + 100 * Math.sin((2 * Math.PI * i) / 24)).toFixed(1)}`;
+    });
+    const files = [
+      { name: "wide-drinks-60.csv", buffer: fs.readFileSync(path.join(import.meta.dirname, "fixtures", "wide-drinks-60.csv")), first: "120 points · monthly, season of 12", range: "Jan 2015 – Dec 2024" },
+      { name: "load-hourly.csv", buffer: Buffer.from(["time,load", ...hours].join("\n")), first: "8,783 points · hourly, season of 24", range: "1 Jan 2024 01:00 – 31 Dec 2024 23:00" },
+    ];
+    for (const file of files) {
+      for (const width of [390, 1024, 1440]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto("/");
+        await page.getByLabel("Upload CSV").setInputFiles({ name: file.name, mimeType: "text/csv", buffer: file.buffer });
+        const cards = page.getByTestId("import-preview").getByRole("list", { name: "Series to import" }).getByRole("listitem");
+        await expect(cards.first()).toContainText(file.range);
+        // The visible text of each card's description, line by line (by the top of each character's box).
+        const measured = await cards.evaluateAll((items) =>
+          items.slice(0, 12).map((item) => {
+            const detail = item.querySelector(".preview-series-detail .hint") as HTMLElement;
+            const lines = new Map<number, string>();
+            const walker = document.createTreeWalker(detail, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              if (node.parentElement?.closest(".visually-hidden")) continue;
+              const text = node.textContent ?? "";
+              for (let i = 0; i < text.length; i++) {
+                const range = document.createRange();
+                range.setStart(node, i);
+                range.setEnd(node, i + 1);
+                const box = [...range.getClientRects()].find((r) => r.width > 0);
+                if (!box) continue;
+                const top = Math.round(box.top);
+                lines.set(top, (lines.get(top) ?? "") + (text[i] as string));
+              }
+            }
+            const card = item.getBoundingClientRect();
+            const box = detail.getBoundingClientRect();
+            return {
+              lines: [...lines.entries()].sort((a, b) => a[0] - b[0]).map(([, line]) => line.replace(/\s+/g, " ").trim()),
+              inside: box.left >= card.left - 0.5 && box.right <= card.right + 0.5 && item.scrollWidth <= item.clientWidth,
+            };
+          }),
+        );
+        expect(measured.length, `${file.name} at ${width} px`).toBeGreaterThan(0);
+        for (const card of measured) {
+          expect(card, `${file.name} at ${width} px`).toEqual({ lines: [file.first, expect.stringMatching(new RegExp(`^${file.range}( ·|$)`))], inside: true });
+        }
+      }
+    }
+  });
+
   test("at 390 px the datasets list breaks a date range at its dash, each date whole", async ({ page, request }) => {
     await uploadCsv(request, "layout-births", fs.readFileSync(path.join(import.meta.dirname, "..", "bench", "weekly", "births_9403_weekly.csv")));
     await page.setViewportSize({ width: 390, height: 844 });

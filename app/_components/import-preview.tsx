@@ -356,7 +356,15 @@ export function ImportPreviewPanel(props: ImportPreviewProps) {
                     onChange={(event) => props.onRename(series.detectedName, event.target.value)}
                   />
                   <div className="preview-series-detail">
-                    <span className="hint">{describePreviewSeries(series)}</span>
+                    <span className="hint preview-series-text">
+                      {describePreviewSeries(series).map((line, i) => (
+                        <Fragment key={i}>
+                          {/* Read aloud, the lines are one sentence again, as the file's description was. */}
+                          {i > 0 && <span className="visually-hidden"> · </span>}
+                          <span className="preview-series-line">{line}</span>
+                        </Fragment>
+                      ))}
+                    </span>
                     <Sparkline values={series.sparkline} label={`Shape of ${series.name}`} />
                   </div>
                 </li>

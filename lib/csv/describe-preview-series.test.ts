@@ -19,13 +19,14 @@ const series = (overrides: Partial<PreviewSeries>): PreviewSeries => ({
 
 describe("describePreviewSeries", () => {
   it.each([
-    ["the dataset page's date range, not the file's", series({}), "72 points · monthly, season\u00a0of\u00a012 · Jan\u00a02018 – Dec\u00a02023"],
-    ["missing values and gaps", series({ pointCount: 1500, missingCount: 3, frequency: { ...monthly, gapCount: 2 } }), "1,500 points · monthly, season\u00a0of\u00a012 · Jan\u00a02018 – Dec\u00a02023 · 3 missing · 2 gaps"],
-    ["no season", series({ frequency: { ...monthly, seasonLength: 1 } }), "72 points · monthly · Jan\u00a02018 – Dec\u00a02023"],
-    // The card is narrow beside its sparkline: it broke "21 / Dec 2015" at 1280 px; only the dash may break.
-    ["each date of the range held together", series({ rangeLabel: "2 Jan 2012 – 21 Dec 2015" }), "72 points · monthly, season\u00a0of\u00a012 · 2\u00a0Jan\u00a02012 – 21\u00a0Dec\u00a02015"],
-    ["no times", series({ pointCount: 0, rangeLabel: null }), "0 points · monthly, season\u00a0of\u00a012"],
+    ["the dataset page's date range, not the file's", series({}), ["72 points · monthly, season\u00a0of\u00a012", "Jan\u00a02018 – Dec\u00a02023"]],
+    ["missing values and gaps", series({ pointCount: 1500, missingCount: 3, frequency: { ...monthly, gapCount: 2 } }), ["1,500 points · monthly, season\u00a0of\u00a012", "Jan\u00a02018 – Dec\u00a02023 · 3 missing · 2 gaps"]],
+    ["no season", series({ frequency: { ...monthly, seasonLength: 1 } }), ["72 points · monthly", "Jan\u00a02018 – Dec\u00a02023"]],
+    // The card is narrow: it broke "21 / Dec 2015" at 1280 px; only the dash may break.
+    ["each date of the range held together", series({ rangeLabel: "2 Jan 2012 – 21 Dec 2015" }), ["72 points · monthly, season\u00a0of\u00a012", "2\u00a0Jan\u00a02012 – 21\u00a0Dec\u00a02015"]],
+    ["missing values without times", series({ pointCount: 0, missingCount: 4, rangeLabel: null }), ["0 points · monthly, season\u00a0of\u00a012", "4 missing"]],
+    ["no times", series({ pointCount: 0, rangeLabel: null }), ["0 points · monthly, season\u00a0of\u00a012"]],
   ])("%s", (_, s, expected) => {
-    expect(describePreviewSeries(s)).toBe(expected);
+    expect(describePreviewSeries(s)).toEqual(expected);
   });
 });

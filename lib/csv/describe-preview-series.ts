@@ -9,16 +9,21 @@ const holdTogether = (range: string) =>
     .join(" – ");
 
 /**
- * One line about a series in the import preview: `72 points · monthly, season of 12 · Jan 2018 –
- * Dec 2023 · 3 missing · 2 gaps`. "season of 12" is held together (no-break spaces): a phone's
- * narrow card broke it as "season / of 12". So is each date of the range: the card beside its
- * sparkline broke "21 / Dec 2015", even at 1280 px; the range breaks only at its dash.
+ * A series in the import preview, as the lines its card shows: the count and frequency
+ * (`72 points · monthly, season of 12`), then the date range with what is missing
+ * (`Jan 2018 – Dec 2023 · 3 missing · 2 gaps`). Written as one line, the card beside its sparkline
+ * broke it as "… season of 12 · Jan 2015 –" / "Dec 2024", even at 1440 px; on lines of their own,
+ * the range starts a line and breaks only where it does not fit. "season of 12" is held together
+ * (no-break spaces): a phone's narrow card broke it as "season / of 12". So is each date of the
+ * range, which breaks only at its dash: "21 / Dec 2015" was broken at 1280 px.
  */
-export function describePreviewSeries(series: PreviewSeries): string {
+export function describePreviewSeries(series: PreviewSeries): string[] {
   const season = series.frequency.seasonLength > 1 ? `, season\u00a0of\u00a0${series.frequency.seasonLength}` : "";
-  const parts = [`${count.format(series.pointCount)} points`, `${series.frequency.label}${season}`];
-  if (series.rangeLabel) parts.push(holdTogether(series.rangeLabel));
-  if (series.missingCount > 0) parts.push(`${count.format(series.missingCount)} missing`);
-  if (series.frequency.gapCount > 0) parts.push(`${count.format(series.frequency.gapCount)} gaps`);
-  return parts.join(" · ");
+  const extent: string[] = [];
+  if (series.rangeLabel) extent.push(holdTogether(series.rangeLabel));
+  if (series.missingCount > 0) extent.push(`${count.format(series.missingCount)} missing`);
+  if (series.frequency.gapCount > 0) extent.push(`${count.format(series.frequency.gapCount)} gaps`);
+  const lines = [`${count.format(series.pointCount)} points · ${series.frequency.label}${season}`];
+  if (extent.length > 0) lines.push(extent.join(" · "));
+  return lines;
 }
