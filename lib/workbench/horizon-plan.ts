@@ -211,11 +211,9 @@ export function describeStoppedSeries(chosen: SeriesLength[], horizon: number, t
     const last = Date.parse(s.end);
     const after = stepsAfter(last, end, s.frequency).length;
     if (after === 0) return [];
-    const taken = s.start && leaveOut.length > 0 ? trailingLeftOut(Date.parse(s.start), last, s.frequency, leaveOut) : 0;
+    const { taken, keptAt } = s.start && leaveOut.length > 0 ? trailingLeftOut(Date.parse(s.start), last, s.frequency, leaveOut) : { taken: 0, keptAt: last };
     const missing = after + taken;
     const kinds = [s.frequency.kind];
-    let keptAt = last;
-    for (let k = 0; k < taken; k++) keptAt = gridTimeAtOrBefore(Date.parse(s.start as string), keptAt - 1, s.frequency);
     const kept = taken > 0 ? `, and with its last ${formatSteps(taken, kinds)} left out its last reading kept is ${formatAt(keptAt, s.frequency.kind)}` : "";
     const stop = `${s.name}'s readings stop at ${formatAt(last, s.frequency.kind)}${kept}, ${formatSteps(missing, kinds)} before the others end`;
     return stopsBeyondHorizon(missing, toHistory(s).length + missing, horizon)

@@ -161,18 +161,20 @@ export function leadingLeftOut(start: number, end: number, frequency: Frequency,
 }
 
 /**
- * How many of a series' last steps the left-out periods take: the run blanks them, so a series
- * whose readings stopped early is missing that many more steps before the others' end, counted from
- * the last reading it keeps.
+ * How many of a series' last steps the left-out periods take, and the last time they leave: the
+ * run blanks them, so a series whose readings stopped early is missing that many more steps before
+ * the others' end, counted from that last reading it keeps.
  * @param start epoch ms of the series' first value
  * @param end epoch ms of its last value
  * @param frequency the series' grid, to step back along it
  */
-export function trailingLeftOut(start: number, end: number, frequency: Frequency, periods: readonly LeaveOutPeriod[]): number {
+export function trailingLeftOut(start: number, end: number, frequency: Frequency, periods: readonly LeaveOutPeriod[]): { taken: number; keptAt: number } {
   let taken = 0;
-  for (let t = end; periods.some((p) => t >= p.from && t <= p.to); t = gridTimeAtOrBefore(start, t - 1, frequency)) {
+  let t = end;
+  while (periods.some((p) => t >= p.from && t <= p.to)) {
     taken++;
     if (t <= start) break;
+    t = gridTimeAtOrBefore(start, t - 1, frequency);
   }
-  return taken;
+  return { taken, keptAt: t };
 }
