@@ -463,6 +463,23 @@ describe("readDataset reads the dialects analysts' files come in", () => {
     expect(titled.series.map((s) => [s.name, s.unit])).toEqual([["turnover", null]]);
   });
 
+  it("reads a units row under a header naming one value column, and a missing date or a second name there as before", () => {
+    // A SCADA historian's export: refused at its empty date (row 2) before.
+    const scada = read("date,Load\n,MW\n2024-01-01 00:00,512.3\n2024-01-01 01:00,498.1\n2024-01-01 02:00,487.9\n");
+    expect(scada.series.map((s) => [s.name, s.unit, Array.from(s.values)])).toEqual([["Load", "MW", [512.3, 498.1, 487.9]]]);
+    expect(scada.issues.map((i) => i.message)).toContain("The row under the header gives units (`Load` in MW); it is not data.");
+    // ENTSO-E's periods, quoted, with the unit on a row of its own.
+    const entsoe = read('"MTU (CET/CEST)","Actual Total Load"\n"","MW"\n"13.01.2023 00:00 - 13.01.2023 01:00","41234"\n"13.01.2023 01:00 - 13.01.2023 02:00","40120"\n"13.01.2023 02:00 - 13.01.2023 03:00","39012"\n');
+    expect(entsoe.series.map((s) => [s.name, s.unit, s.times[0], Array.from(s.values)])).toEqual([["Actual Total Load", "MW", Date.UTC(2023, 0, 13), [41234, 40120, 39012]]]);
+    // Semicolons and decimal commas, an empty reading among the rows.
+    const german = read("Zeitstempel;Last\n;MW\n13.01.2024 00:00;512,3\n13.01.2024 01:00;\n13.01.2024 02:00;480,2\n");
+    expect(german.series.map((s) => [s.name, s.unit, Array.from(s.values)])).toEqual([["Last", "MW", [512.3, NaN, 480.2]]]);
+    // A data row missing its date holds a number, a second level of names no unit: refused as before.
+    const refusal = "Row 2, column `date`: the date is empty. Every row needs a date; fill it in or delete the row.";
+    expect(readDataset("date,Load\n,512.3\n2024-01-01 00:00,498.1\n2024-01-01 01:00,487.9\n")).toMatchObject({ ok: false, reason: refusal });
+    expect(readDataset("date,Load\n,North\n2024-01-01 00:00,498.1\n2024-01-01 01:00,487.9\n")).toMatchObject({ ok: false, reason: refusal });
+  });
+
   it("reads a name repeated over different names below it as two header levels, and units under repeated names as units", () => {
     // Before, `North` and `South` were the units of `Sales` and `Sales (2)`.
     const regions = read("date,Sales,Sales\n,North,South\n2024-01,1,2\n2024-02,3,4\n2024-03,5,6\n");

@@ -408,8 +408,8 @@ function preambleRows(rows: string[][]): { skip: number; unitsRow: boolean; form
   for (let h = 1; h <= limit; h++) {
     const header = rows[h] as string[];
     const isHeader = filledCount(header) >= 2 && header.every((cell) => cell.trim() === "" || !isTyped(cell)) && (rows[h + 1] ?? []).some(isTyped);
-    if (!isHeader) continue;
-    if (isUnitsRow(header, rows[h - 1] as string[])) {
+    if (!isHeader && !isLoneUnitsRow(header, rows[h - 1] as string[], rows.slice(h + 1))) continue;
+    if (!isHeader || isUnitsRow(header, rows[h - 1] as string[])) {
       return { skip: rows.slice(0, h - 1).every((row) => !isTyped(row[0] ?? "")) ? h - 1 : 0, unitsRow: true };
     }
     if (isFormatRow(header) && h >= 1) return { skip: rows.slice(0, h - 1).every((row) => !isTyped(row[0] ?? "")) ? h - 1 : 0, unitsRow: false, formatRow: true };
@@ -547,6 +547,24 @@ function isUnitsRow(row: string[], above: string[] | undefined): boolean {
   const first = (row[0] ?? "").trim();
   if (first !== "" && !FORMAT_HINT.test(first)) return false;
   return row.slice(1).every((cell) => cell.trim().length <= 16);
+}
+
+/**
+ * Whether `row` is a units row giving one column's unit only (`date,Load` over `,MW`, as SCADA
+ * historians and energy exports write a single measure): one cell, not the time's, holding a unit a
+ * number is written in, under a name in the header, and every row below starting with a time and
+ * holding a number there (or nothing). isUnitsRow wants two filled cells, so this row was read as
+ * data and the file refused at its empty date. A data row missing its date holds a number, and a
+ * second level of names (`,North`) no unit, so both are still read as before.
+ */
+function isLoneUnitsRow(row: string[], above: string[] | undefined, below: string[][]): boolean {
+  const at = row.findIndex((cell) => cell.trim() !== "");
+  if (!above || at < 1 || filledCount(row) !== 1 || !isUnitCell(row[at] as string)) return false;
+  if ((above[0] ?? "").trim() === "" || (above[at] ?? "").trim() === "" || !above.every((cell) => cell.trim() === "" || !isTyped(cell))) return false;
+  // The decimal mark is not known yet: a number with either mark counts.
+  const kind = (cell: string) => (parseNumberCell(cell, ".").kind === "number" ? "number" : parseNumberCell(cell, ",").kind);
+  const kinds = below.map((data) => (isTyped(data[0] ?? "") ? kind(data[at] ?? "") : "untimed"));
+  return kinds.includes("number") && kinds.every((k) => k === "number" || k === "missing");
 }
 
 /**
