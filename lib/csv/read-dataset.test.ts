@@ -1708,6 +1708,27 @@ describe("a dateless last row holding an analytics export's total", () => {
     ]);
   });
 
+  it("leaves out a notes block whose first row holds a number or a date, its labels words that are no times", () => {
+    // No header of words over it: refused at `Rows` (row 7) before.
+    const sales = ["Date,Sales", "2024-01-01,10", "2024-01-02,12", "2024-01-03,11", "2024-01-04,13"];
+    const dataset = read([...sales, "# Notes", "Rows,4", "Extracted,2024-03-01", "Source,Internal ERP", ""].join("\n"));
+    expect(dataset.series.map((s) => [s.name, Array.from(s.values)])).toEqual([["Sales", [10, 12, 11, 13]]]);
+    expect(dataset.issues.map((i) => i.message)).toEqual(["Rows 6 to 9 under the table are notes (under `#` lines, a label and its value on each row: `Rows`, `Extracted`, `Source`) and were left out."]);
+    expect(read([...sales, "# Summary", "Total,46"].join("\n")).issues.map((i) => i.message)).toEqual([
+      "Rows 6 to 7 under the table are notes (under `#` lines, a label and its value on each row: `Total`) and were left out.",
+    ]);
+    const german = read(["Datum;Umsatz", "01.01.2024;10,5", "02.01.2024;11", "03.01.2024;12,25", "# Hinweise", "Zeilen;3", "Exportiert;01.03.2024"].join("\n"));
+    expect([Array.from(german.series[0]?.values ?? []), german.issues.at(-1)?.message]).toEqual([
+      [10.5, 11, 12.25],
+      "Rows 5 to 7 under the table are notes (under `#` lines, a label and its value on each row: `Zeilen`, `Exportiert`) and were left out.",
+    ]);
+    // A data row under such rows makes them the table's: refused by row as before, not left out.
+    expect(readDataset([...sales, "# sensor restarted", "pending,5", "2024-01-05,14"].join("\n"))).toMatchObject({ ok: false, reason: "Row 7, column `Date`: `pending` is not a date like the others (YYYY-MM-DD). Correct it or delete the row." });
+    expect(readDataset([...sales, "# A", "Rows,4", "# B", "Sum,5", "2024-01-05,14"].join("\n"))).toMatchObject({ ok: false, reason: expect.stringMatching(/^Row 7, column `Date`: `Rows`/) });
+    // A label that is a time starts data rows, not notes.
+    expect(readDataset([...sales, "# late rows", "Jan 5 2024,14"].join("\n"))).toMatchObject({ ok: false, reason: expect.stringMatching(/^Row 7, column `Date`/) });
+  });
+
   it.each([
     ["above the column's sum", "1,234,567"],
     ["no higher than a day could be", "9,000"],

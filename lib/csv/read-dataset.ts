@@ -24,7 +24,7 @@ import { hasDatesAcross, turnDatesAcross } from "./dates-across";
 import { belowBound, hasStatusFlag, measureUnit, parseNumberCell, readPlainNumber, type DecimalMark } from "./parse-number";
 import { readMissingMark, type MissingMark } from "./missing-mark";
 import { REPEATED_TIMES_FLAG } from "./repeated-times";
-import { hasMonthNamesBeside, isCommentCell, isHeaderOfWords, SNIFF_CHARS, SUMMARY_LABEL, sniffCsv, ZERO_LED, type ColumnInfo, type CsvDialect, type CsvSniff, type SniffOptions } from "./sniff-csv";
+import { hasMonthNamesBeside, isCommentCell, isHeaderOfWords, isNoteRow, SNIFF_CHARS, startsNotes, SUMMARY_LABEL, sniffCsv, ZERO_LED, type ColumnInfo, type CsvDialect, type CsvSniff, type SniffOptions } from "./sniff-csv";
 
 export interface ReadOptions {
   /** Header of the time column; `null` reads the file as a plain sequence without time. */
@@ -209,12 +209,12 @@ interface Notes {
 
 function noteRow(notes: Notes, row: string[], first: boolean, decimal: DecimalMark): void {
   if (!notes.only) return;
-  const label = (row[0] ?? "").trim();
-  const kind = parseNumberCell(label, decimal).kind;
-  if (label === "" || kind === "number" || kind === "missing" || row.slice(2).some((cell) => cell.trim() !== "")) {
+  // A label that is a time starts a row of data (UA's `Day Index,Sessions` over `1/1/23,5`).
+  if (!isNoteRow(row, decimal)) {
     notes.only = false;
     return;
   }
+  const label = (row[0] ?? "").trim();
   if (notes.labels.length <= 3) notes.labels.push(label);
   if (label.endsWith(":")) notes.colon = true;
   if (first) return;
@@ -230,6 +230,16 @@ function noteRow(notes: Notes, row: string[], first: boolean, decimal: DecimalMa
  */
 function isNotesBlock(notes: Notes): boolean {
   return notes.only && (notes.colon || notes.below === 0 || notes.numbers < notes.below);
+}
+
+/**
+ * A notes block that starts with a label and a number or a date (`Rows,4`): no header of words
+ * says it is no part of the table, so its rows, copied, and its `#` lines are kept to be read as
+ * the table's should a data row follow.
+ */
+interface HeldNotes {
+  rows: { row: string[]; line: number }[];
+  comments: number[];
 }
 
 /** Which column is the time, which names the series, which hold values. */
@@ -1058,7 +1068,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
    * (`# ----` lines, then `Nth day,New users` or `Users,New Users,Sessions,…`): left out from its
    * `#` lines on. Read on, its rows were added to the first table's series.
    */
-  let otherTable: { from: number; header: string[]; last: number; notes: Notes } | null = null;
+  let otherTable: { from: number; header: string[]; last: number; notes: Notes; held?: HeldNotes } | null = null;
   /** The header's cells, and the rows that repeat them (exports joined one after another). */
   let headerCells: string[] | null = null;
   /** The character code the header's first cell starts with (NaN when it is empty). */
@@ -1179,10 +1189,21 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
       underHeader--;
       return true;
     }
+    // A row that is no note under held notes: the label rows were the table's after all, read (and refused by row) as before.
+    if (otherTable?.held && !isNoteRow(row, decimal) && !isCommentCell(row[0] ?? "")) {
+      const { rows, comments } = otherTable.held;
+      otherTable = null;
+      commentRows.push(...comments);
+      for (const held of rows) if (!add(held.row, held.line)) return false;
+      // Read again: the held rows may hold another such block.
+      return add(row, line);
+    }
     // Another table's rows fit none of this one's columns: they are counted for its note only.
     if (otherTable) {
       otherTable.last = line;
-      noteRow(otherTable.notes, row, false, decimal);
+      otherTable.held?.rows.push({ row: [...row], line });
+      // A `#` line among held notes is no label of theirs.
+      if (!otherTable.held || !isCommentCell(row[0] ?? "")) noteRow(otherTable.notes, row, false, decimal);
       return true;
     }
     const first = row[0] ?? "";
@@ -1210,6 +1231,15 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
         otherTable = { from: commentRows[commentsAfterData] as number, header: row.map((cell) => cell.trim()), last: line, notes: { labels: [], below: 0, numbers: 0, only: true, colon: false } };
         noteRow(otherTable.notes, row, true, decimal);
         commentRows.length = commentsAfterData;
+        return true;
+      }
+      if (startsNotes(row, decimal)) {
+        // Held until the end: a data row under it would make these rows the table's.
+        const held = { rows: [{ row: [...row], line }], comments: commentRows.slice(commentsAfterData) };
+        otherTable = { from: commentRows[commentsAfterData] as number, header: row.map((cell) => cell.trim()), last: line, notes: { labels: [], below: 0, numbers: 0, only: true, colon: false }, held };
+        noteRow(otherTable.notes, row, false, decimal);
+        commentRows.length = commentsAfterData;
+        commentsAfterData = -1;
         return true;
       }
       commentsAfterData = -1;
@@ -1598,7 +1628,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
       const one = repeatedHeaders.length === 1;
       issues.push({ kind: "note", message: `${one ? "Row" : "Rows"} ${listRows(repeatedHeaders, repeatedHeaders.length)} ${one ? "repeats" : "repeat"} the header, as files joined one after another do, and ${one ? "was" : "were"} left out.` });
     }
-    if (otherTable && isNotesBlock(otherTable.notes)) {
+    if (otherTable && (otherTable.held || isNotesBlock(otherTable.notes))) {
       const { from, last, notes } = otherTable;
       const named = notes.labels.slice(0, 3).map((cell) => `\`${cell}\``).join(", ");
       issues.push({

@@ -89,3 +89,17 @@ describe("digits kept as a code", () => {
     ]);
   });
 });
+
+describe("a notes block under `#` lines after the table", () => {
+  it("is no sample of the table's columns when its first row holds a number or a date", () => {
+    // The preview showed `Rows,4` and `Extracted,2024-03-01` as data rows, and their labels counted as dates to read.
+    const sniff = sniffCsv("Date,Sales\n2024-01-01,10\n2024-01-02,12\n# Notes\nRows,4\nExtracted,2024-03-01\nSource,Internal ERP\n");
+    expect(sniff.ok && [sniff.data.columns.map((c) => c.kind), sniff.data.sampleRows]).toEqual([
+      ["time", "number"],
+      [
+        ["2024-01-01", "10"],
+        ["2024-01-02", "12"],
+      ],
+    ]);
+  });
+});

@@ -332,6 +332,24 @@ export function isHeaderOfWords(row: string[], decimal: DecimalMark): boolean {
   return filled >= 2;
 }
 
+/**
+ * A row of a notes block: a label that is no number, missing mark or time (`Rows`, `Extracted`,
+ * `Source:`) and at most one value after it (`4`, `2024-03-01`, `Internal ERP`).
+ */
+export function isNoteRow(row: string[], decimal: DecimalMark): boolean {
+  const label = (row[0] ?? "").trim();
+  const kind = parseNumberCell(label, decimal).kind;
+  return label !== "" && kind !== "number" && kind !== "missing" && !isTyped(label) && row.slice(2).every((cell) => cell.trim() === "");
+}
+
+/**
+ * The first row of a notes block that no header of words starts (`Rows,4`, `Extracted,2024-03-01`):
+ * a label with a number or a date, which isHeaderOfWords refuses, so the block was read as data.
+ */
+export function startsNotes(row: string[], decimal: DecimalMark): boolean {
+  return isNoteRow(row, decimal) && (parseNumberCell(row[1] ?? "", decimal).kind === "number" || isTyped(row[1] ?? ""));
+}
+
 /** A number written after `#` alone in the first cell: `#1001`, `#A-1024`. */
 const ORDER_NUMBER = /^\s*#[A-Z]{0,3}-?\d+\s*$/;
 
@@ -342,7 +360,8 @@ export function isCommentCell(cell: string): boolean {
 
 /**
  * Where another table starts under `#` lines after the first table's rows (Google Analytics'
- * sections), or the rows' length: its cells are no sample of the first table's columns.
+ * sections), or a block of notes that runs to the end (`# Notes`, `Rows,4`), or the rows' length:
+ * their cells are no sample of the first table's columns.
  */
 function otherTableAt(rows: string[][], decimal: DecimalMark): number {
   let data = false;
@@ -356,6 +375,7 @@ function otherTableAt(rows: string[][], decimal: DecimalMark): number {
     let next = i;
     while (next < rows.length && isCommentCell(rows[next]?.[0] ?? "")) next++;
     if (next < rows.length && isHeaderOfWords(rows[next] as string[], decimal)) return i;
+    if (next < rows.length && startsNotes(rows[next] as string[], decimal) && rows.slice(next).every((row) => isCommentCell(row[0] ?? "") || isNoteRow(row, decimal))) return i;
     i = next - 1;
   }
   return rows.length;
