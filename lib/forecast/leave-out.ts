@@ -106,17 +106,32 @@ export interface LeaveOutSpan {
   first: number;
   /** Epoch ms of its last time (as the run has it: a series whose readings stopped is padded to the others' end). */
   last: number;
+  /**
+   * Its readings stopped before `last` (the run padded it with missing values): its last value is
+   * not at `last`, and a period over `last` covers the last value of a series that reads there.
+   */
+  stopped?: boolean;
   /** Epoch ms of the time before the last one, if it has one. */
   beforeLast?: number;
   /** Whether the period holds one of its times. */
   holds: (period: LeaveOutPeriod) => boolean;
 }
 
-/** A series' span from its times (at least one). */
+/** A series' span from its times (at least one); missing values after its last reading are alignEnds' padding. */
 function toLeaveOutSpan(s: SeriesInput): LeaveOutSpan {
   const times = s.times as ArrayLike<number>;
   const n = times.length;
-  return { name: s.name, first: times[0] as number, last: times[n - 1] as number, ...(n > 1 ? { beforeLast: times[n - 2] as number } : {}), holds: (p) => leftOutIndices(s, [p]).length > 0 };
+  let lastRead = n - 1;
+  while (lastRead >= 0 && Number.isNaN(s.values[lastRead] as number)) lastRead--;
+  const stopped = lastRead >= 0 && lastRead < n - 1;
+  return {
+    name: s.name,
+    first: times[0] as number,
+    last: times[n - 1] as number,
+    ...(n > 1 ? { beforeLast: times[n - 2] as number } : {}),
+    ...(stopped ? { stopped } : {}),
+    holds: (p) => leftOutIndices(s, [p]).length > 0,
+  };
 }
 
 /**
@@ -128,7 +143,9 @@ export function describeLeaveOutProblem(series: readonly LeaveOutSpan[], periods
   for (const p of periods) {
     const text = describeLeaveOutPeriod(p, frequency);
     for (const s of series) {
-      if (s.last >= p.from && s.last <= p.to) {
+      // A series whose readings stopped is named by one that reads at the end, with its own last
+      // time: south, stopped at Apr 2020, was named with the file's Dec 2021.
+      if (!s.stopped && s.last >= p.from && s.last <= p.to) {
         // The latest end allowed is the last value before the period's own last value.
         const allowed = s.beforeLast !== undefined && s.beforeLast >= p.from ? `; end it by ${formatAt(s.beforeLast, frequency)} at the latest` : "";
         return `The period left out, ${text}, covers the last value of "${s.name}" (${formatAt(s.last, frequency)}): nothing would be left to start the forecast from${allowed}.`;

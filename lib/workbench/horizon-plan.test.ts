@@ -16,7 +16,7 @@ import {
   type SeriesLength,
 } from "./horizon-plan";
 import { describeStopped } from "../forecast/run-forecast";
-import { alignEnds, defaultHorizon, toRegularSeries, toShortestHistory } from "./to-forecast-request";
+import { alignEnds, defaultHorizon, toForecastRequest, toRegularSeries, toShortestHistory } from "./to-forecast-request";
 
 const monthly: Frequency = { kind: "monthly", step: { unit: "month", months: 1 }, seasonLength: 12, label: "monthly", gapCount: 0 };
 const series = (name: string, pointCount: number, missingCount = 0, gapCount = 0): SeriesLength => ({ name, pointCount, missingCount, frequency: { ...monthly, gapCount } });
@@ -288,6 +288,22 @@ describe("describeLeaveOutBeforeRun", () => {
     // Alone, south ends in it.
     expect(describeLeaveOutBeforeRun([south], period)).toBe(runSays([south], period));
     expect(describeLeaveOutBeforeRun([south], period)).toMatch(/covers the last value of "south" \(Apr 2022\)/);
+  });
+
+  it("names a series over whose last value a period runs with its own last time, not a stopped column with the file's end", () => {
+    // A wide file whose first column, south, stops at Apr 2020; core runs to Dec 2021.
+    const stamps = Array.from({ length: 72 }, (_, i) => `${2016 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`);
+    const read = readDataset(["month,south,core", ...stamps.map((m, i) => `${m},${i < 52 ? 50 + (i % 12) : ""},${100 + i}`)].join("\n"));
+    if (!read.ok) throw new Error(read.reason);
+    const stored = read.data.series;
+    const chosen = stored.map((s): SeriesLength => ({ ...series(s.name, s.times.length), start: at(s.times[0] as number), end: at(s.times.at(-1) as number) }));
+    expect(chosen.map((s) => `${s.name} ${s.end}`)).toEqual(["south 2020-04-01T00:00:00.000Z", "core 2021-12-01T00:00:00.000Z"]);
+    const leaveOut = [months([2020, 3], [2021, 12])];
+    const said = 'The period left out, Mar 2020 – Dec 2021, covers the last value of "core" (Dec 2021): nothing would be left to start the forecast from; end it by Nov 2021 at the latest.';
+    expect(describeLeaveOutBeforeRun(chosen, leaveOut)).toBe(said);
+    // The run's own check, on the series as the workbench sends them (south padded to Dec 2021).
+    const sent = toForecastRequest(alignEnds(stored.map((s) => toRegularSeries(s.name, s.name, s.times, s.values, s.frequency))), { horizon: 6, mode: "global", overrides: {}, leaveOut }, 12, "monthly");
+    expect(() => applyLeaveOut({ ...sent, config: { leaveOut } })).toThrow(said);
   });
 
   it("says what the run says of a period outside every chosen series, and of one between a quarterly series' values", () => {

@@ -118,6 +118,7 @@ export function toLeaveOutSpans(chosen: readonly SeriesLength[]): LeaveOutSpan[]
       first,
       last,
       ...(beforeLast !== undefined ? { beforeLast } : {}),
+      ...(last > own ? { stopped: true } : {}),
       holds: (p) => p.to >= first && gridTimeAtOrAfter(first, p.from, f) <= Math.min(p.to, last),
     };
   });
