@@ -45,4 +45,13 @@ describe("parseLeaveOutFields", () => {
     expect(parseLeaveOutFields(two, "monthly")).toEqual({ ok: false, reason: "Period 2 to leave out ends (2020-03) before it starts (2021-06)." });
     expect(parseLeaveOutFields([{ from: "2020-03", to: "" }], "monthly")).toEqual({ ok: false, reason: "The period to leave out needs a start and an end (a month (YYYY-MM)), or remove it." });
   });
+
+  it.each([
+    ["a month 13, which rolled over to January 2021", "monthly", "2020-13", "a month (YYYY-MM)"],
+    ["a day February does not have", "daily", "2021-02-30", "a date (YYYY-MM-DD)"],
+    ["an hour 24", "hourly", "2020-01-01T24:00", "a date and time (YYYY-MM-DDTHH:MM)"],
+    ["a period written into one field", "monthly", "Mar 2020 – Jun", "a month (YYYY-MM)"],
+  ] as const)("refuses %s", (_, kind, from, format) => {
+    expect(parseLeaveOutFields([{ from, to: from }], kind)).toEqual({ ok: false, reason: `The period to leave out starts at ${JSON.stringify(from)}, which is not ${format}.` });
+  });
 });

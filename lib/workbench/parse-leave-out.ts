@@ -95,23 +95,37 @@ export interface LeaveOutFields {
 /**
  * The span of time one field names: a whole month, day, year or minute, so that a period's end
  * takes every value within it (a monthly series stamped at month ends, an hour of a day).
- * @returns [first ms, last ms], or null when the text is not one
+ * @returns [first ms, last ms], or null when the text is not one (`2020-13` too: Date.UTC would
+ *   roll it over to January 2021)
  */
 function fieldSpan(text: string, input: LeaveOutInputKind): [number, number] | null {
   const t = text.trim();
   let m: RegExpMatchArray | null;
-  if (input === "month" && (m = t.match(/^(\d{4})-(\d{2})$/))) return [Date.UTC(Number(m[1]), Number(m[2]) - 1, 1), Date.UTC(Number(m[1]), Number(m[2]), 1) - 1];
+  if (input === "month" && (m = t.match(/^(\d{4})-(\d{2})$/))) {
+    const [year, month] = [Number(m[1]), Number(m[2])];
+    return month >= 1 && month <= 12 ? [Date.UTC(year, month - 1, 1), Date.UTC(year, month, 1) - 1] : null;
+  }
   if (input === "date" && (m = t.match(/^(\d{4})-(\d{2})-(\d{2})$/))) {
-    const day = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-    return [day, day + 86_400_000 - 1];
+    const day = calendarDay(Number(m[1]), Number(m[2]), Number(m[3]));
+    return day === null ? null : [day, day + 86_400_000 - 1];
   }
   if (input === "datetime-local" && (m = t.match(/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/))) {
-    const minute = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
-    return [minute, minute + 59_999];
+    const day = calendarDay(Number(m[1]), Number(m[2]), Number(m[3]));
+    const [hour, minute] = [Number(m[4]), Number(m[5])];
+    if (day === null || hour > 23 || minute > 59) return null;
+    const start = day + (hour * 60 + minute) * 60_000;
+    return [start, start + 59_999];
   }
   if (input === "year" && /^\d{4}$/.test(t)) return [Date.UTC(Number(t), 0, 1), Date.UTC(Number(t) + 1, 0, 1) - 1];
   if (input === "position" && /^\d+$/.test(t) && Number(t) >= 1) return [Number(t) - 1, Number(t) - 1];
   return null;
+}
+
+/** Epoch ms of a day of the calendar, or null for one it does not have (`2021-02-30`, month 13). */
+function calendarDay(year: number, month: number, day: number): number | null {
+  const ms = Date.UTC(year, month - 1, day);
+  const back = new Date(ms);
+  return back.getUTCMonth() === month - 1 && back.getUTCDate() === day ? ms : null;
 }
 
 const FIELD_FORMATS: Record<LeaveOutInputKind, string> = {
