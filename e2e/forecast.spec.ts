@@ -204,11 +204,30 @@ test("leave a period out: month fields checked, the run fills it along the seaso
   const to = panel.getByLabel("End of the period to leave out");
   // Monthly data is asked in months.
   await expect(from).toHaveAttribute("type", "month");
+  // A mistyped end is said under the fields once the field is left, in Train's words, not while it is typed.
+  const fieldProblem = panel.getByTestId("leave-out-field-problem");
+  await from.focus();
+  await page.keyboard.type("3");
+  await expect(fieldProblem).toHaveCount(0);
+  await to.focus();
+  await expect(fieldProblem).toHaveText("The period to leave out needs a start and an end (a month (YYYY-MM)), or remove it.");
+  await expect(from).toHaveAttribute("aria-invalid", "true");
   await from.fill("2021-06");
+  await expect(fieldProblem).toHaveCount(0);
   await to.fill("2020-03");
+  await expect(fieldProblem).toHaveCount(0);
+  await to.blur();
+  const backwards = "The period to leave out ends (2020-03) before it starts (2021-06).";
+  await expect(fieldProblem).toHaveText(backwards);
+  await expect(to).toHaveAttribute("aria-invalid", "true");
+  const problemId = (await fieldProblem.getAttribute("id")) as string;
+  expect((await to.getAttribute("aria-describedby"))?.split(" ")).toContain(problemId);
   await page.getByRole("button", { name: "Train forecast" }).click();
-  await expect(page.getByRole("form", { name: "Training settings" }).getByRole("alert")).toHaveText("The period to leave out ends (2020-03) before it starts (2021-06).");
+  await expect(page.getByRole("form", { name: "Training settings" }).getByRole("alert")).toHaveText(backwards);
+  // Once said, it follows each change: gone as soon as the period reads.
   await from.fill("2020-03");
+  await expect(fieldProblem).toHaveCount(0);
+  await expect(to).not.toHaveAttribute("aria-invalid", "true");
   await to.fill("2021-06");
   // A second period can be added and removed again.
   await panel.getByRole("button", { name: "Leave out another period" }).click();

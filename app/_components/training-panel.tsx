@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useId, useMemo, useState, type FormEvent } from "react";
+import { Fragment, memo, useId, useMemo, useState, type FormEvent } from "react";
 import type { ForecastMode } from "@/lib/forecast/types";
 import type { SeriesDto } from "@/lib/series/schema";
 import { nameHolds } from "@/lib/series/names";
@@ -22,7 +22,16 @@ import {
   type SettingsFields,
   type TrainingSettings,
 } from "@/lib/workbench/to-forecast-request";
-import { parseLeaveOutFields, toLeaveOutInputKind, type LeaveOutFields } from "@/lib/workbench/parse-leave-out";
+import {
+  checkLeaveOutRows,
+  collectLeaveOutPeriods,
+  reportOnTrain,
+  reportsOnLeave,
+  shownLeaveOutProblem,
+  toLeaveOutInputKind,
+  type LeaveOutFields,
+  type LeaveOutReported,
+} from "@/lib/workbench/parse-leave-out";
 import { MAX_LEAVE_OUT_PERIODS } from "@/lib/forecast/leave-out";
 import { MessageText } from "./message-text";
 
@@ -49,13 +58,17 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
   const [overrides, setOverrides] = useState(EMPTY_OVERRIDES);
   const [problem, setProblem] = useState<string | null>(null);
   const [leaveOut, setLeaveOut] = useState<LeaveOutFields[]>([]);
+  // Per period, the fields whose problem was said: a mistyped end is said once the field is left, not while it is typed.
+  const [reported, setReported] = useState<LeaveOutReported[]>([]);
   const horizonProblemId = useId();
   const leaveOutHintId = useId();
   const leaveOutProblemId = useId();
+  const rowProblemId = useId();
 
   // The ends are asked in the series' own unit: a month for monthly data, a date for daily.
   const leaveOutKind = toLeaveOutInputKind(first?.frequency.kind ?? "index");
-  const periods = useMemo(() => parseLeaveOutFields(leaveOut, first?.frequency.kind ?? "index"), [leaveOut, first]);
+  const checks = useMemo(() => checkLeaveOutRows(leaveOut, first?.frequency.kind ?? "index"), [leaveOut, first]);
+  const periods = useMemo(() => collectLeaveOutPeriods(checks), [checks]);
   // What the run would refuse of periods typed in full, said before Train in its own words.
   const leaveOutProblem = useMemo(() => (periods.ok ? describeLeaveOutBeforeRun(chosen, periods.data) : null), [chosen, periods]);
   const leftOut = useMemo(() => (periods.ok && !leaveOutProblem ? periods.data : []), [periods, leaveOutProblem]);
@@ -76,7 +89,11 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
     if (!chosen.length) return setProblem("Choose at least one series to forecast.");
     if (!parsed.ok) return setProblem(parsed.reason);
     if (plan.problem) return setProblem(plan.problem);
-    if (!periods.ok) return setProblem(periods.reason);
+    if (!periods.ok) {
+      // Train says the first problem; each period's own is said under its fields from now on.
+      setReported((rows) => reportOnTrain(checks, rows));
+      return setProblem(periods.reason);
+    }
     if (leaveOutProblem) return setProblem(leaveOutProblem);
     setProblem(null);
     onTrain(chosen, periods.data.length > 0 ? { ...parsed.data, leaveOut: periods.data } : parsed.data);
@@ -182,30 +199,57 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
         {leaveOut.map((row, k) => {
           const label = leaveOut.length > 1 ? `period ${k + 1} to leave out` : "period to leave out";
           const set = (field: keyof LeaveOutFields, value: string) => setLeaveOut((rows) => rows.map((r, j) => (j === k ? { ...r, [field]: value } : r)));
+          const check = checks[k];
+          const shown = check && reported[k] ? shownLeaveOutProblem(check, reported[k]) : null;
+          const leave = (field: keyof LeaveOutFields, halfTyped: boolean) =>
+            setReported((rows) => rows.map((r, j) => (j === k && check ? { ...r, [field]: reportsOnLeave(check, field, halfTyped) } : r)));
+          const problemId = `${rowProblemId}-${k}`;
           return (
-            <div key={k} className="leave-out-row">
-              {(["from", "to"] as const).map((field) => (
-                <label key={field} className="inline-field">
-                  {field === "from" ? "From" : "To"}
-                  <input
-                    className="input"
-                    type={leaveOutType}
-                    inputMode={leaveOutType === "number" ? "numeric" : undefined}
-                    min={leaveOutType === "number" ? 1 : undefined}
-                    placeholder={leaveOutPlaceholder}
-                    value={row[field]}
-                    onChange={(e) => set(field, e.target.value)}
-                    disabled={busy}
-                    aria-label={`${field === "from" ? "Start" : "End"} of the ${label}`}
-                    aria-invalid={leaveOutProblem ? true : undefined}
-                    aria-describedby={leaveOutProblem ? `${leaveOutHintId} ${leaveOutProblemId}` : leaveOutHintId}
-                  />
-                </label>
-              ))}
-              <button type="button" className="link-button" onClick={() => setLeaveOut((rows) => rows.filter((_, j) => j !== k))} disabled={busy} aria-label={`Remove the ${label}`}>
-                Remove
-              </button>
-            </div>
+            <Fragment key={k}>
+              <div className="leave-out-row">
+                {(["from", "to"] as const).map((field) => {
+                  const invalid = leaveOutProblem !== null || shown?.fields.includes(field) === true;
+                  const describedBy = [leaveOutHintId, shown?.fields.includes(field) ? problemId : null, leaveOutProblem ? leaveOutProblemId : null].filter(Boolean).join(" ");
+                  return (
+                    <label key={field} className="inline-field">
+                      {field === "from" ? "From" : "To"}
+                      <input
+                        className="input"
+                        type={leaveOutType}
+                        inputMode={leaveOutType === "number" ? "numeric" : undefined}
+                        min={leaveOutType === "number" ? 1 : undefined}
+                        placeholder={leaveOutPlaceholder}
+                        value={row[field]}
+                        onChange={(e) => set(field, e.target.value)}
+                        // A browser's own date field keeps a half-typed month out of its value: only badInput tells.
+                        onBlur={(e) => leave(field, e.currentTarget.validity.badInput)}
+                        disabled={busy}
+                        aria-label={`${field === "from" ? "Start" : "End"} of the ${label}`}
+                        aria-invalid={invalid ? true : undefined}
+                        aria-describedby={describedBy}
+                      />
+                    </label>
+                  );
+                })}
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    setLeaveOut((rows) => rows.filter((_, j) => j !== k));
+                    setReported((rows) => rows.filter((_, j) => j !== k));
+                  }}
+                  disabled={busy}
+                  aria-label={`Remove the ${label}`}
+                >
+                  Remove
+                </button>
+              </div>
+              {shown && (
+                <p className="field-hint warning" role="note" id={problemId} data-testid="leave-out-field-problem">
+                  {shown.reason}
+                </p>
+              )}
+            </Fragment>
           );
         })}
         {leaveOutProblem && (
@@ -215,7 +259,15 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
         )}
         {leaveOut.length < MAX_LEAVE_OUT_PERIODS && (
           <div className="link-row">
-            <button type="button" className="link-button" onClick={() => setLeaveOut((rows) => [...rows, { from: "", to: "" }])} disabled={busy}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                setLeaveOut((rows) => [...rows, { from: "", to: "" }]);
+                setReported((rows) => [...rows, { from: false, to: false }]);
+              }}
+              disabled={busy}
+            >
               {leaveOut.length === 0 ? "Leave out a period" : "Leave out another period"}
             </button>
           </div>

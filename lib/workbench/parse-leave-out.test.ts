@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseLeaveOutArgument, parseLeaveOutFields, parseLeaveOutPeriod, toLeaveOutInputKind } from "./parse-leave-out";
+import { checkLeaveOutRows, parseLeaveOutArgument, parseLeaveOutFields, parseLeaveOutPeriod, reportOnTrain, reportsOnLeave, shownLeaveOutProblem, toLeaveOutInputKind } from "./parse-leave-out";
 
 const MONTHS = { kind: "pattern", pattern: "%Y-%m" } as const;
 
@@ -53,5 +53,50 @@ describe("parseLeaveOutFields", () => {
     ["a period written into one field", "monthly", "Mar 2020 – Jun", "a month (YYYY-MM)"],
   ] as const)("refuses %s", (_, kind, from, format) => {
     expect(parseLeaveOutFields([{ from, to: from }], kind)).toEqual({ ok: false, reason: `The period to leave out starts at ${JSON.stringify(from)}, which is not ${format}.` });
+  });
+
+  it("names a time that does not read before an empty field, so leaving the field says Train's sentence", () => {
+    const reason = 'The period to leave out starts at "Mar 2020 – Jun", which is not a month (YYYY-MM).';
+    expect(checkLeaveOutRows([{ from: "Mar 2020 – Jun", to: "" }], "monthly")).toEqual([{ ok: false, reason, fields: ["from"], empty: false }]);
+    expect(parseLeaveOutFields([{ from: "Mar 2020 – Jun", to: "" }], "monthly")).toEqual({ ok: false, reason });
+  });
+});
+
+describe("reportsOnLeave and shownLeaveOutProblem", () => {
+  const none = { from: false, to: false };
+  const check = (from: string, to: string) => checkLeaveOutRows([{ from, to }], "monthly")[0]!;
+
+  it("says nothing while a field is typed the first time, then the problem on leaving it", () => {
+    const backwards = check("2021-06", "2020-03");
+    expect(shownLeaveOutProblem(backwards, none)).toBeNull();
+    expect(reportsOnLeave(backwards, "to")).toBe(true);
+    expect(shownLeaveOutProblem(backwards, { from: false, to: true })).toMatchObject({ reason: "The period to leave out ends (2020-03) before it starts (2021-06).", fields: ["from", "to"] });
+  });
+
+  it("follows each change once said, and is gone as soon as the period reads", () => {
+    const reported = { from: false, to: true };
+    expect(shownLeaveOutProblem(check("2021-06", "2021-0"), reported)?.reason).toBe('The period to leave out ends at "2021-0", which is not a month (YYYY-MM).');
+    expect(shownLeaveOutProblem(check("2021-06", "2021-09"), reported)).toBeNull();
+    // A problem about the other field waits for that field to be left.
+    expect(shownLeaveOutProblem(check("2021-13", "2021-09"), reported)).toBeNull();
+  });
+
+  it("leaves an empty field to Train unless the browser holds a half-typed time in it", () => {
+    const empty = check("2021-06", "");
+    expect(reportsOnLeave(empty, "to")).toBe(false);
+    expect(reportsOnLeave(empty, "from")).toBe(false);
+    expect(reportsOnLeave(empty, "to", true)).toBe(true);
+    expect(reportsOnLeave(check("2021-06", "2021-09"), "to", true)).toBe(false);
+  });
+
+  it("says every period's problem on Train, an empty field's too", () => {
+    const rows = [
+      { from: "2020-03", to: "2020-06" },
+      { from: "2021-06", to: "" },
+    ];
+    const checks = checkLeaveOutRows(rows, "monthly");
+    const reported = reportOnTrain(checks, [none, none]);
+    expect(reported).toEqual([none, { from: false, to: true }]);
+    expect(shownLeaveOutProblem(checks[1]!, reported[1]!)?.reason).toBe("Period 2 to leave out needs a start and an end (a month (YYYY-MM)), or remove it.");
   });
 });

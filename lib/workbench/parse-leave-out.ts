@@ -136,28 +136,88 @@ const FIELD_FORMATS: Record<LeaveOutInputKind, string> = {
   position: "a position, 1 for the first value",
 };
 
+/** What is wrong with one period's fields: the sentence Train refuses with, and the fields it is about. */
+export interface LeaveOutRowProblem {
+  reason: string;
+  fields: (keyof LeaveOutFields)[];
+  /** A field is left empty: the analyst may not have got to it yet, so only Train says it. */
+  empty: boolean;
+}
+
+/** One period's fields read: the period, or what is wrong with them. */
+export type LeaveOutRowCheck = { ok: true; period: LeaveOutPeriod } | ({ ok: false } & LeaveOutRowProblem);
+
 /**
- * Reads the training panel's periods to leave out. A period takes whole units: "2020-03" to
- * "2021-06" runs from 1 March 2020 to the last millisecond of June 2021.
+ * Reads each of the training panel's periods to leave out. A period takes whole units: "2020-03"
+ * to "2021-06" runs from 1 March 2020 to the last millisecond of June 2021. A time that does not
+ * read is named before an empty field, so that the sentence said on leaving the field is Train's.
+ * @param kind the chosen series' frequency (how the fields were asked)
+ */
+export function checkLeaveOutRows(rows: readonly LeaveOutFields[], kind: FrequencyKind): LeaveOutRowCheck[] {
+  const input = toLeaveOutInputKind(kind);
+  return rows.map((row, k): LeaveOutRowCheck => {
+    const which = rows.length > 1 ? `Period ${k + 1} to leave out` : "The period to leave out";
+    const problem = (reason: string, fields: LeaveOutRowProblem["fields"], empty = false): LeaveOutRowCheck => ({ ok: false, reason, fields, empty });
+    const from = fieldSpan(row.from, input);
+    const to = fieldSpan(row.to, input);
+    if (!from && row.from.trim() !== "") return problem(`${which} starts at ${JSON.stringify(row.from)}, which is not ${FIELD_FORMATS[input]}.`, ["from"]);
+    if (!to && row.to.trim() !== "") return problem(`${which} ends at ${JSON.stringify(row.to)}, which is not ${FIELD_FORMATS[input]}.`, ["to"]);
+    if (!from || !to) {
+      const empty = (["from", "to"] as const).filter((f) => row[f].trim() === "");
+      return problem(`${which} needs a start and an end (${FIELD_FORMATS[input]}), or remove it.`, empty, true);
+    }
+    if (to[1] < from[0]) return problem(`${which} ends (${row.to}) before it starts (${row.from}).`, ["from", "to"]);
+    return { ok: true, period: { from: from[0], to: to[1] } };
+  });
+}
+
+/**
+ * Reads the training panel's periods to leave out (see {@link checkLeaveOutRows}).
  * Whether the run takes the periods for the chosen series is its own check's to say
  * (describeLeaveOutBeforeRun).
- * @param kind the chosen series' frequency (how the fields were asked)
  * @returns the periods in epoch ms, or the first problem in a sentence naming the period
  */
 export function parseLeaveOutFields(rows: readonly LeaveOutFields[], kind: FrequencyKind): Result<LeaveOutPeriod[]> {
-  const input = toLeaveOutInputKind(kind);
+  return collectLeaveOutPeriods(checkLeaveOutRows(rows, kind));
+}
+
+/** The periods of rows already checked, or the first problem (what Train refuses with). */
+export function collectLeaveOutPeriods(checks: readonly LeaveOutRowCheck[]): Result<LeaveOutPeriod[]> {
   const periods: LeaveOutPeriod[] = [];
-  for (const [k, row] of rows.entries()) {
-    const which = rows.length > 1 ? `Period ${k + 1} to leave out` : "The period to leave out";
-    if (row.from.trim() === "" || row.to.trim() === "") return fail(`${which} needs a start and an end (${FIELD_FORMATS[input]}), or remove it.`);
-    const from = fieldSpan(row.from, input);
-    const to = fieldSpan(row.to, input);
-    if (!from) return fail(`${which} starts at ${JSON.stringify(row.from)}, which is not ${FIELD_FORMATS[input]}.`);
-    if (!to) return fail(`${which} ends at ${JSON.stringify(row.to)}, which is not ${FIELD_FORMATS[input]}.`);
-    if (to[1] < from[0]) return fail(`${which} ends (${row.to}) before it starts (${row.from}).`);
-    periods.push({ from: from[0], to: to[1] });
+  for (const check of checks) {
+    if (!check.ok) return fail(check.reason);
+    periods.push(check.period);
   }
   return ok(periods);
+}
+
+/** Which of a period's fields have had its problem said (on leaving them, or on Train). */
+export type LeaveOutReported = Record<keyof LeaveOutFields, boolean>;
+
+/**
+ * Whether leaving a field says its period's problem: one the field is about, never while the
+ * analyst is still typing it. An empty field is said only when the browser holds a half-typed time
+ * in it (Chromium's month input keeps `Mar` without a year as an empty value, and its badInput).
+ * @param halfTyped the field shows text its value does not carry (the input's validity.badInput)
+ */
+export function reportsOnLeave(check: LeaveOutRowCheck, field: keyof LeaveOutFields, halfTyped = false): boolean {
+  return !check.ok && check.fields.includes(field) && (!check.empty || halfTyped);
+}
+
+/** Train says every period's problem under its fields, empty fields too, and follows each change from then on. */
+export function reportOnTrain(checks: readonly LeaveOutRowCheck[], reported: readonly LeaveOutReported[]): LeaveOutReported[] {
+  return reported.map((r, k) => {
+    const check = checks[k];
+    return check && !check.ok ? { from: r.from || check.fields.includes("from"), to: r.to || check.fields.includes("to") } : r;
+  });
+}
+
+/**
+ * The problem said under a period's fields: once one of the fields it is about was reported, it
+ * follows every change (and is gone as soon as the period reads), else it waits for the field to be left.
+ */
+export function shownLeaveOutProblem(check: LeaveOutRowCheck, reported: LeaveOutReported): LeaveOutRowProblem | null {
+  return !check.ok && check.fields.some((f) => reported[f]) ? { reason: check.reason, fields: check.fields, empty: check.empty } : null;
 }
 
 /**
