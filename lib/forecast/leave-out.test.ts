@@ -63,6 +63,12 @@ describe("applyLeaveOut", () => {
     );
   });
 
+  it("refuses a period over the end of a lone series sent with missing values at its end: no series reads there to name instead", () => {
+    const values = seasonal(120).map((v, i) => (i >= 118 ? Number.NaN : v));
+    const lone = { ...request([{ from: month(2021, 6), to: month(2021, 12) }]), series: [{ name: "sales", values, times }] };
+    expect(() => applyLeaveOut(lone)).toThrow(/covers the last value of "sales" \(Dec 2021\)/);
+  });
+
   it("refuses a period that ends before it starts, one that holds no value, and a series without times", () => {
     expect(() => applyLeaveOut(request([{ from: month(2021, 6), to: month(2020, 3) }]))).toThrow("The period to leave out ends (Mar 2020) before it starts (Jun 2021).");
     expect(() => applyLeaveOut(request([{ from: month(2030, 1), to: month(2030, 6) }]))).toThrow(

@@ -140,12 +140,14 @@ function toLeaveOutSpan(s: SeriesInput): LeaveOutSpan {
  * @param frequency the request's frequency label, for the times in the sentence
  */
 export function describeLeaveOutProblem(series: readonly LeaveOutSpan[], periods: readonly LeaveOutPeriod[], frequency: string | undefined): string | null {
+  // A series whose readings stopped is named by one that reads at the end, with its own last
+  // time: south, stopped at Apr 2020, was named with the file's Dec 2021. When none reads there (one
+  // series sent with missing values at its end), a period over the end still leaves nothing to start from.
+  const someRead = series.some((s) => !s.stopped);
   for (const p of periods) {
     const text = describeLeaveOutPeriod(p, frequency);
     for (const s of series) {
-      // A series whose readings stopped is named by one that reads at the end, with its own last
-      // time: south, stopped at Apr 2020, was named with the file's Dec 2021.
-      if (!s.stopped && s.last >= p.from && s.last <= p.to) {
+      if ((!s.stopped || !someRead) && s.last >= p.from && s.last <= p.to) {
         // The latest end allowed is the last value before the period's own last value.
         const allowed = s.beforeLast !== undefined && s.beforeLast >= p.from ? `; end it by ${formatAt(s.beforeLast, frequency)} at the latest` : "";
         return `The period left out, ${text}, covers the last value of "${s.name}" (${formatAt(s.last, frequency)}): nothing would be left to start the forecast from${allowed}.`;
