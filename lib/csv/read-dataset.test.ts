@@ -1200,6 +1200,30 @@ describe("an order export with a row per line item (Shopify's orders CSV)", () =
     expect(dataset.idColumns).toEqual([]);
     expect(dataset.series.find((s) => s.name === "Total")?.values).toEqual(new Float64Array([91, 82.9]));
   });
+
+  it("names no series by the product of each line (`Lineitem name`) when the order's total is on its first line only", () => {
+    // The export as Shopify writes it: the product on every line, the order's numbers on its first.
+    const products = ["Beanie", "Socks", "Socks", "Jacket", "Beanie", "Beanie", "Jacket"];
+    const lines = orders((n) => `#${n}`).split("\n");
+    const withProducts = [`${lines[0]},Lineitem name`, ...lines.slice(1).map((line, i) => `${line},${products[i]}`)].join("\n");
+    const result = readDataset(withProducts);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(/^Rows 2 and 3 have the same time .*--aggregate day/);
+    const dataset = read(withProducts, { aggregate: { period: "day", by: "sum" } });
+    expect(dataset.idColumns).toEqual([]);
+    expect(dataset.series.find((s) => s.name === "Total")?.values).toEqual(new Float64Array([91, 82.9]));
+    // Chosen, the products still name the series.
+    expect(read(withProducts, { idColumn: "Lineitem name", aggregate: { period: "day", by: "sum" } }).idColumns).toEqual(["Lineitem name"]);
+  });
+
+  it("still names the series of a long file whose second series starts later (no column of orders beside the time)", () => {
+    const rows = ["date,store,sales,units"];
+    for (let d = 1; d <= 12; d++) {
+      const day = `2024-01-${String(d).padStart(2, "0")}`;
+      rows.push(`${day},north,${100 + d},${10 + d}`, `${day},south,,`);
+    }
+    expect(read(rows.join("\n")).idColumns).toEqual(["store"]);
+  });
 });
 
 describe("grouping rows by a period on import", () => {

@@ -254,6 +254,8 @@ export interface ColumnPlan {
   rowNumbers?: ColumnInfo | null;
   /** Calendar fields beside the time (`day_of_week`, `week_of_year`) left out of the values. */
   calendar?: ColumnInfo[];
+  /** The rows are the lines of records with the record's totals on its first line (see holdsRecordTotals): no column names series unless chosen. */
+  recordLines?: boolean;
   /**
    * A time-of-day column next to a date-only time column (`Date;Time;Load`, as loggers and
    * European energy exports write): read together with it, `time` the format of both joined by a space.
@@ -375,6 +377,34 @@ function namesRecords(column: ColumnInfo, times: string[], sampleRows: string[][
     else if (seen !== time) return false;
   }
   return new Set(times).size > 1;
+}
+
+/**
+ * Whether the rows are the lines of records that carry the record's own numbers on its first line
+ * only: a column other than the time names records (see namesRecords) and, on every record of
+ * several sampled lines, some number column is filled on its first line and empty on the others
+ * while another is filled on each line, as Shopify's orders export writes an order's `Subtotal`,
+ * `Taxes` and `Total` above its line items' `Lineitem price`. A column that changes from line to
+ * line (`Lineitem name`, the product) then names no series: taken for one, it gave each order's
+ * total to the product on its first line (`Gift Card $50 · Total`). A long file whose second
+ * series starts later has no such column of its own beside the time, nor a number filled on it.
+ */
+function holdsRecordTotals(columns: ColumnInfo[], times: string[], sampleRows: string[][]): boolean {
+  const numbers = columns.filter((c) => c.kind === "number");
+  const filled = (row: string[], c: ColumnInfo) => (row[c.index] ?? "").trim() !== "";
+  return columns.some((records) => {
+    if (sampleRows.every((row, i) => (row[records.index] ?? "") === times[i]) || !namesRecords(records, times, sampleRows)) return false;
+    const lines = new Map<string, string[][]>();
+    for (const row of sampleRows) {
+      const key = (row[records.index] ?? "").trim();
+      lines.set(key, [...(lines.get(key) ?? []), row]);
+    }
+    const several = [...lines.values()].filter((rows) => rows.length > 1);
+    if (several.length === 0) return false;
+    const onFirstLineOnly = (c: ColumnInfo) => several.every(([first, ...rest]) => filled(first as string[], c) && rest.every((row) => !filled(row, c)));
+    const onEveryLine = (c: ColumnInfo) => several.every((rows) => rows.every((row) => filled(row, c)));
+    return numbers.some(onFirstLineOnly) && numbers.some(onEveryLine);
+  });
 }
 
 /**
@@ -660,6 +690,7 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
   const isTime = (c: ColumnInfo) => c === time || c === clock?.column || (parts?.columns.includes(c) ?? false);
 
   let ids: ColumnInfo[] = [];
+  let recordLines = false;
   const chosenIds = options.idColumns?.length ? options.idColumns : options.idColumn ? [options.idColumn] : [];
   if (chosenIds.length > 0) {
     for (const name of chosenIds) {
@@ -671,7 +702,9 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
   } else if (options.idColumn === undefined && time) {
     // A date with its time of day is one time: the dates alone repeat every day.
     const timeOf = (row: string[]) => (parts ? parts.compose(row) : clock ? `${row[time.index] ?? ""} ${row[clock.column.index] ?? ""}` : (row[time.index] ?? ""));
-    ids = detectIdColumns(columns.filter((c) => !isTime(c) || c === time), timeOf, sampleRows);
+    const candidates = columns.filter((c) => !isTime(c) || c === time);
+    recordLines = holdsRecordTotals(candidates, sampleRows.map(timeOf), sampleRows);
+    if (!recordLines) ids = detectIdColumns(candidates, timeOf, sampleRows);
   }
   const id = ids[0] ?? null;
 
@@ -721,7 +754,7 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
     const name = matrix.columns.length === 12 ? "monthly values" : "quarterly values";
     values = [{ index: -1, name, kind: "number" }];
   }
-  return ok({ time, id, ids, values, rowNumbers, calendar, clock, parts, matrix });
+  return ok({ time, id, ids, values, rowNumbers, calendar, clock, parts, matrix, ...(recordLines ? { recordLines } : {}) });
 }
 
 
@@ -1032,7 +1065,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
   // the sampled rows, so its name column shows itself only once the whole file repeats its times:
   // every text column is kept as codes per row until then.
   const lateIds: LateId[] =
-    single && plan.time && !matrix && options.idColumn === undefined
+    single && plan.time && !matrix && options.idColumn === undefined && !plan.recordLines
       ? columns
           .filter(
             (c) =>
