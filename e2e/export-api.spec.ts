@@ -1,7 +1,10 @@
 import fs from "node:fs";
+import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { readZip } from "../lib/export/zip";
 import { forecastOnServer, MONTHLY, uploadCsv, waitForRun } from "./helpers";
+
+const SENSOR_GAP = path.join(import.meta.dirname, "fixtures", "sensor-log-gap.csv");
 
 /** Settings that train in a second or two. */
 const TINY = { epochs: 3, units: 4, ensembleSize: 1, patience: 3 };
@@ -97,6 +100,21 @@ test("a reading far outside the rest is left out of the fit: the run names it an
   const chart = page.getByTestId("forecast-chart");
   await expect(chart).toHaveAttribute("data-outlier-count", "1");
   await expect(chart.getByRole("list", { name: "Legend" }).getByText("Outlier left out of the fit", { exact: true })).toBeVisible();
+});
+
+test("a stretch the file has no rows for breaks the history line, on the page and in chart.svg, rather than bridging it", async ({ page, request }) => {
+  // A logger's readings every 10 minutes, none from 9 Sep 20:00 to 10 Sep 01:50.
+  const dataset = (await uploadCsv(request, "sensor-log-gap", fs.readFileSync(SENSOR_GAP))) as { id: string; series: { id: string; name: string }[] };
+  const temperature = dataset.series.find((s) => s.name === "temperature_c") as { id: string };
+  const runId = await forecastOnServer(request, dataset.id, { seriesIds: [temperature.id], horizon: 6, config: TINY });
+  const svg = await (await request.get(`/api/runs/${runId}/chart.svg?history=all`)).text();
+  const history = /<path d="([^"]+)"[^>]*data-kind="history"/.exec(svg)?.[1] ?? "";
+  expect(history.match(/M/g)).toHaveLength(2);
+
+  await page.goto(`/datasets/${dataset.id}?run=${runId}`);
+  const stored = page.locator('[data-testid="series-chart"][data-series-name="temperature_c"] path.recharts-line-curve');
+  await expect(stored).toHaveCount(1);
+  expect((await stored.getAttribute("d"))?.match(/M/g)).toHaveLength(2);
 });
 
 test("a last reading far out of line with the rest is kept, and the run asks the analyst to check it", async ({ page, request }) => {

@@ -1,4 +1,5 @@
 import { toSeriesLabelStyle } from "../chart/format-time-label";
+import { withGapBreaks } from "../chart/gap-breaks";
 import { toChartHeading } from "../export/chart-heading";
 import { toExportFileName } from "../export/file-name";
 import { checkExportMethod, toExportMethod } from "../export/forecast-table";
@@ -51,9 +52,10 @@ export async function getRunChart(id: string, query: ChartExportQuery, cookieZon
   const meta = dataset.series.find((s) => s.id === series.seriesId);
   const history = (await getRunHistory({ series: [series] }))[series.seriesId];
   if (!meta || !history) throw new HttpError(404, `Series ${series.name} of run \`${id}\` is no longer in dataset ${dataset.name}, so there is no history to draw.`);
+  const drawn = withGapBreaks(history.times, history.values, meta.frequency);
   const heading = toChartHeading({ seriesName: series.name, datasetName: dataset.name, method, horizon: run.horizon, frequency: meta.frequency.kind, startedAt: run.startedAt, timeZone: query.tz ?? cookieZone });
   const svg = toForecastChartSvg({
-    history: { t: history.times, y: history.values },
+    history: { t: drawn.times, y: drawn.values },
     series,
     method,
     frequency: toSeriesLabelStyle(meta),

@@ -6,6 +6,7 @@ import { ForecastWorkbench } from "@/app/_components/forecast-workbench";
 import { SeriesChart } from "@/app/_components/series-chart";
 import { SeriesUnitForm } from "@/app/_components/series-unit-form";
 import { formatTimeRange, toSeriesLabelStyle } from "@/lib/chart/format-time-label";
+import { withGapBreaks } from "@/lib/chart/gap-breaks";
 import { selectPoints } from "@/lib/chart/select-points";
 import { MAX_HISTORY_POINTS, RECENT_POINTS } from "@/lib/chart/to-forecast-rows";
 import { getDataset, getSeriesPoints } from "@/lib/server/datasets";
@@ -48,9 +49,10 @@ export default async function DatasetPage({ params, searchParams }: PageProps) {
   const charts = await Promise.all(
     dataset.series.map(async (series) => {
       const stored = await getSeriesPoints(series.id);
-      const points = stored
+      const drawn = stored && withGapBreaks(stored.times, stored.values, series.frequency);
+      const points = drawn
         ? // A long series keeps its last points whole: the forecast chart opens on them.
-          selectPoints(stored.times, stored.values, { maxPoints: MAX_HISTORY_POINTS, recentPoints: RECENT_POINTS })
+          selectPoints(drawn.times, drawn.values, { maxPoints: MAX_HISTORY_POINTS, recentPoints: RECENT_POINTS })
         : { t: [], y: [], totalCount: 0, downsampled: false };
       return { series, points };
     }),
