@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { inferFrequency } from "../time/frequency";
+import { inferFrequency, nextTimes } from "../time/frequency";
 import { formatTime } from "../time/time-format";
 import { decodeText } from "./decode-text";
 import { readDataset, readDatasetChunks } from "./read-dataset";
@@ -1165,6 +1165,24 @@ describe("comment rows and repeated headers, however their first cell starts", (
     const dataset = read(text);
     expect(Array.from(dataset.series[0]!.values)).toEqual(values);
     expect(dataset.issues.map((i) => i.message)).toContain(message);
+  });
+});
+
+describe("a German statistics office's monthly table (Destatis: title lines, `Jan. 2019`, a source line under it)", () => {
+  it("writes the months back as the file spells them, also when the source line made the time column read cell by cell", () => {
+    const months = ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."];
+    const text = [
+      "Verbraucherpreisindex für Deutschland;;",
+      "Basisjahr 2020 = 100;;",
+      "Monat;Index;Veränderung gegenüber Vorjahresmonat in %",
+      ...months.map((m, i) => `${m} 2023;${(117 + i / 10).toFixed(1).replace(".", ",")};${(6 - i / 4).toFixed(1).replace(".", ",")}`),
+      "Quelle: Statistisches Bundesamt (Destatis), 2024;;",
+    ].join("\r\n");
+    const dataset = read(text);
+    expect(dataset.series.map((s) => s.name)).toEqual(["Index", "Veränderung gegenüber Vorjahresmonat in %"]);
+    const index = dataset.series[0] as (typeof dataset.series)[number];
+    expect(Array.from(index.times, (t) => formatTime(t, dataset.timeFormat))).toEqual(months.map((m) => `${m} 2023`));
+    expect(nextTimes(index.times[11] as number, index.frequency, 3).map((t) => formatTime(t, dataset.timeFormat))).toEqual(["Jan. 2024", "Feb. 2024", "März 2024"]);
   });
 });
 

@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import { forcedText, unwrapTextFormulas } from "./csv-rows";
-import { detectTimeFormat, looksLikeTimeName, type DateOrder, type DetectedTimeFormat } from "../time/detect-time-format";
+import { detectTimeFormat, looksLikeTimeName, withFileMonthNames, type DateOrder, type DetectedTimeFormat } from "../time/detect-time-format";
 import { makeTimeParser, monthLanguagesOf } from "../time/time-format";
 import { fail, ok, type Result } from "../result";
 import { toCellName, toUniqueNames } from "../series/names";
@@ -294,7 +294,8 @@ function detectTimeColumn(
       }
     }
   }
-  return best && { time: best };
+  // One cell's format knows one month's spelling: the file's others (`Jan.`, `Sept.`) are written back too.
+  return best && { time: withFileMonthNames(best, cells) };
 }
 
 /** A year as statistics tables write one in a column of its own. */

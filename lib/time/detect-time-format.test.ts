@@ -153,7 +153,6 @@ describe("detectTimeFormat", () => {
 
   it.each([
     [["Januar 2024", "Februar 2024", "März 2024", "Mai 2024"], "%B %Y", "de", "Dezember 2024"],
-    [["Jan 24", "Mrz 24", "Mai 24", "Okt 24"], "%b %y", "de", "Dez 24"],
     [["janv. 2024", "févr. 2024", "mars 2024", "août 2024"], "%b %Y", "fr", "déc. 2024"],
     [["juillet 2024", "août 2024", "septembre 2024"], "%B %Y", "fr", "décembre 2024"],
     [["ene-2024", "feb-2024", "abr-2024"], "%b-%Y", "es", "dic-2024"],
@@ -166,12 +165,32 @@ describe("detectTimeFormat", () => {
     const detected = detectTimeFormat(samples, { columnName: "month" });
     expect(detected?.format).toEqual({ kind: "pattern", pattern, language });
     const parse = makeTimeParser(detected!.format);
-    expect(samples.map((v, i) => formatTime(parse(v, i), detected!.format))).toEqual(samples.map((v) => v.replace("Mrz", "Mär")));
+    expect(samples.map((v, i) => formatTime(parse(v, i), detected!.format))).toEqual(samples);
     expect(formatTime(Date.UTC(2024, 11, 1), detected!.format)).toBe(december);
   });
 
+  it("writes each month back as the file spells it where the names are cut and kept whole by turns: Destatis' `Jan.`, `März`, `Juni`, `Sept.`", () => {
+    const months = ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."];
+    const samples = months.map((m) => `${m} 2019`);
+    const detected = detectTimeFormat(samples, { columnName: "Monat" });
+    expect(detected?.format).toEqual({ kind: "pattern", pattern: "%B %Y", language: "de", monthNames: months });
+    const parse = makeTimeParser(detected!.format);
+    expect(samples.map((v, i) => formatTime(parse(v, i), detected!.format))).toEqual(samples);
+    // The forecast's months, as the file would go on: not `November 2024`, `Dezember 2024`, `September 2025`.
+    expect([10, 11, 20].map((m) => formatTime(Date.UTC(2024, m, 1), detected!.format))).toEqual(["Nov. 2024", "Dez. 2024", "Sept. 2025"]);
+    // A cut German March (`Mrz`) is written back cut, as the file writes it, not as `Mär`.
+    const cut = detectTimeFormat(["Jan 24", "Mrz 24", "Mai 24", "Okt 24"], { columnName: "month" });
+    expect(cut?.format).toMatchObject({ pattern: "%b %y", language: "de" });
+    expect(formatTime(Date.UTC(2025, 2, 1), cut!.format)).toBe("Mrz 25");
+    expect(formatTime(Date.UTC(2024, 11, 1), cut!.format)).toBe("Dez 24");
+  });
+
   it("keeps English month names English, and refuses words that are no month in any language", () => {
-    expect(detectTimeFormat(["Jan 2020", "Feb 2020", "Sept 2020"])?.format).toEqual({ kind: "pattern", pattern: "%b %Y" });
+    // `Sept` is written back so; the months the file does not write are the pattern's.
+    const sept = detectTimeFormat(["Jan 2020", "Feb 2020", "Sept 2020"]);
+    expect(sept?.format).toMatchObject({ kind: "pattern", pattern: "%b %Y" });
+    expect(sept?.format).not.toHaveProperty("language");
+    expect([8, 9].map((m) => formatTime(Date.UTC(2021, m, 1), sept!.format))).toEqual(["Sept 2021", "Oct 2021"]);
     expect(detectTimeFormat(["Total 2024", "Sum 2024"])).toBeNull();
   });
 

@@ -1,5 +1,17 @@
 import { inferFrequency } from "./frequency";
-import { isFullMonthName, isFullWeekdayName, isMonthSpelledIn, makePatternParser, monthLanguagesOf, parseDecimalYear, weekdayLanguagesOf, type MonthLanguage, type TimeFormat } from "./time-format";
+import {
+  formatTime,
+  isFullMonthName,
+  isFullWeekdayName,
+  isMonthSpelledIn,
+  makePatternParser,
+  monthFromName,
+  monthLanguagesOf,
+  parseDecimalYear,
+  weekdayLanguagesOf,
+  type MonthLanguage,
+  type TimeFormat,
+} from "./time-format";
 
 export type DateOrder = "dmy" | "mdy";
 
@@ -188,6 +200,42 @@ function slashedCandidates(sample: string, values: string[]): { dmy: string; mdy
  * each also with a time of day after it (`06-Jan-2020 09:00:00`, `Jan 6, 2020 9:00 AM`).
  * @param values the column's sampled cells: the hour is unpadded when any of them writes it so
  */
+/**
+ * The file's own spelling of each month it writes, when the pattern would write one otherwise
+ * (see the format's `monthNames`): `Jan. 2019` under `%B` was written back `Januar 2025`, `Sept.`
+ * under `%b` `Sep`. None when the names are a weekday's neighbours (`%a`, `%A`), or when a month is
+ * spelled two ways (then the pattern's way is as good as either).
+ */
+/**
+ * A format read off one cell (a column with a few bad cells: a source line under the table), given
+ * the spellings of the months the other cells it reads write (see fileMonthNames).
+ * @param cells the column's cells; only those the format reads count
+ */
+export function withFileMonthNames(detected: DetectedTimeFormat, cells: string[]): DetectedTimeFormat {
+  const { format } = detected;
+  if (format.kind !== "pattern" || !/%[bB]/.test(format.pattern) || format.monthNames) return detected;
+  const parse = makePatternParser(format.pattern, format.language);
+  const monthNames = fileMonthNames(cells.map((c) => c.trim()).filter((c) => Number.isFinite(parse(c))), format);
+  return monthNames ? { ...detected, format: { ...format, monthNames } } : detected;
+}
+
+function fileMonthNames(values: string[], format: TimeFormat): string[] | undefined {
+  if (format.kind !== "pattern" || /%[aA]/.test(format.pattern)) return undefined;
+  const language = format.language ?? "en";
+  const letter = format.pattern.includes("%B") ? "%B" : "%b";
+  const names: string[] = Array.from({ length: 12 }, () => "");
+  let differs = false;
+  for (const value of values) {
+    const word = value.match(/\p{L}+\.?/gu)?.find((w) => w.toLowerCase() !== "de" && monthFromName(w, language) > 0);
+    if (!word) continue;
+    const m = monthFromName(word, language) - 1;
+    if (names[m] && names[m] !== word) return undefined;
+    names[m] = word;
+    if (formatTime(Date.UTC(2000, m, 1), { ...format, pattern: letter }) !== word) differs = true;
+  }
+  return differs ? names : undefined;
+}
+
 function monthNamePatterns(cell: string, values: string[]): string[] {
   const timed = DATED_CLOCK.exec(withoutClockZone(cell));
   const sample = timed?.[1] ?? cell;
@@ -549,7 +597,9 @@ export function detectTimeFormat(samples: string[], options: DetectTimeOptions =
     const zone = named.includes("%z") ? { offsetMinutes: offsetOf(first) ?? null, compactOffset: true } : {};
     // ONS writes `2010 JAN`: forecasts go on `2018 JAN`, not `2018 Jan`.
     const capitals = values.every((v) => wordOf(v).length > 1 && wordOf(v) === wordOf(v).toUpperCase() && wordOf(v) !== wordOf(v).toLowerCase());
-    return { format: { kind: "pattern", pattern: named, ...zone, ...(language !== "en" ? { language } : {}), ...(capitals ? { upperCase: true as const } : {}) } };
+    const format: TimeFormat = { kind: "pattern", pattern: named, ...zone, ...(language !== "en" ? { language } : {}), ...(capitals ? { upperCase: true as const } : {}) };
+    const monthNames = fileMonthNames(values, format);
+    return { format: monthNames ? { ...format, monthNames } : format };
   }
 
   const serials = commaSerials(name, values);

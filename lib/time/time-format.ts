@@ -30,6 +30,13 @@ export type TimeFormat =
       /** Month and weekday names written in capitals (ONS's `2010 JAN`): written back so. */
       upperCase?: true;
       /**
+       * The file's own spelling of each month it writes (January first, "" for one it does not),
+       * where `%b` or `%B` would write one otherwise: Destatis and AP style cut some names and
+       * keep others whole (`Jan.`, `März`, `Juni`, `Sept.`). Written back so; a month the file
+       * never writes is written by the pattern.
+       */
+      monthNames?: string[];
+      /**
        * The file wrote each time as a date and GB's settlement period, in two columns under these
        * headers (NESO's `SETTLEMENT_DATE,SETTLEMENT_PERIOD`; lib/time/settlement-period.ts). The
        * pattern is the date's followed by ` %H:%M`, the period's start on the UK clock, which is
@@ -606,9 +613,9 @@ export function formatTime(ms: number, format: TimeFormat, index = 0): string {
       case "f":
         return pad(date.getUTCMilliseconds(), 3);
       case "b":
-        return nameCase(MONTHS_BY_LANGUAGE[format.language ?? "en"].short[date.getUTCMonth()] as string, format);
+        return format.monthNames?.[date.getUTCMonth()] || nameCase(MONTHS_BY_LANGUAGE[format.language ?? "en"].short[date.getUTCMonth()] as string, format);
       case "B":
-        return nameCase(MONTHS_BY_LANGUAGE[format.language ?? "en"].full[date.getUTCMonth()] as string, format);
+        return format.monthNames?.[date.getUTCMonth()] || nameCase(MONTHS_BY_LANGUAGE[format.language ?? "en"].full[date.getUTCMonth()] as string, format);
       case "a":
         return nameCase(WEEKDAYS_BY_LANGUAGE[format.language ?? "en"].short[date.getUTCDay()] as string, format);
       case "A":
