@@ -197,7 +197,7 @@ test("a big file is read for the preview in a Web Worker, then imported whole", 
   await expect(preview).toContainText("300,000 rows", { timeout: 60_000 });
   expect(workers.length).toBeGreaterThan(0);
   const series = preview.getByRole("list", { name: "Series to import" }).getByRole("listitem");
-  await expect(series.first()).toContainText("300,000 points · minutely, season of 60 · 1 Jan 2023 – 28 Jul 2023 07:59");
+  await expect(series.first()).toContainText("300,000 points · minutely, season of 60 · 1 Jan 2023 00:00 – 28 Jul 2023 07:59");
   await preview.getByRole("button", { name: "Import 1 series" }).click();
   await page.waitForURL(/\/datasets\/[a-z0-9]+$/, { timeout: 60_000 });
   await expect(page.getByTestId("series-chart")).toHaveAttribute("data-point-count", "300000");

@@ -121,7 +121,17 @@ describe("formatTimeRange", () => {
     [Date.UTC(2018, 0, 1), Date.UTC(2023, 11, 1), "monthly", "Jan 2018 – Dec 2023"],
     [Date.UTC(2025, 2, 1), Date.UTC(2025, 3, 29), "daily", "1 Mar 2025 – 29 Apr 2025"],
     [0, 71, "index", "#1 – #72"],
+    // Once one end shows a time, both do: the hourly year read "1 Jan 2024 – 31 Dec 2024 23:00".
+    [Date.UTC(2024, 0, 1), Date.UTC(2024, 11, 31, 23), "hourly", "1 Jan 2024 00:00 – 31 Dec 2024 23:00"],
+    [Date.UTC(2024, 0, 1, 1), Date.UTC(2025, 0, 1), "hourly", "1 Jan 2024 01:00 – 1 Jan 2025 00:00"],
+    [Date.UTC(2023, 0, 1), Date.UTC(2023, 0, 1, 7, 59, 30), "secondly", "1 Jan 2023 00:00:00 – 1 Jan 2023 07:59:30"],
+    [Date.UTC(2024, 0, 1), Date.UTC(2024, 11, 31), "hourly", "1 Jan 2024 – 31 Dec 2024"],
+    [Date.UTC(2024, 0, 1), Date.UTC(2024, 11, 31), "daily", "1 Jan 2024 – 31 Dec 2024"],
   ] as const)("%i to %i, %s, reads %s", (start, end, style, expected) => {
     expect(formatTimeRange(start, end, style)).toBe(expected);
+  });
+
+  it("keeps a single label's own choice: midnight alone is the day", () => {
+    expect(formatTimeLabel(Date.UTC(2024, 0, 1), "hourly")).toBe("1 Jan 2024");
   });
 });

@@ -97,19 +97,28 @@ export function formatTimeLabel(ms: number, style: TimeLabelKind, withTime = fal
       const date = `${day} ${month} ${year}`;
       const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
       const seconds = kind === "secondly" ? `:${pad(d.getUTCSeconds())}` : "";
-      return withTime || (d.getUTCHours() | d.getUTCMinutes() | d.getUTCSeconds()) !== 0 ? `${date} ${time}${seconds}` : date;
+      return withTime || hasTimeOfDay(ms) ? `${date} ${time}${seconds}` : date;
     }
   }
 }
 
+/** Whether a wall-clock time (UTC fields) is past midnight, which a label below a day then writes. */
+function hasTimeOfDay(ms: number): boolean {
+  const d = new Date(ms);
+  return (d.getUTCHours() | d.getUTCMinutes() | d.getUTCSeconds()) !== 0;
+}
+
 /**
  * A series' first and last times as the dataset page and the import preview write them:
- * `Jan 2018 – Dec 2023`, whatever the file's own format (`01.01.2018`).
+ * `Jan 2018 – Dec 2023`, whatever the file's own format (`01.01.2018`). When one end of a series
+ * below a day has a time of day, both are written with it: an hourly year starting at midnight read
+ * "1 Jan 2024 – 31 Dec 2024 23:00", as if it started on a day and ended at an hour.
  * @param start epoch ms of the first time
  * @param end epoch ms of the last time
  */
 export function formatTimeRange(start: number, end: number, style: TimeLabelKind): string {
-  return `${formatTimeLabel(start, style)} – ${formatTimeLabel(end, style)}`;
+  const withTime = hasTimeOfDay(start) || hasTimeOfDay(end);
+  return `${formatTimeLabel(start, style, withTime)} – ${formatTimeLabel(end, style, withTime)}`;
 }
 
 /** Axis tick label: shorter than the tooltip's, picked from the span shown. */

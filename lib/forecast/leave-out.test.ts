@@ -35,6 +35,12 @@ describe("leftOutIndices and describeLeaveOutPeriod", () => {
     expect(describeLeaveOutPeriod(COVID, "monthly")).toBe("Mar 2020 – Jun 2021");
     expect(describeLeaveOutPeriod({ from: month(2020, 4), to: month(2020, 4) }, "monthly")).toBe("Apr 2020");
   });
+
+  it("writes both ends of an hourly period with their hours when one has an hour", () => {
+    const from = Date.UTC(2024, 2, 1);
+    expect(describeLeaveOutPeriod({ from, to: Date.UTC(2024, 2, 3, 18) }, "hourly")).toBe("1 Mar 2024 00:00 – 3 Mar 2024 18:00");
+    expect(describeLeaveOutPeriod({ from, to: Date.UTC(2024, 2, 3) }, "hourly")).toBe("1 Mar 2024 – 3 Mar 2024");
+  });
 });
 
 describe("applyLeaveOut", () => {
@@ -75,6 +81,14 @@ describe("applyLeaveOut", () => {
       "The period left out, Jan 2030 – Jun 2030, holds no value to leave out (the series run Jan 2012 – Dec 2021).",
     );
     expect(() => applyLeaveOut(request([COVID], false))).toThrow(InvalidRequestError);
+  });
+
+  it("names an hourly series' span with both its hours when it starts at midnight", () => {
+    const hours = Array.from({ length: 72 }, (_, i) => Date.UTC(2024, 0, 1, i));
+    const hourly: ForecastRequest = { series: [{ name: "load", values: hours.map((_, i) => 50 + (i % 24)), times: hours }], horizon: 24, seasonLength: 24, frequency: "hourly", config: { leaveOut: [{ from: Date.UTC(2024, 1, 1, 6), to: Date.UTC(2024, 1, 1, 9) }] } };
+    expect(() => applyLeaveOut(hourly)).toThrow(
+      "The period left out, 1 Feb 2024 06:00 – 1 Feb 2024 09:00, holds no value to leave out (the series run 1 Jan 2024 00:00 – 3 Jan 2024 23:00).",
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-import { formatTimeLabel } from "../chart/format-time-label";
+import { formatTimeLabel, formatTimeRange } from "../chart/format-time-label";
 import { DEFAULT_SEASON, type FrequencyKind } from "../time/frequency";
 import { InvalidRequestError } from "./errors";
 import type { ForecastRequest, LeaveOutPeriod, SeriesInput } from "./types";
@@ -16,14 +16,18 @@ export function formatAt(ms: number, frequency: string | undefined): string {
   return isFrequencyKind(frequency) ? formatTimeLabel(ms, frequency) : new Date(ms).toISOString().slice(0, 10);
 }
 
+/** From one time to another, both ends with a time of day when either has one (as the dataset page writes ranges). */
+function formatSpan(from: number, to: number, frequency: string | undefined): string {
+  return isFrequencyKind(frequency) ? formatTimeRange(from, to, frequency) : `${formatAt(from, frequency)} – ${formatAt(to, frequency)}`;
+}
+
 /**
  * A period in words: "Mar 2020 – Jun 2021" for monthly data (one time when both ends fall on it).
  * @param frequency the request's frequency label ("monthly"); others are written as ISO dates
  */
 export function describeLeaveOutPeriod(period: LeaveOutPeriod, frequency: string | undefined): string {
   const from = formatAt(period.from, frequency);
-  const to = formatAt(period.to, frequency);
-  return from === to ? from : `${from} – ${to}`;
+  return from === formatAt(period.to, frequency) ? from : formatSpan(period.from, period.to, frequency);
 }
 
 /** Several periods in words, joined with commas. */
@@ -154,7 +158,7 @@ export function describeLeaveOutProblem(series: readonly LeaveOutSpan[], periods
       }
     }
     if (series.every((s) => !s.holds(p))) {
-      const spans = series.map((s) => `${formatAt(s.first, frequency)} – ${formatAt(s.last, frequency)}`);
+      const spans = series.map((s) => formatSpan(s.first, s.last, frequency));
       const span = new Set(spans).size === 1 ? `the series run ${spans[0]}` : "no series has a value in it";
       return `The period left out, ${text}, holds no value to leave out (${span}).`;
     }
