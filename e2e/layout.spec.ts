@@ -402,14 +402,15 @@ test.describe("layout", () => {
   test("at 390, 1024 and 1440 px each preview series card reads on two lines: count and frequency, then the date range whole", async ({ page }) => {
     // At 1440 px a wide file's cards wrapped to three lines beside the sparkline: "120 points ·
     // monthly, season of 12 · Jan 2015 –" / "Dec 2024", with room to spare.
-    // From 01:00, so that the range's first date has its time too (a range from midnight leaves it out).
-    const hours = Array.from({ length: 366 * 24 - 1 }, (_, i) => {
-      const t = new Date(Date.UTC(2024, 0, 1, 1) + i * 3_600_000).toISOString();
+    // From midnight: the range's first date keeps its 00:00 beside the last one's 23:00 (it read
+    // "1 Jan 2024 – 31 Dec 2024 23:00").
+    const hours = Array.from({ length: 366 * 24 }, (_, i) => {
+      const t = new Date(Date.UTC(2024, 0, 1) + i * 3_600_000).toISOString();
       return `${t.slice(0, 10)} ${t.slice(11, 16)},${(500 + 100 * Math.sin((2 * Math.PI * i) / 24)).toFixed(1)}`;
     });
     const files = [
       { name: "wide-drinks-60.csv", buffer: fs.readFileSync(path.join(import.meta.dirname, "fixtures", "wide-drinks-60.csv")), first: "120 points · monthly, season of 12", range: "Jan 2015 – Dec 2024" },
-      { name: "load-hourly.csv", buffer: Buffer.from(["time,load", ...hours].join("\n")), first: "8,783 points · hourly, season of 24", range: "1 Jan 2024 01:00 – 31 Dec 2024 23:00" },
+      { name: "load-hourly.csv", buffer: Buffer.from(["time,load", ...hours].join("\n")), first: "8,784 points · hourly, season of 24", range: "1 Jan 2024 00:00 – 31 Dec 2024 23:00" },
     ];
     for (const file of files) {
       for (const width of [390, 1024, 1440]) {
