@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { METHOD_LABELS, METHOD_MENU_LABELS } from "../lib/forecast/types";
-import { forecastOnServer, MONTHLY, smallSettings, upload, uploadCsv } from "./helpers";
+import { expectEpochLabelsApart, forecastOnServer, MONTHLY, smallSettings, upload, uploadCsv } from "./helpers";
 
 const TINY = path.join(import.meta.dirname, "fixtures", "tiny.csv");
 
@@ -182,6 +182,9 @@ test("stop in the middle keeps a usable model", async ({ page }) => {
     const name = [...svg.querySelectorAll("text")].find((t) => t.textContent === "epoch") as Element;
     return [...svg.querySelectorAll("path")].every((path) => (path.compareDocumentPosition(name) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
   })).toBe(true);
+  // Past epoch 15 the axis can end on the step's tick and the last epoch (`15 16` sat 8 px apart): every label keeps clear of the next.
+  await expect(page.getByTestId("loss-chart")).toHaveAttribute("data-epoch-count", /^(1[6-9]|[2-9]\d|\d{3,})$/, { timeout: 60_000 });
+  await expectEpochLabelsApart(live, "text.epoch-tick", `the live chart, ${frameWidth} px`);
   await page.getByRole("button", { name: "Stop" }).click();
 
   await expect(page.getByTestId("run-result")).toBeVisible({ timeout: 60_000 });

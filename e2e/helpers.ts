@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 
 export const MONTHLY = path.join(import.meta.dirname, "fixtures", "monthly-visitors.csv");
 
@@ -70,4 +70,29 @@ export async function overflow(page: Page): Promise<{ pageScroll: number; wide: 
     }
     return { pageScroll: document.documentElement.scrollWidth - width, wide };
   });
+}
+
+/**
+ * The epoch labels of a loss chart (`selector` inside `chart`), left to right, read in one pass so
+ * that a live chart redrawing between reads cannot mix two drawings; each neighbouring pair must
+ * leave a gap at least as wide as the wider label (`15` and `16` sat 8 px apart).
+ */
+export async function expectEpochLabelsApart(chart: Locator, selector: string, what: string): Promise<string[]> {
+  const labels = await chart.evaluate(
+    (el, sel) =>
+      [...el.querySelectorAll(sel)]
+        .map((t) => {
+          const box = t.getBoundingClientRect();
+          return { label: t.textContent ?? "", left: box.left, right: box.right, width: box.width };
+        })
+        .sort((a, b) => a.left - b.left),
+    selector,
+  );
+  expect(labels.length, what).toBeGreaterThan(1);
+  for (let i = 1; i < labels.length; i++) {
+    const [a, b] = [labels[i - 1], labels[i]] as [(typeof labels)[number], (typeof labels)[number]];
+    expect(a.width, `${what}: ${a.label} is drawn`).toBeGreaterThan(0);
+    expect(b.left - a.right, `${what}: room between ${a.label} and ${b.label}`).toBeGreaterThanOrEqual(Math.max(a.width, b.width));
+  }
+  return labels.map((l) => l.label);
 }

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { forecastOnServer, MONTHLY, overflow, smallSettings, uploadCsv } from "./helpers";
+import { expectEpochLabelsApart, forecastOnServer, MONTHLY, overflow, smallSettings, uploadCsv } from "./helpers";
 
 /** Settings that train in a second or two on the server. */
 const TINY = { epochs: 3, units: 4, ensembleSize: 1, patience: 3 };
@@ -277,6 +277,19 @@ test.describe("layout", () => {
       };
     });
     expect(fit).toEqual({ distinct: true, placed: true });
+  });
+
+  test("at 390, 1024 and 1440 px a run that trained 16 epochs labels its loss chart's epochs 1, 5, 10, 16, every label clear of the next", async ({ page, request }) => {
+    // The axis ended `15 16`, the two labels 8–17 px apart: the last epoch now takes the place of the step's tick before it.
+    const run = await forecastOnServer(request, datasetId, { horizon: 12, config: { ...TINY, epochs: 16, patience: 16, seed: 3 } });
+    for (const width of [390, 1024, 1440]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`/datasets/${datasetId}?run=${run}`);
+      const chart = page.getByTestId("loss-chart");
+      await expect(chart).toHaveAttribute("data-epoch-count", "16");
+      await expect(chart.locator(".recharts-xAxis-tick-labels text").last()).toHaveText("16");
+      expect(await expectEpochLabelsApart(chart, ".recharts-xAxis-tick-labels text", `${width} px`)).toEqual(["1", "5", "10", "16"]);
+    }
   });
 
   for (const width of [1024, 800]) {

@@ -54,7 +54,7 @@ export const LiveLossChart = memo(function LiveLossChart({ histories, loss = "lo
               </g>
             ))}
             {xTicks.map((t) => (
-              <text key={`x${t.label}`} x={t.x} y={plot.bottom + 16} textAnchor="middle">
+              <text key={`x${t.label}`} x={t.x} y={plot.bottom + 16} textAnchor="middle" className="epoch-tick">
                 {t.label}
               </text>
             ))}

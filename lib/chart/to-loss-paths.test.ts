@@ -91,18 +91,41 @@ describe("toEpochTicks", () => {
   // Where training ended is what an analyst looks for on this axis.
   it.each([
     [12, 500, [1, 3, 5, 7, 9, 11, 12]],
-    [21, 500, [1, 5, 10, 15, 20, 21]],
-    [43, 500, [1, 10, 20, 30, 40, 43]],
+    [45, 500, [1, 10, 20, 30, 40, 45]],
     [47, 500, [1, 10, 20, 30, 40, 47]],
-    // On a phone `20` and `21` would touch: the last epoch takes the step's place.
+    // `15` and `16` sat 8 px apart under a 16-epoch run at 400 px, `20` and `21` 12 px apart at
+    // 500: the last epoch takes the step's place, as it does within half a step of it at any width.
+    [16, 400, [1, 5, 10, 16]],
+    [16, 600, [1, 5, 10, 16]],
+    [43, 500, [1, 10, 20, 30, 43]],
+    [21, 500, [1, 5, 10, 15, 21]],
     [21, 250, [1, 5, 10, 15, 21]],
     [41, 300, [1, 10, 20, 30, 41]],
-    [12, 120, [1, 3, 5, 7, 9, 12]],
-    // Epoch 1 is never dropped, however narrow the chart.
-    [3, 10, [1, 2, 3]],
-    [2, 4, [1, 2]],
-  ])("%i epochs over %i px: the last epoch has a tick", (last, width, ticks) => {
+    // Every second tick of 2 would crowd `9` and `11`: a step of 5 has room.
+    [12, 120, [1, 5, 12]],
+    // A phone's 300 epochs: steps of 50 left 18 px between labels 24 px wide.
+    [300, 250, [1, 100, 200, 300]],
+    // Epoch 1 is never dropped, however narrow the chart; the last epoch is, where it has no room beside it.
+    [3, 10, [1]],
+    [2, 4, [1]],
+    [2, 40, [1, 2]],
+  ])("%i epochs over %i px: the last epoch has a tick where it has room", (last, width, ticks) => {
     expect(toEpochTicks(last, width)).toEqual(ticks);
+  });
+
+  it("leaves between any two labels at least the wider one's width, at 8 px a digit", () => {
+    const width = (t: number) => 8 * String(t).length;
+    for (const plot of [120, 250, 330, 400, 480, 700, 1100]) {
+      for (let last = 2; last <= 420; last++) {
+        const ticks = toEpochTicks(last, plot);
+        expect(ticks[0]).toBe(1);
+        for (let i = 1; i < ticks.length; i++) {
+          const [a, b] = [ticks[i - 1] as number, ticks[i] as number];
+          const gap = ((b - a) * plot) / (last - 1) - (width(a) + width(b)) / 2;
+          expect(gap, `${last} epochs over ${plot} px: ${a} and ${b}`).toBeGreaterThanOrEqual(Math.max(width(a), width(b)));
+        }
+      }
+    }
   });
 
   it("is what the live chart labels its epoch axis with", () => {
@@ -111,5 +134,7 @@ describe("toEpochTicks", () => {
     const twelve = rows.slice(0, 12);
     expect(toLossPaths(twelve, 600, 220).xTicks.map((t) => t.label)).toEqual(["1", "3", "5", "7", "9", "11", "12"]);
     expect(toLossPaths(twelve, 600, 220).xTicks.at(-1)?.x).toBe(toLossPaths(twelve, 600, 220).plot.right);
+    // 476 px leave 400 px of plot: a run stopped at epoch 16 ends on `16` alone, not `15` beside it.
+    expect(toLossPaths(rows.slice(0, 16), 476, 220).xTicks.map((t) => t.label)).toEqual(["1", "5", "10", "16"]);
   });
 });

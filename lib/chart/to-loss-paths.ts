@@ -23,36 +23,56 @@ export function toDrawnLossKeys(rows: readonly LossRow[]): LossKey[] {
 /** A loss axis tick: three decimals at most, trailing zeros dropped (0.125, 0.2), tiny values in e-notation. */
 export const formatLossTick = (v: number) => (Math.abs(v) >= 0.01 || v === 0 ? Number(v.toFixed(3)).toString() : v.toExponential(0));
 
-/** px a digit of an axis label takes (12 px tabular figures), and the room kept between two labels. */
-const DIGIT_PX = 7;
-const LABEL_GAP_PX = 8;
+/**
+ * px a digit of an axis label takes at 12 px: DejaVu Sans' 7.6, the widest of the fonts the page
+ * names (Segoe UI, Roboto and Arial take 6.7), rounded up.
+ */
+const DIGIT_PX = 8;
+
+/** Round steps between epoch ticks, smallest first: 1, 2, 5, 10, 20, 25, 50, 100, … */
+function* epochSteps(): Generator<number> {
+  for (let power = 1; ; power *= 10) for (const m of [1, 2, 2.5, 5]) if (Number.isInteger(m * power)) yield m * power;
+}
 
 /**
  * Ticks of an epoch axis: epoch 1, where training starts, then multiples of a round step (1, 2 or
  * 5 times a power of ten, or 25), and the last epoch, so the axis says how long training ran:
- * `1, 10, 20, 30, 40, 45`; `1, 3, 5, …, 11, 12` for a step of 2. Where the last epoch's label would
- * touch the step's last one (`40` and `41` a few px apart on a phone), the last epoch takes its place.
+ * `1, 10, 20, 30, 40, 45`; `1, 3, 5, …, 11, 12` for a step of 2. No two labels are closer than the
+ * wider one's width: the step grows until its labels have that room, and the last epoch takes the
+ * place of a step's tick it would crowd, or that lies less than half a step before it (`15` and
+ * `16` sat 8–17 px apart at the end of a 16-epoch run); it is left unlabelled only where even
+ * epoch 1 crowds it.
  * @param lastEpoch the last epoch drawn (≥ 1)
  * @param plotWidth px from epoch 1 to the last epoch on the axis
  * @param target about how many ticks
  */
 export function toEpochTicks(lastEpoch: number, plotWidth: number, target = 6): number[] {
   const last = Math.max(1, Math.floor(lastEpoch));
-  const raw = (last - 1) / Math.max(1, target);
-  let step = 1;
-  for (let power = 1; step < raw; power *= 10) {
-    step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw && Number.isInteger(s)) ?? 10 * power;
+  if (last === 1) return [1];
+  const pxPerEpoch = plotWidth / (last - 1);
+  const width = (epoch: number) => String(epoch).length * DIGIT_PX;
+  // Centres apart by half of each label plus a gap as wide as the wider one.
+  const roomy = (a: number, b: number) => (b - a) * pxPerEpoch >= (width(a) + width(b)) / 2 + Math.max(width(a), width(b));
+  let ticks = [1];
+  let regularStep = last - 1;
+  for (const step of epochSteps()) {
+    if (step < (last - 1) / Math.max(1, target)) continue;
+    if (step >= last - 1) break;
+    // A step of 2 counts on from 1 (`1, 3, 5`): its multiples put `2` beside the `1`, half a step away.
+    const regular = [1];
+    for (let t = step === 2 ? 3 : step; t <= last; t += step) if (t > 1) regular.push(t);
+    if (regular.every((t, i) => i === 0 || roomy(regular[i - 1] as number, t))) {
+      ticks = regular;
+      regularStep = step;
+      break;
+    }
   }
-  // A step of 2 counts on from 1 (`1, 3, 5`): its multiples put `2` beside the `1`, half a step away.
-  const ticks = [1];
-  for (let t = step === 2 ? 3 : step; t <= last; t += step) if (t > 1) ticks.push(t);
-  const previous = ticks.at(-1) as number;
-  if (previous === last) return ticks;
-  const pxPerEpoch = plotWidth / Math.max(1, last - 1);
-  const room = ((String(previous).length + String(last).length) / 2) * DIGIT_PX + LABEL_GAP_PX;
-  // Epoch 1 stays: the axis must say where training starts.
-  if ((last - previous) * pxPerEpoch < room && previous !== 1) ticks.pop();
-  ticks.push(last);
+  if (ticks.at(-1) === last) return ticks;
+  // Within half a step the two labels read as one crowded pair however wide the chart (`15 16`
+  // under steps of 5). Epoch 1 stays: the axis must say where training starts.
+  const crowds = (t: number) => 2 * (last - t) < regularStep || !roomy(t, last);
+  while (ticks.length > 1 && crowds(ticks.at(-1) as number)) ticks.pop();
+  if (roomy(ticks.at(-1) as number, last)) ticks.push(last);
   return ticks;
 }
 
