@@ -292,6 +292,44 @@ test.describe("layout", () => {
     }
   });
 
+  test("at 1440, 1024 and 390 px a run's recommendation leads with the forecast and its backtest MASE, the reason's every sentence below it, smaller", async ({ page, request }) => {
+    // As one paragraph the reason ran to about 8 lines at 1024 px, the forecast it recommends named in its middle.
+    const stored = (await (await request.get(`/api/runs/${runs[0]}`)).json()) as { series: { chosenReason: string }[] };
+    const reason = stored.series[0]?.chosenReason ?? "";
+    for (const width of [1440, 1024, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`/datasets/${datasetId}?run=${runs[0]}`);
+      const block = page.getByTestId("chosen-reason");
+      await expect(block).toContainText("Recommended");
+      const lead = block.locator(".chosen-lead");
+      await expect(lead).toHaveText(/^Recommended\s*\S[^:]*: backtest MASE \d+\.\d{3}, /);
+      // Every sentence of the stored reason is there, but the LSTM's own best score, which the lead says whole.
+      const details = block.getByRole("listitem");
+      const rest = reason.replace(/^The LSTM had the best backtest MASE \([\d.]+; next best .+ [\d.]+\)\.\s*/, "");
+      expect((await details.allTextContents()).join(" ")).toBe(rest);
+      const measured = await block.evaluate((el) => {
+        const lead = el.querySelector(".chosen-lead") as HTMLElement;
+        const text = [...lead.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE) as Text[];
+        const range = document.createRange();
+        range.setStart(text[0] as Text, 0);
+        range.setEnd(text.at(-1) as Text, (text.at(-1)?.textContent ?? "").length);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 1).map((r) => Math.round(r.top))).size;
+        const list = el.querySelector(".chosen-details");
+        const card = (el.closest(".card") as HTMLElement).getBoundingClientRect();
+        const box = el.getBoundingClientRect();
+        return {
+          lines,
+          smaller: !list || parseFloat(getComputedStyle(list).fontSize) < parseFloat(getComputedStyle(lead).fontSize),
+          below: !list || list.getBoundingClientRect().top >= lead.getBoundingClientRect().bottom - 0.5,
+          inside: box.left >= card.left && box.right <= card.right,
+        };
+      });
+      expect(measured, `${width} px`).toEqual({ lines: expect.any(Number), smaller: true, below: true, inside: true });
+      expect(measured.lines, `${width} px: the lead's lines`).toBeLessThanOrEqual(width >= 1024 ? 2 : 3);
+      await block.screenshot({ path: test.info().outputPath(`recommendation-${width}.png`) });
+    }
+  });
+
   for (const width of [1024, 800]) {
     test(`at ${width} px a saved run's Compare and Delete are in reach: the runs list does not scroll sideways`, async ({ page }) => {
       // Eight columns took 1,047 px: at 1024 px Delete sat behind a sideways scroll, at 800 px MASE too.

@@ -13,6 +13,7 @@ import { describeCoverageWarning } from "@/lib/workbench/describe-coverage";
 import { describeOutliers, describePreprocessing, describeMissingEnd, describeUnusualEnd } from "@/lib/workbench/describe-preprocessing";
 import { describeBackend } from "@/lib/forecast/describe-backend";
 import { describeLeaveOut } from "@/lib/forecast/leave-out";
+import { describeRecommendation } from "@/lib/workbench/describe-recommendation";
 import { formatDuration } from "@/lib/workbench/progress-view";
 import { formatRunTime, formatZoneAbbreviation } from "@/lib/time/format-run-time";
 import { formatRunHorizon, formatSteps } from "@/lib/time/format-steps";
@@ -69,6 +70,7 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
   // Every series too short for the LSTM: the run forecast with Theta and the naive methods only
   // (a run mixing long and short series trained a network for the long ones).
   const networkless = run.history.length === 0 && !run.series.some((s) => s.forecasts.lstm);
+  const recommendation = describeRecommendation(shown);
   const coverageWarning = describeCoverageWarning(saved.metrics[drawn]);
   const unusualEnd = describeUnusualEnd(saved.preprocessing.unusualEnd, labelStyle, meta?.unit);
   // The new forecast's own: the data may have stopped elsewhere since the run.
@@ -225,9 +227,18 @@ export function RunResult({ run, dataset, series, history, onReforecast }: RunRe
         showBacktest={showBacktest && !fresh}
         modelRunId={run.id && run.hasModel ? run.id : null}
       />
-      <p className="chosen-reason" data-testid="chosen-reason">
-        <span className="badge badge-accent">Recommended</span> {shown.chosenReason}
-      </p>
+      <div className="chosen-reason" data-testid="chosen-reason">
+        <p className="chosen-lead">
+          <span className="badge badge-accent">Recommended</span> {recommendation.lead}
+        </p>
+        {recommendation.details.length > 0 && (
+          <ul className="chosen-details">
+            {recommendation.details.map((sentence, i) => (
+              <li key={i}>{sentence}</li>
+            ))}
+          </ul>
+        )}
+      </div>
       {coverageWarning && (
         <p className="alert alert-warning coverage-warning" data-testid="coverage-warning">
           {coverageWarning}
