@@ -8,6 +8,7 @@ import { readDataset, readDatasetChunks } from "./read-dataset";
 import { SNIFF_CHARS } from "./sniff-csv";
 import { BBK_HEAD, blsFlatFile, ECB_HEAD, FED_HEAD, gsodFullStation, gsodJanuary, gsodStation, nwisDailyValues, nwisRdb, ONS_LABELS } from "../../tests/fixtures/statistics-downloads";
 import { influxOneTable } from "../../tests/fixtures/monitoring-exports";
+import { payments, paypalActivity, paypalFee, shopifyOrders, stripeBalance, type Payment } from "../../tests/fixtures/payment-exports";
 
 const DATASETS = path.resolve(import.meta.dirname, "../../bench/datasets");
 const manifest = JSON.parse(fs.readFileSync(path.join(DATASETS, "manifest.json"), "utf8")) as {
@@ -1241,6 +1242,142 @@ describe("an order export with a row per line item (Shopify's orders CSV)", () =
       rows.push(`${day},north,${100 + d},${10 + d}`, `${day},south,,`);
     }
     expect(read(rows.join("\n")).idColumns).toEqual(["store"]);
+  });
+});
+
+describe("a currency column beside the amounts (PayPal, Stripe, Shopify)", () => {
+  const daily = { aggregate: { period: "day", by: "sum" } } as const;
+  const cents = (v: number) => Math.round(v * 100) / 100;
+  /** Each of the ten days' sum of `of` over the payments in `currency`. */
+  const byDay = (list: Payment[], currency: string, of: (p: Payment) => number) =>
+    Array.from({ length: 10 }, (_, d) => cents(list.filter((p) => p.day === d + 1 && p.currency === currency).reduce((sum, p) => sum + of(p), 0)));
+  const summary = (dataset: ReturnType<typeof read>) => dataset.series.map((s) => [s.name, s.unit]);
+  /** Stripe's amounts read per currency, each in its own: `gross · USD` in USD. */
+  const stripeSplit = (codes: string[]) => codes.flatMap((code) => ["gross", "fee", "net"].map((name) => [`${name} · ${code}`, code]));
+
+  it("one code throughout is the unit of the amounts beside it, not of a count, and the column is no series", () => {
+    const dataset = read(paypalActivity(payments(["USD"])), daily);
+    expect(summary(dataset)).toEqual([
+      ["Gross", "USD"],
+      ["Fee", "USD"],
+      ["Net", "USD"],
+      ["Shipping and Handling Amount", "USD"],
+      ["Sales Tax", "USD"],
+      ["Quantity", null],
+      ["Balance", "USD"],
+    ]);
+    expect(dataset.issues.map((i) => i.message)).toContain(
+      "Column `Currency` holds one currency, USD, on every row: it is the unit of `Gross`, `Fee`, `Net`, `Shipping and Handling Amount`, `Sales Tax` and `Balance`, and it is not read as a series.",
+    );
+    // Stripe writes its codes in lower case.
+    const stripe = read(stripeBalance(payments(["USD"])));
+    expect(summary(stripe)).toEqual([
+      ["gross", "USD"],
+      ["fee", "USD"],
+      ["net", "USD"],
+    ]);
+  });
+
+  it("a unit the column has already is kept, and a column of codes under another header is no currency", () => {
+    const rows = payments(["USD"]).map((p) => `2024-01-${String(p.day).padStart(2, "0")} ${p.time},USD,${p.gross},${p.gross}`);
+    const own = read(`created,Currency,Amount (EUR),Total\n${rows.join("\n")}\n`);
+    expect(summary(own)).toEqual([
+      ["Amount (EUR)", "EUR"],
+      ["Total", "USD"],
+    ]);
+    expect(summary(read(`created,Code,Amount,Total\n${rows.join("\n")}\n`))).toEqual([
+      ["Amount", null],
+      ["Total", null],
+    ]);
+    const none = read(`created,Currency,Visitors\n${rows.map((r) => r.split(",").slice(0, 3).join(",")).join("\n")}\n`);
+    expect(summary(none)).toEqual([["Visitors", null]]);
+    expect(none.issues.map((i) => i.message)).toContain(
+      "Column `Currency` holds one currency, USD, on every row: no column beside it is named as an amount of money (such as `Gross`, `Net`, `Amount` or `Total`) and has no unit of its own, so it is the unit of none, and it is not read as a series.",
+    );
+  });
+
+  it("several codes split the series, so that grouping by a day never adds dollars and euros together", () => {
+    const list = payments(["USD", "EUR", "USD"]);
+    const dataset = read(stripeBalance(list), daily);
+    expect(summary(dataset)).toEqual(stripeSplit(["USD", "EUR"]));
+    const values = (name: string) => Array.from(dataset.series.find((s) => s.name === name)?.values ?? [], cents);
+    expect(values("gross · USD")).toEqual(byDay(list, "USD", (p) => p.gross));
+    expect(values("gross · EUR")).toEqual(byDay(list, "EUR", (p) => p.gross));
+    expect(dataset.shape).toBe("tidy");
+    expect(dataset.idColumns).toEqual([]);
+    expect(dataset.issues.map((i) => i.message)).toContain(
+      "Column `currency` holds 2 currencies (USD, EUR): amounts in different currencies are never added together, so each series was read per currency (`gross · USD`, `gross · EUR`), its amounts in that currency.",
+    );
+    // Read row by row, the same.
+    const irregular = read(stripeBalance(list));
+    expect(irregular.series.map((s) => [s.name, s.values.length])).toEqual([
+      ["gross · USD", 20],
+      ["fee · USD", 20],
+      ["net · USD", 20],
+      ["gross · EUR", 10],
+      ["fee · EUR", 10],
+      ["net · EUR", 10],
+    ]);
+  });
+
+  it("a code first met below the sampled rows splits the series too", () => {
+    const list = [...payments(["USD"], 27), ...payments(["EUR"], 30).slice(27)];
+    const dataset = read(stripeBalance(list), daily);
+    expect(summary(dataset)).toEqual(stripeSplit(["USD", "EUR"]));
+    expect(Array.from(dataset.series[3]!.values, cents)).toEqual([byDay(list, "EUR", (p) => p.gross)[9]]);
+  });
+
+  it("splits series a column already names: PayPal's conversion rows, at a payment's time, in euros then dollars", () => {
+    const list = payments(["USD", "EUR"]);
+    const dataset = read(paypalActivity(list, true), daily);
+    expect(dataset.idColumns).toEqual(["Type"]);
+    const names = dataset.series.map((s) => s.name);
+    expect(names.filter((name) => name.includes("· Net ·"))).toEqual([
+      "Website Payment · Net · USD",
+      "Website Payment · Net · EUR",
+      "General Currency Conversion · Net · EUR",
+      "General Currency Conversion · Net · USD",
+    ]);
+    const net = dataset.series.find((s) => s.name === "Website Payment · Net · EUR")!;
+    expect(net.unit).toBe("EUR");
+    expect(Array.from(net.values, cents)).toEqual(byDay(list, "EUR", (p) => p.gross + paypalFee(p)));
+  });
+
+  it("an order's line items without a currency are in the order's: Shopify's orders export", () => {
+    const list = payments(["USD", "CAD"]);
+    const dataset = read(shopifyOrders(list), { ...daily, idColumn: null });
+    const price = (code: string) => Array.from(dataset.series.find((s) => s.name === `Lineitem price · ${code}`)?.values ?? [], cents);
+    // Every order's line items add up to its subtotal, the payment's gross.
+    expect(price("USD")).toEqual(byDay(list, "USD", (p) => p.gross));
+    expect(price("CAD")).toEqual(byDay(list, "CAD", (p) => p.gross));
+    expect(dataset.series.find((s) => s.name === "Lineitem quantity · CAD")?.unit).toBeNull();
+    expect(dataset.issues.map((i) => i.message).find((m) => m.startsWith("Column `Currency`"))).toMatch(
+      /holds 2 currencies \(USD, CAD\): .* 10 rows have no currency \(rows 3, 7, 11, 15, 19 and 5 more\), as an order's line items after its first do, and were taken to be in the currency of the row above\.$/,
+    );
+  });
+
+  it("a cell that is no code further down is refused by row and column", () => {
+    const text = stripeBalance(payments(["USD", "EUR"])).replace(/,eur,(?=[\d.]+,[\d.]+,[\d.]+,charge,ch_3Ob1025Kx)/, ",n/a,");
+    const result = readDataset(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.reason).toBe(
+        "Row 27, column `currency`: `n/a` is not a currency code (ISO 4217, such as `USD` or `EUR`) as the column's other cells are, so its amounts cannot be kept apart from other currencies'. Correct it, or empty it if the row is in the currency of the row above.",
+      );
+      expect(result.at).toEqual({ row: 27, column: 3 });
+    }
+  });
+
+  it("chosen to name the series, the column names them as any column does", () => {
+    const dataset = read(stripeBalance(payments(["USD", "EUR"])), { ...daily, idColumn: "currency" });
+    expect(summary(dataset)).toEqual([
+      ["usd · gross", null],
+      ["usd · fee", null],
+      ["usd · net", null],
+      ["eur · gross", null],
+      ["eur · fee", null],
+      ["eur · net", null],
+    ]);
   });
 });
 

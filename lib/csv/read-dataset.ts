@@ -20,6 +20,7 @@ import {
   type AggregationReport,
 } from "./aggregate";
 import { createCsvRowStream, type CsvRowStream } from "./csv-rows";
+import { currencyCode, detectCurrencyColumns, isMoneyColumn, mainCurrencyColumn } from "./currency";
 import { hasDatesAcross, turnDatesAcross } from "./dates-across";
 import { belowBound, hasStatusFlag, measureUnit, parseNumberCell, readPlainNumber, type DecimalMark } from "./parse-number";
 import { readMissingMark, type MissingMark } from "./missing-mark";
@@ -272,6 +273,11 @@ export interface ColumnPlan {
    * quarters: its period columns are read as one series (`values` is then that one series, index -1).
    */
   matrix?: { columns: ColumnInfo[]; leftOut: ColumnInfo[]; time: DetectedTimeFormat } | null;
+  /**
+   * A column of currency codes (PayPal's `Currency`, Stripe's `usd`) and the value columns holding
+   * amounts in them (`Gross`, `Net`; not `Quantity`): one code is their unit, several split the series.
+   */
+  currency?: { column: ColumnInfo; money: ColumnInfo[] } | null;
 }
 type Plan = ColumnPlan;
 
@@ -706,6 +712,14 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
     recordLines = holdsRecordTotals(candidates, sampleRows.map(timeOf), sampleRows);
     if (!recordLines) ids = detectIdColumns(candidates, timeOf, sampleRows);
   }
+  // Amounts in different currencies are split by their code whether or not it names the series
+  // (see CurrencySplit), so a currency column found among those naming them is taken out: PayPal's
+  // `Type` and `Currency` named `Website Payment · USD · Net`, now `Website Payment · Net · USD`.
+  const currencies = detectCurrencyColumns(columns.filter((c) => !isTime(c)), sampleRows);
+  let currencyColumn = mainCurrencyColumn(currencies);
+  // Chosen to name the series, it names them as any column does (`USD`).
+  if (currencyColumn && chosenIds.length > 0 && ids.includes(currencyColumn)) currencyColumn = null;
+  if (currencyColumn) ids = ids.filter((c) => c !== currencyColumn);
   const id = ids[0] ?? null;
 
   let values: ColumnInfo[];
@@ -754,7 +768,8 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
     const name = matrix.columns.length === 12 ? "monthly values" : "quarterly values";
     values = [{ index: -1, name, kind: "number" }];
   }
-  return ok({ time, id, ids, values, rowNumbers, calendar, clock, parts, matrix, ...(recordLines ? { recordLines } : {}) });
+  const currency = currencyColumn && !matrix ? { column: currencyColumn, money: values.filter((c) => isMoneyColumn(c, currencies, currencyColumn)) } : null;
+  return ok({ time, id, ids, values, rowNumbers, calendar, clock, parts, matrix, currency, ...(recordLines ? { recordLines } : {}) });
 }
 
 
@@ -855,6 +870,10 @@ interface Group {
   values: Growable<Float64Array>[];
   /** The UTC offset each time was written with, in minutes, when the times carry one. */
   offsets: Growable<Int32Array> | null;
+  /** Each row's currency, as its number among the codes met (-1: none yet), when the file has a currency column. */
+  currencies: Growable<Int32Array> | null;
+  /** The one currency of its rows' amounts, once known (see splitByCurrency). */
+  currency?: string;
 }
 
 interface MissingCells {
@@ -1055,7 +1074,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
   const groupOf = (key: string): Group => {
     let group = groups.get(key);
     if (!group) {
-      group = { key, times: floats(), rows: ints(), values: plan.values.map(() => floats()), offsets: zoned ? ints() : null };
+      group = { key, times: floats(), rows: ints(), values: plan.values.map(() => floats()), offsets: zoned ? ints() : null, currencies: plan.currency ? ints() : null };
       groups.set(key, group);
     }
     return group;
@@ -1072,6 +1091,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
               (c.kind === "text" || (c.kind === "number" && ((plan.values.length > 1 && ID_NAME.test(c.name.trim())) || isZeroLedLabel(c, sniffed.sampleRows)))) &&
               !isFlagColumn(c, sniffed.sampleRows) &&
               c !== plan.clock?.column &&
+              c !== plan.currency?.column &&
               !plan.parts?.columns.includes(c),
           )
           .map((column) => ({ column, codes: ints(), names: new Map() }))
@@ -1128,6 +1148,12 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
   const short = { count: 0, first: { line: 0, length: 0 }, last: 0 };
   /** The number of the last row the file handed in, whatever it was. */
   let lastLine = 0;
+  const currencyIndex = plan.currency?.column.index ?? -1;
+  /** The currency codes met, in capitals, each with its number in the order met. */
+  const currencyCodes = new Map<string, number>();
+  let lastCurrency = -1;
+  /** Rows with an empty currency cell, taken to be in the currency of the row above (an order's later line items). */
+  const carried: MissingCells = { count: 0, rows: [] };
 
   function raggedMessage(row: string[], line: number): string {
     const fields = `Row ${formatRowNumber(line)} has ${row.length} ${row.length === 1 ? "field" : "fields"} but the header has ${width}`;
@@ -1336,6 +1362,28 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
       if (footer.refusal && !stopHeld(footer.refusal)) return false;
       t = dataIndex;
     }
+    let currency = -1;
+    if (currencyIndex >= 0) {
+      const cell = (row[currencyIndex] as string).trim();
+      if (cell === "") {
+        // Shopify writes an order's currency on its first line item only.
+        currency = lastCurrency;
+        if (carried.count++ < ROW_LIMIT_IN_MESSAGES) carried.rows.push(line);
+      } else {
+        const code = currencyCode(cell);
+        if (code === undefined) {
+          const name = plan.currency?.column.name ?? "";
+          return stop(
+            `Row ${formatRowNumber(line)}, column \`${name}\`: ${quote(cell)} is not a currency code (ISO 4217, such as \`USD\` or \`EUR\`) as the column's other cells are, so its amounts cannot be kept apart from other currencies'. Correct it, or empty it if the row is in the currency of the row above.`,
+            line,
+            currencyIndex,
+          );
+        }
+        currency = currencyCodes.get(code) ?? currencyCodes.size;
+        if (currency === currencyCodes.size) currencyCodes.set(code, currency);
+        lastCurrency = currency;
+      }
+    }
     const group = single ?? groupOf(combinedKey ? combinedKey(row) : (row[idIndex] as string).trim());
     if (matrix) return addPeriods(row, line, t, group);
     for (let c = 0; c < valueIndexes.length; c++) {
@@ -1368,6 +1416,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
     group.times.push(t);
     group.rows.push(line);
     group.offsets?.push(offset);
+    group.currencies?.push(currency);
     dataIndex++;
     for (const late of lateNumbers) {
       const cell = row[late.column.index] as string;
@@ -1505,10 +1554,70 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
       group.times.push(single.times.data[i] as number);
       group.rows.push(single.rows.data[i] as number);
       group.offsets?.push(single.offsets?.data[i] as number);
+      group.currencies?.push(single.currencies?.data[i] as number);
       single.values.forEach((column, c) => (group.values[c] as Growable<Float64Array>).push(column.data[i] as number));
     }
     id = (chosen[0] as LateId).column;
     lateIdColumns = chosen.map((c) => c.column);
+  }
+
+  /**
+   * Amounts in different currencies are never added together: with several codes in the currency
+   * column, each group is split by its rows' currency (`Net` into `Net · USD` and `Net · EUR`), as a
+   * column naming the series would split it. A row before the first code is in that code's currency.
+   * @returns whether the groups were split
+   */
+  function splitByCurrency(): boolean {
+    const codes = [...currencyCodes.keys()];
+    if (codes.length <= 1) {
+      for (const group of groups.values()) if (codes[0]) group.currency = codes[0];
+      return false;
+    }
+    const before = [...groups.values()];
+    groups.clear();
+    for (const group of before) {
+      const parts = new Map<number, Group>();
+      const currencies = (group.currencies as Growable<Int32Array>).data;
+      for (let i = 0; i < group.times.length; i++) {
+        const code = Math.max(currencies[i] as number, 0);
+        let part = parts.get(code);
+        if (!part) {
+          part = { key: group.key, times: floats(), rows: ints(), values: plan.values.map(() => floats()), offsets: group.offsets ? ints() : null, currencies: null, currency: codes[code] as string };
+          parts.set(code, part);
+        }
+        part.times.push(group.times.data[i] as number);
+        part.rows.push(group.rows.data[i] as number);
+        part.offsets?.push(group.offsets?.data[i] as number);
+        group.values.forEach((column, c) => (part.values[c] as Growable<Float64Array>).push(column.data[i] as number));
+      }
+      for (const part of parts.values()) groups.set(`${part.key}\u0000${part.currency}`, part);
+    }
+    return true;
+  }
+
+  /** The note on the currency column: the unit it gave the amounts, or how it split them. */
+  function currencyNote(split: boolean): IngestIssue | null {
+    if (!plan.currency || currencyCodes.size === 0) return null;
+    const { column, money } = plan.currency;
+    const codes = [...currencyCodes.keys()];
+    if (!split) {
+      const given = money.filter((c) => !c.unit).map((c) => `\`${c.name}\``);
+      const what =
+        given.length === 0
+          ? "no column beside it is named as an amount of money (such as `Gross`, `Net`, `Amount` or `Total`) and has no unit of its own, so it is the unit of none"
+          : `it is the unit of ${given.length === 1 ? given[0] : `${given.slice(0, -1).join(", ")} and ${given.at(-1)}`}`;
+      return { kind: "note", message: `Column \`${column.name}\` holds one currency, ${codes[0]}, on every row: ${what}, and it is not read as a series.` };
+    }
+    const example = plan.values.find((c) => money.includes(c)) ?? plan.values[0];
+    const named = codes.slice(0, 2).map((code) => `\`${example?.name ?? ""} · ${code}\``).join(", ");
+    const blanks =
+      carried.count > 0
+        ? ` ${plural(carried.count, "row has", "rows have")} no currency (${carried.count === 1 ? "row" : "rows"} ${listRows(carried.rows, carried.count)}), as an order's line items after its first do, and ${carried.count === 1 ? "was" : "were"} taken to be in the currency of the row above.`
+        : "";
+    return {
+      kind: "note",
+      message: `Column \`${column.name}\` holds ${codes.length} currencies (${codes.slice(0, ROW_LIMIT_IN_MESSAGES).join(", ")}${codes.length > ROW_LIMIT_IN_MESSAGES ? ", …" : ""}): amounts in different currencies are never added together, so each series was read per currency (${named}${codes.length > 2 ? ", …" : ""}), its amounts in that currency.${blanks}`,
+    };
   }
 
   function finish(lineEnded: boolean): ReadResult<ParsedDataset> {
@@ -1548,6 +1657,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
       }
     }
     splitByLateId();
+    const split = splitByCurrency();
     const markColumns = plan.values.map((info, c) => ({ name: info.name, parts: [...groups.values()].map((g) => ({ values: (g.values[c] as Growable<Float64Array>).data, length: g.times.length, rows: g.rows.data })) }));
     // A file may have a mark per kind of reading: NOAA's daily summaries write 9999.9 for a
     // temperature and 999.9 for a wind speed. Each one found is read as missing before the next is looked for.
@@ -1607,6 +1717,8 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
     } else if (id && !plan.id) {
       issues.push({ kind: "note", message: `Column \`${id.name}\` names the series (${groups.size} of them), so each was read on its own.` });
     }
+    const currencyIssue = currencyNote(split);
+    if (currencyIssue) issues.push(currencyIssue);
     const timeInfo = timeDetected;
     if (plan.time && timeInfo?.note) issues.push({ kind: "note", message: `Column \`${plan.time.name}\`: ${timeInfo.note}.` });
     if (plan.time && plan.parts) {
@@ -1763,6 +1875,8 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
     const clipped: { name: string; from: number; to: number; count: number }[] = [];
 
     const series: ParsedSeries[] = [];
+    // A column's own unit (`Amount (EUR)`, `$1,200`) first; else an amount's currency code.
+    const unitOf = (info: ColumnInfo, group: Group) => info.unit ?? (group.currency && plan.currency?.money.includes(info) ? group.currency : null);
     let unsortedReported = false;
     const aggregate = options.aggregate ?? null;
     if (aggregate && !plan.time) return fail(noTimeColumnMessage(aggregate.period));
@@ -1898,7 +2012,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
         return combinedRows[i] as number;
       };
       const valueCount = plan.values.filter((v) => v !== id && !derived.has(v)).length;
-      const labelled = valueCount === 1 ? seriesLabel() : null;
+      const labelled = valueCount === 1 && !split ? seriesLabel() : null;
       const label = labelled?.label;
       labelColumn = labelled?.column ?? null;
       for (const [c, info] of plan.values.entries()) {
@@ -1909,8 +2023,9 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
         const values = repeated.length > 0 ? combineRepeats(rowValues, picked, options.repeatedTimes ?? "mean") : rowValues;
         // Column names are cut and numbered when the file is sniffed; names from a series column's cells here.
         // Levels of a header, or a description under it, name the column: no one header cell wrote it.
-        const written = id ? (valueCount > 1 ? `${key} · ${info.name}` : key) : (label ?? (dialect.headerRows || dialect.describedRows ? undefined : headerCells?.[info.index]) ?? info.name);
-        const detectedName = id || label ? claimName(written) : info.name;
+        const named = id ? (valueCount > 1 ? `${key} · ${info.name}` : key) : (label ?? (dialect.headerRows || dialect.describedRows ? undefined : headerCells?.[info.index]) ?? info.name);
+        const written = split ? `${named} · ${group.currency ?? ""}` : named;
+        const detectedName = id || label || split ? claimName(written) : info.name;
         if (isLongerThanName(written)) cutNames.push({ length: written.length, name: detectedName });
         const name = options.seriesNames?.[detectedName]?.trim() || detectedName;
         const seriesPrefix = groups.size > 1 || valueCount > 1 ? `Series \`${name}\`: ` : "";
@@ -1922,9 +2037,9 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
         }
         const [start, end] = presentSpan(values);
         // A station that does not report a measure leaves it empty on all its rows: no series.
-        if (id && !aggregate && values.length > 0 && nextPresent(values, 0) === values.length) {
+        if ((id || split) && !aggregate && values.length > 0 && nextPresent(values, 0) === values.length) {
           blank.push({ name, series: series.length });
-          series.push({ name, detectedName, column: info.name, times, values, missingCount: values.length, frequency, unit: info.unit ?? null });
+          series.push({ name, detectedName, column: info.name, times, values, missingCount: values.length, frequency, unit: unitOf(info, group) });
           continue;
         }
         const cells = missing[c] as MissingCells;
@@ -1958,18 +2073,18 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
           }
           let missingPeriods = 0;
           for (const v of totals) if (v !== v) missingPeriods++;
-          series.push({ name, detectedName, column: info.name, times: periods, values: totals, missingCount: missingPeriods, frequency: periodFrequency(aggregate.period), unit: info.unit ?? null });
+          series.push({ name, detectedName, column: info.name, times: periods, values: totals, missingCount: missingPeriods, frequency: periodFrequency(aggregate.period), unit: unitOf(info, group) });
           continue;
         }
         if (aggregate) unchanged.push({ name, frequency });
         if (start === 0 && end === values.length) {
-          series.push({ name, detectedName, column: info.name, times, values, missingCount, frequency, unit: info.unit ?? null });
+          series.push({ name, detectedName, column: info.name, times, values, missingCount, frequency, unit: unitOf(info, group) });
           continue;
         }
         const kept = times.slice(start, end);
         clipped.push({ name, from: kept[0] as number, to: kept[kept.length - 1] as number, count: values.length - (end - start) });
         const keptFrequency = plan.time ? inferFrequency(kept) : frequency;
-        series.push({ name, detectedName, column: info.name, times: kept, values: values.slice(start, end), missingCount, frequency: keptFrequency, unit: info.unit ?? null });
+        series.push({ name, detectedName, column: info.name, times: kept, values: values.slice(start, end), missingCount, frequency: keptFrequency, unit: unitOf(info, group) });
       }
     }
     if (blank.length > 0 && blank.length < series.length) {
@@ -2043,7 +2158,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
       dateOrder: timeInfo?.dateOrder ?? null,
       idColumn: id?.name ?? null,
       idColumns: id === plan.id ? ids.map((c) => c.name) : lateIdColumns.map((c) => c.name),
-      shape: id ? "tidy" : plan.values.length - derived.size > 1 ? "wide" : "long",
+      shape: id || split ? "tidy" : plan.values.length - derived.size > 1 ? "wide" : "long",
       leftOutColumns: [...derived.keys()].map((c) => c.name),
       lateColumns: late.map((c) => c.column.name),
       labelColumn: labelColumn?.name ?? null,
