@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { importAndReadValues } from "./helpers";
 import { blsFlatFile, nwisDailyValues, ONS_LABELS } from "../tests/fixtures/statistics-downloads";
+import { payments, paypalActivity, stripeBalance } from "../tests/fixtures/payment-exports";
 
 const WIDE = [
   "month;north;south;west;note",
@@ -134,6 +135,32 @@ test("a decimal mark guessed from the delimiter is said, and choosing the other 
   await expect(preview).toContainText("semicolon-separated · decimal point");
   await expect(issues).not.toContainText("decimal mark");
   expect(await importAndReadValues(page, request)).toEqual([1.5, 2.25, 1.125]);
+});
+
+test("a payments export's currency column: one code is the amounts' unit, two split the series, each charted in its currency", async ({ page }) => {
+  await page.goto("/");
+  await page.getByLabel("Upload CSV").setInputFiles({ name: "balance.csv", mimeType: "text/csv", buffer: Buffer.from(stripeBalance(payments(["USD", "EUR", "USD"]))) });
+  const preview = page.getByTestId("import-preview");
+  const issues = preview.getByRole("region", { name: "Issues found" });
+  await expect(issues).toContainText("Column currency holds 2 currencies (USD, EUR): amounts in different currencies are never added together, so each series was read per currency (gross · USD, gross · EUR)");
+  await preview.getByLabel("Group rows by").selectOption("day");
+  const series = preview.getByRole("list", { name: "Series to import" }).getByRole("listitem");
+  await expect(series).toHaveCount(6);
+  for (const [k, name] of ["gross · USD", "fee · USD", "net · USD", "gross · EUR", "fee · EUR", "net · EUR"].entries()) {
+    await expect(series.nth(k).getByLabel(`Name of series ${name}`)).toHaveValue(name);
+  }
+  await expect(series.nth(3)).toContainText("10 points · daily");
+  await preview.getByRole("button", { name: "Import 6 series" }).click();
+  await page.waitForURL(/\/datasets\/[a-z0-9]+$/);
+  await expect(page.locator('[data-testid="series-chart"][data-series-name="gross · EUR"]')).toContainText("EUR");
+  await expect(page.locator('[data-testid="series-chart"][data-series-name="gross · USD"]')).toContainText("USD");
+
+  await page.goto("/");
+  await page.getByLabel("Upload CSV").setInputFiles({ name: "paypal.csv", mimeType: "text/csv", buffer: Buffer.from(paypalActivity(payments(["USD"]))) });
+  await expect(preview.getByRole("region", { name: "Issues found" })).toContainText(
+    "Column Currency holds one currency, USD, on every row: it is the unit of Gross, Fee, Net, Shipping and Handling Amount, Sales Tax and Balance, and it is not read as a series.",
+  );
+  await expect(preview.getByRole("checkbox", { name: "Currency" })).toHaveCount(0);
 });
 
 test("a sales log with several rows a day is refused until the analyst chooses to add them up", async ({ page, request }) => {
