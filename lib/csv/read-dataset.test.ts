@@ -1296,6 +1296,18 @@ describe("a currency column beside the amounts (PayPal, Stripe, Shopify)", () =>
     );
   });
 
+  it("names the split series as they are read where a column names the series: `US · USD`, not the amount's `Price · USD`", () => {
+    const rows = Array.from({ length: 10 }, (_, d) => [`2024-01-${String(d + 1).padStart(2, "0")},US,USD,${3.1 + d / 100}`, `2024-01-${String(d + 1).padStart(2, "0")},DE,EUR,${1.8 + d / 100}`]).flat();
+    const dataset = read(`Date,Country,Currency,Price\n${rows.join("\n")}\n`);
+    expect(summary(dataset)).toEqual([
+      ["US · USD", "USD"],
+      ["DE · EUR", "EUR"],
+    ]);
+    expect(dataset.issues.map((i) => i.message)).toContain(
+      "Column `Currency` holds 2 currencies (USD, EUR): amounts in different currencies are never added together, so each series was read per currency (`US · USD`, `DE · EUR`), its amounts in that currency.",
+    );
+  });
+
   it("several codes split the series, so that grouping by a day never adds dollars and euros together", () => {
     const list = payments(["USD", "EUR", "USD"]);
     const dataset = read(stripeBalance(list), daily);
@@ -1306,7 +1318,7 @@ describe("a currency column beside the amounts (PayPal, Stripe, Shopify)", () =>
     expect(dataset.shape).toBe("tidy");
     expect(dataset.idColumns).toEqual([]);
     expect(dataset.issues.map((i) => i.message)).toContain(
-      "Column `currency` holds 2 currencies (USD, EUR): amounts in different currencies are never added together, so each series was read per currency (`gross · USD`, `gross · EUR`), its amounts in that currency.",
+      "Column `currency` holds 2 currencies (USD, EUR): amounts in different currencies are never added together, so each series was read per currency (`gross · USD`, `gross · EUR`, …), its amounts in that currency.",
     );
     // Read row by row, the same.
     const irregular = read(stripeBalance(list));

@@ -1595,8 +1595,12 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
     return true;
   }
 
-  /** The note on the currency column: the unit it gave the amounts, or how it split them. */
-  function currencyNote(split: boolean): IngestIssue | null {
+  /**
+   * The note on the currency column: the unit it gave the amounts, or how it split them.
+   * @param names the series as read, for the split's examples: a column naming the series names them
+   *   (`US · USD`), not the amount's column (`Price · USD`)
+   */
+  function currencyNote(split: boolean, names: readonly string[]): IngestIssue | null {
     if (!plan.currency || currencyCodes.size === 0) return null;
     const { column, money } = plan.currency;
     const codes = [...currencyCodes.keys()];
@@ -1608,15 +1612,18 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
           : `it is the unit of ${given.length === 1 ? given[0] : `${given.slice(0, -1).join(", ")} and ${given.at(-1)}`}`;
       return { kind: "note", message: `Column \`${column.name}\` holds one currency, ${codes[0]}, on every row: ${what}, and it is not read as a series.` };
     }
-    const example = plan.values.find((c) => money.includes(c)) ?? plan.values[0];
-    const named = codes.slice(0, 2).map((code) => `\`${example?.name ?? ""} · ${code}\``).join(", ");
+    // The first series and the same one in another currency (`gross · USD`, `gross · EUR`), not `fee · USD` after it.
+    const first = names[0] ?? "";
+    const base = first.slice(0, first.lastIndexOf(" · "));
+    const other = names.find((name) => name !== first && name.slice(0, name.lastIndexOf(" · ")) === base) ?? names[1];
+    const named = [first, other].filter((name) => name !== undefined).map((name) => `\`${name}\``).join(", ");
     const blanks =
       carried.count > 0
         ? ` ${plural(carried.count, "row has", "rows have")} no currency (${carried.count === 1 ? "row" : "rows"} ${listRows(carried.rows, carried.count)}), as an order's line items after its first do, and ${carried.count === 1 ? "was" : "were"} taken to be in the currency of the row above.`
         : "";
     return {
       kind: "note",
-      message: `Column \`${column.name}\` holds ${codes.length} currencies (${codes.slice(0, ROW_LIMIT_IN_MESSAGES).join(", ")}${codes.length > ROW_LIMIT_IN_MESSAGES ? ", …" : ""}): amounts in different currencies are never added together, so each series was read per currency (${named}${codes.length > 2 ? ", …" : ""}), its amounts in that currency.${blanks}`,
+      message: `Column \`${column.name}\` holds ${codes.length} currencies (${codes.slice(0, ROW_LIMIT_IN_MESSAGES).join(", ")}${codes.length > ROW_LIMIT_IN_MESSAGES ? ", …" : ""}): amounts in different currencies are never added together, so each series was read per currency (${named}${names.length > 2 ? ", …" : ""}), its amounts in that currency.${blanks}`,
     };
   }
 
@@ -1717,8 +1724,8 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
     } else if (id && !plan.id) {
       issues.push({ kind: "note", message: `Column \`${id.name}\` names the series (${groups.size} of them), so each was read on its own.` });
     }
-    const currencyIssue = currencyNote(split);
-    if (currencyIssue) issues.push(currencyIssue);
+    // Said here among the notes on columns, once the series it names are read (below).
+    const currencyAt = issues.length;
     const timeInfo = timeDetected;
     if (plan.time && timeInfo?.note) issues.push({ kind: "note", message: `Column \`${plan.time.name}\`: ${timeInfo.note}.` });
     if (plan.time && plan.parts) {
@@ -2096,6 +2103,8 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
       series.length = 0;
       series.push(...kept);
     }
+    const currencyIssue = currencyNote(split, series.map((s) => s.name));
+    if (currencyIssue) issues.splice(currencyAt, 0, currencyIssue);
     // Grouped series are written by their period: `2025-03` for months, the date for days.
     const seriesFormat = aggregate && grouped.length > 0 ? toPeriodTimeFormat(aggregate.period, timeFormat) : timeFormat;
     if (aggregate) {
