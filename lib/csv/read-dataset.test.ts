@@ -1235,6 +1235,40 @@ describe("an order export with a row per line item (Shopify's orders CSV)", () =
     expect(read(withProducts, { idColumn: "Lineitem name", aggregate: { period: "day", by: "sum" } }).idColumns).toEqual(["Lineitem name"]);
   });
 
+  it("leaves the order `Id` out as an identifier: Shopify's export grouped by day summed it to 5.04e13 a day", () => {
+    const file = path.resolve(import.meta.dirname, "../../tests/fixtures/analyst-exports/shopify-orders-export.csv");
+    const decoded = decodeText(new Uint8Array(fs.readFileSync(file)));
+    if (!decoded.ok) throw new Error("decode");
+    const dataset = read(decoded.data.text, { aggregate: { period: "day", by: "sum" } });
+    expect(dataset.series.map((s) => s.name)).toEqual(["Subtotal", "Shipping", "Taxes", "Total", "Discount Amount", "Lineitem quantity", "Lineitem price"]);
+    expect(dataset.issues.map((i) => i.message)).toContain(
+      "Column `Id` numbers each record (an order, transaction or invoice), so it is an identifier, not read as a series (pick it as a value column to forecast anyway).",
+    );
+    // Chosen, it is read as any value column.
+    expect(read(decoded.data.text, { aggregate: { period: "day", by: "sum" }, valueColumns: ["Id", "Total"] }).series.map((s) => s.name)).toEqual(["Id", "Total"]);
+  });
+
+  it.each(["ID", "id", "Order ID", "order_id", "OrderId", "Transaction ID", "Invoice No", "Invoice No.", "InvoiceNo", "Receipt Number"])("leaves out `%s` beside the amounts as an identifier", (header) => {
+    const rows = [`date,${header},amount`];
+    for (let d = 1; d <= 10; d++) rows.push(`2024-01-${String(d).padStart(2, "0")},${5612345678900 + d * 7},${100 + d}`);
+    const dataset = read(rows.join("\n"));
+    expect(dataset.series.map((s) => s.name)).toEqual(["amount"]);
+    expect(dataset.issues.map((i) => i.message)).toContain(`Column \`${header}\` numbers each record (an order, transaction or invoice), so it is an identifier, not read as a series (pick it as a value column to forecast anyway).`);
+  });
+
+  it.each(["Orders", "Order count", "Transactions", "Invoices", "Units", "Number of orders", "Year"])("keeps `%s` of distinct rising integers a series (a count, not an id)", (header) => {
+    const rows = [`date,${header},amount`];
+    for (let d = 1; d <= 10; d++) rows.push(`2024-01-${String(d).padStart(2, "0")},${1990 + d},${100 + d}`);
+    const names = read(rows.join("\n")).series.map((s) => s.name);
+    expect(names).toContain("amount");
+    if (header !== "Year") expect(names).toContain(header);
+    expect(read(rows.join("\n")).issues.map((i) => i.message).join(" ")).not.toMatch(/identifier/);
+  });
+
+  it("keeps an `id` column that is the only one holding numbers (nothing else to forecast)", () => {
+    expect(read("date,id\n2024-01-01,101\n2024-01-02,102\n2024-01-03,103\n").series.map((s) => s.name)).toEqual(["id"]);
+  });
+
   it("still names the series of a long file whose second series starts later (no column of orders beside the time)", () => {
     const rows = ["date,store,sales,units"];
     for (let d = 1; d <= 12; d++) {

@@ -255,6 +255,8 @@ export interface ColumnPlan {
   rowNumbers?: ColumnInfo | null;
   /** Calendar fields beside the time (`day_of_week`, `week_of_year`) left out of the values. */
   calendar?: ColumnInfo[];
+  /** Columns numbering each record (Shopify's order `Id`, a `Transaction ID`) left out of the values. */
+  identifiers?: ColumnInfo[];
   /** The rows are the lines of records with the record's totals on its first line (see holdsRecordTotals): no column names series unless chosen. */
   recordLines?: boolean;
   /**
@@ -524,6 +526,15 @@ const TIME_ONLY_NAME =
 /** A column that describes the date rather than measuring anything: forecasting it is meaningless. */
 const CALENDAR_FIELD = /^(day[ _]?of[ _]?(the[ _]?)?week|weekday|wday|dow|day[ _]?of[ _]?year|doy|yday|week[ _]?of[ _]?year|weekofyear|woy|iso[ _]?week|is[ _]?weekend|weekend|is[ _]?holiday|holiday|(is[ _]?)?(working|business|work)[ _]?day)$/i;
 
+/**
+ * A header naming the number of each record rather than a measure: Shopify's order `Id`, `Order ID`,
+ * `Transaction ID`, `Invoice No`. Read as values, Shopify's ids (5600000001001, …) grouped by day
+ * summed to 5.04e13 a day. By the header only: a column of distinct rising integers may be a count.
+ * What names a series (`store_id`, `sku`) is left to the id columns.
+ */
+const RECORD_ID_NAME =
+  /^(_?id|uu?id|guid|(row|record|entry|order|transaction|txn|invoice|receipt|payment|ticket|booking|reservation|shipment|charge|refund|payout|line[ _-]?item)[ _.-]?(id|no\.?|nr\.?|nbr|number|num|#))$/i;
+
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /** A whole number from lo to hi written as one (`7`, `07`; `Q3` with the prefix /^q/i), else -1. */
@@ -725,6 +736,7 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
   let values: ColumnInfo[];
   let rowNumbers: ColumnInfo | null = null;
   let calendar: ColumnInfo[] = [];
+  let identifiers: ColumnInfo[] = [];
   if (options.valueColumns && options.valueColumns.length > 0) {
     values = [];
     for (const name of options.valueColumns) {
@@ -746,6 +758,9 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
       if (calendar.length < values.length) values = values.filter((c) => !calendar.includes(c));
       else calendar = [];
     }
+    identifiers = values.filter((c) => RECORD_ID_NAME.test(c.name.trim()));
+    if (identifiers.length < values.length) values = values.filter((c) => !identifiers.includes(c));
+    else identifiers = [];
   }
   if (values.length === 0) {
     // Name the column that was meant to hold the values (one with a few numbers among its words,
@@ -769,7 +784,7 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
     values = [{ index: -1, name, kind: "number" }];
   }
   const currency = currencyColumn && !matrix ? { column: currencyColumn, money: values.filter((c) => isMoneyColumn(c, currencies, currencyColumn)) } : null;
-  return ok({ time, id, ids, values, rowNumbers, calendar, clock, parts, matrix, currency, ...(recordLines ? { recordLines } : {}) });
+  return ok({ time, id, ids, values, rowNumbers, calendar, identifiers, clock, parts, matrix, currency, ...(recordLines ? { recordLines } : {}) });
 }
 
 
@@ -1832,6 +1847,11 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
     if (plan.calendar?.length) {
       const names = plan.calendar.map((c) => `\`${c.name}\``).join(", ");
       issues.push({ kind: "note", message: `${plan.calendar.length === 1 ? `Column ${names} describes` : `Columns ${names} describe`} the date, so ${plan.calendar.length === 1 ? "it is" : "they are"} not read as a series (pick ${plan.calendar.length === 1 ? "it as a value column" : "them as value columns"} to forecast anyway).` });
+    }
+    if (plan.identifiers?.length) {
+      const one = plan.identifiers.length === 1;
+      const names = plan.identifiers.map((c) => `\`${c.name}\``).join(", ");
+      issues.push({ kind: "note", message: `${one ? `Column ${names} numbers` : `Columns ${names} number`} each record (an order, transaction or invoice), so ${one ? "it is an identifier" : "they are identifiers"}, not read as a series (pick ${one ? "it as a value column" : "them as value columns"} to forecast anyway).` });
     }
     // Columns such as a week number beside the date: only on agreement with every row's time, and
     // never every value column (a file of dates and week numbers alone means the week numbers).
