@@ -249,6 +249,18 @@ describe("toAggregationIssues", () => {
     expect(issues[6]).toBe("2 more series have months without rows as well.");
   });
 
+  it("counts series, not notes, beyond five: a series cut at both ends is one note", () => {
+    const cut = { droppedFirst: { start: at("2024-12-01T00:00:00"), row: at("2024-12-15T10:00:00") }, droppedLast: { start: at("2025-07-01T00:00:00"), row: at("2025-07-12T14:03:00") } };
+    const grouped = ["a", "b", "c", "d", "e", "f", "g"].map((name) => ({ name, result: result(months, cut) }));
+    const issues = toAggregationIssues({ options: { period: "month", by: "sum" }, rowCount: 900, grouped, unchanged: [], several: true, rowLabel }).map((i) => i.message);
+    expect(issues[1]).toBe(
+      "Series `a`: the first and last months, Dec 2024 and Jul 2025, were left out: the rows start at `2024-12-15 10:00` and end at `2025-07-12 14:03`, partway through them, so their totals would cover only part of each month and read as drops.",
+    );
+    expect(issues.slice(1, 6).map((m) => m.slice(0, 10))).toEqual(["Series `a`", "Series `b`", "Series `c`", "Series `d`", "Series `e`"]);
+    // 7 series with 14 cut ends: 2 series remain (the note per end counted 9).
+    expect(issues[6]).toBe("A first or last month covered only in part was left out of 2 more series in the same way.");
+  });
+
   it("says when grouping changed nothing", () => {
     const unchanged = toAggregationIssues({ options: { period: "day", by: "sum" }, rowCount: 30, grouped: [], unchanged: [{ name: "v", frequency: { kind: "daily", step: { unit: "ms", ms: DAY }, seasonLength: 7, label: "daily", gapCount: 0 } }], several: false, rowLabel });
     expect(unchanged.map((i) => i.message)).toEqual(["The file is already daily, so grouping its rows by day changed nothing."]);

@@ -276,16 +276,20 @@ export function toAggregationIssues(report: AggregationReport): IngestIssue[] {
     issues.push({ kind: "note", message: `${how}${several ? ", series by series" : ""}: ${count(report.rowCount, "row", "rows")} → ${into} (${describeSpan(from, to, period)}).` });
   }
 
+  // One note per series, its first and last periods together: a note per edge was counted as a
+  // series, so 7 series cut at both ends read "left out of 9 more series" under the 5 shown.
   const partial: string[] = [];
   for (const { name, result } of grouped) {
-    const edges = [
-      result.droppedFirst && { which: "first", ...result.droppedFirst, verb: "start" },
-      result.droppedLast && { which: "last", ...result.droppedLast, verb: "end" },
-    ].filter((edge) => edge !== null);
-    for (const edge of edges) {
-      const label = several ? `Series \`${name}\`: the ${edge.which}` : `The ${edge.which}`;
+    const { droppedFirst: first, droppedLast: last } = result;
+    const subject = several ? `Series \`${name}\`: the` : "The";
+    if (first && last) {
       partial.push(
-        `${label} ${period}, ${describePeriod(edge.start, period)}, was left out: the rows ${edge.verb} at \`${report.rowLabel(edge.row)}\`, partway through it, so its total would cover only part of the ${period} and read as a drop.`,
+        `${subject} first and last ${periods}, ${describePeriod(first.start, period)} and ${describePeriod(last.start, period)}, were left out: the rows start at \`${report.rowLabel(first.row)}\` and end at \`${report.rowLabel(last.row)}\`, partway through them, so their totals would cover only part of each ${period} and read as drops.`,
+      );
+    } else if (first || last) {
+      const [which, edge, verb] = first ? (["first", first, "start"] as const) : (["last", last as NonNullable<typeof last>, "end"] as const);
+      partial.push(
+        `${subject} ${which} ${period}, ${describePeriod(edge.start, period)}, was left out: the rows ${verb} at \`${report.rowLabel(edge.row)}\`, partway through it, so its total would cover only part of the ${period} and read as a drop.`,
       );
     }
   }
