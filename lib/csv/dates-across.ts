@@ -212,7 +212,7 @@ function nameByColumn(labels: string[], rows: string[][], column: number): { nam
 }
 
 /** `` `a`, `b` and `c` `` */
-function joinNames(names: string[]): string {
+export function joinNames(names: string[]): string {
   const quoted = names.map((name) => `\`${name}\``);
   return quoted.length > 1 ? `${quoted.slice(0, -1).join(", ")} and ${quoted.at(-1)}` : (quoted[0] ?? "");
 }

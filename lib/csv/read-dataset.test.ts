@@ -944,11 +944,33 @@ describe("readDataset refuses bad files with the row, the column and what to do"
     ],
     ["date;sales\n2024-01-01;10\n2024-01-02;11;x\n", "Row 3 has 3 fields but the header has 2: the extra cell is `x`. If a cell holds the delimiter, quote it; otherwise check the delimiter and the quotes on that row.", { row: 3, column: null }],
     ["date,sales,note\n2024-01-01,10,ok\n2024-01-02,-11,5,ok\n", "Row 3 has 4 fields but the header has 3. If numbers use a decimal comma, quote them or save the file with semicolons.", { row: 3, column: null }],
+    // A comma for thousands, not a decimal comma: `1` and `017` are 1,017.
+    [
+      "Year,Revenue,Employees\n2005,186.3,975\n2006,202.4,1,017\n",
+      'Row 3 has 4 fields but the header has 3: `1` and `017` are one number, 1,017, written with a comma for thousands (column `Employees`). Quote such numbers ("1,017") or export the file without thousands separators.',
+      { row: 3, column: null },
+    ],
+    [
+      "date,sales,units\n2024-01-01,10,5\n2024-01-03,1,250,1,234,567\n",
+      'Row 3 has 6 fields but the header has 3: `1` and `250`; `1`, `234` and `567` are the numbers 1,250 and 1,234,567, written with commas for thousands (columns `sales` and `units`). Quote such numbers ("1,250") or export the file without thousands separators.',
+      { row: 3, column: null },
+    ],
+    // Groups of three that do not account for every cell too many leave the decimal comma hint (`7,2`).
+    ["date,sales,units\n2024-01-01,10,5\n2024-01-03,1,250,7,2\n", "Row 3 has 5 fields but the header has 3. If numbers use a decimal comma, quote them or save the file with semicolons.", { row: 3, column: null }],
     ["date,sales\n2024-01-01,10\n2024-02-30,11\n", "Row 3, column `date`: `2024-02-30` is not a date like the others (YYYY-MM-DD). Correct it or delete the row.", { row: 3, column: 0 }],
     ["name,city\nann,paris\nbob,rome\n", "No column holds numbers, so there is no series to read. The columns are `name`, `city`; a time series needs a column of values such as `sales` or `temperature`."],
     ["date,v\n2024-01-01,1\n2024-01-01,2\n", "Rows 2 and 3 have the same time `2024-01-01`. Remove the duplicate row, or, if the file holds several series, add a column that names each one. If rows with the same time are transactions or events, choose to add them up or average them on import (CLI: --repeated-times sum or mean), or to group them by day, week or month (CLI: --aggregate day).", { row: 2, column: 0, others: 1, otherRows: [3] }],
   ])("%j", (text: string, reason: string, at?: { row: number; column: number | null; others?: number; otherRows?: number[] }) => {
     expect(readDataset(text)).toEqual({ ok: false, reason, ...(at ? { at } : {}) });
+  });
+
+  it("names the thousands in the audit's annual revenue with its thousands unquoted (it said to quote decimal commas)", () => {
+    const file = path.resolve(import.meta.dirname, "../../tests/fixtures/analyst-exports/annual-revenue-unquoted.csv");
+    expect(readDataset(fs.readFileSync(file, "utf8"))).toEqual({
+      ok: false,
+      reason: 'Row 9 has 4 fields but the header has 3: `1` and `017` are one number, 1,017, written with a comma for thousands. Quote such numbers ("1,017") or export the file without thousands separators.',
+      at: { row: 9, column: null },
+    });
   });
 
   // A row longer than the detection sample (a file without line breaks, a pasted blob) was cut off

@@ -21,7 +21,7 @@ import {
 } from "./aggregate";
 import { createCsvRowStream, type CsvRowStream } from "./csv-rows";
 import { currencyCode, detectCurrencyColumns, isMoneyColumn, mainCurrencyColumn } from "./currency";
-import { hasDatesAcross, turnDatesAcross } from "./dates-across";
+import { hasDatesAcross, joinNames, turnDatesAcross } from "./dates-across";
 import { belowBound, hasStatusFlag, measureUnit, parseNumberCell, readPlainNumber, type DecimalMark } from "./parse-number";
 import { readMissingMark, type MissingMark } from "./missing-mark";
 import { REPEATED_TIMES_FLAG } from "./repeated-times";
@@ -948,6 +948,33 @@ function splitsDecimalComma(row: string[]): boolean {
   return false;
 }
 
+/**
+ * Numbers split at a comma for thousands in a comma-delimited row (`2006,202.4,1,017`: `1` and
+ * `017`): a lead of 1–3 digits, then groups of exactly 3. Such a row was told to quote decimal
+ * commas, which `1,017` is not. Null unless the groups found account for every cell too many.
+ * @returns each number's cells and, when the groups are exactly the cells too many, the column it
+ * would fill once joined
+ */
+function thousandsSplits(row: string[], width: number): { cells: string[]; at: number | null }[] | null {
+  const runs: { start: number; cells: string[] }[] = [];
+  for (let i = 0; i < row.length - 1; i++) {
+    if (!/^\s*[-+−]?[$€£]?[1-9]\d{0,2}$/.test(row[i] as string) || !/^\d{3}\s*$/.test(row[i + 1] as string)) continue;
+    let end = i + 1;
+    while (end + 1 < row.length && /^\d{3}\s*$/.test(row[end + 1] as string)) end++;
+    runs.push({ start: i, cells: row.slice(i, end + 1).map((cell) => cell.trim()) });
+    i = end;
+  }
+  const extra = row.length - width;
+  const groups = runs.reduce((sum, run) => sum + run.cells.length - 1, 0);
+  if (runs.length === 0 || groups < extra) return null;
+  let joined = 0;
+  return runs.map((run) => {
+    const at = groups === extra ? run.start - joined : null;
+    joined += run.cells.length - 1;
+    return { cells: run.cells, at };
+  });
+}
+
 /** A text column that may yet turn out to name the series: its cell on every row, as codes. */
 interface LateId {
   column: ColumnInfo;
@@ -1173,6 +1200,19 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
   function raggedMessage(row: string[], line: number): string {
     const fields = `Row ${formatRowNumber(line)} has ${row.length} ${row.length === 1 ? "field" : "fields"} but the header has ${width}`;
     if (row.length < width) return `${fields}. Check the delimiter and the quotes on that row.`;
+    const thousands = dialect.delimiter === "," && dialect.decimal === "." ? thousandsSplits(row, width) : null;
+    if (thousands) {
+      const shown = thousands.slice(0, ROW_LIMIT_IN_MESSAGES);
+      const one = thousands.length === 1;
+      const more = thousands.length > shown.length ? ", …" : "";
+      const cells = shown.map(({ cells }) => joinNames(cells)).join("; ");
+      const numbers = shown.map(({ cells }) => cells.join(","));
+      // Not `column 3`: a file of such rows can have its header taken for a title line.
+      const named = shown.map(({ at }) => (at === null || !dialect.hasHeader ? undefined : columns.find((c) => c.index === at)?.name));
+      const where = named.every((name) => name !== undefined) ? ` (${one ? "column" : "columns"} ${joinNames(named)})` : "";
+      const what = one ? `one number, ${numbers[0]}, written with a comma for thousands` : `the numbers ${numbers.slice(0, -1).join(", ")}${more ? `, ${numbers.at(-1)}${more}` : ` and ${numbers.at(-1)}`}, written with commas for thousands`;
+      return `${fields}: ${cells}${more} are ${what}${where}. Quote such numbers ("${numbers[0]}") or export the file without thousands separators.`;
+    }
     if (dialect.delimiter === "," && dialect.decimal === "." && splitsDecimalComma(row)) {
       return `${fields}. If numbers use a decimal comma, quote them or save the file with semicolons.`;
     }
