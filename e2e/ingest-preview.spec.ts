@@ -1,3 +1,4 @@
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { importAndReadValues } from "./helpers";
 import { blsFlatFile, nwisDailyValues, ONS_LABELS } from "../tests/fixtures/statistics-downloads";
@@ -328,6 +329,23 @@ test("a row with too many fields shows the fields beyond the header's, marked, u
   await expect(refused.getByRole("cell", { name: "see mail (fields beyond the header, which the delimiter split off)" })).toBeVisible();
   // Only that row has any: the others' cells under the column are empty.
   await expect(table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "2", exact: true }) }).getByRole("cell").last()).toHaveText("");
+});
+
+test("an order export's Id is left out as an identifier, unticked but offered; a number cut at a comma for thousands is named", async ({ page }) => {
+  await page.goto("/");
+  const orders = ["Created at,Id,Total", ...Array.from({ length: 10 }, (_, d) => `2024-09-${String(d + 1).padStart(2, "0")} 10:15,${5600000001001 + d},${100 + d}`)].join("\n");
+  await page.getByLabel("Upload CSV").setInputFiles({ name: "orders.csv", mimeType: "text/csv", buffer: Buffer.from(orders) });
+  const preview = page.getByTestId("import-preview");
+  await expect(preview.getByRole("region", { name: "Issues found" })).toContainText("Column Id numbers each record (an order, transaction or invoice), so it is an identifier, not read as a series");
+  await expect(preview.getByRole("checkbox", { name: "Id" })).not.toBeChecked();
+  await expect(preview.getByRole("checkbox", { name: "Total" })).toBeChecked();
+  const series = preview.getByRole("list", { name: "Series to import" }).getByRole("listitem");
+  await expect(series).toHaveCount(1);
+  await preview.getByRole("checkbox", { name: "Id" }).check();
+  await expect(series).toHaveCount(2);
+
+  await page.getByLabel("Upload CSV").setInputFiles(path.resolve(import.meta.dirname, "../tests/fixtures/analyst-exports/annual-revenue-unquoted.csv"));
+  await expect(preview.getByRole("alert")).toContainText("Row 9 has 4 fields but the header has 3: 1 and 017 are one number, 1,017, written with a comma for thousands. Quote such numbers");
 });
 
 test("a file named by store and department together: the combination is one choice, and a single column can still be picked", async ({ page }) => {

@@ -357,3 +357,17 @@ describe("a column empty in the first rows that holds numbers further down", () 
     expect(preview.columns.find((c) => c.name === "new_store")).toMatchObject({ role: "value", numeric: true });
   });
 });
+
+describe("an order export's Id in the preview", () => {
+  const rows = ["Created at,Id,Total"];
+  for (let d = 1; d <= 10; d++) rows.push(`2024-09-${String(d).padStart(2, "0")} 10:15,${5600000001000 + d},${100 + d}`);
+  const text = rows.join("\n");
+
+  it("shows it unticked, yet offered as a value column, and read when ticked", async () => {
+    const preview = await previewCsv(file(text), "orders.csv");
+    expect(preview.columns.find((c) => c.name === "Id")).toMatchObject({ role: "ignored", numeric: true });
+    expect(preview.series.map((s) => s.name)).toEqual(["Total"]);
+    const ticked = await previewCsv(file(text), "orders.csv", { valueColumns: ["Id", "Total"] });
+    expect(ticked.columns.find((c) => c.name === "Id")).toMatchObject({ role: "value", numeric: true });
+  });
+});
