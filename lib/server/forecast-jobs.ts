@@ -9,7 +9,10 @@ import type { Frequency } from "../time/frequency";
 import { toProgressView } from "../workbench/progress-view";
 import type { RegularSeries } from "../workbench/to-forecast-request";
 import { toRunRecord } from "../workbench/to-run-record";
+import { forecastQueue, toQueuedProgress } from "./forecast-queue";
 import { completeRun, failRun, updateRunProgress } from "./runs";
+
+export { toQueuedProgress };
 import { toErrorMessage } from "../to-error-message";
 
 /**
@@ -54,31 +57,12 @@ const ENTRY = path.join(process.cwd(), "lib", "server", "forecast-thread.ts");
  */
 const THREAD_CODE = `import(${JSON.stringify(pathToFileURL(BOOT).href)});`;
 
-type JobsState = { queue: ActiveJob[]; active: Map<string, ActiveJob>; finishing: Set<Promise<unknown>> };
-// One queue per process, kept across the dev server's module reloads.
-const globalJobs = globalThis as unknown as { tidecastForecastJobs?: JobsState };
-const jobs: JobsState = (globalJobs.tidecastForecastJobs ??= { queue: [], active: new Map(), finishing: new Set() });
+const jobs = forecastQueue<ActiveJob>();
 
 /** Server-side forecasts that may train at once (`FORECAST_THREADS`, default 1). */
 function maxForecastThreads(env: NodeJS.ProcessEnv = process.env): number {
   const n = Number(env.FORECAST_THREADS);
   return Number.isInteger(n) && n > 0 ? n : 1;
-}
-
-/** What a run reports while it waits for a thread. */
-export function toQueuedProgress(ahead: number): RunProgressDto {
-  return {
-    stage: "queued",
-    label: ahead > 0 ? `Queued behind ${ahead} server-side ${ahead === 1 ? "run" : "runs"}` : "Starting",
-    percent: 0,
-    model: 0,
-    models: 0,
-    epoch: 0,
-    epochs: 0,
-    elapsedMs: 0,
-    etaMs: 0,
-    backend: null,
-  };
 }
 
 /** Runs ahead of a new one: the ones training and the ones waiting. */

@@ -245,6 +245,35 @@ describe("server-side runs", () => {
     expect(await runs.updateRunProgress(queued.id, progress(50), 1)).toBe(false);
   });
 
+  it("a queued run reports its place in the queue as it is when read, not as it was when queued", async () => {
+    const { forecastQueue, toQueuedProgress } = await import("./forecast-queue");
+    const jobs = forecastQueue();
+    const run = await runs.createPendingRun(datasetId, { seriesIds: [seriesId], config: TEST_CONFIG, mode: "per-series", horizon: 2, seasonLength: 12, progress: toQueuedProgress(7) });
+    if (!run) throw new Error("the test dataset is gone");
+    expect(run.progress?.label).toBe("Queued behind 7 server-side runs");
+    // One training and six waiting before it, as when it was queued; then all but one of those finish.
+    const ahead = Array.from({ length: 6 }, (_, i) => ({ runId: `waiting-${i}` }));
+    jobs.active.set("training", { runId: "training" });
+    jobs.queue.push(...ahead, { runId: run.id });
+    try {
+      expect((await runs.getRun(run.id))?.progress?.label).toBe("Queued behind 7 server-side runs");
+      jobs.queue.splice(0, 6);
+      expect((await runs.getRun(run.id))?.progress?.label).toBe("Queued behind 1 server-side run");
+      expect((await runs.listRuns(datasetId)).runs.find((r) => r.id === run.id)?.progress?.label).toBe("Queued behind 1 server-side run");
+      // Its thread taken and its first report not yet written: no longer behind anything.
+      jobs.active.delete("training");
+      jobs.queue.splice(0, 1);
+      jobs.active.set(run.id, { runId: run.id });
+      expect((await runs.getRun(run.id))?.progress).toMatchObject({ stage: "queued", label: "Starting" });
+    } finally {
+      jobs.active.clear();
+      jobs.queue.length = 0;
+    }
+    // A queued run this process does not hold (queued by a server since stopped) keeps what it stored.
+    expect((await runs.getRun(run.id))?.progress?.label).toBe("Queued behind 7 server-side runs");
+    expect(await runs.deleteRun(run.id)).toBe(true);
+  });
+
   it("a dataset deleted after the forecast was set up and before its run is queued: null, and no run is stored", async () => {
     const { db } = await import("./db");
     const doomed = await db.dataset.create({ data: { name: "doomed", series: { create: [{ position: 0, name: "sales", pointCount: 0 }] } }, include: { series: true } });

@@ -23,6 +23,7 @@ import { describeBackend } from "../forecast/describe-backend";
 import { checkSavedModelBytes } from "../forecast/saved-model-bytes";
 import type { StatusResult } from "../result";
 import { db } from "./db";
+import { currentQueuedProgress } from "./forecast-queue";
 import { HttpError } from "./http";
 import { parseStoredJson } from "./stored-json";
 
@@ -102,6 +103,13 @@ function toBackendLabel(row: Pick<SummaryRow, "backend" | "backendInfo">): strin
   return row.backend;
 }
 
+/** A run's progress while it has no result; a queued one's place in the queue as it is now, not as it was stored. */
+function toProgress(id: string, status: RunStatus, column: string | null): RunProgressDto | null {
+  if (status !== "queued" && status !== "running") return null;
+  const stored = column ? ((parseJson(column) as RunProgressDto | undefined) ?? null) : null;
+  return status === "queued" ? currentQueuedProgress(id, stored) : stored;
+}
+
 function toSummaryDto(row: SummaryRow, names: Map<string, string>): RunSummaryDto {
   const ids = parseJson(row.seriesIds);
   const chosen = methodNameSchema.safeParse(row.chosen);
@@ -122,7 +130,7 @@ function toSummaryDto(row: SummaryRow, names: Map<string, string>): RunSummaryDt
     backendLabel: toBackendLabel(row),
     seed: row.seed,
     elapsedMs: row.elapsedMs,
-    progress: (status === "queued" || status === "running") && row.progress ? ((parseJson(row.progress) as RunProgressDto | undefined) ?? null) : null,
+    progress: toProgress(row.id, status, row.progress),
     failure: status === "failed" ? (row.error ?? "The run failed.") : null,
   };
 }
