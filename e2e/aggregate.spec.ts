@@ -31,7 +31,7 @@ test("an irregular sales log is grouped by day in the preview and imported as a 
 
   // As read: one point per sale, unevenly spaced; the note names the way out, and the control says it fits.
   await expect(series.first()).toContainText(`${log.rows.toLocaleString("en-US")} points · irregular`);
-  await expect(issues).toContainText("has no regular spacing between times");
+  await expect(issues).toContainText("holds events at irregular times, not readings at a regular step, so it is not forecast as it is.");
   await expect(issues).toContainText("group its rows by a period on import (CLI: --aggregate day)");
   const groupBy = preview.getByLabel("Group rows by");
   await expect(groupBy).toHaveValue("");
@@ -53,7 +53,7 @@ test("an irregular sales log is grouped by day in the preview and imported as a 
   await expect(series.first()).toContainText("60 points · daily, season of 7 · 1 Mar 2025 – 29 Apr 2025");
   await expect(issues).toContainText(`Rows were added up by day: ${log.rows.toLocaleString("en-US")} rows → 60 days (1 Mar 2025 – 29 Apr 2025).`);
   await expect(issues).toContainText("2 of the 60 days have no rows, so their totals are 0.");
-  await expect(issues).not.toContainText("no regular spacing");
+  await expect(issues).not.toContainText("events at irregular times");
   await expect(groupBy).not.toHaveAttribute("aria-describedby");
 
   for (const [width, name] of [

@@ -54,6 +54,7 @@ import { alignEnds, defaultHorizon, toShortestHistory } from "../lib/workbench/t
 import { formatSteps } from "../lib/time/format-steps";
 import { describeMissingEnd, describeOutliers, describePreprocessing, describeUnusualEnd } from "../lib/workbench/describe-preprocessing";
 import { nextTimes, regularTimes } from "../lib/time/frequency";
+import { describeIrregularEvents } from "../lib/workbench/irregular-events";
 import { PERIODS, type Period } from "../lib/time/period";
 import { FORECAST_DIGITS, formatStamp, toExportedForecast, toSettlementStamp, toStampColumns, type SettlementStamp } from "../lib/export/forecast-table";
 import { toCsv } from "../lib/export/to-csv";
@@ -232,6 +233,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const { series: parsed, timeFormat } = dataset.data;
   const quiet = args.has("quiet");
   for (const issue of dataset.data.issues) if (!quiet) io.stderr(`note: ${issue.message}\n`);
+  const events = describeIrregularEvents(parsed);
+  if (events) {
+    io.stderr(`${events}\n`);
+    return 1;
+  }
 
   // Every forecast starts where the latest series ends: a column whose readings stopped earlier is
   // carried forward a few steps, or left out with a note when more than the horizon are missing.

@@ -33,6 +33,7 @@ import {
   type LeaveOutReported,
 } from "@/lib/workbench/parse-leave-out";
 import { MAX_LEAVE_OUT_PERIODS } from "@/lib/forecast/leave-out";
+import { describeIrregularEvents } from "@/lib/workbench/irregular-events";
 import { MessageText } from "./message-text";
 
 export interface TrainingPanelProps {
@@ -81,12 +82,15 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
   const auto = useMemo(() => (first ? toAutoConfig(chosen, first.frequency.seasonLength, Number(horizon)) : null), [chosen, first, horizon]);
   const horizonNote = describeHorizonPlan(plan, chosen.length, Number(horizon));
   const skippedNote = describeSkipped(plan, chosen.length);
+  // Said before anything else: no horizon or setting makes events at irregular times forecastable.
+  const eventsProblem = useMemo(() => describeIrregularEvents(chosen), [chosen]);
   const stoppedNotes = useMemo(() => limitStoppedNotes(describeStoppedSeries(chosen, Number(horizon), plan.tooShort, leftOut)), [chosen, horizon, plan, leftOut]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const parsed = parseSettings({ horizon, ...overrides }, mode);
     if (!chosen.length) return setProblem("Choose at least one series to forecast.");
+    if (eventsProblem) return setProblem(eventsProblem);
     if (!parsed.ok) return setProblem(parsed.reason);
     if (plan.problem) return setProblem(plan.problem);
     if (!periods.ok) {
@@ -171,6 +175,11 @@ export const TrainingPanel = memo(function TrainingPanel({ series, busy, onTrain
           aria-describedby={plan.problem ? horizonProblemId : undefined}
         />
       </label>
+      {eventsProblem && (
+        <p className="field-hint warning" role="note" data-testid="irregular-events-note">
+          <MessageText text={eventsProblem} />
+        </p>
+      )}
       {plan.problem && (
         <p className="field-hint warning" role="note" id={horizonProblemId} data-testid="horizon-problem">
           {plan.problem}

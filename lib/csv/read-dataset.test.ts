@@ -1586,10 +1586,22 @@ describe("grouping rows by a period on import", () => {
     expect(dataset.timeFormat).toEqual({ kind: "pattern", pattern: "%Y-%m-%d" });
   });
 
-  it("suggests grouping when a series has no regular spacing, naming the CLI flag", () => {
+  it("says a series of events at irregular times is not forecast until grouped, naming the CLI flag", () => {
     const dataset = read(LOG.replace("\n2025-03-03 13:02:44,9.00", ""));
+    expect(dataset.series[0]?.frequency).toMatchObject({ kind: "irregular", events: true });
     expect(dataset.issues.map((i) => i.message)).toContain(
-      "Series `amount` has no regular spacing between times; forecasts treat its points as equally spaced. To forecast totals or averages per day, week or month instead, group its rows by a period on import (CLI: --aggregate day).",
+      "Series `amount` holds events at irregular times, not readings at a regular step, so it is not forecast as it is. To forecast totals or averages per day, week or month, group its rows by a period on import (CLI: --aggregate day).",
+    );
+  });
+
+  it("reads a logger a second or two off its 10-minute grid as irregular but no events: forecast on its step, grouping suggested", () => {
+    const late = [0, 1, 2, 1, 0, 2, 2, 1, 0, 1, 2, 0];
+    const rows = late.map((s, i) => `2024-09-01 ${String(Math.floor(i / 6)).padStart(2, "0")}:${i % 6}0:0${s},${18 + i / 10}`);
+    const dataset = read(`time,temperature\n${rows.join("\n")}\n`);
+    expect(dataset.series[0]?.frequency).toMatchObject({ kind: "irregular" });
+    expect(dataset.series[0]?.frequency).not.toHaveProperty("events");
+    expect(dataset.issues.map((i) => i.message)).toContain(
+      "Series `temperature` has no regular spacing between times; forecasts treat its points as equally spaced. To forecast totals or averages per day, week or month instead, group its rows by a period on import (CLI: --aggregate day).",
     );
   });
 

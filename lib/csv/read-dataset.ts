@@ -2211,7 +2211,12 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
           message: `Series \`${s.name}\` skips ${plural(s.frequency.gapCount, `${s.frequency.kind === "irregular" ? "" : `${s.frequency.label} `}step`, `${s.frequency.kind === "irregular" ? "" : `${s.frequency.label} `}steps`)}; the forecaster treats them as missing values.`,
         });
       }
-      if (s.frequency.kind === "irregular" && s.times.length > 1) {
+      if (s.frequency.events) {
+        issues.push({
+          kind: "note",
+          message: `Series \`${s.name}\` holds events at irregular times, not readings at a regular step, so it is not forecast as it is. To forecast totals or averages per day, week or month, group its rows by a period on import (CLI: ${AGGREGATE_FLAG} day).`,
+        });
+      } else if (s.frequency.kind === "irregular" && s.times.length > 1) {
         issues.push({
           kind: "note",
           message: `Series \`${s.name}\` has no regular spacing between times; forecasts treat its points as equally spaced. To forecast totals or averages per day, week or month instead, group its rows by a period on import (CLI: ${AGGREGATE_FLAG} day).`,

@@ -3,6 +3,8 @@ import { ForecastError, SeriesTooShortError } from "../forecast/errors";
 import { applyLeaveOut, describeLeaveOut, leftOutIndices } from "../forecast/leave-out";
 import type { LeaveOutPeriod } from "../forecast/types";
 import { parseLeaveOutPeriod } from "../workbench/parse-leave-out";
+import { describeIrregularEvents } from "../workbench/irregular-events";
+import { inferFrequency } from "../time/frequency";
 import { needsShortSeriesForecast, SHORT_SERIES_MIN_FIT } from "../forecast/short-series";
 import type { StatusResult } from "../result";
 import type { PendingRunDto, StartForecastInput } from "../series/run-schema";
@@ -42,11 +44,17 @@ export async function startForecast(datasetId: string, input: StartForecastInput
   if (!first) return { ok: false, status: 422, reason: "The dataset has no series to forecast." };
 
   const read = [];
+  const spacing = [];
   for (const series of chosen) {
     const stored = await getSeriesPoints(series.id);
     if (!stored) return { ok: false, status: 404, reason: `Series \`${series.id}\` was deleted.` };
     read.push(toRegularSeries(series.id, series.name, stored.times, stored.values, series.frequency, series.unit));
+    // Read from the times: a series stored before irregular events were told apart has no `events`.
+    const irregular = series.frequency.kind === "irregular";
+    spacing.push({ name: series.name, frequency: irregular ? { ...series.frequency, events: inferFrequency(stored.times).events === true } : series.frequency });
   }
+  const events = describeIrregularEvents(spacing);
+  if (events) return { ok: false, status: 422, reason: events };
   // Every forecast starts where the latest series ends; one whose readings stopped long before is left out with a note.
   const regular = alignEnds(read);
   const leaveOut: LeaveOutPeriod[] = [];

@@ -54,6 +54,20 @@ describe("inferFrequency", () => {
   it("calls scattered times irregular", () => {
     expect(inferFrequency([0, 5, 17, 40, 41, 90, 200].map((n) => n * 1000)).kind).toBe("irregular");
   });
+
+  it("tells events at irregular times from a logger read a second or two off its grid", () => {
+    // Charges 2 minutes to 5 hours apart: events, with no step to forecast by.
+    const charges = [0, 2, 9, 70, 71, 300, 420, 425, 600].map((m) => m * 60_000);
+    expect(inferFrequency(charges)).toMatchObject({ kind: "irregular", events: true });
+    // Every 10 minutes, each reading 0–2 s late: irregular (no interval holds half), but a grid.
+    const late = [0, 1, 2, 1, 0, 2, 2, 1, 0, 1, 2, 0];
+    const logger = late.map((s, i) => i * 600_000 + s * 1000);
+    const frequency = inferFrequency(logger);
+    expect(frequency).toMatchObject({ kind: "irregular" });
+    expect(frequency).not.toHaveProperty("events");
+    // A regular series, even with gaps, is no events' either.
+    expect(inferFrequency([0, 1, 2, 5, 6].map((h) => h * 3_600_000))).not.toHaveProperty("events");
+  });
 });
 
 describe("nextTimes continues the calendar", () => {

@@ -26,6 +26,11 @@ export interface Frequency {
   gapCount: number;
   /** Calendar series anchored at month ends (31 Jan, 28 Feb, …) rather than a fixed day. */
   monthEnd?: boolean;
+  /**
+   * Irregular times of single events (a row per charge or sale), not readings off a grid: such a
+   * series has no step to forecast by until its rows are grouped by a period (see isEventSpacing).
+   */
+  events?: boolean;
 }
 
 const SECOND = 1000;
@@ -107,6 +112,25 @@ function durationLabel(ms: number): string {
   return `every ${ms} ms`;
 }
 
+/** Share of a grid's intervals that stay within GRID_SLACK of their median: a logger's, off by a second or two. */
+const GRID_SHARE = 0.5;
+const GRID_SLACK = 0.1;
+
+/**
+ * Whether irregular intervals are events' (spread from minutes to hours: Stripe's charges, 7% of
+ * them within a tenth of their median) rather than a grid's read a second or two off (a 10-minute
+ * logger's, all within it), which forecasting on the grid's step still serves.
+ * @param diffs the intervals between consecutive times, ms
+ */
+export function isEventSpacing(diffs: ArrayLike<number>): boolean {
+  if (diffs.length === 0) return false;
+  const sorted = Float64Array.from(diffs).sort();
+  const median = sorted[Math.floor(sorted.length / 2)] as number;
+  let near = 0;
+  for (let i = 0; i < diffs.length; i++) if (Math.abs((diffs[i] as number) - median) <= GRID_SLACK * median) near++;
+  return near < GRID_SHARE * diffs.length;
+}
+
 /**
  * Infers the frequency of ascending timestamps.
  * @param times epoch ms, ascending, without duplicates
@@ -149,7 +173,7 @@ export function inferFrequency(times: ArrayLike<number>): Frequency {
   for (let i = 1; i < n; i++) diffs[i - 1] = (times[i] as number) - (times[i - 1] as number);
   const { value: step, count } = mode(diffs);
   if (step <= 0 || count < 0.5 * diffs.length) {
-    return { kind: "irregular", step: { unit: "ms", ms: Math.max(1, step) }, seasonLength: 1, label: "irregular", gapCount: 0 };
+    return { kind: "irregular", step: { unit: "ms", ms: Math.max(1, step) }, seasonLength: 1, label: "irregular", gapCount: 0, ...(isEventSpacing(diffs) ? { events: true } : {}) };
   }
 
   if (step === DAY) {

@@ -277,6 +277,27 @@ describe("POST /api/datasets/<id>/forecast", () => {
     expect(await db.run.count()).toBe(before);
   });
 
+  it("events at irregular times (Stripe's charges) are 422 with the way to group them, and nothing stored; stored before they were told apart, too", async () => {
+    const stripe = fs.readFileSync(path.resolve(import.meta.dirname, "../../../../../tests/fixtures/analyst-exports/stripe-balance-itemized.csv"));
+    const form = new FormData();
+    form.set("file", new File([stripe], "stripe-balance-itemized.csv", { type: "text/csv" }));
+    const charges = (await (await list.POST(new Request("http://localhost/api/datasets", { method: "POST", body: form }))).json()) as DatasetDto;
+    expect(charges.series[0]?.frequency).toMatchObject({ kind: "irregular", events: true });
+    const { db } = await import("@/lib/server/db");
+    const before = await db.run.count();
+    const response = await post({ horizon: 10, seriesIds: [charges.series[0]?.id] }, charges.id);
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as { error: string }).error).toBe(
+      'Series "gross" holds events at irregular times (a row per transaction or order), not readings at a regular step, so it is not forecast as it is: its next values would be placed at a step it does not have. Import the file again with its rows grouped by a period: choose Day or Week under "Group rows by" in the import preview (API: `"aggregate": { "period": "day" }` in the upload\'s options; CLI: `--aggregate day`).',
+    );
+    const old = await db.series.update({ where: { id: charges.series[1]?.id }, data: { frequency: JSON.stringify({ ...charges.series[1]?.frequency, events: undefined }) } });
+    expect(JSON.parse(old.frequency ?? "{}")).not.toHaveProperty("events");
+    const stored = await post({ horizon: 10, seriesIds: [old.id] }, charges.id);
+    expect(stored.status).toBe(422);
+    expect(((await stored.json()) as { error: string }).error).toMatch(/^Series "fee" holds events at irregular times/);
+    expect(await db.run.count()).toBe(before);
+  });
+
   it("a run deleted while it trains is ended and gone", async () => {
     const started = (await (await post({ horizon: 3, config: { ...TINY, epochs: 400, patience: 400 } })).json()) as PendingRunDto;
     const until = Date.now() + 30_000;
