@@ -48,17 +48,22 @@ function qualifier(name: string): string {
  * empty: Shopify writes an order's currency on its first line item only.
  */
 export function detectCurrencyColumns(columns: ColumnInfo[], sampleRows: string[][]): ColumnInfo[] {
-  return columns.filter((c) => {
-    if (c.kind !== "text" || !CURRENCY_HEADER.test(c.name.trim())) return false;
-    let filled = 0;
-    for (const row of sampleRows) {
-      const cell = (row[c.index] ?? "").trim();
-      if (cell === "") continue;
-      if (currencyCode(cell) === undefined) return false;
-      filled++;
-    }
-    return filled > 0;
-  });
+  return columns.filter((c) => c.kind === "text" && CURRENCY_HEADER.test(c.name.trim()) && holdsOnly(c, sampleRows, (cell) => currencyCode(cell) !== undefined));
+}
+
+/**
+ * Whether every filled sampled cell of the column passes `accepted`, with at least one filled: a code
+ * column (a currency's, a unit's) may leave cells empty, as Shopify does after an order's first line.
+ */
+export function holdsOnly(column: ColumnInfo, sampleRows: string[][], accepted: (cell: string) => boolean): boolean {
+  let filled = 0;
+  for (const row of sampleRows) {
+    const cell = (row[column.index] ?? "").trim();
+    if (cell === "") continue;
+    if (!accepted(cell)) return false;
+    filled++;
+  }
+  return filled > 0;
 }
 
 /**

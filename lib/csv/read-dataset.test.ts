@@ -1449,6 +1449,103 @@ describe("a currency column beside the amounts (PayPal, Stripe, Shopify)", () =>
   });
 });
 
+describe("a unit column beside the values (Eurostat, OECD and ECB SDMX-CSV, Statistics Canada)", () => {
+  const notes = (dataset: ReturnType<typeof read>) => dataset.issues.map((i) => i.message);
+  const units = (dataset: ReturnType<typeof read>) => dataset.series.map((s) => [s.name, s.unit]);
+  const quarters = Array.from({ length: 12 }, (_, i) => `${2021 + Math.floor(i / 4)}-Q${(i % 4) + 1}`);
+  const EUROSTAT = "DATAFLOW,LAST UPDATE,freq,unit,s_adj,na_item,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG";
+  const eurostat = (rows: [unit: string, geo: string, base: number][]) =>
+    `${EUROSTAT}\n${rows.flatMap(([unit, geo, base]) => quarters.map((q, i) => `ESTAT:NAMQ_10_GDP(1.0),05/12/24 23:00:00,Q,${unit},NSA,B1GQ,${geo},${q},${(base + 11 * i + (i % 4) * 3).toFixed(1)},`)).join("\n")}\n`;
+
+  it("one unit on every row is the values' unit, readable where the SDMX code is known: Eurostat's CP_MEUR", () => {
+    const text = fs.readFileSync(path.resolve(import.meta.dirname, "../../tests/fixtures/analyst-exports/eurostat-namq_10_gdp.csv"), "utf8");
+    const dataset = read(text);
+    expect(units(dataset)).toEqual([
+      ["AT", "million EUR"],
+      ["BE", "million EUR"],
+      ["DE", "million EUR"],
+      ["FR", "million EUR"],
+    ]);
+    expect(notes(dataset)).toContain("Column `unit` holds one unit, CP_MEUR (million EUR, current prices), on every row: it is the unit of `OBS_VALUE`, and it is not read as a series.");
+    expect(units(read(eurostat([["PC", "AT", 1]])))).toEqual([["OBS_VALUE", "%"]]);
+    expect(units(read(eurostat([["I15", "AT", 100]])))).toEqual([["OBS_VALUE", "index 2015=100"]]);
+  });
+
+  it("OECD's UNIT_MEASURE and the ECB's UNIT, not SDMX's UNIT_MULT beside them", () => {
+    const months = Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, "0")}`);
+    const oecd = read(
+      `DATAFLOW,ACTION,REF_AREA,FREQ,MEASURE,UNIT_MEASURE,ADJUSTMENT,TIME_PERIOD,OBS_VALUE,OBS_STATUS,UNIT_MULT,DECIMALS\n${months.map((m, i) => `OECD.SDD.STES:DSD_STES@DF_FINMARK(4.0),I,AUS,M,IRLT,PA,_Z,${m},${(4.1 + i / 20).toFixed(2)},A,0,2`).join("\n")}\n`,
+    );
+    expect(units(oecd)).toEqual([["OBS_VALUE", "% per year"]]);
+    expect(notes(oecd)).toContain("Column `UNIT_MEASURE` holds one unit, PA (% per year), on every row: it is the unit of `OBS_VALUE`, and it is not read as a series.");
+    const ecb = read(`KEY,FREQ,TIME_PERIOD,OBS_VALUE,OBS_STATUS,UNIT,UNIT_MULT,DECIMALS\n${months.map((m, i) => `ICP.M.U2.N.000000.4.ANR,M,${m},${(2.9 - i / 10).toFixed(1)},A,PCCH,0,0`).join("\n")}\n`);
+    expect([units(ecb), ecb.leftOutColumns]).toEqual([[["OBS_VALUE", "%"]], ["UNIT_MULT", "DECIMALS"]]);
+    // An exchange rate: `UNIT` says what the rate is; `CURRENCY` only names the currency it is of.
+    const rate = read(`KEY,FREQ,CURRENCY,CURRENCY_DENOM,TIME_PERIOD,OBS_VALUE,UNIT\n${months.map((m, i) => `EXR.M.JPY.EUR.SP00.A,M,JPY,EUR,${m},${(160 + i).toFixed(2)},JPY`).join("\n")}\n`);
+    expect(units(rate)).toEqual([["OBS_VALUE", "JPY"]]);
+    expect(notes(rate)).toEqual(
+      expect.arrayContaining([
+        "Column `CURRENCY` holds one currency, JPY, on every row: column `UNIT` gives `OBS_VALUE` its unit instead, so it is the unit of none, and it is not read as a series.",
+        "Column `UNIT` holds one unit, JPY, on every row: it is the unit of `OBS_VALUE`, and it is not read as a series.",
+      ]),
+    );
+  });
+
+  it("a unit not known is given as written, and a column's own unit is kept: Statistics Canada's UOM", () => {
+    const months = Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, "0")}`);
+    const dataset = read(`"REF_DATE","GEO","UOM","VALUE"\n${months.map((m, i) => `"${m}","Canada","Dollars","${5000 + 10 * i}"`).join("\n")}\n`);
+    expect(units(dataset)).toEqual([["VALUE", "Dollars"]]);
+    const own = read(`month,Unit,Load (MW),Price\n${months.map((m, i) => `${m},EUR/MWh,${500 + i},${80 + i}`).join("\n")}\n`);
+    expect(units(own)).toEqual([
+      ["Load (MW)", "MW"],
+      ["Price", "EUR/MWh"],
+    ]);
+    expect(notes(own)).toContain("Column `Unit` holds one unit, EUR/MWh, on every row: it is the unit of `Price`, and it is not read as a series.");
+  });
+
+  it("several units split the series, each in its own: Eurostat's rows by unit, then country", () => {
+    // Eurostat sorts by its dimensions, unit first: the rows read first hold one unit, so `geo` named the series, and
+    // Austria's growth rates then repeated its GDP's quarters (refused: `Rows 2 and 26 have the same time 2021-Q1`).
+    const dataset = read(eurostat([["CP_MEUR", "AT", 95000], ["CP_MEUR", "DE", 800000], ["PCH_PRE", "AT", 0.5], ["PCH_PRE", "DE", 0.2]]));
+    expect(units(dataset)).toEqual([
+      ["AT · CP_MEUR", "million EUR"],
+      ["AT · PCH_PRE", "%"],
+      ["DE · CP_MEUR", "million EUR"],
+      ["DE · PCH_PRE", "%"],
+    ]);
+    expect(notes(dataset)).toContain(
+      "Column `unit` holds 2 units (CP_MEUR (million EUR, current prices), PCH_PRE (%, change on the previous period)): values in different units are never added together, so each series was read per unit (`AT · CP_MEUR`, `AT · PCH_PRE`, …), its values in that unit.",
+    );
+    // Where the unit names the series itself, each series already holds one.
+    const named = read(eurostat([["CP_MEUR", "AT", 95000], ["PCH_PRE", "AT", 0.5]]));
+    expect(units(named)).toEqual([
+      ["CP_MEUR", "million EUR"],
+      ["PCH_PRE", "%"],
+    ]);
+    expect(notes(named)).toContain(
+      "Column `unit` holds 2 units (CP_MEUR (million EUR, current prices), PCH_PRE (%, change on the previous period)), one for each series: each series is in its own (`CP_MEUR` in million EUR, `PCH_PRE` in %).",
+    );
+  });
+
+  it("a series whose unit changes part way is split by it, so its values are never added together", () => {
+    // Lithuania's GDP in litas, then in euros from 2015: no time repeats, so no column named the series.
+    const years = Array.from({ length: 10 }, (_, i) => 2010 + i);
+    const text = `geo,unit,TIME_PERIOD,OBS_VALUE\n${years.map((y, i) => `LT,${y < 2015 ? "CP_MNAC" : "CP_MEUR"},${y},${100 + 7 * i}`).join("\n")}\n`;
+    const dataset = read(text);
+    expect(dataset.series.map((s) => [s.name, s.unit, [...s.values]])).toEqual([
+      ["OBS_VALUE · CP_MNAC", "million national currency", [100, 107, 114, 121, 128]],
+      ["OBS_VALUE · CP_MEUR", "million EUR", [135, 142, 149, 156, 163]],
+    ]);
+    expect(notes(dataset)).toContain(
+      "Column `unit` holds 2 units (CP_MNAC (million national currency, current prices), CP_MEUR (million EUR, current prices)): values in different units are never added together, so each series was read per unit (`OBS_VALUE · CP_MNAC`, `OBS_VALUE · CP_MEUR`), its values in that unit.",
+    );
+    // An empty unit cell is in the unit of the row above.
+    const blank = read(text.replace("LT,CP_MEUR,2016", "LT,,2016"));
+    expect(blank.series.map((s) => s.values.length)).toEqual([5, 5]);
+    expect(notes(blank).find((m) => m.startsWith("Column `unit`"))).toMatch(/ 1 row has no unit \(row 8\) and was taken to be in the unit of the row above\.$/);
+  });
+});
+
 describe("grouping rows by a period on import", () => {
   /** An event log: sales at odd times of day, two at the same second on 3 March, none on 5 March. */
   const LOG = [

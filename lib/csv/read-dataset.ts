@@ -22,6 +22,7 @@ import {
 import { createCsvRowStream, type CsvRowStream } from "./csv-rows";
 import { currencyCode, detectCurrencyColumns, isMoneyColumn, mainCurrencyColumn } from "./currency";
 import { hasDatesAcross, joinNames, turnDatesAcross } from "./dates-across";
+import { describeUnitCode, detectUnitColumns, mainUnitColumn, unitOfCode } from "./unit-column";
 import { belowBound, hasStatusFlag, measureUnit, parseNumberCell, readPlainNumber, type DecimalMark } from "./parse-number";
 import { readMissingMark, type MissingMark } from "./missing-mark";
 import { REPEATED_TIMES_FLAG } from "./repeated-times";
@@ -280,6 +281,11 @@ export interface ColumnPlan {
    * amounts in them (`Gross`, `Net`; not `Quantity`): one code is their unit, several split the series.
    */
   currency?: { column: ColumnInfo; money: ColumnInfo[] } | null;
+  /**
+   * A column of units (Eurostat's `unit` of `CP_MEUR`, OECD's `UNIT_MEASURE`, Statistics Canada's
+   * `UOM`) and the value columns it gives a unit: one unit is theirs, several split the series.
+   */
+  unit?: { column: ColumnInfo; measured: ColumnInfo[] } | null;
 }
 type Plan = ColumnPlan;
 
@@ -731,6 +737,9 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
   // Chosen to name the series, it names them as any column does (`USD`).
   if (currencyColumn && chosenIds.length > 0 && ids.includes(currencyColumn)) currencyColumn = null;
   if (currencyColumn) ids = ids.filter((c) => c !== currencyColumn);
+  // A unit column that names the series with others (Eurostat's `unit` and `geo`) keeps naming them;
+  // a series whose rows still hold several units is split by them once read (see splitByCode).
+  const unitColumn = mainUnitColumn(detectUnitColumns(columns.filter((c) => !isTime(c) && c !== currencyColumn), sampleRows), sampleRows);
   const id = ids[0] ?? null;
 
   let values: ColumnInfo[];
@@ -784,7 +793,8 @@ export function planColumns(columns: ColumnInfo[], options: ReadOptions, sampleR
     values = [{ index: -1, name, kind: "number" }];
   }
   const currency = currencyColumn && !matrix ? { column: currencyColumn, money: values.filter((c) => isMoneyColumn(c, currencies, currencyColumn)) } : null;
-  return ok({ time, id, ids, values, rowNumbers, calendar, identifiers, clock, parts, matrix, currency, ...(recordLines ? { recordLines } : {}) });
+  const unit = unitColumn && !matrix ? { column: unitColumn, measured: values.filter((c) => !c.unit && c !== unitColumn) } : null;
+  return ok({ time, id, ids, values, rowNumbers, calendar, identifiers, clock, parts, matrix, currency, unit, ...(recordLines ? { recordLines } : {}) });
 }
 
 
@@ -855,6 +865,40 @@ function constantColumns(candidates: ColumnInfo[], values: ColumnInfo[], groups:
   return constants.length < candidates.length ? constants : [];
 }
 
+/**
+ * The series a split's note gives as examples: the first and the same one in another currency or unit
+ * (`gross · USD`, `gross · EUR`), not `fee · USD` after it.
+ */
+function splitExamples(names: readonly string[]): string {
+  const first = names[0] ?? "";
+  const base = first.slice(0, first.lastIndexOf(" · "));
+  const other = names.find((name) => name !== first && name.slice(0, name.lastIndexOf(" · ")) === base) ?? names[1];
+  return [first, other].filter((name) => name !== undefined).map((name) => `\`${name}\``).join(", ");
+}
+
+/**
+ * The codes a currency or unit column holds, each numbered in the order met, as each row is read: an
+ * empty cell is in the code of the row above (counted in `carried`), a row before any code in none (-1).
+ */
+function codesMet() {
+  const codes = new Map<string, number>();
+  const carried: MissingCells = { count: 0, rows: [] };
+  let last = -1;
+  return {
+    codes,
+    carried,
+    meet(code: string): number {
+      last = codes.get(code) ?? codes.size;
+      if (last === codes.size) codes.set(code, last);
+      return last;
+    },
+    carry(line: number): number {
+      if (carried.count++ < ROW_LIMIT_IN_MESSAGES) carried.rows.push(line);
+      return last;
+    },
+  };
+}
+
 /** A Float64Array (or Int32Array) that grows as points arrive: 8 bytes a point, no boxed numbers. */
 class Growable<A extends Float64Array | Int32Array> {
   length = 0;
@@ -887,8 +931,14 @@ interface Group {
   offsets: Growable<Int32Array> | null;
   /** Each row's currency, as its number among the codes met (-1: none yet), when the file has a currency column. */
   currencies: Growable<Int32Array> | null;
-  /** The one currency of its rows' amounts, once known (see splitByCurrency). */
+  /** The one currency of its rows' amounts, once known (see splitByCode). */
   currency?: string;
+  /** Each row's unit, as its number among the units met, when the file has a unit column. */
+  units: Growable<Int32Array> | null;
+  /** The one unit of its rows' values as the unit column writes it (`CP_MEUR`), once known. */
+  unit?: string;
+  /** Whether it is one of a series' parts in different units, named by its unit (`LT · CP_MEUR`). */
+  unitSplit?: boolean;
 }
 
 interface MissingCells {
@@ -1116,7 +1166,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
   const groupOf = (key: string): Group => {
     let group = groups.get(key);
     if (!group) {
-      group = { key, times: floats(), rows: ints(), values: plan.values.map(() => floats()), offsets: zoned ? ints() : null, currencies: plan.currency ? ints() : null };
+      group = { key, times: floats(), rows: ints(), values: plan.values.map(() => floats()), offsets: zoned ? ints() : null, currencies: plan.currency ? ints() : null, units: plan.unit ? ints() : null };
       groups.set(key, group);
     }
     return group;
@@ -1191,11 +1241,15 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
   /** The number of the last row the file handed in, whatever it was. */
   let lastLine = 0;
   const currencyIndex = plan.currency?.column.index ?? -1;
-  /** The currency codes met, in capitals, each with its number in the order met. */
-  const currencyCodes = new Map<string, number>();
-  let lastCurrency = -1;
-  /** Rows with an empty currency cell, taken to be in the currency of the row above (an order's later line items). */
-  const carried: MissingCells = { count: 0, rows: [] };
+  /** The currency codes met, in capitals; an empty cell is an order's later line item, in the currency of the row above. */
+  const currencies = codesMet();
+  const currencyCodes = currencies.codes;
+  const carried = currencies.carried;
+  const unitIndex = plan.unit?.column.index ?? -1;
+  /** The units met, as the unit column writes them. */
+  const units = codesMet();
+  const unitCodes = units.codes;
+  const unitCarried = units.carried;
 
   function raggedMessage(row: string[], line: number): string {
     const fields = `Row ${formatRowNumber(line)} has ${row.length} ${row.length === 1 ? "field" : "fields"} but the header has ${width}`;
@@ -1420,11 +1474,9 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
     let currency = -1;
     if (currencyIndex >= 0) {
       const cell = (row[currencyIndex] as string).trim();
-      if (cell === "") {
-        // Shopify writes an order's currency on its first line item only.
-        currency = lastCurrency;
-        if (carried.count++ < ROW_LIMIT_IN_MESSAGES) carried.rows.push(line);
-      } else {
+      // Shopify writes an order's currency on its first line item only.
+      if (cell === "") currency = currencies.carry(line);
+      else {
         const code = currencyCode(cell);
         if (code === undefined) {
           const name = plan.currency?.column.name ?? "";
@@ -1434,10 +1486,13 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
             currencyIndex,
           );
         }
-        currency = currencyCodes.get(code) ?? currencyCodes.size;
-        if (currency === currencyCodes.size) currencyCodes.set(code, currency);
-        lastCurrency = currency;
+        currency = currencies.meet(code);
       }
+    }
+    let unit = -1;
+    if (unitIndex >= 0) {
+      const cell = (row[unitIndex] as string).trim();
+      unit = cell === "" ? units.carry(line) : units.meet(cell);
     }
     const group = single ?? groupOf(combinedKey ? combinedKey(row) : (row[idIndex] as string).trim());
     if (matrix) return addPeriods(row, line, t, group);
@@ -1472,6 +1527,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
     group.rows.push(line);
     group.offsets?.push(offset);
     group.currencies?.push(currency);
+    group.units?.push(unit);
     dataIndex++;
     for (const late of lateNumbers) {
       const cell = row[late.column.index] as string;
@@ -1610,6 +1666,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
       group.rows.push(single.rows.data[i] as number);
       group.offsets?.push(single.offsets?.data[i] as number);
       group.currencies?.push(single.currencies?.data[i] as number);
+      group.units?.push(single.units?.data[i] as number);
       single.values.forEach((column, c) => (group.values[c] as Growable<Float64Array>).push(column.data[i] as number));
     }
     id = (chosen[0] as LateId).column;
@@ -1617,37 +1674,62 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
   }
 
   /**
-   * Amounts in different currencies are never added together: with several codes in the currency
-   * column, each group is split by its rows' currency (`Net` into `Net · USD` and `Net · EUR`), as a
-   * column naming the series would split it. A row before the first code is in that code's currency.
-   * @returns whether the groups were split
+   * Amounts in different currencies, or values in different units, are never added together: with
+   * several codes in the currency column, each group is split by its rows' code (`Net` into
+   * `Net · USD` and `Net · EUR`), as a column naming the series would split it. A row before the
+   * first code is in that code's currency. Units split only the groups whose rows hold several (a
+   * country that changed its unit mid-series), since a unit column often names the series already.
+   * @returns whether any group was split
    */
-  function splitByCurrency(): boolean {
-    const codes = [...currencyCodes.keys()];
+  function splitByCode(by: "currencies" | "units", met: Map<string, number>): boolean {
+    const codes = [...met.keys()];
+    const field = by === "currencies" ? "currency" : "unit";
     if (codes.length <= 1) {
-      for (const group of groups.values()) if (codes[0]) group.currency = codes[0];
+      for (const group of groups.values()) if (codes[0]) group[field] = codes[0];
       return false;
     }
     const before = [...groups.values()];
     groups.clear();
+    let split = false;
     for (const group of before) {
       const parts = new Map<number, Group>();
-      const currencies = (group.currencies as Growable<Int32Array>).data;
+      const rowCodes = (group[by] as Growable<Int32Array>).data;
+      const first = Math.max(rowCodes[0] ?? 0, 0);
+      if (by === "units" && rowCodes.subarray(0, group.times.length).every((code) => Math.max(code, 0) === first)) {
+        group.unit = codes[first];
+        groups.set(`${group.key}\u0000${group.currency ?? ""}`, group);
+        continue;
+      }
+      split = true;
       for (let i = 0; i < group.times.length; i++) {
-        const code = Math.max(currencies[i] as number, 0);
+        const code = Math.max(rowCodes[i] as number, 0);
         let part = parts.get(code);
         if (!part) {
-          part = { key: group.key, times: floats(), rows: ints(), values: plan.values.map(() => floats()), offsets: group.offsets ? ints() : null, currencies: null, currency: codes[code] as string };
+          part = {
+            key: group.key,
+            times: floats(),
+            rows: ints(),
+            values: plan.values.map(() => floats()),
+            offsets: group.offsets ? ints() : null,
+            currencies: group.currencies ? ints() : null,
+            units: group.units ? ints() : null,
+            currency: group.currency,
+            unit: group.unit,
+            ...(by === "units" ? { unitSplit: true } : {}),
+          };
+          part[field] = codes[code] as string;
           parts.set(code, part);
         }
         part.times.push(group.times.data[i] as number);
         part.rows.push(group.rows.data[i] as number);
         part.offsets?.push(group.offsets?.data[i] as number);
+        part.currencies?.push(group.currencies?.data[i] as number);
+        part.units?.push(group.units?.data[i] as number);
         group.values.forEach((column, c) => (part.values[c] as Growable<Float64Array>).push(column.data[i] as number));
       }
-      for (const part of parts.values()) groups.set(`${part.key}\u0000${part.currency}`, part);
+      for (const part of parts.values()) groups.set(`${part.key}\u0000${part.currency ?? ""}\u0000${part.unit ?? ""}`, part);
     }
-    return true;
+    return split;
   }
 
   /**
@@ -1660,18 +1742,18 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
     const { column, money } = plan.currency;
     const codes = [...currencyCodes.keys()];
     if (!split) {
-      const given = money.filter((c) => !c.unit).map((c) => `\`${c.name}\``);
+      const own = money.filter((c) => !c.unit);
+      const given = own.filter((c) => !plan.unit?.measured.includes(c)).map((c) => `\`${c.name}\``);
+      // The ECB's exchange rates: `UNIT` says what `OBS_VALUE` is, which `CURRENCY` only names.
       const what =
-        given.length === 0
+        given.length === 0 && own.length > 0 && plan.unit
+          ? `column \`${plan.unit.column.name}\` gives ${own.map((c) => `\`${c.name}\``).join(", ")} ${own.length === 1 ? "its unit" : "their units"} instead, so it is the unit of none`
+          : given.length === 0
           ? "no column beside it is named as an amount of money (such as `Gross`, `Net`, `Amount` or `Total`) and has no unit of its own, so it is the unit of none"
           : `it is the unit of ${given.length === 1 ? given[0] : `${given.slice(0, -1).join(", ")} and ${given.at(-1)}`}`;
       return { kind: "note", message: `Column \`${column.name}\` holds one currency, ${codes[0]}, on every row: ${what}, and it is not read as a series.` };
     }
-    // The first series and the same one in another currency (`gross · USD`, `gross · EUR`), not `fee · USD` after it.
-    const first = names[0] ?? "";
-    const base = first.slice(0, first.lastIndexOf(" · "));
-    const other = names.find((name) => name !== first && name.slice(0, name.lastIndexOf(" · ")) === base) ?? names[1];
-    const named = [first, other].filter((name) => name !== undefined).map((name) => `\`${name}\``).join(", ");
+    const named = splitExamples(names);
     const blanks =
       carried.count > 0
         ? ` ${plural(carried.count, "row has", "rows have")} no currency (${carried.count === 1 ? "row" : "rows"} ${listRows(carried.rows, carried.count)}), as an order's line items after its first do, and ${carried.count === 1 ? "was" : "were"} taken to be in the currency of the row above.`
@@ -1679,6 +1761,40 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
     return {
       kind: "note",
       message: `Column \`${column.name}\` holds ${codes.length} currencies (${codes.slice(0, ROW_LIMIT_IN_MESSAGES).join(", ")}${codes.length > ROW_LIMIT_IN_MESSAGES ? ", …" : ""}): amounts in different currencies are never added together, so each series was read per currency (${named}${names.length > 2 ? ", …" : ""}), its amounts in that currency.${blanks}`,
+    };
+  }
+
+  /**
+   * The note on the unit column: the unit it gave the values, or how it split them.
+   * @param series the series as read: the split's examples, the columns it is the unit of
+   */
+  function unitNote(split: boolean, series: readonly ParsedSeries[]): IngestIssue | null {
+    const names = series.map((s) => s.name);
+    const read = new Set(series.map((s) => s.column));
+    if (!plan.unit || unitCodes.size === 0) return null;
+    const { column } = plan.unit;
+    // Code columns left out (`UNIT_MULT`, `DECIMALS`) are no values it is the unit of.
+    const measured = plan.unit.measured.filter((c) => read.has(c.name));
+    const codes = [...unitCodes.keys()];
+    if (codes.length === 1) {
+      const what = measured.length === 0 ? "every value column has a unit of its own, so it is the unit of none" : `it is the unit of ${joinNames(measured.map((c) => c.name))}`;
+      return { kind: "note", message: `Column \`${column.name}\` holds one unit, ${describeUnitCode(codes[0] as string)}, on every row: ${what}, and it is not read as a series.` };
+    }
+    const shown = codes.slice(0, ROW_LIMIT_IN_MESSAGES).map(describeUnitCode);
+    const held = `Column \`${column.name}\` holds ${codes.length} units (${shown.join(", ")}${codes.length > ROW_LIMIT_IN_MESSAGES ? ", …" : ""})`;
+    if (!split) {
+      // Eurostat's `unit` beside `geo` names the series with it: each series already holds one unit.
+      const units = series.filter((s) => s.unit !== null).slice(0, 2).map((s) => `\`${s.name}\` in ${s.unit}`);
+      return { kind: "note", message: `${held}, one for each series: each series is in its own (${units.join(", ")}${series.length > 2 ? ", …" : ""}).` };
+    }
+    const named = splitExamples(names);
+    const blanks =
+      unitCarried.count > 0
+        ? ` ${plural(unitCarried.count, "row has", "rows have")} no unit (${unitCarried.count === 1 ? "row" : "rows"} ${listRows(unitCarried.rows, unitCarried.count)}) and ${unitCarried.count === 1 ? "was" : "were"} taken to be in the unit of the row above.`
+        : "";
+    return {
+      kind: "note",
+      message: `${held}: values in different units are never added together, so each series was read per unit (${named}${names.length > 2 ? ", …" : ""}), its values in that unit.${blanks}`,
     };
   }
 
@@ -1719,7 +1835,9 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
       }
     }
     splitByLateId();
-    const split = splitByCurrency();
+    const currencySplit = splitByCode("currencies", currencyCodes);
+    const unitSplit = splitByCode("units", unitCodes);
+    const split = currencySplit || unitSplit;
     const markColumns = plan.values.map((info, c) => ({ name: info.name, parts: [...groups.values()].map((g) => ({ values: (g.values[c] as Growable<Float64Array>).data, length: g.times.length, rows: g.rows.data })) }));
     // A file may have a mark per kind of reading: NOAA's daily summaries write 9999.9 for a
     // temperature and 999.9 for a wind speed. Each one found is read as missing before the next is looked for.
@@ -1942,8 +2060,12 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
     const clipped: { name: string; from: number; to: number; count: number }[] = [];
 
     const series: ParsedSeries[] = [];
-    // A column's own unit (`Amount (EUR)`, `$1,200`) first; else an amount's currency code.
-    const unitOf = (info: ColumnInfo, group: Group) => info.unit ?? (group.currency && plan.currency?.money.includes(info) ? group.currency : null);
+    // A column's own unit (`Amount (EUR)`, `$1,200`) first; then a unit column's, which says what the
+    // values are (the ECB's `UNIT` of an exchange rate beside its `CURRENCY`); else an amount's currency code.
+    const unitOf = (info: ColumnInfo, group: Group) =>
+      info.unit ??
+      (group.unit !== undefined && plan.unit?.measured.includes(info) ? unitOfCode(group.unit) : null) ??
+      (group.currency && plan.currency?.money.includes(info) ? group.currency : null);
     let unsortedReported = false;
     const aggregate = options.aggregate ?? null;
     if (aggregate && !plan.time) return fail(noTimeColumnMessage(aggregate.period));
@@ -2091,7 +2213,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
         // Column names are cut and numbered when the file is sniffed; names from a series column's cells here.
         // Levels of a header, or a description under it, name the column: no one header cell wrote it.
         const named = id ? (valueCount > 1 ? `${key} · ${info.name}` : key) : (label ?? (dialect.headerRows || dialect.describedRows ? undefined : headerCells?.[info.index]) ?? info.name);
-        const written = split ? `${named} · ${group.currency ?? ""}` : named;
+        const written = [named, ...(currencySplit ? [group.currency ?? ""] : []), ...(group.unitSplit ? [group.unit ?? ""] : [])].join(" · ");
         const detectedName = id || label || split ? claimName(written) : info.name;
         if (isLongerThanName(written)) cutNames.push({ length: written.length, name: detectedName });
         const name = options.seriesNames?.[detectedName]?.trim() || detectedName;
@@ -2163,8 +2285,9 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
       series.length = 0;
       series.push(...kept);
     }
-    const currencyIssue = currencyNote(split, series.map((s) => s.name));
-    if (currencyIssue) issues.splice(currencyAt, 0, currencyIssue);
+    const currencyIssue = currencyNote(currencySplit, series.map((s) => s.name));
+    const unitIssue = unitNote(unitSplit, series);
+    issues.splice(currencyAt, 0, ...[currencyIssue, unitIssue].filter((i) => i !== null));
     // Grouped series are written by their period: `2025-03` for months, the date for days.
     const seriesFormat = aggregate && grouped.length > 0 ? toPeriodTimeFormat(aggregate.period, timeFormat) : timeFormat;
     if (aggregate) {
