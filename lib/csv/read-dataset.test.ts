@@ -1525,6 +1525,19 @@ describe("a unit column beside the values (Eurostat, OECD and ECB SDMX-CSV, Stat
     expect(notes(named)).toContain(
       "Column `unit` holds 2 units (CP_MEUR (million EUR, current prices), PCH_PRE (%, change on the previous period)), one for each series: each series is in its own (`CP_MEUR` in million EUR, `PCH_PRE` in %).",
     );
+    // More than 20 rows to a series: `unit` and `geo` are found together once the file is read, and the note gives two units.
+    const quarterly = Array.from({ length: 24 }, (_, i) => `${2019 + Math.floor(i / 4)}-Q${(i % 4) + 1}`);
+    const long = [["CP_MEUR", 90000], ["PCH_PRE", 0.5]].flatMap(([unit, base]) => ["AT", "DE"].flatMap((geo, g) => quarterly.map((q, i) => `${unit},${geo},${q},${(Number(base) * (g + 1) + i * 1.5 + (i % 4)).toFixed(1)}`)));
+    const together = read(`unit,geo,TIME_PERIOD,OBS_VALUE\n${long.join("\n")}\n`);
+    expect(units(together)).toEqual([
+      ["CP_MEUR · AT", "million EUR"],
+      ["CP_MEUR · DE", "million EUR"],
+      ["PCH_PRE · AT", "%"],
+      ["PCH_PRE · DE", "%"],
+    ]);
+    expect(notes(together)).toContain(
+      "Column `unit` holds 2 units (CP_MEUR (million EUR, current prices), PCH_PRE (%, change on the previous period)), one for each series: each series is in its own (`CP_MEUR · AT` in million EUR, `PCH_PRE · AT` in %, …).",
+    );
   });
 
   it("a series whose unit changes part way is split by it, so its values are never added together", () => {

@@ -1784,7 +1784,10 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
     const held = `Column \`${column.name}\` holds ${codes.length} units (${shown.join(", ")}${codes.length > ROW_LIMIT_IN_MESSAGES ? ", …" : ""})`;
     if (!split) {
       // Eurostat's `unit` beside `geo` names the series with it: each series already holds one unit.
-      const units = series.filter((s) => s.unit !== null).slice(0, 2).map((s) => `\`${s.name}\` in ${s.unit}`);
+      // The first series and the first in another unit, not two in the same (`CP_MEUR · AT`, `CP_MEUR · DE`).
+      const first = series.find((s) => s.unit !== null);
+      const other = series.find((s) => s.unit !== null && s.unit !== first?.unit);
+      const units = [first, other].filter((s) => s !== undefined).map((s) => `\`${s.name}\` in ${s.unit}`);
       return { kind: "note", message: `${held}, one for each series: each series is in its own (${units.join(", ")}${series.length > 2 ? ", …" : ""}).` };
     }
     const named = splitExamples(names);
