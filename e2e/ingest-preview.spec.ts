@@ -143,7 +143,7 @@ test("a payments export's currency column: one code is the amounts' unit, two sp
   await page.getByLabel("Upload CSV").setInputFiles({ name: "balance.csv", mimeType: "text/csv", buffer: Buffer.from(stripeBalance(payments(["USD", "EUR", "USD"]))) });
   const preview = page.getByTestId("import-preview");
   const issues = preview.getByRole("region", { name: "Issues found" });
-  await expect(issues).toContainText("Column currency holds 2 currencies (USD, EUR): amounts in different currencies are never added together, so each series was read per currency (gross · USD, gross · EUR)");
+  await expect(issues).toContainText("Column currency holds 2 currencies (USD, EUR): amounts in different currencies are never added together, so each series was read per currency (gross · USD, gross · EUR, …), its amounts in that currency.");
   await preview.getByLabel("Group rows by").selectOption("day");
   const series = preview.getByRole("list", { name: "Series to import" }).getByRole("listitem");
   await expect(series).toHaveCount(6);
@@ -162,6 +162,18 @@ test("a payments export's currency column: one code is the amounts' unit, two sp
     "Column Currency holds one currency, USD, on every row: it is the unit of Gross, Fee, Net, Shipping and Handling Amount, Sales Tax and Balance, and it is not read as a series.",
   );
   await expect(preview.getByRole("checkbox", { name: "Currency" })).toHaveCount(0);
+});
+
+test("Eurostat's SDMX-CSV: its unit column is the series' unit, written readably, and labels the charts", async ({ page }) => {
+  await page.goto("/");
+  await page.getByLabel("Upload CSV").setInputFiles(path.resolve(import.meta.dirname, "../tests/fixtures/analyst-exports/eurostat-namq_10_gdp.csv"));
+  const preview = page.getByTestId("import-preview");
+  await expect(preview.getByRole("region", { name: "Issues found" })).toContainText(
+    "Column unit holds one unit, CP_MEUR (million EUR, current prices), on every row: it is the unit of OBS_VALUE, and it is not read as a series.",
+  );
+  await preview.getByRole("button", { name: "Import 4 series" }).click();
+  await page.waitForURL(/\/datasets\/[a-z0-9]+$/);
+  await expect(page.locator('[data-testid="series-chart"][data-series-name="AT"]')).toContainText("million EUR");
 });
 
 test("a sales log with several rows a day is refused until the analyst chooses to add them up", async ({ page, request }) => {
