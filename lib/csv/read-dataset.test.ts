@@ -1503,6 +1503,19 @@ describe("a unit column beside the values (Eurostat, OECD and ECB SDMX-CSV, Stat
     expect(notes(own)).toContain("Column `Unit` holds one unit, EUR/MWh, on every row: it is the unit of `Price`, and it is not read as a series.");
   });
 
+  it("a `Unit` column of hospital wards names the series and gives no unit: `ICU`, `Ward 3` are no units", () => {
+    const days = Array.from({ length: 25 }, (_, d) => `2024-01-${String(d + 1).padStart(2, "0")}`);
+    const wards = read(`Date,Unit,Admissions\n${days.flatMap((day, d) => ["ICU", "Ward 3", "Maternity"].map((w) => `${day},${w},${(d % 7) + 3}`)).join("\n")}\n`);
+    expect(units(wards)).toEqual([
+      ["ICU", null],
+      ["Ward 3", null],
+      ["Maternity", null],
+    ]);
+    expect(notes(wards).some((n) => n.includes("holds 3 units"))).toBe(false);
+    const one = read(`Date,Unit,Admissions\n${days.map((day, d) => `${day},ICU,${(d % 7) + 3}`).join("\n")}\n`);
+    expect(units(one)).toEqual([["Admissions", null]]);
+  });
+
   it("several units split the series, each in its own: Eurostat's rows by unit, then country", () => {
     // Eurostat sorts by its dimensions, unit first: the rows read first hold one unit, so `geo` named the series, and
     // Austria's growth rates then repeated its GDP's quarters (refused: `Rows 2 and 26 have the same time 2021-Q1`).

@@ -1,4 +1,5 @@
-import { holdsOnly } from "./currency";
+import { currencyCode, holdsOnly } from "./currency";
+import { cellUnit } from "./parse-number";
 import type { ColumnInfo } from "./sniff-csv";
 
 /**
@@ -18,8 +19,28 @@ const MAX_UNIT_LENGTH = 40;
  * with a currency column.
  */
 export function detectUnitColumns(columns: ColumnInfo[], sampleRows: string[][]): ColumnInfo[] {
-  const unitLike = (cell: string) => cell.length <= MAX_UNIT_LENGTH && !/^[-+]?\d+([.,]\d+)?$/.test(cell);
+  // SDMX-CSV's codes (`CP_MEUR`, `PCH_PRE`, `NR`) are units only in a file laid out as SDMX writes it.
+  const sdmx = columns.some((c) => /^(OBS_VALUE|TIME_PERIOD)$/i.test(c.name.trim()));
+  const unitLike = (cell: string) => cell.length <= MAX_UNIT_LENGTH && !/^[-+]?\d+([.,]\d+)?$/.test(cell) && namesUnit(cell, sdmx);
   return columns.filter((c) => c.kind === "text" && UNIT_HEADER.test(c.name.trim()) && holdsOnly(c, sampleRows, unitLike));
+}
+
+/** Words and signs a written-out unit holds: `Percent per annum`, `Thousands of persons`, `Chained (2012) dollars`, `Index, 2002=100`. */
+const UNIT_WORDS =
+  /%|\b(percent(age)?|per|index|rate|ratio|number|persons?|people|inhabitants|thousands?|millions?|billions?|hundreds?|tonnes?|tons?|dollars?|euros?|pounds?|yen|units?|hours?|days?|litres?|liters?|metres?|meters?|degrees?|celsius|fahrenheit|watts?|grams?|kilo\w*|mega\w*|giga\w*|barrels?|head|currency|prices?|volumes?|chained|constant|current|nominal)\b/i;
+
+/**
+ * Whether a cell under a unit header names a unit: a unit numbers are written with (`MW`, `kg`, `EUR`),
+ * a known SDMX code, a written-out unit, or in an SDMX file any code. A hospital's `Unit` column of
+ * wards (`ICU`, `Ward 3`, `Maternity`) names series, and was read as their units.
+ */
+function namesUnit(cell: string, sdmx: boolean): boolean {
+  const trimmed = cell.trim();
+  if (sdmxUnit(trimmed) || cellUnit(`1 ${trimmed}`) !== undefined || currencyCode(trimmed) || UNIT_WORDS.test(trimmed)) return true;
+  // A unit per unit: `EUR/MWh`, `kg/m³`.
+  const parts = trimmed.split("/");
+  if (parts.length === 2 && parts.every((part) => part.trim() !== "" && namesUnit(part, false))) return true;
+  return sdmx && /^[A-Z0-9]+(_[A-Z0-9]+)*$/.test(trimmed);
 }
 
 /**
