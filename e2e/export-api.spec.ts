@@ -117,6 +117,13 @@ test("a stretch the file has no rows for breaks the history line, on the page an
   expect((await stored.getAttribute("d"))?.match(/M/g)).toHaveLength(2);
 });
 
+test("the dataset page's series card counts the steps the file has no rows for, as the import preview's does", async ({ page, request }) => {
+  // sensor-log.csv: every 10 minutes, two stretches without rows, 102 steps in all (the import note says so).
+  const dataset = await uploadCsv(request, "sensor-log", fs.readFileSync(path.join(import.meta.dirname, "..", "tests", "fixtures", "analyst-exports", "sensor-log.csv")));
+  await page.goto(`/datasets/${dataset.id}`);
+  await expect(page.getByRole("heading", { name: "temperature_c" }).locator("xpath=..")).toContainText(/1,914 points · every 10 minutes · 1 Sep 2024 00:00 – 14 Sep 2024 23:50( · \d+ missing)? · 102 gaps$/);
+});
+
 test("a last reading far out of line with the rest is kept, and the run asks the analyst to check it", async ({ page, request }) => {
   // 5,000 as the very last reading: a typo or a new level, which nothing after it can tell apart.
   const dataset = await uploadCsv(request, "last-typo-visits", dailyVisitsWith(119, 5000));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PreviewSeries } from "../series/schema";
-import { describePreviewSeries } from "./describe-preview-series";
+import { describeMissing, describePreviewSeries } from "./describe-preview-series";
 
 const monthly = { kind: "monthly", step: { unit: "month", count: 1 }, seasonLength: 12, label: "monthly", gapCount: 0 } as unknown as PreviewSeries["frequency"];
 const series = (overrides: Partial<PreviewSeries>): PreviewSeries => ({
@@ -28,5 +28,14 @@ describe("describePreviewSeries", () => {
     ["no times", series({ pointCount: 0, rangeLabel: null }), ["0 points · monthly, season\u00a0of\u00a012"]],
   ])("%s", (_, s, expected) => {
     expect(describePreviewSeries(s)).toEqual(expected);
+  });
+});
+
+describe("describeMissing", () => {
+  it("counts empty cells and skipped steps, each only when there are some, as the dataset page's series card writes them", () => {
+    // sensor-log.csv's temperature_c: no empty cell, 102 steps every 10 minutes without a row.
+    expect(describeMissing({ missingCount: 0, frequency: { gapCount: 102 } })).toEqual(["102 gaps"]);
+    expect(describeMissing({ missingCount: 1200, frequency: { gapCount: 3 } })).toEqual(["1,200 missing", "3 gaps"]);
+    expect(describeMissing({ missingCount: 0, frequency: { gapCount: 0 } })).toEqual([]);
   });
 });

@@ -9,6 +9,19 @@ const holdTogether = (range: string) =>
     .join(" – ");
 
 /**
+ * What a series lacks, as its cards write it after the date range: values (`3 missing`, empty
+ * cells) and steps the file has no rows for (`2 gaps`). The dataset page's series card shares it
+ * with the preview's: it said nothing of sensor-log.csv's 102 skipped steps, which the preview
+ * and the import note did.
+ */
+export function describeMissing(series: { missingCount: number; frequency: { gapCount: number } }): string[] {
+  const parts: string[] = [];
+  if (series.missingCount > 0) parts.push(`${count.format(series.missingCount)} missing`);
+  if (series.frequency.gapCount > 0) parts.push(`${count.format(series.frequency.gapCount)} gaps`);
+  return parts;
+}
+
+/**
  * A series in the import preview, as the lines its card shows: the count and frequency
  * (`72 points · monthly, season of 12`), then the date range with what is missing
  * (`Jan 2018 – Dec 2023 · 3 missing · 2 gaps`). Written as one line, the card beside its sparkline
@@ -21,8 +34,7 @@ export function describePreviewSeries(series: PreviewSeries): string[] {
   const season = series.frequency.seasonLength > 1 ? `, season\u00a0of\u00a0${series.frequency.seasonLength}` : "";
   const extent: string[] = [];
   if (series.rangeLabel) extent.push(holdTogether(series.rangeLabel));
-  if (series.missingCount > 0) extent.push(`${count.format(series.missingCount)} missing`);
-  if (series.frequency.gapCount > 0) extent.push(`${count.format(series.frequency.gapCount)} gaps`);
+  extent.push(...describeMissing(series));
   const lines = [`${count.format(series.pointCount)} points · ${series.frequency.label}${season}`];
   if (extent.length > 0) lines.push(extent.join(" · "));
   return lines;

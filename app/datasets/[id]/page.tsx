@@ -7,6 +7,7 @@ import { SeriesChart } from "@/app/_components/series-chart";
 import { SeriesUnitForm } from "@/app/_components/series-unit-form";
 import { formatTimeRange, toSeriesLabelStyle } from "@/lib/chart/format-time-label";
 import { withGapBreaks } from "@/lib/chart/gap-breaks";
+import { describeMissing } from "@/lib/csv/describe-preview-series";
 import { selectPoints } from "@/lib/chart/select-points";
 import { MAX_HISTORY_POINTS, RECENT_POINTS } from "@/lib/chart/to-forecast-rows";
 import { getDataset, getSeriesPoints } from "@/lib/server/datasets";
@@ -133,7 +134,7 @@ export default async function DatasetPage({ params, searchParams }: PageProps) {
                 {series.start && series.end
                   ? ` · ${formatTimeRange(Date.parse(series.start), Date.parse(series.end), toSeriesLabelStyle(series))}`
                   : ""}
-                {series.missingCount > 0 ? ` · ${count.format(series.missingCount)} missing` : ""}
+                {describeMissing(series).map((part) => ` · ${part}`).join("")}
               </p>
             </div>
             <div className="series-actions">
