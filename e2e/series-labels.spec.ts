@@ -33,18 +33,26 @@ test("financial years read as the file writes them on the page, the charts and t
   await expect(page.getByTestId("forecast-tooltip")).toContainText("2027/28");
 });
 
-test("German month names stay German on the chart, its tooltip and the series' dates", async ({ page }) => {
+test("German month names are written in English on the chart, its tooltip, the series' dates and the datasets list; the CSV keeps the file's", async ({ page, request }) => {
   const months = ["Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"];
   const csv = ["Monat;Umsatz (EUR)", ...Array.from({ length: 24 }, (_, i) => `${months[i % 12]} ${2022 + Math.floor(i / 12)};${1000 + 10 * i},5`)].join("\n");
   await uploadFile(page, "umsatz.csv", csv);
-  await expect(page.getByText("24 points · monthly · Jan 2022 – Dez 2023")).toBeVisible();
+  await expect(page.getByText("24 points · monthly · Jan 2022 – Dec 2023")).toBeVisible();
   const chart = page.getByTestId("series-chart");
-  await expect(chart.getByText("Okt 2022", { exact: true })).toBeVisible();
+  await expect(chart.getByText("Oct 2022", { exact: true })).toBeVisible();
   await chart.scrollIntoViewIfNeeded();
   const box = await chart.locator("svg").first().boundingBox();
   expect(box).not.toBeNull();
   if (box) await page.mouse.move(box.x + box.width * 0.98, box.y + box.height / 2);
-  await expect(page.getByTestId("chart-tooltip")).toContainText("Dez 2023");
+  await expect(page.getByTestId("chart-tooltip")).toContainText("Dec 2023");
+  await expect(page.getByTestId("chart-tooltip")).not.toContainText("Dez");
+
+  const datasetId = page.url().split("/").pop() as string;
+  const dataset = (await (await request.get(`/api/datasets/${datasetId}`)).json()) as { name: string; series: { id: string }[] };
+  const stored = await (await request.get(`/api/datasets/${datasetId}/series/${dataset.series[0]?.id}.csv`)).text();
+  expect(stored).toContain("Dez 2023");
+  await page.goto(`/?find=${encodeURIComponent(dataset.name)}`);
+  await expect(page.getByRole("row", { name: new RegExp(dataset.name) }).first()).toContainText("Jan 2022 – Dec 2023");
 });
 
 test("a series without times is numbered at a few round positions, not a label per point", async ({ page, request }) => {

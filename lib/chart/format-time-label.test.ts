@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatAxisValue, formatEstimate, formatTimeLabel, formatTimeRange, formatTimeTick, formatValue, toTimeLabelStyle } from "./format-time-label";
+import type { TimeFormat } from "../time/time-format";
+import { formatAxisValue, formatEstimate, formatTimeLabel, formatTimeRange, formatTimeTick, formatValue, toSeriesLabelStyle, toTimeLabelStyle } from "./format-time-label";
 
 describe("formatEstimate", () => {
   it.each([
@@ -77,11 +78,16 @@ describe("labels in the series' own style", () => {
     expect(formatTimeTick(Date.UTC(2020, 0, 1), fy, 30 * 365 * 86_400_000)).toBe("2020/21");
   });
 
-  it("month names stay in the file's language on ticks, tooltips and days", () => {
-    expect(formatTimeLabel(march2024, german)).toBe("Mär 2024");
-    expect(formatTimeTick(Date.UTC(2024, 4, 1), german, 3 * 365 * 86_400_000)).toBe("Mai 2024");
+  it("month names are written in English on ticks, tooltips, days and ranges, whatever the file's language", () => {
+    expect(formatTimeLabel(march2024, german)).toBe("Mar 2024");
+    expect(formatTimeTick(Date.UTC(2024, 4, 1), german, 3 * 365 * 86_400_000)).toBe("May 2024");
     const daily = toTimeLabelStyle("daily", { kind: "pattern", pattern: "%-d. %B %Y", language: "de" });
-    expect(formatTimeLabel(Date.UTC(2024, 11, 24), daily)).toBe("24 Dez 2024");
+    expect(formatTimeLabel(Date.UTC(2024, 11, 24), daily)).toBe("24 Dec 2024");
+    // Destatis' `Jan. 2019` … `Okt. 2024`: the data card read "Okt 2024" where the datasets list read "Oct 2024".
+    const destatis: TimeFormat = { kind: "pattern", pattern: "%B %Y", language: "de", monthNames: ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."] };
+    const range = formatTimeRange(Date.UTC(2019, 0, 1), Date.UTC(2024, 9, 1), toSeriesLabelStyle({ frequency: { kind: "monthly" }, timeFormat: destatis }));
+    expect(range).toBe("Jan 2019 – Oct 2024");
+    expect(range).toBe(formatTimeRange(Date.UTC(2019, 0, 1), Date.UTC(2024, 9, 1), "monthly"));
   });
 
   it.each([

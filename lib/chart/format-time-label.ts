@@ -1,12 +1,14 @@
 import type { FrequencyKind } from "../time/frequency";
-import { isFiscalQuarter, monthAbbreviation, type MonthLanguage, type TimeFormat } from "../time/time-format";
+import { isFiscalQuarter, type TimeFormat } from "../time/time-format";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /**
  * The habits of a file's time column that labels on screen keep: financial years (`2019/20`, a
- * year that starts in 2019 and would read as the wrong year as `2019`) and month names in the
- * file's language (`Mär 2024`, as the preview and the exports write them).
+ * year that starts in 2019 and would read as the wrong year as `2019`), half-years and fiscal
+ * quarters. Month names are not among them: the screen writes them in English, as the datasets
+ * list always did (Destatis' `Okt. 2024` read "Okt 2024" on the data card and "Oct 2024" in the
+ * list); exports keep the file's own spelling (time-format.ts).
  */
 export interface TimeLabelStyle {
   kind: FrequencyKind;
@@ -15,7 +17,6 @@ export interface TimeLabelStyle {
   halfYear?: boolean;
   /** Fiscal quarters (`FY23 Q1`): labelled so, never as the calendar quarter they are held as. */
   fiscalQuarter?: boolean;
-  language?: Exclude<MonthLanguage, "en">;
 }
 
 /** What labels are drawn by: the series' frequency, or its frequency with the file's habits. */
@@ -35,9 +36,8 @@ export function toTimeLabelStyle(kind: FrequencyKind, format: TimeFormat | undef
   const financialYear = kind === "yearly" && format.pattern.includes("%E");
   const halfYear = kind === "fixed" && format.pattern.includes("%h");
   const fiscalQuarter = isFiscalQuarter(format);
-  const language = format.language && format.language !== "en" && /%[bB]/.test(format.pattern) ? format.language : undefined;
-  if (!financialYear && !halfYear && !fiscalQuarter && !language) return kind;
-  return { kind, ...(financialYear ? { financialYear } : {}), ...(halfYear ? { halfYear } : {}), ...(fiscalQuarter ? { fiscalQuarter } : {}), ...(language ? { language } : {}) };
+  if (!financialYear && !halfYear && !fiscalQuarter) return kind;
+  return { kind, ...(financialYear ? { financialYear } : {}), ...(halfYear ? { halfYear } : {}), ...(fiscalQuarter ? { fiscalQuarter } : {}) };
 }
 
 /** Label kind of a stored series (numbered positions when there is none). */
@@ -45,9 +45,8 @@ export function toSeriesLabelStyle(series: { frequency: { kind: FrequencyKind };
   return series ? toTimeLabelStyle(series.frequency.kind, series.timeFormat) : "index";
 }
 
-function monthName(d: Date, style: TimeLabelKind): string {
-  const language = typeof style === "string" ? undefined : style.language;
-  return language ? monthAbbreviation(d.getUTCMonth(), language) : (MONTHS[d.getUTCMonth()] as string);
+function monthName(d: Date): string {
+  return MONTHS[d.getUTCMonth()] as string;
 }
 
 function yearName(year: number, style: TimeLabelKind): string {
@@ -80,7 +79,7 @@ export function formatTimeLabel(ms: number, style: TimeLabelKind, withTime = fal
   if (typeof style !== "string" && style.halfYear) return halfYearName(d);
   if (typeof style !== "string" && style.fiscalQuarter) return fiscalName(d, true);
   const year = d.getUTCFullYear();
-  const month = monthName(d, style);
+  const month = monthName(d);
   const day = d.getUTCDate();
   switch (kind) {
     case "yearly":
@@ -127,7 +126,7 @@ export function formatTimeTick(ms: number, style: TimeLabelKind, spanMs: number)
   if (kind === "index") return String(Math.round(ms) + 1);
   const d = new Date(ms);
   const year = d.getUTCFullYear();
-  const month = monthName(d, style);
+  const month = monthName(d);
   const DAY = 86_400_000;
   if (kind === "yearly") return yearName(year, style);
   if (typeof style !== "string" && style.fiscalQuarter) return fiscalName(d, spanMs <= 6 * 365 * DAY);

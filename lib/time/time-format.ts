@@ -202,11 +202,6 @@ const MONTHS_BY_LANGUAGE: Record<MonthLanguage, { full: string[]; short: string[
   },
 };
 
-/** The short name a language's spreadsheets give a month: `Mär`, `janv.`, `mrt`. @param month 0–11 */
-export function monthAbbreviation(month: number, language: MonthLanguage): string {
-  return MONTHS_BY_LANGUAGE[language].short[month] ?? "";
-}
-
 /** Lower case, no accents, no trailing dot: `Mär.` → `mar`, `Févr.` → `fevr`, `Mié.` → `mie`. */
 function nameKey(name: string): string {
   return name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\.$/, "");
