@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { uploadCsv } from "./helpers";
+import { forecastOnServer, uploadCsv } from "./helpers";
 
 const FIXTURES = path.join(import.meta.dirname, "..", "tests", "fixtures", "analyst-exports");
 const STRIPE = fs.readFileSync(path.join(FIXTURES, "stripe-balance-itemized.csv"));
@@ -29,6 +29,25 @@ test("Stripe's charges at irregular times: the panel says before Train to group 
   await expect(page.getByRole("heading", { name: "gross" }).locator("xpath=..")).toContainText("14 points · daily");
   await expect(page.getByRole("form", { name: "Training settings" }).getByRole("button", { name: "Forecast with Theta" })).toBeVisible();
   await expect(page.getByTestId("irregular-events-note")).toHaveCount(0);
+});
+
+test("a saved model is not applied to events at irregular times: the model form refuses with the panel's sentence", async ({ page, request }) => {
+  // A model trained on a daily series named as Stripe's first column, so that it matches it by name.
+  const days = Array.from({ length: 120 }, (_, i) => `${new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10)},${100 + (i % 7) * 10 + (i % 5)}`);
+  const daily = await uploadCsv(request, "gross-daily", ["date,gross", ...days].join("\n"));
+  const runId = await forecastOnServer(request, daily.id, { horizon: 7, config: { epochs: 2, units: 4, ensembleSize: 1, patience: 2 } });
+  const zip = await request.get(`/api/runs/${runId}/model.zip`);
+  expect(zip.status()).toBe(200);
+
+  const charges = await uploadCsv(request, "stripe-balance-itemized", STRIPE);
+  await page.goto(`/datasets/${charges.id}`);
+  const form = page.getByRole("form", { name: "Forecast with a saved model" });
+  await page.getByLabel("Choose a model file").setInputFiles({ name: "gross_model.zip", mimeType: "application/zip", buffer: await zip.body() });
+  await expect(page.getByTestId("model-summary")).toContainText("Trained on gross");
+  await form.getByRole("button", { name: "Forecast with this model" }).click();
+  await expect(form.getByRole("alert")).toContainText('Series "gross" holds events at irregular times (a row per transaction or order), not readings at a regular step');
+  await expect(form.getByRole("alert")).toContainText('choose Day or Week under "Group rows by" in the import preview');
+  await expect(page.getByTestId("model-forecast-note")).toHaveCount(0);
 });
 
 test("a logger a second or two off its 10-minute grid is still forecast on its step: no note before Train", async ({ page, request }) => {

@@ -13,6 +13,7 @@ import { advanceProgress, appendProgress, describeSaveFailure, describeTrainingE
 import { alignEnds, toForecastRequest, toRegularSeries, toSeriesInput, type RegularSeries, type TrainingSettings } from "@/lib/workbench/to-forecast-request";
 import { toReforecastSeries, toRunRecord, type Reforecast } from "@/lib/workbench/to-run-record";
 import { toErrorMessage } from "@/lib/to-error-message";
+import { describeIrregularEvents } from "@/lib/workbench/irregular-events";
 
 export type TrainingStatus = "idle" | "loading" | "training" | "stopping" | "saving" | "finished" | "failed";
 
@@ -222,6 +223,10 @@ export function useTraining(datasetId: string, onSaved: (run: RunDto) => void) {
    */
   const reforecastWith = useCallback(
     async (model: ArrayBuffer, series: SeriesDto[], horizon?: number): Promise<{ forecast: ModelForecast; series: RegularSeries[] }> => {
+      // Refused as Train and the API refuse them: a saved or uploaded model would place Stripe's
+      // charges at a step they do not have just as a new run would (every 53 seconds after the last).
+      const events = describeIrregularEvents(series);
+      if (events) throw new Error(events);
       // Aligned as a new run's series are, so that a series whose readings stopped is forecast from the same end or left out.
       const regular = alignEnds(await Promise.all(series.map((s) => loadSeries(datasetId, s))));
       client.current ??= createForecastClient(onEvent);
