@@ -429,6 +429,13 @@ describe("missing values", () => {
       kind: "gaps",
       message: "Series `v` skips 2 monthly steps; the forecaster treats them as missing values.",
     });
+    const times = Array.from({ length: 30 }, (_, i) => i + (i >= 20 ? 3 : 0)).map((k) => new Date(Date.UTC(2024, 8, 1, 0, 10 * k)).toISOString().slice(0, 16).replace("T", " "));
+    const logger = readDataset(`timestamp,temperature_c\n${times.map((t, i) => `${t},${20 + (i % 3)}`).join("\n")}\n`);
+    if (!logger.ok) throw new Error(logger.reason);
+    expect(logger.data.issues).toContainEqual({
+      kind: "gaps",
+      message: "Series `temperature_c` skips 3 steps of 10 minutes; the forecaster treats them as missing values.",
+    });
   });
 });
 

@@ -2332,10 +2332,11 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
     for (const message of skippedNotes) issues.push({ kind: "note", message });
     for (const s of series) {
       if (s.frequency.gapCount > 0) {
-        issues.push({
-          kind: "gaps",
-          message: `Series \`${s.name}\` skips ${plural(s.frequency.gapCount, `${s.frequency.kind === "irregular" ? "" : `${s.frequency.label} `}step`, `${s.frequency.kind === "irregular" ? "" : `${s.frequency.label} `}steps`)}; the forecaster treats them as missing values.`,
-        });
+        // `2 monthly steps`, but `102 steps of 10 minutes`: a label `every 10 minutes` read "102 every 10 minutes steps".
+        const label = s.frequency.kind === "irregular" ? "" : s.frequency.label;
+        const every = /^every (.+)$/.exec(label)?.[1];
+        const steps = every ? `${plural(s.frequency.gapCount, "step", "steps")} of ${every}` : plural(s.frequency.gapCount, `${label ? `${label} ` : ""}step`, `${label ? `${label} ` : ""}steps`);
+        issues.push({ kind: "gaps", message: `Series \`${s.name}\` skips ${steps}; the forecaster treats them as missing values.` });
       }
       if (s.frequency.events) {
         issues.push({
