@@ -941,6 +941,16 @@ interface Group {
   unitSplit?: boolean;
 }
 
+/** Copies row `i` of one group onto the end of another, every column of it: the splits by a late id, a currency or a unit move rows so. */
+function copyRow(from: Group, i: number, to: Group): void {
+  to.times.push(from.times.data[i] as number);
+  to.rows.push(from.rows.data[i] as number);
+  to.offsets?.push(from.offsets?.data[i] as number);
+  to.currencies?.push(from.currencies?.data[i] as number);
+  to.units?.push(from.units?.data[i] as number);
+  from.values.forEach((column, c) => (to.values[c] as Growable<Float64Array>).push(column.data[i] as number));
+}
+
 interface MissingCells {
   count: number;
   rows: number[];
@@ -1662,12 +1672,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
     groups.clear();
     for (let i = 0; i < n; i++) {
       const group = groupOf(chosen.map((c, k) => keys[k]?.[c.codes.data[i] as number] as string).join(" · "));
-      group.times.push(single.times.data[i] as number);
-      group.rows.push(single.rows.data[i] as number);
-      group.offsets?.push(single.offsets?.data[i] as number);
-      group.currencies?.push(single.currencies?.data[i] as number);
-      group.units?.push(single.units?.data[i] as number);
-      single.values.forEach((column, c) => (group.values[c] as Growable<Float64Array>).push(column.data[i] as number));
+      copyRow(single, i, group);
     }
     id = (chosen[0] as LateId).column;
     lateIdColumns = chosen.map((c) => c.column);
@@ -1720,12 +1725,7 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
           part[field] = codes[code] as string;
           parts.set(code, part);
         }
-        part.times.push(group.times.data[i] as number);
-        part.rows.push(group.rows.data[i] as number);
-        part.offsets?.push(group.offsets?.data[i] as number);
-        part.currencies?.push(group.currencies?.data[i] as number);
-        part.units?.push(group.units?.data[i] as number);
-        group.values.forEach((column, c) => (part.values[c] as Growable<Float64Array>).push(column.data[i] as number));
+        copyRow(group, i, part);
       }
       for (const part of parts.values()) groups.set(`${part.key}\u0000${part.currency ?? ""}\u0000${part.unit ?? ""}`, part);
     }
