@@ -1743,14 +1743,14 @@ function startDataset(sniffed: CsvSniff, plan: Plan, options: ReadOptions, colle
     const codes = [...currencyCodes.keys()];
     if (!split) {
       const own = money.filter((c) => !c.unit);
-      const given = own.filter((c) => !plan.unit?.measured.includes(c)).map((c) => `\`${c.name}\``);
+      const given = own.filter((c) => !plan.unit?.measured.includes(c)).map((c) => c.name);
       // The ECB's exchange rates: `UNIT` says what `OBS_VALUE` is, which `CURRENCY` only names.
       const what =
         given.length === 0 && own.length > 0 && plan.unit
           ? `column \`${plan.unit.column.name}\` gives ${own.map((c) => `\`${c.name}\``).join(", ")} ${own.length === 1 ? "its unit" : "their units"} instead, so it is the unit of none`
           : given.length === 0
           ? "no column beside it is named as an amount of money (such as `Gross`, `Net`, `Amount` or `Total`) and has no unit of its own, so it is the unit of none"
-          : `it is the unit of ${given.length === 1 ? given[0] : `${given.slice(0, -1).join(", ")} and ${given.at(-1)}`}`;
+          : `it is the unit of ${joinNames(given)}`;
       return { kind: "note", message: `Column \`${column.name}\` holds one currency, ${codes[0]}, on every row: ${what}, and it is not read as a series.` };
     }
     const named = splitExamples(names);
